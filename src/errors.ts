@@ -1,0 +1,53 @@
+/**
+ * @module errors
+ * The one catalogue of httpwhy's errors. Every failure a user can cause has a stable code
+ * (`HW_ERR_<AREA>_<WHAT>`), an HTTP status for the API, and an exit code for the CLI.
+ * Match on `error.code`, never on the message.
+ */
+
+interface ErrorSpec {
+  /** HTTP status the API answers with (problem+json). */
+  status: number;
+  /** CLI exit code: 2 for bad input, 1 for a problem found at run time. */
+  exit: 1 | 2;
+  /** Short title used as the problem+json `title`. */
+  title: string;
+}
+
+export const ERROR_CATALOGUE = {
+  HW_ERR_INPUT_INVALID: { status: 400, exit: 2, title: 'Invalid input' },
+  HW_ERR_CODES_INVALID_CODE: { status: 400, exit: 2, title: 'Not a status code' },
+  HW_ERR_CODES_UNKNOWN_CODE: { status: 404, exit: 2, title: 'Unknown status code' },
+  HW_ERR_CODES_UNKNOWN_LOCALE: { status: 400, exit: 2, title: 'Unknown language' },
+  HW_ERR_COMPARE_MISSING_CODE: { status: 400, exit: 2, title: 'Two codes are needed to compare' },
+  HW_ERR_SEARCH_EMPTY_QUERY: { status: 400, exit: 2, title: 'Empty search query' },
+  HW_ERR_CLI_USAGE: { status: 400, exit: 2, title: 'Bad command-line usage' },
+  HW_ERR_FILE_UNREADABLE: { status: 400, exit: 2, title: 'File cannot be read' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class HttpwhyError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly exitCode: 1 | 2;
+  /** Extra facts for the user (e.g. suggestions), serialised into JSON output. */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'HttpwhyError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.exitCode = ERROR_CATALOGUE[code].exit;
+    this.details = details;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+export function isHttpwhyError(value: unknown): value is HttpwhyError {
+  return value instanceof HttpwhyError;
+}
