@@ -1,0 +1,144 @@
+/**
+ * The zod schema of the knowledge base: language-neutral facts (`meta.yaml`) and per-locale prose
+ * (`en.yaml`, `id.yaml`). The build (`scripts/build-data.ts`) and the tests validate every file with it;
+ * the library trusts the built output and never loads zod at run time.
+ */
+import { z } from 'zod';
+
+export const LOCALES = ['en', 'id'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const STANDINGS = ['iana', 'temporary', 'vendor', 'unofficial', 'historic', 'joke'] as const;
+export const standingSchema = z.enum(STANDINGS);
+export type Standing = z.infer<typeof standingSchema>;
+
+/** Which kind of component puts this status on the wire (or in the log). */
+export const ISSUERS = [
+  'origin-app',
+  'reverse-proxy',
+  'load-balancer',
+  'cdn',
+  'api-gateway',
+  'serverless-platform',
+  'web-server',
+  'client-tooling',
+] as const;
+export const issuerSchema = z.enum(ISSUERS);
+export type Issuer = z.infer<typeof issuerSchema>;
+
+export const VENDORS = [
+  'nginx',
+  'cloudflare',
+  'aws-elb',
+  'iis',
+  'laravel',
+  'twitter',
+  'spring',
+  'arcgis',
+  'pantheon',
+  'apache',
+  'shopify',
+  'qualys',
+  'unofficial',
+] as const;
+export const vendorSchema = z.enum(VENDORS);
+export type Vendor = z.infer<typeof vendorSchema>;
+
+/** When a client may retry: `never`, `always` (idempotent requests), or `conditional` (see `retryCondition`). */
+export const retryableSchema = z.enum(['never', 'always', 'conditional']);
+
+const idPattern = /^(\d{3}(\.\d{1,3})?)(-[a-z0-9]+)*$/;
+const statusPattern = /^\d{3}(\.\d{1,3})?$/;
+const headerName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/);
+
+export const metaSchema = z
+  .object({
+    /** The status as people write it: "502", "502.3", "009", "000". */
+    status: z.string().regex(statusPattern),
+    /** Registry name for IANA codes (exact), vendor wording otherwise. */
+    reason: z.string().min(1).max(80),
+    standing: standingSchema,
+    /** Null for IANA/temporary/historic/joke registry codes. */
+    vendor: vendorSchema.nullable(),
+    /** Disambiguates meanings of one number within one vendor, e.g. "arr" vs "ancm" for IIS 502.5. */
+    context: z.string().regex(/^[a-z0-9-]+$/).nullable(),
+    spec: z
+      .object({
+        /** e.g. "RFC 9110, Section 15.6.3" or "Cloudflare docs: Error 522". */
+        title: z.string().min(3),
+        url: z.url(),
+      })
+      .strict(),
+    issuedBy: z.array(issuerSchema).min(1),
+    flags: z
+      .object({
+        retryable: retryableSchema,
+        /** RFC 9110 §15.1 plus 451 (RFC 7725). */
+        cacheableByDefault: z.boolean(),
+        /** The response has no content by definition (1xx, 204, 205, 304) or the client gets nothing at all. */
+        emptyBody: z.boolean(),
+        redirect: z.boolean(),
+        /** Only meaningful for redirects: true when the method and body must be kept (307, 308). */
+        methodPreserving: z.boolean().nullable(),
+        interim: z.boolean(),
+        /** False when the code only exists in logs (nginx 444/499, ALB 460, nginx 009). */
+        clientVisible: z.boolean(),
+      })
+      .strict(),
+    /** Headers that matter for this status (sent with it or deciding it). */
+    headers: z.array(headerName),
+    /** Headers a correct response with this status must or should carry (used by the lab). */
+    requiredHeaders: z.array(headerName),
+    /** Ids of related entries; each gets a one-line distinction in the prose files. */
+    related: z.array(z.string().regex(idPattern)).min(1),
+    /** A raw example exchange: request then response, HTTP/1.1 wire format, LF line ends. */
+    example: z
+      .object({
+        request: z.string().min(5),
+        response: z.string().min(5),
+      })
+      .strict(),
+  })
+  .strict();
+export type CodeMeta = z.infer<typeof metaSchema>;
+
+const line = z.string().min(3).max(400);
+const paragraph = z.string().min(20).max(2000);
+const list = z.array(line).min(1);
+
+export const proseSchema = z
+  .object({
+    /** Only in translations: sha256 (hex) of the English file this translation follows. */
+    source: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+    /** Localised reason phrase; equal to the registry name in English. */
+    title: z.string().min(1).max(100),
+    summary: line,
+    description: paragraph,
+    whenYouSeeIt: paragraph,
+    /** Short answer to "who failed?", used in the cheat sheet and comparisons. */
+    whoFailed: line,
+    causes: list,
+    whereToLook: list,
+    fix: z.object({ operator: list, client: list }).strict(),
+    /** When and how to retry (or why not). */
+    retry: line,
+    /** One-line distinction per related id (keys must equal meta.related). */
+    related: z.record(z.string(), line),
+  })
+  .strict();
+export type CodeProse = z.infer<typeof proseSchema>;
+
+export const comparisonProseSchema = z
+  .object({
+    source: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+    /** One paragraph: the difference in one breath. */
+    summary: paragraph,
+    keyDifferences: z.array(line).min(2),
+    /** When to use (or expect) each code; keys are the two ids. */
+    whenToUse: z.record(z.string(), line),
+    /** How to tell them apart in production: headers, logs, timing. */
+    tellApart: z.array(line).min(1),
+  })
+  .strict();
+export type ComparisonProse = z.infer<typeof comparisonProseSchema>;

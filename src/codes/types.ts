@@ -1,0 +1,34 @@
+/** Types of the built knowledge base (`build/kb.json`), shared by the library, the CLI and the web. */
+import type { CodeMeta, CodeProse, ComparisonProse, Locale } from './schema.ts';
+
+export type { CodeMeta, CodeProse, ComparisonProse, Issuer, Locale, Standing, Vendor } from './schema.ts';
+
+export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'other';
+
+/** Prose as the library serves it: the translation pin is a build concern only. */
+export type CodeText = Omit<CodeProse, 'source'>;
+export type ComparisonText = Omit<ComparisonProse, 'source'>;
+
+export interface CodeEntry extends CodeMeta {
+  /** Stable id: "502", "499-nginx", "502.5-iis-ancm". */
+  id: string;
+  /** Integer part of the status ("502.3" -> 502, "009" -> 9). */
+  code: number;
+  /** IIS sub-status ("3" for 502.3), or null. */
+  subStatus: string | null;
+  class: StatusClass;
+  text: Record<Locale, CodeText>;
+}
+
+export interface ComparisonEntry {
+  /** "<a>-vs-<b>" in canonical order. */
+  id: string;
+  a: string;
+  b: string;
+  text: Record<Locale, ComparisonText>;
+}
+
+export interface KnowledgeBase {
+  codes: CodeEntry[];
+  comparisons: ComparisonEntry[];
+}
