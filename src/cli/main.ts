@@ -1,0 +1,136 @@
+/**
+ * The CLI as a function: `run(argv, io)` returns the exit code (0 ok, 1 problem found, 2 bad input), so tests
+ * call it in-process and the bin only sets `process.exitCode`. Commands load lazily to keep `httpwhy 502` fast.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { parseLocale, STANDINGS, VENDORS, ISSUERS } from '../codes/index.ts';
+import { HttpwhyError, isHttpwhyError } from '../errors.ts';
+import type { CommandContext } from './context.ts';
+import type { CliIo } from './io.ts';
+import { createOutput, decideColor } from './output.ts';
+
+const EXIT_HELP = `
+Exit codes: 0 ok · 1 a problem was found (e.g. unknown issuer, no match) · 2 bad input (unknown code, bad flag, unreadable file)
+
+Examples:
+  httpwhy 502                     explain a status code (every meaning of it)
+  httpwhy 502 --lang id           in Indonesian
+  httpwhy compare 500 502         side by side, with the key differences
+  httpwhy list --class 5xx --vendor nginx
+  httpwhy search "gatway timout"  typos and Indonesian words welcome
+  httpwhy diagnose response.txt   which component issued this response?
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+interface GlobalOptions {
+  lang?: string;
+  json?: boolean;
+  color: boolean;
+}
+
+function contextFor(cmd: Command, io: CliIo): CommandContext {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  const json = opts.json === true;
+  const locale = parseLocale(opts.lang ?? io.env.HTTPWHY_LANG);
+  const out = createOutput(io, !json && decideColor(io, opts.color));
+  return { io, out, locale, json, width: Math.min(Math.max(io.stdout.columns ?? 100, 60), 110) };
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('httpwhy');
+  program
+    .description('Which component failed, and why? HTTP status codes explained, compared and diagnosed.')
+    .version(version(), '-v, --version')
+    .option('--lang <lang>', 'language of the output: en or id (default: $HTTPWHY_LANG or en)')
+    .option('--json', 'print JSON only on stdout')
+    .option('--no-color', 'never use colour')
+    .argument('[code]', 'a status code to explain, e.g. 502, 499, 502.3')
+    .addHelpText('after', EXIT_HELP)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    })
+    .action(async (code: string | undefined, _opts, cmd: Command) => {
+      if (code === undefined) {
+        program.outputHelp();
+        return;
+      }
+      const { runExplain } = await import('./commands/explain.ts');
+      setExit(runExplain(code, contextFor(cmd, io)));
+    });
+
+  program
+    .command('compare')
+    .description('compare two codes side by side (ids such as 499-nginx work too)')
+    .argument('<a>', 'first code')
+    .argument('<b>', 'second code')
+    .action(async (a: string, b: string, _opts, cmd: Command) => {
+      const { runCompare } = await import('./commands/compare.ts');
+      setExit(runCompare(a, b, contextFor(cmd, io)));
+    });
+
+  program
+    .command('list')
+    .description('list codes, optionally filtered')
+    .addOption(new Option('--class <class>', 'status class').choices(['1xx', '2xx', '3xx', '4xx', '5xx', 'other']))
+    .addOption(new Option('--vendor <vendor>', 'vendor, or "none" for registry codes').choices([...VENDORS, 'none']))
+    .addOption(new Option('--standing <standing>', 'standing').choices([...STANDINGS]))
+    .addOption(new Option('--issuer <issuer>', 'component that issues it').choices([...ISSUERS]))
+    .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
+      const { runList } = await import('./commands/list.ts');
+      setExit(runList(opts, contextFor(cmd, io)));
+    });
+
+  program
+    .command('search')
+    .description('search codes by number, reason phrase or words (English or Indonesian, typos tolerated)')
+    .argument('<query...>', 'what to look for')
+    .addOption(new Option('--limit <n>', 'maximum results').default(10).argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 200) throw new HttpwhyError('HW_ERR_CLI_USAGE', `--limit must be an integer from 1 to 200, got "${v}".`);
+      return n;
+    }))
+    .action(async (query: string[], opts: { limit: number }, cmd: Command) => {
+      const { runSearch } = await import('./commands/search.ts');
+      setExit(runSearch(query.join(' '), opts.limit, contextFor(cmd, io)));
+    });
+
+  return program;
+}
+
+function report(error: HttpwhyError, io: CliIo, json: boolean): number {
+  if (json) io.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+  io.stderr.write(`httpwhy: ${error.message}\n`);
+  return error.exitCode;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exit = 0;
+  const program = buildProgram(io, (code) => {
+    exit = code;
+  });
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (error) {
+    if (isHttpwhyError(error)) return report(error, io, json);
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      // Commander already printed its message; usage errors exit 2 (commander's own default is 1).
+      if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'HW_ERR_CLI_USAGE', message: error.message.replace(/^error: /, '') } }, null, 2)}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`httpwhy: internal error: ${message}\n`);
+    if (io.env.HTTPWHY_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

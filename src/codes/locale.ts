@@ -1,0 +1,13 @@
+import { HttpwhyError } from '../errors.ts';
+import { LOCALES, type Locale } from './schema.ts';
+
+/** Validates a user-supplied language tag ("en", "id"; case-insensitive, region ignored: "id-ID"). */
+export function parseLocale(input: string | undefined, fallback: Locale = 'en'): Locale {
+  if (input === undefined || input === '') return fallback;
+  const base = input.toLowerCase().split(/[-_]/)[0];
+  const found = LOCALES.find((l) => l === base);
+  if (!found) {
+    throw new HttpwhyError('HW_ERR_CODES_UNKNOWN_LOCALE', `Unknown language "${input}": use one of ${LOCALES.join(', ')}.`, { input, supported: [...LOCALES] });
+  }
+  return found;
+}
