@@ -3,7 +3,7 @@
  * The status-code knowledge base: every IANA code plus the vendor and unofficial codes people meet,
  * each with structured facts and English and Indonesian prose.
  */
-export { ISSUERS, LOCALES, STANDINGS, VENDORS } from './schema.ts';
+export { ISSUERS, LOCALES, STANDINGS, VENDORS } from './constants.ts';
 export type { CodeEntry, CodeText, ComparisonEntry, ComparisonText, Issuer, Locale, Standing, StatusClass, Vendor } from './types.ts';
 export { getCode, getEntry, listCodes, parseStatus, requireCode, resolveEntry, suggestNear, type CodeFilter } from './lookup.ts';
 export { search, type SearchHit, type SearchOptions } from './search.ts';

@@ -1,5 +1,5 @@
 import { HttpwhyError } from '../errors.ts';
-import { LOCALES, type Locale } from './schema.ts';
+import { LOCALES, type Locale } from './constants.ts';
 
 /** Validates a user-supplied language tag ("en", "id"; case-insensitive, region ignored: "id-ID"). */
 export function parseLocale(input: string | undefined, fallback: Locale = 'en'): Locale {

@@ -5,47 +5,17 @@
  */
 import { z } from 'zod';
 
-export const LOCALES = ['en', 'id'] as const;
+import { ISSUERS, LOCALES, STANDINGS, VENDORS } from './constants.ts';
+
+export { ISSUERS, LOCALES, STANDINGS, VENDORS };
+export type { Issuer, Locale, Standing, Vendor } from './constants.ts';
+
 export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
-
-export const STANDINGS = ['iana', 'temporary', 'vendor', 'unofficial', 'historic', 'joke'] as const;
 export const standingSchema = z.enum(STANDINGS);
-export type Standing = z.infer<typeof standingSchema>;
-
-/** Which kind of component puts this status on the wire (or in the log). */
-export const ISSUERS = [
-  'origin-app',
-  'reverse-proxy',
-  'load-balancer',
-  'cdn',
-  'api-gateway',
-  'serverless-platform',
-  'web-server',
-  'client-tooling',
-] as const;
 export const issuerSchema = z.enum(ISSUERS);
-export type Issuer = z.infer<typeof issuerSchema>;
-
-export const VENDORS = [
-  'nginx',
-  'cloudflare',
-  'aws-elb',
-  'iis',
-  'laravel',
-  'twitter',
-  'spring',
-  'arcgis',
-  'pantheon',
-  'apache',
-  'shopify',
-  'qualys',
-  'unofficial',
-] as const;
 export const vendorSchema = z.enum(VENDORS);
-export type Vendor = z.infer<typeof vendorSchema>;
 
-/** When a client may retry: `never`, `always` (idempotent requests), or `conditional` (see `retryCondition`). */
+/** When a client may retry: `never`, `always` (idempotent requests), or `conditional` (explained in the prose field `retry`). */
 export const retryableSchema = z.enum(['never', 'always', 'conditional']);
 
 const idPattern = /^(\d{3}(\.\d{1,3})?)(-[a-z0-9]+)*$/;

@@ -4,7 +4,7 @@
  */
 import { HttpwhyError } from '../errors.ts';
 import { loadKb } from './load.ts';
-import { LOCALES } from './schema.ts';
+import { LOCALES } from './constants.ts';
 import { editDistance, tokenize, typoAllowance } from './tokenize.ts';
 import type { CodeEntry, Locale } from './types.ts';
 
