@@ -23,6 +23,17 @@ export const ERROR_CATALOGUE = {
   HW_ERR_SEARCH_EMPTY_QUERY: { status: 400, exit: 2, title: 'Empty search query' },
   HW_ERR_CLI_USAGE: { status: 400, exit: 2, title: 'Bad command-line usage' },
   HW_ERR_FILE_UNREADABLE: { status: 400, exit: 2, title: 'File cannot be read' },
+  HW_ERR_WEB_NOT_FOUND: { status: 404, exit: 2, title: 'Not found' },
+  HW_ERR_WEB_OVERLOADED: { status: 503, exit: 1, title: 'Server overloaded' },
+  HW_ERR_WEB_RATE_LIMITED: { status: 429, exit: 1, title: 'Too many requests' },
+  HW_ERR_WEB_BAD_PORT: { status: 400, exit: 2, title: 'Invalid port or host' },
+  HW_ERR_DIAGNOSE_UNREADABLE_INPUT: { status: 400, exit: 2, title: 'Response cannot be read' },
+  HW_ERR_LOGS_NO_INPUT: { status: 400, exit: 2, title: 'No log file given' },
+  HW_ERR_LOGS_FILE_NOT_FOUND: { status: 400, exit: 2, title: 'Log file not found' },
+  HW_ERR_LOGS_FILE_UNREADABLE: { status: 400, exit: 2, title: 'Log file cannot be read' },
+  HW_ERR_LOGS_UNKNOWN_FORMAT: { status: 400, exit: 2, title: 'Unknown log format' },
+  HW_ERR_LOGS_BAD_LOG_FORMAT: { status: 400, exit: 2, title: 'Log format string cannot be parsed' },
+  HW_ERR_LOGS_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for logs' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

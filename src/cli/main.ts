@@ -102,6 +102,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(runSearch(query.join(' '), opts.limit, contextFor(cmd, io)));
     });
 
+  program
+    .command('serve')
+    .description('serve the web site and JSON API (default http://localhost:3000)')
+    .option('-p, --port <port>', 'port (default: $PORT or 3000)')
+    .option('--host <host>', 'interface (default: $HOST or localhost)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const { runServe } = await import('./commands/serve.ts');
+      setExit(await runServe(opts, io));
+    });
+
   return program;
 }
 

@@ -1,0 +1,78 @@
+/**
+ * Validates the fingerprint data (`data/fingerprints/*.yaml`) and assembles the bundle the engine
+ * loads. Collects every problem instead of stopping at the first, so one run lists all the work left.
+ * Output order is fixed (files by name, fingerprints as written), so the build is deterministic.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import { familySchema, type BuiltFingerprint, type FamilyFile, type Fingerprint, type FingerprintBundle } from './fingerprint-schema.ts';
+
+export interface FingerprintBuildReport {
+  bundle: FingerprintBundle;
+  /** Invalid data: the build fails. */
+  errors: string[];
+}
+
+function readFamily(path: string, errors: string[]): FamilyFile | undefined {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'), { prettyErrors: true });
+  } catch (error) {
+    errors.push(`${path}: not valid YAML: ${(error as Error).message}`);
+    return undefined;
+  }
+  const result = familySchema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) errors.push(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return undefined;
+}
+
+function checkMatch(fp: Fingerprint, where: string, errors: string[]): void {
+  const m = fp.match;
+  const responseMatchers = m.reason !== undefined || m.headers !== undefined || m.body !== undefined || m.anyOf !== undefined;
+  if (m.failure && (responseMatchers || m.status)) errors.push(`${where}: a curl failure matcher stands alone (no status, reason, headers or body)`);
+  if (!m.failure && !responseMatchers) errors.push(`${where}: status alone identifies nothing; add a header, body or reason matcher`);
+  if (fp.role === 'issuer' && (fp.networkFailure !== undefined || fp.proxyAnswers !== undefined) && !m.failure) {
+    errors.push(`${where}: networkFailure and proxyAnswers belong to curl failure fingerprints`);
+  }
+  if (fp.role === 'in-path' && m.status) errors.push(`${where}: an in-path fingerprint says who is on the path whatever the status; drop 'status'`);
+}
+
+function checkTranslation(fp: Fingerprint, where: string, errors: string[]): void {
+  if (fp.role !== 'issuer') return;
+  for (const key of ['causes', 'whereToLook', 'nextSteps'] as const) {
+    if (fp.text.en[key].length !== fp.text.id[key].length) {
+      errors.push(`${where}: text.id.${key} has ${fp.text.id[key].length} item(s), text.en.${key} has ${fp.text.en[key].length}`);
+    }
+  }
+}
+
+export function buildFingerprints(dir: string): FingerprintBuildReport {
+  const errors: string[] = [];
+  const fingerprints: BuiltFingerprint[] = [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  if (files.length === 0) errors.push(`${dir}: no fingerprint files`);
+  for (const file of files) {
+    const path = join(dir, file);
+    const family = readFamily(path, errors);
+    if (!family) continue;
+    if (family.family !== basename(file, '.yaml')) errors.push(`${path}: family "${family.family}" must equal the file name`);
+    for (const fp of family.fingerprints) {
+      const where = `${path}: ${fp.id}`;
+      checkMatch(fp, where, errors);
+      checkTranslation(fp, where, errors);
+      fingerprints.push({ ...fp, family: family.family, kbVendor: family.kbVendor ?? null });
+    }
+  }
+  const seen = new Set<string>();
+  const components = new Set(fingerprints.map((fp) => fp.component));
+  for (const fp of fingerprints) {
+    if (seen.has(fp.id)) errors.push(`${fp.family}: fingerprint id "${fp.id}" is used twice`);
+    seen.add(fp.id);
+    if (fp.refines !== undefined && (fp.refines === fp.component || !components.has(fp.refines))) {
+      errors.push(`${fp.family}: ${fp.id}: refines "${fp.refines}", which is not another known component`);
+    }
+  }
+  return { bundle: { fingerprints }, errors };
+}

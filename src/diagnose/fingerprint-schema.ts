@@ -1,0 +1,171 @@
+/**
+ * The zod schema of the fingerprint data (`data/fingerprints/<family>.yaml`): what identifies each
+ * proxy, CDN, gateway, server and framework, and what to tell the user, in English and Indonesian.
+ * The build (`scripts/build-fingerprints.ts`) validates every file with it; the engine trusts the
+ * built output (`build/fingerprints.json`) and never loads zod at run time.
+ *
+ * Pattern flags: header values and client messages match case-insensitively; body patterns and
+ * `contains` are case-sensitive, and `^`/`$` anchor the whole body.
+ */
+import { z } from 'zod';
+import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** How a request failed when no (complete) response came back. */
+export const NETWORK_FAILURE_KINDS = [
+  'dns',
+  'refused',
+  'unreachable',
+  'connect-failed',
+  'timeout-connect',
+  'timeout-response',
+  'timeout-body',
+  'reset',
+  'empty-reply',
+  'tls-handshake',
+  'tls-certificate',
+  'invalid-response',
+  'truncated',
+  'http2-stream',
+] as const;
+export type NetworkFailureKind = (typeof NETWORK_FAILURE_KINDS)[number];
+
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const pattern = z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression');
+
+const headerMatcherSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'header names are written in lower case'),
+    /** Pattern the value must match; omitted: any value. */
+    value: pattern.optional(),
+    /** The header must not be there. */
+    absent: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((h) => !(h.absent && h.value !== undefined), 'an absent header takes no value pattern');
+
+const bodyMatcherSchema = z.union([
+  z.object({ contains: z.string().min(1) }).strict(),
+  z.object({ regex: pattern }).strict(),
+  z.object({ empty: z.literal(true) }).strict(),
+]);
+
+const responseMatchers = {
+  /** Pattern on the status line's reason phrase (HTTP/1.x only). */
+  reason: pattern.optional(),
+  headers: z.array(headerMatcherSchema).min(1).optional(),
+  body: z.array(bodyMatcherSchema).min(1).optional(),
+};
+
+const alternativeSchema = z
+  .object(responseMatchers)
+  .strict()
+  .refine((a) => a.reason !== undefined || a.headers !== undefined || a.body !== undefined, 'an alternative needs a matcher');
+
+export const matchSchema = z
+  .object({
+    status: z.array(z.number().int().min(100).max(599)).min(1).optional(),
+    ...responseMatchers,
+    /** At least one of these must match as well: "this header, or else this body marker". */
+    anyOf: z.array(alternativeSchema).min(2).optional(),
+    /** curl's own failure: `curl: (<exit code>) <message>`; `message` also sees curl's `*` lines. */
+    failure: z
+      .object({
+        exitCodes: z.array(z.number().int().min(1).max(99)).min(1),
+        message: pattern.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const line = z.string().min(3).max(400);
+const summary = z.string().min(20).max(600);
+
+const issuerTextSchema = z
+  .object({
+    summary,
+    /** Ranked: most likely first. */
+    causes: z.array(line).min(1).max(6),
+    whereToLook: z.array(line).min(1).max(5),
+    nextSteps: z.array(line).min(1).max(5),
+  })
+  .strict();
+
+const inPathTextSchema = z.object({ summary }).strict();
+
+const proxyAnswerSchema = z
+  .object({
+    component: z.string().min(2).max(60),
+    /** null: the status was already sent; the client gets a truncated body. */
+    status: z.number().int().min(100).max(599).nullable(),
+    source: z.url(),
+  })
+  .strict();
+
+const common = {
+  id: z.string().regex(kebab),
+  /** Display name; fingerprints of the same component share it exactly. */
+  component: z.string().min(2).max(60),
+  layer: z.enum(ISSUERS),
+  confidence: z.enum(CONFIDENCES),
+  /** The component's source file or documentation page that backs this fingerprint. */
+  source: z.url(),
+  /** This component is a more specific name for another one (ingress-nginx refines nginx). */
+  refines: z.string().min(2).max(60).optional(),
+  match: matchSchema,
+};
+
+const issuerFingerprintSchema = z
+  .object({
+    ...common,
+    /** This component produced the response (or, for client tools, reported the failure). */
+    role: z.literal('issuer'),
+    networkFailure: z.enum(NETWORK_FAILURE_KINDS).optional(),
+    proxyAnswers: z.array(proxyAnswerSchema).min(1).optional(),
+    text: z.object({ en: issuerTextSchema, id: issuerTextSchema }).strict(),
+  })
+  .strict();
+
+const inPathFingerprintSchema = z
+  .object({
+    ...common,
+    /** This component is on the path: the response went through it. */
+    role: z.literal('in-path'),
+    text: z.object({ en: inPathTextSchema, id: inPathTextSchema }).strict(),
+  })
+  .strict();
+
+export const fingerprintSchema = z.discriminatedUnion('role', [issuerFingerprintSchema, inPathFingerprintSchema]);
+
+export const familySchema = z
+  .object({
+    /** Equals the file name without `.yaml`. */
+    family: z.string().regex(kebab),
+    /** The knowledge base's vendor for this family, so its vendor codes are preferred (499 -> 499-nginx). */
+    kbVendor: z.enum(VENDORS).optional(),
+    fingerprints: z.array(fingerprintSchema).min(1),
+  })
+  .strict();
+
+export type Fingerprint = z.infer<typeof fingerprintSchema>;
+export type Match = z.infer<typeof matchSchema>;
+export type FamilyFile = z.infer<typeof familySchema>;
+
+/** One fingerprint as `build/fingerprints.json` holds it. */
+export type BuiltFingerprint = Fingerprint & { family: string; kbVendor: Vendor | null };
+
+export interface FingerprintBundle {
+  fingerprints: BuiltFingerprint[];
+}

@@ -1,0 +1,148 @@
+/** Types of the diagnosis engine: what the parsers read, what the fingerprints say, what diagnose() returns. */
+import type { Issuer, Locale } from '../codes/index.ts';
+import type { Confidence, NetworkFailureKind } from './fingerprint-schema.ts';
+
+export type { Confidence, NetworkFailureKind } from './fingerprint-schema.ts';
+
+export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json';
+
+/** One header line as received; names keep their case, lookups ignore it. */
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+/** A response as pasted. `body` is null when the input did not carry one (HEAD, curl --fail, HAR without content). */
+export interface ParsedResponse {
+  /** "1.1", "2", "3"; null when the input gave no protocol (JSON). */
+  httpVersion: string | null;
+  status: number;
+  reason: string;
+  headers: HeaderField[];
+  body: string | null;
+  /** The body is shorter than its Content-Length: the transfer was cut, or the paste is incomplete. */
+  truncated: boolean;
+}
+
+/** A failure the client reported instead of (or after) a response: curl's `curl: (N) message` and its `*` lines. */
+export interface ClientFailure {
+  tool: 'curl';
+  exitCode: number;
+  message: string;
+  /** curl's informational (`*`) lines, which say what happened before the failure. */
+  trace: string[];
+}
+
+/** An earlier response in the same exchange: 100 Continue, a redirect, a proxy's CONNECT answer. */
+export interface Hop {
+  status: number;
+  reason: string;
+  location: string | null;
+}
+
+/** One thing to diagnose: a response, a client failure, or both (a response cut short). */
+export interface Observation {
+  /** "response", or for HAR "entry 3: GET https://example.com/api". */
+  label: string;
+  response: ParsedResponse | null;
+  failure: ClientFailure | null;
+  hops: Hop[];
+}
+
+export interface ParsedInput {
+  format: InputFormat;
+  observations: Observation[];
+}
+
+export interface DiagnoseOptions {
+  locale?: Locale;
+}
+
+export interface Component {
+  component: string;
+  layer: Issuer;
+}
+
+/** One matched header, body fragment, status or client message, with the fingerprint that gives it meaning. */
+export interface Evidence {
+  kind: 'status' | 'reason' | 'header' | 'header-absent' | 'body' | 'client-error';
+  /** Header name for header evidence. */
+  name: string | null;
+  /** The text that matched (shortened), "" for an empty body. */
+  value: string;
+  fingerprint: string;
+  component: string;
+  confidence: Confidence;
+  source: string;
+}
+
+export interface ChainLink extends Component {
+  /** `issuer`: produced this response; `in-path`: seen in the headers, so the response passed through it. */
+  role: 'issuer' | 'in-path';
+}
+
+export interface Alternative extends Component {
+  fingerprint: string;
+  confidence: Confidence;
+  summary: string;
+}
+
+export interface ProxyAnswer {
+  component: string;
+  /** null: the status was already sent, so the client gets a truncated body instead of an error status. */
+  status: number | null;
+  source: string;
+}
+
+export interface NetworkFailureReport {
+  kind: NetworkFailureKind;
+  /** What a reverse proxy, load balancer or CDN in front would answer for the same failure. */
+  proxyAnswers: ProxyAnswer[];
+}
+
+/** What the status means in the knowledge base, in the requested language. */
+export interface StatusMeaning {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+/** What was seen, so an unknown verdict still shows the facts. */
+export interface Seen {
+  statusLine: string | null;
+  headers: HeaderField[];
+  /** The start of the body; null when the input carried none. */
+  bodyExcerpt: string | null;
+  clientError: string | null;
+}
+
+export type Verdict = 'identified' | 'unknown' | 'no-error';
+
+export interface Diagnosis {
+  label: string;
+  verdict: Verdict;
+  status: number | null;
+  issuer: (Component & { fingerprint: string }) | null;
+  confidence: Confidence | null;
+  /** Outermost first: CDN, gateway, load balancer, proxy, server, application. */
+  chain: ChainLink[];
+  summary: string;
+  evidence: Evidence[];
+  /** Most likely first. */
+  causes: string[];
+  whereToLook: string[];
+  nextSteps: string[];
+  networkFailure: NetworkFailureReport | null;
+  /** Other components whose fingerprints also matched, best first. */
+  alternatives: Alternative[];
+  statusMeanings: StatusMeaning[];
+  seen: Seen;
+  notes: string[];
+  hops: Hop[];
+}
+
+export interface DiagnosisReport {
+  format: InputFormat;
+  locale: Locale;
+  diagnoses: Diagnosis[];
+}

@@ -1,0 +1,99 @@
+/**
+ * Opens log inputs: files, `-` for stdin, gzip (detected by its magic bytes, so `.gz` files and gzipped stdin
+ * both work). The first bytes are peeked for format detection and replayed, so every input is read once.
+ */
+import { createReadStream } from 'node:fs';
+import { access, constants, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Readable as ReadableStream } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { HttpwhyError } from '../errors.ts';
+
+const PEEK_BYTES = 64 * 1024;
+const READ_CHUNK = 1 << 20;
+
+export interface OpenedInput {
+  /** The path as given, or `-` for stdin. */
+  name: string;
+  /** Bytes on disk (0 when unknown, e.g. stdin). */
+  size: number;
+  gzip: boolean;
+  /** The first decompressed bytes, for format detection. */
+  head: Buffer;
+  /** Every decompressed chunk, `head` included. */
+  chunks: AsyncIterable<Buffer>;
+}
+
+/** Throws HW_ERR_LOGS_FILE_NOT_FOUND / HW_ERR_LOGS_FILE_UNREADABLE before anything is read. */
+export async function checkReadable(name: string, cwd: string): Promise<number> {
+  if (name === '-') return 0;
+  const path = resolve(cwd, name);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new HttpwhyError('HW_ERR_LOGS_FILE_UNREADABLE', `${name} is a directory, not a log file.`, { file: name });
+    size = info.isFile() ? info.size : 0;
+    await access(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof HttpwhyError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new HttpwhyError('HW_ERR_LOGS_FILE_NOT_FOUND', `${name}: no such file.`, { file: name });
+    }
+    throw new HttpwhyError('HW_ERR_LOGS_FILE_UNREADABLE', `${name} cannot be read (${code ?? 'error'}).`, { file: name });
+  }
+  return size;
+}
+
+async function* counted(source: AsyncIterable<Buffer>, onRawBytes: (n: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    onRawBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+async function* replay(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* first;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+}
+
+async function peek(source: AsyncIterable<Buffer>): Promise<{ head: Buffer[]; rest: AsyncIterator<Buffer> }> {
+  const rest = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let bytes = 0;
+  while (bytes < PEEK_BYTES) {
+    const r = await rest.next();
+    if (r.done) break;
+    head.push(r.value);
+    bytes += r.value.length;
+  }
+  return { head, rest };
+}
+
+function isGzip(head: Buffer[]): boolean {
+  const first = head[0];
+  return first !== undefined && first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+}
+
+/**
+ * Opens one input. `onRawBytes` sees the bytes as stored (compressed for gzip), for progress.
+ * Read errors later on surface from iterating `chunks`.
+ */
+export async function openInput(name: string, cwd: string, stdin: Readable, size: number, onRawBytes: (n: number) => void): Promise<OpenedInput> {
+  const raw: AsyncIterable<Buffer> = name === '-' ? stdin : createReadStream(resolve(cwd, name), { highWaterMark: READ_CHUNK });
+  const peeked = await peek(counted(raw, onRawBytes));
+  const gzip = isGzip(peeked.head);
+  let chunks: AsyncIterable<Buffer> = replay(peeked.head, peeked.rest);
+  let headChunks = peeked.head;
+  if (gzip) {
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    const compressed = ReadableStream.from(chunks);
+    compressed.on('error', (error: Error) => gunzip.destroy(error));
+    compressed.pipe(gunzip);
+    const inner = await peek(gunzip);
+    headChunks = inner.head;
+    chunks = replay(inner.head, inner.rest);
+  }
+  return { name, size, gzip, head: Buffer.concat(headChunks).subarray(0, PEEK_BYTES), chunks };
+}

@@ -1,0 +1,229 @@
+/**
+ * Compiles an nginx `log_format` string into a byte-level parser: the format becomes literals and variables,
+ * each variable ends where the next literal starts. Parsing a line records field offsets only; strings are
+ * decoded in `access()`, which the analysis calls only for the lines that matter.
+ */
+import { HttpwhyError } from '../errors.ts';
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { ClfTime, anyTime } from './log-time.ts';
+import { nginxSignal } from './nginx-signals.ts';
+import type { AccessRecord, FormatId } from './types.ts';
+
+const ROLE = {
+  other: 0,
+  client: 1,
+  timeLocal: 2,
+  timeIso: 3,
+  timeMsec: 4,
+  request: 5,
+  method: 6,
+  uri: 7,
+  status: 8,
+  requestId: 9,
+  upstreamStatus: 10,
+  upstreamAddr: 11,
+  upstreamConnect: 12,
+  upstreamHeader: 13,
+  requestTime: 14,
+  connection: 15,
+} as const;
+const ROLE_COUNT = 16;
+
+const VARIABLE_ROLES: Record<string, number> = {
+  remote_addr: ROLE.client,
+  time_local: ROLE.timeLocal,
+  time_iso8601: ROLE.timeIso,
+  msec: ROLE.timeMsec,
+  request: ROLE.request,
+  request_method: ROLE.method,
+  request_uri: ROLE.uri,
+  uri: ROLE.uri,
+  status: ROLE.status,
+  request_id: ROLE.requestId,
+  req_id: ROLE.requestId,
+  http_x_request_id: ROLE.requestId,
+  upstream_status: ROLE.upstreamStatus,
+  upstream_addr: ROLE.upstreamAddr,
+  upstream_connect_time: ROLE.upstreamConnect,
+  upstream_header_time: ROLE.upstreamHeader,
+  request_time: ROLE.requestTime,
+  connection: ROLE.connection,
+};
+
+/** Presets, written as nginx would (`$remote_ident` stands for Apache's `%l`, usually "-"). */
+export const PRESET_FORMATS = {
+  combined: '$remote_addr $remote_ident $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',
+  common: '$remote_addr $remote_ident $remote_user [$time_local] "$request" $status $body_bytes_sent',
+  'nginx-main':
+    '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" "$http_x_forwarded_for"',
+  'ingress-nginx':
+    '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_length $request_time [$proxy_upstream_name] [$proxy_alternative_upstream_name] $upstream_addr $upstream_response_length $upstream_response_time $upstream_status $req_id',
+  'traefik-clf':
+    '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_count "$router_name" "$upstream_addr" $duration',
+} as const satisfies Partial<Record<FormatId, string>>;
+
+export interface CompiledFormat {
+  source: string;
+  variables: string[];
+  /** Role of each variable. */
+  roles: Int8Array;
+  /** 1 for `$upstream_*` variables, whose values may hold `, ` and ` : ` separators. */
+  multi: Uint8Array;
+  /** literals[0] precedes the first variable; literals[i + 1] follows variable i. */
+  literals: Buffer[];
+  /** Variable index per role, -1 when absent. */
+  byRole: Int8Array;
+}
+
+/** Accepts the string as written in nginx.conf, with or without the `'…' '…'` quoting and `escape=`. */
+function unquote(text: string): string {
+  const body = text.trim().replace(/^escape=\w+\s+/, '').replace(/;$/, '');
+  const segments = [...body.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  return segments.length > 0 && body.startsWith("'") ? segments.join('') : body;
+}
+
+export function compileLogFormat(text: string): CompiledFormat {
+  const source = unquote(text);
+  const variables: string[] = [];
+  const literals: Buffer[] = [];
+  let last = 0;
+  for (const m of source.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)) {
+    const literal = source.slice(last, m.index);
+    if (variables.length > 0 && literal === '') {
+      throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', `Variables $${variables.at(-1)} and $${m[1] ?? m[2]} touch: nothing separates them, so the log cannot be split.`);
+    }
+    literals.push(Buffer.from(literal));
+    variables.push(m[1] ?? m[2] ?? '');
+    last = m.index + m[0].length;
+  }
+  literals.push(Buffer.from(source.slice(last)));
+  const roles = Int8Array.from(variables, (v) => VARIABLE_ROLES[v] ?? ROLE.other);
+  const multi = Uint8Array.from(variables, (v) => (v.startsWith('upstream_') ? 1 : 0));
+  const byRole = new Int8Array(ROLE_COUNT).fill(-1);
+  roles.forEach((role, i) => {
+    if (role !== ROLE.other && byRole[role] === -1) byRole[role] = i;
+  });
+  if (byRole[ROLE.status] === -1) {
+    throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', 'The log format has no $status variable, so statuses cannot be counted.', { format: source });
+  }
+  return { source, variables, roles, multi, literals, byRole };
+}
+
+/** Where variable `v` ends: the next occurrence of its literal, honouring `\"` and `502, 504` / ` : ` inside values. */
+function findLiteral(buf: Buffer, from: number, end: number, lit: Buffer, multi: boolean): number {
+  const d0 = lit[0] as number;
+  const n = lit.length;
+  for (let i = from; i <= end - n; i++) {
+    if (buf[i] !== d0) continue;
+    if (d0 === 34 && i > from && buf[i - 1] === 92) continue;
+    if (multi && d0 === 32 && (buf[i - 1] === 44 || buf[i + 1] === 58 || buf[i - 1] === 58)) continue;
+    let k = 1;
+    while (k < n && buf[i + k] === lit[k]) k++;
+    if (k === n) return i;
+  }
+  return -1;
+}
+
+export class NginxFormatParser extends BaseParser {
+  readonly format: FormatId;
+  readonly compiled: CompiledFormat;
+  /** Bytes after the last literal (0 when the format consumed the whole line); detection prefers exact fits. */
+  trailing = 0;
+  private readonly offsets: Int32Array;
+  private readonly clf = new ClfTime();
+  private buf: Buffer = Buffer.alloc(0);
+
+  constructor(format: FormatId, compiled: CompiledFormat) {
+    super();
+    this.format = format;
+    this.compiled = compiled;
+    this.offsets = new Int32Array(compiled.variables.length * 2);
+  }
+
+  parse(buf: Buffer, start: number, end: number): LineKind {
+    const { literals, roles, multi, byRole } = this.compiled;
+    const offsets = this.offsets;
+    const count = roles.length;
+    let pos = start;
+    const first = literals[0] as Buffer;
+    for (let k = 0; k < first.length; k++) if (buf[pos + k] !== first[k]) return KIND.none;
+    pos += first.length;
+    for (let v = 0; v < count; v++) {
+      const lit = literals[v + 1] as Buffer;
+      let stop = end;
+      if (lit.length > 0) {
+        stop = findLiteral(buf, pos, end, lit, multi[v] === 1);
+        if (stop < 0) return KIND.none;
+      }
+      offsets[2 * v] = pos;
+      offsets[2 * v + 1] = stop;
+      pos = stop + lit.length;
+    }
+    this.trailing = end - pos;
+    const s = offsets[2 * (byRole[ROLE.status] as number)] as number;
+    if (offsets[2 * (byRole[ROLE.status] as number) + 1] !== s + 3) return KIND.none;
+    const d0 = (buf[s] as number) - 48;
+    const d1 = (buf[s + 1] as number) - 48;
+    const d2 = (buf[s + 2] as number) - 48;
+    if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return KIND.none;
+    this.status = d0 * 100 + d1 * 10 + d2;
+    this.buf = buf;
+    if (!this.readTime(buf)) return KIND.none;
+    this.flagged = false;
+    return KIND.access;
+  }
+
+  private readTime(buf: Buffer): boolean {
+    const { byRole } = this.compiled;
+    const o = this.offsets;
+    let v = byRole[ROLE.timeLocal] as number;
+    if (v >= 0) {
+      if (!this.clf.parse(buf, o[2 * v] as number, o[2 * v + 1] as number)) return false;
+      this.timeMs = this.clf.ms;
+      this.tzOffsetMin = this.clf.offsetMin;
+      return true;
+    }
+    v = Math.max(byRole[ROLE.timeIso] as number, byRole[ROLE.timeMsec] as number);
+    this.tzOffsetMin = 0;
+    this.timeMs = v >= 0 ? anyTime(buf.toString('latin1', o[2 * v], o[2 * v + 1])).ms : Number.NaN;
+    return true;
+  }
+
+  /** The decoded field of a role, undefined when the format lacks it. */
+  private field(role: number): string | undefined {
+    const v = this.compiled.byRole[role] as number;
+    if (v < 0) return undefined;
+    return this.buf.toString('utf8', this.offsets[2 * v], this.offsets[2 * v + 1]);
+  }
+
+  override access(): AccessRecord {
+    const request = this.field(ROLE.request) ?? '';
+    const sp1 = request.indexOf(' ');
+    const sp2 = request.lastIndexOf(' ');
+    const method = this.field(ROLE.method) ?? (sp1 > 0 ? request.slice(0, sp1) : '');
+    let path = this.field(ROLE.uri) ?? '';
+    if (path === '' && sp1 > 0) path = sp2 > sp1 && request.startsWith('HTTP/', sp2 + 1) ? request.slice(sp1 + 1, sp2) : request.slice(sp1 + 1);
+    const requestId = this.field(ROLE.requestId) ?? '';
+    const upstream = this.field(ROLE.upstreamAddr);
+    const status = this.status;
+    return {
+      status,
+      timeMs: this.timeMs,
+      tzOffsetMin: this.tzOffsetMin,
+      client: this.field(ROLE.client) ?? '',
+      method,
+      path,
+      requestId: requestId === '-' ? '' : requestId,
+      upstream: upstream === undefined || upstream === '-' ? '' : upstream,
+      connection: this.field(ROLE.connection) ?? '',
+      requestTime: Number(this.field(ROLE.requestTime) ?? Number.NaN),
+      signal: nginxSignal(status, {
+        status: this.field(ROLE.upstreamStatus),
+        addr: upstream,
+        connect: this.field(ROLE.upstreamConnect),
+        header: this.field(ROLE.upstreamHeader),
+      }),
+      truncated: false,
+    };
+  }
+}

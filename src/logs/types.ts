@@ -1,0 +1,157 @@
+/** Shared types of the log analyzer: causes, evidence, the records parsers hand to the analysis. */
+
+/** Why a 5xx, 499 or 009 happened, as far as the logs tell. The class follows from the cause (`classOf`). */
+export const CAUSES = [
+  'app-error',
+  'app-overload',
+  'refused',
+  'unreachable',
+  'reset',
+  'timeout',
+  'invalid-response',
+  'header-too-big',
+  'non-http-reply',
+  'no-live-upstream',
+  'dns',
+  'tls',
+  'load-shed',
+  'client-closed',
+  'proxy-config',
+  'upstream-failed',
+  'unknown',
+] as const;
+export type Cause = (typeof CAUSES)[number];
+
+/** Who issued the status: the application, the proxy in front of it, or not decidable from these logs. */
+export type IssuerClass = 'app' | 'proxy' | 'unknown';
+
+export function classOf(cause: Cause): IssuerClass {
+  if (cause === 'app-error' || cause === 'app-overload') return 'app';
+  return cause === 'unknown' ? 'unknown' : 'proxy';
+}
+
+/** Why a verdict stayed `unknown`. */
+export const UNKNOWN_REASONS = ['no-signals', 'ambiguous-upstream-status', 'app-log-no-coverage', 'app-log-errors-only'] as const;
+export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One fact behind a verdict. `kind` is translated in reports; `detail` is raw log text. */
+export const EVIDENCE_KINDS = [
+  'status-009',
+  'status-499',
+  'upstream-fields',
+  'no-upstream-attempt',
+  'upstream-group',
+  'error-log',
+  'app-error',
+  'app-status',
+  'app-seen',
+  'app-absent',
+  'haproxy-termination',
+  'envoy-flags',
+  'alb-status',
+  'traefik-origin',
+  'caddy-response',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export interface Evidence {
+  kind: EvidenceKind;
+  detail: string;
+}
+
+/** What a proxy's own access-log fields say about one entry. */
+export interface Signal {
+  cause: Cause;
+  confidence: Confidence;
+  evidence: Evidence;
+  /** False when the fields only hint (e.g. nginx's own 502 in `$upstream_status`); other evidence may overrule. */
+  decisive: boolean;
+  /** Set with an `unknown`-leaning hint to explain why the fields are not enough. */
+  reason?: UnknownReason;
+}
+
+/** A time as logged: epoch milliseconds, or a wall-clock time with no zone (`local`). NaN when absent. */
+export interface LoggedTime {
+  ms: number;
+  local: boolean;
+}
+
+/** One access-log entry, materialised only for lines that need it (5xx, 499, 009, flagged). */
+export interface AccessRecord {
+  status: number;
+  /** Epoch ms (NaN when the format has no time). */
+  timeMs: number;
+  /** Offset of the logged wall clock from UTC, in minutes (0 for epoch/UTC formats). */
+  tzOffsetMin: number;
+  client: string;
+  method: string;
+  path: string;
+  requestId: string;
+  /** Last upstream address or server tried ('' when unknown). */
+  upstream: string;
+  /** nginx `$connection`, when logged. */
+  connection: string;
+  /** Seconds, NaN when not logged. */
+  requestTime: number;
+  signal: Signal | null;
+  /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC). */
+  truncated: boolean;
+}
+
+/** Phase of an upstream failure: before the response header reached the client, or while relaying the body. */
+export type ErrorPhase = 'header' | 'body' | 'none';
+
+/** One line of a proxy error log (nginx, Apache, Caddy). */
+export interface ProxyErrorEvent {
+  time: LoggedTime;
+  cause: Cause;
+  phase: ErrorPhase;
+  message: string;
+  client: string;
+  /** Request line `GET /x HTTP/1.1`, or method + path when that is all the log has (''). */
+  request: string;
+  connection: string;
+  upstream: string;
+  /** For app-side messages relayed by the proxy (FastCGI stderr), the app's text. */
+  appMessage: string;
+}
+
+/** One application-log line. */
+export interface AppEvent {
+  time: LoggedTime;
+  requestId: string;
+  method: string;
+  path: string;
+  /** HTTP status the app logged, 0 when none. */
+  status: number;
+  isError: boolean;
+  message: string;
+}
+
+/** Where one line came from, for examples and drill-down. */
+export interface LineRef {
+  file: string;
+  line: number;
+}
+
+/** Every format the analyzer reads. `nginx-custom` is an nginx `log_format` string given with `--format`. */
+export const FORMAT_IDS = [
+  'combined',
+  'common',
+  'nginx-main',
+  'ingress-nginx',
+  'traefik-clf',
+  'nginx-custom',
+  'nginx-error',
+  'apache-error',
+  'haproxy',
+  'alb',
+  'envoy',
+  'caddy',
+  'traefik-json',
+  'app-json',
+  'app-text',
+] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];

@@ -1,0 +1,89 @@
+/** The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json and rendered on /api. */
+import { ISSUERS, STANDINGS, VENDORS } from '../../codes/index.ts';
+import { ERROR_CATALOGUE } from '../../errors.ts';
+
+const lang = { name: 'lang', in: 'query', description: 'Language of the prose: en (default) or id.', schema: { type: 'string', enum: ['en', 'id'] } };
+const problem = { description: 'RFC 9457 problem details', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const json = (description: string, schema: string) => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'httpwhy API',
+    version: '1',
+    description: 'HTTP status codes explained, compared and searched, in English and Indonesian. Every response carries ETag, Cache-Control and X-Request-Id; GET is open to CORS.',
+  },
+  servers: [{ url: '/' }],
+  paths: {
+    '/api/v1/codes': {
+      get: {
+        summary: 'List codes, optionally filtered',
+        parameters: [
+          { name: 'class', in: 'query', schema: { type: 'string', enum: ['1xx', '2xx', '3xx', '4xx', '5xx', 'other'] } },
+          { name: 'vendor', in: 'query', schema: { type: 'string', enum: [...VENDORS, 'none'] } },
+          { name: 'standing', in: 'query', schema: { type: 'string', enum: [...STANDINGS] } },
+          { name: 'issuer', in: 'query', schema: { type: 'string', enum: [...ISSUERS] } },
+          lang,
+        ],
+        responses: { 200: json('Matching codes', 'CodeList'), 400: problem },
+      },
+    },
+    '/api/v1/codes/{code}': {
+      get: {
+        summary: 'Every meaning of one status (e.g. 502, 499, 502.3)',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{3}(\\.\\d{1,3})?$' } }, lang],
+        responses: { 200: json('The meanings, registry meaning first', 'CodeMeanings'), 400: problem, 404: problem },
+      },
+    },
+    '/api/v1/compare': {
+      get: {
+        summary: 'Compare two codes (ids such as 499-nginx or statuses)',
+        parameters: [
+          { name: 'a', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'b', in: 'query', required: true, schema: { type: 'string' } },
+          lang,
+        ],
+        responses: { 200: json('Side-by-side comparison', 'Comparison'), 400: problem, 404: problem },
+      },
+    },
+    '/api/v1/search': {
+      get: {
+        summary: 'Search by number, reason phrase or words (typos tolerated, English or Indonesian)',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          lang,
+        ],
+        responses: { 200: json('Ranked hits, exact code matches first', 'SearchResult'), 400: problem },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Problem: {
+        type: 'object',
+        required: ['type', 'title', 'status', 'detail', 'code', 'requestId'],
+        properties: {
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          instance: { type: 'string' },
+          code: { type: 'string', enum: Object.keys(ERROR_CATALOGUE) },
+          requestId: { type: 'string' },
+        },
+      },
+      CodeSummary: {
+        type: 'object',
+        properties: { id: { type: 'string' }, status: { type: 'string' }, reason: { type: 'string' }, title: { type: 'string' }, class: { type: 'string' }, standing: { type: 'string' }, vendor: { type: ['string', 'null'] }, summary: { type: 'string' } },
+      },
+      CodeList: { type: 'object', properties: { locale: { type: 'string' }, count: { type: 'integer' }, codes: { type: 'array', items: { $ref: '#/components/schemas/CodeSummary' } } } },
+      CodeMeanings: { type: 'object', properties: { status: { type: 'string' }, locale: { type: 'string' }, meanings: { type: 'array', items: { type: 'object', description: 'All facts of one meaning, with text in the requested language.' } } } },
+      Comparison: {
+        type: 'object',
+        properties: { id: { type: 'string' }, curated: { type: 'boolean' }, summary: { type: 'string' }, rows: { type: 'array', items: { type: 'object', properties: { aspect: { type: 'string' }, a: { type: 'string' }, b: { type: 'string' } } } }, keyDifferences: { type: 'array', items: { type: 'string' } }, whenToUse: { type: 'object' }, tellApart: { type: 'array', items: { type: 'string' } } },
+      },
+      SearchResult: { type: 'object', properties: { query: { type: 'string' }, locale: { type: 'string' }, hits: { type: 'array', items: { $ref: '#/components/schemas/CodeSummary' } } } },
+    },
+  },
+} as const;

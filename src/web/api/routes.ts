@@ -1,0 +1,71 @@
+/** JSON API under /api/v1: codes (with filters), one code, compare, search. Inputs validated with zod. */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ISSUERS, listCodes, localizeEntry, parseLocale, requireCode, search, STANDINGS, summarizeEntry, VENDORS } from '../../codes/index.ts';
+import { compare } from '../../compare/index.ts';
+import { HttpwhyError } from '../../errors.ts';
+import { CACHE } from '../http-cache.ts';
+
+const lang = z.string().max(20).optional();
+const listQuery = z.object({
+  class: z.enum(['1xx', '2xx', '3xx', '4xx', '5xx', 'other']).optional(),
+  vendor: z.enum([...VENDORS, 'none']).optional(),
+  standing: z.enum(STANDINGS).optional(),
+  issuer: z.enum(ISSUERS).optional(),
+  lang,
+}).strict();
+const langQuery = z.object({ lang }).strict();
+const searchQuery = z.object({ q: z.string().max(200), lang, limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
+const compareQuery = z.object({ a: z.string().max(32), b: z.string().max(32), lang }).strict();
+
+/** Parses a query string with a schema; failures become HW_ERR_INPUT_INVALID (400 problem+json). */
+export function parseQuery<T>(schema: z.ZodType<T>, request: FastifyRequest): T {
+  const result = schema.safeParse(request.query);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`);
+  throw new HttpwhyError('HW_ERR_INPUT_INVALID', `Invalid query: ${issues.join('; ')}.`, { issues });
+}
+
+export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute: number }): void {
+  app.register(async (api) => {
+    await api.register(rateLimit, {
+      max: options.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_request, context) =>
+        new HttpwhyError('HW_ERR_WEB_RATE_LIMITED', `Rate limit of ${context.max} requests per ${context.after} exceeded; retry after the Retry-After delay.`),
+    });
+    api.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('access-control-allow-origin', '*');
+      if (reply.statusCode < 400) reply.header('cache-control', CACHE.api);
+      return payload;
+    });
+
+    api.get('/codes', async (request) => {
+      const { lang: l, vendor, ...filter } = parseQuery(listQuery, request);
+      const locale = parseLocale(l);
+      const codes = listCodes({ ...filter, ...(vendor ? { vendor } : {}) }).map((e) => summarizeEntry(e, locale));
+      return { locale, count: codes.length, codes };
+    });
+
+    api.get<{ Params: { code: string } }>('/codes/:code', async (request) => {
+      const locale = parseLocale(parseQuery(langQuery, request).lang);
+      const entries = requireCode(request.params.code);
+      return { status: entries[0]?.status, locale, meanings: entries.map((e) => localizeEntry(e, locale)) };
+    });
+
+    api.get('/compare', async (request) => {
+      const { a, b, lang: l } = parseQuery(compareQuery, request);
+      const locale = parseLocale(l);
+      const c = compare(a, b, locale);
+      return { ...c, a: localizeEntry(c.a, locale), b: localizeEntry(c.b, locale) };
+    });
+
+    api.get('/search', async (request) => {
+      const { q, lang: l, limit } = parseQuery(searchQuery, request);
+      const locale = parseLocale(l);
+      const hits = search(q, { limit });
+      return { query: q, locale, hits: hits.map((h) => ({ ...summarizeEntry(h.entry, locale), score: Math.round(h.score * 100) / 100, exact: h.exact })) };
+    });
+  }, { prefix: '/api/v1' });
+}

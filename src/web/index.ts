@@ -1,0 +1,7 @@
+/**
+ * @module web
+ * The web face: server-rendered guide (English at /, Indonesian at /id), JSON API at /api/v1, and the server.
+ */
+export { buildApp, type AppOptions } from './app.ts';
+export { startServer, type RunningServer, type ServeOptions } from './server.ts';
+export { sitePaths } from './site-files.ts';

@@ -1,0 +1,113 @@
+/** HTML routes, registered once per locale: "/codes/502" and "/id/codes/502". */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { getCode, LOCALES, parseStatus, resolveEntry, search, type Locale } from '../codes/index.ts';
+import { canonicalPair, compare } from '../compare/index.ts';
+import { HttpwhyError } from '../errors.ts';
+import { categoryCodes, isCategorySlug } from './categories.ts';
+import { localePath, pageContext, type PageContext } from './page-context.ts';
+import { CodePage } from './pages/code.tsx';
+import { ComparePage, ComparePicker } from './pages/compare.tsx';
+import { HomePage } from './pages/home.tsx';
+import { CategoryPage, CheatSheetPage, CodesIndexPage, SearchPage } from './pages/lists.tsx';
+import { renderDocument } from './render.tsx';
+
+export interface SiteOptions {
+  siteUrl: string;
+  cssUrl: string;
+  jsUrl: string;
+}
+
+type Query = Record<string, string | string[] | undefined>;
+type Params = Record<string, string>;
+type PageHandler = (ctx: PageContext, request: FastifyRequest, reply: FastifyReply) => VNode | FastifyReply;
+const paramsOf = (r: FastifyRequest) => r.params as Params;
+const queryOf = (r: FastifyRequest) => r.query as Query;
+
+const text = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+
+/** Throws the 404 that the not-found handler renders with suggestions. */
+function notFound(what: string): never {
+  throw new HttpwhyError('HW_ERR_WEB_NOT_FOUND', `No page for ${what}.`);
+}
+
+const PAGES: Record<string, PageHandler> = {
+  '/': (ctx, request, reply) => {
+    // Accept-Language decides only here, on the bare home page; deep links always keep their language.
+    reply.header('vary', 'Accept-Language');
+    if (ctx.locale === 'en' && prefersIndonesian(request.headers['accept-language'])) return reply.redirect('/id', 302);
+    return <HomePage ctx={ctx} />;
+  },
+  '/codes': (ctx) => <CodesIndexPage ctx={ctx} />,
+  '/codes/:code': (ctx, request) => {
+    const { code = '' } = paramsOf(request);
+    let entries;
+    try {
+      entries = getCode(parseStatus(code));
+    } catch {
+      notFound(code);
+    }
+    if (entries.length === 0) notFound(code);
+    return <CodePage ctx={ctx} entries={entries} />;
+  },
+  '/compare': (ctx, request, reply) => {
+    const [a, b] = [text(queryOf(request).a), text(queryOf(request).b)];
+    if (a === '' && b === '') return <ComparePicker ctx={ctx} />;
+    // Resolve both sides, then send the reader to the one canonical URL of the pair.
+    const [, , pair] = canonicalPair(resolveEntry(a), resolveEntry(b));
+    return reply.redirect(localePath(ctx.locale, `/compare/${pair}`), 303);
+  },
+  '/compare/:pair': (ctx, request, reply) => {
+    const { pair = '' } = paramsOf(request);
+    const [a, b, extra] = pair.split('-vs-');
+    if (!a || !b || extra !== undefined) notFound(pair);
+    const c = compare(a, b, ctx.locale);
+    if (c.id !== pair) return reply.redirect(localePath(ctx.locale, `/compare/${c.id}`), 301);
+    return <ComparePage ctx={ctx} c={c} />;
+  },
+  '/cheat-sheet': (ctx) => <CheatSheetPage ctx={ctx} />,
+  '/categories/:slug': (ctx, request) => {
+    const { slug = '' } = paramsOf(request);
+    if (!isCategorySlug(slug)) notFound(slug);
+    return <CategoryPage ctx={ctx} slug={slug} entries={categoryCodes(slug)} />;
+  },
+  '/search': (ctx, request) => {
+    const q = text(queryOf(request).q).slice(0, 200);
+    return <SearchPage ctx={ctx} query={q} hits={q === '' ? [] : search(q, { limit: 30 })} />;
+  },
+};
+
+function isReply(value: VNode | FastifyReply): value is FastifyReply {
+  return typeof (value as FastifyReply).send === 'function';
+}
+
+/** True when the first language the browser lists is Indonesian. */
+function prefersIndonesian(header: string | undefined): boolean {
+  const first = header?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first === 'id' || first.startsWith('id-') || first.startsWith('id;');
+}
+
+export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
+}
+
+/** The locale a URL path belongs to, and the path without its locale prefix. */
+export function splitLocale(url: string): { locale: Locale; path: string } {
+  const path = url.split('?')[0] ?? '/';
+  if (path === '/id' || path.startsWith('/id/')) return { locale: 'id', path: path.slice(3) || '/' };
+  return { locale: 'en', path };
+}
+
+export function registerPages(app: FastifyInstance, site: SiteOptions): void {
+  for (const locale of LOCALES) {
+    for (const [pattern, handler] of Object.entries(PAGES)) {
+      const url = localePath(locale, pattern);
+      app.get(url, async (request: FastifyRequest, reply: FastifyReply) => {
+        const { path } = splitLocale(request.url);
+        const ctx = pageContext(locale, path, site.siteUrl, site);
+        const result = handler(ctx, request, reply);
+        return isReply(result) ? result : sendPage(reply, result);
+      });
+    }
+  }
+}
