@@ -22,7 +22,7 @@ const samples: Record<string, number[]> = Object.fromEntries(Object.keys(subject
 for (const argv of Object.values(subjects)) timeOnce(argv); // warm the file cache
 for (let i = 0; i < runs; i++) for (const [name, argv] of Object.entries(subjects)) samples[name]?.push(timeOnce(argv));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const median = (xs: number[]) => [...xs].toSorted((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const base = median(samples['node -e 0'] ?? []);
 console.log(`cold start, ${runs} runs each, node ${process.version}`);
 for (const [name, xs] of Object.entries(samples)) {

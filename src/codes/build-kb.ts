@@ -86,14 +86,14 @@ function buildCodes(dataDir: string, errors: string[], stale: string[]): CodeEnt
       if (rel === entry.id) errors.push(`${entry.id}: an entry cannot relate to itself`);
     }
     for (const locale of LOCALES) {
-      const keys = Object.keys(entry.text[locale].related).sort();
-      const expected = [...entry.related].sort();
+      const keys = Object.keys(entry.text[locale].related).toSorted();
+      const expected = [...entry.related].toSorted();
       if (keys.join() !== expected.join()) {
         errors.push(`${entry.id}/${locale}.yaml: related keys [${keys}] must equal meta.related [${expected}]`);
       }
     }
   }
-  return entries.sort(compareEntries);
+  return entries.toSorted(compareEntries);
 }
 
 function buildComparisons(dataDir: string, codes: CodeEntry[], errors: string[], stale: string[]): ComparisonEntry[] {
@@ -112,7 +112,7 @@ function buildComparisons(dataDir: string, codes: CodeEntry[], errors: string[],
     const idText = check(comparisonProseSchema, raw.prose.id, `compare/${raw.id}/id.yaml`, errors);
     if (!en || !idText) continue;
     for (const [locale, prose] of [['en', en], ['id', idText]] as const) {
-      if (Object.keys(prose.whenToUse).sort().join() !== [a, b].sort().join()) {
+      if (Object.keys(prose.whenToUse).toSorted().join() !== [a, b].toSorted().join()) {
         errors.push(`compare/${raw.id}/${locale}.yaml: whenToUse keys must be exactly ${a} and ${b}`);
       }
     }

@@ -49,7 +49,7 @@ describe('vendor and unofficial codes people meet', () => {
     expect(getCode('499').map((e) => e.id)).toEqual(expect.arrayContaining(['499-nginx', '499-arcgis']));
     expect(getCode('530').map((e) => e.id)).toEqual(expect.arrayContaining(['530-cloudflare', '530-pantheon']));
     expect(getCode('451').map((e) => e.id)).toEqual(['451', '451-iis']);
-    expect(getCode('502.5').map((e) => e.context).sort()).toEqual(['ancm', 'arr']);
+    expect(getCode('502.5').map((e) => e.context).toSorted()).toEqual(['ancm', 'arr']);
   });
 });
 
@@ -62,7 +62,7 @@ describe('both locales are complete', () => {
       expect(t.causes.length).toBeGreaterThan(0);
       expect(t.whereToLook.length).toBeGreaterThan(0);
       expect(t.fix.operator.length + t.fix.client.length).toBeGreaterThan(1);
-      expect(Object.keys(t.related).sort()).toEqual([...entry.related].sort());
+      expect(Object.keys(t.related).toSorted()).toEqual([...entry.related].toSorted());
     }
     // No silent English fallback: the Indonesian prose is not a copy of the English.
     expect(entry.text.id.summary).not.toBe(entry.text.en.summary);

@@ -7,7 +7,7 @@ const CACHEABLE = ['200', '203', '204', '206', '300', '301', '308', '404', '405'
 describe('flags', () => {
   it('marks exactly the heuristically cacheable registry codes', () => {
     const cacheable = listCodes({ vendor: 'none' }).filter((e) => isCacheableByDefault(e.id)).map((e) => e.id);
-    expect(cacheable.sort()).toEqual([...CACHEABLE].sort());
+    expect(cacheable.toSorted()).toEqual([...CACHEABLE].toSorted());
     expect(listCodes().filter((e) => e.vendor !== null && e.flags.cacheableByDefault)).toEqual([]);
   });
 

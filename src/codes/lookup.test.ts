@@ -31,7 +31,7 @@ describe('requireCode', () => {
   });
   it('returns every meaning with the registry one first', () => {
     expect(requireCode(530).map((e) => e.vendor)).toEqual(expect.arrayContaining(['cloudflare', 'pantheon']));
-    expect(getCode('420').map((e) => e.id).sort()).toEqual(['420-spring', '420-twitter']);
+    expect(getCode('420').map((e) => e.id).toSorted()).toEqual(['420-spring', '420-twitter']);
   });
 });
 

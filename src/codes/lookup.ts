@@ -31,9 +31,8 @@ export function getEntry(id: string): CodeEntry | undefined {
 /** Known statuses closest to `status` (same class first), for "did you mean" messages. */
 export function suggestNear(status: string, limit = 5): string[] {
   const target = Number.parseFloat(status);
-  const statuses = [...loadKb().byStatus.keys()];
-  return statuses
-    .sort((a, b) => Math.abs(Number.parseFloat(a) - target) - Math.abs(Number.parseFloat(b) - target) || Number.parseFloat(a) - Number.parseFloat(b))
+  return [...loadKb().byStatus.keys()]
+    .toSorted((a, b) => Math.abs(Number.parseFloat(a) - target) - Math.abs(Number.parseFloat(b) - target) || Number.parseFloat(a) - Number.parseFloat(b))
     .slice(0, limit);
 }
 

@@ -34,7 +34,7 @@ function readFolders(dir: string, files: readonly string[]): RawEntry[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
-    .sort()
+    .toSorted()
     .map((id) => {
       const [metaFile, ...proseFiles] = files;
       const prose: Record<string, RawFile | undefined> = {};

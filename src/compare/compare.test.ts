@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import { assert, constantFrom, property } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listCodes, LOCALES } from '../codes/index.ts';
 import { compare } from './index.ts';
@@ -43,8 +43,8 @@ describe('generated comparisons', () => {
   const ids = listCodes().map((e) => e.id);
 
   it('are never empty, for random pairs in both languages', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...ids), fc.constantFrom(...ids), fc.constantFrom(...LOCALES), (a, b, locale) => {
+    assert(
+      property(constantFrom(...ids), constantFrom(...ids), constantFrom(...LOCALES), (a, b, locale) => {
         expectComplete(compare(a, b, locale));
       }),
       { numRuns: 300 },

@@ -24,10 +24,14 @@ export interface ParsedResponse {
   truncated: boolean;
 }
 
-/** A failure the client reported instead of (or after) a response: curl's `curl: (N) message` and its `*` lines. */
+/**
+ * A failure the client reported instead of (or after) a response: curl's `curl: (N) message` with its
+ * `*` lines, or a browser's HAR entry without a response (status 0, Chrome's `_error`).
+ */
 export interface ClientFailure {
-  tool: 'curl';
-  exitCode: number;
+  tool: 'curl' | 'browser';
+  /** curl's exit code; null for browsers. */
+  exitCode: number | null;
   message: string;
   /** curl's informational (`*`) lines, which say what happened before the failure. */
   trace: string[];

@@ -7,8 +7,11 @@ export type LineKind = (typeof KIND)[keyof typeof KIND];
 
 export interface LineParser {
   readonly format: FormatId;
-  /** Parses bytes `[start, end)` of `buf` (one line, no terminator). */
-  parse(buf: Buffer, start: number, end: number): LineKind;
+  /**
+   * Parses one line (no terminator): `[start, end)` of `text`, the latin1 view of `buf`, so offsets match.
+   * Scan `text`; decode kept fields from `buf` as UTF-8.
+   */
+  parse(buf: Buffer, text: string, start: number, end: number): LineKind;
   /** After an access line: the status (9 for nginx's `009`, 0 when none). */
   status: number;
   /** After an access line: epoch ms, NaN when the format has no time. */
@@ -36,7 +39,7 @@ export abstract class BaseParser implements LineParser {
   appEvent: AppEvent | null = null;
   protected record: AccessRecord | null = null;
 
-  abstract parse(buf: Buffer, start: number, end: number): LineKind;
+  abstract parse(buf: Buffer, text: string, start: number, end: number): LineKind;
 
   access(): AccessRecord {
     if (!this.record) throw new Error(`${this.format}: access() called after a line that is not an access line`);

@@ -10,71 +10,66 @@ export function monthIndex(name: string): number {
   return MONTHS.indexOf(name);
 }
 
-function digits(buf: Uint8Array, at: number, count: number): number {
+function digits(text: string, at: number, count: number): number {
   let n = 0;
   for (let i = at; i < at + count; i++) {
-    const d = (buf[i] as number) - 48;
+    const d = text.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }
   return n;
 }
 
-/** Common Log Format time `dd/Mon/yyyy:HH:MM:SS ±hhmm` (nginx `$time_local`, Apache `%t`, HAProxy without zone). */
+/** Common Log Format time `dd/Mon/yyyy:HH:MM:SS[.mmm][ ±hhmm]` (nginx `$time_local`, Apache `%t`, HAProxy). */
 export class ClfTime {
-  /** Epoch ms of the last parsed time. */
+  /** Epoch ms of the last parsed time (wall clock when there was no zone). */
   ms = Number.NaN;
   /** Offset of the logged clock from UTC, in minutes. */
   offsetMin = 0;
-  private readonly key = new Uint8Array(23);
-  private keyLen = -1;
+  /** False when the time had no zone (HAProxy): `ms` is then a wall-clock time. */
+  zoned = false;
+  private minuteKey = '';
+  private zoneKey = '';
   private minuteMs = 0;
   private minuteOffset = 0;
 
-  /** Parses `[start, end)`; returns false when the bytes are not a CLF time. */
-  parse(buf: Uint8Array, start: number, end: number): boolean {
+  /** Parses `[start, end)` of `text`; returns false when it is not a CLF time. */
+  parse(text: string, start: number, end: number): boolean {
     const len = end - start;
-    // dd/Mon/yyyy:HH:MM:SS[.mmm][ ±hhmm]
-    if (len < 20 || buf[start + 2] !== 47 || buf[start + 6] !== 47 || buf[start + 11] !== 58) return false;
-    const zoneAt = len >= 26 && buf[end - 6] === 32 ? end - 5 : -1;
-    if (!this.sameMinute(buf, start, zoneAt) && !this.newMinute(buf, start, zoneAt)) return false;
-    const sec = digits(buf, start + 18, 2);
+    if (len < 20 || text.charCodeAt(start + 2) !== 47 || text.charCodeAt(start + 6) !== 47 || text.charCodeAt(start + 11) !== 58) return false;
+    const zoneAt = len >= 26 && text.charCodeAt(end - 6) === 32 ? end - 5 : -1;
+    const same =
+      this.minuteKey !== '' &&
+      text.startsWith(this.minuteKey, start) && (zoneAt < 0 ? this.zoneKey === '' : this.zoneKey !== '' && text.startsWith(this.zoneKey, zoneAt));
+    if (!same && !this.newMinute(text, start, zoneAt)) return false;
+    const sec = digits(text, start + 18, 2);
     if (sec < 0) return false;
-    let ms = 0;
-    if (buf[start + 20] === 46) ms = digits(buf, start + 21, 3);
+    const ms = text.charCodeAt(start + 20) === 46 ? digits(text, start + 21, 3) : 0;
     this.ms = this.minuteMs + sec * 1000 + (ms > 0 ? ms : 0);
     this.offsetMin = this.minuteOffset;
+    this.zoned = zoneAt >= 0;
     return true;
   }
 
-  private sameMinute(buf: Uint8Array, start: number, zoneAt: number): boolean {
-    const key = this.key;
-    if (this.keyLen !== (zoneAt < 0 ? 17 : 22)) return false;
-    for (let i = 0; i < 17; i++) if (key[i] !== buf[start + i]) return false;
-    if (zoneAt >= 0) for (let i = 0; i < 5; i++) if (key[17 + i] !== buf[zoneAt + i]) return false;
-    return true;
-  }
-
-  private newMinute(buf: Uint8Array, start: number, zoneAt: number): boolean {
-    const day = digits(buf, start, 2);
-    const month = monthIndex(String.fromCharCode(buf[start + 3] as number, buf[start + 4] as number, buf[start + 5] as number));
-    const year = digits(buf, start + 7, 4);
-    const hour = digits(buf, start + 12, 2);
-    const minute = digits(buf, start + 15, 2);
+  private newMinute(text: string, start: number, zoneAt: number): boolean {
+    const day = digits(text, start, 2);
+    const month = monthIndex(text.slice(start + 3, start + 6));
+    const year = digits(text, start + 7, 4);
+    const hour = digits(text, start + 12, 2);
+    const minute = digits(text, start + 15, 2);
     if (day < 1 || month < 0 || year < 0 || hour < 0 || minute < 0) return false;
     let offset = 0;
     if (zoneAt >= 0) {
-      const hh = digits(buf, zoneAt + 1, 2);
-      const mm = digits(buf, zoneAt + 3, 2);
-      const sign = buf[zoneAt] === 45 ? -1 : buf[zoneAt] === 43 ? 1 : 0;
+      const hh = digits(text, zoneAt + 1, 2);
+      const mm = digits(text, zoneAt + 3, 2);
+      const sign = text[zoneAt] === '-' ? -1 : text[zoneAt] === '+' ? 1 : 0;
       if (hh < 0 || mm < 0 || sign === 0) return false;
       offset = sign * (hh * 60 + mm);
     }
     this.minuteOffset = offset;
     this.minuteMs = Date.UTC(year, month, day, hour, minute) - offset * 60_000;
-    for (let i = 0; i < 17; i++) this.key[i] = buf[start + i] as number;
-    if (zoneAt >= 0) for (let i = 0; i < 5; i++) this.key[17 + i] = buf[zoneAt + i] as number;
-    this.keyLen = zoneAt < 0 ? 17 : 22;
+    this.minuteKey = text.slice(start, start + 17);
+    this.zoneKey = zoneAt >= 0 ? text.slice(zoneAt, zoneAt + 5) : '';
     return true;
   }
 }

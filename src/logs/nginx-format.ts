@@ -69,10 +69,12 @@ export interface CompiledFormat {
   roles: Int8Array;
   /** 1 for `$upstream_*` variables, whose values may hold `, ` and ` : ` separators. */
   multi: Uint8Array;
-  /** literals[0] precedes the first variable; literals[i + 1] follows variable i. */
-  literals: Buffer[];
+  /** literals[0] precedes the first variable; literals[i + 1] follows variable i (as latin1 bytes, like line text). */
+  literals: string[];
   /** Variable index per role, -1 when absent. */
   byRole: Int8Array;
+  /** Last variable the analysis reads; later ones are skipped outside strict mode. */
+  lastUsed: number;
 }
 
 /** Accepts the string as written in nginx.conf, with or without the `'…' '…'` quoting and `escape=`. */
@@ -85,18 +87,19 @@ function unquote(text: string): string {
 export function compileLogFormat(text: string): CompiledFormat {
   const source = unquote(text);
   const variables: string[] = [];
-  const literals: Buffer[] = [];
+  const literals: string[] = [];
+  const bytes = (s: string): string => Buffer.from(s).toString('latin1');
   let last = 0;
   for (const m of source.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)) {
     const literal = source.slice(last, m.index);
     if (variables.length > 0 && literal === '') {
       throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', `Variables $${variables.at(-1)} and $${m[1] ?? m[2]} touch: nothing separates them, so the log cannot be split.`);
     }
-    literals.push(Buffer.from(literal));
+    literals.push(bytes(literal));
     variables.push(m[1] ?? m[2] ?? '');
     last = m.index + m[0].length;
   }
-  literals.push(Buffer.from(source.slice(last)));
+  literals.push(bytes(source.slice(last)));
   const roles = Int8Array.from(variables, (v) => VARIABLE_ROLES[v] ?? ROLE.other);
   const multi = Uint8Array.from(variables, (v) => (v.startsWith('upstream_') ? 1 : 0));
   const byRole = new Int8Array(ROLE_COUNT).fill(-1);
@@ -106,20 +109,19 @@ export function compileLogFormat(text: string): CompiledFormat {
   if (byRole[ROLE.status] === -1) {
     throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', 'The log format has no $status variable, so statuses cannot be counted.', { format: source });
   }
-  return { source, variables, roles, multi, literals, byRole };
+  const lastUsed = roles.findLastIndex((role) => role !== ROLE.other);
+  return { source, variables, roles, multi, literals, byRole, lastUsed };
 }
 
-/** Where variable `v` ends: the next occurrence of its literal, honouring `\"` and `502, 504` / ` : ` inside values. */
-function findLiteral(buf: Buffer, from: number, end: number, lit: Buffer, multi: boolean): number {
-  const d0 = lit[0] as number;
-  const n = lit.length;
-  for (let i = from; i <= end - n; i++) {
-    if (buf[i] !== d0) continue;
-    if (d0 === 34 && i > from && buf[i - 1] === 92) continue;
-    if (multi && d0 === 32 && (buf[i - 1] === 44 || buf[i + 1] === 58 || buf[i - 1] === 58)) continue;
-    let k = 1;
-    while (k < n && buf[i + k] === lit[k]) k++;
-    if (k === n) return i;
+/** Where a variable ends: the next occurrence of its literal, honouring `\"` and `502, 504` / ` : ` inside values. */
+function findLiteral(text: string, from: number, end: number, lit: string, multi: boolean): number {
+  let i = text.indexOf(lit, from);
+  while (i !== -1 && i + lit.length <= end) {
+    const prev = text.charCodeAt(i - 1);
+    const escaped = lit.charCodeAt(0) === 34 && i > from && prev === 92;
+    const separator = multi && lit.charCodeAt(0) === 32 && (prev === 44 || prev === 58 || text.charCodeAt(i + 1) === 58);
+    if (!escaped && !separator) return i;
+    i = text.indexOf(lit, i + 1);
   }
   return -1;
 }
@@ -127,7 +129,12 @@ function findLiteral(buf: Buffer, from: number, end: number, lit: Buffer, multi:
 export class NginxFormatParser extends BaseParser {
   readonly format: FormatId;
   readonly compiled: CompiledFormat;
-  /** Bytes after the last literal (0 when the format consumed the whole line); detection prefers exact fits. */
+  /**
+   * Strict parsers check every field and measure `trailing`; others stop after the last field the analysis
+   * reads and only check that the line ends like the format (detection uses strict parsers).
+   */
+  strict = false;
+  /** Strict mode: chars after the last literal (0 when the format consumed the whole line). */
   trailing = 0;
   private readonly offsets: Int32Array;
   private readonly clf = new ClfTime();
@@ -140,52 +147,57 @@ export class NginxFormatParser extends BaseParser {
     this.offsets = new Int32Array(compiled.variables.length * 2);
   }
 
-  parse(buf: Buffer, start: number, end: number): LineKind {
-    const { literals, roles, multi, byRole } = this.compiled;
+  parse(buf: Buffer, text: string, start: number, end: number): LineKind {
+    const { multi, byRole, literals } = this.compiled;
     const offsets = this.offsets;
-    const count = roles.length;
-    let pos = start;
-    const first = literals[0] as Buffer;
-    for (let k = 0; k < first.length; k++) if (buf[pos + k] !== first[k]) return KIND.none;
-    pos += first.length;
+    const count = this.strict ? multi.length : this.compiled.lastUsed + 1;
+    const first = literals[0] as string;
+    if (first.length > 0 && !text.startsWith(first, start)) return KIND.none;
+    let pos = start + first.length;
     for (let v = 0; v < count; v++) {
-      const lit = literals[v + 1] as Buffer;
+      const lit = literals[v + 1] as string;
       let stop = end;
       if (lit.length > 0) {
-        stop = findLiteral(buf, pos, end, lit, multi[v] === 1);
+        stop = findLiteral(text, pos, end, lit, multi[v] === 1);
         if (stop < 0) return KIND.none;
       }
       offsets[2 * v] = pos;
       offsets[2 * v + 1] = stop;
       pos = stop + lit.length;
     }
-    this.trailing = end - pos;
-    const s = offsets[2 * (byRole[ROLE.status] as number)] as number;
-    if (offsets[2 * (byRole[ROLE.status] as number) + 1] !== s + 3) return KIND.none;
-    const d0 = (buf[s] as number) - 48;
-    const d1 = (buf[s + 1] as number) - 48;
-    const d2 = (buf[s + 2] as number) - 48;
+    if (this.strict) {
+      this.trailing = end - pos;
+    } else if (count < multi.length) {
+      const last = literals[multi.length] as string;
+      if (!text.startsWith(last, end - last.length) || end - last.length < pos) return KIND.none;
+    }
+    const sv = 2 * (byRole[ROLE.status] as number);
+    const s = offsets[sv] as number;
+    if (offsets[sv + 1] !== s + 3) return KIND.none;
+    const d0 = text.charCodeAt(s) - 48;
+    const d1 = text.charCodeAt(s + 1) - 48;
+    const d2 = text.charCodeAt(s + 2) - 48;
     if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return KIND.none;
     this.status = d0 * 100 + d1 * 10 + d2;
+    if (!this.readTime(text)) return KIND.none;
     this.buf = buf;
-    if (!this.readTime(buf)) return KIND.none;
     this.flagged = false;
     return KIND.access;
   }
 
-  private readTime(buf: Buffer): boolean {
+  private readTime(text: string): boolean {
     const { byRole } = this.compiled;
     const o = this.offsets;
     let v = byRole[ROLE.timeLocal] as number;
     if (v >= 0) {
-      if (!this.clf.parse(buf, o[2 * v] as number, o[2 * v + 1] as number)) return false;
+      if (!this.clf.parse(text, o[2 * v] as number, o[2 * v + 1] as number)) return false;
       this.timeMs = this.clf.ms;
       this.tzOffsetMin = this.clf.offsetMin;
       return true;
     }
     v = Math.max(byRole[ROLE.timeIso] as number, byRole[ROLE.timeMsec] as number);
     this.tzOffsetMin = 0;
-    this.timeMs = v >= 0 ? anyTime(buf.toString('latin1', o[2 * v], o[2 * v + 1])).ms : Number.NaN;
+    this.timeMs = v >= 0 ? anyTime(text.slice(o[2 * v], o[2 * v + 1])).ms : Number.NaN;
     return true;
   }
 

@@ -5,34 +5,31 @@
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import underPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { LoggerOptions } from 'pino';
-import { getCode, search, type CodeEntry } from '../codes/index.ts';
-import { HttpwhyError, isHttpwhyError } from '../errors.ts';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { HttpwhyError } from '../errors.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { registerApi } from './api/routes.ts';
 import { loadAssets } from './assets.ts';
 import { CACHE, httpCacheHook } from './http-cache.ts';
 import { pageContext } from './page-context.ts';
 import { ApiDocsPage } from './pages/api-docs.tsx';
-import { MessagePage, NotFoundPage } from './pages/errors.tsx';
-import { problemOf, sendProblem } from './problem.ts';
+import { createErrorResponses, RETRY_AFTER_SECONDS } from './error-responses.ts';
 import { requestIdFor } from './request-id.ts';
 import { registerPages, sendPage, splitLocale } from './routes-pages.tsx';
 import { registerSiteFiles } from './site-files.ts';
 
 export interface AppOptions {
-  /** pino options, or false for silence (tests). */
-  logger?: LoggerOptions | false;
+  /** pino options (level, stream), or false for silence. */
+  logger?: FastifyServerOptions['logger'];
   /** Absolute origin for canonical links and the sitemap. */
   siteUrl?: string;
   /** Event-loop delay (ms) above which requests are shed with 503; 0 disables. */
   maxEventLoopDelay?: number;
+  /** How often (ms) the event-loop delay is sampled. */
+  pressureSampleInterval?: number;
   /** Requests per minute per client on /api. */
   apiRateLimit?: number;
 }
-
-const RETRY_AFTER_SECONDS = 10;
 
 const CSP = {
   useDefaults: false,
@@ -50,28 +47,10 @@ const CSP = {
   },
 };
 
-/** Errors the user caused, as catalogue errors; undefined for our own bugs. */
-function asKnownError(error: unknown): HttpwhyError | undefined {
-  if (isHttpwhyError(error)) return error;
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status === 429) return new HttpwhyError('HW_ERR_WEB_RATE_LIMITED', 'Too many requests; retry after the Retry-After delay.');
-  if (status !== undefined && status >= 400 && status < 500) return new HttpwhyError('HW_ERR_INPUT_INVALID', (error as Error).message);
-  return undefined;
-}
-
-/** Codes mentioned in a mistyped URL ("/codez/502" -> 502), else a search on its words. */
-function suggestionsFor(path: string): CodeEntry[] {
-  const numbers = path.match(/\d{3}(\.\d{1,3})?/g) ?? [];
-  const direct = numbers.flatMap((n) => getCode(n));
-  if (direct.length > 0) return direct.slice(0, 6);
-  const words = decodeURIComponent(path.replace(/%(?![0-9a-f]{2})/gi, '')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  if (words === '') return [];
-  return search(words, { limit: 5 }).map((h) => h.entry);
-}
-
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const assets = loadAssets();
   const site = { siteUrl: options.siteUrl ?? 'http://localhost:3000', cssUrl: assets.css.url, jsUrl: assets.js.url };
+  const errors = createErrorResponses(site);
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: requestIdFor,
@@ -79,12 +58,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     disableRequestLogging: false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Malformed URLs and bodies go through the same error handler as everything else (page or problem+json).
+    frameworkErrors: (error, request, reply) => {
+      errors.respond(new HttpwhyError('HW_ERR_INPUT_INVALID', `Malformed request: ${error.message}`), request, reply);
+    },
   });
-  const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
-  const ctxFor = (request: FastifyRequest) => {
-    const { locale, path } = splitLocale(request.url);
-    return pageContext(locale, path, site.siteUrl, site);
-  };
+  const ctxFor = (request: FastifyRequest) => pageContext(splitLocale(request.url).locale, splitLocale(request.url).path, site.siteUrl, site);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -96,43 +75,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if ((options.maxEventLoopDelay ?? 1000) > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: options.maxEventLoopDelay ?? 1000,
+      sampleInterval: options.pressureSampleInterval ?? 1000,
       retryAfter: RETRY_AFTER_SECONDS,
-      pressureHandler: (request: FastifyRequest, reply: FastifyReply) => {
-        reply.header('retry-after', String(RETRY_AFTER_SECONDS)).header('cache-control', CACHE.none);
-        const error = new HttpwhyError('HW_ERR_WEB_OVERLOADED', `The server is overloaded; retry after ${RETRY_AFTER_SECONDS} seconds.`);
-        if (isApi(request)) {
-          sendProblem(reply, problemOf(error, request));
-          return;
-        }
-        const ctx = ctxFor(request);
-        sendPage(reply, MessagePage({ ctx, status: 503, title: ctx.m.web.overloadTitle, body: ctx.m.web.overloadBody(RETRY_AFTER_SECONDS) }), 503);
-      },
+      pressureHandler: errors.overloaded,
     });
   }
-
-  app.setErrorHandler((error, request, reply) => {
-    const known = asKnownError(error);
-    if (known) {
-      if (isApi(request)) return sendProblem(reply, problemOf(known, request));
-      const ctx = ctxFor(request);
-      if (known.status === 404) return sendPage(reply, NotFoundPage({ ctx, requestedPath: request.url, suggestions: suggestionsFor(request.url) }), 404);
-      return sendPage(reply, MessagePage({ ctx, status: known.status, title: ctx.m.web.badRequestTitle, body: known.message }), known.status);
-    }
-    request.log.error({ err: error, requestId: request.id }, 'unhandled error');
-    if (isApi(request)) {
-      return reply.code(500).type('application/problem+json; charset=utf-8').header('cache-control', CACHE.none).send(
-        JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred; the request id is in the server log.', requestId: request.id }),
-      );
-    }
-    const ctx = ctxFor(request);
-    return sendPage(reply, MessagePage({ ctx, status: 500, title: ctx.m.web.errorTitle, body: ctx.m.web.errorBody, requestId: request.id }), 500);
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    const error = new HttpwhyError('HW_ERR_WEB_NOT_FOUND', `Nothing at ${request.url.split('?')[0]}.`);
-    if (isApi(request)) return sendProblem(reply, problemOf(error, request));
-    return sendPage(reply, NotFoundPage({ ctx: ctxFor(request), requestedPath: request.url.split('?')[0] ?? '/', suggestions: suggestionsFor(request.url.split('?')[0] ?? '') }), 404);
-  });
+  app.setErrorHandler(errors.respond);
+  app.setNotFoundHandler(errors.notFound);
 
   for (const asset of [assets.css, assets.js]) {
     app.get(asset.url, async (_request, reply) => reply.type(asset.type).header('cache-control', CACHE.asset).send(asset.body));

@@ -14,7 +14,9 @@ export interface Problem {
 }
 
 export function problemOf(error: HttpwhyError, request: FastifyRequest): Problem {
+  // Details first: they add facts (suggestions, issues) but never override the fixed members.
   return {
+    ...error.details,
     type: `/api#${error.code}`,
     title: ERROR_CATALOGUE[error.code].title,
     status: error.status,
@@ -22,7 +24,6 @@ export function problemOf(error: HttpwhyError, request: FastifyRequest): Problem
     instance: request.url,
     code: error.code,
     requestId: request.id,
-    ...error.details,
   };
 }
 

@@ -9,7 +9,10 @@ function Bullets({ items }: { items: readonly string[] }) {
   return <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
 }
 
-function Meaning({ ctx, entry }: { ctx: PageContext; entry: CodeEntry }) {
+/** One meaning; when it is the page's only one, its title is the page's h1. */
+function Meaning({ ctx, entry, single }: { ctx: PageContext; entry: CodeEntry; single: boolean }) {
+  const H = single ? 'h1' : 'h2';
+  const H3 = single ? 'h2' : 'h3';
   const { m, locale } = ctx;
   const t = entry.text[locale];
   const yesNo = (v: boolean | null) => (v ? m.yes : m.no);
@@ -24,10 +27,10 @@ function Meaning({ ctx, entry }: { ctx: PageContext; entry: CodeEntry }) {
   const subStatuses = entry.subStatus === null && entry.vendor === null ? listCodes({ code: entry.code }).filter((e) => e.subStatus !== null) : [];
   return (
     <article id={entry.id} class={`meaning c${entry.class}`}>
-      <h2>
+      <H>
         <span class="status">{entry.status}</span> {t.title}
         {t.title !== entry.reason ? <span class="reason"> ({entry.reason})</span> : null}
-      </h2>
+      </H>
       <p class="tags">
         <span class="tag">{entry.class} {m.class[entry.class]}</span>
         <span class="tag">{m.standing[entry.standing]}</span>
@@ -42,17 +45,17 @@ function Meaning({ ctx, entry }: { ctx: PageContext; entry: CodeEntry }) {
         {entry.headers.length > 0 ? [<dt key="h-t">{m.aspect.headers}</dt>, <dd key="h-d">{entry.headers.join(', ')}</dd>] : null}
         <dt>{m.section.spec}</dt><dd><a href={entry.spec.url} rel="noopener">{entry.spec.title}</a></dd>
       </dl>
-      <h3>{m.section.whenYouSeeIt}</h3>
+      <H3>{m.section.whenYouSeeIt}</H3>
       <p>{t.whenYouSeeIt}</p>
-      <h3>{m.section.causes}</h3>
+      <H3>{m.section.causes}</H3>
       <Bullets items={t.causes} />
-      <h3>{m.section.whereToLook}</h3>
+      <H3>{m.section.whereToLook}</H3>
       <ol>{t.whereToLook.map((item, i) => <li key={i}>{item}</li>)}</ol>
       <div class="two-col">
-        <section><h3>{m.section.fixOperator}</h3><Bullets items={t.fix.operator} /></section>
-        <section><h3>{m.section.fixClient}</h3><Bullets items={t.fix.client} /></section>
+        <section><H3>{m.section.fixOperator}</H3><Bullets items={t.fix.operator} /></section>
+        <section><H3>{m.section.fixClient}</H3><Bullets items={t.fix.client} /></section>
       </div>
-      <h3>{m.section.related}</h3>
+      <H3>{m.section.related}</H3>
       <ul class="related">
         {entry.related.map((id) => {
           const rel = getEntry(id);
@@ -70,7 +73,7 @@ function Meaning({ ctx, entry }: { ctx: PageContext; entry: CodeEntry }) {
       {subStatuses.length > 0 ? (
         <p class="substatus">{subStatuses.map((s) => <a key={s.id} href={codeHref(ctx, s)}>{s.status} </a>)}</p>
       ) : null}
-      <h3>{m.section.example}</h3>
+      <H3>{m.section.example}</H3>
       <div class="example">
         <figure>
           <figcaption>{m.web.request}</figcaption>
@@ -93,11 +96,11 @@ export function CodePage({ ctx, entries }: { ctx: PageContext; entries: readonly
   const title = entries.length > 1 ? ctx.m.web.meaningsOf(first.status, entries.length) : `${first.status} ${t.title}`;
   return (
     <Layout ctx={ctx} title={title} description={t.summary}>
-      <h1>{title}</h1>
+      {entries.length > 1 ? <h1>{title}</h1> : null}
       {entries.length > 1 ? (
         <ul class="toc">{entries.map((e) => <li key={e.id}><a href={`#${e.id}`}>{e.status} {e.text[ctx.locale].title}{e.vendor ? ` (${e.vendor})` : ''}</a></li>)}</ul>
       ) : null}
-      {entries.map((e) => <Meaning key={e.id} ctx={ctx} entry={e} />)}
+      {entries.map((e) => <Meaning key={e.id} ctx={ctx} entry={e} single={entries.length === 1} />)}
     </Layout>
   );
 }

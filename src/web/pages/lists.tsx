@@ -10,7 +10,7 @@ const CLASS_SLUGS = { '1xx': 'informational', '2xx': 'success', '3xx': 'redirect
 export function CodesIndexPage({ ctx }: { ctx: PageContext }) {
   const { m } = ctx;
   const vendorGroups = new Map<string, CodeEntry[]>();
-  for (const e of listCodes().filter((e) => e.vendor !== null)) vendorGroups.set(e.vendor as string, [...(vendorGroups.get(e.vendor as string) ?? []), e]);
+  for (const entry of listCodes().filter((e) => e.vendor !== null)) vendorGroups.set(entry.vendor as string, [...(vendorGroups.get(entry.vendor as string) ?? []), entry]);
   return (
     <Layout ctx={ctx} title={m.web.allCodesTitle} description={m.web.homeIntro}>
       <h1>{m.web.allCodesTitle}</h1>

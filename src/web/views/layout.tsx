@@ -2,6 +2,9 @@
 import type { ComponentChildren } from 'preact';
 import { localePath, type PageContext } from '../page-context.ts';
 
+/** An inline SVG icon (allowed by img-src data:), so browsers never ask for /favicon.ico. */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#c0262d"/><text x="16" y="22" font-size="14" text-anchor="middle" fill="#fff" font-family="monospace">5xx</text></svg>')}`;
+
 export interface LayoutProps {
   ctx: PageContext;
   title: string;
@@ -24,6 +27,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <link rel="alternate" hrefLang="en" href={`${siteUrl}${localePath('en', path)}`} />
         <link rel="alternate" hrefLang="id" href={`${siteUrl}${localePath('id', path)}`} />
         <link rel="alternate" hrefLang="x-default" href={`${siteUrl}${localePath('en', path)}`} />
+        <link rel="icon" href={FAVICON} />
         <link rel="stylesheet" href={ctx.cssUrl} />
         <script src={ctx.jsUrl} defer />
       </head>

@@ -1,0 +1,65 @@
+/**
+ * Puts the components seen into the order a response passed them, outermost first: the client, the
+ * CDN, gateways and load balancers, proxies, servers, the application. A component that `refines`
+ * another (ingress-nginx refines nginx) absorbs it, so one box shows once under its precise name.
+ */
+import type { Issuer } from '../codes/index.ts';
+import type { BuiltFingerprint } from './fingerprint-schema.ts';
+import type { ChainLink, Evidence } from './types.ts';
+
+export interface MatchedFingerprint {
+  fingerprint: BuiltFingerprint;
+  evidence: Evidence[];
+  score: number;
+  /** Position in the fingerprint list, for stable ordering. */
+  order: number;
+}
+
+const LAYER_ORDER: Record<Issuer, number> = {
+  'client-tooling': 0,
+  cdn: 1,
+  'api-gateway': 2,
+  'load-balancer': 3,
+  'serverless-platform': 4,
+  'reverse-proxy': 5,
+  'web-server': 6,
+  'origin-app': 7,
+};
+
+export interface Link extends ChainLink {
+  order: number;
+  refines: Set<string>;
+  /** Components merged into this link. */
+  members: Set<string>;
+}
+
+/** The issuer's component plus every in-path component, with refinements merged. */
+export function buildChain(matched: readonly MatchedFingerprint[], issuer: BuiltFingerprint | undefined): Link[] {
+  const links = new Map<string, Link>();
+  for (const { fingerprint: fp, order } of matched) {
+    const isIssuer = fp.component === issuer?.component;
+    if (fp.role !== 'in-path' && !isIssuer) continue;
+    const link = links.get(fp.component) ?? { component: fp.component, layer: fp.layer, role: 'in-path', order, refines: new Set<string>(), members: new Set([fp.component]) };
+    if (isIssuer && issuer) Object.assign(link, { role: 'issuer', layer: issuer.layer });
+    if (fp.refines !== undefined) link.refines.add(fp.refines);
+    links.set(fp.component, link);
+  }
+  for (const link of links.values()) {
+    for (const base of link.refines) {
+      const absorbed = links.get(base);
+      if (!absorbed || absorbed === link) continue;
+      if (absorbed.role === 'issuer') link.role = 'issuer';
+      for (const member of absorbed.members) link.members.add(member);
+      link.order = Math.min(link.order, absorbed.order);
+      links.delete(base);
+    }
+  }
+  return [...links.values()].sort(
+    (a, b) => LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer] || Number(a.role === 'issuer') - Number(b.role === 'issuer') || a.order - b.order,
+  );
+}
+
+/** The public view of a link. */
+export function toChainLink({ component, layer, role }: Link): ChainLink {
+  return { component, layer, role };
+}

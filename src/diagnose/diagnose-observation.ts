@@ -1,0 +1,130 @@
+/**
+ * Turns one observation into a diagnosis: runs every fingerprint, ranks the issuer candidates,
+ * lays out the path, and assembles the text in the requested language. When no issuer fingerprint
+ * matches, the verdict is `unknown` and the diagnosis shows what was seen, never a guess.
+ */
+import type { Locale, Vendor } from '../codes/index.ts';
+import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
+import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
+import { MESSAGES } from './messages.ts';
+import { statusEntries, toMeaning } from './status-meanings.ts';
+import type { Alternative, Confidence, Diagnosis, Evidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
+
+const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 300, medium: 200, low: 100 };
+const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+const EVIDENCE_WEIGHT: Record<Evidence['kind'], number> = { status: 10, reason: 10, header: 20, 'header-absent': 5, body: 30, 'client-error': 30 };
+const MAX_HEADERS_SHOWN = 40;
+const MAX_BODY_SHOWN = 500;
+const MAX_ALTERNATIVES = 3;
+
+/** Confidence first, then how much of the response the fingerprint pins down. */
+function score(confidence: Confidence, evidence: readonly Evidence[]): number {
+  return CONFIDENCE_WEIGHT[confidence] + evidence.reduce((sum, e) => sum + (e.kind === 'body' && e.value === '' ? 10 : EVIDENCE_WEIGHT[e.kind]), 0);
+}
+
+function matchAll(obs: Observation, fingerprints: readonly CompiledFingerprint[]): MatchedFingerprint[] {
+  return fingerprints.flatMap((compiled, order) => {
+    const evidence = matchFingerprint(compiled, obs);
+    return evidence ? [{ fingerprint: compiled.fingerprint, evidence, score: score(compiled.fingerprint.confidence, evidence), order }] : [];
+  });
+}
+
+/** The best match of each other component, best first. */
+function rivalsOf(ranked: readonly MatchedFingerprint[]): MatchedFingerprint[] {
+  const [best, ...rest] = ranked;
+  const seen = new Set([best?.fingerprint.component]);
+  return rest.filter((m) => !seen.has(m.fingerprint.component) && seen.add(m.fingerprint.component));
+}
+
+/** The best issuer match's evidence, then the in-path evidence of each link, outermost first; no repeats. */
+function evidenceOf(matched: readonly MatchedFingerprint[], best: MatchedFingerprint | undefined, chain: readonly Link[]): Evidence[] {
+  const rank = new Map<string, number>();
+  chain.forEach((link, i) => {
+    for (const member of link.members) rank.set(member, link.role === 'issuer' ? -1 : i);
+  });
+  const keys = new Set<string>();
+  return matched
+    .filter((m) => m === best || (m.fingerprint.role === 'in-path' && rank.has(m.fingerprint.component)))
+    .sort((a, b) => (rank.get(a.fingerprint.component) ?? 0) - (rank.get(b.fingerprint.component) ?? 0) || b.score - a.score)
+    .flatMap((m) => m.evidence)
+    .filter((e) => {
+      const key = `${e.kind}\u0000${e.name ?? ''}\u0000${e.value}`;
+      return !keys.has(key) && Boolean(keys.add(key));
+    });
+}
+
+function seenOf(obs: Observation): Seen {
+  const r = obs.response;
+  const f = obs.failure;
+  return {
+    statusLine: r ? [r.httpVersion === null ? '' : `HTTP/${r.httpVersion}`, String(r.status), r.reason].filter(Boolean).join(' ') : null,
+    headers: r ? r.headers.slice(0, MAX_HEADERS_SHOWN) : [],
+    bodyExcerpt: r?.body == null ? null : shorten(r.body, MAX_BODY_SHOWN),
+    clientError: f ? (f.tool === 'curl' ? `curl: (${f.exitCode}) ${f.message}` : f.message) : null,
+  };
+}
+
+export function diagnoseObservation(obs: Observation, fingerprints: readonly CompiledFingerprint[], locale: Locale): Diagnosis {
+  const msg = MESSAGES[locale];
+  const matched = matchAll(obs, fingerprints);
+  const status = obs.response?.status ?? null;
+  const isError = obs.failure !== null || (status !== null && status >= 400);
+  const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').sort((a, b) => b.score - a.score || a.order - b.order) : [];
+  const best = ranked[0];
+  const rivals = rivalsOf(ranked);
+  const tied = best !== undefined && rivals[0]?.score === best.score;
+  const chain = buildChain(matched, best?.fingerprint);
+  const issuerLink = chain.find((link) => link.role === 'issuer');
+  const verdict: Verdict = !isError ? 'no-error' : best ? 'identified' : 'unknown';
+
+  const vendors = new Set<Vendor>();
+  for (const m of matched) if (m.fingerprint.kbVendor && chain.some((l) => l.members.has(m.fingerprint.component))) vendors.add(m.fingerprint.kbVendor);
+  const entries = status === null ? [] : statusEntries(status, vendors);
+  const general = entries[0]?.text[locale];
+
+  const notes: string[] = [];
+  if (obs.response?.truncated) notes.push(msg.note.truncated);
+  if (isError && obs.response && obs.response.body === null) notes.push(msg.note.bodyAbsent);
+  if (tied && rivals[0]) notes.push(msg.note.ambiguous(rivals[0].fingerprint.component));
+  if (verdict === 'unknown' && general && status !== null) notes.push(msg.note.kbGeneral(status));
+
+  const fp = best?.fingerprint;
+  const text = fp?.text[locale];
+  const inPath = chain.map((l) => l.component).join(' → ');
+  const summary =
+    text?.summary ??
+    (verdict === 'no-error'
+      ? msg.noErrorSummary(status ?? 0)
+      : msg.unknownSummary(status === null ? msg.noResponse : `this ${status} response`) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
+  const issuerText = text && 'causes' in text ? text : undefined;
+  const unknown = verdict === 'unknown';
+  const networkFailure: NetworkFailureReport | null =
+    fp?.role === 'issuer' && fp.networkFailure ? { kind: fp.networkFailure, proxyAnswers: fp.proxyAnswers ?? [] } : null;
+  const alternatives: Alternative[] = rivals.slice(0, MAX_ALTERNATIVES).map((m) => ({
+    component: m.fingerprint.component,
+    layer: m.fingerprint.layer,
+    fingerprint: m.fingerprint.id,
+    confidence: m.fingerprint.confidence,
+    summary: m.fingerprint.text[locale].summary,
+  }));
+
+  return {
+    label: obs.label,
+    verdict,
+    status,
+    issuer: fp && issuerLink ? { component: issuerLink.component, layer: issuerLink.layer, fingerprint: fp.id } : null,
+    confidence: fp ? (tied ? LOWER[fp.confidence] : fp.confidence) : null,
+    chain: chain.map(toChainLink),
+    summary,
+    evidence: evidenceOf(matched, best, chain),
+    causes: issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []),
+    whereToLook: issuerText?.whereToLook ?? (unknown ? (general?.whereToLook ?? msg.genericWhere) : []),
+    nextSteps: issuerText?.nextSteps ?? (unknown ? msg.unknownSteps : []),
+    networkFailure,
+    alternatives,
+    statusMeanings: entries.map((e) => toMeaning(e, locale)),
+    seen: seenOf(obs),
+    notes,
+    hops: obs.hops,
+  };
+}

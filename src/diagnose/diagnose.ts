@@ -1,0 +1,17 @@
+/** The library entry: read any supported paste, diagnose every response in it. */
+import { diagnoseObservation } from './diagnose-observation.ts';
+import { loadFingerprints } from './load-fingerprints.ts';
+import { parseInput } from './parse-input.ts';
+import type { DiagnoseOptions, DiagnosisReport } from './types.ts';
+
+/**
+ * Says which component issued a failing response, why, and where to look. `input` is a raw response,
+ * `curl -i` or `curl -v` output, a curl error line, a HAR 1.2 file (text or parsed), or a
+ * `{status, headers, body}` object. Throws HW_ERR_DIAGNOSE_UNREADABLE_INPUT when it cannot be read.
+ */
+export function diagnose(input: string | object, options: DiagnoseOptions = {}): DiagnosisReport {
+  const locale = options.locale ?? 'en';
+  const { format, observations } = parseInput(input);
+  const fingerprints = loadFingerprints();
+  return { format, locale, diagnoses: observations.map((obs) => diagnoseObservation(obs, fingerprints, locale)) };
+}

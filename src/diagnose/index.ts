@@ -1,0 +1,30 @@
+/**
+ * @module diagnose
+ * Which component failed, and why? Reads a failing response as the user has it (raw HTTP, `curl -i`,
+ * `curl -v`, a curl error line, a HAR file, a `{status, headers, body}` object), matches it against
+ * the fingerprints of proxies, CDNs, gateways, servers and frameworks (`data/fingerprints/`), and
+ * answers with the issuing component, the path, the evidence, the likely causes and where to look,
+ * in English or Indonesian.
+ */
+export { diagnose } from './diagnose.ts';
+export { renderText, type RenderOptions } from './render-text.ts';
+export type {
+  Alternative,
+  ChainLink,
+  ClientFailure,
+  Component,
+  Confidence,
+  DiagnoseOptions,
+  Diagnosis,
+  DiagnosisReport,
+  Evidence,
+  HeaderField,
+  Hop,
+  InputFormat,
+  NetworkFailureKind,
+  NetworkFailureReport,
+  ProxyAnswer,
+  Seen,
+  StatusMeaning,
+  Verdict,
+} from './types.ts';

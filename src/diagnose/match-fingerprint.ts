@@ -1,0 +1,105 @@
+/**
+ * Compiles a fingerprint's matchers once, then tests them against an observation. A match returns
+ * one piece of evidence per matcher (what matched, and where), so every verdict can be shown.
+ */
+import type { BuiltFingerprint, Match } from './fingerprint-schema.ts';
+import type { Evidence, Observation } from './types.ts';
+
+type Found = Pick<Evidence, 'kind' | 'name' | 'value'>;
+type Check = (obs: Observation) => Found | undefined;
+type HeaderMatcher = NonNullable<Match['headers']>[number];
+type BodyMatcher = NonNullable<Match['body']>[number];
+
+export interface CompiledFingerprint {
+  fingerprint: BuiltFingerprint;
+  /** Every check must pass. */
+  checks: Check[];
+  /** When present, every check of at least one group must pass too. */
+  anyOf: Check[][];
+}
+
+const MAX_EVIDENCE = 160;
+
+export function shorten(text: string, max = MAX_EVIDENCE): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function headerCheck(matcher: HeaderMatcher): Check {
+  const wanted = matcher.name;
+  const pattern = matcher.value === undefined ? undefined : new RegExp(matcher.value, 'i');
+  return (obs) => {
+    const fields = obs.response?.headers.filter((h) => h.name.toLowerCase() === wanted) ?? [];
+    if (matcher.absent) return obs.response && fields.length === 0 ? { kind: 'header-absent', name: wanted, value: '' } : undefined;
+    const field = fields.find((h) => pattern === undefined || pattern.test(h.value));
+    return field ? { kind: 'header', name: field.name, value: shorten(field.value) } : undefined;
+  };
+}
+
+function bodyCheck(matcher: BodyMatcher): Check {
+  if ('contains' in matcher) {
+    return (obs) => (obs.response?.body?.includes(matcher.contains) ? { kind: 'body', name: null, value: shorten(matcher.contains) } : undefined);
+  }
+  if ('regex' in matcher) {
+    const pattern = new RegExp(matcher.regex);
+    return (obs) => {
+      const m = obs.response?.body == null ? null : pattern.exec(obs.response.body);
+      return m ? { kind: 'body', name: null, value: shorten(m[0]) } : undefined;
+    };
+  }
+  return (obs) => (obs.response?.body?.trim() === '' ? { kind: 'body', name: null, value: '' } : undefined);
+}
+
+function responseChecks(m: Pick<Match, 'reason' | 'headers' | 'body'>): Check[] {
+  const checks: Check[] = [];
+  if (m.reason !== undefined) {
+    const pattern = new RegExp(m.reason, 'i');
+    checks.push((obs) => (obs.response && pattern.test(obs.response.reason) ? { kind: 'reason', name: null, value: obs.response.reason } : undefined));
+  }
+  for (const h of m.headers ?? []) checks.push(headerCheck(h));
+  for (const b of m.body ?? []) checks.push(bodyCheck(b));
+  return checks;
+}
+
+export function compileFingerprint(fingerprint: BuiltFingerprint): CompiledFingerprint {
+  const m = fingerprint.match;
+  const checks: Check[] = [];
+  if (m.status !== undefined) {
+    const statuses = m.status;
+    checks.push((obs) => (obs.response && statuses.includes(obs.response.status) ? { kind: 'status', name: null, value: String(obs.response.status) } : undefined));
+  }
+  checks.push(...responseChecks(m));
+  if (m.failure !== undefined) {
+    const { exitCodes, message } = m.failure;
+    const pattern = message === undefined ? undefined : new RegExp(message, 'i');
+    checks.push((obs) => {
+      const f = obs.failure;
+      if (!f || f.exitCode === null || !exitCodes.includes(f.exitCode)) return undefined;
+      if (pattern && !pattern.test([f.message, ...f.trace].join('\n'))) return undefined;
+      return { kind: 'client-error', name: null, value: shorten(`curl: (${f.exitCode}) ${f.message}`) };
+    });
+  }
+  return { fingerprint, checks, anyOf: (m.anyOf ?? []).map(responseChecks) };
+}
+
+function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined {
+  const found: Found[] = [];
+  for (const check of checks) {
+    const one = check(obs);
+    if (!one) return undefined;
+    found.push(one);
+  }
+  return found;
+}
+
+/** The evidence for every matcher, or undefined when the fingerprint does not match. */
+export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation): Evidence[] | undefined {
+  const found = runAll(compiled.checks, obs);
+  if (!found) return undefined;
+  if (compiled.anyOf.length > 0) {
+    const alternative = compiled.anyOf.map((group) => runAll(group, obs)).find((f) => f !== undefined);
+    if (!alternative) return undefined;
+    found.push(...alternative);
+  }
+  const { id, component, confidence, source } = compiled.fingerprint;
+  return found.map((f) => ({ ...f, fingerprint: id, component, confidence, source }));
+}

@@ -1,0 +1,102 @@
+/**
+ * Reads curl's own output: `curl -v` (`*` info, `>` request and `<` response lines, body lines in
+ * between) and the failure line `curl: (N) message` that curl prints when no complete response came.
+ * `curl --fail` turns an error status into `curl: (22) The requested URL returned error: 502`, which
+ * becomes a response with that status and nothing else.
+ */
+import { parseHeaderLines, parseStatusLine, toHop, toResponse, type ResponseHead, type StatusLine } from './parse-http.ts';
+import type { ClientFailure, Observation } from './types.ts';
+import { quote, unreadable } from './unreadable.ts';
+
+const FAILURE_LINE = /^curl: \((\d+)\) (.*?)\s*$/;
+const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
+const FAIL_STATUS = /^The requested URL returned error: (\d{3})\b *(.*)$/;
+/** The progress meter curl prints when its output is not a terminal. */
+const PROGRESS = /^\s*(?:% Total\b.*|Dload\s+Upload\b.*|(?:\d{1,3}\s+[\d.]+[kMGTP]?\s+){3}[\d.]+[kMGTP]?\s+[\d.]+[kMGTP]?\s+\S+\s+\S+\s+\S+\s+[\d.]+[kMGTP]?)$/;
+/** When a body has no final newline, curl's next info line lands on the same terminal line. */
+const GLUED_INFO = /^(.*?)\* ((?:Connection #\d+|Closing connection|shutting down connection).*)$/;
+
+interface RawResponse {
+  statusLine: StatusLine;
+  headerLines: string[];
+  body: string[];
+  bodyHidden: boolean;
+}
+
+export function hasCurlFailureLine(text: string): boolean {
+  return /^curl: \(\d+\) /m.test(text);
+}
+
+/** Removes curl's failure lines from a `curl -i` paste and returns the last one. */
+export function extractFailure(text: string): { text: string; failure: ClientFailure | null } {
+  const lines = text.match(FAILURE_LINES) ?? [];
+  const last = FAILURE_LINE.exec(lines.at(-1)?.trim() ?? '');
+  const failure = last ? { tool: 'curl' as const, exitCode: Number(last[1]), message: last[2] ?? '', trace: [] } : null;
+  return { text: text.replace(FAILURE_LINES, ''), failure };
+}
+
+function toHead(raw: RawResponse): ResponseHead {
+  return { ...raw.statusLine, headers: parseHeaderLines(raw.headerLines).headers };
+}
+
+function bodyOf(raw: RawResponse): string | null {
+  const lines = [...raw.body];
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+  if (lines.length === 0) return raw.bodyHidden ? null : '';
+  return lines.join('\n');
+}
+
+/** A `curl --fail` status, or undefined. */
+function failStatus(failure: ClientFailure): { status: number; reason: string } | undefined {
+  const m = failure.exitCode === 22 ? FAIL_STATUS.exec(failure.message) : null;
+  return m ? { status: Number(m[1]), reason: m[2] ?? '' } : undefined;
+}
+
+export function parseCurlOutput(text: string): Observation {
+  const trace: string[] = [];
+  const request: string[] = [];
+  const responses: RawResponse[] = [];
+  let failure: ClientFailure | null = null;
+  let current: RawResponse | undefined;
+  let inHead = false;
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.replace(/\r$/, '');
+    const glued = current && !inHead ? GLUED_INFO.exec(line) : null;
+    if (glued && current) {
+      if (glued[1]) current.body.push(glued[1]);
+      trace.push(glued[2] ?? '');
+    } else if (line === '*' || line.startsWith('* ')) trace.push(line.slice(2));
+    else if (line === '>' || line.startsWith('> ')) request.push(line.slice(2));
+    else if (line === '<' || line.startsWith('< ')) {
+      const content = line.slice(2);
+      const statusLine = parseStatusLine(content);
+      if (statusLine) {
+        current = { statusLine, headerLines: [], body: [], bodyHidden: false };
+        responses.push(current);
+        inHead = true;
+      } else if (current && inHead) {
+        if (content.trim() === '') inHead = false;
+        else current.headerLines.push(content);
+      }
+    } else if (/^[{}] \[/.test(line)) {
+      if (current) current.bodyHidden = true;
+    } else if (FAILURE_LINE.test(line)) {
+      const m = FAILURE_LINE.exec(line);
+      failure = { tool: 'curl', exitCode: Number(m?.[1]), message: m?.[2] ?? '', trace };
+    } else if (current && !inHead && !PROGRESS.test(line)) current.body.push(line);
+  }
+  const last = responses.at(-1);
+  const hops = responses.slice(0, -1).map((r) => toHop(toHead(r)));
+  const failed = failure ? failStatus(failure) : undefined;
+  if (last) return { label: 'response', response: toResponse(toHead(last), bodyOf(last)), failure: failed ? null : failure, hops };
+  if (failure && failed) {
+    return { label: 'response', response: { httpVersion: null, ...failed, headers: [], body: null, truncated: false }, failure: null, hops };
+  }
+  if (failure) return { label: 'response', response: null, failure, hops };
+  const what = request[0] ? `curl -v output with the request ${quote(request[0])}` : `${trace.length} curl info line(s)`;
+  throw unreadable(
+    'There is no response in this curl output: no "<" response lines and no "curl: (N)" error line.',
+    `${what}. Paste everything curl printed, including the lines after the request.`,
+    { requestLine: request[0] ?? null, infoLines: trace.length },
+  );
+}

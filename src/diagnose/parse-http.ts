@@ -1,0 +1,108 @@
+/**
+ * Reads raw HTTP responses as `curl -i` prints them or a proxy dump shows them: status line, header
+ * lines, blank line, body. curl -i prints every response of an exchange (100 Continue, each redirect
+ * with -L, a proxy's CONNECT answer), so all but the last become hops.
+ */
+import { Buffer } from 'node:buffer';
+import { headerValue } from './headers.ts';
+import type { HeaderField, Hop, ParsedResponse } from './types.ts';
+import { quote, unreadable } from './unreadable.ts';
+
+export interface StatusLine {
+  /** "1.1", "2"; null when the input gave no protocol (JSON). */
+  httpVersion: string | null;
+  status: number;
+  reason: string;
+}
+
+export interface ResponseHead extends StatusLine {
+  headers: HeaderField[];
+}
+
+const STATUS_LINE = /^HTTP\/(\d(?:\.\d)?) +(\d{3})(?: +(.*?))?\s*$/;
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+const BLANK_LINE = /\r?\n\r?\n/;
+
+export function parseStatusLine(line: string): StatusLine | undefined {
+  const m = STATUS_LINE.exec(line);
+  if (!m) return undefined;
+  return { httpVersion: m[1] ?? '', status: Number(m[2]), reason: m[3] ?? '' };
+}
+
+/** Reads header lines (with obsolete folding) up to the first line that is not one; returns how many were used. */
+export function parseHeaderLines(lines: readonly string[]): { headers: HeaderField[]; consumed: number } {
+  const headers: HeaderField[] = [];
+  let consumed = 0;
+  for (const line of lines) {
+    const last = headers.at(-1);
+    if (/^[ \t]/.test(line) && last) {
+      last.value = `${last.value} ${line.trim()}`;
+    } else {
+      const m = HEADER_LINE.exec(line);
+      if (!m) break;
+      headers.push({ name: m[1] ?? '', value: m[2] ?? '' });
+    }
+    consumed += 1;
+  }
+  return { headers, consumed };
+}
+
+/** Bytes the body had on the wire at most: pastes often turn CRLF into LF. */
+function maxWireBytes(body: string): number {
+  return Buffer.byteLength(body) + (body.match(/(?<!\r)\n/g)?.length ?? 0);
+}
+
+/**
+ * Builds the response and checks the body against Content-Length. An empty body with a positive
+ * Content-Length was not printed (HEAD, curl -I), so it counts as absent, not as truncated.
+ */
+export function toResponse(head: ResponseHead, body: string | null): ParsedResponse {
+  const length = Number(headerValue(head.headers, 'content-length') ?? Number.NaN);
+  const encoding = headerValue(head.headers, 'content-encoding')?.trim().toLowerCase() ?? 'identity';
+  const checkable = body !== null && Number.isInteger(length) && length > 0 && encoding === 'identity';
+  const absent = checkable && body === '';
+  const truncated = checkable && !absent && maxWireBytes(body) < length - 2;
+  return { ...head, body: absent ? null : body, truncated };
+}
+
+export function toHop(head: ResponseHead): Hop {
+  return { status: head.status, reason: head.reason, location: headerValue(head.headers, 'location') ?? null };
+}
+
+function readMessage(text: string): { head: ResponseHead; body: string | null } {
+  const blank = BLANK_LINE.exec(text);
+  const headText = blank ? text.slice(0, blank.index) : text.replace(/\r?\n$/, '');
+  let body = blank ? text.slice(blank.index + blank[0].length) : null;
+  const [first = '', ...lines] = headText.split(/\r?\n/);
+  const statusLine = parseStatusLine(first);
+  if (!statusLine) {
+    throw unreadable(
+      `The status line ${quote(first)} is incomplete: it needs "HTTP/<version> <three-digit status> [reason]".`,
+      'the text starts like an HTTP response, so the paste may be cut or edited.',
+      { line: first },
+    );
+  }
+  const { headers, consumed } = parseHeaderLines(lines);
+  if (consumed < lines.length) {
+    // A line that is no header: the blank line before the body was lost in the paste.
+    const bodyStart = lines.slice(consumed).join('\n');
+    body = body === null ? bodyStart : `${bodyStart}\n\n${body}`;
+  }
+  return { head: { ...statusLine, headers }, body };
+}
+
+/** Parses text that starts with a status line; a status line right after a blank line starts a further response. */
+export function parseHttpText(text: string): { response: ParsedResponse; hops: Hop[] } {
+  const heads: ResponseHead[] = [];
+  let rest = text;
+  for (;;) {
+    const { head, body } = readMessage(rest);
+    heads.push(head);
+    const next = body === null ? undefined : parseStatusLine(body.split(/\r?\n/, 1)[0] ?? '');
+    if (body !== null && next) {
+      rest = body;
+      continue;
+    }
+    return { response: toResponse(head, body), hops: heads.slice(0, -1).map(toHop) };
+  }
+}

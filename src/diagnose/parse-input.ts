@@ -1,0 +1,61 @@
+/**
+ * Detects what the user pasted and hands it to the right reader: raw HTTP or `curl -i` output,
+ * `curl -v` output, a bare curl error line, a HAR file, or a JSON object `{status, headers, body}`.
+ * Anything else is refused with a message that says what was understood.
+ */
+import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
+import { parseHttpText } from './parse-http.ts';
+import { parseHar, parseResponseObject } from './parse-json.ts';
+import type { ParsedInput } from './types.ts';
+import { quote, unreadable } from './unreadable.ts';
+
+const STATUS_LINE_START = /^HTTP\/\d/m;
+const CURL_VERBOSE_LINE = /^[*<>] /m;
+
+function parseObject(data: unknown): ParsedInput {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw unreadable('JSON input must be an object: a HAR file or {status, headers, body}.', `JSON of type ${Array.isArray(data) ? 'array' : typeof data}.`);
+  }
+  const dict = data as Record<string, unknown>;
+  if ('log' in dict) return { format: 'har', observations: parseHar(dict) };
+  return { format: 'json', observations: [parseResponseObject(dict)] };
+}
+
+function parseJsonText(text: string): ParsedInput {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw unreadable(
+      `The input looks like JSON but is not valid JSON (${(error as Error).message}).`,
+      `${text.length} characters starting ${quote(text, 30)}; a HAR file or JSON object that was cut off would read like this.`,
+    );
+  }
+  return parseObject(data);
+}
+
+function parseText(raw: string): ParsedInput {
+  const text = raw.replace(/^\uFEFF/, '');
+  const trimmed = text.trim();
+  if (trimmed === '') throw unreadable('The input is empty.', 'nothing.');
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonText(trimmed);
+  const statusAt = text.search(STATUS_LINE_START);
+  // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.
+  if (/^< HTTP\/\d/m.test(text) || CURL_VERBOSE_LINE.test(statusAt < 0 ? text : text.slice(0, statusAt))) {
+    return { format: 'curl-verbose', observations: [parseCurlOutput(text)] };
+  }
+  if (statusAt >= 0) {
+    const { text: httpText, failure } = extractFailure(text.slice(statusAt));
+    const { response, hops } = parseHttpText(httpText);
+    return { format: 'http', observations: [{ label: 'response', response, failure, hops }] };
+  }
+  if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
+  throw unreadable(
+    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, a HAR file, or a JSON object {status, headers, body}.',
+    `text starting ${quote(trimmed)}.`,
+  );
+}
+
+export function parseInput(input: string | object): ParsedInput {
+  return typeof input === 'string' ? parseText(input) : parseObject(input);
+}

@@ -1,0 +1,95 @@
+/**
+ * Reads structured inputs: a HAR 1.2 file (every entry becomes an observation) and a plain object
+ * `{status, headers, body}` as logged by HTTP clients (headers as an object, a list of
+ * `{name, value}` or a list of `[name, value]`; a body object is read as its JSON).
+ */
+import { Buffer } from 'node:buffer';
+import { toResponse } from './parse-http.ts';
+import type { HeaderField, Observation } from './types.ts';
+import { quote, unreadable } from './unreadable.ts';
+
+type Dict = Record<string, unknown>;
+
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readStatus(value: unknown): { status: number; reason: string } | undefined {
+  const m = /^\s*(\d{3})(?:\s+(.*?))?\s*$/.exec(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
+  return m ? { status: Number(m[1]), reason: m[2] ?? '' } : undefined;
+}
+
+function readHeaders(value: unknown, where: string): HeaderField[] {
+  if (value === undefined || value === null) return [];
+  const pairs: unknown[][] = Array.isArray(value)
+    ? value.map((h) => (Array.isArray(h) ? h : isDict(h) ? [h.name, h.value] : [h]))
+    : isDict(value)
+      ? Object.entries(value).flatMap(([name, v]) => (Array.isArray(v) ? v.map((one) => [name, one]) : [[name, v]]))
+      : [[value]];
+  return pairs.map(([name, v]) => {
+    if (typeof name !== 'string' || !['string', 'number'].includes(typeof v)) {
+      throw unreadable(`${where}: every header needs a name and a text value.`, `a header ${quote(JSON.stringify([name, v]))}.`);
+    }
+    return { name, value: String(v) };
+  });
+}
+
+function readBody(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `{status, headers?, body?, statusText?}`. */
+export function parseResponseObject(data: Dict): Observation {
+  const status = readStatus(data.status);
+  if (!status) {
+    throw unreadable(
+      'A JSON response needs "status": a three-digit number such as 502.',
+      `a JSON object with the key(s) ${Object.keys(data).join(', ') || '(none)'}${'status' in data ? ` and status ${quote(JSON.stringify(data.status))}` : ''}.`,
+      { keys: Object.keys(data) },
+    );
+  }
+  const reason = typeof data.statusText === 'string' ? data.statusText : status.reason;
+  const head = { httpVersion: null, status: status.status, reason, headers: readHeaders(data.headers, 'headers') };
+  return { label: 'response', response: toResponse(head, readBody(data.body)), failure: null, hops: [] };
+}
+
+function harVersion(value: unknown): string | null {
+  const m = /(?:HTTP\/|^h)(\d(?:\.\d)?)/i.exec(typeof value === 'string' ? value : '');
+  return m?.[1]?.replace(/\.0$/, '') ?? null;
+}
+
+function harEntry(entry: unknown, index: number): Observation {
+  const where = `HAR entry ${index + 1}`;
+  const request = isDict(entry) && isDict(entry.request) ? entry.request : {};
+  const label = `entry ${index + 1}: ${String(request.method ?? '?')} ${String(request.url ?? '?')}`;
+  const response = isDict(entry) ? entry.response : undefined;
+  const status = isDict(response) ? readStatus(response.status) : undefined;
+  if (!isDict(response) || (!status && response.status !== 0)) {
+    throw unreadable(`${where} has no response status.`, `${label}.`, { entry: index + 1 });
+  }
+  if (!status) {
+    // Status 0: the browser got no response. Chrome records why in _error (net::ERR_CONNECTION_REFUSED, ...).
+    const message = typeof response._error === 'string' && response._error !== '' ? response._error : 'no response was recorded';
+    return { label, response: null, failure: { tool: 'browser', exitCode: null, message, trace: [] }, hops: [] };
+  }
+  const content = isDict(response.content) ? response.content : {};
+  const text = typeof content.text === 'string' ? content.text : null;
+  const body = text !== null && content.encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;
+  const head = {
+    httpVersion: harVersion(response.httpVersion),
+    status: status.status,
+    reason: typeof response.statusText === 'string' ? response.statusText : status.reason,
+    headers: readHeaders(response.headers, where),
+  };
+  return { label, response: toResponse(head, body), failure: null, hops: [] };
+}
+
+export function parseHar(data: Dict): Observation[] {
+  const log = isDict(data.log) ? data.log : {};
+  if (!Array.isArray(log.entries)) {
+    throw unreadable('A HAR file needs log.entries.', `a JSON object with "log" but no entries list.`);
+  }
+  if (log.entries.length === 0) throw unreadable('This HAR file has no entries.', 'a HAR file with an empty log.entries list.');
+  return log.entries.map(harEntry);
+}

@@ -1,0 +1,233 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './index.ts';
+
+let app: FastifyInstance;
+const logLines: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  app = await buildApp({ logger: { level: 'info', stream }, maxEventLoopDelay: 0 });
+  // A route that fails like a real bug would, to see the site's own 500 page.
+  app.get('/__test/boom', async () => {
+    throw new Error('kaboom');
+  });
+  await app.ready();
+});
+afterAll(() => app.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+
+const PAGES = ['/', '/codes', '/codes/502', '/codes/499', '/codes/502.3', '/compare', '/compare/500-vs-502', '/compare/201-vs-418', '/cheat-sheet', '/categories/nginx', '/search?q=timeout', '/api'];
+
+describe('pages', () => {
+  it.each(PAGES.flatMap((p) => [p, p === '/' ? '/id' : `/id${p}`]))('%s renders in its language with canonical and alternates', async (url) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const locale = url === '/id' || url.startsWith('/id/') ? 'id' : 'en';
+    const path = url.split('?')[0] as string;
+    expect(res.body.startsWith('<!doctype html><html lang="' + locale + '">')).toBe(true);
+    expect(res.body).toContain(`<link rel="canonical" href="http://localhost:3000${path}"/>`);
+    expect(res.body).toContain('hreflang="id"');
+    expect(res.body).toContain('hreflang="x-default"');
+    const other = locale === 'en' ? (path === '/' ? '/id' : `/id${path}`) : path.slice(3) || '/';
+    expect(res.body).toContain(`href="${other}" hreflang="${locale === 'en' ? 'id' : 'en'}"`);
+  });
+
+  it('shows every meaning of a colliding number', async () => {
+    const res = await get('/codes/499');
+    expect(res.body).toContain('id="499-nginx"');
+    expect(res.body).toContain('id="499-arcgis"');
+  });
+
+  it('serves sub-status pages', async () => {
+    const res = await get('/codes/502.5');
+    expect(res.body).toContain('id="502.5-iis-arr"');
+    expect(res.body).toContain('id="502.5-iis-ancm"');
+  });
+});
+
+describe('HTTP semantics', () => {
+  it('sends ETag and Cache-Control, and 304 on If-None-Match', async () => {
+    for (const url of ['/codes/502', '/api/v1/codes/502']) {
+      const first = await get(url);
+      expect(first.headers['cache-control']).toMatch(/max-age=/);
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^W\/"/);
+      const again = await get(url, { 'if-none-match': etag });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+    }
+  });
+
+  it('echoes a sane X-Request-Id, replaces an insane one, and logs the same id', async () => {
+    const sane = await get('/codes/404', { 'x-request-id': 'edge-abc-12345678' });
+    expect(sane.headers['x-request-id']).toBe('edge-abc-12345678');
+    expect(logLines.some((l) => l.requestId === 'edge-abc-12345678' && (l.res as { statusCode?: number } | undefined)?.statusCode === 200)).toBe(true);
+    const insane = await get('/codes/404', { 'x-request-id': '<script>bad id</script>' });
+    expect(insane.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('uses Accept-Language only on the bare home page', async () => {
+    const home = await get('/', { 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' });
+    expect(home.statusCode).toBe(302);
+    expect(home.headers.location).toBe('/id');
+    expect((await get('/', { 'accept-language': 'en-US,en;q=0.9' })).statusCode).toBe(200);
+    const deep = await get('/codes/502', { 'accept-language': 'id' });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('lang="en"');
+  });
+
+  it('sets a strict CSP without inline scripts', async () => {
+    const csp = (await get('/')).headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect((await get('/')).body).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*src=)[^>]*>/);
+  });
+});
+
+describe('compare URLs', () => {
+  it('redirects the reversed pair to the canonical one', async () => {
+    const res = await get('/id/compare/502-vs-500');
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/id/compare/500-vs-502');
+  });
+
+  it('sends the picker to the canonical pair', async () => {
+    const res = await get('/compare?a=504&b=502');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/compare/502-vs-504');
+  });
+});
+
+describe('bad input never gives a 500', () => {
+  it.each([
+    ['/codes/abc', 404],
+    ['/codes/299', 404],
+    ['/codes/99999999', 404],
+    ['/categories/nope', 404],
+    ['/compare/foo', 404],
+    ['/compare/500-vs-502-vs-503', 404],
+    ['/compare/500-vs-999', 404],
+    ['/compare?a=xyz&b=500', 400],
+    ['/compare?a=500', 400],
+    ['/search?q=' + 'x'.repeat(5000), 200],
+    ['/search?q=%E0%A4%A', 200],
+    ['/codes/%E0%A4%A', 400],
+    ['/id/nothing/here', 404],
+  ])('%s -> %i', async (url, status) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+
+  it('suggests codes on its own 404 page', async () => {
+    const res = await get('/codez/502');
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/codes/502"');
+  });
+
+  it('shows the request id of the error log line on its own 500 page', async () => {
+    const res = await get('/__test/boom');
+    expect(res.statusCode).toBe(500);
+    const id = res.headers['x-request-id'] as string;
+    expect(res.body).toContain(id);
+    expect(res.body).not.toContain('kaboom');
+    expect(logLines.some((l) => l.level === 50 && l.requestId === id)).toBe(true);
+  });
+});
+
+describe('reflected input is escaped', () => {
+  const payload = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+  it.each([`/search?q=${encodeURIComponent(payload)}`, `/compare?a=${encodeURIComponent(payload)}&b=500`, `/${encodeURIComponent(payload)}`])('%s', async (url) => {
+    const res = await get(url);
+    expect(res.body).not.toContain('<script>alert(1)');
+    expect(res.body).not.toContain('<img src=x');
+  });
+});
+
+describe('JSON API', () => {
+  it('lists with filters', async () => {
+    const res = await get('/api/v1/codes?class=5xx&vendor=cloudflare&lang=id');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const body = res.json<{ locale: string; count: number; codes: { vendor: string; class: string }[] }>();
+    expect(body.locale).toBe('id');
+    expect(body.count).toBe(body.codes.length);
+    expect(body.codes.every((c) => c.vendor === 'cloudflare' && c.class === '5xx')).toBe(true);
+  });
+
+  it('returns one code with every meaning', async () => {
+    const body = (await get('/api/v1/codes/530')).json<{ meanings: { id: string }[] }>();
+    expect(body.meanings.map((m) => m.id)).toEqual(expect.arrayContaining(['530-cloudflare', '530-pantheon']));
+  });
+
+  it('compares and searches', async () => {
+    expect((await get('/api/v1/compare?a=504&b=502')).json()).toMatchObject({ id: '502-vs-504', curated: true });
+    expect((await get('/api/v1/search?q=gatway%20timout')).json<{ hits: { id: string }[] }>().hits[0]?.id).toBe('504');
+  });
+
+  it.each([
+    ['/api/v1/codes/abc', 400, 'HW_ERR_CODES_INVALID_CODE'],
+    ['/api/v1/codes/299', 404, 'HW_ERR_CODES_UNKNOWN_CODE'],
+    ['/api/v1/codes?class=9xx', 400, 'HW_ERR_INPUT_INVALID'],
+    ['/api/v1/codes?colour=red', 400, 'HW_ERR_INPUT_INVALID'],
+    ['/api/v1/codes/502?lang=fr', 400, 'HW_ERR_CODES_UNKNOWN_LOCALE'],
+    ['/api/v1/compare?a=500', 400, 'HW_ERR_INPUT_INVALID'],
+    ['/api/v1/search?q=', 400, 'HW_ERR_SEARCH_EMPTY_QUERY'],
+    ['/api/v1/nope', 404, 'HW_ERR_WEB_NOT_FOUND'],
+  ])('%s -> %i problem+json %s', async (url, status, code) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(res.json()).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), requestId: res.headers['x-request-id'] });
+  });
+
+  it('publishes an OpenAPI 3.1 document whose paths all answer', async () => {
+    const doc = (await get('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(doc.openapi).toBe('3.1.0');
+    const samples: Record<string, string> = { '/api/v1/codes': '/api/v1/codes', '/api/v1/codes/{code}': '/api/v1/codes/418', '/api/v1/compare': '/api/v1/compare?a=500&b=503', '/api/v1/search': '/api/v1/search?q=teapot' };
+    for (const path of Object.keys(doc.paths)) expect((await get(samples[path] as string)).statusCode, path).toBe(200);
+  });
+});
+
+describe('site files', () => {
+  it('lists every page in both languages in the sitemap', async () => {
+    const xml = (await get('/sitemap.xml')).body;
+    expect(xml).toContain('<loc>http://localhost:3000/codes/502</loc>');
+    expect(xml).toContain('<loc>http://localhost:3000/id/codes/502</loc>');
+    expect(xml).toContain('hreflang="id"');
+    expect((await get('/robots.txt')).body).toContain('Sitemap: http://localhost:3000/sitemap.xml');
+  });
+});
+
+describe('load shedding', () => {
+  it('answers 503 with Retry-After and says so when the event loop lags', async () => {
+    const busy = await buildApp({ logger: false, maxEventLoopDelay: 5, pressureSampleInterval: 5 });
+    await busy.ready();
+    try {
+      // Block the event loop the way CPU-bound requests would, and ask after each sampling tick (bounded tries).
+      let res = await busy.inject({ method: 'GET', url: '/codes/503' });
+      for (let attempt = 0; attempt < 20 && res.statusCode !== 503; attempt++) {
+        const until = Date.now() + 60;
+        while (Date.now() < until) {
+          // busy
+        }
+        await new Promise((r) => setTimeout(r, 11));
+        res = await busy.inject({ method: 'GET', url: '/codes/503' });
+      }
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('10');
+      expect(res.body).toContain('Retry-After');
+    } finally {
+      await busy.close();
+    }
+  });
+});
