@@ -52,7 +52,8 @@ describe('bad input exits 2 with one clear line', () => {
     [['compare', '500'], /missing required argument 'b'/],
     [['502', '--lang', 'fr'], /Unknown language "fr"/],
     [['list', '--class', '6xx'], /Allowed choices/],
-    [['frobnicate', 'x'], /not an HTTP status code|unknown command/],
+    [['frobnicate', 'x'], /too many arguments/],
+    [['frobnicate'], /not an HTTP status code/],
     [['search', 'x', '--limit', '0'], /--limit must be/],
   ])('%j', async (argv, message) => {
     const r = await cli(argv);

@@ -10,6 +10,7 @@ export type Standing = (typeof STANDINGS)[number];
 export const ISSUERS = [
   'origin-app',
   'reverse-proxy',
+  'forward-proxy',
   'load-balancer',
   'cdn',
   'api-gateway',

@@ -28,12 +28,12 @@ export function getEntry(id: string): CodeEntry | undefined {
   return loadKb().byId.get(id);
 }
 
-/** Known statuses closest to `status` (same class first), for "did you mean" messages. */
+/** Known statuses closest to `status`, those of the same class first, for "did you mean" messages. */
 export function suggestNear(status: string, limit = 5): string[] {
   const target = Number.parseFloat(status);
-  return [...loadKb().byStatus.keys()]
-    .toSorted((a, b) => Math.abs(Number.parseFloat(a) - target) - Math.abs(Number.parseFloat(b) - target) || Number.parseFloat(a) - Number.parseFloat(b))
-    .slice(0, limit);
+  const cls = classOf(Math.trunc(target));
+  const rank = (s: string) => (classOf(Math.trunc(Number.parseFloat(s))) === cls ? 0 : 1e6) + Math.abs(Number.parseFloat(s) - target);
+  return [...loadKb().byStatus.keys()].toSorted((a, b) => rank(a) - rank(b) || Number.parseFloat(a) - Number.parseFloat(b)).slice(0, limit);
 }
 
 /** Like getCode, but an unknown (well-formed) status throws HW_ERR_CODES_UNKNOWN_CODE with its class and near codes. */

@@ -95,6 +95,8 @@ export const proseSchema = z
     retry: line,
     /** One-line distinction per related id (keys must equal meta.related). */
     related: z.record(z.string(), line),
+    /** Extra search words people type for this code: old names, nicknames, everyday words ("waktu habis"). */
+    keywords: z.array(z.string().min(2).max(60)).optional(),
   })
   .strict();
 export type CodeProse = z.infer<typeof proseSchema>;

@@ -45,6 +45,7 @@ function buildIndex(codes: readonly CodeEntry[], locales: readonly Locale[]): In
       for (const field of Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[]) {
         for (const t of tokenize(text[field])) add(t, doc, FIELD_WEIGHTS[field]);
       }
+      for (const t of tokenize((text.keywords ?? []).join(' '))) add(t, doc, FIELD_WEIGHTS.title);
     }
   });
   const byLength = new Map<number, string[]>();

@@ -17,6 +17,7 @@ export interface MatchedFingerprint {
 
 const LAYER_ORDER: Record<Issuer, number> = {
   'client-tooling': 0,
+  'forward-proxy': 1,
   cdn: 1,
   'api-gateway': 2,
   'load-balancer': 3,

@@ -5,7 +5,7 @@
  * built output (`build/fingerprints.json`) and never loads zod at run time.
  *
  * Pattern flags: header values and client messages match case-insensitively; body patterns and
- * `contains` are case-sensitive, and `^`/`$` anchor the whole body.
+ * `contains` are case-sensitive, `^`/`$` anchor the whole body, and bodies are matched with CRLF read as LF.
  */
 import { z } from 'zod';
 import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';

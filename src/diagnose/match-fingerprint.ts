@@ -35,18 +35,24 @@ function headerCheck(matcher: HeaderMatcher): Check {
   };
 }
 
+/** Bodies are matched with CRLF read as LF: pastes change line ends both ways. */
+function bodyText(obs: Observation): string | undefined {
+  return obs.response?.body?.replace(/\r\n/g, '\n');
+}
+
 function bodyCheck(matcher: BodyMatcher): Check {
   if ('contains' in matcher) {
-    return (obs) => (obs.response?.body?.includes(matcher.contains) ? { kind: 'body', name: null, value: shorten(matcher.contains) } : undefined);
+    return (obs) => (bodyText(obs)?.includes(matcher.contains) ? { kind: 'body', name: null, value: shorten(matcher.contains) } : undefined);
   }
   if ('regex' in matcher) {
     const pattern = new RegExp(matcher.regex);
     return (obs) => {
-      const m = obs.response?.body == null ? null : pattern.exec(obs.response.body);
+      const body = bodyText(obs);
+      const m = body === undefined ? null : pattern.exec(body);
       return m ? { kind: 'body', name: null, value: shorten(m[0]) } : undefined;
     };
   }
-  return (obs) => (obs.response?.body?.trim() === '' ? { kind: 'body', name: null, value: '' } : undefined);
+  return (obs) => (bodyText(obs)?.trim() === '' ? { kind: 'body', name: null, value: '' } : undefined);
 }
 
 function responseChecks(m: Pick<Match, 'reason' | 'headers' | 'body'>): Check[] {

@@ -66,6 +66,7 @@ const en: Messages = {
   layer: {
     'origin-app': 'application',
     'reverse-proxy': 'reverse proxy',
+    'forward-proxy': 'forward proxy',
     'load-balancer': 'load balancer',
     cdn: 'CDN',
     'api-gateway': 'API gateway',
@@ -119,6 +120,7 @@ const id: Messages = {
   layer: {
     'origin-app': 'aplikasi',
     'reverse-proxy': 'reverse proxy',
+    'forward-proxy': 'forward proxy',
     'load-balancer': 'load balancer',
     cdn: 'CDN',
     'api-gateway': 'API gateway',

@@ -11,6 +11,8 @@ export interface PageContext {
   siteUrl: string;
   cssUrl: string;
   jsUrl: string;
+  /** The query string ("?q=timeout" or "") that the language switch keeps, so the reader stays on the same page. */
+  query: string;
 }
 
 /** URL of a locale-free path in the given locale: "/codes/502" -> "/id/codes/502". */
@@ -19,6 +21,6 @@ export function localePath(locale: Locale, path: string): string {
   return path === '/' ? '/id' : `/id${path}`;
 }
 
-export function pageContext(locale: Locale, path: string, siteUrl: string, assets: { cssUrl: string; jsUrl: string }): PageContext {
-  return { locale, path, m: messages(locale), siteUrl, ...assets };
+export function pageContext(locale: Locale, path: string, siteUrl: string, assets: { cssUrl: string; jsUrl: string }, query = ''): PageContext {
+  return { locale, path, m: messages(locale), siteUrl, ...assets, query };
 }

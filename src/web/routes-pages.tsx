@@ -5,11 +5,16 @@ import { getCode, LOCALES, parseStatus, resolveEntry, search, type Locale } from
 import { canonicalPair, compare } from '../compare/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { categoryCodes, isCategorySlug } from './categories.ts';
+import { CACHE } from './http-cache.ts';
 import { localePath, pageContext, type PageContext } from './page-context.ts';
 import { CodePage } from './pages/code.tsx';
 import { ComparePage, ComparePicker } from './pages/compare.tsx';
 import { HomePage } from './pages/home.tsx';
 import { CategoryPage, CheatSheetPage, CodesIndexPage, SearchPage } from './pages/lists.tsx';
+import { QUIZ_ANSWER_API, QuizPage } from './pages/quiz.tsx';
+import { makeQuestion } from './quiz/generate.ts';
+import { presentQuestion } from './quiz/present.ts';
+import { answerQuiz, parseAnswerForm, parseAnswerJson, roundQuery, startRound } from './quiz/round.ts';
 import { renderDocument } from './render.tsx';
 
 export interface SiteOptions {
@@ -75,6 +80,13 @@ const PAGES: Record<string, PageHandler> = {
     const q = text(queryOf(request).q).slice(0, 200);
     return <SearchPage ctx={ctx} query={q} hits={q === '' ? [] : search(q, { limit: 30 })} />;
   },
+  '/quiz': (page, request, reply) => {
+    const { state, random } = startRound(request.query);
+    // A random question must not be cached; a seeded one is the same page every time.
+    if (random) reply.header('cache-control', CACHE.none);
+    const ctx = { ...page, query: `?${roundQuery(state)}` };
+    return <QuizPage ctx={ctx} state={state} question={presentQuestion(ctx, makeQuestion(state.seed))} />;
+  },
 };
 
 function isReply(value: VNode | FastifyReply): value is FastifyReply {
@@ -104,10 +116,24 @@ export function registerPages(app: FastifyInstance, site: SiteOptions): void {
       const url = localePath(locale, pattern);
       app.get(url, async (request: FastifyRequest, reply: FastifyReply) => {
         const { path } = splitLocale(request.url);
-        const ctx = pageContext(locale, path, site.siteUrl, site);
+        const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+        const ctx = pageContext(locale, path, site.siteUrl, site, query);
         const result = handler(ctx, request, reply);
         return isReply(result) ? result : sendPage(reply, result);
       });
     }
+    // The quiz form posts here without JavaScript; the answer page repeats the question with the verdict.
+    app.post(localePath(locale, '/quiz'), async (request, reply) => {
+      const input = parseAnswerForm(request.body);
+      const ctx = pageContext(locale, '/quiz', site.siteUrl, site, `?${roundQuery(input)}`);
+      const { question, feedback } = answerQuiz(ctx, input);
+      return sendPage(reply.header('cache-control', CACHE.none), <QuizPage ctx={ctx} state={input} question={presentQuestion(ctx, question)} feedback={feedback} />);
+    });
   }
+  // The client script posts answers here and shows the feedback without a page load.
+  app.post(QUIZ_ANSWER_API, async (request, reply) => {
+    const { lang, ...input } = parseAnswerJson(request.body);
+    const { feedback } = answerQuiz(pageContext(lang, '/quiz', site.siteUrl, site), input);
+    return reply.header('cache-control', CACHE.none).send(feedback);
+  });
 }

@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without this script.
+import { enhanceQuiz } from './quiz.ts';
+
 function enableCopyButtons(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy[data-copy]')) {
     const target = document.getElementById(button.dataset.copy ?? '');
@@ -16,4 +18,5 @@ function enableCopyButtons(): void {
 
 document.addEventListener('DOMContentLoaded', () => {
   enableCopyButtons();
+  enhanceQuiz();
 });

@@ -1,0 +1,60 @@
+/**
+ * nginx error log (fingerprints.md §1b):
+ * `YYYY/MM/DD HH:MM:SS [level] PID#TID: *CONN message[, client: ip][, server: name][, request: "…"][, upstream: "…"][, host: "…"]`.
+ * The time is the server's wall clock with no zone. Lines about request failures become events; start-up
+ * notices and the like are recognised and counted as parsed.
+ */
+import { causeOfMessage, phaseOfMessage } from './error-causes.ts';
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { localTime } from './log-time.ts';
+
+const LINE = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) \[(\w+)\] \d+#\d+: (?:\*(\d+) )?(.*)$/;
+
+/** `GET /x HTTP/1.1` → `GET /x`, the key error events and access entries share. */
+export function requestKey(method: string, path: string): string {
+  return method === '' && path === '' ? '' : `${method} ${path}`;
+}
+
+function requestLineKey(line: string): string {
+  const sp1 = line.indexOf(' ');
+  const sp2 = line.lastIndexOf(' ');
+  if (sp1 < 0) return '';
+  return requestKey(line.slice(0, sp1), sp2 > sp1 ? line.slice(sp1 + 1, sp2) : line.slice(sp1 + 1));
+}
+
+function contextValue(tail: string, name: string): string {
+  const at = tail.indexOf(`, ${name}: `);
+  if (at < 0) return '';
+  const from = at + name.length + 4;
+  const quoted = tail[from] === '"';
+  const stop = quoted ? tail.indexOf('"', from + 1) : tail.indexOf(',', from);
+  return tail.slice(quoted ? from + 1 : from, stop < 0 ? undefined : stop);
+}
+
+export class NginxErrorParser extends BaseParser {
+  readonly format = 'nginx-error' as const;
+
+  parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
+    const m = LINE.exec(buf.toString('utf8', start, end));
+    if (!m) return KIND.none;
+    const rest = m[9] as string;
+    const contextAt = rest.search(/, (?:client|server|request|upstream|host): /);
+    const message = contextAt < 0 ? rest : rest.slice(0, contextAt);
+    const cause = causeOfMessage(message);
+    if (!cause) return KIND.other;
+    const tail = contextAt < 0 ? '' : rest.slice(contextAt);
+    const fastcgi = /FastCGI sent in stderr: "(.*?)"(?: while|$)/.exec(message);
+    this.errorEvent = {
+      time: localTime(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
+      cause,
+      phase: phaseOfMessage(message),
+      message,
+      client: contextValue(tail, 'client'),
+      request: requestLineKey(contextValue(tail, 'request')),
+      connection: m[8] ?? '',
+      upstream: contextValue(tail, 'upstream'),
+      appMessage: cause === 'app-error' && fastcgi ? (fastcgi[1] as string) : '',
+    };
+    return KIND.proxyError;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Splits a space-separated log line into fields, keeping `"quoted strings"` (with `\"` escapes),
+ * `[bracketed]` and `{braced}` groups whole and without their delimiters. Runs of spaces are one separator.
+ */
+const CLOSE: Record<string, string> = { '"': '"', '[': ']', '{': '}' };
+
+export function splitFields(line: string): string[] {
+  const fields: string[] = [];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    if (line[i] === ' ') {
+      i++;
+      continue;
+    }
+    const close = CLOSE[line[i] as string];
+    if (close) {
+      let j = line.indexOf(close, i + 1);
+      while (close === '"' && j > 0 && line[j - 1] === '\\') j = line.indexOf(close, j + 1);
+      if (j < 0) j = n;
+      fields.push(line.slice(i + 1, j));
+      i = j + 1;
+    } else {
+      const j = line.indexOf(' ', i);
+      const stop = j < 0 ? n : j;
+      fields.push(line.slice(i, stop));
+      i = stop;
+    }
+  }
+  return fields;
+}
+
+/** `GET /path?q HTTP/1.1` → method and path (ALB's absolute `http://host:80/path` reduced to the path). */
+export function splitRequestLine(line: string): { method: string; path: string } {
+  const sp1 = line.indexOf(' ');
+  if (sp1 < 0) return { method: '', path: line };
+  const sp2 = line.lastIndexOf(' ');
+  let path = sp2 > sp1 && line.startsWith('HTTP/', sp2 + 1) ? line.slice(sp1 + 1, sp2) : line.slice(sp1 + 1);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
+  if (scheme) path = path.slice(scheme[0].length) || '/';
+  return { method: line.slice(0, sp1), path };
+}
