@@ -3,11 +3,12 @@
  * call it in-process and the bin only sets `process.exitCode`. Commands load lazily to keep `httpwhy 502` fast.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { parseLocale, STANDINGS, VENDORS, ISSUERS } from '../codes/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
 import type { CliIo } from './io.ts';
+import { parseExplainOnly } from './fast-path.ts';
 import { createOutput, decideColor } from './output.ts';
 
 const EXIT_HELP = `
@@ -38,10 +39,14 @@ function contextFor(cmd: Command, io: CliIo): CommandContext {
   const json = opts.json === true;
   const locale = parseLocale(opts.lang ?? io.env.HTTPWHY_LANG);
   const out = createOutput(io, !json && decideColor(io, opts.color));
-  return { io, out, locale, json, width: Math.min(Math.max(io.stdout.columns ?? 100, 60), 110) };
+  return { io, out, locale, json, width: widthOf(io) };
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+const widthOf = (io: CliIo) => Math.min(Math.max(io.stdout.columns ?? 100, 60), 110);
+
+type Commander = typeof import('commander');
+
+function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('httpwhy');
   program
     .description('Which component failed, and why? HTTP status codes explained, compared and diagnosed.')
@@ -122,22 +127,32 @@ function report(error: HttpwhyError, io: CliIo, json: boolean): number {
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let exit = 0;
-  const program = buildProgram(io, (code) => {
-    exit = code;
-  });
   const json = argv.includes('--json');
   try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return exit;
-  } catch (error) {
-    if (isHttpwhyError(error)) return report(error, io, json);
-    if (error instanceof CommanderError) {
+    const simple = parseExplainOnly(argv);
+    if (simple) {
+      const locale = parseLocale(simple.lang ?? io.env.HTTPWHY_LANG);
+      const out = createOutput(io, !simple.json && decideColor(io, simple.color));
+      const { runExplain } = await import('./commands/explain.ts');
+      return runExplain(simple.code, { io, out, locale, json: simple.json, width: widthOf(io) });
+    }
+    const commander = await import('commander');
+    let exit = 0;
+    const program = buildProgram(commander, io, (code) => {
+      exit = code;
+    });
+    try {
+      await program.parseAsync([...argv], { from: 'user' });
+      return exit;
+    } catch (error) {
+      if (!(error instanceof commander.CommanderError)) throw error;
       if (error.exitCode === 0) return 0;
       // Commander already printed its message; usage errors exit 2 (commander's own default is 1).
       if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'HW_ERR_CLI_USAGE', message: error.message.replace(/^error: /, '') } }, null, 2)}\n`);
       return 2;
     }
+  } catch (error) {
+    if (isHttpwhyError(error)) return report(error, io, json);
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`httpwhy: internal error: ${message}\n`);
     if (io.env.HTTPWHY_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

@@ -37,8 +37,9 @@ describe('pages', () => {
     expect(res.body).toContain(`<link rel="canonical" href="http://localhost:3000${path}"/>`);
     expect(res.body).toContain('hreflang="id"');
     expect(res.body).toContain('hreflang="x-default"');
-    const other = locale === 'en' ? (path === '/' ? '/id' : `/id${path}`) : path.slice(3) || '/';
-    expect(res.body).toContain(`href="${other}" hreflang="${locale === 'en' ? 'id' : 'en'}"`);
+    // The language switch keeps the query string too: /search?q=timeout <-> /id/search?q=timeout.
+    const other = (locale === 'en' ? (path === '/' ? '/id' : `/id${path}`) : path.slice(3) || '/') + url.slice(path.length);
+    expect(res.body).toContain(`href="${other.replace(/&/g, '&amp;')}" hreflang="${locale === 'en' ? 'id' : 'en'}"`);
   });
 
   it('shows every meaning of a colliding number', async () => {

@@ -4,13 +4,22 @@ import { localePath, type PageContext } from '../page-context.ts';
 import type { CodeEntry } from '../../codes/index.ts';
 import { CodeList } from '../views/code-list.tsx';
 
+/** The path as the reader typed it ("/codez/502"), not percent-encoded; Preact escapes it like any text. */
+function readablePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 export function NotFoundPage({ ctx, requestedPath, suggestions }: { ctx: PageContext; requestedPath: string; suggestions: readonly CodeEntry[] }) {
   const { m } = ctx;
   const href = (p: string) => localePath(ctx.locale, p);
   return (
     <Layout ctx={ctx} title={m.web.notFoundTitle} description={m.web.notFoundTitle}>
       <h1><span class="status">404</span> {m.web.notFoundTitle}</h1>
-      <p>{m.web.notFoundBody(requestedPath)}</p>
+      <p>{m.web.notFoundBody(readablePath(requestedPath))}</p>
       <h2>{m.web.tryThese}</h2>
       {suggestions.length > 0 ? <CodeList ctx={ctx} entries={suggestions} /> : null}
       <ul class="chips">

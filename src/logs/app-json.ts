@@ -1,0 +1,83 @@
+/**
+ * Application logs as JSON lines: pino, bunyan, winston, Python JSON logging, structlog, or any JSON with
+ * the field names given in `AppFieldOptions`. Field names are found per line from the lists below.
+ */
+import { firstNumber, firstString, getPath, parseJsonObject, type JsonObject } from './json-fields.ts';
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { anyTime } from './log-time.ts';
+
+/** Field paths (dots for nesting) that override auto-detection. */
+export interface AppFieldOptions {
+  requestId?: string;
+  message?: string;
+}
+
+const ID_FIELDS = [
+  'request_id',
+  'requestId',
+  'requestID',
+  'x_request_id',
+  'x-request-id',
+  'correlation_id',
+  'correlationId',
+  'req.headers.x-request-id',
+  'req.id',
+  'reqId',
+  'req_id',
+  'rid',
+  'request.id',
+  'http.request_id',
+  'trace_id',
+  'traceId',
+];
+const MESSAGE_FIELDS = ['err.message', 'error.message', 'exception.message', 'msg', 'message', 'event', 'error'];
+const LEVEL_FIELDS = ['level', 'levelname', 'severity', 'log.level', 'lvl', 'loglevel'];
+const TIME_FIELDS = ['time', 'timestamp', 'ts', '@timestamp', 'asctime', 'datetime', 'date'];
+const STATUS_FIELDS = ['res.statusCode', 'statusCode', 'status_code', 'status', 'res.status', 'http.status_code', 'response.status', 'http.response.status_code'];
+const METHOD_FIELDS = ['req.method', 'method', 'request.method', 'http.method', 'http.request.method'];
+const PATH_FIELDS = ['req.url', 'url', 'path', 'request.path', 'request.url', 'request_uri', 'http.target', 'http.url', 'url.path'];
+const ERROR_LEVELS = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency', 'panic', 'severe']);
+
+function isErrorLevel(obj: JsonObject): boolean {
+  for (const path of LEVEL_FIELDS) {
+    const level = getPath(obj, path);
+    if (typeof level === 'number') return level >= 50;
+    if (typeof level === 'string') return ERROR_LEVELS.has(level.toLowerCase());
+  }
+  return false;
+}
+
+/** The message, with the last line of a Python `exc_info` traceback when there is one. */
+function messageOf(obj: JsonObject, field: string | undefined): string {
+  const message = firstString(obj, field ? [field] : MESSAGE_FIELDS);
+  const exc = firstString(obj, ['exc_info', 'exception', 'stack_trace']);
+  const last = exc.trimEnd().split('\n').at(-1)?.trim() ?? '';
+  return last !== '' && !message.includes(last) ? `${message} (${last})` : message;
+}
+
+export class AppJsonParser extends BaseParser {
+  readonly format = 'app-json' as const;
+  private readonly fields: AppFieldOptions;
+
+  constructor(fields: AppFieldOptions = {}) {
+    super();
+    this.fields = fields;
+  }
+
+  parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
+    const obj = parseJsonObject(buf.toString('utf8', start, end));
+    if (!obj) return KIND.none;
+    const status = firstNumber(obj, STATUS_FIELDS);
+    const time = TIME_FIELDS.map((f) => getPath(obj, f)).find((v) => v !== undefined);
+    this.appEvent = {
+      time: anyTime(time),
+      requestId: firstString(obj, this.fields.requestId ? [this.fields.requestId] : ID_FIELDS),
+      method: firstString(obj, METHOD_FIELDS),
+      path: firstString(obj, PATH_FIELDS),
+      status: status >= 100 && status <= 999 ? status : 0,
+      isError: isErrorLevel(obj) || status >= 500,
+      message: messageOf(obj, this.fields.message),
+    };
+    return KIND.app;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Plain-text application logs. A request id is found by `idPattern` (first capture group) or, by default,
+ * `request_id=…`-style pairs, 32-hex ids (nginx `$request_id`) and UUIDs. Levels, statuses, a leading
+ * timestamp and `METHOD /path` are picked up when present.
+ */
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { parseIsoTime } from './log-time.ts';
+
+export const DEFAULT_ID_PATTERN =
+  /(?:request[_-]?id|req[_-]?id|rid|trace[_-]?id|correlation[_-]?id)["']?\s*[=:]\s*["']?([\w.:-]{6,})|\b([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
+const LEVEL = /\b(?:ERROR|FATAL|CRITICAL|CRIT|ALERT|EMERG|SEVERE|PANIC)\b|\blevel=["']?(?:error|fatal|critical)|Traceback \(most recent call last\)|Unhandled|Exception\b/;
+const STATUS = /\bstatus(?:[_-]?code)?["']?\s*[=:]\s*(\d{3})\b|\bCompleted (\d{3}) /i;
+const REQUEST = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\/\S*)/;
+const PATH = /\bpath=["']?(\/[^\s"']*)/;
+const TIME = /^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)\]?\s*/;
+const MAX_MESSAGE = 300;
+
+export class AppTextParser extends BaseParser {
+  readonly format = 'app-text' as const;
+  private readonly idPattern: RegExp;
+
+  constructor(idPattern: RegExp = DEFAULT_ID_PATTERN) {
+    super();
+    this.idPattern = idPattern;
+  }
+
+  parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
+    const line = buf.toString('utf8', start, end);
+    if (line.trim() === '') return KIND.none;
+    const id = this.idPattern.exec(line);
+    const request = REQUEST.exec(line);
+    const status = STATUS.exec(line);
+    const statusCode = status ? Number(status[1] ?? status[2]) : 0;
+    const isError = LEVEL.test(line) || statusCode >= 500;
+    const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
+    if (!requestId && !request && !isError) return KIND.other;
+    const time = TIME.exec(line);
+    this.appEvent = {
+      time: time ? parseIsoTime(time[1] as string) : { ms: Number.NaN, local: false },
+      requestId,
+      method: request?.[1] ?? '',
+      path: request?.[2] ?? PATH.exec(line)?.[1] ?? '',
+      status: statusCode,
+      isError,
+      message: (time ? line.slice(time[0].length) : line).slice(0, MAX_MESSAGE),
+    };
+    return KIND.app;
+  }
+}

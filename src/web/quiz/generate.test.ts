@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { getEntry, ISSUERS, listCodes } from '../../codes/index.ts';
+import { makeQuestion, nextSeed, randomFrom } from './generate.ts';
+
+const SEEDS = Array.from({ length: 400 }, (_, i) => i * 7919);
+
+describe('makeQuestion', () => {
+  it('is deterministic per seed', () => {
+    for (const seed of SEEDS.slice(0, 50)) {
+      const a = makeQuestion(seed);
+      const b = makeQuestion(seed);
+      expect({ ...b, entry: b.entry.id }).toEqual({ ...a, entry: a.entry.id });
+    }
+  });
+
+  it('asks all three kinds', () => {
+    expect(new Set(SEEDS.map((s) => makeQuestion(s).kind))).toEqual(new Set(['symptom', 'response', 'retry']));
+  });
+
+  it('offers four different options, exactly one of them the answer', () => {
+    for (const seed of SEEDS) {
+      const q = makeQuestion(seed);
+      expect(q.options).toHaveLength(4);
+      expect(new Set(q.options).size).toBe(4);
+      expect(q.options.filter((o) => o === q.answer)).toHaveLength(1);
+    }
+  });
+
+  it('symptom: the answer is the entry, the distractors are other statuses', () => {
+    for (const q of SEEDS.map((s) => makeQuestion(s)).filter((q) => q.kind === 'symptom')) {
+      expect(q.answer).toBe(q.entry.id);
+      const statuses = q.options.map((id) => getEntry(id)?.status);
+      expect(statuses.every((s) => s !== undefined)).toBe(true);
+      expect(new Set(statuses).size).toBe(4);
+    }
+  });
+
+  it('response: the answer is the first issuer, and no other issuer of the code is offered as wrong', () => {
+    for (const q of SEEDS.map((s) => makeQuestion(s)).filter((q) => q.kind === 'response')) {
+      expect(q.entry.example.response.startsWith('HTTP/')).toBe(true);
+      expect(q.answer).toBe(q.entry.issuedBy[0]);
+      for (const o of q.options) expect(ISSUERS).toContain(o);
+      expect(q.options.filter((o) => q.entry.issuedBy.includes(o as never))).toEqual([q.answer]);
+    }
+  });
+
+  it('retry: the answer is the retryable flag, among the three flag values and blind retrying', () => {
+    for (const q of SEEDS.map((s) => makeQuestion(s)).filter((q) => q.kind === 'retry')) {
+      expect(q.answer).toBe(q.entry.flags.retryable);
+      expect([...q.options].sort()).toEqual(['always', 'blindly', 'conditional', 'never']);
+    }
+  });
+
+  it('takes symptom distractors from the same class when it has enough codes', () => {
+    const codes = listCodes();
+    const q = SEEDS.map((s) => makeQuestion(s, codes)).find((x) => x.kind === 'symptom' && x.entry.class === '4xx');
+    expect(q).toBeDefined();
+    for (const id of q?.options ?? []) expect(getEntry(id)?.class).toBe('4xx');
+  });
+});
+
+describe('seeds', () => {
+  it('draws numbers in [0, 1)', () => {
+    const random = randomFrom(123);
+    for (let i = 0; i < 1000; i++) {
+      const x = random();
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThan(1);
+    }
+  });
+
+  it('chains a round of different seeds, the same every time', () => {
+    const chain = (start: number) => [1, 2, 3, 4].reduce((seeds) => [...seeds, nextSeed(seeds.at(-1) as number)], [start]);
+    expect(chain(1)).toEqual(chain(1));
+    expect(new Set(chain(1)).size).toBe(5);
+    for (const s of chain(0xffffffff)) expect(s).toBeLessThanOrEqual(0xffffffff);
+  });
+});
