@@ -57,7 +57,7 @@ export class AlbParser extends BaseParser {
         connection: '',
         requestTime: Number(f[6]) >= 0 ? Number(f[6]) : Number.NaN,
         signal: albSignal(status, f[9] as string, errorReason),
-        truncated: false,
+        truncatedBy: null,
       },
       false,
     );

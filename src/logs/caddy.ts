@@ -78,7 +78,7 @@ export class CaddyParser extends BaseParser {
         connection: req.connection,
         requestTime: Number(obj.duration ?? Number.NaN),
         signal: caddySignal(status, size, obj.resp_headers),
-        truncated: false,
+        truncatedBy: null,
       },
       false,
     );

@@ -56,7 +56,7 @@ export class EnvoyParser extends BaseParser {
     const request = splitRequestLine(f[1] as string);
     const requestId = f[at + 6] as string;
     const upstream = f[at + 8] as string;
-    const truncated = status > 0 && status < 400 && /U[RC]/.test(flags);
+    const truncatedBy = status > 0 && status < 400 && /U[RC]/.test(flags) ? { kind: 'envoy-flags' as const, detail: flags } : null;
     return this.accessLine(
       {
         status,
@@ -70,9 +70,9 @@ export class EnvoyParser extends BaseParser {
         connection: '',
         requestTime: Number(f[at + 2]) / 1000,
         signal: envoySignal(status, flags, istio ? (f[4] as string) : ''),
-        truncated,
+        truncatedBy,
       },
-      truncated,
+      truncatedBy !== null,
     );
   }
 }

@@ -48,7 +48,7 @@ export class HaproxyParser extends BaseParser {
     const tail = splitFields(m[8] as string);
     const request = splitRequestLine(tail.at(-1) ?? '');
     const headers = tail.slice(0, -1).flatMap((group) => group.split('|'));
-    const truncated = status < 400 && /^[sS][DL]/.test(state);
+    const truncatedBy = status < 400 && /^[sS][DL]/.test(state) ? { kind: 'haproxy-termination' as const, detail: `${state} ${server}` } : null;
     return this.accessLine(
       {
         status,
@@ -62,9 +62,9 @@ export class HaproxyParser extends BaseParser {
         connection: '',
         requestTime: Number(m[5]) >= 0 ? Number(m[5]) / 1000 : Number.NaN,
         signal: haproxySignal(status, state, server),
-        truncated,
+        truncatedBy,
       },
-      truncated,
+      truncatedBy !== null,
     );
   }
 }

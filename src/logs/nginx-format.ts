@@ -235,7 +235,7 @@ export class NginxFormatParser extends BaseParser {
         connect: this.field(ROLE.upstreamConnect),
         header: this.field(ROLE.upstreamHeader),
       }),
-      truncated: false,
+      truncatedBy: null,
     };
   }
 }

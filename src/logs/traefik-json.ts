@@ -22,7 +22,7 @@ export class TraefikJsonParser extends BaseParser {
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const obj = parseJsonObject(buf.toString('utf8', start, end));
     const status = obj ? firstNumber(obj, ['DownstreamStatus']) : Number.NaN;
-    if (!obj || Number.isNaN(status)) return KIND.none;
+    if (!obj || !(status >= 0 && status <= 999)) return KIND.none;
     const origin = firstNumber(obj, ['OriginStatus']);
     return this.accessLine(
       {
@@ -37,7 +37,7 @@ export class TraefikJsonParser extends BaseParser {
         connection: firstString(obj, ['ClientAddr']),
         requestTime: firstNumber(obj, ['Duration']) / 1e9,
         signal: traefikSignal(status, origin),
-        truncated: false,
+        truncatedBy: null,
       },
       false,
     );

@@ -96,8 +96,8 @@ export interface AccessRecord {
   /** Seconds, NaN when not logged. */
   requestTime: number;
   signal: Signal | null;
-  /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC). */
-  truncated: boolean;
+  /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC), else null. */
+  truncatedBy: Evidence | null;
 }
 
 /** Phase of an upstream failure: before the response header reached the client, or while relaying the body. */

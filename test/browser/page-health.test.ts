@@ -30,7 +30,7 @@ browserSuite('every page type, in both languages', () => {
     page.on('response', (r) => {
       if (WEIGHED.has(r.request().resourceType())) bodies.push(r.body());
     });
-    const response = await page.goto(site.origin + url, { waitUntil: 'networkidle' });
+    const response = await page.goto(site.origin + url, { waitUntil: 'load' });
     expect(response?.status()).toBe(status);
     const loaded = await Promise.all(bodies);
     await context.close();

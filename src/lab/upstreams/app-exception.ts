@@ -1,0 +1,54 @@
+/**
+ * Application exception: an Express app whose route throws. The 500 carries finalhandler's default HTML page
+ * (`<pre>Internal Server Error</pre>` in production, the escaped stack otherwise) and Express's headers; the app
+ * log gets the error line with the request id from X-Request-Id, then the stack.
+ */
+import { appLogLine } from './app-log.ts';
+import { startHttpApp } from './http-app.ts';
+import type { FaultyUpstream, StartOptions } from './types.ts';
+
+export interface AppExceptionOptions extends StartOptions {
+  /** finalhandler's NODE_ENV switch; 'production' unless set. */
+  env?: 'production' | 'development';
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** finalhandler's createHtmlDocument: escape, newlines to <br>, double spaces to " &nbsp;". */
+export function finalhandlerPage(message: string): string {
+  const body = message
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
+    .replace(/\n/g, '<br>')
+    .replace(/\x20{2}/g, ' &nbsp;');
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>${body}</pre>\n</body>\n</html>\n`;
+}
+
+function failingRoute(): never {
+  throw new TypeError("Cannot read properties of undefined (reading 'id')");
+}
+
+export async function start(options: AppExceptionOptions): Promise<FaultyUpstream> {
+  const env = options.env ?? 'production';
+  const appLog: string[] = [];
+  const listener = await startHttpApp(options, (request, res) => {
+    let error: Error;
+    try {
+      failingRoute();
+    } catch (thrown) {
+      error = thrown as Error;
+    }
+    const [headline = '', ...frames] = (error.stack ?? String(error)).split('\n');
+    appLog.push(appLogLine('ERROR', request, 500, headline), ...frames);
+    const body = finalhandlerPage(env === 'production' ? 'Internal Server Error' : (error.stack ?? String(error)));
+    res
+      .writeHead(500, {
+        'X-Powered-By': 'Express',
+        'Content-Security-Policy': "default-src 'none'",
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+      })
+      .end(body);
+  });
+  return { port: listener.port, appLog, close: listener.close };
+}
