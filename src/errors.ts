@@ -27,6 +27,7 @@ export const ERROR_CATALOGUE = {
   HW_ERR_WEB_OVERLOADED: { status: 503, exit: 1, title: 'Server overloaded' },
   HW_ERR_WEB_RATE_LIMITED: { status: 429, exit: 1, title: 'Too many requests' },
   HW_ERR_WEB_BAD_PORT: { status: 400, exit: 2, title: 'Invalid port or host' },
+  HW_ERR_WEB_EXPORT_DIR_NOT_EMPTY: { status: 400, exit: 2, title: 'Output directory is not empty' },
   HW_ERR_DIAGNOSE_UNREADABLE_INPUT: { status: 400, exit: 2, title: 'Response cannot be read' },
   HW_ERR_LOGS_NO_INPUT: { status: 400, exit: 2, title: 'No log file given' },
   HW_ERR_LOGS_FILE_NOT_FOUND: { status: 400, exit: 2, title: 'Log file not found' },

@@ -72,6 +72,14 @@ export class AppJoin {
     return true;
   }
 
+  /** Keeps only these entries waiting (after the others were classified). */
+  reset(waiting: Waiting[]): void {
+    this.byId.clear();
+    this.byPath.clear();
+    this.waiting = 0;
+    for (const w of waiting) this.add(w);
+  }
+
   onApp(event: AppEvent, ref: LineRef): void {
     this.appEvents++;
     if (event.requestId !== '' || event.status > 0) this.requestLines++;

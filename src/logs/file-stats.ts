@@ -46,7 +46,6 @@ export class FileStats {
   /** True when the format came from detection, false when forced with --format. */
   detected = true;
   gzip = false;
-  lines = 0;
   parsed = 0;
   skipped = 0;
   readonly skippedBy = new Map<SkipReason, Tally>();
@@ -59,6 +58,10 @@ export class FileStats {
 
   constructor(name: string) {
     this.name = name;
+  }
+
+  get lines(): number {
+    return this.parsed + this.skipped;
   }
 
   skip(reason: SkipReason, lineNo: number, example: string): void {

@@ -27,16 +27,20 @@ function failingRoute(): never {
   throw new TypeError("Cannot read properties of undefined (reading 'id')");
 }
 
+/** Runs the route the way Express does: the thrown error goes to the final handler. */
+function runRoute(): Error {
+  try {
+    return failingRoute();
+  } catch (thrown) {
+    return thrown as Error;
+  }
+}
+
 export async function start(options: AppExceptionOptions): Promise<FaultyUpstream> {
   const env = options.env ?? 'production';
   const appLog: string[] = [];
   const listener = await startHttpApp(options, (request, res) => {
-    let error: Error;
-    try {
-      failingRoute();
-    } catch (thrown) {
-      error = thrown as Error;
-    }
+    const error = runRoute();
     const [headline = '', ...frames] = (error.stack ?? String(error)).split('\n');
     appLog.push(appLogLine('ERROR', request, 500, headline), ...frames);
     const body = finalhandlerPage(env === 'production' ? 'Internal Server Error' : (error.stack ?? String(error)));
