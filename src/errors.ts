@@ -35,6 +35,11 @@ export const ERROR_CATALOGUE = {
   HW_ERR_LOGS_UNKNOWN_FORMAT: { status: 400, exit: 2, title: 'Unknown log format' },
   HW_ERR_LOGS_BAD_LOG_FORMAT: { status: 400, exit: 2, title: 'Log format string cannot be parsed' },
   HW_ERR_LOGS_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for logs' },
+  HW_ERR_LOGS_OUTPUT_UNWRITABLE: { status: 400, exit: 2, title: 'Report file cannot be written' },
+  HW_ERR_CHECK_BAD_URL: { status: 400, exit: 2, title: 'URL cannot be checked' },
+  HW_ERR_CHECK_SSRF_BLOCKED: { status: 403, exit: 2, title: 'Address not allowed' },
+  HW_ERR_CHECK_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for check' },
+  HW_ERR_CHECK_NO_INPUT: { status: 400, exit: 2, title: 'No URL to check' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -22,6 +22,8 @@ function readFamily(path: string, errors: string[]): FamilyFile | undefined {
     errors.push(`${path}: not valid YAML: ${(error as Error).message}`);
     return undefined;
   }
+  const family = (data as { family?: unknown } | null)?.family;
+  if (family !== basename(path, '.yaml')) errors.push(`${path}: family "${String(family)}" must equal the file name`);
   const result = familySchema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) errors.push(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -51,13 +53,12 @@ function checkTranslation(fp: Fingerprint, where: string, errors: string[]): voi
 export function buildFingerprints(dir: string): FingerprintBuildReport {
   const errors: string[] = [];
   const fingerprints: BuiltFingerprint[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).toSorted() : [];
   if (files.length === 0) errors.push(`${dir}: no fingerprint files`);
   for (const file of files) {
     const path = join(dir, file);
     const family = readFamily(path, errors);
     if (!family) continue;
-    if (family.family !== basename(file, '.yaml')) errors.push(`${path}: family "${family.family}" must equal the file name`);
     for (const fp of family.fingerprints) {
       const where = `${path}: ${fp.id}`;
       checkMatch(fp, where, errors);

@@ -1,6 +1,6 @@
 /**
- * Puts the components seen into the order a response passed them, outermost first: the client, the
- * CDN, gateways and load balancers, proxies, servers, the application. A component that `refines`
+ * Puts the components seen into the order a response passed them, outermost first: the client, a
+ * forward proxy, the CDN, gateways and load balancers, proxies, servers, the application. A component that `refines`
  * another (ingress-nginx refines nginx) absorbs it, so one box shows once under its precise name.
  */
 import type { Issuer } from '../codes/index.ts';
@@ -18,13 +18,13 @@ export interface MatchedFingerprint {
 const LAYER_ORDER: Record<Issuer, number> = {
   'client-tooling': 0,
   'forward-proxy': 1,
-  cdn: 1,
-  'api-gateway': 2,
-  'load-balancer': 3,
-  'serverless-platform': 4,
-  'reverse-proxy': 5,
-  'web-server': 6,
-  'origin-app': 7,
+  cdn: 2,
+  'api-gateway': 3,
+  'load-balancer': 4,
+  'serverless-platform': 5,
+  'reverse-proxy': 6,
+  'web-server': 7,
+  'origin-app': 8,
 };
 
 export interface Link extends ChainLink {
@@ -55,7 +55,7 @@ export function buildChain(matched: readonly MatchedFingerprint[], issuer: Built
       links.delete(base);
     }
   }
-  return [...links.values()].sort(
+  return [...links.values()].toSorted(
     (a, b) => LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer] || Number(a.role === 'issuer') - Number(b.role === 'issuer') || a.order - b.order,
   );
 }

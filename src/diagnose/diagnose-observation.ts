@@ -12,20 +12,16 @@ import type { Alternative, Confidence, Diagnosis, Evidence, NetworkFailureReport
 
 const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 300, medium: 200, low: 100 };
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
-const EVIDENCE_WEIGHT: Record<Evidence['kind'], number> = { status: 10, reason: 10, header: 20, 'header-absent': 5, body: 30, 'client-error': 30 };
 const MAX_HEADERS_SHOWN = 40;
 const MAX_BODY_SHOWN = 500;
 const MAX_ALTERNATIVES = 3;
 
 /** Confidence first, then how much of the response the fingerprint pins down. */
-function score(confidence: Confidence, evidence: readonly Evidence[]): number {
-  return CONFIDENCE_WEIGHT[confidence] + evidence.reduce((sum, e) => sum + (e.kind === 'body' && e.value === '' ? 10 : EVIDENCE_WEIGHT[e.kind]), 0);
-}
-
 function matchAll(obs: Observation, fingerprints: readonly CompiledFingerprint[]): MatchedFingerprint[] {
   return fingerprints.flatMap((compiled, order) => {
     const evidence = matchFingerprint(compiled, obs);
-    return evidence ? [{ fingerprint: compiled.fingerprint, evidence, score: score(compiled.fingerprint.confidence, evidence), order }] : [];
+    const score = CONFIDENCE_WEIGHT[compiled.fingerprint.confidence] + compiled.specificity;
+    return evidence ? [{ fingerprint: compiled.fingerprint, evidence, score, order }] : [];
   });
 }
 
@@ -45,7 +41,7 @@ function evidenceOf(matched: readonly MatchedFingerprint[], best: MatchedFingerp
   const keys = new Set<string>();
   return matched
     .filter((m) => m === best || (m.fingerprint.role === 'in-path' && rank.has(m.fingerprint.component)))
-    .sort((a, b) => (rank.get(a.fingerprint.component) ?? 0) - (rank.get(b.fingerprint.component) ?? 0) || b.score - a.score)
+    .toSorted((a, b) => (rank.get(a.fingerprint.component) ?? 0) - (rank.get(b.fingerprint.component) ?? 0) || b.score - a.score)
     .flatMap((m) => m.evidence)
     .filter((e) => {
       const key = `${e.kind}\u0000${e.name ?? ''}\u0000${e.value}`;
@@ -69,7 +65,7 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
   const matched = matchAll(obs, fingerprints);
   const status = obs.response?.status ?? null;
   const isError = obs.failure !== null || (status !== null && status >= 400);
-  const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').sort((a, b) => b.score - a.score || a.order - b.order) : [];
+  const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').toSorted((a, b) => b.score - a.score || a.order - b.order) : [];
   const best = ranked[0];
   const rivals = rivalsOf(ranked);
   const tied = best !== undefined && rivals[0]?.score === best.score;
@@ -95,7 +91,7 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
     text?.summary ??
     (verdict === 'no-error'
       ? msg.noErrorSummary(status ?? 0)
-      : msg.unknownSummary(status === null ? msg.noResponse : `this ${status} response`) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
+      : msg.unknownSummary(status) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
   const issuerText = text && 'causes' in text ? text : undefined;
   const unknown = verdict === 'unknown';
   const networkFailure: NetworkFailureReport | null =

@@ -34,8 +34,7 @@ export type NetworkFailureKind = (typeof NETWORK_FAILURE_KINDS)[number];
 
 function isRegex(source: string): boolean {
   try {
-    new RegExp(source);
-    return true;
+    return new RegExp(source) instanceof RegExp;
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@
  * in English or Indonesian.
  */
 export { diagnose } from './diagnose.ts';
-export { renderText, type RenderOptions } from './render-text.ts';
+export { PLAIN_STYLE, renderText, type TextStyle } from './render-text.ts';
 export type {
   Alternative,
   ChainLink,

@@ -16,6 +16,8 @@ export interface CompiledFingerprint {
   checks: Check[];
   /** When present, every check of at least one group must pass too. */
   anyOf: Check[][];
+  /** How much of a response the fingerprint pins down; ranks fingerprints of equal confidence. */
+  specificity: number;
 }
 
 const MAX_EVIDENCE = 160;
@@ -55,7 +57,22 @@ function bodyCheck(matcher: BodyMatcher): Check {
   return (obs) => (bodyText(obs)?.trim() === '' ? { kind: 'body', name: null, value: '' } : undefined);
 }
 
-function responseChecks(m: Pick<Match, 'reason' | 'headers' | 'body'>): Check[] {
+type ResponseMatch = Pick<Match, 'reason' | 'headers' | 'body'>;
+
+/** A body pattern says more than a header, a header more than a status; absences and empty bodies say little. */
+function responseSpecificity(m: ResponseMatch): number {
+  const headers = (m.headers ?? []).reduce((sum, h) => sum + (h.absent ? 5 : 20), 0);
+  const bodies = (m.body ?? []).reduce((sum, b) => sum + ('empty' in b ? 10 : 30), 0);
+  return (m.reason === undefined ? 0 : 10) + headers + bodies;
+}
+
+function specificityOf(m: Match): number {
+  const anyOf = m.anyOf === undefined ? 0 : Math.min(...m.anyOf.map(responseSpecificity));
+  const failure = m.failure === undefined ? 0 : m.failure.message === undefined ? 30 : 40;
+  return (m.status === undefined ? 0 : 10) + responseSpecificity(m) + anyOf + failure;
+}
+
+function responseChecks(m: ResponseMatch): Check[] {
   const checks: Check[] = [];
   if (m.reason !== undefined) {
     const pattern = new RegExp(m.reason, 'i');
@@ -84,7 +101,7 @@ export function compileFingerprint(fingerprint: BuiltFingerprint): CompiledFinge
       return { kind: 'client-error', name: null, value: shorten(`curl: (${f.exitCode}) ${f.message}`) };
     });
   }
-  return { fingerprint, checks, anyOf: (m.anyOf ?? []).map(responseChecks) };
+  return { fingerprint, checks, anyOf: (m.anyOf ?? []).map(responseChecks), specificity: specificityOf(m) };
 }
 
 function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined {

@@ -2,14 +2,16 @@
  * The diagnosis engine's own words, in English and Indonesian: verdicts when no fingerprint speaks,
  * notes about the input, and the labels of the text report. Fingerprint prose lives in the data files.
  */
-import type { Issuer, Locale } from '../codes/index.ts';
+import type { Locale } from '../codes/index.ts';
 import type { Confidence, Verdict } from './types.ts';
 
 export interface Messages {
-  unknownSummary: (what: string) => string;
+  /** `status` is null when no HTTP response came back. */
+  unknownSummary: (status: number | null) => string;
   inPathHint: (components: string) => string;
   noErrorSummary: (status: number) => string;
-  noResponse: string;
+  /** Several responses (a HAR file): the ones without an error status are only counted. */
+  skipped: (count: number) => string;
   genericCauses: string[];
   genericWhere: string[];
   unknownSteps: string[];
@@ -19,7 +21,6 @@ export interface Messages {
     ambiguous: (others: string) => string;
     kbGeneral: (status: number) => string;
   };
-  layer: Record<Issuer, string>;
   confidence: Record<Confidence, string>;
   verdict: Record<Verdict, string>;
   label: {
@@ -44,11 +45,14 @@ export interface Messages {
 }
 
 const en: Messages = {
-  unknownSummary: (what) => `No fingerprint identifies the component that produced ${what}.`,
+  unknownSummary: (status) =>
+    status === null
+      ? 'No fingerprint explains this failure (no HTTP response came back).'
+      : `No fingerprint identifies the component that produced this ${status} response.`,
   inPathHint: (components) =>
     ` In the path: ${components}. None of their built-in error pages matched, so the response most likely came from behind them (the application) or from a custom error page.`,
   noErrorSummary: (status) => `HTTP ${status} is not an error status, so there is nothing to diagnose.`,
-  noResponse: 'this failure (no HTTP response came back)',
+  skipped: (count) => `${count} more response(s) without an error status are not shown.`,
   genericCauses: ['The component that answered is not one httpwhy knows, or it serves a custom error page.'],
   genericWhere: ['The access and error logs of every proxy, load balancer and application on the path, at the time of the request.'],
   unknownSteps: [
@@ -62,17 +66,6 @@ const en: Messages = {
       'The input has no body for this response (HEAD, curl -I, curl --fail or a HAR entry without content). Error pages are the strongest evidence: capture the body with curl -i if you can.',
     ambiguous: (others) => `Fingerprints of another component match just as well (${others}), so the confidence is lowered.`,
     kbGeneral: (status) => `The causes and places to look are the general ones for ${status} from the status-code knowledge base.`,
-  },
-  layer: {
-    'origin-app': 'application',
-    'reverse-proxy': 'reverse proxy',
-    'forward-proxy': 'forward proxy',
-    'load-balancer': 'load balancer',
-    cdn: 'CDN',
-    'api-gateway': 'API gateway',
-    'serverless-platform': 'serverless platform',
-    'web-server': 'web/app server',
-    'client-tooling': 'client',
   },
   confidence: { high: 'high', medium: 'medium', low: 'low' },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
@@ -98,11 +91,14 @@ const en: Messages = {
 };
 
 const id: Messages = {
-  unknownSummary: (what) => `Tidak ada fingerprint yang mengenali komponen pembuat ${what}.`,
+  unknownSummary: (status) =>
+    status === null
+      ? 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada response HTTP yang kembali).'
+      : `Tidak ada fingerprint yang mengenali komponen pembuat response ${status} ini.`,
   inPathHint: (components) =>
     ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi response ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
   noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
-  noResponse: 'kegagalan ini (tidak ada response HTTP yang kembali)',
+  skipped: (count) => `${count} response lain tanpa status error tidak ditampilkan.`,
   genericCauses: ['Komponen yang menjawab tidak dikenal httpwhy, atau ia menyajikan halaman error kustom.'],
   genericWhere: ['Access log dan error log setiap proxy, load balancer, dan aplikasi di jalur request, pada jam request tersebut.'],
   unknownSteps: [
@@ -116,17 +112,6 @@ const id: Messages = {
       'Input ini tidak membawa body untuk response tersebut (HEAD, curl -I, curl --fail, atau entri HAR tanpa content). Halaman error adalah bukti terkuat: kalau bisa, ambil body-nya dengan curl -i.',
     ambiguous: (others) => `Fingerprint komponen lain juga cocok sama kuatnya (${others}), jadi tingkat keyakinannya diturunkan.`,
     kbGeneral: (status) => `Penyebab dan tempat pengecekan di atas adalah yang umum untuk ${status}, dari knowledge base kode status.`,
-  },
-  layer: {
-    'origin-app': 'aplikasi',
-    'reverse-proxy': 'reverse proxy',
-    'forward-proxy': 'forward proxy',
-    'load-balancer': 'load balancer',
-    cdn: 'CDN',
-    'api-gateway': 'API gateway',
-    'serverless-platform': 'platform serverless',
-    'web-server': 'web/app server',
-    'client-tooling': 'client',
   },
   confidence: { high: 'tinggi', medium: 'sedang', low: 'rendah' },
   verdict: { identified: 'teridentifikasi', unknown: 'penerbit tidak diketahui', 'no-error': 'bukan error' },

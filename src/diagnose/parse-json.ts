@@ -70,7 +70,8 @@ function harEntry(entry: unknown, index: number): Observation {
   }
   if (!status) {
     // Status 0: the browser got no response. Chrome records why in _error (net::ERR_CONNECTION_REFUSED, ...).
-    const message = typeof response._error === 'string' && response._error !== '' ? response._error : 'no response was recorded';
+    const error = response['_error'];
+    const message = typeof error === 'string' && error !== '' ? error : 'no response was recorded';
     return { label, response: null, failure: { tool: 'browser', exitCode: null, message, trace: [] }, hops: [] };
   }
   const content = isDict(response.content) ? response.content : {};

@@ -1,26 +1,38 @@
 /**
- * Renders a diagnosis report as terminal text in the report's language. Everything that comes from
- * the input (headers, bodies, client messages) is hostile: control characters are shown escaped so a
- * response cannot move the cursor, recolour or retitle the terminal.
+ * Renders a diagnosis report as terminal text in the report's language. The caller supplies the
+ * styling (colour, wrapping to its width), so the CLI keeps one notion of both. Everything that comes
+ * from the input (headers, bodies, client messages) is hostile: control characters are shown escaped,
+ * so a response cannot move the cursor, recolour or retitle the terminal.
  */
+import { messages as interfaceMessages } from '../i18n/index.ts';
 import { MESSAGES, type Messages } from './messages.ts';
 import type { Diagnosis, DiagnosisReport, Evidence } from './types.ts';
 
-export interface RenderOptions {
-  /** Bold headings and dim details (ANSI); off for pipes and NO_COLOR. */
-  color: boolean;
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+  /** Wraps a paragraph; lines after the first start with `indent`. */
+  wrap(text: string, indent: string): string;
 }
+
+/** No colour, no wrapping: for pipes, files and tests. */
+export const PLAIN_STYLE: TextStyle = { bold: (t) => t, dim: (t) => t, wrap: (t) => t };
 
 const BODY_LINES_SHOWN = 12;
 
-/** Escapes C0/C1 control characters except newline and tab. */
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\r' ? '' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
 }
 
-function style(color: boolean) {
-  const wrap = (code: string) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  return { bold: wrap('1'), dim: wrap('2') };
+/** Drops carriage returns and escapes the other C0/C1 control characters except newline and tab. */
+function clean(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (!isControl(code)) out += c;
+    else if (c !== '\r') out += `\\x${code.toString(16).padStart(2, '0')}`;
+  }
+  return out;
 }
 
 function evidenceLine(e: Evidence, msg: Messages): string {
@@ -31,34 +43,25 @@ function evidenceLine(e: Evidence, msg: Messages): string {
   return clean(JSON.stringify(e.value));
 }
 
-function section(out: string[], title: string, items: readonly string[], numbered = false): void {
-  if (items.length === 0) return;
-  out.push(title);
-  items.forEach((item, i) => out.push(`  ${numbered ? `${i + 1}.` : '-'} ${item}`));
-}
-
-function renderOne(d: Diagnosis, msg: Messages, color: boolean): string[] {
-  const s = style(color);
+function renderOne(d: Diagnosis, msg: Messages, layers: Record<string, string>, s: TextStyle): string[] {
   const head = d.seen.statusLine ?? d.seen.clientError ?? '';
   const out = [s.bold(`${d.label}: ${clean(head)}`)];
-  if (d.verdict === 'no-error') return [...out, d.summary];
-  const issuer = d.issuer ? `${d.issuer.component} (${msg.layer[d.issuer.layer]})` : msg.verdict.unknown;
+  if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
+  const issuer = d.issuer ? `${d.issuer.component} (${layers[d.issuer.layer]})` : msg.verdict.unknown;
   out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${d.confidence ? ` · ${msg.label.confidence}: ${msg.confidence[d.confidence]}` : ''}`);
   if (d.chain.length > 0) {
-    const path = d.chain.map((l) => `${l.component} (${msg.layer[l.layer]})${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
-    out.push(`${s.bold(`${msg.label.path}:`)} ${path.join(' → ')}`);
+    const path = d.chain.map((l) => `${l.component} (${layers[l.layer]})${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
+    out.push(s.wrap(`${s.bold(`${msg.label.path}:`)} ${path.join(' → ')}`, '  '));
   }
-  out.push('', d.summary);
+  out.push('', s.wrap(d.summary, ''));
   if (d.evidence.length > 0) {
     out.push('', s.bold(`${msg.label.evidence}:`));
-    for (const e of d.evidence) out.push(`  - ${evidenceLine(e, msg)} ${s.dim(`[${e.fingerprint}, ${msg.confidence[e.confidence]}]`)}`);
+    for (const e of d.evidence) out.push(s.wrap(`  - ${evidenceLine(e, msg)} ${s.dim(`[${e.fingerprint}, ${msg.confidence[e.confidence]}]`)}`, '    '));
     for (const source of new Set(d.evidence.map((e) => e.source))) out.push(s.dim(`    ${source}`));
   }
-  if (d.networkFailure) {
-    const answers = d.networkFailure.proxyAnswers.map((a) => `${a.component} ${a.status ?? `(${msg.label.statusAlreadySent})`}`);
-    if (answers.length > 0) out.push('', `${s.bold(`${msg.label.proxyAnswers}:`)} ${answers.join(', ')}`);
-  }
-  const lists: [string, readonly string[], boolean][] = [
+  const answers = d.networkFailure?.proxyAnswers.map((a) => `${a.component} ${a.status ?? `(${msg.label.statusAlreadySent})`}`) ?? [];
+  if (answers.length > 0) out.push('', s.wrap(`${s.bold(`${msg.label.proxyAnswers}:`)} ${answers.join(', ')}`, '  '));
+  const sections: [string, readonly string[], boolean][] = [
     [msg.label.causes, d.causes, true],
     [msg.label.where, d.whereToLook, false],
     [msg.label.next, d.nextSteps, false],
@@ -67,20 +70,25 @@ function renderOne(d: Diagnosis, msg: Messages, color: boolean): string[] {
     [msg.label.hops, d.hops.map((h) => `${h.status} ${clean(h.reason)}${h.location ? ` → ${clean(h.location)}` : ''}`), false],
     [msg.label.notes, d.notes, false],
   ];
-  for (const [title, items, numbered] of lists) {
-    if (items.length > 0) out.push('');
-    section(out, s.bold(`${title}:`), items, numbered);
+  for (const [title, items, numbered] of sections.filter(([, list]) => list.length > 0)) {
+    out.push('', s.bold(`${title}:`), ...items.map((item, i) => s.wrap(`  ${numbered ? `${i + 1}.` : '-'} ${item}`, '     ')));
   }
   if (d.verdict === 'unknown') {
-    out.push('', s.bold(`${msg.label.seen}:`));
-    for (const h of d.seen.headers) out.push(`  ${clean(h.name)}: ${clean(h.value)}`);
-    const body = d.seen.bodyExcerpt?.split('\n').slice(0, BODY_LINES_SHOWN) ?? [];
+    const client = d.seen.clientError === null ? [] : [`  ${clean(d.seen.clientError)}`];
+    out.push('', s.bold(`${msg.label.seen}:`), ...client, ...d.seen.headers.map((h) => `  ${clean(h.name)}: ${clean(h.value)}`));
+    const body = d.seen.bodyExcerpt?.trimEnd().split('\n').slice(0, BODY_LINES_SHOWN) ?? [];
     if (body.length > 0) out.push('', ...body.map((line) => `  ${s.dim(clean(line))}`));
   }
   return out;
 }
 
-export function renderText(report: DiagnosisReport, options: RenderOptions): string {
+/** With several responses (a HAR file), those without an error status are counted, not shown. */
+export function renderText(report: DiagnosisReport, style: TextStyle = PLAIN_STYLE): string {
   const msg = MESSAGES[report.locale];
-  return `${report.diagnoses.map((d) => renderOne(d, msg, options.color).join('\n')).join('\n\n')}\n`;
+  const layers = interfaceMessages(report.locale).issuer;
+  const shown = report.diagnoses.length > 1 ? report.diagnoses.filter((d) => d.verdict !== 'no-error') : report.diagnoses;
+  const blocks = shown.map((d) => renderOne(d, msg, layers, style).join('\n'));
+  const skipped = report.diagnoses.length - shown.length;
+  if (skipped > 0) blocks.push(style.dim(msg.skipped(skipped)));
+  return `${blocks.join('\n\n')}\n`;
 }

@@ -7,7 +7,7 @@ export function statusEntries(status: number, vendors: ReadonlySet<Vendor>): Cod
   const rank = (entry: CodeEntry): number => (entry.vendor !== null && vendors.has(entry.vendor) ? 0 : 1);
   return getCode(status)
     .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => rank(a.entry) - rank(b.entry) || a.index - b.index)
+    .toSorted((a, b) => rank(a.entry) - rank(b.entry) || a.index - b.index)
     .map(({ entry }) => entry);
 }
 

@@ -43,7 +43,8 @@ export class Analysis {
 
   access(p: LineParser, file: string, line: number): void {
     const status = p.status;
-    this.byStatus[status]++;
+    const byStatus = this.byStatus;
+    byStatus[status] = (byStatus[status] as number) + 1;
     this.requests++;
     const t = p.timeMs;
     if (t === t) this.timeline.add(t);

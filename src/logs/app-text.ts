@@ -15,6 +15,13 @@ const PATH = /\bpath=["']?(\/[^\s"']*)/;
 const TIME = /^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)\]?\s*/;
 const MAX_MESSAGE = 300;
 
+/** The line without the parts already shown elsewhere: leading level, request id, request line, status. */
+function messageOf(line: string, known: Array<string | undefined>): string {
+  let message = line.replace(/^\[?(?:ERROR|FATAL|CRITICAL|CRIT|WARN(?:ING)?|INFO|DEBUG|SEVERE|PANIC)\]?:?\s+/i, '');
+  for (const part of known) if (part) message = message.replace(part, '');
+  return message.replace(/\s{2,}/g, ' ').trim().slice(0, MAX_MESSAGE);
+}
+
 export class AppTextParser extends BaseParser {
   readonly format = 'app-text' as const;
   private readonly idPattern: RegExp;
@@ -42,7 +49,7 @@ export class AppTextParser extends BaseParser {
       path: request?.[2] ?? PATH.exec(line)?.[1] ?? '',
       status: statusCode,
       isError,
-      message: (time ? line.slice(time[0].length) : line).slice(0, MAX_MESSAGE),
+      message: messageOf(time ? line.slice(time[0].length) : line, [id?.[0], request?.[0], status?.[0]]),
     };
     return KIND.app;
   }

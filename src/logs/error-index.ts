@@ -57,6 +57,7 @@ export class ErrorIndex {
   /** Events not kept because the index was full. */
   dropped = 0;
   bodyEvents = 0;
+  linked = 0;
 
   get size(): number {
     return this.all.length;
@@ -88,6 +89,7 @@ export class ErrorIndex {
     for (const stored of (body ? this.body : this.header).near(record.timeMs, record.tzOffsetMin)) {
       if (stored.linked || !matches(stored.event, record)) continue;
       stored.linked = true;
+      this.linked++;
       return stored;
     }
     return null;
@@ -104,6 +106,6 @@ export class ErrorIndex {
       group.count++;
       if (group.examples.length < examples) group.examples.push(stored);
     }
-    return [...byCause.values()].sort((a, b) => b.count - a.count);
+    return [...byCause.values()].toSorted((a, b) => b.count - a.count);
   }
 }

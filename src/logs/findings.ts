@@ -111,12 +111,12 @@ export class Findings {
         cause,
         class: classOf(cause),
         count: s.count,
-        byStatus: Object.fromEntries([...s.byStatus].sort((a, b) => a[0] - b[0]).map(([k, v]) => [statusKey(k), v])),
+        byStatus: Object.fromEntries([...s.byStatus].toSorted((a, b) => a[0] - b[0]).map(([k, v]) => [statusKey(k), v])),
         topRoutes: s.routes.top(top),
         topUpstreams: s.upstreams.top(top),
         examples: s.examples,
         approximate: s.routes.approximate || s.upstreams.approximate,
       }))
-      .sort((a, b) => b.count - a.count || CAUSES.indexOf(a.cause) - CAUSES.indexOf(b.cause));
+      .toSorted((a, b) => b.count - a.count || CAUSES.indexOf(a.cause) - CAUSES.indexOf(b.cause));
   }
 }

@@ -9,6 +9,7 @@ import { AppTextParser } from './app-text.ts';
 import { CaddyParser } from './caddy.ts';
 import { EnvoyParser } from './envoy.ts';
 import { HaproxyParser } from './haproxy.ts';
+import { inferLogFormat } from './infer-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, NginxFormatParser, PRESET_FORMATS, type CompiledFormat } from './nginx-format.ts';
@@ -128,30 +129,52 @@ function sampleLines(head: Buffer, complete: boolean): Array<[number, number]> {
 
 export interface Detection {
   format: FormatId;
+  /** For `nginx-custom`: the log_format inferred from the lines. */
+  custom?: CompiledFormat;
   matched: number;
   sampled: number;
+  /** The sample has error-log lines and no access lines (e.g. a Caddy error log kept in its own file). */
+  errorsOnly: boolean;
 }
 
-/** The candidate that parses most sample lines (exact fits of nginx-style formats break ties); null if none parses any. */
-export function detectFormat(head: Buffer, complete: boolean, candidates: readonly FormatId[], options: ParserOptions): Detection | null {
+/** 3 points per line read, 2 when an nginx-style format left text over; null when the parser reads none. */
+function score(parser: LineParser, head: Buffer, text: string, lines: Array<[number, number]>): { score: number; matched: number; errorsOnly: boolean } {
+  if (parser instanceof NginxFormatParser) parser.strict = true;
+  let matched = 0;
+  let points = 0;
+  const kinds = new Set<number>();
+  for (const [start, end] of lines) {
+    const kind = parser.parse(head, text, start, end);
+    if (kind === KIND.none) continue;
+    kinds.add(kind);
+    matched++;
+    points += parser instanceof NginxFormatParser && parser.trailing > 0 ? 2 : 3;
+  }
+  return { score: points, matched, errorsOnly: kinds.has(KIND.proxyError) && !kinds.has(KIND.access) };
+}
+
+/**
+ * The candidate that reads most sample lines (exact fits of nginx-style formats break ties), or, with
+ * `infer`, a log_format inferred from the first line when it fits better; null if nothing reads any line.
+ */
+export function detectFormat(head: Buffer, complete: boolean, candidates: readonly FormatId[], options: ParserOptions, infer = false): Detection | null {
   const lines = sampleLines(head, complete);
   const text = head.toString('latin1');
   let best: Detection | null = null;
   let bestScore = 0;
-  for (const format of candidates) {
-    const parser = createParser(format, options);
-    if (parser instanceof NginxFormatParser) parser.strict = true;
-    let matched = 0;
-    let score = 0;
-    for (const [start, end] of lines) {
-      if (parser.parse(head, text, start, end) === KIND.none) continue;
-      matched++;
-      score += parser instanceof NginxFormatParser && parser.trailing > 0 ? 2 : 3;
+  const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): void => {
+    const result = score(parser, head, text, lines);
+    if (result.score > bestScore) {
+      best = { format, custom, matched: result.matched, sampled: lines.length, errorsOnly: result.errorsOnly };
+      bestScore = result.score;
     }
-    if (score > bestScore) {
-      best = { format, matched, sampled: lines.length };
-      bestScore = score;
-    }
+  };
+  for (const format of candidates) consider(format, createParser(format, options));
+  const first = lines[0];
+  const inferred = infer && first ? inferLogFormat(head.toString('utf8', first[0], first[1])) : null;
+  if (inferred) {
+    const custom = compileLogFormat(inferred);
+    consider('nginx-custom', new NginxFormatParser('nginx-custom', custom), custom);
   }
   return best;
 }

@@ -5,7 +5,7 @@
  */
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime } from './log-time.ts';
-import { splitFields, splitRequestLine } from './split-fields.ts';
+import { splitRequestLine } from './split-fields.ts';
 import type { Cause, Signal } from './types.ts';
 
 const LINE =
@@ -45,9 +45,14 @@ export class HaproxyParser extends BaseParser {
     const status = Math.max(0, Number(m[6]));
     const state = m[7] as string;
     const server = m[4] as string;
-    const tail = splitFields(m[8] as string);
-    const request = splitRequestLine(tail.at(-1) ?? '');
-    const headers = tail.slice(0, -1).flatMap((group) => group.split('|'));
+    const tail = m[8] as string;
+    const quoted = /"((?:[^"\\]|\\.)*)"/.exec(tail);
+    const request = splitRequestLine(quoted ? (quoted[1] as string) : '');
+    // Captured headers ({a|b}) come before the request; a logged %ID or other extras after it.
+    const before = quoted ? tail.slice(0, quoted.index) : tail;
+    const after = quoted ? tail.slice(quoted.index + quoted[0].length) : '';
+    const captured = [...before.matchAll(/\{([^}]*)\}/g)].flatMap((g) => (g[1] as string).split('|'));
+    const candidates = [...captured, ...after.trim().split(/\s+/).map((t) => t.replace(/^\w*id=/i, ''))];
     const truncatedBy = status < 400 && /^[sS][DL]/.test(state) ? { kind: 'haproxy-termination' as const, detail: `${state} ${server}` } : null;
     return this.accessLine(
       {
@@ -57,7 +62,7 @@ export class HaproxyParser extends BaseParser {
         client: m[1] as string,
         method: request.method,
         path: request.path,
-        requestId: headers.find((h) => /^[0-9a-f-]{16,}$/i.test(h)) ?? '',
+        requestId: candidates.find((h) => /^[0-9a-f-]{16,}$/i.test(h)) ?? '',
         upstream: `${m[3]}/${server}`,
         connection: '',
         requestTime: Number(m[5]) >= 0 ? Number(m[5]) / 1000 : Number.NaN,

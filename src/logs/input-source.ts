@@ -16,11 +16,11 @@ const READ_CHUNK = 1 << 20;
 export interface OpenedInput {
   /** The path as given, or `-` for stdin. */
   name: string;
-  /** Bytes on disk (0 when unknown, e.g. stdin). */
-  size: number;
   gzip: boolean;
   /** The first decompressed bytes, for format detection. */
   head: Buffer;
+  /** True when `head` is the whole input. */
+  complete: boolean;
   /** Every decompressed chunk, `head` included. */
   chunks: AsyncIterable<Buffer>;
 }
@@ -46,10 +46,12 @@ export async function checkReadable(name: string, cwd: string): Promise<number> 
   return size;
 }
 
-async function* counted(source: AsyncIterable<Buffer>, onRawBytes: (n: number) => void): AsyncGenerator<Buffer> {
+/** Counts raw bytes; string chunks (a stdin with an encoding set) become bytes again. */
+async function* counted(source: AsyncIterable<Buffer | string>, onRawBytes: (n: number) => void): AsyncGenerator<Buffer> {
   for await (const chunk of source) {
-    onRawBytes(chunk.length);
-    yield chunk;
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    onRawBytes(bytes.length);
+    yield bytes;
   }
 }
 
@@ -58,17 +60,17 @@ async function* replay(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGener
   for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
 }
 
-async function peek(source: AsyncIterable<Buffer>): Promise<{ head: Buffer[]; rest: AsyncIterator<Buffer> }> {
+async function peek(source: AsyncIterable<Buffer>): Promise<{ head: Buffer[]; rest: AsyncIterator<Buffer>; complete: boolean }> {
   const rest = source[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let bytes = 0;
   while (bytes < PEEK_BYTES) {
     const r = await rest.next();
-    if (r.done) break;
+    if (r.done) return { head, rest, complete: true };
     head.push(r.value);
     bytes += r.value.length;
   }
-  return { head, rest };
+  return { head, rest, complete: false };
 }
 
 function isGzip(head: Buffer[]): boolean {
@@ -80,12 +82,13 @@ function isGzip(head: Buffer[]): boolean {
  * Opens one input. `onRawBytes` sees the bytes as stored (compressed for gzip), for progress.
  * Read errors later on surface from iterating `chunks`.
  */
-export async function openInput(name: string, cwd: string, stdin: Readable, size: number, onRawBytes: (n: number) => void): Promise<OpenedInput> {
-  const raw: AsyncIterable<Buffer> = name === '-' ? stdin : createReadStream(resolve(cwd, name), { highWaterMark: READ_CHUNK });
+export async function openInput(name: string, cwd: string, stdin: Readable, onRawBytes: (n: number) => void): Promise<OpenedInput> {
+  const raw: AsyncIterable<Buffer | string> = name === '-' ? stdin : createReadStream(resolve(cwd, name), { highWaterMark: READ_CHUNK });
   const peeked = await peek(counted(raw, onRawBytes));
   const gzip = isGzip(peeked.head);
   let chunks: AsyncIterable<Buffer> = replay(peeked.head, peeked.rest);
   let headChunks = peeked.head;
+  let complete = peeked.complete;
   if (gzip) {
     const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     const compressed = ReadableStream.from(chunks);
@@ -93,7 +96,9 @@ export async function openInput(name: string, cwd: string, stdin: Readable, size
     compressed.pipe(gunzip);
     const inner = await peek(gunzip);
     headChunks = inner.head;
+    complete = inner.complete;
     chunks = replay(inner.head, inner.rest);
   }
-  return { name, size, gzip, head: Buffer.concat(headChunks).subarray(0, PEEK_BYTES), chunks };
+  const head = Buffer.concat(headChunks);
+  return { name, gzip, head, complete, chunks };
 }

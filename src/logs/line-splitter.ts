@@ -49,7 +49,7 @@ export class LineSplitter {
     const maxLine = this.maxLine;
     let nl = text.indexOf('\n', pos);
     while (nl !== -1) {
-      if (nl - pos > maxLine) this.emitOverlong(chunk.subarray(pos, pos + HEAD_BYTES), nl - pos);
+      if (nl - pos > maxLine) this.emitOverlong(chunk.subarray(pos, Math.min(nl, pos + HEAD_BYTES)), nl - pos);
       else this.emit(chunk, text, pos, nl, false);
       pos = nl + 1;
       nl = text.indexOf('\n', pos);

@@ -26,28 +26,29 @@ export class ClfTime {
   ms = Number.NaN;
   /** Offset of the logged clock from UTC, in minutes. */
   offsetMin = 0;
-  /** False when the time had no zone (HAProxy): `ms` is then a wall-clock time. */
-  zoned = false;
-  private minuteKey = '';
-  private zoneKey = '';
+  /** Char codes of the cached minute (17) and zone (5, -1 when none). */
+  private readonly key = new Int32Array(22).fill(-1);
   private minuteMs = 0;
-  private minuteOffset = 0;
 
   /** Parses `[start, end)` of `text`; returns false when it is not a CLF time. */
   parse(text: string, start: number, end: number): boolean {
     const len = end - start;
     if (len < 20 || text.charCodeAt(start + 2) !== 47 || text.charCodeAt(start + 6) !== 47 || text.charCodeAt(start + 11) !== 58) return false;
     const zoneAt = len >= 26 && text.charCodeAt(end - 6) === 32 ? end - 5 : -1;
-    const same =
-      this.minuteKey !== '' &&
-      text.startsWith(this.minuteKey, start) && (zoneAt < 0 ? this.zoneKey === '' : this.zoneKey !== '' && text.startsWith(this.zoneKey, zoneAt));
-    if (!same && !this.newMinute(text, start, zoneAt)) return false;
+    if (!this.sameMinute(text, start, zoneAt) && !this.newMinute(text, start, zoneAt)) return false;
     const sec = digits(text, start + 18, 2);
     if (sec < 0) return false;
     const ms = text.charCodeAt(start + 20) === 46 ? digits(text, start + 21, 3) : 0;
     this.ms = this.minuteMs + sec * 1000 + (ms > 0 ? ms : 0);
-    this.offsetMin = this.minuteOffset;
-    this.zoned = zoneAt >= 0;
+    return true;
+  }
+
+  private sameMinute(text: string, start: number, zoneAt: number): boolean {
+    const key = this.key;
+    // Minute digits first: they change most often.
+    for (let i = 16; i >= 0; i--) if (text.charCodeAt(start + i) !== key[i]) return false;
+    if (zoneAt < 0) return key[17] === -1;
+    for (let i = 0; i < 5; i++) if (text.charCodeAt(zoneAt + i) !== key[17 + i]) return false;
     return true;
   }
 
@@ -66,10 +67,10 @@ export class ClfTime {
       if (hh < 0 || mm < 0 || sign === 0) return false;
       offset = sign * (hh * 60 + mm);
     }
-    this.minuteOffset = offset;
+    this.offsetMin = offset;
     this.minuteMs = Date.UTC(year, month, day, hour, minute) - offset * 60_000;
-    this.minuteKey = text.slice(start, start + 17);
-    this.zoneKey = zoneAt >= 0 ? text.slice(zoneAt, zoneAt + 5) : '';
+    for (let i = 0; i < 17; i++) this.key[i] = text.charCodeAt(start + i);
+    for (let i = 0; i < 5; i++) this.key[17 + i] = zoneAt < 0 ? -1 : text.charCodeAt(zoneAt + i);
     return true;
   }
 }

@@ -78,6 +78,11 @@ export interface CompiledFormat {
 }
 
 /** Accepts the string as written in nginx.conf, with or without the `'…' '…'` quoting and `escape=`. */
+/** Lines are scanned as latin1 text, so literals are compared as their UTF-8 bytes read the same way. */
+function asLineText(s: string): string {
+  return Buffer.from(s).toString('latin1');
+}
+
 function unquote(text: string): string {
   const body = text.trim().replace(/^escape=\w+\s+/, '').replace(/;$/, '');
   const segments = [...body.matchAll(/'([^']*)'/g)].map((m) => m[1]);
@@ -88,18 +93,17 @@ export function compileLogFormat(text: string): CompiledFormat {
   const source = unquote(text);
   const variables: string[] = [];
   const literals: string[] = [];
-  const bytes = (s: string): string => Buffer.from(s).toString('latin1');
   let last = 0;
   for (const m of source.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)) {
     const literal = source.slice(last, m.index);
     if (variables.length > 0 && literal === '') {
       throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', `Variables $${variables.at(-1)} and $${m[1] ?? m[2]} touch: nothing separates them, so the log cannot be split.`);
     }
-    literals.push(bytes(literal));
+    literals.push(asLineText(literal));
     variables.push(m[1] ?? m[2] ?? '');
     last = m.index + m[0].length;
   }
-  literals.push(bytes(source.slice(last)));
+  literals.push(asLineText(source.slice(last)));
   const roles = Int8Array.from(variables, (v) => VARIABLE_ROLES[v] ?? ROLE.other);
   const multi = Uint8Array.from(variables, (v) => (v.startsWith('upstream_') ? 1 : 0));
   const byRole = new Int8Array(ROLE_COUNT).fill(-1);

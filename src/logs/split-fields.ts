@@ -16,7 +16,7 @@ export function splitFields(line: string): string[] {
     const close = CLOSE[line[i] as string];
     if (close) {
       let j = line.indexOf(close, i + 1);
-      while (close === '"' && j > 0 && line[j - 1] === '\\') j = line.indexOf(close, j + 1);
+      if (close === '"') while (j > 0 && line[j - 1] === '\\') j = line.indexOf(close, j + 1);
       if (j < 0) j = n;
       fields.push(line.slice(i + 1, j));
       i = j + 1;

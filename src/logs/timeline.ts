@@ -89,7 +89,7 @@ export class Timeline {
     if (this.buckets.size === 0) return null;
     const first = Math.floor(this.min / this.bucketMs);
     const length = Math.floor(this.max / this.bucketMs) - first + 1;
-    const columns = Array.from({ length: this.width }, () => new Array<number>(length).fill(0));
+    const columns = Array.from({ length: this.width }, () => Array.from({ length }, () => 0));
     for (const [index, bucket] of this.buckets) {
       for (let c = 0; c < this.width; c++) (columns[c] as number[])[index - first] = bucket[c] as number;
     }

@@ -24,7 +24,7 @@ export class TopK {
 
   top(k: number): Ranked[] {
     return [...this.counts]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .toSorted((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, k)
       .map(([key, count]) => ({ key, count }));
   }

@@ -9,7 +9,7 @@ export const CACHE = {
   none: 'no-store',
 } as const;
 
-function etagOf(payload: string | Buffer): string {
+export function etagOf(payload: string | Buffer): string {
   return `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 27)}"`;
 }
 
@@ -23,7 +23,8 @@ export async function httpCacheHook(request: FastifyRequest, reply: FastifyReply
   if (!reply.hasHeader('cache-control')) reply.header('cache-control', reply.statusCode < 400 ? CACHE.page : CACHE.none);
   const cacheable = reply.statusCode === 200 && (request.method === 'GET' || request.method === 'HEAD');
   if (!cacheable || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
-  const etag = etagOf(payload);
+  // A route that already knows its ETag (a cached page) saves hashing the payload again.
+  const etag = (reply.getHeader('etag') as string | undefined) ?? etagOf(payload);
   reply.header('etag', etag);
   if (matches(request.headers['if-none-match'], etag)) {
     reply.code(304);

@@ -7,6 +7,7 @@ import { HttpwhyError } from '../errors.ts';
 import { categoryCodes, isCategorySlug } from './categories.ts';
 import { CACHE } from './http-cache.ts';
 import { localePath, pageContext, type PageContext } from './page-context.ts';
+import { createPageCache } from './page-cache.ts';
 import { CodePage } from './pages/code.tsx';
 import { ComparePage, ComparePicker } from './pages/compare.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -89,6 +90,9 @@ const PAGES: Record<string, PageHandler> = {
   },
 };
 
+/** Pages whose HTML depends only on their URL when it has no query string; rendered once (page-cache.ts). */
+const URL_ONLY_PAGES = new Set(['/codes', '/codes/:code', '/compare', '/compare/:pair', '/cheat-sheet', '/categories/:slug']);
+
 function isReply(value: VNode | FastifyReply): value is FastifyReply {
   return typeof (value as FastifyReply).send === 'function';
 }
@@ -119,15 +123,20 @@ export function splitLocale(url: string): { locale: Locale; path: string } {
 }
 
 export function registerPages(app: FastifyInstance, site: SiteOptions): void {
+  const cache = createPageCache();
   for (const locale of LOCALES) {
     for (const [pattern, handler] of Object.entries(PAGES)) {
       const url = localePath(locale, pattern);
+      const cacheable = URL_ONLY_PAGES.has(pattern);
       app.get(url, async (request: FastifyRequest, reply: FastifyReply) => {
+        const cached = cacheable ? cache.send(request.url, reply) : undefined;
+        if (cached) return cached;
         const { path } = splitLocale(request.url);
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
         const ctx = pageContext(locale, path, site.siteUrl, site, query);
         const result = handler(ctx, request, reply);
-        return isReply(result) ? result : sendPage(reply, result);
+        if (isReply(result)) return result;
+        return cacheable ? cache.keepAndSend(request.url, renderDocument(result), reply) : sendPage(reply, result);
       });
     }
     // The quiz form posts here without JavaScript; the answer page repeats the question with the verdict.

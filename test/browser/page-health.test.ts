@@ -35,10 +35,9 @@ browserSuite('every page type, in both languages', () => {
     const loaded = await Promise.all(bodies);
     await context.close();
 
-    // The site's own 404 is the one error response we expect, and Chromium reports it on the console.
-    const expectedErrors = status === 404 ? [`404 ${site.origin}${url}`] : [];
-    expect(rec.errorResponses).toEqual(expectedErrors);
-    expect(rec.consoleErrors.filter((m) => !(status === 404 && m.includes('status of 404')))).toEqual([]);
+    // The site's own 404 and 400 pages are the only error responses we expect, and Chromium reports them on the console.
+    expect(rec.errorResponses).toEqual(status >= 400 ? [`${status} ${site.origin}${url}`] : []);
+    expect(rec.consoleErrors.filter((m) => !m.includes(`the server responded with a status of ${status}`))).toEqual([]);
     expect(rec.pageErrors).toEqual([]);
     expect(rec.failed).toEqual([]);
     expect(offLoopback(rec.requests)).toEqual([]);

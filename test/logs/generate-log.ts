@@ -92,9 +92,9 @@ export function generateCombinedLog(path: string, lines: number, seed = 1): Gene
         stamp = clfTime(time);
       }
       const ip = `${10 + Math.floor(next() * 200)}.${Math.floor(next() * 256)}.${Math.floor(next() * 256)}.${Math.floor(next() * 256)}`;
-      const path = `/${pick(SECTIONS)}/${Math.floor(next() * 60000)}${next() < 0.3 ? `?page=${Math.floor(next() * 50)}` : ''}`;
+      const url = `/${pick(SECTIONS)}/${Math.floor(next() * 60000)}${next() < 0.3 ? `?page=${Math.floor(next() * 50)}` : ''}`;
       const size = status === 304 || status === 499 ? 0 : Math.floor(next() * 50000);
-      batch += `${ip} - - [${stamp}] "${pick(METHODS)} ${path} HTTP/1.1" ${status} ${size} "${pick(REFERERS)}" "${pick(AGENTS)}"\n`;
+      batch += `${ip} - - [${stamp}] "${pick(METHODS)} ${url} HTTP/1.1" ${status} ${size} "${pick(REFERERS)}" "${pick(AGENTS)}"\n`;
       if (batch.length > 1 << 20) {
         bytes += writeSync(fd, batch);
         batch = '';

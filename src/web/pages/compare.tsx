@@ -20,9 +20,9 @@ export function ComparePicker({ ctx, a = '', b = '' }: { ctx: PageContext; a?: s
       <p>{m.web.compareIntro}</p>
       <form class="picker" action={localePath(ctx.locale, '/compare')} method="get">
         <label for="a">{m.web.compareFirst}</label>
-        <input id="a" name="a" list="codes" value={a} required maxLength={32} />
+        <input id="a" name="a" type="text" list="codes" value={a} required maxLength={32} />
         <label for="b">{m.web.compareSecond}</label>
-        <input id="b" name="b" list="codes" value={b} required maxLength={32} />
+        <input id="b" name="b" type="text" list="codes" value={b} required maxLength={32} />
         <datalist id="codes">
           {options.map((e) => <option key={e.id} value={e.id}>{`${e.status} ${e.text[ctx.locale].title}`}</option>)}
         </datalist>

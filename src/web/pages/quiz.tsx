@@ -44,30 +44,38 @@ export interface QuizPageProps {
 
 export function QuizPage({ ctx, state, question, feedback }: QuizPageProps) {
   const q = ctx.m.web.quiz;
+  const options = (
+    <fieldset disabled={feedback !== undefined}>
+      <legend>{question.prompt}</legend>
+      <Exhibit exhibit={question.exhibit} />
+      <ul class="options">
+        {question.options.map((o, i) => (
+          <li key={o.value} class={markOf(o.value, feedback)}>
+            <input type="radio" id={`answer-${i}`} name="answer" value={o.value} required checked={feedback?.chosen === o.value} />
+            <label for={`answer-${i}`}>{o.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
   return (
     <Layout ctx={ctx} title={q.title} description={q.intro}>
       <div class="quiz">
         <h1>{q.title}</h1>
         <p>{q.intro}</p>
         <p class="quiz-progress">{q.progress(state.n, ROUND_LENGTH, state.score)}</p>
-        <form class="quiz-form" method="post" action={localePath(ctx.locale, '/quiz')} data-api={QUIZ_ANSWER_API}>
-          <input type="hidden" name="q" value={String(state.seed)} />
-          <input type="hidden" name="n" value={String(state.n)} />
-          <input type="hidden" name="score" value={String(state.score)} />
-          <fieldset disabled={feedback !== undefined}>
-            <legend>{question.prompt}</legend>
-            <Exhibit exhibit={question.exhibit} />
-            <ul class="options">
-              {question.options.map((o, i) => (
-                <li key={o.value} class={markOf(o.value, feedback)}>
-                  <input type="radio" id={`answer-${i}`} name="answer" value={o.value} required checked={feedback?.chosen === o.value} />
-                  <label for={`answer-${i}`}>{o.label}</label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          {feedback ? null : <button type="submit">{q.answerButton}</button>}
-        </form>
+        {feedback ? (
+          // Answered: the same question, read-only, and no form (it has nothing left to submit).
+          <div class="quiz-form">{options}</div>
+        ) : (
+          <form class="quiz-form" method="post" action={localePath(ctx.locale, '/quiz')} data-api={QUIZ_ANSWER_API}>
+            <input type="hidden" name="q" value={String(state.seed)} />
+            <input type="hidden" name="n" value={String(state.n)} />
+            <input type="hidden" name="score" value={String(state.score)} />
+            {options}
+            <button type="submit">{q.answerButton}</button>
+          </form>
+        )}
         <div id="quiz-feedback" aria-live="polite">{feedback ? <Feedback feedback={feedback} /> : null}</div>
       </div>
     </Layout>

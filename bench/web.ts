@@ -1,0 +1,142 @@
+// GET /codes/502 from `httpwhy serve` (one Node process) and from nginx (one worker) serving the static export of
+// the same build, loaded over loopback by the same generator (wrk) in the same run, after a warm-up of each.
+// Usage: npm run build && node bench/web.ts [seconds=10] [connections=50]   Target: ratio >= 0.6, p99 < 10 ms
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const seconds = Number(process.argv[2] ?? 10);
+const connections = Number(process.argv[3] ?? 50);
+const WARMUP_SECONDS = 3;
+const PAGE = '/codes/502';
+const NGINX = '/usr/sbin/nginx';
+const WRK = '/usr/bin/wrk';
+const bin = fileURLToPath(new URL('../bin/httpwhy.js', import.meta.url));
+
+const tmp = mkdtempSync(join(tmpdir(), 'httpwhy-bench-web-'));
+chmodSync(tmp, 0o755); // nginx workers run as an unprivileged user when started by root
+const children: ChildProcess[] = [];
+
+function cleanUp(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
+// A backstop: the whole run never takes more than twice its planned length plus a minute.
+setTimeout(() => {
+  console.error('bench/web: took too long, giving up');
+  cleanUp();
+  process.exit(1);
+}, (2 * (seconds + WARMUP_SECONDS) * 2 + 60) * 1000).unref();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+/** Polls the page until it answers 200 (or the process dies, or 10 s pass); returns its body. */
+async function ready(child: ChildProcess, url: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const res = await fetch(url).catch(() => undefined);
+    if (res?.status === 200) return res.text();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer 200 within 10 s`);
+}
+
+interface Load {
+  rps: number;
+  p99: number;
+  errors: string;
+}
+
+function wrk(url: string, duration: number): Load {
+  const out = execFileSync(WRK, ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', url], { encoding: 'utf8', timeout: (duration + 30) * 1000 });
+  const p99 = /^\s*99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(out);
+  const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(out);
+  if (!p99 || !rps) throw new Error(`cannot read wrk output:\n${out}`);
+  const scale = { us: 0.001, ms: 1, s: 1000 }[p99[2] as 'us' | 'ms' | 's'];
+  const errors = [...out.matchAll(/^\s*(Non-2xx or 3xx responses: \d+|Socket errors: .*)$/gm)].map((m) => m[1]).join('; ');
+  return { rps: Number(rps[1]), p99: Number(p99[1]) * scale, errors };
+}
+
+function nginxConf(root: string, port: number): string {
+  return `worker_processes 1;
+daemon off;
+error_log ${tmp}/error.log;
+pid ${tmp}/nginx.pid;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  sendfile on;
+  client_body_temp_path ${tmp}/client_body;
+  proxy_temp_path ${tmp}/proxy;
+  fastcgi_temp_path ${tmp}/fastcgi;
+  uwsgi_temp_path ${tmp}/uwsgi;
+  scgi_temp_path ${tmp}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    error_page 404 /404.html;
+    location / { try_files $uri $uri/index.html =404; }
+  }
+}
+`;
+}
+
+try {
+  const siteUrl = 'http://localhost:3000'; // the server's default, so both serve the same bytes
+  const web = (await import(new URL('../dist/web/index.js', import.meta.url).href)) as typeof import('../src/web/index.ts');
+  const site = join(tmp, 'site');
+  await web.exportSite({ outDir: site, siteUrl });
+
+  const [ourPort, nginxPort] = [await freePort(), await freePort()];
+  const ours = start(process.execPath, [bin, 'serve', '--port', String(ourPort), '--host', '127.0.0.1']);
+  writeFileSync(join(tmp, 'nginx.conf'), nginxConf(site, nginxPort));
+  const nginx = start(NGINX, ['-c', join(tmp, 'nginx.conf'), '-p', tmp, '-e', join(tmp, 'error.log')]);
+  const subjects = [
+    { name: 'httpwhy serve', url: `http://127.0.0.1:${ourPort}${PAGE}`, child: ours },
+    { name: 'nginx static', url: `http://127.0.0.1:${nginxPort}${PAGE}`, child: nginx },
+  ];
+  const bodies = await Promise.all(subjects.map((s) => ready(s.child, s.url)));
+  if (bodies[0] !== bodies[1]) throw new Error(`the two servers answer ${PAGE} with different bodies`);
+
+  const nginxVersion = spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).stderr.trim(); // nginx prints its version on stderr
+  console.log(`GET ${PAGE} (${bodies[0]?.length} B), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`);
+  const results = subjects.map((s) => {
+    wrk(s.url, WARMUP_SECONDS);
+    return { ...s, ...wrk(s.url, seconds) };
+  });
+  for (const r of results) {
+    console.log(`${r.name.padEnd(14)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms${r.errors ? `   ${r.errors}` : ''}`);
+  }
+  const [mine, theirs] = results;
+  if (!mine || !theirs) throw new Error('missing results');
+  const ratio = mine.rps / theirs.rps;
+  const met = ratio >= 0.6 && mine.p99 < 10 && mine.errors === '';
+  console.log(`ratio ours/nginx ${ratio.toFixed(2)}`);
+  console.log(`target: ratio >= 0.6 and p99 < 10 ms at ${connections} connections -> ${met ? 'met' : 'NOT met'}`);
+} finally {
+  cleanUp();
+}

@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LOCALES, type Issuer } from '../codes/index.ts';
+import { isHttpwhyError } from '../errors.ts';
+import { diagnose } from './diagnose.ts';
+import type { Diagnosis } from './types.ts';
+
+const fixture = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/${path}`, import.meta.url), 'utf8');
+const only = (path: string, locale: 'en' | 'id' = 'en'): Diagnosis => {
+  const [first, ...rest] = diagnose(fixture(path), { locale }).diagnoses;
+  expect(rest).toEqual([]);
+  if (!first) throw new Error(`no diagnosis for ${path}`);
+  return first;
+};
+
+/** Fixture, issuing component, its layer, the fingerprint that should win. Facts from ../shared/reference/fingerprints.md. */
+const IDENTIFIED: [string, string, Issuer, string][] = [
+  ['nginx/502-bad-gateway.http', 'nginx', 'reverse-proxy', 'nginx-502-page'],
+  ['nginx/504-gateway-timeout.http', 'nginx', 'reverse-proxy', 'nginx-504-page'],
+  ['nginx/503-limit-req.http', 'nginx', 'reverse-proxy', 'nginx-503-page'],
+  ['nginx/404-static.http', 'nginx', 'reverse-proxy', 'nginx-error-page'],
+  ['nginx/400-header-too-large.http', 'nginx', 'reverse-proxy', 'nginx-header-too-large'],
+  ['ingress-nginx/404-default-backend.http', 'ingress-nginx', 'reverse-proxy', 'ingress-nginx-default-backend'],
+  ['php-fpm/404-primary-script-unknown.http', 'PHP-FPM', 'web-server', 'php-fpm-file-not-found'],
+  ['haproxy/502-bad-gateway.http', 'HAProxy', 'load-balancer', 'haproxy-502'],
+  ['haproxy/503-no-server.http', 'HAProxy', 'load-balancer', 'haproxy-503'],
+  ['haproxy/504-gateway-timeout.http', 'HAProxy', 'load-balancer', 'haproxy-504'],
+  ['envoy/503-connect-failure.http', 'Envoy', 'reverse-proxy', 'envoy-connect-failure'],
+  ['envoy/503-connection-termination.http', 'Istio (Envoy)', 'reverse-proxy', 'envoy-connection-termination'],
+  ['envoy/503-no-healthy-upstream.http', 'Envoy', 'reverse-proxy', 'envoy-no-healthy-upstream'],
+  ['envoy/504-upstream-timeout.http', 'Envoy', 'reverse-proxy', 'envoy-upstream-request-timeout'],
+  ['caddy/502-empty.http', 'Caddy', 'reverse-proxy', 'caddy-502-empty'],
+  ['go-reverse-proxy/502-empty.http', 'Go httputil.ReverseProxy', 'reverse-proxy', 'go-reverse-proxy-502'],
+  ['traefik/502-bad-gateway.http', 'Traefik', 'reverse-proxy', 'traefik-bad-gateway'],
+  ['traefik/503-no-available-server.http', 'Traefik', 'reverse-proxy', 'traefik-no-available-server'],
+  ['traefik/404-no-router.http', 'Traefik', 'reverse-proxy', 'traefik-404-no-router'],
+  ['apache/502-proxy-error.http', 'Apache httpd', 'reverse-proxy', 'apache-proxy-read-error'],
+  ['apache/503-backend-refused.http', 'Apache httpd', 'reverse-proxy', 'apache-503'],
+  ['varnish/503-backend-fetch-failed.http', 'Varnish', 'reverse-proxy', 'varnish-backend-fetch-failed'],
+  ['cloudflare/521-web-server-down.http', 'Cloudflare', 'cdn', 'cloudflare-521'],
+  ['cloudflare/524-timeout.http', 'Cloudflare', 'cdn', 'cloudflare-524'],
+  ['cloudflare/502-unbranded-edge.http', 'Cloudflare', 'cdn', 'cloudflare-unbranded-5xx'],
+  ['aws-alb/502-bad-gateway.http', 'AWS Application Load Balancer', 'load-balancer', 'aws-alb-502'],
+  ['aws-alb/503-no-targets.http', 'AWS Application Load Balancer', 'load-balancer', 'aws-alb-503'],
+  ['cloudfront/504-origin-timeout.http', 'Amazon CloudFront', 'cdn', 'cloudfront-504'],
+  ['aws-api-gateway/504-endpoint-timeout.http', 'Amazon API Gateway', 'api-gateway', 'apigw-endpoint-timeout'],
+  ['aws-api-gateway/502-malformed-lambda.http', 'Amazon API Gateway', 'api-gateway', 'apigw-lambda-error'],
+  ['aws-api-gateway/403-missing-token.http', 'Amazon API Gateway', 'api-gateway', 'apigw-missing-auth-token'],
+  ['vercel/500-function-invocation-failed.http', 'Vercel', 'serverless-platform', 'vercel-function-failed'],
+  ['netlify/502-empty.http', 'Netlify', 'serverless-platform', 'netlify-empty-502'],
+  ['heroku/503-application-error.http', 'Heroku router', 'load-balancer', 'heroku-application-error'],
+  ['google-cloud/502-gfe.http', 'Google Front End', 'load-balancer', 'google-frontend-502'],
+  ['azure/appgw-502.http', 'Azure Application Gateway', 'load-balancer', 'azure-appgw-502'],
+  ['akamai/403-access-denied.http', 'Akamai', 'cdn', 'akamai-access-denied'],
+  ['iis/502-5-ancm.http', 'ASP.NET Core Module (IIS)', 'web-server', 'ancm-502-5'],
+  ['gunicorn/500-behind-nginx.http', 'Gunicorn', 'web-server', 'gunicorn-500'],
+  ['uwsgi/500-no-app.http', 'uWSGI', 'web-server', 'uwsgi-500'],
+  ['puma/500-caught-error.http', 'Puma', 'web-server', 'puma-lowlevel-error'],
+  ['express/500-stack-trace.http', 'Express', 'origin-app', 'express-stack-trace'],
+  ['express/500-behind-nginx.http', 'Express', 'origin-app', 'express-internal-error'],
+  ['express/404-cannot-post.http', 'Express', 'origin-app', 'express-cannot-get'],
+  ['fastify/500-error.http', 'Fastify', 'origin-app', 'fastify-error'],
+  ['nextjs/500-pages-router.http', 'Next.js', 'origin-app', 'nextjs-error-page'],
+  ['django/500-server-error.http', 'Django', 'origin-app', 'django-server-error'],
+  ['django/400-disallowed-host.http', 'Django', 'origin-app', 'django-bad-request'],
+  ['flask/500-internal-error.http', 'Flask (Werkzeug)', 'origin-app', 'werkzeug-internal-error'],
+  ['rails/500-public-page.http', 'Ruby on Rails', 'origin-app', 'rails-500-page'],
+  ['spring-boot/500-whitelabel.http', 'Spring Boot', 'origin-app', 'spring-whitelabel'],
+  ['json/caddy-502.json', 'Caddy', 'reverse-proxy', 'caddy-502-empty'],
+  ['curl/nginx-502-verbose.http', 'nginx', 'reverse-proxy', 'nginx-502-page'],
+];
+
+describe('diagnose: the issuing component of real error responses', () => {
+  it.each(IDENTIFIED)('%s was issued by %s (%s)', (path, component, layer, fingerprint) => {
+    const d = only(path);
+    expect(d.verdict).toBe('identified');
+    expect(d.issuer).toEqual({ component, layer, fingerprint });
+    expect(d.chain.filter((link) => link.role === 'issuer')).toEqual([{ component, layer, role: 'issuer' }]);
+    expect(d.evidence.some((e) => e.fingerprint === fingerprint)).toBe(true);
+    expect(d.causes.length).toBeGreaterThan(0);
+    expect(d.whereToLook.length).toBeGreaterThan(0);
+    expect(d.nextSteps.length).toBeGreaterThan(0);
+  });
+});
+
+describe('diagnose: causes follow the failure, not only the status', () => {
+  it.each([
+    ['nginx/502-bad-gateway.http', /connect\(\) failed \(111: Connection refused\)/],
+    ['nginx/503-limit-req.http', /limit_req/],
+    ['haproxy/503-no-server.http', /SC--/],
+    ['apache/502-proxy-error.http', /70007/],
+    ['aws-alb/502-bad-gateway.http', /keep-alive timeout is shorter than the ALB idle timeout/],
+    ['cloudflare/521-web-server-down.http', /not running, or not listening/],
+    ['django/400-disallowed-host.http', /ALLOWED_HOSTS/],
+    ['php-fpm/404-primary-script-unknown.http', /SCRIPT_FILENAME/],
+  ])('%s: %s', (path, cause) => {
+    expect(only(path).causes.join('\n')).toMatch(cause);
+  });
+
+  it('lowers nothing but lists a weaker rival: an nginx 503 with a version-less footer may be ingress-nginx', () => {
+    const d = only('nginx/503-limit-req.http');
+    expect(d.confidence).toBe('high');
+    expect(d.alternatives.map((a) => a.component)).toEqual(['ingress-nginx']);
+  });
+});
+
+describe('diagnose: the path a response took', () => {
+  it('Cloudflare in front of the Heroku router in front of Express, from cf-ray, Via and the body', () => {
+    const d = only('cloudflare/express-behind-heroku.http');
+    expect(d.chain).toEqual([
+      { component: 'Cloudflare', layer: 'cdn', role: 'in-path' },
+      { component: 'Heroku router', layer: 'load-balancer', role: 'in-path' },
+      { component: 'Express', layer: 'origin-app', role: 'issuer' },
+    ]);
+    expect(d.evidence.map((e) => e.name ?? e.kind)).toEqual(expect.arrayContaining(['cf-ray', 'via', 'x-powered-by']));
+  });
+
+  it('nginx in front of PHP-FPM running a PHP application', () => {
+    expect(only('php-fpm/404-primary-script-unknown.http').chain.map((l) => `${l.component}:${l.role}`)).toEqual(['nginx:in-path', 'PHP-FPM:issuer', 'PHP:in-path']);
+  });
+
+  it('merges a component into the more precise name that refines it (Istio is Envoy)', () => {
+    expect(only('envoy/503-connection-termination.http').chain).toEqual([{ component: 'Istio (Envoy)', layer: 'reverse-proxy', role: 'issuer' }]);
+  });
+
+  it('keeps 100 Continue and redirects as hops before the response it diagnoses', () => {
+    expect(only('curl/continue-then-504.http').hops).toEqual([{ status: 100, reason: 'Continue', location: null }]);
+    const redirected = only('curl/redirect-then-503.http');
+    expect(redirected.hops).toEqual([{ status: 308, reason: 'Permanent Redirect', location: 'https://shop.example/api/orders' }]);
+    expect(redirected.issuer?.component).toBe('Traefik');
+  });
+});
+
+describe('diagnose: curl network failures', () => {
+  it.each([
+    ['curl/refused-verbose.http', 'refused', 'curl-connection-refused'],
+    ['curl/refused-old.http', 'refused', 'curl-connection-refused'],
+    ['curl/empty-reply.http', 'empty-reply', 'curl-empty-reply'],
+    ['curl/reset.http', 'reset', 'curl-reset'],
+    ['curl/response-timeout.http', 'timeout-response', 'curl-response-timeout'],
+    ['curl/connect-timeout.http', 'timeout-connect', 'curl-connect-timeout'],
+    ['curl/tls-expired.http', 'tls-certificate', 'curl-tls-expired'],
+    ['curl/tls-wrong-version.http', 'tls-handshake', 'curl-tls-wrong-version'],
+    ['curl/dns.http', 'dns', 'curl-dns'],
+    ['curl/http09.http', 'invalid-response', 'curl-not-http'],
+    ['curl/truncated-body.http', 'truncated', 'curl-truncated'],
+  ])('%s is a %s failure', (path, kind, fingerprint) => {
+    const d = only(path);
+    expect(d.verdict).toBe('identified');
+    expect(d.issuer).toEqual({ component: 'curl', layer: 'client-tooling', fingerprint });
+    expect(d.networkFailure?.kind).toBe(kind);
+  });
+
+  it('says what each proxy in front answers for a refused connection (they disagree)', () => {
+    const answers = only('curl/refused-verbose.http').networkFailure?.proxyAnswers.map((a) => [a.component, a.status]);
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        ['nginx', 502],
+        ['HAProxy', 503],
+        ['Envoy', 503],
+        ['Apache httpd', 503],
+        ['AWS ALB', 502],
+        ['Cloudflare', 521],
+      ]),
+    );
+  });
+
+  it('says the status was already sent when the body is cut short, and keeps nginx in the path', () => {
+    const d = only('curl/truncated-body.http');
+    expect(d.status).toBe(200);
+    expect(d.networkFailure?.proxyAnswers).toContainEqual({ component: 'nginx', status: null, source: expect.stringContaining('ngx_http_upstream.c') });
+    expect(d.chain.map((l) => l.component)).toEqual(['curl', 'nginx']);
+    expect(d.notes.length).toBeGreaterThan(0);
+  });
+
+  it('answers 504 for nginx and 524 for Cloudflare when the server never responds', () => {
+    const answers = only('curl/response-timeout.http').networkFailure?.proxyAnswers;
+    expect(answers).toContainEqual(expect.objectContaining({ component: 'nginx', status: 504 }));
+    expect(answers).toContainEqual(expect.objectContaining({ component: 'Cloudflare', status: 524 }));
+  });
+});
+
+describe('diagnose: an honest unknown', () => {
+  it('names no issuer for an application page behind nginx, and shows what was seen', () => {
+    const d = only('unknown/custom-500-behind-nginx.http');
+    expect(d.verdict).toBe('unknown');
+    expect(d.issuer).toBeNull();
+    expect(d.confidence).toBeNull();
+    expect(d.chain).toEqual([{ component: 'nginx', layer: 'reverse-proxy', role: 'in-path' }]);
+    expect(d.summary).toContain('nginx');
+    expect(d.seen.statusLine).toBe('HTTP/1.1 500 Internal Server Error');
+    expect(d.seen.headers).toContainEqual({ name: 'Server', value: 'nginx' });
+    expect(d.seen.bodyExcerpt).toContain('Something broke on our side');
+    expect(d.causes.length).toBeGreaterThan(0);
+    expect(d.nextSteps.length).toBeGreaterThan(0);
+  });
+
+  it('names no issuer and no path for a bare response', () => {
+    const d = only('unknown/bare-503.http');
+    expect(d.verdict).toBe('unknown');
+    expect(d.chain).toEqual([]);
+    expect(d.evidence).toEqual([]);
+  });
+
+  it('keeps the status of curl --fail output and says the body is missing', () => {
+    const d = only('curl/fail-502.http');
+    expect(d.verdict).toBe('unknown');
+    expect(d.status).toBe(502);
+    expect(d.notes.join(' ')).toContain('curl -i');
+  });
+
+  it('diagnoses every entry of a HAR file: an OK page, a Cloudflare 522, a refused request', () => {
+    const report = diagnose(fixture('har/checkout.har'));
+    expect(report.format).toBe('har');
+    expect(report.diagnoses.map((d) => [d.verdict, d.issuer?.fingerprint ?? null])).toEqual([
+      ['no-error', null],
+      ['identified', 'cloudflare-522'],
+      ['unknown', null],
+    ]);
+    expect(report.diagnoses[2]?.seen.clientError).toBe('net::ERR_CONNECTION_REFUSED');
+  });
+});
+
+describe('diagnose: both languages are complete', () => {
+  const paths = [...IDENTIFIED.map(([path]) => path), 'unknown/custom-500-behind-nginx.http', 'curl/refused-verbose.http'];
+
+  it.each(paths)('%s reads in English and Indonesian with the same facts', (path) => {
+    const [en, id] = LOCALES.map((locale) => only(path, locale));
+    if (!en || !id) throw new Error('both locales');
+    expect(id.summary).not.toBe(en.summary);
+    for (const key of ['causes', 'whereToLook', 'nextSteps'] as const) {
+      expect(id[key]).toHaveLength(en[key].length);
+      for (const line of id[key]) expect(line.trim().length).toBeGreaterThan(2);
+    }
+    expect({ ...id, summary: '', causes: [], whereToLook: [], nextSteps: [], notes: [], alternatives: [], statusMeanings: [] }).toEqual({
+      ...en,
+      summary: '',
+      causes: [],
+      whereToLook: [],
+      nextSteps: [],
+      notes: [],
+      alternatives: [],
+      statusMeanings: [],
+    });
+  });
+});
+
+describe('diagnose: unreadable input', () => {
+  it('throws HW_ERR_DIAGNOSE_UNREADABLE_INPUT, never a guess', () => {
+    try {
+      diagnose('Gateway timeout again on the checkout page');
+      expect.unreachable();
+    } catch (error) {
+      expect(isHttpwhyError(error) && error.code).toBe('HW_ERR_DIAGNOSE_UNREADABLE_INPUT');
+      expect(isHttpwhyError(error) && error.exitCode).toBe(2);
+    }
+  });
+});

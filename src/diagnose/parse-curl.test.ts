@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpwhyError } from '../errors.ts';
+import { extractFailure, parseCurlOutput } from './parse-curl.ts';
+
+const VERBOSE_502 = `*   Trying 192.0.2.20:80...
+* Connected to shop.example (192.0.2.20) port 80 (#0)
+> GET /api/orders HTTP/1.1
+> Host: shop.example
+>
+< HTTP/1.1 502 Bad Gateway
+< Server: nginx/1.22.1
+< Content-Type: text/html
+<
+<html>
+<center><h1>502 Bad Gateway</h1></center>
+</html>
+* Connection #0 to host shop.example left intact
+`;
+
+describe('parseCurlOutput', () => {
+  it('reads the < lines as the response and the lines after them as its body', () => {
+    const obs = parseCurlOutput(VERBOSE_502);
+    expect(obs.response?.status).toBe(502);
+    expect(obs.response?.headers).toEqual([
+      { name: 'Server', value: 'nginx/1.22.1' },
+      { name: 'Content-Type', value: 'text/html' },
+    ]);
+    expect(obs.response?.body).toBe('<html>\n<center><h1>502 Bad Gateway</h1></center>\n</html>');
+    expect(obs.failure).toBeNull();
+  });
+
+  it('splits an info line that curl glued to a body without a final newline', () => {
+    const obs = parseCurlOutput('< HTTP/1.1 502 Bad Gateway\n< Content-Type: text/plain\n<\nBad Gateway* Connection #0 to host localhost left intact\n');
+    expect(obs.response?.body).toBe('Bad Gateway');
+  });
+
+  it('ignores the progress meter curl prints when its output is piped', () => {
+    const text = [
+      '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current',
+      '                                 Dload  Upload   Total   Spent    Left  Speed',
+      '< HTTP/1.1 503 Service Unavailable',
+      '<',
+      '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0',
+      'no healthy upstream',
+    ].join('\n');
+    expect(parseCurlOutput(text).response?.body).toBe('no healthy upstream');
+  });
+
+  it('keeps earlier responses (100 Continue, redirects) as hops', () => {
+    const text = '< HTTP/1.1 302 Found\n< Location: /login\n<\n< HTTP/1.1 500 Internal Server Error\n<\n';
+    const obs = parseCurlOutput(text);
+    expect(obs.hops).toEqual([{ status: 302, reason: 'Found', location: '/login' }]);
+    expect(obs.response?.status).toBe(500);
+  });
+
+  it('reads a body hidden by curl (-o or binary) as absent', () => {
+    const obs = parseCurlOutput('< HTTP/1.1 502 Bad Gateway\n<\n{ [157 bytes data]\n');
+    expect(obs.response?.body).toBeNull();
+  });
+
+  it('reads a failure with the * lines before it as its trace', () => {
+    const obs = parseCurlOutput(
+      '*   Trying 127.0.0.1:8080...\n* connect to 127.0.0.1 port 8080 failed: Connection refused\ncurl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn\'t connect to server\n',
+    );
+    expect(obs.response).toBeNull();
+    expect(obs.failure).toEqual({
+      tool: 'curl',
+      exitCode: 7,
+      message: "Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server",
+      trace: ['  Trying 127.0.0.1:8080...', 'connect to 127.0.0.1 port 8080 failed: Connection refused'],
+    });
+  });
+
+  it('turns curl --fail (exit 22) into a response with only that status', () => {
+    const obs = parseCurlOutput('curl: (22) The requested URL returned error: 502 Bad Gateway\n');
+    expect(obs.failure).toBeNull();
+    expect(obs.response).toEqual({ httpVersion: null, status: 502, reason: 'Bad Gateway', headers: [], body: null, truncated: false });
+  });
+
+  it('refuses curl output with a request but no response, saying what it saw', () => {
+    try {
+      parseCurlOutput('> GET /api HTTP/1.1\n> Host: shop.example\n>\n');
+      expect.unreachable();
+    } catch (error) {
+      expect(isHttpwhyError(error) && error.code).toBe('HW_ERR_DIAGNOSE_UNREADABLE_INPUT');
+      expect((error as Error).message).toContain('"GET /api HTTP/1.1"');
+    }
+  });
+});
+
+describe('extractFailure', () => {
+  it('removes curl failure lines from curl -i output and returns the last one', () => {
+    const { text, failure } = extractFailure('HTTP/1.1 200 OK\r\n\r\nid,total\ncurl: (18) transfer closed with 10 bytes remaining to read\n');
+    expect(text).toBe('HTTP/1.1 200 OK\r\n\r\nid,total\n');
+    expect(failure).toEqual({ tool: 'curl', exitCode: 18, message: 'transfer closed with 10 bytes remaining to read', trace: [] });
+  });
+});

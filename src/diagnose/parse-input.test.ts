@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpwhyError } from '../errors.ts';
+import { parseInput } from './parse-input.ts';
+
+function unreadableMessage(input: string | object): string {
+  try {
+    parseInput(input);
+  } catch (error) {
+    if (isHttpwhyError(error) && error.code === 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT') return error.message;
+    throw error;
+  }
+  throw new Error('expected HW_ERR_DIAGNOSE_UNREADABLE_INPUT');
+}
+
+describe('parseInput format detection', () => {
+  it.each([
+    ['HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n', 'http'],
+    ['$ curl -i https://shop.example/\nHTTP/2 503 \nserver: envoy\n\nno healthy upstream', 'http'],
+    ['GET / HTTP/1.1\nHost: shop.example\n\nHTTP/1.1 504 Gateway Time-out\n\n', 'http'],
+    ['\uFEFFHTTP/1.1 500 Internal Server Error\n\n', 'http'],
+    ['* Trying 127.0.0.1:80...\n< HTTP/1.1 502 Bad Gateway\n<\n', 'curl-verbose'],
+    ['curl: (52) Empty reply from server\n', 'curl-error'],
+    ['{"status": 502, "headers": {"server": "Caddy"}}', 'json'],
+    ['{"log": {"entries": [{"request": {}, "response": {"status": 404, "headers": []}}]}}', 'har'],
+  ])('reads %j as %s', (input, format) => {
+    expect(parseInput(input).format).toBe(format);
+  });
+
+  it('accepts already parsed objects', () => {
+    expect(parseInput({ status: 503 }).format).toBe('json');
+    expect(parseInput({ log: { entries: [{ response: { status: 200 } }] } }).format).toBe('har');
+  });
+
+  it('keeps a curl failure printed after curl -i output', () => {
+    const [obs] = parseInput('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial\ncurl: (18) transfer closed with 92 bytes remaining to read\n').observations;
+    expect(obs?.response?.body).toBe('partial\n');
+    expect(obs?.failure?.exitCode).toBe(18);
+  });
+});
+
+describe('parseInput refusals say what was understood', () => {
+  it('refuses empty input', () => {
+    expect(unreadableMessage('  \n ')).toContain('empty');
+  });
+
+  it('refuses prose, quoting its start', () => {
+    const message = unreadableMessage('the site shows an error when I log in');
+    expect(message).toContain('"the site shows an error when I log in"');
+    expect(message).toContain('curl -v');
+  });
+
+  it('refuses truncated JSON (a cut HAR file) with its length', () => {
+    expect(unreadableMessage('{"log": {"entries": [{"response": {"sta')).toMatch(/not valid JSON.*39 characters/s);
+  });
+
+  it('refuses JSON that is not an object', () => {
+    expect(unreadableMessage('[1, 2]')).toContain('array');
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * @module logs
+ * The log analyzer behind `httpwhy logs`: reads proxy access and error logs and app logs (files, stdin,
+ * gzip), detects their formats, joins them by request id, time window or error-log context, and says for
+ * every 5xx, 499 and 009 whether the app or the proxy issued it, and why. Streaming, bounded memory.
+ */
+export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './session.ts';
+export { followLogs, type FollowOptions } from './follow.ts';
+export type { LogReport, FileReport, UnlinkedErrors } from './report.ts';
+export type { CauseSummary, Example } from './findings.ts';
+export { renderText } from './render-text.ts';
+export { renderHtml } from './render-html.ts';
+export { logsText, resolveLocale, LOGS_LOCALES, type LogsLocale, type LogsText } from './messages.ts';
+export { progressBar, progressLine } from './progress.ts';
+export { compileLogFormat, PRESET_FORMATS } from './nginx-format.ts';
+export { CAUSES, FORMAT_IDS, classOf, type Cause, type FormatId, type IssuerClass, type UnknownReason } from './types.ts';

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpwhyError } from '../errors.ts';
+import { KIND } from './line-parser.ts';
+import { compileLogFormat, NginxFormatParser, PRESET_FORMATS } from './nginx-format.ts';
+
+function parserFor(format: string, strict = false): NginxFormatParser {
+  const p = new NginxFormatParser('nginx-custom', compileLogFormat(format));
+  p.strict = strict;
+  return p;
+}
+
+function parse(p: NginxFormatParser, line: string): number {
+  const buf = Buffer.from(line);
+  return p.parse(buf, buf.toString('latin1'), 0, buf.length);
+}
+
+const COMBINED_LINE =
+  '203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif?x=1 HTTP/1.0" 502 2326 "http://example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"';
+
+describe('compileLogFormat', () => {
+  it('reads the format as written in nginx.conf, quotes and escape= included', () => {
+    const c = compileLogFormat(`escape=json '$remote_addr [$time_local] '\n    '"$request" $status';`);
+    expect(c.source).toBe('$remote_addr [$time_local] "$request" $status');
+    expect(c.variables).toEqual(['remote_addr', 'time_local', 'request', 'status']);
+    expect(c.literals).toEqual(['', ' [', '] "', '" ', '']);
+  });
+
+  it('accepts ${name} and rejects formats it cannot split or count', () => {
+    expect(compileLogFormat('${remote_addr} ${status}').variables).toEqual(['remote_addr', 'status']);
+    const codeOf = (f: string) => {
+      try {
+        compileLogFormat(f);
+        return 'ok';
+      } catch (error) {
+        return isHttpwhyError(error) ? error.code : 'other';
+      }
+    };
+    expect(codeOf('$remote_addr$status')).toBe('HW_ERR_LOGS_BAD_LOG_FORMAT');
+    expect(codeOf('$remote_addr [$time_local]')).toBe('HW_ERR_LOGS_BAD_LOG_FORMAT');
+  });
+});
+
+describe('NginxFormatParser', () => {
+  it('reads combined lines: status, time with its zone, and the record on demand', () => {
+    const p = new NginxFormatParser('combined', compileLogFormat(PRESET_FORMATS.combined));
+    expect(parse(p, COMBINED_LINE)).toBe(KIND.access);
+    expect(p.status).toBe(502);
+    expect(p.timeMs).toBe(Date.UTC(2000, 9, 10, 20, 55, 36));
+    expect(p.tzOffsetMin).toBe(-420);
+    const r = p.access();
+    expect([r.client, r.method, r.path, r.requestId, r.upstream, r.signal]).toEqual(['203.0.113.9', 'GET', '/apache_pb.gif?x=1', '', '', null]);
+  });
+
+  it('rejects lines that do not fit, and only strict mode checks fields after the last one used', () => {
+    const lax = new NginxFormatParser('combined', compileLogFormat(PRESET_FORMATS.combined));
+    expect(parse(lax, '203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 20 1 "-" "-"')).toBe(KIND.none);
+    expect(parse(lax, '203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1 "-" "ua')).toBe(KIND.none);
+    expect(parse(lax, '203.0.113.9 - - [not a time] "GET / HTTP/1.0" 200 1 "-" "-"')).toBe(KIND.none);
+    expect(parse(lax, '203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1 "-"x"-"')).toBe(KIND.access);
+    const strict = new NginxFormatParser('combined', compileLogFormat(PRESET_FORMATS.combined));
+    strict.strict = true;
+    expect(parse(strict, '203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1 "-"x"-"')).toBe(KIND.none);
+    expect(parse(strict, `${COMBINED_LINE} "extra"`)).toBe(KIND.access);
+    expect(strict.trailing).toBe(' "extra"'.length);
+  });
+
+  it('reads 009, an Apache-escaped quote and a request line that is not HTTP', () => {
+    const p = parserFor(PRESET_FORMATS.combined, true);
+    expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /a\\"b HTTP/1.1" 009 76 "-" "curl"')).toBe(KIND.access);
+    expect(p.status).toBe(9);
+    expect(p.access().path).toBe('/a\\"b');
+    expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "\\x16\\x03\\x01" 400 157 "-" "-"')).toBe(KIND.access);
+    expect([p.access().method, p.access().path]).toEqual(['', '']);
+  });
+
+  it('keeps multi-valued upstream fields whole even when they are not quoted', () => {
+    const p = parserFor('$remote_addr [$time_local] "$request" $status us=$upstream_status ua=$upstream_addr uht=$upstream_header_time rid=$request_id');
+    const line = '10.0.0.1 [01/May/2024:10:00:00 +0000] "GET /x HTTP/1.1" 502 us=502, 502 : 504 ua=10.0.0.2:80, 10.0.0.3:80 : 10.0.0.4:80 uht=-, -, - rid=abc123';
+    expect(parse(p, line)).toBe(KIND.access);
+    const r = p.access();
+    expect(r.requestId).toBe('abc123');
+    expect(r.upstream).toBe('10.0.0.2:80, 10.0.0.3:80 : 10.0.0.4:80');
+    expect(r.signal?.cause).toBe('timeout');
+  });
+
+  it('reads $time_iso8601 and $msec, and method and uri from their own variables', () => {
+    const iso = parserFor('$time_iso8601 $request_method $request_uri $status');
+    expect(parse(iso, '2024-05-01T10:00:00+02:00 POST /login 500')).toBe(KIND.access);
+    expect(iso.timeMs).toBe(Date.UTC(2024, 4, 1, 8));
+    expect([iso.access().method, iso.access().path]).toEqual(['POST', '/login']);
+    const msec = parserFor('$msec $status');
+    expect(parse(msec, '1714557600.250 200')).toBe(KIND.access);
+    expect(msec.timeMs).toBe(1714557600250);
+  });
+
+  it('reads the ingress-nginx default format', () => {
+    const p = new NginxFormatParser('ingress-nginx', compileLogFormat(PRESET_FORMATS['ingress-nginx']));
+    p.strict = true;
+    const line =
+      '192.168.1.5 - - [01/May/2024:10:00:00 +0000] "GET /api HTTP/1.1" 504 160 "-" "curl/8.0" 81 60.001 [default-api-80] [] 10.1.2.3:8080 0 60.000 504 7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c';
+    expect(parse(p, line)).toBe(KIND.access);
+    expect(p.trailing).toBe(0);
+    const r = p.access();
+    expect([r.requestId, r.upstream, r.requestTime]).toEqual(['7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c', '10.1.2.3:8080', 60.001]);
+    expect(r.signal).toMatchObject({ cause: 'timeout', decisive: false, reason: 'ambiguous-upstream-status' });
+  });
+
+  it('decodes kept fields as UTF-8 while scanning latin1 text', () => {
+    const p = parserFor(PRESET_FORMATS.combined);
+    expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /café HTTP/1.1" 500 1 "-" "-"')).toBe(KIND.access);
+    expect(p.access().path).toBe('/café');
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * Runs one analysis over proxy and app logs: checks and opens every input, detects each format, then streams
+ * error logs, access logs and app logs in that order (so error events are indexed before the access lines
+ * that link to them, and access entries wait for app lines), and returns the report.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { HttpwhyError } from '../errors.ts';
+import { Analysis } from './analysis.ts';
+import { FileSink } from './file-sink.ts';
+import { FileStats, type FileRole } from './file-stats.ts';
+import { APP_FORMATS, createParser, detectFormat, isAppFormat, isErrorFormat, PROXY_FORMATS, resolveFormat, type ParserOptions } from './formats.ts';
+import { checkReadable, openInput, type OpenedInput } from './input-source.ts';
+import { LineSplitter } from './line-splitter.ts';
+import { buildReport, type LogReport } from './report.ts';
+import type { CompiledFormat } from './nginx-format.ts';
+import type { FormatId } from './types.ts';
+
+export interface AnalyzeOptions {
+  /** Proxy / web-server logs; `-` is stdin. An app log given here is recognised and used as one. */
+  files: string[];
+  /** Application logs. */
+  appFiles?: string[];
+  /** Format of `files`: a format id or an nginx `log_format` string. Detected per file when absent. */
+  format?: string;
+  /** Format of `appFiles`: `app-json` or `app-text`. Detected per file when absent. */
+  appFormat?: string;
+  /** JSON app logs: field holding the request id (dots for nesting). */
+  requestIdField?: string;
+  /** JSON app logs: field holding the message. */
+  messageField?: string;
+  /** Text app logs: regular expression whose first group is the request id. */
+  idPattern?: string;
+  /** Time-window join: seconds either side (default 2). */
+  windowSeconds?: number;
+  /** Rows in top-N tables (default 5). */
+  top?: number;
+  cwd: string;
+  stdin: Readable;
+  /** Called at most every 200 ms while reading. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  bytes: number;
+  totalBytes: number;
+  lines: number;
+  elapsedMs: number;
+}
+
+interface Input {
+  stats: FileStats;
+  /** The file's own compiled log_format (inferred), else the one given with --format. */
+  custom: CompiledFormat | undefined;
+  opened: OpenedInput | null;
+}
+
+function parserOptions(options: AnalyzeOptions, custom: ParserOptions['custom']): ParserOptions {
+  let idPattern: RegExp | undefined;
+  if (options.idPattern !== undefined) {
+    try {
+      idPattern = new RegExp(options.idPattern);
+    } catch (error) {
+      throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', `--id-pattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  return { appFields: { requestId: options.requestIdField, message: options.messageField }, idPattern, custom };
+}
+
+function validate(options: AnalyzeOptions): void {
+  const all = [...options.files, ...(options.appFiles ?? [])];
+  if (options.files.length === 0) throw new HttpwhyError('HW_ERR_LOGS_NO_INPUT', 'Give at least one log file (or - for stdin).');
+  if (all.filter((f) => f === '-').length > 1) throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', 'Standard input (-) can be read only once.');
+  if (options.windowSeconds !== undefined && !(options.windowSeconds > 0)) {
+    throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', '--window must be a positive number of seconds.');
+  }
+  if (options.appFormat !== undefined && !isAppFormat(resolveFormat(options.appFormat).format)) {
+    throw new HttpwhyError('HW_ERR_LOGS_UNKNOWN_FORMAT', `--app-format must be app-json or app-text, not "${options.appFormat}".`);
+  }
+}
+
+function roleOf(format: FormatId, errorsOnly: boolean): FileRole {
+  if (isAppFormat(format)) return 'app';
+  return errorsOnly || isErrorFormat(format) ? 'error' : 'access';
+}
+
+const ROLE_ORDER: Record<FileRole, number> = { error: 0, access: 1, app: 2 };
+
+interface Input {
+  stats: FileStats;
+  /** The file's own compiled log_format (inferred), else the one given with --format. */
+  custom: CompiledFormat | undefined;
+  opened: OpenedInput | null;
+  splitter: LineSplitter | null;
+  /** Absolute path of an uncompressed regular file (can be followed), else null. */
+  path: string | null;
+  /** Bytes read from disk so far. */
+  offset: number;
+}
+
+/**
+ * One analysis over a set of inputs. `open` checks, opens and detects; `read` streams everything once;
+ * `readAppended` reads what was appended to regular files since (follow mode); `report` builds the report.
+ */
+export class LogSession {
+  readonly analysis: Analysis;
+  private readonly inputs: Input[];
+  private readonly options: AnalyzeOptions;
+  private readonly parsing: ParserOptions;
+  private readonly started = Date.now();
+  private readonly totalBytes: number;
+  private lastProgress = 0;
+
+  private constructor(options: AnalyzeOptions, parsing: ParserOptions, inputs: Input[], totalBytes: number) {
+    this.options = options;
+    this.parsing = parsing;
+    this.inputs = inputs;
+    this.totalBytes = totalBytes;
+    this.analysis = new Analysis(
+      inputs.some((i) => i.stats.role === 'app' && i.opened),
+      (options.windowSeconds ?? 2) * 1000,
+    );
+  }
+
+  static async open(options: AnalyzeOptions): Promise<LogSession> {
+    validate(options);
+    const forced = options.format === undefined ? null : resolveFormat(options.format);
+    const forcedApp = options.appFormat === undefined ? null : resolveFormat(options.appFormat).format;
+    const parsing = parserOptions(options, forced?.custom);
+    const specs = [...options.files.map((name) => ({ name, app: false })), ...(options.appFiles ?? []).map((name) => ({ name, app: true }))];
+    const sizes = await Promise.all(specs.map((s) => checkReadable(s.name, options.cwd)));
+    const inputs: Input[] = [];
+    for (const spec of specs) {
+      let errorsOnly = false;
+      const input: Input = { stats: new FileStats(spec.name), custom: forced?.custom, opened: null, splitter: null, path: null, offset: 0 };
+      try {
+        input.opened = await openInput(spec.name, options.cwd, options.stdin, (n) => (input.offset += n));
+        const { stats, opened } = input as { stats: FileStats; opened: OpenedInput };
+        stats.gzip = opened.gzip;
+        if (spec.name !== '-' && !opened.gzip) input.path = resolve(options.cwd, spec.name);
+        const explicit = spec.app ? forcedApp : (forced?.format ?? null);
+        const candidates = spec.app ? APP_FORMATS : [...PROXY_FORMATS, 'app-json' as const];
+        stats.detected = explicit === null;
+        const detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !spec.app);
+        errorsOnly = detected?.errorsOnly ?? false;
+        stats.format = explicit ?? detected?.format ?? null;
+        input.custom = detected?.custom ?? input.custom;
+        stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;
+      } catch (error) {
+        input.stats.error = (error as Error).message;
+      }
+      input.stats.role = input.stats.format ? roleOf(input.stats.format, errorsOnly) : spec.app ? 'app' : 'access';
+      inputs.push(input);
+    }
+    return new LogSession(options, parsing, inputs, sizes.reduce((a, b) => a + b, 0));
+  }
+
+  private splitterFor(input: Input): LineSplitter {
+    if (input.splitter) return input.splitter;
+    const family = input.stats.role === 'app' ? APP_FORMATS : PROXY_FORMATS;
+    const primary = input.stats.format ?? (family[0] as FormatId);
+    const parsing = { ...this.parsing, custom: input.custom };
+    const fallbacks = family.filter((f) => f !== primary).map((f) => createParser(f, parsing));
+    input.splitter = new LineSplitter(new FileSink(input.stats, createParser(primary, parsing), fallbacks, this.analysis));
+    return input.splitter;
+  }
+
+  private async consume(input: Input, chunks: AsyncIterable<Buffer>): Promise<void> {
+    const splitter = this.splitterFor(input);
+    try {
+      for await (const chunk of chunks) {
+        splitter.push(chunk);
+        this.reportProgress();
+      }
+    } catch (error) {
+      input.stats.error = (error as Error).message;
+    }
+  }
+
+  private reportProgress(): void {
+    const now = Date.now();
+    if (!this.options.onProgress || now - this.lastProgress < 200) return;
+    this.lastProgress = now;
+    const lines = this.inputs.reduce((sum, i) => sum + (i.splitter?.lines ?? 0), 0);
+    const bytes = this.inputs.reduce((sum, i) => sum + i.offset, 0);
+    this.options.onProgress({ bytes, totalBytes: this.totalBytes, lines, elapsedMs: now - this.started });
+  }
+
+  /**
+   * Streams every input once, error logs first, then access logs, then app logs. With `keepTail`, a last
+   * line without a terminator in a followable file waits for more bytes instead of being counted now.
+   */
+  async read(keepTail = false): Promise<void> {
+    const byRole = this.inputs.toSorted((a, b) => ROLE_ORDER[a.stats.role ?? 'access'] - ROLE_ORDER[b.stats.role ?? 'access']);
+    for (const input of byRole) {
+      if (!input.opened) continue;
+      await this.consume(input, input.opened.chunks);
+      if (!keepTail || !input.path) input.splitter?.end();
+    }
+  }
+
+  /** Follow mode: reads bytes appended to regular files since the last read; starts over after truncation. */
+  async readAppended(): Promise<void> {
+    for (const input of this.inputs) {
+      if (!input.path) continue;
+      const size = await stat(input.path).then((s) => s.size, () => input.offset);
+      if (size < input.offset) {
+        input.splitter?.end();
+        input.offset = 0;
+      }
+      if (size > input.offset) {
+        await this.consume(input, createReadStream(input.path, { start: input.offset, end: size - 1 }));
+        input.offset = size;
+      }
+    }
+  }
+
+  /** Ends every input (counting last lines without a terminator). */
+  close(): void {
+    for (const input of this.inputs) input.splitter?.end();
+  }
+
+  report(): LogReport {
+    return buildReport(this.analysis, this.inputs.map((i) => i.stats), { top: this.options.top ?? 5 });
+  }
+}
+
+/** One batch analysis: open, read everything, classify, report. */
+export async function analyzeLogs(options: AnalyzeOptions): Promise<LogReport> {
+  const session = await LogSession.open(options);
+  await session.read();
+  session.analysis.settle();
+  return session.report();
+}

@@ -1,0 +1,60 @@
+/**
+ * HAProxy in front of the faulty upstreams: one backend per route chosen by path, `timeout server 2s`, a uuid
+ * request id sent upstream, and the default HTTP log format plus the id, logged raw to stdout.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, spawnProxy } from './proxy-process.ts';
+import type { ProxyDriver, Route } from './types.ts';
+
+// The default HTTP log format (src/log.c), then the unique id.
+const LOG_FORMAT =
+  '%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %hr %hs %{+Q}r id=%ID';
+
+export function haproxyConfig(routes: Route[], port: number): string {
+  const uses = routes.map((r, i) => `  use_backend be_${i} if { path ${r.path} }`);
+  const backends = routes.map((r, i) => `backend be_${i}\n  server app 127.0.0.1:${r.upstreamPort}`);
+  return `global
+  log stdout format raw local0 info
+
+defaults
+  mode http
+  log global
+  log-format "${LOG_FORMAT}"
+  timeout connect 2s
+  timeout client 10s
+  timeout server 2s
+
+frontend lab
+  bind 127.0.0.1:${port}
+  unique-id-format %[uuid()]
+  unique-id-header X-Request-Id
+${uses.join('\n')}
+
+${backends.join('\n\n')}
+`;
+}
+
+export const haproxy: ProxyDriver = {
+  name: 'haproxy',
+  binary: '/usr/sbin/haproxy',
+  async start(routes, dir) {
+    const port = await freePort();
+    const cfg = join(dir, 'haproxy.cfg');
+    writeFileSync(cfg, haproxyConfig(routes, port));
+    const proc = await spawnProxy({ command: this.binary, args: ['-f', cfg, '-db'], cwd: dir, port });
+    return {
+      name: 'haproxy',
+      port,
+      logsFor(path) {
+        const request = `"GET ${path} HTTP/1.1"`;
+        return {
+          access: proc.stdout().split('\n').filter((l) => l.includes(request)),
+          // HAProxy has no per-request error log: the termination state in the access line says why.
+          error: [],
+        };
+      },
+      stop: proc.stop,
+    };
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * nginx in front of the faulty upstreams: one exact-match location per route, 2 s timeouts, a request id sent
+ * upstream, and an access log format with the upstream variables that tell who failed (logs-and-lab.md §7).
+ */
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, spawnProxy } from './proxy-process.ts';
+import type { ProxyDriver, Route } from './types.ts';
+
+const ACCESS_FORMAT =
+  '$remote_addr [$time_local] "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" ua="$upstream_addr" ' +
+  'uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time" rt=$request_time';
+
+export function nginxConfig(routes: Route[], dir: string, port: number): string {
+  const locations = routes.map((r) => `    location = ${r.path} { proxy_pass http://127.0.0.1:${r.upstreamPort}; }`);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, `${t}_temp`)};`);
+  return `worker_processes 1;
+pid ${join(dir, 'nginx.pid')};
+error_log ${join(dir, 'error.log')} warn;
+events { worker_connections 256; }
+http {
+  log_format why '${ACCESS_FORMAT}';
+  access_log ${join(dir, 'access.log')} why;
+${temp.join('\n')}
+  proxy_connect_timeout 2s;
+  proxy_send_timeout 2s;
+  proxy_read_timeout 2s;
+  proxy_set_header X-Request-Id $request_id;
+  server {
+    listen 127.0.0.1:${port};
+    server_name lab;
+${locations.join('\n')}
+  }
+}
+`;
+}
+
+const readLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+
+export const nginx: ProxyDriver = {
+  name: 'nginx',
+  binary: '/usr/sbin/nginx',
+  async start(routes, dir) {
+    // Workers drop root privileges; they must reach the temp paths.
+    chmodSync(dir, 0o755);
+    const port = await freePort();
+    const conf = join(dir, 'nginx.conf');
+    writeFileSync(conf, nginxConfig(routes, dir, port));
+    writeFileSync(join(dir, 'access.log'), '');
+    writeFileSync(join(dir, 'error.log'), '');
+    const proc = await spawnProxy({
+      command: this.binary,
+      args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'],
+      cwd: dir,
+      port,
+    });
+    return {
+      name: 'nginx',
+      port,
+      logsFor(path) {
+        const request = `"GET ${path} HTTP/1.1"`;
+        return {
+          access: readLines(join(dir, 'access.log')).filter((l) => l.includes(request)),
+          error: readLines(join(dir, 'error.log')).filter((l) => l.includes(`request: ${request}`)),
+        };
+      },
+      stop: proc.stop,
+    };
+  },
+};

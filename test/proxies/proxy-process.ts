@@ -1,0 +1,95 @@
+/**
+ * Runs one proxy binary in the foreground in its own process group, waits (bounded) until it accepts
+ * connections, and stops it: SIGTERM to the group, then SIGKILL if it lingers. A process-exit hook kills
+ * whatever is still running if the test runner dies first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, createServer, type AddressInfo } from 'node:net';
+
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+export interface ProxyProcess {
+  /** What the process printed so far (HAProxy's `log stdout` lines land here). */
+  stdout(): string;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/** A loopback port free right now (the proxy binds it a moment later). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface SpawnOptions {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: Record<string, string>;
+  /** The loopback port the proxy listens on once ready. */
+  port: number;
+  readyTimeoutMs?: number;
+}
+
+export async function spawnProxy(options: SpawnOptions): Promise<ProxyProcess> {
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => running.delete(child));
+  child.once('error', (error) => (stderr += `spawn failed: ${error.message}\n`));
+
+  const stop = async () => {
+    killGroup(child, 'SIGTERM');
+    const gone = await Promise.race([exited.then(() => true), sleep(3_000).then(() => false)]);
+    if (!gone) {
+      killGroup(child, 'SIGKILL');
+      await Promise.race([exited, sleep(2_000)]);
+    }
+  };
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
+  while (!(await accepts(options.port))) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`${options.command} did not start on 127.0.0.1:${options.port}:\n${stderr}${stdout}`);
+    }
+    await sleep(25);
+  }
+  return { stdout: () => stdout, stderr: () => stderr, stop };
+}
