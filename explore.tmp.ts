@@ -1,12 +1,6 @@
 import { captureAll } from './test/proxies/harness.ts';
-const t = Date.now();
+import { toOutcome } from './test/proxies/outcome.ts';
 const caps = await captureAll(['nginx', 'haproxy', 'caddy']);
-for (const c of caps) {
-  const raw = c.exchange.bytes.toString('latin1');
-  console.log(`=== ${c.proxy} ${c.mode} end=${c.exchange.end} ms=${c.exchange.ms} bytes=${c.exchange.bytes.length}`);
-  console.log(raw.slice(0, 600).replace(/a{200,}/, '<aaaa>'));
-  console.log('ACCESS', c.logs.access.join('\n'));
-  console.log('ERROR', c.logs.error.join('\n'));
-  console.log('APP', c.appLog.slice(0,1).join('\n'));
+for (const o of caps.map(toOutcome)) {
+  console.log(`${o.proxy} ${o.mode}: ${o.status} | ${o.server} | ${o.branding} | ${o.signature}\n   paste-tail: ${JSON.stringify(o.paste.slice(-80))}\n   DIAG ${o.diagnosis.verdict} ${o.diagnosis.issuer} ${o.diagnosis.fingerprint} chain=${o.diagnosis.chain} nf=${o.diagnosis.networkFailure}\n   ${o.diagnosis.summary}\n   causes: ${o.diagnosis.causes.map(c=>c.slice(0,90)).join(' | ')}`);
 }
-console.log('total', Date.now() - t);

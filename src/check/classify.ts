@@ -99,5 +99,14 @@ export function classifyFailure(thrown: unknown, phase: Phase): CheckFailure {
   const cause = rootCause(thrown instanceof Error ? thrown : new Error(String(thrown)));
   const [kind, failedPhase, tls] = kindOf(cause, phase);
   const code = cause.error.name === 'TimeoutError' ? 'ETIMEDOUT' : cause.code || cause.error.name;
-  return { kind, phase: failedPhase, code, tls, message: cause.error.message, proxyAnswers: proxyAnswersFor(kind, failedPhase) };
+  // OpenSSL errors carry a readable `reason` next to a message full of library internals.
+  const message = (cause.error as Error & { reason?: unknown }).reason;
+  return {
+    kind,
+    phase: failedPhase,
+    code,
+    tls,
+    message: typeof message === 'string' ? message : cause.error.message,
+    proxyAnswers: proxyAnswersFor(kind, failedPhase),
+  };
 }

@@ -49,7 +49,7 @@ function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
 
 /**
  * Connects to the approved addresses (happy eyeballs across them, 1 s per attempt). TLS is verified by the
- * caller after the handshake, so an expired or mismatched certificate can still be summarised.
+ * caller after the handshake and before any byte of HTTP, so a refused certificate can still be summarised.
  */
 export function dialPinned(target: DialTarget, tls: ConnectionOptions = {}): Socket {
   const [first] = target.addresses;
@@ -62,7 +62,9 @@ export function dialPinned(target: DialTarget, tls: ConnectionOptions = {}): Soc
     noDelay: true,
   };
   if (!target.tls) return netConnect(options);
-  return tlsConnect({ ...tls, ...options, servername: target.servername ?? undefined, ALPNProtocols: ['http/1.1'], rejectUnauthorized: false });
+  // Node's own name check is off so `authorized` speaks of the chain alone; tls-summary checks the name.
+  const chainOnly = { rejectUnauthorized: false, checkServerIdentity: () => undefined };
+  return tlsConnect({ ...tls, ...options, ...chainOnly, servername: target.servername ?? undefined, ALPNProtocols: ['http/1.1'] });
 }
 
 export const systemTransport: Transport = { resolve: systemResolver, dial: (target) => dialPinned(target), exempt: new Set() };

@@ -108,6 +108,16 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     });
 
   program
+    .command('diagnose')
+    .description('which component issued this response, and why? (raw HTTP, curl -i / -v output, HAR, JSON; - for stdin)')
+    .argument('[files...]', 'files to read (default: stdin)')
+    .action(async (files: string[], _opts, cmd: Command) => {
+      const ctx = contextFor(cmd, io);
+      const { runDiagnose } = await import('./commands/diagnose.ts');
+      setExit(await runDiagnose(files, { json: ctx.json, lang: ctx.locale, color: ctx.out.color }, io));
+    });
+
+  program
     .command('serve')
     .description('serve the web site and JSON API (default http://localhost:3000)')
     .option('-p, --port <port>', 'port (default: $PORT or 3000)')

@@ -45,3 +45,24 @@ export function wrap(text: string, width: number, indent = ''): string {
   if (line.trim().length > 0) lines.push(line);
   return lines.join('\n');
 }
+
+/** Text width for wrapping: the terminal's columns, kept between 60 and 110. */
+export function terminalWidth(io: CliIo): number {
+  return Math.min(Math.max(io.stdout.columns ?? 100, 60), 110);
+}
+
+/** Bold, dim and wrapping to a width, for renderers that take a style (the diagnosis and check texts). */
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+  /** Wraps a paragraph; lines after the first start with `indent`, the first keeps its own lead. */
+  wrap(text: string, indent: string): string;
+}
+
+export function textStyle(out: Output, width: number): TextStyle {
+  return {
+    bold: (text) => out.style('bold', text),
+    dim: (text) => out.style('dim', text),
+    wrap: (text, indent) => wrap(text, width, indent).replace(/^ */, /^ */.exec(text)?.[0] ?? ''),
+  };
+}

@@ -44,20 +44,20 @@ describe('data/fingerprints', () => {
   });
 });
 
-describe('buildFingerprints', () => {
-  function buildOne(yaml: string, name = 'sample') {
-    const dir = mkdtempSync(join(tmpdir(), 'httpwhy-fp-'));
-    writeFileSync(join(dir, `${name}.yaml`), yaml);
-    return buildFingerprints(dir).errors;
-  }
+function buildOne(yaml: string, name = 'sample') {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-fp-'));
+  writeFileSync(join(dir, `${name}.yaml`), yaml);
+  return buildFingerprints(dir).errors;
+}
 
-  const text = (lang: string) => `
+const text = (lang: string) => `
       ${lang}:
         summary: A summary that is long enough to pass.
         causes: [one cause]
         whereToLook: [one place]
         nextSteps: [one step]`;
 
+describe('buildFingerprints', () => {
   it('lists every problem of a bad file instead of stopping at the first', () => {
     const errors = buildOne(`
 family: other

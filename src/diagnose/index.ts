@@ -7,7 +7,7 @@
  * in English or Indonesian.
  */
 export { diagnose } from './diagnose.ts';
-export { PLAIN_STYLE, renderText, type TextStyle } from './render-text.ts';
+export { renderText, type TextStyle } from './render-text.ts';
 export type {
   Alternative,
   ChainLink,
@@ -28,3 +28,4 @@ export type {
   StatusMeaning,
   Verdict,
 } from './types.ts';
+export { MESSAGES as DIAGNOSIS_MESSAGES, type Messages as DiagnosisMessages } from './messages.ts';

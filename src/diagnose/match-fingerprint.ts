@@ -37,9 +37,14 @@ function headerCheck(matcher: HeaderMatcher): Check {
   };
 }
 
-/** Bodies are matched with CRLF read as LF: pastes change line ends both ways. */
+/** Error pages are small; matching only the start of a body keeps hostile megabytes cheap. */
+const MAX_BODY_MATCHED = 64 * 1024;
+const matchedBodies = new WeakMap<Observation, string | undefined>();
+
+/** The body as matchers see it, computed once per observation: CRLF read as LF (pastes change line ends both ways). */
 function bodyText(obs: Observation): string | undefined {
-  return obs.response?.body?.replace(/\r\n/g, '\n');
+  if (!matchedBodies.has(obs)) matchedBodies.set(obs, obs.response?.body?.slice(0, MAX_BODY_MATCHED).replace(/\r\n/g, '\n'));
+  return matchedBodies.get(obs);
 }
 
 function bodyCheck(matcher: BodyMatcher): Check {

@@ -27,12 +27,16 @@ export function hasCurlFailureLine(text: string): boolean {
   return /^curl: \(\d+\) /m.test(text);
 }
 
+/** A `curl: (N) message` line as a failure without trace; the caller checked the line matches. */
+function toFailure(line: string): ClientFailure {
+  const m = FAILURE_LINE.exec(line.trim());
+  return { tool: 'curl', exitCode: Number(m?.[1]), message: m?.[2] ?? '', trace: [] };
+}
+
 /** Removes curl's failure lines from a `curl -i` paste and returns the last one. */
 export function extractFailure(text: string): { text: string; failure: ClientFailure | null } {
-  const lines = text.match(FAILURE_LINES) ?? [];
-  const last = FAILURE_LINE.exec(lines.at(-1)?.trim() ?? '');
-  const failure = last ? { tool: 'curl' as const, exitCode: Number(last[1]), message: last[2] ?? '', trace: [] } : null;
-  return { text: text.replace(FAILURE_LINES, ''), failure };
+  const last = (text.match(FAILURE_LINES) ?? []).at(-1);
+  return { text: text.replace(FAILURE_LINES, ''), failure: last === undefined ? null : toFailure(last) };
 }
 
 function toHead(raw: RawResponse): ResponseHead {
@@ -81,8 +85,7 @@ export function parseCurlOutput(text: string): Observation {
     } else if (/^[{}] \[/.test(line)) {
       if (current) current.bodyHidden = true;
     } else if (FAILURE_LINE.test(line)) {
-      const m = FAILURE_LINE.exec(line);
-      failure = { tool: 'curl', exitCode: Number(m?.[1]), message: m?.[2] ?? '', trace };
+      failure = { ...toFailure(line), trace };
     } else if (current && !inHead && !PROGRESS.test(line)) current.body.push(line);
   }
   const last = responses.at(-1);

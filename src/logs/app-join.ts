@@ -4,7 +4,6 @@
  * It also decides whether the absence of an app line means anything: only when the app log covers the
  * entry's time and logs (about) every request.
  */
-import { routeOf } from './top-k.ts';
 import type { AccessRecord, AppEvent, Confidence, LineRef } from './types.ts';
 
 export interface AppLink {
@@ -28,6 +27,12 @@ export type AppCoverage = 'none' | 'outside' | 'errors-only' | 'covered';
 const MAX_WAITING = 300_000;
 /** The app must log at least this share of the proxy's requests for a missing line to mean "never reached". */
 const EVERY_REQUEST_RATIO = 0.5;
+
+/** The path without its query: app logs often drop it, proxies keep it. */
+function pathKey(path: string): string {
+  const q = path.search(/[?#]/);
+  return q < 0 ? path : path.slice(0, q);
+}
 
 function merge(link: AppLink | null, event: AppEvent, ref: LineRef, by: AppLink['by'], confidence: Confidence): AppLink {
   if (!link) return { by, confidence, isError: event.isError, status: event.status, message: event.isError ? event.message : '', ref };
@@ -65,7 +70,7 @@ export class AppJoin {
     if (this.waiting >= MAX_WAITING) return false;
     this.waiting++;
     if (w.record.requestId !== '') this.byId.set(w.record.requestId, w);
-    const path = routeOf('', w.record.path);
+    const path = pathKey(w.record.path);
     const list = this.byPath.get(path);
     if (list) list.push(w);
     else this.byPath.set(path, [w]);
@@ -104,7 +109,7 @@ export class AppJoin {
 
   private joinByWindow(event: AppEvent, ref: LineRef): void {
     if (Number.isNaN(event.time.ms)) return;
-    const candidates = (this.byPath.get(routeOf('', event.path)) ?? []).filter((w) => {
+    const candidates = (this.byPath.get(pathKey(event.path)) ?? []).filter((w) => {
       const r = w.record;
       if (event.method !== '' && r.method !== '' && event.method !== r.method) return false;
       const at = r.timeMs + (event.time.local ? r.tzOffsetMin * 60_000 : 0);

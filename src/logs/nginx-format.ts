@@ -160,10 +160,11 @@ export class NginxFormatParser extends BaseParser {
     let pos = start + first.length;
     for (let v = 0; v < count; v++) {
       const lit = literals[v + 1] as string;
-      let stop = end;
-      if (lit.length > 0) {
-        stop = findLiteral(text, pos, end, lit, multi[v] === 1);
-        if (stop < 0) return KIND.none;
+      // A format that ends with a variable: the value ends at the next space; what follows is trailing text.
+      let stop = findLiteral(text, pos, end, lit.length > 0 ? lit : ' ', multi[v] === 1);
+      if (stop < 0) {
+        if (lit.length > 0) return KIND.none;
+        stop = end;
       }
       offsets[2 * v] = pos;
       offsets[2 * v + 1] = stop;

@@ -12,8 +12,9 @@ describe('lastAttempt', () => {
 });
 
 // The rows of the nginx 1.22 lab table (logs-and-lab.md §7): status, us, uct, uht → cause.
+const lab = (_status: number, us: string, uct: string, uht: string): UpstreamFields => ({ status: us, connect: uct, header: uht, addr: '127.0.0.1:18081' });
+
 describe('nginxSignal on the lab scenarios', () => {
-  const lab = (status: number, us: string, uct: string, uht: string): UpstreamFields => ({ status: us, connect: uct, header: uht, addr: '127.0.0.1:18081' });
   it.each([
     ['app exception', 500, lab(500, '500', '0.001', '0.001'), 'app-error', true],
     ['app overload', 503, lab(503, '503', '0.000', '0.000'), 'app-overload', true],

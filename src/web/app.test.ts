@@ -232,3 +232,40 @@ describe('load shedding', () => {
     }
   });
 });
+
+describe('diagnose on the web', () => {
+  const nginx502 = 'HTTP/1.1 502 Bad Gateway\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n';
+
+  it('diagnoses a pasted response through the plain form post, in Indonesian too', async () => {
+    for (const [url, word] of [['/diagnose', 'nginx'], ['/id/diagnose', 'nginx']] as const) {
+      const res = await app.inject({ method: 'POST', url, payload: new URLSearchParams({ input: nginx502 }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toContain(word);
+      expect(res.body).toContain('reverse proxy');
+    }
+  });
+
+  it('escapes hostile response bodies it reflects', async () => {
+    const hostile = 'HTTP/1.1 500 Internal Server Error\r\nX-Evil: <script>alert(1)</script>\r\n\r\n<script>alert(2)</script><img src=x onerror=alert(3)>';
+    const res = await app.inject({ method: 'POST', url: '/diagnose', payload: new URLSearchParams({ input: hostile }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<script>alert');
+    expect(res.body).not.toContain('<img src=x');
+  });
+
+  it('answers POST /api/v1/diagnose for text and JSON bodies, and 400 for nothing', async () => {
+    const text = await app.inject({ method: 'POST', url: '/api/v1/diagnose', payload: nginx502, headers: { 'content-type': 'text/plain' } });
+    expect(text.statusCode).toBe(200);
+    expect(text.json()).toMatchObject({ format: 'http', diagnoses: [{ verdict: 'identified', issuer: { layer: 'reverse-proxy' } }] });
+    const json = await app.inject({ method: 'POST', url: '/api/v1/diagnose?lang=id', payload: { status: 502, headers: { server: 'nginx' }, body: '' } });
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toMatchObject({ locale: 'id' });
+    const empty = await app.inject({ method: 'POST', url: '/api/v1/diagnose', payload: '', headers: { 'content-type': 'text/plain' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ code: 'HW_ERR_INPUT_INVALID' });
+    const garbage = await app.inject({ method: 'POST', url: '/api/v1/diagnose', payload: 'hello there', headers: { 'content-type': 'text/plain' } });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json()).toMatchObject({ code: 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT' });
+  });
+});

@@ -16,6 +16,7 @@ import { ApiDocsPage } from './pages/api-docs.tsx';
 import { createErrorResponses, RETRY_AFTER_SECONDS } from './error-responses.ts';
 import { requestIdFor } from './request-id.ts';
 import { registerPages, sendPage, splitLocale } from './routes-pages.tsx';
+import { registerDiagnose } from './routes-diagnose.tsx';
 import { registerSiteFiles } from './site-files.ts';
 
 export interface AppOptions {
@@ -57,6 +58,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     requestIdLogLabel: 'requestId',
     disableRequestLogging: false,
     return503OnClosing: true,
+    // Small by default; the routes that take pasted responses raise it for themselves.
+    bodyLimit: 64 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed URLs and bodies go through the same error handler as everything else (page or problem+json).
     frameworkErrors: (error, request, reply) => {
@@ -71,7 +74,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onSend', httpCacheHook);
 
   await app.register(helmet, { contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, hsts: false });
-  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  await app.register(formbody);
   if ((options.maxEventLoopDelay ?? 1000) > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: options.maxEventLoopDelay ?? 1000,
@@ -91,6 +94,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     app.get(`${prefix}/api`, async (request, reply) => sendPage(reply, ApiDocsPage({ ctx: ctxFor(request) })));
   }
   registerPages(app, site);
+  registerDiagnose(app, site);
   registerApi(app, { rateLimitPerMinute: options.apiRateLimit ?? 600 });
   registerSiteFiles(app, site.siteUrl);
   return app;

@@ -13,7 +13,8 @@ const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js'
 type Axe = { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
 
 async function runAxe(page: Page, options: RunOptions): Promise<string[]> {
-  const results = await page.evaluate((o) => (window as unknown as { axe: Axe }).axe.run(document, o), { ...options, resultTypes: ['violations'] });
+  const onlyViolations: RunOptions = { ...options, resultTypes: ['violations'] };
+  const results = await page.evaluate((o) => (window as unknown as { axe: Axe }).axe.run(document, o), onlyViolations);
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -25,6 +25,18 @@ const path = (page: Page) => {
   return url.pathname + url.search;
 };
 
+/** The right answer to the question on the page, from the JSON endpoint (the test then answers right or wrong on purpose). */
+async function rightAnswer(page: Page): Promise<{ right: string; wrong: string }> {
+  const q = (await page.locator('form.quiz-form input[name="q"]').getAttribute('value')) ?? '';
+  const options = await Promise.all((await page.locator('input[name="answer"]').all()).map((o) => o.getAttribute('value')));
+  const res = await fetch(`${site.origin}/api/v1/quiz/answer`, {
+    method: 'POST',
+    body: new URLSearchParams({ q, n: '1', score: '0', answer: options[0] ?? '', lang: 'en' }),
+  });
+  const { answer } = (await res.json()) as { answer: string };
+  return { right: answer, wrong: options.find((o) => o !== answer) ?? '' };
+}
+
 browserSuite('reader flows', () => {
   beforeAll(async () => {
     site = await startSite();
@@ -81,18 +93,6 @@ browserSuite('reader flows', () => {
     expect(await page.locator('main h1').textContent()).toBe(heading);
     expectClean(rec);
   });
-
-  /** The right answer to the question on the page, from the JSON endpoint (the test then answers right or wrong on purpose). */
-  async function rightAnswer(page: Page): Promise<{ right: string; wrong: string }> {
-    const q = (await page.locator('form.quiz-form input[name="q"]').getAttribute('value')) ?? '';
-    const options = await Promise.all((await page.locator('input[name="answer"]').all()).map((o) => o.getAttribute('value')));
-    const res = await fetch(`${site.origin}/api/v1/quiz/answer`, {
-      method: 'POST',
-      body: new URLSearchParams({ q, n: '1', score: '0', answer: options[0] ?? '', lang: 'en' }),
-    });
-    const { answer } = (await res.json()) as { answer: string };
-    return { right: answer, wrong: options.find((o) => o !== answer) ?? '' };
-  }
 
   it.each([true, false])('plays a full quiz round (JavaScript: %s)', async (javaScriptEnabled) => {
     const { page, rec } = await open({ javaScriptEnabled });

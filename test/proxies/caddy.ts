@@ -1,6 +1,7 @@
 /**
  * Caddy in front of the faulty upstreams: one `handle` per route, `response_header_timeout 2s`, a uuid request
- * id sent upstream, JSON logs in files (access log per site, error log through the default logger), admin off.
+ * id sent upstream, JSON logs in files (the site's `log` gets http.log.access; http.log.error goes through the
+ * default logger, so that one is sent to a file too), admin off.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * failure mode), sends one raw request per proxy and mode, all at once, and collects what the client got,
  * the proxy's log lines and the app's log lines. Everything it starts is stopped in `finally`.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULT_MODES, faultyUpstreams, type FaultMode, type FaultyUpstream } from '../../src/lab/index.ts';
@@ -16,9 +16,13 @@ import type { ProxyDriver, ProxyName, RequestLogs, RunningProxy } from './types.
 export const DRIVERS: Record<ProxyName, ProxyDriver> = { nginx, haproxy, caddy };
 export const PROXY_NAMES = Object.keys(DRIVERS) as ProxyName[];
 
+/** Proxies whose binary is not installed (`npm run setup:system` installs them). */
+export const missingProxies = (): ProxyName[] => PROXY_NAMES.filter((name) => !existsSync(DRIVERS[name].binary));
+
 /** Longer than any proxy timeout plus HAProxy's connect retries. */
 const CLIENT_TIMEOUT_MS = 10_000;
 const LOG_WAIT_MS = 5_000;
+const LOG_SETTLE_MS = 100;
 
 export interface Capture {
   proxy: ProxyName;
@@ -30,14 +34,11 @@ export interface Capture {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForAccessLine(proxy: RunningProxy, path: string): Promise<RequestLogs> {
+/** Waits (bounded) until every request has its access line, then a moment more for the error lines written beside it. */
+async function waitForLogs(proxy: RunningProxy, paths: string[]): Promise<void> {
   const deadline = Date.now() + LOG_WAIT_MS;
-  let logs = proxy.logsFor(path);
-  while (logs.access.length === 0 && Date.now() < deadline) {
-    await sleep(50);
-    logs = proxy.logsFor(path);
-  }
-  return logs;
+  while (paths.some((path) => proxy.logsFor(path).access.length === 0) && Date.now() < deadline) await sleep(50);
+  await sleep(LOG_SETTLE_MS);
 }
 
 async function captureProxy(driver: ProxyDriver, modes: readonly FaultMode[], dir: string, started: Array<() => Promise<void>>): Promise<Capture[]> {
@@ -50,14 +51,16 @@ async function captureProxy(driver: ProxyDriver, modes: readonly FaultMode[], di
   const routes = modes.map((mode) => ({ path: `/${mode}`, upstreamPort: (upstreams.get(mode) as FaultyUpstream).port }));
   const proxy = await driver.start(routes, dir);
   started.push(proxy.stop);
-  return Promise.all(
-    modes.map(async (mode): Promise<Capture> => {
-      const path = `/${mode}`;
-      const exchange = await rawRequest({ host: '127.0.0.1', port: proxy.port, path, timeoutMs: CLIENT_TIMEOUT_MS });
-      const logs = await waitForAccessLine(proxy, path);
-      return { proxy: driver.name, mode, exchange, logs, appLog: [...(upstreams.get(mode) as FaultyUpstream).appLog] };
-    }),
-  );
+  const paths = modes.map((mode) => `/${mode}`);
+  const exchanges = await Promise.all(paths.map((path) => rawRequest({ host: '127.0.0.1', port: proxy.port, path, timeoutMs: CLIENT_TIMEOUT_MS })));
+  await waitForLogs(proxy, paths);
+  return modes.map((mode, i) => ({
+    proxy: driver.name,
+    mode,
+    exchange: exchanges[i] as RawExchange,
+    logs: proxy.logsFor(`/${mode}`),
+    appLog: [...(upstreams.get(mode) as FaultyUpstream).appLog],
+  }));
 }
 
 /** Runs every mode through every named proxy. Proxies run side by side, each with its own upstreams and temp dir. */

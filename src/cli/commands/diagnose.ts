@@ -14,6 +14,8 @@ import { createOutput, decideColor, wrap } from '../output.ts';
 export interface DiagnoseCliOptions {
   json: boolean;
   lang: 'en' | 'id';
+  /** Colour as decided by the CLI (TTY, NO_COLOR, --no-color); decided here from io when absent. */
+  color?: boolean;
 }
 
 type Outcome = { file: string; report: DiagnosisReport } | { file: string; error: HttpwhyError };
@@ -53,8 +55,8 @@ function toJson(outcome: Outcome, withFile: boolean): unknown {
   return withFile ? { file: outcome.file, ...body } : body;
 }
 
-function textStyle(io: CliIo): TextStyle {
-  const out = createOutput(io, decideColor(io, true));
+function textStyle(io: CliIo, color: boolean): TextStyle {
+  const out = createOutput(io, color);
   const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 110);
   return {
     bold: (text) => out.style('bold', text),
@@ -75,7 +77,7 @@ export async function runDiagnose(files: string[], options: DiagnoseCliOptions, 
     io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     return exitCode(outcomes);
   }
-  const style = textStyle(io);
+  const style = textStyle(io, options.color ?? decideColor(io, true));
   const blocks = outcomes.flatMap((o) => ('report' in o ? [outcomes.length > 1 ? `${style.bold(`== ${o.file} ==`)}\n${renderText(o.report, style)}` : renderText(o.report, style)] : []));
   if (blocks.length > 0) io.stdout.write(blocks.join('\n'));
   return exitCode(outcomes);

@@ -4,8 +4,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ISSUERS, listCodes, localizeEntry, parseLocale, requireCode, search, STANDINGS, summarizeEntry, VENDORS } from '../../codes/index.ts';
 import { compare } from '../../compare/index.ts';
+import { diagnose } from '../../diagnose/index.ts';
 import { HttpwhyError } from '../../errors.ts';
 import { CACHE } from '../http-cache.ts';
+
+/** Pasted responses and HAR files can be large; everything else keeps the server's small default. */
+export const DIAGNOSE_BODY_LIMIT = 2 * 1024 * 1024;
 
 const lang = z.string().max(20).optional();
 const listQuery = z.object({
@@ -18,6 +22,17 @@ const listQuery = z.object({
 const langQuery = z.object({ lang }).strict();
 const searchQuery = z.object({ q: z.string().max(200), lang, limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
 const compareQuery = z.object({ a: z.string().max(32), b: z.string().max(32), lang }).strict();
+
+/** The API takes the input as text (text/plain) or as JSON: a HAR, a {status, headers, body} object, or {input: "..."}. */
+function apiInput(request: FastifyRequest): string | object {
+  const body = request.body;
+  if (typeof body === 'string' && body.trim() !== '') return body;
+  if (body !== null && typeof body === 'object') {
+    const wrapped = (body as { input?: unknown }).input;
+    return typeof wrapped === 'string' ? wrapped : body;
+  }
+  throw new HttpwhyError('HW_ERR_INPUT_INVALID', 'Send the response to diagnose as the request body (text/plain or application/json).');
+}
 
 /** Parses a query string with a schema; failures become HW_ERR_INPUT_INVALID (400 problem+json). */
 export function parseQuery<T>(schema: z.ZodType<T>, request: FastifyRequest): T {
@@ -35,9 +50,9 @@ export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute:
       errorResponseBuilder: (_request, context) =>
         new HttpwhyError('HW_ERR_WEB_RATE_LIMITED', `Rate limit of ${context.max} requests per ${context.after} exceeded; retry after the Retry-After delay.`),
     });
-    api.addHook('onSend', async (_request, reply, payload) => {
+    api.addHook('onSend', async (request, reply, payload) => {
       reply.header('access-control-allow-origin', '*');
-      if (reply.statusCode < 400) reply.header('cache-control', CACHE.api);
+      if (reply.statusCode < 400 && request.method === 'GET') reply.header('cache-control', CACHE.api);
       return payload;
     });
 
@@ -59,6 +74,13 @@ export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute:
       const locale = parseLocale(l);
       const c = compare(a, b, locale);
       return { ...c, a: localizeEntry(c.a, locale), b: localizeEntry(c.b, locale) };
+    });
+
+    api.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    api.post('/diagnose', { bodyLimit: DIAGNOSE_BODY_LIMIT }, async (request, reply) => {
+      const locale = parseLocale(parseQuery(langQuery, request).lang);
+      reply.header('cache-control', 'no-store');
+      return diagnose(apiInput(request), { locale });
     });
 
     api.get('/search', async (request) => {

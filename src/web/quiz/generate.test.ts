@@ -3,6 +3,10 @@ import { getEntry, ISSUERS, listCodes } from '../../codes/index.ts';
 import { makeQuestion, nextSeed, randomFrom } from './generate.ts';
 
 const SEEDS = Array.from({ length: 400 }, (_, i) => i * 7919);
+const QUESTIONS = SEEDS.map((s) => makeQuestion(s));
+const ofKind = (kind: string) => QUESTIONS.filter((q) => q.kind === kind);
+/** The seeds of a round: a start and four successors. */
+const chain = (start: number) => [1, 2, 3, 4].reduce((seeds) => [...seeds, nextSeed(seeds.at(-1) as number)], [start]);
 
 describe('makeQuestion', () => {
   it('is deterministic per seed', () => {
@@ -14,12 +18,11 @@ describe('makeQuestion', () => {
   });
 
   it('asks all three kinds', () => {
-    expect(new Set(SEEDS.map((s) => makeQuestion(s).kind))).toEqual(new Set(['symptom', 'response', 'retry']));
+    expect(new Set(QUESTIONS.map((q) => q.kind))).toEqual(new Set(['symptom', 'response', 'retry']));
   });
 
   it('offers four different options, exactly one of them the answer', () => {
-    for (const seed of SEEDS) {
-      const q = makeQuestion(seed);
+    for (const q of QUESTIONS) {
       expect(q.options).toHaveLength(4);
       expect(new Set(q.options).size).toBe(4);
       expect(q.options.filter((o) => o === q.answer)).toHaveLength(1);
@@ -27,7 +30,7 @@ describe('makeQuestion', () => {
   });
 
   it('symptom: the answer is the entry, the distractors are other statuses', () => {
-    for (const q of SEEDS.map((s) => makeQuestion(s)).filter((q) => q.kind === 'symptom')) {
+    for (const q of ofKind('symptom')) {
       expect(q.answer).toBe(q.entry.id);
       const statuses = q.options.map((id) => getEntry(id)?.status);
       expect(statuses.every((s) => s !== undefined)).toBe(true);
@@ -36,7 +39,7 @@ describe('makeQuestion', () => {
   });
 
   it('response: the answer is the first issuer, and no other issuer of the code is offered as wrong', () => {
-    for (const q of SEEDS.map((s) => makeQuestion(s)).filter((q) => q.kind === 'response')) {
+    for (const q of ofKind('response')) {
       expect(q.entry.example.response.startsWith('HTTP/')).toBe(true);
       expect(q.answer).toBe(q.entry.issuedBy[0]);
       for (const o of q.options) expect(ISSUERS).toContain(o);
@@ -45,9 +48,9 @@ describe('makeQuestion', () => {
   });
 
   it('retry: the answer is the retryable flag, among the three flag values and blind retrying', () => {
-    for (const q of SEEDS.map((s) => makeQuestion(s)).filter((q) => q.kind === 'retry')) {
+    for (const q of ofKind('retry')) {
       expect(q.answer).toBe(q.entry.flags.retryable);
-      expect([...q.options].sort()).toEqual(['always', 'blindly', 'conditional', 'never']);
+      expect(q.options.toSorted()).toEqual(['always', 'blindly', 'conditional', 'never']);
     }
   });
 
@@ -70,7 +73,6 @@ describe('seeds', () => {
   });
 
   it('chains a round of different seeds, the same every time', () => {
-    const chain = (start: number) => [1, 2, 3, 4].reduce((seeds) => [...seeds, nextSeed(seeds.at(-1) as number)], [start]);
     expect(chain(1)).toEqual(chain(1));
     expect(new Set(chain(1)).size).toBe(5);
     for (const s of chain(0xffffffff)) expect(s).toBeLessThanOrEqual(0xffffffff);

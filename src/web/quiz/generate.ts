@@ -79,8 +79,9 @@ const BUILDERS: Record<QuizKind, Builder> = {
     const others = codes.filter((e) => e.status !== entry.status);
     const sameClass = others.filter((e) => e.class === entry.class);
     const byStatus = new Map<string, string>();
-    for (const e of shuffle(random, new Set(sameClass.map((e) => e.status)).size >= DISTRACTORS ? sameClass : others)) {
-      if (!byStatus.has(e.status)) byStatus.set(e.status, e.id);
+    const pool = new Set(sameClass.map((e) => e.status)).size >= DISTRACTORS ? sameClass : others;
+    for (const candidate of shuffle(random, pool)) {
+      if (!byStatus.has(candidate.status)) byStatus.set(candidate.status, candidate.id);
     }
     return { answer: entry.id, distractors: [...byStatus.values()].slice(0, DISTRACTORS) };
   },

@@ -1,4 +1,5 @@
 // Progressive enhancement only: every page works without this script.
+import { enableDiagnoseFile } from './diagnose-file.ts';
 import { enhanceQuiz } from './quiz.ts';
 
 function enableCopyButtons(): void {
@@ -19,4 +20,5 @@ function enableCopyButtons(): void {
 document.addEventListener('DOMContentLoaded', () => {
   enableCopyButtons();
   enhanceQuiz();
+  enableDiagnoseFile();
 });

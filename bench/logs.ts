@@ -1,0 +1,124 @@
+/**
+ * Benchmark: `httpwhy logs` vs GoAccess on the same generated nginx combined log, in the same run.
+ *
+ *   node bench/logs.ts                 1,000,000 lines
+ *   node bench/logs.ts --big           10,000,000 lines (memory)
+ *   node bench/logs.ts --lines 200000  any size
+ *   node bench/logs.ts --no-goaccess   httpwhy only
+ *
+ * Prints wall and CPU (user + sys) time, lines/s by each, and peak RSS (from /usr/bin/time) for both, and the
+ * ratios. On a shared machine the CPU figure is the one to compare: it does not count time spent waiting for a
+ * core. httpwhy runs as
+ * `node bin/httpwhy.js logs FILE --json` when the bin works, else as this script's `--child` mode, which
+ * calls the library the way the command does. Both read the file from the page cache (warmed first).
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCombinedLog } from '../test/logs/generate-log.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TIME = '/usr/bin/time';
+const GOACCESS = '/usr/bin/goaccess';
+
+interface Measured {
+  name: string;
+  seconds: number;
+  /** user + sys, NaN without /usr/bin/time. */
+  cpuSeconds: number;
+  peakRssKb: number;
+  stdout: string;
+  ok: boolean;
+}
+
+/** Runs a command under /usr/bin/time (when present) and returns wall time, peak RSS and stdout. */
+function measure(name: string, command: string, args: string[]): Promise<Measured> {
+  const timeFile = join(ROOT, '.bench-tmp', `${name}.time`);
+  const useTime = existsSync(TIME);
+  const [cmd, argv] = useTime ? [TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...args]] : [command, args];
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const [user, sys, rss] = useTime ? (readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number) : [];
+      resolve({ name, seconds, cpuSeconds: (user ?? Number.NaN) + (sys ?? Number.NaN), peakRssKb: rss ?? Number.NaN, stdout, ok: code === 0 });
+    });
+  });
+}
+
+async function warm(file: string): Promise<void> {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) void chunk;
+}
+
+/** `--child FILE`: the analysis in this process, printing the per-status totals. */
+async function child(file: string): Promise<void> {
+  const { analyzeLogs } = await import('../src/logs/index.ts');
+  const report = await analyzeLogs({ files: [file], cwd: process.cwd(), stdin: process.stdin });
+  process.stdout.write(JSON.stringify({ totals: report.totals }));
+}
+
+async function runHttpwhy(file: string): Promise<Measured> {
+  const bin = join(ROOT, 'bin', 'httpwhy.js');
+  if (existsSync(bin)) {
+    const viaBin = await measure('httpwhy', process.execPath, [bin, 'logs', file, '--json', '--no-progress']);
+    if (viaBin.ok) return viaBin;
+    console.log('  (bin/httpwhy.js failed; running the library directly)');
+  }
+  return measure('httpwhy', process.execPath, [fileURLToPath(import.meta.url), '--child', file]);
+}
+
+function perStatus(httpwhyOut: string): Record<string, number> {
+  return (JSON.parse(httpwhyOut) as { totals: { byStatus: Record<string, number> } }).totals.byStatus;
+}
+
+function goaccessPerStatus(file: string): Record<string, number> {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { status_codes: { data: Array<{ items: Array<{ data: string; hits: { count: number } }> }> } };
+  return Object.fromEntries(report.status_codes.data.flatMap((g) => g.items.map((i) => [i.data.slice(0, 3), i.hits.count])));
+}
+
+const rate = (lines: number, seconds: number): string => Math.round(lines / seconds).toLocaleString('en-US').padStart(11);
+
+function row(m: Measured, lines: number): string {
+  const wall = `wall ${m.seconds.toFixed(2).padStart(8)} s ${rate(lines, m.seconds)} lines/s`;
+  const cpu = `cpu ${m.cpuSeconds.toFixed(2).padStart(8)} s ${rate(lines, m.cpuSeconds)} lines/s`;
+  return `${m.name.padEnd(9)} ${wall} | ${cpu} | peak RSS ${(m.peakRssKb / 1024).toFixed(1).padStart(7)} MB`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { big: { type: 'boolean' }, lines: { type: 'string' }, 'no-goaccess': { type: 'boolean' }, child: { type: 'string' } },
+  });
+  if (values.child) return child(values.child);
+  const lines = values.lines ? Number(values.lines) : values.big ? 10_000_000 : 1_000_000;
+  const dir = join(ROOT, '.bench-tmp', 'logs');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `combined-${lines}.log`);
+  if (!existsSync(file)) {
+    console.log(`generating ${lines.toLocaleString('en-US')} lines…`);
+    generateCombinedLog(file, lines, 1);
+  }
+  console.log(`${file}: ${lines.toLocaleString('en-US')} lines, ${(statSync(file).size / 1e6).toFixed(0)} MB; node ${process.version}`);
+  await warm(file);
+
+  const ours = await runHttpwhy(file);
+  if (!ours.ok) throw new Error('httpwhy failed');
+  console.log(row(ours, lines));
+  if (values['no-goaccess'] || !existsSync(GOACCESS)) return;
+
+  const out = join(dir, 'goaccess.json');
+  const peer = await measure('goaccess', GOACCESS, [file, '--log-format=COMBINED', '--no-global-config', '-o', out]);
+  if (!peer.ok) throw new Error('goaccess failed');
+  console.log(row(peer, lines));
+  const sorted = (counts: Record<string, number>) => JSON.stringify(Object.entries(counts).toSorted());
+  const same = sorted(perStatus(ours.stdout)) === sorted(goaccessPerStatus(out));
+  const speed = `speed: httpwhy ${(peer.seconds / ours.seconds).toFixed(1)}x GoAccess by wall time, ${(peer.cpuSeconds / ours.cpuSeconds).toFixed(1)}x by CPU time`;
+  console.log(`${speed} · peak RSS ${(ours.peakRssKb / peer.peakRssKb).toFixed(2)}x · per-status totals ${same ? 'equal' : 'DIFFER'}`);
+}
+
+await main();

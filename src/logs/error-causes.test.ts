@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { causeOfMessage, phaseOfMessage } from './error-causes.ts';
+
+// Messages from fingerprints.md §1c (nginx), §4 (Caddy / Go) and §6 (Apache), and the lab captures.
+describe('causeOfMessage', () => {
+  it.each([
+    ['connect() failed (111: Connection refused) while connecting to upstream', 'refused'],
+    ['connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream', 'refused'],
+    ['connect() to unix:/run/app.sock failed (11: Resource temporarily unavailable) while connecting to upstream', 'refused'],
+    ['connect() to 10.0.0.5:80 failed (113: No route to host) while connecting to upstream', 'unreachable'],
+    ['upstream timed out (110: Connection timed out) while reading response header from upstream', 'timeout'],
+    ['upstream timed out (110: Connection timed out) while connecting to upstream', 'timeout'],
+    ['upstream prematurely closed connection while reading response header from upstream', 'reset'],
+    ['recv() failed (104: Connection reset by peer) while reading response header from upstream', 'reset'],
+    ['upstream sent too big header while reading response header from upstream', 'header-too-big'],
+    ['upstream sent invalid header: "Bad\\x01..." while reading response header from upstream', 'invalid-response'],
+    ['upstream sent no valid HTTP/1.0 header while reading response header from upstream', 'non-http-reply'],
+    ['no live upstreams while connecting to upstream', 'no-live-upstream'],
+    ['backend could not be resolved (3: Host not found)', 'dns'],
+    ['upstream SSL certificate verify error: (2:unable to get issuer certificate) while SSL handshaking to upstream', 'tls'],
+    ['limiting requests, excess: 1.000 by zone "rl"', 'load-shed'],
+    ['epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too', 'client-closed'],
+    ['FastCGI sent in stderr: "PHP message: PHP Fatal error:  Uncaught Error: boom" while reading response header from upstream', 'app-error'],
+    ['dial tcp 127.0.0.1:8080: connect: connection refused', 'refused'],
+    ['net/http: timeout awaiting response headers', 'timeout'],
+    ['EOF', 'reset'],
+    ['net/http: HTTP/1.x transport connection broken: malformed HTTP status code "OK"', 'invalid-response'],
+    ['dial tcp: lookup app on 127.0.0.11:53: no such host', 'dns'],
+    ['context canceled', 'client-closed'],
+    ['no upstreams available', 'no-live-upstream'],
+    ['(111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (localhost) failed', 'refused'],
+    ['(70007)The timeout specified has expired: AH01102: error reading status line from remote server localhost:8080', 'timeout'],
+    ['(104)Connection reset by peer: AH01102: error reading status line from remote server localhost:8080', 'reset'],
+    ['AH00940: HTTP: disabled connection for (localhost:8080)', 'no-live-upstream'],
+  ])('%s', (message, cause) => expect(causeOfMessage(message)).toBe(cause));
+
+  it('ignores lines that are not about a request failing upstream', () => {
+    expect(causeOfMessage('open() "/var/www/favicon.ico" failed (2: No such file or directory)')).toBeNull();
+    expect(causeOfMessage('start worker process 29')).toBeNull();
+  });
+});
+
+describe('phaseOfMessage', () => {
+  it.each([
+    ['upstream prematurely closed connection while reading upstream', 'body'],
+    ['readv() failed (104: Connection reset by peer) while reading upstream', 'body'],
+    ['upstream timed out (110: Connection timed out) while reading response header from upstream', 'header'],
+    ['connect() failed (111: Connection refused) while connecting to upstream', 'header'],
+    ['AH01110: error reading response', 'body'],
+    ['limiting requests, excess: 1.000 by zone "rl"', 'none'],
+  ])('%s', (message, phase) => expect(phaseOfMessage(message)).toBe(phase));
+});

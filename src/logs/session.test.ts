@@ -1,0 +1,176 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isHttpwhyError } from '../errors.ts';
+import type { LogReport } from './report.ts';
+import { analyzeLogs, type AnalyzeOptions } from './session.ts';
+
+const FIXTURES = new URL('../../test/fixtures/logs/', import.meta.url).pathname;
+const run = (files: string[], more: Partial<AnalyzeOptions> = {}) => analyzeLogs({ files, cwd: FIXTURES, stdin: Readable.from([]), ...more });
+
+/** path → cause, from the examples (each cause keeps up to 5, more than the lab has per cause). */
+function causeByPath(report: LogReport): Record<string, string> {
+  return Object.fromEntries(report.causes.flatMap((c) => c.examples.map((e) => [e.path, c.cause])));
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return isHttpwhyError(error) ? error.code : String(error);
+  }
+}
+
+describe('analyzeLogs on logs captured from real proxies', () => {
+  it('nginx: access (inferred format) + error log + app log', async () => {
+    const r = await run(['nginx/access.log', 'nginx/error.log'], { appFiles: ['nginx/app.log'] });
+    expect(causeByPath(r)).toEqual({
+      '/connection-refused': 'refused',
+      '/reset-before-headers': 'reset',
+      '/close-without-reply': 'reset',
+      '/non-http-reply': 'non-http-reply',
+      '/invalid-status-line': 'non-http-reply',
+      '/oversized-headers': 'header-too-big',
+      '/slow-headers': 'timeout',
+      '/accept-and-hang': 'timeout',
+      '/app-exception': 'app-error',
+      '/app-unavailable': 'app-overload',
+    });
+    expect(r.totals).toMatchObject({ requests: 11, verdicts: 10, byStatus: { '009': 2, '200': 1, '500': 1, '502': 4, '503': 1, '504': 2 } });
+    expect(r.classes).toEqual({ app: 2, proxy: 8, unknown: 0 });
+    expect(r.hidden.truncated.examples.map((e) => e.path)).toEqual(['/truncated-body']);
+    expect(r.hidden.nonHttpReplies).toBe(2);
+    expect(r.appMessages.map((m) => m.key)).toContain("TypeError: Cannot read properties of undefined (reading 'id')");
+    expect(r.correlation).toMatchObject({ byRequestId: 2, byErrorLog: 8 });
+    expect(r.errorLog).toMatchObject({ events: 9, linked: 9, unlinked: [] });
+    expect(r.files.map((f) => [f.name, f.format, f.role, f.lines, f.skipped])).toEqual([
+      ['nginx/access.log', 'nginx-custom', 'access', 11, 0],
+      ['nginx/error.log', 'nginx-error', 'error', 9, 0],
+      ['nginx/app.log', 'app-text', 'app', 11, 0],
+    ]);
+  });
+
+  it('HAProxy: the termination state decides, the app log adds the message', async () => {
+    const r = await run(['haproxy/access.log'], { appFiles: ['haproxy/app.log'] });
+    expect(causeByPath(r)).toEqual({
+      '/connection-refused': 'refused',
+      '/reset-before-headers': 'reset',
+      '/close-without-reply': 'reset',
+      '/non-http-reply': 'invalid-response',
+      '/invalid-status-line': 'invalid-response',
+      '/oversized-headers': 'invalid-response',
+      '/slow-headers': 'timeout',
+      '/accept-and-hang': 'timeout',
+      '/app-exception': 'app-error',
+      '/app-unavailable': 'app-overload',
+    });
+    expect(r.hidden.truncated.count).toBe(1);
+    expect(r.correlation.byRequestId).toBe(2);
+  });
+
+  it('Caddy: the error log in its own file is read first; the app joins by time and path', async () => {
+    const r = await run(['caddy/access.log', 'caddy/error.log'], { appFiles: ['caddy/app.log'] });
+    expect(causeByPath(r)).toEqual({
+      '/connection-refused': 'refused',
+      '/reset-before-headers': 'reset',
+      '/close-without-reply': 'reset',
+      '/non-http-reply': 'invalid-response',
+      '/invalid-status-line': 'invalid-response',
+      '/slow-headers': 'timeout',
+      '/accept-and-hang': 'timeout',
+      '/app-exception': 'app-error',
+      '/app-unavailable': 'app-overload',
+    });
+    expect(r.files.map((f) => f.role)).toEqual(['access', 'error', 'app']);
+    expect(r.correlation).toMatchObject({ byRequestId: 0, byTimeWindow: 2 });
+  });
+});
+
+const good = (status: number, path = '/x') => `10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" ${status} 5 "-" "curl/8.0"`;
+
+describe('analyzeLogs never loses a line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-logs-'));
+
+  it('accounts for CRLF, empty, binary, invalid UTF-8, huge, mixed-format and cut-short lines', async () => {
+    const oneMb = good(200, `/${'a'.repeat(1_000_000)}`);
+    const parts: Array<string | Buffer> = [
+      `${good(200)}\r\n`,
+      `${good(502)}\n`,
+      '\n',
+      Buffer.from([0x00, 0x01, 0xff, 0x10, 0x0a]),
+      Buffer.concat([Buffer.from(good(200, '/caf')), Buffer.from([0xe9]), Buffer.from('\n')]),
+      Buffer.from([0x66, 0x6f, 0xff, 0xfe, 0x0a]),
+      `${oneMb}\n`,
+      `${'b'.repeat(3_000_000)}\n`,
+      '2024/05/01 10:00:00 [error] 7#7: *3 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.1, server: s, request: "GET /y HTTP/1.1", upstream: "http://127.0.0.1:8080/y", host: "h"\n',
+      `${good(504, '/y')}\n`,
+      'just some words\n',
+      good(200).slice(0, 40),
+    ];
+    const file = join(dir, 'mixed.log');
+    writeFileSync(file, Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    const r = await analyzeLogs({ files: [file], cwd: dir, stdin: Readable.from([]) });
+    const f = r.files[0];
+    expect(f).toMatchObject({ format: 'combined', lines: 12, parsed: 6, skipped: 6, otherFormats: { 'nginx-error': 1 } });
+    expect(Object.fromEntries(Object.entries(f?.skippedBy ?? {}).map(([k, v]) => [k, v.count]))).toEqual({
+      empty: 1,
+      binary: 1,
+      'invalid-utf8': 1,
+      'too-long': 1,
+      unrecognized: 1,
+      truncated: 1,
+    });
+    expect(f?.invalidUtf8.count).toBe(1);
+    expect(f?.skippedBy['too-long']?.examples[0]).toMatchObject({ line: 8 });
+    expect(r.totals.byStatus).toEqual({ '200': 3, '502': 1, '504': 1 });
+    expect(causeByPath(r)['/y']).toBe('timeout');
+  });
+
+  it('reads gzip files and gzipped stdin, and records a corrupt gzip without throwing', async () => {
+    const plain = readFileSync(join(FIXTURES, 'haproxy/access.log'));
+    writeFileSync(join(dir, 'h.log.gz'), gzipSync(plain));
+    const gz = await analyzeLogs({ files: ['h.log.gz'], cwd: dir, stdin: Readable.from([]) });
+    expect(gz.files[0]).toMatchObject({ gzip: true, format: 'haproxy', lines: 11, parsed: 11 });
+    const stdin = await analyzeLogs({ files: ['-'], cwd: dir, stdin: Readable.from([gzipSync(plain)]) });
+    expect(stdin.totals.requests).toBe(11);
+    const broken = gzipSync(plain).subarray(0, 300);
+    writeFileSync(join(dir, 'broken.gz'), broken);
+    const bad = await analyzeLogs({ files: ['broken.gz'], cwd: dir, stdin: Readable.from([]) });
+    expect(bad.files[0]?.error).toMatch(/end of file/i);
+  });
+
+  it('handles an empty file and a stdin of text chunks', async () => {
+    writeFileSync(join(dir, 'empty.log'), '');
+    const empty = await analyzeLogs({ files: ['empty.log'], cwd: dir, stdin: Readable.from([]) });
+    expect(empty.files[0]).toMatchObject({ lines: 0, format: null, error: null });
+    expect(empty.causes).toEqual([]);
+    const text = await analyzeLogs({ files: ['-'], cwd: dir, stdin: Readable.from([`${good(503)}\n${good(200)}`]) });
+    expect(text.totals).toMatchObject({ lines: 2, requests: 2, verdicts: 1 });
+  });
+
+  it('throws coded errors for user mistakes, before reading anything', async () => {
+    mkdirSync(join(dir, 'a-dir'), { recursive: true });
+    expect(await codeOf(run([]))).toBe('HW_ERR_LOGS_NO_INPUT');
+    expect(await codeOf(run(['nope.log']))).toBe('HW_ERR_LOGS_FILE_NOT_FOUND');
+    expect(await codeOf(analyzeLogs({ files: ['a-dir'], cwd: dir, stdin: Readable.from([]) }))).toBe('HW_ERR_LOGS_FILE_UNREADABLE');
+    expect(await codeOf(run(['haproxy/access.log'], { format: 'iis' }))).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
+    expect(await codeOf(run(['haproxy/access.log'], { appFormat: 'haproxy' }))).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
+    expect(await codeOf(run(['-'], { appFiles: ['-'] }))).toBe('HW_ERR_LOGS_BAD_OPTION');
+    expect(await codeOf(run(['haproxy/access.log'], { idPattern: '(' }))).toBe('HW_ERR_LOGS_BAD_OPTION');
+    expect(await codeOf(run(['haproxy/access.log'], { windowSeconds: 0 }))).toBe('HW_ERR_LOGS_BAD_OPTION');
+    expect(await codeOf(run(['haproxy/access.log'], { format: '$remote_addr$status' }))).toBe('HW_ERR_LOGS_BAD_LOG_FORMAT');
+  });
+
+  it('uses a forced format and a given log_format string', async () => {
+    const forced = await run(['nginx/access.log'], {
+      format: `'$remote_addr [$time_local] "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" ua="$upstream_addr" uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time" rt=$request_time'`,
+    });
+    expect(forced.files[0]).toMatchObject({ format: 'nginx-custom', detected: false, parsed: 11 });
+    const wrong = await run(['nginx/access.log'], { format: 'combined' });
+    expect(wrong.files[0]).toMatchObject({ format: 'combined', parsed: 0, skipped: 11 });
+  });
+});

@@ -1,0 +1,68 @@
+/** /diagnose — paste a response (or pick a HAR file) and get the diagnosis. Every reflected byte is escaped by Preact. */
+import { DIAGNOSIS_MESSAGES, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
+import { Layout } from '../views/layout.tsx';
+import { localePath, type PageContext } from '../page-context.ts';
+
+function Result({ ctx, d }: { ctx: PageContext; d: Diagnosis }) {
+  const l = DIAGNOSIS_MESSAGES[ctx.locale].label;
+  const list = (items: readonly string[]) => <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
+  return (
+    <article class={`diagnosis verdict-${d.verdict}`}>
+      <h2>{ctx.m.web.diagnose.resultFor(d.label)}</h2>
+      <p class="lead">{d.summary}</p>
+      <dl class="facts">
+        {d.issuer ? [<dt key="i">{l.issuer}</dt>, <dd key="id">{d.issuer.component} ({ctx.m.issuer[d.issuer.layer]})</dd>] : null}
+        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{DIAGNOSIS_MESSAGES[ctx.locale].confidence[d.confidence]}</dd>] : null}
+        {d.chain.length > 0 ? [<dt key="p">{l.path}</dt>, <dd key="pd">{d.chain.map((c) => `${c.component}${c.role === 'issuer' ? ` (${l.issuedHere})` : ''}`).join(' → ')}</dd>] : null}
+        {d.seen.statusLine ? [<dt key="s">{l.seen}</dt>, <dd key="sd"><code>{d.seen.statusLine}</code></dd>] : null}
+      </dl>
+      {d.evidence.length > 0 ? (
+        <>
+          <h3>{l.evidence}</h3>
+          <ul>
+            {d.evidence.map((e, i) => (
+              <li key={i}>
+                <code>{e.name ? `${e.name}: ${e.value}` : e.value || l.emptyBody}</code> → {e.component}{' '}
+                <a href={e.source} rel="noopener nofollow">{DIAGNOSIS_MESSAGES[ctx.locale].confidence[e.confidence]}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {d.causes.length > 0 ? <><h3>{l.causes}</h3>{list(d.causes)}</> : null}
+      {d.whereToLook.length > 0 ? <><h3>{l.where}</h3>{list(d.whereToLook)}</> : null}
+      {d.nextSteps.length > 0 ? <><h3>{l.next}</h3>{list(d.nextSteps)}</> : null}
+      {d.networkFailure ? (
+        <>
+          <h3>{l.proxyAnswers}</h3>
+          <ul>{d.networkFailure.proxyAnswers.map((a, i) => <li key={i}>{a.component}: {a.status ?? l.statusAlreadySent}</li>)}</ul>
+        </>
+      ) : null}
+      {d.statusMeanings.length > 0 ? (
+        <>
+          <h3>{l.meaning}</h3>
+          <ul>{d.statusMeanings.map((s) => <li key={s.id}><a href={localePath(ctx.locale, `/codes/${s.id.split('-')[0]}`)}>{s.title}</a>: {s.summary}</li>)}</ul>
+        </>
+      ) : null}
+      {d.notes.length > 0 ? <><h3>{l.notes}</h3>{list(d.notes)}</> : null}
+    </article>
+  );
+}
+
+export function DiagnosePage({ ctx, input = '', report }: { ctx: PageContext; input?: string; report?: DiagnosisReport }) {
+  const t = ctx.m.web.diagnose;
+  return (
+    <Layout ctx={ctx} title={t.title} description={t.intro}>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <form class="diagnose-form" action={localePath(ctx.locale, '/diagnose')} method="post">
+        <label for="input">{t.inputLabel}</label>
+        <textarea id="input" name="input" rows={14} maxLength={1_000_000} required spellcheck={false}>{input}</textarea>
+        <label for="file" class="file-label" hidden>{t.fileLabel}</label>
+        <input id="file" type="file" accept=".har,.json,.txt,.http,.log" hidden />
+        <button type="submit">{t.submit}</button>
+      </form>
+      {report ? report.diagnoses.map((d, i) => <Result key={i} ctx={ctx} d={d} />) : null}
+    </Layout>
+  );
+}
