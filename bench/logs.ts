@@ -40,11 +40,11 @@ function measure(name: string, command: string, args: string[]): Promise<Measure
   const [cmd, argv] = useTime ? [TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const proc = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
+    proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const [user, sys, rss] = useTime ? (readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number) : [];
       resolve({ name, seconds, cpuSeconds: (user ?? Number.NaN) + (sys ?? Number.NaN), peakRssKb: rss ?? Number.NaN, stdout, ok: code === 0 });
@@ -84,6 +84,11 @@ function goaccessPerStatus(file: string): Record<string, number> {
 
 const rate = (lines: number, seconds: number): string => Math.round(lines / seconds).toLocaleString('en-US').padStart(11);
 
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const sorted = (counts: Record<string, number>): string => JSON.stringify(Object.entries(counts).toSorted());
+  return sorted(a) === sorted(b);
+}
+
 function row(m: Measured, lines: number): string {
   const wall = `wall ${m.seconds.toFixed(2).padStart(8)} s ${rate(lines, m.seconds)} lines/s`;
   const cpu = `cpu ${m.cpuSeconds.toFixed(2).padStart(8)} s ${rate(lines, m.cpuSeconds)} lines/s`;
@@ -115,8 +120,7 @@ async function main(): Promise<void> {
   const peer = await measure('goaccess', GOACCESS, [file, '--log-format=COMBINED', '--no-global-config', '-o', out]);
   if (!peer.ok) throw new Error('goaccess failed');
   console.log(row(peer, lines));
-  const sorted = (counts: Record<string, number>) => JSON.stringify(Object.entries(counts).toSorted());
-  const same = sorted(perStatus(ours.stdout)) === sorted(goaccessPerStatus(out));
+  const same = sameCounts(perStatus(ours.stdout), goaccessPerStatus(out));
   const speed = `speed: httpwhy ${(peer.seconds / ours.seconds).toFixed(1)}x GoAccess by wall time, ${(peer.cpuSeconds / ours.cpuSeconds).toFixed(1)}x by CPU time`;
   console.log(`${speed} · peak RSS ${(ours.peakRssKb / peer.peakRssKb).toFixed(2)}x · per-status totals ${same ? 'equal' : 'DIFFER'}`);
 }
