@@ -8,9 +8,9 @@
  *
  * Prints wall and CPU (user + sys) time, lines/s by each, and peak RSS (from /usr/bin/time) for both, and the
  * ratios. On a shared machine the CPU figure is the one to compare: it does not count time spent waiting for a
- * core. httpwhy runs as
- * `node bin/httpwhy.js logs FILE --json` when the bin works, else as this script's `--child` mode, which
- * calls the library the way the command does. Both read the file from the page cache (warmed first).
+ * core. httpwhy runs as `node bin/httpwhy.js logs FILE --json` when the bin works (it needs `dist/`), else as
+ * src/logs bundled to plain JavaScript with esbuild (what tsc would ship, without Node's type-stripping cost).
+ * Both read the file from the page cache (warmed first).
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -56,11 +56,15 @@ async function warm(file: string): Promise<void> {
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) void chunk;
 }
 
-/** `--child FILE`: the analysis in this process, printing the per-status totals. */
-async function child(file: string): Promise<void> {
-  const { analyzeLogs } = await import('../src/logs/index.ts');
-  const report = await analyzeLogs({ files: [file], cwd: process.cwd(), stdin: process.stdin });
-  process.stdout.write(JSON.stringify({ totals: report.totals }));
+/** Bundles a runner around src/logs (analyse the file in argv[2], print the totals) into plain JavaScript. */
+async function bundleRunner(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(ROOT, '.bench-tmp', 'logs', 'httpwhy-logs.mjs');
+  const contents = `import { analyzeLogs } from './src/logs/index.ts';
+const report = await analyzeLogs({ files: [process.argv[2]], cwd: process.cwd(), stdin: process.stdin });
+process.stdout.write(JSON.stringify({ totals: report.totals }));`;
+  await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'warning' });
+  return outfile;
 }
 
 async function runHttpwhy(file: string): Promise<Measured> {
@@ -68,9 +72,9 @@ async function runHttpwhy(file: string): Promise<Measured> {
   if (existsSync(bin)) {
     const viaBin = await measure('httpwhy', process.execPath, [bin, 'logs', file, '--json', '--no-progress']);
     if (viaBin.ok) return viaBin;
-    console.log('  (bin/httpwhy.js failed; running the library directly)');
+    console.log('  (bin/httpwhy.js failed, dist/ is probably not built: running src/logs bundled)');
   }
-  return measure('httpwhy', process.execPath, [fileURLToPath(import.meta.url), '--child', file]);
+  return measure('httpwhy', process.execPath, [await bundleRunner(), file]);
 }
 
 function perStatus(httpwhyOut: string): Record<string, number> {
@@ -84,9 +88,10 @@ function goaccessPerStatus(file: string): Record<string, number> {
 
 const rate = (lines: number, seconds: number): string => Math.round(lines / seconds).toLocaleString('en-US').padStart(11);
 
+const sortedCounts = (counts: Record<string, number>): string => JSON.stringify(Object.entries(counts).toSorted());
+
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const sorted = (counts: Record<string, number>): string => JSON.stringify(Object.entries(counts).toSorted());
-  return sorted(a) === sorted(b);
+  return sortedCounts(a) === sortedCounts(b);
 }
 
 function row(m: Measured, lines: number): string {
@@ -97,9 +102,8 @@ function row(m: Measured, lines: number): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { big: { type: 'boolean' }, lines: { type: 'string' }, 'no-goaccess': { type: 'boolean' }, child: { type: 'string' } },
+    options: { big: { type: 'boolean' }, lines: { type: 'string' }, 'no-goaccess': { type: 'boolean' } },
   });
-  if (values.child) return child(values.child);
   const lines = values.lines ? Number(values.lines) : values.big ? 10_000_000 : 1_000_000;
   const dir = join(ROOT, '.bench-tmp', 'logs');
   mkdirSync(dir, { recursive: true });

@@ -40,6 +40,8 @@ export const ERROR_CATALOGUE = {
   HW_ERR_CHECK_SSRF_BLOCKED: { status: 403, exit: 2, title: 'Address not allowed' },
   HW_ERR_CHECK_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for check' },
   HW_ERR_CHECK_NO_INPUT: { status: 400, exit: 2, title: 'No URL to check' },
+  HW_ERR_LAB_BAD_STATUS: { status: 400, exit: 2, title: 'Status not available in the lab' },
+  HW_ERR_LAB_BAD_PARAMETER: { status: 400, exit: 2, title: 'Invalid lab parameter' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

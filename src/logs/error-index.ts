@@ -85,7 +85,7 @@ export class ErrorIndex {
 
   /** Links the first unlinked matching event (body-phase ones for `body`), nearest in time first. */
   link(record: AccessRecord, body: boolean): IndexedEvent | null {
-    if (Number.isNaN(record.timeMs)) return null;
+    if (this.all.length === 0 || Number.isNaN(record.timeMs)) return null;
     for (const stored of (body ? this.body : this.header).near(record.timeMs, record.tzOffsetMin)) {
       if (stored.linked || !matches(stored.event, record)) continue;
       stored.linked = true;

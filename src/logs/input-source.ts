@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib';
 import { HttpwhyError } from '../errors.ts';
 
 const PEEK_BYTES = 64 * 1024;
-const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 1 << 16;
 
 export interface OpenedInput {
   /** The path as given, or `-` for stdin. */

@@ -67,7 +67,7 @@ describe('NginxFormatParser', () => {
     expect(p.status).toBe(9);
     expect(p.access().path).toBe('/a\\"b');
     expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "\\x16\\x03\\x01" 400 157 "-" "-"')).toBe(KIND.access);
-    expect([p.access().method, p.access().path]).toEqual(['', '']);
+    expect([p.access().method, p.access().path]).toEqual(['', '\\x16\\x03\\x01']);
   });
 
   it('keeps multi-valued upstream fields whole even when they are not quoted', () => {

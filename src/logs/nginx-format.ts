@@ -7,6 +7,7 @@ import { HttpwhyError } from '../errors.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime, anyTime } from './log-time.ts';
 import { nginxSignal } from './nginx-signals.ts';
+import { splitRequestLine } from './split-fields.ts';
 import type { AccessRecord, FormatId } from './types.ts';
 
 const ROLE = {
@@ -214,12 +215,9 @@ export class NginxFormatParser extends BaseParser {
   }
 
   override access(): AccessRecord {
-    const request = this.field(ROLE.request) ?? '';
-    const sp1 = request.indexOf(' ');
-    const sp2 = request.lastIndexOf(' ');
-    const method = this.field(ROLE.method) ?? (sp1 > 0 ? request.slice(0, sp1) : '');
-    let path = this.field(ROLE.uri) ?? '';
-    if (path === '' && sp1 > 0) path = sp2 > sp1 && request.startsWith('HTTP/', sp2 + 1) ? request.slice(sp1 + 1, sp2) : request.slice(sp1 + 1);
+    const request = splitRequestLine(this.field(ROLE.request) ?? '');
+    const method = this.field(ROLE.method) ?? request.method;
+    const path = this.field(ROLE.uri) ?? request.path;
     const requestId = this.field(ROLE.requestId) ?? '';
     const upstream = this.field(ROLE.upstreamAddr);
     const status = this.status;

@@ -47,7 +47,7 @@ export function renderChart(report: LogReport, t: LogsText): Html | null {
     causes.forEach((cause, k) => {
       const v = (columns[k] as number[])[i] as number;
       if (v === 0) return;
-      const h = (v / max) * (HEIGHT - 10);
+      const h = (v / max) * (HEIGHT - 20);
       y -= h;
       rects.push(
         html`<rect x="${(i * barWidth).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, barWidth - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${CAUSE_COLOURS[cause]}"><title>${t.causes[cause].label}: ${v}</title></rect>`,

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isHttpwhyError } from '../errors.ts';
 import type { LogReport } from './report.ts';
 import { analyzeLogs, type AnalyzeOptions } from './session.ts';
@@ -94,6 +94,7 @@ const good = (status: number, path = '/x') => `10.0.0.1 - - [01/May/2024:10:00:0
 
 describe('analyzeLogs never loses a line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-logs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('accounts for CRLF, empty, binary, invalid UTF-8, huge, mixed-format and cut-short lines', async () => {
     const oneMb = good(200, `/${'a'.repeat(1_000_000)}`);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { freePort, spawnProxy } from './proxy-process.ts';
 import type { ProxyDriver, Route } from './types.ts';
 
-export function caddyfile(routes: Route[], dir: string, port: number): string {
+function caddyfile(routes: Route[], dir: string, port: number): string {
   const handles = routes.map(
     (r) => `  handle ${r.path} {
     reverse_proxy 127.0.0.1:${r.upstreamPort} {

@@ -11,7 +11,7 @@ import type { ProxyDriver, Route } from './types.ts';
 const LOG_FORMAT =
   '%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %hr %hs %{+Q}r id=%ID';
 
-export function haproxyConfig(routes: Route[], port: number): string {
+function haproxyConfig(routes: Route[], port: number): string {
   const uses = routes.map((r, i) => `  use_backend be_${i} if { path ${r.path} }`);
   const backends = routes.map((r, i) => `backend be_${i}\n  server app 127.0.0.1:${r.upstreamPort}`);
   return `global

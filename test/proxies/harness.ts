@@ -82,7 +82,7 @@ export async function captureAll(proxies: readonly ProxyName[], modes: readonly 
     if (failed) throw failed.reason;
     return perProxy.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   } finally {
-    await Promise.allSettled(started.reverse().map((stop) => stop()));
+    await Promise.allSettled(started.map((stop) => stop()));
     rmSync(root, { recursive: true, force: true });
   }
 }

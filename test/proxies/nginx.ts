@@ -11,7 +11,7 @@ const ACCESS_FORMAT =
   '$remote_addr [$time_local] "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" ua="$upstream_addr" ' +
   'uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time" rt=$request_time';
 
-export function nginxConfig(routes: Route[], dir: string, port: number): string {
+function nginxConfig(routes: Route[], dir: string, port: number): string {
   const locations = routes.map((r) => `    location = ${r.path} { proxy_pass http://127.0.0.1:${r.upstreamPort}; }`);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, `${t}_temp`)};`);
   return `worker_processes 1;

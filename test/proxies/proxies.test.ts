@@ -39,35 +39,36 @@ describe.runIf(inCi)('proxy binaries', () => {
 describe.each(PROXY_NAMES)('%s', (proxy) => {
   describe.skipIf(!tested.includes(proxy))('in front of each faulty upstream', () => {
     for (const mode of FAULT_MODES) {
-      const want = expected(proxy, mode);
-
-      it(`${mode}: answers ${want.proxy.status ?? 'no HTTP head'} (${want.proxy.branding}) and logs it`, () => {
+      const want = expected(proxy, mode).proxy;
+      it(`${mode}: answers ${want.status ?? 'no HTTP head'} (${want.branding}) and logs it`, () => {
         const got = outcome(proxy, mode);
-        expect({ status: got.status, branding: got.branding }).toEqual({ status: want.proxy.status, branding: want.proxy.branding });
-        expect(got.signature).toMatch(want.proxy.signature);
+        expect({ status: got.status, branding: got.branding }).toEqual({ status: want.status, branding: want.branding });
+        expect(got.signature).toMatch(want.signature);
         expect(got.appLog.length > 0, `app log: ${got.appLog.join(' | ')}`).toBe(APP_LOGS[mode]);
       });
-
-      const check = want.diagnosis.gap ? it.fails : it;
-      const label = want.diagnosis.gap ? `${mode}: diagnosis (known gap: ${want.diagnosis.gap})` : `${mode}: diagnosis names ${want.diagnosis.issuer ?? want.diagnosis.verdict}`;
-      check(label, () => {
-        expect(diagnosisMismatches(outcome(proxy, mode).diagnosis, want.diagnosis)).toEqual([]);
-      });
     }
+
+    const diagnoses = FAULT_MODES.map((mode) => ({ mode, want: expected(proxy, mode).diagnosis, gap: expected(proxy, mode).diagnosis.gap ?? '' }));
+    it.each(diagnoses.filter((d) => d.gap === ''))('$mode: the diagnosis names the right component and cause', ({ mode, want }) => {
+      expect(diagnosisMismatches(outcome(proxy, mode).diagnosis, want)).toEqual([]);
+    });
+    // Known gaps are expected to fail; once the engine is fixed one turns red, and its gap comes out of expectations.ts.
+    it.fails.each(diagnoses.filter((d) => d.gap !== ''))('$mode: the diagnosis has a known gap: $gap', ({ mode, want }) => {
+      expect(diagnosisMismatches(outcome(proxy, mode).diagnosis, want)).toEqual([]);
+    });
 
     it('passes the application 503 through with its Retry-After', () => {
       const response = splitResponse(outcome(proxy, 'app-unavailable').exchange.bytes);
       expect(response && headerValue(response, 'Retry-After')).toBe('5');
     });
 
-    it('sends a request id the app logs with its error', () => {
+    it('sends a request id the app logs with its error, and logs it too (except Caddy)', () => {
       const got = outcome(proxy, 'app-exception');
-      const appId = /request_id=(\S+)/.exec(got.appLog[0] ?? '')?.[1];
-      // nginx logs $request_id and HAProxy %ID in the access line; Caddy 2.6 logs the original request headers only.
-      const proxyId = { nginx: / rid=(\S+)/, haproxy: / id=(\S+)$/, caddy: null }[proxy]?.exec(got.logs.access[0] ?? '')?.[1];
-      const idShape = { nginx: /^[0-9a-f]{32}$/, haproxy: /^[0-9a-f-]{36}$/, caddy: /^[0-9a-f-]{36}$/ }[proxy];
-      expect(appId).toMatch(idShape);
-      if (proxy !== 'caddy') expect(proxyId).toBe(appId);
+      const appId = /request_id=(\S+)/.exec(got.appLog[0] ?? '')?.[1] ?? '';
+      // nginx $request_id: 32 hex; HAProxy uuid() and Caddy {http.request.uuid}: UUIDs.
+      expect(appId).toMatch(/^[0-9a-f]{32}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      // Caddy 2.6's access log records the request headers as received, so the id it added is not there (observed).
+      expect(got.logs.access[0]?.includes(appId)).toBe(proxy !== 'caddy');
     });
   });
 });

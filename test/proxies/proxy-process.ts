@@ -70,14 +70,25 @@ export async function spawnProxy(options: SpawnOptions): Promise<ProxyProcess> {
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('exit', () => running.delete(child));
-  child.once('error', (error) => (stderr += `spawn failed: ${error.message}\n`));
+  let gone = false;
+  const exited = new Promise<void>((resolve) => {
+    // 'error' without 'exit' when the binary cannot be spawned at all.
+    const done = () => {
+      gone = true;
+      running.delete(child);
+      resolve();
+    };
+    child.once('exit', done);
+    child.once('error', (error) => {
+      stderr += `spawn failed: ${error.message}\n`;
+      done();
+    });
+  });
 
   const stop = async () => {
     killGroup(child, 'SIGTERM');
-    const gone = await Promise.race([exited.then(() => true), sleep(3_000).then(() => false)]);
-    if (!gone) {
+    const stopped = await Promise.race([exited.then(() => true), sleep(3_000).then(() => false)]);
+    if (!stopped) {
       killGroup(child, 'SIGKILL');
       await Promise.race([exited, sleep(2_000)]);
     }
@@ -85,7 +96,7 @@ export async function spawnProxy(options: SpawnOptions): Promise<ProxyProcess> {
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
   while (!(await accepts(options.port))) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+    if (gone || Date.now() > deadline) {
       await stop();
       throw new Error(`${options.command} did not start on 127.0.0.1:${options.port}:\n${stderr}${stdout}`);
     }

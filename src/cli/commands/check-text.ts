@@ -76,13 +76,14 @@ function note(result: CheckResult, m: CheckMessages): string {
   return [issuer ?? '', redirected].filter(Boolean).join(' ');
 }
 
-export const TABLE_HEADER = 'STATUS      TOTAL  URL  NOTE';
+const columns = (status: string, total: string, rest: string) => `${status.padEnd(7)} ${total.padStart(10)}  ${rest}`;
+
+export const TABLE_HEADER = columns('STATUS', 'TOTAL', 'URL  NOTE');
 
 export function renderRow(row: BulkRow, m: CheckMessages, out: Output): string {
   const { result, error } = row;
-  if (!result) return `${out.style('red', 'REFUSED'.padEnd(6))}         –  ${printable(row.input)}  ${error?.code ?? ''}: ${printable(error?.message ?? '')}`;
-  const status = String(result.status ?? 'ERR').padEnd(6);
+  if (!result) return columns(out.style('red', 'REFUSED'), '–', `${printable(row.input)}  ${error?.code ?? ''}: ${printable(error?.message ?? '')}`);
   const color = result.problem ? 'red' : (result.status ?? 0) >= 400 ? 'yellow' : 'green';
-  const total = `${Math.round(result.totalMs)} ms`.padStart(10);
-  return `${out.style(color, status)} ${total}  ${printable(result.url)}  ${note(result, m)}`.trimEnd();
+  const status = out.style(color, String(result.status ?? 'ERR').padEnd(7));
+  return columns(status, `${Math.round(result.totalMs)} ms`, `${printable(result.url)}  ${note(result, m)}`).trimEnd();
 }

@@ -130,6 +130,7 @@ async function checkMany(urls: readonly string[], options: CheckCliOptions, form
   let checked = 0;
   let problems = 0;
   let refused = 0;
+  let blocked = false;
   let exit = 0;
   if (format === 'csv') write(CSV_HEADER);
   if (format === 'text') write(`${out.style('bold', TABLE_HEADER)}\n`);
@@ -137,6 +138,7 @@ async function checkMany(urls: readonly string[], options: CheckCliOptions, form
   for await (const row of checkUrls(inputs(urls, options, io), bulk)) {
     checked++;
     if (row.error) refused++;
+    if (row.error?.code === 'HW_ERR_CHECK_SSRF_BLOCKED') blocked = true;
     else if (row.result?.problem) problems++;
     exit = Math.max(exit, rowExit(row));
     if (format === 'json') write(`${JSON.stringify(row)}\n`);
@@ -148,6 +150,7 @@ async function checkMany(urls: readonly string[], options: CheckCliOptions, form
   if (checked === 0) throw new HttpwhyError('HW_ERR_CHECK_NO_INPUT', 'No URL to check: give URLs, --file LIST, or one URL per line on stdin.');
   const perSecond = Math.round(checked / Math.max((performance.now() - started) / 1000, 0.001));
   if (format === 'text' || showProgress) io.stderr.write(`${m.summary(checked, problems, refused, perSecond)}\n`);
+  if (blocked && !options.allowPrivate) io.stderr.write(`httpwhy: ${m.privateHint}\n`);
   return exit;
 }
 

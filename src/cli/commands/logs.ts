@@ -123,6 +123,8 @@ export async function runLogs(files: string[], options: LogsCommandOptions, io: 
       report = await followLogs(session, { intervalMs: options.intervalMs ?? 2000, signal: options.signal ?? (own as { signal: AbortSignal }).signal, onSnapshot: show });
     } finally {
       own?.dispose();
+      // A followed stdin never ends by itself; let the process exit.
+      if ([...files, ...(options.app ?? [])].includes('-')) io.stdin.destroy();
     }
   } else {
     await session.read();

@@ -1,7 +1,7 @@
 /** The application log line the faulty upstreams write, in a plain-text form the log analyzer reads. */
 import type { RequestHead } from './types.ts';
 
-export type AppLogLevel = 'INFO' | 'WARN' | 'ERROR';
+type AppLogLevel = 'INFO' | 'WARN' | 'ERROR';
 
 /** `<ISO time> <LEVEL> request_id=<X-Request-Id or -> <METHOD> <path> status=<n> <message>` */
 export function appLogLine(level: AppLogLevel, request: RequestHead, status: number, message: string): string {

@@ -2,7 +2,7 @@
 import { afterRequestHead } from './listen.ts';
 import type { FaultyUpstream, StartOptions } from './types.ts';
 
-export const INVALID_STATUS_LINE = 'HTTP/1.1 OK 200';
+const INVALID_STATUS_LINE = 'HTTP/1.1 OK 200';
 
 export async function start(options: StartOptions): Promise<FaultyUpstream> {
   const listener = await afterRequestHead(options, (socket) =>

@@ -60,7 +60,7 @@ function parseHead(text: string): RequestHead {
 }
 
 /** Reads up to the end of the request headers; null when the peer closes first. Later bytes are discarded. */
-export function readRequestHead(socket: Socket): Promise<RequestHead | null> {
+function readRequestHead(socket: Socket): Promise<RequestHead | null> {
   return new Promise((resolve) => {
     let buffered = '';
     const onData = (chunk: Buffer) => {

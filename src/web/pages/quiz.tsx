@@ -8,7 +8,7 @@ import { ROUND_LENGTH, type RoundState } from '../quiz/round.ts';
 export const QUIZ_ANSWER_API = '/api/v1/quiz/answer';
 
 /** Rendered on the server here and, from the JSON endpoint's answer, by src/web/assets/client/quiz.ts. */
-export function Feedback({ feedback }: { feedback: QuizFeedback }) {
+function Feedback({ feedback }: { feedback: QuizFeedback }) {
   return (
     <section class="feedback" aria-labelledby="verdict">
       <h2 id="verdict" class={feedback.correct ? 'right' : 'wrong'} tabIndex={-1}>{feedback.verdict}</h2>
@@ -35,7 +35,7 @@ function markOf(value: string, feedback: QuizFeedback | undefined): string | und
   return value === feedback.chosen ? 'wrong' : undefined;
 }
 
-export interface QuizPageProps {
+interface QuizPageProps {
   ctx: PageContext;
   state: RoundState;
   question: PresentedQuestion;
@@ -76,7 +76,7 @@ export function QuizPage({ ctx, state, question, feedback }: QuizPageProps) {
             <button type="submit">{q.answerButton}</button>
           </form>
         )}
-        <div id="quiz-feedback" aria-live="polite">{feedback ? <Feedback feedback={feedback} /> : null}</div>
+        <div id="quiz-feedback">{feedback ? <Feedback feedback={feedback} /> : null}</div>
       </div>
     </Layout>
   );

@@ -4,14 +4,14 @@
  */
 import { ISSUERS, listCodes, type CodeEntry } from '../../codes/index.ts';
 
-export const QUIZ_KINDS = ['symptom', 'response', 'retry'] as const;
+const QUIZ_KINDS = ['symptom', 'response', 'retry'] as const;
 export type QuizKind = (typeof QUIZ_KINDS)[number];
 
 /** Answers to "should the client retry?": the three `flags.retryable` values, plus retrying blindly, which is never right. */
 export const RETRY_CHOICES = ['never', 'always', 'conditional', 'blindly'] as const;
 export type RetryChoice = (typeof RETRY_CHOICES)[number];
 
-export const OPTION_COUNT = 4;
+const OPTION_COUNT = 4;
 export const MAX_SEED = 0xffffffff;
 
 export interface Question {

@@ -57,7 +57,7 @@ export function responseExhibit(raw: string): string {
 const entryName = (ctx: PageContext, e: CodeEntry) => `${e.status} ${e.text[ctx.locale].title}${e.vendor ? ` (${e.vendor})` : ''}`;
 
 /** The label a reader sees for an option value of this question. */
-export function optionLabel(ctx: PageContext, question: Question, value: string): string {
+function optionLabel(ctx: PageContext, question: Question, value: string): string {
   const { m } = ctx;
   if (question.kind === 'symptom') {
     const e = getEntry(value);

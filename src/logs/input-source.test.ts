@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isHttpwhyError } from '../errors.ts';
+import { checkReadable, openInput } from './input-source.ts';
+
+async function readAll(chunks: AsyncIterable<Buffer>): Promise<string> {
+  let text = '';
+  for await (const c of chunks) text += c.toString();
+  return text;
+}
+
+describe('input sources', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-input-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks files before reading: size, missing, directory', async () => {
+    writeFileSync(join(dir, 'a.log'), 'hello\n');
+    expect(await checkReadable('a.log', dir)).toBe(6);
+    expect(await checkReadable('-', dir)).toBe(0);
+    for (const [name, code] of [
+      ['nope.log', 'HW_ERR_LOGS_FILE_NOT_FOUND'],
+      ['a.log/x', 'HW_ERR_LOGS_FILE_NOT_FOUND'],
+      ['.', 'HW_ERR_LOGS_FILE_UNREADABLE'],
+    ]) {
+      const error = await checkReadable(name as string, dir).catch((e: unknown) => e);
+      expect(isHttpwhyError(error) && error.code).toBe(code);
+    }
+  });
+
+  it('peeks the head and replays it, gunzipping by magic bytes, counting raw bytes', async () => {
+    const text = 'line one\nline two\n';
+    const gz = gzipSync(text);
+    writeFileSync(join(dir, 'b.data'), gz);
+    let raw = 0;
+    const file = await openInput('b.data', dir, Readable.from([]), (n) => (raw += n));
+    expect([file.gzip, file.complete, file.head.toString()]).toEqual([true, true, text]);
+    expect(await readAll(file.chunks)).toBe(text);
+    expect(raw).toBe(gz.length);
+    const stdin = await openInput('-', dir, Readable.from(['str', 'ing\n']), () => undefined);
+    expect([stdin.gzip, await readAll(stdin.chunks)]).toEqual([false, 'string\n']);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { splitFields, splitRequestLine } from './split-fields.ts';
+
+describe('splitFields', () => {
+  it('keeps quoted, bracketed and braced groups whole', () => {
+    expect(splitFields('a  "b c" [d e] {f|g} "h \\" i" -')).toEqual(['a', 'b c', 'd e', 'f|g', 'h \\" i', '-']);
+    expect(splitFields('"unterminated rest')).toEqual(['unterminated rest']);
+    expect(splitFields('')).toEqual([]);
+  });
+});
+
+describe('splitRequestLine', () => {
+  it.each([
+    ['GET /a?b=1 HTTP/1.1', 'GET', '/a?b=1'],
+    ['GET https://example.com:443/x HTTP/2.0', 'GET', '/x'],
+    ['GET http://example.com HTTP/1.1', 'GET', '/'],
+    ['GET /no-protocol', 'GET', '/no-protocol'],
+    ['-', '', '-'],
+  ])('%s', (line, method, path) => expect(splitRequestLine(line)).toEqual({ method, path }));
+});

@@ -1,0 +1,82 @@
+/** `runLogs` in-process, as the CLI wires it: outputs, the HTML file, coded errors and follow mode. */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runLogs } from '../../src/cli/commands/logs.ts';
+import { isHttpwhyError } from '../../src/errors.ts';
+import { memoryIo } from '../helpers/memory-io.ts';
+
+const FIXTURES = new URL('../fixtures/logs/', import.meta.url).pathname;
+const line = (status: number, path: string) => `10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" ${status} 5 "-" "curl/8.0"\n`;
+
+function io(options: Parameters<typeof memoryIo>[0] = {}) {
+  return { ...memoryIo(options), cwd: FIXTURES };
+}
+
+describe('runLogs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-cli-logs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the summary, or only JSON with --json', async () => {
+    const text = io();
+    expect(await runLogs(['haproxy/access.log'], { app: ['haproxy/app.log'] }, text)).toBe(0);
+    expect(text.stdoutText()).toContain('Connection refused');
+    expect(text.stderrText()).toBe('');
+    const json = io();
+    expect(await runLogs(['haproxy/access.log'], { json: true }, json)).toBe(0);
+    const report = JSON.parse(json.stdoutText());
+    expect(report.totals.requests).toBe(11);
+    expect(report.classes).toEqual({ app: 2, proxy: 8, unknown: 0 });
+  });
+
+  it('writes the HTML report in the chosen language', async () => {
+    const out = join(dir, 'report.html');
+    const run = io();
+    expect(await runLogs(['nginx/access.log', 'nginx/error.log'], { html: out, lang: 'id' }, run)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<html lang="id">');
+    expect(run.stdoutText()).toContain('Langkah berikutnya');
+  });
+
+  it('keeps stderr clean off a terminal and with --no-progress', async () => {
+    const piped = io();
+    await runLogs(['haproxy/access.log'], {}, piped);
+    expect(piped.stderrText()).toBe('');
+    const quiet = io({ tty: true });
+    await runLogs(['haproxy/access.log'], { progress: false }, quiet);
+    expect(quiet.stderrText()).toBe('');
+  });
+
+  it.each([
+    [['missing.log'], {}, 'HW_ERR_LOGS_FILE_NOT_FOUND'],
+    [['haproxy/access.log'], { format: 'w3c' }, 'HW_ERR_LOGS_UNKNOWN_FORMAT'],
+    [['haproxy/access.log'], { lang: 'fr' }, 'HW_ERR_LOGS_BAD_OPTION'],
+    [['haproxy/access.log'], { top: 'many' }, 'HW_ERR_LOGS_BAD_OPTION'],
+    [['haproxy/access.log'], { window: '-1' }, 'HW_ERR_LOGS_BAD_OPTION'],
+    [['haproxy/access.log'], { html: '/nonexistent-dir/x.html' }, 'HW_ERR_LOGS_OUTPUT_UNWRITABLE'],
+  ] as const)('%j %j → %s', async (files, options, code) => {
+    const error = await runLogs([...files], { ...options }, io()).catch((e: unknown) => e);
+    expect(isHttpwhyError(error) && error.code).toBe(code);
+  });
+
+  it('follows a growing file and reports what was appended, including a line finished later', async () => {
+    const file = join(dir, 'live.log');
+    writeFileSync(file, line(200, '/a') + line(502, '/b').slice(0, 30));
+    const controller = new AbortController();
+    const run = { ...memoryIo(), cwd: dir };
+    const done = runLogs([file], { follow: true, json: true, intervalMs: 50, signal: controller.signal }, run);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    appendFileSync(file, line(502, '/b').slice(30) + line(504, '/c'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    controller.abort();
+    expect(await done).toBe(0);
+    const snapshots = run
+      .stdoutText()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { totals: { lines: number; requests: number; byStatus: Record<string, number> } });
+    expect(snapshots.length).toBeGreaterThan(2);
+    expect(snapshots.at(-1)?.totals).toMatchObject({ lines: 3, requests: 3, byStatus: { '200': 1, '502': 1, '504': 1 } });
+    expect(snapshots[0]?.totals.requests).toBe(1);
+  });
+});
