@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,6 +47,20 @@ function startServer(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** `--serve`: the servers run in their own process, so measuring the subjects never slows them down. */
+async function serve(): Promise<void> {
+  const servers = await Promise.all([1, 2, 3, 4].map(() => startServer()));
+  process.stdout.write(`${JSON.stringify(servers.map((s) => (s.address() as AddressInfo).port))}\n`);
+}
+
+function spawnServers(): Promise<{ ports: number[]; stop: () => void }> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.stdout.setEncoding('utf8').once('data', (line: string) => resolve({ ports: JSON.parse(line) as number[], stop: () => child.kill() }));
+  });
+}
+
 function writeList(file: string, count: number, ports: number[]): void {
   const kinds = (i: number) => (i % 20 === 0 ? 'redirect' : i % 20 === 1 ? 'missing' : i % 20 === 2 ? 'error' : 'ok');
   const lines = Array.from({ length: count }, (_, i) => `http://127.0.0.1:${ports[i % ports.length]}/${kinds(i)}/${i}`);
@@ -67,13 +82,13 @@ function treeRssKb(root: number): number {
   return total;
 }
 
-/** Runs a command under /usr/bin/time, sampling the tree's RSS every 10 ms and counting status lines from stdout. */
+/** Runs a command under /usr/bin/time, sampling the tree's RSS every 20 ms and counting status lines from stdout. */
 function measure(name: string, command: string, args: string[], statusOf: (line: string) => string | null): Promise<Measured> {
   const timeFile = join(TMP, `${name}.time`);
   const started = process.hrtime.bigint();
   const proc = spawn(TIME, ['-f', '%U %S', '-o', timeFile, command, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let peakKb = 0;
-  const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(proc.pid ?? 0))), 10);
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRssKb(proc.pid ?? 0))), 20);
   const statuses = new Map<string, number>();
   let rest = '';
   proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -131,14 +146,15 @@ function row(m: Measured, count: number): string {
 const counts = (m: Measured) => JSON.stringify([...m.statuses].toSorted());
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { urls: { type: 'string', default: '10000' } } });
+  const { values } = parseArgs({ options: { urls: { type: 'string', default: '10000' }, serve: { type: 'boolean' } } });
+  if (values.serve) return serve();
   const count = Number(values.urls);
   mkdirSync(TMP, { recursive: true });
   if (!existsSync(TIME)) throw new Error(`${TIME} is needed for CPU times`);
-  const servers = await Promise.all([1, 2, 3, 4].map(() => startServer()));
+  const servers = await spawnServers();
   const list = join(TMP, `urls-${count}.txt`);
-  writeList(list, count, servers.map((s) => (s.address() as AddressInfo).port));
-  console.log(`${fmt(count)} URLs on 4 loopback servers, ${CONCURRENCY} at a time; node ${process.version}, ${(await import('node:os')).availableParallelism()} CPUs`);
+  writeList(list, count, servers.ports);
+  console.log(`${fmt(count)} URLs on 4 loopback servers, ${CONCURRENCY} at a time; node ${process.version}, ${availableParallelism()} CPUs`);
   try {
     const ours = await runHttpwhy(list);
     console.log(row(ours, count));
@@ -149,7 +165,7 @@ async function main(): Promise<void> {
     console.log(`httpwhy ${fmt(speed, 1)}x curl's URLs/s (target >= 5x: ${speed >= 5 ? 'met' : 'NOT met'}), ${fmt(peer.cpuSeconds / ours.cpuSeconds, 1)}x less CPU`);
     console.log(`httpwhy peak RSS ${fmt(ours.peakRssMb, 1)} MB (target < 200 MB: ${ours.peakRssMb < 200 ? 'met' : 'NOT met'}), curl tree ${fmt(peer.peakRssMb, 1)} MB`);
   } finally {
-    for (const server of servers) server.close();
+    servers.stop();
   }
 }
 

@@ -18,7 +18,7 @@ interface Pending {
 }
 
 /** Statuses that get a verdict: every 5xx, client-closed (nginx 499, ALB 460, none at all) and nginx's 009. */
-export function needsVerdict(status: number): boolean {
+function needsVerdict(status: number): boolean {
   return status >= 500 || status === 499 || status === 9 || status === 0 || status === 460;
 }
 
@@ -92,10 +92,6 @@ export class Analysis {
 
   app(event: AppEvent, ref: LineRef): void {
     this.join.onApp(event, ref);
-  }
-
-  get pendingCount(): number {
-    return this.pending.length;
   }
 
   /** Classifies waiting entries logged before `beforeMs` (all of them by default). */

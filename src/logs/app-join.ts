@@ -56,7 +56,6 @@ export class AppJoin {
   idLines = 0;
   pathLines = 0;
   idMatches = 0;
-  windowMatches = 0;
   private minTime = Number.POSITIVE_INFINITY;
   private maxTime = Number.NEGATIVE_INFINITY;
   private localTimes = false;
@@ -116,10 +115,7 @@ export class AppJoin {
       const took = Number.isNaN(r.requestTime) ? 0 : r.requestTime * 1000;
       return event.time.ms >= at - took - this.windowMs && event.time.ms <= at + this.windowMs;
     });
-    for (const w of candidates) {
-      if (!w.windowLink) this.windowMatches++;
-      w.windowLink = merge(w.windowLink, event, ref, 'time-window', candidates.length === 1 ? 'medium' : 'low');
-    }
+    for (const w of candidates) w.windowLink = merge(w.windowLink, event, ref, 'time-window', candidates.length === 1 ? 'medium' : 'low');
   }
 
   /** Ids decide when the app's ids matched the proxy's at least once; otherwise time windows do. */

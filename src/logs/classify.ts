@@ -54,7 +54,11 @@ export function classify({ record, error, app, coverage }: ClassifyInput): Verdi
 
   if (status === 9) return verdict('non-http-reply', 'high');
   if (status === 499 || status === 460 || signal?.cause === 'client-closed') return verdict('client-closed', 'high');
-  if (error && error.phase !== 'body') return verdict(error.cause === 'app-error' ? appCause(status) : error.cause, 'high');
+  if (error && error.phase !== 'body') {
+    // An event that names no client or connection may belong to a neighbouring request.
+    const sure = error.client !== '' || error.connection !== '';
+    return verdict(error.cause === 'app-error' ? appCause(status) : error.cause, sure ? 'high' : 'medium');
+  }
   if (signal?.decisive) return verdict(signal.cause, signal.confidence);
   if (app) {
     if (app.isError || app.status >= 500) return verdict(appCause(status), app.confidence);

@@ -44,10 +44,12 @@ class BySecond {
   }
 }
 
-function matches(event: ProxyErrorEvent, record: AccessRecord): boolean {
-  if (event.connection !== '' && record.connection !== '') return event.connection === record.connection;
-  if (event.client !== '' && record.client !== '' && event.client !== record.client) return false;
-  return event.request === '' || event.request === requestKey(record.method, record.path);
+/** 2: same connection or client, 1: the event names no client (Apache's AH00957), 0: not this entry. */
+function matchQuality(event: ProxyErrorEvent, record: AccessRecord): number {
+  if (event.connection !== '' && record.connection !== '') return event.connection === record.connection ? 2 : 0;
+  if (event.request !== '' && event.request !== requestKey(record.method, record.path)) return 0;
+  if (event.client === '' || record.client === '') return 1;
+  return event.client === record.client ? 2 : 0;
 }
 
 export class ErrorIndex {
@@ -83,16 +85,27 @@ export class ErrorIndex {
     return this.bodyEvents > 0 && this.body.has(timeMs, tzOffsetMin);
   }
 
-  /** Links the first unlinked matching event (body-phase ones for `body`), nearest in time first. */
+  /**
+   * Links the best unlinked matching event (body-phase ones for `body`): one naming this entry's connection
+   * or client before one that names none, nearest in time first.
+   */
   link(record: AccessRecord, body: boolean): IndexedEvent | null {
     if (this.all.length === 0 || Number.isNaN(record.timeMs)) return null;
+    let best: IndexedEvent | null = null;
     for (const stored of (body ? this.body : this.header).near(record.timeMs, record.tzOffsetMin)) {
-      if (stored.linked || !matches(stored.event, record)) continue;
-      stored.linked = true;
-      this.linked++;
-      return stored;
+      if (stored.linked) continue;
+      const quality = matchQuality(stored.event, record);
+      if (quality === 2) {
+        best = stored;
+        break;
+      }
+      if (quality === 1) best ??= stored;
     }
-    return null;
+    if (best) {
+      best.linked = true;
+      this.linked++;
+    }
+    return best;
   }
 
   /** Events no access entry claimed: count and the first few per cause. */

@@ -45,6 +45,8 @@ export class FileStats {
   role: FileRole | null = null;
   /** True when the format came from detection, false when forced with --format. */
   detected = true;
+  /** Detection: how many of the sampled first lines the chosen format read. */
+  sample: { matched: number; sampled: number } | null = null;
   /** For nginx-custom: the log_format string (given or inferred). */
   logFormat: string | null = null;
   gzip = false;

@@ -7,7 +7,7 @@ import type { Timeline } from './timeline.ts';
 import { routeOf, TopK, type Ranked } from './top-k.ts';
 import { CAUSES, classOf, type AccessRecord, type Cause, type Confidence, type Evidence, type IssuerClass, type LineRef, type UnknownReason } from './types.ts';
 
-export const MAX_EXAMPLES = 5;
+const MAX_EXAMPLES = 5;
 
 export interface Example {
   /** ISO 8601 UTC, '' when the log has no time. */
@@ -41,7 +41,7 @@ export function statusKey(status: number): string {
   return String(status).padStart(3, '0');
 }
 
-export function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, evidence: Evidence[], appMessage: string): Example {
+function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, evidence: Evidence[], appMessage: string): Example {
   return {
     time: Number.isNaN(record.timeMs) ? '' : new Date(record.timeMs).toISOString(),
     status: record.status,

@@ -11,6 +11,5 @@ export type { CauseSummary, Example } from './findings.ts';
 export { renderText } from './render-text.ts';
 export { renderHtml } from './render-html.ts';
 export { logsText, resolveLocale, LOGS_LOCALES, type LogsLocale, type LogsText } from './messages.ts';
-export { progressBar, progressLine } from './progress.ts';
-export { compileLogFormat, PRESET_FORMATS } from './nginx-format.ts';
-export { CAUSES, FORMAT_IDS, classOf, type Cause, type FormatId, type IssuerClass, type UnknownReason } from './types.ts';
+export { progressBar } from './progress.ts';
+export { CAUSES, FORMAT_IDS, type Cause, type FormatId, type IssuerClass, type UnknownReason } from './types.ts';

@@ -66,8 +66,6 @@ export const PRESET_FORMATS = {
 export interface CompiledFormat {
   source: string;
   variables: string[];
-  /** Role of each variable. */
-  roles: Int8Array;
   /** 1 for `$upstream_*` variables, whose values may hold `, ` and ` : ` separators. */
   multi: Uint8Array;
   /** literals[0] precedes the first variable; literals[i + 1] follows variable i (as latin1 bytes, like line text). */
@@ -115,7 +113,7 @@ export function compileLogFormat(text: string): CompiledFormat {
     throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', 'The log format has no $status variable, so statuses cannot be counted.', { format: source });
   }
   const lastUsed = roles.findLastIndex((role) => role !== ROLE.other);
-  return { source, variables, roles, multi, literals, byRole, lastUsed };
+  return { source, variables, multi, literals, byRole, lastUsed };
 }
 
 /** Where a variable ends: the next occurrence of its literal, honouring `\"` and `502, 504` / ` : ` inside values. */

@@ -22,7 +22,7 @@ describe('renderText', () => {
     const en = renderText(report, logsText('en'));
     for (const part of [
       'httpwhy logs: who made each 5xx',
-      'nginx/access.log  nginx-custom (detected)  11 lines, 11 parsed, 0 skipped',
+      'nginx/access.log  nginx-custom (detected 11/11)  11 lines, 11 parsed, 0 skipped',
       'App-issued',
       'Connection refused',
       'Upstream header too big',

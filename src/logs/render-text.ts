@@ -28,7 +28,7 @@ export function sparkline(values: readonly number[]): string {
 }
 
 /** Per-bucket sum of the verdict columns. */
-export function verdictSeries(report: LogReport): number[] {
+function verdictSeries(report: LogReport): number[] {
   const timeline = report.timeline;
   if (!timeline) return [];
   const sum = Array.from({ length: timeline.total.length }, () => 0);
@@ -58,7 +58,8 @@ export function renderText(report: LogReport, t: LogsText): string {
   const n = (v: number): string => v.toLocaleString(t.locale === 'id' ? 'id-ID' : 'en-US');
   const out: string[] = [t.ui.title, '', `${t.ui.files}`];
   for (const f of report.files) {
-    const format = f.format ? `${f.format} (${f.detected ? t.ui.detected : t.ui.forced})` : '?';
+    const how = f.detected ? `${t.ui.detected}${f.sample ? ` ${f.sample.matched}/${f.sample.sampled}` : ''}` : t.ui.forced;
+    const format = f.format ? `${f.format} (${how})` : '?';
     out.push(`  ${f.name}  ${format}  ${n(f.lines)} ${t.ui.lines}, ${n(f.parsed)} ${t.ui.parsed}, ${n(f.skipped)} ${t.ui.skipped}`);
     for (const [reason, tally] of Object.entries(f.skippedBy)) {
       out.push(`    ${t.ui.skipped}: ${n(tally.count)} ${t.skip[reason as keyof LogsText['skip']]}${tally.examples.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);

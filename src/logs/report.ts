@@ -15,6 +15,8 @@ export interface FileReport {
   logFormat: string | null;
   role: FileRole | null;
   detected: boolean;
+  /** Detection: sampled first lines, and how many the format read. */
+  sample: { matched: number; sampled: number } | null;
   gzip: boolean;
   lines: number;
   parsed: number;
@@ -74,6 +76,7 @@ function fileReport(stats: FileStats): FileReport {
     logFormat: stats.logFormat,
     role: stats.role,
     detected: stats.detected,
+    sample: stats.sample,
     gzip: stats.gzip,
     lines: stats.lines,
     parsed: stats.parsed,

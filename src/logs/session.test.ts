@@ -92,6 +92,49 @@ describe('analyzeLogs on logs captured from real proxies', () => {
 
 const good = (status: number, path = '/x') => `10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" ${status} 5 "-" "curl/8.0"`;
 
+describe('analyzeLogs joins', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-join-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, lines: string[]) => writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+
+  it('Apache error-log lines to access entries by client and time (the error log has no request line)', async () => {
+    write('apache-access.log', [
+      '10.0.0.7 - - [01/May/2024:12:00:01 +0200] "GET /api HTTP/1.1" 503 299 "-" "curl/8.0"',
+      '10.0.0.8 - - [01/May/2024:12:00:01 +0200] "GET /api HTTP/1.1" 503 299 "-" "curl/8.0"',
+    ]);
+    write('apache-error.log', [
+      '[Wed May 01 12:00:01.002003 2024] [proxy:error] [pid 10:tid 11] (111)Connection refused: AH00957: http: attempt to connect to 127.0.0.1:8080 (127.0.0.1:8080) failed',
+      '[Wed May 01 12:00:01.002100 2024] [proxy_http:error] [pid 10:tid 11] [client 10.0.0.7:40000] AH01114: HTTP: failed to make connection to backend: 127.0.0.1',
+    ]);
+    const r = await analyzeLogs({ files: ['apache-access.log', 'apache-error.log'], cwd: dir, stdin: Readable.from([]) });
+    // 10.0.0.7 takes the line naming it; the line naming no client goes to the other entry, with less confidence.
+    expect(r.causes.map((c) => [c.cause, c.count])).toEqual([['refused', 2]]);
+    expect(r.causes[0]?.examples.map((e) => [e.client, e.confidence])).toEqual([
+      ['10.0.0.7', 'high'],
+      ['10.0.0.8', 'medium'],
+    ]);
+    expect(r.errorLog).toMatchObject({ events: 2, linked: 2 });
+  });
+
+  it('pino lines by request id, and knows the app never saw the others', async () => {
+    const format = '$remote_addr - - [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_id';
+    const access = (status: number, id: string, second: number) =>
+      `10.0.0.1 - - [01/May/2024:10:00:0${second} +0000] "GET /pay HTTP/1.1" ${status} 5 "-" "curl/8.0" ${id}`;
+    write('access.log', [access(200, 'a'.repeat(32), 0), access(500, 'b'.repeat(32), 1), access(502, 'c'.repeat(32), 2), access(200, 'd'.repeat(32), 3)]);
+    const pino = (id: string, level: number, msg: string, second: number) =>
+      JSON.stringify({ level, time: Date.UTC(2024, 4, 1, 10, 0, second), req: { method: 'GET', url: '/pay', headers: { 'x-request-id': id } }, msg });
+    write('app.log', [pino('a'.repeat(32), 30, 'ok', 0), pino('b'.repeat(32), 50, 'card declined: gateway down', 1), pino('d'.repeat(32), 30, 'ok', 3)]);
+    const r = await analyzeLogs({ files: ['access.log'], appFiles: ['app.log'], format, cwd: dir, stdin: Readable.from([]) });
+    expect(r.causes.map((c) => [c.cause, c.count, c.examples[0]?.confidence])).toEqual([
+      ['app-error', 1, 'high'],
+      ['upstream-failed', 1, 'medium'],
+    ]);
+    expect(r.causes[0]?.examples[0]?.appMessage).toBe('card declined: gateway down');
+    expect(r.causes[1]?.examples[0]?.evidence.map((e) => e.kind)).toEqual(['app-absent']);
+    expect(r.correlation).toMatchObject({ byRequestId: 1, appLines: 3, appLinesWithId: 3 });
+  });
+});
+
 describe('analyzeLogs never loses a line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-logs-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

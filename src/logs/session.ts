@@ -145,6 +145,7 @@ export class LogSession {
         stats.detected = explicit === null;
         const detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !spec.app);
         errorsOnly = detected?.errorsOnly ?? false;
+        stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
         stats.format = explicit ?? detected?.format ?? null;
         input.custom = detected?.custom ?? input.custom;
         stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;

@@ -269,3 +269,16 @@ describe('diagnose on the web', () => {
     expect(garbage.json()).toMatchObject({ code: 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT' });
   });
 });
+
+describe('compression', () => {
+  it('gzips pages for clients that accept it, and the weight stays under 50 KB', async () => {
+    const res = await app.inject({ method: 'GET', url: '/cheat-sheet', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(String(res.headers.vary).toLowerCase()).toContain('accept-encoding');
+    expect(res.rawPayload.length).toBeLessThan(50 * 1024);
+    const plain = await get('/cheat-sheet');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(res.rawPayload.length * 2);
+  });
+});

@@ -21,6 +21,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'quiz', path: '/quiz?q=1', status: 200 },
   { name: 'search', path: '/search?q=timeout', status: 200 },
   { name: 'API docs', path: '/api', status: 200 },
+  { name: 'diagnose', path: '/diagnose', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
   { name: 'bad request', path: '/quiz?q=not-a-seed', status: 400 },
 ];

@@ -17,6 +17,7 @@
  */
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { checkUrl, checkUrls, CSV_HEADER, csvLine, type BulkRow, type CheckOptions } from '../../check/index.ts';
 import type { Locale } from '../../codes/index.ts';
 import { ERROR_CATALOGUE, HttpwhyError, isHttpwhyError } from '../../errors.ts';
@@ -117,7 +118,18 @@ function rowExit(row: BulkRow): number {
   return row.result?.problem ? 1 : 0;
 }
 
+/**
+ * V8 sizes the young generation from the machine's memory (about 130 MB on a 24 GB host) and a long
+ * bulk run, which allocates fast and keeps sockets alive across scavenges, grows it to that maximum.
+ * Keeping it at its initial size holds a 10,000-URL run near 160 MB instead of 260 MB for a few percent
+ * more CPU. This is a tuning flag read when the space would grow, and only this CLI process gets it.
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 async function checkMany(urls: readonly string[], options: CheckCliOptions, format: Format, out: Output, io: CliIo): Promise<number> {
+  keepYoungGenerationSmall();
   const m = messages(options.lang).check;
   const showProgress = options.progress !== false && io.stderr.isTTY === true;
   const total = showProgress && options.file && !urls.includes('-') ? urls.length + (await countList(options.file, io)) : null;

@@ -34,6 +34,6 @@ export function choiceParam(query: Query, name: ChoiceName): string {
   const spec = PARAMS[name];
   const text = single(query, name);
   if (text === undefined) return spec.default;
-  if (!spec.choices.includes(text)) throw badParameter(name, `"${name}" must be one of ${spec.choices.join(', ')}, not "${text.slice(0, 40)}".`);
+  if (!(spec.choices as readonly string[]).includes(text)) throw badParameter(name, `"${name}" must be one of ${spec.choices.join(', ')}, not "${text.slice(0, 40)}".`);
   return text;
 }

@@ -24,8 +24,15 @@ const MAX_DRIP_WRITES = 100;
 
 const queryOf = (request: FastifyRequest) => request.query as Query;
 
-/** The client left while we waited: nothing more to send; 499 is what the access log should say. */
-const gone = (reply: FastifyReply) => reply.code(499).send();
+/**
+ * The client left while we waited: there is nobody to answer. Fastify logs nothing for a response that never
+ * finishes, so say it here, with nginx's 499 for "client closed request", and take the reply off Fastify's hands.
+ */
+function gone(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  request.log.info({ res: { statusCode: 499 } }, 'client closed the connection while the lab was waiting');
+  reply.hijack();
+  return reply;
+}
 
 function sendInterim(reply: FastifyReply, interim: NonNullable<StatusPlan['interim']>): void {
   if (interim.status === 100) reply.raw.writeContinue();
@@ -39,7 +46,7 @@ async function sendStatus(target: LabStatus, locale: Locale, request: FastifyReq
   // RFC 9110 §15.2: no 1xx for an HTTP/1.0 client (nginx talks HTTP/1.0 to its upstreams by default).
   const plan = planStatus(target, format, locale, request.id, request.raw.httpVersion !== '1.0');
   if (plan.interim) sendInterim(reply, plan.interim);
-  if (!(await pause(sleep, reply.raw))) return gone(reply);
+  if (!(await pause(sleep, reply.raw))) return gone(request, reply);
   if (sleep > 0) reply.header('server-timing', `sleep;dur=${sleep}`);
   if (plan.reason !== undefined) reply.raw.statusMessage = plan.reason;
   reply.code(plan.status).headers(plan.headers);
@@ -59,7 +66,7 @@ async function drip(request: FastifyRequest, reply: FastifyReply): Promise<Fasti
   const duration = numberParam(query, 'duration');
   const delay = numberParam(query, 'delay');
   const code = dripStatus(numberParam(query, 'code'));
-  if (!(await pause(delay, reply.raw))) return gone(reply);
+  if (!(await pause(delay, reply.raw))) return gone(request, reply);
   const writes = Math.min(bytes, MAX_DRIP_WRITES);
   const interval = writes === 0 ? 0 : duration / writes;
   const sizeOf = (i: number) => Math.floor((bytes * (i + 1)) / writes) - Math.floor((bytes * i) / writes);

@@ -57,14 +57,13 @@ function describe(target: LabStatus, locale: Locale, prefix: string) {
   return { id: entry.id, title: text.title, summary: text.summary, explanation: `${prefix}/codes/${entry.status}${entry.id === entry.status ? '' : `#${entry.id}`}` };
 }
 
-function render(format: BodyFormat, target: LabStatus, finalStatus: number, locale: Locale, prefix: string, requestId: string) {
+function render(format: BodyFormat, target: LabStatus, finalStatus: number, interim: InterimCode | null, locale: Locale, prefix: string, requestId: string) {
   const m = messages(locale);
   const d = describe(target, locale, prefix);
-  const interim = finalStatus === target.status ? undefined : target.status;
-  const note = interim === undefined ? '' : m.lab.interimSent(String(interim));
+  const note = interim === null ? '' : m.lab.interimSent(String(interim));
   const heading = `${target.status} ${d.title}`;
   if (format === 'json') {
-    const json = { status: finalStatus, ...(interim === undefined ? {} : { interim }), id: d.id, title: d.title, summary: d.summary, explanation: d.explanation, requestId };
+    const json = { status: finalStatus, ...(interim === null ? {} : { interim }), id: d.id, title: d.title, summary: d.summary, explanation: d.explanation, requestId };
     return { type: 'application/json; charset=utf-8', text: `${JSON.stringify(json)}\n` };
   }
   const more = d.explanation === null ? '' : `${m.lab.moreAbout(String(target.status))}: ${d.explanation}`;
@@ -82,12 +81,14 @@ export function headerNamesFor(entry: CodeEntry | undefined): string[] {
   return names;
 }
 
-export function planStatus(target: LabStatus, format: BodyFormat, locale: Locale, requestId: string): StatusPlan {
+/** `interimAllowed`: false for HTTP/1.0 clients, which must not get a 1xx; they get the final 200 alone. */
+export function planStatus(target: LabStatus, format: BodyFormat, locale: Locale, requestId: string, interimAllowed = true): StatusPlan {
   const prefix = locale === 'en' ? '' : `/${locale}`;
-  const interim = isInterimCode(target.status) ? target.status : null;
-  const finalStatus = interim === null ? target.status : 200;
-  const empty = interim === null && target.entry?.flags.emptyBody === true;
-  const body = empty ? null : render(format, target, finalStatus, locale, prefix, requestId);
+  const isInterim = isInterimCode(target.status);
+  const interim = isInterimCode(target.status) && interimAllowed ? target.status : null;
+  const finalStatus = isInterim ? 200 : target.status;
+  const empty = !isInterim && target.entry?.flags.emptyBody === true;
+  const body = empty ? null : render(format, target, finalStatus, interim, locale, prefix, requestId);
   const context: HeaderContext = { status: target.status, prefix, bodyBytes: body === null ? 0 : Buffer.byteLength(body.text) };
   const headers: Record<string, string> = {};
   for (const name of headerNamesFor(target.entry)) {
@@ -98,7 +99,7 @@ export function planStatus(target: LabStatus, format: BodyFormat, locale: Locale
     // After a 1xx the final response repeats its headers (the hints of a 103), as RFC 8297 expects.
     interim: interim === null ? null : { status: interim, headers },
     status: finalStatus,
-    reason: interim === null ? target.entry?.reason : undefined,
+    reason: isInterim ? undefined : target.entry?.reason,
     headers,
     body,
   };
