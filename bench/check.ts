@@ -61,9 +61,11 @@ function spawnServers(): Promise<{ ports: number[]; stop: () => void }> {
   });
 }
 
+/** 1 in 20 of each: redirect, 404, 500; the rest 200. */
+const kindOf = (i: number) => (i % 20 === 0 ? 'redirect' : i % 20 === 1 ? 'missing' : i % 20 === 2 ? 'error' : 'ok');
+
 function writeList(file: string, count: number, ports: number[]): void {
-  const kinds = (i: number) => (i % 20 === 0 ? 'redirect' : i % 20 === 1 ? 'missing' : i % 20 === 2 ? 'error' : 'ok');
-  const lines = Array.from({ length: count }, (_, i) => `http://127.0.0.1:${ports[i % ports.length]}/${kinds(i)}/${i}`);
+  const lines = Array.from({ length: count }, (_, i) => `http://127.0.0.1:${ports[i % ports.length]}/${kindOf(i)}/${i}`);
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 

@@ -3,12 +3,13 @@
 // Besides requests/s and p99 it prints the server's CPU time per request (from /proc), which stays comparable
 // when other work on the machine makes throughput noisy.
 // Usage: npm run build && node bench/web.ts [seconds=10] [connections=50]   Target: ratio >= 0.6, p99 < 10 ms
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
@@ -21,22 +22,39 @@ const bin = fileURLToPath(new URL('../bin/httpwhy.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'httpwhy-bench-web-'));
 chmodSync(tmp, 0o755); // nginx workers run as an unprivileged user when started by root
 const children: ChildProcess[] = [];
+/** Aborting it stops a running wrk. */
+const loadGenerator = new AbortController();
+/** Processes started by the children (nginx's worker), killed too if their parent did not stop them. */
+const grandchildren: number[] = [];
 
-function cleanUp(): void {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+/** True while pid is still an nginx worker (and not a process that reused the pid). */
+function isNginxWorker(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('nginx: worker');
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to every server (nginx then stops its worker; httpwhy finishes in-flight requests), SIGKILL after 3 s. */
+async function stopAll(): Promise<void> {
+  loadGenerator.abort();
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  const exited = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of running) child.kill('SIGTERM');
+  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  // An nginx master that had to be killed leaves its worker behind.
+  for (const pid of grandchildren) if (isNginxWorker(pid)) process.kill(pid, 'SIGKILL');
   rmSync(tmp, { recursive: true, force: true });
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    cleanUp();
-    process.exit(130);
-  });
+  process.once(signal, () => void stopAll().then(() => process.exit(130)));
 }
 // A backstop: the run never takes more than twice its planned length plus a minute.
 setTimeout(() => {
   console.error('bench/web: took too long, giving up');
-  cleanUp();
-  process.exit(1);
+  void stopAll().then(() => process.exit(1));
 }, (2 * 2 * (seconds + WARMUP_SECONDS) + 60) * 1000).unref();
 
 function freePort(): Promise<number> {
@@ -82,9 +100,10 @@ interface Load {
 }
 
 /** Runs wrk against url while measuring the CPU time of the process that serves it. */
-function wrk(url: string, duration: number, serverPid: number): Load {
+async function wrk(url: string, duration: number, serverPid: number): Promise<Load> {
   const cpuBefore = cpuMs(serverPid);
-  const out = execFileSync(WRK, ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', url], { encoding: 'utf8', timeout: (duration + 30) * 1000 });
+  const args = ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', url];
+  const { stdout: out } = await promisify(execFile)(WRK, args, { encoding: 'utf8', timeout: (duration + 30) * 1000, signal: loadGenerator.signal });
   const cpu = cpuMs(serverPid) - cpuBefore;
   const p99 = /^\s*99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(out);
   const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(out);
@@ -139,15 +158,16 @@ try {
   if (bodies[0] !== bodies[1]) throw new Error(`the two servers answer ${PAGE} with different bodies`);
   // The requests are served by nginx's one worker, the master's only child.
   const nginxWorker = Number(readFileSync(`/proc/${nginx.child.pid}/task/${nginx.child.pid}/children`, 'utf8').trim());
+  grandchildren.push(nginxWorker);
 
   const nginxVersion = spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).stderr.trim(); // nginx prints its version on stderr
   console.log(`GET ${PAGE} (${bodies[0]?.length} B), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`);
   const pids = [ours.child.pid as number, nginxWorker];
-  const results = subjects.map((s, i) => {
-    const pid = pids[i] as number;
-    wrk(s.url, WARMUP_SECONDS, pid);
-    return { ...s, ...wrk(s.url, seconds, pid) };
-  });
+  const results = [];
+  for (const [i, s] of subjects.entries()) {
+    await wrk(s.url, WARMUP_SECONDS, pids[i] as number);
+    results.push({ ...s, ...(await wrk(s.url, seconds, pids[i] as number)) });
+  }
   for (const r of results) {
     const line = `${r.name.padEnd(14)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms   CPU/request ${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs`;
     console.log(`${line}${r.errors ? `   ${r.errors}` : ''}`);
@@ -159,5 +179,5 @@ try {
   console.log(`ratio ours/nginx ${ratio.toFixed(2)} (requests/s); nginx/ours ${(theirs.cpuUsPerRequest / mine.cpuUsPerRequest).toFixed(2)} (CPU per request)`);
   console.log(`target: ratio >= 0.6 and p99 < 10 ms at ${connections} connections -> ${met ? 'met' : 'NOT met'}`);
 } finally {
-  cleanUp();
+  await stopAll();
 }

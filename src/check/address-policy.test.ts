@@ -31,6 +31,7 @@ describe('deniedRange', () => {
     ['2002:7f00:1::', '6to4'],
     ['3fff::1', 'documentation'],
     ['[::1]', 'not-global-unicast'],
+    ['2606:4700::1%eth0', 'not-global-unicast'],
     ['localhost', 'not-an-ip'],
     ['127.1', 'not-an-ip'],
   ])('%s is %s', (address, range) => {

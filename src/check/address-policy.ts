@@ -75,6 +75,8 @@ export function deniedRange(address: string): DeniedRange | null {
   const family = isIP(ip);
   if (family === 4) return match(ipv4, ip, 'ipv4');
   if (family !== 6) return 'not-an-ip';
+  // A zone (fe80::1%eth0) names a local interface: only link-local addresses carry one.
+  if (ip.includes('%')) return 'not-global-unicast';
   // An IPv4 rule in a BlockList also matches the IPv4-mapped form, so the embedded address is judged directly.
   if (ipv4Mapped.check(ip, 'ipv6')) return match(ipv4, ip, 'ipv6');
   if (!globalUnicast.check(ip, 'ipv6')) return 'not-global-unicast';

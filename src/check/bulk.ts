@@ -17,6 +17,12 @@ interface Item {
   host: string;
 }
 
+/** A list line that holds a URL to check: not blank, not a # comment. */
+export function isUrlLine(line: string): boolean {
+  const text = line.trim();
+  return text !== '' && !text.startsWith('#');
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function hostOf(input: string): string {
@@ -100,9 +106,9 @@ export async function* runBulk(inputs: Iterable<string> | AsyncIterable<string>,
         const next = await source.next();
         if (next.done) exhausted = true;
         else {
-          const input = String(next.value).trim();
           index++;
-          if (input === '' || input.startsWith('#')) continue;
+          if (!isUrlLine(next.value)) continue;
+          const input = next.value.trim();
           const item = { index, input, host: hostOf(input) };
           if (canRun(item)) start(item);
           else waiting.push(item);

@@ -6,7 +6,7 @@
 import { diagnose } from '../diagnose/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import { classifyFailure } from './classify.ts';
-import { fetchHop, isRedirect, type HopContext, type HopOutcome } from './fetch-hop.ts';
+import { fetchHop, type HopContext, type HopOutcome } from './fetch-hop.ts';
 import { firstValue } from './first-value.ts';
 import { resolveSettings, type CheckSettings } from './settings.ts';
 import { parseTarget, type AddressRules, type Target } from './target.ts';
@@ -37,10 +37,10 @@ async function follow(start: Target, context: HopContext): Promise<Chain> {
       if (!isHttpwhyError(last.error)) return stop(classifyFailure(last.error, last.phase));
       // The given URL's name resolved to a refused address: that is the caller's input, so it throws.
       if (hops.length === 1) throw last.error;
-      return stop(refusedRedirect('redirect-blocked', last.error.code, last.error.message));
+      return stop(refusedRedirect('redirect-blocked', last.error.code, `Redirect not followed: ${last.error.message}`));
     }
     const location = last.hop.location;
-    if (!isRedirect(last.hop.status, last.headers) || location === null) return stop(null);
+    if (location === null) return stop(null);
     if (hops.length > context.settings.maxRedirects) {
       return stop(refusedRedirect('redirect-limit', 'TOO_MANY_REDIRECTS', `Stopped after ${context.settings.maxRedirects} redirects.`));
     }

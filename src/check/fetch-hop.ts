@@ -29,7 +29,7 @@ export interface HopOutcome {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export function isRedirect(status: number | null, headers: IncomingHttpHeaders | null): boolean {
+function isRedirect(status: number | null, headers: IncomingHttpHeaders | null): boolean {
   return status !== null && REDIRECTS.has(status) && firstValue(headers?.location) !== null;
 }
 

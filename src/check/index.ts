@@ -6,6 +6,7 @@
  * addresses only, pinned resolution, every hop re-checked, web ports only); `allowPrivate` is for the
  * CLI's operator alone. Bulk checking streams rows with global and per-host limits and honours Retry-After.
  */
+export { isUrlLine } from './bulk.ts';
 export { checkUrl, checkUrls } from './check.ts';
 export { CSV_HEADER, csvLine } from './csv.ts';
 export { FLAT_COLUMNS, flattenRow, type FlatColumn, type FlatRow } from './flat-row.ts';

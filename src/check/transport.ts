@@ -35,7 +35,7 @@ export interface Transport {
   exempt: ReadonlySet<string>;
 }
 
-export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, order: 'verbatim' });
+const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, order: 'verbatim' });
 
 /** Answers Node's own lookup with the approved addresses only, for the single- and all-address forms. */
 function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {

@@ -118,6 +118,16 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     });
 
   program
+    .command('build')
+    .description('write the whole site, both languages, as static files (with the read-only API as JSON files)')
+    .requiredOption('-o, --out <dir>', 'output directory (empty, or a previous export)')
+    .option('--site-url <url>', 'absolute origin for canonical links and the sitemap (default: $HTTPWHY_SITE_URL or http://localhost:3000)')
+    .action(async (opts: { out: string; siteUrl?: string }) => {
+      const { runBuild } = await import('./commands/build.ts');
+      setExit(await runBuild({ out: opts.out, siteUrl: opts.siteUrl }, io));
+    });
+
+  program
     .command('serve')
     .description('serve the web site and JSON API (default http://localhost:3000)')
     .option('-p, --port <port>', 'port (default: $PORT or 3000)')

@@ -27,7 +27,7 @@ describe('requireCode', () => {
     expect(error.code).toBe('HW_ERR_CODES_UNKNOWN_CODE');
     expect(error.message).toContain('2xx');
     expect(error.details?.suggestions).toEqual(expect.arrayContaining(['226', '208']));
-    expect((error.details?.suggestions as string[]).every((s) => s.startsWith('2'))).toBe(true);
+    expect((error.details?.suggestions as string[] | undefined ?? []).every((s) => s.startsWith('2'))).toBe(true);
     expect(error.exitCode).toBe(2);
   });
   it('returns every meaning with the registry one first', () => {

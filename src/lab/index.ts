@@ -6,3 +6,9 @@
  */
 export { FAULT_MODES, faultyUpstreams, type FaultMode } from './upstreams/faults.ts';
 export type { FaultyUpstream, StartOptions } from './upstreams/types.ts';
+// The status playground (/lab/status/:code, /lab/drip, /lab/stream), a Fastify plugin the site registers.
+export { labPlugin, type LabPluginOptions } from './playground/plugin.ts';
+export { LAB_ENDPOINTS, PARAMS as LAB_PARAMS, STREAM_MAX_TOTAL_MS, type LabEndpoint, type ParamName as LabParamName } from './playground/endpoints.ts';
+// The gateway: a reverse proxy with nginx's failure mapping and nginx-like access and error logs.
+export { startGateway, type GatewayOptions, type GatewayRoute, type RunningGateway } from './gateway/gateway.ts';
+export { GATEWAY_LOG_FORMAT } from './gateway/log-format.ts';

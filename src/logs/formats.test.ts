@@ -36,6 +36,21 @@ describe('detectFormat', () => {
     ['caddy/error.log', 'caddy'],
   ])('%s → %s', (path, format) => expect(detect(fixture(path))?.format).toBe(format));
 
+  it.each([
+    [
+      'https 2024-05-01T10:00:00.123456Z app/a/1 192.168.1.1:2817 10.0.0.1:80 0.000 0.001 0.000 502 502 34 366 "GET https://x.com:443/ HTTP/1.1" "curl" ECDHE TLSv1.2 arn:tg "Root=1-5" "x.com" "arn:c" 0 2024-05-01T10:00:00.100000Z "forward" "-" "-" "10.0.0.1:80" "502" "-" "-"',
+      'alb',
+    ],
+    ['[2016-04-15T20:17:00.310Z] "POST /api HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "cc21d9b0" "locations" "tcp://10.0.2.1:80"', 'envoy'],
+    ['{"ClientHost":"10.0.0.9","DownstreamStatus":502,"OriginStatus":0,"RequestMethod":"GET","RequestPath":"/api","time":"2024-05-01T10:00:00Z"}', 'traefik-json'],
+    ['[Wed Oct 11 14:32:52.123456 2000] [proxy:error] [pid 1:tid 2] (111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (x) failed', 'apache-error'],
+    [
+      '192.168.1.5 - - [01/May/2024:10:00:00 +0000] "GET /api HTTP/1.1" 504 160 "-" "curl/8.0" 81 60.001 [default-api-80] [] 10.1.2.3:8080 0 60.000 504 7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c',
+      'ingress-nginx',
+    ],
+    ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8.0" 3 "web@docker" "http://172.18.0.3:80" 5ms', 'traefik-clf'],
+  ])('%s → %s', (line, format) => expect(detect(`${line}\n`)?.format).toBe(format));
+
   it('infers the lab nginx format from its key=value fields', () => {
     const d = detect(fixture('nginx/access.log'));
     expect(d?.format).toBe('nginx-custom');

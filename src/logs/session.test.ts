@@ -92,6 +92,11 @@ describe('analyzeLogs on logs captured from real proxies', () => {
 
 const good = (status: number, path = '/x') => `10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" ${status} 5 "-" "curl/8.0"`;
 
+const access = (status: number, id: string, second: number) =>
+  `10.0.0.1 - - [01/May/2024:10:00:0${second} +0000] "GET /pay HTTP/1.1" ${status} 5 "-" "curl/8.0" ${id}`;
+const pino = (id: string, level: number, msg: string, second: number) =>
+  JSON.stringify({ level, time: Date.UTC(2024, 4, 1, 10, 0, second), req: { method: 'GET', url: '/pay', headers: { 'x-request-id': id } }, msg });
+
 describe('analyzeLogs joins', () => {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-join-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -118,11 +123,7 @@ describe('analyzeLogs joins', () => {
 
   it('pino lines by request id, and knows the app never saw the others', async () => {
     const format = '$remote_addr - - [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_id';
-    const access = (status: number, id: string, second: number) =>
-      `10.0.0.1 - - [01/May/2024:10:00:0${second} +0000] "GET /pay HTTP/1.1" ${status} 5 "-" "curl/8.0" ${id}`;
     write('access.log', [access(200, 'a'.repeat(32), 0), access(500, 'b'.repeat(32), 1), access(502, 'c'.repeat(32), 2), access(200, 'd'.repeat(32), 3)]);
-    const pino = (id: string, level: number, msg: string, second: number) =>
-      JSON.stringify({ level, time: Date.UTC(2024, 4, 1, 10, 0, second), req: { method: 'GET', url: '/pay', headers: { 'x-request-id': id } }, msg });
     write('app.log', [pino('a'.repeat(32), 30, 'ok', 0), pino('b'.repeat(32), 50, 'card declined: gateway down', 1), pino('d'.repeat(32), 30, 'ok', 3)]);
     const r = await analyzeLogs({ files: ['access.log'], appFiles: ['app.log'], format, cwd: dir, stdin: Readable.from([]) });
     expect(r.causes.map((c) => [c.cause, c.count, c.examples[0]?.confidence])).toEqual([

@@ -50,13 +50,6 @@ export interface Progress {
   elapsedMs: number;
 }
 
-interface Input {
-  stats: FileStats;
-  /** The file's own compiled log_format (inferred), else the one given with --format. */
-  custom: CompiledFormat | undefined;
-  opened: OpenedInput | null;
-}
-
 function parserOptions(options: AnalyzeOptions, custom: ParserOptions['custom']): ParserOptions {
   let idPattern: RegExp | undefined;
   if (options.idPattern !== undefined) {
@@ -100,6 +93,38 @@ interface Input {
   offset: number;
 }
 
+/** Opens one input and settles its format (given or detected) and role; a failure is recorded, not thrown. */
+async function openAndDetect(
+  name: string,
+  app: boolean,
+  explicit: FormatId | null,
+  custom: CompiledFormat | undefined,
+  options: AnalyzeOptions,
+  parsing: ParserOptions,
+): Promise<Input> {
+  const stats = new FileStats(name);
+  const input: Input = { stats, custom, opened: null, splitter: null, path: null, offset: 0 };
+  let errorsOnly = false;
+  try {
+    const opened = await openInput(name, options.cwd, options.stdin, (n) => (input.offset += n));
+    input.opened = opened;
+    stats.gzip = opened.gzip;
+    if (name !== '-' && !opened.gzip) input.path = resolve(options.cwd, name);
+    const candidates = app ? APP_FORMATS : [...PROXY_FORMATS, 'app-json' as const];
+    const detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !app);
+    errorsOnly = detected?.errorsOnly ?? false;
+    stats.detected = explicit === null;
+    stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
+    stats.format = explicit ?? detected?.format ?? null;
+    input.custom = detected?.custom ?? custom;
+    stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;
+  } catch (error) {
+    stats.error = (error as Error).message;
+  }
+  stats.role = stats.format ? roleOf(stats.format, errorsOnly) : app ? 'app' : 'access';
+  return input;
+}
+
 /**
  * One analysis over a set of inputs. `open` checks, opens and detects; `read` streams everything once;
  * `readAppended` reads what was appended to regular files since (follow mode); `report` builds the report.
@@ -133,27 +158,8 @@ export class LogSession {
     const sizes = await Promise.all(specs.map((s) => checkReadable(s.name, options.cwd)));
     const inputs: Input[] = [];
     for (const spec of specs) {
-      let errorsOnly = false;
-      const input: Input = { stats: new FileStats(spec.name), custom: forced?.custom, opened: null, splitter: null, path: null, offset: 0 };
-      try {
-        input.opened = await openInput(spec.name, options.cwd, options.stdin, (n) => (input.offset += n));
-        const { stats, opened } = input as { stats: FileStats; opened: OpenedInput };
-        stats.gzip = opened.gzip;
-        if (spec.name !== '-' && !opened.gzip) input.path = resolve(options.cwd, spec.name);
-        const explicit = spec.app ? forcedApp : (forced?.format ?? null);
-        const candidates = spec.app ? APP_FORMATS : [...PROXY_FORMATS, 'app-json' as const];
-        stats.detected = explicit === null;
-        const detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !spec.app);
-        errorsOnly = detected?.errorsOnly ?? false;
-        stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
-        stats.format = explicit ?? detected?.format ?? null;
-        input.custom = detected?.custom ?? input.custom;
-        stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;
-      } catch (error) {
-        input.stats.error = (error as Error).message;
-      }
-      input.stats.role = input.stats.format ? roleOf(input.stats.format, errorsOnly) : spec.app ? 'app' : 'access';
-      inputs.push(input);
+      const explicit = spec.app ? forcedApp : (forced?.format ?? null);
+      inputs.push(await openAndDetect(spec.name, spec.app, explicit, forced?.custom, options, parsing));
     }
     return new LogSession(options, parsing, inputs, sizes.reduce((a, b) => a + b, 0));
   }

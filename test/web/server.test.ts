@@ -46,7 +46,7 @@ describe('httpwhy serve', () => {
     proc.kill('SIGTERM');
     const [code] = (await exited) as [number | null];
     expect(code).toBe(0);
-    await expect(fetch(`${url}/`)).rejects.toThrow();
+    await expect(fetch(`${url}/`)).rejects.toThrow('fetch failed');
   });
 
   it('refuses a bad port with exit 2 and one line', async () => {

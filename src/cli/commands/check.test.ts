@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpServer, type Loopback } from '../../../test/helpers/loopback.ts';
 import { memoryIo } from '../../../test/helpers/memory-io.ts';
@@ -9,6 +10,8 @@ import { printable } from './check-text.ts';
 
 const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
+/** Paths that already got their 429. */
+const limited = new Set<string>();
 let server: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -16,6 +19,12 @@ beforeAll(async () => {
     if (req.url === '/go') res.writeHead(302, { location: '/ok' }).end();
     else if (req.url === '/502') res.writeHead(502, { server: 'nginx', 'content-type': 'text/html' }).end(NGINX_502);
     else if (req.url === '/500') res.writeHead(500).end('boom');
+    else if (req.url === '/stall') return;
+    else if (req.url?.startsWith('/limited')) {
+      const first = !limited.has(req.url);
+      limited.add(req.url);
+      res.writeHead(first ? 429 : 200, { 'retry-after': '0' }).end();
+    }
     else res.end('fine');
   });
   dir = mkdtempSync(join(tmpdir(), 'httpwhy-check-'));
@@ -30,6 +39,12 @@ const operator = (extra: Partial<CheckCliOptions> = {}): CheckCliOptions => ({ l
 async function cli(urls: string[], options: CheckCliOptions, io = memoryIo()) {
   const code = await runCheck(urls, options, io);
   return { code, out: io.stdoutText(), err: io.stderrText() };
+}
+
+/** One URL through the bulk path (stdin, NDJSON). */
+async function bulkRow(path: string, retries?: number) {
+  const r = await cli([], operator({ json: true, retries }), memoryIo({ stdin: `${server.origin}${path}\n` }));
+  return JSON.parse(r.out) as { attempts: number; result: { status: number } };
 }
 
 describe('httpwhy check URL', () => {
@@ -62,6 +77,13 @@ describe('httpwhy check URL', () => {
     expect(r.out).toContain('A proxy in front would answer: nginx 502 · AWS ALB 502 · Cloudflare 521');
   });
 
+  it('gives up after --timeout seconds, naming the phase', async () => {
+    const r = await cli([`${server.origin}/stall`], operator({ timeout: 0.2, json: true }));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ status: null, failure: { kind: 'timeout-response', phase: 'headers', code: 'ETIMEDOUT' } });
+    expect(JSON.parse(r.out).totalMs).toBeLessThan(1000);
+  });
+
   it('is SSRF-safe by default and tells the operator how to check a local server', async () => {
     await expect(cli([`${server.origin}/`], { lang: 'en' })).rejects.toMatchObject({
       code: 'HW_ERR_CHECK_SSRF_BLOCKED',
@@ -86,6 +108,14 @@ describe('httpwhy check, bulk', () => {
       [5, 'HW_ERR_CHECK_BAD_URL'],
     ]);
     expect(r.code).toBe(2);
+  });
+
+  it('reads a UTF-8 list split anywhere, even inside a character', async () => {
+    const bytes = Buffer.from(`${server.origin}/ok?q=é\n`);
+    const cut = bytes.indexOf(0xc3) + 1;
+    const io = { ...memoryIo(), stdin: Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]) };
+    const r = await cli([], operator({ json: true }), io);
+    expect(JSON.parse(r.out)).toMatchObject({ input: `${server.origin}/ok?q=é`, result: { url: `${server.origin}/ok?q=%C3%A9` } });
   });
 
   it('reads --file and writes CSV, exiting 1 for a 5xx', async () => {
@@ -113,6 +143,11 @@ describe('httpwhy check, bulk', () => {
     expect(tty.err).toMatch(/3 checked · 0 with a problem · 0 refused input/);
     const pipe = await cli([], operator({ file: list, json: true }));
     expect(pipe.err).not.toContain('✗');
+  });
+
+  it('retries a 429 that asks for it, as often as --retries allows', async () => {
+    expect(await bulkRow('/limited/a')).toMatchObject({ attempts: 2, result: { status: 200 } });
+    expect(await bulkRow('/limited/b', 0)).toMatchObject({ attempts: 1, result: { status: 429 } });
   });
 
   it('tells the operator about --allow-private when the safe mode refused a URL', async () => {

@@ -12,13 +12,15 @@
  *   .option('--allow-private', 'operator mode: allow private, loopback and link-local addresses and any port')
  *   .option('-c, --concurrency <n>', 'checks at once (default 16)')  .option('--per-host <n>', 'checks at once per host (default 4)')
  *   .option('--timeout <seconds>', 'time allowed per URL, redirects included (default 30)')
+ *   .option('--retries <n>', 'retries of a 429/503 with Retry-After, waiting at most 30 s (default 1)')
  *   .option('--no-progress', 'no progress bar on stderr')
  *   global: --json, --lang, --no-color
  */
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
-import { checkUrl, checkUrls, CSV_HEADER, csvLine, type BulkRow, type CheckOptions } from '../../check/index.ts';
+import { checkUrl, checkUrls, CSV_HEADER, csvLine, isUrlLine, type BulkRow, type CheckOptions } from '../../check/index.ts';
 import type { Locale } from '../../codes/index.ts';
 import { ERROR_CATALOGUE, HttpwhyError, isHttpwhyError } from '../../errors.ts';
 import { messages } from '../../i18n/index.ts';
@@ -37,6 +39,8 @@ export interface CheckCliOptions {
   allowPrivate?: boolean;
   /** Seconds per URL, redirects included. */
   timeout?: number;
+  /** Retries of a 429/503 that carries Retry-After (default 1). */
+  retries?: number;
   /** false: never a progress bar. */
   progress?: boolean;
   /** false: never colour (--no-color). */
@@ -55,14 +59,16 @@ async function openList(file: string, io: CliIo) {
   }
 }
 
-/** Splits a stream into lines without holding more than one chunk. */
+/** Splits a stream into lines, pulling one chunk at a time (so a slow consumer slows the reading). */
 async function* lines(stream: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
   let rest = '';
   for await (const chunk of stream) {
-    const parts = (rest + chunk.toString()).split(/\r?\n/);
+    const parts = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split(/\r?\n/);
     rest = parts.pop() ?? '';
     yield* parts;
   }
+  rest += decoder.end();
   if (rest !== '') yield rest;
 }
 
@@ -71,7 +77,7 @@ async function* inputs(urls: readonly string[], options: CheckCliOptions, io: Cl
   if (options.file) {
     const list = await openList(options.file, io);
     try {
-      yield* lines(list.createReadStream({ encoding: 'utf8', autoClose: false }));
+      yield* lines(list.createReadStream({ autoClose: false }));
     } finally {
       await list.close();
     }
@@ -84,7 +90,7 @@ async function countList(file: string, io: CliIo): Promise<number> {
   const list = await openList(file, io);
   let count = 0;
   try {
-    for await (const line of list.readLines()) if (line.trim() !== '' && !line.trimStart().startsWith('#')) count++;
+    for await (const line of lines(list.createReadStream({ autoClose: false }))) if (isUrlLine(line)) count++;
   } finally {
     await list.close();
   }
@@ -96,17 +102,17 @@ function checkOptions(options: CheckCliOptions): CheckOptions {
   return { allowPrivate: options.allowPrivate === true, locale: options.lang, timeouts };
 }
 
+/** A refused private address, with the hint that the CLI's operator may check it. */
+function withPrivateHint(error: unknown, options: CheckCliOptions): unknown {
+  if (!isHttpwhyError(error) || error.code !== 'HW_ERR_CHECK_SSRF_BLOCKED' || options.allowPrivate) return error;
+  return new HttpwhyError(error.code, `${error.message} ${messages(options.lang).check.privateHint}`, error.details);
+}
+
 async function checkOne(url: string, options: CheckCliOptions, format: Format, out: Output, io: CliIo): Promise<number> {
   const m = messages(options.lang).check;
-  let result;
-  try {
-    result = await checkUrl(url, checkOptions(options));
-  } catch (error) {
-    if (isHttpwhyError(error) && error.code === 'HW_ERR_CHECK_SSRF_BLOCKED' && !options.allowPrivate) {
-      throw new HttpwhyError(error.code, `${error.message} ${m.privateHint}`, error.details);
-    }
-    throw error;
-  }
+  const result = await checkUrl(url, checkOptions(options)).catch((error: unknown) => {
+    throw withPrivateHint(error, options);
+  });
   if (format === 'json') out.json(result);
   else if (format === 'csv') io.stdout.write(CSV_HEADER + csvLine({ index: 1, input: url, attempts: 1, result, error: null }));
   else io.stdout.write(renderDetail(result, m, textStyle(out, terminalWidth(io))));
@@ -146,7 +152,7 @@ async function checkMany(urls: readonly string[], options: CheckCliOptions, form
   let exit = 0;
   if (format === 'csv') write(CSV_HEADER);
   if (format === 'text') write(`${out.style('bold', TABLE_HEADER)}\n`);
-  const bulk = { ...checkOptions(options), concurrency: options.concurrency, perHost: options.perHost };
+  const bulk = { ...checkOptions(options), concurrency: options.concurrency, perHost: options.perHost, retries: options.retries };
   for await (const row of checkUrls(inputs(urls, options, io), bulk)) {
     checked++;
     if (row.error) refused++;

@@ -3,9 +3,10 @@ import { DIAGNOSIS_MESSAGES, type Diagnosis, type DiagnosisReport } from '../../
 import { Layout } from '../views/layout.tsx';
 import { localePath, type PageContext } from '../page-context.ts';
 
+const list = (items: readonly string[]) => <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
+
 function Result({ ctx, d }: { ctx: PageContext; d: Diagnosis }) {
   const l = DIAGNOSIS_MESSAGES[ctx.locale].label;
-  const list = (items: readonly string[]) => <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
   return (
     <article class={`diagnosis verdict-${d.verdict}`}>
       <h2>{ctx.m.web.diagnose.resultFor(d.label)}</h2>
