@@ -110,9 +110,17 @@ function measure(name: string, command: string, args: string[], statusOf: (line:
   });
 }
 
+interface Row {
+  result: { status: number | null; failure: { code: string } | null } | null;
+  error: { code: string } | null;
+}
+
 /** One NDJSON row per URL; anything else (an error document from a bin without the command) is skipped. */
-const httpwhyStatus = (line: string) =>
-  line.startsWith('{"index"') ? String((JSON.parse(line) as { result: { status: number | null } | null }).result?.status ?? 'error') : null;
+function httpwhyStatus(line: string): string | null {
+  if (!line.startsWith('{"index"')) return null;
+  const { result, error } = JSON.parse(line) as Row;
+  return result?.status ? String(result.status) : `error (${result?.failure?.code ?? error?.code})`;
+}
 
 /** Bundles runCheck into plain JavaScript, two levels under the root so build/*.json resolve as from dist/. */
 async function bundleRunner(): Promise<string> {
@@ -133,9 +141,11 @@ async function runHttpwhy(list: string): Promise<Measured> {
   return measure('httpwhy', process.execPath, [await bundleRunner(), list], httpwhyStatus);
 }
 
+/** curl prints its status, or 000 and its exit code when it got no response (7 could not connect, 56 reset...). */
 function runCurl(list: string): Promise<Measured> {
-  const curl = ['curl', '-s', '-o', '/dev/null', '-L', '-w', '%{http_code}\\n'];
-  return measure('curl', 'xargs', ['-a', list, '-P', String(CONCURRENCY), '-n', '1', ...curl], (line) => line || null);
+  const curl = ['curl', '-s', '-o', '/dev/null', '-L', '-w', '%{http_code} %{exitcode}\\n'];
+  const status = (line: string) => (line === '' ? null : line.startsWith('000') ? `error (curl exit ${line.slice(4)})` : line.slice(0, 3));
+  return measure('curl', 'xargs', ['-a', list, '-P', String(CONCURRENCY), '-n', '1', ...curl], status);
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

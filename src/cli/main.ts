@@ -118,6 +118,27 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     });
 
   program
+    .command('logs')
+    .description('classify every 5xx, 499 and 009 in proxy logs as app-issued or proxy-issued, and why')
+    .argument('<files...>', 'proxy or web-server logs; - for stdin; .gz is read directly')
+    .option('--app <files...>', 'application logs to join (JSON lines or text with request ids)')
+    .option('--format <format>', 'format of FILES (combined, nginx-error, haproxy, alb, envoy, caddy, traefik-json, ... or an nginx log_format string); detected when absent')
+    .option('--app-format <format>', 'app-json or app-text (detected when absent)')
+    .option('--request-id-field <field>', 'JSON app logs: field with the request id, dots for nesting')
+    .option('--message-field <field>', 'JSON app logs: field with the message')
+    .option('--id-pattern <regex>', 'text app logs: regex whose first group is the request id')
+    .option('--window <seconds>', 'time window for joining by time and path (default 2)')
+    .option('--top <n>', 'rows in top tables (default 5)')
+    .option('--html <file>', 'also write a self-contained HTML report')
+    .option('-f, --follow', 'keep reading growing files and stdin, refreshing the summary (Ctrl-C to stop)')
+    .option('--no-progress', 'no progress bar on stderr')
+    .action(async (files: string[], opts: Record<string, unknown>, cmd: Command) => {
+      const ctx = contextFor(cmd, io);
+      const { runLogs } = await import('./commands/logs.ts');
+      setExit(await runLogs(files, { ...opts, json: ctx.json, lang: ctx.locale }, io));
+    });
+
+  program
     .command('build')
     .description('write the whole site, both languages, as static files (with the read-only API as JSON files)')
     .requiredOption('-o, --out <dir>', 'output directory (empty, or a previous export)')
