@@ -142,10 +142,11 @@ async function runHttpwhy(list: string): Promise<Measured> {
 }
 
 /** curl prints its status, or 000 and its exit code when it got no response (7 could not connect, 56 reset...). */
+const curlStatus = (line: string) => (line === '' ? null : line.startsWith('000') ? `error (curl exit ${line.slice(4)})` : line.slice(0, 3));
+
 function runCurl(list: string): Promise<Measured> {
   const curl = ['curl', '-s', '-o', '/dev/null', '-L', '-w', '%{http_code} %{exitcode}\\n'];
-  const status = (line: string) => (line === '' ? null : line.startsWith('000') ? `error (curl exit ${line.slice(4)})` : line.slice(0, 3));
-  return measure('curl', 'xargs', ['-a', list, '-P', String(CONCURRENCY), '-n', '1', ...curl], status);
+  return measure('curl', 'xargs', ['-a', list, '-P', String(CONCURRENCY), '-n', '1', ...curl], curlStatus);
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

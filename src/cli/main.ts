@@ -23,6 +23,15 @@ Examples:
   httpwhy diagnose response.txt   which component issued this response?
 `;
 
+/** Parser for an integer option with bounds; bad values are usage errors (exit 2). */
+function integer(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new HttpwhyError('HW_ERR_CLI_USAGE', `${flag} must be an integer from ${min} to ${max}, got "${value}".`);
+    return n;
+  };
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -97,11 +106,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .command('search')
     .description('search codes by number, reason phrase or words (English or Indonesian, typos tolerated)')
     .argument('<query...>', 'what to look for')
-    .addOption(new Option('--limit <n>', 'maximum results').default(10).argParser((v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 200) throw new HttpwhyError('HW_ERR_CLI_USAGE', `--limit must be an integer from 1 to 200, got "${v}".`);
-      return n;
-    }))
+    .addOption(new Option('--limit <n>', 'maximum results').default(10).argParser(integer('--limit', 1, 200)))
     .action(async (query: string[], opts: { limit: number }, cmd: Command) => {
       const { runSearch } = await import('./commands/search.ts');
       setExit(runSearch(query.join(' '), opts.limit, contextFor(cmd, io)));
@@ -136,6 +141,24 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
       const ctx = contextFor(cmd, io);
       const { runLogs } = await import('./commands/logs.ts');
       setExit(await runLogs(files, { ...opts, json: ctx.json, lang: ctx.locale }, io));
+    });
+
+  program
+    .command('check')
+    .description('check URLs: redirect chain, timings, TLS, network failures and the diagnosis (SSRF-safe unless --allow-private)')
+    .argument('[urls...]', 'URLs to check; - or none reads stdin, one per line')
+    .option('--file <list>', 'file with one URL per line (# comments and blank lines skipped)')
+    .option('--csv', 'CSV output')
+    .option('--allow-private', 'operator mode: allow private, loopback and link-local addresses and any port')
+    .addOption(new Option('-c, --concurrency <n>', 'checks at once (default 16)').argParser(integer('--concurrency', 1, 256)))
+    .addOption(new Option('--per-host <n>', 'checks at once per host (default 4)').argParser(integer('--per-host', 1, 256)))
+    .addOption(new Option('--timeout <seconds>', 'time allowed per URL, redirects included (default 30)').argParser(integer('--timeout', 1, 600)))
+    .addOption(new Option('--retries <n>', 'retries of a 429/503 with Retry-After, waiting at most 30 s (default 1)').argParser(integer('--retries', 0, 5)))
+    .option('--no-progress', 'no progress bar on stderr')
+    .action(async (urls: string[], opts: { file?: string; csv?: boolean; allowPrivate?: boolean; concurrency?: number; perHost?: number; timeout?: number; retries?: number; progress: boolean }, cmd: Command) => {
+      const ctx = contextFor(cmd, io);
+      const { runCheck } = await import('./commands/check.ts');
+      setExit(await runCheck(urls, { ...opts, json: ctx.json, lang: ctx.locale, color: cmd.optsWithGlobals<GlobalOptions>().color }, io));
     });
 
   program

@@ -59,6 +59,8 @@ const IDENTIFIED: [string, string, Issuer, string][] = [
   ['express/500-stack-trace.http', 'Express', 'origin-app', 'express-stack-trace'],
   ['express/500-behind-nginx.http', 'Express', 'origin-app', 'express-internal-error'],
   ['express/404-cannot-post.http', 'Express', 'origin-app', 'express-cannot-get'],
+  ['express/503-retry-after-behind-nginx.http', 'Express', 'origin-app', 'express-503-retry-after'],
+  ['express/503-retry-after-behind-haproxy.http', 'Express', 'origin-app', 'express-503-retry-after'],
   ['fastify/500-error.http', 'Fastify', 'origin-app', 'fastify-error'],
   ['nextjs/500-pages-router.http', 'Next.js', 'origin-app', 'nextjs-error-page'],
   ['django/500-server-error.http', 'Django', 'origin-app', 'django-server-error'],
@@ -143,6 +145,8 @@ describe('diagnose: curl network failures', () => {
     ['curl/tls-wrong-version.http', 'tls-handshake', 'curl-tls-wrong-version'],
     ['curl/dns.http', 'dns', 'curl-dns'],
     ['curl/http09.http', 'invalid-response', 'curl-not-http'],
+    ['curl/http09-behind-nginx-verbose.http', 'invalid-response', 'curl-not-http'],
+    ['curl/malformed-status-line.http', 'invalid-response', 'curl-malformed-status-line'],
     ['curl/truncated-body.http', 'truncated', 'curl-truncated'],
   ])('%s is a %s failure', (path, kind, fingerprint) => {
     const d = only(path);

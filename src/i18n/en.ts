@@ -72,7 +72,7 @@ export const en = {
     siteName: 'httpwhy',
     tagline: 'Which component failed, and why?',
     skip: 'Skip to content',
-    nav: { codes: 'All codes', compare: 'Compare', diagnose: 'Diagnose', cheatSheet: 'Cheat sheet', quiz: 'Quiz', api: 'API' },
+    nav: { codes: 'All codes', compare: 'Compare', diagnose: 'Diagnose', check: 'Check URL', cheatSheet: 'Cheat sheet', quiz: 'Quiz', api: 'API' },
     switchLanguage: 'Bahasa Indonesia',
     searchLabel: 'Search status codes',
     searchPlaceholder: 'e.g. 502, gateway timeout, 522',
@@ -140,6 +140,14 @@ export const en = {
       fileLabel: 'Or choose a HAR or text file',
       submit: 'Diagnose',
       resultFor: (label: string) => `Result for ${label}`,
+    },
+    checkPage: {
+      title: 'Check a URL',
+      intro: 'Follows the redirect chain, times every phase (DNS, connect, TLS, first byte, download), summarises the TLS certificate and diagnoses a failing response. Only public addresses on ports 80, 443, 8080 and 8443 are checked from this site; use the CLI (httpwhy check --allow-private) for your own private servers.',
+      urlLabel: 'URL to check',
+      submit: 'Check',
+      hop: 'Request',
+      address: 'Address',
     },
     apiDocsTitle: 'JSON API',
     quiz: {

@@ -74,7 +74,7 @@ export const id: Messages = {
     siteName: 'httpwhy',
     tagline: 'Komponen mana yang gagal, dan kenapa?',
     skip: 'Langsung ke konten',
-    nav: { codes: 'Semua kode', compare: 'Bandingkan', diagnose: 'Diagnosis', cheatSheet: 'Ringkasan', quiz: 'Kuis', api: 'API' },
+    nav: { codes: 'Semua kode', compare: 'Bandingkan', diagnose: 'Diagnosis', check: 'Periksa URL', cheatSheet: 'Ringkasan', quiz: 'Kuis', api: 'API' },
     switchLanguage: 'English',
     searchLabel: 'Cari kode status',
     searchPlaceholder: 'mis. 502, gateway timeout, 522',
@@ -142,6 +142,14 @@ export const id: Messages = {
       fileLabel: 'Atau pilih file HAR atau teks',
       submit: 'Diagnosis',
       resultFor: (label) => `Hasil untuk ${label}`,
+    },
+    checkPage: {
+      title: 'Periksa URL',
+      intro: 'Mengikuti rantai redirect, mengukur waktu tiap tahap (DNS, connect, TLS, byte pertama, download), meringkas sertifikat TLS, dan mendiagnosis respons yang gagal. Dari situs ini hanya alamat publik di port 80, 443, 8080, dan 8443 yang diperiksa; untuk server privat Anda sendiri, pakai CLI (httpwhy check --allow-private).',
+      urlLabel: 'URL yang diperiksa',
+      submit: 'Periksa',
+      hop: 'Request',
+      address: 'Alamat',
     },
     apiDocsTitle: 'JSON API',
     quiz: {

@@ -12,3 +12,5 @@ export { LAB_ENDPOINTS, PARAMS as LAB_PARAMS, STREAM_MAX_TOTAL_MS, type LabEndpo
 // The gateway: a reverse proxy with nginx's failure mapping and nginx-like access and error logs.
 export { startGateway, type GatewayOptions, type GatewayRoute, type RunningGateway } from './gateway/gateway.ts';
 export { GATEWAY_LOG_FORMAT } from './gateway/log-format.ts';
+// The whole lab: faulty upstreams and the gateway in front of them and of the site.
+export { RATE_LIMIT, SCENARIOS, startLab, type LabOptions, type RunningLab, type Scenario } from './lab.ts';

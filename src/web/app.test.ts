@@ -282,3 +282,30 @@ describe('compression', () => {
     expect(plain.rawPayload.length).toBeGreaterThan(res.rawPayload.length * 2);
   });
 });
+
+describe('URL checker on the web is SSRF-safe', () => {
+  const form = (url: string, target = '/check') =>
+    app.inject({ method: 'POST', url: target, payload: new URLSearchParams({ url }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+  it.each(['http://127.0.0.1/', 'http://localhost:3000/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/', 'http://2130706433/', 'http://10.0.0.1/'])('refuses %s with 403', async (target) => {
+    const page = await form(target);
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('role="alert"');
+    const api = await app.inject({ method: 'POST', url: '/api/v1/check', payload: { url: target } });
+    expect(api.statusCode).toBe(403);
+    expect(api.json()).toMatchObject({ code: 'HW_ERR_CHECK_SSRF_BLOCKED' });
+  });
+
+  it('rejects bad schemes and bad bodies with 400', async () => {
+    expect((await form('file:///etc/passwd')).statusCode).toBe(400);
+    const api = await app.inject({ method: 'POST', url: '/api/v1/check', payload: { nope: 1 } });
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toMatchObject({ code: 'HW_ERR_INPUT_INVALID' });
+  });
+
+  it('escapes the URL it reflects', async () => {
+    const res = await form('http://"><script>alert(1)</script>/');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('<script>alert(1)');
+  });
+});

@@ -18,6 +18,7 @@ import { ApiDocsPage } from './pages/api-docs.tsx';
 import { createErrorResponses, RETRY_AFTER_SECONDS } from './error-responses.ts';
 import { requestIdFor } from './request-id.ts';
 import { registerPages, sendPage, splitLocale } from './routes-pages.tsx';
+import { registerCheckPages } from './routes-check.tsx';
 import { registerDiagnose } from './routes-diagnose.tsx';
 import { registerSiteFiles } from './site-files.ts';
 
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }
   registerPages(app, site);
   registerDiagnose(app, site);
+  registerCheckPages(app, site);
   registerApi(app, { rateLimitPerMinute: options.apiRateLimit ?? 600 });
   registerSiteFiles(app, site.siteUrl);
   return app;

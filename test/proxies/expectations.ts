@@ -37,39 +37,30 @@ const RAW = 'raw upstream bytes, no HTTP head';
 
 const nginxFault = (cause: RegExp): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'nginx', cause });
 const haproxyFault = (cause: RegExp): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'HAProxy', cause });
-const caddyFault = (cause: RegExp, gap?: string): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'Caddy', cause, ...(gap ? { gap } : {}) });
+const caddyFault = (cause: RegExp): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'Caddy', cause });
 const truncated = (inPath?: string): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'curl', cause: /cut short/, ...(inPath ? { inPath } : {}) });
 const expressException = (inPath?: string): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'Express', cause: /exception|threw/, ...(inPath ? { inPath } : {}) });
-const express503: DiagnosisExpectation = {
-  verdict: 'identified',
-  issuer: 'Express',
-  cause: /shedding load|overload/,
-  gap: "Express's sendStatus(503) (body \"Service Unavailable\", X-Powered-By: Express, Retry-After) is not identified: the engine answers unknown, although Retry-After marks an origin 503 (logs-and-lab.md §7)",
-};
-const MALFORMED_CADDY_GAP = 'the Caddy 502 causes omit a malformed or non-HTTP upstream reply (Caddy logs "malformed HTTP status code")';
+// X-Powered-By: Express and Retry-After mark a deliberate origin 503 (fingerprints.md §20, logs-and-lab.md §7).
+const express503 = (inPath?: string): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'Express', cause: /shedding load|overload/, ...(inPath ? { inPath } : {}) });
 
 const NGINX: Record<FaultMode, Row> = {
   'connection-refused': [502, NGINX_PAGE, /^502 us=502 uct=- uht=- · connect\(\) failed \(111: Connection refused\) while connecting to upstream$/, nginxFault(/refused|not listening/)],
   'reset-before-headers': [502, NGINX_PAGE, /^502 us=502 uct=[\d.]+ uht=- · recv\(\) failed \(104: Connection reset by peer\) while reading response header from upstream$/, nginxFault(/reset/)],
   'close-without-reply': [502, NGINX_PAGE, /^502 us=502 uct=[\d.]+ uht=- · upstream prematurely closed connection while reading response header from upstream$/, nginxFault(/closed/)],
   'non-http-reply': [null, RAW, /^009 us=200 uct=[\d.]+ uht=[\d.]+ · upstream sent no valid HTTP\/1\.0 header while reading response header from upstream$/, { verdict: 'identified', issuer: 'curl', cause: /another protocol/ }],
+  // curl 7.88 says "(1) Unsupported HTTP version in response": the status line is malformed, and nginx relays it as HTTP/0.9.
   'invalid-status-line': [
     null,
     RAW,
     /^009 us=200 uct=[\d.]+ uht=[\d.]+ · upstream sent no valid HTTP\/1\.0 header while reading response header from upstream$/,
-    {
-      verdict: 'identified',
-      issuer: 'curl',
-      cause: /(malformed|invalid) (HTTP )?status line/i,
-      gap: 'curl\'s "(1) Unsupported HTTP version in response" is read as another protocol; it means a malformed status line, which nginx relays as HTTP/0.9 (access log 009)',
-    },
+    { verdict: 'identified', issuer: 'curl', cause: /(malformed|invalid) (HTTP )?status line/i },
   ],
   'oversized-headers': [502, NGINX_PAGE, /^502 us=502 uct=[\d.]+ uht=- · upstream sent too big header while reading response header from upstream$/, nginxFault(/too big header|proxy_buffer_size/)],
   'slow-headers': [504, NGINX_PAGE, /^504 us=504 uct=[\d.]+ uht=- · upstream timed out \(110: Connection timed out\) while reading response header from upstream$/, nginxFault(/slow|hung/)],
   'accept-and-hang': [504, NGINX_PAGE, /^504 us=504 uct=[\d.]+ uht=- · upstream timed out \(110: Connection timed out\) while reading response header from upstream$/, nginxFault(/hung|slow/)],
   'truncated-body': [200, CUT, /^200 us=200 uct=[\d.]+ uht=[\d.]+ · upstream prematurely closed connection while reading upstream$/, truncated('nginx')],
   'app-exception': [500, 'Express body', /^500 us=500 uct=[\d.]+ uht=[\d.]+$/, expressException('nginx')],
-  'app-unavailable': [503, 'Express body', /^503 us=503 uct=[\d.]+ uht=[\d.]+$/, express503],
+  'app-unavailable': [503, 'Express body', /^503 us=503 uct=[\d.]+ uht=[\d.]+$/, express503('nginx')],
 };
 
 // HAProxy answers 503 for a refused connection (§2b), after its default 3 connect retries (observed: 3 s).
@@ -85,7 +76,7 @@ const HAPROXY: Record<FaultMode, Row> = {
   // HAProxy logs the cut transfer as 200 with SD-- (logs-and-lab.md §1.2) and adds no header that names it.
   'truncated-body': [200, CUT, /^200 SD-- app Tc=\d+ Tr=\d+$/, truncated()],
   'app-exception': [500, 'Express body', /^500 ---- app Tc=\d+ Tr=\d+$/, expressException()],
-  'app-unavailable': [503, 'Express body', /^503 ---- app Tc=\d+ Tr=\d+$/, express503],
+  'app-unavailable': [503, 'Express body', /^503 ---- app Tc=\d+ Tr=\d+$/, express503()],
 };
 
 // Caddy: empty bodies (§4). Observed: Go's transport relays a 64 KB header (its limit is 10 MB), and Caddy
@@ -94,14 +85,14 @@ const CADDY: Record<FaultMode, Row> = {
   'connection-refused': [502, 'empty body', /^502 size=0 · dial tcp 127\.0\.0\.1:PORT: connect: connection refused$/, caddyFault(/refused/)],
   'reset-before-headers': [502, 'empty body', /^502 size=0 · read tcp 127\.0\.0\.1:PORT->127\.0\.0\.1:PORT: read: connection reset by peer$/, caddyFault(/reset/)],
   'close-without-reply': [502, 'empty body', /^502 size=0 · EOF$/, caddyFault(/closed or reset/)],
-  'non-http-reply': [502, 'empty body', /^502 size=0 · net\/http: HTTP\/1\.x transport connection broken: malformed HTTP status code "Debian-2\+deb12u3"$/, caddyFault(/another protocol|malformed/, MALFORMED_CADDY_GAP)],
-  'invalid-status-line': [502, 'empty body', /^502 size=0 · net\/http: HTTP\/1\.x transport connection broken: malformed HTTP status code "OK"$/, caddyFault(/malformed/, MALFORMED_CADDY_GAP)],
+  'non-http-reply': [502, 'empty body', /^502 size=0 · net\/http: HTTP\/1\.x transport connection broken: malformed HTTP status code "Debian-2\+deb12u3"$/, caddyFault(/another protocol|malformed/)],
+  'invalid-status-line': [502, 'empty body', /^502 size=0 · net\/http: HTTP\/1\.x transport connection broken: malformed HTTP status code "OK"$/, caddyFault(/malformed/)],
   'oversized-headers': [200, 'upstream body', /^200 size=3$/, { verdict: 'no-error' }],
   'slow-headers': [504, 'empty body', /^504 size=0 · net\/http: timeout awaiting response headers$/, caddyFault(/slow/)],
   'accept-and-hang': [504, 'empty body', /^504 size=0 · net\/http: timeout awaiting response headers$/, caddyFault(/slow/)],
   'truncated-body': [200, CUT, /^200 size=1000$/, truncated('Caddy')],
   'app-exception': [500, 'Express body', /^500 size=148$/, expressException('Caddy')],
-  'app-unavailable': [503, 'Express body', /^503 size=19$/, express503],
+  'app-unavailable': [503, 'Express body', /^503 size=19$/, express503('Caddy')],
 };
 
 const TABLES: Record<ProxyName, Record<FaultMode, Row>> = { nginx: NGINX, haproxy: HAPROXY, caddy: CADDY };

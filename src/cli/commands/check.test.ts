@@ -81,7 +81,7 @@ describe('httpwhy check URL', () => {
     const r = await cli([`${server.origin}/stall`], operator({ timeout: 0.2, json: true }));
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ status: null, failure: { kind: 'timeout-response', phase: 'headers', code: 'ETIMEDOUT' } });
-    expect(JSON.parse(r.out).totalMs).toBeLessThan(1000);
+    expect(JSON.parse(r.out).totalMs).toBeLessThan(2000);
   });
 
   it('is SSRF-safe by default and tells the operator how to check a local server', async () => {

@@ -76,10 +76,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
     const req = this.#req;
     const headers: string[] = [];
     const raw = req.rawHeaders;
-    const listed = new Set((req.headers.connection ?? '').toLowerCase().split(',').map((t) => t.trim()));
+    // Headers named in Connection are hop-by-hop too.
+    const listed = req.headers.connection?.toLowerCase().split(',').map((t) => t.trim());
     for (let i = 0; i < raw.length; i += 2) {
       const name = (raw[i] as string).toLowerCase();
-      if (!REQUEST_SKIP.has(name) && !listed.has(name)) headers.push(raw[i] as string, raw[i + 1] as string);
+      if (!REQUEST_SKIP.has(name) && !listed?.includes(name)) headers.push(raw[i] as string, raw[i + 1] as string);
     }
     const forwardedFor = req.headers['x-forwarded-for'];
     headers.push('x-request-id', this.#requestId, 'x-forwarded-for', forwardedFor ? `${forwardedFor}, ${this.#clientAddress}` : this.#clientAddress);
@@ -123,7 +124,10 @@ export class Exchange implements Dispatcher.DispatchHandler {
     if (this.#res.headersSent) {
       this.#error('error', bodyFailure(error));
       this.#cut = true;
-      this.#res.destroy();
+      // Like nginx: the header (if still buffered) and the body relayed so far go out, then the connection
+      // closes, so the client sees a body shorter than announced (or a chunked body without its last chunk).
+      this.#res.flushHeaders();
+      this.#res.socket?.end();
       return;
     }
     const failure = headerFailure(error);

@@ -28,6 +28,7 @@ const RAW_UPSTREAMS: Record<string, () => Promise<Loopback>> = {
   'bad-header': () => afterHead((s) => s.end('HTTP/1.1 200 OK\r\nBad Header\x01Line: x\r\nContent-Length: 3\r\n\r\nok\n')),
   'big-header': () => afterHead((s) => s.end(`HTTP/1.1 200 OK\r\nX-Padding: ${'a'.repeat(64 * 1024)}\r\nContent-Length: 3\r\n\r\nok\n`)),
   slow: () => afterHead((s) => setTimeout(() => s.end('HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n'), 1500)),
+  'cut-empty': () => afterHead((s) => s.end('HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n')),
   'cut-fin': () => afterHead((s) => s.end(`HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n${'x'.repeat(1000)}`)),
   'cut-rst': () => afterHead((s) => s.write(`HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n${'x'.repeat(1000)}`, () => setTimeout(() => s.resetAndDestroy(), 50))),
 };
@@ -132,15 +133,17 @@ describe('failures before the response header become the gateway’s own 502 or 
 
 describe('failures after the header reach the client as a cut body', () => {
   it.each([
-    ['/cut-fin', /upstream prematurely closed connection while reading upstream/],
-    ['/cut-rst', /readv\(\) failed \(104: Connection reset by peer\) while reading upstream/],
-  ])('%s: 200 with 1000 of 100000 bytes, and only the error log says why', async (path, message) => {
+    ['/cut-fin', 1000, /upstream prematurely closed connection while reading upstream/],
+    ['/cut-rst', 1000, /readv\(\) failed \(104: Connection reset by peer\) while reading upstream/],
+    ['/cut-empty', 0, /upstream prematurely closed connection while reading upstream/],
+  ])('%s: 200 with %i of 100000 bytes, and only the error log says why', async (path, bytes, message) => {
     const exchange = await raw(path);
+    expect(exchange.end).toBe('closed');
     const response = splitResponse(exchange.bytes);
     expect(response?.statusLine).toBe('HTTP/1.1 200 OK');
     expect(response && headerValue(response, 'content-length')).toBe('100000');
-    expect(response?.body.length).toBe(1000);
-    expect(await accessLine()).toMatch(/" 200 1000 .* us=200 uct=[\d.]+ uht=[\d.]+ urt=[\d.]+/);
+    expect(response?.body.length).toBe(bytes);
+    expect(await accessLine()).toMatch(new RegExp(`" 200 ${bytes} .* us=200 uct=[\\d.]+ uht=[\\d.]+ urt=[\\d.]+`));
     expect(errorLog).toHaveLength(1);
     expect(errorLog[0]).toMatch(message);
   });

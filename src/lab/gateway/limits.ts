@@ -15,7 +15,8 @@ export class RouteLimits {
   readonly #shedRetryAfter: number;
   readonly #rate: RateLimit | undefined;
   #inFlight = 0;
-  #windowStart = 0;
+  /** The first request opens the first window. */
+  #windowStart = Number.NEGATIVE_INFINITY;
   #windowCount = 0;
 
   constructor(name: string, maxInFlight: number, shedRetryAfter: number, rate: RateLimit | undefined) {

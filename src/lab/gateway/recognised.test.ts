@@ -18,6 +18,7 @@ let hang: Loopback;
 let refusedPort: number;
 let gateway: RunningGateway;
 const dir = mkdtempSync(join(tmpdir(), 'httpwhy-gateway-logs-'));
+const up = (port: number) => ({ host: '127.0.0.1', port });
 
 beforeAll(async () => {
   app = await httpServer((req, res) => {
@@ -31,7 +32,6 @@ beforeAll(async () => {
   const closed = await tcpServer(() => {});
   refusedPort = closed.port;
   await closed.close();
-  const up = (port: number) => ({ host: '127.0.0.1', port });
   gateway = await startGateway({
     host: '127.0.0.1',
     port: 0,

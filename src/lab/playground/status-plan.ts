@@ -9,7 +9,7 @@ import { isInterimCode, type InterimCode, type LabStatus } from './status-target
 
 export type BodyFormat = 'json' | 'html' | 'text';
 
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 interface HeaderContext {
   status: number;

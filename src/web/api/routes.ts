@@ -1,12 +1,13 @@
 /** JSON API under /api/v1: codes (with filters), one code, compare, search. Inputs validated with zod. */
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ISSUERS, listCodes, localizeEntry, parseLocale, requireCode, search, STANDINGS, summarizeEntry, VENDORS } from '../../codes/index.ts';
 import { compare } from '../../compare/index.ts';
 import { diagnose } from '../../diagnose/index.ts';
 import { HttpwhyError } from '../../errors.ts';
+import { checkUrl } from '../../check/index.ts';
 import { CACHE } from '../http-cache.ts';
+import { CHECK_RATE_LIMIT, limitScope } from '../rate-limits.ts';
 
 /** Pasted responses and HAR files can be large; everything else keeps the server's small default. */
 export const DIAGNOSE_BODY_LIMIT = 2 * 1024 * 1024;
@@ -21,6 +22,7 @@ const listQuery = z.object({
 }).strict();
 const langQuery = z.object({ lang }).strict();
 const searchQuery = z.object({ q: z.string().max(200), lang, limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
+const checkBody = z.object({ url: z.string().trim().min(1).max(2000) }).strict();
 const compareQuery = z.object({ a: z.string().max(32), b: z.string().max(32), lang }).strict();
 
 /** The API takes the input as text (text/plain) or as JSON: a HAR, a {status, headers, body} object, or {input: "..."}. */
@@ -44,12 +46,7 @@ export function parseQuery<T>(schema: z.ZodType<T>, request: FastifyRequest): T 
 
 export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute: number }): void {
   app.register(async (api) => {
-    await api.register(rateLimit, {
-      max: options.rateLimitPerMinute,
-      timeWindow: '1 minute',
-      errorResponseBuilder: (_request, context) =>
-        new HttpwhyError('HW_ERR_WEB_RATE_LIMITED', `Rate limit of ${context.max} requests per ${context.after} exceeded; retry after the Retry-After delay.`),
-    });
+    await limitScope(api, options.rateLimitPerMinute);
     api.addHook('onSend', async (request, reply, payload) => {
       reply.header('access-control-allow-origin', '*');
       if (reply.statusCode < 400 && request.method === 'GET') reply.header('cache-control', CACHE.api);
@@ -81,6 +78,15 @@ export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute:
       const locale = parseLocale(parseQuery(langQuery, request).lang);
       reply.header('cache-control', 'no-store');
       return diagnose(apiInput(request), { locale });
+    });
+
+    // Always SSRF-safe: the API never checks private addresses or unusual ports.
+    api.post('/check', { config: { rateLimit: CHECK_RATE_LIMIT } }, async (request, reply) => {
+      const locale = parseLocale(parseQuery(langQuery, request).lang);
+      const body = checkBody.safeParse(request.body);
+      if (!body.success) throw new HttpwhyError('HW_ERR_INPUT_INVALID', 'Send {"url": "https://..."} as the JSON body.');
+      reply.header('cache-control', 'no-store');
+      return checkUrl(body.data.url, { locale });
     });
 
     api.get('/search', async (request) => {

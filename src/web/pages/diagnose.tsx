@@ -5,7 +5,7 @@ import { localePath, type PageContext } from '../page-context.ts';
 
 const list = (items: readonly string[]) => <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
 
-function Result({ ctx, d }: { ctx: PageContext; d: Diagnosis }) {
+export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) {
   const l = DIAGNOSIS_MESSAGES[ctx.locale].label;
   return (
     <article class={`diagnosis verdict-${d.verdict}`}>
@@ -63,7 +63,7 @@ export function DiagnosePage({ ctx, input = '', report }: { ctx: PageContext; in
         <input id="file" type="file" accept=".har,.json,.txt,.http,.log" hidden />
         <button type="submit">{t.submit}</button>
       </form>
-      {report ? report.diagnoses.map((d, i) => <Result key={i} ctx={ctx} d={d} />) : null}
+      {report ? report.diagnoses.map((d, i) => <DiagnosisResult key={i} ctx={ctx} d={d} />) : null}
     </Layout>
   );
 }

@@ -43,6 +43,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               <li><a href={href('/codes')}>{m.web.nav.codes}</a></li>
               <li><a href={href('/compare')}>{m.web.nav.compare}</a></li>
               <li><a href={href('/diagnose')}>{m.web.nav.diagnose}</a></li>
+              <li><a href={href('/check')}>{m.web.nav.check}</a></li>
               <li><a href={href('/cheat-sheet')}>{m.web.nav.cheatSheet}</a></li>
               <li><a href={href('/quiz')}>{m.web.nav.quiz}</a></li>
               <li><a href={href('/api')}>{m.web.nav.api}</a></li>

@@ -1,0 +1,64 @@
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../../test/helpers/memory-io.ts';
+import { rawRequest } from '../../../test/helpers/raw-http.ts';
+import { runLab } from './lab.ts';
+
+/** Listening servers and open sockets of this process. */
+const handles = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
+
+async function startedLab(io: ReturnType<typeof memoryIo>) {
+  const exit = runLab({ port: '0', gatewayPort: '0' }, io);
+  await expect.poll(() => io.stdoutText(), { timeout: 10_000 }).toContain('failures through the gateway');
+  const gateway = /gateway {12}(http:\/\/127\.0\.0\.1:\d+)\//.exec(io.stdoutText())?.[1] as string;
+  const playground = /playground {9}(http:\/\/127\.0\.0\.1:\d+)\/lab/.exec(io.stdoutText())?.[1] as string;
+  return { exit, gateway, playground };
+}
+
+describe('httpwhy lab', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('runs the site, the upstreams and the gateway until %s, then leaves nothing behind', async (signal) => {
+    const before = handles();
+    const io = memoryIo();
+    const { exit, gateway, playground } = await startedLab(io);
+    const failures = [...io.stdoutText().matchAll(/ (http:\/\/127\.0\.0\.1:\d+\/fail\/[a-z-]+)$/gm)].map((m) => m[1] as string);
+    expect(failures).toHaveLength(13);
+
+    const refused = await request(`${gateway}/fail/connection-refused`);
+    expect([refused.statusCode, refused.headers.server]).toEqual([502, 'httpwhy-gateway']);
+    await refused.body.dump();
+    const site = await request(`${gateway}/codes/502`);
+    expect(site.statusCode).toBe(200);
+    await site.body.dump();
+    await expect.poll(() => io.stdoutText()).toMatch(/^gateway error: .* connect\(\) failed \(111: Connection refused\) while connecting to upstream/m);
+    expect(io.stdoutText()).toMatch(/^gateway access: 127\.0\.0\.1 - - \[.*\] "GET \/codes\/502 HTTP\/1\.1" 200 /m);
+
+    // A request still waiting for a slow app must not hold the exit up.
+    const waiting = rawRequest({ host: '127.0.0.1', port: Number(new URL(gateway).port), path: '/fail/slow-headers', timeoutMs: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    process.emit(signal);
+    await expect(exit).resolves.toBe(0);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await waiting).toMatchObject({ end: 'closed', bytes: Buffer.alloc(0) });
+
+    for (const origin of [gateway, playground]) {
+      expect((await rawRequest({ host: '127.0.0.1', port: Number(new URL(origin).port), path: '/', timeoutMs: 1000 })).end).toBe('refused');
+    }
+    await expect.poll(handles).toBeLessThanOrEqual(before);
+    expect(process.listenerCount(signal)).toBe(0);
+  });
+
+  it('refuses a bad port before starting anything', async () => {
+    await expect(runLab({ gatewayPort: '99999' }, memoryIo())).rejects.toMatchObject({ code: 'HW_ERR_WEB_BAD_PORT' });
+  });
+
+  it('says which port is taken, and closes what it had started', async () => {
+    const io = memoryIo();
+    const first = await startedLab(io);
+    const before = handles();
+    await expect(runLab({ port: '0', gatewayPort: new URL(first.gateway).port }, memoryIo())).rejects.toMatchObject({ code: 'HW_ERR_WEB_BAD_PORT', message: expect.stringContaining('EADDRINUSE') });
+    await expect.poll(handles).toBeLessThanOrEqual(before);
+    process.emit('SIGINT');
+    await expect(first.exit).resolves.toBe(0);
+  });
+});
