@@ -9,7 +9,7 @@ import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
 import type { CliIo } from './io.ts';
 import { parseExplainOnly } from './fast-path.ts';
-import { createOutput, decideColor } from './output.ts';
+import { createOutput, decideColor, terminalWidth } from './output.ts';
 
 const EXIT_HELP = `
 Exit codes: 0 ok · 1 a problem was found (e.g. unknown issuer, no match) · 2 bad input (unknown code, bad flag, unreadable file)
@@ -48,10 +48,9 @@ function contextFor(cmd: Command, io: CliIo): CommandContext {
   const json = opts.json === true;
   const locale = parseLocale(opts.lang ?? io.env.HTTPWHY_LANG);
   const out = createOutput(io, !json && decideColor(io, opts.color));
-  return { io, out, locale, json, width: widthOf(io) };
+  return { io, out, locale, json, width: terminalWidth(io) };
 }
 
-const widthOf = (io: CliIo) => Math.min(Math.max(io.stdout.columns ?? 100, 60), 110);
 
 type Commander = typeof import('commander');
 
@@ -198,7 +197,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const locale = parseLocale(simple.lang ?? io.env.HTTPWHY_LANG);
       const out = createOutput(io, !simple.json && decideColor(io, simple.color));
       const { runExplain } = await import('./commands/explain.ts');
-      return runExplain(simple.code, { io, out, locale, json: simple.json, width: widthOf(io) });
+      return runExplain(simple.code, { io, out, locale, json: simple.json, width: terminalWidth(io) });
     }
     const commander = await import('commander');
     let exit = 0;

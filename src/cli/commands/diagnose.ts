@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { diagnose, renderText, type DiagnosisReport, type TextStyle } from '../../diagnose/index.ts';
+import { diagnose, renderText, type DiagnosisReport } from '../../diagnose/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
-import { createOutput, decideColor, wrap } from '../output.ts';
+import { createOutput, decideColor, terminalWidth, textStyle } from '../output.ts';
 
 export interface DiagnoseCliOptions {
   json: boolean;
@@ -55,17 +55,6 @@ function toJson(outcome: Outcome, withFile: boolean): unknown {
   return withFile ? { file: outcome.file, ...body } : body;
 }
 
-function textStyle(io: CliIo, color: boolean): TextStyle {
-  const out = createOutput(io, color);
-  const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 110);
-  return {
-    bold: (text) => out.style('bold', text),
-    dim: (text) => out.style('dim', text),
-    // The CLI's wrap indents every line; keep the first line's own lead (a bullet, a number).
-    wrap: (text, indent) => wrap(text, width, indent).replace(/^ */, /^ */.exec(text)?.[0] ?? ''),
-  };
-}
-
 export async function runDiagnose(files: string[], options: DiagnoseCliOptions, io: CliIo): Promise<number> {
   const outcomes: Outcome[] = [];
   for (const file of files.length === 0 ? ['-'] : files) outcomes.push(await diagnoseFile(file, options, io));
@@ -77,7 +66,7 @@ export async function runDiagnose(files: string[], options: DiagnoseCliOptions, 
     io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     return exitCode(outcomes);
   }
-  const style = textStyle(io, options.color ?? decideColor(io, true));
+  const style = textStyle(createOutput(io, options.color ?? decideColor(io, true)), terminalWidth(io));
   const blocks = outcomes.flatMap((o) => ('report' in o ? [outcomes.length > 1 ? `${style.bold(`== ${o.file} ==`)}\n${renderText(o.report, style)}` : renderText(o.report, style)] : []));
   if (blocks.length > 0) io.stdout.write(blocks.join('\n'));
   return exitCode(outcomes);
