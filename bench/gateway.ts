@@ -207,8 +207,15 @@ try {
   const [mine, theirs] = results;
   if (!mine || !theirs) throw new Error('missing results');
   const ratio = mine.rps / theirs.rps;
-  const lines = (file: string) => readFileSync(join(tmp, file), 'utf8').split('\n').length - 1;
-  console.log(`access-log lines: gateway ${lines('gateway-access.log')}, nginx ${lines('nginx-access.log')}; gateway error-log lines: ${lines('gateway-error.log')}`);
+  const lines = (file: string) => readFileSync(join(tmp, file), 'utf8').split('\n').filter(Boolean);
+  // wrk stops with requests in flight: the gateway logs those clients leaving at info level, as nginx would.
+  const errorKinds = new Map<string, number>();
+  for (const line of lines('gateway-error.log')) {
+    const kind = /\[(\w+)\] \d+#\d+: \*\d+ (.*?), client: /.exec(line)?.slice(1).join(' ') ?? line;
+    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  }
+  console.log(`access-log lines: gateway ${lines('gateway-access.log').length}, nginx ${lines('nginx-access.log').length}`);
+  console.log(`gateway error log: ${[...errorKinds].map(([kind, n]) => `${n} × ${kind}`).join('; ') || 'empty'}`);
   console.log(`ratio gateway/nginx ${ratio.toFixed(2)} (requests/s); nginx/gateway ${(theirs.cpuUsPerRequest / mine.cpuUsPerRequest).toFixed(2)} (CPU per request)`);
   console.log(`target: ratio >= 0.5 with no errors -> ${ratio >= 0.5 && mine.errors === '' ? 'met' : 'NOT met'}`);
 } finally {

@@ -52,7 +52,8 @@ describe('network failures are classified with the phase and what a proxy would 
   it.each([
     ['reset', 'reset', 'headers', 'ECONNRESET', null, 502],
     ['close-without-reply', 'empty-reply', 'headers', 'UND_ERR_SOCKET', null, 502],
-    ['not-http', 'invalid-response', 'headers', 'HTTPParserError', null, 502],
+    // nginx answers no status of its own for a reply without an HTTP status line: it relays it as HTTP/0.9.
+    ['not-http', 'invalid-response', 'headers', 'HTTPParserError', null, undefined],
     ['bad-header', 'invalid-response', 'headers', 'HTTPParserError', null, 502],
     ['huge-headers', 'invalid-response', 'headers', 'UND_ERR_HEADERS_OVERFLOW', null, 502],
     ['hang', 'timeout-response', 'headers', 'UND_ERR_HEADERS_TIMEOUT', null, 504],
@@ -67,10 +68,28 @@ describe('network failures are classified with the phase and what a proxy would 
     expect(result.failure?.proxyAnswers.find((a) => a.component === 'nginx')?.status).toBe(nginx);
   });
 
+  it.each([
+    ['not-http', ['HAProxy 502', 'Envoy 502', 'Caddy 502', 'AWS ALB 502', 'Cloudflare 520']],
+    ['bad-header', ['nginx 502', 'HAProxy 502', 'Envoy 502', 'AWS ALB 502', 'Cloudflare 520']],
+    ['huge-headers', ['nginx 502', 'HAProxy 502', 'Caddy 200', 'Cloudflare (headers over 128 KB) 520']],
+  ])('%s: the proxies answer what they do for that kind of invalid response', async (mode, answers) => {
+    const result = await checkUrlVia(recordingTransport(), `${faulty.origin}/${mode}`, quick);
+    expect(result.failure?.proxyAnswers.map((a) => `${a.component} ${a.status}`)).toEqual(answers);
+  });
+
   it('connection refused', async () => {
     const result = await checkUrlVia(recordingTransport(), `http://127.0.0.1:${refusedPort}/`, quick);
     expect(result.failure).toMatchObject({ kind: 'refused', phase: 'connect', code: 'ECONNREFUSED' });
-    expect(result.failure?.proxyAnswers.map((a) => `${a.component} ${a.status}`)).toEqual(['nginx 502', 'AWS ALB 502', 'Cloudflare 521']);
+    expect(result.failure?.proxyAnswers.map((a) => `${a.component} ${a.status}`)).toEqual([
+      'nginx 502',
+      'HAProxy 503',
+      'Envoy 503',
+      'Apache httpd 503',
+      'Caddy 502',
+      'Traefik 502',
+      'AWS ALB 502',
+      'Cloudflare 521',
+    ]);
   });
 
   it('name does not resolve', async () => {
@@ -88,7 +107,15 @@ describe('network failures are classified with the phase and what a proxy would 
     const transport: Transport = { ...recordingTransport(), dial: () => new Socket() };
     const result = await checkUrlVia(transport, 'http://127.0.0.1/', quick);
     expect(result.failure).toMatchObject({ kind: 'timeout-connect', phase: 'connect', code: 'ETIMEDOUT' });
-    expect(result.failure?.proxyAnswers.map((a) => a.status)).toEqual([504, 504, 522]);
+    expect(result.failure?.proxyAnswers.map((a) => `${a.component} ${a.status}`)).toEqual([
+      'nginx 504',
+      'HAProxy 503',
+      'Envoy 503',
+      'Caddy 504',
+      'Traefik 504',
+      'AWS ALB 504',
+      'Cloudflare 522',
+    ]);
   });
 
   it('host unreachable', async () => {

@@ -3,12 +3,12 @@
  * AggregateError, reads undici's HTTPParserError by name (its code is always undefined), and uses the
  * phase in progress where the code alone is ambiguous (a reset during TLS, a close before or after headers).
  */
+import { proxyAnswersFor, type FailureDetail, type NetworkFailureKind } from '../diagnose/index.ts';
 import { PhaseTimeoutError } from './phase-timeout.ts';
-import { proxyAnswersFor } from './proxy-answers.ts';
 import { CertificateError } from './tls-summary.ts';
-import type { CheckFailure, FailureKind, Phase, TlsFailureReason } from './types.ts';
+import type { CheckFailure, Phase, TlsFailureReason } from './types.ts';
 
-const FIXED: Record<string, readonly [FailureKind, Phase]> = {
+const FIXED: Record<string, readonly [NetworkFailureKind, Phase]> = {
   ENOTFOUND: ['dns', 'dns'],
   EAI_AGAIN: ['dns', 'dns'],
   EAI_FAIL: ['dns', 'dns'],
@@ -43,7 +43,7 @@ const CERTIFICATE_REASONS: Record<string, TlsFailureReason> = {
 const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST']);
 
 /** When the timer of the whole check fires, the phase in progress is the one that timed out. */
-const TIMEOUT_BY_PHASE: Record<Phase, FailureKind> = {
+const TIMEOUT_BY_PHASE: Record<Phase, NetworkFailureKind> = {
   dns: 'dns',
   connect: 'timeout-connect',
   tls: 'timeout-connect',
@@ -52,7 +52,7 @@ const TIMEOUT_BY_PHASE: Record<Phase, FailureKind> = {
 };
 
 /** Where a code says nothing about the phase, the phase decides. */
-const FALLBACK_BY_PHASE: Record<Phase, FailureKind> = {
+const FALLBACK_BY_PHASE: Record<Phase, NetworkFailureKind> = {
   dns: 'dns',
   connect: 'connect-failed',
   tls: 'tls-handshake',
@@ -79,7 +79,7 @@ function rootCause(error: Error): Cause {
   return { error: current, code: codeOf(current) };
 }
 
-function kindOf({ error, code }: Cause, phase: Phase): [FailureKind, Phase, TlsFailureReason | null] {
+function kindOf({ error, code }: Cause, phase: Phase): [NetworkFailureKind, Phase, TlsFailureReason | null] {
   if (error instanceof PhaseTimeoutError) return [TIMEOUT_BY_PHASE[error.phase], error.phase, null];
   if (error.name === 'TimeoutError') return [TIMEOUT_BY_PHASE[phase], phase, null];
   if (error instanceof CertificateError) return ['tls-certificate', 'tls', CERTIFICATE_REASONS[code] ?? 'untrusted'];
@@ -92,6 +92,18 @@ function kindOf({ error, code }: Cause, phase: Phase): [FailureKind, Phase, TlsF
   // UND_ERR_SOCKET "other side closed": before any header it is an empty reply, after them a cut body.
   if (code === 'UND_ERR_SOCKET') return [phase === 'body' ? 'truncated' : 'empty-reply', phase, null];
   return [FALLBACK_BY_PHASE[phase], phase, null];
+}
+
+/**
+ * What was wrong with an invalid response head, where proxies answer differently: undici's HTTPParserError
+ * carries llhttp's reason in its message ("Expected HTTP/", "Invalid status code", "Invalid header token").
+ * A bad Content-Length or Transfer-Encoding gets no detail: nginx relays some of those unchanged.
+ */
+function detailOf({ error, code }: Cause, kind: NetworkFailureKind, phase: Phase): FailureDetail | null {
+  if (kind !== 'invalid-response' || phase !== 'headers') return null;
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return 'oversized-headers';
+  if (error.name !== 'HTTPParserError' || /Content-Length|Transfer-Encoding|chunk/i.test(error.message)) return null;
+  return /Expected HTTP\/|version|status|response line/i.test(error.message) ? 'bad-status-line' : 'bad-header';
 }
 
 /** Classifies an error thrown while `phase` was in progress. */
@@ -107,6 +119,6 @@ export function classifyFailure(thrown: unknown, phase: Phase): CheckFailure {
     code,
     tls,
     message: typeof message === 'string' ? message : cause.error.message,
-    proxyAnswers: proxyAnswersFor(kind, failedPhase),
+    proxyAnswers: proxyAnswersFor(kind, failedPhase, detailOf(cause, kind, failedPhase)),
   };
 }

@@ -57,7 +57,7 @@ describe('TLS', () => {
     const transport = trust === 'test CA' ? trusting() : recordingTransport({ names: { localhost: [v4('127.0.0.1')] } });
     const result = await checkUrlVia(transport, url(name), options);
     expect(result.failure).toMatchObject({ kind: 'tls-certificate', phase: 'tls', tls: reason, code });
-    expect(result.failure?.proxyAnswers.map((a) => a.status)).toEqual([502, 526]);
+    expect(result.failure?.proxyAnswers.map((a) => `${a.component} ${a.status}`)).toEqual(['nginx (proxy_ssl_verify on) 502', 'Caddy 502', 'Cloudflare (Full strict) 526']);
     expect(result.hops[0]?.tls).not.toBeNull();
     expect(requests).toBe(before);
   });

@@ -1,10 +1,10 @@
 /** Types of the URL checker: its options, what one check returns, and what a bulk run streams. */
 import type { Locale } from '../codes/index.ts';
-import type { DiagnosisReport, NetworkFailureKind, ProxyAnswer } from '../diagnose/index.ts';
+import type { DiagnosisReport, FailurePhase, NetworkFailureKind, ProxyAnswer } from '../diagnose/index.ts';
 import type { ErrorCode } from '../errors.ts';
 
-/** Where a request can stall or fail, in order. */
-export type Phase = 'dns' | 'connect' | 'tls' | 'headers' | 'body';
+/** Where a request can stall or fail, in order: dns, connect, tls, headers, body. */
+export type Phase = FailurePhase;
 
 /** Milliseconds allowed per phase, and for the whole check including redirects. */
 export interface PhaseTimeouts {

@@ -44,10 +44,14 @@ describe('data/fingerprints', () => {
   });
 });
 
-function buildOne(yaml: string, name = 'sample') {
+function buildFiles(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-fp-'));
-  writeFileSync(join(dir, `${name}.yaml`), yaml);
+  for (const [name, yaml] of Object.entries(files)) writeFileSync(join(dir, name), yaml);
   return buildFingerprints(dir).errors;
+}
+
+function buildOne(yaml: string, name = 'sample') {
+  return buildFiles({ [`${name}.yaml`]: yaml });
 }
 
 const text = (lang: string) => `
@@ -107,5 +111,77 @@ fingerprints:
 
   it('reports YAML syntax errors with the file', () => {
     expect(buildOne('family: [unclosed')[0]).toMatch(/sample\.yaml: not valid YAML/);
+  });
+});
+
+const SOURCE = 'https://example.org/proxy';
+const answersFile = (rows: string) => `
+sources:
+  proxy: ${SOURCE}
+failures:${rows}
+`;
+const row = (head: string, answers = `[{ component: nginx, status: 502, source: ${SOURCE} }]`) => `
+  - ${head}
+    answers: ${answers}`;
+
+const curlFailure = (extra: string) => `
+family: curl
+fingerprints:
+  - id: curl-sample
+    component: curl
+    layer: client-tooling
+    role: issuer
+    confidence: high
+    source: https://curl.se/libcurl/c/libcurl-errors.html
+    match:
+      failure:
+        exitCodes: [1]
+    networkFailure: invalid-response${extra}
+    text:${text('en')}${text('id')}
+`;
+
+describe('buildFingerprints: proxy-answers.yaml', () => {
+  it('reads it as the proxies\' answers, not as a family', () => {
+    const errors = buildFiles({ 'curl.yaml': curlFailure(''), 'proxy-answers.yaml': answersFile(row('kind: invalid-response')) });
+    expect(errors).toEqual([]);
+  });
+
+  it('is required', () => {
+    expect(buildFiles({ 'curl.yaml': curlFailure('') }).join('\n')).toMatch(/proxy-answers\.yaml: missing/);
+  });
+
+  it('refuses a failure listed twice, a detail on another kind, a component answering twice, and a phase row with no general row', () => {
+    const errors = buildFiles({
+      'curl.yaml': curlFailure(''),
+      'proxy-answers.yaml': answersFile(
+        row('kind: refused') +
+          row('kind: refused') +
+          row('kind: reset\n    detail: bad-header') +
+          row('kind: dns', `[{ component: nginx, status: 502, source: ${SOURCE} }, { component: nginx, status: 504, source: ${SOURCE} }]`) +
+          row('kind: timeout-connect\n    phase: tls'),
+      ),
+    }).join('\n');
+    expect(errors).toMatch(/refused\/\*\/\*: the same failure is listed twice/);
+    expect(errors).toMatch(/reset\/\*\/bad-header: a detail belongs to invalid-response only/);
+    expect(errors).toMatch(/dns\/\*\/\*: nginx answer\(s\) twice/);
+    expect(errors).toMatch(/timeout-connect\/tls\/\*: needs a row for timeout-connect alone/);
+  });
+
+  it('refuses an unknown kind, a status out of range and a source that is not a URL', () => {
+    const errors = buildFiles({
+      'curl.yaml': curlFailure(''),
+      'proxy-answers.yaml': answersFile(row('kind: moon') + row('kind: reset', '[{ component: nginx, status: 999, source: nowhere }]')),
+    }).join('\n');
+    expect(errors).toMatch(/failures\.0\.kind/);
+    expect(errors).toMatch(/failures\.1\.answers\.0\.status/);
+    expect(errors).toMatch(/failures\.1\.answers\.0\.source/);
+  });
+
+  it('refuses a fingerprint whose failure detail has no row', () => {
+    const errors = buildFiles({
+      'curl.yaml': curlFailure('\n    networkFailureDetail: bad-status-line'),
+      'proxy-answers.yaml': answersFile(row('kind: invalid-response')),
+    });
+    expect(errors.join('\n')).toMatch(/curl-sample: proxy-answers\.yaml has no row for invalid-response with detail bad-status-line/);
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Validates the fingerprint data (`data/fingerprints/*.yaml`) and assembles the bundle the engine
- * loads. Collects every problem instead of stopping at the first, so one run lists all the work left.
+ * Validates the fingerprint data (`data/fingerprints/*.yaml`, plus `proxy-answers.yaml`, which is not a
+ * family: build-proxy-answers.ts) and assembles the bundle the engine loads. Collects every problem
+ * instead of stopping at the first, so one run lists all the work left.
  * Output order is fixed (files by name, fingerprints as written), so the build is deterministic.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
+import { checkFailureReferences, PROXY_ANSWERS_FILE, readProxyAnswers } from './build-proxy-answers.ts';
 import { familySchema, type BuiltFingerprint, type FamilyFile, type Fingerprint, type FingerprintBundle } from './fingerprint-schema.ts';
 
 export interface FingerprintBuildReport {
@@ -35,8 +37,8 @@ function checkMatch(fp: Fingerprint, where: string, errors: string[]): void {
   const responseMatchers = m.reason !== undefined || m.headers !== undefined || m.body !== undefined || m.anyOf !== undefined;
   if (m.failure && (responseMatchers || m.status)) errors.push(`${where}: a curl failure matcher stands alone (no status, reason, headers or body)`);
   if (!m.failure && !responseMatchers) errors.push(`${where}: status alone identifies nothing; add a header, body or reason matcher`);
-  if (fp.role === 'issuer' && (fp.networkFailure !== undefined || fp.proxyAnswers !== undefined) && !m.failure) {
-    errors.push(`${where}: networkFailure and proxyAnswers belong to curl failure fingerprints`);
+  if (fp.role === 'issuer' && (fp.networkFailure !== undefined || fp.networkFailureDetail !== undefined) && !m.failure) {
+    errors.push(`${where}: networkFailure and networkFailureDetail belong to curl failure fingerprints`);
   }
   if (fp.role === 'in-path' && m.status) errors.push(`${where}: an in-path fingerprint says who is on the path whatever the status; drop 'status'`);
 }
@@ -53,7 +55,7 @@ function checkTranslation(fp: Fingerprint, where: string, errors: string[]): voi
 export function buildFingerprints(dir: string): FingerprintBuildReport {
   const errors: string[] = [];
   const fingerprints: BuiltFingerprint[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).toSorted() : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== PROXY_ANSWERS_FILE).toSorted() : [];
   if (files.length === 0) errors.push(`${dir}: no fingerprint files`);
   for (const file of files) {
     const path = join(dir, file);
@@ -75,5 +77,7 @@ export function buildFingerprints(dir: string): FingerprintBuildReport {
       errors.push(`${fp.family}: ${fp.id}: refines "${fp.refines}", which is not another known component`);
     }
   }
-  return { bundle: { fingerprints }, errors };
+  const proxyAnswers = readProxyAnswers(join(dir, PROXY_ANSWERS_FILE), errors);
+  checkFailureReferences(fingerprints, proxyAnswers, errors);
+  return { bundle: { fingerprints, proxyAnswers }, errors };
 }

@@ -7,6 +7,7 @@ import type { Locale, Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
 import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
 import { MESSAGES } from './messages.ts';
+import { proxyAnswersFor } from './proxy-answers.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
 import type { Alternative, Confidence, Diagnosis, Evidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
 
@@ -95,7 +96,9 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
   const issuerText = text && 'causes' in text ? text : undefined;
   const unknown = verdict === 'unknown';
   const networkFailure: NetworkFailureReport | null =
-    fp?.role === 'issuer' && fp.networkFailure ? { kind: fp.networkFailure, proxyAnswers: fp.proxyAnswers ?? [] } : null;
+    fp?.role === 'issuer' && fp.networkFailure
+      ? { kind: fp.networkFailure, proxyAnswers: proxyAnswersFor(fp.networkFailure, null, fp.networkFailureDetail ?? null) }
+      : null;
   const alternatives: Alternative[] = rivals.slice(0, MAX_ALTERNATIVES).map((m) => ({
     component: m.fingerprint.component,
     layer: m.fingerprint.layer,

@@ -1,6 +1,7 @@
 /**
  * The zod schema of the fingerprint data (`data/fingerprints/<family>.yaml`): what identifies each
  * proxy, CDN, gateway, server and framework, and what to tell the user, in English and Indonesian.
+ * What a proxy in front would answer for a network failure is not here but in proxy-answer-schema.ts.
  * The build (`scripts/build-fingerprints.ts`) validates every file with it; the engine trusts the
  * built output (`build/fingerprints.json`) and never loads zod at run time.
  *
@@ -9,6 +10,7 @@
  */
 import { z } from 'zod';
 import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';
+import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
 
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
@@ -31,6 +33,17 @@ export const NETWORK_FAILURE_KINDS = [
   'http2-stream',
 ] as const;
 export type NetworkFailureKind = (typeof NETWORK_FAILURE_KINDS)[number];
+
+/** Where a request can stall or fail, in order. */
+export const FAILURE_PHASES = ['dns', 'connect', 'tls', 'headers', 'body'] as const;
+export type FailurePhase = (typeof FAILURE_PHASES)[number];
+
+/**
+ * What was wrong with an invalid response, where proxies disagree: a missing or malformed status line
+ * (nginx relays the bytes as HTTP/0.9), a malformed header field, response headers too large to buffer.
+ */
+export const FAILURE_DETAILS = ['bad-status-line', 'bad-header', 'oversized-headers'] as const;
+export type FailureDetail = (typeof FAILURE_DETAILS)[number];
 
 function isRegex(source: string): boolean {
   try {
@@ -104,15 +117,6 @@ const issuerTextSchema = z
 
 const inPathTextSchema = z.object({ summary }).strict();
 
-const proxyAnswerSchema = z
-  .object({
-    component: z.string().min(2).max(60),
-    /** null: the status was already sent; the client gets a truncated body. */
-    status: z.number().int().min(100).max(599).nullable(),
-    source: z.url(),
-  })
-  .strict();
-
 const common = {
   id: z.string().regex(kebab),
   /** Display name; fingerprints of the same component share it exactly. */
@@ -132,7 +136,8 @@ const issuerFingerprintSchema = z
     /** This component produced the response (or, for client tools, reported the failure). */
     role: z.literal('issuer'),
     networkFailure: z.enum(NETWORK_FAILURE_KINDS).optional(),
-    proxyAnswers: z.array(proxyAnswerSchema).min(1).optional(),
+    /** What exactly was wrong, when the proxies' answers depend on it (data/fingerprints/proxy-answers.yaml). */
+    networkFailureDetail: z.enum(FAILURE_DETAILS).optional(),
     text: z.object({ en: issuerTextSchema, id: issuerTextSchema }).strict(),
   })
   .strict();
@@ -167,4 +172,6 @@ export type BuiltFingerprint = Fingerprint & { family: string; kbVendor: Vendor 
 
 export interface FingerprintBundle {
   fingerprints: BuiltFingerprint[];
+  /** data/fingerprints/proxy-answers.yaml, validated with proxy-answer-schema.ts. */
+  proxyAnswers: ProxyAnswerRow[];
 }

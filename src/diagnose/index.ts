@@ -4,9 +4,12 @@
  * `curl -v`, a curl error line, a HAR file, a `{status, headers, body}` object), matches it against
  * the fingerprints of proxies, CDNs, gateways, servers and frameworks (`data/fingerprints/`), and
  * answers with the issuing component, the path, the evidence, the likely causes and where to look,
- * in English or Indonesian.
+ * in English or Indonesian. `proxyAnswersFor` says what a reverse proxy, load balancer or CDN in front
+ * would answer for a network failure (`data/fingerprints/proxy-answers.yaml`), for the URL checker too.
  */
 export { diagnose } from './diagnose.ts';
+export { proxyAnswersFor } from './proxy-answers.ts';
+export type { FailureDetail, FailurePhase } from './fingerprint-schema.ts';
 export { renderText, type TextStyle } from './render-text.ts';
 export type {
   Alternative,

@@ -5,12 +5,22 @@
 import { readFileSync } from 'node:fs';
 import type { FingerprintBundle } from './fingerprint-schema.ts';
 import { compileFingerprint, type CompiledFingerprint } from './match-fingerprint.ts';
+import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
 
-let cached: readonly CompiledFingerprint[] | undefined;
+let bundle: FingerprintBundle | undefined;
+let compiled: readonly CompiledFingerprint[] | undefined;
+
+function loadBundle(): FingerprintBundle {
+  bundle ??= JSON.parse(readFileSync(new URL('../../build/fingerprints.json', import.meta.url), 'utf8')) as FingerprintBundle;
+  return bundle;
+}
 
 export function loadFingerprints(): readonly CompiledFingerprint[] {
-  if (cached) return cached;
-  const bundle = JSON.parse(readFileSync(new URL('../../build/fingerprints.json', import.meta.url), 'utf8')) as FingerprintBundle;
-  cached = bundle.fingerprints.map(compileFingerprint);
-  return cached;
+  compiled ??= loadBundle().fingerprints.map(compileFingerprint);
+  return compiled;
+}
+
+/** data/fingerprints/proxy-answers.yaml as built. */
+export function loadProxyAnswers(): readonly ProxyAnswerRow[] {
+  return loadBundle().proxyAnswers;
 }

@@ -74,7 +74,7 @@ describe('httpwhy check URL', () => {
     const r = await cli(['http://127.0.0.1:1/'], operator());
     expect(r.code).toBe(1);
     expect(r.out).toContain('Failure: connection refused during TCP connect (ECONNREFUSED)');
-    expect(r.out).toContain('A proxy in front would answer: nginx 502 · AWS ALB 502 · Cloudflare 521');
+    expect(r.out).toContain('A proxy in front would answer: nginx 502 · HAProxy 503 · Envoy 503 · Apache httpd 503 · Caddy 502 · Traefik 502 · AWS ALB 502 · Cloudflare 521');
   });
 
   it('gives up after --timeout seconds, naming the phase', async () => {
