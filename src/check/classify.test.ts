@@ -15,6 +15,7 @@ const FAULTS: Record<string, (socket: Socket) => void> = {
   'huge-headers': (s) => s.end(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`),
   hang: () => undefined,
   'cut-body': (s) => s.end('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc'),
+  'bad-chunk': (s) => s.end('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'),
   'drip-body': (s) => s.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc'),
   'reset-in-body': (s) => {
     s.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc');
@@ -58,6 +59,7 @@ describe('network failures are classified with the phase and what a proxy would 
     ['huge-headers', 'invalid-response', 'headers', 'UND_ERR_HEADERS_OVERFLOW', null, 502],
     ['hang', 'timeout-response', 'headers', 'UND_ERR_HEADERS_TIMEOUT', null, 504],
     ['cut-body', 'truncated', 'body', 'UND_ERR_SOCKET', 200, null],
+    ['bad-chunk', 'invalid-response', 'body', 'HTTPParserError', 200, null],
     ['drip-body', 'timeout-body', 'body', 'UND_ERR_BODY_TIMEOUT', 200, null],
     ['reset-in-body', 'truncated', 'body', 'ECONNRESET', 200, null],
   ])('%s → %s', async (mode, kind, phase, code, status, nginx) => {
