@@ -1,4 +1,5 @@
-// XSS payloads through every reflected input (search query, compare parameters, 404 path, quiz answer): in
+// XSS payloads through every reflected input (search query, compare parameters, 404 path, quiz answer, a pasted
+// response on /diagnose, the URL on /check): in
 // Chromium none executes, no dialog opens, no element is injected, and the payload shows as plain text.
 // The pages load with CSP bypassed, so escaping alone has to stop them (the CSP is a second, separate guard).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -30,7 +31,26 @@ const VECTORS: Record<string, Delivery> = {
     await option.check();
     await Promise.all([page.waitForURL(`${origin}/quiz`), page.getByRole('button', { name: 'Answer' }).click()]);
   },
+  // A pasted response is hostile input: its headers and body are shown back in the evidence and the excerpt.
+  'diagnosed response': async (page, origin, payload) => {
+    await page.goto(`${origin}/diagnose`);
+    await page.fill('#input', `HTTP/1.1 502 Bad Gateway\nX-Upstream: ${payload}\nContent-Type: text/html\n\n${payload}`);
+    await Promise.all([page.waitForURL(`${origin}/diagnose`), page.click('.diagnose-form button[type="submit"]')]);
+  },
+  // The URL field is posted back into the form and quoted in the error (form validation off, as an attacker would).
+  'checked URL': async (page, origin, payload) => {
+    await page.goto(`${origin}/id/check`);
+    await page.evaluate((value) => {
+      const form = document.querySelector('main form') as HTMLFormElement;
+      form.noValidate = true;
+      (document.getElementById('url') as HTMLInputElement).value = value;
+    }, payload);
+    await Promise.all([page.waitForURL(`${origin}/id/check`), page.click('main form button[type="submit"]')]);
+  },
 };
+
+/** Where each vector shows the payload back: as page text, or only as the value of a form field. */
+const SHOWN_IN_FIELD: Record<string, string> = { 'checked URL': '#url' };
 
 browserSuite('reflected input is escaped', () => {
   let site: Site;
@@ -56,7 +76,9 @@ browserSuite('reflected input is escaped', () => {
     expect(await page.evaluate(() => Object.hasOwn(window, '__xss'))).toBe(false);
     expect(rec.dialogs).toEqual([]);
     expect(await page.locator('main img, main svg, main script, a[href^="javascript:"]').count()).toBe(0);
-    expect(await page.locator('main').innerText()).toContain(payload);
+    const field = SHOWN_IN_FIELD[vector];
+    if (field) expect(await page.inputValue(field)).toBe(payload);
+    else expect(await page.locator('main').innerText()).toContain(payload);
     await page.close();
   });
 });
