@@ -171,6 +171,16 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     });
 
   program
+    .command('lab')
+    .description('run the failure lab on 127.0.0.1: site and playground, faulty upstreams, a gateway in front (Ctrl-C stops all)')
+    .option('-p, --port <port>', 'site and playground port (default 3000)')
+    .option('--gateway-port <port>', 'gateway port (default 8080)')
+    .action(async (opts: { port?: string; gatewayPort?: string }) => {
+      const { runLab } = await import('./commands/lab.ts');
+      setExit(await runLab(opts, io));
+    });
+
+  program
     .command('serve')
     .description('serve the web site and JSON API (default http://localhost:3000)')
     .option('-p, --port <port>', 'port (default: $PORT or 3000)')

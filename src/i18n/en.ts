@@ -72,7 +72,7 @@ export const en = {
     siteName: 'httpwhy',
     tagline: 'Which component failed, and why?',
     skip: 'Skip to content',
-    nav: { codes: 'All codes', compare: 'Compare', diagnose: 'Diagnose', check: 'Check URL', cheatSheet: 'Cheat sheet', quiz: 'Quiz', api: 'API' },
+    nav: { codes: 'All codes', compare: 'Compare', diagnose: 'Diagnose', check: 'Check URL', cheatSheet: 'Cheat sheet', quiz: 'Quiz', lab: 'Lab', api: 'API' },
     switchLanguage: 'Bahasa Indonesia',
     searchLabel: 'Search status codes',
     searchPlaceholder: 'e.g. 502, gateway timeout, 522',

@@ -74,7 +74,7 @@ export const id: Messages = {
     siteName: 'httpwhy',
     tagline: 'Komponen mana yang gagal, dan kenapa?',
     skip: 'Langsung ke konten',
-    nav: { codes: 'Semua kode', compare: 'Bandingkan', diagnose: 'Diagnosis', check: 'Periksa URL', cheatSheet: 'Ringkasan', quiz: 'Kuis', api: 'API' },
+    nav: { codes: 'Semua kode', compare: 'Bandingkan', diagnose: 'Diagnosis', check: 'Periksa URL', cheatSheet: 'Ringkasan', quiz: 'Kuis', lab: 'Lab', api: 'API' },
     switchLanguage: 'English',
     searchLabel: 'Cari kode status',
     searchPlaceholder: 'mis. 502, gateway timeout, 522',

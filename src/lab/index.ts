@@ -1,8 +1,10 @@
 /**
  * @module lab
- * The failure lab's building blocks. For now: faulty upstreams, one per failure mode, each a small loopback
+ * The failure lab's building blocks: faulty upstreams, one per failure mode, each a small loopback
  * server (`faultyUpstreams[mode]({ host: '127.0.0.1', port: 0 })`) that misbehaves the way a broken
- * application, a wrong port or a hung process does, and records what the application would have logged.
+ * application, a wrong port or a hung process does, and records what the application would have logged;
+ * the status playground (a Fastify plugin for the site); the gateway that puts nginx's behaviour and logs in
+ * front of them; and `startLab`, which runs them together.
  */
 export { FAULT_MODES, faultyUpstreams, type FaultMode } from './upstreams/faults.ts';
 export type { FaultyUpstream, StartOptions } from './upstreams/types.ts';
@@ -13,4 +15,4 @@ export { LAB_ENDPOINTS, PARAMS as LAB_PARAMS, STREAM_MAX_TOTAL_MS, type LabEndpo
 export { startGateway, type GatewayOptions, type GatewayRoute, type RunningGateway } from './gateway/gateway.ts';
 export { GATEWAY_LOG_FORMAT } from './gateway/log-format.ts';
 // The whole lab: faulty upstreams and the gateway in front of them and of the site.
-export { RATE_LIMIT, SCENARIOS, startLab, type LabOptions, type RunningLab, type Scenario } from './lab.ts';
+export { SCENARIOS, startLab, type LabOptions, type RunningLab, type Scenario } from './lab.ts';

@@ -8,6 +8,7 @@ import underPressure from '@fastify/under-pressure';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { HttpwhyError } from '../errors.ts';
+import { labPlugin } from '../lab/index.ts';
 import { accessLog } from './access-log.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { registerApi } from './api/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerPages(app, site);
   registerDiagnose(app, site);
   registerCheckPages(app, site);
+  await app.register(labPlugin);
   registerApi(app, { rateLimitPerMinute: options.apiRateLimit ?? 600 });
   registerSiteFiles(app, site.siteUrl);
   return app;

@@ -11,6 +11,7 @@ import { createPageCache } from './page-cache.ts';
 import { CodePage } from './pages/code.tsx';
 import { ComparePage, ComparePicker } from './pages/compare.tsx';
 import { HomePage } from './pages/home.tsx';
+import { LabPage } from './pages/lab.tsx';
 import { CategoryPage, CheatSheetPage, CodesIndexPage, SearchPage } from './pages/lists.tsx';
 import { QUIZ_ANSWER_API, QuizPage } from './pages/quiz.tsx';
 import { makeQuestion } from './quiz/generate.ts';
@@ -72,6 +73,7 @@ const PAGES: Record<string, PageHandler> = {
     return <ComparePage ctx={ctx} c={c} />;
   },
   '/cheat-sheet': (ctx) => <CheatSheetPage ctx={ctx} />,
+  '/lab': (ctx) => <LabPage ctx={ctx} />,
   '/categories/:slug': (ctx, request) => {
     const { slug = '' } = paramsOf(request);
     if (!isCategorySlug(slug)) notFound(slug);
@@ -91,7 +93,7 @@ const PAGES: Record<string, PageHandler> = {
 };
 
 /** Pages whose HTML depends only on their URL when it has no query string; rendered once (page-cache.ts). */
-const URL_ONLY_PAGES = new Set(['/codes', '/codes/:code', '/compare', '/compare/:pair', '/cheat-sheet', '/categories/:slug']);
+const URL_ONLY_PAGES = new Set(['/codes', '/codes/:code', '/compare', '/compare/:pair', '/cheat-sheet', '/categories/:slug', '/lab']);
 
 function isReply(value: VNode | FastifyReply): value is FastifyReply {
   return typeof (value as FastifyReply).send === 'function';

@@ -22,6 +22,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'search', path: '/search?q=timeout', status: 200 },
   { name: 'API docs', path: '/api', status: 200 },
   { name: 'diagnose', path: '/diagnose', status: 200 },
+  { name: 'URL checker', path: '/check', status: 200 },
+  { name: 'lab', path: '/lab', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
   { name: 'bad request', path: '/quiz?q=not-a-seed', status: 400 },
 ];

@@ -46,6 +46,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               <li><a href={href('/check')}>{m.web.nav.check}</a></li>
               <li><a href={href('/cheat-sheet')}>{m.web.nav.cheatSheet}</a></li>
               <li><a href={href('/quiz')}>{m.web.nav.quiz}</a></li>
+              <li><a href={href('/lab')}>{m.web.nav.lab}</a></li>
               <li><a href={href('/api')}>{m.web.nav.api}</a></li>
               <li><a href={localePath(other, path) + ctx.query} hrefLang={other} lang={other} class="lang-switch">{m.web.switchLanguage}</a></li>
             </ul>
