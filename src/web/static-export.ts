@@ -54,7 +54,7 @@ export interface ExportResult {
 }
 
 /** Pages that only work with the server behind them; static hosts answer them with 404.html. */
-export const SERVER_ONLY_PATHS: readonly string[] = LOCALES.map((l) => localePath(l, '/quiz'));
+export const SERVER_ONLY_PATHS: readonly string[] = LOCALES.flatMap((l) => [localePath(l, '/quiz'), localePath(l, '/lab')]);
 
 /** Path segments that start with a letter, digit, "_" or "-" (so never "." or ".."), slash-separated. */
 const SAFE_PATH = /^\/(?:[\w-][\w.-]*(?:\/|$))*$/;
