@@ -70,3 +70,29 @@ export class HttpwhyError extends Error {
 export function isHttpwhyError(value: unknown): value is HttpwhyError {
   return value instanceof HttpwhyError;
 }
+
+/** RFC 9457 problem details for an error: what the API and the lab send as application/problem+json. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: ErrorCode;
+  requestId: string;
+  [extra: string]: unknown;
+}
+
+export function problemDetails(error: HttpwhyError, instance: string, requestId: string): ProblemDetails {
+  // Details first: they add facts (suggestions, issues) but never override the fixed members.
+  return {
+    ...error.details,
+    type: `/api#${error.code}`,
+    title: ERROR_CATALOGUE[error.code].title,
+    status: error.status,
+    detail: error.message,
+    instance,
+    code: error.code,
+    requestId,
+  };
+}

@@ -3,7 +3,7 @@
  * its URL; anything else (overload, our own bugs) goes on to the site's error handler.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CATALOGUE, HttpwhyError, isHttpwhyError } from '../../errors.ts';
+import { HttpwhyError, isHttpwhyError, problemDetails } from '../../errors.ts';
 
 type ErrorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown;
 
@@ -18,16 +18,7 @@ export function problemHandler(next: ErrorHandler): ErrorHandler {
   return (error, request, reply) => {
     const known = clientError(error);
     if (!known) return next(error, request, reply);
-    const problem = {
-      ...known.details,
-      type: `/api#${known.code}`,
-      title: ERROR_CATALOGUE[known.code].title,
-      status: known.status,
-      detail: known.message,
-      instance: request.url,
-      code: known.code,
-      requestId: request.id,
-    };
+    const problem = problemDetails(known, request.url, request.id);
     return reply.code(known.status).type('application/problem+json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(problem));
   };
 }
