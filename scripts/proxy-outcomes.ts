@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { captureAll, DRIVERS, missingProxies, PROXY_NAMES } from '../test/proxies/harness.ts';
+import { DRIVERS, missingProxies, PROXY_NAMES, type ProxyName } from '../src/lab/index.ts';
+import { captureAll } from '../test/proxies/harness.ts';
 import { renderOutcomes } from '../test/proxies/outcome-table.ts';
 import { toOutcome } from '../test/proxies/outcome.ts';
-import type { ProxyName } from '../test/proxies/types.ts';
 
 const DOC = fileURLToPath(new URL('../docs/proxy-outcomes.md', import.meta.url));
 const VERSION_ARGS: Record<ProxyName, string[]> = { nginx: ['-v'], haproxy: ['-v'], caddy: ['version'] };

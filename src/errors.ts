@@ -42,6 +42,8 @@ export const ERROR_CATALOGUE = {
   HW_ERR_CHECK_NO_INPUT: { status: 400, exit: 2, title: 'No URL to check' },
   HW_ERR_LAB_BAD_STATUS: { status: 400, exit: 2, title: 'Status not available in the lab' },
   HW_ERR_LAB_BAD_PARAMETER: { status: 400, exit: 2, title: 'Invalid lab parameter' },
+  HW_ERR_LAB_BUSY: { status: 503, exit: 1, title: 'Lab busy' },
+  HW_ERR_LAB_PROXY_MISSING: { status: 400, exit: 2, title: 'Proxy not installed' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

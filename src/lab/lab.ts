@@ -34,6 +34,8 @@ export interface RunningLab {
   gateway: RunningGateway;
   /** Gateway path of each scenario. */
   paths: Record<Scenario, string>;
+  /** The loopback port of each faulty upstream (a real proxy can be put in front of the same ones). */
+  upstreamPorts: ReadonlyMap<Scenario, number>;
   /** Stops the gateway and every upstream; safe to call twice. */
   close(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   return {
     gateway,
     paths: Object.fromEntries(SCENARIOS.map((s) => [s, `/fail/${s}`])) as Record<Scenario, string>,
+    upstreamPorts: new Map([...upstreams].map(([scenario, upstream]) => [scenario, upstream.port])),
     close: () =>
       (closing ??= (async () => {
         clearInterval(poll);

@@ -20,6 +20,7 @@ import { createErrorResponses, RETRY_AFTER_SECONDS } from './error-responses.ts'
 import { requestIdFor } from './request-id.ts';
 import { registerPages, sendPage, splitLocale } from './routes-pages.tsx';
 import { registerCheckPages } from './routes-check.tsx';
+import { registerLabFailures } from './routes-lab.tsx';
 import { registerDiagnose } from './routes-diagnose.tsx';
 import { registerSiteFiles } from './site-files.ts';
 
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerDiagnose(app, site);
   registerCheckPages(app, site);
   await app.register(labPlugin);
+  registerLabFailures(app, site);
   registerApi(app, { rateLimitPerMinute: options.apiRateLimit ?? 600 });
   registerSiteFiles(app, site.siteUrl);
   return app;

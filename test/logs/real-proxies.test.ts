@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultMode } from '../../src/lab/index.ts';
+import { DRIVERS, PROXY_NAMES, type FaultMode, type ProxyName } from '../../src/lab/index.ts';
 import { analyzeLogs, type LogReport } from '../../src/logs/index.ts';
-import { captureAll, DRIVERS, PROXY_NAMES, type Capture } from '../proxies/harness.ts';
-import type { ProxyName } from '../proxies/types.ts';
+import { captureAll, type Capture } from '../proxies/harness.ts';
 
 const available = PROXY_NAMES.every((name) => existsSync(DRIVERS[name].binary));
 

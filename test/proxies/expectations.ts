@@ -6,7 +6,7 @@
  */
 import type { FaultMode } from '../../src/lab/index.ts';
 import type { DiagnosisSummary } from './outcome.ts';
-import type { ProxyName } from './types.ts';
+import type { ProxyName } from '../../src/lab/index.ts';
 
 export interface ProxyExpectation {
   /** The status the client gets; null: no HTTP head at all. */

@@ -3,21 +3,21 @@
  * failure mode), sends one raw request per proxy and mode, all at once, and collects what the client got,
  * the proxy's log lines and the app's log lines. Everything it starts is stopped in `finally`.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAULT_MODES, faultyUpstreams, type FaultMode, type FaultyUpstream } from '../../src/lab/index.ts';
+import {
+  DRIVERS,
+  FAULT_MODES,
+  faultyUpstreams,
+  type FaultMode,
+  type FaultyUpstream,
+  type ProxyDriver,
+  type ProxyName,
+  type RequestLogs,
+  type RunningProxy,
+} from '../../src/lab/index.ts';
 import { rawRequest, type RawExchange } from '../helpers/raw-http.ts';
-import { caddy } from './caddy.ts';
-import { haproxy } from './haproxy.ts';
-import { nginx } from './nginx.ts';
-import type { ProxyDriver, ProxyName, RequestLogs, RunningProxy } from './types.ts';
-
-export const DRIVERS: Record<ProxyName, ProxyDriver> = { nginx, haproxy, caddy };
-export const PROXY_NAMES = Object.keys(DRIVERS) as ProxyName[];
-
-/** Proxies whose binary is not installed (`npm run setup:system` installs them). */
-export const missingProxies = (): ProxyName[] => PROXY_NAMES.filter((name) => !existsSync(DRIVERS[name].binary));
 
 /** Longer than any proxy timeout plus HAProxy's connect retries. */
 const CLIENT_TIMEOUT_MS = 10_000;
@@ -49,7 +49,7 @@ async function captureProxy(driver: ProxyDriver, modes: readonly FaultMode[], di
     upstreams.set(mode, upstream);
   }
   const routes = modes.map((mode) => ({ path: `/${mode}`, upstreamPort: (upstreams.get(mode) as FaultyUpstream).port }));
-  const proxy = await driver.start(routes, dir);
+  const proxy = await driver.start(routes, dir, driver.binary);
   started.push(proxy.stop);
   const paths = modes.map((mode) => `/${mode}`);
   const exchanges = await Promise.all(paths.map((path) => rawRequest({ host: '127.0.0.1', port: proxy.port, path, timeoutMs: CLIENT_TIMEOUT_MS })));

@@ -2,7 +2,7 @@
 import { FAULT_MODES, type FaultMode } from '../../src/lab/index.ts';
 import { diagnosisMismatches, expected } from './expectations.ts';
 import type { Outcome } from './outcome.ts';
-import type { ProxyName } from './types.ts';
+import type { ProxyName } from '../../src/lab/index.ts';
 
 const PROXY_LABELS: Record<ProxyName, string> = { nginx: 'nginx', haproxy: 'HAProxy', caddy: 'Caddy' };
 

@@ -5,9 +5,8 @@
  */
 import { diagnose } from '../../src/diagnose/index.ts';
 import { headerValue, splitResponse } from '../helpers/raw-http.ts';
-import { clientPaste, missingBodyBytes } from './client-view.ts';
 import type { Capture } from './harness.ts';
-import type { ProxyName, RequestLogs } from './types.ts';
+import { clientPaste, missingBodyBytes, type ProxyName, type RequestLogs } from '../../src/lab/index.ts';
 
 export interface DiagnosisSummary {
   verdict: string;

@@ -5,12 +5,11 @@
  * In CI (CI=true) a missing proxy binary fails the suite; locally the missing proxies are skipped.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_MODES } from '../../src/lab/index.ts';
 import { headerValue, splitResponse } from '../helpers/raw-http.ts';
 import { APP_LOGS, diagnosisMismatches, expected } from './expectations.ts';
-import { captureAll, missingProxies, PROXY_NAMES } from './harness.ts';
+import { captureAll } from './harness.ts';
 import { toOutcome, type Outcome } from './outcome.ts';
-import type { ProxyName } from './types.ts';
+import { FAULT_MODES, missingProxies, PROXY_NAMES, type ProxyName } from '../../src/lab/index.ts';
 
 const inCi = process.env.CI === 'true';
 const missing = missingProxies();

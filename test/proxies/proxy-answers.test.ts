@@ -5,10 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { proxyAnswersFor, type FailureDetail, type NetworkFailureKind } from '../../src/diagnose/index.ts';
-import { FAULT_MODES, type FaultMode } from '../../src/lab/index.ts';
 import { expected } from './expectations.ts';
-import { PROXY_NAMES } from './harness.ts';
-import type { ProxyName } from './types.ts';
+import { FAULT_MODES, PROXY_NAMES, type FaultMode, type ProxyName } from '../../src/lab/index.ts';
 
 interface Failure {
   kind: NetworkFailureKind;

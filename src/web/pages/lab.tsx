@@ -1,7 +1,8 @@
-/** /lab — the playground's index: every endpoint with its parameters and limits, and clickable, copyable curl examples. */
+/** /lab — the lab's index: the failure scenarios, then every playground endpoint with its parameters and limits, and clickable, copyable curl examples. */
 import { LAB_ENDPOINTS, LAB_PARAMS, STREAM_MAX_TOTAL_MS, type LabEndpoint, type LabParamName } from '../../lab/index.ts';
 import { localePath, type PageContext } from '../page-context.ts';
 import { Layout } from '../views/layout.tsx';
+import { FailureList } from './lab-failure.tsx';
 
 function defaultOf(ctx: PageContext, name: LabParamName): string {
   const spec = LAB_PARAMS[name];
@@ -55,6 +56,11 @@ export function LabPage({ ctx }: { ctx: PageContext }) {
       <p>{m.lab.intro}</p>
       <p>{m.lab.limitsNote}</p>
       <p>{m.lab.interimNote}</p>
+      <section aria-labelledby="lab-failures">
+        <h2 id="lab-failures">{m.lab.failures}</h2>
+        <p>{m.lab.failuresIntro}</p>
+        <FailureList ctx={ctx} />
+      </section>
       {LAB_ENDPOINTS.map((endpoint, index) => <Endpoint key={endpoint.key} ctx={ctx} endpoint={endpoint} index={index} />)}
     </Layout>
   );

@@ -2,7 +2,7 @@
  * What a user would paste after `curl -i`: the response as received, followed by curl's error line when curl
  * reports one. The error lines are curl 7.88's own wording (checked against the faulty upstreams directly).
  */
-import { splitResponse, type RawExchange, type SplitResponse } from '../helpers/raw-http.ts';
+import { splitResponse, type RawExchange, type SplitResponse } from './raw-http.ts';
 
 /** Body bytes announced by Content-Length but never received; 0 when none are missing or no length was sent. */
 export function missingBodyBytes(response: SplitResponse): number {

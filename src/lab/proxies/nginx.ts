@@ -40,7 +40,7 @@ const readLines = (file: string) => readFileSync(file, 'utf8').split('\n').filte
 export const nginx: ProxyDriver = {
   name: 'nginx',
   binary: '/usr/sbin/nginx',
-  async start(routes, dir) {
+  async start(routes, dir, binary) {
     // Workers drop root privileges; they must reach the temp paths.
     chmodSync(dir, 0o755);
     const port = await freePort();
@@ -49,20 +49,21 @@ export const nginx: ProxyDriver = {
     writeFileSync(join(dir, 'access.log'), '');
     writeFileSync(join(dir, 'error.log'), '');
     const proc = await spawnProxy({
-      command: this.binary,
+      command: binary,
       args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'],
       cwd: dir,
       port,
     });
+    const logs = () => ({ access: readLines(join(dir, 'access.log')), error: readLines(join(dir, 'error.log')) });
     return {
       name: 'nginx',
       port,
+      pid: proc.pid,
+      logs,
       logsFor(path) {
         const request = `"GET ${path} HTTP/1.1"`;
-        return {
-          access: readLines(join(dir, 'access.log')).filter((l) => l.includes(request)),
-          error: readLines(join(dir, 'error.log')).filter((l) => l.includes(`request: ${request}`)),
-        };
+        const all = logs();
+        return { access: all.access.filter((l) => l.includes(request)), error: all.error.filter((l) => l.includes(`request: ${request}`)) };
       },
       stop: proc.stop,
     };

@@ -1,4 +1,4 @@
-/** What the real-proxy harness works with. */
+/** The real proxies the lab drives: nginx, HAProxy and Caddy in front of the faulty upstreams. */
 
 export type ProxyName = 'nginx' | 'haproxy' | 'caddy';
 
@@ -17,14 +17,20 @@ export interface RequestLogs {
 export interface RunningProxy {
   name: ProxyName;
   port: number;
+  /** The proxy's main process; it leads its own process group, which stop() ends. */
+  pid: number;
+  /** Every log line so far, oldest first. */
+  logs(): RequestLogs;
   /** The log lines that belong to the request for `path` (one request per path per run). */
   logsFor(path: string): RequestLogs;
+  /** Ends the process group: SIGTERM, then SIGKILL if it lingers (bounded). */
   stop(): Promise<void>;
 }
 
 export interface ProxyDriver {
   name: ProxyName;
+  /** Where the distribution packages install it. */
   binary: string;
-  /** Writes the config into `dir` (a fresh temp dir) and starts the proxy on a free loopback port. */
-  start(routes: Route[], dir: string): Promise<RunningProxy>;
+  /** Writes the config into `dir` (a fresh temp dir) and starts `binary` on a free loopback port. */
+  start(routes: Route[], dir: string, binary: string): Promise<RunningProxy>;
 }

@@ -21,6 +21,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 export interface ProxyProcess {
+  pid: number;
   /** What the process printed so far (HAProxy's `log stdout` lines land here). */
   stdout(): string;
   stderr(): string;
@@ -102,5 +103,5 @@ export async function spawnProxy(options: SpawnOptions): Promise<ProxyProcess> {
     }
     await sleep(25);
   }
-  return { stdout: () => stdout, stderr: () => stderr, stop };
+  return { pid: child.pid as number, stdout: () => stdout, stderr: () => stderr, stop };
 }

@@ -43,43 +43,56 @@ interface CaddyLogEntry {
   request?: { uri?: string };
 }
 
-function entriesFor(file: string, path: string): string[] {
+function parse(line: string): CaddyLogEntry | undefined {
+  try {
+    return JSON.parse(line) as CaddyLogEntry;
+  } catch {
+    // A line Caddy is still writing.
+    return undefined;
+  }
+}
+
+/** Complete log entries about a request, as JSON lines; a file Caddy has not created yet holds none. */
+function requestEntries(file: string): string[] {
   let text = '';
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return [];
   }
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .filter((line) => (JSON.parse(line) as CaddyLogEntry).request?.uri === path);
+  return text.split('\n').filter((line) => parse(line)?.request !== undefined);
 }
+
+const isAccess = (line: string) => parse(line)?.logger?.startsWith('http.log.access') === true;
+const uriOf = (line: string) => parse(line)?.request?.uri;
 
 export const caddy: ProxyDriver = {
   name: 'caddy',
   binary: '/usr/bin/caddy',
-  async start(routes, dir) {
+  async start(routes, dir, binary) {
     const port = await freePort();
     const file = join(dir, 'Caddyfile');
     writeFileSync(file, caddyfile(routes, dir, port));
     const proc = await spawnProxy({
-      command: this.binary,
+      command: binary,
       args: ['run', '--config', file, '--adapter', 'caddyfile'],
       cwd: dir,
       // Keep Caddy's data and config dirs inside the temp dir.
       env: { HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
       port,
     });
+    const logs = () => {
+      const all = [...requestEntries(join(dir, 'access.log')), ...requestEntries(join(dir, 'caddy.log'))];
+      return { access: all.filter(isAccess), error: all.filter((l) => !isAccess(l)) };
+    };
     return {
       name: 'caddy',
       port,
+      pid: proc.pid,
+      logs,
       logsFor(path) {
-        const all = [...entriesFor(join(dir, 'access.log'), path), ...entriesFor(join(dir, 'caddy.log'), path)];
-        return {
-          access: all.filter((l) => (JSON.parse(l) as CaddyLogEntry).logger?.startsWith('http.log.access')),
-          error: all.filter((l) => !(JSON.parse(l) as CaddyLogEntry).logger?.startsWith('http.log.access')),
-        };
+        const all = logs();
+        return { access: all.access.filter((l) => uriOf(l) === path), error: all.error.filter((l) => uriOf(l) === path) };
       },
       stop: proc.stop,
     };

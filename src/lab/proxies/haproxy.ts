@@ -38,21 +38,21 @@ ${backends.join('\n\n')}
 export const haproxy: ProxyDriver = {
   name: 'haproxy',
   binary: '/usr/sbin/haproxy',
-  async start(routes, dir) {
+  async start(routes, dir, binary) {
     const port = await freePort();
     const cfg = join(dir, 'haproxy.cfg');
     writeFileSync(cfg, haproxyConfig(routes, port));
-    const proc = await spawnProxy({ command: this.binary, args: ['-f', cfg, '-db'], cwd: dir, port });
+    const proc = await spawnProxy({ command: binary, args: ['-f', cfg, '-db'], cwd: dir, port });
+    // HAProxy has no per-request error log: the termination state in the access line says why.
+    const logs = () => ({ access: proc.stdout().split('\n').filter(Boolean), error: [] });
     return {
       name: 'haproxy',
       port,
+      pid: proc.pid,
+      logs,
       logsFor(path) {
         const request = `"GET ${path} HTTP/1.1"`;
-        return {
-          access: proc.stdout().split('\n').filter((l) => l.includes(request)),
-          // HAProxy has no per-request error log: the termination state in the access line says why.
-          error: [],
-        };
+        return { access: logs().access.filter((l) => l.includes(request)), error: [] };
       },
       stop: proc.stop,
     };
