@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { parseLocale, STANDINGS, VENDORS, ISSUERS } from '../codes/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
+import type { LabCliOptions } from './commands/lab.ts';
 import type { CliIo } from './io.ts';
 import { parseExplainOnly } from './fast-path.ts';
 import { createOutput, decideColor, terminalWidth } from './output.ts';
@@ -175,7 +176,9 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .description('run the failure lab on 127.0.0.1: site and playground, faulty upstreams, a gateway in front (Ctrl-C stops all)')
     .option('-p, --port <port>', 'site and playground port (default 3000)')
     .option('--gateway-port <port>', 'gateway port (default 8080)')
-    .action(async (opts: { port?: string; gatewayPort?: string }) => {
+    .option('--via <proxy>', 'also run nginx, haproxy or caddy in front of the same faulty upstreams')
+    .option('--proxy-binary <path>', 'path of the --via proxy executable (default: where Debian installs it)')
+    .action(async (opts: LabCliOptions) => {
       const { runLab } = await import('./commands/lab.ts');
       setExit(await runLab(opts, io));
     });

@@ -3,8 +3,11 @@
  * app, every faulty upstream and the gateway in front of them, prints the URLs, then the gateway's access and
  * error lines and the apps' log lines as they happen. SIGINT or SIGTERM closes all of it (no process, no port
  * left) and exits 0. Nothing listens beyond 127.0.0.1: the faulty upstreams are not for a network.
+ * `--via nginx|haproxy|caddy` also runs that real proxy, with a config the lab writes, in front of the same
+ * upstreams, and relays its log lines; it is stopped (its whole process group) with the rest.
  */
 import { HttpwhyError } from '../../errors.ts';
+import type { LabProxy, RunningLab } from '../../lab/index.ts';
 import type { CliIo } from '../io.ts';
 import { parsePort } from './serve.ts';
 
@@ -13,6 +16,10 @@ export interface LabCliOptions {
   port?: string;
   /** The gateway; 8080 unless set. */
   gatewayPort?: string;
+  /** A real proxy to run in front of the same upstreams too. */
+  via?: string;
+  /** The real proxy's executable, when it is not where the distribution installs it. */
+  proxyBinary?: string;
 }
 
 const HOST = '127.0.0.1';
@@ -34,10 +41,21 @@ function untilSignal(): Promise<void> {
   });
 }
 
+function viaLines(name: string, proxy: LabProxy, width: number): string[] {
+  return [
+    `  ${name} (pid ${proxy.proxy.pid})  ${proxy.origin}/  (config and logs in ${proxy.dir})`,
+    `  failures through ${name}:`,
+    ...Object.entries(proxy.paths).map(([mode, path]) => `    ${mode.padEnd(width)}  ${proxy.origin}${path}`),
+  ];
+}
+
 export async function runLab(options: LabCliOptions, io: CliIo): Promise<number> {
   const port = parsePort(options.port ?? '3000');
   const gatewayPort = parsePort(options.gatewayPort ?? '8080');
   const [{ buildApp }, lab] = await Promise.all([import('../../web/index.ts'), import('../../lab/index.ts')]);
+  const via = options.via === undefined ? undefined : lab.PROXY_NAMES.find((name) => name === options.via);
+  if (options.via !== undefined && via === undefined) throw new HttpwhyError('HW_ERR_CLI_USAGE', `--via takes one of ${lab.PROXY_NAMES.join(', ')}.`);
+  if (options.proxyBinary !== undefined && via === undefined) throw new HttpwhyError('HW_ERR_CLI_USAGE', '--proxy-binary needs --via.');
   const site = await buildApp({ logger: false, siteUrl: `http://${HOST}:${port}` });
   const closeSite = async () => {
     const closed = site.close();
@@ -45,7 +63,10 @@ export async function runLab(options: LabCliOptions, io: CliIo): Promise<number>
     site.server.closeAllConnections();
     await closed;
   };
-  let running: Awaited<ReturnType<typeof lab.startLab>>;
+  let running: RunningLab;
+  /** Set once the lab runs, so a failure after it (the proxy's start) closes it too. */
+  let started: RunningLab | undefined;
+  let proxy: LabProxy | undefined;
   let siteOrigin: string;
   try {
     siteOrigin = await site.listen({ port, host: HOST }).catch((error: unknown) => Promise.reject(listenError(error, port)));
@@ -60,7 +81,10 @@ export async function runLab(options: LabCliOptions, io: CliIo): Promise<number>
         appLog: (scenario, line) => io.stdout.write(`app (${scenario}): ${line}\n`),
       })
       .catch((error: unknown) => Promise.reject(listenError(error, gatewayPort)));
+    started = running;
+    if (via) proxy = await lab.startLabProxy(running, via, { binary: options.proxyBinary, log: (kind, line) => io.stdout.write(`${via} ${kind}: ${line}\n`) });
   } catch (error) {
+    await started?.close();
     await closeSite();
     throw error;
   }
@@ -75,11 +99,13 @@ export async function runLab(options: LabCliOptions, io: CliIo): Promise<number>
       '  failures through the gateway:',
       ...Object.entries(running.paths).map(([scenario, path]) => `    ${scenario.padEnd(width)}  ${gateway}${path}`),
       `  gateway access-log format (httpwhy logs --format): ${lab.GATEWAY_LOG_FORMAT}`,
+      ...(proxy && via ? viaLines(via, proxy, width) : []),
       '',
     ].join('\n'),
   );
   await untilSignal();
   io.stderr.write('httpwhy lab: stopping\n');
+  await proxy?.stop();
   await running.close();
   await closeSite();
   return 0;

@@ -44,7 +44,7 @@ export const haproxy: ProxyDriver = {
     writeFileSync(cfg, haproxyConfig(routes, port));
     const proc = await spawnProxy({ command: binary, args: ['-f', cfg, '-db'], cwd: dir, port });
     // HAProxy has no per-request error log: the termination state in the access line says why.
-    const logs = () => ({ access: proc.stdout().split('\n').filter(Boolean), error: [] });
+    const logs = () => ({ access: proc.stdout().split('\n').slice(0, -1).filter(Boolean), error: [] });
     return {
       name: 'haproxy',
       port,

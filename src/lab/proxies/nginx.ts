@@ -35,7 +35,8 @@ ${locations.join('\n')}
 `;
 }
 
-const readLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+/** Complete lines only: the last one may still be being written. */
+const readLines = (file: string) => readFileSync(file, 'utf8').split('\n').slice(0, -1).filter(Boolean);
 
 export const nginx: ProxyDriver = {
   name: 'nginx',
