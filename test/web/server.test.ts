@@ -49,6 +49,20 @@ describe('httpwhy serve', () => {
     await expect(fetch(`${url}/`)).rejects.toThrow('fetch failed');
   });
 
+  it('finishes a request in flight when SIGTERM arrives, then exits 0', async () => {
+    const { proc, url } = await serve();
+    // The lab's playground answers after the sleep it is asked for: a request that is surely in flight.
+    const inFlight = fetch(`${url}/lab/status/200?sleep=1500`);
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = once(proc, 'exit');
+    proc.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    await res.text();
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+  });
+
   it('refuses a bad port with exit 2 and one line', async () => {
     const proc = spawn(process.execPath, [bin, 'serve', '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
