@@ -191,11 +191,28 @@ describe('JSON API', () => {
     expect(res.json()).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), requestId: res.headers['x-request-id'] });
   });
 
-  it('publishes an OpenAPI 3.1 document whose paths all answer', async () => {
-    const doc = (await get('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
+  it('publishes an OpenAPI 3.1 document whose operations all exist', async () => {
+    const doc = (await get('/api/openapi.json')).json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
     expect(doc.openapi).toBe('3.1.0');
-    const samples: Record<string, string> = { '/api/v1/codes': '/api/v1/codes', '/api/v1/codes/{code}': '/api/v1/codes/418', '/api/v1/compare': '/api/v1/compare?a=500&b=503', '/api/v1/search': '/api/v1/search?q=teapot' };
-    for (const path of Object.keys(doc.paths)) expect((await get(samples[path] as string)).statusCode, path).toBe(200);
+    const samples: Record<string, { url: string; payload?: unknown; status: number }> = {
+      'get /api/v1/codes': { url: '/api/v1/codes', status: 200 },
+      'get /api/v1/codes/{code}': { url: '/api/v1/codes/418', status: 200 },
+      'get /api/v1/compare': { url: '/api/v1/compare?a=500&b=503', status: 200 },
+      'get /api/v1/search': { url: '/api/v1/search?q=teapot', status: 200 },
+      'post /api/v1/diagnose': { url: '/api/v1/diagnose', payload: { status: 502, headers: { server: 'nginx' }, body: '' }, status: 200 },
+      // Every address here is loopback, which the SSRF-safe API refuses: the route exists and says so.
+      'post /api/v1/check': { url: '/api/v1/check', payload: { url: 'http://127.0.0.1/' }, status: 403 },
+      'post /api/v1/quiz/answer': { url: '/api/v1/quiz/answer', payload: { lang: 'en', q: '1', n: 1, score: 0, answer: 'not an option' }, status: 400 },
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
+    expect(operations.toSorted()).toEqual(Object.keys(samples).toSorted());
+    for (const operation of operations) {
+      const sample = samples[operation] as { url: string; payload?: unknown; status: number };
+      const method = operation.startsWith('post') ? 'POST' : 'GET';
+      const res = await app.inject({ method, url: sample.url, ...(sample.payload ? { payload: sample.payload as object } : {}) });
+      expect(res.statusCode, operation).toBe(sample.status);
+      expect(res.headers['content-type'], operation).toMatch(/^application\/(problem\+)?json/);
+    }
   });
 });
 

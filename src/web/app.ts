@@ -18,7 +18,7 @@ import { pageContext } from './page-context.ts';
 import { ApiDocsPage } from './pages/api-docs.tsx';
 import { createErrorResponses, RETRY_AFTER_SECONDS } from './error-responses.ts';
 import { requestIdFor } from './request-id.ts';
-import { registerPages, sendPage, splitLocale } from './routes-pages.tsx';
+import { registerPages, requestContext, sendPage } from './routes-pages.tsx';
 import { registerCheckPages } from './routes-check.tsx';
 import { registerLabFailures } from './routes-lab.tsx';
 import { registerDiagnose } from './routes-diagnose.tsx';
@@ -70,7 +70,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       errors.respond(new HttpwhyError('HW_ERR_INPUT_INVALID', `Malformed request: ${error.message}`), request, reply);
     },
   });
-  const ctxFor = (request: FastifyRequest) => pageContext(splitLocale(request.url).locale, splitLocale(request.url).path, site.siteUrl, site);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -109,14 +108,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }
   app.get('/api/openapi.json', async (_request, reply) => reply.header('access-control-allow-origin', '*').send(openApiDocument));
   for (const prefix of ['', '/id']) {
-    app.get(`${prefix}/api`, async (request, reply) => sendPage(reply, ApiDocsPage({ ctx: ctxFor(request) })));
+    app.get(`${prefix}/api`, async (request, reply) => sendPage(reply, ApiDocsPage({ ctx: requestContext(request, site) })));
   }
   registerPages(app, site);
   registerDiagnose(app, site);
   registerCheckPages(app, site);
   await app.register(labPlugin);
   registerLabFailures(app, site);
-  registerApi(app, { rateLimitPerMinute: options.apiRateLimit ?? 600 });
+  registerApi(app, { rateLimitPerMinute: options.apiRateLimit ?? 600, site });
   registerSiteFiles(app, site.siteUrl);
   return app;
 }

@@ -7,10 +7,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getCode, search, type CodeEntry } from '../codes/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import { CACHE } from './http-cache.ts';
-import { pageContext } from './page-context.ts';
 import { MessagePage, NotFoundPage } from './pages/errors.tsx';
 import { problemOf, sendProblem } from './problem.ts';
-import { sendPage, splitLocale, type SiteOptions } from './routes-pages.tsx';
+import { requestContext, sendPage, type SiteOptions } from './routes-pages.tsx';
 
 export const RETRY_AFTER_SECONDS = 10;
 
@@ -41,10 +40,7 @@ const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? '/';
 
 export function createErrorResponses(site: SiteOptions) {
-  const ctxFor = (request: FastifyRequest) => {
-    const { locale, path } = splitLocale(request.url);
-    return pageContext(locale, path, site.siteUrl, site);
-  };
+  const ctxFor = (request: FastifyRequest) => requestContext(request, site);
   function respond(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const known = asKnownError(error);
     if (!known) {

@@ -13,10 +13,10 @@ import { ComparePage, ComparePicker } from './pages/compare.tsx';
 import { HomePage } from './pages/home.tsx';
 import { LabPage } from './pages/lab.tsx';
 import { CategoryPage, CheatSheetPage, CodesIndexPage, SearchPage } from './pages/lists.tsx';
-import { QUIZ_ANSWER_API, QuizPage } from './pages/quiz.tsx';
+import { QuizPage } from './pages/quiz.tsx';
 import { makeQuestion } from './quiz/generate.ts';
 import { presentQuestion } from './quiz/present.ts';
-import { answerQuiz, parseAnswerForm, parseAnswerJson, roundQuery, startRound } from './quiz/round.ts';
+import { answerQuiz, parseAnswerForm, roundQuery, startRound } from './quiz/round.ts';
 import { renderDocument } from './render.tsx';
 
 export interface SiteOptions {
@@ -117,6 +117,12 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
   return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
 }
 
+/** The page context of any request, from its URL (for pages rendered outside the PAGES table). */
+export function requestContext(request: FastifyRequest, site: SiteOptions): PageContext {
+  const { locale, path } = splitLocale(request.url);
+  return pageContext(locale, path, site.siteUrl, site);
+}
+
 /** The locale a URL path belongs to, and the path without its locale prefix. */
 export function splitLocale(url: string): { locale: Locale; path: string } {
   const path = url.split('?')[0] ?? '/';
@@ -149,10 +155,4 @@ export function registerPages(app: FastifyInstance, site: SiteOptions): void {
       return sendPage(reply.header('cache-control', CACHE.none), <QuizPage ctx={ctx} state={input} question={presentQuestion(ctx, question)} feedback={feedback} />);
     });
   }
-  // The client script posts answers here and shows the feedback without a page load.
-  app.post(QUIZ_ANSWER_API, async (request, reply) => {
-    const { lang, ...input } = parseAnswerJson(request.body);
-    const { feedback } = answerQuiz(pageContext(lang, '/quiz', site.siteUrl, site), input);
-    return reply.header('cache-control', CACHE.none).send(feedback);
-  });
 }

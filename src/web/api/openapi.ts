@@ -46,6 +46,29 @@ export const openApiDocument = {
         responses: { 200: json('Side-by-side comparison', 'Comparison'), 400: problem, 404: problem },
       },
     },
+    '/api/v1/diagnose': {
+      post: {
+        summary: 'Diagnose a failing response: raw HTTP, curl -i / -v output, HAR, or {status, headers, body} (body up to 2 MB)',
+        parameters: [lang],
+        requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
+        responses: { 200: { description: 'The diagnosis report', content: { 'application/json': { schema: { type: 'object' } } } }, 400: problem },
+      },
+    },
+    '/api/v1/check': {
+      post: {
+        summary: 'Check a public URL: redirect chain, timings, TLS, failure class, diagnosis (SSRF-safe; 20 per minute per client)',
+        parameters: [lang],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['url'], properties: { url: { type: 'string' } } } } } },
+        responses: { 200: { description: 'The check result', content: { 'application/json': { schema: { type: 'object' } } } }, 400: problem, 403: problem, 429: problem },
+      },
+    },
+    '/api/v1/quiz/answer': {
+      post: {
+        summary: 'Answer one quiz question; returns whether it was right and the explanation',
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['lang', 'q', 'n', 'score', 'answer'], properties: { lang: { type: 'string', enum: ['en', 'id'] }, q: { type: 'string', description: 'Question seed' }, n: { type: 'integer' }, score: { type: 'integer' }, answer: { type: 'string' } } } } } },
+        responses: { 200: { description: 'Verdict and explanation', content: { 'application/json': { schema: { type: 'object' } } } }, 400: problem },
+      },
+    },
     '/api/v1/search': {
       get: {
         summary: 'Search by number, reason phrase or words (typos tolerated, English or Indonesian)',

@@ -7,9 +7,15 @@ import { diagnose } from '../../diagnose/index.ts';
 import { HttpwhyError } from '../../errors.ts';
 import { checkUrl } from '../../check/index.ts';
 import { CACHE } from '../http-cache.ts';
+import { pageContext } from '../page-context.ts';
+import { answerQuiz, parseAnswerJson } from '../quiz/round.ts';
+import type { SiteOptions } from '../routes-pages.tsx';
 import { CHECK_RATE_LIMIT, limitScope } from '../rate-limits.ts';
 
 /** Pasted responses and HAR files can be large; everything else keeps the server's small default. */
+/** Under /api/v1; the quiz page names the full URL to its script. */
+export const QUIZ_ANSWER_PATH = '/quiz/answer';
+
 export const DIAGNOSE_BODY_LIMIT = 2 * 1024 * 1024;
 
 const lang = z.string().max(20).optional();
@@ -44,7 +50,7 @@ export function parseQuery<T>(schema: z.ZodType<T>, request: FastifyRequest): T 
   throw new HttpwhyError('HW_ERR_INPUT_INVALID', `Invalid query: ${issues.join('; ')}.`, { issues });
 }
 
-export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute: number }): void {
+export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute: number; site: SiteOptions }): void {
   app.register(async (api) => {
     await limitScope(api, options.rateLimitPerMinute);
     api.addHook('onSend', async (request, reply, payload) => {
@@ -87,6 +93,14 @@ export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute:
       if (!body.success) throw new HttpwhyError('HW_ERR_INPUT_INVALID', 'Send {"url": "https://..."} as the JSON body.');
       reply.header('cache-control', 'no-store');
       return checkUrl(body.data.url, { locale });
+    });
+
+    // The quiz's client script posts answers here and shows the feedback without a page load.
+    api.post(QUIZ_ANSWER_PATH, async (request, reply) => {
+      const { lang, ...input } = parseAnswerJson(request.body);
+      const { feedback } = answerQuiz(pageContext(lang, '/quiz', options.site.siteUrl, options.site), input);
+      reply.header('cache-control', 'no-store');
+      return feedback;
     });
 
     api.get('/search', async (request) => {

@@ -4,12 +4,33 @@ import { openApiDocument } from '../api/openapi.ts';
 import { Layout } from '../views/layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
+interface Parameter {
+  name: string;
+  in: string;
+  description?: string;
+}
+interface Operation {
+  summary: string;
+  parameters?: readonly Parameter[];
+}
+
+/** One runnable example per operation, keyed "METHOD path". */
 const EXAMPLES: Record<string, string> = {
-  '/api/v1/codes': '/api/v1/codes?class=5xx&vendor=cloudflare',
-  '/api/v1/codes/{code}': '/api/v1/codes/502?lang=id',
-  '/api/v1/compare': '/api/v1/compare?a=502&b=504',
-  '/api/v1/search': '/api/v1/search?q=gateway%20timeout',
+  'GET /api/v1/codes': "curl -s 'http://localhost:3000/api/v1/codes?class=5xx&vendor=cloudflare'",
+  'GET /api/v1/codes/{code}': "curl -s 'http://localhost:3000/api/v1/codes/502?lang=id'",
+  'GET /api/v1/compare': "curl -s 'http://localhost:3000/api/v1/compare?a=502&b=504'",
+  'GET /api/v1/search': "curl -s 'http://localhost:3000/api/v1/search?q=gateway%20timeout'",
+  'POST /api/v1/diagnose': "curl -s -X POST -H 'content-type: text/plain' --data-binary @response.txt http://localhost:3000/api/v1/diagnose",
+  'POST /api/v1/check': `curl -s -X POST -H 'content-type: application/json' -d '{"url":"https://example.com/"}' http://localhost:3000/api/v1/check`,
+  'POST /api/v1/quiz/answer': `curl -s -X POST -H 'content-type: application/json' -d '{"lang":"en","q":"1","n":1,"score":0,"answer":"..."}' http://localhost:3000/api/v1/quiz/answer`,
 };
+
+const operations = Object.entries(openApiDocument.paths).flatMap(([path, item]) =>
+  (['get', 'post'] as const).flatMap((method) => {
+    const op = (item as Partial<Record<'get' | 'post', Operation>>)[method];
+    return op ? [{ key: `${method.toUpperCase()} ${path}`, op }] : [];
+  }),
+);
 
 export function ApiDocsPage({ ctx }: { ctx: PageContext }) {
   const { m } = ctx;
@@ -18,12 +39,12 @@ export function ApiDocsPage({ ctx }: { ctx: PageContext }) {
       <h1>{m.web.apiDocsTitle}</h1>
       <p>{openApiDocument.info.description}</p>
       <p><a href="/api/openapi.json">OpenAPI 3.1: /api/openapi.json</a></p>
-      {Object.entries(openApiDocument.paths).map(([path, item]) => (
-        <section key={path}>
-          <h2><code>GET {path}</code></h2>
-          <p>{item.get.summary}</p>
-          <ul>{item.get.parameters.map((p) => <li key={p.name}><code>{p.name}</code> ({p.in}){'description' in p ? `: ${p.description}` : ''}</li>)}</ul>
-          <pre><code>{`curl -s 'http://localhost:3000${EXAMPLES[path] ?? path}'`}</code></pre>
+      {operations.map(({ key, op }) => (
+        <section key={key}>
+          <h2><code>{key}</code></h2>
+          <p>{op.summary}</p>
+          {op.parameters ? <ul>{op.parameters.map((p) => <li key={p.name}><code>{p.name}</code> ({p.in}){p.description ? `: ${p.description}` : ''}</li>)}</ul> : null}
+          {EXAMPLES[key] ? <pre><code>{EXAMPLES[key]}</code></pre> : null}
         </section>
       ))}
       <h2 id="errors">Errors</h2>
