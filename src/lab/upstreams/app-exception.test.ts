@@ -41,4 +41,13 @@ describe('app-exception upstream', () => {
   it('escapes like finalhandler', () => {
     expect(finalhandlerPage('a <b> & "c"\n  d')).toContain('<pre>a &lt;b&gt; &amp; &quot;c&quot;<br> &nbsp;d</pre>');
   });
+
+  it('never shows server file paths in its stack trace, in the log or the development page', async () => {
+    upstream = await start({ host: '127.0.0.1', port: 0, env: 'development' });
+    const response = splitResponse((await rawRequest({ host: '127.0.0.1', port: upstream.port, path: '/', timeoutMs: 2_000 })).bytes);
+    const root = new URL('../../../', import.meta.url).pathname;
+    expect(upstream.appLog.join('\n')).toContain('httpwhy/src/lab/upstreams/app-exception');
+    expect(upstream.appLog.join('\n')).not.toContain(root);
+    expect(response?.body.toString()).not.toContain(root);
+  });
 });

@@ -6,6 +6,7 @@
 import { appLogLine } from './app-log.ts';
 import { startHttpApp } from './http-app.ts';
 import type { FaultyUpstream, StartOptions } from './types.ts';
+import { fileURLToPath } from 'node:url';
 
 export interface AppExceptionOptions extends StartOptions {
   /** finalhandler's NODE_ENV switch; 'production' unless set. */
@@ -27,6 +28,10 @@ function failingRoute(): never {
   throw new TypeError("Cannot read properties of undefined (reading 'id')");
 }
 
+/** The package root as it appears in stack frames; shown relative, so lab pages never reveal server paths. */
+const PACKAGE_ROOT = [new URL('../../../', import.meta.url).href, fileURLToPath(new URL('../../../', import.meta.url))];
+const stackOf = (error: Error) => PACKAGE_ROOT.reduce((stack, root) => stack.replaceAll(root, 'httpwhy/'), error.stack ?? String(error));
+
 /** Runs the route the way Express does: the thrown error goes to the final handler. */
 function runRoute(): Error {
   try {
@@ -41,9 +46,9 @@ export async function start(options: AppExceptionOptions): Promise<FaultyUpstrea
   const appLog: string[] = [];
   const listener = await startHttpApp(options, (request, res) => {
     const error = runRoute();
-    const [headline = '', ...frames] = (error.stack ?? String(error)).split('\n');
+    const [headline = '', ...frames] = stackOf(error).split('\n');
     appLog.push(appLogLine('ERROR', request, 500, headline), ...frames);
-    const body = finalhandlerPage(env === 'production' ? 'Internal Server Error' : (error.stack ?? String(error)));
+    const body = finalhandlerPage(env === 'production' ? 'Internal Server Error' : stackOf(error));
     res
       .writeHead(500, {
         'X-Powered-By': 'Express',
