@@ -97,8 +97,8 @@ export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute:
 
     // The quiz's client script posts answers here and shows the feedback without a page load.
     api.post(QUIZ_ANSWER_PATH, async (request, reply) => {
-      const { lang, ...input } = parseAnswerJson(request.body);
-      const { feedback } = answerQuiz(pageContext(lang, '/quiz', options.site.siteUrl, options.site), input);
+      const { lang: locale, ...input } = parseAnswerJson(request.body);
+      const { feedback } = answerQuiz(pageContext(locale, '/quiz', options.site.siteUrl, options.site), input);
       reply.header('cache-control', 'no-store');
       return feedback;
     });
