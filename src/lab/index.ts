@@ -24,6 +24,8 @@ export { startScenarioLab, type ScenarioCapture, type ScenarioLab, type Scenario
 // Real proxies: config writers and process control.
 export { DRIVERS, missingProxies, PROXY_NAMES } from './proxies/drivers.ts';
 export { startLabProxy, type LabProxy, type LabProxyOptions } from './proxies/lab-proxy.ts';
+export { GUARDED_SCENARIOS, PROXY_LIMITS, type GuardedScenario } from './proxies/limits.ts';
+export { startGuardedUpstream } from './proxies/guarded-upstreams.ts';
 export type { ProxyDriver, ProxyName, RequestLogs, Route as ProxyRoute, RunningProxy } from './proxies/types.ts';
 // A raw HTTP/1.1 client, and what curl would make of the bytes.
 export { headerValue, rawRequest, splitResponse, type RawExchange, type RawRequestOptions, type SplitResponse } from './client/raw-http.ts';

@@ -3,10 +3,13 @@
  * Written by hand from ../shared/reference/fingerprints.md (§1 nginx, §2 HAProxy, §4 Caddy, §21) and
  * logs-and-lab.md §7, and where the references are silent, from behaviour observed on nginx 1.22.1, HAProxy
  * 2.6.12 and Caddy 2.6.2 (marked "observed"). Never generated from the code under test.
+ * The guarded scenarios (overload, rate-limited) follow the proxies' documentation: nginx's limit_conn and
+ * limit_req (ngx_http_limit_conn_module, ngx_http_limit_req_module: error-log "limiting connections/requests … by
+ * zone", no upstream variables), HAProxy's queue timeout (§8.5 termination state sQ) and deny (PR), and Caddy 2.6's
+ * standard build, which has no limit module.
  */
-import type { FaultMode } from '../../src/lab/index.ts';
 import type { DiagnosisSummary } from './outcome.ts';
-import type { ProxyName } from '../../src/lab/index.ts';
+import type { ProxyName, Scenario } from '../../src/lab/index.ts';
 
 export interface ProxyExpectation {
   /** The status the client gets; null: no HTTP head at all. */
@@ -43,7 +46,7 @@ const expressException = (inPath?: string): DiagnosisExpectation => ({ verdict: 
 // X-Powered-By: Express and Retry-After mark a deliberate origin 503 (fingerprints.md §20, logs-and-lab.md §7).
 const express503 = (inPath?: string): DiagnosisExpectation => ({ verdict: 'identified', issuer: 'Express', cause: /shedding load|overload/, ...(inPath ? { inPath } : {}) });
 
-const NGINX: Record<FaultMode, Row> = {
+const NGINX: Record<Scenario, Row> = {
   'connection-refused': [502, NGINX_PAGE, /^502 us=502 uct=- uht=- · connect\(\) failed \(111: Connection refused\) while connecting to upstream$/, nginxFault(/refused|not listening/)],
   'reset-before-headers': [502, NGINX_PAGE, /^502 us=502 uct=[\d.]+ uht=- · recv\(\) failed \(104: Connection reset by peer\) while reading response header from upstream$/, nginxFault(/reset/)],
   'close-without-reply': [502, NGINX_PAGE, /^502 us=502 uct=[\d.]+ uht=- · upstream prematurely closed connection while reading response header from upstream$/, nginxFault(/closed/)],
@@ -61,10 +64,18 @@ const NGINX: Record<FaultMode, Row> = {
   'truncated-body': [200, CUT, /^200 us=200 uct=[\d.]+ uht=[\d.]+ · upstream prematurely closed connection while reading upstream$/, truncated('nginx')],
   'app-exception': [500, 'Express body', /^500 us=500 uct=[\d.]+ uht=[\d.]+$/, expressException('nginx')],
   'app-unavailable': [503, 'Express body', /^503 us=503 uct=[\d.]+ uht=[\d.]+$/, express503('nginx')],
+  // Turned away before any upstream is chosen: no upstream variables at all.
+  overload: [503, NGINX_PAGE, /^503 us=- uct=- uht=- · limiting connections by zone "overload"$/, nginxFault(/limit_conn|limiting connections/)],
+  'rate-limited': [
+    429,
+    NGINX_PAGE,
+    /^429 us=- uct=- uht=- · limiting requests, excess: [\d.]+ by zone "rate_limited"$/,
+    { ...nginxFault(/limit_req|rate limit/i), gap: "nginx's 429 page is recognised as nginx's, but not as limit_req's" },
+  ],
 };
 
 // HAProxy answers 503 for a refused connection (§2b), after its default 3 connect retries (observed: 3 s).
-const HAPROXY: Record<FaultMode, Row> = {
+const HAPROXY: Record<Scenario, Row> = {
   'connection-refused': [503, HAPROXY_PAGE, /^503 SC-- app Tc=-1 Tr=-1 retries=3$/, haproxyFault(/refused/)],
   'reset-before-headers': [502, HAPROXY_PAGE, /^502 SH-- app Tc=\d+ Tr=-1$/, haproxyFault(/closed or reset/)],
   'close-without-reply': [502, HAPROXY_PAGE, /^502 SH-- app Tc=\d+ Tr=-1$/, haproxyFault(/closed or reset/)],
@@ -77,11 +88,15 @@ const HAPROXY: Record<FaultMode, Row> = {
   'truncated-body': [200, CUT, /^200 SD-- app Tc=\d+ Tr=\d+$/, truncated()],
   'app-exception': [500, 'Express body', /^500 ---- app Tc=\d+ Tr=\d+$/, expressException()],
   'app-unavailable': [503, 'Express body', /^503 ---- app Tc=\d+ Tr=\d+$/, express503()],
+  // The request waited in the backend's queue (Tw ≈ timeout queue) and never got a server: sQ, no server.
+  overload: [503, HAPROXY_PAGE, /^503 sQ-- <NOSRV> Tc=-1 Tr=-1$/, haproxyFault(/queue|maxconn/)],
+  // Denied by the http-request rule: PR (the proxy blocked the request), no server.
+  'rate-limited': [429, HAPROXY_PAGE, /^429 PR-- <NOSRV> Tc=-1 Tr=-1$/, haproxyFault(/stick-table|rate-limited/)],
 };
 
 // Caddy: empty bodies (§4). Observed: Go's transport relays a 64 KB header (its limit is 10 MB), and Caddy
 // 2.6 logs no error for a body cut mid-way ("aborting with incomplete response" is a debug message).
-const CADDY: Record<FaultMode, Row> = {
+const CADDY: Record<Scenario, Row> = {
   'connection-refused': [502, 'empty body', /^502 size=0 · dial tcp 127\.0\.0\.1:PORT: connect: connection refused$/, caddyFault(/refused/)],
   'reset-before-headers': [502, 'empty body', /^502 size=0 · read tcp 127\.0\.0\.1:PORT->127\.0\.0\.1:PORT: read: connection reset by peer$/, caddyFault(/reset/)],
   'close-without-reply': [502, 'empty body', /^502 size=0 · EOF$/, caddyFault(/closed or reset/)],
@@ -93,17 +108,20 @@ const CADDY: Record<FaultMode, Row> = {
   'truncated-body': [200, CUT, /^200 size=1000$/, truncated('Caddy')],
   'app-exception': [500, 'Express body', /^500 size=148$/, expressException('Caddy')],
   'app-unavailable': [503, 'Express body', /^503 size=19$/, express503('Caddy')],
+  // No limit module in Caddy 2.6's standard build: both requests reach the app and get its 200.
+  overload: [200, 'upstream body', /^200 size=13$/, { verdict: 'no-error' }],
+  'rate-limited': [200, 'upstream body', /^200 size=3$/, { verdict: 'no-error' }],
 };
 
-const TABLES: Record<ProxyName, Record<FaultMode, Row>> = { nginx: NGINX, haproxy: HAPROXY, caddy: CADDY };
+const TABLES: Record<ProxyName, Record<Scenario, Row>> = { nginx: NGINX, haproxy: HAPROXY, caddy: CADDY };
 
-export function expected(proxy: ProxyName, mode: FaultMode): { proxy: ProxyExpectation; diagnosis: DiagnosisExpectation } {
+export function expected(proxy: ProxyName, mode: Scenario): { proxy: ProxyExpectation; diagnosis: DiagnosisExpectation } {
   const [status, branding, signature, diagnosis] = TABLES[proxy][mode];
   return { proxy: { status, branding, signature }, diagnosis };
 }
 
-/** Whether the application logs something for the request, whichever proxy is in front (at capture time). */
-export const APP_LOGS: Record<FaultMode, boolean> = {
+/** Whether the application logs something for the failure-mode request, whichever proxy is in front (at capture time). */
+const APP_LOGS: Record<Exclude<Scenario, 'overload' | 'rate-limited'>, boolean> = {
   'connection-refused': false,
   'reset-before-headers': false,
   'close-without-reply': false,
@@ -116,6 +134,16 @@ export const APP_LOGS: Record<FaultMode, boolean> = {
   'truncated-body': true,
   'app-exception': true,
   'app-unavailable': true,
+};
+
+/** Whether the application logs something for the captured request: a guarded one reaches it only through Caddy. */
+export const appLogs = (proxy: ProxyName, mode: Scenario): boolean => (mode === 'overload' || mode === 'rate-limited' ? proxy === 'caddy' : APP_LOGS[mode]);
+
+/** Retry-After on the proxy's own refusals: nginx and HAProxy add none to a 503, HAProxy's config adds one to its 429. */
+export const GUARDED_RETRY_AFTER: Record<ProxyName, Record<'overload' | 'rate-limited', string | null>> = {
+  nginx: { overload: null, 'rate-limited': null },
+  haproxy: { overload: null, 'rate-limited': '10' },
+  caddy: { overload: null, 'rate-limited': null },
 };
 
 /** What the diagnosis got wrong against the expectation; empty when it is right. */

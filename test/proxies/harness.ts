@@ -1,21 +1,26 @@
 /**
- * The real-proxy harness: starts every faulty upstream, puts each real proxy in front of them (one route per
- * failure mode), sends one raw request per proxy and mode, all at once, and collects what the client got,
- * the proxy's log lines and the app's log lines. Everything it starts is stopped in `finally`.
+ * The real-proxy harness: starts every faulty upstream and the healthy apps behind the guarded routes, puts each
+ * real proxy in front of them (one route per scenario), sends one raw request per proxy and scenario, all at once,
+ * and collects what the client got, the proxy's log lines and the app's log lines. A guarded scenario needs a
+ * request before the captured one to fill its limit: `/<scenario>?first`, which the logs tell apart by its query.
+ * Everything it starts is stopped in `finally`.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DRIVERS,
-  FAULT_MODES,
   faultyUpstreams,
-  type FaultMode,
+  GUARDED_SCENARIOS,
+  SCENARIOS,
+  startGuardedUpstream,
   type FaultyUpstream,
+  type GuardedScenario,
   type ProxyDriver,
   type ProxyName,
   type RequestLogs,
   type RunningProxy,
+  type Scenario,
 } from '../../src/lab/index.ts';
 import { rawRequest, type RawExchange } from '../helpers/raw-http.ts';
 
@@ -24,9 +29,12 @@ const CLIENT_TIMEOUT_MS = 10_000;
 const LOG_WAIT_MS = 5_000;
 const LOG_SETTLE_MS = 100;
 
+/** For `overload`: the first request must be at the app when the captured one arrives. */
+const OVERLOAD_GAP_MS = 100;
+
 export interface Capture {
   proxy: ProxyName;
-  mode: FaultMode;
+  mode: Scenario;
   exchange: RawExchange;
   logs: RequestLogs;
   appLog: string[];
@@ -41,30 +49,51 @@ async function waitForLogs(proxy: RunningProxy, paths: string[]): Promise<void> 
   await sleep(LOG_SETTLE_MS);
 }
 
-async function captureProxy(driver: ProxyDriver, modes: readonly FaultMode[], dir: string, started: Array<() => Promise<void>>): Promise<Capture[]> {
-  const upstreams = new Map<FaultMode, FaultyUpstream>();
+const isGuarded = (mode: Scenario): mode is GuardedScenario => (GUARDED_SCENARIOS as readonly Scenario[]).includes(mode);
+
+const startUpstream = (mode: Scenario) =>
+  isGuarded(mode) ? startGuardedUpstream(mode, { host: '127.0.0.1', port: 0 }) : faultyUpstreams[mode]({ host: '127.0.0.1', port: 0 });
+
+/** The captured request of a scenario; a guarded one first fills its limit with a request of its own. */
+async function exchangeFor(port: number, mode: Scenario): Promise<RawExchange> {
+  const send = (path: string) => rawRequest({ host: '127.0.0.1', port, path, timeoutMs: CLIENT_TIMEOUT_MS });
+  if (mode === 'rate-limited') await send(`/${mode}?first`);
+  if (mode !== 'overload') return send(`/${mode}`);
+  const busy = send(`/${mode}?first`);
+  await sleep(OVERLOAD_GAP_MS);
+  const [captured] = await Promise.all([send(`/${mode}`), busy]);
+  return captured;
+}
+
+/** The app's lines about the captured request: for a guarded scenario, not those about the request that filled the limit. */
+function appLinesFor(upstream: FaultyUpstream, mode: Scenario): string[] {
+  return isGuarded(mode) ? upstream.appLog.filter((line) => line.includes(` GET /${mode} `)) : [...upstream.appLog];
+}
+
+async function captureProxy(driver: ProxyDriver, modes: readonly Scenario[], dir: string, started: Array<() => Promise<void>>): Promise<Capture[]> {
+  const upstreams = new Map<Scenario, FaultyUpstream>();
   for (const mode of modes) {
-    const upstream = await faultyUpstreams[mode]({ host: '127.0.0.1', port: 0 });
+    const upstream = await startUpstream(mode);
     started.push(upstream.close);
     upstreams.set(mode, upstream);
   }
-  const routes = modes.map((mode) => ({ path: `/${mode}`, upstreamPort: (upstreams.get(mode) as FaultyUpstream).port }));
+  const routes = modes.map((mode) => ({ path: `/${mode}`, upstreamPort: (upstreams.get(mode) as FaultyUpstream).port, ...(isGuarded(mode) ? { guard: mode } : {}) }));
   const proxy = await driver.start(routes, dir, driver.binary);
   started.push(proxy.stop);
   const paths = modes.map((mode) => `/${mode}`);
-  const exchanges = await Promise.all(paths.map((path) => rawRequest({ host: '127.0.0.1', port: proxy.port, path, timeoutMs: CLIENT_TIMEOUT_MS })));
+  const exchanges = await Promise.all(modes.map((mode) => exchangeFor(proxy.port, mode)));
   await waitForLogs(proxy, paths);
   return modes.map((mode, i) => ({
     proxy: driver.name,
     mode,
     exchange: exchanges[i] as RawExchange,
     logs: proxy.logsFor(`/${mode}`),
-    appLog: [...(upstreams.get(mode) as FaultyUpstream).appLog],
+    appLog: appLinesFor(upstreams.get(mode) as FaultyUpstream, mode),
   }));
 }
 
-/** Runs every mode through every named proxy. Proxies run side by side, each with its own upstreams and temp dir. */
-export async function captureAll(proxies: readonly ProxyName[], modes: readonly FaultMode[] = FAULT_MODES): Promise<Capture[]> {
+/** Runs every scenario through every named proxy. Proxies run side by side, each with its own upstreams and temp dir. */
+export async function captureAll(proxies: readonly ProxyName[], modes: readonly Scenario[] = SCENARIOS): Promise<Capture[]> {
   const root = mkdtempSync(join(tmpdir(), 'httpwhy-proxies-'));
   // nginx workers run unprivileged when the suite runs as root; they must reach their temp paths.
   chmodSync(root, 0o755);

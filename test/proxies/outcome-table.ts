@@ -1,12 +1,13 @@
 /** Renders the outcomes of a real run as docs/proxy-outcomes.md (scripts/proxy-outcomes.ts writes it). */
-import { FAULT_MODES, type FaultMode } from '../../src/lab/index.ts';
+import { GUARDED_SCENARIOS, SCENARIOS, type Scenario } from '../../src/lab/index.ts';
 import { diagnosisMismatches, expected } from './expectations.ts';
 import type { Outcome } from './outcome.ts';
+import { headerValue, splitResponse } from '../helpers/raw-http.ts';
 import type { ProxyName } from '../../src/lab/index.ts';
 
 const PROXY_LABELS: Record<ProxyName, string> = { nginx: 'nginx', haproxy: 'HAProxy', caddy: 'Caddy' };
 
-const MODE_LABELS: Record<FaultMode, string> = {
+export const MODE_LABELS: Record<Scenario, string> = {
   'connection-refused': 'Connection refused: nothing listens on the upstream port',
   'reset-before-headers': 'Reset before headers: the app takes the request, then the connection is reset (RST)',
   'close-without-reply': 'Close without reply: the app takes the request and closes (FIN) without a byte',
@@ -18,10 +19,19 @@ const MODE_LABELS: Record<FaultMode, string> = {
   'truncated-body': 'Truncated body: `Content-Length: 100000`, 1,000 bytes sent, then the app closes',
   'app-exception': "Application exception: Express's default 500 page (finalhandler, production)",
   'app-unavailable': 'Application 503: Express sheds load with `Retry-After: 5`',
+  overload:
+    'Overload: at most one request at a time at a slow app (1 s); a second arrives meanwhile. nginx `limit_conn` (`limit_conn_status 503`), HAProxy `maxconn 1` + `timeout queue 500ms`, Caddy 2.6: no concurrency limit in the standard build',
+  'rate-limited':
+    'Rate limited: one request per 10 s per client; a second follows at once. nginx `limit_req` (`limit_req_status 429`; the default would be 503), HAProxy stick table + `http-request deny deny_status 429` + `Retry-After`, Caddy 2.6: no rate limit in the standard build',
 };
 
 /** Timings change every run; the doc shows only whether a phase completed (`<t>`) or not (`-`, `-1`). */
-const stableTimes = (signature: string) => signature.replace(/\b(uct|uht)=[\d.]+/g, '$1=<t>').replace(/\b(Tc|Tr)=\d+/g, '$1=<t>');
+const stableTimes = (signature: string) =>
+  signature
+    .replace(/\b(uct|uht)=[\d.]+/g, '$1=<t>')
+    .replace(/\b(Tc|Tr)=\d+/g, '$1=<t>')
+    // limit_req's excess depends on the time between the two requests.
+    .replace(/excess: [\d.]+/, 'excess: <n>');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => (text === '' ? '' : `\`${text.replace(/`/g, "'")}\``);
@@ -30,6 +40,11 @@ function clientGot(o: Outcome): string {
   const timing = o.exchange.ms >= 1_000 ? `, after ${Math.round(o.exchange.ms / 1_000)} s` : '';
   if (o.statusLine) return `${o.statusLine.replace(/^HTTP\/1\.1 /, '')}${timing}`;
   return `no HTTP head, ${o.exchange.bytes.length} raw bytes${timing}`;
+}
+
+function retryAfter(o: Outcome): string | undefined {
+  const response = splitResponse(o.exchange.bytes);
+  return (response && headerValue(response, 'Retry-After')) ?? undefined;
 }
 
 /** The app log line without its timestamp and request id, which change every run. */
@@ -61,7 +76,7 @@ function asExpected(o: Outcome): string {
 }
 
 function glance(outcomes: Outcome[], proxies: ProxyName[]): string[] {
-  const rows = FAULT_MODES.map((mode) => {
+  const rows = SCENARIOS.map((mode) => {
     const cells = proxies.map((p) => {
       const o = outcomes.find((x) => x.proxy === p && x.mode === mode);
       return o ? (o.status === null ? 'no HTTP head' : String(o.status)) : '';
@@ -71,7 +86,7 @@ function glance(outcomes: Outcome[], proxies: ProxyName[]): string[] {
   return [`| Failure mode | ${proxies.map((p) => PROXY_LABELS[p]).join(' | ')} |`, `|---|${proxies.map(() => '---').join('|')}|`, ...rows];
 }
 
-function details(outcomes: Outcome[], mode: FaultMode): string[] {
+function details(outcomes: Outcome[], mode: Scenario): string[] {
   const rows = outcomes
     .filter((o) => o.mode === mode)
     .map((o) =>
@@ -97,9 +112,12 @@ function details(outcomes: Outcome[], mode: FaultMode): string[] {
   ];
 }
 
+const guarded = (o: Outcome) => (GUARDED_SCENARIOS as readonly string[]).includes(o.mode);
+
 export function renderOutcomes(outcomes: Outcome[], versions: Record<ProxyName, string>): string {
   const proxies = (Object.keys(PROXY_LABELS) as ProxyName[]).filter((p) => outcomes.some((o) => o.proxy === p));
-  const hidden = outcomes.filter((o) => o.status === null || o.status < 500);
+  const hidden = outcomes.filter((o) => !guarded(o) && (o.status === null || o.status < 500));
+  const refusals = outcomes.filter(guarded);
   return [
     '# What real proxies answer when the upstream fails',
     '',
@@ -118,6 +136,17 @@ export function renderOutcomes(outcomes: Outcome[], versions: Record<ProxyName, 
     '',
     ...hidden.map((o) => `- ${PROXY_LABELS[o.proxy]}, ${o.mode}: ${clientGot(o)}; log ${code(stableTimes(o.signature))}`),
     '',
+    "## The proxy's own refusals: overload and rate limit",
+    '',
+    'Two routes sit in front of healthy apps, and the proxy itself turns a request away, configured as an operator would',
+    '(`src/lab/proxies/limits.ts`). nginx answers both with its own page and **no Retry-After** (it has no directive for it;',
+    "`limit_conn_status` and `limit_req_status` both default to 503, the lab sets 429 for the rate limit). HAProxy's queue",
+    'timeout gives 503 `sQ` with no Retry-After; its 429 carries the Retry-After its config adds. **Caddy 2.6 has neither a',
+    'rate limit nor a concurrency limit in its standard build** (both exist only as third-party modules built in with',
+    'xcaddy), so it lets both requests through to the app: nothing is faked here.',
+    '',
+    ...refusals.map((o) => `- ${PROXY_LABELS[o.proxy]}, ${o.mode}: ${clientGot(o)}, Retry-After ${retryAfter(o) ?? 'none'}; log ${code(stableTimes(o.signature))}`),
+    '',
     '## Details',
     '',
     'Log signatures: nginx `<status> us=$upstream_status uct=$upstream_connect_time uht=$upstream_header_time · <error-log message>`;',
@@ -126,6 +155,6 @@ export function renderOutcomes(outcomes: Outcome[], versions: Record<ProxyName, 
     '`-` or `-1`: it never did. The diagnosis reads what a `curl -i` user would paste:',
     "the response as received, plus curl's error line when curl reports one.",
     '',
-    ...FAULT_MODES.flatMap((mode) => details(outcomes, mode)),
+    ...SCENARIOS.flatMap((mode) => details(outcomes, mode)),
   ].join('\n');
 }

@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headerValue, splitResponse } from '../helpers/raw-http.ts';
-import { APP_LOGS, diagnosisMismatches, expected } from './expectations.ts';
+import { appLogs, diagnosisMismatches, expected, GUARDED_RETRY_AFTER } from './expectations.ts';
 import { captureAll } from './harness.ts';
 import { toOutcome, type Outcome } from './outcome.ts';
-import { FAULT_MODES, missingProxies, PROXY_NAMES, type ProxyName } from '../../src/lab/index.ts';
+import { GUARDED_SCENARIOS, missingProxies, PROXY_NAMES, SCENARIOS, type ProxyName } from '../../src/lab/index.ts';
 
 const inCi = process.env.CI === 'true';
 const missing = missingProxies();
@@ -27,7 +27,7 @@ const outcome = (proxy: ProxyName, mode: string): Outcome => {
 
 beforeAll(async () => {
   if (tested.length > 0) outcomes = (await captureAll(tested)).map(toOutcome);
-}, 90_000);
+}, 60_000);
 
 describe.runIf(inCi)('proxy binaries', () => {
   it('are all installed in CI', () => {
@@ -37,17 +37,17 @@ describe.runIf(inCi)('proxy binaries', () => {
 
 describe.each(PROXY_NAMES)('%s', (proxy) => {
   describe.skipIf(!tested.includes(proxy))('in front of each faulty upstream', () => {
-    for (const mode of FAULT_MODES) {
+    for (const mode of SCENARIOS) {
       const want = expected(proxy, mode).proxy;
       it(`${mode}: answers ${want.status ?? 'no HTTP head'} (${want.branding}) and logs it`, () => {
         const got = outcome(proxy, mode);
         expect({ status: got.status, branding: got.branding }).toEqual({ status: want.status, branding: want.branding });
         expect(got.signature).toMatch(want.signature);
-        expect(got.appLog.length > 0, `app log: ${got.appLog.join(' | ')}`).toBe(APP_LOGS[mode]);
+        expect(got.appLog.length > 0, `app log: ${got.appLog.join(' | ')}`).toBe(appLogs(proxy, mode));
       });
     }
 
-    const diagnoses = FAULT_MODES.map((mode) => ({ mode, want: expected(proxy, mode).diagnosis, gap: expected(proxy, mode).diagnosis.gap ?? '' }));
+    const diagnoses = SCENARIOS.map((mode) => ({ mode, want: expected(proxy, mode).diagnosis, gap: expected(proxy, mode).diagnosis.gap ?? '' }));
     it.each(diagnoses.filter((d) => d.gap === ''))('$mode: the diagnosis names the right component and cause', ({ mode, want }) => {
       expect(diagnosisMismatches(outcome(proxy, mode).diagnosis, want)).toEqual([]);
     });
@@ -59,6 +59,11 @@ describe.each(PROXY_NAMES)('%s', (proxy) => {
     it('passes the application 503 through with its Retry-After', () => {
       const response = splitResponse(outcome(proxy, 'app-unavailable').exchange.bytes);
       expect(response && headerValue(response, 'Retry-After')).toBe('5');
+    });
+
+    it.each(GUARDED_SCENARIOS)('%s: Retry-After as the proxy sends it on its own refusals', (mode) => {
+      const response = splitResponse(outcome(proxy, mode).exchange.bytes);
+      expect(response && (headerValue(response, 'Retry-After') ?? null)).toBe(GUARDED_RETRY_AFTER[proxy][mode]);
     });
 
     it('sends a request id the app logs with its error, and logs it too (except Caddy)', () => {

@@ -1,5 +1,6 @@
 /**
- * Caddy in front of the faulty upstreams: one `handle` per route, `response_header_timeout 2s`, a uuid request
+ * Caddy in front of the faulty upstreams: one `handle` per route (guarded routes too: Caddy 2.6's standard build
+ * has no rate or concurrency limit, so they pass every request, see limits.ts), `response_header_timeout 2s`, a uuid request
  * id sent upstream, JSON logs in files (the site's `log` gets http.log.access; http.log.error goes through the
  * default logger, so that one is sent to a file too), admin off.
  */

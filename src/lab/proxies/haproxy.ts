@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROXY_LIMITS } from './limits.ts';
 import { freePort, spawnProxy } from './proxy-process.ts';
 import type { ProxyDriver, Route } from './types.ts';
 
@@ -11,9 +12,30 @@ import type { ProxyDriver, Route } from './types.ts';
 const LOG_FORMAT =
   '%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %hr %hs %{+Q}r id=%ID';
 
+const { overload, 'rate-limited': rate } = PROXY_LIMITS;
+
+/** A backend's lines: the limit of a guarded route (limits.ts), then its one server. */
+function backend(route: Route, i: number): string {
+  const server = `  server app 127.0.0.1:${route.upstreamPort}`;
+  const lines =
+    route.guard === 'overload'
+      ? // At most maxconn requests at the server; the next waits in the queue, then gets 503 (sQ).
+        [`  timeout queue ${overload.queueTimeoutMs}ms`, `${server} maxconn ${overload.maxConnections}`]
+      : route.guard === 'rate-limited'
+        ? [
+            `  stick-table type ip size 1k expire ${rate.windowSeconds}s store http_req_rate(${rate.windowSeconds}s)`,
+            '  http-request track-sc0 src',
+            `  http-request deny deny_status ${rate.status} if { sc_http_req_rate(0) gt ${rate.requests} }`,
+            `  http-after-response set-header Retry-After ${rate.retryAfterSeconds} if { status ${rate.status} }`,
+            server,
+          ]
+        : [server];
+  return [`backend be_${i}`, ...lines].join('\n');
+}
+
 function haproxyConfig(routes: Route[], port: number): string {
   const uses = routes.map((r, i) => `  use_backend be_${i} if { path ${r.path} }`);
-  const backends = routes.map((r, i) => `backend be_${i}\n  server app 127.0.0.1:${r.upstreamPort}`);
+  const backends = routes.map(backend);
   return `global
   log stdout format raw local0 info
 

@@ -4,6 +4,7 @@
  */
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nginxRate, PROXY_LIMITS } from './limits.ts';
 import { freePort, spawnProxy } from './proxy-process.ts';
 import type { ProxyDriver, Route } from './types.ts';
 
@@ -11,8 +12,14 @@ const ACCESS_FORMAT =
   '$remote_addr [$time_local] "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" ua="$upstream_addr" ' +
   'uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time" rt=$request_time';
 
+/** The limit a guarded route adds in its location (limits.ts). */
+const GUARD: Record<NonNullable<Route['guard']>, string> = {
+  overload: `limit_conn overload ${PROXY_LIMITS.overload.maxConnections}; `,
+  'rate-limited': 'limit_req zone=rate_limited nodelay; ',
+};
+
 function nginxConfig(routes: Route[], dir: string, port: number): string {
-  const locations = routes.map((r) => `    location = ${r.path} { proxy_pass http://127.0.0.1:${r.upstreamPort}; }`);
+  const locations = routes.map((r) => `    location = ${r.path} { ${r.guard ? GUARD[r.guard] : ''}proxy_pass http://127.0.0.1:${r.upstreamPort}; }`);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, `${t}_temp`)};`);
   return `worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
@@ -26,6 +33,12 @@ ${temp.join('\n')}
   proxy_send_timeout 2s;
   proxy_read_timeout 2s;
   proxy_set_header X-Request-Id $request_id;
+  # One request at a time at the app behind a guarded route; the status nginx answers with is its default, 503.
+  limit_conn_zone $server_name zone=overload:1m;
+  limit_conn_status ${PROXY_LIMITS.overload.status};
+  # One request per window and client; 429 instead of nginx's default 503, so the client knows it is its own rate.
+  limit_req_zone $binary_remote_addr zone=rate_limited:1m rate=${nginxRate()};
+  limit_req_status ${PROXY_LIMITS['rate-limited'].status};
   server {
     listen 127.0.0.1:${port};
     server_name lab;

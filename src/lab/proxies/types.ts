@@ -6,6 +6,8 @@ export type ProxyName = 'nginx' | 'haproxy' | 'caddy';
 export interface Route {
   path: string;
   upstreamPort: number;
+  /** A limit the proxy enforces on this route itself (limits.ts); none for the failure modes. */
+  guard?: 'overload' | 'rate-limited';
 }
 
 /** The proxy's log lines about one request. */
