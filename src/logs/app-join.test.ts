@@ -6,17 +6,25 @@ import type { AppEvent } from './types.ts';
 const T0 = Date.UTC(2024, 4, 1, 10);
 const ref = { file: 'app.log', line: 3 };
 const waiting = (over: Parameters<typeof accessRecord>[0] = {}): Waiting => ({ record: accessRecord(over), idLink: null, windowLink: null });
-const appEvent = (over: Partial<AppEvent>): AppEvent => ({ time: { ms: T0, local: false }, requestId: '', method: '', path: '', status: 0, isError: false, message: '', ...over });
+const appEvent = (over: Partial<AppEvent>): AppEvent => ({ time: { ms: T0, local: false }, requestId: '', method: '', path: '', status: 0, isError: false, message: '', stack: { lines: [], omitted: 0 }, ...over });
 
 describe('AppJoin', () => {
-  it('joins by request id, keeping the first error message and the highest status', () => {
+  it('joins by request id, keeping the first error message with its stack and the highest status', () => {
     const join = new AppJoin(2000);
     const w = waiting({ requestId: 'r1' });
     join.add(w);
     join.onApp(appEvent({ requestId: 'r1', message: 'start' }), ref);
-    join.onApp(appEvent({ requestId: 'r1', isError: true, status: 500, message: 'boom' }), { file: 'app.log', line: 4 });
-    join.onApp(appEvent({ requestId: 'r1', isError: true, message: 'later' }), ref);
-    expect(join.linkOf(w)).toEqual({ by: 'request-id', confidence: 'high', isError: true, status: 500, message: 'boom', ref: { file: 'app.log', line: 4 } });
+    join.onApp(appEvent({ requestId: 'r1', isError: true, status: 500, message: 'boom', stack: { lines: ['    at f (a.js:1:2)'], omitted: 0 } }), { file: 'app.log', line: 4 });
+    join.onApp(appEvent({ requestId: 'r1', isError: true, message: 'later', stack: { lines: ['    at g (b.js:3:4)'], omitted: 0 } }), ref);
+    expect(join.linkOf(w)).toEqual({
+      by: 'request-id',
+      confidence: 'high',
+      isError: true,
+      status: 500,
+      message: 'boom',
+      stack: { lines: ['    at f (a.js:1:2)'], omitted: 0 },
+      ref: { file: 'app.log', line: 4 },
+    });
     expect(join.idMatches).toBe(1);
   });
 

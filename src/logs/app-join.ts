@@ -4,7 +4,7 @@
  * It also decides whether the absence of an app line means anything: only when the app log covers the
  * entry's time and logs (about) every request.
  */
-import type { AccessRecord, AppEvent, Confidence, LineRef } from './types.ts';
+import type { AccessRecord, AppEvent, AppStack, Confidence, LineRef } from './types.ts';
 
 export interface AppLink {
   by: 'request-id' | 'time-window';
@@ -12,6 +12,8 @@ export interface AppLink {
   isError: boolean;
   status: number;
   message: string;
+  /** The stack logged with the error line (the same object, complete once the app log is read). */
+  stack: AppStack | null;
   ref: LineRef;
 }
 
@@ -35,9 +37,10 @@ function pathKey(path: string): string {
 }
 
 function merge(link: AppLink | null, event: AppEvent, ref: LineRef, by: AppLink['by'], confidence: Confidence): AppLink {
-  if (!link) return { by, confidence, isError: event.isError, status: event.status, message: event.isError ? event.message : '', ref };
+  if (!link) return { by, confidence, isError: event.isError, status: event.status, message: event.isError ? event.message : '', stack: event.isError ? event.stack : null, ref };
   if (event.isError && !link.isError) {
     link.message = event.message;
+    link.stack = event.stack;
     link.ref = ref;
   }
   link.isError ||= event.isError;

@@ -22,6 +22,7 @@ describe('AppJsonParser', () => {
       status: 500,
       isError: true,
       message: 'boom',
+      stack: { lines: ['TypeError: boom'], omitted: 0 },
     });
   });
 

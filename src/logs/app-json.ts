@@ -2,6 +2,7 @@
  * Application logs as JSON lines: pino, bunyan, winston, Python JSON logging, structlog, or any JSON with
  * the field names given in `AppFieldOptions`. Field names are found per line from the lists below.
  */
+import { emptyStack, stackOf, StackGroup } from './app-stack.ts';
 import { firstNumber, firstString, getPath, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime } from './log-time.ts';
@@ -36,6 +37,7 @@ const TIME_FIELDS = ['time', 'timestamp', 'ts', '@timestamp', 'asctime', 'dateti
 const STATUS_FIELDS = ['res.statusCode', 'statusCode', 'status_code', 'status', 'res.status', 'http.status_code', 'response.status', 'http.response.status_code'];
 const METHOD_FIELDS = ['req.method', 'method', 'request.method', 'http.method', 'http.request.method'];
 const PATH_FIELDS = ['req.url', 'url', 'path', 'request.path', 'request.url', 'request_uri', 'http.target', 'http.url', 'url.path'];
+const STACK_FIELDS = ['err.stack', 'error.stack', 'stack', 'exc_info', 'exception', 'stack_trace', 'error.stack_trace', 'exception.stacktrace'];
 const ERROR_LEVELS = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency', 'panic', 'severe']);
 
 function isErrorLevel(obj: JsonObject): boolean {
@@ -58,6 +60,7 @@ function messageOf(obj: JsonObject, field: string | undefined): string {
 export class AppJsonParser extends BaseParser {
   readonly format = 'app-json' as const;
   private readonly fields: AppFieldOptions;
+  private readonly group = new StackGroup();
 
   constructor(fields: AppFieldOptions = {}) {
     super();
@@ -65,10 +68,17 @@ export class AppJsonParser extends BaseParser {
   }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
-    const obj = parseJsonObject(buf.toString('utf8', start, end));
-    if (!obj) return KIND.none;
+    const line = buf.toString('utf8', start, end);
+    // A stack trace printed as plain lines after the JSON line (stderr of the same process, console.error).
+    if (this.group.continues(line)) return KIND.continuation;
+    const obj = parseJsonObject(line);
+    if (!obj) {
+      if (line.trim() !== '') this.group.close();
+      return KIND.none;
+    }
     const status = firstNumber(obj, STATUS_FIELDS);
     const time = TIME_FIELDS.map((f) => getPath(obj, f)).find((v) => v !== undefined);
+    const stackText = firstString(obj, STACK_FIELDS);
     this.appEvent = {
       time: anyTime(time),
       requestId: firstString(obj, this.fields.requestId ? [this.fields.requestId] : ID_FIELDS),
@@ -77,7 +87,9 @@ export class AppJsonParser extends BaseParser {
       status: status >= 100 && status <= 999 ? status : 0,
       isError: isErrorLevel(obj) || status >= 500,
       message: messageOf(obj, this.fields.message),
+      stack: stackText === '' ? emptyStack() : stackOf(stackText),
     };
+    this.group.start(line, this.appEvent);
     return KIND.app;
   }
 }

@@ -17,16 +17,19 @@ describe('AppTextParser', () => {
       status: 500,
       isError: true,
       message: "TypeError: Cannot read properties of undefined (reading 'id')",
+      stack: { lines: [], omitted: 0 },
     });
   });
 
-  it('finds bare 32-hex ids and UUIDs, and counts stack frames as read lines without events', () => {
+  it('finds bare 32-hex ids and UUIDs, and reads stack frames into the entry above them', () => {
     const p = new AppTextParser();
     expect(parseLine(p, '[2024-05-01 10:00:00,001] INFO [7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c] handled')).toBe(KIND.app);
     expect(p.appEvent).toMatchObject({ requestId: '7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c', isError: false, time: { local: true } });
     expect(parseLine(p, 'Completed 500 Internal Server Error in 12ms (req 5c1a7b1e-5f1b-4d33-9b5b-6a3a2b7a1f00)')).toBe(KIND.app);
     expect(p.appEvent).toMatchObject({ requestId: '5c1a7b1e-5f1b-4d33-9b5b-6a3a2b7a1f00', status: 500, isError: true });
-    expect(parseLine(p, '    at Layer.handle (/app/node_modules/express/lib/router/layer.js:95:5)')).toBe(KIND.other);
+    const completed = p.appEvent;
+    expect(parseLine(p, '    at Layer.handle (/app/node_modules/express/lib/router/layer.js:95:5)')).toBe(KIND.continuation);
+    expect(completed?.stack.lines).toEqual(['    at Layer.handle (/app/node_modules/express/lib/router/layer.js:95:5)']);
     expect(parseLine(p, '   ')).toBe(KIND.none);
   });
 

@@ -1,8 +1,9 @@
 /**
  * Plain-text application logs. A request id is found by `idPattern` (first capture group) or, by default,
  * `request_id=…`-style pairs, 32-hex ids (nginx `$request_id`) and UUIDs. Levels, statuses, a leading
- * timestamp and `METHOD /path` are picked up when present.
+ * timestamp and `METHOD /path` are picked up when present. Stack-trace lines join the entry above them.
  */
+import { emptyStack, StackGroup } from './app-stack.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 
@@ -25,6 +26,7 @@ function messageOf(line: string, known: Array<string | undefined>): string {
 export class AppTextParser extends BaseParser {
   readonly format = 'app-text' as const;
   private readonly idPattern: RegExp;
+  private readonly group = new StackGroup();
 
   constructor(idPattern: RegExp = DEFAULT_ID_PATTERN) {
     super();
@@ -34,13 +36,17 @@ export class AppTextParser extends BaseParser {
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const line = buf.toString('utf8', start, end);
     if (line.trim() === '') return KIND.none;
+    if (this.group.continues(line)) return KIND.continuation;
     const id = this.idPattern.exec(line);
     const request = REQUEST.exec(line);
     const status = STATUS.exec(line);
     const statusCode = status ? Number(status[1] ?? status[2]) : 0;
     const isError = LEVEL.test(line) || statusCode >= 500;
     const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
-    if (!requestId && !request && !isError) return KIND.other;
+    if (!requestId && !request && !isError) {
+      this.group.start(line, null);
+      return KIND.other;
+    }
     const time = TIME.exec(line);
     this.appEvent = {
       time: time ? parseIsoTime(time[1] as string) : { ms: Number.NaN, local: false },
@@ -50,7 +56,9 @@ export class AppTextParser extends BaseParser {
       status: statusCode,
       isError,
       message: messageOf(time ? line.slice(time[0].length) : line, [id?.[0], request?.[0], status?.[0]]),
+      stack: emptyStack(),
     };
+    this.group.start(line, this.appEvent);
     return KIND.app;
   }
 }

@@ -23,6 +23,7 @@ const app = (isError: boolean, status = 0, by: AppLink['by'] = 'request-id'): Ap
   isError,
   status,
   message: isError ? 'TypeError: x' : '',
+  stack: isError ? { lines: ['    at handler (app.js:7:3)'], omitted: 2 } : null,
   ref: { file: 'app.log', line: 1 },
 });
 const input = (over: Partial<ClassifyInput>): ClassifyInput => ({ record: accessRecord(), error: null, app: null, coverage: 'none', ...over });
@@ -52,10 +53,12 @@ describe('classify', () => {
     expect(v.reason).toBe(reason);
   });
 
-  it('keeps the evidence and the app message, and says how the app line was joined', () => {
+  it('keeps the evidence, the app message and its stack, and says how the app line was joined', () => {
     const v = classify(input({ record: accessRecord({ status: 500, signal: decisive('app-error') }), app: app(true, 500, 'time-window') }));
     expect(v.evidence.map((e) => e.kind)).toEqual(['upstream-fields', 'app-error']);
     expect(v.appMessage).toBe('TypeError: x');
+    expect(v.appStack).toEqual({ lines: ['    at handler (app.js:7:3)'], omitted: 2 });
+    expect(classify(input({ record: accessRecord({ status: 502 }), app: app(false, 200) })).appStack).toBeNull();
     expect(v.correlation).toBe('time-window');
     expect(classify(input({ coverage: 'covered' })).evidence).toEqual([{ kind: 'app-absent', detail: '' }]);
   });

@@ -4,7 +4,7 @@
  * fields → the app's line for the request → the app's silence (when it logs every request) → unknown.
  */
 import type { AppCoverage, AppLink } from './app-join.ts';
-import type { AccessRecord, Cause, Confidence, Evidence, ProxyErrorEvent, UnknownReason } from './types.ts';
+import type { AccessRecord, AppStack, Cause, Confidence, Evidence, ProxyErrorEvent, UnknownReason } from './types.ts';
 
 export interface Verdict {
   cause: Cause;
@@ -14,6 +14,8 @@ export interface Verdict {
   reason: UnknownReason | null;
   /** The app's (or FastCGI's) error message for this request, '' when none. */
   appMessage: string;
+  /** The stack trace under the app's error line, when it logged one. */
+  appStack: AppStack | null;
   correlation: 'request-id' | 'time-window' | 'none';
 }
 
@@ -49,6 +51,7 @@ export function classify({ record, error, app, coverage }: ClassifyInput): Verdi
     evidence,
     reason,
     appMessage,
+    appStack: app?.isError && app.stack && app.stack.lines.length > 0 ? app.stack : null,
     correlation: app ? app.by : 'none',
   });
 

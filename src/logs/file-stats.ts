@@ -51,6 +51,8 @@ export class FileStats {
   logFormat: string | null = null;
   gzip = false;
   parsed = 0;
+  /** Parsed lines that continued the app entry before them (stack traces); part of `parsed`. */
+  continued = 0;
   skipped = 0;
   readonly skippedBy = new Map<SkipReason, Tally>();
   /** Lines of a mixed file that another format read. */

@@ -5,7 +5,7 @@
 import type { Verdict } from './classify.ts';
 import type { Timeline } from './timeline.ts';
 import { routeOf, TopK, type Ranked } from './top-k.ts';
-import { CAUSES, classOf, type AccessRecord, type Cause, type Confidence, type Evidence, type IssuerClass, type LineRef, type UnknownReason } from './types.ts';
+import { CAUSES, classOf, type AccessRecord, type AppStack, type Cause, type Confidence, type Evidence, type IssuerClass, type LineRef, type UnknownReason } from './types.ts';
 
 const MAX_EXAMPLES = 5;
 
@@ -23,6 +23,8 @@ export interface Example {
   confidence: Confidence;
   evidence: Evidence[];
   appMessage: string;
+  /** The stack trace the app logged under `appMessage` (first lines only), or null. */
+  appStack: AppStack | null;
 }
 
 export interface CauseSummary {
@@ -41,7 +43,7 @@ export function statusKey(status: number): string {
   return String(status).padStart(3, '0');
 }
 
-function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, evidence: Evidence[], appMessage: string): Example {
+function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, evidence: Evidence[], appMessage: string, appStack: AppStack | null): Example {
   return {
     time: Number.isNaN(record.timeMs) ? '' : new Date(record.timeMs).toISOString(),
     status: record.status,
@@ -55,6 +57,7 @@ function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, e
     confidence,
     evidence,
     appMessage,
+    appStack,
   };
 }
 
@@ -89,7 +92,7 @@ export class Findings {
     stats.byStatus.set(record.status, (stats.byStatus.get(record.status) ?? 0) + 1);
     stats.routes.add(routeOf(record.method, record.path));
     if (record.upstream !== '') stats.upstreams.add(record.upstream);
-    if (stats.examples.length < MAX_EXAMPLES) stats.examples.push(exampleOf(record, ref, verdict.confidence, verdict.evidence, verdict.appMessage));
+    if (stats.examples.length < MAX_EXAMPLES) stats.examples.push(exampleOf(record, ref, verdict.confidence, verdict.evidence, verdict.appMessage, verdict.appStack));
     if (verdict.reason) this.unknownReasons.set(verdict.reason, (this.unknownReasons.get(verdict.reason) ?? 0) + 1);
     if (verdict.appMessage !== '') this.appMessages.add(verdict.appMessage.slice(0, 200));
     if (verdict.correlation === 'request-id') this.correlation.requestId++;
@@ -101,7 +104,7 @@ export class Findings {
 
   addTruncated(record: AccessRecord, ref: LineRef, evidence: Evidence[]): void {
     this.truncated.count++;
-    if (this.truncated.examples.length < MAX_EXAMPLES) this.truncated.examples.push(exampleOf(record, ref, 'high', evidence, ''));
+    if (this.truncated.examples.length < MAX_EXAMPLES) this.truncated.examples.push(exampleOf(record, ref, 'high', evidence, '', null));
   }
 
   /** Causes by count, largest first. */

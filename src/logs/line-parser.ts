@@ -1,8 +1,11 @@
 /** The contract between format parsers and the analysis: one stateful parser per input, reused for every line. */
 import type { AccessRecord, AppEvent, FormatId, ProxyErrorEvent } from './types.ts';
 
-/** What `parse` found. `other` is a recognised line that carries nothing to analyse (start-up notices…). */
-export const KIND = { none: 0, access: 1, proxyError: 2, app: 3, other: 4 } as const;
+/**
+ * What `parse` found. `other` is a recognised line that carries nothing to analyse (start-up notices…);
+ * `continuation` a line that belongs to the app entry before it (a stack frame).
+ */
+export const KIND = { none: 0, access: 1, proxyError: 2, app: 3, other: 4, continuation: 5 } as const;
 export type LineKind = (typeof KIND)[keyof typeof KIND];
 
 export interface LineParser {

@@ -17,7 +17,7 @@ export const UI_KEYS = [
   'timeline', 'timelineTotal', 'nextStep', 'hidden', 'truncated', 'nonHttp', 'unknownWhy', 'errorLog', 'errorLogLinked',
   'errorLogUnlinked', 'correlation', 'byRequestId', 'byTimeWindow', 'linkedErrorLog', 'appLines', 'pending', 'confidence',
   'examples', 'time', 'request', 'requestId', 'upstream', 'evidence', 'where', 'detected', 'forced', 'mixed', 'invalidUtf8',
-  'readError', 'approximate', 'generatedBy', 'skippedWhy',
+  'readError', 'approximate', 'generatedBy', 'skippedWhy', 'continued', 'stackTrace', 'moreLines',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

@@ -16,15 +16,21 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;min-width:9rem}
 .card b{display:block;font-size:1.3rem}.next{background:#fff7e6;border-left:4px solid #d97706;padding:.6rem 1rem}
 .key{margin-right:1rem;white-space:nowrap}.key i,.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}
-details{margin:.3rem 0 .8rem}summary{cursor:pointer}svg{width:100%;height:auto}figure{margin:0}
+details{margin:.3rem 0 .8rem}summary{cursor:pointer}pre{font-size:12px;white-space:pre-wrap;margin:.2rem 0}svg{width:100%;height:auto}figure{margin:0}
 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}th,td{border-color:#333}.next{background:#2a2110}}
 `;
+
+function stackTrace(e: Example, t: LogsText): Html | '' {
+  if (!e.appStack) return '';
+  const more = e.appStack.omitted > 0 ? `\n… ${e.appStack.omitted} ${t.ui.moreLines}` : '';
+  return html`<details class="stack"><summary>${t.ui.stackTrace}</summary><pre>${e.appStack.lines.join('\n')}${more}</pre></details>`;
+}
 
 function exampleRows(examples: Example[], t: LogsText): Html {
   return html`<table><thead><tr><th>${t.ui.time}</th><th>${t.ui.status}</th><th>${t.ui.request}</th><th>${t.ui.upstream}</th><th>${t.ui.requestId}</th><th>${t.ui.where}</th><th>${t.ui.evidence}</th></tr></thead><tbody>
 ${examples.map(
   (e) => html`<tr><td>${e.time}</td><td>${String(e.status).padStart(3, '0')}</td><td><code>${e.method} ${e.path}</code></td><td>${e.upstream}</td><td><code>${e.requestId}</code></td><td><code>${e.file}:${e.line}</code></td>
-<td>${e.evidence.map((ev) => html`<div>${t.evidence[ev.kind]}${ev.detail ? html`: <code>${ev.detail}</code>` : ''}</div>`)}${e.appMessage ? html`<div><b>${e.appMessage}</b></div>` : ''} <small>(${t.ui.confidence}: ${t.confidence[e.confidence]})</small></td></tr>`,
+<td>${e.evidence.map((ev) => html`<div>${t.evidence[ev.kind]}${ev.detail ? html`: <code>${ev.detail}</code>` : ''}</div>`)}${e.appMessage ? html`<div><b>${e.appMessage}</b></div>` : ''}${stackTrace(e, t)} <small>(${t.ui.confidence}: ${t.confidence[e.confidence]})</small></td></tr>`,
 )}
 </tbody></table>`;
 }
@@ -70,6 +76,7 @@ ${report.unknownReasons.length > 0 ? html`<h2>${t.ui.unknownWhy}</h2><table>${re
 ${report.files.map(
   (f) => html`<tr><td><code>${f.name}</code></td><td>${f.format ?? '?'} (${f.detected ? t.ui.detected : t.ui.forced})</td><td>${f.role}</td><td class="n">${n(f.lines)}</td><td class="n">${n(f.parsed)}</td><td class="n">${n(f.skipped)}</td></tr>
 ${Object.entries(f.skippedBy).map(([reason, tally]) => html`<tr><td></td><td colspan="5">${t.skip[reason as keyof LogsText['skip']]}: ${n(tally.count)} ${tally.examples.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>`)}
+${f.continued > 0 ? html`<tr><td></td><td colspan="5">${n(f.continued)} ${t.ui.continued}</td></tr>` : ''}
 ${f.error ? html`<tr><td></td><td colspan="5">${t.ui.readError}: ${f.error}</td></tr>` : ''}`,
 )}</tbody></table>
 <p><small>${t.ui.generatedBy}</small></p>

@@ -65,6 +65,7 @@ export function renderText(report: LogReport, t: LogsText): string {
       out.push(`    ${t.ui.skipped}: ${n(tally.count)} ${t.skip[reason as keyof LogsText['skip']]}${tally.examples.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);
     }
     for (const [format2, count] of Object.entries(f.otherFormats)) out.push(`    ${n(count)} ${t.ui.mixed}: ${format2}`);
+    if (f.continued > 0) out.push(`    ${n(f.continued)} ${t.ui.continued}`);
     if (f.invalidUtf8.count > 0) out.push(`    ${n(f.invalidUtf8.count)} ${t.ui.invalidUtf8}`);
     if (f.error) out.push(`    ${t.ui.readError}: ${f.error}`);
   }

@@ -20,6 +20,8 @@ export interface FileReport {
   gzip: boolean;
   lines: number;
   parsed: number;
+  /** Parsed lines that belong to the app entry before them (stack traces), included in `parsed`. */
+  continued: number;
   skipped: number;
   skippedBy: Partial<Record<SkipReason, Tally>>;
   otherFormats: Partial<Record<FormatId, number>>;
@@ -80,6 +82,7 @@ function fileReport(stats: FileStats): FileReport {
     gzip: stats.gzip,
     lines: stats.lines,
     parsed: stats.parsed,
+    continued: stats.continued,
     skipped: stats.skipped,
     skippedBy: Object.fromEntries(stats.skippedBy),
     otherFormats: Object.fromEntries(stats.otherFormats),

@@ -118,7 +118,13 @@ export interface ProxyErrorEvent {
   appMessage: string;
 }
 
-/** One application-log line. */
+/** The lines that followed an app entry (a stack trace), the first `MAX_STACK_LINES` of them; the rest counted. */
+export interface AppStack {
+  lines: string[];
+  omitted: number;
+}
+
+/** One application-log entry: its line, and the continuation lines after it in `stack`. */
 export interface AppEvent {
   time: LoggedTime;
   requestId: string;
@@ -128,6 +134,8 @@ export interface AppEvent {
   status: number;
   isError: boolean;
   message: string;
+  /** Stack trace from a JSON field or the continuation lines; grows while those lines are read. */
+  stack: AppStack;
 }
 
 /** Where one line came from, for examples and drill-down. */
