@@ -132,6 +132,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .option('--request-id-field <field>', 'JSON app logs: field with the request id, dots for nesting')
     .option('--message-field <field>', 'JSON app logs: field with the message')
     .option('--id-pattern <regex>', 'text app logs: regex whose first group is the request id')
+    .option('--tz <zone>', "zone of times logged without one (HAProxy; app logs): IANA name or ±HH:MM (default: this machine's)")
     .option('--window <seconds>', 'time window for joining by time and path (default 2)')
     .option('--top <n>', 'rows in top tables (default 5)')
     .option('--html <file>', 'also write a self-contained HTML report')

@@ -6,6 +6,7 @@ import { emptyStack, stackOf, StackGroup } from './app-stack.ts';
 import { firstNumber, firstString, getPath, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime } from './log-time.ts';
+import { inZone, type TimeZone } from './time-zone.ts';
 
 /** Field paths (dots for nesting) that override auto-detection. */
 export interface AppFieldOptions {
@@ -61,10 +62,13 @@ export class AppJsonParser extends BaseParser {
   readonly format = 'app-json' as const;
   private readonly fields: AppFieldOptions;
   private readonly group = new StackGroup();
+  private readonly zone: TimeZone | undefined;
 
-  constructor(fields: AppFieldOptions = {}) {
+  /** `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock. */
+  constructor(fields: AppFieldOptions = {}, zone?: TimeZone) {
     super();
     this.fields = fields;
+    this.zone = zone;
   }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
@@ -80,7 +84,7 @@ export class AppJsonParser extends BaseParser {
     const time = TIME_FIELDS.map((f) => getPath(obj, f)).find((v) => v !== undefined);
     const stackText = firstString(obj, STACK_FIELDS);
     this.appEvent = {
-      time: anyTime(time),
+      time: inZone(anyTime(time), this.zone),
       requestId: firstString(obj, this.fields.requestId ? [this.fields.requestId] : ID_FIELDS),
       method: firstString(obj, METHOD_FIELDS),
       path: firstString(obj, PATH_FIELDS),

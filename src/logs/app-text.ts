@@ -6,6 +6,7 @@
 import { emptyStack, StackGroup } from './app-stack.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
+import { inZone, type TimeZone } from './time-zone.ts';
 
 export const DEFAULT_ID_PATTERN =
   /(?:request[_-]?id|req[_-]?id|rid|trace[_-]?id|correlation[_-]?id)["']?\s*[=:]\s*["']?([\w.:-]{6,})|\b([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
@@ -27,10 +28,13 @@ export class AppTextParser extends BaseParser {
   readonly format = 'app-text' as const;
   private readonly idPattern: RegExp;
   private readonly group = new StackGroup();
+  private readonly zone: TimeZone | undefined;
 
-  constructor(idPattern: RegExp = DEFAULT_ID_PATTERN) {
+  /** `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock. */
+  constructor(idPattern: RegExp = DEFAULT_ID_PATTERN, zone?: TimeZone) {
     super();
     this.idPattern = idPattern;
+    this.zone = zone;
   }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
@@ -49,7 +53,7 @@ export class AppTextParser extends BaseParser {
     }
     const time = TIME.exec(line);
     this.appEvent = {
-      time: time ? parseIsoTime(time[1] as string) : { ms: Number.NaN, local: false },
+      time: time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false },
       requestId,
       method: request?.[1] ?? '',
       path: request?.[2] ?? PATH.exec(line)?.[1] ?? '',

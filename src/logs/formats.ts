@@ -10,6 +10,7 @@ import { CaddyParser } from './caddy.ts';
 import { EnvoyParser } from './envoy.ts';
 import { HaproxyParser } from './haproxy.ts';
 import { inferLogFormat } from './infer-format.ts';
+import { localZone, type TimeZone } from './time-zone.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, NginxFormatParser, PRESET_FORMATS, type CompiledFormat } from './nginx-format.ts';
@@ -22,6 +23,8 @@ export interface ParserOptions {
   idPattern?: RegExp;
   /** The compiled `--format` string, for `nginx-custom`. */
   custom?: CompiledFormat;
+  /** `--tz`: the zone of times logged without one (HAProxy defaults to this machine's). */
+  timeZone?: TimeZone;
 }
 
 /** Proxy and web-server formats, most specific first (ties in detection go to the earlier one). */
@@ -94,7 +97,7 @@ export function createParser(format: FormatId, options: ParserOptions): LinePars
     case 'apache-error':
       return new ApacheErrorParser();
     case 'haproxy':
-      return new HaproxyParser();
+      return new HaproxyParser(options.timeZone ?? localZone());
     case 'alb':
       return new AlbParser();
     case 'envoy':
@@ -104,9 +107,9 @@ export function createParser(format: FormatId, options: ParserOptions): LinePars
     case 'traefik-json':
       return new TraefikJsonParser();
     case 'app-json':
-      return new AppJsonParser(options.appFields);
+      return new AppJsonParser(options.appFields, options.timeZone);
     case 'app-text':
-      return new AppTextParser(options.idPattern);
+      return new AppTextParser(options.idPattern, options.timeZone);
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * HAProxy HTTP log (`option httplog`, fingerprints.md §2c), with or without a syslog prefix:
  * `10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {hdrs} {hdrs} "GET / HTTP/1.1"`.
- * The termination state says who ended the session and in which phase. The date has no zone; it is read as UTC.
+ * The termination state says who ended the session and in which phase. The date has no zone: it is read in
+ * the given zone (`--tz`, by default this machine's, as HAProxy logs its own local time).
  */
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime } from './log-time.ts';
 import { splitRequestLine } from './split-fields.ts';
+import type { TimeZone } from './time-zone.ts';
 import type { Cause, Signal } from './types.ts';
 
 const LINE =
@@ -37,7 +39,12 @@ export function haproxySignal(status: number, state: string, server: string): Si
 
 export class HaproxyParser extends BaseParser {
   readonly format = 'haproxy' as const;
-  private readonly clf = new ClfTime();
+  private readonly clf: ClfTime;
+
+  constructor(zone: TimeZone) {
+    super();
+    this.clf = new ClfTime(zone);
+  }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const m = LINE.exec(buf.toString('utf8', start, end));
@@ -58,7 +65,7 @@ export class HaproxyParser extends BaseParser {
       {
         status,
         timeMs: this.clf.ms,
-        tzOffsetMin: 0,
+        tzOffsetMin: this.clf.offsetMin,
         client: m[1] as string,
         method: request.method,
         path: request.path,

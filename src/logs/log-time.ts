@@ -2,6 +2,7 @@
  * Timestamps as logs write them. The CLF time (`10/Oct/2000:13:55:36 -0700`) is on the hot path: it is read
  * from bytes, and the minute is cached, so most lines cost a 22-byte comparison and two digits.
  */
+import type { TimeZone } from './time-zone.ts';
 import type { LoggedTime } from './types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -20,15 +21,23 @@ function digits(text: string, at: number, count: number): number {
   return n;
 }
 
-/** Common Log Format time `dd/Mon/yyyy:HH:MM:SS[.mmm][ ±hhmm]` (nginx `$time_local`, Apache `%t`, HAProxy). */
+/**
+ * Common Log Format time `dd/Mon/yyyy:HH:MM:SS[.mmm][ ±hhmm]` (nginx `$time_local`, Apache `%t`, HAProxy).
+ * A time without a zone is read in `zone`, or as UTC wall clock when there is none.
+ */
 export class ClfTime {
-  /** Epoch ms of the last parsed time (wall clock when there was no zone). */
+  /** Epoch ms of the last parsed time. */
   ms = Number.NaN;
   /** Offset of the logged clock from UTC, in minutes. */
   offsetMin = 0;
   /** Char codes of the cached minute (17) and zone (5, -1 when none). */
   private readonly key = new Int32Array(22).fill(-1);
   private minuteMs = 0;
+  private readonly zone: TimeZone | null;
+
+  constructor(zone: TimeZone | null = null) {
+    this.zone = zone;
+  }
 
   /** Parses `[start, end)` of `text`; returns false when it is not a CLF time. */
   parse(text: string, start: number, end: number): boolean {
@@ -59,7 +68,8 @@ export class ClfTime {
     const hour = digits(text, start + 12, 2);
     const minute = digits(text, start + 15, 2);
     if (day < 1 || month < 0 || year < 0 || hour < 0 || minute < 0) return false;
-    let offset = 0;
+    const wall = Date.UTC(year, month, day, hour, minute);
+    let offset = zoneAt < 0 && this.zone ? this.zone.offsetAt(wall) : 0;
     if (zoneAt >= 0) {
       const hh = digits(text, zoneAt + 1, 2);
       const mm = digits(text, zoneAt + 3, 2);
@@ -68,7 +78,7 @@ export class ClfTime {
       offset = sign * (hh * 60 + mm);
     }
     this.offsetMin = offset;
-    this.minuteMs = Date.UTC(year, month, day, hour, minute) - offset * 60_000;
+    this.minuteMs = wall - offset * 60_000;
     for (let i = 0; i < 17; i++) this.key[i] = text.charCodeAt(start + i);
     for (let i = 0; i < 5; i++) this.key[17 + i] = zoneAt < 0 ? -1 : text.charCodeAt(zoneAt + i);
     return true;

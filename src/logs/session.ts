@@ -15,6 +15,7 @@ import { APP_FORMATS, createParser, detectFormat, isAppFormat, isErrorFormat, PR
 import { checkReadable, openInput, type OpenedInput } from './input-source.ts';
 import { LineSplitter } from './line-splitter.ts';
 import { buildReport, type LogReport } from './report.ts';
+import { parseTimeZone } from './time-zone.ts';
 import type { CompiledFormat } from './nginx-format.ts';
 import type { FormatId } from './types.ts';
 
@@ -33,6 +34,8 @@ export interface AnalyzeOptions {
   messageField?: string;
   /** Text app logs: regular expression whose first group is the request id. */
   idPattern?: string;
+  /** Zone of times logged without one: an IANA name or `±HH:MM` (HAProxy defaults to this machine's zone). */
+  timeZone?: string;
   /** Time-window join: seconds either side (default 2). */
   windowSeconds?: number;
   /** Rows in top-N tables (default 5). */
@@ -59,7 +62,8 @@ function parserOptions(options: AnalyzeOptions, custom: ParserOptions['custom'])
       throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', `--id-pattern is not a valid regular expression: ${(error as Error).message}`);
     }
   }
-  return { appFields: { requestId: options.requestIdField, message: options.messageField }, idPattern, custom };
+  const timeZone = options.timeZone === undefined ? undefined : parseTimeZone(options.timeZone);
+  return { appFields: { requestId: options.requestIdField, message: options.messageField }, idPattern, custom, timeZone };
 }
 
 function validate(options: AnalyzeOptions): void {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runLogs } from '../../src/cli/commands/logs.ts';
+import { run as runCli } from '../../src/cli/index.ts';
 import { isHttpwhyError } from '../../src/errors.ts';
 import { memoryIo } from '../helpers/memory-io.ts';
 
@@ -53,10 +54,22 @@ describe('runLogs', () => {
     [['haproxy/access.log'], { lang: 'fr' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { top: 'many' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { window: '-1' }, 'HW_ERR_LOGS_BAD_OPTION'],
+    [['haproxy/access.log'], { tz: 'Mars/Olympus' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { html: '/nonexistent-dir/x.html' }, 'HW_ERR_LOGS_OUTPUT_UNWRITABLE'],
   ] as const)('%j %j → %s', async (files, options, code) => {
     const error = await runLogs([...files], { ...options }, io()).catch((e: unknown) => e);
     expect(isHttpwhyError(error) && error.code).toBe(code);
+  });
+
+  it('--tz: exits 2 with the message for a bad zone, and reads HAProxy times in a good one', async () => {
+    const bad = io();
+    expect(await runCli(['logs', 'haproxy/access.log', '--tz', '+25:00'], bad)).toBe(2);
+    expect(bad.stderrText()).toContain('--tz must be an IANA time zone such as Europe/Berlin or UTC, or an offset from -12:00 to +14:00 such as +07:00; got "+25:00".');
+    expect(bad.stderrText()).not.toMatch(/\n\s+at /);
+    const good = io();
+    expect(await runCli(['logs', 'haproxy/access.log', '--tz', '+01:00', '--json'], good)).toBe(0);
+    // The lab capture's accept dates are 21:43:08.778–.779 wall clock.
+    expect(JSON.parse(good.stdoutText()).timeRange).toEqual({ from: '2026-11-21T20:43:08.778Z', to: '2026-11-21T20:43:08.779Z' });
   });
 
   it('follows a growing file and reports what was appended, including a line finished later', async () => {

@@ -11,6 +11,7 @@
  *   .option('--request-id-field <field>', 'JSON app logs: field with the request id, dots for nesting (detected when absent)')
  *   .option('--message-field <field>', 'JSON app logs: field with the message (detected when absent)')
  *   .option('--id-pattern <regex>', 'text app logs: regex whose first group is the request id')
+ *   .option('--tz <zone>', 'zone of times logged without one (HAProxy; app logs): IANA name or ±HH:MM (default: this machine's)')
  *   .option('--window <seconds>', 'time window for joining by time and path (default 2)')
  *   .option('--top <n>', 'rows in top tables (default 5)')
  *   .option('--html <file>', 'also write a self-contained HTML report')
@@ -49,6 +50,8 @@ export interface LogsCommandOptions {
   messageField?: string;
   /** `--id-pattern`: text app logs, regex with the request id as first group. */
   idPattern?: string;
+  /** `--tz`: zone of times logged without one, an IANA name or `±HH:MM` (HAProxy defaults to this machine's). */
+  tz?: string;
   /** `--window`: seconds either side for the time-window join (commander passes a string). */
   window?: string | number;
   /** `--top`: rows in top-N tables. */
@@ -104,6 +107,7 @@ export async function runLogs(files: string[], options: LogsCommandOptions, io: 
     requestIdField: options.requestIdField,
     messageField: options.messageField,
     idPattern: options.idPattern,
+    timeZone: options.tz,
     windowSeconds: positive(options.window, '--window', false),
     top: positive(options.top, '--top', true),
     cwd: io.cwd,
