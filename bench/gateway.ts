@@ -3,14 +3,17 @@
 // format, loaded by the same generator (wrk) in the same run, after a warm-up of each.
 // The upstream is a second nginx (one worker) answering `return 200` so that it costs little and the same for
 // both: what is measured is the proxy. Besides requests/s it prints each proxy's CPU time per request (/proc),
-// which stays comparable when other work on the machine makes throughput noisy.
+// which stays comparable when other work on the machine makes throughput noisy. The proxies run on CPU 0, wrk and
+// the upstream on CPU 1 (bench/lib/processes.ts). A third subject is the floor for a Node proxy on undici: a bare
+// pass-through with no logs and no header handling (bench/floors/pass-through.ts); floor/nginx is the highest
+// ratio such a proxy could reach here.
 // Usage: node bench/gateway.ts [seconds=10] [connections=50]   Target: ratio >= 0.5
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_LOG_FORMAT } from '../src/lab/index.ts';
-import { benchSession, freePort, NGINX, nginxVersion, nginxWorker, ready, type Server } from './lib/processes.ts';
+import { benchSession, freePort, LOAD_CPU, NGINX, nginxVersion, nginxWorker, pinningNote, ready, type Server } from './lib/processes.ts';
 import { wrk } from './lib/wrk.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -18,9 +21,10 @@ const connections = Number(process.argv[3] ?? 50);
 const WARMUP_SECONDS = 3;
 const BODY = 'hello from the upstream\n';
 const gatewayProcess = fileURLToPath(new URL('gateway-process.ts', import.meta.url));
+const floorProxy = fileURLToPath(new URL('floors/pass-through.ts', import.meta.url));
 
-// Two proxies, each warmed up then measured.
-const { tmp, start, stop, signal } = benchSession('gateway', 2 * (seconds + WARMUP_SECONDS));
+// Three proxies, each warmed up then measured.
+const { tmp, start, stop, signal } = benchSession('gateway', 3 * (seconds + WARMUP_SECONDS));
 
 /** The port the gateway process prints once it listens. */
 function listeningPort(server: Server): Promise<number> {
@@ -54,12 +58,12 @@ http {
 }
 
 try {
-  const [upstreamPort, nginxPort] = [await freePort(), await freePort()];
+  const [upstreamPort, nginxPort, floorPort] = [await freePort(), await freePort(), await freePort()];
   writeFileSync(
     join(tmp, 'upstream.conf'),
     nginxConf('upstream', `listen 127.0.0.1:${upstreamPort};\n    keepalive_requests 1000000;\n    access_log off;\n    default_type text/plain;\n    location / { return 200 '${BODY.trim()}\\n'; }`),
   );
-  const upstream = start(NGINX, ['-c', join(tmp, 'upstream.conf'), '-p', tmp, '-e', join(tmp, 'upstream-error.log')]);
+  const upstream = start(NGINX, ['-c', join(tmp, 'upstream.conf'), '-p', tmp, '-e', join(tmp, 'upstream-error.log')], { cpu: LOAD_CPU });
   writeFileSync(
     join(tmp, 'proxy.conf'),
     nginxConf(
@@ -82,20 +86,22 @@ try {
   const nginx = start(NGINX, ['-c', join(tmp, 'proxy.conf'), '-p', tmp, '-e', join(tmp, 'proxy-error.log')]);
   const gateway = start(process.execPath, [gatewayProcess, String(upstreamPort), tmp], { stdout: 'pipe' });
   const gatewayPort = await listeningPort(gateway);
+  const floor = start(process.execPath, [floorProxy, String(upstreamPort), String(floorPort)]);
 
   const subjects = [
     { name: 'httpwhy gateway', url: `http://127.0.0.1:${gatewayPort}/`, server: gateway },
     { name: 'nginx proxy', url: `http://127.0.0.1:${nginxPort}/`, server: nginx },
+    { name: 'undici floor', url: `http://127.0.0.1:${floorPort}/`, server: floor },
   ];
   await ready(upstream, `http://127.0.0.1:${upstreamPort}/`);
   const bodies = await Promise.all(subjects.map((s) => ready(s.server, s.url)));
   if (bodies.some((b) => b !== BODY)) throw new Error(`a proxy answered ${JSON.stringify(bodies)}, not the upstream's body`);
 
   console.log(
-    `GET / through each proxy to an nginx upstream (${BODY.length} B body), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion()}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
+    `GET / through each proxy to an nginx upstream (${BODY.length} B body), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion()}, ${cpus().length} CPUs, ${pinningNote()}, load average ${loadavg()[0]?.toFixed(1)}`,
   );
   // The requests are proxied by nginx's one worker, not by its master.
-  const pids = [gateway.child.pid as number, nginxWorker(nginx.child)];
+  const pids = [gateway.child.pid as number, nginxWorker(nginx.child), floor.child.pid as number];
   const results = [];
   for (const [i, s] of subjects.entries()) {
     const load = { url: s.url, connections, serverPid: pids[i] as number, signal };
@@ -106,8 +112,8 @@ try {
     const line = `${r.name.padEnd(16)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms   CPU/request ${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs`;
     console.log(`${line}${r.errors ? `   ${r.errors}` : ''}`);
   }
-  const [mine, theirs] = results;
-  if (!mine || !theirs) throw new Error('missing results');
+  const [mine, theirs, bare] = results;
+  if (!mine || !theirs || !bare) throw new Error('missing results');
   const ratio = mine.rps / theirs.rps;
   const lines = (file: string) => readFileSync(join(tmp, file), 'utf8').split('\n').filter(Boolean);
   // wrk stops with requests in flight: the gateway logs those clients leaving at info level, as nginx would.
@@ -119,6 +125,7 @@ try {
   console.log(`access-log lines: gateway ${lines('gateway-access.log').length}, nginx ${lines('nginx-access.log').length}`);
   console.log(`gateway error log: ${[...errorKinds].map(([kind, n]) => `${n} × ${kind}`).join('; ') || 'empty'}`);
   console.log(`ratio gateway/nginx ${ratio.toFixed(2)} (requests/s); nginx/gateway ${(theirs.cpuUsPerRequest / mine.cpuUsPerRequest).toFixed(2)} (CPU per request)`);
+  console.log(`floor: undici pass-through/nginx ${(bare.rps / theirs.rps).toFixed(2)} (the most a Node proxy on undici reaches here); gateway/floor ${(mine.rps / bare.rps).toFixed(2)}`);
   console.log(`target: ratio >= 0.5 with no errors -> ${ratio >= 0.5 && mine.errors === '' ? 'met' : 'NOT met'}`);
 } finally {
   await stop();

@@ -1,13 +1,15 @@
 // GET /codes/502 from `httpwhy serve` (one Node process) and from nginx (one worker) serving the static export of
 // the same build, loaded over loopback by the same generator (wrk) in the same run, after a warm-up of each.
-// Besides requests/s and p99 it prints the server's CPU time per request (from /proc), which stays comparable
-// when other work on the machine makes throughput noisy.
+// Servers run on CPU 0, wrk on CPU 1 (bench/lib/processes.ts). A third subject is the floor for any Node server:
+// bare node:http sending the same bytes from memory (bench/floors/static-page.ts); floor/nginx is the highest
+// ratio a Node server could reach here. Besides requests/s and p99 it prints each server's CPU time per request
+// (from /proc), which stays comparable when other work on the machine makes throughput noisy.
 // Usage: npm run build && node bench/web.ts [seconds=10] [connections=50]   Target: ratio >= 0.6, p99 < 10 ms
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchSession, freePort, NGINX, nginxVersion, nginxWorker, ready } from './lib/processes.ts';
+import { benchSession, freePort, NGINX, nginxVersion, nginxWorker, pinningNote, ready } from './lib/processes.ts';
 import { wrk } from './lib/wrk.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -15,9 +17,10 @@ const connections = Number(process.argv[3] ?? 50);
 const WARMUP_SECONDS = 3;
 const PAGE = '/codes/502';
 const bin = fileURLToPath(new URL('../bin/httpwhy.js', import.meta.url));
+const floorServer = fileURLToPath(new URL('floors/static-page.ts', import.meta.url));
 
-// Two servers, each warmed up then measured.
-const { tmp, start, stop, signal } = benchSession('web', 2 * (seconds + WARMUP_SECONDS));
+// Three servers, each warmed up then measured.
+const { tmp, start, stop, signal } = benchSession('web', 3 * (seconds + WARMUP_SECONDS));
 
 function nginxConf(root: string, port: number): string {
   return `worker_processes 1;
@@ -51,20 +54,22 @@ try {
   const site = join(tmp, 'site');
   await web.exportSite({ outDir: site, siteUrl });
 
-  const [ourPort, nginxPort] = [await freePort(), await freePort()];
+  const [ourPort, nginxPort, floorPort] = [await freePort(), await freePort(), await freePort()];
   const ours = start(process.execPath, [bin, 'serve', '--port', String(ourPort), '--host', '127.0.0.1']);
   writeFileSync(join(tmp, 'nginx.conf'), nginxConf(site, nginxPort));
   const nginx = start(NGINX, ['-c', join(tmp, 'nginx.conf'), '-p', tmp, '-e', join(tmp, 'error.log')]);
+  const floor = start(process.execPath, [floorServer, join(site, PAGE, 'index.html'), String(floorPort)]);
   const subjects = [
     { name: 'httpwhy serve', url: `http://127.0.0.1:${ourPort}${PAGE}`, server: ours },
     { name: 'nginx static', url: `http://127.0.0.1:${nginxPort}${PAGE}`, server: nginx },
+    { name: 'node:http floor', url: `http://127.0.0.1:${floorPort}${PAGE}`, server: floor },
   ];
   const bodies = await Promise.all(subjects.map((s) => ready(s.server, s.url)));
-  if (bodies[0] !== bodies[1]) throw new Error(`the two servers answer ${PAGE} with different bodies`);
+  if (new Set(bodies).size !== 1) throw new Error(`the servers answer ${PAGE} with different bodies`);
   // The requests are served by nginx's one worker, not by its master.
-  const pids = [ours.child.pid as number, nginxWorker(nginx.child)];
+  const pids = [ours.child.pid as number, nginxWorker(nginx.child), floor.child.pid as number];
 
-  console.log(`GET ${PAGE} (${bodies[0]?.length} B), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion()}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`);
+  console.log(`GET ${PAGE} (${bodies[0]?.length} B), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion()}, ${cpus().length} CPUs, ${pinningNote()}, load average ${loadavg()[0]?.toFixed(1)}`);
   const results = [];
   for (const [i, s] of subjects.entries()) {
     const load = { url: s.url, connections, serverPid: pids[i] as number, signal };
@@ -72,14 +77,15 @@ try {
     results.push({ ...s, ...(await wrk({ ...load, duration: seconds })) });
   }
   for (const r of results) {
-    const line = `${r.name.padEnd(14)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms   CPU/request ${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs`;
+    const line = `${r.name.padEnd(16)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms   CPU/request ${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs`;
     console.log(`${line}${r.errors ? `   ${r.errors}` : ''}`);
   }
-  const [mine, theirs] = results;
-  if (!mine || !theirs) throw new Error('missing results');
+  const [mine, theirs, bare] = results;
+  if (!mine || !theirs || !bare) throw new Error('missing results');
   const ratio = mine.rps / theirs.rps;
   const met = ratio >= 0.6 && mine.p99 < 10 && mine.errors === '';
   console.log(`ratio ours/nginx ${ratio.toFixed(2)} (requests/s); nginx/ours ${(theirs.cpuUsPerRequest / mine.cpuUsPerRequest).toFixed(2)} (CPU per request)`);
+  console.log(`floor: node:http/nginx ${(bare.rps / theirs.rps).toFixed(2)} (the most any Node server reaches here); ours/node:http ${(mine.rps / bare.rps).toFixed(2)}`);
   console.log(`target: ratio >= 0.6 and p99 < 10 ms at ${connections} connections -> ${met ? 'met' : 'NOT met'}`);
 } finally {
   await stop();

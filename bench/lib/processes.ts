@@ -2,12 +2,31 @@
 // stopping all of it however the run ends (normally, on an error, on Ctrl-C, or at a backstop timer), so that no
 // nginx process and no /tmp/httpwhy-bench-* dir outlives a run.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const NGINX = '/usr/sbin/nginx';
+const TASKSET = '/usr/bin/taskset';
+
+/**
+ * CPU pinning, so that "one worker each" means one core each: every server runs on CPU 0 (all its threads,
+ * Node's GC and libuv threads included) and the load generator on CPU 1. Unpinned, the scheduler moves the
+ * server, its helper threads and wrk across both cores, and the result depends on that placement.
+ * Off on a single-CPU machine or without taskset (util-linux).
+ */
+export const PINNING = existsSync(TASKSET) && cpus().length >= 2;
+export const SERVER_CPU = 0;
+export const LOAD_CPU = 1;
+
+/** `command args` run on one CPU when pinning is on (taskset execs the command: the pid stays the same). */
+export function onCpu(cpu: number, command: string, args: string[]): [string, string[]] {
+  return PINNING ? [TASKSET, ['-c', String(cpu), command, ...args]] : [command, args];
+}
+
+/** For the report's first line. */
+export const pinningNote = (): string => (PINNING ? `servers pinned to CPU ${SERVER_CPU}, wrk to CPU ${LOAD_CPU}` : 'not pinned (needs taskset and 2 CPUs)');
 
 /** A started server; its stderr is kept (last 4000 characters) and shown only if it never becomes ready. */
 export interface Server {
@@ -82,9 +101,9 @@ export function benchSession(name: string, plannedSeconds: number) {
   const loadGenerator = new AbortController();
   let stopping: Promise<void> | undefined;
 
-  /** Starts a server; pass stdout: 'pipe' only if something reads it (an unread pipe fills up and blocks it). */
-  function start(command: string, args: string[], { stdout = 'ignore' }: { stdout?: 'ignore' | 'pipe' } = {}): Server {
-    const child = spawn(command, args, { stdio: ['ignore', stdout, 'pipe'] });
+  /** Starts a server (pinned to `cpu`, SERVER_CPU by default, when pinning is on); pass stdout: 'pipe' only if something reads it (an unread pipe fills up and blocks it). */
+  function start(command: string, args: string[], { stdout = 'ignore', cpu = SERVER_CPU }: { stdout?: 'ignore' | 'pipe'; cpu?: number } = {}): Server {
+    const child = spawn(...onCpu(cpu, command, args), { stdio: ['ignore', stdout, 'pipe'] });
     children.push(child);
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));

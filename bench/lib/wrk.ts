@@ -2,7 +2,7 @@
 // that serves the requests: CPU per request stays comparable when other work on the machine makes throughput noisy.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpuMs } from './processes.ts';
+import { cpuMs, LOAD_CPU, onCpu } from './processes.ts';
 
 const WRK = '/usr/bin/wrk';
 
@@ -31,7 +31,7 @@ export interface WrkOptions {
 export async function wrk({ url, duration, connections, serverPid, signal }: WrkOptions): Promise<Load> {
   const cpuBefore = cpuMs(serverPid);
   const args = ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', url];
-  const { stdout: out } = await promisify(execFile)(WRK, args, { encoding: 'utf8', timeout: (duration + 30) * 1000, signal });
+  const { stdout: out } = await promisify(execFile)(...onCpu(LOAD_CPU, WRK, args), { encoding: 'utf8', timeout: (duration + 30) * 1000, signal });
   const cpu = cpuMs(serverPid) - cpuBefore;
   const p99 = /^\s*99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(out);
   const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(out);
