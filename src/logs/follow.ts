@@ -1,6 +1,6 @@
 /**
- * Follow mode (`-f`): after the first pass, keeps reading stdin and what is appended to regular files,
- * and hands out a fresh report every interval. Entries waiting for the app log are classified once the logs
+ * Follow mode (`-f`): after the first pass, keeps reading stdin and what is appended to regular files (across
+ * rotation and truncation, see followed-file.ts), and hands out a fresh report every interval. Entries waiting for the app log are classified once the logs
  * have moved `settleMs` past them, so memory stays bounded while the app log catches up.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -40,7 +40,7 @@ export async function followLogs(session: LogSession, options: FollowOptions): P
   } finally {
     clearInterval(timer);
   }
-  session.close();
+  await session.close();
   session.analysis.settle();
   return session.report();
 }

@@ -40,6 +40,7 @@ describe('input sources', () => {
     expect([file.gzip, file.complete, file.head.toString()]).toEqual([true, true, text]);
     expect(await readAll(file.chunks)).toBe(text);
     expect(raw).toBe(gz.length);
+    await file.file?.close();
     const stdin = await openInput('-', dir, Readable.from(['str', 'ing\n']), () => undefined);
     expect([stdin.gzip, await readAll(stdin.chunks)]).toEqual([false, 'string\n']);
   });

@@ -2,8 +2,7 @@
  * Opens log inputs: files, `-` for stdin, gzip (detected by its magic bytes, so `.gz` files and gzipped stdin
  * both work). The first bytes are peeked for format detection and replayed, so every input is read once.
  */
-import { createReadStream } from 'node:fs';
-import { access, constants, stat } from 'node:fs/promises';
+import { access, constants, open, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Readable as ReadableStream } from 'node:stream';
@@ -23,6 +22,8 @@ export interface OpenedInput {
   complete: boolean;
   /** Every decompressed chunk, `head` included. */
   chunks: AsyncIterable<Buffer>;
+  /** The open file (null for stdin); left open after `chunks` end, for follow mode. The caller closes it. */
+  file: FileHandle | null;
 }
 
 /** Throws HW_ERR_LOGS_FILE_NOT_FOUND / HW_ERR_LOGS_FILE_UNREADABLE before anything is read. */
@@ -83,7 +84,17 @@ function isGzip(head: Buffer[]): boolean {
  * Read errors later on surface from iterating `chunks`.
  */
 export async function openInput(name: string, cwd: string, stdin: Readable, onRawBytes: (n: number) => void): Promise<OpenedInput> {
-  const raw: AsyncIterable<Buffer | string> = name === '-' ? stdin : createReadStream(resolve(cwd, name), { highWaterMark: READ_CHUNK });
+  const file = name === '-' ? null : await open(resolve(cwd, name), 'r');
+  try {
+    return await openSource(name, file, file ? file.createReadStream({ highWaterMark: READ_CHUNK, autoClose: false }) : stdin, onRawBytes);
+  } catch (error) {
+    await file?.close();
+    throw error;
+  }
+}
+
+/** Peeks the head of an opened source, and gunzips it when the head says gzip. */
+async function openSource(name: string, file: FileHandle | null, raw: AsyncIterable<Buffer | string>, onRawBytes: (n: number) => void): Promise<OpenedInput> {
   const peeked = await peek(counted(raw, onRawBytes));
   const gzip = isGzip(peeked.head);
   let chunks: AsyncIterable<Buffer> = replay(peeked.head, peeked.rest);
@@ -100,5 +111,5 @@ export async function openInput(name: string, cwd: string, stdin: Readable, onRa
     chunks = replay(inner.head, inner.rest);
   }
   const head = Buffer.concat(headChunks);
-  return { name, gzip, head, complete, chunks };
+  return { name, gzip, head, complete, chunks, file };
 }

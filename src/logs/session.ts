@@ -3,14 +3,13 @@
  * error logs, access logs and app logs in that order (so error events are indexed before the access lines
  * that link to them, and access entries wait for app lines), and returns the report.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { HttpwhyError } from '../errors.ts';
 import { Analysis } from './analysis.ts';
 import { FileSink } from './file-sink.ts';
 import { FileStats, type FileRole } from './file-stats.ts';
+import { FollowedFile } from './followed-file.ts';
 import { APP_FORMATS, createParser, detectFormat, isAppFormat, isErrorFormat, PROXY_FORMATS, resolveFormat, type ParserOptions } from './formats.ts';
 import { checkReadable, openInput, type OpenedInput } from './input-source.ts';
 import { LineSplitter } from './line-splitter.ts';
@@ -93,6 +92,8 @@ interface Input {
   splitter: LineSplitter | null;
   /** Absolute path of an uncompressed regular file (can be followed), else null. */
   path: string | null;
+  /** Follow mode: the file being followed, once the first pass has read it. */
+  follower: FollowedFile | null;
   /** Bytes read from disk so far. */
   offset: number;
 }
@@ -107,7 +108,7 @@ async function openAndDetect(
   parsing: ParserOptions,
 ): Promise<Input> {
   const stats = new FileStats(name);
-  const input: Input = { stats, custom, opened: null, splitter: null, path: null, offset: 0 };
+  const input: Input = { stats, custom, opened: null, splitter: null, path: null, follower: null, offset: 0 };
   let errorsOnly = false;
   try {
     const opened = await openInput(name, options.cwd, options.stdin, (n) => (input.offset += n));
@@ -179,10 +180,10 @@ export class LogSession {
   }
 
   private async consume(input: Input, chunks: AsyncIterable<Buffer>): Promise<void> {
-    const splitter = this.splitterFor(input);
     try {
       for await (const chunk of chunks) {
-        splitter.push(chunk);
+        // Looked up per chunk: a rotated or truncated file gets a new splitter (its lines count from 1 again).
+        this.splitterFor(input).push(chunk);
         this.reportProgress();
       }
     } catch (error) {
@@ -208,29 +209,38 @@ export class LogSession {
     for (const input of byRole) {
       if (!input.opened) continue;
       await this.consume(input, input.opened.chunks);
-      if (!keepTail || !input.path) input.splitter?.end();
+      const file = input.opened.file;
+      if (keepTail && input.path && file) {
+        input.follower = new FollowedFile(input.path, file, input.offset, (n) => (input.offset += n));
+      } else {
+        input.splitter?.end();
+        await file?.close();
+      }
     }
   }
 
-  /** Follow mode: reads bytes appended to regular files since the last read; starts over after truncation. */
+  /**
+   * Follow mode: reads what was added to followed files since the last read. A rotated file is read to its
+   * end and the new one from its start; a truncated one from its start.
+   */
   async readAppended(): Promise<void> {
     for (const input of this.inputs) {
-      if (!input.path) continue;
-      const size = await stat(input.path).then((s) => s.size, () => input.offset);
-      if (size < input.offset) {
+      if (!input.follower) continue;
+      const restart = (): void => {
         input.splitter?.end();
-        input.offset = 0;
-      }
-      if (size > input.offset) {
-        await this.consume(input, createReadStream(input.path, { start: input.offset, end: size - 1 }));
-        input.offset = size;
-      }
+        input.splitter = null;
+      };
+      await this.consume(input, input.follower.read(restart));
     }
   }
 
-  /** Ends every input (counting last lines without a terminator). */
-  close(): void {
-    for (const input of this.inputs) input.splitter?.end();
+  /** Ends every input (counting last lines without a terminator) and closes followed files. */
+  async close(): Promise<void> {
+    for (const input of this.inputs) {
+      input.splitter?.end();
+      await input.follower?.close();
+      input.follower = null;
+    }
   }
 
   report(): LogReport {

@@ -1,0 +1,53 @@
+import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { followLogs } from './follow.ts';
+import type { LogReport } from './report.ts';
+import { LogSession } from './session.ts';
+
+const line = (status: number, path: string) => `10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" ${status} 5 "-" "curl/8.0"\n`;
+
+describe('followLogs across rotation and truncation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-follow-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loses no line and counts none twice', async () => {
+    const file = join(dir, 'access.log');
+    writeFileSync(file, line(200, '/a') + line(502, '/b'));
+    const session = await LogSession.open({ files: [file], cwd: dir, stdin: Readable.from([]) });
+    const controller = new AbortController();
+    // Stops by itself even if a step below never shows up.
+    const guard = setTimeout(() => controller.abort(), 15_000);
+    let latest: LogReport | null = null;
+    const done = followLogs(session, { intervalMs: 20, signal: controller.signal, onSnapshot: (r) => (latest = r) });
+    const until = async (requests: number): Promise<void> => {
+      for (let waited = 0; (latest as LogReport | null)?.totals.requests !== requests && waited < 10_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((latest as LogReport | null)?.totals.requests).toBe(requests);
+    };
+    await until(2);
+
+    // logrotate's default (create): rename, the proxy writes one more line to the old file, a new file appears.
+    appendFileSync(file, line(503, '/c'));
+    renameSync(file, `${file}.1`);
+    appendFileSync(`${file}.1`, line(504, '/d'));
+    writeFileSync(file, line(200, '/e') + line(500, '/f'));
+    await until(6);
+
+    // copytruncate: the same file emptied, then written again from the start.
+    truncateSync(file, 0);
+    appendFileSync(file, line(502, '/g'));
+    await until(7);
+
+    controller.abort();
+    clearTimeout(guard);
+    const report = await done;
+    expect(report.totals).toMatchObject({ lines: 7, parsed: 7, skipped: 0, requests: 7, byStatus: { '200': 2, '500': 1, '502': 2, '503': 1, '504': 1 } });
+    // Line numbers start again in each new file: /f is line 2 of the new file, /g line 1 after the truncation.
+    const where = Object.fromEntries(report.causes.flatMap((c) => c.examples.map((e) => [e.path, e.line])));
+    expect(where).toEqual({ '/b': 2, '/c': 3, '/d': 4, '/f': 2, '/g': 1 });
+  });
+});
