@@ -1,31 +1,38 @@
 /**
- * Runs the real-proxy harness (test/proxies/) against the installed nginx, HAProxy and Caddy and writes the
- * outcome table to docs/proxy-outcomes.md. Needs every proxy: `npm run setup:system` installs them.
+ * Runs the real-proxy harness (test/proxies/) against the installed nginx, HAProxy and Caddy, and the built-in
+ * gateway the same way, then writes the outcome table to docs/proxy-outcomes.md and the side-by-side data of all
+ * four to data/lab/gateway-outcomes.json (the site's /lab/compare-gateways and the quiz read it). Needs every
+ * proxy: `npm run setup:system` installs them.
  * Usage: node scripts/proxy-outcomes.ts
  */
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DRIVERS, missingProxies, PROXY_NAMES, type ProxyName } from '../src/lab/index.ts';
+import { GATEWAY_OUTCOMES_FILE, missingProxies, PROXY_NAMES, type GatewayName, type ProxyName } from '../src/lab/index.ts';
+import { captureGateway } from '../test/proxies/gateway-harness.ts';
+import { buildGatewayOutcomes } from '../test/proxies/gateway-outcomes.ts';
 import { captureAll } from '../test/proxies/harness.ts';
 import { renderOutcomes } from '../test/proxies/outcome-table.ts';
 import { toOutcome } from '../test/proxies/outcome.ts';
+import { gatewayVersions } from '../test/proxies/versions.ts';
 
 const DOC = fileURLToPath(new URL('../docs/proxy-outcomes.md', import.meta.url));
-const VERSION_ARGS: Record<ProxyName, string[]> = { nginx: ['-v'], haproxy: ['-v'], caddy: ['version'] };
-
-function version(name: ProxyName): string {
-  const run = spawnSync(DRIVERS[name].binary, VERSION_ARGS[name], { encoding: 'utf8', timeout: 5_000 });
-  return /\d+\.\d+\.\d+/.exec(`${run.stdout}${run.stderr}`)?.[0] ?? 'unknown version';
-}
 
 const missing = missingProxies();
 if (missing.length > 0) {
   console.error(`proxy-outcomes: ${missing.join(', ')} not installed; run \`npm run setup:system\` as root.`);
   process.exitCode = 1;
 } else {
+  // One after the other: the gateway's timings must not suffer from three proxies running beside it.
   const outcomes = (await captureAll(PROXY_NAMES)).map(toOutcome);
-  const versions = Object.fromEntries(PROXY_NAMES.map((name) => [name, version(name)])) as Record<ProxyName, string>;
+  const gateway = await captureGateway();
+  const versions = gatewayVersions();
   writeFileSync(DOC, renderOutcomes(outcomes, versions));
-  console.log(`proxy-outcomes: wrote ${outcomes.length} outcomes to docs/proxy-outcomes.md`);
+  const captures = {
+    httpwhy: gateway,
+    ...(Object.fromEntries(PROXY_NAMES.map((name) => [name, outcomes.filter((o) => o.proxy === name)])) as Record<ProxyName, typeof outcomes>),
+  } satisfies Record<GatewayName, unknown>;
+  const data = buildGatewayOutcomes({ captures, versions, capturedAt: new Date().toISOString().slice(0, 10) });
+  mkdirSync(new URL('.', GATEWAY_OUTCOMES_FILE), { recursive: true });
+  writeFileSync(GATEWAY_OUTCOMES_FILE, `${JSON.stringify(data, null, 2)}\n`);
+  console.log(`proxy-outcomes: wrote ${outcomes.length} outcomes to docs/proxy-outcomes.md and ${data.scenarios.length} scenarios × 4 gateways to data/lab/gateway-outcomes.json`);
 }

@@ -1,4 +1,6 @@
 /** English interface strings. Content (code prose) lives in data/; these are labels only. */
+import { enGateways } from './en-gateways.ts';
+
 export const en = {
   issuer: {
     'origin-app': 'origin application',
@@ -280,6 +282,7 @@ export const en = {
     ranLive: (requestId: string) => `Run live for this page, request id ${requestId}.`,
     runAgain: 'Run it again',
     allFailures: 'All failure scenarios',
+    gateways: enGateways,
   },
   unknownInClass: (status: string, cls: string) => `${status} is not a registered or known vendor status code. It falls in the ${cls} class.`,
   didYouMean: 'Near codes',

@@ -1,4 +1,5 @@
 /** Indonesian interface strings; the `Messages` type makes a missing key a compile error. */
+import { idGateways } from './id-gateways.ts';
 import type { Messages } from './index.ts';
 
 export const id: Messages = {
@@ -282,6 +283,7 @@ export const id: Messages = {
     ranLive: (requestId) => `Dijalankan langsung untuk halaman ini, request id ${requestId}.`,
     runAgain: 'Jalankan lagi',
     allFailures: 'Semua skenario kegagalan',
+    gateways: idGateways,
   },
   unknownInClass: (status, cls) => `${status} bukan kode status yang terdaftar atau kode vendor yang dikenal. Kode ini termasuk kelas ${cls}.`,
   didYouMean: 'Kode terdekat',

@@ -30,3 +30,16 @@ export type { ProxyDriver, ProxyName, RequestLogs, Route as ProxyRoute, RunningP
 // A raw HTTP/1.1 client, and what curl would make of the bytes.
 export { headerValue, rawRequest, splitResponse, type RawExchange, type RawRequestOptions, type SplitResponse } from './client/raw-http.ts';
 export { clientPaste, curlError, missingBodyBytes } from './client/client-view.ts';
+// What the built-in gateway and the real proxies answered per scenario in a real run (data/lab/gateway-outcomes.json).
+export {
+  BODY_KINDS,
+  GATEWAY_OUTCOMES_FILE,
+  GATEWAYS,
+  gatewayOutcomes,
+  gatewayOutcomesSchema,
+  parseGatewayOutcomes,
+  type BodyKind,
+  type GatewayName,
+  type GatewayOutcome,
+  type GatewayOutcomes,
+} from './proxies/outcomes-data.ts';

@@ -1,15 +1,20 @@
 /**
  * The failure pages, /lab/fail/:scenario in both locales. One lab (faulty upstreams and the gateway, on
  * loopback) serves every page of this app: started on the first page view, closed when the app closes.
+ * And /lab/compare-gateways, the same scenarios through four gateways from the committed real-run data,
+ * rendered once per locale.
  */
 import type { FastifyInstance } from 'fastify';
 import { LOCALES } from '../codes/index.ts';
 import { diagnose } from '../diagnose/index.ts';
 import { HttpwhyError } from '../errors.ts';
-import { failurePage, startScenarioLab, type ScenarioLab } from '../lab/index.ts';
+import { failurePage, gatewayOutcomes, startScenarioLab, type ScenarioLab } from '../lab/index.ts';
 import { CACHE } from './http-cache.ts';
 import { localePath, pageContext } from './page-context.ts';
+import { createPageCache } from './page-cache.ts';
+import { LabComparePage } from './pages/lab-compare.tsx';
 import { LabFailurePage } from './pages/lab-failure.tsx';
+import { renderDocument } from './render.tsx';
 import { sendPage, type SiteOptions } from './routes-pages.tsx';
 
 export function registerLabFailures(app: FastifyInstance, site: SiteOptions): void {
@@ -24,7 +29,15 @@ export function registerLabFailures(app: FastifyInstance, site: SiteOptions): vo
     await running?.close();
   });
 
+  const cache = createPageCache(LOCALES.length);
   for (const locale of LOCALES) {
+    const comparePath = localePath(locale, '/lab/compare-gateways');
+    app.get(comparePath, async (_request, reply) => {
+      const cached = cache.send(comparePath, reply);
+      if (cached) return cached;
+      const ctx = pageContext(locale, '/lab/compare-gateways', site.siteUrl, site);
+      return cache.keepAndSend(comparePath, renderDocument(<LabComparePage ctx={ctx} data={gatewayOutcomes()} />), reply);
+    });
     app.get(localePath(locale, '/lab/fail/:scenario'), async (request, reply) => {
       const { scenario = '' } = request.params as Record<string, string>;
       const page = failurePage(scenario);

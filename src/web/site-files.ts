@@ -9,7 +9,7 @@ import { COMMON_PAIRS } from './pages/compare.tsx';
 export function sitePaths(): string[] {
   const statuses = [...new Set(listCodes().map((e) => e.status))];
   return [
-    '/', '/codes', '/compare', '/diagnose', '/check', '/cheat-sheet', '/search', '/api',
+    '/', '/codes', '/compare', '/diagnose', '/check', '/cheat-sheet', '/search', '/api', '/lab/compare-gateways',
     ...statuses.map((s) => `/codes/${s}`),
     ...COMMON_PAIRS.map((p) => `/compare/${p}`),
     ...CATEGORY_SLUGS.map((s) => `/categories/${s}`),

@@ -11,12 +11,14 @@
  *
  * Pages are sitePaths() in both locales plus every page they link to (the compare pages of related codes, say);
  * each exported code and compare page has its JSON. The quiz needs the server (it answers form posts) and is
- * left out. Output is byte-for-byte the same for the same build and site URL.
+ * left out, like the lab's playground and live failure pages; the gateway comparison is committed data and is
+ * exported. Output is byte-for-byte the same for the same build and site URL.
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LOCALES } from '../codes/index.ts';
 import { HttpwhyError } from '../errors.ts';
+import { FAILURE_PAGES } from '../lab/index.ts';
 import { buildApp } from './app.ts';
 import { loadAssets } from './assets.ts';
 import { previousExport, writeExport } from './export-dir.ts';
@@ -53,8 +55,12 @@ export interface ExportResult {
   brokenLinks: BrokenLink[];
 }
 
-/** Pages that only work with the server behind them; static hosts answer them with 404.html. */
-export const SERVER_ONLY_PATHS: readonly string[] = LOCALES.flatMap((l) => [localePath(l, '/quiz'), localePath(l, '/lab')]);
+/** Pages that only work with the server behind them (the quiz, the playground, the live failure pages); static hosts answer them with 404.html. */
+export const SERVER_ONLY_PATHS: readonly string[] = LOCALES.flatMap((l) => [
+  localePath(l, '/quiz'),
+  localePath(l, '/lab'),
+  ...FAILURE_PAGES.map((p) => localePath(l, `/lab/fail/${p.slug}`)),
+]);
 
 /** Path segments that start with a letter, digit, "_" or "-" (so never "." or ".."), slash-separated. */
 const SAFE_PATH = /^\/(?:[\w-][\w.-]*(?:\/|$))*$/;

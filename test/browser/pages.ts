@@ -24,6 +24,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'diagnose', path: '/diagnose', status: 200 },
   { name: 'URL checker', path: '/check', status: 200 },
   { name: 'lab', path: '/lab', status: 200 },
+  { name: 'gateway comparison', path: '/lab/compare-gateways', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
   { name: 'bad request', path: '/quiz?q=not-a-seed', status: 400 },
 ];

@@ -43,7 +43,7 @@ export interface Capture {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits (bounded) until every request has its access line, then a moment more for the error lines written beside it. */
-async function waitForLogs(proxy: RunningProxy, paths: string[]): Promise<void> {
+export async function waitForLogs(proxy: Pick<RunningProxy, 'logsFor'>, paths: string[]): Promise<void> {
   const deadline = Date.now() + LOG_WAIT_MS;
   while (paths.some((path) => proxy.logsFor(path).access.length === 0) && Date.now() < deadline) await sleep(50);
   await sleep(LOG_SETTLE_MS);
@@ -54,20 +54,20 @@ const isGuarded = (mode: Scenario): mode is GuardedScenario => (GUARDED_SCENARIO
 const startUpstream = (mode: Scenario) =>
   isGuarded(mode) ? startGuardedUpstream(mode, { host: '127.0.0.1', port: 0 }) : faultyUpstreams[mode]({ host: '127.0.0.1', port: 0 });
 
-/** The captured request of a scenario; a guarded one first fills its limit with a request of its own. */
-async function exchangeFor(port: number, mode: Scenario): Promise<RawExchange> {
-  const send = (path: string) => rawRequest({ host: '127.0.0.1', port, path, timeoutMs: CLIENT_TIMEOUT_MS });
-  if (mode === 'rate-limited') await send(`/${mode}?first`);
-  if (mode !== 'overload') return send(`/${mode}`);
-  const busy = send(`/${mode}?first`);
+/** The captured request of a scenario (at `path`); a guarded one first fills its limit with a request of its own. */
+export async function exchangeFor(port: number, mode: Scenario, path = `/${mode}`): Promise<RawExchange> {
+  const send = (target: string) => rawRequest({ host: '127.0.0.1', port, path: target, timeoutMs: CLIENT_TIMEOUT_MS });
+  if (mode === 'rate-limited') await send(`${path}?first`);
+  if (mode !== 'overload') return send(path);
+  const busy = send(`${path}?first`);
   await sleep(OVERLOAD_GAP_MS);
-  const [captured] = await Promise.all([send(`/${mode}`), busy]);
+  const [captured] = await Promise.all([send(path), busy]);
   return captured;
 }
 
 /** The app's lines about the captured request: for a guarded scenario, not those about the request that filled the limit. */
-function appLinesFor(upstream: FaultyUpstream, mode: Scenario): string[] {
-  return isGuarded(mode) ? upstream.appLog.filter((line) => line.includes(` GET /${mode} `)) : [...upstream.appLog];
+export function appLinesFor(lines: readonly string[], mode: Scenario, path = `/${mode}`): string[] {
+  return isGuarded(mode) ? lines.filter((line) => line.includes(` GET ${path} `)) : [...lines];
 }
 
 async function captureProxy(driver: ProxyDriver, modes: readonly Scenario[], dir: string, started: Array<() => Promise<void>>): Promise<Capture[]> {
@@ -88,7 +88,7 @@ async function captureProxy(driver: ProxyDriver, modes: readonly Scenario[], dir
     mode,
     exchange: exchanges[i] as RawExchange,
     logs: proxy.logsFor(`/${mode}`),
-    appLog: appLinesFor(upstreams.get(mode) as FaultyUpstream, mode),
+    appLog: appLinesFor((upstreams.get(mode) as FaultyUpstream).appLog, mode),
   }));
 }
 

@@ -1,7 +1,7 @@
 /** Renders the outcomes of a real run as docs/proxy-outcomes.md (scripts/proxy-outcomes.ts writes it). */
 import { GUARDED_SCENARIOS, SCENARIOS, type Scenario } from '../../src/lab/index.ts';
 import { diagnosisMismatches, expected } from './expectations.ts';
-import type { Outcome } from './outcome.ts';
+import { stableTimes, type Outcome } from './outcome.ts';
 import { headerValue, splitResponse } from '../helpers/raw-http.ts';
 import type { ProxyName } from '../../src/lab/index.ts';
 
@@ -25,13 +25,6 @@ export const MODE_LABELS: Record<Scenario, string> = {
     'Rate limited: one request per 10 s per client; a second follows at once. nginx `limit_req` (`limit_req_status 429`; the default would be 503), HAProxy stick table + `http-request deny deny_status 429` + `Retry-After`, Caddy 2.6: no rate limit in the standard build',
 };
 
-/** Timings change every run; the doc shows only whether a phase completed (`<t>`) or not (`-`, `-1`). */
-const stableTimes = (signature: string) =>
-  signature
-    .replace(/\b(uct|uht)=[\d.]+/g, '$1=<t>')
-    .replace(/\b(Tc|Tr)=\d+/g, '$1=<t>')
-    // limit_req's excess depends on the time between the two requests.
-    .replace(/excess: [\d.]+/, 'excess: <n>');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => (text === '' ? '' : `\`${text.replace(/`/g, "'")}\``);

@@ -29,8 +29,8 @@ export interface Outcome extends Capture {
   diagnosis: DiagnosisSummary;
 }
 
-const HAPROXY_PAGE = /^<html><body><h1>\d{3} [^<]+<\/h1>\n/;
-const NGINX_PAGE = /<hr><center>nginx(\/[\d.]+)?<\/center>/;
+export const HAPROXY_PAGE = /^<html><body><h1>\d{3} [^<]+<\/h1>\n/;
+export const NGINX_PAGE = /<hr><center>nginx(\/[\d.]+)?<\/center>/;
 
 function branding(capture: Capture): string {
   const response = splitResponse(capture.exchange.bytes);
@@ -50,7 +50,7 @@ function branding(capture: Capture): string {
 }
 
 /** Loopback ports change every run; the doc must not. */
-const stablePorts = (text: string) => text.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
+export const stablePorts = (text: string) => text.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
 
 function field(line: string, name: string): string {
   return new RegExp(`${name}="?([^" ]*)`).exec(line)?.[1] ?? '?';
@@ -76,9 +76,23 @@ function caddySignature({ access, error }: RequestLogs): string {
   return [`${entry.status ?? '?'} size=${entry.size ?? '?'}`, ...messages.map(stablePorts)].join(' · ');
 }
 
-const SIGNATURES: Record<ProxyName, (logs: RequestLogs) => string> = { nginx: nginxSignature, haproxy: haproxySignature, caddy: caddySignature };
+/** The built-in gateway writes nginx's log formats, so nginx's signature reads it too. */
+export const SIGNATURES: Record<ProxyName | 'httpwhy', (logs: RequestLogs) => string> = {
+  httpwhy: nginxSignature,
+  nginx: nginxSignature,
+  haproxy: haproxySignature,
+  caddy: caddySignature,
+};
 
-function summarize(paste: string): DiagnosisSummary {
+/** Timings change every run; the doc shows only whether a phase completed (`<t>`) or not (`-`, `-1`). */
+export const stableTimes = (signature: string) =>
+  signature
+    .replace(/\b(uct|uht)=[\d.]+/g, '$1=<t>')
+    .replace(/\b(Tc|Tr)=\d+/g, '$1=<t>')
+    // limit_req's excess depends on the time between the two requests.
+    .replace(/excess: [\d.]+/, 'excess: <n>');
+
+export function summarize(paste: string): DiagnosisSummary {
   try {
     const d = diagnose(paste, { locale: 'en' }).diagnoses[0];
     if (!d) throw new Error('no diagnosis returned');

@@ -70,6 +70,7 @@ export function LabFailurePage({ ctx, page, capture, report }: { ctx: PageContex
       <section>
         <h2>{m.lab.allFailures}</h2>
         <FailureList ctx={ctx} />
+        <p><a href={localePath(ctx.locale, `/lab/compare-gateways#${page.scenario}`)}>{m.lab.gateways.link}</a></p>
       </section>
     </Layout>
   );

@@ -60,6 +60,7 @@ export function LabPage({ ctx }: { ctx: PageContext }) {
         <h2 id="lab-failures">{m.lab.failures}</h2>
         <p>{m.lab.failuresIntro}</p>
         <FailureList ctx={ctx} />
+        <p><a href={localePath(ctx.locale, '/lab/compare-gateways')}>{m.lab.gateways.link}</a></p>
       </section>
       {LAB_ENDPOINTS.map((endpoint, index) => <Endpoint key={endpoint.key} ctx={ctx} endpoint={endpoint} index={index} />)}
     </Layout>
