@@ -136,6 +136,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .option('--window <seconds>', 'time window for joining by time and path (default 2)')
     .option('--top <n>', 'rows in top tables (default 5)')
     .option('--html <file>', 'also write a self-contained HTML report')
+    .option('--fail-on <expr>', 'exit 1 when a threshold is crossed, e.g. "proxy-issued>0" or "5xx-rate>1%" (comma-separated; counts: requests, 5xx, proxy-issued, app-issued, unknown, skipped; in % of requests: 5xx-rate, proxy-issued-rate, app-issued-rate, unknown-rate)')
     .option('-f, --follow', 'keep reading growing files and stdin, refreshing the summary (Ctrl-C to stop)')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (files: string[], opts: Record<string, unknown>, cmd: Command) => {

@@ -6,6 +6,7 @@
  */
 export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './session.ts';
 export { followLogs, type FollowOptions } from './follow.ts';
+export { crossedThresholds, parseFailOn, type Threshold } from './fail-on.ts';
 export type { LogReport, FileReport, UnlinkedErrors } from './report.ts';
 export type { CauseSummary, Example } from './findings.ts';
 export { renderText } from './render-text.ts';

@@ -18,6 +18,7 @@ export const UI_KEYS = [
   'errorLogUnlinked', 'correlation', 'byRequestId', 'byTimeWindow', 'linkedErrorLog', 'appLines', 'pending', 'confidence',
   'examples', 'time', 'request', 'requestId', 'upstream', 'evidence', 'where', 'detected', 'forced', 'mixed', 'invalidUtf8',
   'readError', 'approximate', 'generatedBy', 'skippedWhy', 'continued', 'stackTrace', 'moreLines',
+  'failOnCrossed',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

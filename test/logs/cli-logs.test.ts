@@ -55,6 +55,7 @@ describe('runLogs', () => {
     [['haproxy/access.log'], { top: 'many' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { window: '-1' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { tz: 'Mars/Olympus' }, 'HW_ERR_LOGS_BAD_OPTION'],
+    [['haproxy/access.log'], { failOn: 'proxy>0' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { html: '/nonexistent-dir/x.html' }, 'HW_ERR_LOGS_OUTPUT_UNWRITABLE'],
   ] as const)('%j %j → %s', async (files, options, code) => {
     const error = await runLogs([...files], { ...options }, io()).catch((e: unknown) => e);
@@ -70,6 +71,23 @@ describe('runLogs', () => {
     expect(await runCli(['logs', 'haproxy/access.log', '--tz', '+01:00', '--json'], good)).toBe(0);
     // The lab capture's accept dates are 21:43:08.778–.779 wall clock.
     expect(JSON.parse(good.stdoutText()).timeRange).toEqual({ from: '2026-11-21T20:43:08.778Z', to: '2026-11-21T20:43:08.779Z' });
+  });
+
+  it('--fail-on: exit 1 with the crossed thresholds on stderr, 0 below them, 2 for a malformed one', async () => {
+    const failed = io();
+    expect(await runCli(['logs', 'haproxy/access.log', '--json', '--fail-on', 'proxy-issued>0,5xx-rate>95%,5xx-rate>90%'], failed)).toBe(1);
+    expect(JSON.parse(failed.stdoutText()).classes).toEqual({ app: 2, proxy: 8, unknown: 0 });
+    expect(failed.stderrText()).toBe('--fail-on threshold crossed: proxy-issued>0 (proxy-issued = 8)\n--fail-on threshold crossed: 5xx-rate>90% (5xx-rate = 90.91%)\n');
+    const passed = io();
+    expect(await runCli(['logs', 'haproxy/access.log', '--fail-on', 'proxy-issued>8'], passed)).toBe(0);
+    expect(passed.stderrText()).toBe('');
+    const indonesian = io();
+    expect(await runCli(['logs', 'haproxy/access.log', '--lang', 'id', '--fail-on', 'app-issued>=1'], indonesian)).toBe(1);
+    expect(indonesian.stderrText()).toBe('ambang --fail-on terlampaui: app-issued>=1 (app-issued = 2)\n');
+    const malformed = io();
+    expect(await runCli(['logs', 'haproxy/access.log', '--fail-on', '5xx-rate>1'], malformed)).toBe(2);
+    expect(malformed.stderrText()).toContain('--fail-on "5xx-rate>1": 5xx-rate is a percentage: write it with %, e.g. 5xx-rate>1%');
+    expect(malformed.stdoutText()).toBe('');
   });
 
   it('follows a growing file and reports what was appended, including a line finished later', async () => {

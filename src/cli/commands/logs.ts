@@ -15,6 +15,7 @@
  *   .option('--window <seconds>', 'time window for joining by time and path (default 2)')
  *   .option('--top <n>', 'rows in top tables (default 5)')
  *   .option('--html <file>', 'also write a self-contained HTML report')
+ *   .option('--fail-on <expr>', 'exit 1 when a threshold is crossed: proxy-issued>0, 5xx-rate>1%, … (comma-separated)')
  *   .option('-f, --follow', 'keep reading growing files and stdin, refreshing the summary (Ctrl-C to stop)')
  *   .option('--no-progress', 'no progress bar on stderr')
  *   global: --json, --lang
@@ -24,9 +25,11 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HttpwhyError } from '../../errors.ts';
 import {
+  crossedThresholds,
   followLogs,
   LogSession,
   logsText,
+  parseFailOn,
   progressBar,
   renderHtml,
   renderText,
@@ -58,6 +61,8 @@ export interface LogsCommandOptions {
   top?: string | number;
   /** `--json`: the report as JSON on stdout (NDJSON snapshots with --follow). */
   json?: boolean;
+  /** `--fail-on`: thresholds that make the exit code 1, e.g. `proxy-issued>0,5xx-rate>1%`. */
+  failOn?: string;
   /** `--html FILE`: also write the self-contained HTML report. */
   html?: string;
   /** `--lang`: en or id (default $HTTPWHY_LANG, then en). */
@@ -98,6 +103,7 @@ function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
 
 export async function runLogs(files: string[], options: LogsCommandOptions, io: CliIo): Promise<number> {
   const text = logsText(resolveLocale(options.lang ?? io.env.HTTPWHY_LANG));
+  const thresholds = options.failOn === undefined ? [] : parseFailOn(options.failOn);
   const bar = options.progress === false ? null : progressBar(io.stderr);
   const analyzeOptions: AnalyzeOptions = {
     files,
@@ -138,5 +144,7 @@ export async function runLogs(files: string[], options: LogsCommandOptions, io: 
   bar?.clear();
   if (options.html) await writeHtml(options.html, report, text, io);
   io.stdout.write(options.json ? `${JSON.stringify(report, null, options.follow ? undefined : 2)}\n` : renderText(report, text));
-  return 0;
+  const crossed = crossedThresholds(report, thresholds);
+  for (const c of crossed) io.stderr.write(`${text.ui.failOnCrossed}: ${c.threshold.text} (${c.threshold.metric} = ${c.actual}${c.threshold.rate ? '%' : ''})\n`);
+  return crossed.length > 0 ? 1 : 0;
 }
