@@ -48,7 +48,7 @@ export class HaproxyParser extends BaseParser {
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const m = LINE.exec(buf.toString('utf8', start, end));
-    if (!m || !this.clf.parse(m[2] as string, 0, (m[2] as string).length)) return KIND.none;
+    if (!m || !this.clf.parse(Buffer.from(m[2] as string, 'latin1'), 0, (m[2] as string).length)) return KIND.none;
     const status = Math.max(0, Number(m[6]));
     const state = m[7] as string;
     const server = m[4] as string;

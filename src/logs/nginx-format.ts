@@ -68,6 +68,8 @@ export interface CompiledFormat {
   variables: string[];
   /** 1 for `$upstream_*` variables, whose values may hold `, ` and ` : ` separators. */
   multi: Uint8Array;
+  /** Per variable, what may look like its end but is not (CHECK); decided once here, not per line. */
+  checks: Uint8Array;
   /** literals[0] precedes the first variable; literals[i + 1] follows variable i (as latin1 bytes, like line text). */
   literals: string[];
   /** Variable index per role, -1 when absent. */
@@ -113,17 +115,25 @@ export function compileLogFormat(text: string): CompiledFormat {
     throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', 'The log format has no $status variable, so statuses cannot be counted.', { format: source });
   }
   const lastUsed = roles.findLastIndex((role) => role !== ROLE.other);
-  return { source, variables, multi, literals, byRole, lastUsed };
+  const checks = Uint8Array.from(variables, (_, v) => {
+    const next = (literals[v + 1] as string) || ' ';
+    if (next.startsWith('"')) return CHECK.escapedQuote;
+    return multi[v] === 1 && next.startsWith(' ') ? CHECK.listSeparator : CHECK.none;
+  });
+  return { source, variables, multi, checks, literals, byRole, lastUsed };
 }
 
-/** Where a variable ends: the next occurrence of its literal, honouring `\"` and `502, 504` / ` : ` inside values. */
-function findLiteral(text: string, from: number, end: number, lit: string, multi: boolean): number {
+/** A literal that starts with `"` may be an escaped `\"` inside the value; one that starts with a space may be a `, ` or ` : ` inside an upstream list. */
+const CHECK = { none: 0, escapedQuote: 1, listSeparator: 2 } as const;
+
+/** Where a variable ends: the next occurrence of its literal that is not inside the value (see CHECK). */
+function findLiteral(bytes: Buffer, text: string, from: number, end: number, lit: string, check: number): number {
   let i = text.indexOf(lit, from);
   while (i !== -1 && i + lit.length <= end) {
-    const prev = text.charCodeAt(i - 1);
-    const escaped = lit.charCodeAt(0) === 34 && i > from && prev === 92;
-    const separator = multi && lit.charCodeAt(0) === 32 && (prev === 44 || prev === 58 || text.charCodeAt(i + 1) === 58);
-    if (!escaped && !separator) return i;
+    if (check === CHECK.none) return i;
+    const prev = bytes[i - 1];
+    const inside = check === CHECK.escapedQuote ? i > from && prev === 92 : prev === 44 || prev === 58 || bytes[i + 1] === 58;
+    if (!inside) return i;
     i = text.indexOf(lit, i + 1);
   }
   return -1;
@@ -151,7 +161,7 @@ export class NginxFormatParser extends BaseParser {
   }
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
-    const { multi, byRole, literals } = this.compiled;
+    const { multi, checks, byRole, literals } = this.compiled;
     const offsets = this.offsets;
     const count = this.strict ? multi.length : this.compiled.lastUsed + 1;
     const first = literals[0] as string;
@@ -160,7 +170,7 @@ export class NginxFormatParser extends BaseParser {
     for (let v = 0; v < count; v++) {
       const lit = literals[v + 1] as string;
       // A format that ends with a variable: the value ends at the next space; what follows is trailing text.
-      let stop = findLiteral(text, pos, end, lit.length > 0 ? lit : ' ', multi[v] === 1);
+      let stop = findLiteral(buf, text, pos, end, lit.length > 0 ? lit : ' ', checks[v] as number);
       if (stop < 0) {
         if (lit.length > 0) return KIND.none;
         stop = end;
@@ -178,23 +188,23 @@ export class NginxFormatParser extends BaseParser {
     const sv = 2 * (byRole[ROLE.status] as number);
     const s = offsets[sv] as number;
     if (offsets[sv + 1] !== s + 3) return KIND.none;
-    const d0 = text.charCodeAt(s) - 48;
-    const d1 = text.charCodeAt(s + 1) - 48;
-    const d2 = text.charCodeAt(s + 2) - 48;
+    const d0 = (buf[s] as number) - 48;
+    const d1 = (buf[s + 1] as number) - 48;
+    const d2 = (buf[s + 2] as number) - 48;
     if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return KIND.none;
     this.status = d0 * 100 + d1 * 10 + d2;
-    if (!this.readTime(text)) return KIND.none;
+    if (!this.readTime(buf, text)) return KIND.none;
     this.buf = buf;
     this.flagged = false;
     return KIND.access;
   }
 
-  private readTime(text: string): boolean {
+  private readTime(buf: Buffer, text: string): boolean {
     const { byRole } = this.compiled;
     const o = this.offsets;
     let v = byRole[ROLE.timeLocal] as number;
     if (v >= 0) {
-      if (!this.clf.parse(text, o[2 * v] as number, o[2 * v + 1] as number)) return false;
+      if (!this.clf.parse(buf, o[2 * v] as number, o[2 * v + 1] as number)) return false;
       this.timeMs = this.clf.ms;
       this.tzOffsetMin = this.clf.offsetMin;
       return true;
