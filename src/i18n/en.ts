@@ -154,7 +154,7 @@ export const en = {
     apiDocsTitle: 'JSON API',
     quiz: {
       title: 'Quiz: which component failed?',
-      intro: 'Five questions built from the knowledge base: match a symptom to its code, a response to the component that sent it, and a code to the right retry decision.',
+      intro: 'Five questions built from the knowledge base and from real lab captures: match a symptom to its code, a response to the component that sent it, a code to the right retry decision, and a captured response with its gateway’s log lines to the hop that failed.',
       progress: (n: number, total: number, score: number) => `Question ${n} of ${total} · score ${score}`,
       symptomPrompt: 'Which status code fits this description?',
       responsePrompt: 'Which component issued this response?',

@@ -155,7 +155,7 @@ export const id: Messages = {
     apiDocsTitle: 'JSON API',
     quiz: {
       title: 'Kuis: komponen mana yang gagal?',
-      intro: 'Lima pertanyaan yang disusun dari basis pengetahuan: cocokkan gejala dengan kodenya, respons dengan komponen yang mengirimnya, dan kode dengan keputusan retry yang tepat.',
+      intro: 'Lima pertanyaan yang disusun dari basis pengetahuan dan dari tangkapan nyata di lab: cocokkan gejala dengan kodenya, respons dengan komponen yang mengirimnya, kode dengan keputusan retry yang tepat, dan respons tangkapan beserta baris log gateway-nya dengan bagian yang gagal.',
       progress: (n, total, score) => `Pertanyaan ${n} dari ${total} · skor ${score}`,
       symptomPrompt: 'Kode status mana yang cocok dengan deskripsi ini?',
       responsePrompt: 'Komponen mana yang mengeluarkan respons ini?',

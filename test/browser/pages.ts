@@ -19,6 +19,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'cheat sheet', path: '/cheat-sheet', status: 200 },
   { name: 'category', path: '/categories/nginx', status: 200 },
   { name: 'quiz', path: '/quiz?q=1', status: 200 },
+  // Seed 4 asks "who failed?" about a real capture: nginx relaying an upstream's raw bytes with no HTTP head.
+  { name: 'quiz, who failed?', path: '/quiz?q=4', status: 200 },
   { name: 'search', path: '/search?q=timeout', status: 200 },
   { name: 'API docs', path: '/api', status: 200 },
   { name: 'diagnose', path: '/diagnose', status: 200 },

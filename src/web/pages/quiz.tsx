@@ -26,7 +26,15 @@ function Feedback({ feedback }: { feedback: QuizFeedback }) {
 function Exhibit({ exhibit }: { exhibit: PresentedQuestion['exhibit'] }) {
   if (exhibit === null) return null;
   if (exhibit.kind === 'quote') return <blockquote class="symptom"><p>{exhibit.text}</p></blockquote>;
-  return <pre class="exhibit"><code>{exhibit.text}</code></pre>;
+  if (exhibit.kind === 'response') return <pre class="exhibit"><code>{exhibit.text}</code></pre>;
+  return (
+    <>
+      <p class="exhibit-label">{exhibit.label}</p>
+      <pre class="exhibit"><code>{exhibit.text}</code></pre>
+      <p class="exhibit-label">{exhibit.logLabel}</p>
+      <pre class="exhibit exhibit-log"><code>{exhibit.log}</code></pre>
+    </>
+  );
 }
 
 /** right / wrong marks on the options once the question is answered. */

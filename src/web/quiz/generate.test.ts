@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, ISSUERS, listCodes } from '../../codes/index.ts';
-import { makeQuestion, nextSeed, randomFrom } from './generate.ts';
+import { makeQuestion, nextSeed, randomFrom, type CodeQuestion, type Question } from './generate.ts';
 
 const SEEDS = Array.from({ length: 400 }, (_, i) => i * 7919);
 const QUESTIONS = SEEDS.map((s) => makeQuestion(s));
-const ofKind = (kind: string) => QUESTIONS.filter((q) => q.kind === kind);
+const isCodeQuestion = (q: Question): q is CodeQuestion => q.kind !== 'who-failed';
+const ofKind = (kind: CodeQuestion['kind']) => QUESTIONS.filter(isCodeQuestion).filter((q) => q.kind === kind);
+/** A question with its entry reduced to the id, for comparing two of them. */
+const plain = (q: Question) => (isCodeQuestion(q) ? { ...q, entry: q.entry.id } : q);
 /** The seeds of a round: a start and four successors. */
 const chain = (start: number) => [1, 2, 3, 4].reduce((seeds) => [...seeds, nextSeed(seeds.at(-1) as number)], [start]);
 
 describe('makeQuestion', () => {
   it('is deterministic per seed', () => {
     for (const seed of SEEDS.slice(0, 50)) {
-      const a = makeQuestion(seed);
-      const b = makeQuestion(seed);
-      expect({ ...b, entry: b.entry.id }).toEqual({ ...a, entry: a.entry.id });
+      expect(plain(makeQuestion(seed))).toEqual(plain(makeQuestion(seed)));
     }
   });
 
-  it('asks all three kinds', () => {
-    expect(new Set(QUESTIONS.map((q) => q.kind))).toEqual(new Set(['symptom', 'response', 'retry']));
+  it('asks all four kinds', () => {
+    expect(new Set(QUESTIONS.map((q) => q.kind))).toEqual(new Set(['symptom', 'response', 'retry', 'who-failed']));
   });
 
   it('offers four different options, exactly one of them the answer', () => {
@@ -56,7 +57,9 @@ describe('makeQuestion', () => {
 
   it('takes symptom distractors from the same class when it has enough codes', () => {
     const codes = listCodes();
-    const q = SEEDS.map((s) => makeQuestion(s, codes)).find((x) => x.kind === 'symptom' && x.entry.class === '4xx');
+    const q = SEEDS.map((s) => makeQuestion(s, codes))
+      .filter(isCodeQuestion)
+      .find((x) => x.kind === 'symptom' && x.entry.class === '4xx');
     expect(q).toBeDefined();
     for (const id of q?.options ?? []) expect(getEntry(id)?.class).toBe('4xx');
   });

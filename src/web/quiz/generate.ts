@@ -3,9 +3,13 @@
  * question can travel in a URL (`/quiz?q=<seed>`) and be checked again when the answer is posted.
  */
 import { ISSUERS, listCodes, type CodeEntry } from '../../codes/index.ts';
+import type { GatewayName, Scenario } from '../../lab/index.ts';
+import { labCaptures, WHO_FAILED_CHOICES, whoFailed, type LabCapture } from './lab-questions.ts';
 
-const QUIZ_KINDS = ['symptom', 'response', 'retry'] as const;
+/** Three kinds about the knowledge base's codes, and "who failed?" about a real lab capture. */
+const QUIZ_KINDS = ['symptom', 'response', 'retry', 'who-failed'] as const;
 export type QuizKind = (typeof QUIZ_KINDS)[number];
+type CodeKind = Exclude<QuizKind, 'who-failed'>;
 
 /** Answers to "should the client retry?": the three `flags.retryable` values, plus retrying blindly, which is never right. */
 export const RETRY_CHOICES = ['never', 'always', 'conditional', 'blindly'] as const;
@@ -14,9 +18,9 @@ export type RetryChoice = (typeof RETRY_CHOICES)[number];
 const OPTION_COUNT = 4;
 export const MAX_SEED = 0xffffffff;
 
-export interface Question {
+export interface CodeQuestion {
   seed: number;
-  kind: QuizKind;
+  kind: CodeKind;
   /** The entry the question is about. */
   entry: CodeEntry;
   /**
@@ -27,6 +31,18 @@ export interface Question {
   /** The one correct option value. */
   answer: string;
 }
+
+export interface LabQuestion {
+  seed: number;
+  kind: 'who-failed';
+  /** The capture shown: one scenario through one gateway. */
+  capture: { scenario: Scenario; gateway: GatewayName };
+  /** WHO_FAILED_CHOICES in display order. */
+  options: readonly string[];
+  answer: string;
+}
+
+export type Question = CodeQuestion | LabQuestion;
 
 type Random = () => number;
 
@@ -64,7 +80,7 @@ function shuffle<T>(random: Random, items: readonly T[]): T[] {
 const DISTRACTORS = OPTION_COUNT - 1;
 
 /** Entries that can be asked about, per kind. */
-const POOLS: Record<QuizKind, (codes: readonly CodeEntry[]) => readonly CodeEntry[]> = {
+const POOLS: Record<CodeKind, (codes: readonly CodeEntry[]) => readonly CodeEntry[]> = {
   symptom: (codes) => codes,
   // A real response on the wire (not a log-only code), and enough issuers left over for three wrong answers.
   response: (codes) => codes.filter((e) => e.example.response.startsWith('HTTP/') && ISSUERS.length - e.issuedBy.length >= DISTRACTORS),
@@ -73,7 +89,7 @@ const POOLS: Record<QuizKind, (codes: readonly CodeEntry[]) => readonly CodeEntr
 
 type Builder = (entry: CodeEntry, codes: readonly CodeEntry[], random: Random) => { answer: string; distractors: string[] };
 
-const BUILDERS: Record<QuizKind, Builder> = {
+const BUILDERS: Record<CodeKind, Builder> = {
   // Other statuses, from the same class when it has enough; one meaning per status so no two options look alike.
   symptom: (entry, codes, random) => {
     const others = codes.filter((e) => e.status !== entry.status);
@@ -93,9 +109,13 @@ const BUILDERS: Record<QuizKind, Builder> = {
   retry: (entry) => ({ answer: entry.flags.retryable, distractors: RETRY_CHOICES.filter((c) => c !== entry.flags.retryable) }),
 };
 
-export function makeQuestion(seed: number, codes: readonly CodeEntry[] = listCodes()): Question {
+export function makeQuestion(seed: number, codes: readonly CodeEntry[] = listCodes(), captures: readonly LabCapture[] = labCaptures()): Question {
   const random = randomFrom(seed);
   const kind = pick(random, QUIZ_KINDS);
+  if (kind === 'who-failed') {
+    const { scenario, gateway, outcome } = pick(random, captures);
+    return { seed, kind, capture: { scenario, gateway }, answer: whoFailed(outcome), options: shuffle(random, WHO_FAILED_CHOICES) };
+  }
   const entry = pick(random, POOLS[kind](codes));
   const { answer, distractors } = BUILDERS[kind](entry, codes, random);
   return { seed, kind, entry, answer, options: shuffle(random, [answer, ...distractors]) };

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../index.ts';
+import { makeQuestion } from './generate.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -79,5 +80,22 @@ describe('POST /api/v1/quiz/answer', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.json()).toMatchObject({ status: 400, code: 'HW_ERR_INPUT_INVALID' });
+  });
+});
+
+describe('a who-failed question over HTTP', () => {
+  const seed = Array.from({ length: 200 }, (_, i) => i).find((q) => makeQuestion(q).kind === 'who-failed') as number;
+
+  it('shows the captured response and log lines, and judges the form post and the JSON answer alike', async () => {
+    const page = (await app.inject(`/quiz?q=${seed}`)).body;
+    expect(page).toContain('<p class="exhibit-label">What the client got</p><pre class="exhibit"><code>');
+    expect(page).toContain('<pre class="exhibit exhibit-log"><code>');
+    const answer = makeQuestion(seed).answer;
+    const formAnswer = await post('/quiz', `q=${seed}&n=1&score=0&answer=${answer}`);
+    expect(formAnswer.statusCode).toBe(200);
+    expect(formAnswer.body).toContain('<h2 id="verdict" class="right"');
+    expect(formAnswer.body).toMatch(/<a href="\/lab\/compare-gateways#[a-z-]+">/);
+    const json = await post('/api/v1/quiz/answer', `q=${seed}&n=1&score=0&answer=${answer}&lang=en`);
+    expect(json.json()).toMatchObject({ correct: true, answer, more: { href: expect.stringMatching(/^\/lab\/compare-gateways#[a-z-]+$/) } });
   });
 });

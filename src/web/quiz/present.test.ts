@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, type CodeEntry } from '../../codes/index.ts';
 import { pageContext } from '../page-context.ts';
-import type { Question } from './generate.ts';
+import type { CodeQuestion } from './generate.ts';
 import { judge, maskGiveaways, presentQuestion, responseExhibit } from './present.ts';
 
 const ctx = (locale: 'en' | 'id') => pageContext(locale, '/quiz', 'http://localhost:3000', { cssUrl: '/a.css', jsUrl: '/a.js' });
 const entry = (id: string) => getEntry(id) as CodeEntry;
-const question = (kind: Question['kind'], id: string, options: string[], answer: string): Question => ({ seed: 1, kind, entry: entry(id), options, answer });
+const question = (kind: CodeQuestion['kind'], id: string, options: string[], answer: string): CodeQuestion => ({ seed: 1, kind, entry: entry(id), options, answer });
 
 describe('maskGiveaways', () => {
   it('blanks the number and the names, in any case, but not inside other words or numbers', () => {

@@ -2,7 +2,8 @@
 import { getEntry, type CodeEntry, type Issuer } from '../../codes/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { codeHref } from '../views/code-list.tsx';
-import type { Question, RetryChoice } from './generate.ts';
+import type { CodeQuestion, Question, RetryChoice } from './generate.ts';
+import { judgeLab, presentLabQuestion } from './present-lab.ts';
 
 export interface QuizOption {
   value: string;
@@ -11,8 +12,11 @@ export interface QuizOption {
 
 export interface PresentedQuestion {
   prompt: string;
-  /** What the question shows: a description (symptom) or a raw response (response); none for retry. */
-  exhibit: { kind: 'quote' | 'response'; text: string } | null;
+  /**
+   * What the question shows: a description (symptom), a raw response (response), a real capture with the
+   * gateway's log lines (who-failed); none for retry.
+   */
+  exhibit: { kind: 'quote'; text: string } | { kind: 'response'; text: string } | { kind: 'capture'; label: string; text: string; logLabel: string; log: string } | null;
   options: QuizOption[];
 }
 
@@ -57,7 +61,7 @@ export function responseExhibit(raw: string): string {
 const entryName = (ctx: PageContext, e: CodeEntry) => `${e.status} ${e.text[ctx.locale].title}${e.vendor ? ` (${e.vendor})` : ''}`;
 
 /** The label a reader sees for an option value of this question. */
-function optionLabel(ctx: PageContext, question: Question, value: string): string {
+function optionLabel(ctx: PageContext, question: CodeQuestion, value: string): string {
   const { m } = ctx;
   if (question.kind === 'symptom') {
     const e = getEntry(value);
@@ -68,6 +72,7 @@ function optionLabel(ctx: PageContext, question: Question, value: string): strin
 }
 
 export function presentQuestion(ctx: PageContext, question: Question): PresentedQuestion {
+  if (question.kind === 'who-failed') return presentLabQuestion(ctx, question);
   const { m, locale } = ctx;
   const { entry } = question;
   const t = entry.text[locale];
@@ -84,6 +89,7 @@ export function presentQuestion(ctx: PageContext, question: Question): Presented
 
 /** Verdict, explanation and a link to the code's page; the round decides `progress` and `next`. */
 export function judge(ctx: PageContext, question: Question, chosen: string): Omit<QuizFeedback, 'progress' | 'next'> {
+  if (question.kind === 'who-failed') return judgeLab(ctx, question, chosen);
   const { m, locale } = ctx;
   const { entry, answer } = question;
   const t = entry.text[locale];
