@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { isHttpwhyError } from '../errors.ts';
-import { LOGS_LOCALES, logsText, missingKeys, resolveLocale, textFile } from './messages.ts';
+import { buildLogsText } from './build-text.ts';
+import { LOGS_LOCALES, logsText, missingKeys, resolveLocale } from './messages.ts';
+
+const textFile = (locale: string) => new URL(`../../data/logs/${locale}.yaml`, import.meta.url);
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -15,6 +18,12 @@ describe('report text', () => {
     expect(missingKeys(en)).toEqual([]);
     expect(missingKeys(id)).toEqual([]);
     expect(keyPaths(id).toSorted()).toEqual(keyPaths(en).toSorted());
+  });
+
+  it('is built from the YAML files as written (build/logs-text.json is not stale)', () => {
+    const { bundle, errors } = buildLogsText(new URL('../../data/logs', import.meta.url).pathname);
+    expect(errors).toEqual([]);
+    for (const locale of LOGS_LOCALES) expect({ ...bundle[locale], locale }).toEqual(logsText(locale));
   });
 
   it('names what is missing', () => {

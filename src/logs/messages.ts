@@ -1,9 +1,9 @@
 /**
- * Report text in English and Indonesian, from `data/logs/<locale>.yaml`. Every key below must exist in
- * both files; loading checks it, so a missing translation fails loudly instead of printing `undefined`.
+ * Report text in English and Indonesian, written in `data/logs/<locale>.yaml` and loaded from
+ * `build/logs-text.json` (build-text.ts). Every key below must exist in both files; the build checks it, so a
+ * missing translation fails loudly instead of printing `undefined`.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { HttpwhyError } from '../errors.ts';
 import { SKIP_REASONS, type SkipReason } from './file-stats.ts';
 import { CAUSES, EVIDENCE_KINDS, UNKNOWN_REASONS, type Cause, type Confidence, type EvidenceKind, type IssuerClass, type UnknownReason } from './types.ts';
@@ -65,19 +65,9 @@ export function resolveLocale(value: string | undefined): LogsLocale {
   return locale as LogsLocale;
 }
 
-export function textFile(locale: LogsLocale): URL {
-  return new URL(`../../data/logs/${locale}.yaml`, import.meta.url);
-}
-
-const cache = new Map<LogsLocale, LogsText>();
+let loaded: Record<LogsLocale, Omit<LogsText, 'locale'>> | undefined;
 
 export function logsText(locale: LogsLocale): LogsText {
-  const cached = cache.get(locale);
-  if (cached) return cached;
-  const data: unknown = parse(readFileSync(textFile(locale), 'utf8'));
-  const missing = missingKeys(data);
-  if (missing.length > 0) throw new Error(`data/logs/${locale}.yaml lacks ${missing.join(', ')}`);
-  const text = { ...(data as Omit<LogsText, 'locale'>), locale };
-  cache.set(locale, text);
-  return text;
+  loaded ??= JSON.parse(readFileSync(new URL('../../build/logs-text.json', import.meta.url), 'utf8')) as Record<LogsLocale, Omit<LogsText, 'locale'>>;
+  return { ...loaded[locale], locale };
 }
