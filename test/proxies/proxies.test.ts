@@ -27,7 +27,7 @@ const outcome = (proxy: ProxyName, mode: string): Outcome => {
 
 beforeAll(async () => {
   if (tested.length > 0) outcomes = (await captureAll(tested)).map(toOutcome);
-}, 60_000);
+}, 90_000);
 
 describe.runIf(inCi)('proxy binaries', () => {
   it('are all installed in CI', () => {
