@@ -1,6 +1,6 @@
 // The published artefact, not the source tree: npm pack, install the tarball into a scratch project, run its bin.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,21 @@ describe('the packed tarball', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/not an HTTP status code/);
   });
+
+  it('reads a log with its built report text (build/logs-text.json ships)', () => {
+    writeFileSync(join(project, 'access.log'), '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /api HTTP/1.1" 502 150 "-" "curl/8.0"\n');
+    const r = npx(['logs', 'access.log']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Bad Gateway|502/);
+  });
+
+  it('exports the site, lab comparison included (data/lab ships)', () => {
+    const r = npx(['build', '--out', 'site']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(project, 'site', 'lab', 'compare-gateways', 'index.html'))).toBe(true);
+  }, 120_000);
 
   it('exposes the typed library', () => {
     writeFileSync(join(project, 'use.mjs'), "import { getCode, compare } from 'httpwhy';\nconsole.log(getCode(504)[0].reason + '|' + compare('502','500').id);\n");

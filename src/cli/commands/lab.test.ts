@@ -92,7 +92,10 @@ describe.each(PROXY_NAMES)('httpwhy lab --via %s', (name) => {
     const [, pid, origin, dir] = new RegExp(`^  ${name} \\(pid (\\d+)\\)  (http://127\\.0\\.0\\.1:\\d+)/  \\(config and logs in (\\S+)\\)$`, 'm').exec(io.stdoutText()) ?? [];
     expect(existsSync(dir as string)).toBe(true);
     const failures = [...io.stdoutText().matchAll(new RegExp(` (${origin}/fail/[a-z-]+)$`, 'gm'))].map((m) => m[1]);
-    expect(failures).toHaveLength(11);
+    // 11 failure modes of the app or the link, and the proxy's own overload and rate-limited routes.
+    expect(failures).toHaveLength(13);
+    expect(failures).toContain(`${origin}/fail/overload`);
+    expect(failures).toContain(`${origin}/fail/rate-limited`);
 
     // The app behind the real proxy is the lab's own: its log line (with the proxy's request id) and the proxy's access line are relayed.
     const res = await request(`${origin}/fail/app-exception`);

@@ -45,7 +45,7 @@ function viaLines(name: string, proxy: LabProxy, width: number): string[] {
   return [
     `  ${name} (pid ${proxy.proxy.pid})  ${proxy.origin}/  (config and logs in ${proxy.dir})`,
     `  failures through ${name}:`,
-    ...Object.entries(proxy.paths).map(([mode, path]) => `    ${mode.padEnd(width)}  ${proxy.origin}${path}`),
+    ...Object.entries({ ...proxy.paths, ...proxy.guardedPaths }).map(([mode, path]) => `    ${mode.padEnd(width)}  ${proxy.origin}${path}`),
   ];
 }
 
