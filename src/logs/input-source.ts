@@ -61,6 +61,27 @@ async function* counted(source: AsyncIterable<Buffer | string>, onRawBytes: (n: 
   }
 }
 
+/**
+ * A file's chunks, each read (on libuv's thread pool) while the one before is being parsed. A read stream asks
+ * for the next chunk only once the last one is taken, so the parser waited for every read: 15-25% of a run.
+ * Every chunk is a fresh buffer: consumers may keep one (format detection keeps the first).
+ */
+async function* prefetchedChunks(file: FileHandle): AsyncGenerator<Buffer> {
+  const read = () => file.read(Buffer.allocUnsafe(READ_CHUNK), 0, READ_CHUNK, null);
+  let next = read();
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await next;
+      if (bytesRead === 0) return;
+      next = read();
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    // Stopped early (an error downstream): let the read in flight finish before the caller closes the file.
+    await next.catch(() => undefined);
+  }
+}
+
 async function* replay(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   yield* first;
   for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
@@ -91,7 +112,7 @@ function isGzip(head: Buffer[]): boolean {
 export async function openInput(name: string, cwd: string, stdin: Readable, onRawBytes: (n: number) => void): Promise<OpenedInput> {
   const file = name === '-' ? null : await open(resolve(cwd, name), 'r');
   try {
-    return await openSource(name, file, file ? file.createReadStream({ highWaterMark: READ_CHUNK, autoClose: false }) : stdin, onRawBytes);
+    return await openSource(name, file, file ? prefetchedChunks(file) : stdin, onRawBytes);
   } catch (error) {
     await file?.close();
     throw error;
