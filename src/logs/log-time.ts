@@ -1,7 +1,7 @@
 /**
  * Timestamps as logs write them. The CLF time (`10/Oct/2000:13:55:36 -0700`) is on the hot path: it is read
  * from bytes (a typed-array load costs about half of a `charCodeAt`), and the minute is cached, so most lines
- * cost a 22-byte comparison and two digits.
+ * cost seven word loads and two digits.
  */
 import type { TimeZone } from './time-zone.ts';
 import type { LoggedTime } from './types.ts';
@@ -31,9 +31,17 @@ export class ClfTime {
   ms = Number.NaN;
   /** Offset of the logged clock from UTC, in minutes. */
   offsetMin = 0;
-  /** Char codes of the cached minute (17) and zone (5, -1 when none). */
-  private readonly key = new Int32Array(22).fill(-1);
+  /**
+   * The cached minute `dd/Mon/yyyy:HH:MM` (17 bytes) as four 32-bit words and a byte, and its zone `±hhmm` as a
+   * word and a byte (zoneWord -1: no zone). Compared through a DataView: five loads instead of 22 byte loads.
+   * -1 never equals a loaded word, so nothing matches before the first minute is read.
+   */
+  private minuteWords = [-1, -1, -1, -1, -1];
+  private zoneWord = -1;
+  private zoneByte = -1;
   private minuteMs = 0;
+  private view: DataView | null = null;
+  private viewOf: Uint8Array | null = null;
   private readonly zone: TimeZone | null;
 
   constructor(zone: TimeZone | null = null) {
@@ -43,9 +51,17 @@ export class ClfTime {
   /** Parses bytes `[start, end)` (ASCII); returns false when they are not a CLF time. */
   parse(bytes: Uint8Array, start: number, end: number): boolean {
     const len = end - start;
-    if (len < 20 || bytes[start + 2] !== 47 || bytes[start + 6] !== 47 || bytes[start + 11] !== 58) return false;
+    if (len < 20) return false;
+    if (bytes !== this.viewOf) {
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.viewOf = bytes;
+    }
     const zoneAt = len >= 26 && bytes[end - 6] === 32 ? end - 5 : -1;
-    if (!this.sameMinute(bytes, start, zoneAt) && !this.newMinute(bytes, start, zoneAt)) return false;
+    // The cached minute holds its `/`, `/` and `:`, so a match needs no further shape check.
+    if (!this.sameMinute(this.view as DataView, start, zoneAt)) {
+      if (bytes[start + 2] !== 47 || bytes[start + 6] !== 47 || bytes[start + 11] !== 58) return false;
+      if (!this.newMinute(bytes, start, zoneAt)) return false;
+    }
     const sec = digits(bytes, start + 18, 2);
     if (sec < 0) return false;
     const ms = bytes[start + 20] === 46 ? digits(bytes, start + 21, 3) : 0;
@@ -53,13 +69,13 @@ export class ClfTime {
     return true;
   }
 
-  private sameMinute(bytes: Uint8Array, start: number, zoneAt: number): boolean {
-    const key = this.key;
-    // Minute digits first: they change most often.
-    for (let i = 16; i >= 0; i--) if (bytes[start + i] !== key[i]) return false;
-    if (zoneAt < 0) return key[17] === -1;
-    for (let i = 0; i < 5; i++) if (bytes[zoneAt + i] !== key[17 + i]) return false;
-    return true;
+  private sameMinute(view: DataView, start: number, zoneAt: number): boolean {
+    const w = this.minuteWords;
+    // The word with the minute digits first: it changes most often.
+    if (view.getUint32(start + 12, true) !== w[3] || view.getUint8(start + 16) !== w[4]) return false;
+    if (view.getUint32(start, true) !== w[0] || view.getUint32(start + 4, true) !== w[1] || view.getUint32(start + 8, true) !== w[2]) return false;
+    if (zoneAt < 0) return this.zoneWord === -1;
+    return view.getUint32(zoneAt, true) === this.zoneWord && view.getUint8(zoneAt + 4) === this.zoneByte;
   }
 
   private newMinute(bytes: Uint8Array, start: number, zoneAt: number): boolean {
@@ -80,8 +96,10 @@ export class ClfTime {
     }
     this.offsetMin = offset;
     this.minuteMs = wall - offset * 60_000;
-    for (let i = 0; i < 17; i++) this.key[i] = bytes[start + i] as number;
-    for (let i = 0; i < 5; i++) this.key[17 + i] = zoneAt < 0 ? -1 : (bytes[zoneAt + i] as number);
+    const view = this.view as DataView;
+    this.minuteWords = [view.getUint32(start, true), view.getUint32(start + 4, true), view.getUint32(start + 8, true), view.getUint32(start + 12, true), view.getUint8(start + 16)];
+    this.zoneWord = zoneAt < 0 ? -1 : view.getUint32(zoneAt, true);
+    this.zoneByte = zoneAt < 0 ? -1 : view.getUint8(zoneAt + 4);
     return true;
   }
 }
