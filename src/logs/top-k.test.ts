@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { routeOf, TopK } from './top-k.ts';
 
@@ -31,5 +32,19 @@ describe('routeOf', () => {
     ['GET', '/v2/api', 'GET /v2/api'],
     ['', '/x/42', '/x/:id'],
     ['GET', '', 'GET /'],
+    ['GET', '/12/34/', 'GET /:id/:id/'],
+    ['GET', '/order-12ab34cd/x', 'GET /:id/x'],
+    ['GET', '/a1b2/v10', 'GET /a1b2/v10'],
+    ['GET', '/#frag/1', 'GET /'],
   ])('%s %s → %s', (method, path, route) => expect(routeOf(method, path)).toBe(route));
+
+  it('replaces exactly the segments that are ids as a whole (against a segment-by-segment reading)', () => {
+    const whole = /^(?:\d+|[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\w-]*\d[\w-]*\d[\w-]{6,})$/i;
+    const bySegment = (path: string) => path.split('/').map((s) => (whole.test(s) ? ':id' : s)).join('/') || '/';
+    const segment = fc.stringMatching(/^[0-9a-fA-Fxyz_-]{0,20}$/);
+    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+      const path = segments.join('/');
+      expect(routeOf('', path)).toBe(bySegment(path));
+    }), { numRuns: 2000 });
+  });
 });

@@ -36,15 +36,12 @@ export class TopK {
   }
 }
 
-const ID_SEGMENT = /^(?:\d+|[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\w-]*\d[\w-]*\d[\w-]{6,})$/i;
+/** A whole path segment that looks like an id: a number, a long hex string, a UUID, or a token with two digits and some length. */
+const ID_SEGMENTS = /(?<=^|\/)(?:\d+|[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\w-]*\d[\w-]*\d[\w-]{6,})(?=\/|$)/gi;
 
 /** `GET /users/123/orders?x=1` → `GET /users/:id/orders`: routes group requests that differ only by ids. */
 export function routeOf(method: string, path: string): string {
   const q = path.search(/[?#]/);
-  const bare = q < 0 ? path : path.slice(0, q);
-  const route = bare
-    .split('/')
-    .map((segment) => (ID_SEGMENT.test(segment) ? ':id' : segment))
-    .join('/');
+  const route = (q < 0 ? path : path.slice(0, q)).replace(ID_SEGMENTS, ':id');
   return method === '' ? route || '/' : `${method} ${route || '/'}`;
 }
