@@ -70,7 +70,7 @@ const NGINX: Record<Scenario, Row> = {
     429,
     NGINX_PAGE,
     /^429 us=- uct=- uht=- · limiting requests, excess: [\d.]+ by zone "rate_limited"$/,
-    { ...nginxFault(/limit_req|rate limit/i), gap: "nginx's 429 page is recognised as nginx's, but not as limit_req's" },
+    nginxFault(/limit_req|rate limit/i),
   ],
 };
 
