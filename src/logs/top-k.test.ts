@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import { array, assert, property, stringMatching } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { routeOf, TopK } from './top-k.ts';
 
@@ -41,8 +41,8 @@ describe('routeOf', () => {
   it('replaces exactly the segments that are ids as a whole (against a segment-by-segment reading)', () => {
     const whole = /^(?:\d+|[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\w-]*\d[\w-]*\d[\w-]{6,})$/i;
     const bySegment = (path: string) => path.split('/').map((s) => (whole.test(s) ? ':id' : s)).join('/') || '/';
-    const segment = fc.stringMatching(/^[0-9a-fA-Fxyz_-]{0,20}$/);
-    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+    const segment = stringMatching(/^[0-9a-fA-Fxyz_-]{0,20}$/);
+    assert(property(array(segment, { maxLength: 6 }), (segments) => {
       const path = segments.join('/');
       expect(routeOf('', path)).toBe(bySegment(path));
     }), { numRuns: 2000 });
