@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { followLogs } from './follow.ts';
 import type { LogReport } from './report.ts';
@@ -49,5 +49,39 @@ describe('followLogs across rotation and truncation', () => {
     // Line numbers start again in each new file: /f is line 2 of the new file, /g line 1 after the truncation.
     const where = Object.fromEntries(report.causes.flatMap((c) => c.examples.map((e) => [e.path, e.line])));
     expect(where).toEqual({ '/b': 2, '/c': 3, '/d': 4, '/f': 2, '/g': 1 });
+  });
+});
+
+describe('followLogs with stdin and files together', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-follow-stdin-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the files, and what is appended to them, while stdin stays open', async () => {
+    const file = join(dir, 'access.log');
+    writeFileSync(file, line(200, '/file-1'));
+    // stdin given first: an open pipe that has sent one line and not ended (as `tail -f other.log |` would).
+    const stdin = new PassThrough();
+    stdin.write(line(502, '/stdin-1'));
+    const session = await LogSession.open({ files: ['-', file], cwd: dir, stdin, headWaitMs: 200 });
+    const controller = new AbortController();
+    const guard = setTimeout(() => controller.abort(), 15_000);
+    let latest: LogReport | null = null;
+    const done = followLogs(session, { intervalMs: 20, signal: controller.signal, onSnapshot: (r) => (latest = r) });
+    const until = async (requests: number): Promise<void> => {
+      for (let waited = 0; (latest as LogReport | null)?.totals.requests !== requests && waited < 10_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((latest as LogReport | null)?.totals.requests).toBe(requests);
+    };
+    await until(2);
+    appendFileSync(file, line(504, '/file-2'));
+    stdin.write(line(503, '/stdin-2'));
+    await until(4);
+
+    controller.abort();
+    clearTimeout(guard);
+    const report = await done;
+    stdin.destroy();
+    expect(report.totals).toMatchObject({ requests: 4, byStatus: { '200': 1, '502': 1, '503': 1, '504': 1 } });
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isHttpwhyError } from '../errors.ts';
@@ -14,6 +14,27 @@ async function readAll(chunks: AsyncIterable<Buffer>): Promise<string> {
 }
 
 describe('input sources', () => {
+  it('stops waiting for a paused pipe after headWaitMs, and loses none of what comes later', async () => {
+    const pipe = new PassThrough();
+    pipe.write('first line\n');
+    const opened = await openInput('-', '.', pipe, () => undefined, 100);
+    expect(opened.head.toString()).toBe('first line\n');
+    expect(opened.complete).toBe(false);
+    // The read that was waiting when the peek gave up gets the next chunk.
+    setTimeout(() => pipe.end('second line\n'), 50);
+    expect(await readAll(opened.chunks)).toBe('first line\nsecond line\n');
+  });
+
+  it('without headWaitMs, waits for the whole head of a pipe', async () => {
+    const pipe = new PassThrough();
+    pipe.write('a\n');
+    setTimeout(() => pipe.end('b\n'), 150);
+    const opened = await openInput('-', '.', pipe, () => undefined);
+    expect(opened.head.toString()).toBe('a\nb\n');
+    expect(opened.complete).toBe(true);
+    expect(await readAll(opened.chunks)).toBe('a\nb\n');
+  });
+
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-input-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

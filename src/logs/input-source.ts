@@ -4,6 +4,7 @@
  */
 import { access, constants, open, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { Readable as ReadableStream } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -82,22 +83,56 @@ async function* prefetchedChunks(file: FileHandle): AsyncGenerator<Buffer> {
   }
 }
 
-async function* replay(first: Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield* first;
+interface Peeked {
+  head: Buffer[];
+  rest: AsyncIterator<Buffer>;
+  /** A read started during the peek and not yet answered (the wait ran out): it comes right after `head`. */
+  pending: Promise<IteratorResult<Buffer>> | null;
+  complete: boolean;
+}
+
+async function* replay({ head, rest, pending }: Peeked): AsyncGenerator<Buffer> {
+  yield* head;
+  if (pending) {
+    const r = await pending;
+    if (r.done) return;
+    yield r.value;
+  }
   for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
 }
 
-async function peek(source: AsyncIterable<Buffer>): Promise<{ head: Buffer[]; rest: AsyncIterator<Buffer>; complete: boolean }> {
+const WAITED = Symbol('waited');
+
+/** Resolves to WAITED after `ms`, unless `cancel` aborts first (so no timer outlives the peek). */
+function waited(ms: number, cancel: AbortSignal): Promise<typeof WAITED> {
+  return sleep(ms, WAITED, { signal: cancel }).catch(() => WAITED);
+}
+
+/**
+ * The first PEEK_BYTES (or all, if less) for format detection. With `waitMs`, a source that sends nothing more
+ * for that long ends the peek early: a live pipe (`tail -f … |` in follow mode) may pause for as long as it likes,
+ * and everything else would wait for it. The read then in flight is kept in `pending`, so no chunk is lost.
+ */
+async function peek(source: AsyncIterable<Buffer>, waitMs: number | undefined): Promise<Peeked> {
   const rest = source[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let bytes = 0;
   while (bytes < PEEK_BYTES) {
-    const r = await rest.next();
-    if (r.done) return { head, rest, complete: true };
+    const pending = rest.next();
+    let r: IteratorResult<Buffer> | typeof WAITED;
+    if (waitMs === undefined) {
+      r = await pending;
+    } else {
+      const cancel = new AbortController();
+      r = await Promise.race([pending, waited(waitMs, cancel.signal)]);
+      cancel.abort();
+    }
+    if (r === WAITED) return { head, rest, pending, complete: false };
+    if (r.done) return { head, rest, pending: null, complete: true };
     head.push(r.value);
     bytes += r.value.length;
   }
-  return { head, rest, complete: false };
+  return { head, rest, pending: null, complete: false };
 }
 
 function isGzip(head: Buffer[]): boolean {
@@ -109,10 +144,10 @@ function isGzip(head: Buffer[]): boolean {
  * Opens one input. `onRawBytes` sees the bytes as stored (compressed for gzip), for progress.
  * Read errors later on surface from iterating `chunks`.
  */
-export async function openInput(name: string, cwd: string, stdin: Readable, onRawBytes: (n: number) => void): Promise<OpenedInput> {
+export async function openInput(name: string, cwd: string, stdin: Readable, onRawBytes: (n: number) => void, headWaitMs?: number): Promise<OpenedInput> {
   const file = name === '-' ? null : await open(resolve(cwd, name), 'r');
   try {
-    return await openSource(name, file, file ? prefetchedChunks(file) : stdin, onRawBytes);
+    return await openSource(name, file, file ? prefetchedChunks(file) : stdin, onRawBytes, headWaitMs);
   } catch (error) {
     await file?.close();
     throw error;
@@ -120,10 +155,10 @@ export async function openInput(name: string, cwd: string, stdin: Readable, onRa
 }
 
 /** Peeks the head of an opened source, and gunzips it when the head says gzip. */
-async function openSource(name: string, file: FileHandle | null, raw: AsyncIterable<Buffer | string>, onRawBytes: (n: number) => void): Promise<OpenedInput> {
-  const peeked = await peek(counted(raw, onRawBytes));
+async function openSource(name: string, file: FileHandle | null, raw: AsyncIterable<Buffer | string>, onRawBytes: (n: number) => void, waitMs: number | undefined): Promise<OpenedInput> {
+  const peeked = await peek(counted(raw, onRawBytes), waitMs);
   const gzip = isGzip(peeked.head);
-  let chunks: AsyncIterable<Buffer> = replay(peeked.head, peeked.rest);
+  let chunks: AsyncIterable<Buffer> = replay(peeked);
   let headChunks = peeked.head;
   let complete = peeked.complete;
   if (gzip) {
@@ -131,10 +166,10 @@ async function openSource(name: string, file: FileHandle | null, raw: AsyncItera
     const compressed = ReadableStream.from(chunks);
     compressed.on('error', (error: Error) => gunzip.destroy(error));
     compressed.pipe(gunzip);
-    const inner = await peek(gunzip);
+    const inner = await peek(gunzip, waitMs);
     headChunks = inner.head;
     complete = inner.complete;
-    chunks = replay(inner.head, inner.rest);
+    chunks = replay(inner);
   }
   const head = Buffer.concat(headChunks);
   return { name, gzip, head, complete, chunks, file };

@@ -41,6 +41,11 @@ export interface AnalyzeOptions {
   top?: number;
   cwd: string;
   stdin: Readable;
+  /**
+   * How long to wait for more of a stream's first bytes before detecting its format from what came. Unset: until
+   * 64 KiB or the end. Follow mode sets it, since a live pipe may pause for as long as it likes.
+   */
+  headWaitMs?: number;
   /** Called at most every 200 ms while reading. */
   onProgress?: (progress: Progress) => void;
 }
@@ -111,7 +116,7 @@ async function openAndDetect(
   const input: Input = { stats, custom, opened: null, splitter: null, path: null, follower: null, offset: 0 };
   let errorsOnly = false;
   try {
-    const opened = await openInput(name, options.cwd, options.stdin, (n) => (input.offset += n));
+    const opened = await openInput(name, options.cwd, options.stdin, (n) => (input.offset += n), options.headWaitMs);
     input.opened = opened;
     stats.gzip = opened.gzip;
     if (name !== '-' && !opened.gzip) input.path = resolve(options.cwd, name);
@@ -208,6 +213,11 @@ export class LogSession {
     const byRole = this.inputs.toSorted((a, b) => ROLE_ORDER[a.stats.role ?? 'access'] - ROLE_ORDER[b.stats.role ?? 'access']);
     for (const input of byRole) {
       if (!input.opened) continue;
+      if (keepTail && input.opened.file === null) {
+        // A followed stdin may never end: it is read alongside the files, which otherwise would never be reached.
+        void this.consume(input, input.opened.chunks);
+        continue;
+      }
       await this.consume(input, input.opened.chunks);
       const file = input.opened.file;
       if (keepTail && input.path && file) {

@@ -40,6 +40,9 @@ import {
 } from '../../logs/index.ts';
 import type { CliIo } from '../io.ts';
 
+/** Follow mode: a pipe that pauses this long has sent all it has for now; detect its format from that. */
+const FOLLOW_HEAD_WAIT_MS = 500;
+
 export interface LogsCommandOptions {
   /** `--app FILE...`: application logs. */
   app?: string[];
@@ -118,6 +121,7 @@ export async function runLogs(files: string[], options: LogsCommandOptions, io: 
     top: positive(options.top, '--top', true),
     cwd: io.cwd,
     stdin: io.stdin,
+    headWaitMs: options.follow ? FOLLOW_HEAD_WAIT_MS : undefined,
     onProgress: bar?.update,
   };
   const session = await LogSession.open(analyzeOptions);
