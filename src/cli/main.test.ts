@@ -30,6 +30,14 @@ describe('httpwhy <code>', () => {
     expect(r.out).toMatch(/arcgis/);
   });
 
+  it('says what the client receives when it is not the code itself', async () => {
+    expect((await cli(['495'])).out).toContain('What the client receives: 400 Bad Request');
+    expect((await cli(['499'])).out).toContain('What the client receives: no HTTP response at all');
+    expect((await cli(['502'])).out).not.toContain('What the client receives');
+    const doc = JSON.parse((await cli(['502.3', '--json'])).out) as { meanings: { onTheWire: string | null }[] };
+    expect(doc.meanings[0]?.onTheWire).toBe('502');
+  });
+
   it('prints only JSON with --json', async () => {
     const r = await cli(['504', '--json']);
     const doc = JSON.parse(r.out) as { status: string; meanings: { id: string; locale: string; text: { title: string } }[] };

@@ -49,3 +49,32 @@ describe('validation catches broken data', () => {
     expect(errors).toContain('502: related id "504" does not exist');
   });
 });
+
+describe('what the client receives (onTheWire)', () => {
+  const byId = new Map(buildKnowledgeBase(dataDir).kb.codes.map((e) => [e.id, e]));
+  it.each([
+    ['502', '502'],
+    ['502.3-iis-arr', '502'],
+    ['495-nginx', '400'],
+    ['498-arcgis', '200'],
+    ['499-nginx', null],
+    ['444-nginx', null],
+    ['009-nginx', null],
+  ])('%s goes out as %s', (id, wire) => expect(byId.get(id)?.onTheWire).toBe(wire));
+
+  it('rejects an example response whose status line is not what the client receives', () => {
+    const dir = scratch(['495-nginx']);
+    const meta = join(dir, 'codes', '495-nginx', 'meta.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('wireStatus: "400"\n', ''));
+    const { errors } = buildKnowledgeBase(dir);
+    expect(errors).toContain('495-nginx: the example response shows 400, but the client receives no response (see wireStatus, clientVisible)');
+  });
+
+  it('rejects a wireStatus with no registry entry to point to', () => {
+    const dir = scratch(['495-nginx']);
+    const meta = join(dir, 'codes', '495-nginx', 'meta.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('wireStatus: "400"', 'wireStatus: "299"').replace('HTTP/1.1 400 Bad Request', 'HTTP/1.1 299 Odd'));
+    const { errors } = buildKnowledgeBase(dir);
+    expect(errors).toContain('495-nginx: the client receives 299, which has no registry entry to point to');
+  });
+});

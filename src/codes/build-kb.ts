@@ -65,6 +65,21 @@ function checkCodeConsistency(id: string, meta: CodeMeta, errors: string[]): voi
   if (meta.flags.redirect !== (meta.flags.methodPreserving !== null)) {
     errors.push(`${id}: methodPreserving is set exactly when redirect is true`);
   }
+  if (meta.wireStatus === meta.status) errors.push(`${id}: wireStatus is only for a status line other than the code's own`);
+  // The example exchange must show what goes on the wire: that status line, or no HTTP response at all, or a
+  // 207 Multi-Status that carries the code for one of its members.
+  const shown = /^HTTP\/[\d.]+ (\d{3})/.exec(meta.example.response)?.[1] ?? null;
+  const expected = onTheWire(meta);
+  const member = shown === '207' && meta.example.response.includes(`HTTP/1.1 ${meta.status} `);
+  if (shown !== expected && !member) {
+    errors.push(`${id}: the example response shows ${shown ?? 'no status line'}, but the client receives ${expected ?? 'no response'} (see wireStatus, clientVisible)`);
+  }
+}
+
+/** See CodeEntry.onTheWire. */
+function onTheWire(meta: CodeMeta): string | null {
+  if (meta.wireStatus !== undefined) return meta.wireStatus;
+  return meta.flags.clientVisible ? meta.status.slice(0, 3) : null;
 }
 
 function buildCodes(dataDir: string, errors: string[], stale: string[]): CodeEntry[] {
@@ -77,10 +92,13 @@ function buildCodes(dataDir: string, errors: string[], stale: string[]): CodeEnt
     checkCodeConsistency(raw.id, meta, errors);
     const text = localise({ en, id: idText }, raw.prose, raw.id, errors, stale) as Record<Locale, CodeText>;
     const { code, subStatus } = splitStatus(meta.status);
-    entries.push({ id: raw.id, code, subStatus, class: classOf(code), ...meta, text });
+    entries.push({ id: raw.id, code, subStatus, class: classOf(code), onTheWire: onTheWire(meta), ...meta, text });
   }
   const ids = new Set(entries.map((e) => e.id));
   for (const entry of entries) {
+    if (entry.onTheWire !== null && entry.onTheWire !== entry.status && !ids.has(entry.onTheWire)) {
+      errors.push(`${entry.id}: the client receives ${entry.onTheWire}, which has no registry entry to point to`);
+    }
     for (const rel of entry.related) {
       if (!ids.has(rel)) errors.push(`${entry.id}: related id "${rel}" does not exist`);
       if (rel === entry.id) errors.push(`${entry.id}: an entry cannot relate to itself`);

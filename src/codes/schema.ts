@@ -56,6 +56,12 @@ export const metaSchema = z
         clientVisible: z.boolean(),
       })
       .strict(),
+    /**
+     * The status line the client receives when it is not this code: nginx logs 494-497 but answers 400; ArcGIS
+     * answers 200 and puts 498/499 in the JSON body. Absent otherwise; IIS sub-statuses need none (they go out as
+     * their base code), nor do WebDAV codes that also travel inside a 207 Multi-Status body (208, 424).
+     */
+    wireStatus: z.string().regex(/^\d{3}$/).optional(),
     /** Headers that matter for this status (sent with it or deciding it). */
     headers: z.array(headerName),
     /** Headers a correct response with this status must or should carry (used by the lab). */

@@ -16,6 +16,11 @@ export interface CodeEntry extends CodeMeta {
   code: number;
   /** IIS sub-status ("3" for 502.3), or null. */
   subStatus: string | null;
+  /**
+   * The status line's code the client receives: the status itself, the base code of an IIS sub-status, the
+   * `wireStatus` of a code nginx only logs (494-497 -> "400"), or null when no response is sent at all (444, 499).
+   */
+  onTheWire: string | null;
   class: StatusClass;
   text: Record<Locale, CodeText>;
 }

@@ -43,6 +43,8 @@ export const en = {
     headers: 'Headers',
     class: 'Class',
     standing: 'Standing',
+    onTheWire: 'What the client receives',
+    noResponse: 'no HTTP response at all: the connection closes (or never gets an answer)',
   },
   section: {
     meaning: 'Meaning',

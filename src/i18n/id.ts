@@ -44,6 +44,8 @@ export const id: Messages = {
     headers: 'Header',
     class: 'Kelas',
     standing: 'Status standar',
+    onTheWire: 'Yang diterima client',
+    noResponse: 'tidak ada response HTTP sama sekali: koneksi ditutup (atau tidak pernah dijawab)',
   },
   section: {
     meaning: 'Arti',

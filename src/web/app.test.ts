@@ -48,6 +48,18 @@ describe('pages', () => {
     expect(res.body).toContain('id="499-arcgis"');
   });
 
+  it('says what the client receives when it is not the code itself, and only then', async () => {
+    const section = (html: string, id: string) => new RegExp(`<article id="${id}"[\\s\\S]*?</article>`).exec(html)?.[0] ?? '';
+    const row = (html: string) => /<dt>What the client receives<\/dt><dd>([\s\S]*?)<\/dd>/.exec(html)?.[1];
+    const page499 = (await get('/codes/499')).body;
+    expect(row(section(page499, '499-nginx'))).toBe('no HTTP response at all: the connection closes (or never gets an answer)');
+    expect(row(section(page499, '499-arcgis'))).toBe('<a href="/codes/200">200 OK</a>');
+    expect(row(section((await get('/codes/495')).body, '495-nginx'))).toBe('<a href="/codes/400">400 Bad Request</a>');
+    expect(row(section((await get('/codes/502.3')).body, '502.3-iis-arr'))).toBe('<a href="/codes/502">502 Bad Gateway</a>');
+    expect(row((await get('/codes/502')).body)).toBeUndefined();
+    expect((await get('/id/codes/495')).body).toContain('<dt>Yang diterima client</dt><dd><a href="/id/codes/400">400 Bad Request</a></dd>');
+  });
+
   it('serves sub-status pages', async () => {
     const res = await get('/codes/502.5');
     expect(res.body).toContain('id="502.5-iis-arr"');

@@ -1,10 +1,16 @@
 /** `httpwhy 502`: every meaning of a status, with all its facts. */
-import { localizeEntry, requireCode, type CodeEntry } from '../../codes/index.ts';
+import { getEntry, localizeEntry, requireCode, type CodeEntry } from '../../codes/index.ts';
 import { messages } from '../../i18n/index.ts';
 import type { CommandContext } from '../context.ts';
 import { wrap } from '../output.ts';
 
 const CLASS_COLOR = { '1xx': 'cyan', '2xx': 'green', '3xx': 'blue', '4xx': 'yellow', '5xx': 'red', other: 'magenta' } as const;
+
+/** The status line the client gets when it is not the code itself, or that none is sent. */
+function onTheWire(entry: CodeEntry, locale: CommandContext['locale']): string {
+  const wire = entry.onTheWire === null ? undefined : getEntry(entry.onTheWire);
+  return wire ? `${wire.status} ${wire.text[locale].title}` : messages(locale).aspect.noResponse;
+}
 
 function renderEntry(entry: CodeEntry, ctx: CommandContext): string {
   const { out, locale, width } = ctx;
@@ -24,6 +30,7 @@ function renderEntry(entry: CodeEntry, ctx: CommandContext): string {
     '',
     `${heading(m.aspect.whoFailed)}: ${t.whoFailed}`,
     `${heading(m.aspect.issuedBy)}: ${entry.issuedBy.map((i) => m.issuer[i]).join(', ')}`,
+    ...(entry.onTheWire === entry.status ? [] : [`${heading(m.aspect.onTheWire)}: ${onTheWire(entry, locale)}`]),
     `${heading(m.aspect.retryable)}: ${m.retryable[entry.flags.retryable]}. ${t.retry}`,
     `${heading(m.aspect.cacheable)}: ${entry.flags.cacheableByDefault ? m.yes : m.no}`,
     ...(entry.headers.length > 0 ? [`${heading(m.aspect.headers)}: ${entry.headers.join(', ')}`] : []),

@@ -9,6 +9,13 @@ function Bullets({ items }: { items: readonly string[] }) {
   return <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
 }
 
+/** The status line the client gets when it is not the code itself (nginx 494-497, IIS sub-statuses, ArcGIS), or none. */
+function OnTheWire({ ctx, entry }: { ctx: PageContext; entry: CodeEntry }) {
+  const wire = entry.onTheWire === null ? undefined : getEntry(entry.onTheWire);
+  if (!wire) return <>{ctx.m.aspect.noResponse}</>;
+  return <a href={codeHref(ctx, wire)}>{wire.status} {wire.text[ctx.locale].title}</a>;
+}
+
 /** One meaning; when it is the page's only one, its title is the page's h1. */
 function Meaning({ ctx, entry, single }: { ctx: PageContext; entry: CodeEntry; single: boolean }) {
   const H = single ? 'h1' : 'h2';
@@ -41,6 +48,7 @@ function Meaning({ ctx, entry, single }: { ctx: PageContext; entry: CodeEntry; s
       <dl class="facts">
         <dt>{m.aspect.whoFailed}</dt><dd>{t.whoFailed}</dd>
         <dt>{m.aspect.issuedBy}</dt><dd>{entry.issuedBy.map((i) => m.issuer[i]).join(', ')}</dd>
+        {entry.onTheWire !== entry.status ? [<dt key="w-t">{m.aspect.onTheWire}</dt>, <dd key="w-d"><OnTheWire entry={entry} ctx={ctx} /></dd>] : null}
         {flags.map(([k, v]) => [<dt key={`${k}-t`}>{k}</dt>, <dd key={`${k}-d`}>{v}</dd>])}
         {entry.headers.length > 0 ? [<dt key="h-t">{m.aspect.headers}</dt>, <dd key="h-d">{entry.headers.join(', ')}</dd>] : null}
         <dt>{m.section.spec}</dt><dd><a href={entry.spec.url} rel="noopener">{entry.spec.title}</a></dd>
