@@ -72,6 +72,15 @@ describe('analyzeLogs on logs captured from real proxies', () => {
     expect(r.correlation.byRequestId).toBe(2);
   });
 
+  it('recognises a plain-text app log given among the proxy logs (without --app)', async () => {
+    const r = await run(['haproxy/access.log', 'haproxy/app.log']);
+    expect(r.files.map((f) => [f.name, f.format, f.role, f.skipped])).toEqual([
+      ['haproxy/access.log', 'haproxy', 'access', 0],
+      ['haproxy/app.log', 'app-text', 'app', 0],
+    ]);
+    expect(r.correlation.byRequestId).toBe(2);
+  });
+
   it('Caddy: the error log in its own file is read first; the app joins by time and path', async () => {
     const r = await run(['caddy/access.log', 'caddy/error.log'], { appFiles: ['caddy/app.log'] });
     expect(causeByPath(r)).toEqual({

@@ -121,7 +121,9 @@ async function openAndDetect(
     stats.gzip = opened.gzip;
     if (name !== '-' && !opened.gzip) input.path = resolve(options.cwd, name);
     const candidates = app ? APP_FORMATS : [...PROXY_FORMATS, 'app-json' as const];
-    const detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !app);
+    let detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !app);
+    // A plain-text app log given among the proxy logs: tried last, since its parser reads many kinds of line.
+    if (!explicit && !app && detected === null) detected = detectFormat(opened.head, opened.complete, ['app-text'], parsing);
     errorsOnly = detected?.errorsOnly ?? false;
     stats.detected = explicit === null;
     stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
