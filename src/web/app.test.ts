@@ -26,6 +26,10 @@ const get = (url: string, headers: Record<string, string> = {}) => app.inject({ 
 
 const PAGES = ['/', '/codes', '/codes/502', '/codes/499', '/codes/502.3', '/compare', '/compare/500-vs-502', '/compare/201-vs-418', '/cheat-sheet', '/categories/nginx', '/search?q=timeout', '/api'];
 
+/** The HTML of one meaning on a code page, and its "What the client receives" value. */
+const section = (html: string, id: string) => new RegExp(`<article id="${id}"[\\s\\S]*?</article>`).exec(html)?.[0] ?? '';
+const wireRow = (html: string) => /<dt>What the client receives<\/dt><dd>([\s\S]*?)<\/dd>/.exec(html)?.[1];
+
 describe('pages', () => {
   it.each(PAGES.flatMap((p) => [p, p === '/' ? '/id' : `/id${p}`]))('%s renders in its language with canonical and alternates', async (url) => {
     const res = await get(url);
@@ -49,14 +53,12 @@ describe('pages', () => {
   });
 
   it('says what the client receives when it is not the code itself, and only then', async () => {
-    const section = (html: string, id: string) => new RegExp(`<article id="${id}"[\\s\\S]*?</article>`).exec(html)?.[0] ?? '';
-    const row = (html: string) => /<dt>What the client receives<\/dt><dd>([\s\S]*?)<\/dd>/.exec(html)?.[1];
     const page499 = (await get('/codes/499')).body;
-    expect(row(section(page499, '499-nginx'))).toBe('no HTTP response at all: the connection closes (or never gets an answer)');
-    expect(row(section(page499, '499-arcgis'))).toBe('<a href="/codes/200">200 OK</a>');
-    expect(row(section((await get('/codes/495')).body, '495-nginx'))).toBe('<a href="/codes/400">400 Bad Request</a>');
-    expect(row(section((await get('/codes/502.3')).body, '502.3-iis-arr'))).toBe('<a href="/codes/502">502 Bad Gateway</a>');
-    expect(row((await get('/codes/502')).body)).toBeUndefined();
+    expect(wireRow(section(page499, '499-nginx'))).toBe('no HTTP response at all: the connection closes (or never gets an answer)');
+    expect(wireRow(section(page499, '499-arcgis'))).toBe('<a href="/codes/200">200 OK</a>');
+    expect(wireRow(section((await get('/codes/495')).body, '495-nginx'))).toBe('<a href="/codes/400">400 Bad Request</a>');
+    expect(wireRow(section((await get('/codes/502.3')).body, '502.3-iis-arr'))).toBe('<a href="/codes/502">502 Bad Gateway</a>');
+    expect(wireRow((await get('/codes/502')).body)).toBeUndefined();
     expect((await get('/id/codes/495')).body).toContain('<dt>Yang diterima client</dt><dd><a href="/id/codes/400">400 Bad Request</a></dd>');
   });
 
