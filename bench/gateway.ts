@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_LOG_FORMAT } from '../src/lab/index.ts';
 import { benchSession, freePort, NGINX, nginxVersion, nginxWorker, pinningNote, ready, type Server } from './lib/processes.ts';
-import { wrk } from './lib/wrk.ts';
+import { measureEach } from './lib/wrk.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
@@ -103,16 +103,10 @@ try {
   );
   // The requests are proxied by nginx's one worker, not by its master.
   const pids = [gateway.child.pid as number, nginxWorker(nginx.child), floor.child.pid as number];
-  const results = [];
-  for (const [i, s] of subjects.entries()) {
-    const load = { url: s.url, connections, serverPid: pids[i] as number, signal };
-    await wrk({ ...load, duration: WARMUP_SECONDS });
-    results.push({ ...s, ...(await wrk({ ...load, duration: seconds })) });
-  }
-  for (const r of results) {
-    const line = `${r.name.padEnd(16)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms   CPU/request ${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs`;
-    console.log(`${line}${r.errors ? `   ${r.errors}` : ''}`);
-  }
+  const results = await measureEach(
+    subjects.map((s, i) => ({ name: s.name, url: s.url, pid: pids[i] as number })),
+    { seconds, warmupSeconds: WARMUP_SECONDS, connections, signal },
+  );
   const [mine, theirs, bare] = results;
   if (!mine || !theirs || !bare) throw new Error('missing results');
   const ratio = mine.rps / theirs.rps;

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchSession, freePort, NGINX, nginxVersion, nginxWorker, pinningNote, ready } from './lib/processes.ts';
-import { wrk } from './lib/wrk.ts';
+import { measureEach } from './lib/wrk.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 50);
@@ -70,16 +70,10 @@ try {
   const pids = [ours.child.pid as number, nginxWorker(nginx.child), floor.child.pid as number];
 
   console.log(`GET ${PAGE} (${bodies[0]?.length} B), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion()}, ${cpus().length} CPUs, ${pinningNote()}, load average ${loadavg()[0]?.toFixed(1)}`);
-  const results = [];
-  for (const [i, s] of subjects.entries()) {
-    const load = { url: s.url, connections, serverPid: pids[i] as number, signal };
-    await wrk({ ...load, duration: WARMUP_SECONDS });
-    results.push({ ...s, ...(await wrk({ ...load, duration: seconds })) });
-  }
-  for (const r of results) {
-    const line = `${r.name.padEnd(16)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms   CPU/request ${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs`;
-    console.log(`${line}${r.errors ? `   ${r.errors}` : ''}`);
-  }
+  const results = await measureEach(
+    subjects.map((s, i) => ({ name: s.name, url: s.url, pid: pids[i] as number })),
+    { seconds, warmupSeconds: WARMUP_SECONDS, connections, signal },
+  );
   const [mine, theirs, bare] = results;
   if (!mine || !theirs || !bare) throw new Error('missing results');
   const ratio = mine.rps / theirs.rps;

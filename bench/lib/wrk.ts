@@ -41,3 +41,25 @@ export async function wrk({ url, duration, connections, serverPid, signal }: Wrk
   const errors = [...out.matchAll(/^\s*(Non-2xx or 3xx responses: \d+|Socket errors: .*)$/gm)].map((m) => m[1]).join('; ');
   return { rps: Number(rps[1]), p99: Number(p99[1]) * scale, cpuUsPerRequest: (cpu * 1000) / Number(count[1]), errors };
 }
+
+export interface Subject {
+  name: string;
+  url: string;
+  /** The process that serves the requests (for nginx its worker). */
+  pid: number;
+}
+
+/** Warms up then measures each subject in turn with the same load, prints a line each, and returns the loads in order. */
+export async function measureEach(subjects: Subject[], options: { seconds: number; warmupSeconds: number; connections: number; signal: AbortSignal }): Promise<Load[]> {
+  const results: Load[] = [];
+  for (const s of subjects) {
+    const load = { url: s.url, connections: options.connections, serverPid: s.pid, signal: options.signal };
+    await wrk({ ...load, duration: options.warmupSeconds });
+    results.push(await wrk({ ...load, duration: options.seconds }));
+  }
+  for (const [i, r] of results.entries()) {
+    const line = `${(subjects[i] as Subject).name.padEnd(16)} requests/s ${r.rps.toFixed(0).padStart(7)}   p99 ${r.p99.toFixed(2).padStart(7)} ms   CPU/request ${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs`;
+    console.log(`${line}${r.errors ? `   ${r.errors}` : ''}`);
+  }
+  return results;
+}

@@ -9,6 +9,29 @@ import { LogSession } from './session.ts';
 
 const line = (status: number, path: string) => `10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" ${status} 5 "-" "curl/8.0"\n`;
 
+/** Follows a session, refreshing every 20 ms; bounded at 15 s even if a step below never shows up. */
+function following(session: LogSession) {
+  const controller = new AbortController();
+  const guard = setTimeout(() => controller.abort(), 15_000);
+  let latest: LogReport | null = null;
+  const done = followLogs(session, { intervalMs: 20, signal: controller.signal, onSnapshot: (r) => (latest = r) });
+  return {
+    /** Waits (up to 10 s) until the summary counts `requests`. */
+    async until(requests: number): Promise<void> {
+      for (let waited = 0; (latest as LogReport | null)?.totals.requests !== requests && waited < 10_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((latest as LogReport | null)?.totals.requests).toBe(requests);
+    },
+    /** Stops following; the final report. */
+    stop(): Promise<LogReport> {
+      controller.abort();
+      clearTimeout(guard);
+      return done;
+    },
+  };
+}
+
 describe('followLogs across rotation and truncation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-follow-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,17 +40,7 @@ describe('followLogs across rotation and truncation', () => {
     const file = join(dir, 'access.log');
     writeFileSync(file, line(200, '/a') + line(502, '/b'));
     const session = await LogSession.open({ files: [file], cwd: dir, stdin: Readable.from([]) });
-    const controller = new AbortController();
-    // Stops by itself even if a step below never shows up.
-    const guard = setTimeout(() => controller.abort(), 15_000);
-    let latest: LogReport | null = null;
-    const done = followLogs(session, { intervalMs: 20, signal: controller.signal, onSnapshot: (r) => (latest = r) });
-    const until = async (requests: number): Promise<void> => {
-      for (let waited = 0; (latest as LogReport | null)?.totals.requests !== requests && waited < 10_000; waited += 20) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect((latest as LogReport | null)?.totals.requests).toBe(requests);
-    };
+    const { until, stop } = following(session);
     await until(2);
 
     // logrotate's default (create): rename, the proxy writes one more line to the old file, a new file appears.
@@ -42,9 +55,7 @@ describe('followLogs across rotation and truncation', () => {
     appendFileSync(file, line(502, '/g'));
     await until(7);
 
-    controller.abort();
-    clearTimeout(guard);
-    const report = await done;
+    const report = await stop();
     expect(report.totals).toMatchObject({ lines: 7, parsed: 7, skipped: 0, requests: 7, byStatus: { '200': 2, '500': 1, '502': 2, '503': 1, '504': 1 } });
     // Line numbers start again in each new file: /f is line 2 of the new file, /g line 1 after the truncation.
     const where = Object.fromEntries(report.causes.flatMap((c) => c.examples.map((e) => [e.path, e.line])));
@@ -63,24 +74,13 @@ describe('followLogs with stdin and files together', () => {
     const stdin = new PassThrough();
     stdin.write(line(502, '/stdin-1'));
     const session = await LogSession.open({ files: ['-', file], cwd: dir, stdin, headWaitMs: 200 });
-    const controller = new AbortController();
-    const guard = setTimeout(() => controller.abort(), 15_000);
-    let latest: LogReport | null = null;
-    const done = followLogs(session, { intervalMs: 20, signal: controller.signal, onSnapshot: (r) => (latest = r) });
-    const until = async (requests: number): Promise<void> => {
-      for (let waited = 0; (latest as LogReport | null)?.totals.requests !== requests && waited < 10_000; waited += 20) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect((latest as LogReport | null)?.totals.requests).toBe(requests);
-    };
+    const { until, stop } = following(session);
     await until(2);
     appendFileSync(file, line(504, '/file-2'));
     stdin.write(line(503, '/stdin-2'));
     await until(4);
 
-    controller.abort();
-    clearTimeout(guard);
-    const report = await done;
+    const report = await stop();
     stdin.destroy();
     expect(report.totals).toMatchObject({ requests: 4, byStatus: { '200': 1, '502': 1, '503': 1, '504': 1 } });
   });
