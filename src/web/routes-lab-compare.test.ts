@@ -1,6 +1,7 @@
 /** /lab/compare-gateways in both languages: the committed real-run data, side by side, linked from the lab pages and the sitemap. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeEntities as decode } from '../../test/helpers/html-text.ts';
 import { buildApp } from './app.ts';
 
 let app: FastifyInstance;
@@ -11,7 +12,6 @@ afterAll(async () => {
   await app.close();
 });
 
-const decode = (html: string) => html.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 
 /** The text of each row of a scenario's table, by gateway name: cells joined with " | ". */
 function rows(html: string, scenario: string): Record<string, string> {

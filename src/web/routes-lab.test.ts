@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeEntities as decode } from '../../test/helpers/html-text.ts';
 import { buildApp } from './app.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,7 +15,6 @@ afterAll(async () => {
   await app.close();
 });
 
-const decode = (html: string) => html.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 
 /** The page's sections by heading: the text of each <h2>'s section (tags stripped, entities decoded). */
 function sections(html: string): Record<string, string> {
