@@ -73,6 +73,14 @@ export const metaSchema = z
       .object({
         request: z.string().min(5),
         response: z.string().min(5),
+        /**
+         * What the proxy logged for it, for codes that live in logs (444, 499, 009, 460): each line as written,
+         * in order. A test reads them with httpwhy's own log analyzer.
+         */
+        log: z
+          .array(z.object({ kind: z.enum(['access', 'error']), line: z.string().min(20) }).strict())
+          .min(1)
+          .optional(),
       })
       .strict(),
   })

@@ -116,6 +116,8 @@ export const en = {
     copy: 'Copy',
     request: 'Request',
     response: 'Response',
+    logs: 'What the proxy logged',
+    logKind: { access: 'access log', error: 'error log' },
     compareTitle: 'Compare two status codes',
     compareIntro: 'Pick any two codes. Common pairs have hand-written comparisons; every other pair is built from the facts.',
     compareFirst: 'First code',

@@ -117,6 +117,8 @@ export const id: Messages = {
     copy: 'Salin',
     request: 'Request',
     response: 'Respons',
+    logs: 'Yang dicatat proxy',
+    logKind: { access: 'access log', error: 'error log' },
     compareTitle: 'Bandingkan dua kode status',
     compareIntro: 'Pilih dua kode apa saja. Pasangan yang umum punya perbandingan yang ditulis manual; pasangan lain disusun dari fakta.',
     compareFirst: 'Kode pertama',

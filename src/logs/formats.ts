@@ -134,6 +134,11 @@ export interface Detection {
   format: FormatId;
   /** For `nginx-custom`: the log_format inferred from the lines. */
   custom?: CompiledFormat;
+  /**
+   * A log_format inferred from the first line that read some sample lines, even when another format read more
+   * (an error log with a custom-format access line in it, as `docker logs` interleaves them): a fallback.
+   */
+  inferred?: CompiledFormat;
   matched: number;
   sampled: number;
   /** The sample has error-log lines and no access lines (e.g. a Caddy error log kept in its own file). */
@@ -165,19 +170,23 @@ export function detectFormat(head: Buffer, complete: boolean, candidates: readon
   const text = head.toString('latin1');
   let best: Detection | null = null;
   let bestScore = 0;
-  const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): void => {
+  /** Keeps the format if it reads the sample best so far; returns how many lines it read. */
+  const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): number => {
     const result = score(parser, head, text, lines);
     if (result.score > bestScore) {
       best = { format, custom, matched: result.matched, sampled: lines.length, errorsOnly: result.errorsOnly };
       bestScore = result.score;
     }
+    return result.matched;
   };
   for (const format of candidates) consider(format, createParser(format, options));
   const first = lines[0];
   const inferred = infer && first ? inferLogFormat(head.toString('utf8', first[0], first[1])) : null;
+  let readSome: CompiledFormat | undefined;
   if (inferred) {
     const custom = compileLogFormat(inferred);
-    consider('nginx-custom', new NginxFormatParser('nginx-custom', custom), custom);
+    if (consider('nginx-custom', new NginxFormatParser('nginx-custom', custom), custom) > 0) readSome = custom;
   }
-  return best;
+  const found = best as Detection | null;
+  return found && readSome && found.format !== 'nginx-custom' ? { ...found, inferred: readSome } : found;
 }

@@ -184,6 +184,16 @@ describe('analyzeLogs never loses a line', () => {
     expect(causeByPath(r)['/y']).toBe('timeout');
   });
 
+  it('reads a custom-format access log interleaved with its error log in one stream (docker logs)', async () => {
+    const access = readFileSync(join(FIXTURES, 'nginx/access.log'), 'utf8').split('\n').filter(Boolean);
+    const errors = readFileSync(join(FIXTURES, 'nginx/error.log'), 'utf8').split('\n').filter(Boolean);
+    // More error lines than access lines in the sample, so detection settles on the error-log format.
+    const mixed = [access[0], ...errors.slice(0, 4), access[1], access[2]].join('\n');
+    const r = await run(['-'], { stdin: Readable.from([`${mixed}\n`]) });
+    expect(r.files[0]?.format).toBe('nginx-error');
+    expect(r.totals).toMatchObject({ lines: 7, parsed: 7, skipped: 0, requests: 3 });
+  });
+
   it('reads gzip files and gzipped stdin, and records a corrupt gzip without throwing', async () => {
     const plain = readFileSync(join(FIXTURES, 'haproxy/access.log'));
     writeFileSync(join(dir, 'h.log.gz'), gzipSync(plain));

@@ -128,7 +128,7 @@ async function openAndDetect(
     stats.detected = explicit === null;
     stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
     stats.format = explicit ?? detected?.format ?? null;
-    input.custom = detected?.custom ?? custom;
+    input.custom = detected?.custom ?? detected?.inferred ?? custom;
     stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;
   } catch (error) {
     stats.error = (error as Error).message;
@@ -181,7 +181,9 @@ export class LogSession {
     const family = input.stats.role === 'app' ? APP_FORMATS : PROXY_FORMATS;
     const primary = input.stats.format ?? (family[0] as FormatId);
     const parsing = { ...this.parsing, custom: input.custom };
-    const fallbacks = family.filter((f) => f !== primary).map((f) => createParser(f, parsing));
+    // The file's own log_format also reads lines of a file that detection gave another format (mixed files).
+    const others = input.custom && primary !== 'nginx-custom' ? [...family, 'nginx-custom' as const] : family;
+    const fallbacks = others.filter((f) => f !== primary).map((f) => createParser(f, parsing));
     input.splitter = new LineSplitter(new FileSink(input.stats, createParser(primary, parsing), fallbacks, this.analysis));
     return input.splitter;
   }

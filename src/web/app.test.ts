@@ -62,6 +62,15 @@ describe('pages', () => {
     expect((await get('/id/codes/495')).body).toContain('<dt>Yang diterima client</dt><dd><a href="/id/codes/400">400 Bad Request</a></dd>');
   });
 
+  it('shows what the proxy logged for codes that live in logs, and no such block elsewhere', async () => {
+    const nginx499 = section((await get('/codes/499')).body, '499-nginx');
+    expect(nginx499).toContain('<figcaption>What the proxy logged</figcaption>');
+    expect(nginx499).toContain('access log:\n10.0.3.17 [11/Mar/2025:09:15:07 +0000] &quot;POST /api/reports/export HTTP/1.1&quot; 499 0');
+    expect(nginx499).toContain('error log:\n2025/03/11 09:15:07 [info]');
+    expect((await get('/codes/502')).body).not.toContain('What the proxy logged');
+    expect((await get('/id/codes/444')).body).toContain('<figcaption>Yang dicatat proxy</figcaption>');
+  });
+
   it('serves sub-status pages', async () => {
     const res = await get('/codes/502.5');
     expect(res.body).toContain('id="502.5-iis-arr"');

@@ -93,6 +93,13 @@ function Meaning({ ctx, entry, single }: { ctx: PageContext; entry: CodeEntry; s
           <pre id={`res-${entry.id}`}><code>{entry.example.response}</code></pre>
           <button type="button" class="copy" data-copy={`res-${entry.id}`} hidden>{m.web.copy}</button>
         </figure>
+        {entry.example.log ? (
+          <figure>
+            <figcaption>{m.web.logs}</figcaption>
+            <pre id={`log-${entry.id}`}><code>{entry.example.log.map((l) => `${m.web.logKind[l.kind]}:\n${l.line}`).join('\n\n')}</code></pre>
+            <button type="button" class="copy" data-copy={`log-${entry.id}`} hidden>{m.web.copy}</button>
+          </figure>
+        ) : null}
       </div>
     </article>
   );
