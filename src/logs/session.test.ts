@@ -185,10 +185,10 @@ describe('analyzeLogs never loses a line', () => {
   });
 
   it('reads a custom-format access log interleaved with its error log in one stream (docker logs)', async () => {
-    const access = readFileSync(join(FIXTURES, 'nginx/access.log'), 'utf8').split('\n').filter(Boolean);
-    const errors = readFileSync(join(FIXTURES, 'nginx/error.log'), 'utf8').split('\n').filter(Boolean);
+    const accessLines = readFileSync(join(FIXTURES, 'nginx/access.log'), 'utf8').split('\n').filter(Boolean);
+    const errorLines = readFileSync(join(FIXTURES, 'nginx/error.log'), 'utf8').split('\n').filter(Boolean);
     // More error lines than access lines in the sample, so detection settles on the error-log format.
-    const mixed = [access[0], ...errors.slice(0, 4), access[1], access[2]].join('\n');
+    const mixed = [accessLines[0], ...errorLines.slice(0, 4), accessLines[1], accessLines[2]].join('\n');
     const r = await run(['-'], { stdin: Readable.from([`${mixed}\n`]) });
     expect(r.files[0]?.format).toBe('nginx-error');
     expect(r.totals).toMatchObject({ lines: 7, parsed: 7, skipped: 0, requests: 3 });
