@@ -127,7 +127,11 @@ async function peek(source: AsyncIterable<Buffer>, waitMs: number | undefined): 
       r = await Promise.race([pending, waited(waitMs, cancel.signal)]);
       cancel.abort();
     }
-    if (r === WAITED) return { head, rest, pending, complete: false };
+    if (r === WAITED) {
+      // Whoever reads on gets its error from replay(); until then a failing read must not count as unhandled.
+      pending.catch(() => undefined);
+      return { head, rest, pending, complete: false };
+    }
     if (r.done) return { head, rest, pending: null, complete: true };
     head.push(r.value);
     bytes += r.value.length;
