@@ -140,15 +140,18 @@ export interface Detection {
    */
   inferred?: CompiledFormat;
   matched: number;
+  /** Sample lines that carried something to analyse (an access, proxy-error or app event), not just a known shape. */
+  events: number;
   sampled: number;
   /** The sample has error-log lines and no access lines (e.g. a Caddy error log kept in its own file). */
   errorsOnly: boolean;
 }
 
 /** 3 points per line read, 2 when an nginx-style format left text over; null when the parser reads none. */
-function score(parser: LineParser, head: Buffer, text: string, lines: Array<[number, number]>): { score: number; matched: number; errorsOnly: boolean } {
+function score(parser: LineParser, head: Buffer, text: string, lines: Array<[number, number]>): { score: number; matched: number; events: number; errorsOnly: boolean } {
   if (parser instanceof NginxFormatParser) parser.strict = true;
   let matched = 0;
+  let events = 0;
   let points = 0;
   const kinds = new Set<number>();
   for (const [start, end] of lines) {
@@ -156,9 +159,10 @@ function score(parser: LineParser, head: Buffer, text: string, lines: Array<[num
     if (kind === KIND.none) continue;
     kinds.add(kind);
     matched++;
+    if (kind === KIND.access || kind === KIND.proxyError || kind === KIND.app) events++;
     points += parser instanceof NginxFormatParser && parser.trailing > 0 ? 2 : 3;
   }
-  return { score: points, matched, errorsOnly: kinds.has(KIND.proxyError) && !kinds.has(KIND.access) };
+  return { score: points, matched, events, errorsOnly: kinds.has(KIND.proxyError) && !kinds.has(KIND.access) };
 }
 
 /**
@@ -174,7 +178,7 @@ export function detectFormat(head: Buffer, complete: boolean, candidates: readon
   const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): number => {
     const result = score(parser, head, text, lines);
     if (result.score > bestScore) {
-      best = { format, custom, matched: result.matched, sampled: lines.length, errorsOnly: result.errorsOnly };
+      best = { format, custom, matched: result.matched, events: result.events, sampled: lines.length, errorsOnly: result.errorsOnly };
       bestScore = result.score;
     }
     return result.matched;

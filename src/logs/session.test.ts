@@ -184,6 +184,12 @@ describe('analyzeLogs never loses a line', () => {
     expect(causeByPath(r)['/y']).toBe('timeout');
   });
 
+  it('does not take lines that are neither proxy nor app lines for an app log', async () => {
+    const r = await run(['-'], { stdin: Readable.from(['garbage\nhello world\n\u0000\u0001\n']) });
+    expect(r.files[0]?.format).toBeNull();
+    expect(r.totals).toMatchObject({ lines: 3, parsed: 0, skipped: 3 });
+  });
+
   it('reads a custom-format access log interleaved with its error log in one stream (docker logs)', async () => {
     const accessLines = readFileSync(join(FIXTURES, 'nginx/access.log'), 'utf8').split('\n').filter(Boolean);
     const errorLines = readFileSync(join(FIXTURES, 'nginx/error.log'), 'utf8').split('\n').filter(Boolean);

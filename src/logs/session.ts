@@ -122,8 +122,12 @@ async function openAndDetect(
     if (name !== '-' && !opened.gzip) input.path = resolve(options.cwd, name);
     const candidates = app ? APP_FORMATS : [...PROXY_FORMATS, 'app-json' as const];
     let detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !app);
-    // A plain-text app log given among the proxy logs: tried last, since its parser reads many kinds of line.
-    if (!explicit && !app && detected === null) detected = detectFormat(opened.head, opened.complete, ['app-text'], parsing);
+    // A plain-text app log given among the proxy logs: tried last, and only taken when some lines carry a request
+    // id, a request line or an error, since its parser accepts any line as one it has nothing to say about.
+    if (!explicit && !app && detected === null) {
+      const asApp = detectFormat(opened.head, opened.complete, ['app-text'], parsing);
+      if (asApp && asApp.events > 0) detected = asApp;
+    }
     errorsOnly = detected?.errorsOnly ?? false;
     stats.detected = explicit === null;
     stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
@@ -149,6 +153,7 @@ export class LogSession {
   private readonly started = Date.now();
   private readonly totalBytes: number;
   private lastProgress = 0;
+  private closed = false;
 
   private constructor(options: AnalyzeOptions, parsing: ParserOptions, inputs: Input[], totalBytes: number) {
     this.options = options;
@@ -191,6 +196,8 @@ export class LogSession {
   private async consume(input: Input, chunks: AsyncIterable<Buffer>): Promise<void> {
     try {
       for await (const chunk of chunks) {
+        // A followed stdin is still being read when the session closes: what comes after belongs to no report.
+        if (this.closed) break;
         // Looked up per chunk: a rotated or truncated file gets a new splitter (its lines count from 1 again).
         this.splitterFor(input).push(chunk);
         this.reportProgress();
@@ -250,6 +257,7 @@ export class LogSession {
 
   /** Ends every input (counting last lines without a terminator) and closes followed files. */
   async close(): Promise<void> {
+    this.closed = true;
     for (const input of this.inputs) {
       input.splitter?.end();
       await input.follower?.close();
