@@ -15,17 +15,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_LOG_FORMAT } from '../src/lab/index.ts';
 import { benchSession, freePort, NGINX, nginxVersion, nginxWorker, pinningNote, ready, type Server } from './lib/processes.ts';
-import { measureEach } from './lib/wrk.ts';
+import { loadArgs, measureEach } from './lib/wrk.ts';
 
-const seconds = Number(process.argv[2] ?? 10);
-const connections = Number(process.argv[3] ?? 50);
-const WARMUP_SECONDS = 3;
+const { seconds, connections, warmupSeconds } = loadArgs(process.argv);
 const BODY = 'hello from the upstream\n';
 const gatewayProcess = fileURLToPath(new URL('gateway-process.ts', import.meta.url));
 const floorProxy = fileURLToPath(new URL('floors/pass-through.ts', import.meta.url));
 
 // Three proxies, each warmed up then measured.
-const { tmp, start, stop, signal } = benchSession('gateway', 3 * (seconds + WARMUP_SECONDS));
+const { tmp, start, stop, signal } = benchSession('gateway', 3 * (seconds + warmupSeconds));
 
 /** The port the gateway process prints once it listens. */
 function listeningPort(server: Server): Promise<number> {
@@ -105,7 +103,7 @@ try {
   const pids = [gateway.child.pid as number, nginxWorker(nginx.child), floor.child.pid as number];
   const results = await measureEach(
     subjects.map((s, i) => ({ name: s.name, url: s.url, pid: pids[i] as number })),
-    { seconds, warmupSeconds: WARMUP_SECONDS, connections, signal },
+    { seconds, warmupSeconds, connections, signal },
   );
   const [mine, theirs, bare] = results;
   if (!mine || !theirs || !bare) throw new Error('missing results');

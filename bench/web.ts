@@ -10,17 +10,15 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchSession, freePort, NGINX, nginxVersion, nginxWorker, pinningNote, ready } from './lib/processes.ts';
-import { measureEach } from './lib/wrk.ts';
+import { loadArgs, measureEach } from './lib/wrk.ts';
 
-const seconds = Number(process.argv[2] ?? 10);
-const connections = Number(process.argv[3] ?? 50);
-const WARMUP_SECONDS = 3;
+const { seconds, connections, warmupSeconds } = loadArgs(process.argv);
 const PAGE = '/codes/502';
 const bin = fileURLToPath(new URL('../bin/httpwhy.js', import.meta.url));
 const floorServer = fileURLToPath(new URL('floors/static-page.ts', import.meta.url));
 
 // Three servers, each warmed up then measured.
-const { tmp, start, stop, signal } = benchSession('web', 3 * (seconds + WARMUP_SECONDS));
+const { tmp, start, stop, signal } = benchSession('web', 3 * (seconds + warmupSeconds));
 
 function nginxConf(root: string, port: number): string {
   return `worker_processes 1;
@@ -72,7 +70,7 @@ try {
   console.log(`GET ${PAGE} (${bodies[0]?.length} B), wrk -t1 -c${connections} -d${seconds}s --latency, node ${process.version}, ${nginxVersion()}, ${cpus().length} CPUs, ${pinningNote()}, load average ${loadavg()[0]?.toFixed(1)}`);
   const results = await measureEach(
     subjects.map((s, i) => ({ name: s.name, url: s.url, pid: pids[i] as number })),
-    { seconds, warmupSeconds: WARMUP_SECONDS, connections, signal },
+    { seconds, warmupSeconds, connections, signal },
   );
   const [mine, theirs, bare] = results;
   if (!mine || !theirs || !bare) throw new Error('missing results');

@@ -42,6 +42,11 @@ export async function wrk({ url, duration, connections, serverPid, signal }: Wrk
   return { rps: Number(rps[1]), p99: Number(p99[1]) * scale, cpuUsPerRequest: (cpu * 1000) / Number(count[1]), errors };
 }
 
+/** `[seconds=10] [connections=50]` from the command line, and the warm-up every loopback benchmark runs first. */
+export function loadArgs(argv: string[]): { seconds: number; connections: number; warmupSeconds: number } {
+  return { seconds: Number(argv[2] ?? 10), connections: Number(argv[3] ?? 50), warmupSeconds: 3 };
+}
+
 export interface Subject {
   name: string;
   url: string;

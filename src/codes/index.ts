@@ -5,7 +5,7 @@
  */
 export { ISSUERS, LOCALES, STANDINGS, VENDORS } from './constants.ts';
 export type { CodeEntry, CodeText, ComparisonEntry, ComparisonText, Issuer, Locale, Standing, StatusClass, Vendor } from './types.ts';
-export { getCode, getEntry, listCodes, parseStatus, requireCode, resolveEntry, suggestNear, type CodeFilter } from './lookup.ts';
+export { getCode, getEntry, listCodes, parseStatus, requireCode, resolveEntry, suggestNear, wireEntry, type CodeFilter } from './lookup.ts';
 export { search, type SearchHit, type SearchOptions } from './search.ts';
 export { isCacheableByDefault, isClientVisible, isEmptyBody, isInterim, isMethodPreserving, isRedirect, isRetryable } from './flags.ts';
 export { compareEntries, classOf } from './order.ts';

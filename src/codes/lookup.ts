@@ -28,6 +28,11 @@ export function getEntry(id: string): CodeEntry | undefined {
   return loadKb().byId.get(id);
 }
 
+/** The registry entry of the status line the client receives for `entry` (see `onTheWire`); undefined when nothing is sent. */
+export function wireEntry(entry: CodeEntry): CodeEntry | undefined {
+  return entry.onTheWire === null ? undefined : getEntry(entry.onTheWire);
+}
+
 /** Known statuses closest to `status`, those of the same class first, for "did you mean" messages. */
 export function suggestNear(status: string, limit = 5): string[] {
   const target = Number.parseFloat(status);

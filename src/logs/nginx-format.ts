@@ -66,8 +66,6 @@ export const PRESET_FORMATS = {
 export interface CompiledFormat {
   source: string;
   variables: string[];
-  /** 1 for `$upstream_*` variables, whose values may hold `, ` and ` : ` separators. */
-  multi: Uint8Array;
   /** Per variable, what may look like its end but is not (CHECK); decided once here, not per line. */
   checks: Uint8Array;
   /** literals[0] precedes the first variable; literals[i + 1] follows variable i (as latin1 bytes, like line text). */
@@ -106,7 +104,6 @@ export function compileLogFormat(text: string): CompiledFormat {
   }
   literals.push(asLineText(source.slice(last)));
   const roles = Int8Array.from(variables, (v) => VARIABLE_ROLES[v] ?? ROLE.other);
-  const multi = Uint8Array.from(variables, (v) => (v.startsWith('upstream_') ? 1 : 0));
   const byRole = new Int8Array(ROLE_COUNT).fill(-1);
   roles.forEach((role, i) => {
     if (role !== ROLE.other && byRole[role] === -1) byRole[role] = i;
@@ -118,9 +115,10 @@ export function compileLogFormat(text: string): CompiledFormat {
   const checks = Uint8Array.from(variables, (_, v) => {
     const next = (literals[v + 1] as string) || ' ';
     if (next.startsWith('"')) return CHECK.escapedQuote;
-    return multi[v] === 1 && next.startsWith(' ') ? CHECK.listSeparator : CHECK.none;
+    // `$upstream_*` values may hold `, ` and ` : ` separators (one entry per upstream tried).
+    return (variables[v] as string).startsWith('upstream_') && next.startsWith(' ') ? CHECK.listSeparator : CHECK.none;
   });
-  return { source, variables, multi, checks, literals, byRole, lastUsed };
+  return { source, variables, checks, literals, byRole, lastUsed };
 }
 
 /** A literal that starts with `"` may be an escaped `\"` inside the value; one that starts with a space may be a `, ` or ` : ` inside an upstream list. */
@@ -161,9 +159,9 @@ export class NginxFormatParser extends BaseParser {
   }
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
-    const { multi, checks, byRole, literals } = this.compiled;
+    const { checks, byRole, literals } = this.compiled;
     const offsets = this.offsets;
-    const count = this.strict ? multi.length : this.compiled.lastUsed + 1;
+    const count = this.strict ? checks.length : this.compiled.lastUsed + 1;
     const first = literals[0] as string;
     if (first.length > 0 && !text.startsWith(first, start)) return KIND.none;
     let pos = start + first.length;
@@ -181,8 +179,8 @@ export class NginxFormatParser extends BaseParser {
     }
     if (this.strict) {
       this.trailing = end - pos;
-    } else if (count < multi.length) {
-      const last = literals[multi.length] as string;
+    } else if (count < checks.length) {
+      const last = literals[checks.length] as string;
       if (!text.startsWith(last, end - last.length) || end - last.length < pos) return KIND.none;
     }
     const sv = 2 * (byRole[ROLE.status] as number);

@@ -1,5 +1,5 @@
 /** `httpwhy 502`: every meaning of a status, with all its facts. */
-import { getEntry, localizeEntry, requireCode, type CodeEntry } from '../../codes/index.ts';
+import { localizeEntry, requireCode, wireEntry, type CodeEntry } from '../../codes/index.ts';
 import { messages } from '../../i18n/index.ts';
 import type { CommandContext } from '../context.ts';
 import { wrap } from '../output.ts';
@@ -8,7 +8,7 @@ const CLASS_COLOR = { '1xx': 'cyan', '2xx': 'green', '3xx': 'blue', '4xx': 'yell
 
 /** The status line the client gets when it is not the code itself, or that none is sent. */
 function onTheWire(entry: CodeEntry, locale: CommandContext['locale']): string {
-  const wire = entry.onTheWire === null ? undefined : getEntry(entry.onTheWire);
+  const wire = wireEntry(entry);
   return wire ? `${wire.status} ${wire.text[locale].title}` : messages(locale).aspect.noResponse;
 }
 

@@ -1,5 +1,5 @@
 /** /codes/:code — every meaning of one number, all facts, related codes, comparisons, a copyable example. */
-import { getEntry, listCodes, type CodeEntry } from '../../codes/index.ts';
+import { getEntry, listCodes, wireEntry, type CodeEntry } from '../../codes/index.ts';
 import { canonicalPair } from '../../compare/index.ts';
 import { Layout } from '../views/layout.tsx';
 import { codeHref } from '../views/code-list.tsx';
@@ -11,7 +11,7 @@ function Bullets({ items }: { items: readonly string[] }) {
 
 /** The status line the client gets when it is not the code itself (nginx 494-497, IIS sub-statuses, ArcGIS), or none. */
 function OnTheWire({ ctx, entry }: { ctx: PageContext; entry: CodeEntry }) {
-  const wire = entry.onTheWire === null ? undefined : getEntry(entry.onTheWire);
+  const wire = wireEntry(entry);
   if (!wire) return <>{ctx.m.aspect.noResponse}</>;
   return <a href={codeHref(ctx, wire)}>{wire.status} {wire.text[ctx.locale].title}</a>;
 }
