@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -64,5 +65,35 @@ describe('input sources', () => {
     await file.file?.close();
     const stdin = await openInput('-', dir, Readable.from(['str', 'ing\n']), () => undefined);
     expect([stdin.gzip, await readAll(stdin.chunks)]).toEqual([false, 'string\n']);
+  });
+
+  it('reads a regular file whole across many reads, and lets the event loop run while it does', async () => {
+    const line = `${'x'.repeat(99)}\n`;
+    const text = line.repeat(90_000); // 9 MB: more reads than one stretch without yielding
+    writeFileSync(join(dir, 'big.log'), text);
+    const events: string[] = [];
+    const file = await openInput('big.log', dir, Readable.from([]), () => undefined);
+    setImmediate(() => events.push('event loop'));
+    let bytes = 0;
+    let same = true;
+    for await (const chunk of file.chunks) {
+      same &&= chunk.toString() === text.slice(bytes, bytes + chunk.length);
+      bytes += chunk.length;
+    }
+    events.push('read');
+    await file.file?.close();
+    expect([bytes, same, events]).toEqual([text.length, true, ['event loop', 'read']]);
+  });
+
+  it('reads a FIFO without blocking the process while its writer pauses', async () => {
+    const fifo = join(dir, 'pipe.log');
+    execFileSync('mkfifo', [fifo]);
+    // The writer lives in this process: a read that blocked the thread would never let it write.
+    const writer = createWriteStream(fifo);
+    writer.write('a\n');
+    setTimeout(() => writer.end('b\n'), 100);
+    const opened = await openInput('pipe.log', dir, Readable.from([]), () => undefined);
+    expect(await readAll(opened.chunks)).toBe('a\nb\n');
+    await opened.file?.close();
   });
 });

@@ -2,9 +2,10 @@
  * Opens log inputs: files, `-` for stdin, gzip (detected by its magic bytes, so `.gz` files and gzipped stdin
  * both work). The first bytes are peeked for format detection and replayed, so every input is read once.
  */
+import { readSync } from 'node:fs';
 import { access, constants, open, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { Readable as ReadableStream } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -62,10 +63,30 @@ async function* counted(source: AsyncIterable<Buffer | string>, onRawBytes: (n: 
   }
 }
 
+/** A regular file's reads yield to the event loop this often (8 MB), so signals, I/O and timers still get a turn. */
+const CHUNKS_PER_YIELD = 64;
+
 /**
- * A file's chunks, each read (on libuv's thread pool) while the one before is being parsed. A read stream asks
- * for the next chunk only once the last one is taken, so the parser waited for every read: 15-25% of a run.
- * Every chunk is a fresh buffer: consumers may keep one (format detection keeps the first).
+ * A regular file's chunks, read synchronously: its reads wait for nothing but the page cache or the disk, and a
+ * thread-pool read costs a hand-off per chunk. On one core, where the parser cannot run during the read anyway,
+ * 1M lines took 0.83 s instead of 0.89 s this way (best of 8 alternating runs); on two cores it made no
+ * measurable difference.
+ */
+async function* regularFileChunks(file: FileHandle): AsyncGenerator<Buffer> {
+  for (let n = 1; ; n++) {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const bytesRead = readSync(file.fd, buffer, 0, READ_CHUNK, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+    if (n % CHUNKS_PER_YIELD === 0) await yieldToEventLoop();
+  }
+}
+
+/**
+ * The chunks of any other file (a FIFO, `<(zcat …)`, a device), which may wait for a writer: each read (on
+ * libuv's thread pool) runs while the one before is being parsed. (A read stream asks for the next chunk only
+ * once the last one is taken.) Every chunk is a fresh buffer here and above: consumers may keep one (format
+ * detection keeps the first).
  */
 async function* prefetchedChunks(file: FileHandle): AsyncGenerator<Buffer> {
   const read = () => file.read(Buffer.allocUnsafe(READ_CHUNK), 0, READ_CHUNK, null);
@@ -151,7 +172,8 @@ function isGzip(head: Buffer[]): boolean {
 export async function openInput(name: string, cwd: string, stdin: Readable, onRawBytes: (n: number) => void, headWaitMs?: number): Promise<OpenedInput> {
   const file = name === '-' ? null : await open(resolve(cwd, name), 'r');
   try {
-    return await openSource(name, file, file ? prefetchedChunks(file) : stdin, onRawBytes, headWaitMs);
+    const chunks = file ? ((await file.stat()).isFile() ? regularFileChunks(file) : prefetchedChunks(file)) : stdin;
+    return await openSource(name, file, chunks, onRawBytes, headWaitMs);
   } catch (error) {
     await file?.close();
     throw error;

@@ -30,6 +30,15 @@ describe('ClfTime', () => {
       expect(clf(p, bad)).toBeNaN();
     }
   });
+
+  it('checks every char, also when the minute is the cached one (nginx-format.ts relies on it)', () => {
+    const p = new ClfTime();
+    expect(clf(p, '10/Oct/2000:13:55:36 -0700')).not.toBeNaN();
+    for (const bad of ['10/Oct/2000:13:55x36 -0700', '10/Oct/2000:13:55:36] -070', '10/Oct/2000:13:55:36x', '10/Oct/2000:13:55:36.12x', '10/Oct/2000:13:55:36.1 -0700']) {
+      expect(clf(p, bad), bad).toBeNaN();
+    }
+    expect(clf(new ClfTime(), '10/Oct/2000:13x55:36 -0700')).toBeNaN();
+  });
 });
 
 describe('parseIsoTime, epochTime, anyTime', () => {

@@ -48,24 +48,26 @@ export class ClfTime {
     this.zone = zone;
   }
 
-  /** Parses bytes `[start, end)` (ASCII); returns false when they are not a CLF time. */
+  /** Parses bytes `[start, end)` (ASCII); returns false when they are not exactly a CLF time. */
   parse(bytes: Uint8Array, start: number, end: number): boolean {
     const len = end - start;
-    if (len < 20) return false;
+    const hasMs = len > 20 && bytes[start + 20] === 46;
+    const zoneAt = len >= 26 && bytes[end - 6] === 32 ? end - 5 : -1;
+    // Every byte is checked (parsers rely on it: nginx-format.ts guesses where a time ends).
+    if (len !== 20 + (hasMs ? 4 : 0) + (zoneAt >= 0 ? 6 : 0) || bytes[start + 17] !== 58) return false;
     if (bytes !== this.viewOf) {
       this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       this.viewOf = bytes;
     }
-    const zoneAt = len >= 26 && bytes[end - 6] === 32 ? end - 5 : -1;
     // The cached minute holds its `/`, `/` and `:`, so a match needs no further shape check.
     if (!this.sameMinute(this.view as DataView, start, zoneAt)) {
-      if (bytes[start + 2] !== 47 || bytes[start + 6] !== 47 || bytes[start + 11] !== 58) return false;
+      if (bytes[start + 2] !== 47 || bytes[start + 6] !== 47 || bytes[start + 11] !== 58 || bytes[start + 14] !== 58) return false;
       if (!this.newMinute(bytes, start, zoneAt)) return false;
     }
     const sec = digits(bytes, start + 18, 2);
-    if (sec < 0) return false;
-    const ms = bytes[start + 20] === 46 ? digits(bytes, start + 21, 3) : 0;
-    this.ms = this.minuteMs + sec * 1000 + (ms > 0 ? ms : 0);
+    const ms = hasMs ? digits(bytes, start + 21, 3) : 0;
+    if (sec < 0 || ms < 0) return false;
+    this.ms = this.minuteMs + sec * 1000 + ms;
     return true;
   }
 

@@ -108,3 +108,38 @@ describe('NginxFormatParser', () => {
     expect(p.access().path).toBe('/café');
   });
 });
+
+describe('guessed value lengths (format-scanner.ts)', () => {
+  const format = '$remote_addr $remote_user [$time_local] "$request" $status';
+
+  it('takes a lone char as the value only when it is not where the literal starts', () => {
+    const p = parserFor(format, true);
+    expect(parse(p, '1.2.3.4  [01/May/2024:10:00:00 +0000] "GET /empty-user HTTP/1.1" 502')).toBe(KIND.access);
+    expect([p.access().client, p.access().path, p.trailing]).toEqual(['1.2.3.4', '/empty-user', 0]);
+    expect(parse(p, '1.2.3.4 - [01/May/2024:10:00:00 +0000] "\\" x" 502')).toBe(KIND.access);
+    expect([p.access().method, p.access().path]).toEqual(['\\"', 'x']);
+    const upstream = parserFor('$status $upstream_status $request_id');
+    expect(parse(upstream, '504 - : 504 abc')).toBe(KIND.access);
+    expect(upstream.access().requestId).toBe('abc');
+  });
+
+  it('never reads past the end of the line, into the next one', () => {
+    const p = parserFor(format);
+    const text = '1.2.3.4 -\n [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200\n';
+    const buf = Buffer.from(text);
+    expect(p.parse(buf, buf.toString('latin1'), 0, text.indexOf('\n'))).toBe(KIND.none);
+  });
+
+  it('searches again when a guessed time turns out not to be one', () => {
+    // 26 chars after `[` end in `] "`, but they are a zone-less time and the start of the request.
+    const p = parserFor(format);
+    expect(parse(p, '1.2.3.4 - [01/May/2024:10:00:00] "abc] "GET / HTTP/1.1" 502')).toBe(KIND.access);
+    expect([p.timeMs, p.access().method]).toEqual([Date.UTC(2024, 4, 1, 10), 'abc]']);
+  });
+
+  it('handles literals as data, whatever characters they hold', () => {
+    const p = parserFor('$remote_addr `); "\\" */ ${status}');
+    expect(parse(p, '1.2.3.4 `); "\\" */ 503')).toBe(KIND.access);
+    expect([p.status, p.access().client]).toEqual([503, '1.2.3.4']);
+  });
+});

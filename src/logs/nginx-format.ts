@@ -1,9 +1,11 @@
 /**
  * Compiles an nginx `log_format` string into a byte-level parser: the format becomes literals and variables,
- * each variable ends where the next literal starts. Parsing a line records field offsets only; strings are
- * decoded in `access()`, which the analysis calls only for the lines that matter.
+ * each variable ends where the next literal starts (format-scanner.ts turns that into code). Parsing a line
+ * records field offsets only; strings are decoded in `access()`, which the analysis calls only for the lines
+ * that matter.
  */
 import { HttpwhyError } from '../errors.ts';
+import { CHECK, scannerFor, type Scanner } from './format-scanner.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime, anyTime } from './log-time.ts';
 import { nginxSignal } from './nginx-signals.ts';
@@ -68,6 +70,8 @@ export interface CompiledFormat {
   variables: string[];
   /** Per variable, what may look like its end but is not (CHECK); decided once here, not per line. */
   checks: Uint8Array;
+  /** Per variable, the value length to check for before searching (0: search at once); see `guessLengths`. */
+  guesses: Uint8Array;
   /** literals[0] precedes the first variable; literals[i + 1] follows variable i (as latin1 bytes, like line text). */
   literals: string[];
   /** Variable index per role, -1 when absent. */
@@ -118,23 +122,27 @@ export function compileLogFormat(text: string): CompiledFormat {
     // `$upstream_*` values may hold `, ` and ` : ` separators (one entry per upstream tried).
     return (variables[v] as string).startsWith('upstream_') && next.startsWith(' ') ? CHECK.listSeparator : CHECK.none;
   });
-  return { source, variables, checks, literals, byRole, lastUsed };
+  return { source, variables, checks, guesses: guessLengths(variables, literals, byRole), literals, byRole, lastUsed };
 }
 
-/** A literal that starts with `"` may be an escaped `\"` inside the value; one that starts with a space may be a `, ` or ` : ` inside an upstream list. */
-const CHECK = { none: 0, escapedQuote: 1, listSeparator: 2 } as const;
+/** Chars of a `$time_local` value (`10/Oct/2000:13:55:36 -0700`), which ClfTime checks one by one. */
+const CLF_CHARS = /[\w/: +.-]/;
+const CLF_LENGTH = 26;
 
-/** Where a variable ends: the next occurrence of its literal that is not inside the value (see CHECK). */
-function findLiteral(bytes: Buffer, text: string, from: number, end: number, lit: string, check: number): number {
-  let i = text.indexOf(lit, from);
-  while (i !== -1 && i + lit.length <= end) {
-    if (check === CHECK.none) return i;
-    const prev = bytes[i - 1];
-    const inside = check === CHECK.escapedQuote ? i > from && prev === 92 : prev === 44 || prev === 58 || bytes[i + 1] === 58;
-    if (!inside) return i;
-    i = text.indexOf(lit, i + 1);
-  }
-  return -1;
+/**
+ * Most values have a usual length: `$status` three digits, `$time_local` 26 chars, most others a lone `-`.
+ * The scanner checks for the next literal there before searching. A guess is only taken when no earlier match
+ * can exist: a lone char must not start the literal; time and status are validated after the scan, and their
+ * literal starts with a char those values never hold (the parser searches again when validation fails).
+ */
+function guessLengths(variables: string[], literals: string[], byRole: Int8Array): Uint8Array {
+  return Uint8Array.from(variables, (_, v) => {
+    const next = (literals[v + 1] as string)[0];
+    if (next === undefined) return 0;
+    if (v === byRole[ROLE.status]) return /\d/.test(next) ? 0 : 3;
+    if (v === byRole[ROLE.timeLocal]) return CLF_CHARS.test(next) ? 0 : CLF_LENGTH;
+    return 1;
+  });
 }
 
 export class NginxFormatParser extends BaseParser {
@@ -148,6 +156,8 @@ export class NginxFormatParser extends BaseParser {
   /** Strict mode: chars after the last literal (0 when the format consumed the whole line). */
   trailing = 0;
   private readonly offsets: Int32Array;
+  private readonly scanAll: Scanner;
+  private readonly scanUsed: Scanner;
   private readonly clf = new ClfTime();
   private buf: Buffer = Buffer.alloc(0);
 
@@ -156,33 +166,22 @@ export class NginxFormatParser extends BaseParser {
     this.format = format;
     this.compiled = compiled;
     this.offsets = new Int32Array(compiled.variables.length * 2);
+    this.scanAll = scannerFor(compiled, true);
+    this.scanUsed = scannerFor(compiled, false);
   }
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
-    const { checks, byRole, literals } = this.compiled;
+    const kind = this.read(buf, text, start, end, true);
+    // A guessed value that failed validation may hide a shorter one that passes: scan again, searching only.
+    return kind === KIND.none ? this.read(buf, text, start, end, false) : kind;
+  }
+
+  private read(buf: Buffer, text: string, start: number, end: number, guess: boolean): LineKind {
+    const pos = (this.strict ? this.scanAll : this.scanUsed)(buf, text, start, end, this.offsets, guess);
+    if (pos < 0) return KIND.none;
+    if (this.strict) this.trailing = end - pos;
+    const { byRole } = this.compiled;
     const offsets = this.offsets;
-    const count = this.strict ? checks.length : this.compiled.lastUsed + 1;
-    const first = literals[0] as string;
-    if (first.length > 0 && !text.startsWith(first, start)) return KIND.none;
-    let pos = start + first.length;
-    for (let v = 0; v < count; v++) {
-      const lit = literals[v + 1] as string;
-      // A format that ends with a variable: the value ends at the next space; what follows is trailing text.
-      let stop = findLiteral(buf, text, pos, end, lit.length > 0 ? lit : ' ', checks[v] as number);
-      if (stop < 0) {
-        if (lit.length > 0) return KIND.none;
-        stop = end;
-      }
-      offsets[2 * v] = pos;
-      offsets[2 * v + 1] = stop;
-      pos = stop + lit.length;
-    }
-    if (this.strict) {
-      this.trailing = end - pos;
-    } else if (count < checks.length) {
-      const last = literals[checks.length] as string;
-      if (!text.startsWith(last, end - last.length) || end - last.length < pos) return KIND.none;
-    }
     const sv = 2 * (byRole[ROLE.status] as number);
     const s = offsets[sv] as number;
     if (offsets[sv + 1] !== s + 3) return KIND.none;
