@@ -27,6 +27,15 @@ export interface ParserOptions {
   timeZone?: TimeZone;
 }
 
+const compiledPresets = new Map<keyof typeof PRESET_FORMATS, CompiledFormat>();
+
+/** Presets are compiled once per process, so their generated scanners are too (format-scanner.ts caches per format). */
+function compiledPreset(format: keyof typeof PRESET_FORMATS): CompiledFormat {
+  let compiled = compiledPresets.get(format);
+  if (!compiled) compiledPresets.set(format, (compiled = compileLogFormat(PRESET_FORMATS[format])));
+  return compiled;
+}
+
 /** Proxy and web-server formats, most specific first (ties in detection go to the earlier one). */
 export const PROXY_FORMATS: readonly FormatId[] = [
   'ingress-nginx',
@@ -91,7 +100,7 @@ export function createParser(format: FormatId, options: ParserOptions): LinePars
     case 'nginx-main':
     case 'ingress-nginx':
     case 'traefik-clf':
-      return new NginxFormatParser(format, compileLogFormat(PRESET_FORMATS[format]));
+      return new NginxFormatParser(format, compiledPreset(format));
     case 'nginx-error':
       return new NginxErrorParser();
     case 'apache-error':

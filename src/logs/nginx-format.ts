@@ -156,8 +156,9 @@ export class NginxFormatParser extends BaseParser {
   /** Strict mode: chars after the last literal (0 when the format consumed the whole line). */
   trailing = 0;
   private readonly offsets: Int32Array;
-  private readonly scanAll: Scanner;
-  private readonly scanUsed: Scanner;
+  /** Generated on first use: detection tries many formats on a few lines, strictly. */
+  private scanAll: Scanner | null = null;
+  private scanUsed: Scanner | null = null;
   private readonly clf = new ClfTime();
   private buf: Buffer = Buffer.alloc(0);
 
@@ -166,8 +167,6 @@ export class NginxFormatParser extends BaseParser {
     this.format = format;
     this.compiled = compiled;
     this.offsets = new Int32Array(compiled.variables.length * 2);
-    this.scanAll = scannerFor(compiled, true);
-    this.scanUsed = scannerFor(compiled, false);
   }
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
@@ -177,7 +176,8 @@ export class NginxFormatParser extends BaseParser {
   }
 
   private read(buf: Buffer, text: string, start: number, end: number, guess: boolean): LineKind {
-    const pos = (this.strict ? this.scanAll : this.scanUsed)(buf, text, start, end, this.offsets, guess);
+    const scan = this.strict ? (this.scanAll ??= scannerFor(this.compiled, true)) : (this.scanUsed ??= scannerFor(this.compiled, false));
+    const pos = scan(buf, text, start, end, this.offsets, guess);
     if (pos < 0) return KIND.none;
     if (this.strict) this.trailing = end - pos;
     const { byRole } = this.compiled;
