@@ -143,3 +143,54 @@ describe('guessed value lengths (format-scanner.ts)', () => {
     expect([p.status, p.access().client]).toEqual([503, '1.2.3.4']);
   });
 });
+
+describe('guessing never changes what a line reads as', () => {
+  /** The same format with every guess off: the scanner then only searches, as the parser did before guessing. */
+  function searchOnly(format: string): NginxFormatParser {
+    const compiled = compileLogFormat(format);
+    return new NginxFormatParser('nginx-custom', { ...compiled, guesses: new Uint8Array(compiled.guesses.length) });
+  }
+
+  function outcome(p: NginxFormatParser, line: string): unknown {
+    const kind = parse(p, line);
+    return kind === KIND.access ? [kind, p.status, p.timeMs, p.tzOffsetMin, p.trailing, p.access()] : [kind];
+  }
+
+  /** Seeded edits that hit the guesses' edges: the chars literals start with, `-`, backslashes, digits. */
+  function mutations(line: string, count: number, seed: number): string[] {
+    let state = seed;
+    const next = (n: number): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const chars = [' ', '"', '-', '[', ']', '\\', '0', '5', ':', ',', '+', 'x'];
+    return Array.from({ length: count }, () => {
+      let text = line;
+      for (let edits = 1 + next(3); edits > 0; edits--) {
+        const at = next(text.length + 1);
+        const op = next(3);
+        const ch = chars[next(chars.length)] as string;
+        text = op === 0 ? text.slice(0, at) + ch + text.slice(at) : op === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + ch + text.slice(at + 1);
+      }
+      return text;
+    });
+  }
+
+  it.each([
+    ['combined', PRESET_FORMATS.combined, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /a HTTP/1.1" 502 7 "-" "curl/8"'],
+    ['upstream lists', '$remote_addr - [$time_local] "$request" $status $upstream_status $upstream_addr $request_id', '10.0.0.1 - [01/May/2024:10:00:00 +0000] "GET /a HTTP/1.1" 504 - : 504 10.0.0.2:80 abc'],
+  ])('%s: 4,000 mutated lines read the same with and without guesses, lax and strict', (_name, format, line) => {
+    for (const strict of [false, true]) {
+      const guessing = parserFor(format, strict);
+      const searching = searchOnly(format);
+      searching.strict = strict;
+      const lines = mutations(line, 2000, strict ? 7 : 11);
+      const differ = lines.filter((l) => JSON.stringify(outcome(guessing, l)) !== JSON.stringify(outcome(searching, l)));
+      expect(differ).toEqual([]);
+      // The mutations must reach both outcomes, or the comparison proves little.
+      const read = lines.filter((l) => parse(guessing, l) === KIND.access).length;
+      expect(read).toBeGreaterThan(100);
+      expect(read).toBeLessThan(lines.length - 100);
+    }
+  });
+});
