@@ -144,38 +144,38 @@ describe('guessed value lengths (format-scanner.ts)', () => {
   });
 });
 
+/** The same format with every guess off: the scanner then only searches, as the parser did before guessing. */
+function searchOnly(format: string): NginxFormatParser {
+  const compiled = compileLogFormat(format);
+  return new NginxFormatParser('nginx-custom', { ...compiled, guesses: new Uint8Array(compiled.guesses.length) });
+}
+
+function outcome(p: NginxFormatParser, line: string): unknown {
+  const kind = parse(p, line);
+  return kind === KIND.access ? [kind, p.status, p.timeMs, p.tzOffsetMin, p.trailing, p.access()] : [kind];
+}
+
+/** Seeded edits that hit the guesses' edges: the chars literals start with, `-`, backslashes, digits. */
+function mutations(line: string, count: number, seed: number): string[] {
+  let state = seed;
+  const next = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % n;
+  };
+  const chars = [' ', '"', '-', '[', ']', '\\', '0', '5', ':', ',', '+', 'x'];
+  return Array.from({ length: count }, () => {
+    let text = line;
+    for (let edits = 1 + next(3); edits > 0; edits--) {
+      const at = next(text.length + 1);
+      const op = next(3);
+      const ch = chars[next(chars.length)] as string;
+      text = op === 0 ? text.slice(0, at) + ch + text.slice(at) : op === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + ch + text.slice(at + 1);
+    }
+    return text;
+  });
+}
+
 describe('guessing never changes what a line reads as', () => {
-  /** The same format with every guess off: the scanner then only searches, as the parser did before guessing. */
-  function searchOnly(format: string): NginxFormatParser {
-    const compiled = compileLogFormat(format);
-    return new NginxFormatParser('nginx-custom', { ...compiled, guesses: new Uint8Array(compiled.guesses.length) });
-  }
-
-  function outcome(p: NginxFormatParser, line: string): unknown {
-    const kind = parse(p, line);
-    return kind === KIND.access ? [kind, p.status, p.timeMs, p.tzOffsetMin, p.trailing, p.access()] : [kind];
-  }
-
-  /** Seeded edits that hit the guesses' edges: the chars literals start with, `-`, backslashes, digits. */
-  function mutations(line: string, count: number, seed: number): string[] {
-    let state = seed;
-    const next = (n: number): number => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
-    };
-    const chars = [' ', '"', '-', '[', ']', '\\', '0', '5', ':', ',', '+', 'x'];
-    return Array.from({ length: count }, () => {
-      let text = line;
-      for (let edits = 1 + next(3); edits > 0; edits--) {
-        const at = next(text.length + 1);
-        const op = next(3);
-        const ch = chars[next(chars.length)] as string;
-        text = op === 0 ? text.slice(0, at) + ch + text.slice(at) : op === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + ch + text.slice(at + 1);
-      }
-      return text;
-    });
-  }
-
   it.each([
     ['combined', PRESET_FORMATS.combined, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /a HTTP/1.1" 502 7 "-" "curl/8"'],
     ['upstream lists', '$remote_addr - [$time_local] "$request" $status $upstream_status $upstream_addr $request_id', '10.0.0.1 - [01/May/2024:10:00:00 +0000] "GET /a HTTP/1.1" 504 - : 504 10.0.0.2:80 abc'],
