@@ -42,11 +42,11 @@ function variableCode(c: CompiledFormat, v: number): string {
   const lit = c.literals[v + 1] as string;
   const check = c.checks[v] as number;
   const length = c.guesses[v] as number;
-  // A format that ends with a variable: the value ends at the next space (what follows is trailing text).
-  const sought = lit.length > 0 ? lit : ' ';
   const ref = `lits[${v + 1}]`;
-  const search = [`stop = text.indexOf(${lit.length > 0 ? ref : "' '"}, pos);`];
-  if (check !== CHECK.none) search.push(`while (stop !== -1 && stop + ${sought.length} <= end && ${inside(check)}) stop = text.indexOf(${lit.length > 0 ? ref : "' '"}, stop + 1);`);
+  // A format that ends with a variable: the value ends at the next space (what follows is trailing text).
+  const [needle, needleLength] = lit.length > 0 ? [ref, lit.length] : ["' '", 1];
+  const search = [`stop = text.indexOf(${needle}, pos);`];
+  if (check !== CHECK.none) search.push(`while (stop !== -1 && stop + ${needleLength} <= end && ${inside(check)}) stop = text.indexOf(${needle}, stop + 1);`);
   search.push(lit.length > 0 ? `if (stop === -1 || stop + ${lit.length} > end) return -1;` : 'if (stop === -1 || stop + 1 > end) stop = end;');
   const lines = [`// $${c.variables[v]}`];
   if (length > 0) {
