@@ -23,6 +23,7 @@ export const ERROR_CATALOGUE = {
   HW_ERR_SEARCH_EMPTY_QUERY: { status: 400, exit: 2, title: 'Empty search query' },
   HW_ERR_CLI_USAGE: { status: 400, exit: 2, title: 'Bad command-line usage' },
   HW_ERR_FILE_UNREADABLE: { status: 400, exit: 2, title: 'File cannot be read' },
+  HW_ERR_NO_CODE_GENERATION: { status: 500, exit: 2, title: 'Node forbids generating code' },
   HW_ERR_WEB_NOT_FOUND: { status: 404, exit: 2, title: 'Not found' },
   HW_ERR_WEB_OVERLOADED: { status: 503, exit: 1, title: 'Server overloaded' },
   HW_ERR_WEB_RATE_LIMITED: { status: 429, exit: 1, title: 'Too many requests' },

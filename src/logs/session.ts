@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
 import { Analysis } from './analysis.ts';
 import { FileSink } from './file-sink.ts';
@@ -168,6 +169,7 @@ export class LogSession {
 
   static async open(options: AnalyzeOptions): Promise<LogSession> {
     validate(options);
+    assertCodeGeneration('httpwhy logs (one function per nginx log_format)');
     const forced = options.format === undefined ? null : resolveFormat(options.format);
     const forcedApp = options.appFormat === undefined ? null : resolveFormat(options.appFormat).format;
     const parsing = parserOptions(options, forced?.custom);

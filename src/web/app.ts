@@ -7,6 +7,7 @@ import formbody from '@fastify/formbody';
 import underPressure from '@fastify/under-pressure';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
 import { labPlugin } from '../lab/index.ts';
 import { accessLog } from './access-log.ts';
@@ -53,6 +54,7 @@ const CSP = {
 };
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  assertCodeGeneration("The web server (Fastify's router and serializers)");
   const assets = loadAssets();
   const site = { siteUrl: options.siteUrl ?? 'http://localhost:3000', cssUrl: assets.css.url, jsUrl: assets.js.url };
   const errors = createErrorResponses(site);

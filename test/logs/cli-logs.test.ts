@@ -1,4 +1,5 @@
 /** `runLogs` in-process, as the CLI wires it: outputs, the HTML file, coded errors and follow mode. */
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,5 +115,18 @@ describe('runLogs', () => {
     controller.abort();
     expect(await done).toBe(0);
     expect(snapshots().at(-1)?.totals).toMatchObject({ lines: 3, requests: 3, byStatus: { '200': 1, '502': 1, '504': 1 } });
+  });
+
+  it('stops with a coded error, not an empty report, when Node forbids generating code', () => {
+    // A real process: the flag cannot be set for this one. Needs dist/ (npm test builds it first).
+    const bin = new URL('../../bin/httpwhy.js', import.meta.url).pathname;
+    const result = spawnSync(process.execPath, [bin, 'logs', 'nginx/access.log'], {
+      cwd: FIXTURES,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '--disallow-code-generation-from-strings' },
+    });
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain('--disallow-code-generation-from-strings');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

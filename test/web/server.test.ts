@@ -72,4 +72,16 @@ describe('httpwhy serve', () => {
     expect(code).toBe(2);
     expect(err.trim()).toBe('httpwhy: Invalid port "eighty": use a number from 0 to 65535.');
   });
+
+  it('says so in one line, exit 2, when Node forbids generating code (Fastify needs it)', async () => {
+    const env = { ...process.env, NODE_OPTIONS: '--disallow-code-generation-from-strings' };
+    const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    child = proc;
+    let err = '';
+    proc.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    const [code] = (await once(proc, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('--disallow-code-generation-from-strings');
+  });
 });
