@@ -156,6 +156,8 @@ export class NginxFormatParser extends BaseParser {
   /** Strict mode: chars after the last literal (0 when the format consumed the whole line). */
   trailing = 0;
   private readonly offsets: Int32Array;
+  /** The `$time_local` variable when its length is guessed, else -1. */
+  private readonly guessedTime: number;
   /** Generated on first use: detection tries many formats on a few lines, strictly. */
   private scanAll: Scanner | null = null;
   private scanUsed: Scanner | null = null;
@@ -167,12 +169,18 @@ export class NginxFormatParser extends BaseParser {
     this.format = format;
     this.compiled = compiled;
     this.offsets = new Int32Array(compiled.variables.length * 2);
+    const time = compiled.byRole[ROLE.timeLocal] as number;
+    this.guessedTime = time >= 0 && compiled.guesses[time] === CLF_LENGTH ? time : -1;
   }
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
+    const t = this.guessedTime;
+    if (t >= 0) this.offsets[2 * t + 1] = -1;
     const kind = this.read(buf, text, start, end, true);
-    // A guessed value that failed validation may hide a shorter one that passes: scan again, searching only.
-    return kind === KIND.none ? this.read(buf, text, start, end, false) : kind;
+    if (kind !== KIND.none || t < 0 || (this.offsets[2 * t + 1] as number) - (this.offsets[2 * t] as number) !== CLF_LENGTH) return kind;
+    // A guessed time that failed validation may hide a shorter one that passes: scan again, searching only. A
+    // guessed status cannot (a status is exactly three digits), so other lines that fit nothing are scanned once.
+    return this.read(buf, text, start, end, false);
   }
 
   private read(buf: Buffer, text: string, start: number, end: number, guess: boolean): LineKind {
