@@ -137,7 +137,9 @@ async function main(): Promise<void> {
   const ours = runs.toSorted((a, b) => a.seconds - b.seconds)[1] as Measured;
   console.log(row(ours, lines));
   const perSecond = lines / ours.seconds;
-  console.log(`target: >= 1,000,000 lines/s on one core (median run, wall) -> ${perSecond >= TARGET_LINES_PER_S ? 'met' : 'NOT met'}`);
+  // Below 1M lines start-up dominates, and the target was set for 1M.
+  const verdict = (met: boolean): string => (lines < 1_000_000 ? 'not judged below 1M lines' : met ? 'met' : 'NOT met');
+  console.log(`target: >= 1,000,000 lines/s on one core (median run, wall) -> ${verdict(perSecond >= TARGET_LINES_PER_S)}`);
   if (existsSync(MAWK)) {
     const yardstick = await measure('mawk', MAWK, ['{c[$9]++} END{for(k in c) print c[k],k}', file]);
     if (!yardstick.ok) throw new Error('mawk failed');
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
     const slower = yardstick.seconds / ((REFERENCE_MAWK_SECONDS_PER_M * lines) / 1e6);
     const scaled = TARGET_LINES_PER_S / slower;
     console.log(`        this machine ran the mawk status count ${slower.toFixed(1)}x slower than where the target was set; scaled, the target is`);
-    console.log(`        >= ${rate(scaled, 1).trim()} lines/s -> ${perSecond >= scaled ? 'met' : 'NOT met'} (httpwhy ${(yardstick.seconds / ours.seconds).toFixed(2)}x mawk's speed)`);
+    console.log(`        >= ${rate(scaled, 1).trim()} lines/s -> ${verdict(perSecond >= scaled)} (httpwhy ${(yardstick.seconds / ours.seconds).toFixed(2)}x mawk's speed)`);
   }
   const rssMb = ours.peakRssKb / 1024;
   console.log(lines >= 10_000_000 ? `peak RSS < 150 MB at 10M lines -> ${rssMb < 150 ? 'met' : 'NOT met'} (${rssMb.toFixed(1)} MB)` : 'peak RSS < 150 MB at 10M lines: run with --big');
