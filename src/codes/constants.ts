@@ -1,7 +1,8 @@
 /** Enumerations of the knowledge base, kept free of zod so the CLI can start without loading it. */
 
-export const LOCALES = ['en', 'id'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from '../i18n/index.ts';
+
+export { LOCALES, type Locale };
 
 export const STANDINGS = ['iana', 'temporary', 'vendor', 'unofficial', 'historic', 'joke'] as const;
 export type Standing = (typeof STANDINGS)[number];

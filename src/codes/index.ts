@@ -9,6 +9,6 @@ export { getCode, getEntry, listCodes, parseStatus, requireCode, resolveEntry, s
 export { search, type SearchHit, type SearchOptions } from './search.ts';
 export { isCacheableByDefault, isClientVisible, isEmptyBody, isInterim, isMethodPreserving, isRedirect, isRetryable } from './flags.ts';
 export { compareEntries, classOf } from './order.ts';
-export { parseLocale } from './locale.ts';
+export { parseLocale } from '../i18n/index.ts';
 export { loadKb } from './load.ts';
 export { localizeEntry, summarizeEntry, type EntrySummary, type LocalizedEntry } from './localize.ts';

@@ -9,7 +9,7 @@
  */
 export { diagnose } from './diagnose.ts';
 export { proxyAnswersFor } from './proxy-answers.ts';
-export type { FailureDetail, FailurePhase } from './fingerprint-schema.ts';
+export type { FailureDetail, FailurePhase } from './network-failure.ts';
 export { renderText, type TextStyle } from './render-text.ts';
 export type {
   Alternative,

@@ -5,7 +5,7 @@
  * curl's failures and the URL checker both read it through `proxyAnswersFor`.
  */
 import { z } from 'zod';
-import { FAILURE_DETAILS, FAILURE_PHASES, NETWORK_FAILURE_KINDS } from './fingerprint-schema.ts';
+import { FAILURE_DETAILS, FAILURE_PHASES, NETWORK_FAILURE_KINDS } from './network-failure.ts';
 
 const answerSchema = z
   .object({

@@ -4,7 +4,7 @@
  * the URL checker. The row of the kind that also matches the phase and the detail wins; a row that names
  * a phase or a detail the caller does not know never applies.
  */
-import type { FailureDetail, FailurePhase, NetworkFailureKind } from './fingerprint-schema.ts';
+import type { FailureDetail, FailurePhase, NetworkFailureKind } from './network-failure.ts';
 import { loadProxyAnswers } from './load-fingerprints.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
 import type { ProxyAnswer } from './types.ts';

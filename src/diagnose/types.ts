@@ -1,8 +1,10 @@
 /** Types of the diagnosis engine: what the parsers read, what the fingerprints say, what diagnose() returns. */
 import type { Issuer, Locale } from '../codes/index.ts';
-import type { Confidence, NetworkFailureKind } from './fingerprint-schema.ts';
+import type { Confidence } from './fingerprint-schema.ts';
+import type { NetworkFailureKind } from './network-failure.ts';
 
-export type { Confidence, NetworkFailureKind } from './fingerprint-schema.ts';
+export type { Confidence } from './fingerprint-schema.ts';
+export type { NetworkFailureKind } from './network-failure.ts';
 
 export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json';
 

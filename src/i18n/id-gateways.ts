@@ -1,5 +1,5 @@
 /** Indonesian strings of the gateway comparison and of the quiz's "who failed?" questions. */
-import type { Messages } from './index.ts';
+import type { Messages } from './catalogue.ts';
 
 export const idGateways: Messages['lab']['gateways'] = {
   title: 'Empat gateway, satu kegagalan: apa jawaban masing-masing',

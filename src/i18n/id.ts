@@ -1,6 +1,6 @@
 /** Indonesian interface strings; the `Messages` type makes a missing key a compile error. */
 import { idGateways } from './id-gateways.ts';
-import type { Messages } from './index.ts';
+import type { Messages } from './catalogue.ts';
 
 export const id: Messages = {
   issuer: {

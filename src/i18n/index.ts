@@ -3,12 +3,13 @@
  * Interface strings for every surface (CLI, web, compare), English and Indonesian. Content prose is data;
  * only labels and sentence templates live here, typed so a missing Indonesian string fails the type-check.
  */
-import type { Locale } from '../codes/index.ts';
+import type { Locale } from './locale.ts';
 import { en } from './en.ts';
 import { id } from './id.ts';
+import type { Messages } from './catalogue.ts';
 
-type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
-export type Messages = Widen<typeof en>;
+export type { Messages } from './catalogue.ts';
+export { LOCALES, parseLocale, type Locale } from './locale.ts';
 
 const catalogues: Record<Locale, Messages> = { en, id };
 

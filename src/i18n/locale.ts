@@ -1,5 +1,8 @@
 import { HttpwhyError } from '../errors.ts';
-import { LOCALES, type Locale } from './constants.ts';
+
+/** The languages of every surface, as BCP 47 tags. */
+export const LOCALES = ['en', 'id'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** Validates a user-supplied language tag ("en", "id"; case-insensitive, region ignored: "id-ID"). */
 export function parseLocale(input: string | undefined, fallback: Locale = 'en'): Locale {

@@ -4,8 +4,8 @@
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { analyzeLogs } from '../logs/index.ts';
-import { listCodes } from './index.ts';
+import { analyzeLogs } from '../../src/logs/index.ts';
+import { listCodes } from '../../src/codes/index.ts';
 
 const withLogs = listCodes({}).filter((e) => e.example.log !== undefined);
 
