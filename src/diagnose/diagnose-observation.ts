@@ -6,7 +6,7 @@
 import type { Locale, Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
 import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
-import { MESSAGES } from './messages.ts';
+import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
 import type { Alternative, Confidence, Diagnosis, Evidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
@@ -62,7 +62,7 @@ function seenOf(obs: Observation): Seen {
 }
 
 export function diagnoseObservation(obs: Observation, fingerprints: readonly CompiledFingerprint[], locale: Locale): Diagnosis {
-  const msg = MESSAGES[locale];
+  const msg = messages(locale).diagnose;
   const matched = matchAll(obs, fingerprints);
   const status = obs.response?.status ?? null;
   const isError = obs.failure !== null || (status !== null && status >= 400);

@@ -31,4 +31,3 @@ export type {
   StatusMeaning,
   Verdict,
 } from './types.ts';
-export { MESSAGES as DIAGNOSIS_MESSAGES, type Messages as DiagnosisMessages } from './messages.ts';

@@ -4,8 +4,7 @@
  * from the input (headers, bodies, client messages) is hostile: control characters are shown escaped,
  * so a response cannot move the cursor, recolour or retitle the terminal.
  */
-import { messages as interfaceMessages } from '../i18n/index.ts';
-import { MESSAGES, type Messages } from './messages.ts';
+import { messages, type Messages } from '../i18n/index.ts';
 import type { Diagnosis, DiagnosisReport, Evidence } from './types.ts';
 
 export interface TextStyle {
@@ -35,7 +34,7 @@ function clean(text: string): string {
   return out;
 }
 
-function evidenceLine(e: Evidence, msg: Messages): string {
+function evidenceLine(e: Evidence, msg: Messages['diagnose']): string {
   if (e.kind === 'header') return `${e.name}: ${clean(e.value)}`;
   if (e.kind === 'header-absent') return `${msg.label.absentHeader} ${e.name}`;
   if (e.kind === 'body' && e.value === '') return msg.label.emptyBody;
@@ -43,7 +42,7 @@ function evidenceLine(e: Evidence, msg: Messages): string {
   return clean(JSON.stringify(e.value));
 }
 
-function renderOne(d: Diagnosis, msg: Messages, layers: Record<string, string>, s: TextStyle): string[] {
+function renderOne(d: Diagnosis, msg: Messages['diagnose'], layers: Record<string, string>, s: TextStyle): string[] {
   const head = d.seen.statusLine ?? d.seen.clientError ?? '';
   const out = [s.bold(`${d.label}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
@@ -84,8 +83,8 @@ function renderOne(d: Diagnosis, msg: Messages, layers: Record<string, string>, 
 
 /** With several responses (a HAR file), those without an error status are counted, not shown. */
 export function renderText(report: DiagnosisReport, style: TextStyle = PLAIN_STYLE): string {
-  const msg = MESSAGES[report.locale];
-  const layers = interfaceMessages(report.locale).issuer;
+  const msg = messages(report.locale).diagnose;
+  const layers = messages(report.locale).issuer;
   const shown = report.diagnoses.length > 1 ? report.diagnoses.filter((d) => d.verdict !== 'no-error') : report.diagnoses;
   const blocks = shown.map((d) => renderOne(d, msg, layers, style).join('\n'));
   const skipped = report.diagnoses.length - shown.length;

@@ -1,4 +1,5 @@
 /** English interface strings. Content (code prose) lives in data/; these are labels only. */
+import { enDiagnose } from './en-diagnose.ts';
 import { enGateways } from './en-gateways.ts';
 
 export const en = {
@@ -290,4 +291,5 @@ export const en = {
   },
   unknownInClass: (status: string, cls: string) => `${status} is not a registered or known vendor status code. It falls in the ${cls} class.`,
   didYouMean: 'Near codes',
+  diagnose: enDiagnose,
 } as const;

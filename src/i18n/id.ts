@@ -1,4 +1,5 @@
 /** Indonesian interface strings; the `Messages` type makes a missing key a compile error. */
+import { idDiagnose } from './id-diagnose.ts';
 import { idGateways } from './id-gateways.ts';
 import type { Messages } from './catalogue.ts';
 
@@ -291,4 +292,5 @@ export const id: Messages = {
   },
   unknownInClass: (status, cls) => `${status} bukan kode status yang terdaftar atau kode vendor yang dikenal. Kode ini termasuk kelas ${cls}.`,
   didYouMean: 'Kode terdekat',
+  diagnose: idDiagnose,
 };

@@ -1,19 +1,19 @@
 /** /diagnose — paste a response (or pick a HAR file) and get the diagnosis. Every reflected byte is escaped by Preact. */
-import { DIAGNOSIS_MESSAGES, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
+import type { Diagnosis, DiagnosisReport } from '../../diagnose/index.ts';
 import { Layout } from '../views/layout.tsx';
 import { localePath, type PageContext } from '../page-context.ts';
 
 const list = (items: readonly string[]) => <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
 
 export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) {
-  const l = DIAGNOSIS_MESSAGES[ctx.locale].label;
+  const l = ctx.m.diagnose.label;
   return (
     <article class={`diagnosis verdict-${d.verdict}`}>
       <h2>{ctx.m.web.diagnose.resultFor(d.label)}</h2>
       <p class="lead">{d.summary}</p>
       <dl class="facts">
         {d.issuer ? [<dt key="i">{l.issuer}</dt>, <dd key="id">{d.issuer.component} ({ctx.m.issuer[d.issuer.layer]})</dd>] : null}
-        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{DIAGNOSIS_MESSAGES[ctx.locale].confidence[d.confidence]}</dd>] : null}
+        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{ctx.m.diagnose.confidence[d.confidence]}</dd>] : null}
         {d.chain.length > 0 ? [<dt key="p">{l.path}</dt>, <dd key="pd">{d.chain.map((c) => `${c.component}${c.role === 'issuer' ? ` (${l.issuedHere})` : ''}`).join(' → ')}</dd>] : null}
         {d.seen.statusLine ? [<dt key="s">{l.seen}</dt>, <dd key="sd"><code>{d.seen.statusLine}</code></dd>] : null}
       </dl>
@@ -24,7 +24,7 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
             {d.evidence.map((e, i) => (
               <li key={i}>
                 <code>{e.name ? `${e.name}: ${e.value}` : e.value || l.emptyBody}</code> → {e.component}{' '}
-                <a href={e.source} rel="noopener nofollow">{DIAGNOSIS_MESSAGES[ctx.locale].confidence[e.confidence]}</a>
+                <a href={e.source} rel="noopener nofollow">{ctx.m.diagnose.confidence[e.confidence]}</a>
               </li>
             ))}
           </ul>

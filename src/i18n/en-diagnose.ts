@@ -1,0 +1,47 @@
+/** English words of the diagnosis engine: verdicts when no fingerprint speaks, notes about the input, report labels. */
+
+export const enDiagnose = {
+  unknownSummary: (status: number | null) =>
+    status === null
+      ? 'No fingerprint explains this failure (no HTTP response came back).'
+      : `No fingerprint identifies the component that produced this ${status} response.`,
+  inPathHint: (components: string) =>
+    ` In the path: ${components}. None of their built-in error pages matched, so the response most likely came from behind them (the application) or from a custom error page.`,
+  noErrorSummary: (status: number) => `HTTP ${status} is not an error status, so there is nothing to diagnose.`,
+  skipped: (count: number) => `${count} more response(s) without an error status are not shown.`,
+  genericCauses: ['The component that answered is not one httpwhy knows, or it serves a custom error page.'],
+  genericWhere: ['The access and error logs of every proxy, load balancer and application on the path, at the time of the request.'],
+  unknownSteps: [
+    'Capture the complete response with curl -sv (status line, headers and body), not a screenshot.',
+    'Bypass the layers one by one (call the origin directly with the right Host header, then the application port from the proxy host) to find which layer answers this way.',
+    'Compare the Server, Via and X-Powered-By headers and the body with what each of your components sends.',
+  ],
+  note: {
+    truncated: 'The body is shorter than its Content-Length: the transfer was cut off (or the paste is incomplete).',
+    bodyAbsent:
+      'The input has no body for this response (HEAD, curl -I, curl --fail or a HAR entry without content). Error pages are the strongest evidence: capture the body with curl -i if you can.',
+    ambiguous: (others: string) => `Fingerprints of another component match just as well (${others}), so the confidence is lowered.`,
+    kbGeneral: (status: number) => `The causes and places to look are the general ones for ${status} from the status-code knowledge base.`,
+  },
+  confidence: { high: 'high', medium: 'medium', low: 'low' },
+  verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
+  label: {
+    issuer: 'Issued by',
+    confidence: 'confidence',
+    path: 'Path',
+    issuedHere: 'issued here',
+    evidence: 'Evidence',
+    emptyBody: 'empty body',
+    absentHeader: 'no header',
+    causes: 'Likely causes',
+    where: 'Where to look first',
+    next: 'Next steps',
+    proxyAnswers: 'A proxy in front would answer',
+    statusAlreadySent: 'status already sent, body cut short',
+    meaning: 'Status meaning',
+    alternatives: 'Also possible',
+    seen: 'Seen',
+    notes: 'Notes',
+    hops: 'Earlier responses',
+  },
+};

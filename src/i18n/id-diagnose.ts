@@ -1,0 +1,48 @@
+/** Indonesian words of the diagnosis engine; the `Messages` type makes a missing key a compile error. */
+import type { Messages } from './catalogue.ts';
+
+export const idDiagnose: Messages['diagnose'] = {
+  unknownSummary: (status) =>
+    status === null
+      ? 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada response HTTP yang kembali).'
+      : `Tidak ada fingerprint yang mengenali komponen pembuat response ${status} ini.`,
+  inPathHint: (components) =>
+    ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi response ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
+  noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
+  skipped: (count) => `${count} response lain tanpa status error tidak ditampilkan.`,
+  genericCauses: ['Komponen yang menjawab tidak dikenal httpwhy, atau ia menyajikan halaman error kustom.'],
+  genericWhere: ['Access log dan error log setiap proxy, load balancer, dan aplikasi di jalur request, pada jam request tersebut.'],
+  unknownSteps: [
+    'Ambil response lengkapnya dengan curl -sv (status line, header, dan body), jangan screenshot.',
+    'Lewati layer satu per satu (panggil origin langsung dengan header Host yang benar, lalu port aplikasi dari host proxy) untuk menemukan layer mana yang menjawab seperti ini.',
+    'Bandingkan header Server, Via, dan X-Powered-By serta body-nya dengan yang dikirim setiap komponen Anda.',
+  ],
+  note: {
+    truncated: 'Body-nya lebih pendek dari Content-Length: transfernya terpotong (atau tempelannya tidak lengkap).',
+    bodyAbsent:
+      'Input ini tidak membawa body untuk response tersebut (HEAD, curl -I, curl --fail, atau entri HAR tanpa content). Halaman error adalah bukti terkuat: kalau bisa, ambil body-nya dengan curl -i.',
+    ambiguous: (others) => `Fingerprint komponen lain juga cocok sama kuatnya (${others}), jadi tingkat keyakinannya diturunkan.`,
+    kbGeneral: (status) => `Penyebab dan tempat pengecekan di atas adalah yang umum untuk ${status}, dari knowledge base kode status.`,
+  },
+  confidence: { high: 'tinggi', medium: 'sedang', low: 'rendah' },
+  verdict: { identified: 'teridentifikasi', unknown: 'penerbit tidak diketahui', 'no-error': 'bukan error' },
+  label: {
+    issuer: 'Diterbitkan oleh',
+    confidence: 'keyakinan',
+    path: 'Jalur',
+    issuedHere: 'diterbitkan di sini',
+    evidence: 'Bukti',
+    emptyBody: 'body kosong',
+    absentHeader: 'tanpa header',
+    causes: 'Kemungkinan penyebab',
+    where: 'Cek pertama di',
+    next: 'Langkah berikutnya',
+    proxyAnswers: 'Jawaban proxy di depannya',
+    statusAlreadySent: 'status sudah terkirim, body terpotong',
+    meaning: 'Arti status',
+    alternatives: 'Kemungkinan lain',
+    seen: 'Yang terlihat',
+    notes: 'Catatan',
+    hops: 'Response sebelumnya',
+  },
+};
