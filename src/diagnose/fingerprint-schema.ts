@@ -10,11 +10,9 @@
  */
 import { z } from 'zod';
 import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';
+import { CONFIDENCES } from '../confidence.ts';
 import { FAILURE_DETAILS, NETWORK_FAILURE_KINDS } from './network-failure.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
-
-export const CONFIDENCES = ['high', 'medium', 'low'] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
 
 function isRegex(source: string): boolean {
   try {

@@ -1,9 +1,9 @@
 /** Types of the diagnosis engine: what the parsers read, what the fingerprints say, what diagnose() returns. */
 import type { Issuer, Locale } from '../codes/index.ts';
-import type { Confidence } from './fingerprint-schema.ts';
+import type { Confidence } from '../confidence.ts';
 import type { NetworkFailureKind } from './network-failure.ts';
 
-export type { Confidence } from './fingerprint-schema.ts';
+export type { Confidence } from '../confidence.ts';
 export type { NetworkFailureKind } from './network-failure.ts';
 
 export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json';
