@@ -54,7 +54,7 @@ function seenOf(obs: Observation): Seen {
   const r = obs.response;
   const f = obs.failure;
   return {
-    statusLine: r ? [r.httpVersion === null ? '' : `HTTP/${r.httpVersion}`, String(r.status), r.reason].filter(Boolean).join(' ') : null,
+    statusLine: r && r.status !== null ? [r.httpVersion === null ? '' : `HTTP/${r.httpVersion}`, String(r.status), r.reason].filter(Boolean).join(' ') : null,
     headers: r ? r.headers.slice(0, MAX_HEADERS_SHOWN) : [],
     bodyExcerpt: r?.body == null ? null : shorten(r.body, MAX_BODY_SHOWN),
     clientError: f ? (f.tool === 'curl' ? `curl: (${f.exitCode}) ${f.message}` : f.message) : null,
@@ -64,10 +64,12 @@ function seenOf(obs: Observation): Seen {
 export function diagnoseObservation(obs: Observation, fingerprints: readonly CompiledFingerprint[], locale: Locale): Diagnosis {
   const msg = messages(locale).diagnose;
   const matched = matchAll(obs, fingerprints);
-  const status = obs.response?.status ?? null;
-  const isError = obs.failure !== null || (status !== null && status >= 400);
+  const shown = obs.response?.status ?? null;
+  // A page pasted without its status line is there because it is an error page, whatever status it names.
+  const isError = obs.failure !== null || (shown !== null && shown >= 400) || (shown === null && obs.response !== null && obs.response.form !== 'message');
   const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').toSorted((a, b) => b.score - a.score || a.order - b.order) : [];
   const best = ranked[0];
+  const status = shown ?? (best?.fingerprint.match.status?.length === 1 ? (best.fingerprint.match.status[0] ?? null) : null);
   const rivals = rivalsOf(ranked);
   const tied = best !== undefined && rivals[0]?.score === best.score;
   const chain = buildChain(matched, best?.fingerprint);

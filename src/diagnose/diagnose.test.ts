@@ -250,6 +250,10 @@ describe('diagnose: both languages are complete', () => {
 });
 
 describe('diagnose: unreadable input', () => {
+  it('refuses prose that is no error page, quoting its start and saying what it reads', () => {
+    expect(() => diagnose('the site shows an error when I log in')).toThrow(/curl -v.*error page itself.*"the site shows an error when I log in"/s);
+  });
+
   it('throws HW_ERR_DIAGNOSE_UNREADABLE_INPUT, never a guess', () => {
     try {
       diagnose('Gateway timeout again on the checkout page');

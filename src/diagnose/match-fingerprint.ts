@@ -1,21 +1,34 @@
 /**
  * Compiles a fingerprint's matchers once, then tests them against an observation. A match returns
  * one piece of evidence per matcher (what matched, and where), so every verdict can be shown.
+ *
+ * Each fingerprint compiles twice: for a response (status line, headers, HTML body) and for a page's copied text
+ * (no headers; body patterns in their visible-text form, see text-pattern.ts). In the text form a header matcher
+ * cannot pass, a pattern that is markup only is left out, and a fingerprint with no word a page shows has no text
+ * form at all.
  */
 import type { BuiltFingerprint, Match } from './fingerprint-schema.ts';
+import { textFormOfContains, textFormOfRegex, type TextForm } from './text-pattern.ts';
 import type { Evidence, Observation } from './types.ts';
+import { normalizeSpace } from './visible-text.ts';
 
 type Found = Pick<Evidence, 'kind' | 'name' | 'value'>;
 type Check = (obs: Observation) => Found | undefined;
 type HeaderMatcher = NonNullable<Match['headers']>[number];
 type BodyMatcher = NonNullable<Match['body']>[number];
 
+/** Checks that must all pass, and groups of which at least one must pass entirely. */
+interface CheckSet {
+  checks: Check[];
+  anyOf: Check[][];
+}
+
 export interface CompiledFingerprint {
   fingerprint: BuiltFingerprint;
-  /** Every check must pass. */
-  checks: Check[];
-  /** When present, every check of at least one group must pass too. */
-  anyOf: Check[][];
+  /** For a response: status line, headers, body. */
+  message: CheckSet;
+  /** For a page's copied text; null when the fingerprint names nothing a page shows. */
+  text: CheckSet | null;
   /** How much of a response the fingerprint pins down; ranks fingerprints of equal confidence. */
   specificity: number;
 }
@@ -30,8 +43,9 @@ function headerCheck(matcher: HeaderMatcher): Check {
   const wanted = matcher.name;
   const pattern = matcher.value === undefined ? undefined : new RegExp(matcher.value, 'i');
   return (obs) => {
-    const fields = obs.response?.headers.filter((h) => h.name.toLowerCase() === wanted) ?? [];
-    if (matcher.absent) return obs.response && fields.length === 0 ? { kind: 'header-absent', name: wanted, value: '' } : undefined;
+    if (obs.response?.form !== 'message') return undefined; // a page alone says nothing about headers, not even absence
+    const fields = obs.response.headers.filter((h) => h.name.toLowerCase() === wanted);
+    if (matcher.absent) return fields.length === 0 ? { kind: 'header-absent', name: wanted, value: '' } : undefined;
     const field = fields.find((h) => pattern === undefined || pattern.test(h.value));
     return field ? { kind: 'header', name: field.name, value: shorten(field.value) } : undefined;
   };
@@ -41,26 +55,41 @@ function headerCheck(matcher: HeaderMatcher): Check {
 const MAX_BODY_MATCHED = 64 * 1024;
 const matchedBodies = new WeakMap<Observation, string | undefined>();
 
-/** The body as matchers see it, computed once per observation: CRLF read as LF (pastes change line ends both ways). */
+/**
+ * The body as matchers see it, computed once per observation: CRLF read as LF (pastes change line ends both ways);
+ * for a page's copied text, whitespace runs as one space, as the patterns' text forms expect.
+ */
 function bodyText(obs: Observation): string | undefined {
-  if (!matchedBodies.has(obs)) matchedBodies.set(obs, obs.response?.body?.slice(0, MAX_BODY_MATCHED).replace(/\r\n/g, '\n'));
+  if (!matchedBodies.has(obs)) {
+    const body = obs.response?.body?.slice(0, MAX_BODY_MATCHED);
+    matchedBodies.set(obs, body === undefined ? undefined : obs.response?.form === 'page-text' ? normalizeSpace(body) : body.replace(/\r\n/g, '\n'));
+  }
   return matchedBodies.get(obs);
 }
 
+const containsCheck = (wanted: string): Check => (obs) => (bodyText(obs)?.includes(wanted) ? { kind: 'body', name: null, value: shorten(wanted) } : undefined);
+
+function regexCheck(pattern: RegExp): Check {
+  return (obs) => {
+    const body = bodyText(obs);
+    const m = body === undefined ? null : pattern.exec(body);
+    return m ? { kind: 'body', name: null, value: shorten(m[0]) } : undefined;
+  };
+}
+
 function bodyCheck(matcher: BodyMatcher): Check {
-  if ('contains' in matcher) {
-    return (obs) => (bodyText(obs)?.includes(matcher.contains) ? { kind: 'body', name: null, value: shorten(matcher.contains) } : undefined);
-  }
-  if ('regex' in matcher) {
-    const pattern = new RegExp(matcher.regex);
-    return (obs) => {
-      const body = bodyText(obs);
-      const m = body === undefined ? null : pattern.exec(body);
-      return m ? { kind: 'body', name: null, value: shorten(m[0]) } : undefined;
-    };
-  }
+  if ('contains' in matcher) return containsCheck(matcher.contains);
+  if ('regex' in matcher) return regexCheck(new RegExp(matcher.regex));
   return (obs) => (bodyText(obs)?.trim() === '' ? { kind: 'body', name: null, value: '' } : undefined);
 }
+
+/** The text form of a body matcher: null when it is markup only (left out), 'never' when it cannot hold. */
+function textBodyForm(matcher: BodyMatcher): TextForm | null | 'never' {
+  if ('empty' in matcher) return 'never';
+  return 'contains' in matcher ? textFormOfContains(matcher.contains) : textFormOfRegex(matcher.regex);
+}
+
+const textCheck = ({ pattern }: TextForm): Check => (typeof pattern === 'string' ? containsCheck(pattern) : regexCheck(pattern));
 
 type ResponseMatch = Pick<Match, 'reason' | 'headers' | 'body'>;
 
@@ -77,36 +106,61 @@ function specificityOf(m: Match): number {
   return (m.status === undefined ? 0 : 10) + responseSpecificity(m) + anyOf + failure;
 }
 
+function reasonCheck(reason: string): Check {
+  const pattern = new RegExp(reason, 'i');
+  return (obs) => (obs.response && pattern.test(obs.response.reason) ? { kind: 'reason', name: null, value: obs.response.reason } : undefined);
+}
+
 function responseChecks(m: ResponseMatch): Check[] {
-  const checks: Check[] = [];
-  if (m.reason !== undefined) {
-    const pattern = new RegExp(m.reason, 'i');
-    checks.push((obs) => (obs.response && pattern.test(obs.response.reason) ? { kind: 'reason', name: null, value: obs.response.reason } : undefined));
-  }
-  for (const h of m.headers ?? []) checks.push(headerCheck(h));
-  for (const b of m.body ?? []) checks.push(bodyCheck(b));
-  return checks;
+  return [...(m.reason === undefined ? [] : [reasonCheck(m.reason)]), ...(m.headers ?? []).map(headerCheck), ...(m.body ?? []).map(bodyCheck)];
+}
+
+/** The text form of a group of matchers: its checks and how many read distinctive words; null when it cannot hold. */
+function textChecks(m: ResponseMatch): { checks: Check[]; words: number } | null {
+  if ((m.headers ?? []).length > 0) return null;
+  const forms = (m.body ?? []).map(textBodyForm);
+  if (forms.includes('never')) return null;
+  const kept = forms.filter((f): f is TextForm => f !== null && f !== 'never');
+  return { checks: [...(m.reason === undefined ? [] : [reasonCheck(m.reason)]), ...kept.map(textCheck)], words: kept.filter((f) => f.distinctive).length };
+}
+
+/** A page without a status line may name none; then the page's words have to carry the match. */
+function statusCheck(statuses: readonly number[]): Check {
+  return (obs) => {
+    const status = obs.response?.status;
+    if (status === null && obs.response?.form !== 'message') return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
+    return status != null && statuses.includes(status) ? { kind: 'status', name: null, value: String(status) } : undefined;
+  };
+}
+
+function failureCheck({ exitCodes, message }: NonNullable<Match['failure']>): Check {
+  const pattern = message === undefined ? undefined : new RegExp(message, 'i');
+  return (obs) => {
+    const f = obs.failure;
+    if (!f || f.exitCode === null || !exitCodes.includes(f.exitCode)) return undefined;
+    if (pattern && !pattern.test([f.message, ...f.trace].join('\n'))) return undefined;
+    return { kind: 'client-error', name: null, value: shorten(`curl: (${f.exitCode}) ${f.message}`) };
+  };
+}
+
+function textCheckSet(m: Match, status: Check[]): CheckSet | null {
+  if (m.failure !== undefined) return null;
+  const top = textChecks(m);
+  if (top === null) return null;
+  const groups = (m.anyOf ?? []).map(textChecks).filter((g) => g !== null && g.checks.length > 0);
+  if (m.anyOf !== undefined && groups.length === 0) return null;
+  const readsWords = top.words > 0 || (groups.length > 0 && groups.every((g) => (g?.words ?? 0) > 0));
+  return readsWords ? { checks: [...status, ...top.checks], anyOf: groups.map((g) => g?.checks ?? []) } : null;
 }
 
 export function compileFingerprint(fingerprint: BuiltFingerprint): CompiledFingerprint {
   const m = fingerprint.match;
-  const checks: Check[] = [];
-  if (m.status !== undefined) {
-    const statuses = m.status;
-    checks.push((obs) => (obs.response && statuses.includes(obs.response.status) ? { kind: 'status', name: null, value: String(obs.response.status) } : undefined));
-  }
-  checks.push(...responseChecks(m));
-  if (m.failure !== undefined) {
-    const { exitCodes, message } = m.failure;
-    const pattern = message === undefined ? undefined : new RegExp(message, 'i');
-    checks.push((obs) => {
-      const f = obs.failure;
-      if (!f || f.exitCode === null || !exitCodes.includes(f.exitCode)) return undefined;
-      if (pattern && !pattern.test([f.message, ...f.trace].join('\n'))) return undefined;
-      return { kind: 'client-error', name: null, value: shorten(`curl: (${f.exitCode}) ${f.message}`) };
-    });
-  }
-  return { fingerprint, checks, anyOf: (m.anyOf ?? []).map(responseChecks), specificity: specificityOf(m) };
+  const status = m.status === undefined ? [] : [statusCheck(m.status)];
+  const message: CheckSet = {
+    checks: [...status, ...responseChecks(m), ...(m.failure === undefined ? [] : [failureCheck(m.failure)])],
+    anyOf: (m.anyOf ?? []).map(responseChecks),
+  };
+  return { fingerprint, message, text: textCheckSet(m, status), specificity: specificityOf(m) };
 }
 
 function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined {
@@ -121,10 +175,12 @@ function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined
 
 /** The evidence for every matcher, or undefined when the fingerprint does not match. */
 export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation): Evidence[] | undefined {
-  const found = runAll(compiled.checks, obs);
+  const set = obs.response?.form === 'page-text' ? compiled.text : compiled.message;
+  if (set === null) return undefined;
+  const found = runAll(set.checks, obs);
   if (!found) return undefined;
-  if (compiled.anyOf.length > 0) {
-    const alternative = compiled.anyOf.map((group) => runAll(group, obs)).find((f) => f !== undefined);
+  if (set.anyOf.length > 0) {
+    const alternative = set.anyOf.map((group) => runAll(group, obs)).find((f) => f !== undefined);
     if (!alternative) return undefined;
     found.push(...alternative);
   }

@@ -62,7 +62,7 @@ export function toResponse(head: ResponseHead, body: string | null): ParsedRespo
   const checkable = body !== null && Number.isInteger(length) && length > 0 && encoding === 'identity';
   const absent = checkable && body === '';
   const truncated = checkable && !absent && maxWireBytes(body) < length - 2;
-  return { ...head, body: absent ? null : body, truncated };
+  return { ...head, body: absent ? null : body, truncated, form: 'message' };
 }
 
 export function toHop(head: ResponseHead): Hop {

@@ -43,10 +43,10 @@ describe('parseInput refusals say what was understood', () => {
     expect(unreadableMessage('  \n ')).toContain('empty');
   });
 
-  it('refuses prose, quoting its start', () => {
-    const message = unreadableMessage('the site shows an error when I log in');
-    expect(message).toContain('"the site shows an error when I log in"');
-    expect(message).toContain('curl -v');
+  it('reads prose as a page that names no status (diagnose decides whether it was an error page)', () => {
+    const { format, observations } = parseInput('the site shows an error when I log in');
+    expect(format).toBe('page-text');
+    expect(observations[0]?.response).toMatchObject({ status: null, headers: [], form: 'page-text' });
   });
 
   it('refuses truncated JSON (a cut HAR file) with its length', () => {

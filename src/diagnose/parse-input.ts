@@ -1,11 +1,13 @@
 /**
  * Detects what the user pasted and hands it to the right reader: raw HTTP or `curl -i` output,
- * `curl -v` output, a bare curl error line, a HAR file, or a JSON object `{status, headers, body}`.
- * Anything else is refused with a message that says what was understood.
+ * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, or else a page
+ * alone (its HTML source, or the text copied from the browser). Text that turns out to be no error page is refused
+ * by `diagnose` with a message that says what was understood.
  */
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { parseHar, parseResponseObject } from './parse-json.ts';
+import { parsePage } from './parse-page.ts';
 import type { ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 
@@ -50,9 +52,14 @@ function parseText(raw: string): ParsedInput {
     return { format: 'http', observations: [{ label: 'response', response, failure, hops }] };
   }
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
-  throw unreadable(
-    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, a HAR file, or a JSON object {status, headers, body}.',
-    `text starting ${quote(trimmed)}.`,
+  return parsePage(text);
+}
+
+/** For text read as a page that no fingerprint recognises and that names no status: it was no error page. */
+export function notAPage(text: string): Error {
+  return unreadable(
+    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, a HAR file, a JSON object {status, headers, body}, or the error page itself (its source, or its text copied from the browser, with the status it shows).',
+    `text starting ${quote(text.trim())}.`,
   );
 }
 

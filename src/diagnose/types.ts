@@ -6,7 +6,14 @@ import type { NetworkFailureKind } from './network-failure.ts';
 export type { Confidence } from '../confidence.ts';
 export type { NetworkFailureKind } from './network-failure.ts';
 
-export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json';
+/**
+ * What the user gave: a whole HTTP message (`http`, curl, HAR, JSON), or only a page: its HTML source without the
+ * status line and headers (`page-source`), or the words copied from the browser window (`page-text`).
+ */
+export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json' | 'page-source' | 'page-text';
+
+/** How much of a response the input holds: the message, or only the page (no headers; the status read from the page). */
+export type ResponseForm = 'message' | 'page-source' | 'page-text';
 
 /** One header line as received; names keep their case, lookups ignore it. */
 export interface HeaderField {
@@ -18,12 +25,15 @@ export interface HeaderField {
 export interface ParsedResponse {
   /** "1.1", "2", "3"; null when the input gave no protocol (JSON). */
   httpVersion: string | null;
-  status: number;
+  /** null: a page that names no status. */
+  status: number | null;
   reason: string;
   headers: HeaderField[];
   body: string | null;
   /** The body is shorter than its Content-Length: the transfer was cut, or the paste is incomplete. */
   truncated: boolean;
+  /** For `page-*` forms the headers are unknown, not absent, and `body` is the page's source or visible text. */
+  form: ResponseForm;
 }
 
 /**

@@ -1,0 +1,80 @@
+/**
+ * The visible-text form of a fingerprint's body pattern, so that a page copied from a browser (words only, no tags,
+ * line breaks changed) matches the same fingerprint as the HTML response. A `contains` string becomes its visible
+ * text; a regex loses its literal tags and comments, which the browser never shows, and `</body>` / `</html>` become
+ * the end of the text ("nothing follows"). A pattern whose tags carry regex syntax, or that is nothing but markup,
+ * has no text form.
+ *
+ * A text form is `distinctive` when its words say more than a status and a reason phrase: "502 Bad Gateway" is on
+ * many components' pages, "nginx" or "The server is temporarily unable to service your" is not. A fingerprint
+ * matches page text only through at least one distinctive form.
+ */
+import { listCodes } from '../codes/index.ts';
+import { visibleText } from './visible-text.ts';
+
+export interface TextForm {
+  /** What to look for in the page's normalized text. */
+  pattern: RegExp | string;
+  distinctive: boolean;
+}
+
+/** A tag or comment written literally in a regex (no regex syntax inside). */
+const LITERAL_MARKUP = /<!--(?:(?!-->)[^\\()[\]{}|*+?])*-->|<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\\()[\]{}|*+?]*)?\/?>/g;
+/** What is left of a tag after the literal ones are gone: a tag built with regex syntax, which cannot be converted. */
+const TAG_LEFT = /<\/?[A-Za-z!]/;
+const END_OF_PAGE = /<\/(?:body|html)>/gi;
+const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(nbsp|amp|lt|gt|quot|apos|#39));/g;
+const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+const END_TOKEN = '\u0000END\u0000';
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words every error page may carry; they name no component. */
+const GENERIC_WORDS = ['error', 'http', 'status', 'code'];
+const MIN_DISTINCTIVE_LETTERS = 5;
+
+function decodeEntity(_m: string, dec: string | undefined, hex: string | undefined, named: string | undefined): string {
+  const char = dec !== undefined ? String.fromCodePoint(Number(dec)) : hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (NAMED[named ?? ''] ?? '');
+  return escapeRegex(char === '\u00a0' ? ' ' : char);
+}
+
+let reasonWords: RegExp | undefined;
+
+/** Letters left once status codes, registry reason phrases and generic words are taken out. */
+function distinctiveLetters(literal: string): number {
+  reasonWords ??= new RegExp(
+    `\\b(?:${[...new Set(listCodes({}).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${GENERIC_WORDS.join('|')})\\b`,
+    'g',
+  );
+  return literal.toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^a-z]/g, '').length;
+}
+
+/** The literal characters a regex source asks for, roughly: escapes, classes and syntax taken out. */
+function literalOf(source: string): string {
+  return source.replace(/\[(?:\\.|[^\]])*\]/g, ' ').replace(/\\[a-zA-Z]/g, ' ').replace(/\\(.)/g, '$1').replace(/[(){}?*+|^$.]/g, ' ');
+}
+
+/** `contains` → the words it shows, or null when it is markup only. */
+export function textFormOfContains(html: string): TextForm | null {
+  const text = visibleText(html);
+  return text === '' ? null : { pattern: text, distinctive: distinctiveLetters(text) >= MIN_DISTINCTIVE_LETTERS };
+}
+
+/** A body regex → a regex over normalized visible text, or null when it cannot be converted or shows nothing. */
+export function textFormOfRegex(source: string): TextForm | null {
+  let text = source.replace(END_OF_PAGE, END_TOKEN).replace(LITERAL_MARKUP, '\\s*');
+  if (TAG_LEFT.test(text)) return null;
+  text = text
+    .replace(/\\r\?\\n|\\r\\n|\\n|\\r/g, '\\s*')
+    .replace(ENTITY, decodeEntity)
+    .replace(/(?:\\s\*){2,}/g, '\\s*');
+  const literal = literalOf(text.replaceAll(END_TOKEN, ' '));
+  text = text.replace(new RegExp(`${END_TOKEN}[\\s\\S]*$`), '\\s*$').replaceAll(END_TOKEN, '');
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(text);
+  } catch {
+    return null;
+  }
+  // A form that matches nothing in particular (empty, or only optional parts) would match every page.
+  if (pattern.test('')) return null;
+  return { pattern, distinctive: distinctiveLetters(literal) >= MIN_DISTINCTIVE_LETTERS };
+}
