@@ -44,9 +44,10 @@ describe('data/fingerprints', () => {
   });
 });
 
+/** Writes the files (an empty elimination.yaml unless given) and returns the build's problems. */
 function buildFiles(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-fp-'));
-  for (const [name, yaml] of Object.entries(files)) writeFileSync(join(dir, name), yaml);
+  for (const [name, yaml] of Object.entries({ 'elimination.yaml': 'appServers: []\nrules: []\n', ...files })) writeFileSync(join(dir, name), yaml);
   return buildFingerprints(dir).errors;
 }
 
@@ -183,5 +184,43 @@ describe('buildFingerprints: proxy-answers.yaml', () => {
       'proxy-answers.yaml': answersFile(row('kind: invalid-response')),
     });
     expect(errors.join('\n')).toMatch(/curl-sample: proxy-answers\.yaml has no row for invalid-response with detail bad-status-line/);
+  });
+});
+
+describe('buildFingerprints: elimination.yaml', () => {
+  const rule = (when: string, summary = 'The application behind {behind} sent this {status}, by elimination.') => `
+  - id: sample-rule
+    when:
+${when}
+    verdict: app
+    confidence: medium
+    sources: [${SOURCE}]
+    text:
+      en: { summary: '${summary}', whereToLook: [the app log], nextSteps: [call the app] }
+      id: { summary: '${summary}', whereToLook: [log aplikasi], nextSteps: [panggil aplikasinya] }`;
+
+  it('is required', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'httpwhy-fp-'));
+    writeFileSync(join(dir, 'curl.yaml'), curlFailure(''));
+    expect(buildFingerprints(dir).errors.join('\n')).toMatch(/elimination\.yaml: missing/);
+  });
+
+  it('refuses families that no fingerprint file defines, and unknown placeholders', () => {
+    const errors = buildFiles({
+      'curl.yaml': curlFailure(''),
+      'elimination.yaml': `appServers: [gunicron]\nrules:${rule('      behind: [nginks]', 'Sent by {who}, the application behind {behind}.')}\n`,
+    }).join('\n');
+    expect(errors).toMatch(/appServers: no fingerprint family "gunicron"/);
+    expect(errors).toMatch(/sample-rule: behind: no fingerprint family "nginks"/);
+    expect(errors).toMatch(/sample-rule: unknown placeholder \{who\}/);
+  });
+
+  it('refuses a rule that does not know who is in the path, and an app verdict without confidence', () => {
+    const errors = buildFiles({
+      'curl.yaml': curlFailure(''),
+      'elimination.yaml': `appServers: []\nrules:${rule('      statuses: [500]').replace('    confidence: medium\n', '')}\n`,
+    }).join('\n');
+    expect(errors).toMatch(/needs a confidence/);
+    expect(errors).toMatch(/who is in the path/);
   });
 });

@@ -5,6 +5,9 @@
  */
 import type { Locale, Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
+import { eliminationParts, type EliminationParts } from './diagnosis-by-elimination.ts';
+import { eliminate } from './eliminate.ts';
+import type { EliminationData } from './elimination-schema.ts';
 import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
 import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
@@ -61,7 +64,7 @@ function seenOf(obs: Observation): Seen {
   };
 }
 
-export function diagnoseObservation(obs: Observation, fingerprints: readonly CompiledFingerprint[], locale: Locale): Diagnosis {
+export function diagnoseObservation(obs: Observation, fingerprints: readonly CompiledFingerprint[], elimination: EliminationData, locale: Locale): Diagnosis {
   const msg = messages(locale).diagnose;
   const matched = matchAll(obs, fingerprints);
   const shown = obs.response?.status ?? null;
@@ -82,6 +85,8 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
   const general = entries[0]?.text[locale];
 
   const notes: string[] = [];
+  if (obs.response && obs.response.form !== 'message') notes.push(msg.note.pageOnly(obs.response.form));
+  if (obs.response?.bodyNote) notes.push(msg.note[obs.response.bodyNote]);
   if (obs.response?.truncated) notes.push(msg.note.truncated);
   if (isError && obs.response && obs.response.body === null) notes.push(msg.note.bodyAbsent);
   if (tied && rivals[0]) notes.push(msg.note.ambiguous(rivals[0].fingerprint.component));
@@ -109,6 +114,8 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
     summary: m.fingerprint.text[locale].summary,
   }));
 
+  const eliminated = unknown && obs.response && status !== null ? eliminate(obs, matched, elimination) : null;
+  const byElimination: Partial<EliminationParts> = eliminated && obs.response && status !== null ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
   return {
     label: obs.label,
     verdict,
@@ -117,10 +124,11 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
     confidence: fp ? (tied ? LOWER[fp.confidence] : fp.confidence) : null,
     chain: chain.map(toChainLink),
     summary,
-    evidence: evidenceOf(matched, best, chain),
     causes: issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []),
     whereToLook: issuerText?.whereToLook ?? (unknown ? (general?.whereToLook ?? msg.genericWhere) : []),
     nextSteps: issuerText?.nextSteps ?? (unknown ? msg.unknownSteps : []),
+    ...byElimination,
+    evidence: [...evidenceOf(matched, best, chain), ...(byElimination.evidence ?? [])],
     networkFailure,
     alternatives,
     statusMeanings: entries.map((e) => toMeaning(e, locale)),

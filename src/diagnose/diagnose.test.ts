@@ -185,18 +185,46 @@ describe('diagnose: curl network failures', () => {
 });
 
 describe('diagnose: an honest unknown', () => {
-  it('names no issuer for an application page behind nginx, and shows what was seen', () => {
+  it('names the application behind nginx by elimination for an HTML 500 that is no nginx page, with low confidence', () => {
     const d = only('unknown/custom-500-behind-nginx.http');
-    expect(d.verdict).toBe('unknown');
-    expect(d.issuer).toBeNull();
-    expect(d.confidence).toBeNull();
-    expect(d.chain).toEqual([{ component: 'nginx', layer: 'reverse-proxy', role: 'in-path' }]);
-    expect(d.summary).toContain('nginx');
-    expect(d.seen.statusLine).toBe('HTTP/1.1 500 Internal Server Error');
-    expect(d.seen.headers).toContainEqual({ name: 'Server', value: 'nginx' });
-    expect(d.seen.bodyExcerpt).toContain('Something broke on our side');
+    expect(d.verdict).toBe('inferred');
+    expect(d.issuer).toEqual({ component: 'application', layer: 'origin-app', fingerprint: 'html-500-passed-through' });
+    expect(d.confidence).toBe('low');
+    expect(d.chain).toEqual([
+      { component: 'nginx', layer: 'reverse-proxy', role: 'in-path' },
+      { component: 'application', layer: 'origin-app', role: 'issuer' },
+    ]);
+    expect(d.summary).toMatch(/^Probably the application behind nginx sent this 500/);
+    expect(d.evidence.map((e) => e.fingerprint)).toEqual(['nginx-server-header', 'html-500-passed-through']);
     expect(d.causes.length).toBeGreaterThan(0);
-    expect(d.nextSteps.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a custom 502 page behind nginx: a gateway status, never the application by elimination', 'HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html><body><h1>We will be right back</h1></body></html>'],
+    ['a custom HTML 503 behind nginx without Retry-After: a maintenance page or the app', 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html><body><h1>Down for maintenance</h1></body></html>'],
+    ['JSON behind a component that writes JSON errors itself (Kong is not in the rules)', 'HTTP/1.1 500 Internal Server Error\r\nServer: kong/3.4.0\r\nContent-Type: application/json\r\n\r\n{"message":"An unexpected error occurred"}'],
+    ['JSON with nobody known in the path', 'HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n\r\n{"error":"boom"}'],
+  ])('stays unknown for %s, and shows what was seen', (_case, raw) => {
+    const [d] = diagnose(raw).diagnoses;
+    expect(d?.verdict).toBe('unknown');
+    expect(d?.issuer).toBeNull();
+    expect(d?.confidence).toBeNull();
+    expect(d?.seen.statusLine).toMatch(/^HTTP\/1\.1 50[023] /);
+  });
+
+  it('says why a gateway status stays unknown behind a known proxy', () => {
+    const [d] = diagnose('HTTP/1.1 504 Gateway Time-out\r\nServer: nginx\r\n\r\n<html><body>Sorry, slow today</body></html>').diagnoses;
+    expect(d?.summary).toMatch(/^504 is what a gateway answers when its upstream fails/);
+  });
+
+  it.each([
+    ['JSON behind nginx', 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx/1.22.1\r\nContent-Type: application/json\r\n\r\n{"status":"maintenance"}', 'json-passed-through', 'medium', 'application'],
+    ['plain text behind Caddy', 'HTTP/1.1 500 Internal Server Error\r\nServer: Caddy\r\nContent-Type: text/plain\r\n\r\nsomething failed', 'text-passed-through', 'medium', 'application'],
+    ['a 503 with Retry-After behind Caddy', 'HTTP/1.1 503 Service Unavailable\r\nServer: Caddy\r\nRetry-After: 120\r\nContent-Type: text/html\r\n\r\n<html><body>Back soon</body></html>', 'retry-after-503-passed-through', 'low', 'application'],
+    ['the application in the headers, even for a 502', 'HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nX-Powered-By: Express\r\nContent-Type: text/html\r\n\r\n<p>payment service down</p>', 'app-in-headers', 'medium', 'Express'],
+  ])('names the application for %s', (_case, raw, rule, confidence, component) => {
+    const [d] = diagnose(raw).diagnoses;
+    expect(d).toMatchObject({ verdict: 'inferred', confidence, issuer: { component, layer: 'origin-app', fingerprint: rule } });
   });
 
   it('names no issuer and no path for a bare response', () => {

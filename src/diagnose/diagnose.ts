@@ -1,6 +1,6 @@
 /** The library entry: read any supported paste, diagnose every response in it. */
 import { diagnoseObservation } from './diagnose-observation.ts';
-import { loadFingerprints } from './load-fingerprints.ts';
+import { loadElimination, loadFingerprints } from './load-fingerprints.ts';
 import { notAPage, parseInput } from './parse-input.ts';
 import type { DiagnoseOptions, DiagnosisReport } from './types.ts';
 
@@ -13,7 +13,8 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   const locale = options.locale ?? 'en';
   const { format, observations } = parseInput(input);
   const fingerprints = loadFingerprints();
-  const diagnoses = observations.map((obs) => diagnoseObservation(obs, fingerprints, locale));
+  const elimination = loadElimination();
+  const diagnoses = observations.map((obs) => diagnoseObservation(obs, fingerprints, elimination, locale));
   const [only] = diagnoses;
   if (format === 'page-text' && only?.status === null && only.verdict === 'unknown') throw notAPage(String(input));
   return { format, locale, diagnoses };

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';
 import { CONFIDENCES } from '../confidence.ts';
 import { FAILURE_DETAILS, NETWORK_FAILURE_KINDS } from './network-failure.ts';
+import type { EliminationData } from './elimination-schema.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
 
 function isRegex(source: string): boolean {
@@ -143,4 +144,6 @@ export interface FingerprintBundle {
   fingerprints: BuiltFingerprint[];
   /** data/fingerprints/proxy-answers.yaml, validated with proxy-answer-schema.ts. */
   proxyAnswers: ProxyAnswerRow[];
+  /** data/fingerprints/elimination.yaml, validated with elimination-schema.ts. */
+  elimination: EliminationData;
 }

@@ -10,7 +10,8 @@
 export { diagnose } from './diagnose.ts';
 export { proxyAnswersFor } from './proxy-answers.ts';
 export type { FailureDetail, FailurePhase } from './network-failure.ts';
-export { renderText, type TextStyle } from './render-text.ts';
+export { APPLICATION } from './diagnosis-by-elimination.ts';
+export { componentName, renderText, type TextStyle } from './render-text.ts';
 export type {
   Alternative,
   ChainLink,

@@ -3,6 +3,7 @@
  * compiles them. The path is the same relative to `src/diagnose/` and `dist/diagnose/`.
  */
 import { readFileSync } from 'node:fs';
+import type { EliminationData } from './elimination-schema.ts';
 import type { FingerprintBundle } from './fingerprint-schema.ts';
 import { compileFingerprint, type CompiledFingerprint } from './match-fingerprint.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
@@ -23,4 +24,9 @@ export function loadFingerprints(): readonly CompiledFingerprint[] {
 /** data/fingerprints/proxy-answers.yaml as built. */
 export function loadProxyAnswers(): readonly ProxyAnswerRow[] {
   return loadBundle().proxyAnswers;
+}
+
+/** data/fingerprints/elimination.yaml as built. */
+export function loadElimination(): EliminationData {
+  return loadBundle().elimination;
 }

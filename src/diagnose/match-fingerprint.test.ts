@@ -23,7 +23,7 @@ function fingerprint(match: Match): BuiltFingerprint {
 function response(partial: Partial<ParsedResponse>): Observation {
   return {
     label: 'response',
-    response: { httpVersion: '1.1', status: 502, reason: 'Bad Gateway', headers: [], body: '', truncated: false, form: 'message', ...partial },
+    response: { httpVersion: '1.1', status: 502, reason: 'Bad Gateway', headers: [], body: '', truncated: false, form: 'message', bodyNote: null, ...partial },
     failure: null,
     hops: [],
   };

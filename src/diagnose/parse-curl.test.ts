@@ -74,7 +74,7 @@ describe('parseCurlOutput', () => {
   it('turns curl --fail (exit 22) into a response with only that status', () => {
     const obs = parseCurlOutput('curl: (22) The requested URL returned error: 502 Bad Gateway\n');
     expect(obs.failure).toBeNull();
-    expect(obs.response).toEqual({ httpVersion: null, status: 502, reason: 'Bad Gateway', headers: [], body: null, truncated: false, form: 'message' });
+    expect(obs.response).toEqual({ httpVersion: null, status: 502, reason: 'Bad Gateway', headers: [], body: null, truncated: false, form: 'message', bodyNote: null });
   });
 
   it('refuses curl output with a request but no response, saying what it saw', () => {

@@ -93,7 +93,7 @@ export function parseCurlOutput(text: string): Observation {
   const failed = failure ? failStatus(failure) : undefined;
   if (last) return { label: 'response', response: toResponse(toHead(last), bodyOf(last)), failure: failed ? null : failure, hops };
   if (failure && failed) {
-    return { label: 'response', response: { httpVersion: null, ...failed, headers: [], body: null, truncated: false, form: 'message' }, failure: null, hops };
+    return { label: 'response', response: { httpVersion: null, ...failed, headers: [], body: null, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
   }
   if (failure) return { label: 'response', response: null, failure, hops };
   const what = request[0] ? `curl -v output with the request ${quote(request[0])}` : `${trace.length} curl info line(s)`;

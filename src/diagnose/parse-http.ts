@@ -4,6 +4,7 @@
  * with -L, a proxy's CONNECT answer), so all but the last become hops.
  */
 import { Buffer } from 'node:buffer';
+import { dechunk } from './dechunk.ts';
 import { headerValue } from './headers.ts';
 import type { HeaderField, Hop, ParsedResponse } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
@@ -57,12 +58,24 @@ function maxWireBytes(body: string): number {
  * Content-Length was not printed (HEAD, curl -I), so it counts as absent, not as truncated.
  */
 export function toResponse(head: ResponseHead, body: string | null): ParsedResponse {
-  const length = Number(headerValue(head.headers, 'content-length') ?? Number.NaN);
   const encoding = headerValue(head.headers, 'content-encoding')?.trim().toLowerCase() ?? 'identity';
+  const chunked = /\bchunked\b/i.test(headerValue(head.headers, 'transfer-encoding') ?? '');
+  const dechunked = chunked && body !== null ? dechunk(body) : null;
+  if (dechunked) return { ...head, body: dechunked.body, truncated: !dechunked.complete, form: 'message', bodyNote: 'dechunked' };
+  const bodyNote = encoding !== 'identity' && body !== null && looksBinary(body) ? 'compressed' : null;
+  const length = Number(headerValue(head.headers, 'content-length') ?? Number.NaN);
   const checkable = body !== null && Number.isInteger(length) && length > 0 && encoding === 'identity';
   const absent = checkable && body === '';
   const truncated = checkable && !absent && maxWireBytes(body) < length - 2;
-  return { ...head, body: absent ? null : body, truncated, form: 'message' };
+  return { ...head, body: absent ? null : body, truncated, form: 'message', bodyNote };
+}
+
+/** Compressed bytes pasted as text: the gzip magic, or many control and replacement characters. */
+function looksBinary(body: string): boolean {
+  if (body.startsWith('\u001f\u008b') || body.startsWith('\u001f\ufffd')) return true;
+  const sample = body.slice(0, 512);
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return sample.length > 0 && odd / sample.length > 0.1;
 }
 
 export function toHop(head: ResponseHead): Hop {

@@ -10,6 +10,6 @@ export function parsePage(text: string): ParsedInput {
   const form = looksLikeHtml(text) ? 'page-source' : 'page-text';
   const lines = form === 'page-source' ? [pageTitle(text) ?? '', ...visibleLines(text)] : text.split(/\r?\n/);
   const found = statusInPage(lines);
-  const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body: text, truncated: false, form };
+  const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body: text, truncated: false, form, bodyNote: null };
   return { format: form, observations: [{ label: 'response', response, failure: null, hops: [] }] };
 }

@@ -28,10 +28,16 @@ describe('renderText', () => {
   });
 
   it('shows the headers and body it saw when the issuer is unknown', () => {
-    const text = renderText(diagnose(fixture('unknown/custom-500-behind-nginx.http')));
+    const text = renderText(diagnose('HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<h1>Something broke on our side</h1>'));
     expect(text).toContain('Issued by: issuer unknown');
     expect(text).toContain('Seen:\n  Server: nginx');
     expect(text).toContain('Something broke on our side');
+  });
+
+  it('names the application found by elimination in the report language, and says it was inferred', () => {
+    const raw = 'HTTP/1.1 500 Internal Server Error\r\nServer: nginx\r\nContent-Type: application/json\r\n\r\n{"error":"db"}';
+    expect(renderText(diagnose(raw))).toContain('Issued by: the application behind them (or the next hop) · confidence: medium (inferred by elimination)');
+    expect(renderText(diagnose(raw, { locale: 'id' }))).toContain('Diterbitkan oleh: aplikasi di belakangnya (atau hop berikutnya) · keyakinan: sedang (disimpulkan dengan eliminasi)');
   });
 
   it('escapes control characters that come from the response', () => {

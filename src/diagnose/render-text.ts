@@ -5,6 +5,7 @@
  * so a response cannot move the cursor, recolour or retitle the terminal.
  */
 import { messages, type Messages } from '../i18n/index.ts';
+import { APPLICATION } from './diagnosis-by-elimination.ts';
 import type { Diagnosis, DiagnosisReport, Evidence } from './types.ts';
 
 export interface TextStyle {
@@ -42,14 +43,23 @@ function evidenceLine(e: Evidence, msg: Messages['diagnose']): string {
   return clean(JSON.stringify(e.value));
 }
 
+/**
+ * A component as reports name it, with its layer. Component names are data, but "the application" named by
+ * elimination is said in the report's language, and is its own layer.
+ */
+export function componentName(component: string, layer: string, msg: Messages['diagnose']): string {
+  return component === APPLICATION ? msg.label.application : `${component} (${layer})`;
+}
+
 function renderOne(d: Diagnosis, msg: Messages['diagnose'], layers: Record<string, string>, s: TextStyle): string[] {
-  const head = d.seen.statusLine ?? d.seen.clientError ?? '';
+  const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? '' : String(d.status));
   const out = [s.bold(`${d.label}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
-  const issuer = d.issuer ? `${d.issuer.component} (${layers[d.issuer.layer]})` : msg.verdict.unknown;
-  out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${d.confidence ? ` · ${msg.label.confidence}: ${msg.confidence[d.confidence]}` : ''}`);
+  const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', msg) : msg.verdict.unknown;
+  const confidence = d.confidence ? ` · ${msg.label.confidence}: ${msg.confidence[d.confidence]}${d.verdict === 'inferred' ? ` (${msg.label.inferred})` : ''}` : '';
+  out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${confidence}`);
   if (d.chain.length > 0) {
-    const path = d.chain.map((l) => `${l.component} (${layers[l.layer]})${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
+    const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', msg)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
     out.push(s.wrap(`${s.bold(`${msg.label.path}:`)} ${path.join(' → ')}`, '  '));
   }
   out.push('', s.wrap(d.summary, ''));

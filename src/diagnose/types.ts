@@ -34,6 +34,8 @@ export interface ParsedResponse {
   truncated: boolean;
   /** For `page-*` forms the headers are unknown, not absent, and `body` is the page's source or visible text. */
   form: ResponseForm;
+  /** What was done to read the body, or why it cannot be read: chunk framing removed, or compressed bytes pasted. */
+  bodyNote: 'dechunked' | 'compressed' | null;
 }
 
 /**
@@ -132,7 +134,11 @@ export interface Seen {
   clientError: string | null;
 }
 
-export type Verdict = 'identified' | 'unknown' | 'no-error';
+/**
+ * `identified`: a component's own page or failure matched; `inferred`: no page matched, and the application was named
+ * by elimination (data/fingerprints/elimination.yaml); `unknown`: the evidence does not decide.
+ */
+export type Verdict = 'identified' | 'inferred' | 'unknown' | 'no-error';
 
 export interface Diagnosis {
   label: string;

@@ -22,11 +22,20 @@ export const enDiagnose = {
       'The input has no body for this response (HEAD, curl -I, curl --fail or a HAR entry without content). Error pages are the strongest evidence: capture the body with curl -i if you can.',
     ambiguous: (others: string) => `Fingerprints of another component match just as well (${others}), so the confidence is lowered.`,
     kbGeneral: (status: number) => `The causes and places to look are the general ones for ${status} from the status-code knowledge base.`,
+    dechunked: 'The body was sent with Transfer-Encoding: chunked and pasted with its chunk-size lines; they were removed before matching.',
+    compressed:
+      'The body is compressed (Content-Encoding) and was pasted as raw bytes, so it cannot be read. Capture it again with curl --compressed, or send Accept-Encoding: identity.',
+    pageOnly: (form: string) =>
+      form === 'page-text'
+        ? 'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.'
+        : 'Only the page source was given (no status line, no headers): the status comes from the page, and header fingerprints cannot be checked. The full response (curl -i) says more.',
   },
   confidence: { high: 'high', medium: 'medium', low: 'low' },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
   label: {
     issuer: 'Issued by',
+    application: 'the application behind them (or the next hop)',
+    inferred: 'inferred by elimination',
     confidence: 'confidence',
     path: 'Path',
     issuedHere: 'issued here',

@@ -23,11 +23,20 @@ export const idDiagnose: Messages['diagnose'] = {
       'Input ini tidak membawa body untuk response tersebut (HEAD, curl -I, curl --fail, atau entri HAR tanpa content). Halaman error adalah bukti terkuat: kalau bisa, ambil body-nya dengan curl -i.',
     ambiguous: (others) => `Fingerprint komponen lain juga cocok sama kuatnya (${others}), jadi tingkat keyakinannya diturunkan.`,
     kbGeneral: (status) => `Penyebab dan tempat pengecekan di atas adalah yang umum untuk ${status}, dari knowledge base kode status.`,
+    dechunked: 'Body-nya dikirim dengan Transfer-Encoding: chunked dan ditempel beserta baris ukuran chunk-nya; baris-baris itu dibuang sebelum pencocokan.',
+    compressed:
+      'Body-nya terkompresi (Content-Encoding) dan ditempel sebagai byte mentah, jadi tidak bisa dibaca. Ambil ulang dengan curl --compressed, atau kirim Accept-Encoding: identity.',
+    pageOnly: (form) =>
+      form === 'page-text'
+        ? 'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.'
+        : 'Yang diberikan hanya source halamannya (tanpa status line, tanpa header): statusnya diambil dari halaman itu, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.',
   },
   confidence: { high: 'tinggi', medium: 'sedang', low: 'rendah' },
   verdict: { identified: 'teridentifikasi', unknown: 'penerbit tidak diketahui', 'no-error': 'bukan error' },
   label: {
     issuer: 'Diterbitkan oleh',
+    application: 'aplikasi di belakangnya (atau hop berikutnya)',
+    inferred: 'disimpulkan dengan eliminasi',
     confidence: 'keyakinan',
     path: 'Jalur',
     issuedHere: 'diterbitkan di sini',

@@ -1,0 +1,66 @@
+/**
+ * "The application did it", by elimination: when no component's own page matches a response, the rules of
+ * `data/fingerprints/elimination.yaml` decide from who is in the path (in-path fingerprints), the status and the
+ * body's kind whether the application behind them sent it, or why the evidence does not decide.
+ */
+import type { MatchedFingerprint } from './chain.ts';
+import type { BodyKind, EliminationData, EliminationRule } from './elimination-schema.ts';
+import { headerValue } from './headers.ts';
+import type { Observation, ParsedResponse } from './types.ts';
+import { looksLikeHtml } from './visible-text.ts';
+
+export interface Elimination {
+  rule: EliminationRule;
+  /** The components in the path other than the application, outermost first as matched. */
+  behind: string[];
+  /** The application's components seen in the headers (a framework, an application server). */
+  app: string[];
+}
+
+function looksJson(body: string): boolean {
+  if (!/^[[{]/.test(body)) return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What kind of body this is; null for bytes that are none of these (binary, compressed). */
+export function bodyKind(response: ParsedResponse): BodyKind | null {
+  if (response.body === null) return 'absent';
+  const body = response.body.trim();
+  if (body === '') return 'empty';
+  if (response.bodyNote === 'compressed') return null;
+  if (looksJson(body)) return 'json';
+  const type = headerValue(response.headers, 'content-type')?.toLowerCase() ?? '';
+  if (type.includes('html') || looksLikeHtml(body)) return 'html';
+  return type === '' || type.startsWith('text/') ? 'text' : null;
+}
+
+const uniq = (xs: readonly string[]) => [...new Set(xs)];
+
+function applies(rule: EliminationRule, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
+  const { statuses, appInPath, body, behind, header, exceptBody } = rule.when;
+  if (statuses && !statuses.includes(status)) return false;
+  if (appInPath && app.length === 0) return false;
+  if (body && (kind === null || !body.includes(kind))) return false;
+  if (behind && (families.length === 0 || families.some((f) => !behind.includes(f)))) return false;
+  if (header && headerValue(response.headers, header) === undefined) return false;
+  return !exceptBody?.some((marker) => response.body?.includes(marker));
+}
+
+/** The first rule that applies to an error response no issuer fingerprint explained, or null. */
+export function eliminate(obs: Observation, matched: readonly MatchedFingerprint[], data: EliminationData): Elimination | null {
+  const response = obs.response;
+  if (!response || response.form !== 'message' || response.status === null || response.status < 400) return null;
+  const inPath = matched.filter((m) => m.fingerprint.role === 'in-path').map((m) => m.fingerprint);
+  const isApp = (fp: (typeof inPath)[number]) => fp.layer === 'origin-app' || data.appServers.includes(fp.family);
+  const app = uniq(inPath.filter(isApp).map((fp) => fp.component));
+  const proxies = inPath.filter((fp) => !isApp(fp));
+  const families = uniq(proxies.map((fp) => fp.family));
+  const kind = bodyKind(response);
+  const rule = data.rules.find((r) => applies(r, response, response.status ?? 0, kind, families, app));
+  return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app } : null;
+}

@@ -1,0 +1,65 @@
+/**
+ * The zod schema of `data/fingerprints/elimination.yaml`: when no component's own page matches a response, rules
+ * that decide whether it came from the application behind the components in the path, by elimination, or must
+ * stay unknown. Each rule says when it applies, its verdict and confidence, why, and where that is documented.
+ */
+import { z } from 'zod';
+import { CONFIDENCES } from '../confidence.ts';
+
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** What the body is, as far as elimination cares: the proxies' own pages are HTML or empty, apps send anything. */
+export const BODY_KINDS = ['json', 'text', 'html', 'empty', 'absent'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+const line = z.string().min(3).max(400);
+/** `{status}`, `{behind}` (the other components in the path), `{app}` (the application seen) and `{body}` are filled in. */
+const ruleTextSchema = z
+  .object({
+    summary: z.string().min(20).max(700),
+    whereToLook: z.array(line).min(1).max(5),
+    nextSteps: z.array(line).min(1).max(5),
+  })
+  .strict();
+
+const conditionSchema = z
+  .object({
+    /** Absent: any error status. */
+    statuses: z.array(z.number().int().min(400).max(599)).min(1).optional(),
+    /** An application (a framework, or an application server of `appServers`) shows in the headers. */
+    appInPath: z.literal(true).optional(),
+    body: z.array(z.enum(BODY_KINDS)).min(1).optional(),
+    /** Every other component in the path is one of these families (whose own answers never look like this). */
+    behind: z.array(z.string().regex(kebab)).min(1).optional(),
+    /** A header the response must carry (lower case). */
+    header: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    /** The rule does not apply when the body contains one of these (the generic pages proxies also send). */
+    exceptBody: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+
+const ruleSchema = z
+  .object({
+    id: z.string().regex(kebab),
+    when: conditionSchema,
+    /** `app`: name the application (or the next hop); `unknown`: stay undecided, and say why. */
+    verdict: z.enum(['app', 'unknown']),
+    confidence: z.enum(CONFIDENCES).exclude(['high']).optional(),
+    sources: z.array(z.url()).min(1),
+    text: z.object({ en: ruleTextSchema, id: ruleTextSchema }).strict(),
+  })
+  .strict()
+  .refine((r) => (r.verdict === 'app') === (r.confidence !== undefined), 'an app verdict needs a confidence (medium or low); unknown takes none')
+  .refine((r) => r.when.appInPath === true || r.when.behind !== undefined, 'a rule needs to know who is in the path: appInPath or behind');
+
+export const eliminationFileSchema = z
+  .object({
+    /** Application servers: a response that carries their header came through the application's own process. */
+    appServers: z.array(z.string().regex(kebab)),
+    /** First matching rule wins. */
+    rules: z.array(ruleSchema),
+  })
+  .strict();
+
+export type EliminationRule = z.infer<typeof ruleSchema>;
+export type EliminationData = z.infer<typeof eliminationFileSchema>;
