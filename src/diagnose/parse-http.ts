@@ -74,7 +74,11 @@ export function toResponse(head: ResponseHead, body: string | null): ParsedRespo
 function looksBinary(body: string): boolean {
   if (body.startsWith('\u001f\u008b') || body.startsWith('\u001f\ufffd')) return true;
   const sample = body.slice(0, 512);
-  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) odd += 1;
+  }
   return sample.length > 0 && odd / sample.length > 0.1;
 }
 

@@ -10,17 +10,20 @@ function shape(value: unknown, path = ''): string[] {
   return [`${path}: ${typeof value}`];
 }
 
+/** Paths of empty strings and empty lists. */
+function empty(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.trim() === '' ? [path] : [];
+  if (Array.isArray(value)) return value.length === 0 ? [path] : value.flatMap((v, i) => empty(v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => empty(v, `${path}.${k}`));
+  return [];
+}
+
 describe('interface-string catalogues', () => {
   it('have the same keys, kinds and template arities in English and Indonesian', () => {
     expect(shape(messages('id')).toSorted()).toEqual(shape(messages('en')).toSorted());
   });
 
   it('have no empty string and no empty list', () => {
-    const empty = (value: unknown, path: string): string[] =>
-      typeof value === 'string' ? (value.trim() === '' ? [path] : [])
-      : Array.isArray(value) ? (value.length === 0 ? [path] : value.flatMap((v, i) => empty(v, `${path}[${i}]`)))
-      : value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => empty(v, `${path}.${k}`))
-      : [];
     expect([...empty(messages('en'), 'en'), ...empty(messages('id'), 'id')]).toEqual([]);
   });
 
