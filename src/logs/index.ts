@@ -6,11 +6,21 @@
  */
 export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './session.ts';
 export { followLogs, type FollowOptions } from './follow.ts';
-export { crossedThresholds, parseFailOn, type Threshold } from './fail-on.ts';
-export type { LogReport, FileReport, UnlinkedErrors } from './report.ts';
-export type { CauseSummary, Example } from './findings.ts';
-export { renderText } from './render-text.ts';
-export { renderHtml } from './render-html.ts';
-export { logsText, resolveLocale, LOGS_LOCALES, type LogsLocale, type LogsText } from './messages.ts';
+export {
+  crossedThresholds,
+  parseFailOn,
+  renderText,
+  renderHtml,
+  logsText,
+  resolveLocale,
+  LOGS_LOCALES,
+  type Threshold,
+  type LogReport,
+  type FileReport,
+  type UnlinkedErrors,
+  type LogsLocale,
+  type LogsText,
+} from './report/index.ts';
+export type { CauseSummary, Example } from './analysis/index.ts';
 export { progressBar } from './progress.ts';
 export { CAUSES, FORMAT_IDS, type Cause, type FormatId, type IssuerClass, type UnknownReason } from './types.ts';

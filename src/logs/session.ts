@@ -7,16 +7,22 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
-import { Analysis } from './analysis.ts';
+import { Analysis } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
-import { FileStats, type FileRole } from './file-stats.ts';
-import { FollowedFile } from './followed-file.ts';
-import { APP_FORMATS, createParser, detectFormat, isAppFormat, isErrorFormat, PROXY_FORMATS, resolveFormat, type ParserOptions } from './formats.ts';
-import { checkReadable, openInput, type OpenedInput } from './input-source.ts';
-import { LineSplitter } from './line-splitter.ts';
-import { buildReport, type LogReport } from './report.ts';
-import { parseTimeZone } from './time-zone.ts';
-import type { CompiledFormat } from './nginx-format.ts';
+import {
+  APP_FORMATS,
+  createParser,
+  detectFormat,
+  isAppFormat,
+  isErrorFormat,
+  parseTimeZone,
+  PROXY_FORMATS,
+  resolveFormat,
+  type CompiledFormat,
+  type ParserOptions,
+} from './formats/index.ts';
+import { checkReadable, FileStats, FollowedFile, LineSplitter, openInput, type FileRole, type OpenedInput } from './input/index.ts';
+import { buildReport, type LogReport } from './report/index.ts';
 import type { FormatId } from './types.ts';
 
 export interface AnalyzeOptions {
