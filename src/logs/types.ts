@@ -144,7 +144,10 @@ export interface LineRef {
   line: number;
 }
 
-/** Every format the analyzer reads. `nginx-custom` is an nginx `log_format` string given with `--format`. */
+/**
+ * Every format the analyzer reads, each with its line in formats/registry.ts. `nginx-custom` is an nginx
+ * `log_format` string given with `--format` or inferred from the lines.
+ */
 export const FORMAT_IDS = [
   'combined',
   'common',
@@ -163,3 +166,6 @@ export const FORMAT_IDS = [
   'app-text',
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
+
+/** What an input holds; error logs are read first so access lines can link to their events. */
+export type FileRole = 'access' | 'error' | 'app';

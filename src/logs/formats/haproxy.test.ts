@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLine } from '../../../test/logs/helpers.ts';
-import { createParser } from './formats.ts';
 import { haproxySignal, HaproxyParser } from './haproxy.ts';
 import { KIND } from './line-parser.ts';
+import { createParser } from './registry.ts';
 import { parseTimeZone } from './time-zone.ts';
 
 const UTC = parseTimeZone('UTC');

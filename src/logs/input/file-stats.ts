@@ -3,12 +3,10 @@
  * examples per reason, lines read with another format (mixed files), and read errors.
  */
 import { isUtf8 } from 'node:buffer';
-import type { FormatId } from '../types.ts';
+import type { FileRole, FormatId } from '../types.ts';
 
 export const SKIP_REASONS = ['empty', 'binary', 'invalid-utf8', 'too-long', 'truncated', 'unrecognized'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
-
-export type FileRole = 'access' | 'error' | 'app';
 
 export interface LineExample {
   line: number;

@@ -3,8 +3,8 @@
  * HTML views are rendered. Field order and names are stable; new fields may be added, none renamed.
  */
 import { statusKey, type Analysis, type CauseSummary, type Example, type Ranked } from '../analysis/index.ts';
-import type { FileRole, FileStats, SkipReason, Tally } from '../input/index.ts';
-import { CAUSES, type Cause, type Confidence, type FormatId, type IssuerClass, type UnknownReason } from '../types.ts';
+import type { FileStats, SkipReason, Tally } from '../input/index.ts';
+import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason } from '../types.ts';
 
 export interface FileReport {
   name: string;

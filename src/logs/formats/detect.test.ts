@@ -1,32 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isHttpwhyError } from '../../errors.ts';
-import { APP_FORMATS, detectFormat, PROXY_FORMATS, resolveFormat } from './formats.ts';
 import type { FormatId } from '../types.ts';
+import { detectFormat, detectInput, parsersFor, roleOf } from './detect.ts';
+import { APP_FORMATS, PROXY_FORMATS, resolveFormat } from './registry.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../test/fixtures/logs/${path}`, import.meta.url));
 const options = { appFields: {} };
 const proxy = [...PROXY_FORMATS, 'app-json' as const];
 const detect = (text: string | Buffer, candidates: readonly FormatId[] = proxy) => detectFormat(Buffer.from(text), true, candidates, options, true);
-
-describe('resolveFormat', () => {
-  it('takes ids, aliases and log_format strings', () => {
-    expect(resolveFormat('haproxy')).toEqual({ format: 'haproxy' });
-    expect(resolveFormat('nginx').format).toBe('combined');
-    expect(resolveFormat('apache-common').format).toBe('common');
-    expect(resolveFormat('$remote_addr $status').custom?.variables).toEqual(['remote_addr', 'status']);
-  });
-
-  it('rejects an unknown name with HW_ERR_LOGS_UNKNOWN_FORMAT and the list of known ones', () => {
-    try {
-      resolveFormat('nginx-custom');
-      expect.unreachable();
-    } catch (error) {
-      expect(isHttpwhyError(error) && error.code).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
-      expect((error as Error).message).toContain('haproxy');
-    }
-  });
-});
 
 describe('detectFormat', () => {
   it.each([
@@ -84,5 +65,39 @@ describe('detectFormat', () => {
     const head = Buffer.from('10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512\n10.0.0.1 - - [01/May/20');
     expect(detectFormat(head, false, proxy, options)?.matched).toBe(1);
     expect(detectFormat(head, true, proxy, options)?.sampled).toBe(2);
+  });
+});
+
+describe('detectInput', () => {
+  const input = (text: string, app = false) => detectInput(Buffer.from(text), true, app, options);
+  const textLines = '2024-05-01 10:00:00 ERROR payment failed\n2024-05-01 10:00:01 INFO started\n';
+
+  it('takes a plain-text app log among proxy logs only when its lines carry something to join', () => {
+    expect(input(textLines)?.format).toBe('app-text');
+    expect(input('just some words\nand more of them\n')).toBeNull();
+  });
+
+  it('detects --app inputs among app formats only, without inferring a log_format', () => {
+    expect(input('10.0.0.1 [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 502 1 rt=1\n', true)?.format).toBe('app-text');
+  });
+});
+
+describe('roleOf', () => {
+  it.each([
+    ['nginx-error', false, false, 'error'],
+    ['caddy', true, false, 'error'],
+    ['caddy', false, false, 'access'],
+    ['app-json', true, false, 'app'],
+    [null, false, true, 'app'],
+    [null, false, false, 'access'],
+  ] as const)('%s (errors only: %s, --app: %s) → %s', (format, errorsOnly, app, role) => expect(roleOf(format, errorsOnly, app)).toBe(role));
+});
+
+describe('parsersFor', () => {
+  it("puts the input's format first and the rest of its family after, its own log_format last", () => {
+    const { primary, fallbacks } = parsersFor('nginx-error', 'error', { ...options, custom: resolveFormat('$remote_addr $status').custom });
+    expect(primary.format).toBe('nginx-error');
+    expect(fallbacks.map((p) => p.format)).toEqual([...PROXY_FORMATS.filter((f) => f !== 'nginx-error'), 'nginx-custom']);
+    expect(parsersFor(null, 'app', options).fallbacks.map((p) => p.format)).toEqual(['app-text']);
   });
 });
