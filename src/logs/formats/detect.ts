@@ -6,7 +6,8 @@
 import type { FileRole, FormatId } from '../types.ts';
 import { inferLogFormat } from './infer-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
-import { compileLogFormat, NginxFormatParser, type CompiledFormat } from './nginx-format.ts';
+import { compileLogFormat, type CompiledFormat } from './log-format.ts';
+import { NginxFormatParser } from './nginx-format.ts';
 import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, PROXY_FORMATS, type ParserOptions } from './registry.ts';
 
 const SAMPLE_LINES = 50;

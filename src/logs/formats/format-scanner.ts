@@ -8,10 +8,7 @@
  * Nothing from the log or the format text becomes code: literals are passed in as data (`lits`), and only
  * numbers the compiler produced (char codes, lengths, indexes) are written into the source.
  */
-import type { CompiledFormat } from './nginx-format.ts';
-
-/** A literal that starts with `"` may be an escaped `\"` inside the value; one that starts with a space may be a `, ` or ` : ` inside an upstream list. */
-export const CHECK = { none: 0, escapedQuote: 1, listSeparator: 2 } as const;
+import { CHECK, type CompiledFormat } from './log-format.ts';
 
 /**
  * Scans `[start, end)` of `text` (the latin1 view of `bytes`): writes each variable's `[from, to)` into

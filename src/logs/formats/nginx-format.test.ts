@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine as parse } from '../../../test/logs/helpers.ts';
-import { isHttpwhyError } from '../../errors.ts';
 import { KIND } from './line-parser.ts';
-import { compileLogFormat, NginxFormatParser, PRESET_FORMATS } from './nginx-format.ts';
+import { compileLogFormat, PRESET_FORMATS } from './log-format.ts';
+import { NginxFormatParser } from './nginx-format.ts';
 
 function parserFor(format: string, strict = false): NginxFormatParser {
   const p = new NginxFormatParser('nginx-custom', compileLogFormat(format));
@@ -12,30 +12,6 @@ function parserFor(format: string, strict = false): NginxFormatParser {
 
 const COMBINED_LINE =
   '203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif?x=1 HTTP/1.0" 502 2326 "http://example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"';
-
-function codeOf(format: string): string {
-  try {
-    compileLogFormat(format);
-    return 'ok';
-  } catch (error) {
-    return isHttpwhyError(error) ? error.code : 'other';
-  }
-}
-
-describe('compileLogFormat', () => {
-  it('reads the format as written in nginx.conf, quotes and escape= included', () => {
-    const c = compileLogFormat(`escape=json '$remote_addr [$time_local] '\n    '"$request" $status';`);
-    expect(c.source).toBe('$remote_addr [$time_local] "$request" $status');
-    expect(c.variables).toEqual(['remote_addr', 'time_local', 'request', 'status']);
-    expect(c.literals).toEqual(['', ' [', '] "', '" ', '']);
-  });
-
-  it('accepts ${name} and rejects formats it cannot split or count', () => {
-    expect(compileLogFormat('${remote_addr} ${status}').variables).toEqual(['remote_addr', 'status']);
-    expect(codeOf('$remote_addr$status')).toBe('HW_ERR_LOGS_BAD_LOG_FORMAT');
-    expect(codeOf('$remote_addr [$time_local]')).toBe('HW_ERR_LOGS_BAD_LOG_FORMAT');
-  });
-});
 
 describe('NginxFormatParser', () => {
   it('reads combined lines: status, time with its zone, and the record on demand', () => {

@@ -14,7 +14,8 @@ import { EnvoyParser } from './envoy.ts';
 import { HaproxyParser } from './haproxy.ts';
 import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
-import { compileLogFormat, NginxFormatParser, PRESET_FORMATS, type CompiledFormat } from './nginx-format.ts';
+import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
+import { NginxFormatParser } from './nginx-format.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 
