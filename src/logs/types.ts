@@ -1,4 +1,7 @@
-/** Shared types of the log analyzer: causes, evidence, the records parsers hand to the analysis. */
+/**
+ * The types every room of the log analyzer shares (and imports from here): causes, evidence, the records parsers
+ * hand to the analysis, format ids and file roles.
+ */
 
 /** Why a 5xx, 499 or 009 happened, as far as the logs tell. The class follows from the cause (`classOf`). */
 export const CAUSES = [
