@@ -3,7 +3,7 @@
 // Usage: node scripts/build-logs-text.ts   (exit 1 listing every problem)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildLogsText } from '../src/logs/build-text.ts';
+import { buildLogsText } from '../src/logs/report/build-text.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

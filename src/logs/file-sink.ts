@@ -4,10 +4,9 @@
  * lines); a line nothing reads is skipped with a reason.
  */
 import { isUtf8 } from 'node:buffer';
-import type { Analysis } from './analysis.ts';
-import type { FileStats } from './file-stats.ts';
-import { KIND, type LineKind, type LineParser } from './line-parser.ts';
-import type { LineSink } from './line-splitter.ts';
+import type { Analysis } from './analysis/index.ts';
+import { KIND, type LineKind, type LineParser } from './formats/index.ts';
+import type { FileStats, LineSink } from './input/index.ts';
 
 export class FileSink implements LineSink {
   private readonly stats: FileStats;

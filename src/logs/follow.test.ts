@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { followLogs } from './follow.ts';
-import type { LogReport } from './report.ts';
+import type { LogReport } from './report/index.ts';
 import { LogSession } from './session.ts';
 
 const line = (status: number, path: string) => `10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET ${path} HTTP/1.1" ${status} 5 "-" "curl/8.0"\n`;

@@ -4,7 +4,7 @@
  * have moved `settleMs` past them, so memory stays bounded while the app log catches up.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LogReport } from './report.ts';
+import type { LogReport } from './report/index.ts';
 import type { LogSession } from './session.ts';
 
 export interface FollowOptions {

@@ -3,14 +3,34 @@
  * The log analyzer behind `httpwhy logs`: reads proxy access and error logs and app logs (files, stdin,
  * gzip), detects their formats, joins them by request id, time window or error-log context, and says for
  * every 5xx, 499 and 009 whether the app or the proxy issued it, and why. Streaming, bounded memory.
+ *
+ * Rooms, each entered only through its own index.ts; a room imports only the rooms below it, and every room
+ * imports types.ts, the types they share:
+ *   report/            report model, text and HTML views, their translations, --fail-on    (uses analysis, input)
+ *   analysis/          error index, app joins, classification, findings, timeline, top-k   (uses formats)
+ *   input/  formats/   reading inputs | one parser file per format, registry.ts (one line per format) and
+ *                      detect.ts (which format reads an input and its lines); neither imports the other
+ * On top, the orchestration that uses every room: session.ts (open, detect, read, report), file-sink.ts (one
+ * input's lines through its parsers into the analysis), follow.ts (`-f`) and progress.ts (the progress line).
+ * Room tests that need a whole analysis import this door.
  */
 export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './session.ts';
 export { followLogs, type FollowOptions } from './follow.ts';
-export { crossedThresholds, parseFailOn, type Threshold } from './fail-on.ts';
-export type { LogReport, FileReport, UnlinkedErrors } from './report.ts';
-export type { CauseSummary, Example } from './findings.ts';
-export { renderText } from './render-text.ts';
-export { renderHtml } from './render-html.ts';
-export { logsText, resolveLocale, LOGS_LOCALES, type LogsLocale, type LogsText } from './messages.ts';
 export { progressBar } from './progress.ts';
+export type { CauseSummary, Example } from './analysis/index.ts';
+export {
+  crossedThresholds,
+  parseFailOn,
+  renderText,
+  renderHtml,
+  logsText,
+  resolveLocale,
+  LOGS_LOCALES,
+  type Threshold,
+  type LogReport,
+  type FileReport,
+  type UnlinkedErrors,
+  type LogsLocale,
+  type LogsText,
+} from './report/index.ts';
 export { CAUSES, FORMAT_IDS, type Cause, type FormatId, type IssuerClass, type UnknownReason } from './types.ts';

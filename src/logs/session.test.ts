@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isHttpwhyError } from '../errors.ts';
-import type { LogReport } from './report.ts';
+import type { LogReport } from './report/index.ts';
 import { analyzeLogs, type AnalyzeOptions } from './session.ts';
 
 const FIXTURES = new URL('../../test/fixtures/logs/', import.meta.url).pathname;

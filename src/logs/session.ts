@@ -7,17 +7,12 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
-import { Analysis } from './analysis.ts';
+import { Analysis } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
-import { FileStats, type FileRole } from './file-stats.ts';
-import { FollowedFile } from './followed-file.ts';
-import { APP_FORMATS, createParser, detectFormat, isAppFormat, isErrorFormat, PROXY_FORMATS, resolveFormat, type ParserOptions } from './formats.ts';
-import { checkReadable, openInput, type OpenedInput } from './input-source.ts';
-import { LineSplitter } from './line-splitter.ts';
-import { buildReport, type LogReport } from './report.ts';
-import { parseTimeZone } from './time-zone.ts';
-import type { CompiledFormat } from './nginx-format.ts';
-import type { FormatId } from './types.ts';
+import { detectInput, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
+import { checkReadable, FileStats, FollowedFile, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
+import { buildReport, type LogReport } from './report/index.ts';
+import type { FileRole, FormatId } from './types.ts';
 
 export interface AnalyzeOptions {
   /** Proxy / web-server logs; `-` is stdin. An app log given here is recognised and used as one. */
@@ -83,11 +78,6 @@ function validate(options: AnalyzeOptions): void {
   }
 }
 
-function roleOf(format: FormatId, errorsOnly: boolean): FileRole {
-  if (isAppFormat(format)) return 'app';
-  return errorsOnly || isErrorFormat(format) ? 'error' : 'access';
-}
-
 const ROLE_ORDER: Record<FileRole, number> = { error: 0, access: 1, app: 2 };
 
 interface Input {
@@ -121,14 +111,7 @@ async function openAndDetect(
     input.opened = opened;
     stats.gzip = opened.gzip;
     if (name !== '-' && !opened.gzip) input.path = resolve(options.cwd, name);
-    const candidates = app ? APP_FORMATS : [...PROXY_FORMATS, 'app-json' as const];
-    let detected = explicit ? null : detectFormat(opened.head, opened.complete, candidates, parsing, !app);
-    // A plain-text app log given among the proxy logs: tried last, and only taken when some lines carry a request
-    // id, a request line or an error, since its parser accepts any line as one it has nothing to say about.
-    if (!explicit && !app && detected === null) {
-      const asApp = detectFormat(opened.head, opened.complete, ['app-text'], parsing);
-      if (asApp && asApp.events > 0) detected = asApp;
-    }
+    const detected = explicit ? null : detectInput(opened.head, opened.complete, app, parsing);
     errorsOnly = detected?.errorsOnly ?? false;
     stats.detected = explicit === null;
     stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
@@ -138,7 +121,7 @@ async function openAndDetect(
   } catch (error) {
     stats.error = (error as Error).message;
   }
-  stats.role = stats.format ? roleOf(stats.format, errorsOnly) : app ? 'app' : 'access';
+  stats.role = roleOf(stats.format, errorsOnly, app);
   return input;
 }
 
@@ -185,13 +168,8 @@ export class LogSession {
 
   private splitterFor(input: Input): LineSplitter {
     if (input.splitter) return input.splitter;
-    const family = input.stats.role === 'app' ? APP_FORMATS : PROXY_FORMATS;
-    const primary = input.stats.format ?? (family[0] as FormatId);
-    const parsing = { ...this.parsing, custom: input.custom };
-    // The file's own log_format also reads lines of a file that detection gave another format (mixed files).
-    const others = input.custom && primary !== 'nginx-custom' ? [...family, 'nginx-custom' as const] : family;
-    const fallbacks = others.filter((f) => f !== primary).map((f) => createParser(f, parsing));
-    input.splitter = new LineSplitter(new FileSink(input.stats, createParser(primary, parsing), fallbacks, this.analysis));
+    const { primary, fallbacks } = parsersFor(input.stats.format, input.stats.role, { ...this.parsing, custom: input.custom });
+    input.splitter = new LineSplitter(new FileSink(input.stats, primary, fallbacks, this.analysis));
     return input.splitter;
   }
 

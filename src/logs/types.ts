@@ -1,4 +1,7 @@
-/** Shared types of the log analyzer: causes, evidence, the records parsers hand to the analysis. */
+/**
+ * The types every room of the log analyzer shares (and imports from here): causes, evidence, the records parsers
+ * hand to the analysis, format ids and file roles.
+ */
 
 /** Why a 5xx, 499 or 009 happened, as far as the logs tell. The class follows from the cause (`classOf`). */
 export const CAUSES = [
@@ -144,7 +147,10 @@ export interface LineRef {
   line: number;
 }
 
-/** Every format the analyzer reads. `nginx-custom` is an nginx `log_format` string given with `--format`. */
+/**
+ * Every format the analyzer reads, each with its line in formats/registry.ts. `nginx-custom` is an nginx
+ * `log_format` string given with `--format` or inferred from the lines.
+ */
 export const FORMAT_IDS = [
   'combined',
   'common',
@@ -163,3 +169,6 @@ export const FORMAT_IDS = [
   'app-text',
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
+
+/** What an input holds; error logs are read first so access lines can link to their events. */
+export type FileRole = 'access' | 'error' | 'app';

@@ -1,5 +1,5 @@
 /** Small builders shared by the log analyzer's unit tests. */
-import type { LineKind, LineParser } from '../../src/logs/line-parser.ts';
+import type { LineKind, LineParser } from '../../src/logs/formats/index.ts';
 import type { AccessRecord } from '../../src/logs/types.ts';
 
 /** Runs a log parser on one line given as a string, the way the line splitter would hand it over. */

@@ -1,0 +1,107 @@
+/**
+ * The streaming state of one analysis. `access` is the hot path: it counts the status and the minute and
+ * materialises a record only for lines that need one (5xx, 499, 009, flagged lines, or a 2xx near a
+ * body-phase error). Entries wait for the app log when one is given, then `settle` classifies them.
+ */
+import { AppJoin, type Waiting } from './app-join.ts';
+import { classify } from './classify.ts';
+import { ErrorIndex, type IndexedEvent } from './error-index.ts';
+import { Findings } from './findings.ts';
+import type { LineParser } from '../formats/index.ts';
+import { Timeline } from './timeline.ts';
+import { CAUSES, type AccessRecord, type AppEvent, type LineRef, type ProxyErrorEvent } from '../types.ts';
+
+interface Pending {
+  waiting: Waiting;
+  ref: LineRef;
+  error: IndexedEvent | null;
+}
+
+/** Statuses that get a verdict: every 5xx, client-closed (nginx 499, ALB 460, none at all) and nginx's 009. */
+function needsVerdict(status: number): boolean {
+  return status >= 500 || status === 499 || status === 9 || status === 0 || status === 460;
+}
+
+export class Analysis {
+  readonly byStatus = new Float64Array(1000);
+  requests = 0;
+  readonly timeline = new Timeline(1 + CAUSES.length);
+  readonly errors = new ErrorIndex();
+  readonly join: AppJoin;
+  readonly findings: Findings;
+  /** Entries classified without the app log because too many were waiting. */
+  overflow = 0;
+  private readonly holdForApp: boolean;
+  private pending: Pending[] = [];
+
+  /** `holdForApp`: app logs will be read, so entries wait for them. */
+  constructor(holdForApp: boolean, windowMs: number) {
+    this.holdForApp = holdForApp;
+    this.join = new AppJoin(windowMs);
+    this.findings = new Findings(this.timeline);
+  }
+
+  access(p: LineParser, file: string, line: number): void {
+    const status = p.status;
+    const byStatus = this.byStatus;
+    byStatus[status] = (byStatus[status] as number) + 1;
+    this.requests++;
+    const t = p.timeMs;
+    if (t === t) this.timeline.add(t);
+    if (needsVerdict(status)) {
+      this.entry(p.access(), { file, line });
+    } else if (p.flagged) {
+      const record = p.access();
+      if (record.truncatedBy) this.findings.addTruncated(record, { file, line }, [record.truncatedBy]);
+    } else if (this.errors.bodyEvents > 0 && t === t && this.errors.hasBodyEventNear(t, p.tzOffsetMin)) {
+      this.truncatedByErrorLog(p.access(), { file, line });
+    }
+  }
+
+  private truncatedByErrorLog(record: AccessRecord, ref: LineRef): void {
+    const linked = this.errors.link(record, true);
+    if (linked) this.findings.addTruncated(record, ref, [{ kind: 'error-log', detail: linked.event.message }]);
+  }
+
+  private entry(record: AccessRecord, ref: LineRef): void {
+    const error = this.errors.link(record, false);
+    if (this.holdForApp) {
+      const waiting: Waiting = { record, idLink: null, windowLink: null };
+      if (this.join.add(waiting)) {
+        this.pending.push({ waiting, ref, error });
+        return;
+      }
+      this.overflow++;
+    }
+    this.conclude(record, ref, error, null);
+  }
+
+  private conclude(record: AccessRecord, ref: LineRef, error: IndexedEvent | null, waiting: Waiting | null): void {
+    const verdict = classify({
+      record,
+      error: error?.event ?? null,
+      app: waiting ? this.join.linkOf(waiting) : null,
+      coverage: waiting ? this.join.coverage(record, (from, to) => this.timeline.totalBetween(from, to)) : 'none',
+    });
+    this.findings.add(record, ref, verdict, error !== null);
+  }
+
+  proxyError(event: ProxyErrorEvent, ref: LineRef): void {
+    this.errors.add(event, ref);
+  }
+
+  app(event: AppEvent, ref: LineRef): void {
+    this.join.onApp(event, ref);
+  }
+
+  /** Classifies waiting entries logged before `beforeMs` (all of them by default). */
+  settle(beforeMs = Number.POSITIVE_INFINITY): void {
+    const keep: Pending[] = [];
+    for (const p of this.pending) {
+      if (p.waiting.record.timeMs >= beforeMs) keep.push(p);
+      else this.conclude(p.waiting.record, p.ref, p.error, p.waiting);
+    }
+    this.pending = keep;
+    this.join.reset(keep.map((p) => p.waiting));
+  }
+}

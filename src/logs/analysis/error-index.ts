@@ -1,0 +1,124 @@
+/**
+ * Proxy error-log events indexed by second, so access entries can find theirs while streaming. The error
+ * log has no request id: an event matches an entry logged 0-2 s later with the same connection, client and
+ * request line (whichever both sides have). nginx and Apache error logs use the wall clock, compared with
+ * the access entry's logged local time; Caddy uses epoch time on both sides.
+ */
+import { requestKey } from '../formats/index.ts';
+import type { AccessRecord, Cause, LineRef, ProxyErrorEvent } from '../types.ts';
+
+export interface IndexedEvent {
+  event: ProxyErrorEvent;
+  ref: LineRef;
+  linked: boolean;
+}
+
+const MAX_EVENTS = 200_000;
+/** Seconds of the event relative to the access entry, nearest first. */
+const OFFSETS = [0, -1, 1, -2];
+
+class BySecond {
+  readonly local = new Map<number, IndexedEvent[]>();
+  readonly epoch = new Map<number, IndexedEvent[]>();
+
+  add(stored: IndexedEvent): void {
+    const map = stored.event.time.local ? this.local : this.epoch;
+    const second = Math.floor(stored.event.time.ms / 1000);
+    const list = map.get(second);
+    if (list) list.push(stored);
+    else map.set(second, [stored]);
+  }
+
+  /** Events within the window of an entry at `timeMs` (epoch) logged with offset `tzOffsetMin`. */
+  *near(timeMs: number, tzOffsetMin: number): Generator<IndexedEvent> {
+    const epochSecond = Math.floor(timeMs / 1000);
+    const localSecond = Math.floor((timeMs + tzOffsetMin * 60_000) / 1000);
+    for (const d of OFFSETS) {
+      yield* this.epoch.get(epochSecond + d) ?? [];
+      yield* this.local.get(localSecond + d) ?? [];
+    }
+  }
+
+  has(timeMs: number, tzOffsetMin: number): boolean {
+    return !this.near(timeMs, tzOffsetMin).next().done;
+  }
+}
+
+/** 2: same connection or client, 1: the event names no client (Apache's AH00957), 0: not this entry. */
+function matchQuality(event: ProxyErrorEvent, record: AccessRecord): number {
+  if (event.connection !== '' && record.connection !== '') return event.connection === record.connection ? 2 : 0;
+  if (event.request !== '' && event.request !== requestKey(record.method, record.path)) return 0;
+  if (event.client === '' || record.client === '') return 1;
+  return event.client === record.client ? 2 : 0;
+}
+
+export class ErrorIndex {
+  private readonly header = new BySecond();
+  private readonly body = new BySecond();
+  private readonly all: IndexedEvent[] = [];
+  /** Events not kept because the index was full. */
+  dropped = 0;
+  bodyEvents = 0;
+  linked = 0;
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  add(event: ProxyErrorEvent, ref: LineRef): void {
+    if (this.all.length >= MAX_EVENTS) {
+      this.dropped++;
+      return;
+    }
+    const stored = { event, ref, linked: false };
+    this.all.push(stored);
+    if (event.phase === 'body') {
+      this.bodyEvents++;
+      this.body.add(stored);
+    } else {
+      this.header.add(stored);
+    }
+  }
+
+  /** Cheap pre-check for 2xx/3xx lines: is there any body-phase event near this time? */
+  hasBodyEventNear(timeMs: number, tzOffsetMin: number): boolean {
+    return this.bodyEvents > 0 && this.body.has(timeMs, tzOffsetMin);
+  }
+
+  /**
+   * Links the best unlinked matching event (body-phase ones for `body`): one naming this entry's connection
+   * or client before one that names none, nearest in time first.
+   */
+  link(record: AccessRecord, body: boolean): IndexedEvent | null {
+    if (this.all.length === 0 || Number.isNaN(record.timeMs)) return null;
+    let best: IndexedEvent | null = null;
+    for (const stored of (body ? this.body : this.header).near(record.timeMs, record.tzOffsetMin)) {
+      if (stored.linked) continue;
+      const quality = matchQuality(stored.event, record);
+      if (quality === 2) {
+        best = stored;
+        break;
+      }
+      if (quality === 1) best ??= stored;
+    }
+    if (best) {
+      best.linked = true;
+      this.linked++;
+    }
+    return best;
+  }
+
+  /** Events no access entry claimed: count and the first few per cause. */
+  unlinked(examples: number): Array<{ cause: Cause; count: number; examples: IndexedEvent[] }> {
+    const byCause = new Map<Cause, { cause: Cause; count: number; examples: IndexedEvent[] }>();
+    for (const stored of this.all) {
+      if (stored.linked) continue;
+      const cause = stored.event.cause;
+      const group = byCause.get(cause) ?? { cause, count: 0, examples: [] };
+      byCause.set(cause, group);
+      group.count++;
+      if (group.examples.length < examples) group.examples.push(stored);
+    }
+    return [...byCause.values()].toSorted((a, b) => b.count - a.count);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Accumulates verdicts into bounded summaries: per cause a count, statuses, top routes and upstreams and a
+ * few examples; the unknown reasons; the app's top error messages; bodies truncated behind a 2xx/3xx.
+ */
+import type { Verdict } from './classify.ts';
+import type { Timeline } from './timeline.ts';
+import { routeOf, TopK, type Ranked } from './top-k.ts';
+import { CAUSES, classOf, type AccessRecord, type AppStack, type Cause, type Confidence, type Evidence, type IssuerClass, type LineRef, type UnknownReason } from '../types.ts';
+
+const MAX_EXAMPLES = 5;
+
+export interface Example {
+  /** ISO 8601 UTC, '' when the log has no time. */
+  time: string;
+  status: number;
+  method: string;
+  path: string;
+  client: string;
+  requestId: string;
+  upstream: string;
+  file: string;
+  line: number;
+  confidence: Confidence;
+  evidence: Evidence[];
+  appMessage: string;
+  /** The stack trace the app logged under `appMessage` (first lines only), or null. */
+  appStack: AppStack | null;
+}
+
+export interface CauseSummary {
+  cause: Cause;
+  class: IssuerClass;
+  count: number;
+  byStatus: Record<string, number>;
+  topRoutes: Ranked[];
+  topUpstreams: Ranked[];
+  examples: Example[];
+  /** True when top-K tables dropped keys (counts of rare keys are then low). */
+  approximate: boolean;
+}
+
+export function statusKey(status: number): string {
+  return String(status).padStart(3, '0');
+}
+
+function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, evidence: Evidence[], appMessage: string, appStack: AppStack | null): Example {
+  return {
+    time: Number.isNaN(record.timeMs) ? '' : new Date(record.timeMs).toISOString(),
+    status: record.status,
+    method: record.method,
+    path: record.path,
+    client: record.client,
+    requestId: record.requestId,
+    upstream: record.upstream,
+    file: ref.file,
+    line: ref.line,
+    confidence,
+    evidence,
+    appMessage,
+    appStack,
+  };
+}
+
+class CauseStats {
+  count = 0;
+  readonly byStatus = new Map<number, number>();
+  readonly routes = new TopK();
+  readonly upstreams = new TopK();
+  readonly examples: Example[] = [];
+}
+
+export class Findings {
+  private readonly causes = new Map<Cause, CauseStats>();
+  private readonly timeline: Timeline;
+  readonly unknownReasons = new Map<UnknownReason, number>();
+  readonly appMessages = new TopK(1000);
+  readonly truncated = { count: 0, examples: [] as Example[] };
+  readonly correlation = { requestId: 0, timeWindow: 0, errorLog: 0 };
+  readonly confidence: Record<Confidence, number> = { high: 0, medium: 0, low: 0 };
+
+  constructor(timeline: Timeline) {
+    this.timeline = timeline;
+  }
+
+  add(record: AccessRecord, ref: LineRef, verdict: Verdict, errorLinked: boolean): void {
+    let stats = this.causes.get(verdict.cause);
+    if (!stats) {
+      stats = new CauseStats();
+      this.causes.set(verdict.cause, stats);
+    }
+    stats.count++;
+    stats.byStatus.set(record.status, (stats.byStatus.get(record.status) ?? 0) + 1);
+    stats.routes.add(routeOf(record.method, record.path));
+    if (record.upstream !== '') stats.upstreams.add(record.upstream);
+    if (stats.examples.length < MAX_EXAMPLES) stats.examples.push(exampleOf(record, ref, verdict.confidence, verdict.evidence, verdict.appMessage, verdict.appStack));
+    if (verdict.reason) this.unknownReasons.set(verdict.reason, (this.unknownReasons.get(verdict.reason) ?? 0) + 1);
+    if (verdict.appMessage !== '') this.appMessages.add(verdict.appMessage.slice(0, 200));
+    if (verdict.correlation === 'request-id') this.correlation.requestId++;
+    if (verdict.correlation === 'time-window') this.correlation.timeWindow++;
+    if (errorLinked) this.correlation.errorLog++;
+    this.confidence[verdict.confidence]++;
+    if (!Number.isNaN(record.timeMs)) this.timeline.add(record.timeMs, 1 + CAUSES.indexOf(verdict.cause));
+  }
+
+  addTruncated(record: AccessRecord, ref: LineRef, evidence: Evidence[]): void {
+    this.truncated.count++;
+    if (this.truncated.examples.length < MAX_EXAMPLES) this.truncated.examples.push(exampleOf(record, ref, 'high', evidence, '', null));
+  }
+
+  /** Causes by count, largest first. */
+  summaries(top: number): CauseSummary[] {
+    return [...this.causes]
+      .map(([cause, s]) => ({
+        cause,
+        class: classOf(cause),
+        count: s.count,
+        byStatus: Object.fromEntries([...s.byStatus].toSorted((a, b) => a[0] - b[0]).map(([k, v]) => [statusKey(k), v])),
+        topRoutes: s.routes.top(top),
+        topUpstreams: s.upstreams.top(top),
+        examples: s.examples,
+        approximate: s.routes.approximate || s.upstreams.approximate,
+      }))
+      .toSorted((a, b) => b.count - a.count || CAUSES.indexOf(a.cause) - CAUSES.indexOf(b.cause));
+  }
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseLine } from '../../../test/logs/helpers.ts';
+import { AppTextParser } from './app-text.ts';
+import { KIND } from './line-parser.ts';
+
+describe('AppTextParser', () => {
+  it("reads the lab app's lines: time, level, id, request, status and the message alone", () => {
+    const p = new AppTextParser();
+    const line = "2026-11-21T21:43:08.550Z ERROR request_id=a973e3fbe66df9a234a98ddf283e60fe GET /app-exception status=500 TypeError: Cannot read properties of undefined (reading 'id')";
+    expect(parseLine(p, line)).toBe(KIND.app);
+    expect(p.appEvent).toEqual({
+      time: { ms: Date.UTC(2026, 10, 21, 21, 43, 8, 550), local: false },
+      requestId: 'a973e3fbe66df9a234a98ddf283e60fe',
+      method: 'GET',
+      path: '/app-exception',
+      status: 500,
+      isError: true,
+      message: "TypeError: Cannot read properties of undefined (reading 'id')",
+      stack: { lines: [], omitted: 0 },
+    });
+  });
+
+  it('finds bare 32-hex ids and UUIDs, and reads stack frames into the entry above them', () => {
+    const p = new AppTextParser();
+    expect(parseLine(p, '[2024-05-01 10:00:00,001] INFO [7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c] handled')).toBe(KIND.app);
+    expect(p.appEvent).toMatchObject({ requestId: '7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c', isError: false, time: { local: true } });
+    expect(parseLine(p, 'Completed 500 Internal Server Error in 12ms (req 5c1a7b1e-5f1b-4d33-9b5b-6a3a2b7a1f00)')).toBe(KIND.app);
+    expect(p.appEvent).toMatchObject({ requestId: '5c1a7b1e-5f1b-4d33-9b5b-6a3a2b7a1f00', status: 500, isError: true });
+    const completed = p.appEvent;
+    expect(parseLine(p, '    at Layer.handle (/app/node_modules/express/lib/router/layer.js:95:5)')).toBe(KIND.continuation);
+    expect(completed?.stack.lines).toEqual(['    at Layer.handle (/app/node_modules/express/lib/router/layer.js:95:5)']);
+    expect(parseLine(p, '   ')).toBe(KIND.none);
+  });
+
+  it('takes the request id from a custom pattern', () => {
+    const p = new AppTextParser(/trace:(\w+)/);
+    expect(parseLine(p, 'something failed trace:ABC123')).toBe(KIND.app);
+    expect(p.appEvent?.requestId).toBe('ABC123');
+  });
+
+  it('reads every line of the nginx lab app log', () => {
+    const p = new AppTextParser();
+    const lines = readFileSync(new URL('../../../test/fixtures/logs/nginx/app.log', import.meta.url), 'utf8').trim().split('\n');
+    const ids = lines.map((l) => (parseLine(p, l) === KIND.app ? p.appEvent?.requestId : null)).filter(Boolean);
+    expect(ids).toEqual(['c0f99aae239af5076ec0def1b08f3afb', 'a973e3fbe66df9a234a98ddf283e60fe', '333176676d355ccb056481e198412fb8']);
+  });
+});

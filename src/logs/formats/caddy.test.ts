@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseLine } from '../../../test/logs/helpers.ts';
+import { CaddyParser, caddySignal } from './caddy.ts';
+import { KIND } from './line-parser.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/logs/caddy/${name}`, import.meta.url), 'utf8').trim().split('\n');
+
+describe('CaddyParser', () => {
+  it('reads the access lines of the lab capture, with Caddy-made and upstream 5xx told apart', () => {
+    const p = new CaddyParser();
+    const seen = fixture('access.log').map((line) => {
+      expect(parseLine(p, line)).toBe(KIND.access);
+      const r = p.access();
+      expect(r.connection).toMatch(/^127\.0\.0\.1:\d+$/);
+      return [r.path, r.status, r.signal?.cause ?? null];
+    });
+    expect(seen).toEqual([
+      ['/connection-refused', 502, 'upstream-failed'],
+      ['/reset-before-headers', 502, 'upstream-failed'],
+      ['/close-without-reply', 502, 'upstream-failed'],
+      ['/non-http-reply', 502, 'upstream-failed'],
+      ['/invalid-status-line', 502, 'upstream-failed'],
+      ['/oversized-headers', 200, null],
+      ['/slow-headers', 504, 'timeout'],
+      ['/accept-and-hang', 504, 'timeout'],
+      ['/truncated-body', 200, null],
+      ['/app-exception', 500, 'app-error'],
+      ['/app-unavailable', 503, 'app-overload'],
+    ]);
+  });
+
+  it('reads the error lines as events with the Go error as cause', () => {
+    const p = new CaddyParser();
+    const causes = fixture('error.log').map((line) => {
+      expect(parseLine(p, line)).toBe(KIND.proxyError);
+      return [p.errorEvent?.request, p.errorEvent?.cause];
+    });
+    expect(causes).toEqual([
+      ['GET /connection-refused', 'refused'],
+      ['GET /reset-before-headers', 'reset'],
+      ['GET /close-without-reply', 'reset'],
+      ['GET /non-http-reply', 'invalid-response'],
+      ['GET /invalid-status-line', 'invalid-response'],
+      ['GET /slow-headers', 'timeout'],
+      ['GET /accept-and-hang', 'timeout'],
+    ]);
+  });
+
+  it('counts other Caddy loggers as read and rejects JSON that is not Caddy', () => {
+    const p = new CaddyParser();
+    expect(parseLine(p, '{"level":"info","ts":1700000000.1,"logger":"http.log","msg":"server running","name":"srv0"}')).toBe(KIND.other);
+    expect(parseLine(p, '{"level":30,"time":1700000000000,"msg":"hello"}')).toBe(KIND.none);
+  });
+
+  it('finds the request id in the logged request headers', () => {
+    const p = new CaddyParser();
+    const line =
+      '{"level":"error","ts":1795296767.7376728,"logger":"http.log.access.log0","msg":"handled request","request":{"remote_ip":"127.0.0.1","remote_port":"43808","method":"GET","uri":"/down/x","headers":{"X-Request-Id":["abc123def456abc1"]}},"duration":0.0004,"size":0,"status":502,"resp_headers":{"Server":["Caddy"]}}';
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access().requestId).toBe('abc123def456abc1');
+  });
+});
+
+describe('caddySignal', () => {
+  it('reads an empty reply with only Server: Caddy as Caddy-made, anything else as the upstream', () => {
+    expect(caddySignal(502, 0, { Server: ['Caddy'] })?.cause).toBe('upstream-failed');
+    expect(caddySignal(503, 0, { Server: ['Caddy'] })?.cause).toBe('no-live-upstream');
+    expect(caddySignal(502, 0, { Server: ['Caddy'], 'Content-Type': ['text/plain'] })?.cause).toBe('app-error');
+    expect(caddySignal(200, 10, {})).toBeNull();
+  });
+});

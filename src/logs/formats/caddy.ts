@@ -1,0 +1,86 @@
+/**
+ * Caddy v2 JSON logs (fingerprints.md §4): `http.log.access*` ("handled request") and `http.log.error*`
+ * (the raw Go error as `msg`) usually share one stream, the error line just before its access line.
+ * A Caddy-made 5xx has an empty body and only `Server: Caddy`; an upstream's 5xx carries its own headers.
+ */
+import { causeOfMessage } from './error-causes.ts';
+import { firstString, headerValue, parseJsonObject, type JsonObject } from './json-fields.ts';
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { anyTime } from './log-time.ts';
+import { requestKey } from './nginx-error.ts';
+import type { Signal } from '../types.ts';
+
+const OWN_HEADERS = new Set(['server', 'alt-svc']);
+
+export function caddySignal(status: number, size: number, respHeaders: unknown): Signal | null {
+  if (status < 500) return null;
+  const names = typeof respHeaders === 'object' && respHeaders !== null ? Object.keys(respHeaders) : [];
+  const upstreamHeaders = names.filter((n) => !OWN_HEADERS.has(n.toLowerCase()));
+  const evidence = { kind: 'caddy-response' as const, detail: `size=${size} headers=${names.join(',') || '-'}` };
+  if (upstreamHeaders.length > 0 || size > 0) {
+    return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
+  }
+  return { cause: status === 504 ? 'timeout' : status === 503 ? 'no-live-upstream' : 'upstream-failed', confidence: 'medium', decisive: true, evidence };
+}
+
+function requestOf(obj: JsonObject): { client: string; connection: string; method: string; path: string; id: string } {
+  const client = firstString(obj, ['request.client_ip', 'request.remote_ip', 'request.remote_addr']).replace(/:\d+$/, '');
+  const port = firstString(obj, ['request.remote_port']);
+  const headers = (obj.request as JsonObject | undefined)?.headers;
+  return {
+    client,
+    connection: port === '' ? '' : `${client}:${port}`,
+    method: firstString(obj, ['request.method']),
+    path: firstString(obj, ['request.uri']),
+    id: headerValue(headers, 'X-Request-Id') || headerValue(obj.resp_headers, 'X-Request-Id'),
+  };
+}
+
+export class CaddyParser extends BaseParser {
+  readonly format = 'caddy' as const;
+
+  parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
+    const obj = parseJsonObject(buf.toString('utf8', start, end));
+    const logger = obj ? firstString(obj, ['logger']) : '';
+    if (!obj || typeof obj.ts !== 'number') return KIND.none;
+    if (!logger.startsWith('http.log.access') && !logger.startsWith('http.log.error')) {
+      return typeof obj.msg === 'string' ? KIND.other : KIND.none;
+    }
+    const req = requestOf(obj);
+    const time = anyTime(obj.ts);
+    const status = Number(obj.status ?? 0);
+    if (logger.startsWith('http.log.error')) {
+      const message = firstString(obj, ['msg']);
+      this.errorEvent = {
+        time,
+        cause: causeOfMessage(message) ?? (status === 504 ? 'timeout' : 'upstream-failed'),
+        phase: 'header',
+        message,
+        client: req.client,
+        request: requestKey(req.method, req.path),
+        connection: req.connection,
+        upstream: /dial tcp (\S+?):? /.exec(message)?.[1] ?? '',
+        appMessage: '',
+      };
+      return KIND.proxyError;
+    }
+    const size = Number(obj.size ?? 0);
+    return this.accessLine(
+      {
+        status,
+        timeMs: time.ms,
+        tzOffsetMin: 0,
+        client: req.client,
+        method: req.method,
+        path: req.path,
+        requestId: req.id,
+        upstream: '',
+        connection: req.connection,
+        requestTime: Number(obj.duration ?? Number.NaN),
+        signal: caddySignal(status, size, obj.resp_headers),
+        truncatedBy: null,
+      },
+      false,
+    );
+  }
+}

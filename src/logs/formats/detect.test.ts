@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../types.ts';
+import { detectFormat, detectInput, parsersFor, roleOf } from './detect.ts';
+import { APP_FORMATS, PROXY_FORMATS, resolveFormat } from './registry.ts';
+
+const fixture = (path: string) => readFileSync(new URL(`../../../test/fixtures/logs/${path}`, import.meta.url));
+const options = { appFields: {} };
+const proxy = [...PROXY_FORMATS, 'app-json' as const];
+const detect = (text: string | Buffer, candidates: readonly FormatId[] = proxy) => detectFormat(Buffer.from(text), true, candidates, options, true);
+
+describe('detectFormat', () => {
+  it.each([
+    ['nginx/error.log', 'nginx-error'],
+    ['haproxy/access.log', 'haproxy'],
+    ['caddy/access.log', 'caddy'],
+    ['caddy/error.log', 'caddy'],
+  ])('%s → %s', (path, format) => expect(detect(fixture(path))?.format).toBe(format));
+
+  it.each([
+    [
+      'https 2024-05-01T10:00:00.123456Z app/a/1 192.168.1.1:2817 10.0.0.1:80 0.000 0.001 0.000 502 502 34 366 "GET https://x.com:443/ HTTP/1.1" "curl" ECDHE TLSv1.2 arn:tg "Root=1-5" "x.com" "arn:c" 0 2024-05-01T10:00:00.100000Z "forward" "-" "-" "10.0.0.1:80" "502" "-" "-"',
+      'alb',
+    ],
+    ['[2016-04-15T20:17:00.310Z] "POST /api HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "cc21d9b0" "locations" "tcp://10.0.2.1:80"', 'envoy'],
+    ['{"ClientHost":"10.0.0.9","DownstreamStatus":502,"OriginStatus":0,"RequestMethod":"GET","RequestPath":"/api","time":"2024-05-01T10:00:00Z"}', 'traefik-json'],
+    ['[Wed Oct 11 14:32:52.123456 2000] [proxy:error] [pid 1:tid 2] (111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (x) failed', 'apache-error'],
+    [
+      '192.168.1.5 - - [01/May/2024:10:00:00 +0000] "GET /api HTTP/1.1" 504 160 "-" "curl/8.0" 81 60.001 [default-api-80] [] 10.1.2.3:8080 0 60.000 504 7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c',
+      'ingress-nginx',
+    ],
+    ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8.0" 3 "web@docker" "http://172.18.0.3:80" 5ms', 'traefik-clf'],
+  ])('%s → %s', (line, format) => expect(detect(`${line}\n`)?.format).toBe(format));
+
+  it('infers the lab nginx format from its key=value fields', () => {
+    const d = detect(fixture('nginx/access.log'));
+    expect(d?.format).toBe('nginx-custom');
+    expect(d?.custom?.source).toBe(
+      '$remote_addr [$time_local] "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" ua="$upstream_addr" uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time" rt=$request_time',
+    );
+    expect(d?.matched).toBe(11);
+  });
+
+  it('tells the CLF family apart by exact fit', () => {
+    const common = '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512';
+    const combined = `${common} "-" "curl/8.0"`;
+    expect(detect(common)?.format).toBe('common');
+    expect(detect(combined)?.format).toBe('combined');
+    expect(detect(`${combined} "203.0.113.7"`)?.format).toBe('nginx-main');
+  });
+
+  it('marks files holding only error lines, recognises app JSON, and gives up on noise', () => {
+    expect(detect(fixture('caddy/error.log'))?.errorsOnly).toBe(true);
+    expect(detect(fixture('caddy/access.log'))?.errorsOnly).toBe(false);
+    expect(detect('{"level":30,"time":1714557600000,"msg":"listening"}\n')?.format).toBe('app-json');
+    expect(detect('\u0000\u0001\u0002 binary\n\u00ff\u00fe\n')).toBeNull();
+  });
+
+  it('detects app logs among app formats only, JSON before text', () => {
+    expect(detect(fixture('nginx/app.log'), APP_FORMATS)?.format).toBe('app-text');
+    expect(detect('{"level":"error","message":"x"}\n', APP_FORMATS)?.format).toBe('app-json');
+  });
+
+  it('ignores a cut last line unless the head is the whole input', () => {
+    const head = Buffer.from('10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512\n10.0.0.1 - - [01/May/20');
+    expect(detectFormat(head, false, proxy, options)?.matched).toBe(1);
+    expect(detectFormat(head, true, proxy, options)?.sampled).toBe(2);
+  });
+});
+
+describe('detectInput', () => {
+  const input = (text: string, app = false) => detectInput(Buffer.from(text), true, app, options);
+  const textLines = '2024-05-01 10:00:00 ERROR payment failed\n2024-05-01 10:00:01 INFO started\n';
+
+  it('takes a plain-text app log among proxy logs only when its lines carry something to join', () => {
+    expect(input(textLines)?.format).toBe('app-text');
+    expect(input('just some words\nand more of them\n')).toBeNull();
+  });
+
+  it('detects --app inputs among app formats only, without inferring a log_format', () => {
+    expect(input('10.0.0.1 [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 502 1 rt=1\n', true)?.format).toBe('app-text');
+  });
+});
+
+describe('roleOf', () => {
+  it.each([
+    ['nginx-error', false, false, 'error'],
+    ['caddy', true, false, 'error'],
+    ['caddy', false, false, 'access'],
+    ['app-json', true, false, 'app'],
+    [null, false, true, 'app'],
+    [null, false, false, 'access'],
+  ] as const)('%s (errors only: %s, --app: %s) → %s', (format, errorsOnly, app, role) => expect(roleOf(format, errorsOnly, app)).toBe(role));
+});
+
+describe('parsersFor', () => {
+  it("puts the input's format first and the rest of its family after, its own log_format last", () => {
+    const { primary, fallbacks } = parsersFor('nginx-error', 'error', { ...options, custom: resolveFormat('$remote_addr $status').custom });
+    expect(primary.format).toBe('nginx-error');
+    expect(fallbacks.map((p) => p.format)).toEqual([...PROXY_FORMATS.filter((f) => f !== 'nginx-error'), 'nginx-custom']);
+    expect(parsersFor(null, 'app', options).fallbacks.map((p) => p.format)).toEqual(['app-text']);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * @module logs/formats
+ * Every log format the analyzer reads, one parser per format behind the `LineParser` contract (line-parser.ts):
+ * the registry with one line per format (registry.ts), detection, the one place that decides an input's and a
+ * line's format (detect.ts), the nginx `log_format` compiler and its generated scanners, and the helpers the
+ * parsers share (times, zones, fields, error-message causes, stack traces).
+ */
+export { detectInput, parsersFor, roleOf } from './detect.ts';
+export { isAppFormat, resolveFormat, type ParserOptions } from './registry.ts';
+export { KIND, type LineKind, type LineParser } from './line-parser.ts';
+export type { CompiledFormat } from './log-format.ts';
+export { requestKey } from './nginx-error.ts';
+export { parseTimeZone } from './time-zone.ts';

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseLine as parse } from '../../../test/logs/helpers.ts';
+import { KIND } from './line-parser.ts';
+import { NginxErrorParser } from './nginx-error.ts';
+
+describe('NginxErrorParser', () => {
+  it('reads an upstream failure with its context', () => {
+    const p = new NginxErrorParser();
+    const line =
+      '2026/11/21 21:43:08 [error] 17010#17010: *2 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: lab, request: "GET /connection-refused HTTP/1.1", upstream: "http://127.0.0.1:51136/connection-refused", host: "127.0.0.1:35365"';
+    expect(parse(p, line)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toEqual({
+      time: { ms: Date.UTC(2026, 10, 21, 21, 43, 8), local: true },
+      cause: 'refused',
+      phase: 'header',
+      message: 'connect() failed (111: Connection refused) while connecting to upstream',
+      client: '127.0.0.1',
+      request: 'GET /connection-refused',
+      connection: '2',
+      upstream: 'http://127.0.0.1:51136/connection-refused',
+      appMessage: '',
+    });
+  });
+
+  it('keeps the PHP message FastCGI relayed', () => {
+    const p = new NginxErrorParser();
+    const line =
+      '2024/05/01 10:00:00 [error] 7#7: *9 FastCGI sent in stderr: "PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function foo()" while reading response header from upstream, client: 10.0.0.1, server: app, request: "POST /index.php HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.2-fpm.sock:", host: "app"';
+    expect(parse(p, line)).toBe(KIND.proxyError);
+    expect(p.errorEvent?.cause).toBe('app-error');
+    expect(p.errorEvent?.appMessage).toBe('PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function foo()');
+  });
+
+  it('counts start-up notices as read lines without events, and rejects other formats', () => {
+    const p = new NginxErrorParser();
+    expect(parse(p, '2024/05/01 10:00:00 [notice] 1#1: start worker process 29')).toBe(KIND.other);
+    expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "-"')).toBe(KIND.none);
+  });
+});

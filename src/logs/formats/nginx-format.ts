@@ -1,0 +1,123 @@
+/**
+ * The parser of nginx-style access logs (the CLF family presets and any `log_format`): a compiled format
+ * (log-format.ts) scanned by generated code (format-scanner.ts). Parsing a line records field offsets only;
+ * strings are decoded in `access()`, which the analysis calls only for the lines that matter.
+ */
+import type { AccessRecord, FormatId } from '../types.ts';
+import { scannerFor, type Scanner } from './format-scanner.ts';
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { CLF_LENGTH, ROLE, type CompiledFormat } from './log-format.ts';
+import { ClfTime, anyTime } from './log-time.ts';
+import { nginxSignal } from './nginx-signals.ts';
+import { splitRequestLine } from './split-fields.ts';
+
+export class NginxFormatParser extends BaseParser {
+  readonly format: FormatId;
+  readonly compiled: CompiledFormat;
+  /**
+   * Strict parsers check every field and measure `trailing`; others stop after the last field the analysis
+   * reads and only check that the line ends like the format (detection uses strict parsers).
+   */
+  strict = false;
+  /** Strict mode: chars after the last literal (0 when the format consumed the whole line). */
+  trailing = 0;
+  private readonly offsets: Int32Array;
+  /** The `$time_local` variable when its length is guessed, else -1. */
+  private readonly guessedTime: number;
+  /** Generated on first use: detection tries many formats on a few lines, strictly. */
+  private scanAll: Scanner | null = null;
+  private scanUsed: Scanner | null = null;
+  private readonly clf = new ClfTime();
+  private buf: Buffer = Buffer.alloc(0);
+
+  constructor(format: FormatId, compiled: CompiledFormat) {
+    super();
+    this.format = format;
+    this.compiled = compiled;
+    this.offsets = new Int32Array(compiled.variables.length * 2);
+    const time = compiled.byRole[ROLE.timeLocal] as number;
+    this.guessedTime = time >= 0 && compiled.guesses[time] === CLF_LENGTH ? time : -1;
+  }
+
+  parse(buf: Buffer, text: string, start: number, end: number): LineKind {
+    const t = this.guessedTime;
+    if (t >= 0) this.offsets[2 * t + 1] = -1;
+    const kind = this.read(buf, text, start, end, true);
+    if (kind !== KIND.none || t < 0 || (this.offsets[2 * t + 1] as number) - (this.offsets[2 * t] as number) !== CLF_LENGTH) return kind;
+    // A guessed time that failed validation may hide a shorter one that passes: scan again, searching only. A
+    // guessed status cannot (a status is exactly three digits), so other lines that fit nothing are scanned once.
+    return this.read(buf, text, start, end, false);
+  }
+
+  private read(buf: Buffer, text: string, start: number, end: number, guess: boolean): LineKind {
+    const scan = this.strict ? (this.scanAll ??= scannerFor(this.compiled, true)) : (this.scanUsed ??= scannerFor(this.compiled, false));
+    const pos = scan(buf, text, start, end, this.offsets, guess);
+    if (pos < 0) return KIND.none;
+    if (this.strict) this.trailing = end - pos;
+    const { byRole } = this.compiled;
+    const offsets = this.offsets;
+    const sv = 2 * (byRole[ROLE.status] as number);
+    const s = offsets[sv] as number;
+    if (offsets[sv + 1] !== s + 3) return KIND.none;
+    const d0 = (buf[s] as number) - 48;
+    const d1 = (buf[s + 1] as number) - 48;
+    const d2 = (buf[s + 2] as number) - 48;
+    if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return KIND.none;
+    this.status = d0 * 100 + d1 * 10 + d2;
+    if (!this.readTime(buf, text)) return KIND.none;
+    this.buf = buf;
+    this.flagged = false;
+    return KIND.access;
+  }
+
+  private readTime(buf: Buffer, text: string): boolean {
+    const { byRole } = this.compiled;
+    const o = this.offsets;
+    let v = byRole[ROLE.timeLocal] as number;
+    if (v >= 0) {
+      if (!this.clf.parse(buf, o[2 * v] as number, o[2 * v + 1] as number)) return false;
+      this.timeMs = this.clf.ms;
+      this.tzOffsetMin = this.clf.offsetMin;
+      return true;
+    }
+    v = Math.max(byRole[ROLE.timeIso] as number, byRole[ROLE.timeMsec] as number);
+    this.tzOffsetMin = 0;
+    this.timeMs = v >= 0 ? anyTime(text.slice(o[2 * v], o[2 * v + 1])).ms : Number.NaN;
+    return true;
+  }
+
+  /** The decoded field of a role, undefined when the format lacks it. */
+  private field(role: number): string | undefined {
+    const v = this.compiled.byRole[role] as number;
+    if (v < 0) return undefined;
+    return this.buf.toString('utf8', this.offsets[2 * v], this.offsets[2 * v + 1]);
+  }
+
+  override access(): AccessRecord {
+    const request = splitRequestLine(this.field(ROLE.request) ?? '');
+    const method = this.field(ROLE.method) ?? request.method;
+    const path = this.field(ROLE.uri) ?? request.path;
+    const requestId = this.field(ROLE.requestId) ?? '';
+    const upstream = this.field(ROLE.upstreamAddr);
+    const status = this.status;
+    return {
+      status,
+      timeMs: this.timeMs,
+      tzOffsetMin: this.tzOffsetMin,
+      client: this.field(ROLE.client) ?? '',
+      method,
+      path,
+      requestId: requestId === '-' ? '' : requestId,
+      upstream: upstream === undefined || upstream === '-' ? '' : upstream,
+      connection: this.field(ROLE.connection) ?? '',
+      requestTime: Number(this.field(ROLE.requestTime) ?? Number.NaN),
+      signal: nginxSignal(status, {
+        status: this.field(ROLE.upstreamStatus),
+        addr: upstream,
+        connect: this.field(ROLE.upstreamConnect),
+        header: this.field(ROLE.upstreamHeader),
+      }),
+      truncatedBy: null,
+    };
+  }
+}

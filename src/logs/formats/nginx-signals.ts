@@ -1,0 +1,71 @@
+/**
+ * What nginx's `$upstream_*` variables say about a 5xx (logs-and-lab.md §7, fingerprints.md §1d):
+ * `$upstream_header_time` "-" means the upstream never sent a valid header, `$upstream_connect_time` "-" means
+ * nginx never connected, `$upstream_status` "-" means no upstream was tried, and a group name in
+ * `$upstream_addr` means no live upstream. nginx writes its own 502/504 into `$upstream_status`.
+ */
+import type { Cause, Signal } from '../types.ts';
+
+/** The fields the format logs; `undefined` when the format does not have the variable. */
+export interface UpstreamFields {
+  status?: string;
+  addr?: string;
+  connect?: string;
+  header?: string;
+}
+
+/** Last attempt of a multi-valued upstream variable (`502, 502, 200`, groups separated by ` : `). */
+export function lastAttempt(value: string): string {
+  const cut = Math.max(value.lastIndexOf(','), value.lastIndexOf(' : '));
+  return (cut < 0 ? value : value.slice(cut + (value[cut] === ',' ? 1 : 3))).trim();
+}
+
+function describe(f: UpstreamFields): string {
+  const parts: string[] = [];
+  if (f.status !== undefined) parts.push(`upstream_status=${f.status}`);
+  if (f.connect !== undefined) parts.push(`upstream_connect_time=${f.connect}`);
+  if (f.header !== undefined) parts.push(`upstream_header_time=${f.header}`);
+  if (f.addr !== undefined) parts.push(`upstream_addr=${f.addr}`);
+  return parts.join(' ');
+}
+
+function answered(status: number, detail: string, confidence: Signal['confidence']): Signal {
+  const cause: Cause = status === 503 ? 'app-overload' : 'app-error';
+  return { cause, confidence, decisive: true, evidence: { kind: 'upstream-fields', detail } };
+}
+
+function proxyMade(cause: Cause, detail: string, decisive = true): Signal {
+  return { cause, confidence: decisive ? 'high' : 'low', decisive, evidence: { kind: 'upstream-fields', detail } };
+}
+
+/** A group name has no port and is not a unix socket. */
+function isGroupName(addr: string): boolean {
+  return addr !== '' && addr !== '-' && !addr.includes(':');
+}
+
+/** Reads the upstream fields of one nginx access entry; null when the format logs none of them. */
+export function nginxSignal(status: number, f: UpstreamFields): Signal | null {
+  if (status === 9) return { cause: 'non-http-reply', confidence: 'high', decisive: true, evidence: { kind: 'status-009', detail: '009' } };
+  if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence: { kind: 'status-499', detail: '499' } };
+  if (f.status === undefined || status < 500) return null;
+  const detail = describe(f);
+  const us = lastAttempt(f.status);
+  if (us === '-' || us === '') {
+    return { ...proxyMade(status === 503 ? 'load-shed' : 'proxy-config', detail), confidence: 'medium', evidence: { kind: 'no-upstream-attempt', detail } };
+  }
+  if (f.addr !== undefined && isGroupName(lastAttempt(f.addr))) {
+    return { ...proxyMade('no-live-upstream', detail), evidence: { kind: 'upstream-group', detail } };
+  }
+  const connect = f.connect === undefined ? undefined : lastAttempt(f.connect);
+  if (f.header !== undefined) {
+    if (lastAttempt(f.header) !== '-') {
+      // The upstream answered; a 5xx over a non-5xx answer was made by nginx itself (error_page, intercept).
+      return Number(us) >= 500 ? answered(status, detail, 'high') : { ...proxyMade('proxy-config', detail), confidence: 'medium' };
+    }
+    if (status === 504) return proxyMade('timeout', detail);
+    return proxyMade(connect === '-' ? 'refused' : 'upstream-failed', detail);
+  }
+  if ((us === '500' || us === '503') && String(status) === us) return answered(status, detail, 'medium');
+  if (connect === '-') return { ...proxyMade(status === 504 ? 'timeout' : 'refused', detail), confidence: 'medium' };
+  return { ...proxyMade(status === 504 ? 'timeout' : 'upstream-failed', detail, false), reason: 'ambiguous-upstream-status' };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpwhyError } from '../../errors.ts';
+import type { FormatId } from '../types.ts';
+import { APP_FORMATS, isAppFormat, isErrorFormat, PROXY_FORMATS, resolveFormat } from './registry.ts';
+
+describe('resolveFormat', () => {
+  it('takes ids, aliases and log_format strings', () => {
+    expect(resolveFormat('haproxy')).toEqual({ format: 'haproxy' });
+    expect(resolveFormat('nginx').format).toBe('combined');
+    expect(resolveFormat('apache-common').format).toBe('common');
+    expect(resolveFormat('$remote_addr $status').custom?.variables).toEqual(['remote_addr', 'status']);
+  });
+
+  // Names of Object.prototype are no aliases: they once slipped through a plain-object lookup as formats.
+  it.each(['nginx-custom', 'nginx-json', 'constructor', 'toString'])('rejects %s with HW_ERR_LOGS_UNKNOWN_FORMAT and the names it takes', (name) => {
+    try {
+      resolveFormat(name);
+      expect.unreachable();
+    } catch (error) {
+      expect(isHttpwhyError(error) && error.code).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
+      expect((error as Error).message).toBe(
+        `Unknown log format "${name}". Use one of: combined, common, nginx-main, ingress-nginx, traefik-clf, nginx-error, apache-error, haproxy, alb, envoy, caddy, traefik-json, app-json, app-text, or an nginx log_format string.`,
+      );
+    }
+  });
+});
+
+describe('the registry', () => {
+  it('tries proxy formats most specific first, and never nginx-custom without a log_format', () => {
+    expect(PROXY_FORMATS).toEqual(['ingress-nginx', 'traefik-clf', 'nginx-main', 'combined', 'common', 'nginx-error', 'apache-error', 'haproxy', 'alb', 'envoy', 'caddy', 'traefik-json']);
+    expect(APP_FORMATS).toEqual(['app-json', 'app-text']);
+  });
+
+  it('gives each format its role', () => {
+    const formats: FormatId[] = ['nginx-error', 'apache-error', 'caddy', 'app-json'];
+    expect(formats.map((f) => [isErrorFormat(f), isAppFormat(f)])).toEqual([
+      [true, false],
+      [true, false],
+      [false, false],
+      [false, true],
+    ]);
+  });
+});

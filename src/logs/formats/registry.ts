@@ -1,0 +1,108 @@
+/**
+ * The registry: every format the analyzer reads, one line each, and what follows from it (`--format` names, the
+ * formats detection tries, a format's role, its parser). Adding a format takes its parser file, its id in
+ * `FORMAT_IDS` (types.ts) and its line here; the compiler asks for the line once the id exists.
+ */
+import { HttpwhyError } from '../../errors.ts';
+import { FORMAT_IDS, type FileRole, type FormatId } from '../types.ts';
+import { AlbParser } from './alb.ts';
+import { ApacheErrorParser } from './apache-error.ts';
+import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
+import { AppTextParser } from './app-text.ts';
+import { CaddyParser } from './caddy.ts';
+import { EnvoyParser } from './envoy.ts';
+import { HaproxyParser } from './haproxy.ts';
+import type { LineParser } from './line-parser.ts';
+import { NginxErrorParser } from './nginx-error.ts';
+import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
+import { NginxFormatParser } from './nginx-format.ts';
+import { localZone, type TimeZone } from './time-zone.ts';
+import { TraefikJsonParser } from './traefik-json.ts';
+
+export interface ParserOptions {
+  appFields: AppFieldOptions;
+  /** Request-id pattern for plain-text app logs (first capture group). */
+  idPattern?: RegExp;
+  /** The compiled `--format` string, for `nginx-custom`. */
+  custom?: CompiledFormat;
+  /** `--tz`: the zone of times logged without one (HAProxy defaults to this machine's). */
+  timeZone?: TimeZone;
+}
+
+interface FormatEntry {
+  /** What a file in this format holds (a file of a mixed format may hold only error lines: see detect.ts). */
+  role: FileRole;
+  /** Other names `--format` accepts. */
+  aliases?: readonly string[];
+  /** Read with an nginx log_format (given with --format or inferred), so neither named nor tried without one. */
+  logFormat?: true;
+  create(options: ParserOptions): LineParser;
+}
+
+const compiledPresets = new Map<keyof typeof PRESET_FORMATS, CompiledFormat>();
+
+/** Presets are compiled once per process, so their generated scanners are too (format-scanner.ts caches per format). */
+function presetParser(format: keyof typeof PRESET_FORMATS): LineParser {
+  let compiled = compiledPresets.get(format);
+  if (!compiled) compiledPresets.set(format, (compiled = compileLogFormat(PRESET_FORMATS[format])));
+  return new NginxFormatParser(format, compiled);
+}
+
+function customParser(options: ParserOptions): LineParser {
+  if (!options.custom) throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', 'nginx-custom needs the log_format string as --format.');
+  return new NginxFormatParser('nginx-custom', options.custom);
+}
+
+/** In detection order: proxy and web-server formats most specific first (ties go to the earlier one), then app logs. */
+const FORMATS: Record<FormatId, FormatEntry> = {
+  'ingress-nginx': { role: 'access', create: () => presetParser('ingress-nginx') },
+  'traefik-clf': { role: 'access', create: () => presetParser('traefik-clf') },
+  'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
+  combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
+  common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
+  'nginx-custom': { role: 'access', logFormat: true, create: customParser },
+  'nginx-error': { role: 'error', create: () => new NginxErrorParser() },
+  'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
+  haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
+  alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
+  envoy: { role: 'access', create: () => new EnvoyParser() },
+  caddy: { role: 'access', create: () => new CaddyParser() },
+  'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
+  'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone) },
+  'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone) },
+};
+
+const IDS = Object.keys(FORMATS) as FormatId[];
+
+/** Proxy and web-server formats that read a file without a log_format, in detection order. */
+export const PROXY_FORMATS: readonly FormatId[] = IDS.filter((id) => FORMATS[id].role !== 'app' && !FORMATS[id].logFormat);
+export const APP_FORMATS: readonly FormatId[] = IDS.filter((id) => FORMATS[id].role === 'app');
+
+/** The names `--format` takes, in the order of `FORMAT_IDS`. */
+const FORMAT_NAMES: readonly FormatId[] = FORMAT_IDS.filter((id) => !FORMATS[id].logFormat);
+const ALIASES = new Map(IDS.flatMap((id) => (FORMATS[id].aliases ?? []).map((alias) => [alias, id] as const)));
+
+/** Error logs are read before access logs so their events can be linked while access lines stream by. */
+export function isErrorFormat(format: FormatId): boolean {
+  return FORMATS[format].role === 'error';
+}
+
+export function isAppFormat(format: FormatId): boolean {
+  return FORMATS[format].role === 'app';
+}
+
+/** `--format`: a format id, an alias, or an nginx `log_format` string (anything with a `$variable`). */
+export function resolveFormat(value: string): { format: FormatId; custom?: CompiledFormat } {
+  if (value.includes('$')) return { format: 'nginx-custom', custom: compileLogFormat(value) };
+  const format = ALIASES.get(value) ?? FORMAT_NAMES.find((id) => id === value);
+  if (!format) {
+    throw new HttpwhyError('HW_ERR_LOGS_UNKNOWN_FORMAT', `Unknown log format "${value}". Use one of: ${FORMAT_NAMES.join(', ')}, or an nginx log_format string.`, {
+      format: value,
+    });
+  }
+  return { format };
+}
+
+export function createParser(format: FormatId, options: ParserOptions): LineParser {
+  return FORMATS[format].create(options);
+}

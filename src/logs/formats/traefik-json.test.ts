@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseLine } from '../../../test/logs/helpers.ts';
+import { KIND } from './line-parser.ts';
+import { TraefikJsonParser, traefikSignal } from './traefik-json.ts';
+
+describe('TraefikJsonParser', () => {
+  it('reads a JSON access line', () => {
+    const p = new TraefikJsonParser();
+    const line =
+      '{"ClientAddr":"10.0.0.9:51000","ClientHost":"10.0.0.9","DownstreamStatus":502,"Duration":1500000,"OriginStatus":0,"RequestMethod":"GET","RequestPath":"/api","RouterName":"api@docker","ServiceAddr":"172.18.0.3:8080","StartUTC":"2024-05-01T10:00:00.5Z","request_X-Request-Id":"r-1234567","level":"info","msg":"","time":"2024-05-01T10:00:00Z"}';
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({
+      status: 502,
+      timeMs: Date.UTC(2024, 4, 1, 10, 0, 0, 500),
+      client: '10.0.0.9',
+      path: '/api',
+      requestId: 'r-1234567',
+      upstream: '172.18.0.3:8080',
+      requestTime: 0.0015,
+      signal: { cause: 'upstream-failed' },
+    });
+    expect(parseLine(p, '{"msg":"not an access line"}')).toBe(KIND.none);
+  });
+});
+
+describe('traefikSignal', () => {
+  it.each([
+    [500, 500, 'app-error'],
+    [503, 503, 'app-overload'],
+    [502, 0, 'upstream-failed'],
+    [503, Number.NaN, 'no-live-upstream'],
+    [504, 0, 'timeout'],
+    [499, 0, 'client-closed'],
+  ])('downstream %i origin %s → %s', (down, origin, cause) => expect(traefikSignal(down, origin)?.cause).toBe(cause));
+});

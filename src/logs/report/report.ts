@@ -1,0 +1,152 @@
+/**
+ * The report: one plain, JSON-ready object (the `--json` output, version 1) from which the terminal and
+ * HTML views are rendered. Field order and names are stable; new fields may be added, none renamed.
+ */
+import { statusKey, type Analysis, type CauseSummary, type Example, type Ranked } from '../analysis/index.ts';
+import type { FileStats, SkipReason, Tally } from '../input/index.ts';
+import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason } from '../types.ts';
+
+export interface FileReport {
+  name: string;
+  format: FormatId | null;
+  /** For nginx-custom: the log_format string used (given with --format or inferred from the lines). */
+  logFormat: string | null;
+  role: FileRole | null;
+  detected: boolean;
+  /** Detection: sampled first lines, and how many the format read. */
+  sample: { matched: number; sampled: number } | null;
+  gzip: boolean;
+  lines: number;
+  parsed: number;
+  /** Parsed lines that belong to the app entry before them (stack traces), included in `parsed`. */
+  continued: number;
+  skipped: number;
+  skippedBy: Partial<Record<SkipReason, Tally>>;
+  otherFormats: Partial<Record<FormatId, number>>;
+  invalidUtf8: Tally;
+  error: string | null;
+}
+
+export interface UnlinkedErrors {
+  cause: Cause;
+  count: number;
+  examples: Array<{ file: string; line: number; message: string }>;
+}
+
+export interface LogReport {
+  schema: 'httpwhy.logs.report/1';
+  files: FileReport[];
+  totals: {
+    lines: number;
+    parsed: number;
+    skipped: number;
+    /** Access-log entries (requests). */
+    requests: number;
+    /** Requests per status ("009" for nginx's HTTP/0.9 relay, "000" for none). */
+    byStatus: Record<string, number>;
+    /** Entries that got a verdict: every 5xx, 499, 460, 009 and 000. */
+    verdicts: number;
+  };
+  timeRange: { from: string; to: string } | null;
+  classes: Record<IssuerClass, number>;
+  causes: CauseSummary[];
+  unknownReasons: Array<{ reason: UnknownReason; count: number }>;
+  appMessages: Ranked[];
+  hidden: { truncated: { count: number; examples: Example[] }; nonHttpReplies: number };
+  errorLog: { events: number; linked: number; dropped: number; unlinked: UnlinkedErrors[] };
+  correlation: {
+    byRequestId: number;
+    byTimeWindow: number;
+    byErrorLog: number;
+    appLines: number;
+    appLinesWithId: number;
+    /** Entries classified without the app log because too many were waiting. */
+    overflow: number;
+  };
+  confidence: Record<Confidence, number>;
+  timeline: { start: string; bucketSeconds: number; total: number[]; byCause: Partial<Record<Cause, number[]>> } | null;
+  /** The largest cause, whose next step the views show. */
+  biggestCause: Cause | null;
+}
+
+function fileReport(stats: FileStats): FileReport {
+  return {
+    name: stats.name,
+    format: stats.format,
+    logFormat: stats.logFormat,
+    role: stats.role,
+    detected: stats.detected,
+    sample: stats.sample,
+    gzip: stats.gzip,
+    lines: stats.lines,
+    parsed: stats.parsed,
+    continued: stats.continued,
+    skipped: stats.skipped,
+    skippedBy: Object.fromEntries(stats.skippedBy),
+    otherFormats: Object.fromEntries(stats.otherFormats),
+    invalidUtf8: stats.invalidUtf8,
+    error: stats.error,
+  };
+}
+
+function timelineOf(analysis: Analysis): LogReport['timeline'] {
+  const series = analysis.timeline.series();
+  if (!series) return null;
+  const byCause: Partial<Record<Cause, number[]>> = {};
+  CAUSES.forEach((cause, i) => {
+    const column = series.columns[i + 1] as number[];
+    if (column.some((n) => n > 0)) byCause[cause] = column;
+  });
+  return { start: new Date(series.start).toISOString(), bucketSeconds: series.bucketMs / 1000, total: series.columns[0] as number[], byCause };
+}
+
+export function buildReport(analysis: Analysis, files: FileStats[], options: { top: number }): LogReport {
+  const causes = analysis.findings.summaries(options.top);
+  const classes: Record<IssuerClass, number> = { app: 0, proxy: 0, unknown: 0 };
+  for (const c of causes) classes[c.class] += c.count;
+  const byStatus: Record<string, number> = {};
+  analysis.byStatus.forEach((n, status) => {
+    if (n > 0) byStatus[statusKey(status)] = n;
+  });
+  const range = analysis.timeline.range;
+  const { findings, errors, join } = analysis;
+  return {
+    schema: 'httpwhy.logs.report/1',
+    files: files.map(fileReport),
+    totals: {
+      lines: files.reduce((sum, f) => sum + f.lines, 0),
+      parsed: files.reduce((sum, f) => sum + f.parsed, 0),
+      skipped: files.reduce((sum, f) => sum + f.skipped, 0),
+      requests: analysis.requests,
+      byStatus,
+      verdicts: causes.reduce((sum, c) => sum + c.count, 0),
+    },
+    timeRange: range ? { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() } : null,
+    classes,
+    causes,
+    unknownReasons: [...findings.unknownReasons].map(([reason, count]) => ({ reason, count })).toSorted((a, b) => b.count - a.count),
+    appMessages: findings.appMessages.top(options.top),
+    hidden: { truncated: findings.truncated, nonHttpReplies: analysis.byStatus[9] as number },
+    errorLog: {
+      events: errors.size + errors.dropped,
+      linked: errors.linked,
+      dropped: errors.dropped,
+      unlinked: errors.unlinked(3).map((g) => ({
+        cause: g.cause,
+        count: g.count,
+        examples: g.examples.map((s) => ({ file: s.ref.file, line: s.ref.line, message: s.event.message })),
+      })),
+    },
+    correlation: {
+      byRequestId: findings.correlation.requestId,
+      byTimeWindow: findings.correlation.timeWindow,
+      byErrorLog: findings.correlation.errorLog,
+      appLines: join.appEvents,
+      appLinesWithId: join.idLines,
+      overflow: analysis.overflow,
+    },
+    confidence: findings.confidence,
+    timeline: timelineOf(analysis),
+    biggestCause: causes[0]?.cause ?? null,
+  };
+}
