@@ -51,12 +51,13 @@ export function componentName(component: string, layer: string, msg: Messages['d
   return component === APPLICATION ? msg.label.application : `${component} (${layer})`;
 }
 
-function renderOne(d: Diagnosis, msg: Messages['diagnose'], layers: Record<string, string>, s: TextStyle): string[] {
+function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
+  const { diagnose: msg, issuer: layers, confidence: confidenceLabel } = m;
   const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? '' : String(d.status));
   const out = [s.bold(`${d.label}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
   const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', msg) : msg.verdict.unknown;
-  const confidence = d.confidence ? ` · ${msg.label.confidence}: ${msg.confidence[d.confidence]}${d.verdict === 'inferred' ? ` (${msg.label.inferred})` : ''}` : '';
+  const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${msg.label.inferred})` : ''}` : '';
   out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${confidence}`);
   if (d.chain.length > 0) {
     const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', msg)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
@@ -65,7 +66,7 @@ function renderOne(d: Diagnosis, msg: Messages['diagnose'], layers: Record<strin
   out.push('', s.wrap(d.summary, ''));
   if (d.evidence.length > 0) {
     out.push('', s.bold(`${msg.label.evidence}:`));
-    for (const e of d.evidence) out.push(s.wrap(`  - ${evidenceLine(e, msg)} ${s.dim(`[${e.fingerprint}, ${msg.confidence[e.confidence]}]`)}`, '    '));
+    for (const e of d.evidence) out.push(s.wrap(`  - ${evidenceLine(e, msg)} ${s.dim(`[${e.fingerprint}, ${confidenceLabel[e.confidence]}]`)}`, '    '));
     for (const source of new Set(d.evidence.map((e) => e.source))) out.push(s.dim(`    ${source}`));
   }
   const answers = d.networkFailure?.proxyAnswers.map((a) => `${a.component} ${a.status ?? `(${msg.label.statusAlreadySent})`}`) ?? [];
@@ -74,7 +75,7 @@ function renderOne(d: Diagnosis, msg: Messages['diagnose'], layers: Record<strin
     [msg.label.causes, d.causes, true],
     [msg.label.where, d.whereToLook, false],
     [msg.label.next, d.nextSteps, false],
-    [msg.label.alternatives, d.alternatives.map((a) => `${a.component} (${msg.confidence[a.confidence]}): ${a.summary}`), false],
+    [msg.label.alternatives, d.alternatives.map((a) => `${a.component} (${confidenceLabel[a.confidence]}): ${a.summary}`), false],
     [msg.label.meaning, d.statusMeanings.map((m) => `${m.id} ${m.title}: ${m.summary}`), false],
     [msg.label.hops, d.hops.map((h) => `${h.status} ${clean(h.reason)}${h.location ? ` → ${clean(h.location)}` : ''}`), false],
     [msg.label.notes, d.notes, false],
@@ -93,10 +94,10 @@ function renderOne(d: Diagnosis, msg: Messages['diagnose'], layers: Record<strin
 
 /** With several responses (a HAR file), those without an error status are counted, not shown. */
 export function renderText(report: DiagnosisReport, style: TextStyle = PLAIN_STYLE): string {
-  const msg = messages(report.locale).diagnose;
-  const layers = messages(report.locale).issuer;
+  const m = messages(report.locale);
+  const msg = m.diagnose;
   const shown = report.diagnoses.length > 1 ? report.diagnoses.filter((d) => d.verdict !== 'no-error') : report.diagnoses;
-  const blocks = shown.map((d) => renderOne(d, msg, layers, style).join('\n'));
+  const blocks = shown.map((d) => renderOne(d, m, style).join('\n'));
   const skipped = report.diagnoses.length - shown.length;
   if (skipped > 0) blocks.push(style.dim(msg.skipped(skipped)));
   return `${blocks.join('\n\n')}\n`;

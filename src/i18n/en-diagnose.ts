@@ -30,7 +30,6 @@ export const enDiagnose = {
         ? 'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.'
         : 'Only the page source was given (no status line, no headers): the status comes from the page, and header fingerprints cannot be checked. The full response (curl -i) says more.',
   },
-  confidence: { high: 'high', medium: 'medium', low: 'low' },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
   label: {
     issuer: 'Issued by',

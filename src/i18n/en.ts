@@ -1,5 +1,6 @@
 /** English interface strings. Content (code prose) lives in data/; these are labels only. */
 import { enDiagnose } from './en-diagnose.ts';
+import { enLogs } from './en-logs.ts';
 import { enGateways } from './en-gateways.ts';
 
 export const en = {
@@ -291,5 +292,8 @@ export const en = {
   },
   unknownInClass: (status: string, cls: string) => `${status} is not a registered or known vendor status code. It falls in the ${cls} class.`,
   didYouMean: 'Near codes',
+  /** The one confidence scale (src/confidence.ts) of diagnoses and log classifications. */
+  confidence: { high: 'high', medium: 'medium', low: 'low' },
   diagnose: enDiagnose,
+  logs: enLogs,
 } as const;

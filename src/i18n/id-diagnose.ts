@@ -31,7 +31,6 @@ export const idDiagnose: Messages['diagnose'] = {
         ? 'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.'
         : 'Yang diberikan hanya source halamannya (tanpa status line, tanpa header): statusnya diambil dari halaman itu, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.',
   },
-  confidence: { high: 'tinggi', medium: 'sedang', low: 'rendah' },
   verdict: { identified: 'teridentifikasi', unknown: 'penerbit tidak diketahui', 'no-error': 'bukan error' },
   label: {
     issuer: 'Diterbitkan oleh',

@@ -1,5 +1,6 @@
 /** Indonesian interface strings; the `Messages` type makes a missing key a compile error. */
 import { idDiagnose } from './id-diagnose.ts';
+import { idLogs } from './id-logs.ts';
 import { idGateways } from './id-gateways.ts';
 import type { Messages } from './catalogue.ts';
 
@@ -292,5 +293,7 @@ export const id: Messages = {
   },
   unknownInClass: (status, cls) => `${status} bukan kode status yang terdaftar atau kode vendor yang dikenal. Kode ini termasuk kelas ${cls}.`,
   didYouMean: 'Kode terdekat',
+  confidence: { high: 'tinggi', medium: 'sedang', low: 'rendah' },
   diagnose: idDiagnose,
+  logs: idLogs,
 };

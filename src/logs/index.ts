@@ -24,13 +24,10 @@ export {
   renderText,
   renderHtml,
   logsText,
-  resolveLocale,
-  LOGS_LOCALES,
   type Threshold,
   type LogReport,
   type FileReport,
   type UnlinkedErrors,
-  type LogsLocale,
   type LogsText,
 } from './report/index.ts';
 export { CAUSES, FORMAT_IDS, type Cause, type FormatId, type IssuerClass, type UnknownReason } from './types.ts';

@@ -2,8 +2,11 @@
  * The types every room of the log analyzer shares (and imports from here): causes, evidence, the records parsers
  * hand to the analysis, format ids and file roles.
  */
+import type { Confidence } from '../confidence.ts';
 
-/** Why a 5xx, 499 or 009 happened, as far as the logs tell. The class follows from the cause (`classOf`). */
+export type { Confidence } from '../confidence.ts';
+
+/** Why a 5xx, 499 or 009 happened, as far as the logs tell. The class follows from the cause (`issuerClassOf`). */
 export const CAUSES = [
   'app-error',
   'app-overload',
@@ -28,7 +31,7 @@ export type Cause = (typeof CAUSES)[number];
 /** Who issued the status: the application, the proxy in front of it, or not decidable from these logs. */
 export type IssuerClass = 'app' | 'proxy' | 'unknown';
 
-export function classOf(cause: Cause): IssuerClass {
+export function issuerClassOf(cause: Cause): IssuerClass {
   if (cause === 'app-error' || cause === 'app-overload') return 'app';
   return cause === 'unknown' ? 'unknown' : 'proxy';
 }
@@ -37,7 +40,6 @@ export function classOf(cause: Cause): IssuerClass {
 export const UNKNOWN_REASONS = ['no-signals', 'ambiguous-upstream-status', 'app-log-no-coverage', 'app-log-errors-only'] as const;
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
-export type Confidence = 'high' | 'medium' | 'low';
 
 /** One fact behind a verdict. `kind` is translated in reports; `detail` is raw log text. */
 export const EVIDENCE_KINDS = [
@@ -59,7 +61,7 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-export interface Evidence {
+export interface LogEvidence {
   kind: EvidenceKind;
   detail: string;
 }
@@ -68,7 +70,7 @@ export interface Evidence {
 export interface Signal {
   cause: Cause;
   confidence: Confidence;
-  evidence: Evidence;
+  evidence: LogEvidence;
   /** False when the fields only hint (e.g. nginx's own 502 in `$upstream_status`); other evidence may overrule. */
   decisive: boolean;
   /** Set with an `unknown`-leaning hint to explain why the fields are not enough. */
@@ -100,7 +102,7 @@ export interface AccessRecord {
   requestTime: number;
   signal: Signal | null;
   /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC), else null. */
-  truncatedBy: Evidence | null;
+  truncatedBy: LogEvidence | null;
 }
 
 /** Phase of an upstream failure: before the response header reached the client, or while relaying the body. */

@@ -24,6 +24,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HttpwhyError } from '../../errors.ts';
+import { parseLocale } from '../../i18n/index.ts';
 import {
   crossedThresholds,
   followLogs,
@@ -33,7 +34,6 @@ import {
   progressBar,
   renderHtml,
   renderText,
-  resolveLocale,
   type AnalyzeOptions,
   type LogReport,
   type LogsText,
@@ -105,7 +105,7 @@ function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
 }
 
 export async function runLogs(files: string[], options: LogsCommandOptions, io: CliIo): Promise<number> {
-  const text = logsText(resolveLocale(options.lang ?? io.env.HTTPWHY_LANG));
+  const text = logsText(parseLocale(options.lang ?? io.env.HTTPWHY_LANG));
   const thresholds = options.failOn === undefined ? [] : parseFailOn(options.failOn);
   const bar = options.progress === false ? null : progressBar(io.stderr);
   const analyzeOptions: AnalyzeOptions = {

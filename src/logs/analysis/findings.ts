@@ -1,11 +1,11 @@
 /**
- * Accumulates verdicts into bounded summaries: per cause a count, statuses, top routes and upstreams and a
+ * Accumulates classifications into bounded summaries: per cause a count, statuses, top routes and upstreams and a
  * few examples; the unknown reasons; the app's top error messages; bodies truncated behind a 2xx/3xx.
  */
-import type { Verdict } from './classify.ts';
+import type { Classification } from './classify.ts';
 import type { Timeline } from './timeline.ts';
 import { routeOf, TopK, type Ranked } from './top-k.ts';
-import { CAUSES, classOf, type AccessRecord, type AppStack, type Cause, type Confidence, type Evidence, type IssuerClass, type LineRef, type UnknownReason } from '../types.ts';
+import { CAUSES, issuerClassOf, type AccessRecord, type AppStack, type Cause, type Confidence, type LogEvidence, type IssuerClass, type LineRef, type UnknownReason } from '../types.ts';
 
 const MAX_EXAMPLES = 5;
 
@@ -21,7 +21,7 @@ export interface Example {
   file: string;
   line: number;
   confidence: Confidence;
-  evidence: Evidence[];
+  evidence: LogEvidence[];
   appMessage: string;
   /** The stack trace the app logged under `appMessage` (first lines only), or null. */
   appStack: AppStack | null;
@@ -43,7 +43,7 @@ export function statusKey(status: number): string {
   return String(status).padStart(3, '0');
 }
 
-function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, evidence: Evidence[], appMessage: string, appStack: AppStack | null): Example {
+function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, evidence: LogEvidence[], appMessage: string, appStack: AppStack | null): Example {
   return {
     time: Number.isNaN(record.timeMs) ? '' : new Date(record.timeMs).toISOString(),
     status: record.status,
@@ -82,27 +82,27 @@ export class Findings {
     this.timeline = timeline;
   }
 
-  add(record: AccessRecord, ref: LineRef, verdict: Verdict, errorLinked: boolean): void {
-    let stats = this.causes.get(verdict.cause);
+  add(record: AccessRecord, ref: LineRef, classification: Classification, errorLinked: boolean): void {
+    let stats = this.causes.get(classification.cause);
     if (!stats) {
       stats = new CauseStats();
-      this.causes.set(verdict.cause, stats);
+      this.causes.set(classification.cause, stats);
     }
     stats.count++;
     stats.byStatus.set(record.status, (stats.byStatus.get(record.status) ?? 0) + 1);
     stats.routes.add(routeOf(record.method, record.path));
     if (record.upstream !== '') stats.upstreams.add(record.upstream);
-    if (stats.examples.length < MAX_EXAMPLES) stats.examples.push(exampleOf(record, ref, verdict.confidence, verdict.evidence, verdict.appMessage, verdict.appStack));
-    if (verdict.reason) this.unknownReasons.set(verdict.reason, (this.unknownReasons.get(verdict.reason) ?? 0) + 1);
-    if (verdict.appMessage !== '') this.appMessages.add(verdict.appMessage.slice(0, 200));
-    if (verdict.correlation === 'request-id') this.correlation.requestId++;
-    if (verdict.correlation === 'time-window') this.correlation.timeWindow++;
+    if (stats.examples.length < MAX_EXAMPLES) stats.examples.push(exampleOf(record, ref, classification.confidence, classification.evidence, classification.appMessage, classification.appStack));
+    if (classification.reason) this.unknownReasons.set(classification.reason, (this.unknownReasons.get(classification.reason) ?? 0) + 1);
+    if (classification.appMessage !== '') this.appMessages.add(classification.appMessage.slice(0, 200));
+    if (classification.correlation === 'request-id') this.correlation.requestId++;
+    if (classification.correlation === 'time-window') this.correlation.timeWindow++;
     if (errorLinked) this.correlation.errorLog++;
-    this.confidence[verdict.confidence]++;
-    if (!Number.isNaN(record.timeMs)) this.timeline.add(record.timeMs, 1 + CAUSES.indexOf(verdict.cause));
+    this.confidence[classification.confidence]++;
+    if (!Number.isNaN(record.timeMs)) this.timeline.add(record.timeMs, 1 + CAUSES.indexOf(classification.cause));
   }
 
-  addTruncated(record: AccessRecord, ref: LineRef, evidence: Evidence[]): void {
+  addTruncated(record: AccessRecord, ref: LineRef, evidence: LogEvidence[]): void {
     this.truncated.count++;
     if (this.truncated.examples.length < MAX_EXAMPLES) this.truncated.examples.push(exampleOf(record, ref, 'high', evidence, '', null));
   }
@@ -112,7 +112,7 @@ export class Findings {
     return [...this.causes]
       .map(([cause, s]) => ({
         cause,
-        class: classOf(cause),
+        class: issuerClassOf(cause),
         count: s.count,
         byStatus: Object.fromEntries([...s.byStatus].toSorted((a, b) => a[0] - b[0]).map(([k, v]) => [statusKey(k), v])),
         topRoutes: s.routes.top(top),

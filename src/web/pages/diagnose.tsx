@@ -13,7 +13,7 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
       <p class="lead">{d.summary}</p>
       <dl class="facts">
         {d.issuer ? [<dt key="i">{l.issuer}</dt>, <dd key="id">{componentName(d.issuer.component, ctx.m.issuer[d.issuer.layer], ctx.m.diagnose)}</dd>] : null}
-        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{ctx.m.diagnose.confidence[d.confidence]}{d.verdict === 'inferred' ? ` (${l.inferred})` : ''}</dd>] : null}
+        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{ctx.m.confidence[d.confidence]}{d.verdict === 'inferred' ? ` (${l.inferred})` : ''}</dd>] : null}
         {d.chain.length > 0 ? [<dt key="p">{l.path}</dt>, <dd key="pd">{d.chain.map((c) => `${c.component === APPLICATION ? l.application : c.component}${c.role === 'issuer' ? ` (${l.issuedHere})` : ''}`).join(' → ')}</dd>] : null}
         {d.seen.statusLine ? [<dt key="s">{l.seen}</dt>, <dd key="sd"><code>{d.seen.statusLine}</code></dd>] : null}
       </dl>
@@ -24,7 +24,7 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
             {d.evidence.map((e, i) => (
               <li key={i}>
                 <code>{e.name ? `${e.name}: ${e.value}` : e.value || l.emptyBody}</code> → {e.component}{' '}
-                <a href={e.source} rel="noopener nofollow">{ctx.m.diagnose.confidence[e.confidence]}</a>
+                <a href={e.source} rel="noopener nofollow">{ctx.m.confidence[e.confidence]}</a>
               </li>
             ))}
           </ul>
