@@ -1,7 +1,7 @@
 /** /quiz: one question of a round, as a plain form; after a POST, the same question with the verdict and explanation. */
 import { Layout } from '../views/layout.tsx';
 import { localePath, type PageContext } from '../page-context.ts';
-import type { PresentedQuestion, QuizFeedback } from '../quiz/present.ts';
+import type { PresentedQuestion, QuizFeedback } from '../quiz/presented.ts';
 import { ROUND_LENGTH, type RoundState } from '../quiz/round.ts';
 import { QUIZ_ANSWER_PATH } from '../api/routes.ts';
 

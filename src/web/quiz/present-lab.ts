@@ -4,7 +4,7 @@ import { localePath, type PageContext } from '../page-context.ts';
 import { verdictText } from '../pages/lab-compare.tsx';
 import type { LabQuestion } from './generate.ts';
 import { findCapture, labCaptures, type LabCapture, type WhoFailedChoice } from './lab-questions.ts';
-import type { PresentedQuestion, QuizFeedback } from './present.ts';
+import type { PresentedQuestion, QuizFeedback } from './presented.ts';
 
 const captureOf = (question: LabQuestion, captures: readonly LabCapture[]) => findCapture(captures, question.capture.scenario, question.capture.gateway);
 
