@@ -8,6 +8,7 @@ import underPressure from '@fastify/under-pressure';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { assertCodeGeneration } from '../code-generation.ts';
+import { LOCALES } from '../codes/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { labPlugin } from '../lab/index.ts';
 import { accessLog } from './access-log.ts';
@@ -18,7 +19,10 @@ import { CACHE, httpCacheHook } from './http-cache.ts';
 import { ApiDocsPage } from './pages/api-docs.tsx';
 import { createErrorResponses, RETRY_AFTER_SECONDS } from './error-responses.ts';
 import { requestIdFor } from './request-id.ts';
-import { registerPages, requestContext, sendPage } from './routes-pages.tsx';
+import { localePath } from './locale-path.ts';
+import { requestContext } from './page-context.ts';
+import { sendPage } from './render.tsx';
+import { registerPages } from './routes-pages.tsx';
 import { registerCheckPages } from './routes-check.tsx';
 import { registerLabFailures } from './routes-lab.tsx';
 import { registerDiagnose } from './routes-diagnose.tsx';
@@ -108,8 +112,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     app.get(asset.url, async (_request, reply) => reply.type(asset.type).header('cache-control', CACHE.asset).send(asset.body));
   }
   app.get('/api/openapi.json', async (_request, reply) => reply.header('access-control-allow-origin', '*').send(openApiDocument));
-  for (const prefix of ['', '/id']) {
-    app.get(`${prefix}/api`, async (request, reply) => sendPage(reply, ApiDocsPage({ ctx: requestContext(request, site) })));
+  for (const locale of LOCALES) {
+    app.get(localePath(locale, '/api'), async (request, reply) => sendPage(reply, ApiDocsPage({ ctx: requestContext(request, site) })));
   }
   registerPages(app, site);
   registerDiagnose(app, site);

@@ -5,10 +5,11 @@ import { checkUrl } from '../check/index.ts';
 import { LOCALES } from '../codes/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import { CACHE } from './http-cache.ts';
-import { localePath, pageContext } from './page-context.ts';
+import { localePath } from './locale-path.ts';
+import { pageContext, type SiteOptions } from './page-context.ts';
 import { CheckPage } from './pages/check.tsx';
 import { CHECK_RATE_LIMIT, limitScope } from './rate-limits.ts';
-import { sendPage, type SiteOptions } from './routes-pages.tsx';
+import { sendPage } from './render.tsx';
 
 const formSchema = z.object({ url: z.string().trim().min(1).max(2000) }).strict();
 

@@ -6,9 +6,10 @@ import { diagnose } from '../diagnose/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { DIAGNOSE_BODY_LIMIT } from './api/routes.ts';
 import { CACHE } from './http-cache.ts';
-import { localePath, pageContext } from './page-context.ts';
+import { localePath } from './locale-path.ts';
+import { pageContext, type SiteOptions } from './page-context.ts';
 import { DiagnosePage } from './pages/diagnose.tsx';
-import { sendPage, type SiteOptions } from './routes-pages.tsx';
+import { sendPage } from './render.tsx';
 
 
 const formSchema = z.object({ input: z.string().min(1).max(DIAGNOSE_BODY_LIMIT) }).strict();

@@ -10,12 +10,12 @@ import { diagnose } from '../diagnose/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { failurePage, gatewayOutcomes, startScenarioLab, type ScenarioLab } from '../lab/index.ts';
 import { CACHE } from './http-cache.ts';
-import { localePath, pageContext } from './page-context.ts';
+import { localePath } from './locale-path.ts';
+import { pageContext, type SiteOptions } from './page-context.ts';
 import { createPageCache } from './page-cache.ts';
 import { LabComparePage } from './pages/lab-compare.tsx';
 import { LabFailurePage } from './pages/lab-failure.tsx';
-import { renderDocument } from './render.tsx';
-import { sendPage, type SiteOptions } from './routes-pages.tsx';
+import { renderDocument, sendPage } from './render.tsx';
 
 export function registerLabFailures(app: FastifyInstance, site: SiteOptions): void {
   let lab: Promise<ScenarioLab> | undefined;

@@ -1,12 +1,14 @@
 /** HTML routes, registered once per locale: "/codes/502" and "/id/codes/502". */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { getCode, LOCALES, parseStatus, resolveEntry, search, type Locale } from '../codes/index.ts';
+import { getCode, LOCALES, parseStatus, resolveEntry, search } from '../codes/index.ts';
 import { canonicalPair, compare } from '../compare/index.ts';
 import { HttpwhyError } from '../errors.ts';
+import { prefersIndonesian } from './accept-language.ts';
 import { categoryCodes, isCategorySlug } from './categories.ts';
 import { CACHE } from './http-cache.ts';
-import { localePath, pageContext, type PageContext } from './page-context.ts';
+import { localePath, splitLocale } from './locale-path.ts';
+import { pageContext, type PageContext, type SiteOptions } from './page-context.ts';
 import { createPageCache } from './page-cache.ts';
 import { CodePage } from './pages/code.tsx';
 import { ComparePage, ComparePicker } from './pages/compare.tsx';
@@ -17,13 +19,7 @@ import { QuizPage } from './pages/quiz.tsx';
 import { makeQuestion } from './quiz/generate.ts';
 import { presentQuestion } from './quiz/present.ts';
 import { answerQuiz, parseAnswerForm, roundQuery, startRound } from './quiz/round.ts';
-import { renderDocument } from './render.tsx';
-
-export interface SiteOptions {
-  siteUrl: string;
-  cssUrl: string;
-  jsUrl: string;
-}
+import { renderDocument, sendPage } from './render.tsx';
 
 type Query = Record<string, string | string[] | undefined>;
 type Params = Record<string, string>;
@@ -42,7 +38,7 @@ const PAGES: Record<string, PageHandler> = {
   '/': (ctx, request, reply) => {
     // Accept-Language decides only here, on the bare home page; deep links always keep their language.
     reply.header('vary', 'Accept-Language');
-    if (ctx.locale === 'en' && prefersIndonesian(request.headers['accept-language'])) return reply.redirect('/id', 302);
+    if (ctx.locale === 'en' && prefersIndonesian(request.headers['accept-language'])) return reply.redirect(localePath('id', '/'), 302);
     return <HomePage ctx={ctx} />;
   },
   '/codes': (ctx) => <CodesIndexPage ctx={ctx} />,
@@ -97,37 +93,6 @@ const URL_ONLY_PAGES = new Set(['/codes', '/codes/:code', '/compare', '/compare/
 
 function isReply(value: VNode | FastifyReply): value is FastifyReply {
   return typeof (value as FastifyReply).send === 'function';
-}
-
-/** True when Indonesian ranks above English in Accept-Language (q-values honoured, order breaks ties). */
-export function prefersIndonesian(header: string | undefined): boolean {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
-      return { base: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, index };
-    })
-    .filter((l) => (l.base === 'id' || l.base === 'en') && l.q > 0)
-    .toSorted((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0]?.base === 'id';
-}
-
-export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
-}
-
-/** The page context of any request, from its URL (for pages rendered outside the PAGES table). */
-export function requestContext(request: FastifyRequest, site: SiteOptions): PageContext {
-  const { locale, path } = splitLocale(request.url);
-  return pageContext(locale, path, site.siteUrl, site);
-}
-
-/** The locale a URL path belongs to, and the path without its locale prefix. */
-export function splitLocale(url: string): { locale: Locale; path: string } {
-  const path = url.split('?')[0] ?? '/';
-  if (path === '/id' || path.startsWith('/id/')) return { locale: 'id', path: path.slice(3) || '/' };
-  return { locale: 'en', path };
 }
 
 export function registerPages(app: FastifyInstance, site: SiteOptions): void {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { listCodes } from '../codes/index.ts';
 import { CATEGORY_SLUGS } from './categories.ts';
-import { localePath } from './page-context.ts';
+import { localePath } from './locale-path.ts';
 import { COMMON_PAIRS } from './pages/compare.tsx';
 
 /** Every locale-free page path the site serves (the static export writes the same list). */

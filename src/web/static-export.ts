@@ -22,7 +22,7 @@ import { FAILURE_PAGES } from '../lab/index.ts';
 import { buildApp } from './app.ts';
 import { loadAssets } from './assets.ts';
 import { previousExport, writeExport } from './export-dir.ts';
-import { localePath } from './page-context.ts';
+import { localePath } from './locale-path.ts';
 import { sitePaths } from './site-files.ts';
 
 export interface ExportOptions {

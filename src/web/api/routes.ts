@@ -7,15 +7,12 @@ import { diagnose } from '../../diagnose/index.ts';
 import { HttpwhyError } from '../../errors.ts';
 import { checkUrl } from '../../check/index.ts';
 import { CACHE } from '../http-cache.ts';
-import { pageContext } from '../page-context.ts';
+import { API_V1, QUIZ_ANSWER_API } from './paths.ts';
+import { pageContext, type SiteOptions } from '../page-context.ts';
 import { answerQuiz, parseAnswerJson } from '../quiz/round.ts';
-import type { SiteOptions } from '../routes-pages.tsx';
 import { CHECK_RATE_LIMIT, limitScope } from '../rate-limits.ts';
 
 /** Pasted responses and HAR files can be large; everything else keeps the server's small default. */
-/** Under /api/v1; the quiz page names the full URL to its script. */
-export const QUIZ_ANSWER_PATH = '/quiz/answer';
-
 export const DIAGNOSE_BODY_LIMIT = 2 * 1024 * 1024;
 
 const lang = z.string().max(20).optional();
@@ -96,7 +93,7 @@ export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute:
     });
 
     // The quiz's client script posts answers here and shows the feedback without a page load.
-    api.post(QUIZ_ANSWER_PATH, async (request, reply) => {
+    api.post(QUIZ_ANSWER_API.slice(API_V1.length), async (request, reply) => {
       const { lang: locale, ...input } = parseAnswerJson(request.body);
       const { feedback } = answerQuiz(pageContext(locale, '/quiz', options.site.siteUrl, options.site), input);
       reply.header('cache-control', 'no-store');
@@ -109,5 +106,5 @@ export function registerApi(app: FastifyInstance, options: { rateLimitPerMinute:
       const hits = search(q, { limit });
       return { query: q, locale, hits: hits.map((h) => ({ ...summarizeEntry(h.entry, locale), score: Math.round(h.score * 100) / 100, exact: h.exact })) };
     });
-  }, { prefix: '/api/v1' });
+  }, { prefix: API_V1 });
 }

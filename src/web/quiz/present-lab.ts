@@ -1,6 +1,7 @@
 /** A "who failed?" question in the reader's language: the captured response and log lines, then the explanation. */
 import { GUARDED_SCENARIOS } from '../../lab/index.ts';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 import { verdictText } from '../pages/lab-compare.tsx';
 import type { LabQuestion } from './generate.ts';
 import { findCapture, labCaptures, type LabCapture, type WhoFailedChoice } from './lab-questions.ts';
