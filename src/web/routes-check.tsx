@@ -12,26 +12,21 @@ import type { RouteEnv } from './route.ts';
 
 const formSchema = z.object({ url: z.string().trim().min(1).max(2000) }).strict();
 
-const contextOf = ({ site }: RouteEnv, locale: Locale) => () => pageContext(locale, '/check', site.siteUrl, site);
+const contextOf = ({ site }: RouteEnv, locale: Locale) => pageContext(locale, '/check', site.siteUrl, site);
 
-export const checkForm = (env: RouteEnv, locale: Locale): RouteHandlerMethod => {
-  const ctx = contextOf(env, locale);
-  return async (_request, reply) => sendPage(reply, CheckPage({ ctx: ctx() }));
-};
+export const checkForm = (env: RouteEnv, locale: Locale): RouteHandlerMethod => async (_request, reply) => sendPage(reply, CheckPage({ ctx: contextOf(env, locale) }));
 
 /** Rate-limited in the table: the checks go out to other sites. */
-export const checkAnswer = (env: RouteEnv, locale: Locale): RouteHandlerMethod => {
+export const checkAnswer = (env: RouteEnv, locale: Locale): RouteHandlerMethod => async (request, reply) => {
   const ctx = contextOf(env, locale);
-  return async (request, reply) => {
-    const parsed = formSchema.safeParse(request.body);
-    if (!parsed.success) throw new HttpwhyError('HW_ERR_INPUT_INVALID', 'Type the URL to check into the form field "url".');
-    reply.header('cache-control', CACHE.none);
-    try {
-      const result = await checkUrl(parsed.data.url, { locale });
-      return sendPage(reply, CheckPage({ ctx: ctx(), url: parsed.data.url, result }));
-    } catch (error) {
-      if (!isHttpwhyError(error)) throw error;
-      return sendPage(reply, CheckPage({ ctx: ctx(), url: parsed.data.url, error: error.message }), error.status);
-    }
-  };
+  const parsed = formSchema.safeParse(request.body);
+  if (!parsed.success) throw new HttpwhyError('HW_ERR_INPUT_INVALID', 'Type the URL to check into the form field "url".');
+  reply.header('cache-control', CACHE.none);
+  try {
+    const result = await checkUrl(parsed.data.url, { locale });
+    return sendPage(reply, CheckPage({ ctx, url: parsed.data.url, result }));
+  } catch (error) {
+    if (!isHttpwhyError(error)) throw error;
+    return sendPage(reply, CheckPage({ ctx, url: parsed.data.url, error: error.message }), error.status);
+  }
 };

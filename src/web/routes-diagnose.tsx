@@ -20,15 +20,12 @@ function formInput(request: FastifyRequest): string {
 }
 
 /** The page, with the diagnosis of `input` when there is one. */
-const pageOf = ({ site }: RouteEnv, locale: Locale) => (reply: FastifyReply, input?: string) =>
-  sendPage(reply, DiagnosePage({ ctx: pageContext(locale, '/diagnose', site.siteUrl, site), input, report: input === undefined ? undefined : diagnose(input, { locale }) }));
+function sendDiagnosePage({ site }: RouteEnv, locale: Locale, reply: FastifyReply, input?: string): FastifyReply {
+  const report = input === undefined ? undefined : diagnose(input, { locale });
+  return sendPage(reply, DiagnosePage({ ctx: pageContext(locale, '/diagnose', site.siteUrl, site), input, report }));
+}
 
-export const diagnoseForm = (env: RouteEnv, locale: Locale): RouteHandlerMethod => {
-  const page = pageOf(env, locale);
-  return async (_request, reply) => page(reply);
-};
+export const diagnoseForm = (env: RouteEnv, locale: Locale): RouteHandlerMethod => async (_request, reply) => sendDiagnosePage(env, locale, reply);
 
-export const diagnoseAnswer = (env: RouteEnv, locale: Locale): RouteHandlerMethod => {
-  const page = pageOf(env, locale);
-  return async (request, reply) => page(reply.header('cache-control', CACHE.none), formInput(request));
-};
+export const diagnoseAnswer = (env: RouteEnv, locale: Locale): RouteHandlerMethod => async (request, reply) =>
+  sendDiagnosePage(env, locale, reply.header('cache-control', CACHE.none), formInput(request));
