@@ -3,15 +3,23 @@
  * The failure lab's building blocks: faulty upstreams, one per failure mode, each a small loopback
  * server (`faultyUpstreams[mode]({ host: '127.0.0.1', port: 0 })`) that misbehaves the way a broken
  * application, a wrong port or a hung process does, and records what the application would have logged;
- * the status playground (a Fastify plugin for the site); the gateway that puts nginx's behaviour and logs in
+ * the status playground (handlers for the site's route table); the gateway that puts nginx's behaviour and logs in
  * front of them; `startLab`, which runs them together; the scenario runs behind the site's failure pages;
  * the real proxies (nginx, HAProxy, Caddy) the lab can put in front of the same upstreams; and the raw
  * HTTP client that keeps whatever bytes a gateway sent.
  */
 export { FAULT_MODES, faultyUpstreams, type FaultMode } from './upstreams/faults.ts';
 export type { FaultyUpstream, StartOptions } from './upstreams/types.ts';
-// The status playground (/lab/status/:code, /lab/drip, /lab/stream), a Fastify plugin the site registers.
-export { labPlugin, type LabPluginOptions } from './playground/plugin.ts';
+// The status playground (/lab/status/:code, /lab/drip, /lab/stream): handlers and their scope, for the site's route table.
+export {
+  PLAYGROUND_STATUS_METHODS,
+  playgroundDrip,
+  playgroundRandomStatus,
+  playgroundScope,
+  playgroundStatus,
+  playgroundStream,
+} from './playground/handlers.ts';
+export type { PlaygroundLocale } from './playground/status-plan.ts';
 export { LAB_ENDPOINTS, PARAMS as LAB_PARAMS, STREAM_MAX_TOTAL_MS, type LabEndpoint, type ParamName as LabParamName } from './playground/endpoints.ts';
 // The gateway: a reverse proxy with nginx's failure mapping and nginx-like access and error logs.
 export { startGateway, type GatewayOptions, type GatewayRoute, type RunningGateway } from './gateway/gateway.ts';

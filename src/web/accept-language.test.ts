@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefersIndonesian } from './routes-pages.tsx';
+import { prefersIndonesian } from './accept-language.ts';
 
 describe('prefersIndonesian', () => {
   it.each([

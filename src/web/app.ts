@@ -1,5 +1,5 @@
 /**
- * The Fastify application: security headers, request ids, caching, load shedding, error pages, and the routes.
+ * The Fastify application: security headers, request ids, caching, load shedding, error pages, and the route table.
  * Built by a factory so tests use `app.inject()` and the server and the static export share one app.
  */
 import compress from '@fastify/compress';
@@ -9,20 +9,13 @@ import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
-import { labPlugin } from '../lab/index.ts';
 import { accessLog } from './access-log.ts';
-import { openApiDocument } from './api/openapi.ts';
-import { registerApi } from './api/routes.ts';
 import { loadAssets } from './assets.ts';
-import { CACHE, httpCacheHook } from './http-cache.ts';
-import { ApiDocsPage } from './pages/api-docs.tsx';
+import { httpCacheHook } from './http-cache.ts';
 import { createErrorResponses, RETRY_AFTER_SECONDS } from './error-responses.ts';
+import { registerRoutes } from './register-routes.ts';
 import { requestIdFor } from './request-id.ts';
-import { registerPages, requestContext, sendPage } from './routes-pages.tsx';
-import { registerCheckPages } from './routes-check.tsx';
-import { registerLabFailures } from './routes-lab.tsx';
-import { registerDiagnose } from './routes-diagnose.tsx';
-import { registerSiteFiles } from './site-files.ts';
+import { siteRoutes } from './routes.ts';
 
 export interface AppOptions {
   /** pino options (level, stream), or false for silence. */
@@ -104,19 +97,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.setErrorHandler(errors.respond);
   app.setNotFoundHandler(errors.notFound);
 
-  for (const asset of [assets.css, assets.js]) {
-    app.get(asset.url, async (_request, reply) => reply.type(asset.type).header('cache-control', CACHE.asset).send(asset.body));
-  }
-  app.get('/api/openapi.json', async (_request, reply) => reply.header('access-control-allow-origin', '*').send(openApiDocument));
-  for (const prefix of ['', '/id']) {
-    app.get(`${prefix}/api`, async (request, reply) => sendPage(reply, ApiDocsPage({ ctx: requestContext(request, site) })));
-  }
-  registerPages(app, site);
-  registerDiagnose(app, site);
-  registerCheckPages(app, site);
-  await app.register(labPlugin);
-  registerLabFailures(app, site);
-  registerApi(app, { rateLimitPerMinute: options.apiRateLimit ?? 600, site });
-  registerSiteFiles(app, site.siteUrl);
+  await registerRoutes(app, siteRoutes(assets), { site, apiRateLimit: options.apiRateLimit ?? 600 });
   return app;
 }

@@ -9,7 +9,8 @@ import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import { CACHE } from './http-cache.ts';
 import { MessagePage, NotFoundPage } from './pages/errors.tsx';
 import { problemOf, sendProblem } from './problem.ts';
-import { requestContext, sendPage, type SiteOptions } from './routes-pages.tsx';
+import { requestContext, type SiteOptions } from './page-context.ts';
+import { sendPage } from './render.tsx';
 
 export const RETRY_AFTER_SECONDS = 10;
 

@@ -4,5 +4,4 @@
  */
 export { buildApp, type AppOptions } from './app.ts';
 export { startServer, type RunningServer, type ServeOptions } from './server.ts';
-export { sitePaths } from './site-files.ts';
 export { exportSite, type ExportOptions, type ExportResult } from './static-export.ts';

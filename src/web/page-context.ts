@@ -1,6 +1,15 @@
 /** What every page component knows about the request it renders. */
+import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../codes/index.ts';
 import { messages, type Messages } from '../i18n/index.ts';
+import { splitLocale } from './locale-path.ts';
+
+/** What every page of one app shares: where the site is served from and its asset URLs. */
+export interface SiteOptions {
+  siteUrl: string;
+  cssUrl: string;
+  jsUrl: string;
+}
 
 export interface PageContext {
   locale: Locale;
@@ -15,12 +24,12 @@ export interface PageContext {
   query: string;
 }
 
-/** URL of a locale-free path in the given locale: "/codes/502" -> "/id/codes/502". */
-export function localePath(locale: Locale, path: string): string {
-  if (locale === 'en') return path;
-  return path === '/' ? '/id' : `/id${path}`;
-}
-
 export function pageContext(locale: Locale, path: string, siteUrl: string, assets: { cssUrl: string; jsUrl: string }, query = ''): PageContext {
   return { locale, path, m: messages(locale), siteUrl, ...assets, query };
+}
+
+/** The page context of any request, from its URL (for pages rendered without a locale of their own: errors, /api). */
+export function requestContext(request: FastifyRequest, site: SiteOptions): PageContext {
+  const { locale, path } = splitLocale(request.url);
+  return pageContext(locale, path, site.siteUrl, site);
 }

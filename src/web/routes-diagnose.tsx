@@ -1,15 +1,15 @@
-/** /diagnose in both locales: the form, and its plain form post answered with the diagnosis. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+/** The handlers of /diagnose in each locale: the form, and its plain form post answered with the diagnosis. */
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
-import { LOCALES } from '../codes/index.ts';
+import type { Locale } from '../codes/index.ts';
 import { diagnose } from '../diagnose/index.ts';
 import { HttpwhyError } from '../errors.ts';
-import { DIAGNOSE_BODY_LIMIT } from './api/routes.ts';
+import { DIAGNOSE_BODY_LIMIT } from './api/handlers.ts';
 import { CACHE } from './http-cache.ts';
-import { localePath, pageContext } from './page-context.ts';
+import { pageContext } from './page-context.ts';
 import { DiagnosePage } from './pages/diagnose.tsx';
-import { sendPage, type SiteOptions } from './routes-pages.tsx';
-
+import { sendPage } from './render.tsx';
+import type { RouteEnv } from './route.ts';
 
 const formSchema = z.object({ input: z.string().min(1).max(DIAGNOSE_BODY_LIMIT) }).strict();
 
@@ -19,12 +19,13 @@ function formInput(request: FastifyRequest): string {
   return parsed.data.input;
 }
 
-export function registerDiagnose(app: FastifyInstance, site: SiteOptions): void {
-  for (const locale of LOCALES) {
-    const url = localePath(locale, '/diagnose');
-    const page = (reply: FastifyReply, input?: string) =>
-      sendPage(reply, DiagnosePage({ ctx: pageContext(locale, '/diagnose', site.siteUrl, site), input, report: input === undefined ? undefined : diagnose(input, { locale }) }));
-    app.get(url, async (_request, reply) => page(reply));
-    app.post(url, { bodyLimit: DIAGNOSE_BODY_LIMIT }, async (request, reply) => page(reply.header('cache-control', CACHE.none), formInput(request)));
-  }
+/** The page, with the diagnosis of `input` when there is one. */
+function sendDiagnosePage({ site }: RouteEnv, locale: Locale, reply: FastifyReply, input?: string): FastifyReply {
+  const report = input === undefined ? undefined : diagnose(input, { locale });
+  return sendPage(reply, DiagnosePage({ ctx: pageContext(locale, '/diagnose', site.siteUrl, site), input, report }));
 }
+
+export const diagnoseForm = (env: RouteEnv, locale: Locale): RouteHandlerMethod => async (_request, reply) => sendDiagnosePage(env, locale, reply);
+
+export const diagnoseAnswer = (env: RouteEnv, locale: Locale): RouteHandlerMethod => async (request, reply) =>
+  sendDiagnosePage(env, locale, reply.header('cache-control', CACHE.none), formInput(request));

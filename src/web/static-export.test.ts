@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isHttpwhyError } from '../errors.ts';
+import { loadAssets } from './assets.ts';
 import { EXPORT_MARKER } from './export-dir.ts';
-import { exportSite, SERVER_ONLY_PATHS, type ExportResult } from './static-export.ts';
+import { serverOnlyUrls } from './route-listing.ts';
+import { siteRoutes } from './routes.ts';
+import { exportSite, type ExportResult } from './static-export.ts';
 
 const SITE = 'https://httpwhy.example';
 const tmp = mkdtempSync(join(tmpdir(), 'httpwhy-export-'));
@@ -90,10 +93,11 @@ describe('exportSite', () => {
   it('resolves every link and script in every page, and every sitemap entry, to an exported file', () => {
     const pages = allFiles(out).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(500);
+    const serverOnly = serverOnlyUrls(siteRoutes(loadAssets()));
     const unresolved = new Set<string>();
     for (const page of pages) {
       for (const [, link] of read(page).matchAll(/\s(?:href|src)="(\/(?!\/)[^"?#]*)/g)) {
-        if (!served(link as string) && !SERVER_ONLY_PATHS.includes(link as string)) unresolved.add(`${page} -> ${link}`);
+        if (!served(link as string) && !serverOnly.includes(link as string)) unresolved.add(`${page} -> ${link}`);
       }
     }
     expect([...unresolved]).toEqual([]);

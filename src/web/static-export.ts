@@ -9,21 +9,24 @@
  *   GET /api/v1/codes/502?lang=en      api/v1/codes/502.json        (lang=id: api/v1/id/codes/502.json)
  *   GET /api/v1/compare?a=500&b=502    api/v1/compare/500-vs-502.json (lang=id: api/v1/id/compare/...)
  *
- * Pages are sitePaths() in both locales plus every page they link to (the compare pages of related codes, say);
- * each exported code and compare page has its JSON. The quiz needs the server (it answers form posts) and is
- * left out, like the lab's playground and live failure pages; the gateway comparison is committed data and is
- * exported. Output is byte-for-byte the same for the same build and site URL.
+ * What is exported comes from the route table (routes.ts): the sitemap's pages (sitePaths()) in both locales plus
+ * every page they link to (the compare pages of related codes, say), and the files at fixed URLs; each exported
+ * code and compare page has its JSON. The pages the table marks server-only are left out: the quiz (it answers
+ * form posts), the lab's index of the playground and the live failure pages; the gateway comparison is committed
+ * data and is exported. Output is byte-for-byte the same for the same build and site URL.
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LOCALES } from '../codes/index.ts';
 import { HttpwhyError } from '../errors.ts';
-import { FAILURE_PAGES } from '../lab/index.ts';
+import { API_V1 } from './api/paths.ts';
 import { buildApp } from './app.ts';
 import { loadAssets } from './assets.ts';
 import { previousExport, writeExport } from './export-dir.ts';
-import { localePath } from './page-context.ts';
-import { sitePaths } from './site-files.ts';
+import { localePath, localePrefix } from './locale-path.ts';
+import { fileUrls, serverOnlyUrls, sitePaths } from './route-listing.ts';
+import type { Route } from './route.ts';
+import { siteRoutes } from './routes.ts';
 
 export interface ExportOptions {
   outDir: string;
@@ -55,13 +58,6 @@ export interface ExportResult {
   brokenLinks: BrokenLink[];
 }
 
-/** Pages that only work with the server behind them (the quiz, the playground, the live failure pages); static hosts answer them with 404.html. */
-export const SERVER_ONLY_PATHS: readonly string[] = LOCALES.flatMap((l) => [
-  localePath(l, '/quiz'),
-  localePath(l, '/lab'),
-  ...FAILURE_PAGES.map((p) => localePath(l, `/lab/fail/${p.slug}`)),
-]);
-
 /** Path segments that start with a letter, digit, "_" or "-" (so never "." or ".."), slash-separated. */
 const SAFE_PATH = /^\/(?:[\w-][\w.-]*(?:\/|$))*$/;
 const LINK = /\s(?:href|src)="(\/(?!\/)[^"]*)"/g;
@@ -85,9 +81,12 @@ function linksIn(html: string): string[] {
   return [...html.matchAll(LINK)].map((m) => (m[1] as string).replace(/[?#].*$/s, '').replace(/(.)\/$/, '$1'));
 }
 
-/** sitePaths() in both locales, then every page they link to, breadth first; `skip` holds URLs exported as files. */
-async function crawlPages(app: FastifyInstance, skip: ReadonlySet<string>): Promise<{ pages: Rendered[]; brokenLinks: BrokenLink[] }> {
-  const from = new Map<string, string>(sitePaths().flatMap((p) => LOCALES.map((l) => [localePath(l, p), 'sitePaths()'] as const)));
+/**
+ * sitePaths() in both locales, then every page they link to, breadth first; `skip` holds URLs exported as files
+ * and the pages that only work with the server behind them (static hosts answer those with 404.html).
+ */
+async function crawlPages(app: FastifyInstance, routes: readonly Route[], skip: ReadonlySet<string>): Promise<{ pages: Rendered[]; brokenLinks: BrokenLink[] }> {
+  const from = new Map<string, string>(sitePaths(routes).flatMap((p) => LOCALES.map((l) => [localePath(l, p), 'sitePaths()'] as const)));
   const queue = [...from.keys()];
   const pages: Rendered[] = [];
   const brokenLinks: BrokenLink[] = [];
@@ -99,7 +98,7 @@ async function crawlPages(app: FastifyInstance, skip: ReadonlySet<string>): Prom
     }
     pages.push(page);
     for (const link of linksIn(page.body.toString('utf8'))) {
-      if (from.has(link) || skip.has(link) || SERVER_ONLY_PATHS.includes(link)) continue;
+      if (from.has(link) || skip.has(link)) continue;
       from.set(link, url);
       queue.push(link);
     }
@@ -111,13 +110,13 @@ async function crawlPages(app: FastifyInstance, skip: ReadonlySet<string>): Prom
 function apiTargets(pages: readonly Rendered[]): Array<[file: string, url: string]> {
   const ids = (prefix: string) => pages.flatMap((p) => (p.url.startsWith(prefix) ? [p.url.slice(prefix.length)] : []));
   return LOCALES.flatMap((lang) => {
-    const dir = lang === 'en' ? 'api/v1' : `api/v1/${lang}`;
+    const dir = `${API_V1}${localePrefix(lang)}`.slice(1);
     return [
-      [`${dir}/codes.json`, `/api/v1/codes?lang=${lang}`],
-      ...ids('/codes/').map((s): [string, string] => [`${dir}/codes/${s}.json`, `/api/v1/codes/${s}?lang=${lang}`]),
+      [`${dir}/codes.json`, `${API_V1}/codes?lang=${lang}`],
+      ...ids('/codes/').map((s): [string, string] => [`${dir}/codes/${s}.json`, `${API_V1}/codes/${s}?lang=${lang}`]),
       ...ids('/compare/').map((pair): [string, string] => {
         const [a, b] = pair.split('-vs-');
-        return [`${dir}/compare/${pair}.json`, `/api/v1/compare?a=${a}&b=${b}&lang=${lang}`];
+        return [`${dir}/compare/${pair}.json`, `${API_V1}/compare?a=${a}&b=${b}&lang=${lang}`];
       }),
     ];
   });
@@ -141,13 +140,13 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
   const siteUrl = originOf(options.siteUrl);
   const outDir = resolve(options.outDir);
   const previous = previousExport(outDir); // refuse before rendering anything
-  const assets = loadAssets();
+  const routes = siteRoutes(loadAssets());
   const files = new Map<string, Rendered>();
   // The export is a batch job: no load shedding, no rate limit.
   const app = await buildApp({ siteUrl, logger: false, maxEventLoopDelay: 0, apiRateLimit: Number.MAX_SAFE_INTEGER });
   try {
-    const plain = ['/sitemap.xml', '/robots.txt', '/api/openapi.json', assets.css.url, assets.js.url];
-    const { pages, brokenLinks } = await crawlPages(app, new Set(plain));
+    const plain = fileUrls(routes);
+    const { pages, brokenLinks } = await crawlPages(app, routes, new Set([...plain, ...serverOnlyUrls(routes)]));
     for (const page of pages) files.set(pageFile(page.url), page);
     const targets: Array<[file: string, url: string, status?: number]> = [
       ...plain.map((url): [string, string] => [url.slice(1), url]),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, listCodes } from '../../codes/index.ts';
-import { HEADER_VALUES, headerNamesFor, planStatus } from './status-plan.ts';
+import { HEADER_VALUES, headerNamesFor, planStatus, type PlaygroundLocale } from './status-plan.ts';
 import { parseLabStatus } from './status-target.ts';
 
-const plan = (code: string, interimAllowed = true) => planStatus(parseLabStatus(code), 'json', 'en', 'rid-1', interimAllowed);
+const EN: PlaygroundLocale = { locale: 'en', prefix: '' };
+const ID: PlaygroundLocale = { locale: 'id', prefix: '/id' };
+const plan = (code: string, interimAllowed = true) => planStatus(parseLabStatus(code), 'json', EN, 'rid-1', interimAllowed);
 
 describe('planStatus', () => {
   it('has a value for every header the knowledge base requires', () => {
@@ -65,7 +67,7 @@ describe('planStatus', () => {
   });
 
   it('names the meaning it was asked for, in the reader’s language', () => {
-    const p = planStatus(parseLabStatus('499-arcgis'), 'text', 'id', 'rid-2');
+    const p = planStatus(parseLabStatus('499-arcgis'), 'text', ID, 'rid-2');
     expect(p.status).toBe(499);
     expect(p.reason).toBe(getEntry('499-arcgis')?.reason);
     expect(p.body?.text).toContain(getEntry('499-arcgis')?.text.id.summary);
@@ -73,9 +75,9 @@ describe('planStatus', () => {
   });
 
   it('answers an unassigned number in its class, and escapes every value in HTML', () => {
-    const unassigned = planStatus(parseLabStatus('299'), 'json', 'en', 'rid-3');
+    const unassigned = planStatus(parseLabStatus('299'), 'json', EN, 'rid-3');
     expect(JSON.parse(unassigned.body?.text ?? '')).toMatchObject({ status: 299, id: null, explanation: null });
-    const html = planStatus(parseLabStatus('418'), 'html', 'en', 'rid-4').body?.text ?? '';
+    const html = planStatus(parseLabStatus('418'), 'html', EN, 'rid-4').body?.text ?? '';
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<[^>]*"I'm/);
     expect(html).toContain('&#39;');

@@ -81,9 +81,14 @@ export function headerNamesFor(entry: CodeEntry | undefined): string[] {
   return names;
 }
 
+/** Where a playground route answers: its locale, and that locale's URL prefix ('' or '/id') as the site's route table gives it. */
+export interface PlaygroundLocale {
+  locale: Locale;
+  prefix: string;
+}
+
 /** `interimAllowed`: false for HTTP/1.0 clients, which must not get a 1xx; they get the final 200 alone. */
-export function planStatus(target: LabStatus, format: BodyFormat, locale: Locale, requestId: string, interimAllowed = true): StatusPlan {
-  const prefix = locale === 'en' ? '' : `/${locale}`;
+export function planStatus(target: LabStatus, format: BodyFormat, { locale, prefix }: PlaygroundLocale, requestId: string, interimAllowed = true): StatusPlan {
   const isInterim = isInterimCode(target.status);
   const interim = isInterimCode(target.status) && interimAllowed ? target.status : null;
   const finalStatus = isInterim ? 200 : target.status;

@@ -1,18 +1,8 @@
 /** /api — the readable API documentation, rendered from the OpenAPI document and the error catalogue. */
 import { ERROR_CATALOGUE } from '../../errors.ts';
-import { openApiDocument } from '../api/openapi.ts';
+import type { OpenApiDocument, OpenApiOperation } from '../api/openapi.ts';
 import { Layout } from '../views/layout.tsx';
 import type { PageContext } from '../page-context.ts';
-
-interface Parameter {
-  name: string;
-  in: string;
-  description?: string;
-}
-interface Operation {
-  summary: string;
-  parameters?: readonly Parameter[];
-}
 
 /** One runnable example per operation, keyed "METHOD path". */
 const EXAMPLES: Record<string, string> = {
@@ -25,21 +15,22 @@ const EXAMPLES: Record<string, string> = {
   'POST /api/v1/quiz/answer': `curl -s -X POST -H 'content-type: application/json' -d '{"lang":"en","q":"1","n":1,"score":0,"answer":"..."}' http://localhost:3000/api/v1/quiz/answer`,
 };
 
-const operations = Object.entries(openApiDocument.paths).flatMap(([path, item]) =>
-  (['get', 'post'] as const).flatMap((method) => {
-    const op = (item as Partial<Record<'get' | 'post', Operation>>)[method];
-    return op ? [{ key: `${method.toUpperCase()} ${path}`, op }] : [];
-  }),
-);
+const operationsOf = (doc: OpenApiDocument) =>
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    (['get', 'post'] as const).flatMap((method) => {
+      const op: OpenApiOperation | undefined = item[method];
+      return op ? [{ key: `${method.toUpperCase()} ${path}`, op }] : [];
+    }),
+  );
 
-export function ApiDocsPage({ ctx }: { ctx: PageContext }) {
+export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: OpenApiDocument }) {
   const { m } = ctx;
   return (
-    <Layout ctx={ctx} title={m.web.apiDocsTitle} description={openApiDocument.info.description}>
+    <Layout ctx={ctx} title={m.web.apiDocsTitle} description={doc.info.description}>
       <h1>{m.web.apiDocsTitle}</h1>
-      <p>{openApiDocument.info.description}</p>
+      <p>{doc.info.description}</p>
       <p><a href="/api/openapi.json">OpenAPI 3.1: /api/openapi.json</a></p>
-      {operations.map(({ key, op }) => (
+      {operationsOf(doc).map(({ key, op }) => (
         <section key={key}>
           <h2><code>{key}</code></h2>
           <p>{op.summary}</p>

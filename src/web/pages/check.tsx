@@ -1,7 +1,8 @@
 /** /check — the URL checker: redirect chain, timings, TLS, failure with what a proxy would answer, and the diagnosis. */
 import type { CheckResult } from '../../check/index.ts';
 import { Layout } from '../views/layout.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 import { DiagnosisResult } from './diagnose.tsx';
 
 const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);

@@ -3,7 +3,8 @@ import { getEntry, listCodes, wireEntry, type CodeEntry } from '../../codes/inde
 import { canonicalPair } from '../../compare/index.ts';
 import { Layout } from '../views/layout.tsx';
 import { codeHref } from '../views/code-list.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 
 function Bullets({ items }: { items: readonly string[] }) {
   return <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;

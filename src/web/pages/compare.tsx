@@ -3,7 +3,8 @@ import { listCodes } from '../../codes/index.ts';
 import type { Comparison } from '../../compare/index.ts';
 import { codeHref } from '../views/code-list.tsx';
 import { Layout } from '../views/layout.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 
 export const COMMON_PAIRS = [
   '500-vs-502', '502-vs-504', '502-vs-503', '503-vs-504', '500-vs-503', '429-vs-503', '401-vs-403', '301-vs-302', '302-vs-307',

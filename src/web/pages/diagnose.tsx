@@ -1,7 +1,8 @@
 /** /diagnose — paste a response (or pick a HAR file) and get the diagnosis. Every reflected byte is escaped by Preact. */
 import { APPLICATION, componentName, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
 import { Layout } from '../views/layout.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 
 const list = (items: readonly string[]) => <ul>{items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
 

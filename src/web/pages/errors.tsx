@@ -1,6 +1,7 @@
 /** The site's own error pages: it practises what it explains. */
 import { Layout } from '../views/layout.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 import type { CodeEntry } from '../../codes/index.ts';
 import { CodeList } from '../views/code-list.tsx';
 

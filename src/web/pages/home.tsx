@@ -3,7 +3,8 @@ import { getCode, type CodeEntry } from '../../codes/index.ts';
 import { CATEGORY_SLUGS } from '../categories.ts';
 import { CodeList } from '../views/code-list.tsx';
 import { Layout } from '../views/layout.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 
 const POPULAR = ['200', '301', '304', '400', '401', '403', '404', '429', '499', '500', '502', '503', '504', '520', '522', '524'];
 const GUIDE = ['500', '502', '503', '504'] as const;

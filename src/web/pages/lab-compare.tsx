@@ -4,7 +4,8 @@
  * the client got, the body, the gateway's log signature, whether the app logged anything, the diagnosis verdict.
  */
 import { FAILURE_PAGES, GATEWAYS, type GatewayName, type GatewayOutcome, type GatewayOutcomes, type Scenario } from '../../lab/index.ts';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 import { Layout } from '../views/layout.tsx';
 
 /** The live failure page of a scenario, when the site has one. */

@@ -5,7 +5,8 @@
  */
 import type { DiagnosisReport } from '../../diagnose/index.ts';
 import { curlError, FAILURE_PAGES, splitResponse, type FailurePage, type RawExchange, type ScenarioCapture } from '../../lab/index.ts';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 import { Layout } from '../views/layout.tsx';
 import { DiagnosisResult } from './diagnose.tsx';
 

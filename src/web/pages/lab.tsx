@@ -1,6 +1,7 @@
 /** /lab — the lab's index: the failure scenarios, then every playground endpoint with its parameters and limits, and clickable, copyable curl examples. */
 import { LAB_ENDPOINTS, LAB_PARAMS, STREAM_MAX_TOTAL_MS, type LabEndpoint, type LabParamName } from '../../lab/index.ts';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 import { Layout } from '../views/layout.tsx';
 import { FailureList } from './lab-failure.tsx';
 

@@ -3,7 +3,8 @@ import { listCodes, type CodeEntry, type SearchHit } from '../../codes/index.ts'
 import { CATEGORY_SLUGS, type CategorySlug } from '../categories.ts';
 import { CodeList, codeHref } from '../views/code-list.tsx';
 import { Layout } from '../views/layout.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 
 const CLASS_SLUGS = { '1xx': 'informational', '2xx': 'success', '3xx': 'redirection', '4xx': 'client-error', '5xx': 'server-error' } as const;
 

@@ -1,12 +1,10 @@
 /** /quiz: one question of a round, as a plain form; after a POST, the same question with the verdict and explanation. */
 import { Layout } from '../views/layout.tsx';
-import { localePath, type PageContext } from '../page-context.ts';
-import type { PresentedQuestion, QuizFeedback } from '../quiz/present.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
+import type { PresentedQuestion, QuizFeedback } from '../quiz/presented.ts';
 import { ROUND_LENGTH, type RoundState } from '../quiz/round.ts';
-import { QUIZ_ANSWER_PATH } from '../api/routes.ts';
-
-/** The JSON endpoint the client script posts answers to (the form itself posts to /quiz). */
-export const QUIZ_ANSWER_API = `/api/v1${QUIZ_ANSWER_PATH}`;
+import { QUIZ_ANSWER_API } from '../api/paths.ts';
 
 /** Rendered on the server here and, from the JSON endpoint's answer, by src/web/assets/client/quiz.ts. */
 function Feedback({ feedback }: { feedback: QuizFeedback }) {

@@ -1,10 +1,11 @@
 /** A "who failed?" question in the reader's language: the captured response and log lines, then the explanation. */
 import { GUARDED_SCENARIOS } from '../../lab/index.ts';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 import { verdictText } from '../pages/lab-compare.tsx';
 import type { LabQuestion } from './generate.ts';
 import { findCapture, labCaptures, type LabCapture, type WhoFailedChoice } from './lab-questions.ts';
-import type { PresentedQuestion, QuizFeedback } from './present.ts';
+import type { PresentedQuestion, QuizFeedback } from './presented.ts';
 
 const captureOf = (question: LabQuestion, captures: readonly LabCapture[]) => findCapture(captures, question.capture.scenario, question.capture.gateway);
 

@@ -1,6 +1,7 @@
 /** A list of codes as links, with the one-line summary. */
 import type { CodeEntry } from '../../codes/index.ts';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 
 export function codeHref(ctx: PageContext, entry: CodeEntry): string {
   return localePath(ctx.locale, `/codes/${entry.status}`) + (entry.id === entry.status ? '' : `#${entry.id}`);

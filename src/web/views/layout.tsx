@@ -1,6 +1,7 @@
 /** The one page layout: head with canonical and hreflang links, header with search and language switch, footer. */
 import type { ComponentChildren } from 'preact';
-import { localePath, type PageContext } from '../page-context.ts';
+import { localePath } from '../locale-path.ts';
+import type { PageContext } from '../page-context.ts';
 
 /** An inline SVG icon (allowed by img-src data:), so browsers never ask for /favicon.ico. */
 const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#c0262d"/><text x="16" y="22" font-size="14" text-anchor="middle" fill="#fff" font-family="monospace">5xx</text></svg>')}`;

@@ -1,6 +1,6 @@
 // The quiz without page loads: posts the answer to the JSON endpoint and shows the same feedback the
 // answer page shows (src/web/pages/quiz.tsx renders it on the server). Any failure falls back to the plain form post.
-import type { QuizFeedback } from '../../quiz/present.ts';
+import type { QuizFeedback } from '../../quiz/presented.ts';
 
 type Child = Node | string;
 

@@ -1,24 +1,19 @@
 /**
- * The playground as a Fastify plugin: /lab/status/:code, /lab/status/random, /lab/drip and /lab/stream, in
- * English and under /id. Registered without fastify-plugin on purpose: its error handler (problem+json for bad
- * input) and its body parsing (request bodies are read and ignored) stay inside the plugin.
+ * The playground's handlers: /lab/status/:code, /lab/status/random, /lab/drip and /lab/stream, which the site's
+ * route table registers in every locale, inside the scope that `playgroundScope` sets up: its error handler
+ * (problem+json for bad input) and its body parsing (request bodies are read and ignored) stay inside it.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
-import { getCode, LOCALES, type Locale } from '../../codes/index.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
+import { getCode } from '../../codes/index.ts';
 import { PARAMS, STREAM_MAX_TOTAL_MS } from './endpoints.ts';
 import { badParameter, choiceParam, numberParam, single, type Query } from './params.ts';
 import { problemHandler } from './problem.ts';
-import { planStatus, type BodyFormat, type StatusPlan } from './status-plan.ts';
+import { planStatus, type BodyFormat, type PlaygroundLocale, type StatusPlan } from './status-plan.ts';
 import { parseLabStatus, parseWeighted, pickWeighted, type LabStatus } from './status-target.ts';
 import { pause, timedStream } from './timing.ts';
 
-export interface LabPluginOptions {
-  /** Random numbers in [0, 1) for /lab/status/random; Math.random unless a test pins it. */
-  random?: () => number;
-}
-
 /** Every method httpbin's /status answers; HEAD comes with GET. */
-const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+export const PLAYGROUND_STATUS_METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Drip chunks at most this many times, so a large body is not a timer per byte. */
 const MAX_DRIP_WRITES = 100;
 
@@ -40,11 +35,11 @@ function sendInterim(reply: FastifyReply, interim: NonNullable<StatusPlan['inter
   else reply.raw.writeEarlyHints(Object.fromEntries(Object.entries(interim.headers).map(([k, v]) => [k.toLowerCase(), v])));
 }
 
-async function sendStatus(target: LabStatus, locale: Locale, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function sendStatus(target: LabStatus, where: PlaygroundLocale, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const sleep = numberParam(queryOf(request), 'sleep');
   const format = choiceParam(queryOf(request), 'body') as BodyFormat;
   // RFC 9110 §15.2: no 1xx for an HTTP/1.0 client (nginx talks HTTP/1.0 to its upstreams by default).
-  const plan = planStatus(target, format, locale, request.id, request.raw.httpVersion !== '1.0');
+  const plan = planStatus(target, format, where, request.id, request.raw.httpVersion !== '1.0');
   if (plan.interim) sendInterim(reply, plan.interim);
   if (!(await pause(sleep, reply.raw))) return gone(request, reply);
   if (sleep > 0) reply.header('server-timing', `sleep;dur=${sleep}`);
@@ -60,7 +55,7 @@ function dripStatus(code: number): number {
   return code;
 }
 
-async function drip(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+export async function playgroundDrip(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const query = queryOf(request);
   const bytes = numberParam(query, 'bytes');
   const duration = numberParam(query, 'duration');
@@ -75,7 +70,7 @@ async function drip(request: FastifyRequest, reply: FastifyReply): Promise<Fasti
   return reply.send(timedStream(writes, interval, interval, (i) => '*'.repeat(sizeOf(i))));
 }
 
-function stream(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export async function playgroundStream(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const lines = numberParam(queryOf(request), 'lines');
   const interval = numberParam(queryOf(request), 'interval');
   if (lines * interval > STREAM_MAX_TOTAL_MS) {
@@ -86,32 +81,23 @@ function stream(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return reply.type('application/x-ndjson; charset=utf-8').send(timedStream(lines, 0, interval, line));
 }
 
-export const labPlugin: FastifyPluginAsync<LabPluginOptions> = async (app, options) => {
-  const random = options.random ?? Math.random;
-  app.setErrorHandler(problemHandler(app.errorHandler.bind(app)));
+/** What the playground's routes share: problem+json errors, any request body read and dropped, no caching. */
+export function playgroundScope(scope: FastifyInstance): void {
+  scope.setErrorHandler(problemHandler(scope.errorHandler.bind(scope)));
   // The playground answers any body (httpbin does): read it within the app's bodyLimit, then drop it.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
-  app.addHook('onRequest', async (_request, reply) => {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+  scope.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
-  for (const locale of LOCALES) {
-    const prefix = locale === 'en' ? '' : `/${locale}`;
-    app.route({
-      method: METHODS,
-      url: `${prefix}/lab/status/random`,
-      handler: async (request, reply) => {
-        const codes = single(queryOf(request), 'codes');
-        if (codes === undefined) throw badParameter('codes', `"codes" is required, e.g. codes=500,502:3 (at most ${PARAMS.codes.max} codes).`);
-        return sendStatus(pickWeighted(parseWeighted(codes), random), locale, request, reply);
-      },
-    });
-    app.route({
-      method: METHODS,
-      url: `${prefix}/lab/status/:code`,
-      handler: async (request, reply) => sendStatus(parseLabStatus((request.params as { code: string }).code), locale, request, reply),
-    });
-    app.get(`${prefix}/lab/drip`, drip);
-    app.get(`${prefix}/lab/stream`, async (request, reply) => stream(request, reply));
-  }
+}
+
+export const playgroundStatus = (where: PlaygroundLocale): RouteHandlerMethod => async (request, reply) =>
+  sendStatus(parseLabStatus((request.params as { code: string }).code), where, request, reply);
+
+/** `random`: numbers in [0, 1) for the weighted pick; Math.random unless a test pins it. */
+export const playgroundRandomStatus = (where: PlaygroundLocale, random: () => number = Math.random): RouteHandlerMethod => async (request, reply) => {
+  const codes = single(queryOf(request), 'codes');
+  if (codes === undefined) throw badParameter('codes', `"codes" is required, e.g. codes=500,502:3 (at most ${PARAMS.codes.max} codes).`);
+  return sendStatus(pickWeighted(parseWeighted(codes), random), where, request, reply);
 };

@@ -4,7 +4,8 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../../../test/helpers/raw-http.ts';
 import { LAB_ENDPOINTS } from './endpoints.ts';
-import { labPlugin } from './plugin.ts';
+import { PLAYGROUND_STATUS_METHODS, playgroundDrip, playgroundRandomStatus, playgroundScope, playgroundStatus, playgroundStream } from './handlers.ts';
+import type { PlaygroundLocale } from './status-plan.ts';
 
 let app: FastifyInstance;
 /** Every log record the app writes. */
@@ -16,7 +17,17 @@ const randoms: number[] = [];
 
 beforeAll(async () => {
   app = Fastify({ logger: { level: 'info', stream: { write: (line: string) => logs.push(JSON.parse(line)) } } });
-  await app.register(labPlugin, { random: () => randoms.shift() ?? Math.random() });
+  const random = () => randoms.shift() ?? Math.random();
+  // The site registers these from its route table (src/web/routes.ts); here, the same routes in both locales.
+  await app.register(async (scope) => {
+    playgroundScope(scope);
+    for (const where of [{ locale: 'en', prefix: '' }, { locale: 'id', prefix: '/id' }] satisfies PlaygroundLocale[]) {
+      scope.route({ method: [...PLAYGROUND_STATUS_METHODS], url: `${where.prefix}/lab/status/random`, handler: playgroundRandomStatus(where, random) });
+      scope.route({ method: [...PLAYGROUND_STATUS_METHODS], url: `${where.prefix}/lab/status/:code`, handler: playgroundStatus(where) });
+      scope.get(`${where.prefix}/lab/drip`, playgroundDrip);
+      scope.get(`${where.prefix}/lab/stream`, playgroundStream);
+    }
+  });
   origin = await app.listen({ port: 0, host: '127.0.0.1' });
   port = Number(new URL(origin).port);
 });
