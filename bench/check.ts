@@ -10,7 +10,7 @@
  * peak RSS of the whole process tree (sampled from /proc: for curl that is the sum of the curls running
  * at once), and the ratios. Targets: at least 5x curl's URLs/s, httpwhy under 200 MB.
  * httpwhy runs as `node bin/httpwhy.js check ...` when the bin has the command (it needs `dist/`), else as
- * src/cli/commands/check.ts bundled to plain JavaScript with esbuild (what tsc would ship).
+ * src/cli/runners/check.ts bundled to plain JavaScript with esbuild (what tsc would ship).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -126,7 +126,7 @@ function httpwhyStatus(line: string): string | null {
 async function bundleRunner(): Promise<string> {
   const { build } = await import('esbuild');
   const outfile = join(TMP, 'httpwhy-check.mjs');
-  const contents = `import { runCheck } from './src/cli/commands/check.ts';
+  const contents = `import { runCheck } from './src/cli/runners/check.ts';
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 process.exitCode = await runCheck([], { file: process.argv[2], json: true, allowPrivate: true, concurrency: ${CONCURRENCY}, perHost: ${CONCURRENCY}, progress: false, lang: 'en' }, io);`;
   await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'warning' });

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { parseLocale, STANDINGS, VENDORS, ISSUERS } from '../codes/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import type { CommandContext } from './context.ts';
-import type { LabCliOptions } from './commands/lab.ts';
+import type { LabCliOptions } from './runners/lab.ts';
 import type { CliIo } from './io.ts';
 import { parseExplainOnly } from './fast-path.ts';
 import { createOutput, decideColor, terminalWidth } from './output.ts';
@@ -76,7 +76,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
         program.outputHelp();
         return;
       }
-      const { runExplain } = await import('./commands/explain.ts');
+      const { runExplain } = await import('./runners/explain.ts');
       setExit(runExplain(code, contextFor(cmd, io)));
     });
 
@@ -86,7 +86,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .argument('<a>', 'first code')
     .argument('<b>', 'second code')
     .action(async (a: string, b: string, _opts, cmd: Command) => {
-      const { runCompare } = await import('./commands/compare.ts');
+      const { runCompare } = await import('./runners/compare.ts');
       setExit(runCompare(a, b, contextFor(cmd, io)));
     });
 
@@ -98,7 +98,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .addOption(new Option('--standing <standing>', 'standing').choices([...STANDINGS]))
     .addOption(new Option('--issuer <issuer>', 'component that issues it').choices([...ISSUERS]))
     .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
-      const { runList } = await import('./commands/list.ts');
+      const { runList } = await import('./runners/list.ts');
       setExit(runList(opts, contextFor(cmd, io)));
     });
 
@@ -108,7 +108,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .argument('<query...>', 'what to look for')
     .addOption(new Option('--limit <n>', 'maximum results').default(10).argParser(integer('--limit', 1, 200)))
     .action(async (query: string[], opts: { limit: number }, cmd: Command) => {
-      const { runSearch } = await import('./commands/search.ts');
+      const { runSearch } = await import('./runners/search.ts');
       setExit(runSearch(query.join(' '), opts.limit, contextFor(cmd, io)));
     });
 
@@ -118,7 +118,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .argument('[files...]', 'files to read (default: stdin)')
     .action(async (files: string[], _opts, cmd: Command) => {
       const ctx = contextFor(cmd, io);
-      const { runDiagnose } = await import('./commands/diagnose.ts');
+      const { runDiagnose } = await import('./runners/diagnose.ts');
       setExit(await runDiagnose(files, { json: ctx.json, lang: ctx.locale, color: ctx.out.color }, io));
     });
 
@@ -141,7 +141,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (files: string[], opts: Record<string, unknown>, cmd: Command) => {
       const ctx = contextFor(cmd, io);
-      const { runLogs } = await import('./commands/logs.ts');
+      const { runLogs } = await import('./runners/logs.ts');
       setExit(await runLogs(files, { ...opts, json: ctx.json, lang: ctx.locale }, io));
     });
 
@@ -159,7 +159,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (urls: string[], opts: { file?: string; csv?: boolean; allowPrivate?: boolean; concurrency?: number; perHost?: number; timeout?: number; retries?: number; progress: boolean }, cmd: Command) => {
       const ctx = contextFor(cmd, io);
-      const { runCheck } = await import('./commands/check.ts');
+      const { runCheck } = await import('./runners/check.ts');
       setExit(await runCheck(urls, { ...opts, json: ctx.json, lang: ctx.locale, color: cmd.optsWithGlobals<GlobalOptions>().color }, io));
     });
 
@@ -169,7 +169,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .requiredOption('-o, --out <dir>', 'output directory (empty, or a previous export)')
     .option('--site-url <url>', 'absolute origin for canonical links and the sitemap (default: $HTTPWHY_SITE_URL or http://localhost:3000)')
     .action(async (opts: { out: string; siteUrl?: string }) => {
-      const { runBuild } = await import('./commands/build.ts');
+      const { runBuild } = await import('./runners/build.ts');
       setExit(await runBuild({ out: opts.out, siteUrl: opts.siteUrl }, io));
     });
 
@@ -181,7 +181,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .option('--via <proxy>', 'also run nginx, haproxy or caddy in front of the same faulty upstreams')
     .option('--proxy-binary <path>', 'path of the --via proxy executable (default: where Debian installs it)')
     .action(async (opts: LabCliOptions) => {
-      const { runLab } = await import('./commands/lab.ts');
+      const { runLab } = await import('./runners/lab.ts');
       setExit(await runLab(opts, io));
     });
 
@@ -191,7 +191,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .option('-p, --port <port>', 'port (default: $PORT or 3000)')
     .option('--host <host>', 'interface (default: $HOST or localhost)')
     .action(async (opts: { port?: string; host?: string }) => {
-      const { runServe } = await import('./commands/serve.ts');
+      const { runServe } = await import('./runners/serve.ts');
       setExit(await runServe(opts, io));
     });
 
@@ -211,7 +211,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (simple) {
       const locale = parseLocale(simple.lang ?? io.env.HTTPWHY_LANG);
       const out = createOutput(io, !simple.json && decideColor(io, simple.color));
-      const { runExplain } = await import('./commands/explain.ts');
+      const { runExplain } = await import('./runners/explain.ts');
       return runExplain(simple.code, { io, out, locale, json: simple.json, width: terminalWidth(io) });
     }
     const commander = await import('commander');

@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runLogs } from '../../src/cli/commands/logs.ts';
+import { runLogs } from '../../src/cli/runners/logs.ts';
 import { run as runCli } from '../../src/cli/index.ts';
 import { isHttpwhyError } from '../../src/errors.ts';
 import { memoryIo } from '../helpers/memory-io.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { missingProxies, PROXY_NAMES } from '../../lab/index.ts';
 import { memoryIo } from '../../../test/helpers/memory-io.ts';
 import { rawRequest } from '../../../test/helpers/raw-http.ts';
-import { runLab } from './lab.ts';
+import { runLab } from '../runners/lab.ts';
 
 /** Listening servers and open sockets of this process. */
 const handles = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
