@@ -1,16 +1,11 @@
 /** `httpwhy build --out DIR`: the whole site, both languages, as static files for any static host or CDN. */
 import { resolve } from 'node:path';
 import { exportSite } from '../../web/index.ts';
-import type { CliIo } from '../io.ts';
-
-export interface BuildCliOptions {
-  out: string;
-  /** Origin the export will be served from (canonical links, sitemap); default $HTTPWHY_SITE_URL or http://localhost:3000. */
-  siteUrl?: string;
-}
+import type { BuildOptions } from '../commands/build.ts';
+import type { CommandContext } from '../context.ts';
 
 /** Exit 0, or 1 when a page links to something that could not be exported (listed on stderr). */
-export async function runBuild(options: BuildCliOptions, io: CliIo): Promise<number> {
+export async function runBuild(_args: [], options: BuildOptions, { io }: CommandContext): Promise<number> {
   const siteUrl = options.siteUrl ?? io.env.HTTPWHY_SITE_URL ?? 'http://localhost:3000';
   const result = await exportSite({ outDir: resolve(io.cwd, options.out), siteUrl });
   for (const link of result.brokenLinks) {

@@ -4,48 +4,21 @@
  * anything else is a bulk run streamed as table lines, NDJSON (--json) or CSV (--csv), with a progress
  * bar on a terminal's stderr. SSRF-safe by default; --allow-private is operator mode and says so.
  * Exit 0 all fine, 1 a problem found (5xx, network failure, refused redirect), 2 bad input.
- *
- * Wiring (commander), one line per option:
- *   .command('check').argument('[urls...]', 'URLs to check; - or none reads stdin, one per line')
- *   .option('-f, --file <list>', 'file with one URL per line (# comments and blank lines skipped)')
- *   .option('--csv', 'CSV output')
- *   .option('--allow-private', 'operator mode: allow private, loopback and link-local addresses and any port')
- *   .option('-c, --concurrency <n>', 'checks at once (default 16)')  .option('--per-host <n>', 'checks at once per host (default 4)')
- *   .option('--timeout <seconds>', 'time allowed per URL, redirects included (default 30)')
- *   .option('--retries <n>', 'retries of a 429/503 with Retry-After, waiting at most 30 s (default 1)')
- *   .option('--no-progress', 'no progress bar on stderr')
- *   global: --json, --lang, --no-color
  */
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
-import { checkUrl, checkUrls, CSV_HEADER, csvLine, isUrlLine, type BulkRow, type CheckOptions } from '../../check/index.ts';
+import { checkUrl, checkUrls, CSV_HEADER, csvLine, isUrlLine, type BulkRow, type CheckOptions as UrlCheckOptions } from '../../check/index.ts';
 import type { Locale } from '../../codes/index.ts';
 import { ERROR_CATALOGUE, HttpwhyError, isHttpwhyError } from '../../errors.ts';
 import { messages } from '../../i18n/index.ts';
+import type { CheckOptions } from '../commands/check.ts';
+import type { CommandContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
-import { createOutput, decideColor, terminalWidth, textStyle, type Output } from '../output.ts';
+import { textStyle } from '../output.ts';
 import { createProgress, type Progress } from '../progress.ts';
 import { renderDetail, renderRow, TABLE_HEADER } from './check-text.ts';
-
-export interface CheckCliOptions {
-  file?: string;
-  json?: boolean;
-  csv?: boolean;
-  lang: Locale;
-  concurrency?: number;
-  perHost?: number;
-  allowPrivate?: boolean;
-  /** Seconds per URL, redirects included. */
-  timeout?: number;
-  /** Retries of a 429/503 that carries Retry-After (default 1). */
-  retries?: number;
-  /** false: never a progress bar. */
-  progress?: boolean;
-  /** false: never colour (--no-color). */
-  color?: boolean;
-}
 
 type Format = 'text' | 'json' | 'csv';
 
@@ -72,7 +45,7 @@ async function* lines(stream: AsyncIterable<string | Buffer>): AsyncGenerator<st
   if (rest !== '') yield rest;
 }
 
-async function* inputs(urls: readonly string[], options: CheckCliOptions, io: CliIo): AsyncGenerator<string> {
+async function* inputs(urls: readonly string[], options: CheckOptions, io: CliIo): AsyncGenerator<string> {
   yield* urls.filter((url) => url !== '-');
   if (options.file) {
     const list = await openList(options.file, io);
@@ -97,25 +70,25 @@ async function countList(file: string, io: CliIo): Promise<number> {
   return count;
 }
 
-function checkOptions(options: CheckCliOptions): CheckOptions {
+function checkOptions(options: CheckOptions, locale: Locale): UrlCheckOptions {
   const timeouts = options.timeout === undefined ? undefined : { total: Math.round(options.timeout * 1000) };
-  return { allowPrivate: options.allowPrivate === true, locale: options.lang, timeouts };
+  return { allowPrivate: options.allowPrivate === true, locale, timeouts };
 }
 
 /** A refused private address, with the hint that the CLI's operator may check it. */
-function withPrivateHint(error: unknown, options: CheckCliOptions): unknown {
+function withPrivateHint(error: unknown, options: CheckOptions, locale: Locale): unknown {
   if (!isHttpwhyError(error) || error.code !== 'HW_ERR_CHECK_SSRF_BLOCKED' || options.allowPrivate) return error;
-  return new HttpwhyError(error.code, `${error.message} ${messages(options.lang).check.privateHint}`, error.details);
+  return new HttpwhyError(error.code, `${error.message} ${messages(locale).check.privateHint}`, error.details);
 }
 
-async function checkOne(url: string, options: CheckCliOptions, format: Format, out: Output, io: CliIo): Promise<number> {
-  const m = messages(options.lang).check;
-  const result = await checkUrl(url, checkOptions(options)).catch((error: unknown) => {
-    throw withPrivateHint(error, options);
+async function checkOne(url: string, options: CheckOptions, format: Format, { io, out, locale, width }: CommandContext): Promise<number> {
+  const m = messages(locale).check;
+  const result = await checkUrl(url, checkOptions(options, locale)).catch((error: unknown) => {
+    throw withPrivateHint(error, options, locale);
   });
   if (format === 'json') out.json(result);
   else if (format === 'csv') io.stdout.write(CSV_HEADER + csvLine({ index: 1, input: url, attempts: 1, result, error: null }));
-  else io.stdout.write(renderDetail(result, m, textStyle(out, terminalWidth(io))));
+  else io.stdout.write(renderDetail(result, m, textStyle(out, width)));
   return result.problem ? 1 : 0;
 }
 
@@ -134,9 +107,9 @@ function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-async function checkMany(urls: readonly string[], options: CheckCliOptions, format: Format, out: Output, io: CliIo): Promise<number> {
+async function checkMany(urls: readonly string[], options: CheckOptions, format: Format, { io, out, locale }: CommandContext): Promise<number> {
   keepYoungGenerationSmall();
-  const m = messages(options.lang).check;
+  const m = messages(locale).check;
   const showProgress = options.progress !== false && io.stderr.isTTY === true;
   const total = showProgress && options.file && !urls.includes('-') ? urls.length + (await countList(options.file, io)) : null;
   const progress: Progress | null = showProgress ? createProgress(io.stderr, total) : null;
@@ -152,7 +125,7 @@ async function checkMany(urls: readonly string[], options: CheckCliOptions, form
   let exit = 0;
   if (format === 'csv') write(CSV_HEADER);
   if (format === 'text') write(`${out.style('bold', TABLE_HEADER)}\n`);
-  const bulk = { ...checkOptions(options), concurrency: options.concurrency, perHost: options.perHost, retries: options.retries };
+  const bulk = { ...checkOptions(options, locale), concurrency: options.concurrency, perHost: options.perHost, retries: options.retries };
   for await (const row of checkUrls(inputs(urls, options, io), bulk)) {
     checked++;
     if (row.error) refused++;
@@ -172,11 +145,10 @@ async function checkMany(urls: readonly string[], options: CheckCliOptions, form
   return exit;
 }
 
-export async function runCheck(urls: string[], options: CheckCliOptions, io: CliIo): Promise<number> {
-  if (options.json && options.csv) throw new HttpwhyError('HW_ERR_CLI_USAGE', 'Choose one of --json and --csv.');
-  const format: Format = options.json ? 'json' : options.csv ? 'csv' : 'text';
-  const out = createOutput(io, format === 'text' && decideColor(io, options.color !== false));
-  if (options.allowPrivate) io.stderr.write(`httpwhy: ${messages(options.lang).check.operatorMode}\n`);
+export async function runCheck([urls]: [urls: string[]], options: CheckOptions, ctx: CommandContext): Promise<number> {
+  if (ctx.json && options.csv) throw new HttpwhyError('HW_ERR_CLI_USAGE', 'Choose one of --json and --csv.');
+  const format: Format = ctx.json ? 'json' : options.csv ? 'csv' : 'text';
+  if (options.allowPrivate) ctx.io.stderr.write(`httpwhy: ${messages(ctx.locale).check.operatorMode}\n`);
   const single = urls.length === 1 && urls[0] !== '-' && !options.file;
-  return single ? checkOne(urls[0] as string, options, format, out, io) : checkMany(urls, options, format, out, io);
+  return single ? checkOne(urls[0] as string, options, format, ctx) : checkMany(urls, options, format, ctx);
 }

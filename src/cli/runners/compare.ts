@@ -5,7 +5,7 @@ import { messages } from '../../i18n/index.ts';
 import type { CommandContext } from '../context.ts';
 import { wrap } from '../output.ts';
 
-export function runCompare(first: string, second: string, ctx: CommandContext): number {
+export function runCompare([first, second]: [first: string, second: string], _options: object, ctx: CommandContext): number {
   const c = compare(first, second, ctx.locale);
   if (ctx.json) {
     ctx.out.json({ ...c, a: localizeEntry(c.a, ctx.locale), b: localizeEntry(c.b, ctx.locale) });

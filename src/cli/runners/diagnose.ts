@@ -8,15 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnose, renderText, type DiagnosisReport } from '../../diagnose/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../../errors.ts';
+import type { Locale } from '../../codes/index.ts';
+import type { CommandContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
-import { createOutput, decideColor, terminalWidth, textStyle } from '../output.ts';
-
-export interface DiagnoseCliOptions {
-  json: boolean;
-  lang: 'en' | 'id';
-  /** Colour as decided by the CLI (TTY, NO_COLOR, --no-color); decided here from io when absent. */
-  color?: boolean;
-}
+import { textStyle } from '../output.ts';
 
 type Outcome = { file: string; report: DiagnosisReport } | { file: string; error: HttpwhyError };
 
@@ -36,9 +31,9 @@ async function readInput(file: string, io: CliIo): Promise<string> {
   }
 }
 
-async function diagnoseFile(file: string, options: DiagnoseCliOptions, io: CliIo): Promise<Outcome> {
+async function diagnoseFile(file: string, locale: Locale, io: CliIo): Promise<Outcome> {
   try {
-    return { file, report: diagnose(await readInput(file, io), { locale: options.lang }) };
+    return { file, report: diagnose(await readInput(file, io), { locale }) };
   } catch (error) {
     if (isHttpwhyError(error)) return { file, error };
     throw error;
@@ -55,18 +50,19 @@ function toJson(outcome: Outcome, withFile: boolean): unknown {
   return withFile ? { file: outcome.file, ...body } : body;
 }
 
-export async function runDiagnose(files: string[], options: DiagnoseCliOptions, io: CliIo): Promise<number> {
+export async function runDiagnose([files]: [files: string[]], _options: object, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
   const outcomes: Outcome[] = [];
-  for (const file of files.length === 0 ? ['-'] : files) outcomes.push(await diagnoseFile(file, options, io));
+  for (const file of files.length === 0 ? ['-'] : files) outcomes.push(await diagnoseFile(file, ctx.locale, io));
   for (const outcome of outcomes) {
     if ('error' in outcome) io.stderr.write(`httpwhy: ${outcome.file === '-' ? 'stdin' : outcome.file}: ${outcome.error.message}\n`);
   }
-  if (options.json) {
+  if (ctx.json) {
     const value = outcomes.length === 1 && outcomes[0] ? toJson(outcomes[0], false) : outcomes.map((o) => toJson(o, true));
     io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     return exitCode(outcomes);
   }
-  const style = textStyle(createOutput(io, options.color ?? decideColor(io, true)), terminalWidth(io));
+  const style = textStyle(ctx.out, ctx.width);
   const blocks = outcomes.flatMap((o) => ('report' in o ? [outcomes.length > 1 ? `${style.bold(`== ${o.file} ==`)}\n${renderText(o.report, style)}` : renderText(o.report, style)] : []));
   if (blocks.length > 0) io.stdout.write(blocks.join('\n'));
   return exitCode(outcomes);

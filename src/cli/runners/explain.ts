@@ -58,7 +58,7 @@ function renderEntry(entry: CodeEntry, ctx: CommandContext): string {
   return lines.join('\n');
 }
 
-export function runExplain(code: string, ctx: CommandContext): number {
+export function runExplain([code]: [code: string], _options: object, ctx: CommandContext): number {
   const entries = requireCode(code);
   if (ctx.json) {
     ctx.out.json({ status: entries[0]?.status, meanings: entries.map((e) => localizeEntry(e, ctx.locale)) });

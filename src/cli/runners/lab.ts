@@ -8,19 +8,9 @@
  */
 import { HttpwhyError } from '../../errors.ts';
 import type { LabProxy, RunningLab } from '../../lab/index.ts';
-import type { CliIo } from '../io.ts';
+import type { LabOptions } from '../commands/lab.ts';
+import type { CommandContext } from '../context.ts';
 import { parsePort } from './serve.ts';
-
-export interface LabCliOptions {
-  /** The site and playground; 3000 unless set. */
-  port?: string;
-  /** The gateway; 8080 unless set. */
-  gatewayPort?: string;
-  /** A real proxy to run in front of the same upstreams too. */
-  via?: string;
-  /** The real proxy's executable, when it is not where the distribution installs it. */
-  proxyBinary?: string;
-}
 
 const HOST = '127.0.0.1';
 
@@ -49,7 +39,7 @@ function viaLines(name: string, proxy: LabProxy, width: number): string[] {
   ];
 }
 
-export async function runLab(options: LabCliOptions, io: CliIo): Promise<number> {
+export async function runLab(_args: [], options: LabOptions, { io }: CommandContext): Promise<number> {
   const port = parsePort(options.port ?? '3000');
   const gatewayPort = parsePort(options.gatewayPort ?? '8080');
   const [{ buildApp }, lab] = await Promise.all([import('../../web/index.ts'), import('../../lab/index.ts')]);

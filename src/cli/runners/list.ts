@@ -1,8 +1,9 @@
 /** `httpwhy list --class 5xx --vendor nginx`: one line per entry. */
-import { listCodes, summarizeEntry, type CodeFilter } from '../../codes/index.ts';
+import { listCodes, summarizeEntry } from '../../codes/index.ts';
+import type { ListOptions } from '../commands/list.ts';
 import type { CommandContext } from '../context.ts';
 
-export function runList(filter: CodeFilter, ctx: CommandContext): number {
+export function runList(_args: [], filter: ListOptions, ctx: CommandContext): number {
   const entries = listCodes(filter);
   if (ctx.json) {
     ctx.out.json({ count: entries.length, codes: entries.map((e) => summarizeEntry(e, ctx.locale)) });

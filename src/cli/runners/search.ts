@@ -1,9 +1,11 @@
 /** `httpwhy search "gateway timeout"`: ranked matches, exact codes first. */
 import { search, summarizeEntry } from '../../codes/index.ts';
+import type { SearchOptions } from '../commands/search.ts';
 import type { CommandContext } from '../context.ts';
 import { wrap } from '../output.ts';
 
-export function runSearch(query: string, limit: number, ctx: CommandContext): number {
+export function runSearch([words]: [words: string[]], { limit }: SearchOptions, ctx: CommandContext): number {
+  const query = words.join(' ');
   const hits = search(query, { limit });
   if (ctx.json) {
     ctx.out.json({ query, hits: hits.map((h) => ({ ...summarizeEntry(h.entry, ctx.locale), score: Math.round(h.score * 100) / 100, exact: h.exact })) });

@@ -1,11 +1,7 @@
 /** `httpwhy serve`: the site and API on PORT/HOST (default 3000 on localhost). */
 import { HttpwhyError } from '../../errors.ts';
-import type { CliIo } from '../io.ts';
-
-export interface ServeCliOptions {
-  port?: string;
-  host?: string;
-}
+import type { ServeOptions } from '../commands/serve.ts';
+import type { CommandContext } from '../context.ts';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -13,7 +9,7 @@ export function parsePort(value: string): number {
   return port;
 }
 
-export async function runServe(options: ServeCliOptions, io: CliIo): Promise<number> {
+export async function runServe(_args: [], options: ServeOptions, { io }: CommandContext): Promise<number> {
   const port = parsePort(options.port ?? io.env.PORT ?? '3000');
   const host = options.host ?? io.env.HOST ?? 'localhost';
   const { startServer } = await import('../../web/index.ts');

@@ -1,0 +1,44 @@
+/** `httpwhy logs FILE... [--app APPLOG...]`. */
+import { Argument, Option } from 'commander';
+import type { CommandDeclaration } from '../command.ts';
+
+export interface LogsOptions {
+  app?: string[];
+  format?: string;
+  appFormat?: string;
+  requestIdField?: string;
+  messageField?: string;
+  idPattern?: string;
+  tz?: string;
+  /** Seconds; validated by the runner (a positive number). */
+  window?: string;
+  /** Validated by the runner (a positive integer). */
+  top?: string;
+  html?: string;
+  failOn?: string;
+  follow?: boolean;
+  /** `--no-progress` sets it to false. */
+  progress?: boolean;
+}
+
+export const logsCommand: CommandDeclaration<[files: string[]], LogsOptions> = {
+  name: 'logs',
+  description: 'classify every 5xx, 499 and 009 in proxy logs as app-issued or proxy-issued, and why',
+  arguments: [new Argument('<files...>', 'proxy or web-server logs; - for stdin; .gz is read directly')],
+  options: [
+    new Option('--app <files...>', 'application logs to join (JSON lines or text with request ids)'),
+    new Option('--format <format>', 'format of FILES (combined, nginx-error, haproxy, alb, envoy, caddy, traefik-json, ... or an nginx log_format string); detected when absent'),
+    new Option('--app-format <format>', 'app-json or app-text (detected when absent)'),
+    new Option('--request-id-field <field>', 'JSON app logs: field with the request id, dots for nesting'),
+    new Option('--message-field <field>', 'JSON app logs: field with the message'),
+    new Option('--id-pattern <regex>', 'text app logs: regex whose first group is the request id'),
+    new Option('--tz <zone>', "zone of times logged without one (HAProxy; app logs): IANA name or ±HH:MM (default: this machine's)"),
+    new Option('--window <seconds>', 'time window for joining by time and path (default 2)'),
+    new Option('--top <n>', 'rows in top tables (default 5)'),
+    new Option('--html <file>', 'also write a self-contained HTML report'),
+    new Option('--fail-on <expr>', 'exit 1 when a threshold is crossed, e.g. "proxy-issued>0" or "5xx-rate>1%" (comma-separated; counts: requests, 5xx, proxy-issued, app-issued, unknown, skipped; in % of requests: 5xx-rate, proxy-issued-rate, app-issued-rate, unknown-rate)'),
+    new Option('-f, --follow', 'keep reading growing files and stdin, refreshing the summary (Ctrl-C to stop)'),
+    new Option('--no-progress', 'no progress bar on stderr'),
+  ],
+  run: (args, options, ctx) => import('../runners/logs.ts').then((runner) => runner.runLogs(args, options, ctx)),
+};
