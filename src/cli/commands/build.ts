@@ -1,6 +1,5 @@
 /** `httpwhy build --out DIR`. */
-import { Option } from 'commander';
-import type { CommandDeclaration } from '../command.ts';
+import { Option, type CommandDeclaration } from '../command.ts';
 
 export interface BuildOptions {
   out: string;

@@ -1,6 +1,5 @@
 /** `httpwhy check URL...`. */
-import { Argument, Option } from 'commander';
-import { integer, type CommandDeclaration } from '../command.ts';
+import { Argument, integer, Option, type CommandDeclaration } from '../command.ts';
 
 export interface CheckOptions {
   file?: string;

@@ -1,6 +1,5 @@
 /** `httpwhy compare 500 502`. */
-import { Argument } from 'commander';
-import type { CommandDeclaration } from '../command.ts';
+import { Argument, type CommandDeclaration } from '../command.ts';
 
 export const compareCommand: CommandDeclaration<[first: string, second: string]> = {
   name: 'compare',

@@ -1,6 +1,5 @@
 /** `httpwhy diagnose FILE...`. */
-import { Argument } from 'commander';
-import type { CommandDeclaration } from '../command.ts';
+import { Argument, type CommandDeclaration } from '../command.ts';
 
 export const diagnoseCommand: CommandDeclaration<[files: string[]]> = {
   name: 'diagnose',

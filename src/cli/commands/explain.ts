@@ -1,6 +1,5 @@
 /** `httpwhy 502`: the program's own command, every meaning of a status. `main.ts` answers the plain form without commander. */
-import { Argument } from 'commander';
-import type { CommandDeclaration } from '../command.ts';
+import { Argument, type CommandDeclaration } from '../command.ts';
 
 export const explainCommand: CommandDeclaration<[code: string]> = {
   name: 'httpwhy',

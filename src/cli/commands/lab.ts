@@ -1,6 +1,5 @@
 /** `httpwhy lab`. */
-import { Option } from 'commander';
-import type { CommandDeclaration } from '../command.ts';
+import { Option, type CommandDeclaration } from '../command.ts';
 
 export interface LabOptions {
   /** The site and playground; 3000 unless set. */

@@ -1,7 +1,6 @@
 /** `httpwhy list --class 5xx --vendor nginx`. */
-import { Option } from 'commander';
 import { ISSUERS, STANDINGS, VENDORS, type CodeFilter } from '../../codes/index.ts';
-import type { CommandDeclaration } from '../command.ts';
+import { Option, type CommandDeclaration } from '../command.ts';
 
 export type ListOptions = Pick<CodeFilter, 'class' | 'vendor' | 'standing' | 'issuer'>;
 

@@ -1,6 +1,5 @@
 /** `httpwhy logs FILE... [--app APPLOG...]`. */
-import { Argument, Option } from 'commander';
-import type { CommandDeclaration } from '../command.ts';
+import { Argument, Option, type CommandDeclaration } from '../command.ts';
 
 export interface LogsOptions {
   app?: string[];

@@ -1,6 +1,5 @@
 /** `httpwhy search "gateway timeout"`. */
-import { Argument, Option } from 'commander';
-import { integer, type CommandDeclaration } from '../command.ts';
+import { Argument, integer, Option, type CommandDeclaration } from '../command.ts';
 
 export interface SearchOptions {
   limit: number;

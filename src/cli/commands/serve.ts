@@ -1,6 +1,5 @@
 /** `httpwhy serve`. */
-import { Option } from 'commander';
-import type { CommandDeclaration } from '../command.ts';
+import { Option, type CommandDeclaration } from '../command.ts';
 
 export interface ServeOptions {
   port?: string;
