@@ -10,7 +10,7 @@
  * peak RSS of the whole process tree (sampled from /proc: for curl that is the sum of the curls running
  * at once), and the ratios. Targets: at least 5x curl's URLs/s, httpwhy under 200 MB.
  * httpwhy runs as `node bin/httpwhy.js check ...` when the bin has the command (it needs `dist/`), else as
- * src/cli/commands/check.ts bundled to plain JavaScript with esbuild (what tsc would ship).
+ * the CLI's source bundled to plain JavaScript with esbuild (what tsc would ship).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -122,20 +122,21 @@ function httpwhyStatus(line: string): string | null {
   return result?.status ? String(result.status) : `error (${result?.failure?.code ?? error?.code})`;
 }
 
-/** Bundles runCheck into plain JavaScript, two levels under the root so build/*.json resolve as from dist/. */
+const FLAGS = ['--json', '--allow-private', '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY), '--no-progress'];
+
+/** Bundles the CLI into plain JavaScript, two levels under the root so build/*.json resolve as from dist/. */
 async function bundleRunner(): Promise<string> {
   const { build } = await import('esbuild');
   const outfile = join(TMP, 'httpwhy-check.mjs');
-  const contents = `import { runCheck } from './src/cli/commands/check.ts';
+  const contents = `import { run } from './src/cli/index.ts';
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
-process.exitCode = await runCheck([], { file: process.argv[2], json: true, allowPrivate: true, concurrency: ${CONCURRENCY}, perHost: ${CONCURRENCY}, progress: false, lang: 'en' }, io);`;
+process.exitCode = await run(['check', '--file', process.argv[2], ...${JSON.stringify(FLAGS)}], io);`;
   await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'warning' });
   return outfile;
 }
 
 async function runHttpwhy(list: string): Promise<Measured> {
-  const flags = ['--json', '--allow-private', '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY), '--no-progress'];
-  const viaBin = await measure('httpwhy', process.execPath, [join(ROOT, 'bin', 'httpwhy.js'), 'check', '--file', list, ...flags], httpwhyStatus).catch(() => null);
+  const viaBin = await measure('httpwhy', process.execPath, [join(ROOT, 'bin', 'httpwhy.js'), 'check', '--file', list, ...FLAGS], httpwhyStatus).catch(() => null);
   if (viaBin?.ok && viaBin.statuses.size > 0) return viaBin;
   console.log('  (bin/httpwhy.js has no working check command yet, dist/ is probably not built: running src bundled)');
   return measure('httpwhy', process.execPath, [await bundleRunner(), list], httpwhyStatus);

@@ -63,6 +63,8 @@ describe('bad input exits 2 with one clear line', () => {
     [['frobnicate', 'x'], /too many arguments/],
     [['frobnicate'], /not an HTTP status code/],
     [['search', 'x', '--limit', '0'], /--limit must be/],
+    // Every command gets the same context, so the language is checked for those that print none too.
+    [['serve', '--port', 'none', '--lang', 'fr'], /Unknown language "fr"/],
   ])('%j', async (argv, message) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);

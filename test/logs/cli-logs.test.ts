@@ -4,8 +4,9 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runLogs } from '../../src/cli/commands/logs.ts';
-import { run as runCli } from '../../src/cli/index.ts';
+import { createContext, type GlobalOptions } from '../../src/cli/context.ts';
+import { run as runCli, type CliIo } from '../../src/cli/index.ts';
+import { runLogs as runLogsCommand, type LogsRunOptions } from '../../src/cli/runners/logs.ts';
 import { isHttpwhyError } from '../../src/errors.ts';
 import { memoryIo } from '../helpers/memory-io.ts';
 
@@ -14,6 +15,11 @@ const line = (status: number, path: string) => `10.0.0.1 - - [01/May/2024:10:00:
 
 function io(options: Parameters<typeof memoryIo>[0] = {}) {
   return { ...memoryIo(options), cwd: FIXTURES };
+}
+
+/** The runner as the CLI calls it: the global options (--json, --lang) go into its context. */
+async function runLogs(files: string[], { json, lang, ...options }: LogsRunOptions & GlobalOptions, cliIo: CliIo): Promise<number> {
+  return runLogsCommand([files], options, createContext(cliIo, { json, lang }));
 }
 
 describe('runLogs', () => {
@@ -52,7 +58,7 @@ describe('runLogs', () => {
   it.each([
     [['missing.log'], {}, 'HW_ERR_LOGS_FILE_NOT_FOUND'],
     [['haproxy/access.log'], { format: 'w3c' }, 'HW_ERR_LOGS_UNKNOWN_FORMAT'],
-    [['haproxy/access.log'], { lang: 'fr' }, 'HW_ERR_LOGS_BAD_OPTION'],
+    [['haproxy/access.log'], { lang: 'fr' }, 'HW_ERR_CODES_UNKNOWN_LOCALE'],
     [['haproxy/access.log'], { top: 'many' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { window: '-1' }, 'HW_ERR_LOGS_BAD_OPTION'],
     [['haproxy/access.log'], { tz: 'Mars/Olympus' }, 'HW_ERR_LOGS_BAD_OPTION'],

@@ -1,21 +1,19 @@
-/** `httpwhy build --out DIR`: the whole site, both languages, as static files for any static host or CDN. */
-import { resolve } from 'node:path';
-import { exportSite } from '../../web/index.ts';
-import type { CliIo } from '../io.ts';
+/** `httpwhy build --out DIR`. */
+import { Option, type CommandDeclaration } from '../command.ts';
 
-export interface BuildCliOptions {
+export interface BuildOptions {
   out: string;
-  /** Origin the export will be served from (canonical links, sitemap); default $HTTPWHY_SITE_URL or http://localhost:3000. */
+  /** Origin the export will be served from (canonical links, sitemap). */
   siteUrl?: string;
 }
 
-/** Exit 0, or 1 when a page links to something that could not be exported (listed on stderr). */
-export async function runBuild(options: BuildCliOptions, io: CliIo): Promise<number> {
-  const siteUrl = options.siteUrl ?? io.env.HTTPWHY_SITE_URL ?? 'http://localhost:3000';
-  const result = await exportSite({ outDir: resolve(io.cwd, options.out), siteUrl });
-  for (const link of result.brokenLinks) {
-    io.stderr.write(`httpwhy: warning: ${link.from} links to ${link.url}, which answers ${link.status}; not exported\n`);
-  }
-  io.stderr.write(`httpwhy: exported ${result.files.length} files (${result.bytes} bytes) for ${siteUrl} to ${result.outDir}\n`);
-  return result.brokenLinks.length > 0 ? 1 : 0;
-}
+export const buildCommand: CommandDeclaration<[], BuildOptions> = {
+  name: 'build',
+  description: 'write the whole site, both languages, as static files (with the read-only API as JSON files)',
+  arguments: [],
+  options: [
+    new Option('-o, --out <dir>', 'output directory (empty, or a previous export)').makeOptionMandatory(),
+    new Option('--site-url <url>', 'absolute origin for canonical links and the sitemap (default: $HTTPWHY_SITE_URL or http://localhost:3000)'),
+  ],
+  run: (args, options, ctx) => import('../runners/build.ts').then((runner) => runner.runBuild(args, options, ctx)),
+};

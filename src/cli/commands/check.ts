@@ -1,182 +1,33 @@
-/**
- * `httpwhy check URL...` (or `--file LIST`, or stdin for no URL or `-`): redirect chain, timings, TLS,
- * network failure and diagnosis per URL. One URL argument gets the detailed view (or one JSON object);
- * anything else is a bulk run streamed as table lines, NDJSON (--json) or CSV (--csv), with a progress
- * bar on a terminal's stderr. SSRF-safe by default; --allow-private is operator mode and says so.
- * Exit 0 all fine, 1 a problem found (5xx, network failure, refused redirect), 2 bad input.
- *
- * Wiring (commander), one line per option:
- *   .command('check').argument('[urls...]', 'URLs to check; - or none reads stdin, one per line')
- *   .option('-f, --file <list>', 'file with one URL per line (# comments and blank lines skipped)')
- *   .option('--csv', 'CSV output')
- *   .option('--allow-private', 'operator mode: allow private, loopback and link-local addresses and any port')
- *   .option('-c, --concurrency <n>', 'checks at once (default 16)')  .option('--per-host <n>', 'checks at once per host (default 4)')
- *   .option('--timeout <seconds>', 'time allowed per URL, redirects included (default 30)')
- *   .option('--retries <n>', 'retries of a 429/503 with Retry-After, waiting at most 30 s (default 1)')
- *   .option('--no-progress', 'no progress bar on stderr')
- *   global: --json, --lang, --no-color
- */
-import { open } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { setFlagsFromString } from 'node:v8';
-import { checkUrl, checkUrls, CSV_HEADER, csvLine, isUrlLine, type BulkRow, type CheckOptions } from '../../check/index.ts';
-import type { Locale } from '../../codes/index.ts';
-import { ERROR_CATALOGUE, HttpwhyError, isHttpwhyError } from '../../errors.ts';
-import { messages } from '../../i18n/index.ts';
-import type { CliIo } from '../io.ts';
-import { createOutput, decideColor, terminalWidth, textStyle, type Output } from '../output.ts';
-import { createProgress, type Progress } from '../progress.ts';
-import { renderDetail, renderRow, TABLE_HEADER } from './check-text.ts';
+/** `httpwhy check URL...`. */
+import { Argument, integer, Option, type CommandDeclaration } from '../command.ts';
 
-export interface CheckCliOptions {
+export interface CheckOptions {
   file?: string;
-  json?: boolean;
   csv?: boolean;
-  lang: Locale;
+  allowPrivate?: boolean;
   concurrency?: number;
   perHost?: number;
-  allowPrivate?: boolean;
   /** Seconds per URL, redirects included. */
   timeout?: number;
-  /** Retries of a 429/503 that carries Retry-After (default 1). */
+  /** Retries of a 429/503 that carries Retry-After. */
   retries?: number;
-  /** false: never a progress bar. */
+  /** `--no-progress` sets it to false. */
   progress?: boolean;
-  /** false: never colour (--no-color). */
-  color?: boolean;
 }
 
-type Format = 'text' | 'json' | 'csv';
-
-/** Reads a URL list file; an unreadable file is bad input, reported before any check starts. */
-async function openList(file: string, io: CliIo) {
-  try {
-    return await open(resolve(io.cwd, file));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new HttpwhyError('HW_ERR_FILE_UNREADABLE', `The URL list cannot be read (${reason}).`, { file });
-  }
-}
-
-/** Splits a stream into lines, pulling one chunk at a time (so a slow consumer slows the reading). */
-async function* lines(stream: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  for await (const chunk of stream) {
-    const parts = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split(/\r?\n/);
-    rest = parts.pop() ?? '';
-    yield* parts;
-  }
-  rest += decoder.end();
-  if (rest !== '') yield rest;
-}
-
-async function* inputs(urls: readonly string[], options: CheckCliOptions, io: CliIo): AsyncGenerator<string> {
-  yield* urls.filter((url) => url !== '-');
-  if (options.file) {
-    const list = await openList(options.file, io);
-    try {
-      yield* lines(list.createReadStream({ autoClose: false }));
-    } finally {
-      await list.close();
-    }
-  }
-  if ((urls.length === 0 && !options.file) || urls.includes('-')) yield* lines(io.stdin);
-}
-
-/** URLs in the list file, counted up front so the progress bar can show a total. */
-async function countList(file: string, io: CliIo): Promise<number> {
-  const list = await openList(file, io);
-  let count = 0;
-  try {
-    for await (const line of lines(list.createReadStream({ autoClose: false }))) if (isUrlLine(line)) count++;
-  } finally {
-    await list.close();
-  }
-  return count;
-}
-
-function checkOptions(options: CheckCliOptions): CheckOptions {
-  const timeouts = options.timeout === undefined ? undefined : { total: Math.round(options.timeout * 1000) };
-  return { allowPrivate: options.allowPrivate === true, locale: options.lang, timeouts };
-}
-
-/** A refused private address, with the hint that the CLI's operator may check it. */
-function withPrivateHint(error: unknown, options: CheckCliOptions): unknown {
-  if (!isHttpwhyError(error) || error.code !== 'HW_ERR_CHECK_SSRF_BLOCKED' || options.allowPrivate) return error;
-  return new HttpwhyError(error.code, `${error.message} ${messages(options.lang).check.privateHint}`, error.details);
-}
-
-async function checkOne(url: string, options: CheckCliOptions, format: Format, out: Output, io: CliIo): Promise<number> {
-  const m = messages(options.lang).check;
-  const result = await checkUrl(url, checkOptions(options)).catch((error: unknown) => {
-    throw withPrivateHint(error, options);
-  });
-  if (format === 'json') out.json(result);
-  else if (format === 'csv') io.stdout.write(CSV_HEADER + csvLine({ index: 1, input: url, attempts: 1, result, error: null }));
-  else io.stdout.write(renderDetail(result, m, textStyle(out, terminalWidth(io))));
-  return result.problem ? 1 : 0;
-}
-
-function rowExit(row: BulkRow): number {
-  if (row.error) return ERROR_CATALOGUE[row.error.code].exit;
-  return row.result?.problem ? 1 : 0;
-}
-
-/**
- * V8 sizes the young generation from the machine's memory (about 130 MB on a 24 GB host) and a long
- * bulk run, which allocates fast and keeps sockets alive across scavenges, grows it to that maximum.
- * Keeping it at its initial size holds a 10,000-URL run near 160 MB instead of 260 MB for a few percent
- * more CPU. This is a tuning flag read when the space would grow, and only this CLI process gets it.
- */
-function keepYoungGenerationSmall(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
-async function checkMany(urls: readonly string[], options: CheckCliOptions, format: Format, out: Output, io: CliIo): Promise<number> {
-  keepYoungGenerationSmall();
-  const m = messages(options.lang).check;
-  const showProgress = options.progress !== false && io.stderr.isTTY === true;
-  const total = showProgress && options.file && !urls.includes('-') ? urls.length + (await countList(options.file, io)) : null;
-  const progress: Progress | null = showProgress ? createProgress(io.stderr, total) : null;
-  const write = (text: string) => {
-    progress?.clear();
-    io.stdout.write(text);
-  };
-  const started = performance.now();
-  let checked = 0;
-  let problems = 0;
-  let refused = 0;
-  let blocked = false;
-  let exit = 0;
-  if (format === 'csv') write(CSV_HEADER);
-  if (format === 'text') write(`${out.style('bold', TABLE_HEADER)}\n`);
-  const bulk = { ...checkOptions(options), concurrency: options.concurrency, perHost: options.perHost, retries: options.retries };
-  for await (const row of checkUrls(inputs(urls, options, io), bulk)) {
-    checked++;
-    if (row.error) refused++;
-    if (row.error?.code === 'HW_ERR_CHECK_SSRF_BLOCKED') blocked = true;
-    else if (row.result?.problem) problems++;
-    exit = Math.max(exit, rowExit(row));
-    if (format === 'json') write(`${JSON.stringify(row)}\n`);
-    else if (format === 'csv') write(csvLine(row));
-    else write(`${renderRow(row, m, out)}\n`);
-    progress?.update(checked, problems + refused);
-  }
-  progress?.clear();
-  if (checked === 0) throw new HttpwhyError('HW_ERR_CHECK_NO_INPUT', 'No URL to check: give URLs, --file LIST, or one URL per line on stdin.');
-  const perSecond = Math.round(checked / Math.max((performance.now() - started) / 1000, 0.001));
-  if (format === 'text' || showProgress) io.stderr.write(`${m.summary(checked, problems, refused, perSecond)}\n`);
-  if (blocked && !options.allowPrivate) io.stderr.write(`httpwhy: ${m.privateHint}\n`);
-  return exit;
-}
-
-export async function runCheck(urls: string[], options: CheckCliOptions, io: CliIo): Promise<number> {
-  if (options.json && options.csv) throw new HttpwhyError('HW_ERR_CLI_USAGE', 'Choose one of --json and --csv.');
-  const format: Format = options.json ? 'json' : options.csv ? 'csv' : 'text';
-  const out = createOutput(io, format === 'text' && decideColor(io, options.color !== false));
-  if (options.allowPrivate) io.stderr.write(`httpwhy: ${messages(options.lang).check.operatorMode}\n`);
-  const single = urls.length === 1 && urls[0] !== '-' && !options.file;
-  return single ? checkOne(urls[0] as string, options, format, out, io) : checkMany(urls, options, format, out, io);
-}
+export const checkCommand: CommandDeclaration<[urls: string[]], CheckOptions> = {
+  name: 'check',
+  description: 'check URLs: redirect chain, timings, TLS, network failures and the diagnosis (SSRF-safe unless --allow-private)',
+  arguments: [new Argument('[urls...]', 'URLs to check; - or none reads stdin, one per line')],
+  options: [
+    new Option('--file <list>', 'file with one URL per line (# comments and blank lines skipped)'),
+    new Option('--csv', 'CSV output'),
+    new Option('--allow-private', 'operator mode: allow private, loopback and link-local addresses and any port'),
+    new Option('-c, --concurrency <n>', 'checks at once (default 16)').argParser(integer('--concurrency', 1, 256)),
+    new Option('--per-host <n>', 'checks at once per host (default 4)').argParser(integer('--per-host', 1, 256)),
+    new Option('--timeout <seconds>', 'time allowed per URL, redirects included (default 30)').argParser(integer('--timeout', 1, 600)),
+    new Option('--retries <n>', 'retries of a 429/503 with Retry-After, waiting at most 30 s (default 1)').argParser(integer('--retries', 0, 5)),
+    new Option('--no-progress', 'no progress bar on stderr'),
+  ],
+  run: (args, options, ctx) => import('../runners/check.ts').then((runner) => runner.runCheck(args, options, ctx)),
+};

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { missingProxies, PROXY_NAMES } from '../../lab/index.ts';
 import { memoryIo } from '../../../test/helpers/memory-io.ts';
 import { rawRequest } from '../../../test/helpers/raw-http.ts';
-import { runLab } from './lab.ts';
+import { createContext } from '../context.ts';
+import { runLab } from '../runners/lab.ts';
 
 /** Listening servers and open sockets of this process. */
 const handles = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
 
-async function startedLab(io: ReturnType<typeof memoryIo>, options: Parameters<typeof runLab>[0] = {}) {
-  const exit = runLab({ port: '0', gatewayPort: '0', ...options }, io);
+async function startedLab(io: ReturnType<typeof memoryIo>, options: Parameters<typeof runLab>[1] = {}) {
+  const exit = runLab([], { port: '0', gatewayPort: '0', ...options }, createContext(io));
   await expect.poll(() => io.stdoutText(), { timeout: 10_000 }).toContain('failures through the gateway');
   const gateway = /gateway {12}(http:\/\/127\.0\.0\.1:\d+)\//.exec(io.stdoutText())?.[1] as string;
   const playground = /playground {9}(http:\/\/127\.0\.0\.1:\d+)\/lab/.exec(io.stdoutText())?.[1] as string;
@@ -51,27 +52,27 @@ describe('httpwhy lab', () => {
   });
 
   it('refuses a bad port before starting anything', async () => {
-    await expect(runLab({ gatewayPort: '99999' }, memoryIo())).rejects.toMatchObject({ code: 'HW_ERR_WEB_BAD_PORT' });
+    await expect(runLab([], { gatewayPort: '99999' }, createContext(memoryIo()))).rejects.toMatchObject({ code: 'HW_ERR_WEB_BAD_PORT' });
   });
 
   it('says which port is taken, and closes what it had started', async () => {
     const io = memoryIo();
     const first = await startedLab(io);
     const before = handles();
-    await expect(runLab({ port: '0', gatewayPort: new URL(first.gateway).port }, memoryIo())).rejects.toMatchObject({ code: 'HW_ERR_WEB_BAD_PORT', message: expect.stringContaining('EADDRINUSE') });
+    await expect(runLab([], { port: '0', gatewayPort: new URL(first.gateway).port }, createContext(memoryIo()))).rejects.toMatchObject({ code: 'HW_ERR_WEB_BAD_PORT', message: expect.stringContaining('EADDRINUSE') });
     await expect.poll(handles).toBeLessThanOrEqual(before);
     process.emit('SIGINT');
     await expect(first.exit).resolves.toBe(0);
   });
 
   it('refuses an unknown --via proxy, and --proxy-binary without --via', async () => {
-    await expect(runLab({ via: 'apache' }, memoryIo())).rejects.toMatchObject({ code: 'HW_ERR_CLI_USAGE', exitCode: 2 });
-    await expect(runLab({ proxyBinary: '/usr/sbin/nginx' }, memoryIo())).rejects.toMatchObject({ code: 'HW_ERR_CLI_USAGE', exitCode: 2 });
+    await expect(runLab([], { via: 'apache' }, createContext(memoryIo()))).rejects.toMatchObject({ code: 'HW_ERR_CLI_USAGE', exitCode: 2 });
+    await expect(runLab([], { proxyBinary: '/usr/sbin/nginx' }, createContext(memoryIo()))).rejects.toMatchObject({ code: 'HW_ERR_CLI_USAGE', exitCode: 2 });
   });
 
   it('says when the --via proxy is not installed, and closes what it had started', async () => {
     const before = handles();
-    await expect(runLab({ port: '0', gatewayPort: '0', via: 'nginx', proxyBinary: '/nonexistent/nginx' }, memoryIo())).rejects.toMatchObject({
+    await expect(runLab([], { port: '0', gatewayPort: '0', via: 'nginx', proxyBinary: '/nonexistent/nginx' }, createContext(memoryIo()))).rejects.toMatchObject({
       code: 'HW_ERR_LAB_PROXY_MISSING',
       exitCode: 2,
       message: expect.stringContaining('/nonexistent/nginx'),

@@ -1,18 +1,18 @@
-/** `httpwhy list --class 5xx --vendor nginx`: one line per entry. */
-import { listCodes, summarizeEntry, type CodeFilter } from '../../codes/index.ts';
-import type { CommandContext } from '../context.ts';
+/** `httpwhy list --class 5xx --vendor nginx`. */
+import { ISSUERS, STANDINGS, VENDORS, type CodeFilter } from '../../codes/index.ts';
+import { Option, type CommandDeclaration } from '../command.ts';
 
-export function runList(filter: CodeFilter, ctx: CommandContext): number {
-  const entries = listCodes(filter);
-  if (ctx.json) {
-    ctx.out.json({ count: entries.length, codes: entries.map((e) => summarizeEntry(e, ctx.locale)) });
-    return 0;
-  }
-  for (const e of entries) {
-    const s = summarizeEntry(e, ctx.locale);
-    const tag = e.vendor ? ctx.out.style('dim', ` [${e.vendor}${e.context ? `/${e.context}` : ''}]`) : '';
-    ctx.out.out(`${ctx.out.style('bold', s.status.padEnd(7))} ${s.title}${tag}`);
-  }
-  ctx.out.err(`${entries.length} code(s)`);
-  return 0;
-}
+export type ListOptions = Pick<CodeFilter, 'class' | 'vendor' | 'standing' | 'issuer'>;
+
+export const listCommand: CommandDeclaration<[], ListOptions> = {
+  name: 'list',
+  description: 'list codes, optionally filtered',
+  arguments: [],
+  options: [
+    new Option('--class <class>', 'status class').choices(['1xx', '2xx', '3xx', '4xx', '5xx', 'other']),
+    new Option('--vendor <vendor>', 'vendor, or "none" for registry codes').choices([...VENDORS, 'none']),
+    new Option('--standing <standing>', 'standing').choices([...STANDINGS]),
+    new Option('--issuer <issuer>', 'component that issues it').choices([...ISSUERS]),
+  ],
+  run: (args, options, ctx) => import('../runners/list.ts').then((runner) => runner.runList(args, options, ctx)),
+};

@@ -1,22 +1,14 @@
-/** `httpwhy search "gateway timeout"`: ranked matches, exact codes first. */
-import { search, summarizeEntry } from '../../codes/index.ts';
-import type { CommandContext } from '../context.ts';
-import { wrap } from '../output.ts';
+/** `httpwhy search "gateway timeout"`. */
+import { Argument, integer, Option, type CommandDeclaration } from '../command.ts';
 
-export function runSearch(query: string, limit: number, ctx: CommandContext): number {
-  const hits = search(query, { limit });
-  if (ctx.json) {
-    ctx.out.json({ query, hits: hits.map((h) => ({ ...summarizeEntry(h.entry, ctx.locale), score: Math.round(h.score * 100) / 100, exact: h.exact })) });
-    return hits.length > 0 ? 0 : 1;
-  }
-  if (hits.length === 0) {
-    ctx.out.err(`No code matches "${query}".`);
-    return 1;
-  }
-  for (const h of hits) {
-    const s = summarizeEntry(h.entry, ctx.locale);
-    ctx.out.out(`${ctx.out.style('bold', s.status.padEnd(7))} ${s.title}${s.vendor ? ctx.out.style('dim', ` [${s.vendor}]`) : ''}`);
-    ctx.out.out(ctx.out.style('dim', wrap(s.summary, ctx.width, '        ')));
-  }
-  return 0;
+export interface SearchOptions {
+  limit: number;
 }
+
+export const searchCommand: CommandDeclaration<[words: string[]], SearchOptions> = {
+  name: 'search',
+  description: 'search codes by number, reason phrase or words (English or Indonesian, typos tolerated)',
+  arguments: [new Argument('<query...>', 'what to look for')],
+  options: [new Option('--limit <n>', 'maximum results').default(10).argParser(integer('--limit', 1, 200))],
+  run: (args, options, ctx) => import('../runners/search.ts').then((runner) => runner.runSearch(args, options, ctx)),
+};

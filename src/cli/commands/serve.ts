@@ -1,32 +1,18 @@
-/** `httpwhy serve`: the site and API on PORT/HOST (default 3000 on localhost). */
-import { HttpwhyError } from '../../errors.ts';
-import type { CliIo } from '../io.ts';
+/** `httpwhy serve`. */
+import { Option, type CommandDeclaration } from '../command.ts';
 
-export interface ServeCliOptions {
+export interface ServeOptions {
   port?: string;
   host?: string;
 }
 
-export function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new HttpwhyError('HW_ERR_WEB_BAD_PORT', `Invalid port "${value}": use a number from 0 to 65535.`);
-  return port;
-}
-
-export async function runServe(options: ServeCliOptions, io: CliIo): Promise<number> {
-  const port = parsePort(options.port ?? io.env.PORT ?? '3000');
-  const host = options.host ?? io.env.HOST ?? 'localhost';
-  const { startServer } = await import('../../web/index.ts');
-  try {
-    const server = await startServer({ port, host });
-    io.stderr.write(`httpwhy: serving on ${server.url} (Ctrl-C to stop)\n`);
-    await new Promise<void>((resolve) => server.app.server.once('close', resolve));
-    return 0;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-      throw new HttpwhyError('HW_ERR_WEB_BAD_PORT', `Cannot listen on ${host}:${port}: ${code}.`);
-    }
-    throw error;
-  }
-}
+export const serveCommand: CommandDeclaration<[], ServeOptions> = {
+  name: 'serve',
+  description: 'serve the web site and JSON API (default http://localhost:3000)',
+  arguments: [],
+  options: [
+    new Option('-p, --port <port>', 'port (default: $PORT or 3000)'),
+    new Option('--host <host>', 'interface (default: $HOST or localhost)'),
+  ],
+  run: (args, options, ctx) => import('../runners/serve.ts').then((runner) => runner.runServe(args, options, ctx)),
+};

@@ -5,7 +5,9 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpServer, type Loopback } from '../../../test/helpers/loopback.ts';
 import { memoryIo } from '../../../test/helpers/memory-io.ts';
-import { runCheck, type CheckCliOptions } from './check.ts';
+import type { CheckOptions } from '../commands/check.ts';
+import { createContext, type GlobalOptions } from '../context.ts';
+import { runCheck } from './check.ts';
 import { printable } from './check-text.ts';
 
 const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
@@ -34,10 +36,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const operator = (extra: Partial<CheckCliOptions> = {}): CheckCliOptions => ({ lang: 'en', allowPrivate: true, ...extra });
+/** The command's options and the global ones (--json, --lang). */
+type Options = CheckOptions & GlobalOptions;
 
-async function cli(urls: string[], options: CheckCliOptions, io = memoryIo()) {
-  const code = await runCheck(urls, options, io);
+const operator = (extra: Options = {}): Options => ({ allowPrivate: true, ...extra });
+
+async function cli(urls: string[], { json, lang, color, ...options }: Options, io = memoryIo()) {
+  const code = await runCheck([urls], options, createContext(io, { json, lang, color }));
   return { code, out: io.stdoutText(), err: io.stderrText() };
 }
 
@@ -85,7 +90,7 @@ describe('httpwhy check URL', () => {
   });
 
   it('is SSRF-safe by default and tells the operator how to check a local server', async () => {
-    await expect(cli([`${server.origin}/`], { lang: 'en' })).rejects.toMatchObject({
+    await expect(cli([`${server.origin}/`], {})).rejects.toMatchObject({
       code: 'HW_ERR_CHECK_SSRF_BLOCKED',
       message: expect.stringMatching(/add --allow-private/),
     });
@@ -152,7 +157,7 @@ describe('httpwhy check, bulk', () => {
 
   it('tells the operator about --allow-private when the safe mode refused a URL', async () => {
     const before = server.connections;
-    const r = await cli([], { lang: 'en' }, memoryIo({ stdin: `${server.origin}/\n` }));
+    const r = await cli([], {}, memoryIo({ stdin: `${server.origin}/\n` }));
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/^REFUSED +– +http:\/\/127\.0\.0\.1:\d+\/  HW_ERR_CHECK_SSRF_BLOCKED: Port \d+ is not allowed/m);
     expect(r.err).toContain('add --allow-private');

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createContext, type GlobalOptions } from '../context.ts';
 import type { CliIo } from '../io.ts';
-import { runDiagnose, type DiagnoseCliOptions } from './diagnose.ts';
+import { runDiagnose } from './diagnose.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/diagnose/', import.meta.url));
 
@@ -19,13 +20,14 @@ function fakeIo(stdin = '') {
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
-const text: DiagnoseCliOptions = { json: false, lang: 'en' };
-const json: DiagnoseCliOptions = { json: true, lang: 'en' };
+const text: GlobalOptions = {};
+const json: GlobalOptions = { json: true };
+const diagnoseFiles = (files: string[], globals: GlobalOptions, io: CliIo) => runDiagnose([files], {}, createContext(io, globals));
 
 describe('httpwhy diagnose', () => {
   it('exits 0 and prints a readable diagnosis when the issuer is identified', async () => {
     const t = fakeIo();
-    expect(await runDiagnose(['nginx/502-bad-gateway.http'], text, t.io)).toBe(0);
+    expect(await diagnoseFiles(['nginx/502-bad-gateway.http'], text, t.io)).toBe(0);
     expect(t.stdout()).toContain('Issued by: nginx (reverse proxy) · confidence: high');
     expect(t.stdout()).not.toContain('\u001b[');
     expect(t.stderr()).toBe('');
@@ -33,7 +35,7 @@ describe('httpwhy diagnose', () => {
 
   it('exits 1 when the issuer is unknown', async () => {
     const t = fakeIo();
-    expect(await runDiagnose(['unknown/bare-503.http'], text, t.io)).toBe(1);
+    expect(await diagnoseFiles(['unknown/bare-503.http'], text, t.io)).toBe(1);
     expect(t.stdout()).toContain('issuer unknown');
   });
 
@@ -41,20 +43,20 @@ describe('httpwhy diagnose', () => {
     const paste = 'HTTP/1.1 503 Service Unavailable\r\nserver: envoy\r\n\r\nno healthy upstream';
     for (const files of [['-'], []]) {
       const t = fakeIo(paste);
-      expect(await runDiagnose(files, text, t.io)).toBe(0);
+      expect(await diagnoseFiles(files, text, t.io)).toBe(0);
       expect(t.stdout()).toContain('Envoy');
     }
   });
 
   it('writes Indonesian with --lang id', async () => {
     const t = fakeIo();
-    await runDiagnose(['haproxy/503-no-server.http'], { json: false, lang: 'id' }, t.io);
+    await diagnoseFiles(['haproxy/503-no-server.http'], { lang: 'id' }, t.io);
     expect(t.stdout()).toContain('Diterbitkan oleh: HAProxy');
   });
 
   it('prints the report as JSON with --json', async () => {
     const t = fakeIo();
-    expect(await runDiagnose(['caddy/502-empty.http'], json, t.io)).toBe(0);
+    expect(await diagnoseFiles(['caddy/502-empty.http'], json, t.io)).toBe(0);
     const report = JSON.parse(t.stdout()) as { format: string; diagnoses: { issuer: { component: string } }[] };
     expect(report.format).toBe('http');
     expect(report.diagnoses[0]?.issuer.component).toBe('Caddy');
@@ -62,7 +64,7 @@ describe('httpwhy diagnose', () => {
 
   it('exits 2 for unreadable input: the message on stderr, {"error": {code, message}} on stdout with --json', async () => {
     const t = fakeIo('HTTP/1.1 50');
-    expect(await runDiagnose(['-'], json, t.io)).toBe(2);
+    expect(await diagnoseFiles(['-'], json, t.io)).toBe(2);
     const body = JSON.parse(t.stdout()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('HW_ERR_DIAGNOSE_UNREADABLE_INPUT');
     expect(t.stderr()).toBe(`httpwhy: stdin: ${body.error.message}\n`);
@@ -70,19 +72,19 @@ describe('httpwhy diagnose', () => {
 
   it('exits 2 for a file it cannot read', async () => {
     const t = fakeIo();
-    expect(await runDiagnose(['no-such-file.http'], text, t.io)).toBe(2);
+    expect(await diagnoseFiles(['no-such-file.http'], text, t.io)).toBe(2);
     expect(t.stderr()).toMatch(/^httpwhy: no-such-file\.http: The file cannot be read \(ENOENT\)\.\n$/);
     expect(t.stdout()).toBe('');
   });
 
   it('diagnoses several files, naming each, with the worst exit code', async () => {
     const t = fakeIo();
-    expect(await runDiagnose(['caddy/502-empty.http', 'unknown/bare-503.http'], text, t.io)).toBe(1);
+    expect(await diagnoseFiles(['caddy/502-empty.http', 'unknown/bare-503.http'], text, t.io)).toBe(1);
     expect(t.stdout()).toContain('== caddy/502-empty.http ==');
     expect(t.stdout()).toContain('== unknown/bare-503.http ==');
 
     const j = fakeIo();
-    expect(await runDiagnose(['caddy/502-empty.http', 'missing.http'], json, j.io)).toBe(2);
+    expect(await diagnoseFiles(['caddy/502-empty.http', 'missing.http'], json, j.io)).toBe(2);
     const results = JSON.parse(j.stdout()) as { file: string; error?: { code: string } }[];
     expect(results.map((r) => [r.file, r.error?.code ?? null])).toEqual([
       ['caddy/502-empty.http', null],
