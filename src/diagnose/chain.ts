@@ -5,11 +5,11 @@
  */
 import type { Issuer } from '../codes/index.ts';
 import type { BuiltFingerprint } from './fingerprint-schema.ts';
-import type { ChainLink, Evidence } from './types.ts';
+import type { ChainLink, ResponseEvidence } from './types.ts';
 
 export interface MatchedFingerprint {
   fingerprint: BuiltFingerprint;
-  evidence: Evidence[];
+  evidence: ResponseEvidence[];
   score: number;
   /** Position in the fingerprint list, for stable ordering. */
   order: number;

@@ -12,7 +12,7 @@ import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fin
 import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
-import type { Alternative, Confidence, Diagnosis, Evidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
+import type { Alternative, Confidence, Diagnosis, ResponseEvidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
 
 const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 300, medium: 200, low: 100 };
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
@@ -37,7 +37,7 @@ function rivalsOf(ranked: readonly MatchedFingerprint[]): MatchedFingerprint[] {
 }
 
 /** The best issuer match's evidence, then the in-path evidence of each link, outermost first; no repeats. */
-function evidenceOf(matched: readonly MatchedFingerprint[], best: MatchedFingerprint | undefined, chain: readonly Link[]): Evidence[] {
+function evidenceOf(matched: readonly MatchedFingerprint[], best: MatchedFingerprint | undefined, chain: readonly Link[]): ResponseEvidence[] {
   const rank = new Map<string, number>();
   chain.forEach((link, i) => {
     for (const member of link.members) rank.set(member, link.role === 'issuer' ? -1 : i);

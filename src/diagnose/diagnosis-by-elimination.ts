@@ -6,20 +6,20 @@
 import type { Locale } from '../i18n/index.ts';
 import type { Elimination } from './eliminate.ts';
 import { shorten } from './match-fingerprint.ts';
-import type { ChainLink, Confidence, Diagnosis, Evidence, ParsedResponse } from './types.ts';
+import type { ChainLink, Confidence, Diagnosis, ResponseEvidence, ParsedResponse } from './types.ts';
 
 /** The issuer's name when no application component showed itself: the next hop behind the proxies. */
 export const APPLICATION = 'application';
 
 export type EliminationParts = Pick<Diagnosis, 'verdict' | 'issuer' | 'confidence' | 'chain' | 'summary' | 'whereToLook' | 'nextSteps'> & {
-  evidence: Evidence[];
+  evidence: ResponseEvidence[];
 };
 
 function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-function ruleEvidence(e: Elimination, response: ParsedResponse, component: string, confidence: Confidence): Evidence[] {
+function ruleEvidence(e: Elimination, response: ParsedResponse, component: string, confidence: Confidence): ResponseEvidence[] {
   const { id, when, sources } = e.rule;
   const base = { fingerprint: id, component, confidence, source: sources[0] ?? '' };
   const header = when.header === undefined ? undefined : response.headers.find((h) => h.name.toLowerCase() === when.header);

@@ -11,7 +11,7 @@ export { diagnose } from './diagnose.ts';
 export { proxyAnswersFor } from './proxy-answers.ts';
 export type { FailureDetail, FailurePhase } from './network-failure.ts';
 export { APPLICATION } from './diagnosis-by-elimination.ts';
-export { componentName, renderText, type TextStyle } from './render-text.ts';
+export { componentName, renderDiagnosisText, type TextStyle } from './render-text.ts';
 export type {
   Alternative,
   ChainLink,
@@ -21,7 +21,7 @@ export type {
   DiagnoseOptions,
   Diagnosis,
   DiagnosisReport,
-  Evidence,
+  ResponseEvidence,
   HeaderField,
   Hop,
   InputFormat,

@@ -9,10 +9,10 @@
  */
 import type { BuiltFingerprint, Match } from './fingerprint-schema.ts';
 import { textFormOfContains, textFormOfRegex, type TextForm } from './text-pattern.ts';
-import type { Evidence, Observation } from './types.ts';
+import type { ResponseEvidence, Observation } from './types.ts';
 import { normalizeSpace } from './visible-text.ts';
 
-type Found = Pick<Evidence, 'kind' | 'name' | 'value'>;
+type Found = Pick<ResponseEvidence, 'kind' | 'name' | 'value'>;
 type Check = (obs: Observation) => Found | undefined;
 type HeaderMatcher = NonNullable<Match['headers']>[number];
 type BodyMatcher = NonNullable<Match['body']>[number];
@@ -174,7 +174,7 @@ function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined
 }
 
 /** The evidence for every matcher, or undefined when the fingerprint does not match. */
-export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation): Evidence[] | undefined {
+export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation): ResponseEvidence[] | undefined {
   const set = obs.response?.form === 'page-text' ? compiled.text : compiled.message;
   if (set === null) return undefined;
   const found = runAll(set.checks, obs);

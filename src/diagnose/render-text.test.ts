@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.ts';
-import { renderText, type TextStyle } from './render-text.ts';
+import { renderDiagnosisText, type TextStyle } from './render-text.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/${path}`, import.meta.url), 'utf8');
 
-describe('renderText', () => {
+describe('renderDiagnosisText', () => {
   it('shows the issuer, the path, the evidence with its sources, and ranked causes', () => {
-    const text = renderText(diagnose(fixture('cloudflare/express-behind-heroku.http')));
+    const text = renderDiagnosisText(diagnose(fixture('cloudflare/express-behind-heroku.http')));
     expect(text).toContain('Issued by: Express (origin application) · confidence: high');
     expect(text).toContain('Path: Cloudflare (CDN) → Heroku router (load balancer) → Express (origin application) [issued here]');
     expect(text).toContain('  - cf-ray: 8a1b2c3d4e5f6a7b-SIN [cloudflare-ray, high]');
@@ -16,19 +16,19 @@ describe('renderText', () => {
   });
 
   it('uses Indonesian labels for an Indonesian report', () => {
-    const text = renderText(diagnose(fixture('nginx/502-bad-gateway.http'), { locale: 'id' }));
+    const text = renderDiagnosisText(diagnose(fixture('nginx/502-bad-gateway.http'), { locale: 'id' }));
     expect(text).toContain('Diterbitkan oleh: nginx (reverse proxy) · keyakinan: tinggi');
     expect(text).toContain('Kemungkinan penyebab:');
     expect(text).toContain('Cek pertama di:');
   });
 
   it('lists what a proxy in front would answer for a network failure', () => {
-    expect(renderText(diagnose(fixture('curl/refused-old.http')))).toContain('A proxy in front would answer: nginx 502, HAProxy 503');
-    expect(renderText(diagnose(fixture('curl/truncated-body.http')))).toContain('nginx (status already sent, body cut short)');
+    expect(renderDiagnosisText(diagnose(fixture('curl/refused-old.http')))).toContain('A proxy in front would answer: nginx 502, HAProxy 503');
+    expect(renderDiagnosisText(diagnose(fixture('curl/truncated-body.http')))).toContain('nginx (status already sent, body cut short)');
   });
 
   it('shows the headers and body it saw when the issuer is unknown', () => {
-    const text = renderText(diagnose('HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<h1>Something broke on our side</h1>'));
+    const text = renderDiagnosisText(diagnose('HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<h1>Something broke on our side</h1>'));
     expect(text).toContain('Issued by: issuer unknown');
     expect(text).toContain('Seen:\n  Server: nginx');
     expect(text).toContain('Something broke on our side');
@@ -36,20 +36,20 @@ describe('renderText', () => {
 
   it('names the application found by elimination in the report language, and says it was inferred', () => {
     const raw = 'HTTP/1.1 500 Internal Server Error\r\nServer: nginx\r\nContent-Type: application/json\r\n\r\n{"error":"db"}';
-    expect(renderText(diagnose(raw))).toContain('Issued by: the application behind them (or the next hop) · confidence: medium (inferred by elimination)');
-    expect(renderText(diagnose(raw, { locale: 'id' }))).toContain('Diterbitkan oleh: aplikasi di belakangnya (atau hop berikutnya) · keyakinan: sedang (disimpulkan dengan eliminasi)');
+    expect(renderDiagnosisText(diagnose(raw))).toContain('Issued by: the application behind them (or the next hop) · confidence: medium (inferred by elimination)');
+    expect(renderDiagnosisText(diagnose(raw, { locale: 'id' }))).toContain('Diterbitkan oleh: aplikasi di belakangnya (atau hop berikutnya) · keyakinan: sedang (disimpulkan dengan eliminasi)');
   });
 
   it('escapes control characters that come from the response', () => {
     const hostile = 'HTTP/1.1 500 Internal Server Error\r\nX-Evil: \u001b[2J\u001b]0;pwned\u0007\r\n\r\n\u001b[31mred\u001b[0m\r\n';
-    const text = renderText(diagnose(hostile));
+    const text = renderDiagnosisText(diagnose(hostile));
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
     expect(text).toContain('X-Evil: \\x1b[2J\\x1b]0;pwned\\x07');
     expect(text).toContain('\\x1b[31mred\\x1b[0m');
   });
 
   it('counts HAR entries without an error status instead of printing them', () => {
-    const text = renderText(diagnose(fixture('har/checkout.har')));
+    const text = renderDiagnosisText(diagnose(fixture('har/checkout.har')));
     expect(text).toContain('entry 2: POST https://shop.example/api/checkout: HTTP/2 522');
     expect(text).not.toContain('entry 1:');
     expect(text).toContain('1 more response(s) without an error status are not shown.');
@@ -57,7 +57,7 @@ describe('renderText', () => {
 
   it('styles through the caller', () => {
     const style: TextStyle = { bold: (t) => `<b>${t}</b>`, dim: (t) => `<i>${t}</i>`, wrap: (t) => t };
-    const text = renderText(diagnose(fixture('caddy/502-empty.http')), style);
+    const text = renderDiagnosisText(diagnose(fixture('caddy/502-empty.http')), style);
     expect(text).toContain('<b>Issued by:</b> Caddy');
     expect(text).toContain('<i>[caddy-502-empty, high]</i>');
   });

@@ -6,7 +6,7 @@
  */
 import { messages, type Messages } from '../i18n/index.ts';
 import { APPLICATION } from './diagnosis-by-elimination.ts';
-import type { Diagnosis, DiagnosisReport, Evidence } from './types.ts';
+import type { Diagnosis, DiagnosisReport, ResponseEvidence } from './types.ts';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -35,7 +35,7 @@ function clean(text: string): string {
   return out;
 }
 
-function evidenceLine(e: Evidence, msg: Messages['diagnose']): string {
+function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
   if (e.kind === 'header') return `${e.name}: ${clean(e.value)}`;
   if (e.kind === 'header-absent') return `${msg.label.absentHeader} ${e.name}`;
   if (e.kind === 'body' && e.value === '') return msg.label.emptyBody;
@@ -93,7 +93,7 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
 }
 
 /** With several responses (a HAR file), those without an error status are counted, not shown. */
-export function renderText(report: DiagnosisReport, style: TextStyle = PLAIN_STYLE): string {
+export function renderDiagnosisText(report: DiagnosisReport, style: TextStyle = PLAIN_STYLE): string {
   const m = messages(report.locale);
   const msg = m.diagnose;
   const shown = report.diagnoses.length > 1 ? report.diagnoses.filter((d) => d.verdict !== 'no-error') : report.diagnoses;

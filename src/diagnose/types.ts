@@ -82,7 +82,7 @@ export interface Component {
 }
 
 /** One matched header, body fragment, status or client message, with the fingerprint that gives it meaning. */
-export interface Evidence {
+export interface ResponseEvidence {
   kind: 'status' | 'reason' | 'header' | 'header-absent' | 'body' | 'client-error';
   /** Header name for header evidence. */
   name: string | null;
@@ -149,7 +149,7 @@ export interface Diagnosis {
   /** Outermost first: CDN, gateway, load balancer, proxy, server, application. */
   chain: ChainLink[];
   summary: string;
-  evidence: Evidence[];
+  evidence: ResponseEvidence[];
   /** Most likely first. */
   causes: string[];
   whereToLook: string[];

@@ -21,8 +21,8 @@ export type { CauseSummary, Example } from './analysis/index.ts';
 export {
   crossedThresholds,
   parseFailOn,
-  renderText,
-  renderHtml,
+  renderLogReportText,
+  renderLogReportHtml,
   logsText,
   type Threshold,
   type LogReport,

@@ -3,7 +3,7 @@
  * run. URLs and Location values come from the input and from servers, so control characters are escaped.
  */
 import type { BulkRow, CheckFailure, CheckResult, HopTimings, TlsSummary } from '../../check/index.ts';
-import { renderText, type DiagnosisReport } from '../../diagnose/index.ts';
+import { renderDiagnosisText, type DiagnosisReport } from '../../diagnose/index.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { Output, TextStyle } from '../output.ts';
 
@@ -63,7 +63,7 @@ export function renderDetail(result: CheckResult, m: CheckMessages, style: TextS
   const body = result.body ? ` · ${m.bytes(result.body.bytes, result.body.capped)}` : '';
   lines.push(`${style.bold(`${m.label.result}:`)} ${result.status ?? '---'} · ${m.hops(result.hops.length)}${body} · ${ms(result.totalMs)}`);
   const text = `${lines.join('\n')}\n`;
-  return result.diagnosis ? `${text}\n${renderText(result.diagnosis, style)}` : text;
+  return result.diagnosis ? `${text}\n${renderDiagnosisText(result.diagnosis, style)}` : text;
 }
 
 function note(result: CheckResult, m: CheckMessages): string {

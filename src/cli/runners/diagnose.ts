@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { diagnose, renderText, type DiagnosisReport } from '../../diagnose/index.ts';
+import { diagnose, renderDiagnosisText, type DiagnosisReport } from '../../diagnose/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../../errors.ts';
 import type { Locale } from '../../codes/index.ts';
 import type { CommandContext } from '../context.ts';
@@ -63,7 +63,7 @@ export async function runDiagnose([files]: [files: string[]], _options: object, 
     return exitCode(outcomes);
   }
   const style = textStyle(ctx.out, ctx.width);
-  const blocks = outcomes.flatMap((o) => ('report' in o ? [outcomes.length > 1 ? `${style.bold(`== ${o.file} ==`)}\n${renderText(o.report, style)}` : renderText(o.report, style)] : []));
+  const blocks = outcomes.flatMap((o) => ('report' in o ? [outcomes.length > 1 ? `${style.bold(`== ${o.file} ==`)}\n${renderDiagnosisText(o.report, style)}` : renderDiagnosisText(o.report, style)] : []));
   if (blocks.length > 0) io.stdout.write(blocks.join('\n'));
   return exitCode(outcomes);
 }

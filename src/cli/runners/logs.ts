@@ -12,8 +12,8 @@ import {
   logsText,
   parseFailOn,
   progressBar,
-  renderHtml,
-  renderText,
+  renderLogReportHtml,
+  renderLogReportText,
   type AnalyzeOptions,
   type LogReport,
   type LogsText,
@@ -44,7 +44,7 @@ function positive(value: string | undefined, flag: string, integer: boolean): nu
 
 async function writeHtml(file: string, report: LogReport, text: LogsText, io: CliIo): Promise<void> {
   try {
-    await writeFile(resolve(io.cwd, file), renderHtml(report, text));
+    await writeFile(resolve(io.cwd, file), renderLogReportHtml(report, text));
   } catch (error) {
     throw new HttpwhyError('HW_ERR_LOGS_OUTPUT_UNWRITABLE', `Cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { file });
   }
@@ -85,7 +85,7 @@ export async function runLogs([files]: [files: string[]], options: LogsRunOption
     const show = (r: LogReport): void => {
       bar?.clear();
       if (ctx.json) io.stdout.write(`${JSON.stringify(r)}\n`);
-      else io.stdout.write(`${io.stdout.isTTY ? '\u001b[H\u001b[2J' : '\n'}${renderText(r, text)}`);
+      else io.stdout.write(`${io.stdout.isTTY ? '\u001b[H\u001b[2J' : '\n'}${renderLogReportText(r, text)}`);
     };
     try {
       report = await followLogs(session, { intervalMs: options.intervalMs ?? 2000, signal: options.signal ?? (own as { signal: AbortSignal }).signal, onSnapshot: show });
@@ -101,7 +101,7 @@ export async function runLogs([files]: [files: string[]], options: LogsRunOption
   }
   bar?.clear();
   if (options.html) await writeHtml(options.html, report, text, io);
-  io.stdout.write(ctx.json ? `${JSON.stringify(report, null, options.follow ? undefined : 2)}\n` : renderText(report, text));
+  io.stdout.write(ctx.json ? `${JSON.stringify(report, null, options.follow ? undefined : 2)}\n` : renderLogReportText(report, text));
   const crossed = crossedThresholds(report, thresholds);
   for (const c of crossed) io.stderr.write(`${text.ui.failOnCrossed}: ${c.threshold.text} (${c.threshold.metric} = ${c.actual}${c.threshold.rate ? '%' : ''})\n`);
   return crossed.length > 0 ? 1 : 0;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLine } from '../../../test/logs/helpers.ts';
-import { analyzeLogs, logsText, renderHtml } from '../index.ts';
+import { analyzeLogs, logsText, renderLogReportHtml } from '../index.ts';
 import { AppJsonParser } from './app-json.ts';
 import { addStackLine, emptyStack, MAX_STACK_LINES, stackOf } from './app-stack.ts';
 import { AppTextParser } from './app-text.ts';
@@ -156,7 +156,7 @@ describe('analyzeLogs with multi-line app logs', () => {
     expect(example?.appStack?.lines).toHaveLength(7);
     expect(example?.appStack?.lines[0]).toBe('    at failingRoute (file:///work/main/src/lab/upstreams/app-exception.ts:27:9)');
     expect(r.appMessages.map((m) => m.key)).not.toContainEqual(expect.stringMatching(/^\s*at /));
-    const page = renderHtml(r, logsText('en'));
+    const page = renderLogReportHtml(r, logsText('en'));
     expect(page).toContain('<details class="stack"><summary>stack trace</summary><pre>    at failingRoute (file:///work/main/src/lab/upstreams/app-exception.ts:27:9)\n');
   });
 
@@ -175,6 +175,6 @@ describe('analyzeLogs with multi-line app logs', () => {
     expect(stack?.lines.slice(0, 2)).toEqual(['Error: card declined', '    at frame0 (/srv/pay.js:1:1)']);
     expect(stack?.lines).toHaveLength(20);
     expect(stack?.omitted).toBe(11);
-    expect(renderHtml(r, logsText('id'))).toContain('… 11 baris lainnya</pre>');
+    expect(renderLogReportHtml(r, logsText('id'))).toContain('… 11 baris lainnya</pre>');
   });
 });

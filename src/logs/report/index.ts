@@ -6,6 +6,6 @@
  */
 export { crossedThresholds, parseFailOn, type Threshold } from './fail-on.ts';
 export { logsText, type LogsText } from './messages.ts';
-export { renderHtml } from './render-html.ts';
-export { renderText } from './render-text.ts';
+export { renderLogReportHtml } from './render-html.ts';
+export { renderLogReportText } from './render-text.ts';
 export { buildReport, type FileReport, type LogReport, type UnlinkedErrors } from './report.ts';

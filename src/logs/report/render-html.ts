@@ -40,7 +40,7 @@ function ranked(title: string, rows: Array<{ key: string; count: number }>, n: (
   return html`<h4>${title}</h4><table>${rows.map((r) => html`<tr><td><code>${r.key}</code></td><td class="n">${n(r.count)}</td></tr>`)}</table>`;
 }
 
-export function renderHtml(report: LogReport, t: LogsText): string {
+export function renderLogReportHtml(report: LogReport, t: LogsText): string {
   const n = (v: number): string => v.toLocaleString(t.locale === 'id' ? 'id-ID' : 'en-US');
   const total = report.totals.verdicts;
   const pct = (v: number): string => `${total === 0 ? 0 : Math.round((v / total) * 1000) / 10}%`;

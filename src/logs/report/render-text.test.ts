@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyzeLogs } from '../index.ts';
 import { logsText } from './messages.ts';
-import { formatDuration, renderText, resample, sparkline } from './render-text.ts';
+import { formatDuration, renderLogReportText, resample, sparkline } from './render-text.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/logs/', import.meta.url).pathname;
 
@@ -16,10 +16,10 @@ describe('sparkline helpers', () => {
   });
 });
 
-describe('renderText', () => {
+describe('renderLogReportText', () => {
   it('summarises the nginx lab logs in English and Indonesian', async () => {
     const report = await analyzeLogs({ files: ['nginx/access.log', 'nginx/error.log'], appFiles: ['nginx/app.log'], cwd: FIXTURES, stdin: Readable.from([]) });
-    const en = renderText(report, logsText('en'));
+    const en = renderLogReportText(report, logsText('en'));
     for (const part of [
       'httpwhy logs: who made each 5xx',
       'nginx/access.log  nginx-custom (detected 11/11)  11 lines, 11 parsed, 0 skipped',
@@ -34,7 +34,7 @@ describe('renderText', () => {
     ]) {
       expect(en).toContain(part);
     }
-    const id = renderText(report, logsText('id'));
+    const id = renderLogReportText(report, logsText('id'));
     expect(id).toContain('httpwhy logs: siapa yang membuat setiap 5xx');
     expect(id).toContain('Koneksi ditolak');
     expect(id).toContain('Langkah berikutnya');
@@ -42,7 +42,7 @@ describe('renderText', () => {
 
   it('says so when there is nothing to explain, and lists skipped lines with examples', async () => {
     const report = await analyzeLogs({ files: ['-'], cwd: FIXTURES, stdin: Readable.from(['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "-"\n\u0000\u0001junk\n']) });
-    const text = renderText(report, logsText('en'));
+    const text = renderLogReportText(report, logsText('en'));
     expect(text).toContain('No 5xx, 499 or 009 in these logs.');
     expect(text).toContain('skipped: 1 binary data');
     expect(text).toContain('-:2  \\x00\\x01junk');

@@ -54,7 +54,7 @@ function exampleLine(e: Example, t: LogsText): string {
   return `${e.file}:${e.line}  ${what}${why ? `  (${why})` : ''}`;
 }
 
-export function renderText(report: LogReport, t: LogsText): string {
+export function renderLogReportText(report: LogReport, t: LogsText): string {
   const n = (v: number): string => v.toLocaleString(t.locale === 'id' ? 'id-ID' : 'en-US');
   const out: string[] = [t.ui.title, '', `${t.ui.files}`];
   for (const f of report.files) {
