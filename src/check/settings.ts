@@ -1,7 +1,7 @@
 /** Turns caller options into complete, validated settings; a bad option throws HW_ERR_CHECK_BAD_OPTION. */
-import type { Locale } from '../codes/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import type { CheckOptions, PhaseTimeouts } from './types.ts';
+import type { Locale } from '../i18n/index.ts';
 
 export const MAX_REDIRECTS = 10;
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,7 +1,7 @@
 /** Types of the URL checker: its options, what one check returns, and what a bulk run streams. */
-import type { Locale } from '../codes/index.ts';
 import type { DiagnosisReport, FailurePhase, NetworkFailureKind, ProxyAnswer } from '../diagnose/index.ts';
 import type { ErrorCode } from '../errors.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /** Where a request can stall or fail, in order: dns, connect, tls, headers, body. */
 export type Phase = FailurePhase;

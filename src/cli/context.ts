@@ -1,7 +1,7 @@
 /** What every command gets: where to print, in which language, as text or JSON. */
-import { parseLocale, type Locale } from '../codes/index.ts';
 import type { CliIo } from './io.ts';
 import { createOutput, decideColor, terminalWidth, type Output } from './output.ts';
+import { parseLocale, type Locale } from '../i18n/index.ts';
 
 export interface CommandContext {
   io: CliIo;

@@ -5,8 +5,9 @@
 import type { z } from 'zod';
 import { compareEntries, classOf, splitStatus } from './order.ts';
 import { readCodeSources, readComparisonSources, sha256, type RawFile } from './read-sources.ts';
-import { comparisonProseSchema, LOCALES, metaSchema, proseSchema, type CodeMeta, type Locale } from './schema.ts';
+import { comparisonProseSchema, metaSchema, proseSchema, type CodeMeta } from './schema.ts';
 import type { CodeEntry, CodeText, ComparisonEntry, ComparisonText, KnowledgeBase } from './types.ts';
+import { LOCALES, type Locale } from '../i18n/index.ts';
 
 export interface BuildReport {
   kb: KnowledgeBase;

@@ -1,8 +1,5 @@
 /** Enumerations of the knowledge base, kept free of zod so the CLI can start without loading it. */
 
-import { LOCALES, type Locale } from '../i18n/index.ts';
-
-export { LOCALES, type Locale };
 
 export const STANDINGS = ['iana', 'temporary', 'vendor', 'unofficial', 'historic', 'joke'] as const;
 export type Standing = (typeof STANDINGS)[number];

@@ -1,7 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { assignedRegistryCodes } from '../../test/helpers/iana-registry.ts';
-import { getCode, getEntry, listCodes, LOCALES } from './index.ts';
+import { getCode, getEntry, listCodes } from './index.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 const registry = assignedRegistryCodes();
 

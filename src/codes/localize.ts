@@ -1,5 +1,6 @@
 /** One-language views of entries: the shape the CLI's --json and the HTTP API both emit. */
-import type { CodeEntry, CodeText, Locale } from './types.ts';
+import type { CodeEntry, CodeText } from './types.ts';
+import type { Locale } from '../i18n/index.ts';
 
 export type LocalizedEntry = Omit<CodeEntry, 'text'> & { locale: Locale; text: CodeText };
 

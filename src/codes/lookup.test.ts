@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpwhyError } from '../errors.ts';
-import { getCode, listCodes, parseLocale, parseStatus, requireCode, resolveEntry } from './index.ts';
+import { getCode, listCodes, parseStatus, requireCode, resolveEntry } from './index.ts';
+import { parseLocale } from '../i18n/index.ts';
 
 function errorOf(fn: () => unknown): HttpwhyError {
   try {

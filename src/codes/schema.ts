@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 
-import { ISSUERS, LOCALES, STANDINGS, VENDORS } from './constants.ts';
+import { ISSUERS, STANDINGS, VENDORS } from './constants.ts';
+import { LOCALES } from '../i18n/index.ts';
 
-export { ISSUERS, LOCALES, STANDINGS, VENDORS };
-export type { Issuer, Locale, Standing, Vendor } from './constants.ts';
+export { ISSUERS, STANDINGS, VENDORS };
+export type { Issuer, Standing, Vendor } from './constants.ts';
 
 export const localeSchema = z.enum(LOCALES);
 export const standingSchema = z.enum(STANDINGS);

@@ -4,9 +4,9 @@
  */
 import { HttpwhyError } from '../errors.ts';
 import { loadKb } from './load.ts';
-import { LOCALES } from './constants.ts';
 import { editDistance, tokenize, typoAllowance } from './tokenize.ts';
-import type { CodeEntry, Locale } from './types.ts';
+import type { CodeEntry } from './types.ts';
+import { LOCALES, type Locale } from '../i18n/index.ts';
 
 export interface SearchHit {
   entry: CodeEntry;

@@ -1,7 +1,8 @@
 /** Types of the built knowledge base (`build/kb.json`), shared by the library, the CLI and the web. */
-import type { CodeMeta, CodeProse, ComparisonProse, Locale } from './schema.ts';
+import type { CodeMeta, CodeProse, ComparisonProse } from './schema.ts';
+import type { Locale } from '../i18n/index.ts';
 
-export type { CodeMeta, CodeProse, ComparisonProse, Issuer, Locale, Standing, Vendor } from './schema.ts';
+export type { CodeMeta, CodeProse, ComparisonProse, Issuer, Standing, Vendor } from './schema.ts';
 
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'other';
 

@@ -1,7 +1,8 @@
 import { assert, constantFrom, property } from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listCodes, LOCALES } from '../codes/index.ts';
+import { listCodes } from '../codes/index.ts';
 import { compare } from './index.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 const CURATED: [string, string][] = [
   ['500', '502'], ['502', '504'], ['502', '503'], ['503', '504'], ['500', '503'], ['503', '429'], ['401', '403'],

@@ -1,8 +1,9 @@
 /** Side-by-side comparison of any two codes: hand-written prose where it exists, generated from facts otherwise. */
-import { compareEntries, loadKb, resolveEntry, type CodeEntry, type Locale } from '../codes/index.ts';
+import { compareEntries, loadKb, resolveEntry, type CodeEntry } from '../codes/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { messages } from '../i18n/index.ts';
 import { generatedDifferences, label } from './differences.ts';
+import type { Locale } from '../i18n/index.ts';
 
 export interface ComparisonRow {
   aspect: string;

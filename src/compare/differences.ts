@@ -1,6 +1,7 @@
 /** Key differences and "when to use" lines generated from structured facts, for pairs nobody wrote by hand. */
-import type { CodeEntry, Locale } from '../codes/index.ts';
+import type { CodeEntry } from '../codes/index.ts';
 import { messages } from '../i18n/index.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /** "502 Bad Gateway" in the reader's language. */
 export const label = (e: CodeEntry, locale: Locale): string => `${e.status} ${e.text[locale].title}`;

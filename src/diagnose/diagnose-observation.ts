@@ -3,7 +3,7 @@
  * lays out the path, and assembles the text in the requested language. When no issuer fingerprint
  * matches, the verdict is `unknown` and the diagnosis shows what was seen, never a guess.
  */
-import type { Locale, Vendor } from '../codes/index.ts';
+import type { Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
 import { eliminationParts, type EliminationParts } from './diagnosis-by-elimination.ts';
 import { eliminate } from './eliminate.ts';
@@ -13,6 +13,7 @@ import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
 import type { Alternative, Confidence, Diagnosis, ResponseEvidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
+import type { Locale } from '../i18n/index.ts';
 
 const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 300, medium: 200, low: 100 };
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../codes/index.ts';
 import { diagnose } from './diagnose.ts';
 import type { Diagnosis } from './types.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/${path}`, import.meta.url), 'utf8');
 const first = (path: string, locale: 'en' | 'id' = 'en'): Diagnosis => {

@@ -1,6 +1,7 @@
 /** What the status-code knowledge base says about the observed status, vendors on the path first. */
-import { getCode, type CodeEntry, type Locale, type Vendor } from '../codes/index.ts';
+import { getCode, type CodeEntry, type Vendor } from '../codes/index.ts';
 import type { StatusMeaning } from './types.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /** Every meaning of `status`; those of a vendor seen on the path come first (499 behind nginx is 499-nginx). */
 export function statusEntries(status: number, vendors: ReadonlySet<Vendor>): CodeEntry[] {

@@ -1,7 +1,8 @@
 /** Types of the diagnosis engine: what the parsers read, what the fingerprints say, what diagnose() returns. */
-import type { Issuer, Locale } from '../codes/index.ts';
+import type { Issuer } from '../codes/index.ts';
 import type { Confidence } from '../confidence.ts';
 import type { NetworkFailureKind } from './network-failure.ts';
+import type { Locale } from '../i18n/index.ts';
 
 export type { Confidence } from '../confidence.ts';
 export type { NetworkFailureKind } from './network-failure.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../codes/index.ts';
 import { localePath, localePrefix, splitLocale } from './locale-path.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 describe('locale paths', () => {
   it.each([

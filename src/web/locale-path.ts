@@ -1,8 +1,8 @@
+import { LOCALES, type Locale } from '../i18n/index.ts';
 /**
  * The one place a locale becomes a URL prefix: English at the root ("/codes/502"), every other locale under its
  * tag ("/id/codes/502"). Routes, links, redirects and the static export all go through these functions.
  */
-import { LOCALES, type Locale } from '../codes/index.ts';
 
 /** The locale served at the root, without a prefix. */
 const ROOT_LOCALE: Locale = 'en';

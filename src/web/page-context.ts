@@ -1,8 +1,8 @@
 /** What every page component knows about the request it renders. */
 import type { FastifyRequest } from 'fastify';
-import type { Locale } from '../codes/index.ts';
 import { messages, type Messages } from '../i18n/index.ts';
 import { splitLocale } from './locale-path.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /** What every page of one app shares: where the site is served from and its asset URLs. */
 export interface SiteOptions {

@@ -4,7 +4,6 @@
  * parsers) stays inside it.
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { LOCALES } from '../codes/index.ts';
 import { playgroundScope } from '../lab/index.ts';
 import { apiScope } from './api/handlers.ts';
 import { localePath } from './locale-path.ts';
@@ -13,6 +12,7 @@ import type { SiteOptions } from './page-context.ts';
 import { limitScope } from './rate-limits.ts';
 import type { Route, RouteEnv, RouteScope } from './route.ts';
 import { lazyScenarioLab } from './routes-lab.tsx';
+import { LOCALES } from '../i18n/index.ts';
 
 export interface RegisterOptions {
   site: SiteOptions;

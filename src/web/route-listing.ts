@@ -1,7 +1,7 @@
 /** The lists the sitemap and the static export read from the route table (routes.ts). */
-import { LOCALES } from '../codes/index.ts';
 import { localePath } from './locale-path.ts';
 import type { Route } from './route.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 const staticPaths = (route: Route) => route.instances?.() ?? [route.path];
 

@@ -1,10 +1,10 @@
 /** What one route of the table (routes.ts) is, and what its handler is built from when the table is registered. */
 import type { HTTPMethods, RouteHandlerMethod } from 'fastify';
-import type { Locale } from '../codes/index.ts';
 import type { ScenarioLab } from '../lab/index.ts';
 import type { OpenApiOperation } from './api/openapi.ts';
 import type { PageCache } from './page-cache.ts';
 import type { SiteOptions } from './page-context.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /**
  * The plugin context a route is registered in, for what it shares with its neighbours: `site` is the app itself;

@@ -2,13 +2,13 @@
 import type { RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
 import { checkUrl } from '../check/index.ts';
-import type { Locale } from '../codes/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../errors.ts';
 import { CACHE } from './http-cache.ts';
 import { pageContext } from './page-context.ts';
 import { CheckPage } from './pages/check.tsx';
 import { sendPage } from './render.tsx';
 import type { RouteEnv } from './route.ts';
+import type { Locale } from '../i18n/index.ts';
 
 const formSchema = z.object({ url: z.string().trim().min(1).max(2000) }).strict();
 

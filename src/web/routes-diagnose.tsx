@@ -1,7 +1,6 @@
 /** The handlers of /diagnose in each locale: the form, and its plain form post answered with the diagnosis. */
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
-import type { Locale } from '../codes/index.ts';
 import { diagnose } from '../diagnose/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { DIAGNOSE_BODY_LIMIT } from './api/handlers.ts';
@@ -10,6 +9,7 @@ import { pageContext } from './page-context.ts';
 import { DiagnosePage } from './pages/diagnose.tsx';
 import { sendPage } from './render.tsx';
 import type { RouteEnv } from './route.ts';
+import type { Locale } from '../i18n/index.ts';
 
 const formSchema = z.object({ input: z.string().min(1).max(DIAGNOSE_BODY_LIMIT) }).strict();
 

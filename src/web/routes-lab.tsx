@@ -5,7 +5,6 @@
  * rendered once per locale.
  */
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
-import type { Locale } from '../codes/index.ts';
 import { diagnose } from '../diagnose/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { failurePage, gatewayOutcomes, startScenarioLab, type ScenarioLab } from '../lab/index.ts';
@@ -17,6 +16,7 @@ import { LabComparePage } from './pages/lab-compare.tsx';
 import { LabFailurePage } from './pages/lab-failure.tsx';
 import { renderDocument, sendPage } from './render.tsx';
 import type { RouteEnv } from './route.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /** The app's one scenario lab, started by the first call; a failed start is retried by the next one. */
 export function lazyScenarioLab(app: FastifyInstance): () => Promise<ScenarioLab> {

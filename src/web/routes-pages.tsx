@@ -1,7 +1,7 @@
 /** The handlers of the site's pages, one per locale each: "/codes/502" and "/id/codes/502". */
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { VNode } from 'preact';
-import { getCode, parseStatus, resolveEntry, search, type Locale } from '../codes/index.ts';
+import { getCode, parseStatus, resolveEntry, search } from '../codes/index.ts';
 import { canonicalPair, compare } from '../compare/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { prefersIndonesian } from './accept-language.ts';
@@ -22,6 +22,7 @@ import { presentQuestion } from './quiz/present.ts';
 import { answerQuiz, parseAnswerForm, roundQuery, startRound } from './quiz/round.ts';
 import { renderDocument, sendPage } from './render.tsx';
 import type { RouteEnv } from './route.ts';
+import type { Locale } from '../i18n/index.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 type Params = Record<string, string>;

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCALES } from '../codes/index.ts';
 import { buildApp } from './app.ts';
 import { loadAssets } from './assets.ts';
 import { localePath } from './locale-path.ts';
 import type { Route } from './route.ts';
 import { siteRoutes } from './routes.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 /** "METHOD /url" for every route the app answers, read from Fastify's own printout of its router. */
 function printedRoutes(app: FastifyInstance): string[] {

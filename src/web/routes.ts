@@ -5,7 +5,7 @@
  * from it. A localized route is served at localePath(locale, path): "/codes/502" and "/id/codes/502".
  */
 import type { RouteHandlerMethod } from 'fastify';
-import { listCodes, type Locale } from '../codes/index.ts';
+import { listCodes } from '../codes/index.ts';
 import { FAILURE_PAGES, PLAYGROUND_STATUS_METHODS, playgroundDrip, playgroundRandomStatus, playgroundStatus, playgroundStream, type PlaygroundLocale } from '../lab/index.ts';
 import * as api from './api/handlers.ts';
 import { OPERATIONS } from './api/openapi.ts';
@@ -21,6 +21,7 @@ import { diagnoseAnswer, diagnoseForm } from './routes-diagnose.tsx';
 import { failureRun, gatewayComparison } from './routes-lab.tsx';
 import * as pages from './routes-pages.tsx';
 import { assetFile, openApiJson, robots, sitemap } from './site-files.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /** A playground handler for the locale it is registered in, with that locale's URL prefix. */
 const inLocale = (handler: (where: PlaygroundLocale) => RouteHandlerMethod) => (_env: RouteEnv, locale: Locale) => handler({ locale, prefix: localePrefix(locale) });

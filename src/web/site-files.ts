@@ -1,6 +1,5 @@
 /** The handlers of the files the site serves at fixed URLs: robots.txt, sitemap.xml (every listed page in both languages, with hreflang alternates), the OpenAPI document, the CSS and JS. */
 import type { RouteHandlerMethod } from 'fastify';
-import { LOCALES } from '../codes/index.ts';
 import { openApiDocument } from './api/openapi.ts';
 import type { Asset } from './assets.ts';
 import { API_V1 } from './api/paths.ts';
@@ -8,6 +7,7 @@ import { CACHE } from './http-cache.ts';
 import { localePath } from './locale-path.ts';
 import { sitePaths } from './route-listing.ts';
 import type { RouteEnv } from './route.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 

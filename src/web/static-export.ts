@@ -17,7 +17,6 @@
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { LOCALES } from '../codes/index.ts';
 import { HttpwhyError } from '../errors.ts';
 import { API_V1 } from './api/paths.ts';
 import { buildApp } from './app.ts';
@@ -27,6 +26,7 @@ import { localePath, localePrefix } from './locale-path.ts';
 import { fileUrls, serverOnlyUrls, sitePaths } from './route-listing.ts';
 import type { Route } from './route.ts';
 import { siteRoutes } from './routes.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 export interface ExportOptions {
   outDir: string;

@@ -1,5 +1,5 @@
+import { LOCALES, type Locale } from '../../src/i18n/index.ts';
 /** One URL per page type the site serves, in both languages. */
-import { LOCALES, type Locale } from '../../src/codes/index.ts';
 
 export interface PageType {
   name: string;

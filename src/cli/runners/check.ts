@@ -10,7 +10,6 @@ import { resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { setFlagsFromString } from 'node:v8';
 import { checkUrl, checkUrls, CSV_HEADER, csvLine, isUrlLine, type BulkRow, type CheckOptions as UrlCheckOptions } from '../../check/index.ts';
-import type { Locale } from '../../codes/index.ts';
 import { ERROR_CATALOGUE, HttpwhyError, isHttpwhyError } from '../../errors.ts';
 import { messages } from '../../i18n/index.ts';
 import type { CheckOptions } from '../commands/check.ts';
@@ -19,6 +18,7 @@ import type { CliIo } from '../io.ts';
 import { textStyle } from '../output.ts';
 import { createProgress, type Progress } from '../progress.ts';
 import { renderDetail, renderRow, TABLE_HEADER } from './check-text.ts';
+import type { Locale } from '../../i18n/index.ts';
 
 type Format = 'text' | 'json' | 'csv';
 

@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnose, renderDiagnosisText, type DiagnosisReport } from '../../diagnose/index.ts';
 import { HttpwhyError, isHttpwhyError } from '../../errors.ts';
-import type { Locale } from '../../codes/index.ts';
 import type { CommandContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { textStyle } from '../output.ts';
+import type { Locale } from '../../i18n/index.ts';
 
 type Outcome = { file: string; report: DiagnosisReport } | { file: string; error: HttpwhyError };
 

@@ -3,9 +3,10 @@
  * `requiredHeaders` (each filled in from HEADER_VALUES), `Location` on redirects, no content when the entry
  * says `emptyBody`, and for the interim codes a real 1xx before a final 200. Pure, so tests read the plan.
  */
-import { classOf, type CodeEntry, type Locale } from '../../codes/index.ts';
+import { classOf, type CodeEntry } from '../../codes/index.ts';
 import { messages } from '../../i18n/index.ts';
 import { isInterimCode, type InterimCode, type LabStatus } from './status-target.ts';
+import type { Locale } from '../../i18n/index.ts';
 
 export type BodyFormat = 'json' | 'html' | 'text';
 

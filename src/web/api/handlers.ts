@@ -1,7 +1,7 @@
 /** The JSON API's handlers (/api/v1: codes with filters, one code, compare, search, diagnose, check, quiz answers) and its scope. Inputs validated with zod. */
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
-import { ISSUERS, listCodes, localizeEntry, parseLocale, requireCode, search, STANDINGS, summarizeEntry, VENDORS } from '../../codes/index.ts';
+import { ISSUERS, listCodes, localizeEntry, requireCode, search, STANDINGS, summarizeEntry, VENDORS } from '../../codes/index.ts';
 import { compare } from '../../compare/index.ts';
 import { diagnose } from '../../diagnose/index.ts';
 import { HttpwhyError } from '../../errors.ts';
@@ -11,6 +11,7 @@ import { pageContext } from '../page-context.ts';
 import { answerQuiz, parseAnswerJson } from '../quiz/round.ts';
 import { limitScope } from '../rate-limits.ts';
 import type { RouteEnv } from '../route.ts';
+import { parseLocale } from '../../i18n/index.ts';
 
 /** Pasted responses and HAR files can be large; everything else keeps the server's small default. */
 export const DIAGNOSE_BODY_LIMIT = 2 * 1024 * 1024;

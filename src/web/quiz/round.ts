@@ -4,13 +4,13 @@
  */
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../codes/index.ts';
 import { HttpwhyError } from '../../errors.ts';
 import { localePath } from '../locale-path.ts';
 import type { PageContext } from '../page-context.ts';
 import { makeQuestion, MAX_SEED, nextSeed, type Question } from './generate.ts';
 import { judge } from './present.ts';
 import type { QuizFeedback } from './presented.ts';
+import { LOCALES, type Locale } from '../../i18n/index.ts';
 
 export const ROUND_LENGTH = 5;
 
