@@ -17,7 +17,7 @@
 export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './session.ts';
 export { followLogs, type FollowOptions } from './follow.ts';
 export { progressBar } from './progress.ts';
-export type { CauseSummary, Example } from './analysis/index.ts';
+export type { CauseSummary, Example, Ranked } from './analysis/index.ts';
 export {
   crossedThresholds,
   parseFailOn,
@@ -30,4 +30,18 @@ export {
   type UnlinkedErrors,
   type LogsText,
 } from './report/index.ts';
-export { CAUSES, FORMAT_IDS, type Cause, type FormatId, type IssuerClass, type UnknownReason } from './types.ts';
+export {
+  CAUSES,
+  EVIDENCE_KINDS,
+  FORMAT_IDS,
+  UNKNOWN_REASONS,
+  type AppStack,
+  type Cause,
+  type EvidenceKind,
+  type FileRole,
+  type FormatId,
+  type IssuerClass,
+  type LogEvidence,
+  type UnknownReason,
+} from './types.ts';
+export { SKIP_REASONS, type LineExample, type SkipReason, type Tally } from './input/index.ts';
