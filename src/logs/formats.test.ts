@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isHttpwhyError } from '../errors.ts';
 import { APP_FORMATS, detectFormat, PROXY_FORMATS, resolveFormat } from './formats.ts';
 import type { FormatId } from './types.ts';
 
@@ -18,13 +17,7 @@ describe('resolveFormat', () => {
   });
 
   it('rejects an unknown name with HW_ERR_LOGS_UNKNOWN_FORMAT and the list of known ones', () => {
-    try {
-      resolveFormat('nginx-custom');
-      expect.unreachable();
-    } catch (error) {
-      expect(isHttpwhyError(error) && error.code).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
-      expect((error as Error).message).toContain('haproxy');
-    }
+    expect(() => resolveFormat('nginx-custom')).toThrow(expect.objectContaining({ code: 'HW_ERR_LOGS_UNKNOWN_FORMAT', message: expect.stringContaining('haproxy') }));
   });
 });
 
