@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpwhyError } from '../errors.ts';
 import { parseHar, parseResponseObject } from './parse-json.ts';
 
 function harWith(entries: unknown[]) {
@@ -27,13 +26,9 @@ describe('parseResponseObject', () => {
   });
 
   it('refuses an object without a status, listing the keys it has', () => {
-    try {
-      parseResponseObject({ code: 502, headers: {} });
-      expect.unreachable();
-    } catch (error) {
-      expect(isHttpwhyError(error) && error.code).toBe('HW_ERR_DIAGNOSE_UNREADABLE_INPUT');
-      expect((error as Error).message).toContain('code, headers');
-    }
+    expect(() => parseResponseObject({ code: 502, headers: {} })).toThrow(
+      expect.objectContaining({ code: 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT', message: expect.stringContaining('code, headers') }),
+    );
   });
 });
 

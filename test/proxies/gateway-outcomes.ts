@@ -4,6 +4,7 @@
  * failed is hand-written per scenario (the same picture as the site's failure pages), never read from the
  * code under test; body kinds and signatures follow the harness's own rules (outcome.ts).
  */
+import { isDeepStrictEqual } from 'node:util';
 import {
   clientPaste,
   GATEWAYS,
@@ -113,7 +114,7 @@ export function buildGatewayOutcomes(run: RunCaptures): GatewayOutcomes {
 }
 
 /** What a new run must reproduce: everything but the raw lines and responses (times, ids, ports), the capture date and httpwhy's version. */
-export function comparable(data: GatewayOutcomes) {
+function comparable(data: GatewayOutcomes) {
   const { httpwhy: _version, ...proxyVersions } = data.versions;
   return {
     versions: proxyVersions,
@@ -127,4 +128,37 @@ export function comparable(data: GatewayOutcomes) {
       ),
     })),
   };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const shown = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value));
+
+/** One line per field that differs, named by its path below `where` (nested objects such as the diagnosis field by field). */
+function fieldDifferences(where: string, field: string, committed: unknown, live: unknown): string[] {
+  if (isRecord(committed) && isRecord(live)) {
+    const keys = [...new Set([...Object.keys(committed), ...Object.keys(live)])];
+    return keys.flatMap((key) => fieldDifferences(where, field === '' ? key : `${field}.${key}`, committed[key], live[key]));
+  }
+  const label = field === '' ? where : `${where}: ${field}`;
+  return isDeepStrictEqual(committed, live) ? [] : [`${label} is ${shown(live)}, committed ${shown(committed)}`];
+}
+
+/**
+ * Where a live run differs from the committed data in what must not change, one line per field, naming the
+ * scenario, the gateway and the field: `slow-headers through nginx: status is 502, committed 504`. Empty: they agree.
+ */
+export function mismatches(committed: GatewayOutcomes, live: GatewayOutcomes): string[] {
+  const was = comparable(committed);
+  const now = comparable(live);
+  const versions = fieldDifferences('versions', '', was.versions, now.versions);
+  const scenarios = [...new Set([...was.scenarios, ...now.scenarios].map((s) => s.scenario))];
+  return [
+    ...versions,
+    ...scenarios.flatMap((scenario) => {
+      const before = was.scenarios.find((s) => s.scenario === scenario)?.outcomes ?? {};
+      const after = now.scenarios.find((s) => s.scenario === scenario)?.outcomes ?? {};
+      const gateways = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+      return gateways.flatMap((gateway) => fieldDifferences(`${scenario} through ${gateway}`, '', before[gateway], after[gateway]));
+    }),
+  ];
 }

@@ -43,12 +43,9 @@ describe('proxy-answers.yaml agrees with the real proxies', () => {
   it.each(cases)('$proxy, $mode', ({ proxy, mode, failure }) => {
     const observed = expected(proxy, mode).proxy.status;
     const answer = proxyAnswersFor(failure.kind, null, failure.detail ?? null).find((a) => a.component === COMPONENT[proxy]);
-    if (observed === null) {
-      // No HTTP head at all (nginx relaying HTTP/0.9): the proxy has no status to state.
-      expect(answer).toBeUndefined();
-    } else {
-      expect(answer?.status).toBe(failure.afterHead ? null : observed);
-    }
+    // No HTTP head at all (nginx relaying HTTP/0.9): the proxy has no answer to state. Cut after the head: it has no status of its own.
+    const wanted = observed === null ? undefined : { status: failure.afterHead ? null : observed };
+    expect(answer && { status: answer.status }).toEqual(wanted);
   });
 
   it('covers every failure mode the proxies are run against', () => {

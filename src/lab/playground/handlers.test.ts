@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../../../test/helpers/raw-http.ts';
-import { LAB_ENDPOINTS } from './endpoints.ts';
 import { PLAYGROUND_STATUS_METHODS, playgroundDrip, playgroundRandomStatus, playgroundScope, playgroundStatus, playgroundStream } from './handlers.ts';
 import type { PlaygroundLocale } from './status-plan.ts';
 
@@ -57,12 +56,16 @@ describe('/lab/status/:code', () => {
     expect(wrong).toEqual([]);
   });
 
-  it.each([100, 102, 103])('sends a real %i before the final 200', async (code) => {
+  // The whole interim head: 103 carries the hints (the Link header) that the final response repeats.
+  it.each([
+    [100, 'HTTP/1.1 100 Continue\r\n\r\n'],
+    [102, 'HTTP/1.1 102 Processing\r\n\r\n'],
+    [103, 'HTTP/1.1 103 Early Hints\r\nLink: </>; rel=preconnect\r\n\r\n'],
+  ])('sends a real %i before the final 200', async (code, interimHead) => {
     const exchange = await rawRequest({ host: '127.0.0.1', port, path: `/lab/status/${code}`, timeoutMs: 2000 });
     const text = exchange.bytes.toString('latin1');
-    expect(text).toMatch(new RegExp(`^HTTP/1\\.1 ${code} [^\\r]+\\r\\n`));
-    expect(text).toMatch(/\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
-    if (code === 103) expect(text).toMatch(/^HTTP\/1\.1 103 Early Hints\r\nLink: <\/>; rel=preconnect\r\n\r\n/);
+    expect(text.slice(0, interimHead.length)).toBe(interimHead);
+    expect(text.slice(interimHead.length)).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
   });
 
   it('lets Node parse the 103 as information, not as the response', async () => {
@@ -80,16 +83,13 @@ describe('/lab/status/:code', () => {
   it.each([
     ['/lab/status/204', 204, ''],
     ['/lab/status/304', 304, ''],
-    ['/lab/status/301', 301, '"status":301'],
-    ['/id/lab/status/503?body=text', 503, 'Selengkapnya tentang 503'],
-    ['/lab/status/520-cloudflare?body=html', 520, '<h1>520 '],
-    ['/lab/status/random?codes=418', 418, '"id":"418"'],
+    ['/lab/status/301', 301, expect.stringContaining('"status":301')],
+    ['/id/lab/status/503?body=text', 503, expect.stringContaining('Selengkapnya tentang 503')],
+    ['/lab/status/520-cloudflare?body=html', 520, expect.stringContaining('<h1>520 ')],
+    ['/lab/status/random?codes=418', 418, expect.stringContaining('"id":"418"')],
   ])('%s -> %i', async (path, status, body) => {
     const res = await get(path);
-    expect(res.status).toBe(status);
-    expect(res.headers['cache-control']).toBe('no-store');
-    if (body === '') expect(res.body).toBe('');
-    else expect(res.body).toContain(body);
+    expect(res).toMatchObject({ status, headers: { 'cache-control': 'no-store' }, body });
   });
 
   it('picks weighted codes as often as their weights say', async () => {
@@ -182,13 +182,5 @@ describe('/lab/drip and /lab/stream', () => {
   ])('stops when the client leaves during %s, without an error', async (path, message) => {
     await leaveAfter(300, path, message);
     expect(logs.filter((l) => l.level >= 40)).toEqual([]);
-  });
-});
-
-describe('the documented examples', () => {
-  it('all work', async () => {
-    const paths = LAB_ENDPOINTS.flatMap((e) => e.examples);
-    const statuses = await Promise.all(paths.map(async (path) => [path, (await get(path)).status] as const));
-    expect(statuses.filter(([, status]) => status === 400 || status >= 600)).toEqual([]);
   });
 });

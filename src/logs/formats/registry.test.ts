@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpwhyError } from '../../errors.ts';
 import type { FormatId } from '../types.ts';
 import { APP_FORMATS, isAppFormat, isErrorFormat, PROXY_FORMATS, resolveFormat } from './registry.ts';
 
@@ -13,15 +12,12 @@ describe('resolveFormat', () => {
 
   // Names of Object.prototype are no aliases: they once slipped through a plain-object lookup as formats.
   it.each(['nginx-custom', 'nginx-json', 'constructor', 'toString'])('rejects %s with HW_ERR_LOGS_UNKNOWN_FORMAT and the names it takes', (name) => {
-    try {
-      resolveFormat(name);
-      expect.unreachable();
-    } catch (error) {
-      expect(isHttpwhyError(error) && error.code).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
-      expect((error as Error).message).toBe(
-        `Unknown log format "${name}". Use one of: combined, common, nginx-main, ingress-nginx, traefik-clf, nginx-error, apache-error, haproxy, alb, envoy, caddy, traefik-json, app-json, app-text, or an nginx log_format string.`,
-      );
-    }
+    expect(() => resolveFormat(name)).toThrow(
+      expect.objectContaining({
+        code: 'HW_ERR_LOGS_UNKNOWN_FORMAT',
+        message: `Unknown log format "${name}". Use one of: combined, common, nginx-main, ingress-nginx, traefik-clf, nginx-error, apache-error, haproxy, alb, envoy, caddy, traefik-json, app-json, app-text, or an nginx log_format string.`,
+      }),
+    );
   });
 });
 
