@@ -36,7 +36,7 @@ export { GUARDED_SCENARIOS, PROXY_LIMITS, type GuardedScenario } from './proxies
 export { startGuardedUpstream } from './proxies/guarded-upstreams.ts';
 export type { ProxyDriver, ProxyName, RequestLogs, Route as ProxyRoute, RunningProxy } from './proxies/types.ts';
 // A raw HTTP/1.1 client, and what curl would make of the bytes.
-export { headerValue, rawRequest, splitResponse, type RawExchange, type RawRequestOptions, type SplitResponse } from './client/raw-http.ts';
+export { rawRequest, splitResponse, type RawExchange, type RawRequestOptions, type SplitResponse } from './client/raw-http.ts';
 export { clientPaste, curlError, missingBodyBytes } from './client/client-view.ts';
 // What the built-in gateway and the real proxies answered per scenario in a real run (data/lab/gateway-outcomes.json).
 export {

@@ -56,7 +56,7 @@ describe('each failure scenario through the lab gateway', () => {
   it('shows the application log line of an exception, with the request id the gateway sent', async () => {
     const exchange = await through(lab.paths['app-exception']);
     const response = splitResponse(exchange.bytes);
-    const rid = response ? headerValue(response, 'x-request-id') : undefined;
+    const rid = response ? headerValue(response.headers, 'x-request-id') : undefined;
     expect(rid).toMatch(/^[0-9a-f]{32}$/);
     await expect.poll(() => appLines.filter(([s, l]) => s === 'app-exception' && l.includes(`request_id=${rid} `))).toHaveLength(1);
     expect(access.at(-1)).toContain(`rid=${rid} `);
@@ -67,7 +67,7 @@ describe('each failure scenario through the lab gateway', () => {
     await new Promise((r) => setTimeout(r, 50));
     const second = splitResponse((await through(lab.paths.overload)).bytes);
     expect(second?.statusLine).toBe('HTTP/1.1 503 Service Unavailable');
-    expect(second && headerValue(second, 'retry-after')).toMatch(/^\d+$/);
+    expect(second && headerValue(second.headers, 'retry-after')).toMatch(/^\d+$/);
     expect(statusOf((await first).bytes)).toBe(200);
   });
 

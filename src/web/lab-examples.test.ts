@@ -127,7 +127,7 @@ async function answer(path: string) {
     response = splitResponse(response.body);
   }
   const { statusLine, headers, body } = response ?? ({ statusLine: `no response (${exchange.end})`, headers: [], body: Buffer.alloc(0) } satisfies SplitResponse);
-  const headerMap = Object.fromEntries(headers.map(([name, value]) => [name.toLowerCase(), value]));
+  const headerMap = Object.fromEntries(headers.map(({ name, value }) => [name.toLowerCase(), value]));
   const data = headerMap['transfer-encoding'] === 'chunked' ? dechunk(body) : body;
   return {
     seen: { interim, status: Number(statusLine.split(' ')[1]), headers: headerMap, body: data.toString('utf8'), bodyBytes: data.length },

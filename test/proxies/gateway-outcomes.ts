@@ -8,7 +8,6 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   clientPaste,
   GATEWAYS,
-  headerValue,
   missingBodyBytes,
   parseGatewayOutcomes,
   SCENARIOS,
@@ -20,6 +19,7 @@ import {
   type RawExchange,
   type Scenario,
 } from '../../src/lab/index.ts';
+import { headerValue } from '../../src/diagnose/index.ts';
 import type { GatewayCapture } from './gateway-harness.ts';
 import { HAPROXY_PAGE, NGINX_PAGE, SIGNATURES, stablePorts, stableTimes, summarize } from './outcome.ts';
 
@@ -63,7 +63,7 @@ function exhibit(exchange: RawExchange): string {
   const paste = clientPaste(exchange);
   const curl = /\ncurl: .*\n$/.exec(paste)?.[0].trim();
   const shown = response
-    ? [response.statusLine, ...response.headers.map(([name, value]) => `${name}: ${clip(value, MAX_HEADER_VALUE)}`), '', clip(response.body.toString('latin1'), MAX_BODY)]
+    ? [response.statusLine, ...response.headers.map(({ name, value }) => `${name}: ${clip(value, MAX_HEADER_VALUE)}`), '', clip(response.body.toString('latin1'), MAX_BODY)]
     : [clip(exchange.bytes.toString('latin1'), MAX_RAW)];
   return [...shown, ...(curl ? [curl] : [])].join('\n');
 }
@@ -79,7 +79,7 @@ export function toGatewayOutcome(gateway: GatewayName, capture: GatewayCapture):
     statusLine: response?.statusLine ?? null,
     body,
     cut,
-    retryAfter: (response && headerValue(response, 'Retry-After')) ?? null,
+    retryAfter: (response && headerValue(response.headers, 'Retry-After')) ?? null,
     signature: clip(stablePorts(stableTimes(SIGNATURES[gateway](capture.logs))), MAX_LINE),
     access: capture.logs.access.slice(0, 5).map((l) => clip(l, MAX_LINE)),
     error: capture.logs.error.slice(0, 5).map((l) => clip(l, MAX_LINE)),

@@ -37,7 +37,7 @@ function clientGot(o: Outcome): string {
 
 function retryAfter(o: Outcome): string | undefined {
   const response = splitResponse(o.exchange.bytes);
-  return (response && headerValue(response, 'Retry-After')) ?? undefined;
+  return (response && headerValue(response.headers, 'Retry-After')) ?? undefined;
 }
 
 /** The app log line without its timestamp and request id, which change every run. */

@@ -43,7 +43,7 @@ function branding(capture: Capture): string {
       ? 'HAProxy page'
       : body === ''
         ? 'empty body'
-        : headerValue(response, 'X-Powered-By') === 'Express'
+        : headerValue(response.headers, 'X-Powered-By') === 'Express'
           ? 'Express body'
           : 'upstream body';
   return missing > 0 ? `${kind}, cut: ${response.body.length} of ${response.body.length + missing} bytes` : kind;
@@ -118,7 +118,7 @@ export function toOutcome(capture: Capture): Outcome {
     ...capture,
     status: response ? Number(response.statusLine.split(' ')[1]) : null,
     statusLine: response?.statusLine ?? null,
-    server: (response && headerValue(response, 'Server')) ?? null,
+    server: (response && headerValue(response.headers, 'Server')) ?? null,
     branding: branding(capture),
     signature: SIGNATURES[capture.proxy](capture.logs),
     paste,

@@ -58,12 +58,12 @@ describe.each(PROXY_NAMES)('%s', (proxy) => {
 
     it('passes the application 503 through with its Retry-After', () => {
       const response = splitResponse(outcome(proxy, 'app-unavailable').exchange.bytes);
-      expect(response && headerValue(response, 'Retry-After')).toBe('5');
+      expect(response && headerValue(response.headers, 'Retry-After')).toBe('5');
     });
 
     it.each(GUARDED_SCENARIOS)('%s: Retry-After as the proxy sends it on its own refusals', (mode) => {
       const response = splitResponse(outcome(proxy, mode).exchange.bytes);
-      expect(response && (headerValue(response, 'Retry-After') ?? null)).toBe(GUARDED_RETRY_AFTER[proxy][mode]);
+      expect(response && (headerValue(response.headers, 'Retry-After') ?? null)).toBe(GUARDED_RETRY_AFTER[proxy][mode]);
     });
 
     it('sends a request id the app logs with its error, and logs it too (except Caddy)', () => {

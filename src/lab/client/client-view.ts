@@ -2,11 +2,12 @@
  * What a user would paste after `curl -i`: the response as received, followed by curl's error line when curl
  * reports one. The error lines are curl 7.88's own wording (checked against the faulty upstreams directly).
  */
+import { headerValue } from '../../diagnose/index.ts';
 import { splitResponse, type RawExchange, type SplitResponse } from './raw-http.ts';
 
 /** Body bytes announced by Content-Length but never received; 0 when none are missing or no length was sent. */
 export function missingBodyBytes(response: SplitResponse): number {
-  const declared = response.headers.find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+  const declared = headerValue(response.headers, 'content-length');
   return declared === undefined ? 0 : Math.max(0, Number(declared) - response.body.length);
 }
 

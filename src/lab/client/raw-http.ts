@@ -4,6 +4,7 @@
  * what comes back (the lab's scenario pages and the real-proxy suite both read it this way).
  */
 import { connect } from 'node:net';
+import type { HeaderField } from '../../diagnose/index.ts';
 
 export interface RawExchange {
   /** Every byte received, in order. */
@@ -55,7 +56,7 @@ export function rawRequest(options: RawRequestOptions): Promise<RawExchange> {
 export interface SplitResponse {
   statusLine: string;
   /** Header lines as sent, names with their case. */
-  headers: Array<[string, string]>;
+  headers: HeaderField[];
   body: Buffer;
 }
 
@@ -65,14 +66,9 @@ export function splitResponse(bytes: Buffer): SplitResponse | null {
   const text = bytes.toString('latin1', 0, end === -1 ? 0 : end);
   if (end === -1 || !/^HTTP\/\d(\.\d)? \d{3}/.test(text)) return null;
   const [statusLine = '', ...lines] = text.split('\r\n');
-  const headers = lines.map((line): [string, string] => {
+  const headers = lines.map((line): HeaderField => {
     const colon = line.indexOf(':');
-    return [line.slice(0, colon), line.slice(colon + 1).trim()];
+    return { name: line.slice(0, colon), value: line.slice(colon + 1).trim() };
   });
   return { statusLine, headers, body: bytes.subarray(end + 4) };
-}
-
-/** The first value of a header, case-insensitively. */
-export function headerValue(response: SplitResponse, name: string): string | undefined {
-  return response.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 }

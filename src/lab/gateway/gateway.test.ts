@@ -116,11 +116,11 @@ describe('failures before the response header become the gateway’s own 502 or 
     const exchange = await raw(path);
     const response = splitResponse(exchange.bytes);
     expect(response?.statusLine).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
-    expect(response && headerValue(response, 'server')).toBe('httpwhy-gateway');
+    expect(response && headerValue(response.headers, 'server')).toBe('httpwhy-gateway');
     expect(response?.body.toString()).toContain('<hr><address>httpwhy-gateway</address>');
     const line = await accessLine();
     const rid = /rid=([0-9a-f]{32}) /.exec(line)?.[1];
-    expect(response && headerValue(response, 'x-request-id')).toBe(rid);
+    expect(response && headerValue(response.headers, 'x-request-id')).toBe(rid);
     expect(response?.body.toString()).toContain(`Request id: ${rid}`);
     expect(line).toMatch(new RegExp(`"GET ${path} HTTP/1\\.1" ${status} \\d+ "-" "httpwhy-test" rid=`));
     expect(line).toMatch(fields);
@@ -141,7 +141,7 @@ describe('failures after the header reach the client as a cut body', () => {
     expect(exchange.end).toBe('closed');
     const response = splitResponse(exchange.bytes);
     expect(response?.statusLine).toBe('HTTP/1.1 200 OK');
-    expect(response && headerValue(response, 'content-length')).toBe('100000');
+    expect(response && headerValue(response.headers, 'content-length')).toBe('100000');
     expect(response?.body.length).toBe(bytes);
     expect(await accessLine()).toMatch(new RegExp(`" 200 ${bytes} .* us=200 uct=[\\d.]+ uht=[\\d.]+ urt=[\\d.]+`));
     expect(errorLog).toHaveLength(1);

@@ -16,9 +16,9 @@ describe('app-exception upstream', () => {
     const response = splitResponse((await rawRequest({ host: '127.0.0.1', port: upstream.port, path: '/orders/7', timeoutMs: 2_000 })).bytes);
     expect(response?.statusLine).toBe('HTTP/1.1 500 Internal Server Error');
     expect(response?.body.toString()).toBe(PRODUCTION_PAGE);
-    expect(response && headerValue(response, 'X-Powered-By')).toBe('Express');
-    expect(response && headerValue(response, 'Content-Security-Policy')).toBe("default-src 'none'");
-    expect(response && headerValue(response, 'X-Content-Type-Options')).toBe('nosniff');
+    expect(response && headerValue(response.headers, 'X-Powered-By')).toBe('Express');
+    expect(response && headerValue(response.headers, 'Content-Security-Policy')).toBe("default-src 'none'");
+    expect(response && headerValue(response.headers, 'X-Content-Type-Options')).toBe('nosniff');
   });
 
   it('logs the error with the request id from X-Request-Id, then the stack', async () => {

@@ -12,7 +12,7 @@ describe('app-unavailable upstream', () => {
     const exchange = await rawRequest({ host: '127.0.0.1', port: upstream.port, path: '/api', headers: { 'X-Request-Id': 'abc-123' }, timeoutMs: 2_000 });
     const response = splitResponse(exchange.bytes);
     expect(response?.statusLine).toBe('HTTP/1.1 503 Service Unavailable');
-    expect(response && headerValue(response, 'Retry-After')).toBe('5');
+    expect(response && headerValue(response.headers, 'Retry-After')).toBe('5');
     expect(response?.body.toString()).toBe('Service Unavailable');
     expect(upstream.appLog).toEqual([expect.stringMatching(/ WARN request_id=abc-123 GET \/api status=503 overloaded/)]);
   });
@@ -20,6 +20,6 @@ describe('app-unavailable upstream', () => {
   it('takes Retry-After as an option', async () => {
     upstream = await start({ host: '127.0.0.1', port: 0, retryAfter: 120 });
     const response = splitResponse((await rawRequest({ host: '127.0.0.1', port: upstream.port, path: '/', timeoutMs: 2_000 })).bytes);
-    expect(response && headerValue(response, 'Retry-After')).toBe('120');
+    expect(response && headerValue(response.headers, 'Retry-After')).toBe('120');
   });
 });

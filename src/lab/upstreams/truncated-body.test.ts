@@ -13,7 +13,7 @@ describe('truncated-body upstream', () => {
     const response = splitResponse(exchange.bytes);
     expect(exchange.end).toBe('closed');
     expect(response?.statusLine).toBe('HTTP/1.1 200 OK');
-    expect(response && headerValue(response, 'Content-Length')).toBe('100000');
+    expect(response && headerValue(response.headers, 'Content-Length')).toBe('100000');
     expect(response?.body.length).toBe(1_000);
     expect(upstream.appLog).toEqual([expect.stringMatching(/ ERROR request_id=r-42 GET \/export status=200 response aborted after 1000 of 100000 bytes/)]);
   });

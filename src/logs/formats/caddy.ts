@@ -4,7 +4,7 @@
  * A Caddy-made 5xx has an empty body and only `Server: Caddy`; an upstream's 5xx carries its own headers.
  */
 import { causeOfMessage } from './error-causes.ts';
-import { firstString, headerValue, parseJsonObject, type JsonObject } from './json-fields.ts';
+import { firstString, jsonHeader, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
@@ -32,7 +32,7 @@ function requestOf(obj: JsonObject): { client: string; connection: string; metho
     connection: port === '' ? '' : `${client}:${port}`,
     method: firstString(obj, ['request.method']),
     path: firstString(obj, ['request.uri']),
-    id: headerValue(headers, 'X-Request-Id') || headerValue(obj.resp_headers, 'X-Request-Id'),
+    id: jsonHeader(headers, 'X-Request-Id') || jsonHeader(obj.resp_headers, 'X-Request-Id'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstNumber, firstString, getPath, headerValue, parseJsonObject } from './json-fields.ts';
+import { firstNumber, firstString, getPath, jsonHeader, parseJsonObject } from './json-fields.ts';
 
 describe('json fields', () => {
   const obj = { a: { b: { c: 'deep' } }, 'http.status_code': 502, n: '17', empty: '', list: [1] };
@@ -24,8 +24,8 @@ describe('json fields', () => {
   });
 
   it('reads headers case-insensitively, from lists or strings', () => {
-    expect(headerValue({ 'X-Request-Id': ['abc'] }, 'x-request-id')).toBe('abc');
-    expect(headerValue({ 'x-request-id': 'def' }, 'X-Request-Id')).toBe('def');
-    expect(headerValue(undefined, 'x')).toBe('');
+    expect(jsonHeader({ 'X-Request-Id': ['abc'] }, 'x-request-id')).toBe('abc');
+    expect(jsonHeader({ 'x-request-id': 'def' }, 'X-Request-Id')).toBe('def');
+    expect(jsonHeader(undefined, 'x')).toBe('');
   });
 });

@@ -45,7 +45,7 @@ export function firstNumber(obj: JsonObject, paths: readonly string[]): number {
 }
 
 /** A header from a `{Name: [values]}` or `{name: value}` map, matched case-insensitively. */
-export function headerValue(headers: unknown, name: string): string {
+export function jsonHeader(headers: unknown, name: string): string {
   if (typeof headers !== 'object' || headers === null) return '';
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {

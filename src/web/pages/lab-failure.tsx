@@ -19,7 +19,7 @@ function clientView(ctx: PageContext, exchange: RawExchange): string {
   if (!response) return [ctx.m.lab.noHead(exchange.bytes.length), ...(curl ? [curl] : [])].join('\n');
   const body = response.body.toString('latin1');
   const excerpt = body.length > BODY_EXCERPT ? `${body.slice(0, BODY_EXCERPT)}\n${ctx.m.lab.moreBytes(body.length - BODY_EXCERPT)}` : body;
-  return [response.statusLine, ...response.headers.map(([name, value]) => `${name}: ${value}`), '', excerpt, ...(curl ? [curl] : [])].join('\n');
+  return [response.statusLine, ...response.headers.map(({ name, value }) => `${name}: ${value}`), '', excerpt, ...(curl ? [curl] : [])].join('\n');
 }
 
 function Lines({ title, lines, none }: { title: string; lines: readonly string[]; none: string }) {
