@@ -2,9 +2,8 @@
  * Validates `data/fingerprints/elimination.yaml` (the rules that name the application by elimination) against the
  * fingerprints it refers to: every family it names exists, and its text uses only the placeholders it fills in.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { eliminationFileSchema, type EliminationData } from './elimination-schema.ts';
+import { readYaml, validated } from './read-data-file.ts';
 import type { BuiltFingerprint } from './fingerprint-schema.ts';
 
 export const ELIMINATION_FILE = 'elimination.yaml';
@@ -32,22 +31,8 @@ function checkRules(data: EliminationData, fingerprints: readonly BuiltFingerpri
 
 /** Reads and validates the file; undefined when it is invalid (the problems are in `errors`). */
 export function readElimination(path: string, fingerprints: readonly BuiltFingerprint[], errors: string[]): EliminationData | undefined {
-  if (!existsSync(path)) {
-    errors.push(`${path}: missing (the rules that name the application by elimination)`);
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = parse(readFileSync(path, 'utf8'), { prettyErrors: true });
-  } catch (error) {
-    errors.push(`${path}: not valid YAML: ${(error as Error).message}`);
-    return undefined;
-  }
-  const result = eliminationFileSchema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) errors.push(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    return undefined;
-  }
-  checkRules(result.data, fingerprints, path, errors);
-  return result.data;
+  const file = readYaml(path, errors, 'the rules that name the application by elimination');
+  const rules = file && validated(eliminationFileSchema, file.data, path, errors);
+  if (rules) checkRules(rules, fingerprints, path, errors);
+  return rules;
 }

@@ -4,11 +4,11 @@
  * instead of stopping at the first, so one run lists all the work left.
  * Output order is fixed (files by name, fingerprints as written), so the build is deterministic.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse } from 'yaml';
 import { ELIMINATION_FILE, readElimination } from './build-elimination.ts';
 import { checkFailureReferences, PROXY_ANSWERS_FILE, readProxyAnswers } from './build-proxy-answers.ts';
+import { readYaml, validated } from './read-data-file.ts';
 import { familySchema, type BuiltFingerprint, type FamilyFile, type Fingerprint, type FingerprintBundle } from './fingerprint-schema.ts';
 
 export interface FingerprintBuildReport {
@@ -18,19 +18,11 @@ export interface FingerprintBuildReport {
 }
 
 function readFamily(path: string, errors: string[]): FamilyFile | undefined {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(path, 'utf8'), { prettyErrors: true });
-  } catch (error) {
-    errors.push(`${path}: not valid YAML: ${(error as Error).message}`);
-    return undefined;
-  }
-  const family = (data as { family?: unknown } | null)?.family;
+  const file = readYaml(path, errors);
+  if (!file) return undefined;
+  const family = (file.data as { family?: unknown } | null)?.family;
   if (family !== basename(path, '.yaml')) errors.push(`${path}: family "${String(family)}" must equal the file name`);
-  const result = familySchema.safeParse(data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) errors.push(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  return undefined;
+  return validated(familySchema, file.data, path, errors);
 }
 
 function checkMatch(fp: Fingerprint, where: string, errors: string[]): void {

@@ -2,8 +2,7 @@
  * Validates `data/fingerprints/proxy-answers.yaml` (what a proxy in front would answer for each network
  * failure) and checks that the curl fingerprints' failures resolve to a row of it. Collects every problem.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readYaml, validated } from './read-data-file.ts';
 import type { BuiltFingerprint } from './fingerprint-schema.ts';
 import { proxyAnswersFileSchema, type ProxyAnswerRow } from './proxy-answer-schema.ts';
 
@@ -31,24 +30,11 @@ function checkRows(rows: readonly ProxyAnswerRow[], path: string, errors: string
 
 /** Reads and validates the file; returns its rows (empty when it is invalid). */
 export function readProxyAnswers(path: string, errors: string[]): ProxyAnswerRow[] {
-  if (!existsSync(path)) {
-    errors.push(`${path}: missing (what a proxy in front would answer for each network failure)`);
-    return [];
-  }
-  let data: unknown;
-  try {
-    data = parse(readFileSync(path, 'utf8'), { prettyErrors: true });
-  } catch (error) {
-    errors.push(`${path}: not valid YAML: ${(error as Error).message}`);
-    return [];
-  }
-  const result = proxyAnswersFileSchema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) errors.push(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    return [];
-  }
-  checkRows(result.data.failures, path, errors);
-  return result.data.failures;
+  const file = readYaml(path, errors, 'what a proxy in front would answer for each network failure');
+  const answers = file && validated(proxyAnswersFileSchema, file.data, path, errors);
+  if (!answers) return [];
+  checkRows(answers.failures, path, errors);
+  return answers.failures;
 }
 
 /** A fingerprint's detail must name a row of its kind; otherwise it would silently get the kind's general answers. */
