@@ -47,8 +47,10 @@ export const ERROR_CATALOGUE = {
   HW_ERR_LAB_PROXY_MISSING: { status: 400, exit: 2, title: 'Proxy not installed' },
 } as const satisfies Record<string, ErrorSpec>;
 
+/** A stable error code of {@link ERROR_CATALOGUE}, such as `HW_ERR_CODES_UNKNOWN_CODE`. */
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
+/** The one error class of httpwhy: a stable `code`, an exit code for the CLI and an HTTP status for the API. */
 export class HttpwhyError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
@@ -70,6 +72,7 @@ export class HttpwhyError extends Error {
   }
 }
 
+/** True for an {@link HttpwhyError} (also across module copies). */
 export function isHttpwhyError(value: unknown): value is HttpwhyError {
   return value instanceof HttpwhyError;
 }

@@ -18,6 +18,7 @@ export interface PhaseTimeouts {
   total: number;
 }
 
+/** Options of {@link checkUrl}: timeouts per phase, retries of a 429/503 with Retry-After, the language of the diagnosis. */
 export interface CheckOptions {
   /**
    * Operator mode: connect to private, loopback, link-local and other non-public addresses, on any port.
@@ -48,6 +49,7 @@ export interface HopTimings {
   total: number;
 }
 
+/** The TLS connection of a hop: protocol, cipher, and the certificate's names, issuer and validity. */
 export interface TlsSummary {
   protocol: string | null;
   subject: string | null;
@@ -63,6 +65,7 @@ export interface TlsSummary {
   verifyError: string | null;
 }
 
+/** One request of a redirect chain: URL, status, Location, timings and the address connected to. */
 export interface HopResult {
   url: string;
   /** The address connected to, after the address policy allowed it; null when no connection was made. */
@@ -74,6 +77,7 @@ export interface HopResult {
   tls: TlsSummary | null;
 }
 
+/** Why a TLS handshake or certificate check failed. */
 export type TlsFailureReason =
   | 'expired'
   | 'not-yet-valid'
@@ -89,6 +93,7 @@ export type TlsFailureReason =
 /** A network failure (the diagnosis engine's kinds) or a redirect the checker refused to follow. */
 export type FailureKind = NetworkFailureKind | 'redirect-limit' | 'redirect-blocked' | 'redirect-invalid';
 
+/** Why a check got no (complete) response: the network failure, the phase it happened in, and what a proxy in front would answer. */
 export interface CheckFailure {
   kind: FailureKind;
   /** The phase that failed; null for redirect failures. */
@@ -101,6 +106,7 @@ export interface CheckFailure {
   proxyAnswers: ProxyAnswer[];
 }
 
+/** The start of a response body as the checker kept it (bounded), with its type and length. */
 export interface BodySummary {
   /** Bytes received before the read stopped. */
   bytes: number;
@@ -109,6 +115,7 @@ export interface BodySummary {
   contentType: string | null;
 }
 
+/** The result of checking one URL: every hop of the redirect chain, timings, TLS, the failure if any, and the diagnosis of a failing final response. */
 export interface CheckResult {
   /** The URL checked, as parsed (canonical). */
   url: string;
@@ -129,6 +136,7 @@ export interface CheckResult {
   diagnosis: DiagnosisReport | null;
 }
 
+/** Options of {@link checkUrls}: those of {@link CheckOptions} plus how many checks run at once, overall and per host. */
 export interface BulkOptions extends CheckOptions {
   /** Checks in flight at once, 1 to 256 (default 16). */
   concurrency?: number;

@@ -2,6 +2,7 @@
 
 
 export const STANDINGS = ['iana', 'temporary', 'vendor', 'unofficial', 'historic', 'joke'] as const;
+/** Where a code comes from: one of {@link STANDINGS}. */
 export type Standing = (typeof STANDINGS)[number];
 
 /** Which kind of component puts this status on the wire (or in the log). */
@@ -16,8 +17,10 @@ export const ISSUERS = [
   'web-server',
   'client-tooling',
 ] as const;
+/** The kind of component that puts a status on the wire (or in its log): one of {@link ISSUERS}. */
 export type Issuer = (typeof ISSUERS)[number];
 
+/** The vendors whose own status codes the knowledge base holds. */
 export const VENDORS = [
   'nginx',
   'cloudflare',
@@ -33,4 +36,5 @@ export const VENDORS = [
   'qualys',
   'unofficial',
 ] as const;
+/** The vendor of a vendor-specific code: one of {@link VENDORS}. */
 export type Vendor = (typeof VENDORS)[number];

@@ -61,6 +61,7 @@ export function resolveEntry(idOrStatus: string): CodeEntry {
   return getEntry(idOrStatus) ?? (requireCode(idOrStatus)[0] as CodeEntry);
 }
 
+/** Filters of {@link listCodes}; every given field must match. */
 export interface CodeFilter {
   class?: StatusClass;
   vendor?: Vendor | 'none';
@@ -70,6 +71,7 @@ export interface CodeFilter {
   code?: number;
 }
 
+/** Every code of the knowledge base that passes the filter, in registry order. */
 export function listCodes(filter: CodeFilter = {}): CodeEntry[] {
   return loadKb().codes.filter(
     (e) =>

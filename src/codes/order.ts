@@ -17,6 +17,7 @@ export function compareEntries(a: Orderable, b: Orderable): number {
   );
 }
 
+/** The class of a status: `5xx` for 502, `other` for values outside 100-599 (such as nginx's 009). */
 export function classOf(code: number): StatusClass {
   if (code >= 100 && code < 600) return `${Math.floor(code / 100)}xx` as StatusClass;
   return 'other';

@@ -86,6 +86,7 @@ export const metaSchema = z
       .strict(),
   })
   .strict();
+/** The language-neutral facts of a code, as `data/codes/<id>/meta.yaml` holds them. */
 export type CodeMeta = z.infer<typeof metaSchema>;
 
 const line = z.string().min(3).max(400);
@@ -114,6 +115,7 @@ export const proseSchema = z
     keywords: z.array(z.string().min(2).max(60)).optional(),
   })
   .strict();
+/** The prose of a code in one language, as `data/codes/<id>/<locale>.yaml` holds it. */
 export type CodeProse = z.infer<typeof proseSchema>;
 
 export const comparisonProseSchema = z

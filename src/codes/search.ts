@@ -8,6 +8,7 @@ import { editDistance, tokenize, typoAllowance } from './tokenize.ts';
 import type { CodeEntry } from './types.ts';
 import { LOCALES, type Locale } from '../i18n/index.ts';
 
+/** One search result: the code and how well it matched. */
 export interface SearchHit {
   entry: CodeEntry;
   score: number;
@@ -15,6 +16,7 @@ export interface SearchHit {
   exact: boolean;
 }
 
+/** Options of {@link search}. */
 export interface SearchOptions {
   limit?: number;
   /** Restrict word matching to one language; both by default. */
@@ -80,6 +82,7 @@ function matchingTokens(word: string, index: Index): { token: string; quality: n
   return out;
 }
 
+/** Codes matching a query (a number, a reason phrase or words, English or Indonesian; typos tolerated), best first. */
 export function search(query: string, options: SearchOptions = {}): SearchHit[] {
   const words = tokenize(query);
   if (words.length === 0) throw new HttpwhyError('HW_ERR_SEARCH_EMPTY_QUERY', 'The search query is empty: type a code, a reason phrase or words.');

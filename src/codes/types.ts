@@ -4,12 +4,14 @@ import type { Locale } from '../i18n/index.ts';
 
 export type { CodeMeta, CodeProse, ComparisonProse, Issuer, Standing, Vendor } from './schema.ts';
 
+/** The class of a status code; `other` for values outside 100-599. */
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'other';
 
 /** Prose as the library serves it: the translation pin is a build concern only. */
 export type CodeText = Omit<CodeProse, 'source'>;
 export type ComparisonText = Omit<ComparisonProse, 'source'>;
 
+/** One meaning of a status code in the knowledge base: its facts (who issues it, retry and cache semantics, spec) and its prose in every language. */
 export interface CodeEntry extends CodeMeta {
   /** Stable id: "502", "499-nginx", "502.5-iis-ancm". */
   id: string;

@@ -5,12 +5,14 @@ import { messages } from '../i18n/index.ts';
 import { generatedDifferences, label } from './differences.ts';
 import type { Locale } from '../i18n/index.ts';
 
+/** One aspect of a comparison (who issues it, retryable, cacheable, ...) with each code's value. */
 export interface ComparisonRow {
   aspect: string;
   a: string;
   b: string;
 }
 
+/** Two codes side by side: the rows of facts, the key differences and how to tell them apart. */
 export interface Comparison {
   /** Canonical id "<a>-vs-<b>" (lower number first); URLs and files use it. */
   id: string;

@@ -17,10 +17,12 @@ export const NETWORK_FAILURE_KINDS = [
   'truncated',
   'http2-stream',
 ] as const;
+/** How a request failed when no (complete) response came back: one of {@link NETWORK_FAILURE_KINDS}. */
 export type NetworkFailureKind = (typeof NETWORK_FAILURE_KINDS)[number];
 
 /** Where a request can stall or fail, in order. */
 export const FAILURE_PHASES = ['dns', 'connect', 'tls', 'headers', 'body'] as const;
+/** Where a request stalled or failed: one of {@link FAILURE_PHASES}. */
 export type FailurePhase = (typeof FAILURE_PHASES)[number];
 
 /**

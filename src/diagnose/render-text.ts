@@ -8,6 +8,7 @@ import { messages, type Messages } from '../i18n/index.ts';
 import { APPLICATION } from './diagnosis-by-elimination.ts';
 import type { Diagnosis, DiagnosisReport, ResponseEvidence } from './types.ts';
 
+/** How {@link renderDiagnosisText} styles its output: bold, dim and wrapping (the CLI adds colour and width). */
 export interface TextStyle {
   bold(text: string): string;
   dim(text: string): string;

@@ -73,10 +73,12 @@ export interface ParsedInput {
   observations: Observation[];
 }
 
+/** Options of {@link diagnose}. */
 export interface DiagnoseOptions {
   locale?: Locale;
 }
 
+/** A component by its display name and the layer it works at (CDN, load balancer, reverse proxy, application...). */
 export interface Component {
   component: string;
   layer: Issuer;
@@ -95,17 +97,20 @@ export interface ResponseEvidence {
   source: string;
 }
 
+/** A component on the path of a response, outermost first, and whether it issued the response. */
 export interface ChainLink extends Component {
   /** `issuer`: produced this response; `in-path`: seen in the headers, so the response passed through it. */
   role: 'issuer' | 'in-path';
 }
 
+/** Another component whose own page also matched, with its confidence and what it would mean. */
 export interface Alternative extends Component {
   fingerprint: string;
   confidence: Confidence;
   summary: string;
 }
 
+/** The status a component in front would answer for a network failure, and the source that says so. */
 export interface ProxyAnswer {
   component: string;
   /** null: the status was already sent, so the client gets a truncated body instead of an error status. */
@@ -113,6 +118,7 @@ export interface ProxyAnswer {
   source: string;
 }
 
+/** A network failure and what each reverse proxy, load balancer or CDN in front would answer for it. */
 export interface NetworkFailureReport {
   kind: NetworkFailureKind;
   /** What a reverse proxy, load balancer or CDN in front would answer for the same failure. */
@@ -141,6 +147,7 @@ export interface Seen {
  */
 export type Verdict = 'identified' | 'inferred' | 'unknown' | 'no-error';
 
+/** The diagnosis of one response or client failure: the verdict, the issuer and path, the evidence, causes, where to look and next steps. */
 export interface Diagnosis {
   label: string;
   verdict: Verdict;
@@ -164,6 +171,7 @@ export interface Diagnosis {
   hops: Hop[];
 }
 
+/** What {@link diagnose} returns: the input format understood, the language, and one diagnosis per response in the input. */
 export interface DiagnosisReport {
   format: InputFormat;
   locale: Locale;

@@ -2,6 +2,7 @@ import { HttpwhyError } from '../errors.ts';
 
 /** The languages of every surface, as BCP 47 tags. */
 export const LOCALES = ['en', 'id'] as const;
+/** A language of httpwhy's text: one of {@link LOCALES} (BCP 47 tags). */
 export type Locale = (typeof LOCALES)[number];
 
 /** Validates a user-supplied language tag ("en", "id"; case-insensitive, region ignored: "id-ID"). */

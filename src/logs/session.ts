@@ -14,6 +14,7 @@ import { checkReadable, FileStats, FollowedFile, LineSplitter, openInput, type O
 import { buildReport, type LogReport } from './report/index.ts';
 import type { FileRole, FormatId } from './types.ts';
 
+/** What {@link analyzeLogs} reads and how: the files, the app logs to join, formats (detected when absent), the time zone. */
 export interface AnalyzeOptions {
   /** Proxy / web-server logs; `-` is stdin. An app log given here is recognised and used as one. */
   files: string[];
@@ -46,6 +47,7 @@ export interface AnalyzeOptions {
   onProgress?: (progress: Progress) => void;
 }
 
+/** How far an analysis has read, for a progress bar. */
 export interface Progress {
   bytes: number;
   totalBytes: number;

@@ -26,6 +26,7 @@ export const CAUSES = [
   'upstream-failed',
   'unknown',
 ] as const;
+/** Why a 5xx, 499 or 009 happened, as far as the logs tell: one of {@link CAUSES}. */
 export type Cause = (typeof CAUSES)[number];
 
 /** Who issued the status: the application, the proxy in front of it, or not decidable from these logs. */
@@ -38,6 +39,7 @@ export function issuerClassOf(cause: Cause): IssuerClass {
 
 /** Why a verdict stayed `unknown`. */
 export const UNKNOWN_REASONS = ['no-signals', 'ambiguous-upstream-status', 'app-log-no-coverage', 'app-log-errors-only'] as const;
+/** Why a classification stayed unknown: one of {@link UNKNOWN_REASONS}. */
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 
@@ -59,8 +61,10 @@ export const EVIDENCE_KINDS = [
   'traefik-origin',
   'caddy-response',
 ] as const;
+/** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** One fact from the logs behind a classification: its kind (translated in reports) and the raw log text. */
 export interface LogEvidence {
   kind: EvidenceKind;
   detail: string;
@@ -170,6 +174,7 @@ export const FORMAT_IDS = [
   'app-json',
   'app-text',
 ] as const;
+/** A log format httpwhy reads: one of {@link FORMAT_IDS}. */
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** What an input holds; error logs are read first so access lines can link to their events. */

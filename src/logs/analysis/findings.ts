@@ -9,6 +9,7 @@ import { CAUSES, issuerClassOf, type AccessRecord, type AppStack, type Cause, ty
 
 const MAX_EXAMPLES = 5;
 
+/** One classified log entry shown as an example: the request, its times and upstream, the evidence and the app's message. */
 export interface Example {
   /** ISO 8601 UTC, '' when the log has no time. */
   time: string;
@@ -27,6 +28,7 @@ export interface Example {
   appStack: AppStack | null;
 }
 
+/** Everything the report says about one cause: counts, statuses, top routes and upstreams, examples. */
 export interface CauseSummary {
   cause: Cause;
   class: IssuerClass;

@@ -5,15 +5,19 @@
 import { isUtf8 } from 'node:buffer';
 import type { FileRole, FormatId } from '../types.ts';
 
+/** Why a log line was not read: empty, binary, invalid UTF-8, too long, cut at the end of the file, or in no known format. */
 export const SKIP_REASONS = ['empty', 'binary', 'invalid-utf8', 'too-long', 'truncated', 'unrecognized'] as const;
+/** Why a log line was not read: one of {@link SKIP_REASONS}. */
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
+/** A skipped line shown in a report: where it was, the start of its text, and why it was skipped. */
 export interface LineExample {
   line: number;
   /** The start of the line, control bytes and invalid UTF-8 escaped. */
   text: string;
 }
 
+/** Counts of the lines of one file: read, parsed, skipped by reason. */
 export interface Tally {
   count: number;
   examples: LineExample[];

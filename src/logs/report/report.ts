@@ -6,6 +6,7 @@ import { statusKey, type Analysis, type CauseSummary, type Example, type Ranked 
 import type { FileStats, SkipReason, Tally } from '../input/index.ts';
 import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason } from '../types.ts';
 
+/** What the analysis read from one file: its format and role, lines read, parsed and skipped (with reasons). */
 export interface FileReport {
   name: string;
   format: FormatId | null;
@@ -27,12 +28,14 @@ export interface FileReport {
   error: string | null;
 }
 
+/** Proxy error-log lines that matched no access-log entry, by cause. */
 export interface UnlinkedErrors {
   cause: Cause;
   count: number;
   examples: Array<{ file: string; line: number; message: string }>;
 }
 
+/** What {@link analyzeLogs} returns: files, totals, and every 5xx, 499 and 009 grouped by issuer class and cause, with examples. */
 export interface LogReport {
   schema: 'httpwhy.logs.report/1';
   files: FileReport[];
