@@ -139,6 +139,7 @@ function buildProgram({ Command, Option }: Commander, io: CliIo, setExit: (code:
     .option('--fail-on <expr>', 'exit 1 when a threshold is crossed, e.g. "proxy-issued>0" or "5xx-rate>1%" (comma-separated; counts: requests, 5xx, proxy-issued, app-issued, unknown, skipped; in % of requests: 5xx-rate, proxy-issued-rate, app-issued-rate, unknown-rate)')
     .option('-f, --follow', 'keep reading growing files and stdin, refreshing the summary (Ctrl-C to stop)')
     .option('--no-progress', 'no progress bar on stderr')
+    .addHelpText('after', '\nExit codes: 0 ok · 1 a --fail-on threshold crossed, or no request read from any file (the report says why) · 2 bad input (unreadable file, unknown --format or one that reads no line of a file, bad option)')
     .action(async (files: string[], opts: Record<string, unknown>, cmd: Command) => {
       const ctx = contextFor(cmd, io);
       const { runLogs } = await import('./commands/logs.ts');

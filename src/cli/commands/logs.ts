@@ -1,6 +1,7 @@
 /**
  * `httpwhy logs FILE... [--app APPLOG...]`: who issued every 5xx, 499 and 009 in proxy logs, and why.
  * Terminal summary on stdout (or `--json`), optional `--html FILE`, progress bar on a TTY stderr, `-f` to follow.
+ * Exit 1 when a --fail-on threshold is crossed or no request was read from any file; 2 for bad input.
  *
  * Wiring (commander), one line per option:
  *   .command('logs').argument('<files...>', 'proxy or web-server logs; - for stdin; .gz is read directly')
@@ -148,6 +149,12 @@ export async function runLogs(files: string[], options: LogsCommandOptions, io: 
   bar?.clear();
   if (options.html) await writeHtml(options.html, report, text, io);
   io.stdout.write(options.json ? `${JSON.stringify(report, null, options.follow ? undefined : 2)}\n` : renderText(report, text));
+  // A log nobody read is never a pass: the report says why, and no threshold can be checked against it.
+  if (report.noRequests) {
+    if (options.json) io.stderr.write(`${text.ui.noRequests}\n`);
+    if (thresholds.length > 0) io.stderr.write(`${text.ui.failOnNoRequests}\n`);
+    return 1;
+  }
   const crossed = crossedThresholds(report, thresholds);
   for (const c of crossed) io.stderr.write(`${text.ui.failOnCrossed}: ${c.threshold.text} (${c.threshold.metric} = ${c.actual}${c.threshold.rate ? '%' : ''})\n`);
   return crossed.length > 0 ? 1 : 0;

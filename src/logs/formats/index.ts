@@ -8,6 +8,6 @@
 export { detectInput, parsersFor, roleOf } from './detect.ts';
 export { isAppFormat, resolveFormat, type ParserOptions } from './registry.ts';
 export { KIND, type LineKind, type LineParser } from './line-parser.ts';
-export type { CompiledFormat } from './log-format.ts';
+export { PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 export { requestKey } from './nginx-error.ts';
 export { parseTimeZone } from './time-zone.ts';
