@@ -1,9 +1,11 @@
 /**
  * A format given with `--format` (or `--app-format`) that reads none of an input's lines is bad input, not an
  * empty report: the error shows the input's first lines, what the format expects, and what detection reads there.
+ * A format that fits the lines with text left over (`combined` on nginx's `main`) is no mismatch, though its
+ * parser leaves those lines to the format that reads them whole (file-sink.ts).
  */
 import { HttpwhyError } from '../errors.ts';
-import { detectInput, PRESET_FORMATS, type ParserOptions } from './formats/index.ts';
+import { detectFormat, detectInput, PRESET_FORMATS, type ParserOptions } from './formats/index.ts';
 import type { FileStats } from './input/index.ts';
 import type { FormatId } from './types.ts';
 
@@ -27,13 +29,8 @@ function expectation(format: FormatId, logFormat: string | undefined): string {
   return EXPECTED[format] ?? `${format} lines`;
 }
 
-/** The input's own format read none of its lines (other formats' parsers may have read some: mixed files). */
-export function readNoLine(stats: FileStats): boolean {
-  return stats.error === null && stats.contentLines > 0 && stats.ownFormatLines === 0;
-}
-
-/** Where a mismatched input came from: its peeked head (to say what detection reads there) and how it was given. */
-export interface MismatchSource {
+/** Where a forced input came from: its peeked head (the lines a format is tried on) and how it was given. */
+export interface ForcedSource {
   head: Buffer;
   complete: boolean;
   app: boolean;
@@ -43,8 +40,13 @@ export interface MismatchSource {
   logFormat?: string;
 }
 
-/** HW_ERR_LOGS_FORMAT_MISMATCH for an input its forced `format` read no line of. */
-export function formatMismatch(stats: FileStats, format: FormatId, source: MismatchSource, parsing: ParserOptions): HttpwhyError {
+/**
+ * HW_ERR_LOGS_FORMAT_MISMATCH when the forced `format` read none of an input's lines and fits none of its first
+ * ones even with text left over; null otherwise.
+ */
+export function formatMismatch(stats: FileStats, format: FormatId, source: ForcedSource, parsing: ParserOptions): HttpwhyError | null {
+  if (stats.error !== null || stats.contentLines === 0 || stats.ownFormatLines > 0) return null;
+  if (detectFormat(source.head, source.complete, [format], parsing) !== null) return null;
   const given = source.logFormat === undefined ? format : `'${source.logFormat}'`;
   const detected = detectInput(source.head, source.complete, source.app, parsing);
   const instead = detected && detected.format !== format ? `\nWithout ${source.flag}, it reads as ${detected.format} (${detected.matched} of its first ${detected.sampled} lines).` : '';

@@ -9,7 +9,7 @@ import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
 import { Analysis } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
-import { formatMismatch, readNoLine } from './format-mismatch.ts';
+import { formatMismatch } from './format-mismatch.ts';
 import { detectInput, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
 import { checkReadable, FileStats, FollowedFile, headLines, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
 import { buildReport, type LogReport } from './report/index.ts';
@@ -225,14 +225,15 @@ export class LogSession {
     if (!keepTail) this.checkForcedFormats();
   }
 
-  /** A format forced with --format or --app-format that read no line of an input is bad input (HW_ERR_LOGS_FORMAT_MISMATCH). */
+  /** A format forced with --format or --app-format that reads no line of an input is bad input (HW_ERR_LOGS_FORMAT_MISMATCH). */
   private checkForcedFormats(): void {
     for (const input of this.inputs) {
       const { stats, opened } = input;
-      if (stats.detected || stats.format === null || !opened || !readNoLine(stats)) continue;
+      if (stats.detected || stats.format === null || !opened) continue;
       const flag = input.app ? '--app-format' : '--format';
       const logFormat = !input.app && stats.format === 'nginx-custom' ? (stats.logFormat ?? undefined) : undefined;
-      throw formatMismatch(stats, stats.format, { head: opened.head, complete: opened.complete, app: input.app, flag, logFormat }, this.parsing);
+      const mismatch = formatMismatch(stats, stats.format, { head: opened.head, complete: opened.complete, app: input.app, flag, logFormat }, this.parsing);
+      if (mismatch) throw mismatch;
     }
   }
 

@@ -5,7 +5,7 @@
  * line's format (detect.ts), the nginx `log_format` compiler and its generated scanners, and the helpers the
  * parsers share (times, zones, fields, error-message causes, stack traces).
  */
-export { detectInput, parsersFor, roleOf } from './detect.ts';
+export { detectFormat, detectInput, parsersFor, roleOf } from './detect.ts';
 export { isAppFormat, resolveFormat, type ParserOptions } from './registry.ts';
 export { KIND, type LineKind, type LineParser } from './line-parser.ts';
 export { PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
