@@ -11,6 +11,7 @@ import { KNOWN_GAPS } from './wild-known-gaps.ts';
 import { WILD_FORMATS } from './wild-formats.ts';
 
 export const WILD_DIR = new URL('../fixtures/logs/wild/', import.meta.url).pathname;
+export const ACCURACY_DOC = new URL('../../docs/logs-accuracy.md', import.meta.url).pathname;
 
 export type IssuerCounts = { app: number; proxy: number; unknown: number };
 
@@ -32,8 +33,8 @@ export type Check = (typeof CHECKS)[number];
 export interface Measured {
   row: CorpusRow;
   report: LogReport;
-  /** The formats that read lines of the file: the one named for it first, then those that read lines of a mixed file. */
-  formats: string[];
+  /** The formats that read lines of the file, with how many: the one named for it first, then others (a mixed file). */
+  read: Array<[format: string, lines: number]>;
   requests: number;
   fiveXx: IssuerCounts;
   passed: Record<Check, boolean>;
@@ -77,32 +78,35 @@ function fiveXxByClass(report: LogReport): IssuerCounts {
 export async function measure(row: CorpusRow): Promise<Measured> {
   const report = await analyzeLogs({ files: [row.file], cwd: WILD_DIR, stdin: Readable.from([]) });
   const file = report.files[0];
-  const formats = [...(file?.format ? [file.format] : []), ...Object.keys(file?.otherFormats ?? {})];
+  const others = Object.entries(file?.otherFormats ?? {});
+  const own = (file?.parsed ?? 0) - others.reduce((sum, [, n]) => sum + n, 0);
+  const read: Measured['read'] = [...(file?.format ? [[file.format, own] as [string, number]] : []), ...others];
   const requests = report.totals.requests + (isAppSlug(row.format) ? report.correlation.appLines : 0);
   const fiveXx = fiveXxByClass(report);
   const expected = WILD_FORMATS[row.format] ?? [];
   return {
     row,
     report,
-    formats,
+    read,
     requests,
     fiveXx,
     passed: {
       requests: requests === row.requests,
-      format: formats.some((f) => expected.includes(f)),
+      // A mixed file (error and access lines on one stream) may be named for either of its formats.
+      format: expected.includes(file?.format ?? '') || (own > 0 && others.some(([f, n]) => expected.includes(f) && n >= own)),
       classes: fiveXx.app === row.fiveXx.app && fiveXx.proxy === row.fiveXx.proxy && fiveXx.unknown === row.fiveXx.unknown,
     },
   };
 }
 
+/** `nginx-error`, or for a mixed file `combined (1) + nginx-error (1)`. */
+export function formatsRead(m: Measured): string {
+  if (m.read.length === 0) return 'none';
+  return m.read.length === 1 ? (m.read[0] as [string, number])[0] : m.read.map(([f, n]) => `${f} (${n})`).join(' + ');
+}
+
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const classes = (c: IssuerCounts): string => `${c.app} / ${c.proxy} / ${c.unknown}`;
-
-function formatsRead(m: Measured): string {
-  if (m.formats.length === 0) return 'none';
-  const others = m.report.files[0]?.otherFormats ?? {};
-  return m.formats.map((f, i) => (i === 0 ? f : `${f} (${others[f as keyof typeof others]} lines)`)).join(' + ');
-}
 
 /** docs/logs-accuracy.md. */
 export function renderAccuracy(measured: Measured[]): string {
@@ -110,7 +114,9 @@ export function renderAccuracy(measured: Measured[]): string {
   const rows = measured.map((m) => {
     const wrong = CHECKS.filter((c) => !m.passed[c]);
     const gap = KNOWN_GAPS[m.row.file];
-    return `| \`${m.row.file}\` | ${m.row.wrapper} | ${m.row.format} | ${formatsRead(m)}${m.passed.format ? '' : ' ✗'} | ${m.requests} / ${m.row.requests}${m.passed.requests ? '' : ' ✗'} | ${classes(m.fiveXx)} / ${classes(m.row.fiveXx)}${m.passed.classes ? '' : ' ✗'} | ${wrong.length === 0 ? 'right' : `wrong: ${wrong.join(', ')}`} | ${gap ? cell(gap.reason) : ''} |`;
+    const mark = (check: Check): string => (m.passed[check] ? '' : ' ✗');
+    const result = wrong.length === 0 ? 'right' : `wrong: ${wrong.join(', ')}`;
+    return `| \`${m.row.file}\` | ${m.row.wrapper} | ${m.row.format} | ${formatsRead(m)}${mark('format')} | ${m.requests} / ${m.row.requests}${mark('requests')} | ${classes(m.fiveXx)}${mark('classes')} | ${classes(m.row.fiveXx)} | ${result} | ${gap ? cell(gap.reason) : ''} |`;
   });
   return `# httpwhy logs on published logs (the wild corpus)
 
@@ -119,15 +125,16 @@ export function renderAccuracy(measured: Measured[]): string {
 Each file of \`test/fixtures/logs/wild/\` (published logs, provenance in its \`corpus.tsv\` and README) analysed as
 \`httpwhy logs FILE\` would, format detected, against the hand count in \`corpus.tsv\`. **${right} of ${measured.length}** files are read right.
 
-- *Formats read*: the format httpwhy named for the file, then the formats that read lines of a mixed file; right when
-  one of them is an id \`test/logs/wild-formats.ts\` gives for the corpus's format.
+- *Formats read*: the format httpwhy named for the file, then, for a mixed file, the other formats that read lines of
+  it (lines read by each in brackets); right when the named one is an id \`test/logs/wild-formats.ts\` gives for the
+  corpus's format, or one of those ids read as many lines as the named format did.
 - *Requests*: access-log requests read (for app logs, the app's request lines), read / expected.
 - *5xx*: the 5xx and no-response statuses (Envoy's \`0\`, CloudFront's \`000\`) by who issued them, app / proxy / unknown,
-  read / expected. Error logs that log no status count none.
+  as read and as expected. Error logs that log no status count none.
 - *Known gap*: why the row is wrong today (\`test/logs/wild-known-gaps.ts\`); the test expects exactly these rows to fail.
 
-| File | Wrapper | Corpus format | Formats read | Requests | 5xx app / proxy / unknown | Result | Known gap |
-|---|---|---|---|---|---|---|---|
+| File | Wrapper | Corpus format | Formats read | Requests read / expected | 5xx read | 5xx expected | Result | Known gap |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
 }
