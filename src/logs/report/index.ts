@@ -8,5 +8,4 @@ export { crossedThresholds, parseFailOn, type Threshold } from './fail-on.ts';
 export { logsText, type LogsText } from './messages.ts';
 export { renderHtml } from './render-html.ts';
 export { renderText } from './render-text.ts';
-export { READ_WARNINGS, type ReadWarning } from './read-warnings.ts';
 export { buildReport, type FileReport, type LogReport, type UnlinkedErrors } from './report.ts';

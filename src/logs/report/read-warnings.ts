@@ -11,8 +11,7 @@ import type { FileStats } from '../input/index.ts';
  * reason (a format or variant httpwhy does not read, a wrapper). `no-requests`: read, but as lines that are no
  * access-log request (an error log, an app log, notices).
  */
-export const READ_WARNINGS = ['read-error', 'empty', 'binary', 'mostly-skipped', 'no-requests'] as const;
-export type ReadWarning = (typeof READ_WARNINGS)[number];
+export type ReadWarning = 'read-error' | 'empty' | 'binary' | 'mostly-skipped' | 'no-requests';
 
 /** The warning for one input; `noRequests`: no input gave an access-log request. */
 export function readWarningOf(stats: FileStats, noRequests: boolean): ReadWarning | null {
