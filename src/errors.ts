@@ -35,6 +35,7 @@ export const ERROR_CATALOGUE = {
   HW_ERR_LOGS_FILE_UNREADABLE: { status: 400, exit: 2, title: 'Log file cannot be read' },
   HW_ERR_LOGS_UNKNOWN_FORMAT: { status: 400, exit: 2, title: 'Unknown log format' },
   HW_ERR_LOGS_BAD_LOG_FORMAT: { status: 400, exit: 2, title: 'Log format string cannot be parsed' },
+  HW_ERR_LOGS_FORMAT_MISMATCH: { status: 400, exit: 2, title: 'Log format matches no line of the file' },
   HW_ERR_LOGS_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for logs' },
   HW_ERR_LOGS_OUTPUT_UNWRITABLE: { status: 400, exit: 2, title: 'Report file cannot be written' },
   HW_ERR_CHECK_BAD_URL: { status: 400, exit: 2, title: 'URL cannot be checked' },

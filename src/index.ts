@@ -101,6 +101,7 @@ export {
   type LogReport,
   type Progress,
   type Ranked,
+  type ReadWarning,
   type UnknownReason,
   type UnlinkedErrors,
 } from './logs/index.ts';

@@ -16,6 +16,8 @@ export interface CommandDeclaration<Args extends unknown[] = unknown[], Options 
   description: string;
   arguments: readonly Argument[];
   options: readonly Option[];
+  /** Text `--help` prints after the options (the command's exit codes, when they say more than the global ones). */
+  helpAfter?: string;
   /** The exit code: 0 ok, 1 a problem was found; bad input throws an `HttpwhyError` (exit 2). */
   run(args: Args, options: Options, ctx: CommandContext): number | Promise<number>;
 }

@@ -63,6 +63,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program.action(async (code: string | undefined) => (code === undefined ? program.outputHelp() : explain()));
   for (const declaration of SUBCOMMANDS) {
     const cmd = program.command(declaration.name).description(declaration.description);
+    if (declaration.helpAfter !== undefined) cmd.addHelpText('after', declaration.helpAfter);
     cmd.action(wire(cmd, declaration, io, setExit));
   }
   return program;

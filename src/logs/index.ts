@@ -11,7 +11,8 @@
  *   input/  formats/   reading inputs | one parser file per format, registry.ts (one line per format) and
  *                      detect.ts (which format reads an input and its lines); neither imports the other
  * On top, the orchestration that uses every room: session.ts (open, detect, read, report), file-sink.ts (one
- * input's lines through its parsers into the analysis), follow.ts (`-f`) and progress.ts (the progress line).
+ * input's lines through its parsers into the analysis), format-mismatch.ts (a forced format that reads no line),
+ * follow.ts (`-f`) and progress.ts (the progress line).
  * Room tests that need a whole analysis import this door.
  */
 export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './session.ts';
@@ -29,6 +30,7 @@ export {
   type FileReport,
   type UnlinkedErrors,
   type LogsText,
+  type ReadWarning,
 } from './report/index.ts';
 export {
   CAUSES,

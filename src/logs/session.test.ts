@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isHttpwhyError } from '../errors.ts';
+import { isHttpwhyError, type HttpwhyError } from '../errors.ts';
 import type { LogReport } from './report/index.ts';
 import { analyzeLogs, type AnalyzeOptions } from './session.ts';
 
@@ -240,7 +240,20 @@ describe('analyzeLogs never loses a line', () => {
       format: `'$remote_addr [$time_local] "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" ua="$upstream_addr" uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time" rt=$request_time'`,
     });
     expect(forced.files[0]).toMatchObject({ format: 'nginx-custom', detected: false, parsed: 11 });
-    const wrong = await run(['nginx/access.log'], { format: 'combined' });
-    expect(wrong.files[0]).toMatchObject({ format: 'combined', parsed: 0, skipped: 11 });
+  });
+
+  it('rejects a forced format that reads no line of a file, with its first lines and what the format expects', async () => {
+    const wrong = await run(['nginx/access.log'], { format: 'combined' }).catch((e: unknown) => e);
+    expect(isHttpwhyError(wrong) && wrong.code).toBe('HW_ERR_LOGS_FORMAT_MISMATCH');
+    const error = wrong as HttpwhyError;
+    expect(error.message).toContain(`--format combined reads none of the 11 lines of nginx/access.log; it expects lines written with the log_format '$remote_addr $remote_ident`);
+    expect(error.message).toContain('\n  nginx/access.log:1  127.0.0.1 [21/Nov/2026:21:43:08 +0000] "GET /connection-refused HTTP/1.1" 502 157 rid=');
+    expect(error.message).toContain('Without --format, it reads as nginx-custom (11 of its first 11 lines).');
+    expect(error.details).toMatchObject({ file: 'nginx/access.log', format: 'combined', detected: 'nginx-custom' });
+    // Nor is one that fits with text left over (combined on Traefik 1.x lines), though other formats read those lines whole.
+    const traefik = await run(['wild/traefik-clf/beats-traefik-1x.log'], { format: 'combined' });
+    expect([traefik.files[0]?.format, traefik.files[0]?.otherFormats, traefik.totals.requests]).toEqual(['combined', { 'traefik-clf': 1, common: 1 }, 2]);
+    const app = await run(['haproxy/access.log'], { appFiles: ['haproxy/app.log'], appFormat: 'app-json' }).catch((e: unknown) => e);
+    expect(isHttpwhyError(app) && [app.code, app.message.slice(0, 52)]).toEqual(['HW_ERR_LOGS_FORMAT_MISMATCH', '--app-format app-json reads none of the 11 lines of ']);
   });
 });

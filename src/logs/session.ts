@@ -9,8 +9,9 @@ import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
 import { Analysis } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
+import { formatMismatch } from './format-mismatch.ts';
 import { detectInput, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
-import { checkReadable, FileStats, FollowedFile, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
+import { checkReadable, FileStats, FollowedFile, headLines, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
 import { buildReport, type LogReport } from './report/index.ts';
 import type { FileRole, FormatId } from './types.ts';
 
@@ -84,6 +85,8 @@ const ROLE_ORDER: Record<FileRole, number> = { error: 0, access: 1, app: 2 };
 
 interface Input {
   stats: FileStats;
+  /** Given with --app. */
+  app: boolean;
   /** The file's own compiled log_format (inferred), else the one given with --format. */
   custom: CompiledFormat | undefined;
   opened: OpenedInput | null;
@@ -106,12 +109,13 @@ async function openAndDetect(
   parsing: ParserOptions,
 ): Promise<Input> {
   const stats = new FileStats(name);
-  const input: Input = { stats, custom, opened: null, splitter: null, path: null, follower: null, offset: 0 };
+  const input: Input = { stats, app, custom, opened: null, splitter: null, path: null, follower: null, offset: 0 };
   let errorsOnly = false;
   try {
     const opened = await openInput(name, options.cwd, options.stdin, (n) => (input.offset += n), options.headWaitMs);
     input.opened = opened;
     stats.gzip = opened.gzip;
+    stats.firstLines = headLines(opened.head, opened.complete);
     if (name !== '-' && !opened.gzip) input.path = resolve(options.cwd, name);
     const detected = explicit ? null : detectInput(opened.head, opened.complete, app, parsing);
     errorsOnly = detected?.errorsOnly ?? false;
@@ -219,6 +223,19 @@ export class LogSession {
         input.splitter?.end();
         await file?.close();
       }
+    }
+    if (!keepTail) this.checkForcedFormats();
+  }
+
+  /** A format forced with --format or --app-format that reads no line of an input is bad input (HW_ERR_LOGS_FORMAT_MISMATCH). */
+  private checkForcedFormats(): void {
+    for (const input of this.inputs) {
+      const { stats, opened } = input;
+      if (stats.detected || stats.format === null || !opened) continue;
+      const flag = input.app ? '--app-format' : '--format';
+      const logFormat = !input.app && stats.format === 'nginx-custom' ? (stats.logFormat ?? undefined) : undefined;
+      const mismatch = formatMismatch(stats, stats.format, { head: opened.head, complete: opened.complete, app: input.app, flag, logFormat }, this.parsing);
+      if (mismatch) throw mismatch;
     }
   }
 

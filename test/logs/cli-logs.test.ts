@@ -136,3 +136,82 @@ describe('runLogs', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a log nobody read is never a clean report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-cli-unread-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const CLEAN = 'No 5xx, 499 or 009 in these logs.';
+
+  async function logs(args: string[]): Promise<{ exit: number; out: string; err: string }> {
+    const run = io();
+    const exit = await runCli(['logs', ...args, '--no-progress'], run);
+    return { exit, out: run.stdoutText(), err: run.stderrText() };
+  }
+
+  it('exits 1 for an empty file, a binary file or text in no known format, and says so first', async () => {
+    writeFileSync(join(dir, 'empty.log'), '');
+    writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    for (const [file, says] of [
+      [join(dir, 'empty.log'), 'empty.log: empty, no line to read'],
+      [join(dir, 'image.png'), 'image.png: binary data, not a text log: 3 of 3 lines skipped'],
+      ['wild/aws-elb/elb2loggly-9-504.log', 'wild/aws-elb/elb2loggly-9-504.log: in no known format: 1 of 1 lines skipped'],
+    ]) {
+      const result = await logs([file as string]);
+      expect(result.exit, file).toBe(1);
+      expect(result.out.split('\n')[2]).toBe('No request was read from any of these files, so this report cannot tell whether anything failed.');
+      expect(result.out).toContain(says as string);
+      expect(result.out).not.toContain(CLEAN);
+    }
+  });
+
+  it('exits 1 for an error log alone, reporting its upstream failures', async () => {
+    const result = await logs(['nginx/error.log']);
+    expect(result.exit).toBe(1);
+    expect(result.out).toContain('No access-log request was read from these files, but the error logs show 9 upstream failures with no access entry.');
+    expect(result.err).toBe('');
+  });
+
+  it('with --json: marks the report, says why on stderr; with --html: the page says it first', async () => {
+    const html = join(dir, 'unread.html');
+    const result = await logs(['nginx/app.log', '--json', '--html', html]);
+    expect(result.exit).toBe(1);
+    const report = JSON.parse(result.out);
+    expect([report.noRequests, report.totals.requests, report.files[0].warning, report.files[0].format]).toEqual([true, 0, 'no-requests', 'app-text']);
+    expect(result.err).toBe('No request was read from any of these files, so this report cannot tell whether anything failed.\n');
+    expect(readFileSync(html, 'utf8')).toMatch(/<h1>[^<]+<\/h1>\n<section class="warn"><p><b>No request was read/);
+  });
+
+  it('--fail-on over zero requests fails and says why', async () => {
+    const result = await logs(['nginx/app.log', '--fail-on', '5xx>0']);
+    expect(result.exit).toBe(1);
+    expect(result.err).toBe('--fail-on cannot be evaluated: no request was read from these logs\n');
+    expect((await logs(['nginx/app.log', '--fail-on', '5xx>0', '--lang', 'id'])).err).toBe('--fail-on tidak dapat dievaluasi: tidak ada request yang terbaca dari log ini\n');
+  });
+
+  it('--format that reads no line of a file exits 2 with one message: the first lines and what the format expected', async () => {
+    const result = await logs(['haproxy/access.log', 'nginx/access.log', '--format', 'haproxy']);
+    expect(result.exit).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(/^httpwhy: --format haproxy reads none of the 11 lines of nginx\/access\.log; it expects HAProxy httplog lines/);
+    expect(result.err).toContain('The file starts:\n  nginx/access.log:1  127.0.0.1 [21/Nov/2026:21:43:08 +0000] "GET /connection-refused HTTP/1.1" 502');
+    expect(result.err).toContain('\nWithout --format, it reads as nginx-custom (11 of its first 11 lines).\n');
+    const json = await logs(['nginx/access.log', '--format', 'combined', '--json']);
+    expect([json.exit, JSON.parse(json.out).error.code]).toEqual([2, 'HW_ERR_LOGS_FORMAT_MISMATCH']);
+  });
+
+  it('keeps exit 2 and its message for a directory and a missing file', async () => {
+    const directory = await logs([dir]);
+    expect([directory.exit, directory.err]).toEqual([2, `httpwhy: ${dir} is a directory, not a log file.\n`]);
+    const missing = await logs(['missing.log']);
+    expect([missing.exit, missing.err]).toEqual([2, 'httpwhy: missing.log: no such file.\n']);
+  });
+
+  it('still exits 0 for a log that was read, warning about a file mostly skipped', async () => {
+    writeFileSync(join(dir, 'some.log'), `${line(200, '/a')}not a log line\nnor this one\n`);
+    const result = await logs([join(dir, 'some.log')]);
+    expect(result.exit).toBe(0);
+    expect(result.out).toContain('Read warnings\n');
+    expect(result.out).toContain('some.log: read as combined (detected 1/3), an access log: 2 of 3 lines skipped');
+  });
+});
+

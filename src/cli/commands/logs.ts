@@ -39,5 +39,7 @@ export const logsCommand: CommandDeclaration<[files: string[]], LogsOptions> = {
     new Option('-f, --follow', 'keep reading growing files and stdin, refreshing the summary (Ctrl-C to stop)'),
     new Option('--no-progress', 'no progress bar on stderr'),
   ],
+  helpAfter:
+    '\nExit codes: 0 ok · 1 a --fail-on threshold crossed, or no request read from any file (the report says why) · 2 bad input (unreadable file, unknown --format or one that reads no line of a file, bad option)',
   run: (args, options, ctx) => import('../runners/logs.ts').then((runner) => runner.runLogs(args, options, ctx)),
 };

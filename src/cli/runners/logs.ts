@@ -102,6 +102,12 @@ export async function runLogs([files]: [files: string[]], options: LogsRunOption
   bar?.clear();
   if (options.html) await writeHtml(options.html, report, text, io);
   io.stdout.write(ctx.json ? `${JSON.stringify(report, null, options.follow ? undefined : 2)}\n` : renderLogReportText(report, text));
+  // A log nobody read is never a pass: the report says why, and no threshold can be checked against it.
+  if (report.noRequests) {
+    if (ctx.json) io.stderr.write(`${text.ui.noRequests}\n`);
+    if (thresholds.length > 0) io.stderr.write(`${text.ui.failOnNoRequests}\n`);
+    return 1;
+  }
   const crossed = crossedThresholds(report, thresholds);
   for (const c of crossed) io.stderr.write(`${text.ui.failOnCrossed}: ${c.threshold.text} (${c.threshold.metric} = ${c.actual}${c.threshold.rate ? '%' : ''})\n`);
   return crossed.length > 0 ? 1 : 0;

@@ -5,9 +5,9 @@
  * line's format (detect.ts), the nginx `log_format` compiler and its generated scanners, and the helpers the
  * parsers share (times, zones, fields, error-message causes, stack traces).
  */
-export { detectInput, parsersFor, roleOf } from './detect.ts';
+export { detectFormat, detectInput, parsersFor, roleOf } from './detect.ts';
 export { isAppFormat, resolveFormat, type ParserOptions } from './registry.ts';
 export { KIND, type LineKind, type LineParser } from './line-parser.ts';
-export type { CompiledFormat } from './log-format.ts';
+export { PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 export { requestKey } from './nginx-error.ts';
 export { parseTimeZone } from './time-zone.ts';

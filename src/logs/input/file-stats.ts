@@ -1,6 +1,6 @@
 /**
  * Per-input accounting: every line is parsed or skipped with a reason (total = parsed + skipped), with a few
- * examples per reason, lines read with another format (mixed files), and read errors.
+ * examples per reason, lines read with another format (mixed files), read errors, and the input's first lines.
  */
 import { isUtf8 } from 'node:buffer';
 import type { FileRole, FormatId } from '../types.ts';
@@ -33,6 +33,21 @@ export function excerpt(buf: Buffer, start: number, end: number): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** The first `count` non-empty lines of an input's peeked head; its last line only when the head is the whole input. */
+export function headLines(head: Buffer, complete: boolean, count = MAX_LINE_EXAMPLES): LineExample[] {
+  const lines: LineExample[] = [];
+  let pos = 0;
+  for (let lineNo = 1; pos < head.length && lines.length < count; lineNo++) {
+    let nl = head.indexOf(10, pos);
+    if (nl < 0 && !complete) break;
+    if (nl < 0) nl = head.length;
+    const end = nl > pos && head[nl - 1] === 13 ? nl - 1 : nl;
+    if (head.toString('utf8', pos, end).trim() !== '') lines.push({ line: lineNo, text: excerpt(head, pos, end) });
+    pos = nl + 1;
+  }
+  return lines;
+}
+
 function hasControlBytes(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -63,6 +78,8 @@ export class FileStats {
   readonly invalidUtf8: Tally = { count: 0, examples: [] };
   /** A read or decompression error that ended this input early. */
   error: string | null = null;
+  /** The first non-empty lines, from the bytes peeked at open, to show what an input holds when none of it is usable. */
+  firstLines: LineExample[] = [];
 
   constructor(name: string) {
     this.name = name;
@@ -70,6 +87,18 @@ export class FileStats {
 
   get lines(): number {
     return this.parsed + this.skipped;
+  }
+
+  /** Lines with something on them: blank lines are counted as skipped, but nothing was lost with them. */
+  get contentLines(): number {
+    return this.lines - (this.skippedBy.get('empty')?.count ?? 0);
+  }
+
+  /** Lines read by the input's own format, not by another format's parser (mixed files). */
+  get ownFormatLines(): number {
+    let other = 0;
+    for (const n of this.otherFormats.values()) other += n;
+    return this.parsed - other;
   }
 
   skip(reason: SkipReason, lineNo: number, example: string): void {

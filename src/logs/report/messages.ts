@@ -1,15 +1,16 @@
 /**
  * The report's text in the reader's language: the logs section of the interface-string catalogues
  * (src/i18n/en-logs.ts, id-logs.ts) and their shared confidence labels. The type names every cause, evidence kind,
- * unknown reason and skip reason, so a label missing in either language fails the type-check.
+ * unknown reason, skip reason and file role, so a label missing in either language fails the type-check.
  */
 import { messages, type Locale, type Messages } from '../../i18n/index.ts';
 import type { SkipReason } from '../input/index.ts';
-import type { Cause, Confidence, EvidenceKind, IssuerClass, UnknownReason } from '../types.ts';
+import type { Cause, Confidence, EvidenceKind, FileRole, IssuerClass, UnknownReason } from '../types.ts';
 
 export interface LogsText {
   locale: Locale;
   ui: Messages['logs']['ui'];
+  roles: Record<FileRole, string>;
   classes: Record<IssuerClass, string>;
   confidence: Record<Confidence, string>;
   causes: Record<Cause, { label: string; next: string }>;

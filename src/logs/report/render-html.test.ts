@@ -29,4 +29,16 @@ describe('renderLogReportHtml', () => {
     expect(page).toContain('Tidak diketahui');
     expect(page).toContain('Langkah berikutnya');
   });
+
+  it('opens with what stands in the way when no request was read', async () => {
+    const report = await analyzeLogs({ files: ['nginx/error.log', '-'], cwd: FIXTURES, stdin: Readable.from(['\u0000\u0001\u0002\n']) });
+    const page = renderLogReportHtml(report, logsText('en'));
+    const warning = page.slice(page.indexOf('<section class="warn">'), page.indexOf('</section>'));
+    expect(page.indexOf('<section class="warn">')).toBeLessThan(page.indexOf('<div class="cards">'));
+    expect(warning).toContain('<b>No access-log request was read from these files, but the error logs show 9 upstream failures with no access entry.</b>');
+    expect(warning).toContain('<li><code>-</code>: binary data, not a text log: 1 of 1 lines skipped</li>');
+    expect(warning).toContain('<li>Connection refused: <b>1</b> <code>nginx/error.log:1 connect() failed (111: Connection refused) while connecting to upstream</code></li>');
+    expect(page).toContain('first lines: <div><code>nginx/error.log:1 2026/11/21 21:43:08 [error]');
+    expect(page).not.toContain('No 5xx');
+  });
 });

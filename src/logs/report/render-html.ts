@@ -5,6 +5,7 @@
 import type { Example } from '../analysis/index.ts';
 import { Html, html } from './html-template.ts';
 import type { LogsText } from './messages.ts';
+import { noVerdictLine, readHeadline, warningText } from './read-text.ts';
 import type { LogReport } from './report.ts';
 import { CAUSE_COLOURS, renderChart } from './render-chart.ts';
 
@@ -15,9 +16,10 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;p
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px;word-break:break-all}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;min-width:9rem}
 .card b{display:block;font-size:1.3rem}.next{background:#fff7e6;border-left:4px solid #d97706;padding:.6rem 1rem}
+.warn{background:#fdecea;border-left:4px solid #b91c1c;padding:.6rem 1rem}
 .key{margin-right:1rem;white-space:nowrap}.key i,.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}
 details{margin:.3rem 0 .8rem}summary{cursor:pointer}pre{font-size:12px;white-space:pre-wrap;margin:.2rem 0}svg{width:100%;height:auto}figure{margin:0}
-@media (prefers-color-scheme:dark){body{background:#111;color:#eee}th,td{border-color:#333}.next{background:#2a2110}}
+@media (prefers-color-scheme:dark){body{background:#111;color:#eee}th,td{border-color:#333}.next{background:#2a2110}.warn{background:#2a1212}}
 `;
 
 function stackTrace(e: Example, t: LogsText): Html | '' {
@@ -40,20 +42,36 @@ function ranked(title: string, rows: Array<{ key: string; count: number }>, n: (
   return html`<h4>${title}</h4><table>${rows.map((r) => html`<tr><td><code>${r.key}</code></td><td class="n">${n(r.count)}</td></tr>`)}</table>`;
 }
 
+/** Before everything else: why this report may not speak for the logs, file by file. */
+function readProblems(report: LogReport, t: LogsText, n: (v: number) => string): Html | '' {
+  const headline = readHeadline(report, t, n);
+  if (!headline) return '';
+  const warned = report.files.flatMap((f) => {
+    const warning = warningText(f, t, n);
+    return warning ? [html`<li><code>${f.name}</code>: ${warning}</li>`] : [];
+  });
+  const failures = report.noRequests ? report.errorLog.unlinked.map((u) => html`<li>${t.causes[u.cause].label}: <b>${n(u.count)}</b> <code>${u.examples[0]?.file}:${u.examples[0]?.line} ${u.examples[0]?.message}</code></li>`) : [];
+  return html`<section class="warn"><p><b>${headline}</b></p><ul>${warned}${failures}</ul></section>`;
+}
+
 export function renderLogReportHtml(report: LogReport, t: LogsText): string {
   const n = (v: number): string => v.toLocaleString(t.locale === 'id' ? 'id-ID' : 'en-US');
   const total = report.totals.verdicts;
   const pct = (v: number): string => `${total === 0 ? 0 : Math.round((v / total) * 1000) / 10}%`;
-  const biggest = report.biggestCause;
+  // With no request, the next step is that of the error logs' largest group of failures.
+  const biggest = report.biggestCause ?? (report.noRequests ? (report.errorLog.unlinked[0]?.cause ?? null) : null);
+  const noVerdicts = total === 0 ? noVerdictLine(report, t, n) : null;
   const page = html`<!doctype html>
 <html lang="${t.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${t.ui.title}</title><style>${new Html(STYLE)}</style></head><body>
 <h1>${t.ui.title}</h1>
+${readProblems(report, t, n)}
 ${report.timeRange ? html`<p>${t.ui.timeRange}: ${report.timeRange.from} → ${report.timeRange.to}</p>` : ''}
 <div class="cards"><div class="card">${t.ui.requests}<b>${n(report.totals.requests)}</b></div><div class="card">${t.ui.verdicts}<b>${n(total)}</b></div>
 ${(['app', 'proxy', 'unknown'] as const).map((c) => html`<div class="card">${t.classes[c]}<b>${n(report.classes[c])}</b>${pct(report.classes[c])}</div>`)}</div>
-${biggest ? html`<h2>${t.ui.nextStep}</h2><p class="next"><b>${t.causes[biggest].label}.</b> ${t.causes[biggest].next}</p>` : html`<p>${t.ui.noVerdicts}</p>`}
+${biggest ? html`<h2>${t.ui.nextStep}</h2><p class="next"><b>${t.causes[biggest].label}.</b> ${t.causes[biggest].next}</p>` : ''}
+${noVerdicts ? html`<p>${noVerdicts}</p>` : ''}
 ${report.timeline && total > 0 ? html`<h2>${t.ui.timeline}</h2>${renderChart(report, t)}` : ''}
 ${total > 0 ? html`<h2>${t.ui.byCause}</h2>
 ${report.causes.map(
@@ -76,6 +94,7 @@ ${report.unknownReasons.length > 0 ? html`<h2>${t.ui.unknownWhy}</h2><table>${re
 ${report.files.map(
   (f) => html`<tr><td><code>${f.name}</code></td><td>${f.format ?? '?'} (${f.detected ? t.ui.detected : t.ui.forced})</td><td>${f.role}</td><td class="n">${n(f.lines)}</td><td class="n">${n(f.parsed)}</td><td class="n">${n(f.skipped)}</td></tr>
 ${Object.entries(f.skippedBy).map(([reason, tally]) => html`<tr><td></td><td colspan="5">${t.skip[reason as keyof LogsText['skip']]}: ${n(tally.count)} ${tally.examples.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>`)}
+${f.firstLines ? html`<tr><td></td><td colspan="5">${t.ui.firstLines}: ${f.firstLines.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>` : ''}
 ${f.continued > 0 ? html`<tr><td></td><td colspan="5">${n(f.continued)} ${t.ui.continued}</td></tr>` : ''}
 ${f.error ? html`<tr><td></td><td colspan="5">${t.ui.readError}: ${f.error}</td></tr>` : ''}`,
 )}</tbody></table>

@@ -47,4 +47,47 @@ describe('renderLogReportText', () => {
     expect(text).toContain('skipped: 1 binary data');
     expect(text).toContain('-:2  \\x00\\x01junk');
   });
+
+  it('opens a report of error logs alone with their upstream failures, never with "No 5xx"', async () => {
+    const report = await analyzeLogs({ files: ['nginx/error.log'], cwd: FIXTURES, stdin: Readable.from([]) });
+    const text = renderLogReportText(report, logsText('en'));
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      'httpwhy logs: who made each 5xx',
+      '',
+      'No access-log request was read from these files, but the error logs show 9 upstream failures with no access entry.',
+      '  nginx/error.log: read as nginx-error (detected 9/9), an error log: 9 lines read, none of them an access-log request',
+      '  Connection reset or closed before the response: 3  (nginx/error.log:2 recv() failed (104: Connection reset by peer) while reading response header from upstream)',
+    ]);
+    expect(text).not.toContain('No 5xx');
+    expect(text).toContain('Next step (Connection reset or closed before the response):');
+  });
+
+  it('says first that no request was read, what each file was read as, and its first lines', async () => {
+    const report = await analyzeLogs({ files: ['nginx/app.log', '-'], cwd: FIXTURES, stdin: Readable.from(['no log here\n\n\u0000\u0001\n']) });
+    const text = renderLogReportText(report, logsText('en'));
+    expect(text.split('\n').slice(0, 8)).toEqual([
+      'httpwhy logs: who made each 5xx',
+      '',
+      'No request was read from any of these files, so this report cannot tell whether anything failed.',
+      '  nginx/app.log: read as app-text (detected 11/11), an app log: 11 lines read, none of them an access-log request',
+      '  -: in no known format: 2 of 2 lines skipped',
+      '',
+      'Files',
+      '  nginx/app.log  app-text (detected 11/11)  11 lines, 11 parsed, 0 skipped',
+    ]);
+    expect(text).toContain('    first lines:\n      nginx/app.log:1  sshd: kex_exchange_identification: client sent invalid protocol identifier "GET /non-http-reply"\n');
+    expect(text).toContain('    skipped: 1 not in a known format\n      -:1  no log here');
+    expect(text).not.toContain('No 5xx');
+    const id = renderLogReportText(report, logsText('id'));
+    expect(id).toContain('Tidak ada request yang terbaca dari berkas-berkas ini');
+    expect(id).toContain('-: tidak dalam format yang dikenal: 2 dari 2 baris dilewati');
+  });
+
+  it('warns about a file most of whose lines were skipped, and names error-log failures when no status needs a verdict', async () => {
+    const access = '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "-"\n';
+    const report = await analyzeLogs({ files: ['-', 'nginx/error.log'], cwd: FIXTURES, stdin: Readable.from([`${access}one\ntwo\n`]) });
+    const text = renderLogReportText(report, logsText('en'));
+    expect(text.split('\n').slice(0, 5)).toEqual(['httpwhy logs: who made each 5xx', '', 'Read warnings', '  -: read as combined (detected 1/3), an access log: 2 of 3 lines skipped', '']);
+    expect(text).toContain('\nNo 5xx, 499 or 009 in the access logs, but the error logs show 9 upstream failures with no access entry.\n');
+  });
 });

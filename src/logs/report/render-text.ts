@@ -1,9 +1,11 @@
 /**
- * The terminal summary: files and skipped lines, who issued the statuses, causes with their top routes
- * and upstreams, app error messages, a sparkline, what the access log hides, and the next step.
+ * The terminal summary: read problems first (no request at all, inputs mostly skipped), files and skipped lines,
+ * who issued the statuses, causes with their top routes and upstreams, app error messages, a sparkline, what the
+ * access log hides, and the next step.
  */
 import type { Example } from '../analysis/index.ts';
 import type { LogsText } from './messages.ts';
+import { howRead, noVerdictLine, readHeadline, warningText } from './read-text.ts';
 import type { LogReport } from './report.ts';
 import type { Cause } from '../types.ts';
 
@@ -54,13 +56,28 @@ function exampleLine(e: Example, t: LogsText): string {
   return `${e.file}:${e.line}  ${what}${why ? `  (${why})` : ''}`;
 }
 
+/** Before everything else: why this report may not speak for the logs, file by file. */
+function readProblems(report: LogReport, t: LogsText, n: (v: number) => string): string[] {
+  const headline = readHeadline(report, t, n);
+  if (!headline) return [];
+  const out = ['', headline];
+  for (const f of report.files) {
+    const warning = warningText(f, t, n);
+    if (warning) out.push(`  ${f.name}: ${warning}`);
+  }
+  if (report.noRequests) {
+    for (const u of report.errorLog.unlinked) out.push(`  ${t.causes[u.cause].label}: ${n(u.count)}  (${u.examples[0]?.file}:${u.examples[0]?.line} ${u.examples[0]?.message})`);
+  }
+  return out;
+}
+
 export function renderLogReportText(report: LogReport, t: LogsText): string {
   const n = (v: number): string => v.toLocaleString(t.locale === 'id' ? 'id-ID' : 'en-US');
-  const out: string[] = [t.ui.title, '', `${t.ui.files}`];
+  const out: string[] = [t.ui.title, ...readProblems(report, t, n), '', `${t.ui.files}`];
   for (const f of report.files) {
-    const how = f.detected ? `${t.ui.detected}${f.sample ? ` ${f.sample.matched}/${f.sample.sampled}` : ''}` : t.ui.forced;
-    const format = f.format ? `${f.format} (${how})` : '?';
+    const format = f.format ? `${f.format} (${howRead(f, t)})` : '?';
     out.push(`  ${f.name}  ${format}  ${n(f.lines)} ${t.ui.lines}, ${n(f.parsed)} ${t.ui.parsed}, ${n(f.skipped)} ${t.ui.skipped}`);
+    if (f.firstLines) out.push(`    ${t.ui.firstLines}:${f.firstLines.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);
     for (const [reason, tally] of Object.entries(f.skippedBy)) {
       out.push(`    ${t.ui.skipped}: ${n(tally.count)} ${t.skip[reason as keyof LogsText['skip']]}${tally.examples.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);
     }
@@ -73,7 +90,8 @@ export function renderLogReportText(report: LogReport, t: LogsText): string {
   const total = report.totals.verdicts;
   out.push(`${t.ui.requests}: ${n(report.totals.requests)}  ·  ${t.ui.verdicts}: ${n(total)}`);
   if (total === 0) {
-    out.push('', t.ui.noVerdicts);
+    const line = noVerdictLine(report, t, n);
+    if (line) out.push('', line);
   } else {
     out.push('', t.ui.byClass);
     for (const cls of ['app', 'proxy', 'unknown'] as const) out.push(`  ${t.classes[cls].padEnd(24)} ${n(report.classes[cls]).padStart(10)}  ${pct(report.classes[cls], total)}`);
@@ -118,7 +136,8 @@ export function renderLogReportText(report: LogReport, t: LogsText): string {
       for (const u of errorLog.unlinked.slice(0, 3)) out.push(`    ${t.causes[u.cause].label}: ${n(u.count)}  (${u.examples[0]?.file}:${u.examples[0]?.line} ${u.examples[0]?.message})`);
     }
   }
-  const biggest: Cause | null = report.biggestCause;
+  // With no request, the next step is that of the error logs' largest group of failures.
+  const biggest: Cause | null = report.biggestCause ?? (report.noRequests ? (report.errorLog.unlinked[0]?.cause ?? null) : null);
   if (biggest) out.push('', `${t.ui.nextStep} (${t.causes[biggest].label}):`, `  ${t.causes[biggest].next}`);
   return `${out.join('\n')}\n`;
 }

@@ -33,4 +33,13 @@ describe('the JSON report', () => {
     expect(report.confidence).toEqual({ high: 10, medium: 0, low: 0 });
     expect(report.biggestCause).toBe('invalid-response');
   });
+
+  it('marks a report that read no request, and gives every file its warning', async () => {
+    const report = JSON.parse(JSON.stringify(await analyzeLogs({ files: ['nginx/error.log', 'nginx/app.log'], cwd: FIXTURES, stdin: Readable.from([]) })));
+    expect(report.noRequests).toBe(true);
+    expect(Object.keys(report).at(-1)).toBe('noRequests');
+    expect(report.files.map((f: { warning: string }) => f.warning)).toEqual(['no-requests', 'no-requests']);
+    expect(report.files[0].firstLines[0]).toEqual({ line: 1, text: expect.stringMatching(/^2026\/11\/21 21:43:08 \[error\] 17010#17010: \*2 connect\(\) failed/) });
+    expect(report.errorLog).toMatchObject({ events: 9, linked: 0 });
+  });
 });

@@ -3,7 +3,8 @@
  * HTML views are rendered. Field order and names are stable; new fields may be added, none renamed.
  */
 import { statusKey, type Analysis, type CauseSummary, type Example, type Ranked } from '../analysis/index.ts';
-import type { FileStats, SkipReason, Tally } from '../input/index.ts';
+import type { FileStats, LineExample, SkipReason, Tally } from '../input/index.ts';
+import { readWarningOf, type ReadWarning } from './read-warnings.ts';
 import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason } from '../types.ts';
 
 /** What the analysis read from one file: its format and role, lines read, parsed and skipped (with reasons). */
@@ -26,6 +27,10 @@ export interface FileReport {
   otherFormats: Partial<Record<FormatId, number>>;
   invalidUtf8: Tally;
   error: string | null;
+  /** Present when reading this input gave something to warn about (read-warnings.ts). */
+  warning?: ReadWarning;
+  /** With the `no-requests` warning: the input's first lines, to show what it holds. */
+  firstLines?: LineExample[];
 }
 
 /** Proxy error-log lines that matched no access-log entry, by cause. */
@@ -70,9 +75,15 @@ export interface LogReport {
   timeline: { start: string; bucketSeconds: number; total: number[]; byCause: Partial<Record<Cause, number[]>> } | null;
   /** The largest cause, whose next step the views show. */
   biggestCause: Cause | null;
+  /**
+   * Present only when no input gave an access-log request: nothing here says the logs are healthy, the views say
+   * so first, every file carries its `warning`, and the CLI exits 1.
+   */
+  noRequests?: true;
 }
 
-function fileReport(stats: FileStats): FileReport {
+function fileReport(stats: FileStats, noRequests: boolean): FileReport {
+  const warning = readWarningOf(stats, noRequests);
   return {
     name: stats.name,
     format: stats.format,
@@ -89,6 +100,8 @@ function fileReport(stats: FileStats): FileReport {
     otherFormats: Object.fromEntries(stats.otherFormats),
     invalidUtf8: stats.invalidUtf8,
     error: stats.error,
+    ...(warning ? { warning } : {}),
+    ...(warning === 'no-requests' ? { firstLines: stats.firstLines } : {}),
   };
 }
 
@@ -113,9 +126,10 @@ export function buildReport(analysis: Analysis, files: FileStats[], options: { t
   });
   const range = analysis.timeline.range;
   const { findings, errors, join } = analysis;
+  const noRequests = analysis.requests === 0;
   return {
     schema: 'httpwhy.logs.report/1',
-    files: files.map(fileReport),
+    files: files.map((f) => fileReport(f, noRequests)),
     totals: {
       lines: files.reduce((sum, f) => sum + f.lines, 0),
       parsed: files.reduce((sum, f) => sum + f.parsed, 0),
@@ -151,5 +165,6 @@ export function buildReport(analysis: Analysis, files: FileStats[], options: { t
     confidence: findings.confidence,
     timeline: timelineOf(analysis),
     biggestCause: causes[0]?.cause ?? null,
+    ...(noRequests ? { noRequests: true as const } : {}),
   };
 }

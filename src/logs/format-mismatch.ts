@@ -1,0 +1,59 @@
+/**
+ * A format given with `--format` (or `--app-format`) that reads none of an input's lines is bad input, not an
+ * empty report: the error shows the input's first lines, what the format expects, and what detection reads there.
+ * A format that fits the lines with text left over (`combined` on nginx's `main`) is no mismatch, though its
+ * parser leaves those lines to the format that reads them whole (file-sink.ts).
+ */
+import { HttpwhyError } from '../errors.ts';
+import { detectFormat, detectInput, PRESET_FORMATS, type ParserOptions } from './formats/index.ts';
+import type { FileStats } from './input/index.ts';
+import type { FormatId } from './types.ts';
+
+/** What the formats not written as an nginx log_format expect, as their parsers' comments describe it. */
+const EXPECTED: Partial<Record<FormatId, string>> = {
+  'nginx-error': 'nginx error-log lines: YYYY/MM/DD HH:MM:SS [level] PID#TID: *CONN message, client: …, request: "…"',
+  'apache-error': 'Apache error-log lines: [Www Mmm dd hh:mm:ss.uuuuuu yyyy] [module:level] [pid N:tid N] message',
+  haproxy: 'HAProxy httplog lines, with or without a syslog header: client:port [accept date] frontend backend/server Tq/Tw/Tc/Tr/Ta status bytes … "request"',
+  alb: 'AWS Application Load Balancer entries: type time elb client:port target:port times elb_status target_status … "request" …',
+  envoy: 'Envoy or Istio default text lines: [time] "METHOD path protocol" code flags … bytes duration …',
+  caddy: 'Caddy JSON lines with a numeric "ts" and a "logger" of http.log.access… or http.log.error…',
+  'traefik-json': 'Traefik JSON access-log lines (DownstreamStatus, OriginStatus, RequestMethod, RequestPath…)',
+  'app-json': 'one JSON object per line, as application loggers write them',
+  'app-text': 'plain-text application log lines',
+};
+
+function expectation(format: FormatId, logFormat: string | undefined): string {
+  if (logFormat !== undefined) return 'lines written with that nginx log_format';
+  const preset = (PRESET_FORMATS as Partial<Record<FormatId, string>>)[format];
+  if (preset) return `lines written with the log_format '${preset}'`;
+  return EXPECTED[format] ?? `${format} lines`;
+}
+
+/** Where a forced input came from: its peeked head (the lines a format is tried on) and how it was given. */
+export interface ForcedSource {
+  head: Buffer;
+  complete: boolean;
+  app: boolean;
+  /** The option that forced the format: `--format` or `--app-format`. */
+  flag: string;
+  /** The log_format string given with the option, if that is what it was. */
+  logFormat?: string;
+}
+
+/**
+ * HW_ERR_LOGS_FORMAT_MISMATCH when the forced `format` read none of an input's lines and fits none of its first
+ * ones even with text left over; null otherwise.
+ */
+export function formatMismatch(stats: FileStats, format: FormatId, source: ForcedSource, parsing: ParserOptions): HttpwhyError | null {
+  if (stats.error !== null || stats.contentLines === 0 || stats.ownFormatLines > 0) return null;
+  if (detectFormat(source.head, source.complete, [format], parsing) !== null) return null;
+  const given = source.logFormat === undefined ? format : `'${source.logFormat}'`;
+  const detected = detectInput(source.head, source.complete, source.app, parsing);
+  const instead = detected && detected.format !== format ? `\nWithout ${source.flag}, it reads as ${detected.format} (${detected.matched} of its first ${detected.sampled} lines).` : '';
+  const lines = stats.firstLines.map((l) => `\n  ${stats.name}:${l.line}  ${l.text}`).join('');
+  return new HttpwhyError(
+    'HW_ERR_LOGS_FORMAT_MISMATCH',
+    `${source.flag} ${given} reads none of the ${stats.contentLines} lines of ${stats.name}; it expects ${expectation(format, source.logFormat)}. The file starts:${lines}${instead}`,
+    { file: stats.name, format, firstLines: stats.firstLines, detected: detected?.format ?? null },
+  );
+}
