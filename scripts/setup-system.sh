@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the full test suite and the benchmarks need:
 # real proxies (nginx, HAProxy, Caddy), a real log-analysis peer (GoAccess), Chromium for browser tests,
-# and wrk as a load generator. Run as root (or with sudo): npm run setup:system
+# wrk as a load generator, and python3 for a WSGI test app behind the proxies. Run as root (or with sudo): npm run setup:system
 set -euo pipefail
 
-packages=(nginx haproxy caddy goaccess chromium wrk curl procps iproute2)
+packages=(nginx haproxy caddy goaccess chromium wrk curl procps iproute2 python3)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -19,6 +19,12 @@ function caddyfile(routes: Route[], dir: string, port: number): string {
     }
   }`,
   );
+  const errorPages = routes.flatMap((r, i) =>
+    r.errorPage === undefined
+      ? []
+      : [`    @error_page_${i} path ${r.path}`, `    handle @error_page_${i} {`, '      header Content-Type text/html', `      respond ${JSON.stringify(r.errorPage)} {err.status_code}`, '    }'],
+  );
+  const handleErrors = errorPages.length === 0 ? '' : `  handle_errors {\n${errorPages.join('\n')}\n  }\n`;
   return `{
   admin off
   auto_https off
@@ -35,7 +41,7 @@ http://127.0.0.1:${port} {
   }
   request_header X-Request-Id {http.request.uuid}
 ${handles.join('\n')}
-}
+${handleErrors}}
 `;
 }
 

@@ -14,9 +14,19 @@ const LOG_FORMAT =
 
 const { overload, 'rate-limited': rate } = PROXY_LIMITS;
 
-/** A backend's lines: the limit of a guarded route (limits.ts), then its one server. */
-function backend(route: Route, i: number): string {
+/** The statuses HAProxy answers itself for a failed server, which a route's custom error page replaces. */
+const OWN_ERRORS = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as const;
+const errorFile = (dir: string, i: number, status: number) => join(dir, `error_${i}_${status}.http`);
+
+/** An errorfile holds the whole response HAProxy sends: status line, headers, blank line, body. */
+function errorFileText(status: keyof typeof OWN_ERRORS, page: string): string {
+  return `HTTP/1.1 ${status} ${OWN_ERRORS[status]}\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(page)}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n${page}`;
+}
+
+/** A backend's lines: the limit of a guarded route (limits.ts), its custom error pages, then its one server. */
+function backend(route: Route, i: number, dir: string): string {
   const server = `  server app 127.0.0.1:${route.upstreamPort}`;
+  const errorFiles = route.errorPage === undefined ? [] : Object.keys(OWN_ERRORS).map((status) => `  errorfile ${status} ${errorFile(dir, i, Number(status))}`);
   const lines =
     route.guard === 'overload'
       ? // At most maxconn requests at the server; the next waits in the queue, then gets 503 (sQ).
@@ -30,12 +40,12 @@ function backend(route: Route, i: number): string {
             server,
           ]
         : [server];
-  return [`backend be_${i}`, ...lines].join('\n');
+  return [`backend be_${i}`, ...errorFiles, ...lines].join('\n');
 }
 
-function haproxyConfig(routes: Route[], port: number): string {
+function haproxyConfig(routes: Route[], port: number, dir: string): string {
   const uses = routes.map((r, i) => `  use_backend be_${i} if { path ${r.path} }`);
-  const backends = routes.map(backend);
+  const backends = routes.map((r, i) => backend(r, i, dir));
   return `global
   log stdout format raw local0 info
 
@@ -63,7 +73,11 @@ export const haproxy: ProxyDriver = {
   async start(routes, dir, binary) {
     const port = await freePort();
     const cfg = join(dir, 'haproxy.cfg');
-    writeFileSync(cfg, haproxyConfig(routes, port));
+    writeFileSync(cfg, haproxyConfig(routes, port, dir));
+    routes.forEach((r, i) => {
+      const page = r.errorPage;
+      if (page !== undefined) for (const status of [502, 503, 504] as const) writeFileSync(errorFile(dir, i, status), errorFileText(status, page));
+    });
     const proc = await spawnProxy({ command: binary, args: ['-f', cfg, '-db'], cwd: dir, port });
     // HAProxy has no per-request error log: the termination state in the access line says why.
     const logs = () => ({ access: proc.stdout().split('\n').slice(0, -1).filter(Boolean), error: [] });

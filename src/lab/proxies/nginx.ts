@@ -18,8 +18,15 @@ const GUARD: Record<NonNullable<Route['guard']>, string> = {
   'rate-limited': 'limit_req zone=rate_limited nodelay; ',
 };
 
+/** The internal location of a route's custom error page (written to `dir` by `start`). */
+const errorPagePath = (i: number) => `/__error_page_${i}.html`;
+
 function nginxConfig(routes: Route[], dir: string, port: number): string {
-  const locations = routes.map((r) => `    location = ${r.path} { ${r.guard ? GUARD[r.guard] : ''}proxy_pass http://127.0.0.1:${r.upstreamPort}; }`);
+  const locations = routes.flatMap((r, i) => {
+    const errorPage = r.errorPage === undefined ? '' : `error_page 502 503 504 ${errorPagePath(i)}; `;
+    const location = `    location = ${r.path} { ${r.guard ? GUARD[r.guard] : ''}${errorPage}proxy_pass http://127.0.0.1:${r.upstreamPort}; }`;
+    return r.errorPage === undefined ? [location] : [location, `    location = ${errorPagePath(i)} { internal; root ${dir}; }`];
+  });
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, `${t}_temp`)};`);
   return `worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
@@ -60,6 +67,7 @@ export const nginx: ProxyDriver = {
     const port = await freePort();
     const conf = join(dir, 'nginx.conf');
     writeFileSync(conf, nginxConfig(routes, dir, port));
+    routes.forEach((r, i) => r.errorPage !== undefined && writeFileSync(join(dir, errorPagePath(i)), r.errorPage));
     writeFileSync(join(dir, 'access.log'), '');
     writeFileSync(join(dir, 'error.log'), '');
     const proc = await spawnProxy({

@@ -8,6 +8,12 @@ export interface Route {
   upstreamPort: number;
   /** A limit the proxy enforces on this route itself (limits.ts); none for the failure modes. */
   guard?: 'overload' | 'rate-limited';
+  /**
+   * An operator's own HTML page that the proxy sends instead of its built-in one for the 502, 503 and 504 it makes
+   * itself on this route (nginx `error_page`, HAProxy `errorfile`, Caddy `handle_errors`). Responses the upstream
+   * sends pass through untouched.
+   */
+  errorPage?: string;
 }
 
 /** The proxy's log lines about one request. */
