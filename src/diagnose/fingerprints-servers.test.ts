@@ -1,0 +1,46 @@
+/**
+ * The server, proxy and framework fingerprints against real captures of the wild corpus
+ * (test/fixtures/diagnose/wild/corpus-b.tsv says where each one comes from and why its issuer is the one expected).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+import type { Diagnosis } from './types.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+function diagnosisOf(path: string): Diagnosis {
+  const [first] = diagnose(wild(path)).diagnoses;
+  if (!first) throw new Error(`no diagnosis for ${path}`);
+  return first;
+}
+
+/** Corpus item, issuing component, the fingerprint that should win, its confidence. */
+const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
+  ['nginx/502-librecores-ubuntu.txt', 'nginx', 'nginx-502-page', 'high'],
+  ['nginx/504-backupwordpress-tokens-off.txt', 'nginx', 'nginx-504-page', 'high'],
+  ['nginx/404-template-1.13.1-bgcolor.http', 'nginx', 'nginx-error-page', 'high'],
+  ['nginx/400-template-plain-http-to-https-port.http', 'nginx', 'nginx-plain-http-to-https', 'high'],
+  ['nginx/413-template-1.31.5.http', 'nginx', 'nginx-413-page', 'high'],
+  ['ingress-nginx/404-default-backend-multi-tls-doc.http', 'ingress-nginx', 'ingress-nginx-default-backend', 'high'],
+  ['openresty/502-template-1.31.3.1.http', 'OpenResty', 'openresty-502-page', 'high'],
+  ['openresty/404-template-tokens-off.http', 'OpenResty', 'openresty-error-page', 'high'],
+  ['nginx-proxy-manager/502-docker-loopback-upstream.txt', 'Nginx Proxy Manager', 'npm-proxy-error', 'low'],
+  ['nginx-proxy-manager/502-omada-https-upstream.txt', 'Nginx Proxy Manager', 'npm-proxy-error', 'low'],
+  ['tengine/500-aliexpress-server-info.txt', 'Tengine', 'tengine-error-page', 'high'],
+  ['tengine/502-mcbbs-server-info.txt', 'Tengine', 'tengine-error-page', 'high'],
+];
+
+describe('server, proxy and framework fingerprints on real captures', () => {
+  it.each(ISSUED)('%s was issued by %s (%s, %s)', (path, component, fingerprint, confidence) => {
+    const d = diagnosisOf(path);
+    expect(d.issuer).toMatchObject({ component, fingerprint });
+    expect(d.confidence).toBe(confidence);
+  });
+});
+
+describe('a component named in the text is not its page', () => {
+  it('does not read "Server = [nginx]" in a logged response as nginx\'s own 500 page', () => {
+    expect(diagnosisOf('rails/500-gitlab-plugin-337-json-behind-nginx.http').issuer?.component).not.toBe('nginx');
+  });
+});
