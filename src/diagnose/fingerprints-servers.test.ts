@@ -29,6 +29,10 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['nginx-proxy-manager/502-omada-https-upstream.txt', 'Nginx Proxy Manager', 'npm-proxy-error', 'low'],
   ['tengine/500-aliexpress-server-info.txt', 'Tengine', 'tengine-error-page', 'high'],
   ['tengine/502-mcbbs-server-info.txt', 'Tengine', 'tengine-error-page', 'high'],
+  ['apache/404-template-2.4.62.http', 'Apache httpd', 'apache-404', 'high'],
+  ['apache/500-apitaxi-no-address.http', 'Apache httpd', 'apache-500', 'high'],
+  ['apache/502-template-2.2.34-proxy-error.http', 'Apache httpd', 'apache-proxy-read-error', 'high'],
+  ['apache/503-template-2.4.62-service-unavailable.http', 'Apache httpd', 'apache-503', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
