@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['caddy/502-template-v1-default-error.http', 'Caddy', 'caddy-v1-proxy-error', 'high'],
   ['caddy/504-template-v1-default-error.http', 'Caddy', 'caddy-v1-proxy-error', 'high'],
   ['caddy/502-template-v2-empty.http', 'Caddy', 'caddy-502-empty', 'high'],
+  ['squid/400-steam-squid-invalid-url.headers', 'Squid', 'squid-invalid-request', 'high'],
+  ['squid/403-sipgate-access-denied.headers', 'Squid', 'squid-access-denied', 'high'],
+  ['squid/503-devtools-autosave-connect-fail-2.6.http', 'Squid', 'squid-connect-fail', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
