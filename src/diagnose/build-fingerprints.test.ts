@@ -28,7 +28,7 @@ describe('data/fingerprints', () => {
       'Akamai', 'IIS', 'ASP.NET Core Module (IIS)', 'Gunicorn', 'uWSGI', 'Puma', 'PHP-FPM', 'Express', 'Fastify', 'Next.js', 'Django',
       'Flask (Werkzeug)', 'Ruby on Rails', 'Spring Boot', 'ASP.NET Core', 'curl',
       // issue 12: the servers, proxies and frameworks people meet
-      'OpenResty', 'Tengine', 'Nginx Proxy Manager', 'Squid',
+      'OpenResty', 'Tengine', 'Nginx Proxy Manager', 'Squid', 'LiteSpeed', 'HTTP.sys', 'ASP.NET',
     ]) {
       expect(components, name).toContain(name);
     }

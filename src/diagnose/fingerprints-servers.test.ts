@@ -41,6 +41,14 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['squid/400-steam-squid-invalid-url.headers', 'Squid', 'squid-invalid-request', 'high'],
   ['squid/403-sipgate-access-denied.headers', 'Squid', 'squid-access-denied', 'high'],
   ['squid/503-devtools-autosave-connect-fail-2.6.http', 'Squid', 'squid-connect-fail', 'high'],
+  ['litespeed/403-whatwaf-449-full.http', 'LiteSpeed', 'litespeed-error-page', 'high'],
+  ['litespeed/500-template-openlitespeed.http', 'LiteSpeed', 'litespeed-500', 'high'],
+  ['litespeed/503-template-openlitespeed.http', 'LiteSpeed', 'litespeed-503', 'high'],
+  ['iis/502-hosting-466-httpplatformhandler.txt', 'IIS', 'iis-502-3', 'medium'],
+  ['iis/502-sonarqube-appservice-httpplatformhandler.txt', 'IIS', 'iis-502-3', 'medium'],
+  ['iis-ancm/500-dotnet-foundation-500.30.txt', 'ASP.NET Core Module (IIS)', 'ancm-500-30', 'high'],
+  ['iis-ancm/502-aspnetcore-8980-out-of-process.txt', 'ASP.NET Core Module (IIS)', 'ancm-502-5', 'high'],
+  ['aspnet/500-appveyor-runtime-error-text.txt', 'ASP.NET', 'aspnet-runtime-error', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
@@ -48,6 +56,14 @@ describe('server, proxy and framework fingerprints on real captures', () => {
     const d = diagnosisOf(path);
     expect(d.issuer).toMatchObject({ component, fingerprint });
     expect(d.confidence).toBe(confidence);
+  });
+});
+
+describe('a page several modules share names the component that wrote it, with low confidence', () => {
+  it('reads IIS\'s short 502 page as IIS (the forwarding module behind it is unknown)', () => {
+    const d = diagnosisOf('iis-ancm/502-iisintegration-903-azure-custom-error.txt');
+    expect(d.issuer).toMatchObject({ component: 'IIS', fingerprint: 'iis-custom-502' });
+    expect(d.confidence).toBe('low');
   });
 });
 
