@@ -29,6 +29,7 @@ describe('data/fingerprints', () => {
       'Flask (Werkzeug)', 'Ruby on Rails', 'Spring Boot', 'ASP.NET Core', 'curl',
       // issue 12: the servers, proxies and frameworks people meet
       'OpenResty', 'Tengine', 'Nginx Proxy Manager', 'Squid', 'LiteSpeed', 'HTTP.sys', 'ASP.NET',
+      'Apache Tomcat', 'Jetty',
     ]) {
       expect(components, name).toContain(name);
     }

@@ -49,6 +49,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['iis-ancm/500-dotnet-foundation-500.30.txt', 'ASP.NET Core Module (IIS)', 'ancm-500-30', 'high'],
   ['iis-ancm/502-aspnetcore-8980-out-of-process.txt', 'ASP.NET Core Module (IIS)', 'ancm-502-5', 'high'],
   ['aspnet/500-appveyor-runtime-error-text.txt', 'ASP.NET', 'aspnet-runtime-error', 'high'],
+  ['tomcat/404-red5-9.0.27.txt', 'Apache Tomcat', 'tomcat-404', 'high'],
+  ['tomcat/404-yawast-8.5.16-snipped-style.http', 'Apache Tomcat', 'tomcat-404', 'high'],
+  ['jetty/404-es-master-powered-by.txt', 'Jetty', 'jetty-404', 'high'],
+  ['jetty/503-booksonic-jetty6.txt', 'Jetty', 'jetty-503', 'high'],
+  ['spring-boot/404-novel-whitelabel.txt', 'Spring Boot', 'spring-whitelabel', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
@@ -64,6 +69,12 @@ describe('a page several modules share names the component that wrote it, with l
     const d = diagnosisOf('iis-ancm/502-iisintegration-903-azure-custom-error.txt');
     expect(d.issuer).toMatchObject({ component: 'IIS', fingerprint: 'iis-custom-502' });
     expect(d.confidence).toBe('low');
+  });
+});
+
+describe('the path a response took', () => {
+  it('reads Server: Apache-Coyote as Tomcat, not as Apache httpd', () => {
+    expect(diagnosisOf('tomcat/404-opengrok-coyote-empty.headers').chain.map((l) => l.component)).toEqual(['Apache Tomcat']);
   });
 });
 
