@@ -29,7 +29,7 @@ describe('data/fingerprints', () => {
       'Flask (Werkzeug)', 'Ruby on Rails', 'Spring Boot', 'ASP.NET Core', 'curl',
       // issue 12: the servers, proxies and frameworks people meet
       'OpenResty', 'Tengine', 'Nginx Proxy Manager', 'Squid', 'LiteSpeed', 'HTTP.sys', 'ASP.NET',
-      'Apache Tomcat', 'Jetty',
+      'Apache Tomcat', 'Jetty', 'Uvicorn', 'FastAPI', 'http-proxy-middleware', 'Create React App dev server',
     ]) {
       expect(components, name).toContain(name);
     }

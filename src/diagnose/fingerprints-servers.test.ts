@@ -54,6 +54,15 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['jetty/404-es-master-powered-by.txt', 'Jetty', 'jetty-404', 'high'],
   ['jetty/503-booksonic-jetty6.txt', 'Jetty', 'jetty-503', 'high'],
   ['spring-boot/404-novel-whitelabel.txt', 'Spring Boot', 'spring-whitelabel', 'high'],
+  ['flask/404-template-werkzeug-0.9.http', 'Flask (Werkzeug)', 'werkzeug-error-page', 'high'],
+  ['flask/500-wttr-werkzeug-body.http', 'Flask (Werkzeug)', 'werkzeug-internal-error', 'high'],
+  ['gunicorn/403-template-forbidden-proxy.http', 'Gunicorn', 'gunicorn-error-page', 'high'],
+  ['gunicorn/431-template-limit-request-headers.http', 'Gunicorn', 'gunicorn-error-page', 'high'],
+  ['uwsgi/404-template-uwsgi-404.http', 'uWSGI', 'uwsgi-404', 'low'],
+  ['uvicorn/400-template-invalid-http-request.http', 'Uvicorn', 'uvicorn-invalid-request', 'high'],
+  ['uvicorn/500-template-httptools-send-500.http', 'Uvicorn', 'uvicorn-500', 'medium'],
+  ['fastapi/404-template-http-exception-handler.http', 'FastAPI', 'fastapi-route-not-matched', 'medium'],
+  ['fastapi/405-madscheme-httpie.http', 'FastAPI', 'fastapi-route-not-matched', 'medium'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
