@@ -63,6 +63,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['uvicorn/500-template-httptools-send-500.http', 'Uvicorn', 'uvicorn-500', 'medium'],
   ['fastapi/404-template-http-exception-handler.http', 'FastAPI', 'fastapi-route-not-matched', 'medium'],
   ['fastapi/405-madscheme-httpie.http', 'FastAPI', 'fastapi-route-not-matched', 'medium'],
+  ['go-net-http/400-template-bad-request.http', 'Go net/http', 'go-conn-refused-request', 'medium'],
+  ['go-net-http/501-template-unsupported-te.http', 'Go net/http', 'go-conn-refused-request', 'medium'],
+  ['go-net-http/404-curl-7513-not-found.curl', 'Go net/http', 'go-not-found', 'medium'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
