@@ -30,7 +30,7 @@ describe('data/fingerprints', () => {
       // issue 12: the servers, proxies and frameworks people meet
       'OpenResty', 'Tengine', 'Nginx Proxy Manager', 'Squid', 'LiteSpeed', 'HTTP.sys', 'ASP.NET',
       'Apache Tomcat', 'Jetty', 'Uvicorn', 'FastAPI', 'http-proxy-middleware', 'Create React App dev server',
-      'Go net/http',
+      'Go net/http', 'Laravel', 'Symfony',
     ]) {
       expect(components, name).toContain(name);
     }

@@ -66,6 +66,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['go-net-http/400-template-bad-request.http', 'Go net/http', 'go-conn-refused-request', 'medium'],
   ['go-net-http/501-template-unsupported-te.http', 'Go net/http', 'go-conn-refused-request', 'medium'],
   ['go-net-http/404-curl-7513-not-found.curl', 'Go net/http', 'go-not-found', 'medium'],
+  ['puma/400-template-error-response.http', 'Puma', 'puma-error-response', 'low'],
+  ['puma/500-template-error-response.http', 'Puma', 'puma-error-response', 'low'],
+  ['laravel/500-framework-20320-whoops.txt', 'Laravel', 'laravel-symfony-debug-page', 'medium'],
+  ['laravel/404-starter-site-debug-title.txt', 'Laravel', 'laravel-symfony-debug-exception', 'medium'],
+  ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-primary-script-unknown', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
