@@ -28,6 +28,10 @@ describe('data/fingerprints', () => {
       'Vercel', 'Netlify', 'Heroku router', 'Google Front End', 'Azure Front Door', 'Azure Application Gateway', 'IIS Application Request Routing',
       'Akamai', 'IIS', 'ASP.NET Core Module (IIS)', 'Gunicorn', 'uWSGI', 'Puma', 'PHP-FPM', 'Express', 'Fastify', 'Next.js', 'Django',
       'Flask (Werkzeug)', 'Ruby on Rails', 'Spring Boot', 'ASP.NET Core', 'curl',
+      // issue 12: the servers, proxies and frameworks people meet
+      'OpenResty', 'Tengine', 'Nginx Proxy Manager', 'Squid', 'LiteSpeed', 'HTTP.sys', 'ASP.NET',
+      'Apache Tomcat', 'Jetty', 'Uvicorn', 'FastAPI', 'http-proxy-middleware', 'Create React App dev server',
+      'Go net/http', 'Laravel', 'Symfony',
     ]) {
       expect(components, name).toContain(name);
     }

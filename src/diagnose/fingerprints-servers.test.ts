@@ -1,0 +1,104 @@
+/**
+ * The server, proxy and framework fingerprints against real captures of the wild corpus
+ * (test/fixtures/diagnose/wild/corpus-b.tsv says where each one comes from and why its issuer is the one expected).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+import type { Diagnosis } from './types.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+function diagnosisOf(path: string): Diagnosis {
+  const [first] = diagnose(wild(path)).diagnoses;
+  if (!first) throw new Error(`no diagnosis for ${path}`);
+  return first;
+}
+
+/** Corpus item, issuing component, the fingerprint that should win, its confidence. */
+const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
+  ['nginx/502-librecores-ubuntu.txt', 'nginx', 'nginx-502-page', 'high'],
+  ['nginx/504-backupwordpress-tokens-off.txt', 'nginx', 'nginx-504-page', 'high'],
+  ['nginx/404-template-1.13.1-bgcolor.http', 'nginx', 'nginx-error-page', 'high'],
+  ['nginx/400-template-plain-http-to-https-port.http', 'nginx', 'nginx-plain-http-to-https', 'high'],
+  ['nginx/413-template-1.31.5.http', 'nginx', 'nginx-413-page', 'high'],
+  ['ingress-nginx/404-default-backend-multi-tls-doc.http', 'ingress-nginx', 'ingress-nginx-default-backend', 'high'],
+  ['openresty/502-template-1.31.3.1.http', 'OpenResty', 'openresty-502-page', 'high'],
+  ['openresty/404-template-tokens-off.http', 'OpenResty', 'openresty-error-page', 'high'],
+  ['nginx-proxy-manager/502-docker-loopback-upstream.txt', 'Nginx Proxy Manager', 'npm-proxy-error', 'low'],
+  ['nginx-proxy-manager/502-omada-https-upstream.txt', 'Nginx Proxy Manager', 'npm-proxy-error', 'low'],
+  ['tengine/500-aliexpress-server-info.txt', 'Tengine', 'tengine-error-page', 'high'],
+  ['tengine/502-mcbbs-server-info.txt', 'Tengine', 'tengine-error-page', 'high'],
+  ['apache/404-template-2.4.62.http', 'Apache httpd', 'apache-404', 'high'],
+  ['apache/500-apitaxi-no-address.http', 'Apache httpd', 'apache-500', 'high'],
+  ['apache/502-template-2.2.34-proxy-error.http', 'Apache httpd', 'apache-proxy-read-error', 'high'],
+  ['apache/503-template-2.4.62-service-unavailable.http', 'Apache httpd', 'apache-503', 'high'],
+  ['haproxy/502-moarcats-text.txt', 'HAProxy', 'haproxy-502', 'high'],
+  ['haproxy/408-builtin-request-timeout.http', 'HAProxy', 'haproxy-error-page', 'high'],
+  ['caddy/502-template-v1-default-error.http', 'Caddy', 'caddy-v1-proxy-error', 'high'],
+  ['caddy/504-template-v1-default-error.http', 'Caddy', 'caddy-v1-proxy-error', 'high'],
+  ['caddy/502-template-v2-empty.http', 'Caddy', 'caddy-502-empty', 'high'],
+  ['squid/400-steam-squid-invalid-url.headers', 'Squid', 'squid-invalid-request', 'high'],
+  ['squid/403-sipgate-access-denied.headers', 'Squid', 'squid-access-denied', 'high'],
+  ['squid/503-devtools-autosave-connect-fail-2.6.http', 'Squid', 'squid-connect-fail', 'high'],
+  ['litespeed/403-whatwaf-449-full.http', 'LiteSpeed', 'litespeed-error-page', 'high'],
+  ['litespeed/500-template-openlitespeed.http', 'LiteSpeed', 'litespeed-500', 'high'],
+  ['litespeed/503-template-openlitespeed.http', 'LiteSpeed', 'litespeed-503', 'high'],
+  ['iis/502-hosting-466-httpplatformhandler.txt', 'IIS', 'iis-502-3', 'medium'],
+  ['iis/502-sonarqube-appservice-httpplatformhandler.txt', 'IIS', 'iis-502-3', 'medium'],
+  ['iis-ancm/500-dotnet-foundation-500.30.txt', 'ASP.NET Core Module (IIS)', 'ancm-500-30', 'high'],
+  ['iis-ancm/502-aspnetcore-8980-out-of-process.txt', 'ASP.NET Core Module (IIS)', 'ancm-502-5', 'high'],
+  ['aspnet/500-appveyor-runtime-error-text.txt', 'ASP.NET', 'aspnet-runtime-error', 'high'],
+  ['tomcat/404-red5-9.0.27.txt', 'Apache Tomcat', 'tomcat-404', 'high'],
+  ['tomcat/404-yawast-8.5.16-snipped-style.http', 'Apache Tomcat', 'tomcat-404', 'high'],
+  ['jetty/404-es-master-powered-by.txt', 'Jetty', 'jetty-404', 'high'],
+  ['jetty/503-booksonic-jetty6.txt', 'Jetty', 'jetty-503', 'high'],
+  ['spring-boot/404-novel-whitelabel.txt', 'Spring Boot', 'spring-whitelabel', 'high'],
+  ['flask/404-template-werkzeug-0.9.http', 'Flask (Werkzeug)', 'werkzeug-error-page', 'high'],
+  ['flask/500-wttr-werkzeug-body.http', 'Flask (Werkzeug)', 'werkzeug-internal-error', 'high'],
+  ['gunicorn/403-template-forbidden-proxy.http', 'Gunicorn', 'gunicorn-error-page', 'high'],
+  ['gunicorn/431-template-limit-request-headers.http', 'Gunicorn', 'gunicorn-error-page', 'high'],
+  ['uwsgi/404-template-uwsgi-404.http', 'uWSGI', 'uwsgi-404', 'low'],
+  ['uvicorn/400-template-invalid-http-request.http', 'Uvicorn', 'uvicorn-invalid-request', 'high'],
+  ['uvicorn/500-template-httptools-send-500.http', 'Uvicorn', 'uvicorn-500', 'medium'],
+  ['fastapi/404-template-http-exception-handler.http', 'FastAPI', 'fastapi-route-not-matched', 'medium'],
+  ['fastapi/405-madscheme-httpie.http', 'FastAPI', 'fastapi-route-not-matched', 'medium'],
+  ['go-net-http/400-template-bad-request.http', 'Go net/http', 'go-conn-refused-request', 'medium'],
+  ['go-net-http/501-template-unsupported-te.http', 'Go net/http', 'go-conn-refused-request', 'medium'],
+  ['go-net-http/404-curl-7513-not-found.curl', 'Go net/http', 'go-not-found', 'medium'],
+  ['puma/400-template-error-response.http', 'Puma', 'puma-error-response', 'low'],
+  ['puma/500-template-error-response.http', 'Puma', 'puma-error-response', 'low'],
+  ['laravel/500-framework-20320-whoops.txt', 'Laravel', 'laravel-symfony-debug-page', 'medium'],
+  ['laravel/404-starter-site-debug-title.txt', 'Laravel', 'laravel-symfony-debug-exception', 'medium'],
+  ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-primary-script-unknown', 'high'],
+  ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'medium'],
+  ['express/404-template-finalhandler-0.3.6.http', 'Express', 'express-cannot-get-plain', 'high'],
+];
+
+describe('server, proxy and framework fingerprints on real captures', () => {
+  it.each(ISSUED)('%s was issued by %s (%s, %s)', (path, component, fingerprint, confidence) => {
+    const d = diagnosisOf(path);
+    expect(d.issuer).toMatchObject({ component, fingerprint });
+    expect(d.confidence).toBe(confidence);
+  });
+});
+
+describe('a page several modules share names the component that wrote it, with low confidence', () => {
+  it('reads IIS\'s short 502 page as IIS (the forwarding module behind it is unknown)', () => {
+    const d = diagnosisOf('iis-ancm/502-iisintegration-903-azure-custom-error.txt');
+    expect(d.issuer).toMatchObject({ component: 'IIS', fingerprint: 'iis-custom-502' });
+    expect(d.confidence).toBe('low');
+  });
+});
+
+describe('the path a response took', () => {
+  it('reads Server: Apache-Coyote as Tomcat, not as Apache httpd', () => {
+    expect(diagnosisOf('tomcat/404-opengrok-coyote-empty.headers').chain.map((l) => l.component)).toEqual(['Apache Tomcat']);
+  });
+});
+
+describe('a component named in the text is not its page', () => {
+  it('does not read "Server = [nginx]" in a logged response as nginx\'s own 500 page', () => {
+    expect(diagnosisOf('rails/500-gitlab-plugin-337-json-behind-nginx.http').issuer?.component).not.toBe('nginx');
+  });
+});
