@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+
+/** Real captures of edge, cloud and platform answers (test/fixtures/diagnose/wild, indexed in corpus-a.tsv). */
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+function firstDiagnosis(path: string) {
+  const [first] = diagnose(wild(path)).diagnoses;
+  if (!first) throw new Error(`no diagnosis for ${path}`);
+  return first;
+}
+
+/** Capture, issuing component, the fingerprint that should win. */
+const ISSUED: [string, string, string][] = [
+  ['cloudflare/1015-rate-limited-ustraveldocs.txt', 'Cloudflare', 'cloudflare-1015'],
+  ['cloudflare/1016-origin-dns-error-nexusmods.txt', 'Cloudflare', 'cloudflare-1016'],
+  ['cloudflare/1020-access-denied-frapsoft-badges.txt', 'Cloudflare', 'cloudflare-1020'],
+  ['cloudflare/1034-edge-ip-restricted-fruition.txt', 'Cloudflare', 'cloudflare-dns-config'],
+  ['cloudflare/1101-worker-threw-exception-bpb.txt', 'Cloudflare', 'cloudflare-1101'],
+  ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
+  ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
+  ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
+  ['cloudflare/502-chatgpt-bad-gateway-page-text.txt', 'Origin server (behind Cloudflare)', 'cloudflare-branded-origin-error'],
+];
+
+describe('edge and platform fingerprints on real captures', () => {
+  it.each(ISSUED)('%s: issued by %s (%s)', (path, component, fingerprint) => {
+    const d = firstDiagnosis(path);
+    expect(d.verdict).toBe('identified');
+    expect(d.issuer?.component).toBe(component);
+    expect(d.issuer?.fingerprint).toBe(fingerprint);
+  });
+
+  it('shows Cloudflare on the path of the short page it shows for an origin 502', () => {
+    expect(firstDiagnosis('cloudflare/502-chatgpt-bad-gateway-page-text.txt').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Origin server (behind Cloudflare)']);
+  });
+});
