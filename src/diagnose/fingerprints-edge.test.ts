@@ -22,6 +22,14 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['cloudflare/502-chatgpt-bad-gateway-page-text.txt', 'Origin server (behind Cloudflare)', 'cloudflare-branded-origin-error'],
+  ['fastly/503-first-byte-timeout-54113-metacpan.txt', 'Fastly', 'fastly-first-byte-timeout'],
+  ['fastly/503-first-byte-timeout-cohost.http', 'Fastly', 'fastly-first-byte-timeout'],
+  ['fastly/503-backend-unhealthy-python-org.txt', 'Fastly', 'fastly-backend-unhealthy'],
+  ['fastly/503-backend-unhealthy-54113-github-lfs.txt', 'Fastly', 'fastly-backend-unhealthy'],
+  ['fastly/503-no-healthy-backends-npm-err.txt', 'Fastly', 'fastly-backend-unhealthy'],
+  ['fastly/503-no-healthy-ip-jenkins-io.http', 'Fastly', 'fastly-backend-unhealthy'],
+  ['varnish/503-service-unavailable-varnish3-palewire.txt', 'Varnish', 'varnish-guru-meditation'],
+  ['varnish/503-backend-fetch-failed-reward-magento.txt', 'Varnish', 'varnish-backend-fetch-failed'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
