@@ -25,7 +25,7 @@ describe('data/fingerprints', () => {
       'nginx', 'ingress-nginx', 'Apache httpd', 'HAProxy', 'Envoy', 'Istio (Envoy)', 'Caddy', 'Go httputil.ReverseProxy', 'Traefik',
       'Varnish', 'Fastly', 'Cloudflare', 'AWS Application Load Balancer', 'Amazon CloudFront', 'Amazon API Gateway', 'AWS Lambda',
       'Vercel', 'Netlify', 'Heroku router', 'Google Front End', 'Azure Front Door', 'Azure Application Gateway', 'IIS Application Request Routing',
-      'Akamai', 'IIS', 'ASP.NET Core Module (IIS)', 'Gunicorn', 'uWSGI', 'Puma', 'PHP-FPM', 'Express', 'Fastify', 'Next.js', 'Django',
+      'Akamai', 'AWS Classic Load Balancer', 'Amazon S3', 'IIS', 'ASP.NET Core Module (IIS)', 'Gunicorn', 'uWSGI', 'Puma', 'PHP-FPM', 'Express', 'Fastify', 'Next.js', 'Django',
       'Flask (Werkzeug)', 'Ruby on Rails', 'Spring Boot', 'ASP.NET Core', 'curl',
     ]) {
       expect(components, name).toContain(name);

@@ -30,6 +30,13 @@ const ISSUED: [string, string, string][] = [
   ['fastly/503-no-healthy-ip-jenkins-io.http', 'Fastly', 'fastly-backend-unhealthy'],
   ['varnish/503-service-unavailable-varnish3-palewire.txt', 'Varnish', 'varnish-guru-meditation'],
   ['varnish/503-backend-fetch-failed-reward-magento.txt', 'Varnish', 'varnish-backend-fetch-failed'],
+  ['cloudfront/504-origin-failed-arkit.http', 'Amazon CloudFront', 'cloudfront-504'],
+  ['aws-elb/503-backend-at-capacity-intercom.http', 'AWS Classic Load Balancer', 'aws-elb-at-capacity'],
+  ['aws-elb/503-backend-at-capacity-elk-console.txt', 'AWS Classic Load Balancer', 'aws-elb-at-capacity-reported'],
+  ['aws-s3/403-access-denied-s3-resizer-browser.http', 'Amazon S3', 'aws-s3-access-denied'],
+  ['aws-s3/404-nosuchkey-guzzle-error.txt', 'Amazon S3', 'aws-s3-not-found'],
+  ['aws-s3/403-head-presigned-url-libreconv.headers', 'Amazon S3', 'aws-s3-error'],
+  ['aws-api-gateway/503-service-unavailable-http-api-timeout.curl', 'Amazon API Gateway', 'apigw-http-api-error'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
