@@ -37,6 +37,10 @@ const ISSUED: [string, string, string][] = [
   ['aws-s3/404-nosuchkey-guzzle-error.txt', 'Amazon S3', 'aws-s3-not-found'],
   ['aws-s3/403-head-presigned-url-libreconv.headers', 'Amazon S3', 'aws-s3-error'],
   ['aws-api-gateway/503-service-unavailable-http-api-timeout.curl', 'Amazon API Gateway', 'apigw-http-api-error'],
+  ['google-frontend/404-thats-an-error-webcache.txt', 'Google Front End', 'google-frontend-error-page'],
+  ['gcp-load-balancer/502-server-error-gke-ingress.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
+  ['google-app-engine/500-server-error-goread-devtools.txt', 'Google App Engine', 'gae-500-server-error-legacy'],
+  ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google App Engine', 'gae-500-server-error'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
