@@ -41,6 +41,11 @@ const ISSUED: [string, string, string][] = [
   ['gcp-load-balancer/502-server-error-gke-ingress.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
   ['google-app-engine/500-server-error-goread-devtools.txt', 'Google App Engine', 'gae-500-server-error-legacy'],
   ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google App Engine', 'gae-500-server-error'],
+  ['azure-app-service/403-web-app-stopped-2016-parse.txt', 'Azure App Service', 'azure-app-service-stopped'],
+  ['azure-app-service/403-web-app-stopped-vscode-deploy.txt', 'Azure App Service', 'azure-app-service-stopped'],
+  ['azure-front-door/503-services-not-available-swa-edge.http', 'Azure Front Door', 'azure-front-door-error'],
+  ['azure-front-door/404-no-configuration-takeover.txt', 'Azure Front Door', 'azure-front-door-no-configuration'],
+  ['azure-app-gateway/502-bad-gateway-container-apps-waf.http', 'Azure Application Gateway', 'azure-appgw-502'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
