@@ -46,6 +46,20 @@ const ISSUED: [string, string, string][] = [
   ['azure-front-door/503-services-not-available-swa-edge.http', 'Azure Front Door', 'azure-front-door-error'],
   ['azure-front-door/404-no-configuration-takeover.txt', 'Azure Front Door', 'azure-front-door-no-configuration'],
   ['azure-app-gateway/502-bad-gateway-container-apps-waf.http', 'Azure Application Gateway', 'azure-appgw-502'],
+  ['heroku/503-application-error-mern-ecommerce.txt', 'Heroku router', 'heroku-application-error'],
+  ['heroku/503-application-error-old-iframe-via-cloudflare-nginx.http', 'Heroku router', 'heroku-application-error'],
+  ['netlify/404-page-not-found-bolt-deploy.txt', 'Netlify', 'netlify-page-not-found'],
+  ['netlify/404-site-not-found-pastemd-blocked.txt', 'Netlify', 'netlify-site-not-found'],
+  ['github-pages/404-no-pages-site-nonprofit-starter.txt', 'GitHub Pages', 'github-pages-no-site'],
+  ['github-pages/404-site-not-found-xlibre-alpine-curl.http', 'GitHub Pages', 'github-pages-no-site'],
+  ['github-pages/404-curl-I-mighttpd2.headers', 'GitHub Pages', 'github-server-error'],
+  ['firebase-hosting/404-page-not-found-flutter-neumorphic.txt', 'Firebase Hosting', 'firebase-hosting-page-not-found'],
+  ['firebase-hosting/404-site-not-found-react-mailchimp-form.txt', 'Firebase Hosting', 'firebase-hosting-site-not-found'],
+  ['firebase-hosting/404-template-superstatic-default.http', 'Firebase Hosting', 'superstatic-not-found'],
+  ['railway/502-application-failed-to-respond-dialoqbase.txt', 'Railway', 'railway-application-failed-to-respond'],
+  ['railway/502-application-failed-to-respond-aurora.txt', 'Railway', 'railway-application-failed-to-respond-heading'],
+  ['render/xxx-suspended-by-owner-ythls.txt', 'Render', 'render-suspended-by-owner'],
+  ['render/xxx-suspended-crossrun-onrender.txt', 'Render', 'render-suspended'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
@@ -54,6 +68,10 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(d.verdict).toBe('identified');
     expect(d.issuer?.component).toBe(component);
     expect(d.issuer?.fingerprint).toBe(fingerprint);
+  });
+
+  it('shows Cloudflare on the path of the Heroku page it passed through with Server: cloudflare-nginx', () => {
+    expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
   });
 
   it('shows Cloudflare on the path of the short page it shows for an origin 502', () => {
