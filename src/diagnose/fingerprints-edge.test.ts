@@ -60,6 +60,15 @@ const ISSUED: [string, string, string][] = [
   ['railway/502-application-failed-to-respond-aurora.txt', 'Railway', 'railway-application-failed-to-respond-heading'],
   ['render/xxx-suspended-by-owner-ythls.txt', 'Render', 'render-suspended-by-owner'],
   ['render/xxx-suspended-crossrun-onrender.txt', 'Render', 'render-suspended'],
+  ['kong/502-template-json-invalid-upstream-response.http', 'Kong Gateway', 'kong-502'],
+  ['kong/504-template-html-upstream-timing-out.http', 'Kong Gateway', 'kong-504'],
+  ['kong/404-no-route-matched-host-header.json', 'Kong Gateway', 'kong-no-route'],
+  ['apache-traffic-server/502-template-connection-failed.http', 'Apache Traffic Server', 'ats-connect-failed'],
+  ['apache-traffic-server/504-template-next-hop-timeout.http', 'Apache Traffic Server', 'ats-timeout'],
+  ['apache-traffic-server/404-template-not-found-on-accelerator.http', 'Apache Traffic Server', 'ats-no-mapping'],
+  ['apache-traffic-server/502-undefined-error-origin-down.headers', 'Apache Traffic Server', 'ats-error-headers'],
+  ['envoy/503-connection-failure-contour-chunked.http', 'Envoy', 'envoy-connect-failure'],
+  ['envoy/503-connection-failure-contour-upstream-time.http', 'Envoy', 'envoy-connect-failure'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
