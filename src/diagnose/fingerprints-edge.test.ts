@@ -69,6 +69,9 @@ const ISSUED: [string, string, string][] = [
   ['apache-traffic-server/502-undefined-error-origin-down.headers', 'Apache Traffic Server', 'ats-error-headers'],
   ['envoy/503-connection-failure-contour-chunked.http', 'Envoy', 'envoy-connect-failure'],
   ['envoy/503-connection-failure-contour-upstream-time.http', 'Envoy', 'envoy-connect-failure'],
+  ['zscaler/xxx-block-trojan-openliberty.txt', 'Zscaler Internet Access', 'zscaler-block-page'],
+  ['zscaler/xxx-web-access-denied-ayakashi-escaped.txt', 'Zscaler Internet Access', 'zscaler-block-page'],
+  ['forcepoint/xxx-websense-blocked-npm-silly-log.txt', 'Forcepoint Web Security (Websense)', 'forcepoint-block-page'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
