@@ -82,6 +82,10 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(d.issuer?.fingerprint).toBe(fingerprint);
   });
 
+  it('does not read nginx\'s 503 title, copied alone, as the ALB page (the ALB page is told apart only by its missing footer)', () => {
+    expect(firstDiagnosis('ingress-nginx/503-kube-prod-runtime-cpu-starved.txt').issuer?.component).not.toBe('AWS Application Load Balancer');
+  });
+
   it('shows Cloudflare on the path of the Heroku page it passed through with Server: cloudflare-nginx', () => {
     expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
   });
