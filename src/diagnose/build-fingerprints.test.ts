@@ -25,8 +25,8 @@ describe('data/fingerprints', () => {
     for (const name of [
       'nginx', 'ingress-nginx', 'Apache httpd', 'HAProxy', 'Envoy', 'Istio (Envoy)', 'Caddy', 'Go httputil.ReverseProxy', 'Traefik',
       'Varnish', 'Fastly', 'Cloudflare', 'AWS Application Load Balancer', 'Amazon CloudFront', 'Amazon API Gateway', 'AWS Lambda',
-      'Vercel', 'Netlify', 'Heroku router', 'Google Front End', 'Azure Front Door', 'Azure Application Gateway', 'IIS Application Request Routing',
-      'Akamai', 'IIS', 'ASP.NET Core Module (IIS)', 'Gunicorn', 'uWSGI', 'Puma', 'PHP-FPM', 'Express', 'Fastify', 'Next.js', 'Django',
+      'Vercel', 'Netlify', 'Heroku router', 'Google Front End', 'Google Cloud Load Balancing', 'Google App Engine', 'Azure Front Door', 'Azure Application Gateway', 'Azure App Service', 'GitHub Pages', 'Firebase Hosting', 'Railway', 'Render', 'Kong Gateway', 'Apache Traffic Server', 'Zscaler Internet Access', 'Forcepoint Web Security (Websense)', 'Blue Coat ProxySG (Symantec)', 'Palo Alto Networks firewall', 'IIS Application Request Routing',
+      'Akamai', 'AWS Classic Load Balancer', 'Amazon S3', 'IIS', 'ASP.NET Core Module (IIS)', 'Gunicorn', 'uWSGI', 'Puma', 'PHP-FPM', 'Express', 'Fastify', 'Next.js', 'Django',
       'Flask (Werkzeug)', 'Ruby on Rails', 'Spring Boot', 'ASP.NET Core', 'curl',
       // issue 12: the servers, proxies and frameworks people meet
       'OpenResty', 'Tengine', 'Nginx Proxy Manager', 'Squid', 'LiteSpeed', 'HTTP.sys', 'ASP.NET',

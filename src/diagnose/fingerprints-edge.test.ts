@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+
+/** Real captures of edge, cloud and platform answers (test/fixtures/diagnose/wild, indexed in corpus-a.tsv). */
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+function firstDiagnosis(path: string) {
+  const [first] = diagnose(wild(path)).diagnoses;
+  if (!first) throw new Error(`no diagnosis for ${path}`);
+  return first;
+}
+
+/** Capture, issuing component, the fingerprint that should win. */
+const ISSUED: [string, string, string][] = [
+  ['cloudflare/1015-rate-limited-ustraveldocs.txt', 'Cloudflare', 'cloudflare-1015'],
+  ['cloudflare/1016-origin-dns-error-nexusmods.txt', 'Cloudflare', 'cloudflare-1016'],
+  ['cloudflare/1020-access-denied-frapsoft-badges.txt', 'Cloudflare', 'cloudflare-1020'],
+  ['cloudflare/1034-edge-ip-restricted-fruition.txt', 'Cloudflare', 'cloudflare-dns-config'],
+  ['cloudflare/1101-worker-threw-exception-bpb.txt', 'Cloudflare', 'cloudflare-1101'],
+  ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
+  ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
+  ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
+  ['cloudflare/502-chatgpt-bad-gateway-page-text.txt', 'Origin server (behind Cloudflare)', 'cloudflare-branded-origin-error'],
+  ['fastly/503-first-byte-timeout-54113-metacpan.txt', 'Fastly', 'fastly-first-byte-timeout'],
+  ['fastly/503-first-byte-timeout-cohost.http', 'Fastly', 'fastly-first-byte-timeout'],
+  ['fastly/503-backend-unhealthy-python-org.txt', 'Fastly', 'fastly-backend-unhealthy'],
+  ['fastly/503-backend-unhealthy-54113-github-lfs.txt', 'Fastly', 'fastly-backend-unhealthy'],
+  ['fastly/503-no-healthy-backends-npm-err.txt', 'Fastly', 'fastly-backend-unhealthy'],
+  ['fastly/503-no-healthy-ip-jenkins-io.http', 'Fastly', 'fastly-backend-unhealthy'],
+  ['varnish/503-service-unavailable-varnish3-palewire.txt', 'Varnish', 'varnish-guru-meditation'],
+  ['varnish/503-backend-fetch-failed-reward-magento.txt', 'Varnish', 'varnish-backend-fetch-failed'],
+  ['cloudfront/504-origin-failed-arkit.http', 'Amazon CloudFront', 'cloudfront-504'],
+  ['aws-elb/503-backend-at-capacity-intercom.http', 'AWS Classic Load Balancer', 'aws-elb-at-capacity'],
+  ['aws-elb/503-backend-at-capacity-elk-console.txt', 'AWS Classic Load Balancer', 'aws-elb-at-capacity-reported'],
+  ['aws-s3/403-access-denied-s3-resizer-browser.http', 'Amazon S3', 'aws-s3-access-denied'],
+  ['aws-s3/404-nosuchkey-guzzle-error.txt', 'Amazon S3', 'aws-s3-not-found'],
+  ['aws-s3/403-head-presigned-url-libreconv.headers', 'Amazon S3', 'aws-s3-error'],
+  ['aws-api-gateway/503-service-unavailable-http-api-timeout.curl', 'Amazon API Gateway', 'apigw-http-api-error'],
+  ['google-frontend/404-thats-an-error-webcache.txt', 'Google Front End', 'google-frontend-error-page'],
+  ['gcp-load-balancer/502-server-error-gke-ingress.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
+  ['google-app-engine/500-server-error-goread-devtools.txt', 'Google App Engine', 'gae-500-server-error-legacy'],
+  ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google App Engine', 'gae-500-server-error'],
+  ['azure-app-service/403-web-app-stopped-2016-parse.txt', 'Azure App Service', 'azure-app-service-stopped'],
+  ['azure-app-service/403-web-app-stopped-vscode-deploy.txt', 'Azure App Service', 'azure-app-service-stopped'],
+  ['azure-front-door/503-services-not-available-swa-edge.http', 'Azure Front Door', 'azure-front-door-error'],
+  ['azure-front-door/404-no-configuration-takeover.txt', 'Azure Front Door', 'azure-front-door-no-configuration'],
+  ['azure-app-gateway/502-bad-gateway-container-apps-waf.http', 'Azure Application Gateway', 'azure-appgw-502'],
+  ['heroku/503-application-error-mern-ecommerce.txt', 'Heroku router', 'heroku-application-error'],
+  ['heroku/503-application-error-old-iframe-via-cloudflare-nginx.http', 'Heroku router', 'heroku-application-error'],
+  ['netlify/404-page-not-found-bolt-deploy.txt', 'Netlify', 'netlify-page-not-found'],
+  ['netlify/404-site-not-found-pastemd-blocked.txt', 'Netlify', 'netlify-site-not-found'],
+  ['github-pages/404-no-pages-site-nonprofit-starter.txt', 'GitHub Pages', 'github-pages-no-site'],
+  ['github-pages/404-site-not-found-xlibre-alpine-curl.http', 'GitHub Pages', 'github-pages-no-site'],
+  ['github-pages/404-curl-I-mighttpd2.headers', 'GitHub Pages', 'github-server-error'],
+  ['firebase-hosting/404-page-not-found-flutter-neumorphic.txt', 'Firebase Hosting', 'firebase-hosting-page-not-found'],
+  ['firebase-hosting/404-site-not-found-react-mailchimp-form.txt', 'Firebase Hosting', 'firebase-hosting-site-not-found'],
+  ['firebase-hosting/404-template-superstatic-default.http', 'Firebase Hosting', 'superstatic-not-found'],
+  ['railway/502-application-failed-to-respond-dialoqbase.txt', 'Railway', 'railway-application-failed-to-respond'],
+  ['railway/502-application-failed-to-respond-aurora.txt', 'Railway', 'railway-application-failed-to-respond-heading'],
+  ['render/xxx-suspended-by-owner-ythls.txt', 'Render', 'render-suspended-by-owner'],
+  ['render/xxx-suspended-crossrun-onrender.txt', 'Render', 'render-suspended'],
+  ['kong/502-template-json-invalid-upstream-response.http', 'Kong Gateway', 'kong-502'],
+  ['kong/504-template-html-upstream-timing-out.http', 'Kong Gateway', 'kong-504'],
+  ['kong/404-no-route-matched-host-header.json', 'Kong Gateway', 'kong-no-route'],
+  ['apache-traffic-server/502-template-connection-failed.http', 'Apache Traffic Server', 'ats-connect-failed'],
+  ['apache-traffic-server/504-template-next-hop-timeout.http', 'Apache Traffic Server', 'ats-timeout'],
+  ['apache-traffic-server/404-template-not-found-on-accelerator.http', 'Apache Traffic Server', 'ats-no-mapping'],
+  ['apache-traffic-server/502-undefined-error-origin-down.headers', 'Apache Traffic Server', 'ats-error-headers'],
+  ['envoy/503-connection-failure-contour-chunked.http', 'Envoy', 'envoy-connect-failure'],
+  ['envoy/503-connection-failure-contour-upstream-time.http', 'Envoy', 'envoy-connect-failure'],
+  ['zscaler/xxx-block-trojan-openliberty.txt', 'Zscaler Internet Access', 'zscaler-block-page'],
+  ['zscaler/xxx-web-access-denied-ayakashi-escaped.txt', 'Zscaler Internet Access', 'zscaler-block-page'],
+  ['forcepoint/xxx-websense-blocked-npm-silly-log.txt', 'Forcepoint Web Security (Websense)', 'forcepoint-block-page'],
+];
+
+describe('edge and platform fingerprints on real captures', () => {
+  it.each(ISSUED)('%s: issued by %s (%s)', (path, component, fingerprint) => {
+    const d = firstDiagnosis(path);
+    expect(d.verdict).toBe('identified');
+    expect(d.issuer?.component).toBe(component);
+    expect(d.issuer?.fingerprint).toBe(fingerprint);
+  });
+
+  it('does not read nginx\'s 503 title, copied alone, as the ALB page (the ALB page is told apart only by its missing footer)', () => {
+    expect(firstDiagnosis('ingress-nginx/503-kube-prod-runtime-cpu-starved.txt').issuer?.component).not.toBe('AWS Application Load Balancer');
+  });
+
+  it('shows Cloudflare on the path of the Heroku page it passed through with Server: cloudflare-nginx', () => {
+    expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
+  });
+
+  it('shows Cloudflare on the path of the short page it shows for an origin 502', () => {
+    expect(firstDiagnosis('cloudflare/502-chatgpt-bad-gateway-page-text.txt').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Origin server (behind Cloudflare)']);
+  });
+});
