@@ -79,6 +79,10 @@ export const idLogs: Messages['logs'] = {
       label: 'Koneksi ditolak',
       next: 'Tidak ada yang listen di alamat yang dituju proxy. Pastikan aplikasi berjalan dan listen di alamat upstream (ss -ltnp), lalu cari crash, restart atau deploy pada waktu-waktu tersebut.',
     },
+    'connect-failed': {
+      label: 'Tidak bisa terhubung ke upstream',
+      next: 'Proxy tidak bisa membuka koneksi ke upstream: koneksinya ditolak atau tidak dijawab tepat waktu, dan log-nya tidak menyebut yang mana. Pastikan aplikasi berjalan dan listen di alamat yang dipakai proxy, dan bahwa firewall atau security group mengizinkan alamat proxy masuk.',
+    },
     unreachable: {
       label: 'Upstream tidak terjangkau',
       next: 'Proxy tidak bisa merutekan ke host upstream. Periksa jalur jaringan, firewall atau security group, dan alamat upstream di konfigurasi proxy.',
@@ -158,6 +162,7 @@ export const idLogs: Messages['logs'] = {
     'alb-status': 'field status ALB',
     'traefik-origin': 'field status Traefik',
     'caddy-response': 'respons Caddy',
+    'cloudflare-status': 'status edge dan origin Cloudflare',
   },
   skip: {
     empty: 'kosong',

@@ -11,6 +11,7 @@ export const CAUSES = [
   'app-error',
   'app-overload',
   'refused',
+  'connect-failed',
   'unreachable',
   'reset',
   'timeout',
@@ -60,6 +61,7 @@ export const EVIDENCE_KINDS = [
   'alb-status',
   'traefik-origin',
   'caddy-response',
+  'cloudflare-status',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -171,6 +173,7 @@ export const FORMAT_IDS = [
   'envoy',
   'caddy',
   'traefik-json',
+  'cloudflare-logpush',
   'app-json',
   'app-text',
 ] as const;

@@ -10,6 +10,7 @@ import { ApacheErrorParser } from './apache-error.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
 import { CaddyParser } from './caddy.ts';
+import { CloudflareLogpushParser } from './cloudflare-logpush.ts';
 import { EnvoyParser } from './envoy.ts';
 import { HaproxyParser } from './haproxy.ts';
 import type { LineParser } from './line-parser.ts';
@@ -68,6 +69,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   envoy: { role: 'access', create: () => new EnvoyParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
+  'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone) },
   'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone) },
 };
