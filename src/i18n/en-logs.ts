@@ -162,6 +162,7 @@ export const enLogs = {
     'traefik-origin': 'Traefik status fields',
     'caddy-response': 'Caddy response',
     'cloudflare-status': 'Cloudflare edge and origin status',
+    'gcp-status-details': 'Google Cloud load balancer statusDetails',
   },
   skip: {
     empty: 'empty',

@@ -163,6 +163,7 @@ export const idLogs: Messages['logs'] = {
     'traefik-origin': 'field status Traefik',
     'caddy-response': 'respons Caddy',
     'cloudflare-status': 'status edge dan origin Cloudflare',
+    'gcp-status-details': 'statusDetails load balancer Google Cloud',
   },
   skip: {
     empty: 'kosong',

@@ -62,6 +62,7 @@ export const EVIDENCE_KINDS = [
   'traefik-origin',
   'caddy-response',
   'cloudflare-status',
+  'gcp-status-details',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -174,6 +175,7 @@ export const FORMAT_IDS = [
   'caddy',
   'traefik-json',
   'cloudflare-logpush',
+  'gcp-lb',
   'app-json',
   'app-text',
 ] as const;
