@@ -163,6 +163,7 @@ export const enLogs = {
     'caddy-response': 'Caddy response',
     'cloudflare-status': 'Cloudflare edge and origin status',
     'gcp-status-details': 'Google Cloud load balancer statusDetails',
+    'azure-error-info': 'Azure error info and backend status',
   },
   skip: {
     empty: 'empty',

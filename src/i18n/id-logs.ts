@@ -164,6 +164,7 @@ export const idLogs: Messages['logs'] = {
     'caddy-response': 'respons Caddy',
     'cloudflare-status': 'status edge dan origin Cloudflare',
     'gcp-status-details': 'statusDetails load balancer Google Cloud',
+    'azure-error-info': 'error info dan status backend Azure',
   },
   skip: {
     empty: 'kosong',

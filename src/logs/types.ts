@@ -63,6 +63,7 @@ export const EVIDENCE_KINDS = [
   'caddy-response',
   'cloudflare-status',
   'gcp-status-details',
+  'azure-error-info',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -176,6 +177,8 @@ export const FORMAT_IDS = [
   'traefik-json',
   'cloudflare-logpush',
   'gcp-lb',
+  'azure-appgw',
+  'azure-frontdoor',
   'app-json',
   'app-text',
 ] as const;

@@ -77,8 +77,8 @@ function latencySeconds(value: unknown): number {
   return value.length > 1 && Number.isFinite(seconds) ? seconds : Number.NaN;
 }
 
-/** Path and query of the request URL (the log has the full URL). */
-function pathOf(url: string): string {
+/** Path and query of a full request URL, as load balancers and CDNs log it; anything else as it is. */
+export function pathOfUrl(url: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
   return m ? url.slice(m[0].length) || '/' : url;
 }
@@ -119,7 +119,7 @@ export class GcpLbParser extends BaseParser {
         tzOffsetMin: 0,
         client: hostOf(firstString(obj, ['httpRequest.remoteIp'])),
         method: firstString(obj, ['httpRequest.requestMethod']),
-        path: pathOf(firstString(obj, ['httpRequest.requestUrl'])),
+        path: pathOfUrl(firstString(obj, ['httpRequest.requestUrl'])),
         requestId: firstString(obj, ['trace']).replace(/^projects\/[^/]+\/traces\//, ''),
         upstream: server,
         connection: '',

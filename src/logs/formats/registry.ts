@@ -9,6 +9,8 @@ import { AlbParser } from './alb.ts';
 import { ApacheErrorParser } from './apache-error.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
+import { AzureAppGatewayParser } from './azure-appgw.ts';
+import { AzureFrontDoorParser } from './azure-frontdoor.ts';
 import { CaddyParser } from './caddy.ts';
 import { CloudflareLogpushParser } from './cloudflare-logpush.ts';
 import { GcpLbParser } from './gcp-lb.ts';
@@ -72,6 +74,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
+  'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
+  'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },
   'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone) },
   'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone) },
 };
