@@ -161,6 +161,7 @@ export const enLogs = {
     'alb-status': 'ALB status fields',
     'traefik-origin': 'Traefik status fields',
     'caddy-response': 'Caddy response',
+    'traefik-service': 'Traefik router, service URL and body size',
     'cloudflare-status': 'Cloudflare edge and origin status',
     'gcp-status-details': 'Google Cloud load balancer statusDetails',
     'azure-error-info': 'Azure error info and backend status',

@@ -162,6 +162,7 @@ export const idLogs: Messages['logs'] = {
     'alb-status': 'field status ALB',
     'traefik-origin': 'field status Traefik',
     'caddy-response': 'respons Caddy',
+    'traefik-service': 'router, URL service dan ukuran body Traefik',
     'cloudflare-status': 'status edge dan origin Cloudflare',
     'gcp-status-details': 'statusDetails load balancer Google Cloud',
     'azure-error-info': 'error info dan status backend Azure',

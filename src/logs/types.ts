@@ -61,6 +61,7 @@ export const EVIDENCE_KINDS = [
   'alb-status',
   'traefik-origin',
   'caddy-response',
+  'traefik-service',
   'cloudflare-status',
   'gcp-status-details',
   'azure-error-info',

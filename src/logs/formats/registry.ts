@@ -21,6 +21,7 @@ import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
+import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 
 export interface ParserOptions {
@@ -60,7 +61,7 @@ function customParser(options: ParserOptions): LineParser {
 /** In detection order: proxy and web-server formats most specific first (ties go to the earlier one), then app logs. */
 const FORMATS: Record<FormatId, FormatEntry> = {
   'ingress-nginx': { role: 'access', create: () => presetParser('ingress-nginx') },
-  'traefik-clf': { role: 'access', create: () => presetParser('traefik-clf') },
+  'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
