@@ -23,12 +23,18 @@ const OWN: Record<number, Cause> = { 500: 'proxy-config', 502: 'upstream-failed'
 const HANDLER_BODY_LENGTH: Record<number, number> = { 500: 21, 502: 11, 504: 15 };
 const HANDLER_CAUSE: Record<number, Cause> = { 500: 'upstream-failed', 502: 'upstream-failed', 504: 'timeout' };
 
+/** The cause when a status and body size are those of Traefik's proxy error handler, else null. */
+export function errorHandlerCause(status: number, size: number): Cause | null {
+  return size === HANDLER_BODY_LENGTH[status] ? (HANDLER_CAUSE[status] as Cause) : null;
+}
+
 export function traefikClfSignal(status: number, router: string, service: string, size: number): Signal | null {
   if (status < 500 && status !== 499) return null;
   const evidence = { kind: 'traefik-service' as const, detail: `router=${router || '-'} service=${service || '-'} size=${Number.isNaN(size) ? '-' : size}` };
   if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
   if (service === '') return { cause: OWN[status] ?? 'proxy-config', confidence: 'high', decisive: true, evidence };
-  if (size === HANDLER_BODY_LENGTH[status]) return { cause: HANDLER_CAUSE[status] ?? 'upstream-failed', confidence: 'medium', decisive: true, evidence };
+  const handler = errorHandlerCause(status, size);
+  if (handler) return { cause: handler, confidence: 'medium', decisive: true, evidence };
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
 }
 
