@@ -96,6 +96,10 @@ export const enLogs = {
       label: 'Connection refused',
       next: 'Nothing was listening where the proxy connects. Check that the app is running and listening on the upstream address (ss -ltnp), and look for crashes, restarts or deploys at those times.',
     },
+    'connect-failed': {
+      label: 'Could not connect to the upstream',
+      next: 'The proxy could not open a connection to the upstream: it was refused or got no answer in time, and the log does not say which. Check that the app is running and listening on the address the proxy uses, and that firewalls or security groups let the proxy\'s addresses in.',
+    },
     unreachable: {
       label: 'Upstream unreachable',
       next: 'The proxy could not route to the upstream host. Check the network path, firewall or security groups, and the upstream address in the proxy configuration.',
@@ -175,6 +179,10 @@ export const enLogs = {
     'alb-status': 'ALB status fields',
     'traefik-origin': 'Traefik status fields',
     'caddy-response': 'Caddy response',
+    'traefik-service': 'Traefik router, service URL and body size',
+    'cloudflare-status': 'Cloudflare edge and origin status',
+    'gcp-status-details': 'Google Cloud load balancer statusDetails',
+    'azure-error-info': 'Azure error info and backend status',
   },
   skip: {
     empty: 'empty',

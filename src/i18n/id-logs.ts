@@ -97,6 +97,10 @@ export const idLogs: Messages['logs'] = {
       label: 'Koneksi ditolak',
       next: 'Tidak ada yang listen di alamat yang dituju proxy. Pastikan aplikasi berjalan dan listen di alamat upstream (ss -ltnp), lalu cari crash, restart atau deploy pada waktu-waktu tersebut.',
     },
+    'connect-failed': {
+      label: 'Tidak bisa terhubung ke upstream',
+      next: 'Proxy tidak bisa membuka koneksi ke upstream: koneksinya ditolak atau tidak dijawab tepat waktu, dan log-nya tidak menyebut yang mana. Pastikan aplikasi berjalan dan listen di alamat yang dipakai proxy, dan bahwa firewall atau security group mengizinkan alamat proxy masuk.',
+    },
     unreachable: {
       label: 'Upstream tidak terjangkau',
       next: 'Proxy tidak bisa merutekan ke host upstream. Periksa jalur jaringan, firewall atau security group, dan alamat upstream di konfigurasi proxy.',
@@ -176,6 +180,10 @@ export const idLogs: Messages['logs'] = {
     'alb-status': 'field status ALB',
     'traefik-origin': 'field status Traefik',
     'caddy-response': 'respons Caddy',
+    'traefik-service': 'router, URL service dan ukuran body Traefik',
+    'cloudflare-status': 'status edge dan origin Cloudflare',
+    'gcp-status-details': 'statusDetails load balancer Google Cloud',
+    'azure-error-info': 'error info dan status backend Azure',
   },
   skip: {
     empty: 'kosong',

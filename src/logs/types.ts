@@ -11,6 +11,7 @@ export const CAUSES = [
   'app-error',
   'app-overload',
   'refused',
+  'connect-failed',
   'unreachable',
   'reset',
   'timeout',
@@ -60,6 +61,10 @@ export const EVIDENCE_KINDS = [
   'alb-status',
   'traefik-origin',
   'caddy-response',
+  'traefik-service',
+  'cloudflare-status',
+  'gcp-status-details',
+  'azure-error-info',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -171,6 +176,10 @@ export const FORMAT_IDS = [
   'envoy',
   'caddy',
   'traefik-json',
+  'cloudflare-logpush',
+  'gcp-lb',
+  'azure-appgw',
+  'azure-frontdoor',
   'app-json',
   'app-text',
 ] as const;

@@ -9,7 +9,11 @@ import { AlbParser } from './alb.ts';
 import { ApacheErrorParser } from './apache-error.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
+import { AzureAppGatewayParser } from './azure-appgw.ts';
+import { AzureFrontDoorParser } from './azure-frontdoor.ts';
 import { CaddyParser } from './caddy.ts';
+import { CloudflareLogpushParser } from './cloudflare-logpush.ts';
+import { GcpLbParser } from './gcp-lb.ts';
 import { EnvoyParser } from './envoy.ts';
 import { HaproxyParser } from './haproxy.ts';
 import type { LineParser } from './line-parser.ts';
@@ -17,6 +21,7 @@ import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
+import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 
 export interface ParserOptions {
@@ -56,7 +61,7 @@ function customParser(options: ParserOptions): LineParser {
 /** In detection order: proxy and web-server formats most specific first (ties go to the earlier one), then app logs. */
 const FORMATS: Record<FormatId, FormatEntry> = {
   'ingress-nginx': { role: 'access', create: () => presetParser('ingress-nginx') },
-  'traefik-clf': { role: 'access', create: () => presetParser('traefik-clf') },
+  'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
@@ -68,6 +73,10 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   envoy: { role: 'access', create: () => new EnvoyParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
+  'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
+  'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
+  'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
+  'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },
   'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone) },
   'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone) },
 };

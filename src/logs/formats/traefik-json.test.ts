@@ -32,4 +32,15 @@ describe('traefikSignal', () => {
     [504, 0, 'timeout'],
     [499, 0, 'client-closed'],
   ])('downstream %i origin %s → %s', (down, origin, cause) => expect(traefikSignal(down, origin)?.cause).toBe(cause));
+
+  // OriginStatus is captured around the proxy, so the proxy error handler's 502 / 504 ("Bad Gateway", "Gateway
+  // Timeout" as the whole body) are there too (traefik/traefik pkg/middlewares/accesslog/field_middleware.go).
+  it.each([
+    [502, 502, 11, 'upstream-failed', 'medium'],
+    [504, 504, 15, 'timeout', 'medium'],
+    [502, 502, 150, 'app-error', 'high'],
+    [502, 502, Number.NaN, 'app-error', 'high'],
+  ])('downstream %i origin %i body %s → %s (%s)', (down, origin, size, cause, confidence) => {
+    expect(traefikSignal(down, origin, size)).toMatchObject({ cause, confidence });
+  });
 });

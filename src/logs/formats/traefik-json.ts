@@ -1,17 +1,23 @@
 /**
  * Traefik JSON access log (fingerprints.md §5): `DownstreamStatus` is what the client got, `OriginStatus`
- * what the service answered (absent or 0 when Traefik answered itself).
+ * what the service answered (absent or 0 when Traefik answered itself). `OriginStatus` is captured around the
+ * proxy to the server, so Traefik's proxy error handler's own 502 / 504 land there too, with the status text as
+ * the whole body (`OriginContentSize`): see traefik-clf.ts.
  */
 import { firstNumber, firstString, parseJsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime } from './log-time.ts';
+import { errorHandlerCause } from './traefik-clf.ts';
 import type { Cause, Signal } from '../types.ts';
 
 const OWN: Record<number, Cause> = { 499: 'client-closed', 500: 'proxy-config', 502: 'upstream-failed', 503: 'no-live-upstream', 504: 'timeout' };
 
-export function traefikSignal(downstream: number, origin: number): Signal | null {
+export function traefikSignal(downstream: number, origin: number, originSize = Number.NaN): Signal | null {
   if (downstream < 500 && downstream !== 499) return null;
-  const evidence = { kind: 'traefik-origin' as const, detail: `DownstreamStatus=${downstream} OriginStatus=${Number.isNaN(origin) ? '-' : origin}` };
+  const size = Number.isNaN(originSize) ? '' : ` OriginContentSize=${originSize}`;
+  const evidence = { kind: 'traefik-origin' as const, detail: `DownstreamStatus=${downstream} OriginStatus=${Number.isNaN(origin) ? '-' : origin}${size}` };
+  const handler = origin === downstream ? errorHandlerCause(origin, originSize) : null;
+  if (handler) return { cause: handler, confidence: 'medium', decisive: true, evidence };
   if (origin > 0) return { cause: downstream === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
   return { cause: OWN[downstream] ?? 'upstream-failed', confidence: 'high', decisive: true, evidence };
 }
@@ -36,7 +42,7 @@ export class TraefikJsonParser extends BaseParser {
         upstream: firstString(obj, ['ServiceAddr', 'ServiceURL']),
         connection: firstString(obj, ['ClientAddr']),
         requestTime: firstNumber(obj, ['Duration']) / 1e9,
-        signal: traefikSignal(status, origin),
+        signal: traefikSignal(status, origin, firstNumber(obj, ['OriginContentSize'])),
         truncatedBy: null,
       },
       false,

@@ -14,6 +14,7 @@ export const CAUSE_COLOURS: Record<Cause, string> = {
   'app-error': '#2563eb',
   'app-overload': '#60a5fa',
   refused: '#dc2626',
+  'connect-failed': '#e11d48',
   unreachable: '#b91c1c',
   reset: '#ea580c',
   timeout: '#d97706',
