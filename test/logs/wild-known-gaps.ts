@@ -14,7 +14,6 @@ export interface KnownGap {
 }
 
 const ELB = 'Classic ELB access logs: no format yet (issue #13 §3).';
-const AZURE = 'Azure Application Gateway / Front Door JSON: no format yet (§3); read as an app JSON log.';
 const ENVOY_JSON = 'Envoy / Istio JSON access logs: no format yet (§3); read as an app JSON log.';
 const IIS = 'IIS W3C logs: no format yet (§3); read as a plain-text app log.';
 const CADDY_ERROR_STATUS = "and the error line's status (502) is not counted as a 5xx: error-log events keep no status, so with no access line the 5xx is not in the per-class counts";
@@ -29,8 +28,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: "The corpus files the backend container's output as the app's log; read without --app, its lines are Apache common-log access lines (all 5 requests read, the compose prefix in their first fields) and 2 error-log notices the compose prefix hides (no wrapper yet, §2).",
   },
   'aws-elb/elb2loggly-9-504.log': { fails: ['requests', 'format', 'classes'], reason: ELB },
-  'azure-appgw/integrations-application-gateway-raw.log': { fails: ['requests', 'format'], reason: AZURE },
-  'azure-frontdoor/integrations-fdaccess.log': { fails: ['requests', 'format'], reason: AZURE },
   'caddy-error/searx-3205-journald-compose.log': {
     fails: ['format', 'classes'],
     reason: `Caddy JSON under journald and compose prefixes: no wrapper yet (§2), read as a plain-text app log; ${CADDY_ERROR_STATUS}.`,
@@ -40,7 +37,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: `Caddy JSON under the compose prefix: no wrapper yet (§2), read as a plain-text app log; ${CADDY_ERROR_STATUS}.`,
   },
   'caddy-json/lnav-caddy-compose.log': { fails: ['requests', 'format'], reason: 'Caddy JSON under the compose prefix: no wrapper yet (§2), read as a plain-text app log.' },
-  'cloudflare-logpush/lnav-cloudflare-1.log': { fails: ['requests', 'format', 'classes'], reason: 'Cloudflare Logpush http_requests JSON: no format yet (§3); read as an app JSON log.' },
   'cloudfront/integrations-test-cloudfront.log': { fails: ['requests', 'format', 'classes'], reason: 'CloudFront standard logs: no format yet (§3); no line is read.' },
   'compose/x3rus-nginx-proxy-504.log': {
     fails: ['format', 'classes'],
@@ -56,7 +52,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'envoy-json/istio-23461-tcp-uf-urx.log': { fails: ['requests', 'format', 'classes'], reason: ENVOY_JSON },
   'envoy-text/integrations-istio-container-cri.log': { fails: ['requests', 'format', 'classes'], reason: 'The CRI / containerd prefix: not read yet (§2); read as a plain-text app log.' },
   'envoy-text/istio-29109-kubectl-timestamps.log': { fails: ['requests', 'format', 'classes'], reason: 'The `kubectl logs --timestamps` prefix: not read yet (§2); read as a plain-text app log.' },
-  'gcp-lb/integrations-test-load-balancer.log': { fails: ['requests', 'format'], reason: 'Google Cloud load balancer logs (Cloud Logging JSON): no format yet (§3); read as an app JSON log.' },
   'haproxy-custom/beats-haproxy-log.log': {
     fails: ['requests'],
     reason: 'Lines 2-10 use a custom log-format (a host field before the timers): HAProxy log-format strings are not read yet (§3); only line 1 (httplog) is.',
@@ -83,12 +78,4 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: 'The log_format is in the issue, not the file: inferred from the line, `---> api <---` is not known to be $upstream_addr holding a group name (no live upstream), so the 502 stays unknown.',
   },
   'nginx-json/goaccess-2492-log-json.log': { fails: ['requests', 'format'], reason: 'nginx JSON access logs: not read yet (§3); read as an app JSON log.' },
-  'traefik-clf/beats-traefik-1x.log': {
-    fails: ['format'],
-    reason: 'Detected as combined; its lines are then read by traefik-clf and common (line 2 has an unbalanced quote in the frontend name), so Traefik 1.x CLF is not detected as such (§3).',
-  },
-  'traefik-clf/traefik-6481-2x.log': {
-    fails: ['format'],
-    reason: 'Traefik 2.x CLF with an unquoted `-` backend URL: read with a log_format inferred from the line (nginx-custom), not as traefik-clf (§3).',
-  },
 };
