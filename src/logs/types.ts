@@ -107,6 +107,11 @@ export interface AccessRecord {
   signal: Signal | null;
   /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC), else null. */
   truncatedBy: LogEvidence | null;
+  /**
+   * A TCP session, not an HTTP request (Envoy's TCP proxy): it logs no status (0) and gets a verdict only when its
+   * own fields say it failed (`signal`).
+   */
+  tcp?: true;
 }
 
 /** Phase of an upstream failure: before the response header reached the client, or while relaying the body. */
@@ -169,6 +174,7 @@ export const FORMAT_IDS = [
   'haproxy',
   'alb',
   'envoy',
+  'envoy-json',
   'caddy',
   'traefik-json',
   'app-json',

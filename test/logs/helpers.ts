@@ -1,4 +1,5 @@
 /** Small builders shared by the log analyzer's unit tests. */
+import { readFileSync } from 'node:fs';
 import type { LineKind, LineParser } from '../../src/logs/formats/index.ts';
 import type { AccessRecord } from '../../src/logs/types.ts';
 
@@ -25,4 +26,10 @@ export function accessRecord(overrides: Partial<AccessRecord> = {}): AccessRecor
     truncatedBy: null,
     ...overrides,
   };
+}
+
+/** The lines of a file of the wild corpus (test/fixtures/logs/wild/, published logs), without a trailing empty one. */
+export function wildLines(file: string): string[] {
+  const text = readFileSync(new URL(`../fixtures/logs/wild/${file}`, import.meta.url), 'utf8');
+  return text.split('\n').filter((line, i, all) => i < all.length - 1 || line !== '');
 }

@@ -11,6 +11,7 @@ import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
 import { CaddyParser } from './caddy.ts';
 import { EnvoyParser } from './envoy.ts';
+import { EnvoyJsonParser } from './envoy-json.ts';
 import { HaproxyParser } from './haproxy.ts';
 import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
@@ -66,6 +67,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },
+  'envoy-json': { role: 'access', aliases: ['istio-json'], create: () => new EnvoyJsonParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone) },
