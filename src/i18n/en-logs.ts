@@ -114,6 +114,10 @@ export const enLogs = {
       label: 'TLS to upstream failed',
       next: 'TLS between the proxy and the upstream failed. Check the upstream certificate, the SNI name the proxy sends and the certificate authorities it trusts.',
     },
+    'app-start-failed': {
+      label: 'App failed to start',
+      next: 'The server module that runs the app (the ASP.NET Core Module in IIS) could not start it, so it answered by itself. Start the app from a console on the server to see its startup error (for ASP.NET Core: dotnet app.dll, or stdoutLogEnabled in web.config), and check its runtime and configuration.',
+    },
     'load-shed': {
       label: 'Load shed by the proxy',
       next: 'The proxy refused these itself (rate or connection limits, a full queue). Compare limit_req, limit_conn or maxconn settings with real traffic, or add capacity; these never reached the app.',
@@ -157,6 +161,7 @@ export const enLogs = {
     'alb-status': 'ALB status fields',
     'traefik-origin': 'Traefik status fields',
     'caddy-response': 'Caddy response',
+    'iis-status': 'IIS status.sub-status (and Win32 status)',
   },
   skip: {
     empty: 'empty',

@@ -20,6 +20,7 @@ export const CAUSES = [
   'no-live-upstream',
   'dns',
   'tls',
+  'app-start-failed',
   'load-shed',
   'client-closed',
   'proxy-config',
@@ -60,6 +61,7 @@ export const EVIDENCE_KINDS = [
   'alb-status',
   'traefik-origin',
   'caddy-response',
+  'iis-status',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -173,6 +175,7 @@ export const FORMAT_IDS = [
   'apache-error',
   'haproxy',
   'alb',
+  'iis-w3c',
   'envoy',
   'envoy-json',
   'caddy',

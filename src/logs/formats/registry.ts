@@ -13,6 +13,7 @@ import { CaddyParser } from './caddy.ts';
 import { EnvoyParser } from './envoy.ts';
 import { EnvoyJsonParser } from './envoy-json.ts';
 import { HaproxyParser } from './haproxy.ts';
+import { IisW3cParser } from './iis-w3c.ts';
 import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
@@ -66,6 +67,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
+  'iis-w3c': { role: 'access', aliases: ['iis'], create: () => new IisW3cParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },
   'envoy-json': { role: 'access', aliases: ['istio-json'], create: () => new EnvoyJsonParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
