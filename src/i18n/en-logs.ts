@@ -162,6 +162,7 @@ export const enLogs = {
     'traefik-origin': 'Traefik status fields',
     'caddy-response': 'Caddy response',
     'iis-status': 'IIS status.sub-status (and Win32 status)',
+    'cloudfront-result': 'CloudFront result types',
   },
   skip: {
     empty: 'empty',

@@ -163,6 +163,7 @@ export const idLogs: Messages['logs'] = {
     'traefik-origin': 'field status Traefik',
     'caddy-response': 'respons Caddy',
     'iis-status': 'status.sub-status IIS (dan status Win32)',
+    'cloudfront-result': 'tipe hasil CloudFront',
   },
   skip: {
     empty: 'kosong',

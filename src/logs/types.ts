@@ -62,6 +62,7 @@ export const EVIDENCE_KINDS = [
   'traefik-origin',
   'caddy-response',
   'iis-status',
+  'cloudfront-result',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -175,6 +176,7 @@ export const FORMAT_IDS = [
   'apache-error',
   'haproxy',
   'alb',
+  'cloudfront',
   'iis-w3c',
   'envoy',
   'envoy-json',

@@ -10,6 +10,7 @@ import { ApacheErrorParser } from './apache-error.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
 import { CaddyParser } from './caddy.ts';
+import { CloudFrontParser } from './cloudfront.ts';
 import { EnvoyParser } from './envoy.ts';
 import { EnvoyJsonParser } from './envoy-json.ts';
 import { HaproxyParser } from './haproxy.ts';
@@ -67,6 +68,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
+  cloudfront: { role: 'access', aliases: ['aws-cloudfront'], create: () => new CloudFrontParser() },
   'iis-w3c': { role: 'access', aliases: ['iis'], create: () => new IisW3cParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },
   'envoy-json': { role: 'access', aliases: ['istio-json'], create: () => new EnvoyJsonParser() },

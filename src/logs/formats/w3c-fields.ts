@@ -36,11 +36,13 @@ export class W3cFields {
     return new W3cFields(value.split(/\s+/).filter((name) => name !== ''));
   }
 
-  has(name: string): boolean {
-    return this.at.has(name);
+  /** Whether the entry has a value for the column (its fields name it and the entry reaches it). */
+  logged(values: readonly string[], name: string): boolean {
+    const i = this.at.get(name);
+    return i !== undefined && i < values.length;
   }
 
-  /** The value of the first of `names` this directive has, '' when none or `-`. */
+  /** The value of the first of `names` (lower case) this directive has, '' when none or `-`. */
   value(values: readonly string[], ...names: string[]): string {
     for (const name of names) {
       const i = this.at.get(name);
