@@ -163,6 +163,7 @@ export const enLogs = {
     'caddy-response': 'Caddy response',
     'iis-status': 'IIS status.sub-status (and Win32 status)',
     'cloudfront-result': 'CloudFront result types',
+    'elb-status': 'Classic ELB status fields',
   },
   skip: {
     empty: 'empty',

@@ -164,6 +164,7 @@ export const idLogs: Messages['logs'] = {
     'caddy-response': 'respons Caddy',
     'iis-status': 'status.sub-status IIS (dan status Win32)',
     'cloudfront-result': 'tipe hasil CloudFront',
+    'elb-status': 'field status Classic ELB',
   },
   skip: {
     empty: 'kosong',

@@ -63,6 +63,7 @@ export const EVIDENCE_KINDS = [
   'caddy-response',
   'iis-status',
   'cloudfront-result',
+  'elb-status',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -111,8 +112,8 @@ export interface AccessRecord {
   /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC), else null. */
   truncatedBy: LogEvidence | null;
   /**
-   * A TCP session, not an HTTP request (Envoy's TCP proxy): it logs no status (0) and gets a verdict only when its
-   * own fields say it failed (`signal`).
+   * A TCP session, not an HTTP request (Envoy's TCP proxy, a Classic ELB TCP listener): it logs no status (0) and
+   * gets a verdict only when its own fields say it failed (`signal`).
    */
   tcp?: true;
 }
@@ -176,6 +177,7 @@ export const FORMAT_IDS = [
   'apache-error',
   'haproxy',
   'alb',
+  'aws-elb',
   'cloudfront',
   'iis-w3c',
   'envoy',

@@ -17,7 +17,7 @@ describe('resolveFormat', () => {
     expect(() => resolveFormat(name)).toThrow(
       expect.objectContaining({
         code: 'HW_ERR_LOGS_UNKNOWN_FORMAT',
-        message: `Unknown log format "${name}". Use one of: combined, common, nginx-main, ingress-nginx, traefik-clf, nginx-error, apache-error, haproxy, alb, cloudfront, iis-w3c, envoy, envoy-json, caddy, traefik-json, app-json, app-text, or an nginx log_format string.`,
+        message: `Unknown log format "${name}". Use one of: combined, common, nginx-main, ingress-nginx, traefik-clf, nginx-error, apache-error, haproxy, alb, aws-elb, cloudfront, iis-w3c, envoy, envoy-json, caddy, traefik-json, app-json, app-text, or an nginx log_format string.`,
       }),
     );
   });
@@ -25,7 +25,7 @@ describe('resolveFormat', () => {
 
 describe('the registry', () => {
   it('tries proxy formats most specific first, and never nginx-custom without a log_format', () => {
-    expect(PROXY_FORMATS).toEqual(['ingress-nginx', 'traefik-clf', 'nginx-main', 'combined', 'common', 'nginx-error', 'apache-error', 'haproxy', 'alb', 'cloudfront', 'iis-w3c', 'envoy', 'envoy-json', 'caddy', 'traefik-json']);
+    expect(PROXY_FORMATS).toEqual(['ingress-nginx', 'traefik-clf', 'nginx-main', 'combined', 'common', 'nginx-error', 'apache-error', 'haproxy', 'alb', 'aws-elb', 'cloudfront', 'iis-w3c', 'envoy', 'envoy-json', 'caddy', 'traefik-json']);
     expect(APP_FORMATS).toEqual(['app-json', 'app-text']);
   });
 

@@ -9,6 +9,7 @@ import { AlbParser } from './alb.ts';
 import { ApacheErrorParser } from './apache-error.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
+import { AwsElbParser } from './aws-elb.ts';
 import { CaddyParser } from './caddy.ts';
 import { CloudFrontParser } from './cloudfront.ts';
 import { EnvoyParser } from './envoy.ts';
@@ -68,6 +69,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
+  'aws-elb': { role: 'access', aliases: ['classic-elb'], create: () => new AwsElbParser() },
   cloudfront: { role: 'access', aliases: ['aws-cloudfront'], create: () => new CloudFrontParser() },
   'iis-w3c': { role: 'access', aliases: ['iis'], create: () => new IisW3cParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },
