@@ -1,6 +1,6 @@
 /** Small builders shared by the log analyzer's unit tests. */
 import { readFileSync } from 'node:fs';
-import type { LineKind, LineParser } from '../../src/logs/formats/index.ts';
+import { detectInput, type LineKind, type LineParser } from '../../src/logs/formats/index.ts';
 import type { AccessRecord } from '../../src/logs/types.ts';
 
 /** Runs a log parser on one line given as a string, the way the line splitter would hand it over. */
@@ -32,4 +32,9 @@ export function accessRecord(overrides: Partial<AccessRecord> = {}): AccessRecor
 export function wildLines(file: string): string[] {
   const text = readFileSync(new URL(`../fixtures/logs/wild/${file}`, import.meta.url), 'utf8');
   return text.split('\n').filter((line, i, all) => i < all.length - 1 || line !== '');
+}
+
+/** The format detection gives a file of the wild corpus, read whole. */
+export function detectWild(file: string): string | null {
+  return detectInput(Buffer.from(wildLines(file).join('\n')), true, false, { appFields: {} })?.format ?? null;
 }

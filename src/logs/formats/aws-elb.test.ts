@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
+import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { AlbParser } from './alb.ts';
 import { elbSignal, AwsElbParser } from './aws-elb.ts';
 import { KIND } from './line-parser.ts';
@@ -14,6 +14,11 @@ const SSL =
   '2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.001065 0.000015 0.000023 - - 57 502 "- - - " "-" ECDHE-ECDSA-AES128-GCM-SHA256 TLSv1.2';
 
 describe('AwsElbParser', () => {
+  it('is detected on its own, and the ALB as the ALB', () => {
+    expect(detectWild('aws-elb/elb2loggly-9-504.log')).toBe('aws-elb');
+    expect(detectWild('aws-alb/beats-application-lb-http.log')).toBe('alb');
+  });
+
   it("reads the guide's HTTP and HTTPS entries", () => {
     const p = new AwsElbParser();
     for (const line of [HTTP, HTTPS]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
+import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { cloudfrontSignal, CloudFrontParser } from './cloudfront.ts';
 import { KIND } from './line-parser.ts';
 
@@ -13,6 +13,10 @@ const AWS_EXAMPLE = [
 ];
 
 describe('CloudFrontParser', () => {
+  it('is detected on its own', () => {
+    expect(detectWild('cloudfront/integrations-test-cloudfront.log')).toBe('cloudfront');
+  });
+
   it("reads the guide's example by its #Fields directive", () => {
     const p = new CloudFrontParser();
     const [version, fields, hit, dnsError] = AWS_EXAMPLE;

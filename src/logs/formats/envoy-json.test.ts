@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
+import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { EnvoyJsonParser } from './envoy-json.ts';
 import { KIND } from './line-parser.ts';
 
 describe('EnvoyJsonParser', () => {
+  it('is detected on its own, ahead of app JSON', () => {
+    expect(detectWild('envoy-json/integrations-istio-access-json.log')).toBe('envoy-json');
+    expect(detectWild('envoy-json/istio-23461-tcp-uf-urx.log')).toBe('envoy-json');
+    expect(detectWild('traefik-json/integrations-format-json.log')).toBe('traefik-json');
+  });
+
   it("reads Istio's accessLogEncoding: JSON lines", () => {
     // elastic/integrations istio access_logs pipeline test (test-access-json-logs.log).
     const [first, ipv6, codecError] = wildLines('envoy-json/integrations-istio-access-json.log');

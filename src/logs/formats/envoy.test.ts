@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
+import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { envoySignal, EnvoyParser } from './envoy.ts';
 import { KIND } from './line-parser.ts';
 
@@ -39,6 +39,11 @@ describe('EnvoyParser', () => {
 });
 
 describe('EnvoyParser on published lines (test/fixtures/logs/wild/envoy-text)', () => {
+  it('is detected on its own, TCP session lines included', () => {
+    expect(detectWild('envoy-text/beats-envoy.log')).toBe('envoy');
+    expect(detectWild('envoy-text/integrations-istio-access-failed.log')).toBe('envoy');
+  });
+
   it("reads Istio 1.8+'s default format: response code details, and who answered", () => {
     // elastic/integrations istio access_logs pipeline test (integrations-istio-access-failed.log).
     const lines = wildLines('envoy-text/integrations-istio-access-failed.log');

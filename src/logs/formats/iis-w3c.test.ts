@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
+import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { iisSignal, IisW3cParser } from './iis-w3c.ts';
 import { KIND, type LineKind } from './line-parser.ts';
 import { issuerClassOf, type Cause } from '../types.ts';
@@ -7,6 +7,11 @@ import { issuerClassOf, type Cause } from '../types.ts';
 const read = (p: IisW3cParser, lines: readonly string[]): LineKind[] => lines.map((line) => parseLine(p, line));
 
 describe('IisW3cParser', () => {
+  it('is detected on its own, with or without its header', () => {
+    expect(detectWild('iis-w3c/lnav-w3c-big.log')).toBe('iis-w3c');
+    expect(detectWild('iis-w3c/iisintegration-201-502-3.log')).toBe('iis-w3c');
+  });
+
   it("reads the entry of Microsoft's W3C example by its #Fields directive", () => {
     // Microsoft, "W3C Extended Log File Examples" (Windows Server 2003 / IIS 6.0), intranet site.
     const p = new IisW3cParser();
