@@ -136,6 +136,10 @@ export const enLogs = {
       label: 'TLS to upstream failed',
       next: 'TLS between the proxy and the upstream failed. Check the upstream certificate, the SNI name the proxy sends and the certificate authorities it trusts.',
     },
+    'app-start-failed': {
+      label: 'App failed to start',
+      next: 'The server module that runs the app (the ASP.NET Core Module in IIS) could not start it, so it answered by itself. Start the app from a console on the server to see its startup error (for ASP.NET Core: dotnet app.dll, or stdoutLogEnabled in web.config), and check its runtime and configuration.',
+    },
     'load-shed': {
       label: 'Load shed by the proxy',
       next: 'The proxy refused these itself (rate or connection limits, a full queue). Compare limit_req, limit_conn or maxconn settings with real traffic, or add capacity; these never reached the app.',
@@ -183,6 +187,9 @@ export const enLogs = {
     'cloudflare-status': 'Cloudflare edge and origin status',
     'gcp-status-details': 'Google Cloud load balancer statusDetails',
     'azure-error-info': 'Azure error info and backend status',
+    'iis-status': 'IIS status.sub-status (and Win32 status)',
+    'cloudfront-result': 'CloudFront result types',
+    'elb-status': 'Classic ELB status fields',
   },
   skip: {
     empty: 'empty',

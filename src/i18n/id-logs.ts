@@ -137,6 +137,10 @@ export const idLogs: Messages['logs'] = {
       label: 'TLS ke upstream gagal',
       next: 'TLS antara proxy dan upstream gagal. Periksa sertifikat upstream, nama SNI yang dikirim proxy, dan CA yang dipercaya proxy.',
     },
+    'app-start-failed': {
+      label: 'Aplikasi gagal dijalankan',
+      next: 'Modul server yang menjalankan aplikasi (ASP.NET Core Module di IIS) tidak dapat menjalankannya, sehingga modul itu menjawab sendiri. Jalankan aplikasi dari konsol di server untuk melihat error saat start-up (untuk ASP.NET Core: dotnet app.dll, atau stdoutLogEnabled di web.config), lalu periksa runtime dan konfigurasinya.',
+    },
     'load-shed': {
       label: 'Ditolak proxy karena beban',
       next: 'Proxy sendiri yang menolak request ini (batas rate atau koneksi, antrean penuh). Bandingkan setelan limit_req, limit_conn atau maxconn dengan trafik sebenarnya, atau tambah kapasitas; request ini tidak pernah sampai ke aplikasi.',
@@ -184,6 +188,9 @@ export const idLogs: Messages['logs'] = {
     'cloudflare-status': 'status edge dan origin Cloudflare',
     'gcp-status-details': 'statusDetails load balancer Google Cloud',
     'azure-error-info': 'error info dan status backend Azure',
+    'iis-status': 'status.sub-status IIS (dan status Win32)',
+    'cloudfront-result': 'tipe hasil CloudFront',
+    'elb-status': 'field status Classic ELB',
   },
   skip: {
     empty: 'kosong',

@@ -227,7 +227,7 @@ describe('analyzeLogs never loses a line', () => {
     expect(await codeOf(run([]))).toBe('HW_ERR_LOGS_NO_INPUT');
     expect(await codeOf(run(['nope.log']))).toBe('HW_ERR_LOGS_FILE_NOT_FOUND');
     expect(await codeOf(analyzeLogs({ files: ['a-dir'], cwd: dir, stdin: Readable.from([]) }))).toBe('HW_ERR_LOGS_FILE_UNREADABLE');
-    expect(await codeOf(run(['haproxy/access.log'], { format: 'iis' }))).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
+    expect(await codeOf(run(['haproxy/access.log'], { format: 'no-such-format' }))).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
     expect(await codeOf(run(['haproxy/access.log'], { appFormat: 'haproxy' }))).toBe('HW_ERR_LOGS_UNKNOWN_FORMAT');
     expect(await codeOf(run(['-'], { appFiles: ['-'] }))).toBe('HW_ERR_LOGS_BAD_OPTION');
     expect(await codeOf(run(['haproxy/access.log'], { idPattern: '(' }))).toBe('HW_ERR_LOGS_BAD_OPTION');

@@ -21,6 +21,7 @@ export const CAUSES = [
   'no-live-upstream',
   'dns',
   'tls',
+  'app-start-failed',
   'load-shed',
   'client-closed',
   'proxy-config',
@@ -65,6 +66,9 @@ export const EVIDENCE_KINDS = [
   'cloudflare-status',
   'gcp-status-details',
   'azure-error-info',
+  'iis-status',
+  'cloudfront-result',
+  'elb-status',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -112,6 +116,11 @@ export interface AccessRecord {
   signal: Signal | null;
   /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC), else null. */
   truncatedBy: LogEvidence | null;
+  /**
+   * A TCP session, not an HTTP request (Envoy's TCP proxy, a Classic ELB TCP listener): it logs no status (0) and
+   * gets a verdict only when its own fields say it failed (`signal`).
+   */
+  tcp?: true;
 }
 
 /** Phase of an upstream failure: before the response header reached the client, or while relaying the body. */
@@ -173,7 +182,11 @@ export const FORMAT_IDS = [
   'apache-error',
   'haproxy',
   'alb',
+  'aws-elb',
+  'cloudfront',
+  'iis-w3c',
   'envoy',
+  'envoy-json',
   'caddy',
   'traefik-json',
   'cloudflare-logpush',

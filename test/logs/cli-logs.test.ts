@@ -151,10 +151,12 @@ describe('a log nobody read is never a clean report', () => {
   it('exits 1 for an empty file, a binary file or text in no known format, and says so first', async () => {
     writeFileSync(join(dir, 'empty.log'), '');
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    // Prose, not a log (written here: it stands for any text in no format httpwhy reads).
+    writeFileSync(join(dir, 'notes.txt'), 'Meeting notes\nThe checkout page was slow on Tuesday.\n');
     for (const [file, says] of [
       [join(dir, 'empty.log'), 'empty.log: empty, no line to read'],
       [join(dir, 'image.png'), 'image.png: binary data, not a text log: 3 of 3 lines skipped'],
-      ['wild/aws-elb/elb2loggly-9-504.log', 'wild/aws-elb/elb2loggly-9-504.log: in no known format: 1 of 1 lines skipped'],
+      [join(dir, 'notes.txt'), 'notes.txt: in no known format: 2 of 2 lines skipped'],
     ]) {
       const result = await logs([file as string]);
       expect(result.exit, file).toBe(1);

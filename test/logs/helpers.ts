@@ -1,5 +1,6 @@
 /** Small builders shared by the log analyzer's unit tests. */
-import type { LineKind, LineParser } from '../../src/logs/formats/index.ts';
+import { readFileSync } from 'node:fs';
+import { detectInput, type LineKind, type LineParser } from '../../src/logs/formats/index.ts';
 import type { AccessRecord } from '../../src/logs/types.ts';
 
 /** Runs a log parser on one line given as a string, the way the line splitter would hand it over. */
@@ -25,4 +26,15 @@ export function accessRecord(overrides: Partial<AccessRecord> = {}): AccessRecor
     truncatedBy: null,
     ...overrides,
   };
+}
+
+/** The lines of a file of the wild corpus (test/fixtures/logs/wild/, published logs), without a trailing empty one. */
+export function wildLines(file: string): string[] {
+  const text = readFileSync(new URL(`../fixtures/logs/wild/${file}`, import.meta.url), 'utf8');
+  return text.split('\n').filter((line, i, all) => i < all.length - 1 || line !== '');
+}
+
+/** The format detection gives a file of the wild corpus, read whole. */
+export function detectWild(file: string): string | null {
+  return detectInput(Buffer.from(wildLines(file).join('\n')), true, false, { appFields: {} })?.format ?? null;
 }

@@ -13,9 +13,6 @@ export interface KnownGap {
   reason: string;
 }
 
-const ELB = 'Classic ELB access logs: no format yet (issue #13 §3).';
-const ENVOY_JSON = 'Envoy / Istio JSON access logs: no format yet (§3); read as an app JSON log.';
-const IIS = 'IIS W3C logs: no format yet (§3); read as a plain-text app log.';
 const CADDY_ERROR_STATUS = "and the error line's status (502) is not counted as a 5xx: error-log events keep no status, so with no access line the 5xx is not in the per-class counts";
 
 export const KNOWN_GAPS: Record<string, KnownGap> = {
@@ -27,7 +24,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "The corpus files the backend container's output as the app's log; read without --app, its lines are Apache common-log access lines (all 5 requests read, the compose prefix in their first fields) and 2 error-log notices the compose prefix hides (no wrapper yet, §2).",
   },
-  'aws-elb/elb2loggly-9-504.log': { fails: ['requests', 'format', 'classes'], reason: ELB },
   'caddy-error/searx-3205-journald-compose.log': {
     fails: ['format', 'classes'],
     reason: `Caddy JSON under journald and compose prefixes: no wrapper yet (§2), read as a plain-text app log; ${CADDY_ERROR_STATUS}.`,
@@ -37,7 +33,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: `Caddy JSON under the compose prefix: no wrapper yet (§2), read as a plain-text app log; ${CADDY_ERROR_STATUS}.`,
   },
   'caddy-json/lnav-caddy-compose.log': { fails: ['requests', 'format'], reason: 'Caddy JSON under the compose prefix: no wrapper yet (§2), read as a plain-text app log.' },
-  'cloudfront/integrations-test-cloudfront.log': { fails: ['requests', 'format', 'classes'], reason: 'CloudFront standard logs: no format yet (§3); no line is read.' },
   'compose/x3rus-nginx-proxy-504.log': {
     fails: ['format', 'classes'],
     reason: 'docker compose + forego prefixes: no wrapper yet (§2), so the error line is skipped and the 504 stays unknown; the access line is read as combined with the prefix in its first fields.',
@@ -48,8 +43,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   },
   'docker-json/fluent-bit-apache-logs.log': { fails: ['requests', 'format', 'classes'], reason: "docker's json-file wrapper: not read yet (§2); the record is read as an app JSON log." },
   'emissary/beats-envoy-json.log': { fails: ['requests', 'format'], reason: "Emissary's `ACCESS ` prefix inside docker's json-file wrapper: not read yet (§2)." },
-  'envoy-json/integrations-istio-access-json.log': { fails: ['requests', 'format'], reason: ENVOY_JSON },
-  'envoy-json/istio-23461-tcp-uf-urx.log': { fails: ['requests', 'format', 'classes'], reason: ENVOY_JSON },
   'envoy-text/integrations-istio-container-cri.log': { fails: ['requests', 'format', 'classes'], reason: 'The CRI / containerd prefix: not read yet (§2); read as a plain-text app log.' },
   'envoy-text/istio-29109-kubectl-timestamps.log': { fails: ['requests', 'format', 'classes'], reason: 'The `kubectl logs --timestamps` prefix: not read yet (§2); read as a plain-text app log.' },
   'haproxy-custom/beats-haproxy-log.log': {
@@ -62,8 +55,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: 'The 504 line has several spaces between the timers and the status, as published; the HAProxy parser expects one, so the line is skipped.',
   },
   'haproxy-http/haproxy-ingress-605-rfc5424.log': { fails: ['requests', 'format'], reason: 'The RFC 5424 syslog header: not read yet (§2); read as a plain-text app log.' },
-  'iis-w3c/iisintegration-201-502-3.log': { fails: ['requests', 'format', 'classes'], reason: IIS },
-  'iis-w3c/lnav-w3c-big.log': { fails: ['requests', 'format'], reason: IIS },
   'ingress-nginx/beats-ingress-controller.log': {
     fails: ['classes'],
     reason: 'Both 502s have $upstream_status "502, 502" with response length 0 and times 0.000 (nginx got no response); httpwhy leaves a 502 in $upstream_status unknown without $upstream_header_time, which this format does not log.',

@@ -49,7 +49,9 @@ export class Analysis {
     const t = p.timeMs;
     if (t === t) this.timeline.add(t);
     if (needsVerdict(status)) {
-      this.entry(p.access(), { file, line });
+      const record = p.access();
+      // A TCP session logs no status; only a failed one (its fields say so) is explained.
+      if (!record.tcp || record.signal) this.entry(record, { file, line });
     } else if (p.flagged) {
       const record = p.access();
       if (record.truncatedBy) this.findings.addTruncated(record, { file, line }, [record.truncatedBy]);

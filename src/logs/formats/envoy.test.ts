@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
+import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { envoySignal, EnvoyParser } from './envoy.ts';
 import { KIND } from './line-parser.ts';
 
@@ -38,6 +38,67 @@ describe('EnvoyParser', () => {
   });
 });
 
+describe('EnvoyParser on published lines (test/fixtures/logs/wild/envoy-text)', () => {
+  it('is detected on its own, TCP session lines included', () => {
+    expect(detectWild('envoy-text/beats-envoy.log')).toBe('envoy');
+    expect(detectWild('envoy-text/integrations-istio-access-failed.log')).toBe('envoy');
+  });
+
+  it("reads Istio 1.8+'s default format: response code details, and who answered", () => {
+    // elastic/integrations istio access_logs pipeline test (integrations-istio-access-failed.log).
+    const lines = wildLines('envoy-text/integrations-istio-access-failed.log');
+    const read = lines.map((line) => {
+      const p = new EnvoyParser();
+      expect(parseLine(p, line)).toBe(KIND.access);
+      return p.access();
+    });
+    expect(read.map((r) => [r.status, r.signal?.cause ?? null])).toEqual([
+      [503, 'no-live-upstream'],
+      [418, null],
+      [404, null],
+      [404, null],
+      [400, null],
+      [503, 'no-live-upstream'],
+      [503, 'refused'],
+      [0, 'client-closed'],
+    ]);
+    expect(read[6]).toMatchObject({ method: 'GET', path: '/reviews/0', requestId: '56446678-64f3-9fbf-9c4a-eca01fafba4d', upstream: '10.124.2.14:9080' });
+    expect(read[6]?.signal?.evidence.detail).toBe('UF upstream_reset_before_response_started{connection_failure,delayed_connect_error:_111}');
+  });
+
+  it('reads a TCP proxy session that failed to connect as a failure, not an HTTP request', () => {
+    // elastic/beats envoyproxy module test (beats-envoy.log), Envoy's default format.
+    const [tcp, http] = wildLines('envoy-text/beats-envoy.log');
+    const p = new EnvoyParser();
+    expect(parseLine(p, tcp as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 0, tcp: true, method: '', path: '', upstream: '127.0.0.1:9200', signal: { cause: 'refused', decisive: true } });
+    expect(parseLine(p, http as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 200, method: 'GET', path: '/httpbin/ip', signal: null });
+    expect(p.access().tcp).toBeUndefined();
+  });
+
+  it("reads Istio 1.5-1.7's format (mixer status, transport failure reason) and TCP sessions that ended well", () => {
+    // istio/istio#29109, lines after their `kubectl logs --timestamps` prefix (a wrapper, not part of Envoy's line).
+    const [app500, ...passthrough] = wildLines('envoy-text/istio-29109-kubectl-timestamps.log').map((line) => line.slice(line.indexOf(' ') + 1));
+    const p = new EnvoyParser();
+    expect(parseLine(p, app500 as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({
+      status: 500,
+      client: '',
+      requestId: '66fa4542-266e-9364-8447-e7d63047b344',
+      upstream: '127.0.0.1:8080',
+      requestTime: 11.939,
+      signal: { cause: 'app-error', decisive: true },
+    });
+    for (const line of passthrough) {
+      expect(parseLine(p, line)).toBe(KIND.access);
+      expect(p.access()).toMatchObject({ status: 0, tcp: true, upstream: '104.20.28.24:443', signal: null });
+    }
+  });
+});
+
+const outcome = (status: number, flags: string, details = '', transportFailure = '', tcp = false) => ({ status, flags, details, transportFailure, tcp });
+
 describe('envoySignal', () => {
   it.each([
     [503, '-', 'app-overload'],
@@ -50,5 +111,24 @@ describe('envoySignal', () => {
     [503, 'UO', 'load-shed'],
     [0, 'DC', 'client-closed'],
     [404, 'NR', null],
-  ])('%i %s → %s', (status, flags, cause) => expect(envoySignal(status, flags, '')?.cause ?? null).toBe(cause));
+    [504, 'UMSDR', 'timeout'],
+    [403, 'UAEX', null],
+    [500, 'RLSE', 'load-shed'],
+  ])('%i %s → %s', (status, flags, cause) => expect(envoySignal(outcome(status, flags))?.cause ?? null).toBe(cause));
+
+  it('trusts "via_upstream" (the upstream set the code) over retry flags', () => {
+    expect(envoySignal(outcome(503, 'URX', 'via_upstream'))?.cause).toBe('app-overload');
+    expect(envoySignal(outcome(503, 'URX'))?.cause).toBe('upstream-failed');
+  });
+
+  it('names a failed TLS handshake to the upstream from the transport failure reason', () => {
+    expect(envoySignal(outcome(503, 'UF', 'upstream_reset_before_response_started{connection_failure}', 'TLS error: CERTIFICATE_VERIFY_FAILED'))?.cause).toBe('tls');
+    expect(envoySignal(outcome(503, 'UF', 'upstream_reset_before_response_started{connection_failure}', 'delayed connect error: 111'))?.cause).toBe('refused');
+  });
+
+  it('explains a TCP session only when a flag says it failed', () => {
+    expect(envoySignal(outcome(0, '-', '', '', true))).toBeNull();
+    expect(envoySignal(outcome(0, 'UF,URX', '', '', true))?.cause).toBe('refused');
+    expect(envoySignal(outcome(0, '-'))?.cause).toBe('upstream-failed');
+  });
 });

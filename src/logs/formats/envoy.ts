@@ -1,23 +1,30 @@
 /**
  * Envoy's default access log and Istio's longer default (fingerprints.md §3, logs-and-lab.md §1.5):
- * `[time] "METHOD path proto" code flags [details termination "failure reason"] rx tx duration upstream_time "xff" "ua" "id" "authority" "upstream"`.
- * `%RESPONSE_FLAGS%` "-" on a 5xx means the upstream sent it; the flags name Envoy's own failures.
+ * `[time] "METHOD path proto" code flags [Istio's fields: BYTES_AT] rx tx duration upstream_time "xff" "ua" "id" "authority" "upstream"`.
+ * `envoySignal` is the one place that reads Envoy's outcome fields, for this format and its JSON form (envoy-json.ts):
+ * `%RESPONSE_FLAGS%` "-" on a 5xx means the upstream sent it; the flags name Envoy's own failures (Envoy's access-log
+ * docs, `envoyproxy/envoy:docs/root/configuration/observability/access_log/usage.rst`, "%RESPONSE_FLAGS%").
  */
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 import { splitFields, splitRequestLine } from './split-fields.ts';
-import type { Cause, Signal } from '../types.ts';
+import type { Cause, LogEvidence, Signal } from '../types.ts';
 
+/** In precedence order: the first flag of a line found here names the cause. */
 const FLAGS: Array<[string, Cause]> = [
   ['DC', 'client-closed'],
   ['UH', 'no-live-upstream'],
+  ['LH', 'no-live-upstream'],
   ['UF', 'refused'],
   ['UO', 'load-shed'],
   ['OM', 'load-shed'],
   ['DO', 'load-shed'],
   ['RL', 'load-shed'],
+  ['RLSE', 'load-shed'],
   ['UT', 'timeout'],
   ['SI', 'timeout'],
+  ['DT', 'timeout'],
+  ['UMSDR', 'timeout'],
   ['UPE', 'invalid-response'],
   ['UC', 'reset'],
   ['UR', 'reset'],
@@ -25,19 +32,65 @@ const FLAGS: Array<[string, Cause]> = [
   ['DF', 'dns'],
   ['NR', 'proxy-config'],
   ['NC', 'proxy-config'],
+  ['FI', 'proxy-config'],
+  ['UAEX', 'proxy-config'],
   ['URX', 'upstream-failed'],
 ];
 
-export function envoySignal(status: number, flags: string, details: string): Signal | null {
-  const detail = details === '' ? flags : `${flags} ${details}`;
-  const evidence = { kind: 'envoy-flags' as const, detail };
+/** What Envoy logged about one request or TCP session's outcome ('' or '-' for fields the format lacks). */
+export interface EnvoyOutcome {
+  /** `%RESPONSE_CODE%`, 0 when none was sent (and for a TCP session). */
+  status: number;
+  /** `%RESPONSE_FLAGS%`, '-' when none. */
+  flags: string;
+  /** `%RESPONSE_CODE_DETAILS%` (`via_upstream`, `upstream_reset_before_response_started{…}`…). */
+  details: string;
+  /** `%UPSTREAM_TRANSPORT_FAILURE_REASON%`: set when the transport socket (TLS) to the upstream failed. */
+  transportFailure: string;
+  /** A TCP proxy session: no method, path or protocol. */
+  tcp: boolean;
+}
+
+const given = (value: string): boolean => value !== '' && value !== '-';
+
+export function envoySignal({ status, flags, details, transportFailure, tcp }: EnvoyOutcome): Signal | null {
   if (status < 500 && status !== 0) return null;
+  // A TCP session logs no response code: without a flag it ended as it should.
+  if (tcp && !given(flags)) return null;
+  const evidence: LogEvidence = { kind: 'envoy-flags', detail: [flags, ...[details, transportFailure].filter(given)].join(' ') };
+  const appCause: Cause = status === 503 ? 'app-overload' : 'app-error';
+  // "via_upstream: The response code was set by the upstream" (Envoy's response code details docs).
+  if (details === 'via_upstream' && status !== 0) return { cause: appCause, confidence: 'high', decisive: true, evidence };
   const set = new Set(flags.split(','));
   const named = FLAGS.find(([flag]) => set.has(flag));
-  if (named) return { cause: named[1], confidence: 'high', decisive: true, evidence };
-  if (flags === '-' && status !== 0) return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
+  if (named) {
+    // The transport socket's reason (`TLS error: …`, `delayed connect error: 111`) or the details name a TLS failure.
+    const tls = /TLS|SSL|CERTIFICATE/i.test(`${transportFailure} ${details}`);
+    const cause = tls && (named[1] === 'refused' || named[1] === 'reset') ? 'tls' : named[1];
+    return { cause, confidence: 'high', decisive: true, evidence };
+  }
+  if (!given(flags) && status !== 0) return { cause: appCause, confidence: 'high', decisive: true, evidence };
   return { cause: 'upstream-failed', confidence: 'medium', decisive: true, evidence };
 }
+
+/** The first address of `%REQ(X-FORWARDED-FOR)%`, '' when unset. */
+export function forwardedFor(value: string): string {
+  const first = value.split(',')[0]?.trim() ?? '';
+  return first === '-' ? '' : first;
+}
+
+/** A 2xx/3xx whose upstream reset or closed the connection while the body was relayed (UR/UC). */
+export function envoyTruncation(status: number, flags: string): LogEvidence | null {
+  return status > 0 && status < 400 && /U[RC]/.test(flags) ? { kind: 'envoy-flags', detail: flags } : null;
+}
+
+const DIGITS = /^\d+$/;
+/**
+ * Where `%BYTES_RECEIVED% %BYTES_SENT% %DURATION%` start: Envoy's default has nothing before them; Istio 1.5-1.7 put
+ * "%DYNAMIC_METADATA(istio.mixer:status)%" "%UPSTREAM_TRANSPORT_FAILURE_REASON%" there, Istio 1.8 and later
+ * %RESPONSE_CODE_DETAILS% %CONNECTION_TERMINATION_DETAILS% "%UPSTREAM_TRANSPORT_FAILURE_REASON%".
+ */
+const BYTES_AT = [4, 6, 7];
 
 export class EnvoyParser extends BaseParser {
   readonly format = 'envoy' as const;
@@ -47,30 +100,32 @@ export class EnvoyParser extends BaseParser {
     const f = splitFields(buf.toString('utf8', start, end));
     const time = parseIsoTime(f[0] ?? '');
     if (f.length < 13 || Number.isNaN(time.ms) || !/^\d{1,3}$/.test(f[2] as string)) return KIND.none;
-    // Istio inserts %RESPONSE_CODE_DETAILS%, %CONNECTION_TERMINATION_DETAILS%, "%UPSTREAM_TRANSPORT_FAILURE_REASON%".
-    const istio = !/^\d+$/.test(f[4] as string);
-    const at = istio ? 7 : 4;
-    if (f.length < at + 9) return KIND.none;
+    const at = BYTES_AT.find((i) => DIGITS.test(f[i] ?? '') && DIGITS.test(f[i + 1] ?? '') && DIGITS.test(f[i + 2] ?? ''));
+    if (at === undefined || f.length < at + 9) return KIND.none;
     const status = Number(f[2]);
     const flags = f[3] as string;
-    const request = splitRequestLine(f[1] as string);
+    // The TCP proxy logs `"%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%"` as three dashes.
+    const tcp = f[1] === '- - -';
+    const request = tcp ? { method: '', path: '' } : splitRequestLine(f[1] as string);
     const requestId = f[at + 6] as string;
     const upstream = f[at + 8] as string;
-    const truncatedBy = status > 0 && status < 400 && /U[RC]/.test(flags) ? { kind: 'envoy-flags' as const, detail: flags } : null;
+    const truncatedBy = envoyTruncation(status, flags);
+    const outcome = { status, flags, details: at === 7 ? (f[4] as string) : '', transportFailure: at > 4 ? (f[at - 1] as string) : '', tcp };
     return this.accessLine(
       {
         status,
         timeMs: time.ms,
         tzOffsetMin: 0,
-        client: (f[at + 4] as string).split(',')[0]?.trim() ?? '',
+        client: forwardedFor(f[at + 4] as string),
         method: request.method,
         path: request.path,
         requestId: requestId === '-' ? '' : requestId,
         upstream: upstream === '-' ? '' : upstream,
         connection: '',
         requestTime: Number(f[at + 2]) / 1000,
-        signal: envoySignal(status, flags, istio ? (f[4] as string) : ''),
+        signal: envoySignal(outcome),
         truncatedBy,
+        ...(tcp ? { tcp: true as const } : {}),
       },
       truncatedBy !== null,
     );

@@ -14,8 +14,12 @@ import { AzureFrontDoorParser } from './azure-frontdoor.ts';
 import { CaddyParser } from './caddy.ts';
 import { CloudflareLogpushParser } from './cloudflare-logpush.ts';
 import { GcpLbParser } from './gcp-lb.ts';
+import { AwsElbParser } from './aws-elb.ts';
+import { CloudFrontParser } from './cloudfront.ts';
 import { EnvoyParser } from './envoy.ts';
+import { EnvoyJsonParser } from './envoy-json.ts';
 import { HaproxyParser } from './haproxy.ts';
+import { IisW3cParser } from './iis-w3c.ts';
 import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
@@ -70,7 +74,11 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
+  'aws-elb': { role: 'access', aliases: ['classic-elb'], create: () => new AwsElbParser() },
+  cloudfront: { role: 'access', aliases: ['aws-cloudfront'], create: () => new CloudFrontParser() },
+  'iis-w3c': { role: 'access', aliases: ['iis'], create: () => new IisW3cParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },
+  'envoy-json': { role: 'access', aliases: ['istio-json'], create: () => new EnvoyJsonParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },

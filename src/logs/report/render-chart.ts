@@ -24,6 +24,7 @@ export const CAUSE_COLOURS: Record<Cause, string> = {
   'no-live-upstream': '#be123c',
   dns: '#9f1239',
   tls: '#86198f',
+  'app-start-failed': '#e11d48',
   'load-shed': '#ca8a04',
   'client-closed': '#65a30d',
   'proxy-config': '#0d9488',

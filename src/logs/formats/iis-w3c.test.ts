@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
+import { iisSignal, IisW3cParser } from './iis-w3c.ts';
+import { KIND, type LineKind } from './line-parser.ts';
+import { issuerClassOf, type Cause } from '../types.ts';
+
+const read = (p: IisW3cParser, lines: readonly string[]): LineKind[] => lines.map((line) => parseLine(p, line));
+
+describe('IisW3cParser', () => {
+  it('is detected on its own, with or without its header', () => {
+    expect(detectWild('iis-w3c/lnav-w3c-big.log')).toBe('iis-w3c');
+    expect(detectWild('iis-w3c/iisintegration-201-502-3.log')).toBe('iis-w3c');
+  });
+
+  it("reads the entry of Microsoft's W3C example by its #Fields directive", () => {
+    // Microsoft, "W3C Extended Log File Examples" (Windows Server 2003 / IIS 6.0), intranet site.
+    const p = new IisW3cParser();
+    const kinds = read(p, [
+      '#Software: Microsoft Internet Information Services 6.0',
+      '#Version: 1.0',
+      '#Date: 2002-05-02 17:42:15',
+      '#Fields: date time c-ip cs-username s-ip s-port cs-method cs-uri-stem cs-uri-query sc-status cs(User-Agent)',
+      '2002-05-02 17:42:15 172.22.255.255 - 172.30.255.255 80 GET /images/picture.jpg - 200 Mozilla/4.0+(compatible;MSIE+5.5;+Windows+2000+Server)',
+    ]);
+    expect(kinds).toEqual([KIND.other, KIND.other, KIND.other, KIND.other, KIND.access]);
+    expect(p.timeMs).toBe(Date.UTC(2002, 4, 2, 17, 42, 15));
+    expect(p.access()).toMatchObject({ status: 200, client: '172.22.255.255', method: 'GET', path: '/images/picture.jpg', signal: null });
+  });
+
+  it('takes the date of the #Date directive when the fields have only the time', () => {
+    // The FTP example of the same Microsoft page.
+    const p = new IisW3cParser();
+    read(p, ['#Software: Microsoft Internet Information Services 6.0', '#Version: 1.0', '#Date: 2002-06-04 16:40:23', '#Fields: time c-ip cs-method cs-uri-stem sc-status ']);
+    expect(parseLine(p, '16:40:23 10.152.10.200 [6994]USER anonymous 331')).toBe(KIND.access);
+    expect(p.timeMs).toBe(Date.UTC(2002, 5, 4, 16, 40, 23));
+    expect(p.status).toBe(331);
+  });
+
+  it('follows the #Fields directive each time IIS writes it again (wild corpus: lnav-w3c-big.log, IIS 8.5)', () => {
+    const p = new IisW3cParser();
+    const lines = wildLines('iis-w3c/lnav-w3c-big.log');
+    const kinds = read(p, lines);
+    const statuses = lines.filter((_, i) => kinds[i] === KIND.access).map((line) => line.split(' ')[11]);
+    expect(kinds.filter((k) => k === KIND.access)).toHaveLength(210);
+    expect(kinds.filter((k) => k === KIND.other)).toHaveLength(44);
+    expect(statuses.filter((s) => s === '200')).toHaveLength(8);
+    expect(statuses.filter((s) => s === '404')).toHaveLength(202);
+    parseLine(p, lines[4] as string);
+    expect(p.access()).toMatchObject({ status: 404, client: '157.55.39.146', method: 'GET', path: '/robots.txt', requestTime: 0.283 });
+  });
+
+  it("reads a line pasted without its header with IIS's default fields, and names the forwarder's 502.3", () => {
+    // aspnet/IISIntegration#201: IIS 7.x default fields, published with a trailing space.
+    const [line] = wildLines('iis-w3c/iisintegration-201-502-3.log');
+    const p = new IisW3cParser();
+    expect(parseLine(p, line as string)).toBe(KIND.access);
+    expect(p.timeMs).toBe(Date.UTC(2016, 11, 10, 3, 47, 14));
+    expect(p.access()).toMatchObject({
+      status: 502,
+      client: '73.188.236.249',
+      path: '/xyz',
+      requestTime: 0.343,
+      signal: { cause: 'reset', decisive: true, evidence: { kind: 'iis-status', detail: '502.3 sc-win32-status=64' } },
+    });
+  });
+
+  it("leaves CloudFront's W3C files and other lines alone", () => {
+    const p = new IisW3cParser();
+    const [version, fields, entry] = wildLines('cloudfront/integrations-test-cloudfront.log');
+    expect(read(p, [version as string, fields as string, entry as string])).toEqual([KIND.other, KIND.none, KIND.none]);
+    expect(parseLine(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "-"')).toBe(KIND.none);
+    expect(parseLine(p, '# a comment')).toBe(KIND.none);
+  });
+});
+
+describe('iisSignal', () => {
+  it.each([
+    // "Troubleshooting 502 errors in ARR" (Microsoft Learn): `502 3 12002 29889`, ERROR_WINHTTP_TIMEOUT.
+    [502, '3', '12002', 'timeout', 'proxy'],
+    [502, '3', '12029', 'refused', 'proxy'],
+    [502, '3', '0', 'upstream-failed', 'proxy'],
+    [502, '4', '0', 'no-live-upstream', 'proxy'],
+    [500, '19', '13', 'proxy-config', 'proxy'],
+    [500, '30', '0', 'app-start-failed', 'proxy'],
+    [503, '2', '0', 'load-shed', 'proxy'],
+    [500, '0', '0', 'app-error', 'app'],
+    [503, '0', '0', 'app-overload', 'app'],
+  ])('%i.%s win32 %s → %s (%s-issued)', (status, sub, win32, cause, issuer) => {
+    expect(iisSignal(status, sub, win32)).toMatchObject({ cause, decisive: true });
+    expect(issuerClassOf(cause as Cause)).toBe(issuer);
+  });
+
+  it('leaves a sub-status it does not know undecided, and needs a 5xx with a sub-status', () => {
+    expect(iisSignal(500, '99', '0')).toMatchObject({ cause: 'unknown', decisive: false, reason: 'no-signals', evidence: { detail: '500.99 sc-win32-status=0' } });
+    expect(iisSignal(404, '0', '2')).toBeNull();
+    expect(iisSignal(502, '', '')).toBeNull();
+  });
+});

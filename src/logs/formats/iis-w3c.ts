@@ -1,0 +1,149 @@
+/**
+ * IIS logs in the W3C extended format: the `#Fields:` directive that opens each log file (and comes again whenever
+ * IIS restarts logging, possibly with other fields) names the space-separated columns (`date time s-ip cs-method
+ * cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status
+ * time-taken`…). A line met before any `#Fields:` (a pasted excerpt) is read with IIS's default fields when it has
+ * their shape. Times are UTC ("the time stamp for each W3C Extended Logging log record is UTC-based", IIS's
+ * `logFile` settings reference).
+ *
+ * Who made a 5xx follows from `sc-substatus` (iisSignal): IIS and its modules (ARR, the ASP.NET Core Module, URL
+ * Rewrite) set their own sub-statuses, while the status a handler or the application sets is logged with
+ * sub-status 0.
+ */
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { w3cDirective, W3cFields, w3cTime } from './w3c-fields.ts';
+import type { Cause, Signal } from '../types.ts';
+
+/**
+ * The sub-statuses IIS and its modules set on the 5xx they make. Microsoft Learn, "HTTP status codes in IIS"
+ * (KB 943891): 500.11-500.24, 500.50-500.53, 500.100, 502.1-502.4, 503.2-503.4; "Troubleshoot ASP.NET Core on Azure
+ * App Service and IIS": the ASP.NET Core Module's 500.30-500.38 and 502.5. 502.3 is read from `sc-win32-status`.
+ */
+const SUB_STATUS: Record<string, Cause> = {
+  '500.11': 'no-live-upstream', // Application is shutting down on the web server.
+  '500.12': 'no-live-upstream', // Application is busy restarting on the web server.
+  '500.13': 'load-shed', // Web server is too busy.
+  '500.15': 'proxy-config', // Direct requests for Global.asax aren't allowed.
+  '500.19': 'proxy-config', // Configuration data is invalid.
+  '500.21': 'proxy-config', // Module not recognized.
+  '500.22': 'proxy-config', // An ASP.NET httpModules configuration doesn't apply in Managed Pipeline mode.
+  '500.23': 'proxy-config', // An ASP.NET httpHandlers configuration doesn't apply in Managed Pipeline mode.
+  '500.24': 'proxy-config', // An ASP.NET impersonation configuration doesn't apply in Managed Pipeline mode.
+  '500.30': 'app-start-failed', // ANCM In-Process Start Failure.
+  '500.31': 'proxy-config', // ANCM Failed to Find Native Dependencies.
+  '500.32': 'proxy-config', // ANCM Failed to Load dll.
+  '500.33': 'proxy-config', // ANCM Request Handler Load Failure.
+  '500.34': 'proxy-config', // ANCM Mixed Hosting Models Not Supported.
+  '500.35': 'proxy-config', // ANCM Multiple In-Process Applications in same Process.
+  '500.36': 'proxy-config', // ANCM Out-Of-Process Handler Load Failure.
+  '500.37': 'app-start-failed', // ANCM Failed to Start Within Startup Time Limit.
+  '500.38': 'proxy-config', // ANCM Application DLL Not Found.
+  '500.50': 'proxy-config', // A rewrite error occurred during RQ_BEGIN_REQUEST notification handling.
+  '500.51': 'proxy-config', // A rewrite error occurred during GL_PRE_BEGIN_REQUEST notification handling.
+  '500.52': 'proxy-config', // A rewrite error occurred during RQ_SEND_RESPONSE notification handling.
+  '500.53': 'proxy-config', // A rewrite error occurred during RQ_RELEASE_REQUEST_STATE notification handling.
+  '500.100': 'app-error', // Internal ASP error: the page's script failed.
+  '502.1': 'timeout', // CGI application timeout.
+  '502.2': 'reset', // Bad gateway: Premature Exit (the CGI application ended before its response).
+  '502.4': 'no-live-upstream', // Bad gateway: No Server (ARR).
+  '502.5': 'upstream-failed', // ARR: WebSocket failure; ANCM out-of-process: Process Failure. Both the module's.
+  '503.2': 'load-shed', // Concurrent request limit exceeded.
+  '503.3': 'load-shed', // ASP.NET queue full.
+  '503.4': 'load-shed', // FastCGI queue full.
+};
+
+/**
+ * 502.3 "Bad Gateway: Forwarder Connection Error" (ARR, the ASP.NET Core Module): `sc-win32-status` holds the
+ * forwarder's error ("Troubleshooting 502 errors in ARR": 12002 is ERROR_WINHTTP_TIMEOUT). WinHTTP codes from
+ * winhttp.h; 64 is the system error ERROR_NETNAME_DELETED ("The specified network name is no longer available").
+ */
+const FORWARDER_ERRORS: Record<string, Cause> = {
+  '12002': 'timeout', // ERROR_WINHTTP_TIMEOUT
+  '12007': 'dns', // ERROR_WINHTTP_NAME_NOT_RESOLVED
+  '12029': 'refused', // ERROR_WINHTTP_CANNOT_CONNECT
+  '12030': 'reset', // ERROR_WINHTTP_CONNECTION_ERROR
+  '12152': 'invalid-response', // ERROR_WINHTTP_INVALID_SERVER_RESPONSE
+  '12175': 'tls', // ERROR_WINHTTP_SECURE_FAILURE
+  '64': 'reset', // ERROR_NETNAME_DELETED
+};
+
+/** Who made a 5xx, from IIS's `sc-status`, `sc-substatus` and `sc-win32-status` ('' when not logged). */
+export function iisSignal(status: number, subStatus: string, win32Status: string): Signal | null {
+  if (status < 500 || subStatus === '') return null;
+  const code = `${status}.${subStatus}`;
+  const evidence = { kind: 'iis-status' as const, detail: win32Status === '' ? code : `${code} sc-win32-status=${win32Status}` };
+  // Sub-status 0: the status came from the handler, the application in most cases (a module may also set x.0).
+  if (subStatus === '0') return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
+  const cause = code === '502.3' ? (FORWARDER_ERRORS[win32Status] ?? 'upstream-failed') : SUB_STATUS[code];
+  if (!cause) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'no-signals' };
+  return { cause, confidence: 'high', decisive: true, evidence };
+}
+
+/** IIS's default fields: IIS 8.5 and later; IIS 7.x without cs(Referer). */
+const DEFAULT_FIELDS = [
+  'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+  'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken',
+].map((names) => W3cFields.parse(names));
+const NUMERIC_DEFAULTS = ['s-port', 'sc-substatus', 'sc-win32-status', 'time-taken'];
+
+/** The default fields that fit a line read before any `#Fields:` directive, checked on their values' shape. */
+function defaultFieldsOf(values: readonly string[]): W3cFields | null {
+  const fields = DEFAULT_FIELDS.find((d) => d.names.length === values.length);
+  if (!fields || !/^[A-Za-z-]+$/.test(fields.value(values, 'cs-method'))) return null;
+  return NUMERIC_DEFAULTS.every((name) => /^\d+$/.test(fields.value(values, name))) ? fields : null;
+}
+
+export class IisW3cParser extends BaseParser {
+  readonly format = 'iis-w3c' as const;
+  /** The last `#Fields:` directive; null before any. */
+  private fields: W3cFields | null = null;
+  /** The date of the last `#Date:` directive, for fields without `date`. */
+  private directiveDate = '';
+
+  parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
+    const first = buf[start] as number;
+    if (first === 0x23) return this.directive(buf.toString('utf8', start, end));
+    // An entry starts with its date or time.
+    if (first < 0x30 || first > 0x39) return KIND.none;
+    const values = buf.toString('utf8', start, end).trimEnd().split(' ');
+    const fields = this.fields ?? defaultFieldsOf(values);
+    if (!fields || values.length !== fields.names.length) return KIND.none;
+    const status = fields.value(values, 'sc-status');
+    const timeMs = w3cTime(fields.value(values, 'date') || this.directiveDate, fields.value(values, 'time'));
+    if (!/^\d{3}$/.test(status) || Number.isNaN(timeMs)) return KIND.none;
+    const stem = fields.value(values, 'cs-uri-stem');
+    const query = fields.value(values, 'cs-uri-query');
+    const taken = fields.value(values, 'time-taken');
+    return this.accessLine(
+      {
+        status: Number(status),
+        timeMs,
+        tzOffsetMin: 0,
+        client: fields.value(values, 'c-ip'),
+        method: fields.value(values, 'cs-method'),
+        path: query === '' ? stem : `${stem}?${query}`,
+        requestId: fields.value(values, 'cs(x-request-id)', 'x-request-id'),
+        upstream: '',
+        connection: '',
+        requestTime: taken === '' ? Number.NaN : Number(taken) / 1000,
+        signal: iisSignal(Number(status), fields.value(values, 'sc-substatus'), fields.value(values, 'sc-win32-status')),
+        truncatedBy: null,
+      },
+      false,
+    );
+  }
+
+  private directive(line: string): LineKind {
+    const directive = w3cDirective(line);
+    if (!directive) return KIND.none;
+    if (directive.name === 'Fields') {
+      const fields = W3cFields.parse(directive.value);
+      // CloudFront's fields (x-edge-…) are cloudfront.ts's to read.
+      this.fields = fields.names.some((name) => name.startsWith('x-edge-')) ? null : fields;
+      if (!this.fields) return KIND.none;
+    } else if (directive.name === 'Date') {
+      this.directiveDate = directive.value.slice(0, 10);
+    }
+    return KIND.other;
+  }
+}

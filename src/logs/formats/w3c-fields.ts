@@ -1,0 +1,64 @@
+/**
+ * The W3C extended log file format (W3C Working Draft WD-logfile-960323) as IIS and CloudFront write it: directive
+ * lines (`#Version: 1.0`, `#Fields: date time …`, `#Software:`, `#Date:`, `#Start-Date:`, `#End-Date:`, `#Remark:`),
+ * and entries whose values follow the names of the last `#Fields:` directive, which may change mid-file. An empty
+ * value is written `-`.
+ */
+import { parseIsoTime } from './log-time.ts';
+
+const DIRECTIVE = /^#(Version|Fields|Software|Date|Start-Date|End-Date|Remark):[ \t]*(.*)$/;
+
+export interface W3cDirective {
+  name: string;
+  value: string;
+}
+
+/** A directive line's name and value, or null for any other line. */
+export function w3cDirective(line: string): W3cDirective | null {
+  const m = DIRECTIVE.exec(line);
+  return m ? { name: m[1] as string, value: (m[2] as string).trimEnd() } : null;
+}
+
+/** The columns a `#Fields:` directive names, looked up by name (case-insensitive). */
+export class W3cFields {
+  readonly names: readonly string[];
+  private readonly at = new Map<string, number>();
+
+  constructor(names: readonly string[]) {
+    this.names = names;
+    names.forEach((name, i) => {
+      const key = name.toLowerCase();
+      if (!this.at.has(key)) this.at.set(key, i);
+    });
+  }
+
+  static parse(value: string): W3cFields {
+    return new W3cFields(value.split(/\s+/).filter((name) => name !== ''));
+  }
+
+  /** Whether the entry has a value for the column (its fields name it and the entry reaches it). */
+  logged(values: readonly string[], name: string): boolean {
+    const i = this.at.get(name);
+    return i !== undefined && i < values.length;
+  }
+
+  /** The value of the first of `names` (lower case) this directive has, '' when none or `-`. */
+  value(values: readonly string[], ...names: string[]): string {
+    for (const name of names) {
+      const i = this.at.get(name);
+      if (i === undefined) continue;
+      const value = values[i] ?? '';
+      return value === '-' ? '' : value;
+    }
+    return '';
+  }
+}
+
+/**
+ * The entry's time: its `date` and `time` values, or the date of the last `#Date:` directive when it logs only the
+ * time. Both formats log UTC.
+ */
+export function w3cTime(date: string, time: string): number {
+  if (!/^\d{4}-\d\d-\d\d$/.test(date) || !/^\d\d:\d\d:\d\d(?:\.\d+)?$/.test(time)) return Number.NaN;
+  return parseIsoTime(`${date}T${time}Z`).ms;
+}
