@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../types.ts';
-import { detectFormat, detectInput, parsersFor, roleOf } from './detect.ts';
+import { detectFormat, detectInput, parsersFor, roleOf, sampleLines } from './detect.ts';
 import { APP_FORMATS, PROXY_FORMATS, resolveFormat } from './registry.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../test/fixtures/logs/${path}`, import.meta.url));
 const options = { appFields: {} };
 const proxy = [...PROXY_FORMATS, 'app-json' as const];
-const detect = (text: string | Buffer, candidates: readonly FormatId[] = proxy) => detectFormat(Buffer.from(text), true, candidates, options, true);
+const detect = (text: string | Buffer, candidates: readonly FormatId[] = proxy) => detectFormat(sampleLines(Buffer.from(text), true), candidates, options, true);
 
 describe('detectFormat', () => {
   it.each([
@@ -63,8 +63,8 @@ describe('detectFormat', () => {
 
   it('ignores a cut last line unless the head is the whole input', () => {
     const head = Buffer.from('10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512\n10.0.0.1 - - [01/May/20');
-    expect(detectFormat(head, false, proxy, options)?.matched).toBe(1);
-    expect(detectFormat(head, true, proxy, options)?.sampled).toBe(2);
+    expect(detectFormat(sampleLines(head, false), proxy, options)?.matched).toBe(1);
+    expect(detectFormat(sampleLines(head, true), proxy, options)?.sampled).toBe(2);
   });
 });
 

@@ -3,7 +3,7 @@
  * examples per reason, lines read with another format (mixed files), and read errors.
  */
 import { isUtf8 } from 'node:buffer';
-import type { FileRole, FormatId } from '../types.ts';
+import type { FileRole, FormatId, WrapperId } from '../types.ts';
 
 export const SKIP_REASONS = ['empty', 'binary', 'invalid-utf8', 'too-long', 'truncated', 'unrecognized'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
@@ -47,6 +47,8 @@ export class FileStats {
   sample: { matched: number; sampled: number } | null = null;
   /** For nginx-custom: the log_format string (given or inferred). */
   logFormat: string | null = null;
+  /** The wrappers around its lines (docker json-file, CRI, syslog…), outermost first. */
+  wrappers: readonly WrapperId[] = [];
   gzip = false;
   parsed = 0;
   /** Parsed lines that continued the app entry before them (stack traces); part of `parsed`. */

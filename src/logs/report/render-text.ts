@@ -4,7 +4,7 @@
  */
 import type { Example } from '../analysis/index.ts';
 import type { LogsText } from './messages.ts';
-import type { LogReport } from './report.ts';
+import type { FileReport, LogReport } from './report.ts';
 import type { Cause } from '../types.ts';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -48,10 +48,15 @@ function pct(v: number, of: number): string {
   return `${of === 0 ? 0 : round((v / of) * 100)}%`;
 }
 
+/** `caddy in compose in syslog`: a file's format inside its wrappers, innermost first. */
+export function formatName(f: FileReport, t: LogsText): string {
+  return [f.format ?? '?', ...f.wrappers.toReversed().map((w) => `${t.ui.wrappedIn} ${w}`)].join(' ');
+}
+
 function exampleLine(e: Example, t: LogsText): string {
   const what = [e.time, String(e.status).padStart(3, '0'), e.method, e.path].filter(Boolean).join(' ');
   const why = e.evidence.map((ev) => (ev.detail ? `${t.evidence[ev.kind]}: ${ev.detail}` : t.evidence[ev.kind])).join('; ');
-  return `${e.file}:${e.line}  ${what}${why ? `  (${why})` : ''}`;
+  return `${e.file}:${e.line}${e.origin?.host ? ` [${e.origin.host}]` : ''}  ${what}${why ? `  (${why})` : ''}`;
 }
 
 export function renderText(report: LogReport, t: LogsText): string {
@@ -59,7 +64,7 @@ export function renderText(report: LogReport, t: LogsText): string {
   const out: string[] = [t.ui.title, '', `${t.ui.files}`];
   for (const f of report.files) {
     const how = f.detected ? `${t.ui.detected}${f.sample ? ` ${f.sample.matched}/${f.sample.sampled}` : ''}` : t.ui.forced;
-    const format = f.format ? `${f.format} (${how})` : '?';
+    const format = f.format ? `${formatName(f, t)} (${how})` : '?';
     out.push(`  ${f.name}  ${format}  ${n(f.lines)} ${t.ui.lines}, ${n(f.parsed)} ${t.ui.parsed}, ${n(f.skipped)} ${t.ui.skipped}`);
     for (const [reason, tally] of Object.entries(f.skippedBy)) {
       out.push(`    ${t.ui.skipped}: ${n(tally.count)} ${t.skip[reason as keyof LogsText['skip']]}${tally.examples.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);

@@ -4,7 +4,7 @@
  */
 import { statusKey, type Analysis, type CauseSummary, type Example, type Ranked } from '../analysis/index.ts';
 import type { FileStats, SkipReason, Tally } from '../input/index.ts';
-import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason } from '../types.ts';
+import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason, type WrapperId } from '../types.ts';
 
 export interface FileReport {
   name: string;
@@ -25,6 +25,8 @@ export interface FileReport {
   otherFormats: Partial<Record<FormatId, number>>;
   invalidUtf8: Tally;
   error: string | null;
+  /** The wrappers around its lines (docker json-file, CRI, syslog…), outermost first; empty for bare lines. */
+  wrappers: WrapperId[];
 }
 
 export interface UnlinkedErrors {
@@ -86,6 +88,7 @@ function fileReport(stats: FileStats): FileReport {
     otherFormats: Object.fromEntries(stats.otherFormats),
     invalidUtf8: stats.invalidUtf8,
     error: stats.error,
+    wrappers: [...stats.wrappers],
   };
 }
 
