@@ -7,26 +7,29 @@
 import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
 
 /** `stdout ` / `stderr ` at `at`: the stream, or '' when neither. */
-function streamAt(text: string, at: number): '' | 'stdout' | 'stderr' {
-  if (text.charCodeAt(at + 6) !== 32 || !text.startsWith('std', at)) return '';
-  if (text.startsWith('out', at + 3)) return 'stdout';
-  return text.startsWith('err', at + 3) ? 'stderr' : '';
+function streamAt(bytes: Uint8Array, at: number): '' | 'stdout' | 'stderr' {
+  if (bytes[at] !== 115 || bytes[at + 1] !== 116 || bytes[at + 2] !== 100 || bytes[at + 6] !== 32) return '';
+  if (bytes[at + 3] === 111 && bytes[at + 4] === 117 && bytes[at + 5] === 116) return 'stdout';
+  return bytes[at + 3] === 101 && bytes[at + 4] === 114 && bytes[at + 5] === 114 ? 'stderr' : '';
 }
 
 export const cri: Wrapper = {
   id: 'cri',
   loose: false,
   strip(line: WrappedLine): boolean {
-    const { text, start, end } = line;
-    const timeEnd = rfc3339End(text, start, end);
-    if (timeEnd < 0 || text.charCodeAt(timeEnd) !== 32) return false;
-    const stream = streamAt(text, timeEnd + 1);
+    const { buf, text, start, end } = line;
+    const timeEnd = rfc3339End(buf, start, end);
+    if (timeEnd < 0 || buf[timeEnd] !== 32 || timeEnd + 9 > end) return false;
+    const stream = streamAt(buf, timeEnd + 1);
     const tag = timeEnd + 8;
-    const first = text.charCodeAt(tag);
+    const first = buf[tag];
     if (stream === '' || (first !== 70 && first !== 80)) return false;
+    // More tags after the first, `:`-separated, before the space.
     let content = tag + 1;
-    while (content < end && text.charCodeAt(content) !== 32) content++;
-    if (content > tag + 1 && text.charCodeAt(tag + 1) !== 58) return false;
+    if (content < end && buf[content] !== 32) {
+      if (buf[content] !== 58) return false;
+      while (content < end && buf[content] !== 32) content++;
+    }
     line.setTime(text, start, timeEnd);
     line.stream = stream;
     line.partial = first === 80;

@@ -32,7 +32,7 @@ export const timestamps: Wrapper = {
   loose: true,
   strip(line: WrappedLine): boolean {
     const { text, start, end } = line;
-    const timeEnd = rfc3339End(text, start, end);
+    const timeEnd = rfc3339End(line.buf, start, end);
     if (timeEnd < 0 || text.charCodeAt(timeEnd) !== 32) return false;
     line.setTime(text, start, timeEnd);
     line.start = timeEnd + 1;

@@ -57,7 +57,7 @@ export const syslog: Wrapper = {
   strip(line: WrappedLine): boolean {
     const { text, end } = line;
     const at = skipPri(text, line.start, end);
-    let timeEnd = rfc3339End(text, at, end);
+    let timeEnd = rfc3339End(line.buf, at, end);
     const iso = timeEnd >= 0;
     if (!iso) {
       const bsd = BSD_TIME.exec(text.slice(at, at + 32));
@@ -106,7 +106,7 @@ export const syslog5424: Wrapper = {
     const at = skipPri(text, line.start, end);
     if (text.charCodeAt(at) !== 49 || text.charCodeAt(at + 1) !== 32) return false;
     const timeStart = at + 2;
-    const timeEnd = text.charCodeAt(timeStart) === 45 ? timeStart + 1 : rfc3339End(text, timeStart, end);
+    const timeEnd = text.charCodeAt(timeStart) === 45 ? timeStart + 1 : rfc3339End(line.buf, timeStart, end);
     if (timeEnd < 0 || text.charCodeAt(timeEnd) !== 32) return false;
     const hostEnd = fieldEnd(text, timeEnd + 1, end);
     const appEnd = hostEnd < 0 ? -1 : fieldEnd(text, hostEnd + 1, end);

@@ -91,27 +91,31 @@ export class WrappedLine {
   }
 }
 
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-
-/** Position after the RFC 3339 time starting at `at` (`2024-05-14T00:00:00[.fraction](Z|±hh:mm|±hhmm)`), or -1. */
-export function rfc3339End(text: string, at: number, end: number): number {
-  if (at + 20 > end || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45 || text.charCodeAt(at + 10) !== 84) return -1;
-  if (text.charCodeAt(at + 13) !== 58 || text.charCodeAt(at + 16) !== 58) return -1;
-  for (const i of DATE_DIGITS) if (!isDigit(text.charCodeAt(at + i))) return -1;
-  let pos = at + 19;
-  if (text.charCodeAt(pos) === 46) {
-    const from = ++pos;
-    while (pos < end && isDigit(text.charCodeAt(pos))) pos++;
-    if (pos === from) return -1;
+/** `count` ASCII digits at `at`. */
+function digitsAt(bytes: Uint8Array, at: number, count: number): boolean {
+  for (let i = at; i < at + count; i++) {
+    const c = bytes[i] as number;
+    if (!(c >= 48 && c <= 57)) return false;
   }
-  const zone = text.charCodeAt(pos);
-  if (zone === 90) return pos + 1;
-  if (zone !== 43 && zone !== 45) return -1;
-  const colon = text.charCodeAt(pos + 3) === 58 ? 1 : 0;
-  const digits = isDigit(text.charCodeAt(pos + 1)) && isDigit(text.charCodeAt(pos + 2)) && isDigit(text.charCodeAt(pos + 3 + colon)) && isDigit(text.charCodeAt(pos + 4 + colon));
-  return digits && pos + 5 + colon <= end ? pos + 5 + colon : -1;
+  return true;
 }
 
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+/** Position after the RFC 3339 time starting at `at` (`2024-05-14T00:00:00[.fraction](Z|±hh:mm|±hhmm)`), or -1. */
+export function rfc3339End(bytes: Uint8Array, at: number, end: number): number {
+  if (at + 20 > end || bytes[at + 4] !== 45 || bytes[at + 7] !== 45 || bytes[at + 10] !== 84 || bytes[at + 13] !== 58 || bytes[at + 16] !== 58) return -1;
+  if (!digitsAt(bytes, at, 4) || !digitsAt(bytes, at + 5, 2) || !digitsAt(bytes, at + 8, 2) || !digitsAt(bytes, at + 11, 2) || !digitsAt(bytes, at + 14, 2) || !digitsAt(bytes, at + 17, 2)) {
+    return -1;
+  }
+  let pos = at + 19;
+  if (bytes[pos] === 46) {
+    const from = ++pos;
+    while (pos < end && digitsAt(bytes, pos, 1)) pos++;
+    if (pos === from) return -1;
+  }
+  const zone = pos < end ? bytes[pos] : 0;
+  if (zone === 90) return pos + 1;
+  if (zone !== 43 && zone !== 45) return -1;
+  const colon = bytes[pos + 3] === 58 ? 1 : 0;
+  const zoneEnd = pos + 5 + colon;
+  return zoneEnd <= end && digitsAt(bytes, pos + 1, 2) && digitsAt(bytes, pos + 3 + colon, 2) ? zoneEnd : -1;
 }
