@@ -29,8 +29,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCombinedLog } from '../test/logs/generate-log.ts';
+import { wrapLog, type Wrapper } from '../test/logs/wrap-log.ts';
 import { onCpu, PINNING } from './lib/processes.ts';
-import { wrapLog, type Wrapper } from './lib/wrap-log.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAWK = '/usr/bin/mawk';

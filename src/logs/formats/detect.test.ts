@@ -100,6 +100,7 @@ describe('detectInput and detectWrappers: the wrappers and the format together',
     expect(detectWrappers(iso, true, 'nginx-custom', { ...options, custom: resolveFormat('$time_iso8601 $remote_addr "$request" $status').custom })).toEqual([]);
     expect(detectInput(Buffer.from('2024-05-01T10:00:00.123Z ERROR payment failed request_id=abc123\n'), true, false, options)).toMatchObject({ format: 'app-text', wrappers: [] });
     expect(detectInput(Buffer.from('ERROR | payment failed\nERROR | card declined\n'), true, false, options)).toMatchObject({ format: 'app-text', wrappers: [] });
+    expect(detectInput(Buffer.from('{"log":"started\\n","stream":"stdout","time":"2024-05-14T00:00:00Z"}\n'), true, true, options)).toMatchObject({ format: 'app-text', wrappers: ['docker-json'] });
   });
 });
 

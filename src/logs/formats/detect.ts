@@ -111,17 +111,14 @@ function detectLines(lines: readonly LineView[], app: boolean, options: ParserOp
 }
 
 /**
- * Whether reading `a` beats `b`: a format other than plain text over plain text, then more points, then more
- * lines with something to analyse (a wrapper taken for a level or a logger name would hide errors). On a full tie
- * `a`, which strips more wrappers, wins, unless those are all loose ones.
+ * Whether reading `a` beats `b`: a proxy format over the app formats, which read any text or any JSON (a docker
+ * json-file record too), then more points. On a tie `a`, which strips more wrappers, wins, unless those are all loose.
  */
 function beats(a: Detection, b: Detection | null, loose: boolean): boolean {
   if (!b) return true;
-  const plainA = a.format === 'app-text';
-  const plainB = b.format === 'app-text';
-  if (plainA !== plainB) return plainB;
+  const appA = isAppFormat(a.format);
+  if (appA !== isAppFormat(b.format)) return !appA;
   if (a.score !== b.score) return a.score > b.score;
-  if (a.events !== b.events) return a.events > b.events;
   return !loose;
 }
 

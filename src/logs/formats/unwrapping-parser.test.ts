@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeLogs, logsText, renderText } from '../index.ts';
+import { wrapLine, type Wrapper } from '../../../test/logs/wrap-log.ts';
+import { analyzeLogs, logsText, renderText, type LogReport } from '../index.ts';
 import type { WrapperId } from '../types.ts';
 
-const WILD = new URL('../../../test/fixtures/logs/wild/', import.meta.url).pathname;
+const FIXTURES = new URL('../../../test/fixtures/logs/', import.meta.url).pathname;
+const WILD = join(FIXTURES, 'wild');
 const run = (file: string, cwd = WILD, format?: string) => analyzeLogs({ files: [file], cwd, stdin: Readable.from([]), ...(format ? { format } : {}) });
 
 /** The hand counts of corpus.tsv, by file. */
@@ -63,9 +65,36 @@ describe('formats read inside their wrappers (wild corpus rows with a wrapper)',
   });
 });
 
+/** What a report concludes, without where the lines were. */
+function conclusions(report: LogReport) {
+  return {
+    formats: report.files.map((f) => f.format),
+    byStatus: report.totals.byStatus,
+    classes: report.classes,
+    causes: report.causes.map((c) => [c.cause, c.count, c.examples.map((e) => [e.path, e.time, e.appMessage])]),
+    errorLog: [report.errorLog.events, report.errorLog.linked],
+    correlation: report.correlation,
+  };
+}
+
 describe('UnwrappingParser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-unwrap-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(['cri', 'docker-json'] as const satisfies readonly Wrapper[])('the lab logs (nginx, HAProxy, Caddy JSON, app logs with stack traces) conclude the same inside %s records', async (wrapper) => {
+    for (const proxy of ['nginx', 'haproxy', 'caddy']) {
+      const files = proxy === 'haproxy' ? ['access.log'] : ['access.log', 'error.log'];
+      for (const file of [...files, 'app.log']) {
+        const lines = readFileSync(join(FIXTURES, proxy, file), 'utf8').split('\n').filter((line, i, all) => i < all.length - 1 || line !== '');
+        writeFileSync(join(dir, `${proxy}-${file}`), lines.map((line, i) => wrapLine(wrapper, line, `2024-05-14T10:00:${String(i % 60).padStart(2, '0')}.000000001Z`)).join(''));
+      }
+      const options = { stdin: Readable.from([]), timeZone: 'UTC' };
+      const bare = await analyzeLogs({ files: files.map((f) => `${proxy}/${f}`), appFiles: [`${proxy}/app.log`], cwd: FIXTURES, ...options });
+      const wrapped = await analyzeLogs({ files: files.map((f) => `${proxy}-${f}`), appFiles: [`${proxy}-app.log`], cwd: dir, ...options });
+      expect(wrapped.files.map((f) => f.wrappers)).toEqual(wrapped.files.map(() => [wrapper]));
+      expect(conclusions(wrapped)).toEqual(conclusions(bare));
+    }
+  });
 
   it("mechanics (synthetic CRI lines): a format without a time takes the wrapper's, also with --format", async () => {
     writeFileSync(

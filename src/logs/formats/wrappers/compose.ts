@@ -2,7 +2,8 @@
  * `docker compose logs` / `up` output: the service's container name padded to the longest one, then `| ` (compose
  * v2's `presenter.setPrefix`, `%-{width}s | `; v1 wrote `name |` then a space), the prefix in one ANSI colour when
  * the output was a terminal: `web-1  | <line>`, `\x1b[36mweb-1  | \x1b[0m<line>`. Process managers in a container
- * (forego) write the same shape, so a line may carry two: `nginx-proxy  | nginx.1    | <line>`.
+ * (forego) write the same shape, so a line may carry two: `nginx-proxy  | nginx.1    | <line>`. A log level in
+ * that place (`ERROR | …`) is the app's own layout, not a service.
  */
 import type { WrappedLine, Wrapper } from './wrapped-line.ts';
 
@@ -18,6 +19,8 @@ function skipColour(text: string, at: number, end: number): number {
   }
   return at;
 }
+
+const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'ERR', 'FATAL', 'CRITICAL', 'CRIT', 'ALERT', 'EMERG', 'PANIC', 'SEVERE']);
 
 /** Container, service and process names: letters, digits, `_`, `.`, `-`. */
 function isNameChar(c: number): boolean {
@@ -35,6 +38,7 @@ export const compose: Wrapper = {
     const nameEnd = pos;
     while (pos < end && text.charCodeAt(pos) === 32) pos++;
     if (nameEnd === nameStart || pos === nameEnd || text.charCodeAt(pos) !== 124) return false;
+    if (nameEnd - nameStart <= 8 && LEVELS.has(text.slice(nameStart, nameEnd).toUpperCase())) return false;
     pos = skipColour(text, pos + 1, end);
     if (pos < end && text.charCodeAt(pos) !== 32) return false;
     line.setHost(text, nameStart, nameEnd);
