@@ -17,7 +17,7 @@ const WRAPPERS: readonly Wrapper[] = [dockerJson, cri, syslog5424, syslog, kubec
 const BY_ID = new Map(WRAPPERS.map((w) => [w.id, w]));
 /** Wrappers around wrappers seen in the wild are 2 or 3 deep (journald around compose around forego). */
 const MAX_DEPTH = 4;
-/** A partial record that never ends is not buffered past this; the line is then read as far as it came. */
+/** Bytes of partial records kept for one line; pieces past this are dropped (the joined line misses them). */
 const MAX_JOINED_BYTES = 1 << 20;
 
 export interface LineView {
@@ -65,14 +65,12 @@ export function isLooseChain(chain: readonly WrapperId[]): boolean {
 
 /** One input's wrappers stripped line by line; `line` is the line inside them, with its wrappers' facts. */
 export class Unwrapper {
-  readonly chain: readonly WrapperId[];
   readonly line = new WrappedLine();
   private readonly wrappers: readonly Wrapper[];
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
   constructor(chain: readonly WrapperId[]) {
-    this.chain = chain;
     this.wrappers = chain.map((id) => BY_ID.get(id) as Wrapper);
   }
 
@@ -90,7 +88,7 @@ export class Unwrapper {
   }
 
   private keep(line: WrappedLine): void {
-    // Copied: the chunk, or the scratch buffer of a decoded line, is reused.
+    // Copied: its producer may reuse the chunk, and the next decoded line reuses the scratch buffer.
     this.pending.push(Buffer.from(line.buf.subarray(line.start, line.end)));
     this.pendingBytes += line.end - line.start;
   }
@@ -111,9 +109,13 @@ export function unwrapSample(sample: readonly LineView[], chain: readonly Wrappe
   for (const { buf, text, start, end } of sample) {
     if (!unwrapper.read(buf, text, start, end)) continue;
     const line = unwrapper.line;
-    // Copied out of the scratch buffer, which the next line reuses.
-    const own = line.buf === buf ? line.buf : Buffer.from(line.buf.subarray(line.start, line.end));
-    lines.push(own === buf ? { buf, text, start: line.start, end: line.end } : { buf: own, text: own.toString('latin1'), start: 0, end: own.length });
+    if (line.buf === buf) {
+      lines.push({ buf, text, start: line.start, end: line.end });
+      continue;
+    }
+    // Decoded or joined: copied, as the next line reuses the buffer.
+    const own = Buffer.from(line.buf.subarray(line.start, line.end));
+    lines.push({ buf: own, text: own.toString('latin1'), start: 0, end: own.length });
   }
   return lines;
 }
