@@ -12,9 +12,21 @@ import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { syslog, syslog5424 } from './syslog.ts';
 import { WrappedLine, type Wrapper } from './wrapped-line.ts';
 
-/** Tried in this order on a line, most specific first: CRI and syslog lines also begin with a time. */
-const WRAPPERS: readonly Wrapper[] = [dockerJson, cri, syslog5424, syslog, kubectlPrefix, compose, emissary, timestamps];
-const BY_ID = new Map(WRAPPERS.map((w) => [w.id, w]));
+/**
+ * One line per wrapper (the compiler asks for each id), in the order they are tried on a line, most specific first:
+ * CRI and syslog lines also begin with a time.
+ */
+const BY_ID: Record<WrapperId, Wrapper> = {
+  'docker-json': dockerJson,
+  cri,
+  'syslog-5424': syslog5424,
+  syslog,
+  'kubectl-prefix': kubectlPrefix,
+  compose,
+  emissary,
+  timestamps,
+};
+const WRAPPERS = Object.values(BY_ID);
 /** Wrappers around wrappers seen in the wild are 2 or 3 deep (journald around compose around forego). */
 const MAX_DEPTH = 4;
 /** Bytes of partial records kept for one line; pieces past this are dropped (the joined line misses them). */
@@ -60,7 +72,7 @@ export function wrapperChain(sample: readonly LineView[]): WrapperId[] {
 
 /** Wrappers whose shape a format's own field may have: the bare reading wins a tie against them (see detect.ts). */
 export function isLooseChain(chain: readonly WrapperId[]): boolean {
-  return chain.every((id) => BY_ID.get(id)?.loose);
+  return chain.every((id) => BY_ID[id].loose);
 }
 
 /** One input's wrappers stripped line by line; `line` is the line inside them, with its wrappers' facts. */
@@ -71,7 +83,7 @@ export class Unwrapper {
   private pendingBytes = 0;
 
   constructor(chain: readonly WrapperId[]) {
-    this.wrappers = chain.map((id) => BY_ID.get(id) as Wrapper);
+    this.wrappers = chain.map((id) => BY_ID[id]);
   }
 
   /** Reads one line; false when it is a partial record whose line continues in the next one (it is kept until then). */
