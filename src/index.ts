@@ -94,6 +94,7 @@ export {
   type FileRole,
   type FormatId,
   type LineExample,
+  type LineOrigin,
   type LogEvidence,
   type SkipReason,
   type Tally,
@@ -104,6 +105,8 @@ export {
   type ReadWarning,
   type UnknownReason,
   type UnlinkedErrors,
+  type WrapperId,
+  WRAPPER_IDS,
 } from './logs/index.ts';
 export {
   checkUrl,

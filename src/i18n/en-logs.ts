@@ -49,6 +49,7 @@ export const enLogs = {
     where: 'where',
     detected: 'detected',
     forced: 'given with --format',
+    wrappedIn: 'in',
     mixed: 'lines read as another format',
     invalidUtf8: 'lines with invalid UTF-8 (read with replacement characters)',
     readError: 'read stopped early',

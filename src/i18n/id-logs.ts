@@ -50,6 +50,7 @@ export const idLogs: Messages['logs'] = {
     where: 'lokasi',
     detected: 'terdeteksi',
     forced: 'ditentukan dengan --format',
+    wrappedIn: 'dalam',
     mixed: 'baris yang dibaca sebagai format lain',
     invalidUtf8: 'baris dengan UTF-8 tidak valid (dibaca dengan karakter pengganti)',
     readError: 'pembacaan berhenti lebih awal',

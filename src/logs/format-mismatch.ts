@@ -5,7 +5,7 @@
  * parser leaves those lines to the format that reads them whole (file-sink.ts).
  */
 import { HttpwhyError } from '../errors.ts';
-import { detectFormat, detectInput, PRESET_FORMATS, type ParserOptions } from './formats/index.ts';
+import { detectInput, fitsFormat, PRESET_FORMATS, type ParserOptions } from './formats/index.ts';
 import type { FileStats } from './input/index.ts';
 import type { FormatId } from './types.ts';
 
@@ -46,7 +46,7 @@ export interface ForcedSource {
  */
 export function formatMismatch(stats: FileStats, format: FormatId, source: ForcedSource, parsing: ParserOptions): HttpwhyError | null {
   if (stats.error !== null || stats.contentLines === 0 || stats.ownFormatLines > 0) return null;
-  if (detectFormat(source.head, source.complete, [format], parsing) !== null) return null;
+  if (fitsFormat(source.head, source.complete, format, parsing)) return null;
   const given = source.logFormat === undefined ? format : `'${source.logFormat}'`;
   const detected = detectInput(source.head, source.complete, source.app, parsing);
   const instead = detected && detected.format !== format ? `\nWithout ${source.flag}, it reads as ${detected.format} (${detected.matched} of its first ${detected.sampled} lines).` : '';

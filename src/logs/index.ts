@@ -43,7 +43,10 @@ export {
   type FileRole,
   type FormatId,
   type IssuerClass,
+  type LineOrigin,
   type LogEvidence,
   type UnknownReason,
+  type WrapperId,
+  WRAPPER_IDS,
 } from './types.ts';
 export { SKIP_REASONS, type LineExample, type SkipReason, type Tally } from './input/index.ts';

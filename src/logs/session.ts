@@ -10,7 +10,7 @@ import { HttpwhyError } from '../errors.ts';
 import { Analysis } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
 import { formatMismatch } from './format-mismatch.ts';
-import { detectInput, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
+import { detectInput, detectWrappers, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
 import { checkReadable, FileStats, FollowedFile, headLines, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
 import { buildReport, type LogReport } from './report/index.ts';
 import type { FileRole, FormatId } from './types.ts';
@@ -122,6 +122,7 @@ async function openAndDetect(
     stats.detected = explicit === null;
     stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
     stats.format = explicit ?? detected?.format ?? null;
+    stats.wrappers = detected?.wrappers ?? (explicit ? detectWrappers(opened.head, opened.complete, explicit, parsing) : []);
     input.custom = detected?.custom ?? detected?.inferred ?? custom;
     stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;
   } catch (error) {
@@ -174,7 +175,7 @@ export class LogSession {
 
   private splitterFor(input: Input): LineSplitter {
     if (input.splitter) return input.splitter;
-    const { primary, fallbacks } = parsersFor(input.stats.format, input.stats.role, { ...this.parsing, custom: input.custom });
+    const { primary, fallbacks } = parsersFor(input.stats.format, input.stats.role, { ...this.parsing, custom: input.custom }, input.stats.wrappers);
     input.splitter = new LineSplitter(new FileSink(input.stats, primary, fallbacks, this.analysis));
     return input.splitter;
   }

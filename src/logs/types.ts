@@ -121,6 +121,8 @@ export interface AccessRecord {
    * gets a verdict only when its own fields say it failed (`signal`).
    */
   tcp?: true;
+  /** For a line read inside a wrapper: where it came from. */
+  origin?: LineOrigin;
 }
 
 /** Phase of an upstream failure: before the response header reached the client, or while relaying the body. */
@@ -139,6 +141,8 @@ export interface ProxyErrorEvent {
   upstream: string;
   /** For app-side messages relayed by the proxy (FastCGI stderr), the app's text. */
   appMessage: string;
+  /** For a line read inside a wrapper: where it came from. */
+  origin?: LineOrigin;
 }
 
 /** The lines that followed an app entry (a stack trace), the first `MAX_STACK_LINES` of them; the rest counted. */
@@ -159,6 +163,8 @@ export interface AppEvent {
   message: string;
   /** Stack trace from a JSON field or the continuation lines; grows while those lines are read. */
   stack: AppStack;
+  /** For a line read inside a wrapper: where it came from. */
+  origin?: LineOrigin;
 }
 
 /** Where one line came from, for examples and drill-down. */
@@ -198,6 +204,21 @@ export const FORMAT_IDS = [
 ] as const;
 /** A log format httpwhy reads: one of {@link FORMAT_IDS}. */
 export type FormatId = (typeof FORMAT_IDS)[number];
+
+/**
+ * What logs arrive wrapped in, each read around every format (formats/wrappers/): docker's json-file, CRI /
+ * containerd, docker compose (and forego) prefixes, `kubectl logs --prefix`, an RFC 3339 time before the line
+ * (`kubectl logs --timestamps`, `docker logs -t`), syslog (RFC 3164 and journalctl's short outputs), RFC 5424,
+ * and the `ACCESS ` prefix Emissary puts before Envoy's access lines.
+ */
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'syslog', 'syslog-5424', 'emissary'] as const;
+export type WrapperId = (typeof WRAPPER_IDS)[number];
+
+/** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */
+export interface LineOrigin {
+  host: string;
+  stream: '' | 'stdout' | 'stderr';
+}
 
 /** What an input holds; error logs are read first so access lines can link to their events. */
 export type FileRole = 'access' | 'error' | 'app';

@@ -25,26 +25,21 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: "The corpus files the backend container's output as the app's log; read without --app, its lines are Apache common-log access lines (all 5 requests read, the compose prefix in their first fields) and 2 error-log notices the compose prefix hides (no wrapper yet, §2).",
   },
   'caddy-error/searx-3205-journald-compose.log': {
-    fails: ['format', 'classes'],
-    reason: `Caddy JSON under journald and compose prefixes: no wrapper yet (§2), read as a plain-text app log; ${CADDY_ERROR_STATUS}.`,
+    fails: ['classes'],
+    reason: `Read inside its journald and compose wrappers, ${CADDY_ERROR_STATUS}.`,
   },
   'caddy-error/tracecat-1331-compose.log': {
-    fails: ['format', 'classes'],
-    reason: `Caddy JSON under the compose prefix: no wrapper yet (§2), read as a plain-text app log; ${CADDY_ERROR_STATUS}.`,
+    fails: ['classes'],
+    reason: `Read inside its compose wrapper, ${CADDY_ERROR_STATUS}.`,
   },
-  'caddy-json/lnav-caddy-compose.log': { fails: ['requests', 'format'], reason: 'Caddy JSON under the compose prefix: no wrapper yet (§2), read as a plain-text app log.' },
   'compose/x3rus-nginx-proxy-504.log': {
-    fails: ['format', 'classes'],
-    reason: 'docker compose + forego prefixes: no wrapper yet (§2), so the error line is skipped and the 504 stays unknown; the access line is read as combined with the prefix in its first fields.',
+    fails: ['classes'],
+    reason: "Read inside its compose and forego wrappers, but nginx-proxy's `$host $remote_addr` access format is not inferred, so the 504 stays unknown.",
   },
   'compose/x3rus-nginx-proxy-access.log': {
     fails: ['format'],
     reason: "docker compose + forego prefixes: no wrapper yet (§2); the lines are read as combined/common with the prefix in their first fields, not with nginx-proxy's vhost format.",
   },
-  'docker-json/fluent-bit-apache-logs.log': { fails: ['requests', 'format', 'classes'], reason: "docker's json-file wrapper: not read yet (§2); the record is read as an app JSON log." },
-  'emissary/beats-envoy-json.log': { fails: ['requests', 'format'], reason: "Emissary's `ACCESS ` prefix inside docker's json-file wrapper: not read yet (§2)." },
-  'envoy-text/integrations-istio-container-cri.log': { fails: ['requests', 'format', 'classes'], reason: 'The CRI / containerd prefix: not read yet (§2); read as a plain-text app log.' },
-  'envoy-text/istio-29109-kubectl-timestamps.log': { fails: ['requests', 'format', 'classes'], reason: 'The `kubectl logs --timestamps` prefix: not read yet (§2); read as a plain-text app log.' },
   'haproxy-custom/beats-haproxy-log.log': {
     fails: ['requests'],
     reason: 'Lines 2-10 use a custom log-format (a host field before the timers): HAProxy log-format strings are not read yet (§3); only line 1 (httplog) is.',
@@ -59,7 +54,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: 'Both 502s have $upstream_status "502, 502" with response length 0 and times 0.000 (nginx got no response); httpwhy leaves a 502 in $upstream_status unknown without $upstream_header_time, which this format does not log.',
   },
-  'kubectl-prefix/kubernetes-124732-nginx-startup.log': { fails: ['format'], reason: 'The `kubectl logs --prefix` prefix: not read yet (§2); no line is read.' },
   'nginx-custom/backslash-616-docker-details.log': {
     fails: ['format'],
     reason: 'The `docker logs --details` prefix (IMAGE_NAME=…): not read yet (§2); the line is read as common with the prefix in its client field.',

@@ -5,7 +5,7 @@
 import type { Classification } from './classify.ts';
 import type { Timeline } from './timeline.ts';
 import { routeOf, TopK, type Ranked } from './top-k.ts';
-import { CAUSES, issuerClassOf, type AccessRecord, type AppStack, type Cause, type Confidence, type LogEvidence, type IssuerClass, type LineRef, type UnknownReason } from '../types.ts';
+import { CAUSES, issuerClassOf, type AccessRecord, type AppStack, type Cause, type Confidence, type LogEvidence, type IssuerClass, type LineOrigin, type LineRef, type UnknownReason } from '../types.ts';
 
 const MAX_EXAMPLES = 5;
 
@@ -26,6 +26,8 @@ export interface Example {
   appMessage: string;
   /** The stack trace the app logged under `appMessage` (first lines only), or null. */
   appStack: AppStack | null;
+  /** For a line read inside a wrapper: its container, service or host, and stream. */
+  origin?: LineOrigin;
 }
 
 /** Everything the report says about one cause: counts, statuses, top routes and upstreams, examples. */
@@ -60,6 +62,7 @@ function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, e
     evidence,
     appMessage,
     appStack,
+    ...(record.origin ? { origin: record.origin } : {}),
   };
 }
 

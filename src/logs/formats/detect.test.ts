@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../types.ts';
-import { detectFormat, detectInput, parsersFor, roleOf } from './detect.ts';
+import { detectFormat, detectInput, detectWrappers, parsersFor, roleOf, sampleLines } from './detect.ts';
+import { KIND } from './line-parser.ts';
 import { APP_FORMATS, PROXY_FORMATS, resolveFormat } from './registry.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../../test/fixtures/logs/${path}`, import.meta.url));
+const wild = (path: string) => fixture(`wild/${path}`);
 const options = { appFields: {} };
 const proxy = [...PROXY_FORMATS, 'app-json' as const];
-const detect = (text: string | Buffer, candidates: readonly FormatId[] = proxy) => detectFormat(Buffer.from(text), true, candidates, options, true);
+const detect = (text: string | Buffer, candidates: readonly FormatId[] = proxy) => detectFormat(sampleLines(Buffer.from(text), true), candidates, options, true);
 
 describe('detectFormat', () => {
   it.each([
@@ -63,8 +65,8 @@ describe('detectFormat', () => {
 
   it('ignores a cut last line unless the head is the whole input', () => {
     const head = Buffer.from('10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512\n10.0.0.1 - - [01/May/20');
-    expect(detectFormat(head, false, proxy, options)?.matched).toBe(1);
-    expect(detectFormat(head, true, proxy, options)?.sampled).toBe(2);
+    expect(detectFormat(sampleLines(head, false), proxy, options)?.matched).toBe(1);
+    expect(detectFormat(sampleLines(head, true), proxy, options)?.sampled).toBe(2);
   });
 });
 
@@ -79,6 +81,26 @@ describe('detectInput', () => {
 
   it('detects --app inputs among app formats only, without inferring a log_format', () => {
     expect(input('10.0.0.1 [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 502 1 rt=1\n', true)?.format).toBe('app-text');
+  });
+});
+
+describe('detectInput and detectWrappers: the wrappers and the format together', () => {
+  it('strips a wrapper the bare format also reads through (corpus: haproxy-http/lnav-haproxy-syslog.log)', () => {
+    const head = wild('haproxy-http/lnav-haproxy-syslog.log');
+    expect(detectFormat(sampleLines(head, true), proxy, options)).toMatchObject({ format: 'haproxy', matched: 13 });
+    expect(detectInput(head, true, false, options)).toMatchObject({ format: 'haproxy', matched: 13, wrappers: ['syslog'] });
+  });
+
+  it('reads what nothing reads bare (corpus: envoy-text/istio-29109-kubectl-timestamps.log)', () => {
+    expect(detectInput(wild('envoy-text/istio-29109-kubectl-timestamps.log'), true, false, options)).toMatchObject({ format: 'envoy', wrappers: ['timestamps'] });
+  });
+
+  it("mechanics (synthetic lines): a format's own leading time, a level taken for a service, stay in the line", () => {
+    const iso = Buffer.from('2024-05-01T10:00:00+00:00 10.0.0.1 "GET / HTTP/1.1" 502\n');
+    expect(detectWrappers(iso, true, 'nginx-custom', { ...options, custom: resolveFormat('$time_iso8601 $remote_addr "$request" $status').custom })).toEqual([]);
+    expect(detectInput(Buffer.from('2024-05-01T10:00:00.123Z ERROR payment failed request_id=abc123\n'), true, false, options)).toMatchObject({ format: 'app-text', wrappers: [] });
+    expect(detectInput(Buffer.from('ERROR | payment failed\nERROR | card declined\n'), true, false, options)).toMatchObject({ format: 'app-text', wrappers: [] });
+    expect(detectInput(Buffer.from('{"log":"started\\n","stream":"stdout","time":"2024-05-14T00:00:00Z"}\n'), true, true, options)).toMatchObject({ format: 'app-text', wrappers: ['docker-json'] });
   });
 });
 
@@ -99,5 +121,15 @@ describe('parsersFor', () => {
     expect(primary.format).toBe('nginx-error');
     expect(fallbacks.map((p) => p.format)).toEqual([...PROXY_FORMATS.filter((f) => f !== 'nginx-error'), 'nginx-custom']);
     expect(parsersFor(null, 'app', options).fallbacks.map((p) => p.format)).toEqual(['app-text']);
+  });
+
+  it('puts every parser of a wrapped input inside its wrappers, the first one reading the line (synthetic line)', () => {
+    const { primary, fallbacks } = parsersFor('nginx-error', 'error', options, ['compose']);
+    const line = Buffer.from('nginx-1  | 2024/05/01 10:00:00 [error] 7#7: *3 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1');
+    const text = line.toString('latin1');
+    expect(fallbacks.find((p) => p.format === 'nginx-error')).toBeUndefined();
+    expect(fallbacks.find((p) => p.format === 'caddy')?.parse(line, text, 0, line.length)).toBe(KIND.none);
+    expect(primary.parse(line, text, 0, line.length)).toBe(KIND.proxyError);
+    expect(primary.errorEvent).toMatchObject({ cause: 'refused', origin: { host: 'nginx-1', stream: '' } });
   });
 });

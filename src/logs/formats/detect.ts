@@ -1,27 +1,32 @@
 /**
  * Format detection, the one place that decides which format reads an input and its lines: the format of an input
  * from its first lines (the candidate that reads most of them, or an nginx log_format inferred from the first
- * line), the role that follows, and the parsers that read the lines its format cannot (mixed files).
+ * line), the wrappers around its lines, the role that follows, and the parsers that read the lines its format
+ * cannot (mixed files). Wrappers and format are decided together: a line may begin with a time that is a
+ * wrapper's (`kubectl logs --timestamps`) or the format's own first field, and only reading the sample both ways tells.
  */
-import type { FileRole, FormatId } from '../types.ts';
+import type { FileRole, FormatId, WrapperId } from '../types.ts';
 import { inferLogFormat } from './infer-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
 import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, PROXY_FORMATS, type ParserOptions } from './registry.ts';
+import { UnwrappingParser } from './unwrapping-parser.ts';
+import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
 
 const SAMPLE_LINES = 50;
 
 /** Non-empty lines of the peeked head; the last one only when the head holds the whole input. */
-function sampleLines(head: Buffer, complete: boolean): Array<[number, number]> {
-  const lines: Array<[number, number]> = [];
+export function sampleLines(head: Buffer, complete: boolean): LineView[] {
+  const text = head.toString('latin1');
+  const lines: LineView[] = [];
   let pos = 0;
   while (pos < head.length && lines.length < SAMPLE_LINES) {
     let nl = head.indexOf(10, pos);
     if (nl < 0 && !complete) break;
     if (nl < 0) nl = head.length;
     const end = nl > pos && head[nl - 1] === 13 ? nl - 1 : nl;
-    if (end > pos) lines.push([pos, end]);
+    if (end > pos) lines.push({ buf: head, text, start: pos, end });
     pos = nl + 1;
   }
   return lines;
@@ -42,17 +47,21 @@ export interface Detection {
   sampled: number;
   /** The sample has error-log lines and no access lines (e.g. a Caddy error log kept in its own file). */
   errorsOnly: boolean;
+  /** 3 points per sample line read, 2 when an nginx-style format left text over. */
+  score: number;
+  /** The wrappers around the lines, outermost first; empty for bare lines. */
+  wrappers: readonly WrapperId[];
 }
 
 /** 3 points per line read, 2 when an nginx-style format left text over; 0 when the parser reads none. */
-function score(parser: LineParser, head: Buffer, text: string, lines: Array<[number, number]>): { score: number; matched: number; events: number; errorsOnly: boolean } {
+function score(parser: LineParser, lines: readonly LineView[]): { score: number; matched: number; events: number; errorsOnly: boolean } {
   if (parser instanceof NginxFormatParser) parser.strict = true;
   let matched = 0;
   let events = 0;
   let points = 0;
   const kinds = new Set<number>();
-  for (const [start, end] of lines) {
-    const kind = parser.parse(head, text, start, end);
+  for (const { buf, text, start, end } of lines) {
+    const kind = parser.parse(buf, text, start, end);
     if (kind === KIND.none) continue;
     kinds.add(kind);
     matched++;
@@ -66,23 +75,21 @@ function score(parser: LineParser, head: Buffer, text: string, lines: Array<[num
  * The candidate that reads most sample lines (exact fits of nginx-style formats break ties), or, with
  * `infer`, a log_format inferred from the first line when it fits better; null if nothing reads any line.
  */
-export function detectFormat(head: Buffer, complete: boolean, candidates: readonly FormatId[], options: ParserOptions, infer = false): Detection | null {
-  const lines = sampleLines(head, complete);
-  const text = head.toString('latin1');
+export function detectFormat(lines: readonly LineView[], candidates: readonly FormatId[], options: ParserOptions, infer = false): Detection | null {
   let best: Detection | null = null;
   let bestScore = 0;
   /** Keeps the format if it reads the sample best so far; returns how many lines it read. */
   const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): number => {
-    const result = score(parser, head, text, lines);
+    const result = score(parser, lines);
     if (result.score > bestScore) {
-      best = { format, custom, matched: result.matched, events: result.events, sampled: lines.length, errorsOnly: result.errorsOnly };
+      best = { format, custom, matched: result.matched, events: result.events, sampled: lines.length, errorsOnly: result.errorsOnly, score: result.score, wrappers: [] };
       bestScore = result.score;
     }
     return result.matched;
   };
   for (const format of candidates) consider(format, createParser(format, options));
   const first = lines[0];
-  const inferred = infer && first ? inferLogFormat(head.toString('utf8', first[0], first[1])) : null;
+  const inferred = infer && first ? inferLogFormat(first.buf.toString('utf8', first.start, first.end)) : null;
   let readSome: CompiledFormat | undefined;
   if (inferred) {
     const custom = compileLogFormat(inferred);
@@ -92,19 +99,61 @@ export function detectFormat(head: Buffer, complete: boolean, candidates: readon
   return found && readSome && found.format !== 'nginx-custom' ? { ...found, inferred: readSome } : found;
 }
 
-/**
- * The format of an input from its first bytes (`head`, the whole input when `complete`). An `--app` input is one
- * of the app formats; any other is tried with the proxy formats, app JSON and a log_format inferred from its
- * first line, and last as a plain-text app log.
- */
-export function detectInput(head: Buffer, complete: boolean, app: boolean, options: ParserOptions): Detection | null {
-  if (app) return detectFormat(head, complete, APP_FORMATS, options);
-  const detected = detectFormat(head, complete, [...PROXY_FORMATS, 'app-json'], options, true);
+/** The format of an input's sample lines: see `detectInput`. */
+function detectLines(lines: readonly LineView[], app: boolean, options: ParserOptions): Detection | null {
+  if (app) return detectFormat(lines, APP_FORMATS, options);
+  const detected = detectFormat(lines, [...PROXY_FORMATS, 'app-json'], options, true);
   if (detected) return detected;
   // Taken only when some lines carry a request id, a request line or an error, since the plain-text app parser
   // accepts any line as one it has nothing to say about.
-  const asApp = detectFormat(head, complete, ['app-text'], options);
+  const asApp = detectFormat(lines, ['app-text'], options);
   return asApp && asApp.events > 0 ? asApp : null;
+}
+
+/**
+ * Whether reading `a` beats `b`: a proxy format over the app formats, which read any text or any JSON (a docker
+ * json-file record too), then more points. On a tie `a`, which strips more wrappers, wins, unless those are all loose.
+ */
+function beats(a: Detection, b: Detection | null, loose: boolean): boolean {
+  if (!b) return true;
+  const appA = isAppFormat(a.format);
+  if (appA !== isAppFormat(b.format)) return !appA;
+  if (a.score !== b.score) return a.score > b.score;
+  return !loose;
+}
+
+/** The best reading of the sample: bare, or inside each depth of the wrappers its lines carry. */
+function bestReading(sample: readonly LineView[], detect: (lines: readonly LineView[]) => Detection | null): Detection | null {
+  const chain = wrapperChain(sample);
+  let best = detect(sample);
+  let depth = 0;
+  for (let d = 1; d <= chain.length; d++) {
+    const found = detect(unwrapSample(sample, chain.slice(0, d)));
+    if (found && beats(found, best, isLooseChain(chain.slice(depth, d)))) {
+      best = { ...found, wrappers: chain.slice(0, d) };
+      depth = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * The format of an input from its first bytes (`head`, the whole input when `complete`), and the wrappers around
+ * its lines. An `--app` input is one of the app formats; any other is tried with the proxy formats, app JSON and a
+ * log_format inferred from its first line, and last as a plain-text app log.
+ */
+export function detectInput(head: Buffer, complete: boolean, app: boolean, options: ParserOptions): Detection | null {
+  return bestReading(sampleLines(head, complete), (lines) => detectLines(lines, app, options));
+}
+
+/** The wrappers around an input's lines when its format is given (`--format`). */
+/** Does `format` read any of the input's first lines, bare or inside the wrappers they carry? */
+export function fitsFormat(head: Buffer, complete: boolean, format: FormatId, options: ParserOptions): boolean {
+  return bestReading(sampleLines(head, complete), (lines) => detectFormat(lines, [format], options)) !== null;
+}
+
+export function detectWrappers(head: Buffer, complete: boolean, format: FormatId, options: ParserOptions): readonly WrapperId[] {
+  return bestReading(sampleLines(head, complete), (lines) => detectFormat(lines, [format], options))?.wrappers ?? [];
 }
 
 /** What an input holds: its format's role, or error lines only (`errorsOnly`); for an unread input, what it was given as. */
@@ -117,11 +166,20 @@ export function roleOf(format: FormatId | null, errorsOnly: boolean, app: boolea
 /**
  * The parsers of an input: its format's first, then the other formats of its family (app or proxy) for the lines
  * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines). The input's own
- * log_format (`options.custom`) also reads lines of a file that detection gave another format.
+ * log_format (`options.custom`) also reads lines of a file that detection gave another format. With `wrappers`,
+ * every parser reads inside them.
  */
-export function parsersFor(format: FormatId | null, role: FileRole | null, options: ParserOptions): { primary: LineParser; fallbacks: LineParser[] } {
+export function parsersFor(
+  format: FormatId | null,
+  role: FileRole | null,
+  options: ParserOptions,
+  wrappers: readonly WrapperId[] = [],
+): { primary: LineParser; fallbacks: LineParser[] } {
   const family = role === 'app' ? APP_FORMATS : PROXY_FORMATS;
   const primary = format ?? (family[0] as FormatId);
   const others = options.custom && primary !== 'nginx-custom' ? [...family, 'nginx-custom' as const] : family;
-  return { primary: createParser(primary, options), fallbacks: others.filter((f) => f !== primary).map((f) => createParser(f, options)) };
+  const parsers = { primary: createParser(primary, options), fallbacks: others.filter((f) => f !== primary).map((f) => createParser(f, options)) };
+  if (wrappers.length === 0) return parsers;
+  const unwrapper = new Unwrapper(wrappers);
+  return { primary: new UnwrappingParser(parsers.primary, unwrapper, true), fallbacks: parsers.fallbacks.map((p) => new UnwrappingParser(p, unwrapper, false)) };
 }

@@ -2,10 +2,11 @@
  * @module logs/formats
  * Every log format the analyzer reads, one parser per format behind the `LineParser` contract (line-parser.ts):
  * the registry with one line per format (registry.ts), detection, the one place that decides an input's and a
- * line's format (detect.ts), the nginx `log_format` compiler and its generated scanners, and the helpers the
- * parsers share (times, zones, fields, error-message causes, stack traces).
+ * line's format (detect.ts), the wrappers lines arrive in (wrappers/, read around any parser by
+ * unwrapping-parser.ts), the nginx `log_format` compiler and its generated scanners, and the helpers the parsers
+ * share (times, zones, fields, error-message causes, stack traces).
  */
-export { detectFormat, detectInput, parsersFor, roleOf } from './detect.ts';
+export { detectFormat, detectInput, detectWrappers, fitsFormat, parsersFor, roleOf } from './detect.ts';
 export { isAppFormat, resolveFormat, type ParserOptions } from './registry.ts';
 export { KIND, type LineKind, type LineParser } from './line-parser.ts';
 export { PRESET_FORMATS, type CompiledFormat } from './log-format.ts';

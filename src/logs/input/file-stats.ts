@@ -3,7 +3,7 @@
  * examples per reason, lines read with another format (mixed files), read errors, and the input's first lines.
  */
 import { isUtf8 } from 'node:buffer';
-import type { FileRole, FormatId } from '../types.ts';
+import type { FileRole, FormatId, WrapperId } from '../types.ts';
 
 /** Why a log line was not read: empty, binary, invalid UTF-8, too long, cut at the end of the file, or in no known format. */
 export const SKIP_REASONS = ['empty', 'binary', 'invalid-utf8', 'too-long', 'truncated', 'unrecognized'] as const;
@@ -66,6 +66,8 @@ export class FileStats {
   sample: { matched: number; sampled: number } | null = null;
   /** For nginx-custom: the log_format string (given or inferred). */
   logFormat: string | null = null;
+  /** The wrappers around its lines (docker json-file, CRI, syslog…), outermost first. */
+  wrappers: readonly WrapperId[] = [];
   gzip = false;
   parsed = 0;
   /** Parsed lines that continued the app entry before them (stack traces); part of `parsed`. */

@@ -8,6 +8,7 @@ import type { LogsText } from './messages.ts';
 import { noVerdictLine, readHeadline, warningText } from './read-text.ts';
 import type { LogReport } from './report.ts';
 import { CAUSE_COLOURS, renderChart } from './render-chart.ts';
+import { formatName } from './render-text.ts';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1.5rem;color:#111;background:#fff}
@@ -31,7 +32,7 @@ function stackTrace(e: Example, t: LogsText): Html | '' {
 function exampleRows(examples: Example[], t: LogsText): Html {
   return html`<table><thead><tr><th>${t.ui.time}</th><th>${t.ui.status}</th><th>${t.ui.request}</th><th>${t.ui.upstream}</th><th>${t.ui.requestId}</th><th>${t.ui.where}</th><th>${t.ui.evidence}</th></tr></thead><tbody>
 ${examples.map(
-  (e) => html`<tr><td>${e.time}</td><td>${String(e.status).padStart(3, '0')}</td><td><code>${e.method} ${e.path}</code></td><td>${e.upstream}</td><td><code>${e.requestId}</code></td><td><code>${e.file}:${e.line}</code></td>
+  (e) => html`<tr><td>${e.time}</td><td>${String(e.status).padStart(3, '0')}</td><td><code>${e.method} ${e.path}</code></td><td>${e.upstream}</td><td><code>${e.requestId}</code></td><td><code>${e.file}:${e.line}</code>${e.origin?.host ? html` [${e.origin.host}]` : ''}</td>
 <td>${e.evidence.map((ev) => html`<div>${t.evidence[ev.kind]}${ev.detail ? html`: <code>${ev.detail}</code>` : ''}</div>`)}${e.appMessage ? html`<div><b>${e.appMessage}</b></div>` : ''}${stackTrace(e, t)} <small>(${t.ui.confidence}: ${t.confidence[e.confidence]})</small></td></tr>`,
 )}
 </tbody></table>`;
@@ -92,7 +93,7 @@ ${report.unknownReasons.length > 0 ? html`<h2>${t.ui.unknownWhy}</h2><table>${re
 <tr><td>${t.ui.errorLog}: ${t.ui.errorLogUnlinked}</td><td class="n">${n(report.errorLog.events - report.errorLog.linked)}</td></tr></table>
 <h2>${t.ui.files}</h2><table><thead><tr><th>${t.ui.files}</th><th>${t.ui.format}</th><th>${t.ui.role}</th><th class="n">${t.ui.lines}</th><th class="n">${t.ui.parsed}</th><th class="n">${t.ui.skipped}</th></tr></thead><tbody>
 ${report.files.map(
-  (f) => html`<tr><td><code>${f.name}</code></td><td>${f.format ?? '?'} (${f.detected ? t.ui.detected : t.ui.forced})</td><td>${f.role}</td><td class="n">${n(f.lines)}</td><td class="n">${n(f.parsed)}</td><td class="n">${n(f.skipped)}</td></tr>
+  (f) => html`<tr><td><code>${f.name}</code></td><td>${formatName(f, t)} (${f.detected ? t.ui.detected : t.ui.forced})</td><td>${f.role}</td><td class="n">${n(f.lines)}</td><td class="n">${n(f.parsed)}</td><td class="n">${n(f.skipped)}</td></tr>
 ${Object.entries(f.skippedBy).map(([reason, tally]) => html`<tr><td></td><td colspan="5">${t.skip[reason as keyof LogsText['skip']]}: ${n(tally.count)} ${tally.examples.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>`)}
 ${f.firstLines ? html`<tr><td></td><td colspan="5">${t.ui.firstLines}: ${f.firstLines.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>` : ''}
 ${f.continued > 0 ? html`<tr><td></td><td colspan="5">${n(f.continued)} ${t.ui.continued}</td></tr>` : ''}

@@ -6,7 +6,7 @@
 import type { Example } from '../analysis/index.ts';
 import type { LogsText } from './messages.ts';
 import { howRead, noVerdictLine, readHeadline, warningText } from './read-text.ts';
-import type { LogReport } from './report.ts';
+import type { FileReport, LogReport } from './report.ts';
 import type { Cause } from '../types.ts';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -50,10 +50,15 @@ function pct(v: number, of: number): string {
   return `${of === 0 ? 0 : round((v / of) * 100)}%`;
 }
 
+/** `caddy in compose in syslog`: a file's format inside its wrappers, innermost first. */
+export function formatName(f: FileReport, t: LogsText): string {
+  return [f.format ?? '?', ...f.wrappers.toReversed().map((w) => `${t.ui.wrappedIn} ${w}`)].join(' ');
+}
+
 function exampleLine(e: Example, t: LogsText): string {
   const what = [e.time, String(e.status).padStart(3, '0'), e.method, e.path].filter(Boolean).join(' ');
   const why = e.evidence.map((ev) => (ev.detail ? `${t.evidence[ev.kind]}: ${ev.detail}` : t.evidence[ev.kind])).join('; ');
-  return `${e.file}:${e.line}  ${what}${why ? `  (${why})` : ''}`;
+  return `${e.file}:${e.line}${e.origin?.host ? ` [${e.origin.host}]` : ''}  ${what}${why ? `  (${why})` : ''}`;
 }
 
 /** Before everything else: why this report may not speak for the logs, file by file. */
@@ -75,7 +80,7 @@ export function renderLogReportText(report: LogReport, t: LogsText): string {
   const n = (v: number): string => v.toLocaleString(t.locale === 'id' ? 'id-ID' : 'en-US');
   const out: string[] = [t.ui.title, ...readProblems(report, t, n), '', `${t.ui.files}`];
   for (const f of report.files) {
-    const format = f.format ? `${f.format} (${howRead(f, t)})` : '?';
+    const format = f.format ? `${formatName(f, t)} (${howRead(f, t)})` : '?';
     out.push(`  ${f.name}  ${format}  ${n(f.lines)} ${t.ui.lines}, ${n(f.parsed)} ${t.ui.parsed}, ${n(f.skipped)} ${t.ui.skipped}`);
     if (f.firstLines) out.push(`    ${t.ui.firstLines}:${f.firstLines.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);
     for (const [reason, tally] of Object.entries(f.skippedBy)) {

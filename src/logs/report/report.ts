@@ -5,7 +5,7 @@
 import { statusKey, type Analysis, type CauseSummary, type Example, type Ranked } from '../analysis/index.ts';
 import type { FileStats, LineExample, SkipReason, Tally } from '../input/index.ts';
 import { readWarningOf, type ReadWarning } from './read-warnings.ts';
-import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason } from '../types.ts';
+import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason, type WrapperId } from '../types.ts';
 
 /** What the analysis read from one file: its format and role, lines read, parsed and skipped (with reasons). */
 export interface FileReport {
@@ -31,6 +31,8 @@ export interface FileReport {
   warning?: ReadWarning;
   /** With the `no-requests` warning: the input's first lines, to show what it holds. */
   firstLines?: LineExample[];
+  /** The wrappers around its lines (docker json-file, CRI, syslog…), outermost first; empty for bare lines. */
+  wrappers: WrapperId[];
 }
 
 /** Proxy error-log lines that matched no access-log entry, by cause. */
@@ -102,6 +104,7 @@ function fileReport(stats: FileStats, noRequests: boolean): FileReport {
     error: stats.error,
     ...(warning ? { warning } : {}),
     ...(warning === 'no-requests' ? { firstLines: stats.firstLines } : {}),
+    wrappers: [...stats.wrappers],
   };
 }
 

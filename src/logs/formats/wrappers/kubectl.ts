@@ -1,0 +1,41 @@
+/**
+ * What `kubectl logs` adds: `--prefix` writes `[pod/<pod>/<container>] ` before every line (kubectl's
+ * `addPrefixIfNeeded`), and `--timestamps` the RFC 3339 time the runtime logged the line at, then a space (the
+ * kubelet's log writer, `time.RFC3339Nano`). `docker logs -t` and `docker compose logs -t` write the same time
+ * the same way. A format may begin with such a time itself, so that wrapper is loose (see Wrapper).
+ */
+import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
+
+/** Pod names are DNS subdomains, container names DNS labels. */
+const POD_NAME = /^[a-z0-9][a-z0-9.-]*$/;
+const CONTAINER_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+export const kubectlPrefix: Wrapper = {
+  id: 'kubectl-prefix',
+  loose: false,
+  strip(line: WrappedLine): boolean {
+    const { text, start, end } = line;
+    if (!text.startsWith('[pod/', start)) return false;
+    const close = text.indexOf('] ', start + 5);
+    if (close < 0 || close >= end) return false;
+    const slash = text.indexOf('/', start + 5);
+    if (slash < 0 || slash > close) return false;
+    if (!POD_NAME.test(text.slice(start + 5, slash)) || !CONTAINER_NAME.test(text.slice(slash + 1, close))) return false;
+    line.setHost(text, start + 5, close);
+    line.start = close + 2;
+    return true;
+  },
+};
+
+export const timestamps: Wrapper = {
+  id: 'timestamps',
+  loose: true,
+  strip(line: WrappedLine): boolean {
+    const { text, start, end } = line;
+    const timeEnd = rfc3339End(line.buf, start, end);
+    if (timeEnd < 0 || text.charCodeAt(timeEnd) !== 32) return false;
+    line.setTime(text, start, timeEnd);
+    line.start = timeEnd + 1;
+    return true;
+  },
+};

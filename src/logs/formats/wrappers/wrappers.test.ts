@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { WrapperId } from '../../types.ts';
+import { Unwrapper, wrapperChain } from './unwrapper.ts';
+
+const WILD = new URL('../../../../test/fixtures/logs/wild/', import.meta.url);
+/** Line `n` (1-based) of a corpus file, as published. */
+const corpusLine = (path: string, n: number): string => readFileSync(new URL(path, WILD), 'utf8').split('\n')[n - 1] as string;
+
+/** What the chain's wrappers leave of `line`, and what they told. */
+function unwrap(line: string, chain: readonly WrapperId[]) {
+  const buf = Buffer.from(line);
+  const unwrapper = new Unwrapper(chain);
+  const complete = unwrapper.read(buf, buf.toString('latin1'), 0, buf.length);
+  const l = unwrapper.line;
+  const time = l.time.ms;
+  return { complete, inner: l.buf.toString('utf8', l.start, l.end), host: l.host, stream: l.stream, time: Number.isNaN(time) ? null : new Date(time).toISOString() };
+}
+
+/** The wrappers `wrapperChain` finds on one line. */
+const chainOf = (line: string): WrapperId[] => {
+  const buf = Buffer.from(line);
+  return wrapperChain([{ buf, text: buf.toString('latin1'), start: 0, end: buf.length }]);
+};
+
+/** A json-file record as docker writes it, around `log` (JSON-escaped already), `more` keys before the time. */
+const record = (log: string, more = ''): string => `{"log":"${log}","stream":"stderr"${more},"time":"2017-09-01T01:01:01.000000001Z"}`;
+
+describe('CRI / containerd', () => {
+  it('reads the design proposal\'s example (kubernetes/design-proposals-archive, node/kubelet-cri-logging.md)', () => {
+    expect(unwrap('2016-10-06T00:17:09.669794202Z stdout F The content of the log entry 1', ['cri'])).toEqual({
+      complete: true,
+      inner: 'The content of the log entry 1',
+      host: '',
+      stream: 'stdout',
+      time: '2016-10-06T00:17:09.669Z',
+    });
+  });
+
+  it('reads an Istio sidecar line (corpus: envoy-text/integrations-istio-container-cri.log)', () => {
+    const line = corpusLine('envoy-text/integrations-istio-container-cri.log', 1);
+    expect(chainOf(line)).toEqual(['cri']);
+    expect(unwrap(line, ['cri']).inner).toMatch(/^\[2022-07-22T12:24:09\.217Z\] "GET \/reviews\/0 HTTP\/1\.1" 0 DC /);
+  });
+
+  it('mechanics (synthetic lines): more tags after the first, an empty line, a stream it does not know', () => {
+    expect(unwrap('2024-05-14T00:00:00.1Z stderr F:x rest', ['cri'])).toMatchObject({ inner: 'rest', stream: 'stderr' });
+    expect(unwrap('2024-05-14T00:00:00.1Z stdout F ', ['cri']).inner).toBe('');
+    expect(unwrap('2024-05-14T00:00:00.1Z stdin F x', ['cri']).inner).toBe('2024-05-14T00:00:00.1Z stdin F x');
+    expect(unwrap('2024-05-14T00:00:00.1Z stdout Fx y', ['cri']).inner).toBe('2024-05-14T00:00:00.1Z stdout Fx y');
+  });
+});
+
+describe("docker's json-file", () => {
+  it("reads the driver documentation's example (docs.docker.com/engine/logging/drivers/json-file/)", () => {
+    expect(unwrap('{"log":"Log line is here\\n","stream":"stdout","time":"2019-01-01T11:11:11.111111111Z"}', ['docker-json'])).toEqual({
+      complete: true,
+      inner: 'Log line is here',
+      host: '',
+      stream: 'stdout',
+      time: '2019-01-01T11:11:11.111Z',
+    });
+  });
+
+  it('unescapes the line (corpus: docker-json/fluent-bit-apache-logs.log)', () => {
+    const line = corpusLine('docker-json/fluent-bit-apache-logs.log', 1);
+    expect(unwrap(line, ['docker-json']).inner).toBe('20.38.166.115 - - [21/Feb/2018:17:26:53 +0000] "GET /intra-abdominally HTTP/1.0" 500 2216');
+  });
+
+  it("mechanics (synthetic records, the escapes moby's jsonlogbytes_test.go expects): HTML escapes, UTF-8, \\r, attrs and a tag", () => {
+    expect(unwrap(record('A log line with \\u0026 \\u003c \\u003e\\n'), ['docker-json']).inner).toBe('A log line with & < >');
+    expect(unwrap(record('utf8 : 🚀 ψ \\ud83d\\ude80 \\u00e9 \\"q\\" \\\\ \\/\\n'), ['docker-json']).inner).toBe('utf8 : 🚀 ψ 🚀 é "q" \\ /');
+    expect(unwrap(record('crlf\\r\\n'), ['docker-json']).inner).toBe('crlf');
+    expect(unwrap(record('x\\n', ',"attrs":{"tag":"web","value":"1"}'), ['docker-json'])).toMatchObject({ inner: 'x', host: 'web', stream: 'stderr' });
+  });
+
+  it('reads records a shipper rewrote, whatever their key order (corpus: emissary/beats-envoy-json.log, Filebeat)', () => {
+    const line = corpusLine('emissary/beats-envoy-json.log', 1);
+    expect(chainOf(line)).toEqual(['docker-json', 'emissary']);
+    expect(unwrap(line, ['docker-json', 'emissary'])).toMatchObject({
+      inner: expect.stringMatching(/^\[2019-02-12T18:37:42\.921Z\] "GET \/httpbin\/ip HTTP\/1\.1" 200 /),
+      host: 'ambassador-76c58d9df4-jwhsg/ambassador',
+      stream: 'stdout',
+      time: '2019-02-12T18:37:43.139Z',
+    });
+  });
+});
+
+describe('docker compose', () => {
+  it('reads the service prefix (corpus: caddy-json/lnav-caddy-compose.log)', () => {
+    const line = corpusLine('caddy-json/lnav-caddy-compose.log', 1);
+    expect(chainOf(line)).toEqual(['compose']);
+    expect(unwrap(line, ['compose'])).toMatchObject({ inner: expect.stringMatching(/^\{"level":"info"/), host: 'caddy' });
+  });
+
+  it('reads compose around forego (corpus: compose/x3rus-nginx-proxy-504.log)', () => {
+    const line = corpusLine('compose/x3rus-nginx-proxy-504.log', 1);
+    expect(chainOf(line)).toEqual(['compose', 'compose']);
+    expect(unwrap(line, ['compose', 'compose'])).toMatchObject({ inner: expect.stringMatching(/^2017\/10\/20 11:39:43 \[error\] 49#49: \*1 upstream timed out/), host: 'nginx.1' });
+  });
+
+  it('mechanics (synthetic lines, the prefixes of compose v2 and v1 in colour): the colour codes go with the prefix', () => {
+    expect(unwrap('\u001b[36mweb-1  | \u001b[0mGET / 200', ['compose'])).toMatchObject({ inner: 'GET / 200', host: 'web-1' });
+    expect(unwrap('\u001b[33;1mweb_1  |\u001b[0m GET / 200', ['compose'])).toMatchObject({ inner: 'GET / 200', host: 'web_1' });
+    expect(chainOf('a|b c')).toEqual([]);
+  });
+});
+
+describe('kubectl logs', () => {
+  it('--prefix (corpus: kubectl-prefix/kubernetes-124732-nginx-startup.log)', () => {
+    const line = corpusLine('kubectl-prefix/kubernetes-124732-nginx-startup.log', 9);
+    expect(chainOf(line)).toEqual(['kubectl-prefix']);
+    expect(unwrap(line, ['kubectl-prefix'])).toMatchObject({ inner: '2024/03/07 21:10:16 [notice] 1#1: using the "epoll" event method', host: 'y-844fbc9777-vhl79/nginx' });
+  });
+
+  it('--timestamps (corpus: envoy-text/istio-29109-kubectl-timestamps.log)', () => {
+    const line = corpusLine('envoy-text/istio-29109-kubectl-timestamps.log', 1);
+    expect(chainOf(line)).toEqual(['timestamps']);
+    expect(unwrap(line, ['timestamps'])).toMatchObject({ inner: expect.stringMatching(/^\[2020-11-22T20:04:32\.765Z\] "GET \/products/), time: '2020-11-22T20:04:54.223Z' });
+  });
+});
+
+describe('syslog and the journal', () => {
+  it("RFC 3164's example (§5.4), and one without a host (corpus: haproxy-http/cerebro-syslog-504-sH.log)", () => {
+    expect(unwrap("<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8", ['syslog'])).toMatchObject({
+      inner: "'su root' failed for lonvick on /dev/pts/8",
+      host: 'mymachine',
+      time: null,
+    });
+    expect(unwrap(corpusLine('haproxy-http/cerebro-syslog-504-sH.log', 2), ['syslog'])).toMatchObject({ inner: expect.stringMatching(/^8\.6\.7\.10:55480 \[27\/Jun\/2019/), host: '' });
+  });
+
+  it('journalctl around compose (corpus: caddy-error/searx-3205-journald-compose.log)', () => {
+    const line = corpusLine('caddy-error/searx-3205-journald-compose.log', 1);
+    expect(chainOf(line)).toEqual(['syslog', 'compose']);
+    expect(unwrap(line, ['syslog', 'compose'])).toMatchObject({ inner: expect.stringMatching(/^\{"level":"error","ts":1649018456/), host: 'caddy' });
+  });
+
+  it('mechanics (synthetic line in the layout of journalctl -o short-iso): the time has a zone, the tag needs its [pid]', () => {
+    expect(unwrap('2024-05-14T10:00:00+0200 web1 nginx[812]: GET / 502', ['syslog'])).toMatchObject({ inner: 'GET / 502', host: 'web1', time: '2024-05-14T08:00:00.000Z' });
+    expect(chainOf('2024-05-14T10:00:00.123Z ERROR api: request failed')).toEqual(['timestamps']);
+  });
+
+  it.each([
+    ["<165>1 2003-08-24T05:14:15.000003-07:00 192.0.2.1 myproc 8710 - - %% It's time to make the do-nuts.", "%% It's time to make the do-nuts.", '192.0.2.1', '2003-08-24T12:14:15.000Z'],
+    [
+      '<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"] \uFEFFAn application event log entry...',
+      'An application event log entry...',
+      'mymachine.example.com',
+      '2003-10-11T22:14:15.003Z',
+    ],
+    [
+      '<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"][examplePriority@32473 class="high"]',
+      '',
+      'mymachine.example.com',
+      '2003-10-11T22:14:15.003Z',
+    ],
+  ])("RFC 5424's examples (§6.5): %s", (line, inner, host, time) => {
+    expect(chainOf(line)).toEqual(['syslog-5424']);
+    expect(unwrap(line, ['syslog-5424'])).toMatchObject({ inner, host, time });
+  });
+});
