@@ -85,7 +85,7 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
   const general = entries[0]?.text[locale];
 
   const notes: string[] = [];
-  if (obs.response && obs.response.form !== 'message') notes.push(msg.note.pageOnly(obs.response.form));
+  if (obs.response && obs.response.form !== 'message') notes.push(msg.note.partOnly[obs.response.form]);
   if (obs.response?.bodyNote) notes.push(msg.note[obs.response.bodyNote]);
   if (obs.response?.truncated) notes.push(msg.note.truncated);
   if (isError && obs.response && obs.response.body === null) notes.push(msg.note.bodyAbsent);

@@ -1,10 +1,19 @@
 /**
  * Reads a page pasted without its status line and headers: the HTML source ("view source", a saved page) or the
  * words copied from the browser window. The status comes from the page's own words; the headers are unknown.
+ * Markup that is no HTML page (an XML error document: S3, Azure Storage) is a body alone, matched as it is.
  */
 import { statusInPage } from './status-in-page.ts';
 import type { ParsedInput, ParsedResponse } from './types.ts';
 import { looksLikeHtml, pageTitle, visibleLines } from './visible-text.ts';
+
+/** An XML document pasted alone, or null. Its status is unknown: XML error documents name codes, not statuses. */
+export function parseBodyText(text: string): ParsedInput | null {
+  const trimmed = text.trim();
+  if (!/^<(?:\?xml\b|[A-Za-z][\w:-]*>)/.test(trimmed) || looksLikeHtml(trimmed)) return null;
+  const response: ParsedResponse = { httpVersion: null, status: null, reason: '', headers: [], body: trimmed, truncated: false, form: 'body', bodyNote: null };
+  return { format: 'body', observations: [{ label: 'response', response, failure: null, hops: [] }] };
+}
 
 export function parsePage(text: string): ParsedInput {
   const form = looksLikeHtml(text) ? 'page-source' : 'page-text';

@@ -76,7 +76,7 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
     [msg.label.where, d.whereToLook, false],
     [msg.label.next, d.nextSteps, false],
     [msg.label.alternatives, d.alternatives.map((a) => `${a.component} (${confidenceLabel[a.confidence]}): ${a.summary}`), false],
-    [msg.label.meaning, d.statusMeanings.map((m) => `${m.id} ${m.title}: ${m.summary}`), false],
+    [msg.label.meaning, d.statusMeanings.map((meaning) => `${meaning.id} ${meaning.title}: ${meaning.summary}`), false],
     [msg.label.hops, d.hops.map((h) => `${h.status} ${clean(h.reason)}${h.location ? ` → ${clean(h.location)}` : ''}`), false],
     [msg.label.notes, d.notes, false],
   ];

@@ -25,10 +25,13 @@ export const enDiagnose = {
     dechunked: 'The body was sent with Transfer-Encoding: chunked and pasted with its chunk-size lines; they were removed before matching.',
     compressed:
       'The body is compressed (Content-Encoding) and was pasted as raw bytes, so it cannot be read. Capture it again with curl --compressed, or send Accept-Encoding: identity.',
-    pageOnly: (form: string) =>
-      form === 'page-text'
-        ? 'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.'
-        : 'Only the page source was given (no status line, no headers): the status comes from the page, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+    partOnly: {
+      body: 'Only the response body was given (no status line, no headers): the status comes from its own fields when it names one, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+      'page-source':
+        'Only the page source was given (no status line, no headers): the status comes from the page, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+      'page-text':
+        'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+    },
   },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
   label: {

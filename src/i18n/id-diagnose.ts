@@ -26,10 +26,13 @@ export const idDiagnose: Messages['diagnose'] = {
     dechunked: 'Body-nya dikirim dengan Transfer-Encoding: chunked dan ditempel beserta baris ukuran chunk-nya; baris-baris itu dibuang sebelum pencocokan.',
     compressed:
       'Body-nya terkompresi (Content-Encoding) dan ditempel sebagai byte mentah, jadi tidak bisa dibaca. Ambil ulang dengan curl --compressed, atau kirim Accept-Encoding: identity.',
-    pageOnly: (form) =>
-      form === 'page-text'
-        ? 'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.'
-        : 'Yang diberikan hanya source halamannya (tanpa status line, tanpa header): statusnya diambil dari halaman itu, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.',
+    partOnly: {
+      body: 'Yang diberikan hanya body respons (tanpa status line, tanpa header): statusnya diambil dari field body itu sendiri kalau ada, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+      'page-source':
+        'Yang diberikan hanya source halamannya (tanpa status line, tanpa header): statusnya diambil dari halaman itu, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+      'page-text':
+        'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+    },
   },
   verdict: { identified: 'teridentifikasi', unknown: 'penerbit tidak diketahui', 'no-error': 'bukan error' },
   label: {

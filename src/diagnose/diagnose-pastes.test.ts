@@ -1,0 +1,72 @@
+/** diagnose() on real pastes of the wild corpus (test/fixtures/diagnose/wild/): what people paste, read and judged. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+import type { Diagnosis } from './types.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+const first = (text: string): Diagnosis => {
+  const [d] = diagnose(text).diagnoses;
+  if (!d) throw new Error('no diagnosis');
+  return d;
+};
+
+describe('diagnose: partial and wrapped pastes', () => {
+  it('identifies a JSON body pasted alone by its own words, with no status, and says only the body was given', () => {
+    const report = diagnose(wild('aws-api-gateway/403-missing-authentication-token-fhir.json'));
+    expect(report.format).toBe('body');
+    const [d] = report.diagnoses;
+    expect(d).toMatchObject({ verdict: 'identified', status: 403, issuer: { component: 'Amazon API Gateway', fingerprint: 'apigw-missing-auth-token' } });
+    expect(d?.notes.join(' ')).toContain('Only the response body was given');
+  });
+
+  it('de-chunks a dump whose lines a test log indented (Contour, Envoy)', () => {
+    const d = first(wild('envoy/503-connection-failure-contour-chunked.http'));
+    expect(d).toMatchObject({ verdict: 'identified', issuer: { component: 'Envoy', fingerprint: 'envoy-connect-failure' } });
+    expect(d.notes.join(' ')).toContain('chunk-size lines');
+  });
+
+  it("reads curl -v output after the shell prompt (which starts with '[', not JSON)", () => {
+    expect(first(wild('envoy/503-no-healthy-upstream-istio-vm.curl'))).toMatchObject({ verdict: 'identified', issuer: { fingerprint: 'envoy-no-healthy-upstream' } });
+  });
+
+  it("reads a PHP array dump of the head (AWS ALB's 502)", () => {
+    expect(first(wild('aws-alb/502-esi-fleet-members-php-array.http'))).toMatchObject({ verdict: 'identified', issuer: { component: 'AWS Application Load Balancer' } });
+  });
+
+  it('reads a FastCGI head with Status: and its body (PHP-FPM)', () => {
+    expect(first(wild('php-fpm/404-fcgi-client-raw-fastcgi.http'))).toMatchObject({ status: 404, verdict: 'identified', issuer: { component: 'PHP-FPM' } });
+  });
+
+  it('reads "File not found." alone, the whole of a PHP-FPM page', () => {
+    expect(first(wild('php-fpm/404-cherokee-file-not-found.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'PHP-FPM' } });
+  });
+});
+
+describe('diagnose: no confidently wrong issuer', () => {
+  it('names the application, not the application server, when Gunicorn passed the framework page on', () => {
+    const d = first(wild('flask/500-httpbin-digest-gunicorn.curl'));
+    expect(d).toMatchObject({ verdict: 'inferred', confidence: 'medium', issuer: { component: 'application', fingerprint: 'app-in-headers' } });
+    expect(d.chain.map((l) => [l.component, l.role])).toEqual([
+      ['Gunicorn', 'in-path'],
+      ['application', 'issuer'],
+    ]);
+    expect(d.summary).toContain('(Gunicorn)');
+  });
+
+  it("does not read a Java client's log as page text (its 'Server = [nginx]' is a header, not nginx's page)", () => {
+    const d = first(wild('rails/500-gitlab-plugin-337-json-behind-nginx.http'));
+    expect(d).toMatchObject({ status: 500, verdict: 'inferred', issuer: { component: 'application', fingerprint: 'json-passed-through' } });
+  });
+
+  it("leaves a page's heading alone unknown: '503 Service Temporarily Unavailable' is nginx's and the ALB's", () => {
+    const d = first(wild('ingress-nginx/503-kube-prod-runtime-cpu-starved.txt'));
+    expect(d).toMatchObject({ status: 503, verdict: 'unknown', issuer: null });
+  });
+
+  it("does not name the application for an HTML 500 behind the Google Front End, which writes one of its own", () => {
+    const d = first(wild('google-frontend/500-server-error-via-cloudfront-dl-flynn.http'));
+    expect(d).toMatchObject({ status: 500, verdict: 'unknown', issuer: null });
+    expect(d.chain.map((l) => l.component)).toEqual(['Amazon CloudFront', 'Google Front End']);
+  });
+});
