@@ -38,6 +38,14 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('php-fpm/404-fcgi-client-raw-fastcgi.http'))).toMatchObject({ status: 404, verdict: 'identified', issuer: { component: 'PHP-FPM' } });
   });
 
+  it("names nginx for a curl -I whose Content-Length is the size of nginx's own 502 page, one step less sure", () => {
+    const d = first(wild('nginx/502-pypipin-badges.headers'));
+    expect(d).toMatchObject({ verdict: 'identified', confidence: 'medium', issuer: { component: 'nginx', fingerprint: 'nginx-502-page' } });
+    expect(d.evidence[0]).toMatchObject({ kind: 'header', name: 'Content-Length', value: '173', fingerprint: 'nginx-special-response' });
+    expect(d.notes.join(' ')).toContain('Content-Length (173 bytes) is exactly the size');
+    expect(d.seen.bodyExcerpt).toBeNull();
+  });
+
   it('reads "File not found." alone, the whole of a PHP-FPM page', () => {
     expect(first(wild('php-fpm/404-cherokee-file-not-found.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'PHP-FPM' } });
   });

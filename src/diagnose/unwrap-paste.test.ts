@@ -64,3 +64,23 @@ describe('linesOfArray', () => {
     expect(linesOfArray(data)).toBeNull();
   });
 });
+
+describe('unwrapPaste, commands and quotes', () => {
+  it.each([
+    ['7> curl -H Host:gotest.sina.cn http://10.17.8.64\n404 page not found\n', '404 page not found\n'],
+    ['curl -i -X POST --url http://localhost:8000/a\ncurl -i -X POST --url http://localhost:8000/b\n\n{\n  "message": "x"\n}', '{\n  "message": "x"\n}'],
+    ['http POST :8000/agent\nHTTP/1.1 405 Method Not Allowed', 'HTTP/1.1 405 Method Not Allowed'],
+  ])('drops every command before the output: %j', (paste, output) => {
+    expect(unwrapPaste(paste)).toBe(output);
+  });
+
+  it('keeps a first line that only starts like a command word', () => {
+    expect(unwrapPaste('https is required for this site\nUpgrade Required')).toBe('https is required for this site\nUpgrade Required');
+  });
+
+  it('strips a markdown quote of page text', () => {
+    expect(unwrapPaste('> # Error 403 - This web app is stopped.\n>\n> The web app you have attempted to reach is currently stopped.')).toBe(
+      '# Error 403 - This web app is stopped.\n\nThe web app you have attempted to reach is currently stopped.',
+    );
+  });
+});

@@ -1,13 +1,17 @@
 /**
  * Undoes what happened to a response on its way into a paste, before the readers see it: the shell command and
  * prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `, `util.go:886: `, PHP's
- * `[0] => `), a quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`, `\"`), a JSON array of
+ * `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`, `\"`), a JSON array of
  * lines. Only what cannot be part of a response is removed; the words stay as they were.
  */
 
-/** A shell prompt and command, or a bare command that fetches a URL: `$ curl -i ...`, `[me@host ~]$ curl -v ...`. */
+/**
+ * A shell prompt and command, or a command that fetches a URL after any prompt or none: `$ curl -i ...`,
+ * `[me@host ~]$ curl -v ...`, `me@host dir % curl ...`, `7> curl ...`, `curl "https://..." --head`, HTTPie's
+ * `http POST :8000/agent`.
+ */
 const COMMAND_LINE =
-  /^\s*(?:(?:\[[^\]\n]*\]\s*[$#%]|[\w.-]+@[\w.-]+(?::\S*)?(?:\s+\S+)?\s*[$#%]|\$)\s+\S|(?:[#%>]\s+)?(?:curl|http|https|xh|wget)\s+\S)/;
+  /^\s*(?:(?:\[[^\]\n]*\]\s*[$#%]|[\w.-]+@[\w.-]+(?::\S*)?(?:\s+\S+)?\s*[$#%]|\$)\s+\S|(?:\S*[$#%>]\s+)?(?:(?:curl|wget|xh)\s+\S|https?\s+(?:-|[A-Z]+\s|\S*[:/.])))/;
 /** A status line after a prefix: `    util.go:886: HTTP/1.1 503 ...`, `[0] => HTTP/1.1 502 ...`. */
 const PREFIXED_STATUS = /^(.+?)(HTTP\/\d(?:\.\d)? \d{3}\b.*)$/;
 /** Escapes as JSON (or a log that printed a string literal) writes them. */
@@ -33,13 +37,17 @@ function unescapeString(text: string): string {
   return inner.replace(ESCAPE, (_m, hex: string | undefined, simple: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : (SIMPLE_ESCAPES[simple ?? ''] ?? '')));
 }
 
-/** Drops the command (with its `\` continuation lines) and blank lines before the output. */
-function dropCommand(lines: string[]): string[] {
+/** Drops the commands (with their `\` continuation lines) and blank lines before the output. */
+function dropCommands(lines: string[]): string[] {
   let at = 0;
-  while (at < lines.length && isBlank(lines[at] ?? '')) at += 1;
-  if (!COMMAND_LINE.test(lines[at] ?? '')) return lines;
-  while (at < lines.length && /\\\s*$/.test(lines[at] ?? '')) at += 1;
-  return lines.slice(at + 1);
+  let dropped = false;
+  for (;;) {
+    while (at < lines.length && isBlank(lines[at] ?? '')) at += 1;
+    if (!COMMAND_LINE.test(lines[at] ?? '')) return dropped ? lines.slice(at) : lines;
+    while (at < lines.length && /\\\s*$/.test(lines[at] ?? '')) at += 1;
+    at += 1;
+    dropped = true;
+  }
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -80,8 +88,8 @@ function commonPrefix(filled: readonly string[]): string {
 function dropCommonPrefix(lines: string[]): string[] {
   const filled = lines.filter((l) => !isBlank(l));
   if (filled.length < 2) return lines;
-  // A quote ("> HTTP/1.1 502 ..."); curl -v's request lines are never alone with a status line.
-  if (filled.every((l) => l.startsWith('>')) && filled.some((l) => /^>\s*HTTP\/\d(?:\.\d)? \d{3}\b/.test(l))) return lines.map((l) => l.replace(/^>\s?/, ''));
+  // A quote (markdown's "> "), unless it is curl -v's request alone ("> GET / HTTP/1.1").
+  if (filled.every((l) => l.startsWith('>')) && !/^>\s*[A-Z]+ \S+ HTTP\/\d/.test(filled[0] ?? '')) return lines.map((l) => l.replace(/^>\s?/, ''));
   const prefix = commonPrefix(filled);
   if (prefix === '') return lines;
   const bare = prefix.trimEnd();
@@ -91,7 +99,7 @@ function dropCommonPrefix(lines: string[]): string[] {
 /** The paste as the response's own text, as far as it can be recovered. */
 export function unwrapPaste(raw: string): string {
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '')));
-  const lines = dropCommonPrefix(dropStatusPrefix(dropCommand(text.split('\n'))));
+  const lines = dropCommonPrefix(dropStatusPrefix(dropCommands(text.split('\n'))));
   return lines.join('\n');
 }
 

@@ -26,6 +26,8 @@ export const idDiagnose: Messages['diagnose'] = {
     dechunked: 'Body-nya dikirim dengan Transfer-Encoding: chunked dan ditempel beserta baris ukuran chunk-nya; baris-baris itu dibuang sebelum pencocokan.',
     compressed:
       'Body-nya terkompresi (Content-Encoding) dan ditempel sebagai byte mentah, jadi tidak bisa dibaca. Ambil ulang dengan curl --compressed, atau kirim Accept-Encoding: identity.',
+    rebuilt: (length) =>
+      `Body-nya tidak ikut terambil, tetapi Content-Length-nya (${length} byte) persis sama dengan ukuran halaman error bawaan komponen itu untuk status dan header Server ini, yang setiap byte-nya ditetapkan oleh source-nya; halaman itulah yang dicocokkan sebagai gantinya, dengan keyakinan satu tingkat lebih rendah.`,
     partOnly: {
       body: 'Yang diberikan hanya body respons (tanpa status line, tanpa header): statusnya diambil dari field body itu sendiri kalau ada, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
       'page-source':
