@@ -72,6 +72,13 @@ describe('diagnose: no confidently wrong issuer', () => {
     expect(d).toMatchObject({ status: 503, verdict: 'unknown', issuer: null });
   });
 
+  it.each([
+    ["Cloudflare's plain-text 1xxx answer to a client that is no browser", 'HTTP/1.1 403 Forbidden\r\nServer: cloudflare\r\nCF-RAY: 7afa59eb3bb7abf6-KLD\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nerror code: 1020'],
+    ["Cloudflare's structured JSON error", 'HTTP/1.1 429 Too Many Requests\r\nServer: cloudflare\r\nContent-Type: application/json\r\n\r\n{"cloudflare_error":true,"error_code":1015}'],
+  ])('does not name the application behind Cloudflare for %s', (_case, raw) => {
+    expect(first(raw).issuer?.component).not.toBe('application');
+  });
+
   it("does not name the application for an HTML 500 behind the Google Front End, which writes one of its own", () => {
     const d = first(wild('google-frontend/500-server-error-via-cloudfront-dl-flynn.http'));
     expect(d).toMatchObject({ status: 500, verdict: 'unknown', issuer: null });
