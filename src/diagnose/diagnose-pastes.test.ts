@@ -85,3 +85,27 @@ describe('diagnose: no confidently wrong issuer', () => {
     expect(d.chain.map((l) => l.component)).toEqual(['Amazon CloudFront', 'Google Front End']);
   });
 });
+
+describe('diagnose: hostile pastes stay fast', () => {
+  const long = 200_000;
+  it.each([
+    ['a status statement followed by a long run of spaces', `Status: 500${' '.repeat(long)}x]y\nServer: a`],
+    ['a header-like line of spaces', `Status: 500\nX:${' '.repeat(long)}y\n`],
+    ['a headers label with spaces', `Status: 500\nheaders${' '.repeat(long)}x\nServer: a`],
+    ['lines sharing a long prefix of words', `${'a '.repeat(long / 2)}\n${'a '.repeat(long / 2)}b\n${'a '.repeat(long / 2)}c`],
+    ['an escaped string with quotes and spaces', `${`"${' '.repeat(1000)}\\n`.repeat(200)}x`],
+    ['a page line with a status and a long run of blanks', `Oops\n404${' '.repeat(long)}x`],
+    ['a status line with a long reason of blanks', `HTTP/1.1 502 a${' '.repeat(long)}b\n\n`],
+    ['a header value with a long run of blanks inside', `HTTP/1.1 502 Bad Gateway\nX: a${' '.repeat(long)}b\n\n`],
+    ['a curl failure line with a long run of blanks inside', `curl: (52) a${' '.repeat(long)}b`],
+    ['a JSON status with a long run of blanks inside', `{"status": "502 a${' '.repeat(long)}b", "body": ""}`],
+  ])('reads %s in well under a second', (_case, paste) => {
+    const started = performance.now();
+    try {
+      diagnose(paste);
+    } catch {
+      // refusing it is fine; hanging is not
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

@@ -8,7 +8,7 @@ import { parseHeaderLines, parseStatusLine, toHop, toResponse, type ResponseHead
 import type { ClientFailure, Observation } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 
-const FAILURE_LINE = /^curl: \((\d+)\) (.*?)\s*$/;
+const FAILURE_LINE = /^curl: \((\d+)\) (.*)$/;
 const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
 const FAIL_STATUS = /^The requested URL returned error: (\d{3})\b *(.*)$/;
 /** The progress meter curl prints when its output is not a terminal. */
@@ -32,7 +32,7 @@ export function hasCurlFailureLine(text: string): boolean {
 /** A `curl: (N) message` line as a failure without trace; the caller checked the line matches. */
 function toFailure(line: string): ClientFailure {
   const m = FAILURE_LINE.exec(line.trim());
-  return { tool: 'curl', exitCode: Number(m?.[1]), message: m?.[2] ?? '', trace: [] };
+  return { tool: 'curl', exitCode: Number(m?.[1]), message: (m?.[2] ?? '').trim(), trace: [] };
 }
 
 /** Removes curl's failure lines from a `curl -i` paste and returns the last one. */

@@ -17,8 +17,8 @@ function isDict(value: unknown): value is Dict {
 }
 
 function readStatus(value: unknown): { status: number; reason: string } | undefined {
-  const m = /^\s*(\d{3})(?:\s+(.*?))?\s*$/.exec(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
-  return m ? { status: Number(m[1]), reason: m[2] ?? '' } : undefined;
+  const m = /^\s*(\d{3})(?:\s(.*))?$/.exec(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
+  return m ? { status: Number(m[1]), reason: (m[2] ?? '').trim() } : undefined;
 }
 
 function readHeaders(value: unknown, where: string): HeaderField[] {

@@ -9,11 +9,11 @@ import { toResponse } from './parse-http.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
 
 /** `Status: 404 Not Found`, `Status code: 403`, `Status Code:500 Internal Server Error`, `Status = [500 ...],`. */
-const STATUS_STATEMENT = /^\s*(?:Status(?:[ -]?Code)?|:status)\s*[:=]\s*\[?\s*(\d{3})\b(?:\s+([^\]\n]*?))?\s*\]?,?\s*$/i;
+const STATUS_STATEMENT = /^\s*(?:Status(?:[ -]?Code)?|:status)\s*[:=]\s*\[?\s*(\d{3})\b(.*)$/i;
 /** `Name: value`, `Name:value`, `Name = [value],` (a Java map), `name: 'value',` (a JavaScript object). */
-const HEADER_LIKE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?::|\s=)\s*(.*?)\s*$/;
+const HEADER_LIKE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?::|\s=)(.*)$/;
 /** `Response headers: [`, `Response Headers`, `Headers:`. */
-const HEADERS_LABEL = /^\s*(?:response\s+)?headers\s*:?\s*[[{(]?\s*$/i;
+const HEADERS_LABEL = /^\s*(?:response\s+)?headers\s*(?::\s*)?(?:[[{(]\s*)?$/i;
 const RESPONSE_HEADERS_LABEL = /^\s*response\s+headers\b/i;
 /** What closes a list or a comment around the head. */
 const CLOSER = /^\s*(?:[\]})],?|-->)\s*$/;
@@ -21,7 +21,7 @@ const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?/i;
 
 /** The value without the wrapping a log gave it: `[keep-alive],` → `keep-alive`, `'close',` → `close`. */
 function bareValue(value: string): string {
-  const v = value.replace(/,$/, '').trim();
+  const v = value.trim().replace(/,$/, '').trim();
   const wrapped = /^\[(.*)\]$/.exec(v) ?? /^'(.*)'$/.exec(v) ?? /^"(.*)"$/.exec(v);
   return (wrapped?.[1] ?? v).trim();
 }
@@ -43,6 +43,13 @@ function headerRun(lines: readonly string[], from: number): { headers: HeaderFie
     headers.push(header);
   }
   return { headers, end: at };
+}
+
+/** `text` without the characters of `chars` at its end (a loop: a regex anchored at the end backtracks on long runs). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
 }
 
 const isBlank = (line: string | undefined) => (line ?? '').trim() === '';
@@ -75,6 +82,8 @@ export function parseLooseHead(text: string): ParsedResponse | null {
   const bodyLines = lines.slice(bodyAt);
   if (bodyLines[0] !== undefined) bodyLines[0] = bodyLines[0].replace(BODY_LABEL, '');
   const body = bodyLines.join('\n');
-  const head = { httpVersion: null, status, reason: statement[2] ?? '', headers: run.headers };
+  // What follows the code, without the wrapping of a list or a map: ` Internal Server Error],` → the reason phrase.
+  const reason = trimEnd(statement[2] ?? '', '], \t').trim();
+  const head = { httpVersion: null, status, reason, headers: run.headers };
   return toResponse(head, bodyAt >= lines.length || body.trim() === '' ? null : body);
 }

@@ -15,7 +15,7 @@ export interface PageStatus {
 }
 
 /** "<code> <Capitalised Words>" or "<code>." at the start of a line. */
-const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+[-:]?\s*([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
+const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:]\s*)?([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
 /** A code inside a phrase that names it as the status. */
 const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|Error code:?|Error|Status code:?|Status:|status=)\s*(\d{3})(?:\.\d+)?\b/i;
 /** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */

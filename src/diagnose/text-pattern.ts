@@ -1,9 +1,10 @@
 /**
  * The visible-text form of a fingerprint's body pattern, so that a page copied from a browser (words only, no tags,
  * line breaks changed) matches the same fingerprint as the HTML response. A `contains` string becomes its visible
- * text; a regex loses its literal tags and comments, which the browser never shows, and `</body>` / `</html>` become
- * the end of the text ("nothing follows"). A pattern whose tags carry regex syntax, or that is nothing but markup,
- * has no text form. A `<title>` is shown in the browser's tab, not in the page, so its words are no part of the text.
+ * text; a regex loses its literal tags and comments, which the browser never shows, `</body>` / `</html>` become
+ * the end of the text ("nothing follows"), and `[^<]*` (the rest of an element) is bounded. A pattern whose tags
+ * carry regex syntax, or that is nothing but markup, has no text form. A `<title>` is shown in the browser's tab,
+ * not in the page, so its words are no part of the text.
  *
  * A text form is `distinctive` when its words say more than a status and a reason phrase: "502 Bad Gateway" is on
  * many components' pages, "nginx" or "The server is temporarily unable to service your" is not. A status followed by
@@ -37,6 +38,11 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const GENERIC_WORDS = ['error', 'http', 'status', 'code'];
 const MIN_DISTINCTIVE_LETTERS = 5;
 const MIN_WHOLE_PAGE_LETTERS = 3;
+/**
+ * `[^<]*` is "the rest of this element" in HTML; page text has no tags, so there it is bounded to what one element
+ * holds, or a pattern such as `\d{3} [^<]*nginx` would scan the whole text from every number (seconds on 64 KB).
+ */
+const MAX_ELEMENT_TEXT = 300;
 
 function decodeEntity(_m: string, dec: string | undefined, hex: string | undefined, named: string | undefined): string {
   const char = dec !== undefined ? String.fromCodePoint(Number(dec)) : hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (NAMED[named ?? ''] ?? '');
@@ -92,6 +98,7 @@ export function textFormOfRegex(source: string): TextForm | null {
   let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(LITERAL_MARKUP, '\\s*');
   if (TAG_LEFT.test(text)) return null;
   text = text
+    .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
     .replace(/\\r\?\\n|\\r\\n|\\n|\\r/g, '\\s*')
     .replace(ENTITY, decodeEntity)
     .replace(/(?:\\s\*){2,}/g, '\\s*');

@@ -33,7 +33,7 @@ function unescapeString(text: string): string {
   const escaped = text.match(/\\n/g)?.length ?? 0;
   const real = text.match(/\n/g)?.length ?? 0;
   if (escaped < 3 || escaped <= real * 2) return text;
-  const inner = /^\s*"([\s\S]*)"\s*,?\s*$/.exec(text)?.[1] ?? text;
+  const inner = /^\s*"([\s\S]*)"[\s,]*$/.exec(text)?.[1] ?? text;
   return inner.replace(ESCAPE, (_m, hex: string | undefined, simple: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : (SIMPLE_ESCAPES[simple ?? ''] ?? '')));
 }
 
@@ -80,7 +80,7 @@ function commonPrefix(filled: readonly string[]): string {
     prefix = prefix.slice(0, n);
   }
   if (/^\s+$/.test(prefix)) return prefix;
-  prefix = prefix.slice(0, prefix.search(/\s\S*$/) + 1);
+  prefix = prefix.slice(0, Math.max(prefix.lastIndexOf(' '), prefix.lastIndexOf('\t')) + 1);
   const words = prefix.trim().split(/\s+/).length;
   return filled.length >= 3 && prefix.trim() !== '' && words <= MAX_PREFIX_WORDS && !/^[<>*{}[\]]/.test(prefix) ? prefix : '';
 }
