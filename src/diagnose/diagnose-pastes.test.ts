@@ -94,6 +94,7 @@ describe('diagnose: hostile pastes stay fast', () => {
     ['a headers label with spaces', `Status: 500\nheaders${' '.repeat(long)}x\nServer: a`],
     ['lines sharing a long prefix of words', `${'a '.repeat(long / 2)}\n${'a '.repeat(long / 2)}b\n${'a '.repeat(long / 2)}c`],
     ['an escaped string with quotes and spaces', `${`"${' '.repeat(1000)}\\n`.repeat(200)}x`],
+    ['a megabyte of unclosed tags', '<center><h1>404 x'.repeat(60_000)],
     ['a page line with a status and a long run of blanks', `Oops\n404${' '.repeat(long)}x`],
     ['a status line with a long reason of blanks', `HTTP/1.1 502 a${' '.repeat(long)}b\n\n`],
     ['a header value with a long run of blanks inside', `HTTP/1.1 502 Bad Gateway\nX: a${' '.repeat(long)}b\n\n`],

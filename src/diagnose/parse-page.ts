@@ -15,9 +15,16 @@ export function parseBodyText(text: string): ParsedInput | null {
   return { format: 'body', observations: [{ label: 'response', response, failure: null, hops: [] }] };
 }
 
+/**
+ * An error page names its status near its start; reading only that much keeps a hostile paste cheap (an HTML
+ * parser's stack of unclosed tags grows with the input). The same bound as the fingerprints' (match-fingerprint.ts).
+ */
+const MAX_PAGE_READ = 64 * 1024;
+
 export function parsePage(text: string): ParsedInput {
   const form = looksLikeHtml(text) ? 'page-source' : 'page-text';
-  const lines = form === 'page-source' ? [pageTitle(text) ?? '', ...visibleLines(text)] : text.split(/\r?\n/);
+  const start = text.slice(0, MAX_PAGE_READ);
+  const lines = form === 'page-source' ? [pageTitle(start) ?? '', ...visibleLines(start)] : start.split(/\r?\n/);
   const found = statusInPage(lines);
   const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body: text, truncated: false, form, bodyNote: null };
   return { format: form, observations: [{ label: 'response', response, failure: null, hops: [] }] };
