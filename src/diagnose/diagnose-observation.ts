@@ -121,7 +121,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
     text?.summary ??
     (verdict === 'no-error'
       ? msg.noErrorSummary(status ?? 0)
-      : msg.unknownSummary(status) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
+      : msg.unknownSummary(status, obs.response !== null) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
   const issuerText = text && 'causes' in text ? text : undefined;
   const unknown = verdict === 'unknown';
   const networkFailure: NetworkFailureReport | null =

@@ -20,6 +20,12 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(d?.notes.join(' ')).toContain('Only the response body was given');
   });
 
+  it('says a JSON body alone that names no status and no component is unknown, not that no response came', () => {
+    const d = first(wild('app/500-gitlab-api-swiftpackageindex.json'));
+    expect(d).toMatchObject({ verdict: 'unknown', status: null, issuer: null });
+    expect(d.summary).toBe('No fingerprint identifies the component that produced this response, and it does not say its status.');
+  });
+
   it('de-chunks a dump whose lines a test log indented (Contour, Envoy)', () => {
     const d = first(wild('envoy/503-connection-failure-contour-chunked.http'));
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component: 'Envoy', fingerprint: 'envoy-connect-failure' } });

@@ -1,10 +1,12 @@
 /** English words of the diagnosis engine: verdicts when no fingerprint speaks, notes about the input, report labels. */
 
 export const enDiagnose = {
-  unknownSummary: (status: number | null) =>
-    status === null
-      ? 'No fingerprint explains this failure (no HTTP response came back).'
-      : `No fingerprint identifies the component that produced this ${status} response.`,
+  unknownSummary: (status: number | null, responded: boolean) =>
+    status !== null
+      ? `No fingerprint identifies the component that produced this ${status} response.`
+      : responded
+        ? 'No fingerprint identifies the component that produced this response, and it does not say its status.'
+        : 'No fingerprint explains this failure (no HTTP response came back).',
   inPathHint: (components: string) =>
     ` In the path: ${components}. None of their built-in error pages matched, so the response most likely came from behind them (the application) or from a custom error page.`,
   noErrorSummary: (status: number) => `HTTP ${status} is not an error status, so there is nothing to diagnose.`,

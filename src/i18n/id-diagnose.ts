@@ -2,10 +2,12 @@
 import type { Messages } from './catalogue.ts';
 
 export const idDiagnose: Messages['diagnose'] = {
-  unknownSummary: (status) =>
-    status === null
-      ? 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada response HTTP yang kembali).'
-      : `Tidak ada fingerprint yang mengenali komponen pembuat response ${status} ini.`,
+  unknownSummary: (status, responded) =>
+    status !== null
+      ? `Tidak ada fingerprint yang mengenali komponen pembuat response ${status} ini.`
+      : responded
+        ? 'Tidak ada fingerprint yang mengenali komponen pembuat respons ini, dan respons itu tidak menyebut statusnya.'
+        : 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada response HTTP yang kembali).',
   inPathHint: (components) =>
     ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi response ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
   noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
