@@ -37,9 +37,14 @@ describe('parseLooseHead, on real pastes', () => {
   });
 
   it("reads the browser DevTools' Status Code and the Response Headers section, not the request's", () => {
-    const response = parseLooseHead(wild('google-app-engine/500-server-error-goread-devtools.txt'));
+    const devtools = ['Request URL:http://www.goread.io/_ah/conflogin', 'Request Method:GET', 'Status Code:500 Internal Server Error', '', 'Request Headers', '', 'Accept:text/html', '', 'Response Headers', '', 'Content-Length:466', 'Server:Google Frontend'];
+    const response = parseLooseHead(devtools.join('\n'));
     expect(response).toMatchObject({ status: 500, reason: 'Internal Server Error', body: null });
-    expect(response?.headers.map((h) => h.name)).toEqual(['Content-Length', 'Content-Type', 'Date', 'Server']);
+    expect(response?.headers.map((h) => h.name)).toEqual(['Content-Length', 'Server']);
+  });
+
+  it("leaves a page's text with DevTools' panel below it to the page reader: the page's words say more", () => {
+    expect(parseLooseHead(wild('google-app-engine/500-server-error-goread-devtools.txt'))).toBeNull();
   });
 
   it.each([

@@ -4,6 +4,8 @@
  * `Status code: 403` after the request line (WhatWaf), a Java client's log (`Status: 500 ...` then
  * `Response headers: [Name = [value], ...]` and `Response body: ...`), or the browser's DevTools (`Status Code:500 ...`
  * with a `Response Headers` section of `Name:value` lines). Needs a status and at least one header line; else null.
+ * A page's words before the head (its text copied with DevTools' panel below it) make it a page, read as such: they
+ * say more than the head.
  */
 import { toResponse } from './parse-http.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
@@ -18,6 +20,13 @@ const RESPONSE_HEADERS_LABEL = /^\s*response\s+headers\b/i;
 /** What closes a list or a comment around the head. */
 const CLOSER = /^\s*(?:[\]})],?|-->)\s*$/;
 const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?/i;
+/**
+ * What a tool prints before a head: a request line ("GET http://example.com HTTP/1.1"), a comment's edge, a labelled
+ * field ("Request URL:http://...", DevTools' General section).
+ */
+const BEFORE_HEAD = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?\s*$|<!--|-->|[A-Za-z][\w -]{0,40}:)/;
+/** More lines of prose than this before the head: the paste is a page. */
+const MAX_PROSE_BEFORE = 1;
 
 /** The value without the wrapping a log gave it: `[keep-alive],` → `keep-alive`, `'close',` → `close`. */
 function bareValue(value: string): string {
@@ -74,6 +83,8 @@ export function parseLooseHead(text: string): ParsedResponse | null {
   const statement = STATUS_STATEMENT.exec(lines[at] ?? '');
   const status = Number(statement?.[1]);
   if (!statement || status < 100 || status > 599) return null;
+  const prose = lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
+  if (prose > MAX_PROSE_BEFORE) return null;
   const run = headOf(lines, at);
   if (run.headers.length === 0) return null;
   let bodyAt = run.end;
