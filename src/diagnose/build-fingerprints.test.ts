@@ -51,10 +51,11 @@ describe('data/fingerprints', () => {
   });
 });
 
-/** Writes the files (an empty elimination.yaml unless given) and returns the build's problems. */
+/** Writes the files (an empty elimination.yaml and default-pages.yaml unless given) and returns the build's problems. */
 function buildFiles(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-fp-'));
-  for (const [name, yaml] of Object.entries({ 'elimination.yaml': 'appServers: []\nrules: []\n', ...files })) writeFileSync(join(dir, name), yaml);
+  const defaults = { 'elimination.yaml': 'appServers: []\nrules: []\n', 'default-pages.yaml': 'templates: []\n' };
+  for (const [name, yaml] of Object.entries({ ...defaults, ...files })) writeFileSync(join(dir, name), yaml);
   return buildFingerprints(dir).errors;
 }
 

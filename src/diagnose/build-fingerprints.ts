@@ -1,11 +1,13 @@
 /**
- * Validates the fingerprint data (`data/fingerprints/*.yaml`, plus `proxy-answers.yaml` and `elimination.yaml`,
- * which are not families: build-proxy-answers.ts, build-elimination.ts) and assembles the bundle the engine loads. Collects every problem
+ * Validates the fingerprint data (`data/fingerprints/*.yaml`, plus `proxy-answers.yaml`, `elimination.yaml` and
+ * `default-pages.yaml`, which are not families: build-proxy-answers.ts, build-elimination.ts,
+ * build-default-pages.ts) and assembles the bundle the engine loads. Collects every problem
  * instead of stopping at the first, so one run lists all the work left.
  * Output order is fixed (files by name, fingerprints as written), so the build is deterministic.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { DEFAULT_PAGES_FILE, readDefaultPages } from './build-default-pages.ts';
 import { ELIMINATION_FILE, readElimination } from './build-elimination.ts';
 import { checkFailureReferences, PROXY_ANSWERS_FILE, readProxyAnswers } from './build-proxy-answers.ts';
 import { readYaml, validated } from './read-data-file.ts';
@@ -48,7 +50,7 @@ function checkTranslation(fp: Fingerprint, where: string, errors: string[]): voi
 export function buildFingerprints(dir: string): FingerprintBuildReport {
   const errors: string[] = [];
   const fingerprints: BuiltFingerprint[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== PROXY_ANSWERS_FILE && f !== ELIMINATION_FILE).toSorted() : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml') && ![PROXY_ANSWERS_FILE, ELIMINATION_FILE, DEFAULT_PAGES_FILE].includes(f)).toSorted() : [];
   if (files.length === 0) errors.push(`${dir}: no fingerprint files`);
   for (const file of files) {
     const path = join(dir, file);
@@ -73,5 +75,6 @@ export function buildFingerprints(dir: string): FingerprintBuildReport {
   const proxyAnswers = readProxyAnswers(join(dir, PROXY_ANSWERS_FILE), errors);
   checkFailureReferences(fingerprints, proxyAnswers, errors);
   const elimination = readElimination(join(dir, ELIMINATION_FILE), fingerprints, errors) ?? { appServers: [], rules: [] };
-  return { bundle: { fingerprints, proxyAnswers, elimination }, errors };
+  const defaultPages = readDefaultPages(join(dir, DEFAULT_PAGES_FILE), errors);
+  return { bundle: { fingerprints, proxyAnswers, elimination, defaultPages }, errors };
 }

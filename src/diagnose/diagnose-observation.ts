@@ -1,22 +1,27 @@
 /**
  * Turns one observation into a diagnosis: runs every fingerprint, ranks the issuer candidates,
- * lays out the path, and assembles the text in the requested language. When no issuer fingerprint
- * matches, the verdict is `unknown` and the diagnosis shows what was seen, never a guess.
+ * lays out the path, and assembles the text in the requested language. A response without its body whose
+ * Content-Length is the size of a component's own page is matched against that page, rebuilt (rebuild-page.ts),
+ * one confidence step lower. When no issuer fingerprint matches, elimination may name the application
+ * (eliminate.ts); otherwise the verdict is `unknown` and the diagnosis shows what was seen, never a guess.
  */
 import type { Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
+import type { DefaultPageTemplate } from './default-page-schema.ts';
 import { eliminationParts, type EliminationParts } from './diagnosis-by-elimination.ts';
 import { eliminate } from './eliminate.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
 import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
+import { rebuildPage, type RebuiltPage } from './rebuild-page.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
 import type { Alternative, Confidence, Diagnosis, ResponseEvidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
 import type { Locale } from '../i18n/index.ts';
 
 const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 300, medium: 200, low: 100 };
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+const lowered = (confidence: Confidence, steps: number): Confidence => (steps <= 0 ? confidence : lowered(LOWER[confidence], steps - 1));
 const MAX_HEADERS_SHOWN = 40;
 const MAX_BODY_SHOWN = 500;
 const MAX_ALTERNATIVES = 3;
@@ -65,9 +70,25 @@ function seenOf(obs: Observation): Seen {
   };
 }
 
-export function diagnoseObservation(obs: Observation, fingerprints: readonly CompiledFingerprint[], elimination: EliminationData, locale: Locale): Diagnosis {
+/** What the engine reads besides the input: the compiled fingerprints and the data files beside them. */
+export interface EngineData {
+  fingerprints: readonly CompiledFingerprint[];
+  elimination: EliminationData;
+  defaultPages: readonly DefaultPageTemplate[];
+}
+
+/** The fingerprints that match; for a body not captured, those that match the page its size names, if any issuer does. */
+function matchWithSize(obs: Observation, data: EngineData): { matched: MatchedFingerprint[]; rebuilt: RebuiltPage | null } {
+  const matched = matchAll(obs, data.fingerprints);
+  const rebuilt = obs.response && !matched.some((m) => m.fingerprint.role === 'issuer') ? rebuildPage(obs.response, data.defaultPages) : null;
+  if (!rebuilt || !obs.response) return { matched, rebuilt: null };
+  const fromPage = matchAll({ ...obs, response: { ...obs.response, body: rebuilt.page } }, data.fingerprints);
+  return fromPage.some((m) => m.fingerprint.role === 'issuer') ? { matched: fromPage, rebuilt } : { matched, rebuilt: null };
+}
+
+export function diagnoseObservation(obs: Observation, data: EngineData, locale: Locale): Diagnosis {
   const msg = messages(locale).diagnose;
-  const matched = matchAll(obs, fingerprints);
+  const { matched, rebuilt } = matchWithSize(obs, data);
   const shown = obs.response?.status ?? null;
   // A page pasted without its status line is there because it is an error page, whatever status it names.
   const isError = obs.failure !== null || (shown !== null && shown >= 400) || (shown === null && obs.response !== null && obs.response.form !== 'message');
@@ -86,10 +107,11 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
   const general = entries[0]?.text[locale];
 
   const notes: string[] = [];
-  if (obs.response && obs.response.form !== 'message') notes.push(msg.note.pageOnly(obs.response.form));
+  if (obs.response && obs.response.form !== 'message') notes.push(msg.note.partOnly[obs.response.form]);
   if (obs.response?.bodyNote) notes.push(msg.note[obs.response.bodyNote]);
   if (obs.response?.truncated) notes.push(msg.note.truncated);
   if (isError && obs.response && obs.response.body === null) notes.push(msg.note.bodyAbsent);
+  if (rebuilt && best) notes.push(msg.note.rebuilt(rebuilt.length));
   if (tied && rivals[0]) notes.push(msg.note.ambiguous(rivals[0].fingerprint.component));
   if (verdict === 'unknown' && general && status !== null) notes.push(msg.note.kbGeneral(status));
 
@@ -100,7 +122,7 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
     text?.summary ??
     (verdict === 'no-error'
       ? msg.noErrorSummary(status ?? 0)
-      : msg.unknownSummary(status) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
+      : msg.unknownSummary(status, obs.response !== null) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
   const issuerText = text && 'causes' in text ? text : undefined;
   const unknown = verdict === 'unknown';
   const networkFailure: NetworkFailureReport | null =
@@ -115,17 +137,23 @@ export function diagnoseObservation(obs: Observation, fingerprints: readonly Com
     summary: m.fingerprint.text[locale].summary,
   }));
 
-  const eliminated = unknown && obs.response && status !== null ? eliminate(obs, matched, elimination) : null;
+  const confidence = fp ? lowered(fp.confidence, Number(tied) + Number(rebuilt !== null)) : null;
+  const contentLength = obs.response?.headers.find((h) => h.name.toLowerCase() === 'content-length');
+  const sizeEvidence: ResponseEvidence[] =
+    rebuilt && fp && confidence && contentLength
+      ? [{ kind: 'header', name: contentLength.name, value: contentLength.value, fingerprint: rebuilt.template.id, component: fp.component, confidence, source: rebuilt.template.source }]
+      : [];
+  const eliminated = unknown && obs.response && status !== null ? eliminate(obs, matched, data.elimination) : null;
   const byElimination: Partial<EliminationParts> = eliminated && obs.response && status !== null ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
   return {
     label: obs.label,
     verdict: byElimination.verdict ?? verdict,
     status,
     issuer: byElimination.issuer ?? (fp && issuerLink ? { component: issuerLink.component, layer: issuerLink.layer, fingerprint: fp.id } : null),
-    confidence: byElimination.confidence ?? (fp ? (tied ? LOWER[fp.confidence] : fp.confidence) : null),
+    confidence: byElimination.confidence ?? confidence,
     chain: byElimination.chain ?? chain.map(toChainLink),
     summary: byElimination.summary ?? summary,
-    evidence: [...evidenceOf(matched, best, chain), ...(byElimination.evidence ?? [])],
+    evidence: [...sizeEvidence, ...evidenceOf(matched, best, chain), ...(byElimination.evidence ?? [])],
     causes: issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []),
     whereToLook: byElimination.whereToLook ?? issuerText?.whereToLook ?? (unknown ? (general?.whereToLook ?? msg.genericWhere) : []),
     nextSteps: byElimination.nextSteps ?? issuerText?.nextSteps ?? (unknown ? msg.unknownSteps : []),

@@ -1,6 +1,6 @@
 /** The library entry: read any supported paste, diagnose every response in it. */
 import { diagnoseObservation } from './diagnose-observation.ts';
-import { loadElimination, loadFingerprints } from './load-fingerprints.ts';
+import { loadDefaultPages, loadElimination, loadFingerprints } from './load-fingerprints.ts';
 import { notAPage, parseInput } from './parse-input.ts';
 import type { DiagnoseOptions, DiagnosisReport } from './types.ts';
 
@@ -12,9 +12,8 @@ import type { DiagnoseOptions, DiagnosisReport } from './types.ts';
 export function diagnose(input: string | object, options: DiagnoseOptions = {}): DiagnosisReport {
   const locale = options.locale ?? 'en';
   const { format, observations } = parseInput(input);
-  const fingerprints = loadFingerprints();
-  const elimination = loadElimination();
-  const diagnoses = observations.map((obs) => diagnoseObservation(obs, fingerprints, elimination, locale));
+  const data = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages() };
+  const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));
   const [only] = diagnoses;
   if (format === 'page-text' && only?.status === null && only.verdict === 'unknown') throw notAPage(String(input));
   return { format, locale, diagnoses };

@@ -41,7 +41,8 @@ export function eliminationParts(e: Elimination, response: ParsedResponse, statu
   if (e.rule.verdict === 'unknown' || e.rule.confidence === undefined) {
     return { ...parts, verdict: 'unknown', issuer: null, confidence: null, chain: [...chain], evidence: [] };
   }
-  const component = e.app[0] ?? APPLICATION;
+  // An application server (Gunicorn, Puma) runs the application; its own pages did not match, so the app sent it.
+  const component = e.frameworks[0] ?? APPLICATION;
   const seen = chain.some((l) => l.component === component);
   const issued: ChainLink[] = seen
     ? chain.map((l) => (l.component === component ? { ...l, role: 'issuer' } : l))

@@ -15,6 +15,8 @@ export interface Elimination {
   behind: string[];
   /** The application's components seen in the headers (a framework, an application server). */
   app: string[];
+  /** Of those, the frameworks (layer origin-app): the issuer's name when there is one, else "the application". */
+  frameworks: string[];
 }
 
 function looksJson(body: string): boolean {
@@ -62,5 +64,6 @@ export function eliminate(obs: Observation, matched: readonly MatchedFingerprint
   const families = uniq(proxies.map((fp) => fp.family));
   const kind = bodyKind(response);
   const rule = data.rules.find((r) => applies(r, response, response.status ?? 0, kind, families, app));
-  return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app } : null;
+  const frameworks = uniq(inPath.filter((fp) => fp.layer === 'origin-app').map((fp) => fp.component));
+  return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app, frameworks } : null;
 }

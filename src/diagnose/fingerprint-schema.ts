@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';
 import { CONFIDENCES } from '../confidence.ts';
 import { FAILURE_DETAILS, NETWORK_FAILURE_KINDS } from './network-failure.ts';
+import type { DefaultPageTemplate } from './default-page-schema.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
 
@@ -146,4 +147,6 @@ export interface FingerprintBundle {
   proxyAnswers: ProxyAnswerRow[];
   /** data/fingerprints/elimination.yaml, validated with elimination-schema.ts. */
   elimination: EliminationData;
+  /** data/fingerprints/default-pages.yaml, validated with default-page-schema.ts. */
+  defaultPages: DefaultPageTemplate[];
 }

@@ -70,7 +70,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['puma/500-template-error-response.http', 'Puma', 'puma-error-response', 'low'],
   ['laravel/500-framework-20320-whoops.txt', 'Laravel', 'laravel-symfony-debug-page', 'medium'],
   ['laravel/404-starter-site-debug-title.txt', 'Laravel', 'laravel-symfony-debug-exception', 'medium'],
-  ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-primary-script-unknown', 'high'],
+  ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
   ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'medium'],
   ['express/404-template-finalhandler-0.3.6.http', 'Express', 'express-cannot-get-plain', 'high'],
 ];

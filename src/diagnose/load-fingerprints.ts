@@ -3,6 +3,7 @@
  * compiles them. The path is the same relative to `src/diagnose/` and `dist/diagnose/`.
  */
 import { readFileSync } from 'node:fs';
+import type { DefaultPageTemplate } from './default-page-schema.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import type { FingerprintBundle } from './fingerprint-schema.ts';
 import { compileFingerprint, type CompiledFingerprint } from './match-fingerprint.ts';
@@ -29,4 +30,9 @@ export function loadProxyAnswers(): readonly ProxyAnswerRow[] {
 /** data/fingerprints/elimination.yaml as built. */
 export function loadElimination(): EliminationData {
   return loadBundle().elimination;
+}
+
+/** data/fingerprints/default-pages.yaml as built. */
+export function loadDefaultPages(): readonly DefaultPageTemplate[] {
+  return loadBundle().defaultPages;
 }

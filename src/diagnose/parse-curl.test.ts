@@ -45,6 +45,24 @@ describe('parseCurlOutput', () => {
     expect(parseCurlOutput(text).response?.body).toBe('no healthy upstream');
   });
 
+  it('reads lines that the progress meter was redrawn onto (a terminal log with carriage returns)', () => {
+    const meter = '  0     0    0     0    0     0      0      0 --:--:--  0:00:04 --:--:--     0';
+    const text = `*   Trying 10.96.0.14...\r\n${meter}* Connected to 10.96.0.14 port 80 (#0)\r\n\r${meter}\r${meter}< HTTP/1.1 504 Gateway Time-out\r\n< Server: openresty/1.15.8.1\r\n< \r\n{ [data not shown]\r\n`;
+    const obs = parseCurlOutput(text);
+    expect(obs.response).toMatchObject({ status: 504, headers: [{ name: 'Server', value: 'openresty/1.15.8.1' }], body: null });
+    expect(obs.failure).toBeNull();
+  });
+
+  it('reads response lines indented by a quote, and the body without that indentation', () => {
+    const text = '< HTTP/1.1 500 INTERNAL SERVER ERROR\n< Content-Type: text/html\n- Server gunicorn/18.0 is not blacklisted\n  < Server: gunicorn/18.0\n  < \n  <title>500 Internal Server Error</title>\n  <h1>Internal Server Error</h1>\n';
+    const obs = parseCurlOutput(text);
+    expect(obs.response?.headers).toEqual([
+      { name: 'Content-Type', value: 'text/html' },
+      { name: 'Server', value: 'gunicorn/18.0' },
+    ]);
+    expect(obs.response?.body).toBe('<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>');
+  });
+
   it('keeps earlier responses (100 Continue, redirects) as hops', () => {
     const text = '< HTTP/1.1 302 Found\n< Location: /login\n<\n< HTTP/1.1 500 Internal Server Error\n<\n';
     const obs = parseCurlOutput(text);

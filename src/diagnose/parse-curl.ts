@@ -8,13 +8,15 @@ import { parseHeaderLines, parseStatusLine, toHop, toResponse, type ResponseHead
 import type { ClientFailure, Observation } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 
-const FAILURE_LINE = /^curl: \((\d+)\) (.*?)\s*$/;
+const FAILURE_LINE = /^curl: \((\d+)\) (.*)$/;
 const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
 const FAIL_STATUS = /^The requested URL returned error: (\d{3})\b *(.*)$/;
 /** The progress meter curl prints when its output is not a terminal. */
 const PROGRESS = /^\s*(?:% Total\b.*|Dload\s+Upload\b.*|(?:\d{1,3}\s+[\d.]+[kMGTP]?\s+){3}[\d.]+[kMGTP]?\s+[\d.]+[kMGTP]?\s+\S+\s+\S+\s+\S+\s+[\d.]+[kMGTP]?)$/;
 /** When a body has no final newline, curl's next info line lands on the same terminal line. */
 const GLUED_INFO = /^(.*?)\* ((?:Connection #\d+|Closing connection|shutting down connection).*)$/;
+/** A progress meter line that the next `*`, `<`, `>` or `{` line was printed onto (its output was a terminal log). */
+const GLUED_PROGRESS = /^\s*(?:\d{1,3}\s+[\d.]+[kMGTP]?\s+){3}[\d.]+[kMGTP]?\s+[\d.]+[kMGTP]?\s+\S+\s+\S+\s+\S+\s+[\d.]+[kMGTP]?(?=[*<>{] )/;
 
 interface RawResponse {
   statusLine: StatusLine;
@@ -30,7 +32,7 @@ export function hasCurlFailureLine(text: string): boolean {
 /** A `curl: (N) message` line as a failure without trace; the caller checked the line matches. */
 function toFailure(line: string): ClientFailure {
   const m = FAILURE_LINE.exec(line.trim());
-  return { tool: 'curl', exitCode: Number(m?.[1]), message: m?.[2] ?? '', trace: [] };
+  return { tool: 'curl', exitCode: Number(m?.[1]), message: (m?.[2] ?? '').trim(), trace: [] };
 }
 
 /** Removes curl's failure lines from a `curl -i` paste and returns the last one. */
@@ -43,11 +45,13 @@ function toHead(raw: RawResponse): ResponseHead {
   return { ...raw.statusLine, headers: parseHeaderLines(raw.headerLines).headers };
 }
 
+/** The body lines, without the indentation a quote gave every one of them. */
 function bodyOf(raw: RawResponse): string | null {
   const lines = [...raw.body];
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   if (lines.length === 0) return raw.bodyHidden ? null : '';
-  return lines.join('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(indent)).join('\n');
 }
 
 /** A `curl --fail` status, or undefined. */
@@ -63,8 +67,11 @@ export function parseCurlOutput(text: string): Observation {
   let failure: ClientFailure | null = null;
   let current: RawResponse | undefined;
   let inHead = false;
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.replace(/\r$/, '');
+  // A lone CR is a terminal line redraw (the progress meter), so it ends a line too.
+  for (const rawLine of text.split(/\r?\n|\r/)) {
+    const unglued = rawLine.replace(GLUED_PROGRESS, '');
+    // A quote (a list item's continuation) may indent curl's response lines; a body line never starts with "< ".
+    const line = /^\s+<(?: |$)/.test(unglued) ? unglued.trimStart() : unglued;
     const glued = current && !inHead ? GLUED_INFO.exec(line) : null;
     if (glued && current) {
       if (glued[1]) current.body.push(glued[1]);

@@ -20,14 +20,16 @@ export interface ResponseHead extends StatusLine {
   headers: HeaderField[];
 }
 
-const STATUS_LINE = /^HTTP\/(\d(?:\.\d)?) +(\d{3})(?: +(.*?))?\s*$/;
-const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+// Nothing lazy before an end anchor: `(.*?)\s*$` backtracks quadratically on a long run of blanks, and any paste
+// (up to the API's 2 MB) reaches these; what they capture is trimmed in code instead.
+const STATUS_LINE = /^HTTP\/(\d(?:\.\d)?) +(\d{3})(?:\s(.*))?$/;
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):(.*)$/;
 const BLANK_LINE = /\r?\n\r?\n/;
 
 export function parseStatusLine(line: string): StatusLine | undefined {
   const m = STATUS_LINE.exec(line);
   if (!m) return undefined;
-  return { httpVersion: m[1] ?? '', status: Number(m[2]), reason: m[3] ?? '' };
+  return { httpVersion: m[1] ?? '', status: Number(m[2]), reason: (m[3] ?? '').trim() };
 }
 
 /** Reads header lines (with obsolete folding) up to the first line that is not one; returns how many were used. */
@@ -41,7 +43,7 @@ export function parseHeaderLines(lines: readonly string[]): { headers: HeaderFie
     } else {
       const m = HEADER_LINE.exec(line);
       if (!m) break;
-      headers.push({ name: m[1] ?? '', value: m[2] ?? '' });
+      headers.push({ name: m[1] ?? '', value: (m[2] ?? '').trim() });
     }
     consumed += 1;
   }

@@ -26,6 +26,23 @@ describe('parseInput format detection', () => {
     expect(parseInput(input).format).toBe(format);
   });
 
+  it.each([
+    ['{"message":"Missing Authentication Token"}', 'body'],
+    ['{"statusCode":500,"error":"Internal Server Error","message":"Argument \\"options\\" must not be function"}%', 'body'],
+    ['$ curl "https://blabla.execute-api.us-east-1.amazonaws.com/api/hello"\n{"Code":"InternalServerError","Message":"An internal server error occurred."}', 'body'],
+    ['<Error>\n<Code>AccessDenied</Code>\n<Message>Access Denied</Message>\n</Error>', 'body'],
+    ['[\n "HTTP\\/1.1 500 Internal Server Error",\n "Server: cloudflare"\n]', 'http'],
+    ['Primary script unknown\nStatus: 404 Not Found\nX-Powered-By: PHP/7.0.1\n\nFile not found.', 'http'],
+    ['[me@host ~]$ curl -v http://shop.example/\n* Connected to shop.example\n< HTTP/1.1 503 Service Unavailable\n<\nno healthy upstream', 'curl-verbose'],
+  ])('reads what people paste, %j, as %s', (input, format) => {
+    expect(parseInput(input).format).toBe(format);
+  });
+
+  it('reads the status of a JSON body alone from its own fields, or leaves it unknown', () => {
+    expect(parseInput('{"status":"500","error":"Internal Server Error"}').observations[0]?.response).toMatchObject({ status: 500, form: 'body' });
+    expect(parseInput('{"detail":"Not Found"}').observations[0]?.response).toMatchObject({ status: null, form: 'body' });
+  });
+
   it('accepts already parsed objects', () => {
     expect(parseInput({ status: 503 }).format).toBe('json');
     expect(parseInput({ log: { entries: [{ response: { status: 200 } }] } }).format).toBe('har');

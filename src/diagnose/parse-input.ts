@@ -1,15 +1,19 @@
 /**
  * Detects what the user pasted and hands it to the right reader: raw HTTP or `curl -i` output,
- * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, or else a page
- * alone (its HTML source, or the text copied from the browser). Text that turns out to be no error page is refused
+ * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, a head as a tool or
+ * a log renders it (`Status: 404` with header lines), a body alone (JSON, XML), or else a page alone (its HTML
+ * source, or the text copied from the browser). What the paste added around the response (a command line, a log
+ * prefix on every line, escapes) goes first (unwrap-paste.ts). Text that turns out to be no error page is refused
  * by `diagnose` with a message that says what was understood.
  */
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
-import { parseHar, parseResponseObject } from './parse-json.ts';
-import { parsePage } from './parse-page.ts';
+import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
+import { parseLooseHead } from './parse-loose-head.ts';
+import { parseBodyText, parsePage } from './parse-page.ts';
 import type { ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
+import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
 const CURL_VERBOSE_LINE = /^[*<>] /m;
@@ -20,30 +24,45 @@ function parseObject(data: unknown): ParsedInput {
   }
   const dict = data as Record<string, unknown>;
   if ('log' in dict) return { format: 'har', observations: parseHar(dict) };
+  if (!isResponseObject(dict)) return { format: 'body', observations: [parseBodyObject(dict)] };
   return { format: 'json', observations: [parseResponseObject(dict)] };
+}
+
+/** JSON as pasted: zsh marks output without a final newline with "%". */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (!text.endsWith('%')) throw error;
+    return JSON.parse(text.slice(0, -1));
+  }
 }
 
 function parseJsonText(text: string): ParsedInput {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJson(text);
   } catch (error) {
     throw unreadable(
       `The input looks like JSON but is not valid JSON (${(error as Error).message}).`,
       `${text.length} characters starting ${quote(text, 30)}; a HAR file or JSON object that was cut off would read like this.`,
     );
   }
-  return parseObject(data);
+  const lines = linesOfArray(data);
+  return lines === null ? parseObject(data) : parseText(lines);
 }
 
+/** Text that starts like JSON but is a response (or curl output) after all: "[me@host ~]$ curl -v ...". */
+const readsAsResponse = (text: string) => STATUS_LINE_START.test(text) || /^< HTTP\/\d/m.test(text);
+
 function parseText(raw: string): ParsedInput {
-  const text = raw.replace(/^\uFEFF/, '');
+  const text = unwrapPaste(raw);
   const trimmed = text.trim();
   if (trimmed === '') throw unreadable('The input is empty.', 'nothing.');
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonText(trimmed);
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed);
   const statusAt = text.search(STATUS_LINE_START);
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.
-  if (/^< HTTP\/\d/m.test(text) || CURL_VERBOSE_LINE.test(statusAt < 0 ? text : text.slice(0, statusAt))) {
+  if (/^\s*< HTTP\/\d/m.test(text) || CURL_VERBOSE_LINE.test(statusAt < 0 ? text : text.slice(0, statusAt))) {
     return { format: 'curl-verbose', observations: [parseCurlOutput(text)] };
   }
   if (statusAt >= 0) {
@@ -52,7 +71,9 @@ function parseText(raw: string): ParsedInput {
     return { format: 'http', observations: [{ label: 'response', response, failure, hops }] };
   }
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
-  return parsePage(text);
+  const loose = parseLooseHead(text);
+  if (loose) return { format: 'http', observations: [{ label: 'response', response: loose, failure: null, hops: [] }] };
+  return parseBodyText(text) ?? parsePage(text);
 }
 
 /** For text read as a page that no fingerprint recognises and that names no status: it was no error page. */

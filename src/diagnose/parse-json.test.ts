@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHar, parseResponseObject } from './parse-json.ts';
+import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
 
 function harWith(entries: unknown[]) {
   return { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } };
@@ -61,5 +61,30 @@ describe('parseHar', () => {
     [harWith([{ request: {} }]), 'HAR entry 1 has no response status'],
   ])('refuses %j', (data, message) => {
     expect(() => parseHar(data)).toThrow(message);
+  });
+});
+
+describe('isResponseObject and parseBodyObject: a JSON error body pasted alone', () => {
+  it.each([
+    [{ status: 502, headers: {} }, true],
+    [{ status: 503 }, true],
+    [{ body: '' }, true],
+    [{ message: 'Missing Authentication Token' }, false],
+    [{ status: '500', error: 'Internal Server Error' }, false],
+    [{ statusCode: 500, error: 'Internal Server Error', message: 'boom' }, false],
+  ])('%j is a {status, headers, body} object: %s', (data, expected) => {
+    expect(isResponseObject(data)).toBe(expected);
+  });
+
+  it.each([
+    [{ message: 'Missing Authentication Token' }, null],
+    [{ statusCode: 500, error: 'Internal Server Error', message: 'Argument "options" must not be function' }, 500],
+    [{ status: '500', error: 'Internal Server Error' }, 500],
+    [{ code: 404, message: 'Not Found' }, 404],
+    [{ code: 1015, message: 'rate limited' }, null],
+    [{ code: 'InternalServerError', Message: 'An internal server error occurred.' }, null],
+  ])('reads %j as a body alone with status %s', (data, status) => {
+    const obs = parseBodyObject(data);
+    expect(obs.response).toMatchObject({ status, headers: [], form: 'body', body: JSON.stringify(data) });
   });
 });

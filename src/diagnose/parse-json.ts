@@ -1,7 +1,9 @@
 /**
- * Reads structured inputs: a HAR 1.2 file (every entry becomes an observation) and a plain object
+ * Reads structured inputs: a HAR 1.2 file (every entry becomes an observation), a plain object
  * `{status, headers, body}` as logged by HTTP clients (headers as an object, a list of
- * `{name, value}` or a list of `[name, value]`; a body object is read as its JSON).
+ * `{name, value}` or a list of `[name, value]`; a body object is read as its JSON), and any other JSON object as a
+ * response body alone (`{"message":"Missing Authentication Token"}`), whose status is its own `status`,
+ * `statusCode` or `code` field when that names one.
  */
 import { Buffer } from 'node:buffer';
 import { toResponse } from './parse-http.ts';
@@ -15,8 +17,8 @@ function isDict(value: unknown): value is Dict {
 }
 
 function readStatus(value: unknown): { status: number; reason: string } | undefined {
-  const m = /^\s*(\d{3})(?:\s+(.*?))?\s*$/.exec(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
-  return m ? { status: Number(m[1]), reason: m[2] ?? '' } : undefined;
+  const m = /^\s*(\d{3})(?:\s(.*))?$/.exec(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
+  return m ? { status: Number(m[1]), reason: (m[2] ?? '').trim() } : undefined;
 }
 
 function readHeaders(value: unknown, where: string): HeaderField[] {
@@ -37,6 +39,23 @@ function readHeaders(value: unknown, where: string): HeaderField[] {
 function readBody(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The keys of `{status, headers, body}`; an object with only these, or with headers or a body, is a response. */
+const RESPONSE_KEYS = new Set(['status', 'statusText', 'headers', 'body']);
+/** Fields in which error bodies name their status: Fastify and NestJS `statusCode`, Spring `status`, many `code`. */
+const STATUS_FIELDS = ['status', 'statusCode', 'code'];
+
+export function isResponseObject(data: Dict): boolean {
+  const keys = Object.keys(data);
+  return 'headers' in data || 'body' in data || (keys.length > 0 && keys.every((k) => RESPONSE_KEYS.has(k)));
+}
+
+/** A JSON error body pasted alone: no headers; the status from its own fields, or unknown. */
+export function parseBodyObject(data: Dict): Observation {
+  const status = STATUS_FIELDS.map((field) => readStatus(data[field])).find((s) => s !== undefined && s.status >= 100 && s.status <= 599);
+  const response = { httpVersion: null, status: status?.status ?? null, reason: '', headers: [], body: JSON.stringify(data), truncated: false, form: 'body' as const, bodyNote: null };
+  return { label: 'response', response, failure: null, hops: [] };
 }
 
 /** `{status, headers?, body?, statusText?}`. */

@@ -1,14 +1,30 @@
 /**
  * Reads a page pasted without its status line and headers: the HTML source ("view source", a saved page) or the
  * words copied from the browser window. The status comes from the page's own words; the headers are unknown.
+ * Markup that is no HTML page (an XML error document: S3, Azure Storage) is a body alone, matched as it is.
  */
 import { statusInPage } from './status-in-page.ts';
 import type { ParsedInput, ParsedResponse } from './types.ts';
 import { looksLikeHtml, pageTitle, visibleLines } from './visible-text.ts';
 
+/** An XML document pasted alone, or null. Its status is unknown: XML error documents name codes, not statuses. */
+export function parseBodyText(text: string): ParsedInput | null {
+  const trimmed = text.trim();
+  if (!/^<(?:\?xml\b|[A-Za-z][\w:-]*>)/.test(trimmed) || looksLikeHtml(trimmed)) return null;
+  const response: ParsedResponse = { httpVersion: null, status: null, reason: '', headers: [], body: trimmed, truncated: false, form: 'body', bodyNote: null };
+  return { format: 'body', observations: [{ label: 'response', response, failure: null, hops: [] }] };
+}
+
+/**
+ * An error page names its status near its start; reading only that much keeps a hostile paste cheap (an HTML
+ * parser's stack of unclosed tags grows with the input). The same bound as the fingerprints' (match-fingerprint.ts).
+ */
+const MAX_PAGE_READ = 64 * 1024;
+
 export function parsePage(text: string): ParsedInput {
   const form = looksLikeHtml(text) ? 'page-source' : 'page-text';
-  const lines = form === 'page-source' ? [pageTitle(text) ?? '', ...visibleLines(text)] : text.split(/\r?\n/);
+  const start = text.slice(0, MAX_PAGE_READ);
+  const lines = form === 'page-source' ? [pageTitle(start) ?? '', ...visibleLines(start)] : start.split(/\r?\n/);
   const found = statusInPage(lines);
   const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body: text, truncated: false, form, bodyNote: null };
   return { format: form, observations: [{ label: 'response', response, failure: null, hops: [] }] };

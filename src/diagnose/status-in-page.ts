@@ -1,9 +1,11 @@
 /**
  * The status an error page names in its own words, for pastes without a status line: "502 Bad Gateway" (nginx),
- * "Error 522" and "Error code 524" (Cloudflare), "HTTP ERROR 500" (Chrome), "HTTP Error 503." (IIS),
- * "(type=Internal Server Error, status=500)" (Spring), "404. That’s an error." (Google), or a registry reason phrase
- * alone on a line ("Service Unavailable", Apache). A number only counts in such a phrase, never alone: pages also
- * carry ports, versions and request ids.
+ * "Error 522" and "Error code 524" (Cloudflare), "HTTP ERROR 500" (Chrome), "HTTP ERROR: 404" (Jetty),
+ * "HTTP Error 503." (IIS), "HTTP Status 404 – Not Found" (Tomcat), "(type=Internal Server Error, status=500)"
+ * (Spring), "404. That’s an error." (Google), "the server responded with a status of 503 (Service Unavailable)"
+ * (a browser console, with the reason phrase it received), a code with its own registry reason phrase inside a
+ * sentence ("failed: 502 Bad Gateway"), or a registry reason phrase alone on a line ("Service Unavailable",
+ * Apache). A number only counts in such a phrase, never alone: pages also carry ports, versions and request ids.
  */
 import { listCodes } from '../codes/index.ts';
 
@@ -13,14 +15,20 @@ export interface PageStatus {
 }
 
 /** "<code> <Capitalised Words>" or "<code>." at the start of a line. */
-const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+[-:]?\s*([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!]?(?:\s|$)/;
+const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:]\s*)?([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
 /** A code inside a phrase that names it as the status. */
-const NAMED_CODE = /\b(?:HTTP ERROR|HTTP Error|Error code:?|Error|Status code:?|Status:|status=)\s*(\d{3})(?:\.\d+)?\b/;
+const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|Error code:?|Error|Status code:?|Status:|status=)\s*(\d{3})(?:\.\d+)?\b/i;
+/** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */
+const CONSOLE_STATUS = /\bstatus of (\d{3})(?: \(([^)]*)\))?/;
+/** A code followed by words, anywhere in a line; it counts when the words start with the code's own reason phrase. */
+const CODE_WITH_WORDS = /\b(\d{3}) ([A-Za-z][A-Za-z'’ -]*)/g;
 
 const isStatus = (n: number) => n >= 400 && n <= 599;
 const wordsOf = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+const lettersOf = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 
 let reasons: Map<string, PageStatus> | undefined;
+let reasonOfCode: Map<number, string> | undefined;
 
 /** Registry reason phrases of 4xx and 5xx, by their words: "service unavailable" -> 503. */
 function reasonPhrases(): Map<string, PageStatus> {
@@ -28,12 +36,24 @@ function reasonPhrases(): Map<string, PageStatus> {
   return reasons;
 }
 
+/** "failed: 502 Bad Gateway", "resulted in a `404 Not Found` response": the code with its own reason phrase. */
+function codeWithItsReason(line: string): PageStatus | null {
+  reasonOfCode ??= new Map([...reasonPhrases().values()].map((p) => [p.status, lettersOf(p.reason)]));
+  for (const [, code, words] of line.matchAll(CODE_WITH_WORDS)) {
+    const reason = reasonOfCode.get(Number(code));
+    if (reason && lettersOf(words ?? '').startsWith(reason)) return { status: Number(code), reason: '' };
+  }
+  return null;
+}
+
 function fromLine(line: string): PageStatus | null {
   const leading = LEADING_CODE.exec(line);
   if (leading && isStatus(Number(leading[1]))) return { status: Number(leading[1]), reason: leading[2] ?? '' };
   const named = NAMED_CODE.exec(line);
   if (named && isStatus(Number(named[1]))) return { status: Number(named[1]), reason: '' };
-  return reasonPhrases().get(wordsOf(line)) ?? null;
+  const logged = CONSOLE_STATUS.exec(line);
+  if (logged && isStatus(Number(logged[1]))) return { status: Number(logged[1]), reason: logged[2] ?? '' };
+  return codeWithItsReason(line) ?? reasonPhrases().get(wordsOf(line)) ?? null;
 }
 
 /** The first status the lines name (the title first, when the page has one), or null. */

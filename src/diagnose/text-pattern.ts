@@ -1,13 +1,17 @@
 /**
  * The visible-text form of a fingerprint's body pattern, so that a page copied from a browser (words only, no tags,
  * line breaks changed) matches the same fingerprint as the HTML response. A `contains` string becomes its visible
- * text; a regex loses its literal tags and comments, which the browser never shows, and `</body>` / `</html>` become
- * the end of the text ("nothing follows"). A pattern whose tags carry regex syntax, or that is nothing but markup,
- * has no text form.
+ * text; a regex loses its literal tags and comments, which the browser never shows, `</body>` / `</html>` become
+ * the end of the text ("nothing follows"), and `[^<]*` (the rest of an element) is bounded. A pattern whose tags
+ * carry regex syntax, or that is nothing but markup, has no text form. A `<title>` is shown in the browser's tab,
+ * not in the page, so its words are no part of the text.
  *
  * A text form is `distinctive` when its words say more than a status and a reason phrase: "502 Bad Gateway" is on
- * many components' pages, "nginx" or "The server is temporarily unable to service your" is not. A fingerprint
- * matches page text only through at least one distinctive form.
+ * many components' pages, "nginx" or "The server is temporarily unable to service your" is not. A status followed by
+ * capitalised words is a reason phrase as some component words it ("503 Service Temporarily Unavailable", "504
+ * Gateway Time-out"), no more distinctive than the registry's. A form that is the whole page (`^...$`) needs fewer
+ * words of its own ("File not found." alone is PHP-FPM's answer). A fingerprint matches page text only through at
+ * least one distinctive form.
  */
 import { listCodes } from '../codes/index.ts';
 import { visibleText } from './visible-text.ts';
@@ -23,6 +27,9 @@ const LITERAL_MARKUP = /<!--(?:(?!-->)[^\\()[\]{}|*+?])*-->|<\/?[A-Za-z][A-Za-z0
 /** What is left of a tag after the literal ones are gone: a tag built with regex syntax, which cannot be converted. */
 const TAG_LEFT = /<\/?[A-Za-z!]/;
 const END_OF_PAGE = /<\/(?:body|html)>/gi;
+const TITLE_ELEMENT = /<title>(?:(?!<\/title>)[\s\S])*<\/title>/gi;
+/** A status and the capitalised words after it: a reason phrase in a component's own wording, when it has the registry's words. */
+const STATUS_HEADING = /\b(\d{3})((?:\s+[A-Z][\w'’-]*)+)/g;
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(nbsp|amp|lt|gt|quot|apos|#39));/g;
 const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 const END_TOKEN = '\u0000END\u0000';
@@ -30,6 +37,12 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words every error page may carry; they name no component. */
 const GENERIC_WORDS = ['error', 'http', 'status', 'code'];
 const MIN_DISTINCTIVE_LETTERS = 5;
+const MIN_WHOLE_PAGE_LETTERS = 3;
+/**
+ * `[^<]*` is "the rest of this element" in HTML; page text has no tags, so there it is bounded to what one element
+ * holds, or a pattern such as `\d{3} [^<]*nginx` would scan the whole text from every number (seconds on 64 KB).
+ */
+const MAX_ELEMENT_TEXT = 300;
 
 function decodeEntity(_m: string, dec: string | undefined, hex: string | undefined, named: string | undefined): string {
   const char = dec !== undefined ? String.fromCodePoint(Number(dec)) : hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (NAMED[named ?? ''] ?? '');
@@ -37,6 +50,28 @@ function decodeEntity(_m: string, dec: string | undefined, hex: string | undefin
 }
 
 let reasonWords: RegExp | undefined;
+let reasonsOfCode: Map<number, string[][]> | undefined;
+
+const wordList = (phrase: string) => phrase.toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z]/g, '')).filter(Boolean);
+
+/** Are the words of `reason` in `words`, in order ("service unavailable" in "Service Temporarily Unavailable")? */
+function hasInOrder(words: readonly string[], reason: readonly string[]): boolean {
+  let at = 0;
+  for (const word of words) if (word === reason[at]) at += 1;
+  return at === reason.length;
+}
+
+/** "503 Service Temporarily Unavailable", "504 Gateway Time-out": a status heading, which names no component. */
+function withoutStatusHeadings(text: string): string {
+  if (!reasonsOfCode) {
+    reasonsOfCode = new Map();
+    for (const e of listCodes({})) reasonsOfCode.set(e.code, [...(reasonsOfCode.get(e.code) ?? []), wordList(e.reason)]);
+  }
+  const known = reasonsOfCode;
+  return text.replace(STATUS_HEADING, (whole, code: string, words: string) =>
+    (known.get(Number(code)) ?? []).some((reason) => reason.length > 0 && hasInOrder(wordList(words), reason)) ? ' ' : whole,
+  );
+}
 
 /** Letters left once status codes, registry reason phrases and generic words are taken out. */
 function distinctiveLetters(literal: string): number {
@@ -44,7 +79,7 @@ function distinctiveLetters(literal: string): number {
     `\\b(?:${[...new Set(listCodes({}).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${GENERIC_WORDS.join('|')})\\b`,
     'g',
   );
-  return literal.toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^a-z]/g, '').length;
+  return withoutStatusHeadings(literal).toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^a-z]/g, '').length;
 }
 
 /** The literal characters a regex source asks for, roughly: escapes, classes and syntax taken out. */
@@ -60,9 +95,10 @@ export function textFormOfContains(html: string): TextForm | null {
 
 /** A body regex → a regex over normalized visible text, or null when it cannot be converted or shows nothing. */
 export function textFormOfRegex(source: string): TextForm | null {
-  let text = source.replace(END_OF_PAGE, END_TOKEN).replace(LITERAL_MARKUP, '\\s*');
+  let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(LITERAL_MARKUP, '\\s*');
   if (TAG_LEFT.test(text)) return null;
   text = text
+    .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
     .replace(/\\r\?\\n|\\r\\n|\\n|\\r/g, '\\s*')
     .replace(ENTITY, decodeEntity)
     .replace(/(?:\\s\*){2,}/g, '\\s*');
@@ -76,5 +112,6 @@ export function textFormOfRegex(source: string): TextForm | null {
   }
   // A form that matches nothing in particular (empty, or only optional parts) would match every page.
   if (pattern.test('')) return null;
-  return { pattern, distinctive: distinctiveLetters(literal) >= MIN_DISTINCTIVE_LETTERS };
+  const wholePage = source.startsWith('^') && source.endsWith('$');
+  return { pattern, distinctive: distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) };
 }

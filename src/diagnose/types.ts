@@ -8,13 +8,17 @@ export type { Confidence } from '../confidence.ts';
 export type { NetworkFailureKind } from './network-failure.ts';
 
 /**
- * What the user gave: a whole HTTP message (`http`, curl, HAR, JSON), or only a page: its HTML source without the
- * status line and headers (`page-source`), or the words copied from the browser window (`page-text`).
+ * What the user gave: a whole HTTP message (`http`, curl, HAR, JSON), a response body alone (`body`: a JSON or XML
+ * error document without status line and headers), or only a page: its HTML source without the status line and
+ * headers (`page-source`), or the words copied from the browser window (`page-text`).
  */
-export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json' | 'page-source' | 'page-text';
+export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json' | 'body' | 'page-source' | 'page-text';
 
-/** How much of a response the input holds: the message, or only the page (no headers; the status read from the page). */
-export type ResponseForm = 'message' | 'page-source' | 'page-text';
+/**
+ * How much of a response the input holds: the message, or only its body (no headers; the status from the body's own
+ * fields), or only the page (no headers; the status read from the page).
+ */
+export type ResponseForm = 'message' | 'body' | 'page-source' | 'page-text';
 
 /** One header line as received; names keep their case, lookups ignore it. */
 export interface HeaderField {
@@ -33,7 +37,7 @@ export interface ParsedResponse {
   body: string | null;
   /** The body is shorter than its Content-Length: the transfer was cut, or the paste is incomplete. */
   truncated: boolean;
-  /** For `page-*` forms the headers are unknown, not absent, and `body` is the page's source or visible text. */
+  /** For the `body` and `page-*` forms the headers are unknown, not absent; `body` is the body, the page's source or its visible text. */
   form: ResponseForm;
   /** What was done to read the body, or why it cannot be read: chunk framing removed, or compressed bytes pasted. */
   bodyNote: 'dechunked' | 'compressed' | null;

@@ -1,10 +1,12 @@
 /** English words of the diagnosis engine: verdicts when no fingerprint speaks, notes about the input, report labels. */
 
 export const enDiagnose = {
-  unknownSummary: (status: number | null) =>
-    status === null
-      ? 'No fingerprint explains this failure (no HTTP response came back).'
-      : `No fingerprint identifies the component that produced this ${status} response.`,
+  unknownSummary: (status: number | null, responded: boolean) =>
+    status !== null
+      ? `No fingerprint identifies the component that produced this ${status} response.`
+      : responded
+        ? 'No fingerprint identifies the component that produced this response, and it does not say its status.'
+        : 'No fingerprint explains this failure (no HTTP response came back).',
   inPathHint: (components: string) =>
     ` In the path: ${components}. None of their built-in error pages matched, so the response most likely came from behind them (the application) or from a custom error page.`,
   noErrorSummary: (status: number) => `HTTP ${status} is not an error status, so there is nothing to diagnose.`,
@@ -25,10 +27,15 @@ export const enDiagnose = {
     dechunked: 'The body was sent with Transfer-Encoding: chunked and pasted with its chunk-size lines; they were removed before matching.',
     compressed:
       'The body is compressed (Content-Encoding) and was pasted as raw bytes, so it cannot be read. Capture it again with curl --compressed, or send Accept-Encoding: identity.',
-    pageOnly: (form: string) =>
-      form === 'page-text'
-        ? 'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.'
-        : 'Only the page source was given (no status line, no headers): the status comes from the page, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+    rebuilt: (length: number) =>
+      `The body was not captured, but its Content-Length (${length} bytes) is exactly the size of the component's own error page for this status and Server header, whose every byte its source fixes; that page was matched in its place, with one step less confidence.`,
+    partOnly: {
+      body: 'Only the response body was given (no status line, no headers): the status comes from its own fields when it names one, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+      'page-source':
+        'Only the page source was given (no status line, no headers): the status comes from the page, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+      'page-text':
+        'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+    },
   },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
   label: {

@@ -2,10 +2,12 @@
 import type { Messages } from './catalogue.ts';
 
 export const idDiagnose: Messages['diagnose'] = {
-  unknownSummary: (status) =>
-    status === null
-      ? 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada response HTTP yang kembali).'
-      : `Tidak ada fingerprint yang mengenali komponen pembuat response ${status} ini.`,
+  unknownSummary: (status, responded) =>
+    status !== null
+      ? `Tidak ada fingerprint yang mengenali komponen pembuat response ${status} ini.`
+      : responded
+        ? 'Tidak ada fingerprint yang mengenali komponen pembuat respons ini, dan respons itu tidak menyebut statusnya.'
+        : 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada response HTTP yang kembali).',
   inPathHint: (components) =>
     ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi response ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
   noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
@@ -26,10 +28,15 @@ export const idDiagnose: Messages['diagnose'] = {
     dechunked: 'Body-nya dikirim dengan Transfer-Encoding: chunked dan ditempel beserta baris ukuran chunk-nya; baris-baris itu dibuang sebelum pencocokan.',
     compressed:
       'Body-nya terkompresi (Content-Encoding) dan ditempel sebagai byte mentah, jadi tidak bisa dibaca. Ambil ulang dengan curl --compressed, atau kirim Accept-Encoding: identity.',
-    pageOnly: (form) =>
-      form === 'page-text'
-        ? 'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.'
-        : 'Yang diberikan hanya source halamannya (tanpa status line, tanpa header): statusnya diambil dari halaman itu, dan fingerprint header tidak bisa diperiksa. Response lengkap (curl -i) memberi lebih banyak petunjuk.',
+    rebuilt: (length) =>
+      `Body-nya tidak ikut terambil, tetapi Content-Length-nya (${length} byte) persis sama dengan ukuran halaman error bawaan komponen itu untuk status dan header Server ini, yang setiap byte-nya ditetapkan oleh source-nya; halaman itulah yang dicocokkan sebagai gantinya, dengan keyakinan satu tingkat lebih rendah.`,
+    partOnly: {
+      body: 'Yang diberikan hanya body respons (tanpa status line, tanpa header): statusnya diambil dari field body itu sendiri kalau ada, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+      'page-source':
+        'Yang diberikan hanya source halamannya (tanpa status line, tanpa header): statusnya diambil dari halaman itu, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+      'page-text':
+        'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+    },
   },
   verdict: { identified: 'teridentifikasi', unknown: 'penerbit tidak diketahui', 'no-error': 'bukan error' },
   label: {

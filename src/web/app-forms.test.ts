@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../test/helpers/web-app.ts';
@@ -10,6 +11,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
 describe('diagnose on the web', () => {
   const nginx502 = 'HTTP/1.1 502 Bad Gateway\r\nServer: nginx/1.22.1\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n';
@@ -45,6 +48,29 @@ describe('diagnose on the web', () => {
     const garbage = await app.inject({ method: 'POST', url: '/api/v1/diagnose', payload: 'hello there', headers: { 'content-type': 'text/plain' } });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json()).toMatchObject({ code: 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT' });
+  });
+
+  it('reads page text, a chunked dump, headers only and a JSON body alone through the API (real captures)', async () => {
+    const post = (payload: string | object) =>
+      app.inject({ method: 'POST', url: '/api/v1/diagnose', payload, ...(typeof payload === 'string' ? { headers: { 'content-type': 'text/plain' } } : {}) });
+    const pageText = await post(wild('spring-boot/404-novel-whitelabel.txt'));
+    expect(pageText.json()).toMatchObject({ format: 'page-text', diagnoses: [{ status: 404, verdict: 'identified', issuer: { component: 'Spring Boot' } }] });
+    const chunked = await post(wild('envoy/503-connection-failure-contour-chunked.http'));
+    expect(chunked.json()).toMatchObject({ format: 'http', diagnoses: [{ verdict: 'identified', issuer: { fingerprint: 'envoy-connect-failure' } }] });
+    const headersOnly = await post(wild('cloudflare/520-origin-error-bad-bot-blocker.headers'));
+    expect(headersOnly.json()).toMatchObject({ format: 'http', diagnoses: [{ status: 520, verdict: 'identified', issuer: { component: 'Cloudflare' } }] });
+    const body = await post(JSON.parse(wild('aws-api-gateway/403-missing-authentication-token-fhir.json')) as object);
+    expect(body.json()).toMatchObject({ format: 'body', diagnoses: [{ status: 403, verdict: 'identified', issuer: { component: 'Amazon API Gateway' } }] });
+  });
+
+  it('carries the inferred verdict in the API and on the page', async () => {
+    const paste = 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx/1.22.1\r\nContent-Type: application/json\r\n\r\n{"status":"maintenance"}';
+    const api = await app.inject({ method: 'POST', url: '/api/v1/diagnose', payload: paste, headers: { 'content-type': 'text/plain' } });
+    expect(api.json()).toMatchObject({ diagnoses: [{ verdict: 'inferred', confidence: 'medium', issuer: { component: 'application', layer: 'origin-app' } }] });
+    const page = await app.inject({ method: 'POST', url: '/diagnose', payload: new URLSearchParams({ input: paste }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(page.body).toContain('verdict-inferred');
+    expect(page.body).toContain('the application behind them (or the next hop)');
+    expect(page.body).toContain('(inferred by elimination)');
   });
 });
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +62,32 @@ describe('httpwhy diagnose', () => {
     const report = JSON.parse(t.stdout()) as { format: string; diagnoses: { issuer: { component: string } }[] };
     expect(report.format).toBe('http');
     expect(report.diagnoses[0]?.issuer.component).toBe('Caddy');
+  });
+
+  it('exits 0 for an issuer inferred by elimination, and says it was inferred', async () => {
+    const paste = 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx/1.22.1\r\nContent-Type: application/json\r\n\r\n{"status":"maintenance"}';
+    const t = fakeIo(paste);
+    expect(await diagnoseFiles([], text, t.io)).toBe(0);
+    expect(t.stdout()).toContain('Issued by: the application behind them (or the next hop) · confidence: medium (inferred by elimination)');
+    const j = fakeIo(paste);
+    expect(await diagnoseFiles([], json, j.io)).toBe(0);
+    const report = JSON.parse(j.stdout()) as { diagnoses: { verdict: string; issuer: { component: string; fingerprint: string } }[] };
+    expect(report.diagnoses[0]).toMatchObject({ verdict: 'inferred', issuer: { component: 'application', fingerprint: 'json-passed-through' } });
+  });
+
+  it.each([
+    ['page text copied from the browser', 'wild/spring-boot/404-novel-whitelabel.txt', 'page-text', 'Spring Boot'],
+    ['a chunked dump indented by a test log', 'wild/envoy/503-connection-failure-contour-chunked.http', 'http', 'Envoy'],
+    ['headers only (curl -I)', 'wild/cloudflare/520-origin-error-bad-bot-blocker.headers', 'http', 'Cloudflare'],
+    ['a JSON body alone', 'wild/aws-api-gateway/403-missing-authentication-token-fhir.json', 'body', 'Amazon API Gateway'],
+  ])('reads %s from a file and from stdin', async (_case, file, format, component) => {
+    const t = fakeIo();
+    expect(await diagnoseFiles([file], json, t.io)).toBe(0);
+    const report = JSON.parse(t.stdout()) as { format: string; diagnoses: { issuer: { component: string } }[] };
+    expect([report.format, report.diagnoses[0]?.issuer.component]).toEqual([format, component]);
+    const s = fakeIo(readFileSync(join(fixtures, file), 'utf8'));
+    expect(await diagnoseFiles(['-'], text, s.io)).toBe(0);
+    expect(s.stdout()).toContain(`Issued by: ${component}`);
   });
 
   it('exits 2 for unreadable input: the message on stderr, {"error": {code, message}} on stdout with --json', async () => {

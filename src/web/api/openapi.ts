@@ -49,7 +49,7 @@ export const OPERATIONS = {
     responses: { 200: json('Side-by-side comparison', 'Comparison'), 400: problem, 404: problem },
   },
   diagnose: {
-    summary: 'Diagnose a failing response: raw HTTP, curl -i / -v output, HAR, or {status, headers, body} (body up to 2 MB)',
+    summary: 'Diagnose a failing response: raw HTTP, curl -i / -v output, HAR, {status, headers, body}, a body alone, or an error page (its source or copied text); up to 2 MB',
     parameters: [lang],
     requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
     responses: { 200: { description: 'The diagnosis report', content: { 'application/json': { schema: { type: 'object' } } } }, 400: problem },

@@ -1,0 +1,127 @@
+/** diagnose() on real pastes of the wild corpus (test/fixtures/diagnose/wild/): what people paste, read and judged. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+import type { Diagnosis } from './types.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+const first = (text: string): Diagnosis => {
+  const [d] = diagnose(text).diagnoses;
+  if (!d) throw new Error('no diagnosis');
+  return d;
+};
+
+describe('diagnose: partial and wrapped pastes', () => {
+  it('identifies a JSON body pasted alone by its own words, with no status, and says only the body was given', () => {
+    const report = diagnose(wild('aws-api-gateway/403-missing-authentication-token-fhir.json'));
+    expect(report.format).toBe('body');
+    const [d] = report.diagnoses;
+    expect(d).toMatchObject({ verdict: 'identified', status: 403, issuer: { component: 'Amazon API Gateway', fingerprint: 'apigw-missing-auth-token' } });
+    expect(d?.notes.join(' ')).toContain('Only the response body was given');
+  });
+
+  it('says a JSON body alone that names no status and no component is unknown, not that no response came', () => {
+    const d = first(wild('app/500-gitlab-api-swiftpackageindex.json'));
+    expect(d).toMatchObject({ verdict: 'unknown', status: null, issuer: null });
+    expect(d.summary).toBe('No fingerprint identifies the component that produced this response, and it does not say its status.');
+  });
+
+  it('de-chunks a dump whose lines a test log indented (Contour, Envoy)', () => {
+    const d = first(wild('envoy/503-connection-failure-contour-chunked.http'));
+    expect(d).toMatchObject({ verdict: 'identified', issuer: { component: 'Envoy', fingerprint: 'envoy-connect-failure' } });
+    expect(d.notes.join(' ')).toContain('chunk-size lines');
+  });
+
+  it("reads curl -v output after the shell prompt (which starts with '[', not JSON)", () => {
+    expect(first(wild('envoy/503-no-healthy-upstream-istio-vm.curl'))).toMatchObject({ verdict: 'identified', issuer: { fingerprint: 'envoy-no-healthy-upstream' } });
+  });
+
+  it("reads a PHP array dump of the head (AWS ALB's 502)", () => {
+    expect(first(wild('aws-alb/502-esi-fleet-members-php-array.http'))).toMatchObject({ verdict: 'identified', issuer: { component: 'AWS Application Load Balancer' } });
+  });
+
+  it('reads a FastCGI head with Status: and its body (PHP-FPM)', () => {
+    expect(first(wild('php-fpm/404-fcgi-client-raw-fastcgi.http'))).toMatchObject({ status: 404, verdict: 'identified', issuer: { component: 'PHP-FPM' } });
+  });
+
+  it("names nginx for a curl -I whose Content-Length is the size of nginx's own 502 page, one step less sure", () => {
+    const d = first(wild('nginx/502-pypipin-badges.headers'));
+    expect(d).toMatchObject({ verdict: 'identified', confidence: 'medium', issuer: { component: 'nginx', fingerprint: 'nginx-502-page' } });
+    expect(d.evidence[0]).toMatchObject({ kind: 'header', name: 'Content-Length', value: '173', fingerprint: 'nginx-special-response' });
+    expect(d.notes.join(' ')).toContain('Content-Length (173 bytes) is exactly the size');
+    expect(d.seen.bodyExcerpt).toBeNull();
+  });
+
+  it('reads "File not found." alone, the whole of a PHP-FPM page', () => {
+    expect(first(wild('php-fpm/404-cherokee-file-not-found.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'PHP-FPM' } });
+  });
+});
+
+describe('diagnose: no confidently wrong issuer', () => {
+  it('names the application, not the application server, for a page behind Gunicorn that no fingerprint knows', () => {
+    const d = first('HTTP/1.1 500 Internal Server Error\r\nServer: gunicorn/19.9.0\r\nContent-Type: text/html\r\n\r\n<html><body><h1>Payment failed</h1></body></html>');
+    expect(d).toMatchObject({ verdict: 'inferred', confidence: 'medium', issuer: { component: 'application', fingerprint: 'app-in-headers' } });
+    expect(d.chain.map((l) => [l.component, l.role])).toEqual([
+      ['Gunicorn', 'in-path'],
+      ['application', 'issuer'],
+    ]);
+    expect(d.summary).toContain('(Gunicorn)');
+  });
+
+  it('never names Gunicorn for the framework page it passed on (real capture)', () => {
+    const d = first(wild('flask/500-httpbin-digest-gunicorn.curl'));
+    expect(d.issuer?.layer).toBe('origin-app');
+    expect(d.chain.find((l) => l.component === 'Gunicorn')?.role).toBe('in-path');
+  });
+
+  it("does not read a Java client's log as page text (its 'Server = [nginx]' is a header, not nginx's page)", () => {
+    const d = first(wild('rails/500-gitlab-plugin-337-json-behind-nginx.http'));
+    expect(d.status).toBe(500);
+    expect(d.issuer?.layer).toBe('origin-app');
+    expect(d.chain.find((l) => l.component === 'nginx')?.role).toBe('in-path');
+  });
+
+  it("leaves a page's heading alone unknown: '503 Service Temporarily Unavailable' is nginx's and the ALB's", () => {
+    const d = first(wild('ingress-nginx/503-kube-prod-runtime-cpu-starved.txt'));
+    expect(d).toMatchObject({ status: 503, verdict: 'unknown', issuer: null });
+  });
+
+  it.each([
+    ["Cloudflare's plain-text 1xxx answer to a client that is no browser", 'HTTP/1.1 403 Forbidden\r\nServer: cloudflare\r\nCF-RAY: 7afa59eb3bb7abf6-KLD\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nerror code: 1020'],
+    ["Cloudflare's structured JSON error", 'HTTP/1.1 429 Too Many Requests\r\nServer: cloudflare\r\nContent-Type: application/json\r\n\r\n{"cloudflare_error":true,"error_code":1015}'],
+  ])('does not name the application behind Cloudflare for %s', (_case, raw) => {
+    expect(first(raw).issuer?.component).not.toBe('application');
+  });
+
+  it('does not name the application for an HTML 500 behind the Google Front End, which writes one of its own', () => {
+    const d = first(wild('google-frontend/500-server-error-via-cloudfront-dl-flynn.http'));
+    expect(d.status).toBe(500);
+    expect(d.issuer?.component).not.toBe('application');
+    expect(d.chain.map((l) => l.component)).toContain('Amazon CloudFront');
+  });
+});
+
+describe('diagnose: hostile pastes stay fast', () => {
+  const long = 200_000;
+  it.each([
+    ['a status statement followed by a long run of spaces', `Status: 500${' '.repeat(long)}x]y\nServer: a`],
+    ['a header-like line of spaces', `Status: 500\nX:${' '.repeat(long)}y\n`],
+    ['a headers label with spaces', `Status: 500\nheaders${' '.repeat(long)}x\nServer: a`],
+    ['lines sharing a long prefix of words', `${'a '.repeat(long / 2)}\n${'a '.repeat(long / 2)}b\n${'a '.repeat(long / 2)}c`],
+    ['an escaped string with quotes and spaces', `${`"${' '.repeat(1000)}\\n`.repeat(200)}x`],
+    ['a megabyte of unclosed tags', '<center><h1>404 x'.repeat(60_000)],
+    ['a page line with a status and a long run of blanks', `Oops\n404${' '.repeat(long)}x`],
+    ['a status line with a long reason of blanks', `HTTP/1.1 502 a${' '.repeat(long)}b\n\n`],
+    ['a header value with a long run of blanks inside', `HTTP/1.1 502 Bad Gateway\nX: a${' '.repeat(long)}b\n\n`],
+    ['a curl failure line with a long run of blanks inside', `curl: (52) a${' '.repeat(long)}b`],
+    ['a JSON status with a long run of blanks inside', `{"status": "502 a${' '.repeat(long)}b", "body": ""}`],
+  ])('reads %s in well under a second', (_case, paste) => {
+    const started = performance.now();
+    try {
+      diagnose(paste);
+    } catch {
+      // refusing it is fine; hanging is not
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

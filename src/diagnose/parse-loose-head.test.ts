@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseLooseHead } from './parse-loose-head.ts';
+import { unwrapPaste } from './unwrap-paste.ts';
+
+const wild = (path: string) => unwrapPaste(readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8'));
+
+describe('parseLooseHead, on real pastes', () => {
+  it('reads a FastCGI head (Status among the headers) and its body', () => {
+    const response = parseLooseHead(wild('php-fpm/404-fcgi-client-raw-fastcgi.http'));
+    expect(response).toMatchObject({ status: 404, reason: 'Not Found', body: 'File not found.\n', form: 'message' });
+    expect(response?.headers).toEqual([
+      { name: 'X-Powered-By', value: 'PHP/7.0.1' },
+      { name: 'Content-type', value: 'text/html; charset=UTF-8' },
+    ]);
+  });
+
+  it("reads a scanner's Status code line after the request line, headers only", () => {
+    const response = parseLooseHead(wild('squid/403-sipgate-access-denied.headers').replace('HTTP/1.0 403 Forbidden', 'Status code: 403'));
+    expect(response).toMatchObject({ status: 403, body: null });
+    const whatwaf = parseLooseHead(wild('litespeed/404-whatwaf-202.headers'));
+    expect(whatwaf).toMatchObject({ status: 404, body: null });
+    expect(whatwaf?.headers.find((h) => h.name === 'Server')?.value).toBe('LiteSpeed');
+  });
+
+  it('reads the body after a commented-out head', () => {
+    const response = parseLooseHead(wild('litespeed/403-whatwaf-449-full.http'));
+    expect(response?.status).toBe(403);
+    expect(response?.body).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it("reads a Java client's log: Response headers as a map, Response body after it", () => {
+    const response = parseLooseHead(wild('rails/500-gitlab-plugin-337-json-behind-nginx.http'));
+    expect(response).toMatchObject({ status: 500, reason: 'Internal Server Error', body: '{"status":"500","error":"Internal Server Error"}\n' });
+    expect(response?.headers).toContainEqual({ name: 'Server', value: 'nginx' });
+    expect(response?.headers).toContainEqual({ name: 'X-Runtime', value: '0.780938' });
+  });
+
+  it("reads the browser DevTools' Status Code and the Response Headers section, not the request's", () => {
+    const devtools = ['Request URL:http://www.goread.io/_ah/conflogin', 'Request Method:GET', 'Status Code:500 Internal Server Error', '', 'Request Headers', '', 'Accept:text/html', '', 'Response Headers', '', 'Content-Length:466', 'Server:Google Frontend'];
+    const response = parseLooseHead(devtools.join('\n'));
+    expect(response).toMatchObject({ status: 500, reason: 'Internal Server Error', body: null });
+    expect(response?.headers.map((h) => h.name)).toEqual(['Content-Length', 'Server']);
+  });
+
+  it("leaves a page's text with DevTools' panel below it to the page reader: the page's words say more", () => {
+    expect(parseLooseHead(wild('google-app-engine/500-server-error-goread-devtools.txt'))).toBeNull();
+  });
+
+  it.each([
+    ['a page that names a status but has no header lines', 'Status: 404\nThe page you asked for is gone.'],
+    ['page text with header-like lines but no status', wild('tengine/502-mcbbs-server-info.txt')],
+    ['a status out of range', 'Status: 999\nServer: x'],
+  ])('returns null for %s', (_case, text) => {
+    expect(parseLooseHead(text)).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Reads a response whose head is not an HTTP status line but a tool's or a log's rendering of it: a CGI or FastCGI
+ * head (`Status: 404 Not Found` among the header lines, as php-cgi and cgi-fcgi print it), a scanner's
+ * `Status code: 403` after the request line (WhatWaf), a Java client's log (`Status: 500 ...` then
+ * `Response headers: [Name = [value], ...]` and `Response body: ...`), or the browser's DevTools (`Status Code:500 ...`
+ * with a `Response Headers` section of `Name:value` lines). Needs a status and at least one header line; else null.
+ * A page's words before the head (its text copied with DevTools' panel below it) make it a page, read as such: they
+ * say more than the head.
+ */
+import { toResponse } from './parse-http.ts';
+import type { HeaderField, ParsedResponse } from './types.ts';
+
+/** `Status: 404 Not Found`, `Status code: 403`, `Status Code:500 Internal Server Error`, `Status = [500 ...],`. */
+const STATUS_STATEMENT = /^\s*(?:Status(?:[ -]?Code)?|:status)\s*[:=]\s*\[?\s*(\d{3})\b(.*)$/i;
+/** `Name: value`, `Name:value`, `Name = [value],` (a Java map), `name: 'value',` (a JavaScript object). */
+const HEADER_LIKE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?::|\s=)(.*)$/;
+/** `Response headers: [`, `Response Headers`, `Headers:`. */
+const HEADERS_LABEL = /^\s*(?:response\s+)?headers\s*(?::\s*)?(?:[[{(]\s*)?$/i;
+const RESPONSE_HEADERS_LABEL = /^\s*response\s+headers\b/i;
+/** What closes a list or a comment around the head. */
+const CLOSER = /^\s*(?:[\]})],?|-->)\s*$/;
+const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?/i;
+/**
+ * What a tool prints before a head: a request line ("GET http://example.com HTTP/1.1"), a comment's edge, a labelled
+ * field ("Request URL:http://...", DevTools' General section).
+ */
+const BEFORE_HEAD = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?\s*$|<!--|-->|[A-Za-z][\w -]{0,40}:)/;
+/** More lines of prose than this before the head: the paste is a page. */
+const MAX_PROSE_BEFORE = 1;
+
+/** The value without the wrapping a log gave it: `[keep-alive],` → `keep-alive`, `'close',` → `close`. */
+function bareValue(value: string): string {
+  const v = value.trim().replace(/,$/, '').trim();
+  const wrapped = /^\[(.*)\]$/.exec(v) ?? /^'(.*)'$/.exec(v) ?? /^"(.*)"$/.exec(v);
+  return (wrapped?.[1] ?? v).trim();
+}
+
+function headerOf(line: string): HeaderField | null {
+  const m = HEADERS_LABEL.test(line) ? null : HEADER_LIKE.exec(line);
+  return m ? { name: m[1] ?? '', value: bareValue(m[2] ?? '') } : null;
+}
+
+/** The header lines from `from` on (a status statement among them is skipped), and where they end. */
+function headerRun(lines: readonly string[], from: number): { headers: HeaderField[]; end: number } {
+  const headers: HeaderField[] = [];
+  let at = from;
+  for (; at < lines.length; at += 1) {
+    const line = lines[at] ?? '';
+    if (STATUS_STATEMENT.test(line)) continue;
+    const header = headerOf(line);
+    if (!header) break;
+    headers.push(header);
+  }
+  return { headers, end: at };
+}
+
+/** `text` without the characters of `chars` at its end (a loop: a regex anchored at the end backtracks on long runs). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
+}
+
+const isBlank = (line: string | undefined) => (line ?? '').trim() === '';
+
+/** The head's lines: after a "Response Headers" label when there is one, else the header lines around the status. */
+function headOf(lines: readonly string[], at: number): { headers: HeaderField[]; end: number } {
+  let label = lines.findIndex((l, i) => i > at && RESPONSE_HEADERS_LABEL.test(l));
+  if (label < 0 && HEADERS_LABEL.test(lines[at + 1] ?? '')) label = at + 1;
+  if (label >= 0) {
+    let from = label + 1;
+    while (from < lines.length && isBlank(lines[from])) from += 1;
+    return headerRun(lines, from);
+  }
+  let start = at;
+  while (start > 0 && headerOf(lines[start - 1] ?? '') && !STATUS_STATEMENT.test(lines[start - 1] ?? '')) start -= 1;
+  return headerRun(lines, start);
+}
+
+export function parseLooseHead(text: string): ParsedResponse | null {
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l) => STATUS_STATEMENT.test(l));
+  const statement = STATUS_STATEMENT.exec(lines[at] ?? '');
+  const status = Number(statement?.[1]);
+  if (!statement || status < 100 || status > 599) return null;
+  const prose = lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
+  if (prose > MAX_PROSE_BEFORE) return null;
+  const run = headOf(lines, at);
+  if (run.headers.length === 0) return null;
+  let bodyAt = run.end;
+  while (bodyAt < lines.length && CLOSER.test(lines[bodyAt] ?? '')) bodyAt += 1;
+  if (isBlank(lines[bodyAt])) bodyAt += 1;
+  const bodyLines = lines.slice(bodyAt);
+  if (bodyLines[0] !== undefined) bodyLines[0] = bodyLines[0].replace(BODY_LABEL, '');
+  const body = bodyLines.join('\n');
+  // What follows the code, without the wrapping of a list or a map: ` Internal Server Error],` → the reason phrase.
+  const reason = trimEnd(statement[2] ?? '', '], \t').trim();
+  const head = { httpVersion: null, status, reason, headers: run.headers };
+  return toResponse(head, bodyAt >= lines.length || body.trim() === '' ? null : body);
+}

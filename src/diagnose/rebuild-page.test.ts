@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDefaultPages } from './load-fingerprints.ts';
+import { parseHttpText } from './parse-http.ts';
+import { rebuildPage } from './rebuild-page.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+/** The head of a captured response alone, as curl -I would print it. */
+const headOnly = (text: string) => parseHttpText(`${text.split(/\r?\n\r?\n/)[0] ?? ''}\n`).response;
+const templates = loadDefaultPages();
+
+describe('rebuildPage: nginx pages by their size (ngx_http_special_response.c)', () => {
+  it.each([
+    ['nginx/503-template-1.31.5.http', 'current pages, server_tokens on'],
+    ['nginx/413-template-1.31.5.http', 'current pages'],
+    ['nginx/404-template-1.13.1-bgcolor.http', 'pages before 1.15.4, with bgcolor'],
+    ['openresty/502-template-1.31.3.1.http', "OpenResty's name in the Server header and the footer"],
+    ['openresty/404-template-tokens-off.http', 'server_tokens off'],
+  ])('rebuilds the page of %s (%s) byte for byte', (path) => {
+    const captured = parseHttpText(wild(path)).response;
+    const rebuilt = rebuildPage(headOnly(wild(path)), templates);
+    expect(rebuilt?.page.replace(/\r\n/g, '\n')).toBe(captured.body?.replace(/\r\n/g, '\n'));
+  });
+
+  it('rebuilds the page with the padding nginx adds for MSIE and Chrome', () => {
+    const page = wild('nginx/504-fhir-validator-msie-padding.http').replace(/\r?\n/g, '\r\n');
+    const rebuilt = rebuildPage(headOnly(`HTTP/1.1 504 Gateway Time-out\nServer: nginx/1.18.0 (Ubuntu)\nContent-Length: ${Buffer.byteLength(page)}\n`), templates);
+    expect(rebuilt?.page).toBe(page);
+  });
+
+  it('reads a real curl -I of nginx 0.7.67 (173 bytes: the 502 page with bgcolor)', () => {
+    expect(rebuildPage(headOnly(wild('nginx/502-pypipin-badges.headers')), templates)?.page).toContain('<hr><center>nginx/0.7.67</center>');
+  });
+
+  it.each([
+    ['another size', 'HTTP/1.1 502 Bad Gateway\nServer: nginx\nContent-Length: 200\n'],
+    ['a Server header an operator changed', 'HTTP/1.1 502 Bad Gateway\nServer: my-proxy\nContent-Length: 150\n'],
+    ['a compressed body', 'HTTP/1.1 502 Bad Gateway\nServer: nginx\nContent-Encoding: gzip\nContent-Length: 150\n'],
+    ['no Content-Length', 'HTTP/1.1 502 Bad Gateway\nServer: nginx\n'],
+    ['a body that was captured', 'HTTP/1.1 502 Bad Gateway\nServer: nginx\nContent-Length: 150\n\n<p>x</p>'],
+  ])('rebuilds nothing for %s', (_case, text) => {
+    expect(rebuildPage(parseHttpText(text).response, templates)).toBeNull();
+  });
+});

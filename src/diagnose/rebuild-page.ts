@@ -1,0 +1,37 @@
+/**
+ * A response captured without its body (curl -I, a HEAD request, a logged head) whose Content-Length is exactly the
+ * size of a component's own error page for its status, with the footer its Server header implies
+ * (data/fingerprints/default-pages.yaml): that page is rebuilt, so the fingerprints can read it as if it had been
+ * pasted. Any other size, a compressed body, or an operator's Server header rebuilds nothing.
+ */
+import { Buffer } from 'node:buffer';
+import type { DefaultPageTemplate } from './default-page-schema.ts';
+import { headerValue } from './headers.ts';
+import type { ParsedResponse } from './types.ts';
+
+export interface RebuiltPage {
+  page: string;
+  /** The Content-Length that matched the page's size. */
+  length: number;
+  template: DefaultPageTemplate;
+}
+
+function candidates(template: DefaultPageTemplate, status: number, server: string): string[] {
+  const tail = template.tail.replaceAll('{server}', server);
+  const heads = template.pages.filter((p) => p.status === status).flatMap((p) => [p.head, ...(template.variants ?? []).map((v) => p.head.replace(v.replace, v.with))]);
+  return heads.flatMap((head) => [head + tail, ...(template.padding === undefined ? [] : [head + tail + template.padding])]);
+}
+
+export function rebuildPage(response: ParsedResponse, templates: readonly DefaultPageTemplate[]): RebuiltPage | null {
+  if (response.form !== 'message' || response.body !== null || response.status === null || response.status < 400) return null;
+  const length = Number(headerValue(response.headers, 'content-length'));
+  const server = headerValue(response.headers, 'server')?.trim();
+  const encoded = (headerValue(response.headers, 'content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
+  if (!Number.isInteger(length) || length <= 0 || server === undefined || encoded) return null;
+  for (const template of templates) {
+    if (!new RegExp(template.server).test(server)) continue;
+    const page = candidates(template, response.status, server).find((p) => Buffer.byteLength(p) === length);
+    if (page !== undefined) return { page, length, template };
+  }
+  return null;
+}

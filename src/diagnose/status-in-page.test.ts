@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { statusInPage } from './status-in-page.ts';
+
+/** Lines from the wild corpus (test/fixtures/diagnose/wild/), as the pages and logs show them. */
+describe('statusInPage', () => {
+  it.each([
+    ['502 Bad Gateway', 502, 'Bad Gateway'],
+    ['504 Gateway Time-out, openresty/1.15.8.1', 504, 'Gateway Time-out'],
+    ['Error 503 Backend is unhealthy', 503, ''],
+    ['HTTP ERROR: 404', 404, ''],
+    ['HTTP Status 404 – Not Found', 404, ''],
+    ['Status Code:500 Internal Server Error', 500, ''],
+    ['Failed to load resource: the server responded with a status of 503 (Service Unavailable: Back-end server is at capacity)', 503, 'Service Unavailable: Back-end server is at capacity'],
+    ['Error      failed: 502 Bad Gateway', 502, ''],
+    ['resulted in a `404 Not Found` response:', 404, ''],
+    ['Service Unavailable', 503, 'Service Unavailable'],
+  ])('reads %j as %i', (line, status, reason) => {
+    expect(statusInPage([line])).toEqual({ status, reason });
+  });
+
+  it.each([
+    'Error 1015 Ray ID:  • 2024-08-06 23:48:52 UTC',
+    'Details: cache-mia-kmia1760095-MIA 1789669932 1461778234',
+    'Connected to 10.96.0.14 port 404 now',
+    'It returned 500 rows',
+    'Error code: 1020',
+  ])('finds no status in %j', (line) => {
+    expect(statusInPage([line])).toBeNull();
+  });
+});

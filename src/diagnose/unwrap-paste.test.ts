@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+describe('unwrapPaste, on real pastes', () => {
+  it('drops a test log prefix on the status line and the indentation of the lines after it (Contour)', () => {
+    const text = unwrapPaste(wild('envoy/503-connection-failure-contour-chunked.http'));
+    expect(text.split('\n').slice(0, 3)).toEqual(['HTTP/1.1 503 Service Unavailable', 'Transfer-Encoding: chunked', 'Content-Type: text/plain']);
+    expect(text).toContain('\n\n5b\nupstream connect error');
+  });
+
+  it("drops PHP print_r's [n] => on every header line", () => {
+    const text = unwrapPaste(wild('aws-alb/502-esi-fleet-members-php-array.http'));
+    expect(text.split('\n').slice(0, 2)).toEqual(['HTTP/1.1 502 Bad Gateway', 'Server: awselb/2.0']);
+  });
+
+  it('drops the prefix every line shares (npm ERR!)', () => {
+    const text = unwrapPaste(wild('fastly/503-no-healthy-backends-npm-err.txt'));
+    expect(text).toMatch(/^Unexpected token < in JSON at position 1\n\n<\?xml version="1\.0"/);
+    expect(text).not.toContain('npm ERR!');
+  });
+
+  it('drops the shell prompt and command before the output, with continuation lines', () => {
+    expect(unwrapPaste(wild('envoy/503-no-healthy-upstream-istio-vm.curl'))).toMatch(/^\* About to connect\(\)/);
+    expect(unwrapPaste(wild('fastapi/405-behind-kong-13512.curl'))).toMatch(/^\* Host localhost:8000 was resolved\./);
+    expect(unwrapPaste(wild('flask/500-margarine-behind-nginx.curl'))).toMatch(/^\* Adding handle/);
+  });
+
+  it('turns a literal ^M into a carriage return', () => {
+    expect(unwrapPaste(wild('ingress-nginx/504-proxy-next-upstream.curl'))).toContain('< HTTP/1.1 504 Gateway Time-out\r\n< Server: openresty/1.15.8.1\r\n');
+  });
+
+  it('undoes JSON string escapes when the paste is an escaped string (Zscaler page logged by a crawler)', () => {
+    const text = unwrapPaste(wild('zscaler/xxx-web-access-denied-ayakashi-escaped.txt'));
+    expect(text).toContain('<div class="pg red">\n<div class="pg_cont">');
+  });
+
+  it('strips a quote only when a status line is quoted', () => {
+    expect(unwrapPaste('> HTTP/1.1 502 Bad Gateway\n> Server: nginx\n>\n> <html></html>')).toBe('HTTP/1.1 502 Bad Gateway\nServer: nginx\n\n<html></html>');
+    const request = '> GET / HTTP/1.1\n> Host: shop.example\n>';
+    expect(unwrapPaste(request)).toBe(request);
+  });
+
+  it('leaves responses and page text as they are', () => {
+    for (const path of ['nginx/502-mtls-node-body.http', 'cloudflare/522-nodejs-org-download.txt', 'heroku/503-application-error-mern-ecommerce.txt', 'varnish/503-template-backend-fetch-failed.http']) {
+      expect(unwrapPaste(wild(path))).toBe(wild(path).replace(/^\uFEFF/, ''));
+    }
+  });
+
+  it('keeps a JSON body with escapes as it is', () => {
+    const body = '{"trace":"a\\nb\\nc\\nd\\ne"}';
+    expect(unwrapPaste(body)).toBe(body);
+  });
+});
+
+describe('linesOfArray', () => {
+  it('joins a JSON array of the lines of a response', () => {
+    expect(linesOfArray(['HTTP/1.1 500 Internal Server Error', 'Server: cloudflare'])).toBe('HTTP/1.1 500 Internal Server Error\nServer: cloudflare');
+  });
+
+  it.each([[[1, 2]], [['a', 'b']], [[]], [{ a: 1 }]])('refuses %j', (data) => {
+    expect(linesOfArray(data)).toBeNull();
+  });
+});
+
+describe('unwrapPaste, commands and quotes', () => {
+  it.each([
+    ['7> curl -H Host:gotest.sina.cn http://10.17.8.64\n404 page not found\n', '404 page not found\n'],
+    ['curl -i -X POST --url http://localhost:8000/a\ncurl -i -X POST --url http://localhost:8000/b\n\n{\n  "message": "x"\n}', '{\n  "message": "x"\n}'],
+    ['http POST :8000/agent\nHTTP/1.1 405 Method Not Allowed', 'HTTP/1.1 405 Method Not Allowed'],
+  ])('drops every command before the output: %j', (paste, output) => {
+    expect(unwrapPaste(paste)).toBe(output);
+  });
+
+  it('keeps a first line that only starts like a command word', () => {
+    expect(unwrapPaste('https is required for this site\nUpgrade Required')).toBe('https is required for this site\nUpgrade Required');
+  });
+
+  it('strips a markdown quote of page text', () => {
+    expect(unwrapPaste('> # Error 403 - This web app is stopped.\n>\n> The web app you have attempted to reach is currently stopped.')).toBe(
+      '# Error 403 - This web app is stopped.\n\nThe web app you have attempted to reach is currently stopped.',
+    );
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Undoes what happened to a response on its way into a paste, before the readers see it: the shell command and
+ * prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `, `util.go:886: `, PHP's
+ * `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`, `\"`), a JSON array of
+ * lines. Only what cannot be part of a response is removed; the words stay as they were.
+ */
+
+/**
+ * A shell prompt and command, or a command that fetches a URL after any prompt or none: `$ curl -i ...`,
+ * `[me@host ~]$ curl -v ...`, `me@host dir % curl ...`, `7> curl ...`, `curl "https://..." --head`, HTTPie's
+ * `http POST :8000/agent`.
+ */
+const COMMAND_LINE =
+  /^\s*(?:(?:\[[^\]\n]*\]\s*[$#%]|[\w.-]+@[\w.-]+(?::\S*)?(?:\s+\S+)?\s*[$#%]|\$)\s+\S|(?:\S*[$#%>]\s+)?(?:(?:curl|wget|xh)\s+\S|https?\s+(?:-|[A-Z]+\s|\S*[:/.])))/;
+/** A status line after a prefix: `    util.go:886: HTTP/1.1 503 ...`, `[0] => HTTP/1.1 502 ...`. */
+const PREFIXED_STATUS = /^(.+?)(HTTP\/\d(?:\.\d)? \d{3}\b.*)$/;
+/** Escapes as JSON (or a log that printed a string literal) writes them. */
+const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g;
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/** A prefix shared by every line is removed only when it is short: a few words of a log, or indentation. */
+const MAX_PREFIX_WORDS = 3;
+
+const isBlank = (line: string) => line.trim() === '';
+
+/** `^M` as a terminal or an editor shows a carriage return. */
+function literalCarriageReturns(text: string): string {
+  return /\^M(?:\n|$)/.test(text) ? text.replace(/\^M/g, '\r') : text;
+}
+
+/** A response printed as a string literal: many `\n` escapes and few real line breaks. */
+function unescapeString(text: string): string {
+  if (/^HTTP\/\d/m.test(text) || /^\s*[{[]/.test(text)) return text;
+  const escaped = text.match(/\\n/g)?.length ?? 0;
+  const real = text.match(/\n/g)?.length ?? 0;
+  if (escaped < 3 || escaped <= real * 2) return text;
+  const inner = /^\s*"([\s\S]*)"[\s,]*$/.exec(text)?.[1] ?? text;
+  return inner.replace(ESCAPE, (_m, hex: string | undefined, simple: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : (SIMPLE_ESCAPES[simple ?? ''] ?? '')));
+}
+
+/** Drops the commands (with their `\` continuation lines) and blank lines before the output. */
+function dropCommands(lines: string[]): string[] {
+  let at = 0;
+  let dropped = false;
+  for (;;) {
+    while (at < lines.length && isBlank(lines[at] ?? '')) at += 1;
+    if (!COMMAND_LINE.test(lines[at] ?? '')) return dropped ? lines.slice(at) : lines;
+    while (at < lines.length && /\\\s*$/.test(lines[at] ?? '')) at += 1;
+    at += 1;
+    dropped = true;
+  }
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A status line written after a prefix: the prefix goes, and so does the same prefix (its digits may differ) or
+ * the common indentation on the lines after it.
+ */
+function dropStatusPrefix(lines: string[]): string[] {
+  if (lines.some((l) => /^(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/.test(l))) return lines;
+  const at = lines.findIndex((l) => PREFIXED_STATUS.test(l));
+  const [, prefix = '', statusLine = ''] = PREFIXED_STATUS.exec(lines[at] ?? '') ?? [];
+  if (at < 0 || /^\s*[<>*]/.test(prefix) || prefix.trim().split(/\s+/).length > MAX_PREFIX_WORDS + 1 || /["'`]/.test(prefix)) return lines;
+  const shape = new RegExp(`^${escapeRegex(prefix.trim()).replace(/\d+/g, '\\d+')}\\s?`);
+  const rest = lines.slice(at + 1);
+  const indents = rest.filter((l) => !isBlank(l) && !shape.test(l.trimStart())).map((l) => /^\s*/.exec(l)?.[0].length ?? 0);
+  const indent = Math.min(...indents, Number.POSITIVE_INFINITY);
+  const strip = (l: string) => (shape.test(l.trimStart()) ? l.trimStart().replace(shape, '') : l.slice(Math.min(indent, /^\s*/.exec(l)?.[0].length ?? 0)));
+  return [...lines.slice(0, at), statusLine, ...rest.map(strip)];
+}
+
+/** The longest prefix every non-blank line shares, cut back to a word boundary, when it is a log's or indentation. */
+function commonPrefix(filled: readonly string[]): string {
+  // A line that is the prefix alone ("npm ERR!") lost its trailing space to the paste.
+  const spaced = filled.map((l) => `${l} `);
+  let prefix = spaced[0] ?? '';
+  for (const line of spaced) {
+    let n = 0;
+    while (n < prefix.length && n < line.length && prefix[n] === line[n]) n += 1;
+    prefix = prefix.slice(0, n);
+  }
+  if (/^\s+$/.test(prefix)) return prefix;
+  prefix = prefix.slice(0, Math.max(prefix.lastIndexOf(' '), prefix.lastIndexOf('\t')) + 1);
+  const words = prefix.trim().split(/\s+/).length;
+  return filled.length >= 3 && prefix.trim() !== '' && words <= MAX_PREFIX_WORDS && !/^[<>*{}[\]]/.test(prefix) ? prefix : '';
+}
+
+function dropCommonPrefix(lines: string[]): string[] {
+  const filled = lines.filter((l) => !isBlank(l));
+  if (filled.length < 2) return lines;
+  // A quote (markdown's "> "), unless it is curl -v's request alone ("> GET / HTTP/1.1").
+  if (filled.every((l) => l.startsWith('>')) && !/^>\s*[A-Z]+ \S+ HTTP\/\d/.test(filled[0] ?? '')) return lines.map((l) => l.replace(/^>\s?/, ''));
+  const prefix = commonPrefix(filled);
+  if (prefix === '') return lines;
+  const bare = prefix.trimEnd();
+  return lines.map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l.trimEnd() === bare ? '' : l));
+}
+
+/** The paste as the response's own text, as far as it can be recovered. */
+export function unwrapPaste(raw: string): string {
+  const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '')));
+  const lines = dropCommonPrefix(dropStatusPrefix(dropCommands(text.split('\n'))));
+  return lines.join('\n');
+}
+
+/** A JSON array of strings that are the lines of a response (a log that kept them as a list), or null. */
+export function linesOfArray(data: unknown): string | null {
+  if (!Array.isArray(data) || data.length === 0 || !data.every((l) => typeof l === 'string')) return null;
+  return /^HTTP\/\d/.test(data[0] as string) ? data.join('\n') : null;
+}

@@ -1,0 +1,78 @@
+/**
+ * Which component names of the fingerprints (`component:` in data/fingerprints/) answer each `expect` slug of the
+ * wild corpus (test/fixtures/diagnose/wild/corpus-*.tsv). `names` are right; `broader` names the same box less
+ * precisely (nginx for ingress-nginx, IIS for its ASP.NET Core Module) and counts as right but less specific;
+ * `framework: true` says the slug is the application's own code, so `application` (named by elimination) is right
+ * but less specific too. Any other named component is wrong. `app` and `unknown` are not in the table: `app` is
+ * right for `application` or any component of layer `origin-app`, `unknown` only for no issuer.
+ *
+ * A slug the table lacks fails the corpus test: add it here with the component name its fingerprints use.
+ */
+export interface ExpectedComponent {
+  names: readonly string[];
+  broader?: readonly string[];
+  framework?: true;
+}
+
+const NGINX_FORKS = ['nginx', 'OpenResty', 'Tengine'];
+
+export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
+  akamai: { names: ['Akamai'] },
+  apache: { names: ['Apache httpd'] },
+  'apache-traffic-server': { names: ['Apache Traffic Server'] },
+  aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
+  'aws-alb': { names: ['AWS Application Load Balancer'] },
+  'aws-api-gateway': { names: ['Amazon API Gateway'] },
+  'aws-elb': { names: ['AWS Classic Load Balancer'] },
+  'aws-s3': { names: ['Amazon S3'] },
+  'azure-app-gateway': { names: ['Azure Application Gateway'] },
+  'azure-app-service': { names: ['Azure App Service'] },
+  'azure-front-door': { names: ['Azure Front Door'] },
+  caddy: { names: ['Caddy'] },
+  cloudflare: { names: ['Cloudflare'] },
+  cloudfront: { names: ['Amazon CloudFront'] },
+  django: { names: ['Django'], framework: true },
+  envoy: { names: ['Envoy', 'Istio (Envoy)'] },
+  express: { names: ['Express'], framework: true },
+  fastapi: { names: ['FastAPI'], framework: true },
+  fastify: { names: ['Fastify'], framework: true },
+  fastly: { names: ['Fastly'] },
+  'firebase-hosting': { names: ['Firebase Hosting'] },
+  flask: { names: ['Flask (Werkzeug)'], framework: true },
+  forcepoint: { names: ['Forcepoint Web Security (Websense)'] },
+  'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
+  'github-pages': { names: ['GitHub Pages'] },
+  'go-net-http': { names: ['Go net/http'], framework: true },
+  'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
+  'google-frontend': { names: ['Google Front End'] },
+  gunicorn: { names: ['Gunicorn'] },
+  haproxy: { names: ['HAProxy'] },
+  heroku: { names: ['Heroku router'] },
+  iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
+  'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
+  'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
+  jetty: { names: ['Jetty'] },
+  kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
+  laravel: { names: ['Laravel'], framework: true },
+  litespeed: { names: ['LiteSpeed'] },
+  netlify: { names: ['Netlify'] },
+  nextjs: { names: ['Next.js'], framework: true },
+  nginx: { names: ['nginx'] },
+  'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
+  openresty: { names: ['OpenResty'], broader: ['nginx'] },
+  'php-fpm': { names: ['PHP-FPM'] },
+  puma: { names: ['Puma'] },
+  railway: { names: ['Railway'] },
+  rails: { names: ['Ruby on Rails'], framework: true },
+  render: { names: ['Render'] },
+  'spring-boot': { names: ['Spring Boot'], framework: true },
+  squid: { names: ['Squid'] },
+  tengine: { names: ['Tengine'], broader: ['nginx'] },
+  tomcat: { names: ['Apache Tomcat'] },
+  traefik: { names: ['Traefik'] },
+  uvicorn: { names: ['Uvicorn'] },
+  uwsgi: { names: ['uWSGI'] },
+  varnish: { names: ['Varnish'] },
+  vercel: { names: ['Vercel'] },
+  zscaler: { names: ['Zscaler Internet Access'] },
+};
