@@ -10,6 +10,7 @@ import { parseHar, parseResponseObject } from './parse-json.ts';
 import { parsePage } from './parse-page.ts';
 import type { ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
+import { RESPONSE_LABEL } from './observation-label.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
 const CURL_VERBOSE_LINE = /^[*<>] /m;
@@ -49,7 +50,7 @@ function parseText(raw: string): ParsedInput {
   if (statusAt >= 0) {
     const { text: httpText, failure } = extractFailure(text.slice(statusAt));
     const { response, hops } = parseHttpText(httpText);
-    return { format: 'http', observations: [{ label: 'response', response, failure, hops }] };
+    return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure, hops }] };
   }
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
   return parsePage(text);
