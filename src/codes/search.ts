@@ -49,14 +49,16 @@ function neighbours(words: readonly string[]): string[] {
   return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
+/** Records that `doc` has `token` in a field of this weight (the highest weight wins). */
+function add(map: Map<string, Map<number, number>>, token: string, doc: number, weight: number): void {
+  const posting = map.get(token) ?? new Map<number, number>();
+  posting.set(doc, Math.max(posting.get(doc) ?? 0, weight));
+  map.set(token, posting);
+}
+
 function buildIndex(codes: readonly CodeEntry[], locales: readonly Locale[]): Index {
   const postings = new Map<string, Map<number, number>>();
   const pairs = new Map<string, Map<number, number>>();
-  const add = (map: Map<string, Map<number, number>>, token: string, doc: number, weight: number) => {
-    const posting = map.get(token) ?? new Map<number, number>();
-    posting.set(doc, Math.max(posting.get(doc) ?? 0, weight));
-    map.set(token, posting);
-  };
   const addText = (text: string, doc: number, weight: number, phrases: boolean) => {
     const words = tokenize(text);
     for (const t of words) add(postings, t, doc, weight);
