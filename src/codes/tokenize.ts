@@ -1,5 +1,14 @@
 /** Text normalisation for search: lower case, no diacritics, word tokens (codes such as 502.3 stay whole). */
 
+/**
+ * Words that carry no meaning of their own in a query, in English and Indonesian ("the", "is", "yang", "di", "ke").
+ * Negations (not, tidak, no, tanpa) stay: "tidak tersedia" and "tanpa isi" name codes.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'is', 'are', 'was', 'be', 'to', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'and', 'or', 'it', 'my', 'i', 'me', 'this', 'that', 'from', 'get', 'got', 'when', 'why', 'what',
+  'yang', 'di', 'ke', 'dari', 'dan', 'atau', 'untuk', 'dengan', 'ini', 'itu', 'saat', 'ada', 'jadi', 'kok', 'kenapa', 'karena', 'tapi', 'tetapi', 'sudah', 'lagi', 'dapat', 'dapet', 'kena', 'pada', 'oleh', 'saya', 'aku', 'kami', 'kita', 'nya',
+]);
+
 export function tokenize(text: string): string[] {
   return text
     .normalize('NFD')

@@ -7,6 +7,7 @@
 import { parseHeaderLines, parseStatusLine, toHop, toResponse, type ResponseHead, type StatusLine } from './parse-http.ts';
 import type { ClientFailure, Observation } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
+import { RESPONSE_LABEL } from './observation-label.ts';
 
 const FAILURE_LINE = /^curl: \((\d+)\) (.*)$/;
 const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
@@ -98,11 +99,11 @@ export function parseCurlOutput(text: string): Observation {
   const last = responses.at(-1);
   const hops = responses.slice(0, -1).map((r) => toHop(toHead(r)));
   const failed = failure ? failStatus(failure) : undefined;
-  if (last) return { label: 'response', response: toResponse(toHead(last), bodyOf(last)), failure: failed ? null : failure, hops };
+  if (last) return { label: RESPONSE_LABEL, response: toResponse(toHead(last), bodyOf(last)), failure: failed ? null : failure, hops };
   if (failure && failed) {
-    return { label: 'response', response: { httpVersion: null, ...failed, headers: [], body: null, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
+    return { label: RESPONSE_LABEL, response: { httpVersion: null, ...failed, headers: [], body: null, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
   }
-  if (failure) return { label: 'response', response: null, failure, hops };
+  if (failure) return { label: RESPONSE_LABEL, response: null, failure, hops };
   const what = request[0] ? `curl -v output with the request ${quote(request[0])}` : `${trace.length} curl info line(s)`;
   throw unreadable(
     'There is no response in this curl output: no "<" response lines and no "curl: (N)" error line.',

@@ -14,6 +14,7 @@ import { parseBodyText, parsePage } from './parse-page.ts';
 import type { ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
+import { RESPONSE_LABEL } from './observation-label.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
 const CURL_VERBOSE_LINE = /^[*<>] /m;
@@ -68,11 +69,11 @@ function parseText(raw: string): ParsedInput {
   if (statusAt >= 0) {
     const { text: httpText, failure } = extractFailure(text.slice(statusAt));
     const { response, hops } = parseHttpText(httpText);
-    return { format: 'http', observations: [{ label: 'response', response, failure, hops }] };
+    return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure, hops }] };
   }
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
   const loose = parseLooseHead(text);
-  if (loose) return { format: 'http', observations: [{ label: 'response', response: loose, failure: null, hops: [] }] };
+  if (loose) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: loose, failure: null, hops: [] }] };
   return parseBodyText(text) ?? parsePage(text);
 }
 

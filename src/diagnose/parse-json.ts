@@ -9,6 +9,7 @@ import { Buffer } from 'node:buffer';
 import { toResponse } from './parse-http.ts';
 import type { HeaderField, Observation } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
+import { harEntryLabel, RESPONSE_LABEL } from './observation-label.ts';
 
 type Dict = Record<string, unknown>;
 
@@ -55,7 +56,7 @@ export function isResponseObject(data: Dict): boolean {
 export function parseBodyObject(data: Dict): Observation {
   const status = STATUS_FIELDS.map((field) => readStatus(data[field])).find((s) => s !== undefined && s.status >= 100 && s.status <= 599);
   const response = { httpVersion: null, status: status?.status ?? null, reason: '', headers: [], body: JSON.stringify(data), truncated: false, form: 'body' as const, bodyNote: null };
-  return { label: 'response', response, failure: null, hops: [] };
+  return { label: RESPONSE_LABEL, response, failure: null, hops: [] };
 }
 
 /** `{status, headers?, body?, statusText?}`. */
@@ -70,7 +71,7 @@ export function parseResponseObject(data: Dict): Observation {
   }
   const reason = typeof data.statusText === 'string' ? data.statusText : status.reason;
   const head = { httpVersion: null, status: status.status, reason, headers: readHeaders(data.headers, 'headers') };
-  return { label: 'response', response: toResponse(head, readBody(data.body)), failure: null, hops: [] };
+  return { label: RESPONSE_LABEL, response: toResponse(head, readBody(data.body)), failure: null, hops: [] };
 }
 
 function harVersion(value: unknown): string | null {
@@ -81,7 +82,7 @@ function harVersion(value: unknown): string | null {
 function harEntry(entry: unknown, index: number): Observation {
   const where = `HAR entry ${index + 1}`;
   const request = isDict(entry) && isDict(entry.request) ? entry.request : {};
-  const label = `entry ${index + 1}: ${String(request.method ?? '?')} ${String(request.url ?? '?')}`;
+  const label = harEntryLabel(index, String(request.method ?? '?'), String(request.url ?? '?'));
   const response = isDict(entry) ? entry.response : undefined;
   const status = isDict(response) ? readStatus(response.status) : undefined;
   if (!isDict(response) || (!status && response.status !== 0)) {

@@ -6,13 +6,14 @@
 import { statusInPage } from './status-in-page.ts';
 import type { ParsedInput, ParsedResponse } from './types.ts';
 import { looksLikeHtml, pageTitle, visibleLines } from './visible-text.ts';
+import { RESPONSE_LABEL } from './observation-label.ts';
 
 /** An XML document pasted alone, or null. Its status is unknown: XML error documents name codes, not statuses. */
 export function parseBodyText(text: string): ParsedInput | null {
   const trimmed = text.trim();
   if (!/^<(?:\?xml\b|[A-Za-z][\w:-]*>)/.test(trimmed) || looksLikeHtml(trimmed)) return null;
   const response: ParsedResponse = { httpVersion: null, status: null, reason: '', headers: [], body: trimmed, truncated: false, form: 'body', bodyNote: null };
-  return { format: 'body', observations: [{ label: 'response', response, failure: null, hops: [] }] };
+  return { format: 'body', observations: [{ label: RESPONSE_LABEL, response, failure: null, hops: [] }] };
 }
 
 /**
@@ -27,5 +28,5 @@ export function parsePage(text: string): ParsedInput {
   const lines = form === 'page-source' ? [pageTitle(start) ?? '', ...visibleLines(start)] : start.split(/\r?\n/);
   const found = statusInPage(lines);
   const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body: text, truncated: false, form, bodyNote: null };
-  return { format: form, observations: [{ label: 'response', response, failure: null, hops: [] }] };
+  return { format: form, observations: [{ label: RESPONSE_LABEL, response, failure: null, hops: [] }] };
 }

@@ -17,9 +17,9 @@ describe('renderDiagnosisText', () => {
 
   it('uses Indonesian labels for an Indonesian report', () => {
     const text = renderDiagnosisText(diagnose(fixture('nginx/502-bad-gateway.http'), { locale: 'id' }));
-    expect(text).toContain('Diterbitkan oleh: nginx (reverse proxy) · keyakinan: tinggi');
+    expect(text).toContain('Dikeluarkan oleh: nginx (reverse proxy) · keyakinan: tinggi');
     expect(text).toContain('Kemungkinan penyebab:');
-    expect(text).toContain('Cek pertama di:');
+    expect(text).toContain('Periksa lebih dulu:');
   });
 
   it('lists what a proxy in front would answer for a network failure', () => {
@@ -37,7 +37,7 @@ describe('renderDiagnosisText', () => {
   it('names the application found by elimination in the report language, and says it was inferred', () => {
     const raw = 'HTTP/1.1 500 Internal Server Error\r\nServer: nginx\r\nContent-Type: application/json\r\n\r\n{"error":"db"}';
     expect(renderDiagnosisText(diagnose(raw))).toContain('Issued by: the application behind them (or the next hop) · confidence: medium (inferred by elimination)');
-    expect(renderDiagnosisText(diagnose(raw, { locale: 'id' }))).toContain('Diterbitkan oleh: aplikasi di belakangnya (atau hop berikutnya) · keyakinan: sedang (disimpulkan dengan eliminasi)');
+    expect(renderDiagnosisText(diagnose(raw, { locale: 'id' }))).toContain('Dikeluarkan oleh: aplikasi di belakangnya (atau hop berikutnya) · keyakinan: sedang (disimpulkan dengan eliminasi)');
   });
 
   it('escapes control characters that come from the response', () => {

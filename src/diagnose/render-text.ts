@@ -7,6 +7,7 @@
 import { messages, type Messages } from '../i18n/index.ts';
 import { APPLICATION } from './diagnosis-by-elimination.ts';
 import type { Diagnosis, DiagnosisReport, ResponseEvidence } from './types.ts';
+import { observationLabel } from './observation-label.ts';
 
 /** How {@link renderDiagnosisText} styles its output: bold, dim and wrapping (the CLI adds colour and width). */
 export interface TextStyle {
@@ -55,7 +56,7 @@ export function componentName(component: string, layer: string, msg: Messages['d
 function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const { diagnose: msg, issuer: layers, confidence: confidenceLabel } = m;
   const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? '' : String(d.status));
-  const out = [s.bold(`${d.label}: ${clean(head)}`)];
+  const out = [s.bold(`${clean(observationLabel(d.label, msg))}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
   const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', msg) : msg.verdict.unknown;
   const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${msg.label.inferred})` : ''}` : '';

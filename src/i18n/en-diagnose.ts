@@ -39,6 +39,8 @@ export const enDiagnose = {
   },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
   label: {
+    response: 'response',
+    entry: (n: number, request: string) => `entry ${n}: ${request}`,
     issuer: 'Issued by',
     application: 'the application behind them (or the next hop)',
     inferred: 'inferred by elimination',

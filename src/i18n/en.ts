@@ -290,6 +290,25 @@ export const en = {
     allFailures: 'All failure scenarios',
     gateways: enGateways,
   },
+  /** What the CLI says around the content: counts, the check table's columns, build, serve and lab messages. */
+  cli: {
+    codeCount: (n: number) => `${n} code(s)`,
+    checkColumns: { status: 'STATUS', total: 'TOTAL', url: 'URL', note: 'NOTE', refused: 'REFUSED' },
+    exported: (files: number, bytes: number, siteUrl: string, dir: string) => `exported ${files} files (${bytes} bytes) for ${siteUrl} to ${dir}`,
+    brokenLink: (from: string, url: string, status: number) => `warning: ${from} links to ${url}, which answers ${status}; not exported`,
+    serving: (url: string) => `serving on ${url} (Ctrl-C to stop)`,
+    lab: {
+      running: (host: string) => `httpwhy lab on ${host} (Ctrl-C stops it and everything it started)`,
+      playground: 'playground',
+      gateway: 'gateway',
+      inFront: '(in front of the site)',
+      failuresThrough: (name: string) => `failures through ${name}:`,
+      theGateway: 'the gateway',
+      logFormat: 'gateway access-log format (httpwhy logs --format)',
+      proxyFiles: (dir: string) => `(config and logs in ${dir})`,
+      stopping: 'stopping',
+    },
+  },
   unknownInClass: (status: string, cls: string) => `${status} is not a registered or known vendor status code. It falls in the ${cls} class.`,
   didYouMean: 'Near codes',
   /** The one confidence scale (src/confidence.ts) of diagnoses and log classifications. */

@@ -4,25 +4,25 @@ import type { Messages } from './catalogue.ts';
 export const idDiagnose: Messages['diagnose'] = {
   unknownSummary: (status, responded) =>
     status !== null
-      ? `Tidak ada fingerprint yang mengenali komponen pembuat response ${status} ini.`
+      ? `Tidak ada fingerprint yang mengenali komponen yang membuat respons ${status} ini.`
       : responded
-        ? 'Tidak ada fingerprint yang mengenali komponen pembuat respons ini, dan respons itu tidak menyebut statusnya.'
-        : 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada response HTTP yang kembali).',
+        ? 'Tidak ada fingerprint yang mengenali komponen yang membuat respons ini, dan respons itu tidak menyebut statusnya.'
+        : 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada respons HTTP yang kembali).',
   inPathHint: (components) =>
-    ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi response ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
+    ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi respons ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
   noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
-  skipped: (count) => `${count} response lain tanpa status error tidak ditampilkan.`,
+  skipped: (count) => `${count} respons lain tanpa status error tidak ditampilkan.`,
   genericCauses: ['Komponen yang menjawab tidak dikenal httpwhy, atau ia menyajikan halaman error kustom.'],
   genericWhere: ['Access log dan error log setiap proxy, load balancer, dan aplikasi di jalur request, pada jam request tersebut.'],
   unknownSteps: [
-    'Ambil response lengkapnya dengan curl -sv (status line, header, dan body), jangan screenshot.',
-    'Lewati layer satu per satu (panggil origin langsung dengan header Host yang benar, lalu port aplikasi dari host proxy) untuk menemukan layer mana yang menjawab seperti ini.',
+    'Ambil respons lengkapnya dengan curl -sv (status line, header, dan body), jangan screenshot.',
+    'Lewati lapisan satu per satu (panggil origin langsung dengan header Host yang benar, lalu port aplikasi dari host proxy) untuk menemukan lapisan mana yang menjawab seperti ini.',
     'Bandingkan header Server, Via, dan X-Powered-By serta body-nya dengan yang dikirim setiap komponen Anda.',
   ],
   note: {
     truncated: 'Body-nya lebih pendek dari Content-Length: transfernya terpotong (atau tempelannya tidak lengkap).',
     bodyAbsent:
-      'Input ini tidak membawa body untuk response tersebut (HEAD, curl -I, curl --fail, atau entri HAR tanpa content). Halaman error adalah bukti terkuat: kalau bisa, ambil body-nya dengan curl -i.',
+      'Input ini tidak membawa body untuk respons tersebut (HEAD, curl -I, curl --fail, atau entri HAR tanpa content). Halaman error adalah bukti terkuat: kalau bisa, ambil body-nya dengan curl -i.',
     ambiguous: (others) => `Fingerprint komponen lain juga cocok sama kuatnya (${others}), jadi tingkat keyakinannya diturunkan.`,
     kbGeneral: (status) => `Penyebab dan tempat pengecekan di atas adalah yang umum untuk ${status}, dari knowledge base kode status.`,
     dechunked: 'Body-nya dikirim dengan Transfer-Encoding: chunked dan ditempel beserta baris ukuran chunk-nya; baris-baris itu dibuang sebelum pencocokan.',
@@ -38,19 +38,21 @@ export const idDiagnose: Messages['diagnose'] = {
         'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
     },
   },
-  verdict: { identified: 'teridentifikasi', unknown: 'penerbit tidak diketahui', 'no-error': 'bukan error' },
+  verdict: { identified: 'teridentifikasi', unknown: 'tidak diketahui', 'no-error': 'bukan error' },
   label: {
-    issuer: 'Diterbitkan oleh',
+    response: 'respons',
+    entry: (n, request) => `entri ${n}: ${request}`,
+    issuer: 'Dikeluarkan oleh',
     application: 'aplikasi di belakangnya (atau hop berikutnya)',
     inferred: 'disimpulkan dengan eliminasi',
     confidence: 'keyakinan',
     path: 'Jalur',
-    issuedHere: 'diterbitkan di sini',
+    issuedHere: 'dikeluarkan di sini',
     evidence: 'Bukti',
     emptyBody: 'body kosong',
     absentHeader: 'tanpa header',
     causes: 'Kemungkinan penyebab',
-    where: 'Cek pertama di',
+    where: 'Periksa lebih dulu',
     next: 'Langkah berikutnya',
     proxyAnswers: 'Jawaban proxy di depannya',
     statusAlreadySent: 'status sudah terkirim, body terpotong',
@@ -58,6 +60,6 @@ export const idDiagnose: Messages['diagnose'] = {
     alternatives: 'Kemungkinan lain',
     seen: 'Yang terlihat',
     notes: 'Catatan',
-    hops: 'Response sebelumnya',
+    hops: 'Respons sebelumnya',
   },
 };

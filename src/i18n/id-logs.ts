@@ -4,7 +4,7 @@ import type { Messages } from './catalogue.ts';
 export const idLogs: Messages['logs'] = {
   ui: {
     title: 'httpwhy logs: siapa yang membuat setiap 5xx',
-    files: 'Berkas',
+    files: 'File',
     format: 'format',
     role: 'peran',
     lines: 'baris',
@@ -62,8 +62,8 @@ export const idLogs: Messages['logs'] = {
     moreLines: 'baris lainnya',
     failOnCrossed: 'ambang --fail-on terlampaui',
     failOnNoRequests: '--fail-on tidak dapat dievaluasi: tidak ada request yang terbaca dari log ini',
-    noRequests: 'Tidak ada request yang terbaca dari berkas-berkas ini, sehingga laporan ini tidak dapat menunjukkan apakah ada yang gagal.',
-    noRequestsButErrors: 'Tidak ada request access log yang terbaca dari berkas-berkas ini, tetapi error log menunjukkan',
+    noRequests: 'Tidak ada request yang terbaca dari file-file ini, sehingga laporan ini tidak dapat menunjukkan apakah ada yang gagal.',
+    noRequestsButErrors: 'Tidak ada request access log yang terbaca dari file-file ini, tetapi error log menunjukkan',
     noVerdictsButErrors: 'Tidak ada 5xx, 499 atau 009 di access log, tetapi error log menunjukkan',
     upstreamFailures: 'kegagalan upstream tanpa entri access log',
     readWarnings: 'Peringatan pembacaan',
@@ -92,7 +92,7 @@ export const idLogs: Messages['logs'] = {
     },
     'app-overload': {
       label: '503 dari aplikasi yang diteruskan',
-      next: 'Aplikasi sengaja menjawab 503 (kelebihan beban, maintenance, circuit breaker). Periksa kapasitas dan antreannya, dan kirim Retry-After supaya klien menunggu sebelum mencoba lagi.',
+      next: 'Aplikasi sengaja menjawab 503 (kelebihan beban, maintenance, circuit breaker). Periksa kapasitas dan antreannya, dan kirim Retry-After supaya client menunggu sebelum mencoba lagi.',
     },
     refused: {
       label: 'Koneksi ditolak',
@@ -147,8 +147,8 @@ export const idLogs: Messages['logs'] = {
       next: 'Proxy sendiri yang menolak request ini (batas rate atau koneksi, antrean penuh). Bandingkan setelan limit_req, limit_conn atau maxconn dengan trafik sebenarnya, atau tambah kapasitas; request ini tidak pernah sampai ke aplikasi.',
     },
     'client-closed': {
-      label: 'Klien menutup koneksi',
-      next: 'Klien menyerah sebelum respons datang karena waktu tunggunya lebih pendek daripada durasi request. Lihat route paling lambat di daftar; ini lebih merupakan gejala lambatnya layanan daripada kegagalan tersendiri.',
+      label: 'Client menutup koneksi',
+      next: 'Client menyerah sebelum respons datang karena waktu tunggunya lebih pendek daripada durasi request. Lihat route paling lambat di daftar; ini lebih merupakan gejala lambatnya layanan daripada kegagalan tersendiri.',
     },
     'proxy-config': {
       label: 'Proxy menjawab sendiri',
@@ -171,7 +171,7 @@ export const idLogs: Messages['logs'] = {
   },
   evidence: {
     'status-009': 'nginx mencatat 009, balasan upstream bukan HTTP',
-    'status-499': 'klien menutup koneksi lebih dulu',
+    'status-499': 'client menutup koneksi lebih dulu',
     'upstream-fields': 'field upstream',
     'no-upstream-attempt': 'tidak ada upstream yang dihubungi',
     'upstream-group': '$upstream_addr berisi nama grup, tidak ada upstream yang hidup',

@@ -8,6 +8,7 @@ import type { Messages } from '../../i18n/index.ts';
 import type { Output, TextStyle } from '../output.ts';
 
 type CheckMessages = Messages['check'];
+type CliMessages = Messages['cli'];
 
 /** Escapes control characters (C0, DEL, C1) so hostile text cannot drive the terminal. */
 export function printable(text: string): string {
@@ -78,11 +79,13 @@ function note(result: CheckResult, m: CheckMessages): string {
 
 const columns = (status: string, total: string, rest: string) => `${status.padEnd(7)} ${total.padStart(10)}  ${rest}`;
 
-export const TABLE_HEADER = columns('STATUS', 'TOTAL', 'URL  NOTE');
+export function tableHeader(c: CliMessages['checkColumns']): string {
+  return columns(c.status, c.total, `${c.url}  ${c.note}`);
+}
 
-export function renderRow(row: BulkRow, m: CheckMessages, out: Output): string {
+export function renderRow(row: BulkRow, m: CheckMessages, c: CliMessages['checkColumns'], out: Output): string {
   const { result, error } = row;
-  if (!result) return columns(out.style('red', 'REFUSED'), '–', `${printable(row.input)}  ${error?.code ?? ''}: ${printable(error?.message ?? '')}`);
+  if (!result) return columns(out.style('red', c.refused.padEnd(7)), '–', `${printable(row.input)}  ${error?.code ?? ''}: ${printable(error?.message ?? '')}`);
   const color = result.problem ? 'red' : (result.status ?? 0) >= 400 ? 'yellow' : 'green';
   const status = out.style(color, String(result.status ?? 'ERR').padEnd(7));
   return columns(status, `${Math.round(result.totalMs)} ms`, `${printable(result.url)}  ${note(result, m)}`).trimEnd();

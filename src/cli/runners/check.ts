@@ -17,7 +17,7 @@ import type { CommandContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { textStyle } from '../output.ts';
 import { createProgress, type Progress } from '../progress.ts';
-import { renderDetail, renderRow, TABLE_HEADER } from './check-text.ts';
+import { renderDetail, renderRow, tableHeader } from './check-text.ts';
 import type { Locale } from '../../i18n/index.ts';
 
 type Format = 'text' | 'json' | 'csv';
@@ -110,6 +110,7 @@ function keepYoungGenerationSmall(): void {
 async function checkMany(urls: readonly string[], options: CheckOptions, format: Format, { io, out, locale }: CommandContext): Promise<number> {
   keepYoungGenerationSmall();
   const m = messages(locale).check;
+  const columns = messages(locale).cli.checkColumns;
   const showProgress = options.progress !== false && io.stderr.isTTY === true;
   const total = showProgress && options.file && !urls.includes('-') ? urls.length + (await countList(options.file, io)) : null;
   const progress: Progress | null = showProgress ? createProgress(io.stderr, total) : null;
@@ -124,7 +125,7 @@ async function checkMany(urls: readonly string[], options: CheckOptions, format:
   let blocked = false;
   let exit = 0;
   if (format === 'csv') write(CSV_HEADER);
-  if (format === 'text') write(`${out.style('bold', TABLE_HEADER)}\n`);
+  if (format === 'text') write(`${out.style('bold', tableHeader(columns))}\n`);
   const bulk = { ...checkOptions(options, locale), concurrency: options.concurrency, perHost: options.perHost, retries: options.retries };
   for await (const row of checkUrls(inputs(urls, options, io), bulk)) {
     checked++;
@@ -134,7 +135,7 @@ async function checkMany(urls: readonly string[], options: CheckOptions, format:
     exit = Math.max(exit, rowExit(row));
     if (format === 'json') write(`${JSON.stringify(row)}\n`);
     else if (format === 'csv') write(csvLine(row));
-    else write(`${renderRow(row, m, out)}\n`);
+    else write(`${renderRow(row, m, columns, out)}\n`);
     progress?.update(checked, problems + refused);
   }
   progress?.clear();

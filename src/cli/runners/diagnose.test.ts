@@ -53,7 +53,7 @@ describe('httpwhy diagnose', () => {
   it('writes Indonesian with --lang id', async () => {
     const t = fakeIo();
     await diagnoseFiles(['haproxy/503-no-server.http'], { lang: 'id' }, t.io);
-    expect(t.stdout()).toContain('Diterbitkan oleh: HAProxy');
+    expect(t.stdout()).toContain('Dikeluarkan oleh: HAProxy');
   });
 
   it('prints the report as JSON with --json', async () => {

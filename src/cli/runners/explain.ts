@@ -12,6 +12,13 @@ function onTheWire(entry: CodeEntry, locale: CommandContext['locale']): string {
   return wire ? `${wire.status} ${wire.text[locale].title}` : messages(locale).aspect.noResponse;
 }
 
+/** One line per related code: the ids in a column as wide as the longest, each distinction wrapped beside it. */
+export function relatedLines(ids: readonly string[], lines: Readonly<Record<string, string>>, width: number, bold: (text: string) => string): string[] {
+  const idWidth = Math.max(8, ...ids.map((id) => id.length));
+  const indent = ' '.repeat(idWidth + 4);
+  return ids.map((id) => wrap(lines[id] ?? '', width, indent).replace(indent, `  ${bold(id.padEnd(idWidth))}  `));
+}
+
 function renderEntry(entry: CodeEntry, ctx: CommandContext): string {
   const { out, locale, width } = ctx;
   const m = messages(locale);
@@ -51,7 +58,7 @@ function renderEntry(entry: CodeEntry, ctx: CommandContext): string {
     list(t.fix.client),
     '',
     heading(m.section.related),
-    ...entry.related.map((id) => wrap(`${out.style('bold', id.padEnd(8))} ${t.related[id] ?? ''}`, width, '           ').replace(/^ {11}/, '  ')),
+    ...relatedLines(entry.related, t.related, width, (s) => out.style('bold', s)),
     '',
     `${heading(m.section.spec)}: ${entry.spec.url}`,
   ];

@@ -7,6 +7,7 @@
  * upstreams, and relays its log lines; it is stopped (its whole process group) with the rest.
  */
 import { HttpwhyError } from '../../errors.ts';
+import { messages, type Messages } from '../../i18n/index.ts';
 import type { LabProxy, RunningLab } from '../../lab/index.ts';
 import type { LabOptions } from '../commands/lab.ts';
 import type { CommandContext } from '../context.ts';
@@ -31,15 +32,16 @@ function untilSignal(): Promise<void> {
   });
 }
 
-function viaLines(name: string, proxy: LabProxy, width: number): string[] {
+function viaLines(name: string, proxy: LabProxy, width: number, m: Messages['cli']['lab']): string[] {
   return [
-    `  ${name} (pid ${proxy.proxy.pid})  ${proxy.origin}/  (config and logs in ${proxy.dir})`,
-    `  failures through ${name}:`,
+    `  ${name} (pid ${proxy.proxy.pid})  ${proxy.origin}/  ${m.proxyFiles(proxy.dir)}`,
+    `  ${m.failuresThrough(name)}`,
     ...Object.entries({ ...proxy.paths, ...proxy.guardedPaths }).map(([mode, path]) => `    ${mode.padEnd(width)}  ${proxy.origin}${path}`),
   ];
 }
 
-export async function runLab(_args: [], options: LabOptions, { io }: CommandContext): Promise<number> {
+export async function runLab(_args: [], options: LabOptions, { io, locale }: CommandContext): Promise<number> {
+  const m = messages(locale).cli.lab;
   const port = parsePort(options.port ?? '3000');
   const gatewayPort = parsePort(options.gatewayPort ?? '8080');
   const [{ buildApp }, lab] = await Promise.all([import('../../web/index.ts'), import('../../lab/index.ts')]);
@@ -81,20 +83,21 @@ export async function runLab(_args: [], options: LabOptions, { io }: CommandCont
 
   const gateway = running.gateway.origin;
   const width = Math.max(...Object.keys(running.paths).map((s) => s.length));
+  const label = (text: string) => text.padEnd(Math.max(19, m.playground.length + 2, m.gateway.length + 2));
   io.stdout.write(
     [
-      `httpwhy lab on ${HOST} (Ctrl-C stops it and everything it started)`,
-      `  playground         ${siteOrigin}/lab`,
-      `  gateway            ${gateway}/  (in front of the site)`,
-      '  failures through the gateway:',
+      m.running(HOST),
+      `  ${label(m.playground)}${siteOrigin}/lab`,
+      `  ${label(m.gateway)}${gateway}/  ${m.inFront}`,
+      `  ${m.failuresThrough(m.theGateway)}`,
       ...Object.entries(running.paths).map(([scenario, path]) => `    ${scenario.padEnd(width)}  ${gateway}${path}`),
-      `  gateway access-log format (httpwhy logs --format): ${lab.GATEWAY_LOG_FORMAT}`,
-      ...(proxy && via ? viaLines(via, proxy, width) : []),
+      `  ${m.logFormat}: ${lab.GATEWAY_LOG_FORMAT}`,
+      ...(proxy && via ? viaLines(via, proxy, width, m) : []),
       '',
     ].join('\n'),
   );
   await untilSignal();
-  io.stderr.write('httpwhy lab: stopping\n');
+  io.stderr.write(`httpwhy lab: ${m.stopping}\n`);
   await proxy?.stop();
   await running.close();
   await closeSite();

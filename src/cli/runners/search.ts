@@ -1,6 +1,7 @@
 /** `httpwhy search "gateway timeout"`: ranked matches, exact codes first. */
 import { search, summarizeEntry } from '../../codes/index.ts';
 import type { SearchOptions } from '../commands/search.ts';
+import { messages } from '../../i18n/index.ts';
 import type { CommandContext } from '../context.ts';
 import { wrap } from '../output.ts';
 
@@ -12,7 +13,7 @@ export function runSearch([words]: [words: string[]], { limit }: SearchOptions, 
     return hits.length > 0 ? 0 : 1;
   }
   if (hits.length === 0) {
-    ctx.out.err(`No code matches "${query}".`);
+    ctx.out.err(messages(ctx.locale).web.noResults(query));
     return 1;
   }
   for (const h of hits) {

@@ -1,6 +1,7 @@
 /** `httpwhy serve`: the site and API on PORT/HOST (default 3000 on localhost). */
 import { HttpwhyError } from '../../errors.ts';
 import type { ServeOptions } from '../commands/serve.ts';
+import { messages } from '../../i18n/index.ts';
 import type { CommandContext } from '../context.ts';
 
 export function parsePort(value: string): number {
@@ -9,13 +10,13 @@ export function parsePort(value: string): number {
   return port;
 }
 
-export async function runServe(_args: [], options: ServeOptions, { io }: CommandContext): Promise<number> {
+export async function runServe(_args: [], options: ServeOptions, { io, locale }: CommandContext): Promise<number> {
   const port = parsePort(options.port ?? io.env.PORT ?? '3000');
   const host = options.host ?? io.env.HOST ?? 'localhost';
   const { startServer } = await import('../../web/index.ts');
   try {
     const server = await startServer({ port, host });
-    io.stderr.write(`httpwhy: serving on ${server.url} (Ctrl-C to stop)\n`);
+    io.stderr.write(`httpwhy: ${messages(locale).cli.serving(server.url)}\n`);
     await new Promise<void>((resolve) => server.app.server.once('close', resolve));
     return 0;
   } catch (error) {

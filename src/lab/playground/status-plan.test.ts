@@ -72,7 +72,7 @@ describe('planStatus', () => {
     expect(p.status).toBe(499);
     // data/codes/499-arcgis: reason "Token Required", and the Indonesian summary.
     expect(p.reason).toBe('Token Required');
-    expect(p.body?.text).toContain('ArcGIS Server / ArcGIS Online menyatakan layanan atau folder yang diminta bersifat aman');
+    expect(p.body?.text).toContain('ArcGIS Server / ArcGIS Online menyatakan layanan atau folder yang diminta dilindungi token (secured)');
     expect(p.body?.text).toContain('/id/codes/499#499-arcgis');
   });
 

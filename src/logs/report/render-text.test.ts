@@ -79,7 +79,7 @@ describe('renderLogReportText', () => {
     expect(text).toContain('    skipped: 1 not in a known format\n      -:1  no log here');
     expect(text).not.toContain('No 5xx');
     const id = renderLogReportText(report, logsText('id'));
-    expect(id).toContain('Tidak ada request yang terbaca dari berkas-berkas ini');
+    expect(id).toContain('Tidak ada request yang terbaca dari file-file ini');
     expect(id).toContain('-: tidak dalam format yang dikenal: 2 dari 2 baris dilewati');
   });
 

@@ -1,5 +1,5 @@
 /** /diagnose — paste a response (or pick a HAR file) and get the diagnosis. Every reflected byte is escaped by Preact. */
-import { APPLICATION, componentName, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
+import { APPLICATION, componentName, observationLabel, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
 import { Layout } from '../views/layout.tsx';
 import { localePath } from '../locale-path.ts';
 import type { PageContext } from '../page-context.ts';
@@ -10,7 +10,7 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
   const l = ctx.m.diagnose.label;
   return (
     <article class={`diagnosis verdict-${d.verdict}`}>
-      <h2>{ctx.m.web.diagnose.resultFor(d.label)}</h2>
+      <h2>{ctx.m.web.diagnose.resultFor(observationLabel(d.label, ctx.m.diagnose))}</h2>
       <p class="lead">{d.summary}</p>
       <dl class="facts">
         {d.issuer ? [<dt key="i">{l.issuer}</dt>, <dd key="id">{componentName(d.issuer.component, ctx.m.issuer[d.issuer.layer], ctx.m.diagnose)}</dd>] : null}

@@ -27,7 +27,7 @@ describe('the lab index page', () => {
 
   it('is in the reader’s language', () => {
     expect(render('en')).toContain('<h1>Lab: a status-code playground</h1>');
-    expect(render('id')).toContain('<h1>Lab: taman bermain kode status</h1>');
+    expect(render('id')).toContain('<h1>Lab: tempat mencoba kode status</h1>');
     expect(render('id')).toContain('<th scope="col">Batas</th>');
   });
 

@@ -82,6 +82,6 @@ describe('who-failed questions', () => {
     expect(f.explanation[0]?.text).toContain('Build standar Caddy 2.6 tidak punya rate limit');
     expect(f.explanation).toContainEqual({ label: 'Log aplikasi', text: expect.stringMatching(/ INFO request_id=\S+ GET \/overload status=200 /) });
     expect(f.more.href).toBe('/id/lab/compare-gateways#overload');
-    expect(presentQuestion(ctx('id'), q).prompt).toBe('Caddy berada di depan aplikasi. Ini yang diterima klien dan yang dicatat Caddy. Siapa yang gagal?');
+    expect(presentQuestion(ctx('id'), q).prompt).toBe('Caddy berada di depan aplikasi. Ini yang diterima client dan yang dicatat Caddy. Siapa yang gagal?');
   });
 });
