@@ -19,7 +19,7 @@ export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './s
 export { followLogs, type FollowOptions } from './follow.ts';
 export type { InputCounts, LiveCounts } from './live-counts.ts';
 export { progressBar } from './progress.ts';
-export type { CauseSummary, Example, Ranked, VerdictEvent } from './analysis/index.ts';
+export { LOG_GAPS, type CauseSummary, type Example, type LogGap, type Ranked, type VerdictEvent } from './analysis/index.ts';
 export {
   crossedThresholds,
   parseFailOn,
@@ -32,6 +32,9 @@ export {
   type UnlinkedErrors,
   type LogsText,
   type ReadWarning,
+  type LogSetupAdvice,
+  type MissingField,
+  type SetupProxy,
 } from './report/index.ts';
 export {
   CAUSES,

@@ -12,7 +12,7 @@ import type { AccessRecord } from '../types.ts';
  * to the app log).
  */
 export const LOG_GAPS = ['upstream-fields', 'upstream-timing', 'cause', 'request-id'] as const;
-/** One of {@link LOG_GAPS}. */
+/** What a weak verdict's line lacks: one of {@link LOG_GAPS}. */
 export type LogGap = (typeof LOG_GAPS)[number];
 
 /** One access file's weak verdicts, and how many of them lacked each fact. */

@@ -10,5 +10,5 @@ export { logsText, type LogsText } from './messages.ts';
 export { renderLogReportHtml } from './render-html.ts';
 export { renderLogReportText } from './render-text.ts';
 export { buildReport, type FileReport, type LogReport, type UnlinkedErrors } from './report.ts';
-export { SETUP_PROXIES, type LogSetupAdvice, type MissingField, type SetupProxy } from './log-setup.ts';
+export type { LogSetupAdvice, MissingField, SetupProxy } from './log-setup.ts';
 export type { ReadWarning } from './read-warnings.ts';

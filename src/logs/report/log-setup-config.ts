@@ -5,10 +5,8 @@
  */
 import type { LogGap } from '../analysis/index.ts';
 
-/** The proxies the doctor knows; `combined` and `common` logs are taken to be nginx's. */
-export const SETUP_PROXIES = ['nginx', 'ingress-nginx', 'haproxy', 'caddy', 'traefik', 'envoy', 'alb'] as const;
-/** One of {@link SETUP_PROXIES}. */
-export type SetupProxy = (typeof SETUP_PROXIES)[number];
+/** A proxy whose log setup the doctor knows (`combined` and `common` logs are taken to be nginx's). */
+export type SetupProxy = 'nginx' | 'ingress-nginx' | 'haproxy' | 'caddy' | 'traefik' | 'envoy' | 'alb';
 
 /**
  * The nginx `log_format`, in the parts nginx.conf writes on separate lines: `combined`, so every combined reader

@@ -5,22 +5,27 @@
  */
 import { LOG_GAPS, type FileGaps, type LogGap } from '../analysis/index.ts';
 import type { FileStats } from '../input/index.ts';
-import { CAUSE_IN_ERROR_LOG, SETUP_CONFIG, SETUP_FIELDS, SETUP_PROXIES, type SetupProxy } from './log-setup-config.ts';
+import { CAUSE_IN_ERROR_LOG, SETUP_CONFIG, SETUP_FIELDS, type SetupProxy } from './log-setup-config.ts';
 import type { FormatId } from '../types.ts';
 
 /** One missing fact: the proxy's field names for it, and how many weak verdicts lacked it. */
 export interface MissingField {
   gap: LogGap;
+  /** The proxy's own names for it (`$upstream_status`, `unique-id-format`). */
   fields: string[];
+  /** Weak verdicts whose line lacked it. */
   count: number;
 }
 
 /** What one access log lacks, and the configuration of its proxy that adds it. */
 export interface LogSetupAdvice {
+  /** The access log, as given. */
   file: string;
+  /** The proxy taken to have written it, from its format. */
   proxy: SetupProxy;
   /** Verdicts from this file that stayed unknown or weak (no cause, low confidence, joined by time only). */
   weak: number;
+  /** What its lines lacked, in the order of `LOG_GAPS`. */
   missing: MissingField[];
   /** The configuration to add, for this proxy; comments in it are the proxy's own syntax. */
   config: string;
@@ -58,4 +63,4 @@ export function logSetupAdvice(files: readonly FileStats[], gaps: ReadonlyMap<st
   return advice;
 }
 
-export { SETUP_PROXIES, type SetupProxy };
+export type { SetupProxy };
