@@ -38,8 +38,8 @@ export class LabelSlots {
 
   /**
    * Gives a slot to each key among the most frequent that has none, taking it from the slotted key with the fewest
-   * recent failures outside them; returns the keys that lost their slot. A slot is taken only for such a key: a
-   * quiet route keeps its series until another needs the slot.
+   * recent failures outside them when the newcomer has more than twice as many; returns the keys that lost their
+   * slot. A quiet route keeps its series until another needs the slot.
    */
   rebalance(): string[] {
     const recent = (key: string) => this.counts.get(key) ?? 0;
@@ -50,6 +50,8 @@ export class LabelSlots {
       if (this.slotted.has(key) || key === OTHER) continue;
       if (this.slotted.size >= this.slots) {
         const victim = [...this.slotted].filter((k) => !wanted.has(k)).reduce((a, b) => (recent(b) < recent(a) ? b : a));
+        // Twice as many recent failures, or none for the victim: slots do not churn between keys about as frequent.
+        if (recent(key) <= 2 * recent(victim)) continue;
         this.slotted.delete(victim);
         lost.push(victim);
       }
