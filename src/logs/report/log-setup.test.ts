@@ -58,7 +58,7 @@ describe('the log-setup doctor', () => {
     const report = await analyze('nginx-combined/piped-docker-17-main-502.log');
     const en = renderLogReportText(report, logsText('en'));
     expect(en).toContain('Log setup: what these logs lack\n  nginx-combined/piped-docker-17-main-502.log (nginx): 2 statuses stayed unknown or weakly decided');
-    expect(en).toContain('    $request_id, proxy_set_header X-Request-Id: a request id');
+    expect(en).toContain('\n         2  $request_id, proxy_set_header X-Request-Id: a request id');
     expect(en).toContain('\n    proxy_set_header X-Request-Id $request_id;\n');
     expect(renderLogReportText(report, logsText('id'))).toContain('Pengaturan log: yang tidak ada di log ini');
     const html = renderLogReportHtml(report, logsText('en'));

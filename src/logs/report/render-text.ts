@@ -62,7 +62,7 @@ function setupLines(report: LogReport, t: LogsText, n: (v: number) => string): s
   const out = ['', t.setup.title];
   for (const a of report.logSetup) {
     out.push(`  ${t.setup.weak(a.file, a.proxy, n(a.weak))}:`);
-    for (const m of a.missing) out.push(`    ${m.fields.join(', ')}: ${t.setup.gaps[m.gap]} (${n(m.count)})`);
+    for (const m of a.missing) out.push(`  ${n(m.count).padStart(8)}  ${m.fields.join(', ')}: ${t.setup.gaps[m.gap]}`);
     out.push(`  ${t.setup.where[a.proxy]}`, ...a.config.split('\n').map((line) => `    ${line}`));
   }
   return out;
