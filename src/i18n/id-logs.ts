@@ -187,7 +187,7 @@ export const idLogs: Messages['logs'] = {
   },
   setup: {
     title: 'Pengaturan log: yang tidak ada di log ini',
-    weak: (file: string, proxy: string, count: string) => `${file} (${proxy}): ${count} status tetap tidak diketahui atau lemah dasarnya, karena log tidak memuat`,
+    weak: (file: string, proxy: string, count: string) => `${file} (${proxy}): ${count} status tetap tidak diketahui atau diputuskan dengan dasar lemah, karena log tidak memuat`,
     gaps: {
       'upstream-fields': 'siapa yang menjawab (status, alamat, dan waktu upstream)',
       'upstream-timing': 'apakah upstream mengirim header respons, yang membedakan 502 atau 504 buatan proxy sendiri dari milik upstream',
