@@ -126,6 +126,9 @@ interface MetricsRun {
   heap: number[];
 }
 
+const readMs = (m: Measured): number => (JSON.parse(m.stdout) as MetricsRun).readMs;
+const mb = (bytes: number | undefined): string => ((bytes ?? Number.NaN) / 1e6).toFixed(1);
+
 /** The exporter's cost: per line and per verdict (reading time in the process, medians of alternating runs), one scrape, and peak RSS. */
 async function metricsSection(lines: number, dir: string): Promise<void> {
   const file = join(dir, `combined-${lines}-letter-ids.log`);
@@ -140,7 +143,6 @@ async function metricsSection(lines: number, dir: string): Promise<void> {
       runs[variant].push(run);
     }
   }
-  const readMs = (m: Measured) => (JSON.parse(m.stdout) as MetricsRun).readMs;
   const median = (list: Measured[]) => list.toSorted((a, b) => readMs(a) - readMs(b))[1] as Measured;
   const [off, on] = [median(runs.without), median(runs.with)];
   const result = JSON.parse(on.stdout) as MetricsRun;
@@ -153,7 +155,6 @@ async function metricsSection(lines: number, dir: string): Promise<void> {
       ` · one scrape ${result.scrapeMs.toFixed(1)} ms, ${result.series} series, ${(result.bytes / 1024).toFixed(0)} kB` +
       ` · peak RSS +${((on.peakRssKb - off.peakRssKb) / 1024).toFixed(1)} MB`,
   );
-  const mb = (bytes: number | undefined) => ((bytes ?? Number.NaN) / 1e6).toFixed(1);
   for (const [name, m] of [['without', off], ['with', on]] as const) {
     const { heap } = JSON.parse(m.stdout) as MetricsRun;
     const trend = heap.length > 1 ? `${mb(heap[0])} MB at 1 s -> ${mb(heap.at(-1))} MB at ${heap.length} s (max ${mb(Math.max(...heap))} MB)` : 'read in under 2 s: run with --big';

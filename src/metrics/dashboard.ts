@@ -2,7 +2,7 @@
  * `httpwhy metrics dashboard`: a Grafana dashboard (import it, pick the Prometheus data source) over the exporter's
  * metrics and the recording rules of rules.ts: proxy- vs app-issued 5xx over time, causes, top routes and upstreams,
  * failure durations, and the lines read and skipped per file. Every query uses only what families.ts and the rules
- * define (metrics.test.ts checks it; the Prometheus test runs each one).
+ * define (queries.test.ts checks it; test/metrics/prometheus.test.ts runs each one).
  */
 import { FAMILIES } from './families.ts';
 import { RECORDED } from './rules.ts';

@@ -1,7 +1,7 @@
 /**
  * Every metric `httpwhy logs -f --metrics` exports, in one table: name, help, labels (each with a bounded set of
  * values) and histogram buckets. The exporter builds its prom-client metrics from it; the rules and the dashboard
- * may query only what it names (metrics.test.ts checks them against it).
+ * may query only what it names (queries.test.ts checks them against it).
  */
 
 export interface Family {
@@ -78,7 +78,3 @@ export const FAMILIES = {
   },
 } as const satisfies Record<string, Family>;
 
-/** Every series name a query may use: counters and gauges by name, histograms by their _bucket, _sum and _count. */
-export function seriesNames(): string[] {
-  return Object.values(FAMILIES).flatMap((f: Family) => (f.type === 'histogram' ? ['_bucket', '_sum', '_count'].map((s) => f.name + s) : [f.name]));
-}

@@ -7,10 +7,8 @@
  * (families.ts), which the Prometheus rules (rules.ts) and the Grafana dashboard (dashboard.ts) query.
  * Above logs, below the CLI.
  */
-export { FAMILIES, LABEL_SLOTS, seriesNames, type Family } from './families.ts';
 export { LogMetrics, type CountsSource, type Exposition, type LogMetricsOptions } from './log-metrics.ts';
-export { parseListenAddress, serveMetrics, type ListenAddress, type MetricsEndpoint } from './endpoint.ts';
-export { writeMetricsFile } from './textfile.ts';
+export { parseListenAddress, type ListenAddress } from './endpoint.ts';
 export { startFollowMetrics, type FollowMetrics, type FollowMetricsOptions } from './follow-metrics.ts';
-export { prometheusRules, RECORDED, ruleGroups } from './rules.ts';
+export { prometheusRules, ruleGroups } from './rules.ts';
 export { grafanaDashboard } from './dashboard.ts';

@@ -100,8 +100,6 @@ class MetricSet {
 export interface LogMetricsOptions {
   /** True while maintenance is declared; read at each scrape. */
   maintenance?: () => boolean;
-  /** Routes and upstreams with a label of their own (default LABEL_SLOTS). */
-  slots?: number;
 }
 
 export class LogMetrics {
@@ -112,8 +110,8 @@ export class LogMetrics {
   constructor(source: CountsSource, options: LogMetricsOptions = {}) {
     const maintenance = options.maintenance ?? (() => false);
     this.sets = [new MetricSet(false, source, maintenance), new MetricSet(true, source, maintenance)];
-    this.routes = new LabelSlots(options.slots ?? LABEL_SLOTS);
-    this.upstreams = new LabelSlots(options.slots ?? LABEL_SLOTS);
+    this.routes = new LabelSlots(LABEL_SLOTS);
+    this.upstreams = new LabelSlots(LABEL_SLOTS);
   }
 
   /** Counts one verdict: the analysis calls this for every 5xx, 499 and 009 it classifies. */
