@@ -6,6 +6,7 @@
  *   node bench/logs.ts --lines 200000  any size
  *   node bench/logs.ts --no-goaccess   httpwhy only
  *   node bench/logs.ts --no-wrappers   without the wrapped variants
+ *   node bench/logs.ts --no-metrics    without the metrics section
  *
  * Prints wall and CPU (user + sys) time, lines/s by each, and peak RSS (from /usr/bin/time) for both, and the
  * ratios. Both run pinned to one CPU (taskset), threads included, as the target says "on one core"; httpwhy runs
@@ -22,6 +23,10 @@
  * the same kind of log in 0.281 s (`awk '{c[$9]++} …'`, hyperfine mean). That count also runs here, pinned
  * like the others, and the target is printed scaled by it too: this VM runs 1.5-3x slower than that one, and its
  * own speed moves by up to 1.7x between half hours.
+ *
+ * The metrics section measures what `logs -f --metrics` adds: the same analysis with and without the exporter
+ * counting every verdict, on a log of the same shape whose ids are letters, so its ~170k distinct paths are as many
+ * routes (the label cardinality the exporter must bound), then one scrape. Runs alternate, pinned, three each.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -85,6 +90,84 @@ process.stdout.write(JSON.stringify({ totals: report.totals }));`;
   return outfile;
 }
 
+/** Bundles a runner that analyses argv[2] like the batch, with the metrics exporter counting verdicts when argv[3] is `metrics`. */
+async function bundleMetricsRunner(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(ROOT, '.bench-tmp', 'logs', 'httpwhy-metrics.mjs');
+  const contents = `import { LogSession } from './src/logs/index.ts';
+import { LogMetrics } from './src/metrics/index.ts';
+// The live heap after a full GC, about every second while reading: it must stay flat however many routes go by.
+const heap = [];
+let sampled = 0;
+const onProgress = ({ elapsedMs }) => {
+  if (elapsedMs - sampled < 1000) return;
+  sampled = elapsedMs;
+  globalThis.gc();
+  heap.push(process.memoryUsage().heapUsed);
+};
+const session = await LogSession.open({ files: [process.argv[2]], cwd: process.cwd(), stdin: process.stdin, onProgress });
+const metrics = process.argv[3] === 'metrics' ? new LogMetrics(session) : null;
+if (metrics) session.onVerdict((verdict) => metrics.record(verdict));
+const reading = performance.now();
+await session.read();
+session.analysis.settle();
+const readMs = performance.now() - reading;
+const started = performance.now();
+const body = metrics ? (await metrics.exposition()).body : '';
+const scrapeMs = performance.now() - started;
+const series = body.split('\\n').filter((l) => l !== '' && !l.startsWith('#')).length;
+process.stdout.write(JSON.stringify({ verdicts: session.report().totals.verdicts, readMs, scrapeMs, bytes: body.length, series, heap }));`;
+  await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'warning' });
+  return outfile;
+}
+
+interface MetricsRun {
+  verdicts: number;
+  /** Reading and classifying, in the process: without start-up (and loading prom-client). */
+  readMs: number;
+  scrapeMs: number;
+  bytes: number;
+  series: number;
+  /** Heap used after a full GC, about every second of reading (bytes). */
+  heap: number[];
+}
+
+const readMs = (m: Measured): number => (JSON.parse(m.stdout) as MetricsRun).readMs;
+const mb = (bytes: number | undefined): string => ((bytes ?? Number.NaN) / 1e6).toFixed(1);
+
+/** The exporter's cost: per line and per verdict (reading time in the process, medians of alternating runs), one scrape, and peak RSS. */
+async function metricsSection(lines: number, dir: string): Promise<void> {
+  const file = join(dir, `combined-${lines}-letter-ids.log`);
+  if (!existsSync(file)) generateCombinedLog(file, lines, 1, true);
+  await warm(file);
+  const runner = await bundleMetricsRunner();
+  const runs: Record<'without' | 'with', Measured[]> = { without: [], with: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const variant of ['without', 'with'] as const) {
+      const run = await measure(`${variant}`, process.execPath, ['--expose-gc', runner, file, variant === 'with' ? 'metrics' : 'none']);
+      if (!run.ok) throw new Error(`metrics runner failed (${variant})`);
+      runs[variant].push(run);
+    }
+  }
+  const median = (list: Measured[]) => list.toSorted((a, b) => readMs(a) - readMs(b))[1] as Measured;
+  const [off, on] = [median(runs.without), median(runs.with)];
+  const result = JSON.parse(on.stdout) as MetricsRun;
+  console.log(`metrics: ${file}, ${lines.toLocaleString('en-US')} lines, ${result.verdicts.toLocaleString('en-US')} verdicts, ~170k distinct routes`);
+  console.log(`  ${row({ ...off, name: 'without' }, lines)}`);
+  console.log(`  ${row({ ...on, name: 'with' }, lines)}`);
+  const extra = (readMs(on) - readMs(off)) / 1000;
+  console.log(
+    `  reading ${(readMs(off) / 1000).toFixed(2)} s without, ${(readMs(on) / 1000).toFixed(2)} s with: ${((extra / lines) * 1e9).toFixed(0)} ns per line, ${((extra / result.verdicts) * 1e6).toFixed(1)} µs per verdict (medians)` +
+      ` · one scrape ${result.scrapeMs.toFixed(1)} ms, ${result.series} series, ${(result.bytes / 1024).toFixed(0)} kB` +
+      ` · peak RSS +${((on.peakRssKb - off.peakRssKb) / 1024).toFixed(1)} MB`,
+  );
+  for (const [name, m] of [['without', off], ['with', on]] as const) {
+    const { heap } = JSON.parse(m.stdout) as MetricsRun;
+    const trend = heap.length > 1 ? `${mb(heap[0])} MB at 1 s -> ${mb(heap.at(-1))} MB at ${heap.length} s (max ${mb(Math.max(...heap))} MB)` : 'read in under 2 s: run with --big';
+    console.log(`  heap after GC while reading, ${name}: ${trend}`);
+  }
+}
+
 async function runHttpwhy(file: string): Promise<Measured> {
   const bin = join(ROOT, 'bin', 'httpwhy.js');
   if (existsSync(bin)) {
@@ -144,7 +227,7 @@ async function wrapped(file: string, lines: number, bare: Measured): Promise<voi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { big: { type: 'boolean' }, lines: { type: 'string' }, 'no-goaccess': { type: 'boolean' }, 'no-wrappers': { type: 'boolean' } },
+    options: { big: { type: 'boolean' }, lines: { type: 'string' }, 'no-goaccess': { type: 'boolean' }, 'no-wrappers': { type: 'boolean' }, 'no-metrics': { type: 'boolean' } },
   });
   const lines = values.lines ? Number(values.lines) : values.big ? 10_000_000 : 1_000_000;
   const dir = join(ROOT, '.bench-tmp', 'logs');
@@ -175,6 +258,7 @@ async function main(): Promise<void> {
   const rssMb = ours.peakRssKb / 1024;
   console.log(lines >= 10_000_000 ? `peak RSS < 150 MB at 10M lines -> ${rssMb < 150 ? 'met' : 'NOT met'} (${rssMb.toFixed(1)} MB)` : 'peak RSS < 150 MB at 10M lines: run with --big');
   if (!values['no-wrappers']) await wrapped(file, lines, ours);
+  if (!values['no-metrics']) await metricsSection(lines, dir);
   if (values['no-goaccess'] || !existsSync(GOACCESS)) return;
 
   const out = join(dir, 'goaccess.json');

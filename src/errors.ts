@@ -38,6 +38,8 @@ export const ERROR_CATALOGUE = {
   HW_ERR_LOGS_FORMAT_MISMATCH: { status: 400, exit: 2, title: 'Log format matches no line of the file' },
   HW_ERR_LOGS_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for logs' },
   HW_ERR_LOGS_OUTPUT_UNWRITABLE: { status: 400, exit: 2, title: 'Report file cannot be written' },
+  HW_ERR_METRICS_BAD_ADDRESS: { status: 400, exit: 2, title: 'Metrics address cannot be used' },
+  HW_ERR_METRICS_FILE_UNWRITABLE: { status: 400, exit: 2, title: 'Metrics file cannot be written' },
   HW_ERR_CHECK_BAD_URL: { status: 400, exit: 2, title: 'URL cannot be checked' },
   HW_ERR_CHECK_SSRF_BLOCKED: { status: 403, exit: 2, title: 'Address not allowed' },
   HW_ERR_CHECK_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for check' },

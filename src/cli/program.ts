@@ -10,13 +10,14 @@ import { explainCommand } from './commands/explain.ts';
 import { labCommand } from './commands/lab.ts';
 import { listCommand } from './commands/list.ts';
 import { logsCommand } from './commands/logs.ts';
+import { metricsCommand } from './commands/metrics.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { createContext, type GlobalOptions } from './context.ts';
 import type { CliIo } from './io.ts';
 
 /** In the order `--help` lists them. */
-const SUBCOMMANDS: readonly CommandDeclaration[] = [compareCommand, listCommand, searchCommand, diagnoseCommand, logsCommand, checkCommand, buildCommand, labCommand, serveCommand];
+const SUBCOMMANDS: readonly CommandDeclaration[] = [compareCommand, listCommand, searchCommand, diagnoseCommand, logsCommand, metricsCommand, checkCommand, buildCommand, labCommand, serveCommand];
 
 const EXIT_HELP = `
 Exit codes: 0 ok · 1 a problem was found (e.g. unknown issuer, no match) · 2 bad input (unknown code, bad flag, unreadable file)

@@ -200,4 +200,23 @@ export const enLogs = {
     truncated: 'last line cut short',
     unrecognized: 'not in a known format',
   },
+  setup: {
+    title: 'Log setup: what these logs lack',
+    weak: (file: string, proxy: string, count: string) => `${file} (${proxy}): ${count} statuses stayed unknown or weakly decided, because the log lacks`,
+    gaps: {
+      'upstream-fields': 'who answered (the upstream\'s status, address and timings)',
+      'upstream-timing': 'whether the upstream sent a response header, which tells the proxy\'s own 502 or 504 from the upstream\'s',
+      cause: 'why the proxy failed (its error log)',
+      'request-id': 'a request id, sent to the app and logged by both, to join each line to the app\'s line (--app)',
+    },
+    where: {
+      nginx: 'Add to the http block of nginx.conf, then reload nginx (nginx -s reload). A location with proxy_set_header lines of its own inherits none from above: add the X-Request-Id line there too. Then pass both the access log and the error log.',
+      'ingress-nginx': 'Set in the controller\'s ConfigMap; the controller reloads by itself and already sends $req_id to the app as X-Request-ID. Pass the controller\'s log (kubectl logs) too: it holds nginx\'s error lines.',
+      haproxy: 'Add to haproxy.cfg (the defaults section and each HTTP frontend), then reload HAProxy. The id goes to the app as X-Request-Id and into the log\'s {…} capture.',
+      caddy: 'Add to the Caddyfile (the global options block and each site), then reload Caddy. Caddy logs a request\'s headers as they arrived, so the id is logged from the response header. Pass both files: caddy.log holds the http.log.error lines that say why a request failed.',
+      traefik: 'Add to Traefik\'s static configuration, then restart Traefik. Traefik makes no request id of its own: it logs the X-Request-Id header the client or a proxy in front sends.',
+      envoy: 'Add to the http_connection_manager of each listener (the layout Istio logs). Envoy makes an x-request-id and forwards it to the app by itself.',
+      alb: 'An ALB writes access logs to S3 only once they are enabled, with a fixed set of fields. To join by request id, have the app log the X-Amzn-Trace-Id header the ALB adds (the log\'s trace_id).',
+    },
+  },
 };

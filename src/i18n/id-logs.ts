@@ -201,4 +201,23 @@ export const idLogs: Messages['logs'] = {
     truncated: 'baris terakhir terpotong',
     unrecognized: 'bukan format yang dikenal',
   },
+  setup: {
+    title: 'Pengaturan log: yang tidak ada di log ini',
+    weak: (file: string, proxy: string, count: string) => `${file} (${proxy}): ${count} status tetap tidak diketahui atau diputuskan dengan dasar lemah, karena log tidak memuat`,
+    gaps: {
+      'upstream-fields': 'siapa yang menjawab (status, alamat, dan waktu upstream)',
+      'upstream-timing': 'apakah upstream mengirim header respons, yang membedakan 502 atau 504 buatan proxy sendiri dari milik upstream',
+      cause: 'mengapa proxy gagal (error log-nya)',
+      'request-id': 'request id, dikirim ke aplikasi dan dicatat oleh keduanya, untuk menggabungkan setiap baris dengan baris aplikasi (--app)',
+    },
+    where: {
+      nginx: 'Tambahkan ke blok http di nginx.conf, lalu muat ulang nginx (nginx -s reload). Location yang punya baris proxy_set_header sendiri tidak mewarisi satu pun dari atas: tambahkan juga baris X-Request-Id di sana. Lalu berikan access log dan error log sekaligus.',
+      'ingress-nginx': 'Atur di ConfigMap controller; controller memuat ulang sendiri dan sudah mengirim $req_id ke aplikasi sebagai X-Request-ID. Berikan juga log controller (kubectl logs): log itu memuat baris error nginx.',
+      haproxy: 'Tambahkan ke haproxy.cfg (bagian defaults dan setiap frontend HTTP), lalu muat ulang HAProxy. Id dikirim ke aplikasi sebagai X-Request-Id dan dicatat di capture {…} pada log.',
+      caddy: 'Tambahkan ke Caddyfile (blok opsi global dan setiap situs), lalu muat ulang Caddy. Caddy mencatat header request seperti saat tiba, jadi id dicatat dari header respons. Berikan kedua file: caddy.log memuat baris http.log.error yang menjelaskan mengapa sebuah request gagal.',
+      traefik: 'Tambahkan ke konfigurasi statis Traefik, lalu jalankan ulang Traefik. Traefik tidak membuat request id sendiri: yang dicatat adalah header X-Request-Id dari client atau proxy di depannya.',
+      envoy: 'Tambahkan ke http_connection_manager setiap listener (susunan log Istio). Envoy membuat x-request-id dan meneruskannya ke aplikasi dengan sendirinya.',
+      alb: 'ALB baru menulis access log ke S3 setelah fiturnya diaktifkan, dengan field yang tetap. Untuk menggabungkan lewat request id, catat header X-Amzn-Trace-Id yang ditambahkan ALB di log aplikasi (trace_id di log ALB).',
+    },
+  },
 };

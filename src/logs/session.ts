@@ -7,11 +7,12 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
-import { Analysis } from './analysis/index.ts';
+import { Analysis, type VerdictEvent } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
 import { formatMismatch } from './format-mismatch.ts';
 import { detectInput, detectWrappers, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
 import { checkReadable, FileStats, FollowedFile, headLines, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
+import { liveCounts, type LiveCounts } from './live-counts.ts';
 import { buildReport, type LogReport } from './report/index.ts';
 import type { FileRole, FormatId } from './types.ts';
 
@@ -263,6 +264,16 @@ export class LogSession {
       await input.follower?.close();
       input.follower = null;
     }
+  }
+
+  /** Calls `listener` with every verdict from now on (follow mode's metrics). */
+  onVerdict(listener: (verdict: VerdictEvent) => void): void {
+    this.analysis.onVerdict = listener;
+  }
+
+  /** Requests and lines read so far, without building a report. */
+  counts(): LiveCounts {
+    return liveCounts(this.analysis, this.inputs.map((i) => i.stats));
   }
 
   report(): LogReport {

@@ -65,8 +65,21 @@ export interface GeneratedLog {
   byStatus: Map<number, number>;
 }
 
-/** Writes `lines` combined-format lines to `path`. */
-export function generateCombinedLog(path: string, lines: number, seed = 1): GeneratedLog {
+/** `12345` as letters (`a` for 0): an id that `routeOf` keeps, so every path is a route of its own. */
+function letters(n: number): string {
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return s;
+}
+
+/**
+ * Writes `lines` combined-format lines to `path`. With `letterIds`, the id in each path is written in letters, so
+ * the ~170k distinct paths stay ~170k distinct routes (the metrics bench's label cardinality).
+ */
+export function generateCombinedLog(path: string, lines: number, seed = 1, letterIds = false): GeneratedLog {
   const next = random(seed);
   const weights = STATUSES.reduce((sum, [, w]) => sum + w, 0);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
@@ -96,7 +109,10 @@ export function generateCombinedLog(path: string, lines: number, seed = 1): Gene
       }
       const client = Math.floor(next() * CLIENTS);
       const ip = `${10 + (client >>> 16)}.${(client >>> 8) & 255}.${client & 255}.${1 + (client % 250)}`;
-      const url = `/${pick(SECTIONS)}/${Math.floor(next() * IDS_PER_SECTION)}${next() < 0.3 ? `?page=${Math.floor(next() * 50)}` : ''}`;
+      // In this order, so that a seed writes the same log as before letter ids existed.
+      const section = pick(SECTIONS);
+      const id = Math.floor(next() * IDS_PER_SECTION);
+      const url = `/${section}/${letterIds ? letters(id) : id}${next() < 0.3 ? `?page=${Math.floor(next() * 50)}` : ''}`;
       const size = status === 304 || status === 499 ? 0 : Math.floor(next() * 50000);
       batch += `${ip} - - [${stamp}] "${pick(METHODS)} ${url} HTTP/1.1" ${status} ${size} "${pick(REFERERS)}" "${pick(AGENTS)}"\n`;
       if (batch.length > 1 << 20) {

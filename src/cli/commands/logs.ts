@@ -16,6 +16,10 @@ export interface LogsOptions {
   html?: string;
   failOn?: string;
   follow?: boolean;
+  /** `[HOST:]PORT`; validated by the runner. */
+  metrics?: string;
+  metricsFile?: string;
+  maintenanceFile?: string;
   /** `--no-progress` sets it to false. */
   progress?: boolean;
 }
@@ -37,6 +41,9 @@ export const logsCommand: CommandDeclaration<[files: string[]], LogsOptions> = {
     new Option('--html <file>', 'also write a self-contained HTML report'),
     new Option('--fail-on <expr>', 'exit 1 when a threshold is crossed, e.g. "proxy-issued>0" or "5xx-rate>1%" (comma-separated; counts: requests, 5xx, proxy-issued, app-issued, unknown, skipped; in % of requests: 5xx-rate, proxy-issued-rate, app-issued-rate, unknown-rate)'),
     new Option('-f, --follow', 'keep reading growing files and stdin, refreshing the summary (Ctrl-C to stop)'),
+    new Option('--metrics <[host:]port>', 'with -f: serve Prometheus metrics on GET /metrics (host 127.0.0.1 unless given); see httpwhy metrics --help'),
+    new Option('--metrics-file <file>', "with -f: also write the metrics to FILE for node_exporter's textfile collector (name it *.prom), every refresh"),
+    new Option('--maintenance-file <file>', 'with --metrics or --metrics-file: while FILE exists, httpwhy_maintenance is 1 and the shipped alerts ignore 503s'),
     new Option('--no-progress', 'no progress bar on stderr'),
   ],
   helpAfter:

@@ -1,6 +1,7 @@
 /**
  * `httpwhy logs FILE... [--app APPLOG...]`: who issued every 5xx, 499 and 009 in proxy logs, and why.
- * Terminal summary on stdout (or `--json`), optional `--html FILE`, progress bar on a TTY stderr, `-f` to follow.
+ * Terminal summary on stdout (or `--json`), optional `--html FILE`, progress bar on a TTY stderr, `-f` to follow,
+ * with Prometheus metrics (`--metrics`, `--metrics-file`).
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -18,6 +19,7 @@ import {
   type LogReport,
   type LogsText,
 } from '../../logs/index.ts';
+import type { FollowMetrics, ListenAddress } from '../../metrics/index.ts';
 import type { LogsOptions } from '../commands/logs.ts';
 import type { CommandContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
@@ -50,6 +52,31 @@ async function writeHtml(file: string, report: LogReport, text: LogsText, io: Cl
   }
 }
 
+/** The metrics flags, checked before any file is opened: they need -f, and a parseable address. */
+async function metricsAddress(options: LogsRunOptions): Promise<ListenAddress | undefined> {
+  const { metrics, metricsFile, maintenanceFile } = options;
+  if ((metrics ?? metricsFile ?? maintenanceFile) === undefined) return undefined;
+  if (!options.follow) throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', '--metrics, --metrics-file and --maintenance-file need -f (follow mode).');
+  if (metrics === undefined && metricsFile === undefined) throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', '--maintenance-file needs --metrics or --metrics-file.');
+  return metrics === undefined ? undefined : (await import('../../metrics/index.ts')).parseListenAddress(metrics);
+}
+
+/** Follow mode's metrics, when asked for; the endpoint's URL goes to stderr. */
+async function startMetrics(session: LogSession, options: LogsRunOptions, listen: ListenAddress | undefined, io: CliIo, intervalMs: number): Promise<FollowMetrics | null> {
+  if (listen === undefined && options.metricsFile === undefined) return null;
+  const { startFollowMetrics } = await import('../../metrics/index.ts');
+  const absolute = (file: string | undefined) => (file === undefined ? undefined : resolve(io.cwd, file));
+  const metrics = await startFollowMetrics(session, {
+    listen,
+    file: absolute(options.metricsFile),
+    maintenanceFile: absolute(options.maintenanceFile),
+    intervalMs,
+    onError: (error) => io.stderr.write(`httpwhy: ${error.message}\n`),
+  });
+  if (metrics.url) io.stderr.write(`httpwhy: metrics on ${metrics.url}\n`);
+  return metrics;
+}
+
 function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
@@ -61,6 +88,7 @@ export async function runLogs([files]: [files: string[]], options: LogsRunOption
   const { io } = ctx;
   const text = logsText(ctx.locale);
   const thresholds = options.failOn === undefined ? [] : parseFailOn(options.failOn);
+  const listen = await metricsAddress(options);
   const bar = options.progress === false ? null : progressBar(io.stderr);
   const analyzeOptions: AnalyzeOptions = {
     files,
@@ -81,6 +109,11 @@ export async function runLogs([files]: [files: string[]], options: LogsRunOption
   const session = await LogSession.open(analyzeOptions);
   let report: LogReport;
   if (options.follow) {
+    const intervalMs = options.intervalMs ?? 2000;
+    const metrics = await startMetrics(session, options, listen, io, intervalMs).catch(async (error: unknown) => {
+      await session.close();
+      throw error;
+    });
     const own = options.signal ? null : interruptSignal();
     const show = (r: LogReport): void => {
       bar?.clear();
@@ -88,9 +121,10 @@ export async function runLogs([files]: [files: string[]], options: LogsRunOption
       else io.stdout.write(`${io.stdout.isTTY ? '\u001b[H\u001b[2J' : '\n'}${renderLogReportText(r, text)}`);
     };
     try {
-      report = await followLogs(session, { intervalMs: options.intervalMs ?? 2000, signal: options.signal ?? (own as { signal: AbortSignal }).signal, onSnapshot: show });
+      report = await followLogs(session, { intervalMs, signal: options.signal ?? (own as { signal: AbortSignal }).signal, onSnapshot: show });
     } finally {
       own?.dispose();
+      await metrics?.stop();
       // A followed stdin never ends by itself; let the process exit.
       if ([...files, ...(options.app ?? [])].includes('-')) io.stdin.destroy();
     }

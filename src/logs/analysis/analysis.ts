@@ -1,7 +1,8 @@
 /**
  * The streaming state of one analysis. `access` is the hot path: it counts the status and the minute and
  * materialises a record only for lines that need one (5xx, 499, 009, flagged lines, or a 2xx near a
- * body-phase error). Entries wait for the app log when one is given, then `settle` classifies them.
+ * body-phase error). Entries wait for the app log when one is given, then `settle` classifies them; each verdict
+ * goes to the findings and, when one listens (follow mode's metrics), to `onVerdict`.
  */
 import { AppJoin, type Waiting } from './app-join.ts';
 import { classify } from './classify.ts';
@@ -9,7 +10,23 @@ import { ErrorIndex, type IndexedEvent } from './error-index.ts';
 import { Findings } from './findings.ts';
 import type { LineParser } from '../formats/index.ts';
 import { Timeline } from './timeline.ts';
-import { CAUSES, type AccessRecord, type AppEvent, type LineRef, type ProxyErrorEvent } from '../types.ts';
+import { routeOf } from './top-k.ts';
+import { CAUSES, issuerClassOf, type AccessRecord, type AppEvent, type Cause, type IssuerClass, type LineRef, type ProxyErrorEvent } from '../types.ts';
+
+/** One classified 5xx, 499 or 009, as handed to a verdict listener (the metrics exporter). */
+export interface VerdictEvent {
+  /** The access log it came from, as given. */
+  file: string;
+  status: number;
+  cause: Cause;
+  issuer: IssuerClass;
+  /** Method and path with ids replaced (`GET /users/:id`), as in the report's top routes. */
+  route: string;
+  /** The last upstream tried, '' when the log does not say. */
+  upstream: string;
+  /** Seconds, NaN when the log has no timing. */
+  requestTime: number;
+}
 
 interface Pending {
   waiting: Waiting;
@@ -31,6 +48,8 @@ export class Analysis {
   readonly findings: Findings;
   /** Entries classified without the app log because too many were waiting. */
   overflow = 0;
+  /** Called with every verdict; null when nobody listens (the batch analysis). */
+  onVerdict: ((verdict: VerdictEvent) => void) | null = null;
   private readonly holdForApp: boolean;
   private pending: Pending[] = [];
 
@@ -86,6 +105,10 @@ export class Analysis {
       coverage: waiting ? this.join.coverage(record, (from, to) => this.timeline.totalBetween(from, to)) : 'none',
     });
     this.findings.add(record, ref, verdict, error !== null);
+    if (this.onVerdict) {
+      const { status, method, path, upstream, requestTime } = record;
+      this.onVerdict({ file: ref.file, status, cause: verdict.cause, issuer: issuerClassOf(verdict.cause), route: routeOf(method, path), upstream, requestTime });
+    }
   }
 
   proxyError(event: ProxyErrorEvent, ref: LineRef): void {

@@ -1,8 +1,10 @@
 /**
  * Accumulates classifications into bounded summaries: per cause a count, statuses, top routes and upstreams and a
- * few examples; the unknown reasons; the app's top error messages; bodies truncated behind a 2xx/3xx.
+ * few examples; the unknown reasons; the app's top error messages; bodies truncated behind a 2xx/3xx; per file, what
+ * the lines of weak verdicts lack (field-gaps.ts).
  */
 import type { Classification } from './classify.ts';
+import { FieldGaps } from './field-gaps.ts';
 import type { Timeline } from './timeline.ts';
 import { routeOf, TopK, type Ranked } from './top-k.ts';
 import { CAUSES, issuerClassOf, type AccessRecord, type AppStack, type Cause, type Confidence, type LogEvidence, type IssuerClass, type LineOrigin, type LineRef, type UnknownReason } from '../types.ts';
@@ -82,6 +84,7 @@ export class Findings {
   readonly truncated = { count: 0, examples: [] as Example[] };
   readonly correlation = { requestId: 0, timeWindow: 0, errorLog: 0 };
   readonly confidence: Record<Confidence, number> = { high: 0, medium: 0, low: 0 };
+  readonly gaps = new FieldGaps();
 
   constructor(timeline: Timeline) {
     this.timeline = timeline;
@@ -104,6 +107,7 @@ export class Findings {
     if (classification.correlation === 'time-window') this.correlation.timeWindow++;
     if (errorLinked) this.correlation.errorLog++;
     this.confidence[classification.confidence]++;
+    this.gaps.add(record, ref.file, classification);
     if (!Number.isNaN(record.timeMs)) this.timeline.add(record.timeMs, 1 + CAUSES.indexOf(classification.cause));
   }
 

@@ -30,6 +30,15 @@ describe('CaddyParser', () => {
     ]);
   });
 
+  it('takes the X-Request-Id the doctor\'s Caddyfile sets on every response for Caddy\'s own header, not the upstream\'s', () => {
+    // Captured from Caddy 2.6.2 running the log-setup doctor's Caddyfile (test/logs/log-setup.test.ts), the upstream refusing.
+    const line =
+      '{"level":"error","ts":1796382413.538647,"logger":"http.log.access.log0","msg":"handled request","request":{"remote_ip":"127.0.0.1","remote_port":"38572","proto":"HTTP/1.1","method":"GET","host":"127.0.0.1:44753","uri":"/connection-refused","headers":{"User-Agent":["httpwhy-test"],"Accept":["*/*"],"Connection":["close"]}},"user_id":"","duration":0.000873007,"size":0,"status":502,"resp_headers":{"Server":["Caddy"],"X-Request-Id":["d4840df0-9849-4c27-af93-c7d52104088b"]}}';
+    const p = new CaddyParser();
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ requestId: 'd4840df0-9849-4c27-af93-c7d52104088b', signal: { cause: 'upstream-failed' } });
+  });
+
   it('reads the error lines as events with the Go error as cause', () => {
     const p = new CaddyParser();
     const causes = fixture('error.log').map((line) => {

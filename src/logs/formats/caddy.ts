@@ -10,7 +10,8 @@ import { anyTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
 import type { Signal } from '../types.ts';
 
-const OWN_HEADERS = new Set(['server', 'alt-svc']);
+// X-Request-Id: the id a Caddyfile puts on every response to log it (Caddy logs the request's headers as they arrived).
+const OWN_HEADERS = new Set(['server', 'alt-svc', 'x-request-id']);
 
 export function caddySignal(status: number, size: number, respHeaders: unknown): Signal | null {
   if (status < 500) return null;

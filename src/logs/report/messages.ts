@@ -1,10 +1,13 @@
 /**
  * The report's text in the reader's language: the logs section of the interface-string catalogues
  * (src/i18n/en-logs.ts, id-logs.ts) and their shared confidence labels. The type names every cause, evidence kind,
- * unknown reason, skip reason and file role, so a label missing in either language fails the type-check.
+ * unknown reason, skip reason, file role, missing log fact and proxy, so a label missing in either language fails
+ * the type-check.
  */
 import { messages, type Locale, type Messages } from '../../i18n/index.ts';
+import type { LogGap } from '../analysis/index.ts';
 import type { SkipReason } from '../input/index.ts';
+import type { SetupProxy } from './log-setup-config.ts';
 import type { Cause, Confidence, EvidenceKind, FileRole, IssuerClass, UnknownReason } from '../types.ts';
 
 export interface LogsText {
@@ -17,6 +20,7 @@ export interface LogsText {
   reasons: Record<UnknownReason, string>;
   evidence: Record<EvidenceKind, string>;
   skip: Record<SkipReason, string>;
+  setup: Omit<Messages['logs']['setup'], 'gaps' | 'where'> & { gaps: Record<LogGap, string>; where: Record<SetupProxy, string> };
 }
 
 export function logsText(locale: Locale): LogsText {

@@ -1,6 +1,7 @@
 /**
  * The `--html` report: one self-contained file (inline CSS and SVG, a CSP that forbids every fetch),
- * in English or Indonesian, with drill-down tables per cause built from `<details>` (no script).
+ * in English or Indonesian, with drill-down tables per cause built from `<details>` (no script), and what the logs
+ * lack with the configuration that adds it (the log-setup doctor).
  */
 import type { Example } from '../analysis/index.ts';
 import { Html, html } from './html-template.ts';
@@ -41,6 +42,16 @@ ${examples.map(
 function ranked(title: string, rows: Array<{ key: string; count: number }>, n: (v: number) => string): Html | '' {
   if (rows.length === 0) return '';
   return html`<h4>${title}</h4><table>${rows.map((r) => html`<tr><td><code>${r.key}</code></td><td class="n">${n(r.count)}</td></tr>`)}</table>`;
+}
+
+/** The log-setup doctor: per access log, what it lacks and the configuration that adds it. */
+function logSetup(report: LogReport, t: LogsText, n: (v: number) => string): Html | '' {
+  if (!report.logSetup) return '';
+  return html`<h2>${t.setup.title}</h2>
+${report.logSetup.map(
+  (a) => html`<p>${t.setup.weak(a.file, a.proxy, n(a.weak))}:</p><ul>${a.missing.map((m) => html`<li><code>${m.fields.join(', ')}</code>: ${t.setup.gaps[m.gap]} (${n(m.count)})</li>`)}</ul>
+<p>${t.setup.where[a.proxy]}</p><pre><code>${a.config}</code></pre>`,
+)}`;
 }
 
 /** Before everything else: why this report may not speak for the logs, file by file. */
@@ -85,6 +96,7 @@ ${report.hidden.truncated.count > 0 || report.hidden.nonHttpReplies > 0 ? html`<
 <p>${t.ui.truncated}: <b>${n(report.hidden.truncated.count)}</b></p>${report.hidden.truncated.count > 0 ? exampleRows(report.hidden.truncated.examples, t) : ''}
 <p>${t.ui.nonHttp}: <b>${n(report.hidden.nonHttpReplies)}</b></p>` : ''}
 ${report.unknownReasons.length > 0 ? html`<h2>${t.ui.unknownWhy}</h2><table>${report.unknownReasons.map((u) => html`<tr><td>${t.reasons[u.reason]}</td><td class="n">${n(u.count)}</td></tr>`)}</table>` : ''}
+${logSetup(report, t, n)}
 <h2>${t.ui.correlation}</h2><table>
 <tr><td>${t.ui.byRequestId}</td><td class="n">${n(report.correlation.byRequestId)}</td></tr>
 <tr><td>${t.ui.byTimeWindow}</td><td class="n">${n(report.correlation.byTimeWindow)}</td></tr>

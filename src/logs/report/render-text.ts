@@ -1,7 +1,7 @@
 /**
  * The terminal summary: read problems first (no request at all, inputs mostly skipped), files and skipped lines,
  * who issued the statuses, causes with their top routes and upstreams, app error messages, a sparkline, what the
- * access log hides, and the next step.
+ * access log hides, what the logs lack (the log-setup doctor), and the next step.
  */
 import type { Example } from '../analysis/index.ts';
 import type { LogsText } from './messages.ts';
@@ -59,6 +59,18 @@ function exampleLine(e: Example, t: LogsText): string {
   const what = [e.time, String(e.status).padStart(3, '0'), e.method, e.path].filter(Boolean).join(' ');
   const why = e.evidence.map((ev) => (ev.detail ? `${t.evidence[ev.kind]}: ${ev.detail}` : t.evidence[ev.kind])).join('; ');
   return `${e.file}:${e.line}${e.origin?.host ? ` [${e.origin.host}]` : ''}  ${what}${why ? `  (${why})` : ''}`;
+}
+
+/** The log-setup doctor: per access log, what it lacks and the configuration that adds it. */
+function setupLines(report: LogReport, t: LogsText, n: (v: number) => string): string[] {
+  if (!report.logSetup) return [];
+  const out = ['', t.setup.title];
+  for (const a of report.logSetup) {
+    out.push(`  ${t.setup.weak(a.file, a.proxy, n(a.weak))}:`);
+    for (const m of a.missing) out.push(`  ${n(m.count).padStart(8)}  ${m.fields.join(', ')}: ${t.setup.gaps[m.gap]}`);
+    out.push(`  ${t.setup.where[a.proxy]}`, ...a.config.split('\n').map((line) => `    ${line}`));
+  }
+  return out;
 }
 
 /** Before everything else: why this report may not speak for the logs, file by file. */
@@ -141,6 +153,7 @@ export function renderLogReportText(report: LogReport, t: LogsText): string {
       for (const u of errorLog.unlinked.slice(0, 3)) out.push(`    ${t.causes[u.cause].label}: ${n(u.count)}  (${u.examples[0]?.file}:${u.examples[0]?.line} ${u.examples[0]?.message})`);
     }
   }
+  out.push(...setupLines(report, t, n));
   // With no request, the next step is that of the error logs' largest group of failures.
   const biggest: Cause | null = report.biggestCause ?? (report.noRequests ? (report.errorLog.unlinked[0]?.cause ?? null) : null);
   if (biggest) out.push('', `${t.ui.nextStep} (${t.causes[biggest].label}):`, `  ${t.causes[biggest].next}`);

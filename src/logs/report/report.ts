@@ -4,6 +4,7 @@
  */
 import { statusKey, type Analysis, type CauseSummary, type Example, type Ranked } from '../analysis/index.ts';
 import type { FileStats, LineExample, SkipReason, Tally } from '../input/index.ts';
+import { logSetupAdvice, type LogSetupAdvice } from './log-setup.ts';
 import { readWarningOf, type ReadWarning } from './read-warnings.ts';
 import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type IssuerClass, type UnknownReason, type WrapperId } from '../types.ts';
 
@@ -77,6 +78,8 @@ export interface LogReport {
   timeline: { start: string; bucketSeconds: number; total: number[]; byCause: Partial<Record<Cause, number[]>> } | null;
   /** The largest cause, whose next step the views show. */
   biggestCause: Cause | null;
+  /** Present when some verdicts stayed unknown or weak because a log lacks a field: what to add, per access log. */
+  logSetup?: LogSetupAdvice[];
   /**
    * Present only when no input gave an access-log request: nothing here says the logs are healthy, the views say
    * so first, every file carries its `warning`, and the CLI exits 1.
@@ -130,6 +133,8 @@ export function buildReport(analysis: Analysis, files: FileStats[], options: { t
   const range = analysis.timeline.range;
   const { findings, errors, join } = analysis;
   const noRequests = analysis.requests === 0;
+  const errorLogRead = errors.size + errors.dropped > 0 || files.some((f) => f.role === 'error');
+  const logSetup = logSetupAdvice(files, findings.gaps.byFile, errorLogRead);
   return {
     schema: 'httpwhy.logs.report/1',
     files: files.map((f) => fileReport(f, noRequests)),
@@ -168,6 +173,7 @@ export function buildReport(analysis: Analysis, files: FileStats[], options: { t
     confidence: findings.confidence,
     timeline: timelineOf(analysis),
     biggestCause: causes[0]?.cause ?? null,
+    ...(logSetup.length > 0 ? { logSetup } : {}),
     ...(noRequests ? { noRequests: true as const } : {}),
   };
 }
