@@ -137,7 +137,10 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
     summary: m.fingerprint.text[locale].summary,
   }));
 
-  const confidence = fp ? lowered(fp.confidence, Number(tied) + Number(rebuilt !== null)) : null;
+  // A status the input never showed was only guessed from the fingerprint's statuses: one step less sure, two when
+  // the fingerprint allows several (the page's words then matched whatever the status was).
+  const statusGuessed = shown !== null || !fp ? 0 : (fp.match.status?.length ?? 0) > 1 ? 2 : 1;
+  const confidence = fp ? lowered(fp.confidence, Number(tied) + Number(rebuilt !== null) + statusGuessed) : null;
   const contentLength = obs.response?.headers.find((h) => h.name.toLowerCase() === 'content-length');
   const sizeEvidence: ResponseEvidence[] =
     rebuilt && fp && confidence && contentLength
