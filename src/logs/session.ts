@@ -10,7 +10,7 @@ import { HttpwhyError } from '../errors.ts';
 import { Analysis } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
 import { formatMismatch } from './format-mismatch.ts';
-import { detectInput, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
+import { detectInput, isAppFormat, parsersFor, parseTimeZone, readsLogFormat, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
 import { checkReadable, FileStats, FollowedFile, headLines, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
 import { buildReport, type LogReport } from './report/index.ts';
 import type { FileRole, FormatId } from './types.ts';
@@ -123,7 +123,7 @@ async function openAndDetect(
     stats.sample = detected ? { matched: detected.matched, sampled: detected.sampled } : null;
     stats.format = explicit ?? detected?.format ?? null;
     input.custom = detected?.custom ?? detected?.inferred ?? custom;
-    stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;
+    stats.logFormat = stats.format !== null && readsLogFormat(stats.format) ? (input.custom?.source ?? null) : null;
   } catch (error) {
     stats.error = (error as Error).message;
   }
@@ -233,7 +233,7 @@ export class LogSession {
       const { stats, opened } = input;
       if (stats.detected || stats.format === null || !opened) continue;
       const flag = input.app ? '--app-format' : '--format';
-      const logFormat = !input.app && stats.format === 'nginx-custom' ? (stats.logFormat ?? undefined) : undefined;
+      const logFormat = !input.app && readsLogFormat(stats.format) ? (stats.logFormat ?? undefined) : undefined;
       const mismatch = formatMismatch(stats, stats.format, { head: opened.head, complete: opened.complete, app: input.app, flag, logFormat }, this.parsing);
       if (mismatch) throw mismatch;
     }

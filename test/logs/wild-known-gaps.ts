@@ -77,5 +77,4 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: 'The log_format is in the issue, not the file: inferred from the line, `---> api <---` is not known to be $upstream_addr holding a group name (no live upstream), so the 502 stays unknown.',
   },
-  'nginx-json/goaccess-2492-log-json.log': { fails: ['requests', 'format'], reason: 'nginx JSON access logs: not read yet (§3); read as an app JSON log.' },
 };

@@ -1,14 +1,15 @@
 /**
  * Format detection, the one place that decides which format reads an input and its lines: the format of an input
  * from its first lines (the candidate that reads most of them, or an nginx log_format inferred from the first
- * line), the role that follows, and the parsers that read the lines its format cannot (mixed files).
+ * line, text or JSON), the role that follows, and the parsers that read the lines its format cannot (mixed files).
  */
 import type { FileRole, FormatId } from '../types.ts';
 import { inferLogFormat } from './infer-format.ts';
+import { inferJsonLogFormat } from './infer-json-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
-import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, PROXY_FORMATS, type ParserOptions } from './registry.ts';
+import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
 
 const SAMPLE_LINES = 50;
 
@@ -29,7 +30,7 @@ function sampleLines(head: Buffer, complete: boolean): Array<[number, number]> {
 
 export interface Detection {
   format: FormatId;
-  /** For `nginx-custom`: the log_format inferred from the lines. */
+  /** For `nginx-custom` and `nginx-json`: the log_format inferred from the lines. */
   custom?: CompiledFormat;
   /**
    * A log_format inferred from the first line that read some sample lines, even when another format read more
@@ -63,8 +64,9 @@ function score(parser: LineParser, head: Buffer, text: string, lines: Array<[num
 }
 
 /**
- * The candidate that reads most sample lines (exact fits of nginx-style formats break ties), or, with
- * `infer`, a log_format inferred from the first line when it fits better; null if nothing reads any line.
+ * The candidate that reads most sample lines (exact fits of nginx-style formats break ties, and a proxy format
+ * beats an app format, which reads any JSON), or, with `infer`, a log_format inferred from the first line when it
+ * fits better; null if nothing reads any line.
  */
 export function detectFormat(head: Buffer, complete: boolean, candidates: readonly FormatId[], options: ParserOptions, infer = false): Detection | null {
   const lines = sampleLines(head, complete);
@@ -74,7 +76,9 @@ export function detectFormat(head: Buffer, complete: boolean, candidates: readon
   /** Keeps the format if it reads the sample best so far; returns how many lines it read. */
   const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): number => {
     const result = score(parser, head, text, lines);
-    if (result.score > bestScore) {
+    const current = best as Detection | null;
+    const beatsApp = result.score === bestScore && current !== null && isAppFormat(current.format) && !isAppFormat(format);
+    if (result.score > bestScore || beatsApp) {
       best = { format, custom, matched: result.matched, events: result.events, sampled: lines.length, errorsOnly: result.errorsOnly };
       bestScore = result.score;
     }
@@ -82,14 +86,16 @@ export function detectFormat(head: Buffer, complete: boolean, candidates: readon
   };
   for (const format of candidates) consider(format, createParser(format, options));
   const first = lines[0];
-  const inferred = infer && first ? inferLogFormat(head.toString('utf8', first[0], first[1])) : null;
+  const firstLine = first ? head.toString('utf8', first[0], first[1]) : '';
+  const inferred = infer && first ? (inferJsonLogFormat(firstLine) ?? inferLogFormat(firstLine)) : null;
   let readSome: CompiledFormat | undefined;
   if (inferred) {
     const custom = compileLogFormat(inferred);
-    if (consider('nginx-custom', new NginxFormatParser('nginx-custom', custom), custom) > 0) readSome = custom;
+    const format = logFormatId(custom);
+    if (consider(format, new NginxFormatParser(format, custom), custom) > 0) readSome = custom;
   }
   const found = best as Detection | null;
-  return found && readSome && found.format !== 'nginx-custom' ? { ...found, inferred: readSome } : found;
+  return found && readSome && !readsLogFormat(found.format) ? { ...found, inferred: readSome } : found;
 }
 
 /**
@@ -122,6 +128,7 @@ export function roleOf(format: FormatId | null, errorsOnly: boolean, app: boolea
 export function parsersFor(format: FormatId | null, role: FileRole | null, options: ParserOptions): { primary: LineParser; fallbacks: LineParser[] } {
   const family = role === 'app' ? APP_FORMATS : PROXY_FORMATS;
   const primary = format ?? (family[0] as FormatId);
-  const others = options.custom && primary !== 'nginx-custom' ? [...family, 'nginx-custom' as const] : family;
+  const own = options.custom ? logFormatId(options.custom) : null;
+  const others = own && primary !== own ? [...family, own] : family;
   return { primary: createParser(primary, options), fallbacks: others.filter((f) => f !== primary).map((f) => createParser(f, options)) };
 }
