@@ -52,15 +52,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'envoy-json/istio-23461-tcp-uf-urx.log': { fails: ['requests', 'format', 'classes'], reason: ENVOY_JSON },
   'envoy-text/integrations-istio-container-cri.log': { fails: ['requests', 'format', 'classes'], reason: 'The CRI / containerd prefix: not read yet (§2); read as a plain-text app log.' },
   'envoy-text/istio-29109-kubectl-timestamps.log': { fails: ['requests', 'format', 'classes'], reason: 'The `kubectl logs --timestamps` prefix: not read yet (§2); read as a plain-text app log.' },
-  'haproxy-custom/beats-haproxy-log.log': {
-    fails: ['requests'],
-    reason: 'Lines 2-10 use a custom log-format (a host field before the timers): HAProxy log-format strings are not read yet (§3); only line 1 (httplog) is.',
-  },
-  'haproxy-custom/graylog-haproxy-json-1.log': { fails: ['requests', 'format'], reason: "HAProxy's JSON-like custom log-format: not read yet (§3)." },
-  'haproxy-http/cerebro-syslog-504-sH.log': {
-    fails: ['requests', 'classes'],
-    reason: 'The 504 line has several spaces between the timers and the status, as published; the HAProxy parser expects one, so the line is skipped.',
-  },
   'haproxy-http/haproxy-ingress-605-rfc5424.log': { fails: ['requests', 'format'], reason: 'The RFC 5424 syslog header: not read yet (§2); read as a plain-text app log.' },
   'iis-w3c/iisintegration-201-502-3.log': { fails: ['requests', 'format', 'classes'], reason: IIS },
   'iis-w3c/lnav-w3c-big.log': { fails: ['requests', 'format'], reason: IIS },

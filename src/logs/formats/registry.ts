@@ -16,6 +16,7 @@ import { CloudflareLogpushParser } from './cloudflare-logpush.ts';
 import { GcpLbParser } from './gcp-lb.ts';
 import { EnvoyParser } from './envoy.ts';
 import { HaproxyParser } from './haproxy.ts';
+import { compileHaproxyFormat, isHaproxyFormat, type HaproxyFormat } from './haproxy-log-format.ts';
 import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
@@ -30,6 +31,8 @@ export interface ParserOptions {
   idPattern?: RegExp;
   /** The compiled `--format` string, for `nginx-custom` and `nginx-json`. */
   custom?: CompiledFormat;
+  /** The compiled `--format` string, for `haproxy` given a log-format. */
+  haproxy?: HaproxyFormat;
   /** `--tz`: the zone of times logged without one (HAProxy defaults to this machine's). */
   timeZone?: TimeZone;
 }
@@ -69,7 +72,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'nginx-json': { role: 'access', logFormat: true, create: (o) => logFormatParser('nginx-json', o) },
   'nginx-error': { role: 'error', create: () => new NginxErrorParser() },
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
-  haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
+  haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone(), o.haproxy) },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
@@ -111,15 +114,16 @@ export function logFormatId(custom: CompiledFormat): FormatId {
   return custom.json ? 'nginx-json' : 'nginx-custom';
 }
 
-/** `--format`: a format id, an alias, or an nginx `log_format` string (anything with a `$variable`). */
-export function resolveFormat(value: string): { format: FormatId; custom?: CompiledFormat } {
+/** `--format`: a format id, an alias, a HAProxy `log-format` string (`%ST`, `%{+Q}r`…) or an nginx `log_format` string (a `$variable`). */
+export function resolveFormat(value: string): { format: FormatId; custom?: CompiledFormat; haproxy?: HaproxyFormat } {
+  if (isHaproxyFormat(value)) return { format: 'haproxy', haproxy: compileHaproxyFormat(value) };
   if (value.includes('$')) {
     const custom = compileLogFormat(value);
     return { format: logFormatId(custom), custom };
   }
   const format = ALIASES.get(value) ?? FORMAT_NAMES.find((id) => id === value);
   if (!format) {
-    throw new HttpwhyError('HW_ERR_LOGS_UNKNOWN_FORMAT', `Unknown log format "${value}". Use one of: ${FORMAT_NAMES.join(', ')}, or an nginx log_format string.`, {
+    throw new HttpwhyError('HW_ERR_LOGS_UNKNOWN_FORMAT', `Unknown log format "${value}". Use one of: ${FORMAT_NAMES.join(', ')}, or an nginx log_format or HAProxy log-format string.`, {
       format: value,
     });
   }

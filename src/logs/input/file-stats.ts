@@ -64,7 +64,7 @@ export class FileStats {
   detected = true;
   /** Detection: how many of the sampled first lines the chosen format read. */
   sample: { matched: number; sampled: number } | null = null;
-  /** For nginx-custom and nginx-json: the log_format string (given or inferred). */
+  /** The log_format of nginx-custom and nginx-json (given or inferred), the log-format given for haproxy. */
   logFormat: string | null = null;
   gzip = false;
   parsed = 0;
