@@ -102,30 +102,30 @@ describe('HaproxyParser on the manual’s examples (§8.9) and the variants of o
   // Captured from HAProxy 2.6.12 (test/fixtures/logs/README.md): clf, httpslog, the Graylog JSON-like format, a custom one.
   it('reads every format of the capture without being told which, the request id logged after the request', () => {
     const p = new HaproxyParser(UTC);
-    const read = readAll(p, fixture('haproxy/log-formats.log'));
+    const read = readAll(p, fixture('haproxy-formats/access.log'));
     expect(read).toEqual(Array.from({ length: 4 }, () => [[200, undefined, '/'], [500, 'app-error', '/boom'], [503, 'refused', '/dead']]).flat());
     expect(p.access()).toMatchObject({ requestId: '2aab63f2-74bb-44f0-8c4a-822eaaf7ec32', upstream: 'dead/gone', requestTime: 3.002 });
-    parseLine(p, fixture('haproxy/log-formats.log')[2] as string);
+    parseLine(p, fixture('haproxy-formats/access.log')[2] as string);
     expect(p.access()).toMatchObject({ client: '127.0.0.1', upstream: 'dead/gone', timeMs: Date.UTC(2026, 11, 4, 11, 41, 39), tzOffsetMin: 0 });
   });
 });
 
 describe('HaproxyParser given a log-format', () => {
   it('reads only lines of that format, their fields by alias', () => {
-    const cfg = readFileSync(new URL('../../../test/fixtures/logs/haproxy/log-formats.cfg', import.meta.url), 'utf8');
+    const cfg = readFileSync(new URL('../../../test/fixtures/logs/haproxy-formats/haproxy.cfg', import.meta.url), 'utf8');
     const custom = /log-format ("%ci.*")/.exec(cfg)?.[1] as string;
     const p = new HaproxyParser(UTC, compileHaproxyFormat(custom));
-    const lines = fixture('haproxy/log-formats.log');
+    const lines = fixture('haproxy-formats/access.log');
     expect(readAll(p, lines).filter((r) => r !== null)).toHaveLength(3);
     expect(readAll(p, lines.slice(9))[2]).toEqual([503, 'refused', '/dead']);
     expect(p.access().requestId).toBe('2aab63f2-74bb-44f0-8c4a-822eaaf7ec32');
   });
 
   it('reads an object-like format by its keys when the line lost its quotes (the Graylog pack’s format, as its repository has it)', () => {
-    const cfg = readFileSync(new URL('../../../test/fixtures/logs/haproxy/log-formats.cfg', import.meta.url), 'utf8');
+    const cfg = readFileSync(new URL('../../../test/fixtures/logs/haproxy-formats/haproxy.cfg', import.meta.url), 'utf8');
     const graylog = /log-format (\{.*)/.exec(cfg)?.[1] as string;
     const p = new HaproxyParser(UTC, compileHaproxyFormat(graylog));
-    expect(readAll(p, [...fixture('haproxy/log-formats.log').slice(6, 9), ...fixture('wild/haproxy-custom/graylog-haproxy-json-1.log')])).toEqual([
+    expect(readAll(p, [...fixture('haproxy-formats/access.log').slice(6, 9), ...fixture('wild/haproxy-custom/graylog-haproxy-json-1.log')])).toEqual([
       [200, undefined, '/'],
       [500, 'app-error', '/boom'],
       [503, 'refused', '/dead'],
