@@ -31,6 +31,8 @@ describe('causeOfMessage', () => {
     ['(111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (localhost) failed', 'refused'],
     ['(70007)The timeout specified has expired: AH01102: error reading status line from remote server localhost:8080', 'timeout'],
     ['(104)Connection reset by peer: AH01102: error reading status line from remote server localhost:8080', 'reset'],
+    // Apache 2.2 writes mod_proxy's messages without AH codes.
+    ['proxy: HTTP: disabled connection for (localhost)', 'no-live-upstream'],
   ])('%s', (message, cause) => expect(causeOfMessage(message)).toBe(cause));
 
   it('ignores lines that are not about a request failing upstream', () => {

@@ -8,7 +8,7 @@ import type { Cause, ErrorPhase } from '../types.ts';
 const RULES: Array<[RegExp, Cause]> = [
   [/limiting (?:requests|connections)/, 'load-shed'],
   [/client prematurely closed|client closed|context canceled/i, 'client-closed'],
-  [/no live upstreams|no upstreams available/, 'no-live-upstream'],
+  [/no live upstreams|no upstreams available|proxy: \w+: disabled connection for/, 'no-live-upstream'],
   [/upstream timed out|failed \(110:|\(70007\)|deadline exceeded|timeout awaiting|i\/o timeout/i, 'timeout'],
   [/could not be resolved|no resolver defined|no such host|DNS lookup failure/i, 'dns'],
   [/SSL|TLS handshake|certificate/, 'tls'],

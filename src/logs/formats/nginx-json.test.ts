@@ -45,7 +45,7 @@ describe('nginx JSON access logs given with --format', () => {
     expect(parseLine(p, line)).toBe(KIND.access);
     expect(p.status).toBe(503);
     expect(p.timeMs).toBe(Date.UTC(2024, 4, 1, 3));
-    expect(p.access()).toMatchObject({ method: 'GET', path: '/q\\"x', requestId: '7f3a9c2b5e1d4f6a', requestTime: 0.012, signal: null });
+    expect(p.access()).toMatchObject({ method: 'GET', path: '/q"x', requestId: '7f3a9c2b5e1d4f6a', requestTime: 0.012, signal: null });
   });
 
   // Synthetic lines, for the mechanics: the upstream variables go through the same rules as the text formats'.
@@ -83,6 +83,27 @@ describe('nginx JSON access logs detected without --format', () => {
     expect(p.status).toBe(200);
     expect(p.timeMs).toBe(Date.UTC(2023, 2, 13, 3, 4, 2));
     expect(p.access()).toMatchObject({ client: '113.24.224.111', method: 'GET', requestTime: 0 });
+  });
+
+  // Captured from nginx 1.22.1 (test/fixtures/logs/README.md): an escape=json format, quotes escaped in the values.
+  it('reads a real nginx capture without being told its format, upstream fields and escapes included', () => {
+    const text = readFileSync(new URL('../../../test/fixtures/logs/nginx-json/access.log', import.meta.url), 'utf8');
+    const d = detect(text);
+    expect([d?.format, d?.matched]).toEqual(['nginx-json', 6]);
+    const p = new NginxFormatParser('nginx-json', d?.custom as NonNullable<typeof d>['custom'] & object);
+    const read = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => (parseLine(p, line) === KIND.access ? [p.status, p.access().path, p.access().signal?.cause] : null));
+    expect(read).toEqual([
+      [200, '/', undefined],
+      [500, '/boom', 'app-error'],
+      [502, '/dead', 'refused'],
+      [200, '/q?x="a"', undefined],
+      [502, '/grp', 'refused'],
+      [502, '/grp', 'refused'],
+    ]);
+    expect(p.tzOffsetMin).toBe(0);
   });
 
   it('leaves JSON without nginx fields to app JSON', () => {
