@@ -27,6 +27,8 @@ const HTTP_CLF_LOG = '%{+Q}o %{-Q}ci - - [%trg] %r %ST %B "" "" %cp %ms %ft %b %
 const VARIABLES: Record<string, string> = { HAPROXY_HTTP_LOG_FMT: HTTP_LOG, HAPROXY_HTTPS_LOG_FMT: HTTPS_LOG, HAPROXY_HTTP_CLF_LOG_FMT: HTTP_CLF_LOG };
 
 const NUMBER = '[+-]?\\d+';
+/** Numeric aliases: timers (`-1` when never reached, `+` with logasap), byte counts, connection counts, ports. */
+const NUMERIC = 'ST B U TR Tw Tc Tr Ta Tt Tq Th Ti Td Tu Ts ms ac fc bc sc rc sq bq cp fp bp sp lc pid rt'.split(' ');
 const DATE = '\\d\\d/\\w{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d';
 /** Value patterns of the aliases the analysis reads or that have a shape (configuration manual §8.2.6, alias table). */
 const VALUE: Record<string, string> = {
@@ -43,26 +45,22 @@ const VALUE: Record<string, string> = {
   hrl: '.*?',
   hsl: '.*?',
   r: '.+?',
+  ...Object.fromEntries(NUMERIC.map((alias) => [alias, NUMBER])),
 };
-for (const alias of 'ST B U TR Tw Tc Tr Ta Tt Tq Th Ti Td Tu Ts ms ac fc bc sc rc sq bq cp fp bp sp lc pid rt'.split(' ')) VALUE[alias] = NUMBER;
 /** Written only when headers are captured: with their separator, or nothing. */
 const OPTIONAL = new Set(['hr', 'hs', 'hrl', 'hsl']);
 /** Never quoted, even with the Q flag (`lf_int`, `lf_rawtext` in src/log.c). */
-const RAW = new Set(['t', 'tr', 'T', 'Tl', 'trg', 'trl', 'tsc', 'ts', ...'ST B U TR Tw Tc Tr Ta Tt Tq Th Ti Td Tu Ts ms ac fc bc sc rc sq bq cp fp bp sp lc pid rt'.split(' ')]);
+const RAW = new Set(['t', 'tr', 'T', 'Tl', 'trg', 'trl', 'tsc', 'ts', ...NUMERIC]);
 /** Sample fetches that are an alias's documented equivalent (§8.2.6, alias table), converters aside. */
 const FETCH_ALIASES: Record<string, string> = {
   'txn.status': 'ST',
-  status: 'ST',
   'unique-id': 'ID',
-  'req.hdr(x-request-id)': 'ID',
   src: 'ci',
   be_name: 'b',
   srv_name: 's',
   'txn.sess_term_state': 'ts',
   'txn.timer.total': 'Ta',
   method: 'HM',
-  path: 'HP',
-  url: 'HU',
 };
 
 /** `extra`: fields a user added (see `compileHaproxyFormat`), any number before the timers, any text after the end. */
