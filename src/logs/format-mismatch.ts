@@ -13,7 +13,8 @@ import type { FormatId } from './types.ts';
 const EXPECTED: Partial<Record<FormatId, string>> = {
   'nginx-error': 'nginx error-log lines: YYYY/MM/DD HH:MM:SS [level] PID#TID: *CONN message, client: …, request: "…"',
   'apache-error': 'Apache error-log lines: [Www Mmm dd hh:mm:ss.uuuuuu yyyy] [module:level] [pid N:tid N] message',
-  haproxy: 'HAProxy httplog lines, with or without a syslog header: client:port [accept date] frontend backend/server Tq/Tw/Tc/Tr/Ta status bytes … "request"',
+  haproxy:
+    'HAProxy lines of option httplog, httpslog or httplog clf (or JSON naming its fields), with or without a syslog header: client:port [accept date] frontend backend/server Tq/Tw/Tc/Tr/Ta status bytes … "request"',
   alb: 'AWS Application Load Balancer entries: type time elb client:port target:port times elb_status target_status … "request" …',
   envoy: 'Envoy or Istio default text lines: [time] "METHOD path protocol" code flags … bytes duration …',
   caddy: 'Caddy JSON lines with a numeric "ts" and a "logger" of http.log.access… or http.log.error…',
@@ -23,7 +24,7 @@ const EXPECTED: Partial<Record<FormatId, string>> = {
 };
 
 function expectation(format: FormatId, logFormat: string | undefined): string {
-  if (logFormat !== undefined) return 'lines written with that nginx log_format';
+  if (logFormat !== undefined) return format === 'haproxy' ? 'lines written with that HAProxy log-format' : 'lines written with that nginx log_format';
   const preset = (PRESET_FORMATS as Partial<Record<FormatId, string>>)[format];
   if (preset) return `lines written with the log_format '${preset}'`;
   return EXPECTED[format] ?? `${format} lines`;
@@ -36,7 +37,7 @@ export interface ForcedSource {
   app: boolean;
   /** The option that forced the format: `--format` or `--app-format`. */
   flag: string;
-  /** The log_format string given with the option, if that is what it was. */
+  /** The nginx log_format or HAProxy log-format string given with the option, if that is what it was. */
   logFormat?: string;
 }
 
@@ -48,7 +49,8 @@ export function formatMismatch(stats: FileStats, format: FormatId, source: Force
   if (stats.error !== null || stats.contentLines === 0 || stats.ownFormatLines > 0) return null;
   if (fitsFormat(source.head, source.complete, format, parsing)) return null;
   const given = source.logFormat === undefined ? format : `'${source.logFormat}'`;
-  const detected = detectInput(source.head, source.complete, source.app, parsing);
+  // Detection as without the option: HAProxy's parser reads only the given log-format when there is one.
+  const detected = detectInput(source.head, source.complete, source.app, { ...parsing, haproxy: undefined });
   const instead = detected && detected.format !== format ? `\nWithout ${source.flag}, it reads as ${detected.format} (${detected.matched} of its first ${detected.sampled} lines).` : '';
   const lines = stats.firstLines.map((l) => `\n  ${stats.name}:${l.line}  ${l.text}`).join('');
   return new HttpwhyError(

@@ -119,13 +119,15 @@ describe('analyzeLogs joins', () => {
     write('apache-error.log', [
       '[Wed May 01 12:00:01.002003 2024] [proxy:error] [pid 10:tid 11] (111)Connection refused: AH00957: http: attempt to connect to 127.0.0.1:8080 (127.0.0.1:8080) failed',
       '[Wed May 01 12:00:01.002100 2024] [proxy_http:error] [pid 10:tid 11] [client 10.0.0.7:40000] AH01114: HTTP: failed to make connection to backend: 127.0.0.1',
+      '[Wed May 01 12:00:01.002200 2024] [proxy:error] [pid 10:tid 11] AH00959: ap_proxy_connect_backend disabling worker for (127.0.0.1:8080) for 60s',
+      '[Wed May 01 12:00:01.003000 2024] [proxy:error] [pid 10:tid 12] AH00940: HTTP: disabled connection for (127.0.0.1:8080)',
     ]);
     const r = await analyzeLogs({ files: ['apache-access.log', 'apache-error.log'], cwd: dir, stdin: Readable.from([]) });
-    // 10.0.0.7 takes the line naming it; the line naming no client goes to the other entry, with less confidence.
-    expect(r.causes.map((c) => [c.cause, c.count])).toEqual([['refused', 2]]);
-    expect(r.causes[0]?.examples.map((e) => [e.client, e.confidence])).toEqual([
-      ['10.0.0.7', 'high'],
-      ['10.0.0.8', 'medium'],
+    // One event per request: 10.0.0.7's (AH00957 + AH01114) names it; AH00940 names no client and goes to the other
+    // entry, with less confidence.
+    expect(r.causes.map((c) => [c.cause, c.count, c.examples.map((e) => [e.client, e.confidence])])).toEqual([
+      ['refused', 1, [['10.0.0.7', 'high']]],
+      ['no-live-upstream', 1, [['10.0.0.8', 'medium']]],
     ]);
     expect(r.errorLog).toMatchObject({ events: 2, linked: 2 });
   });

@@ -10,7 +10,7 @@ import { HttpwhyError } from '../errors.ts';
 import { Analysis, type VerdictEvent } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
 import { formatMismatch } from './format-mismatch.ts';
-import { detectInput, detectWrappers, isAppFormat, parsersFor, parseTimeZone, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
+import { detectInput, detectWrappers, isAppFormat, parsersFor, parseTimeZone, readsLogFormat, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
 import { checkReadable, FileStats, FollowedFile, headLines, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
 import { liveCounts, type LiveCounts } from './live-counts.ts';
 import { buildReport, type LogReport } from './report/index.ts';
@@ -57,7 +57,7 @@ export interface Progress {
   elapsedMs: number;
 }
 
-function parserOptions(options: AnalyzeOptions, custom: ParserOptions['custom']): ParserOptions {
+function parserOptions(options: AnalyzeOptions, forced: Pick<ParserOptions, 'custom' | 'haproxy'> | null): ParserOptions {
   let idPattern: RegExp | undefined;
   if (options.idPattern !== undefined) {
     try {
@@ -67,7 +67,7 @@ function parserOptions(options: AnalyzeOptions, custom: ParserOptions['custom'])
     }
   }
   const timeZone = options.timeZone === undefined ? undefined : parseTimeZone(options.timeZone);
-  return { appFields: { requestId: options.requestIdField, message: options.messageField }, idPattern, custom, timeZone };
+  return { appFields: { requestId: options.requestIdField, message: options.messageField }, idPattern, custom: forced?.custom, haproxy: forced?.haproxy, timeZone };
 }
 
 function validate(options: AnalyzeOptions): void {
@@ -125,7 +125,7 @@ async function openAndDetect(
     stats.format = explicit ?? detected?.format ?? null;
     stats.wrappers = detected?.wrappers ?? (explicit ? detectWrappers(opened.head, opened.complete, explicit, parsing) : []);
     input.custom = detected?.custom ?? detected?.inferred ?? custom;
-    stats.logFormat = stats.format === 'nginx-custom' ? (input.custom?.source ?? null) : null;
+    stats.logFormat = stats.format !== null && readsLogFormat(stats.format) ? (input.custom?.source ?? null) : stats.format === 'haproxy' ? (parsing.haproxy?.source ?? null) : null;
   } catch (error) {
     stats.error = (error as Error).message;
   }
@@ -163,7 +163,7 @@ export class LogSession {
     assertCodeGeneration('httpwhy logs (one function per nginx log_format)');
     const forced = options.format === undefined ? null : resolveFormat(options.format);
     const forcedApp = options.appFormat === undefined ? null : resolveFormat(options.appFormat).format;
-    const parsing = parserOptions(options, forced?.custom);
+    const parsing = parserOptions(options, forced);
     const specs = [...options.files.map((name) => ({ name, app: false })), ...(options.appFiles ?? []).map((name) => ({ name, app: true }))];
     const sizes = await Promise.all(specs.map((s) => checkReadable(s.name, options.cwd)));
     const inputs: Input[] = [];
@@ -235,7 +235,7 @@ export class LogSession {
       const { stats, opened } = input;
       if (stats.detected || stats.format === null || !opened) continue;
       const flag = input.app ? '--app-format' : '--format';
-      const logFormat = !input.app && stats.format === 'nginx-custom' ? (stats.logFormat ?? undefined) : undefined;
+      const logFormat = input.app ? undefined : (stats.logFormat ?? undefined);
       const mismatch = formatMismatch(stats, stats.format, { head: opened.head, complete: opened.complete, app: input.app, flag, logFormat }, this.parsing);
       if (mismatch) throw mismatch;
     }

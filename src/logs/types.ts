@@ -175,7 +175,8 @@ export interface LineRef {
 
 /**
  * Every format the analyzer reads, each with its line in formats/registry.ts. `nginx-custom` is an nginx
- * `log_format` string given with `--format` or inferred from the lines.
+ * `log_format` string given with `--format` or inferred from the lines; `nginx-json` the same for a format that
+ * writes a JSON object per line.
  */
 export const FORMAT_IDS = [
   'combined',
@@ -184,6 +185,7 @@ export const FORMAT_IDS = [
   'ingress-nginx',
   'traefik-clf',
   'nginx-custom',
+  'nginx-json',
   'nginx-error',
   'apache-error',
   'haproxy',

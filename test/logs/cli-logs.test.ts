@@ -194,7 +194,7 @@ describe('a log nobody read is never a clean report', () => {
     const result = await logs(['haproxy/access.log', 'nginx/access.log', '--format', 'haproxy']);
     expect(result.exit).toBe(2);
     expect(result.out).toBe('');
-    expect(result.err).toMatch(/^httpwhy: --format haproxy reads none of the 11 lines of nginx\/access\.log; it expects HAProxy httplog lines/);
+    expect(result.err).toMatch(/^httpwhy: --format haproxy reads none of the 11 lines of nginx\/access\.log; it expects HAProxy lines of option httplog, httpslog or httplog clf/);
     expect(result.err).toContain('The file starts:\n  nginx/access.log:1  127.0.0.1 [21/Nov/2026:21:43:08 +0000] "GET /connection-refused HTTP/1.1" 502');
     expect(result.err).toContain('\nWithout --format, it reads as nginx-custom (11 of its first 11 lines).\n');
     const json = await logs(['nginx/access.log', '--format', 'combined', '--json']);

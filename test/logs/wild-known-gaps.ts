@@ -40,15 +40,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "docker compose + forego prefixes: no wrapper yet (§2); the lines are read as combined/common with the prefix in their first fields, not with nginx-proxy's vhost format.",
   },
-  'haproxy-custom/beats-haproxy-log.log': {
-    fails: ['requests'],
-    reason: 'Lines 2-10 use a custom log-format (a host field before the timers): HAProxy log-format strings are not read yet (§3); only line 1 (httplog) is.',
-  },
-  'haproxy-custom/graylog-haproxy-json-1.log': { fails: ['requests', 'format'], reason: "HAProxy's JSON-like custom log-format: not read yet (§3)." },
-  'haproxy-http/cerebro-syslog-504-sH.log': {
-    fails: ['requests', 'classes'],
-    reason: 'The 504 line has several spaces between the timers and the status, as published; the HAProxy parser expects one, so the line is skipped.',
-  },
   'haproxy-http/haproxy-ingress-605-rfc5424.log': { fails: ['requests', 'format'], reason: 'The RFC 5424 syslog header: not read yet (§2); read as a plain-text app log.' },
   'ingress-nginx/beats-ingress-controller.log': {
     fails: ['classes'],
@@ -62,5 +53,4 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: 'The log_format is in the issue, not the file: inferred from the line, `---> api <---` is not known to be $upstream_addr holding a group name (no live upstream), so the 502 stays unknown.',
   },
-  'nginx-json/goaccess-2492-log-json.log': { fails: ['requests', 'format'], reason: 'nginx JSON access logs: not read yet (§3); read as an app JSON log.' },
 };

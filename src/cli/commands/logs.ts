@@ -30,7 +30,7 @@ export const logsCommand: CommandDeclaration<[files: string[]], LogsOptions> = {
   arguments: [new Argument('<files...>', 'proxy or web-server logs; - for stdin; .gz is read directly')],
   options: [
     new Option('--app <files...>', 'application logs to join (JSON lines or text with request ids)'),
-    new Option('--format <format>', 'format of FILES (combined, nginx-error, haproxy, alb, envoy, caddy, traefik-json, ... or an nginx log_format string); detected when absent'),
+    new Option('--format <format>', 'format of FILES (combined, nginx-error, haproxy, alb, envoy, caddy, traefik-json, ..., an nginx log_format or a HAProxy log-format string); detected when absent'),
     new Option('--app-format <format>', 'app-json or app-text (detected when absent)'),
     new Option('--request-id-field <field>', 'JSON app logs: field with the request id, dots for nesting'),
     new Option('--message-field <field>', 'JSON app logs: field with the message'),

@@ -44,7 +44,7 @@ class BySecond {
   }
 }
 
-/** 2: same connection or client, 1: the event names no client (Apache's AH00957), 0: not this entry. */
+/** 2: same connection or client, 1: the event names no client (Apache's AH00940), 0: not this entry. */
 function matchQuality(event: ProxyErrorEvent, record: AccessRecord): number {
   if (event.connection !== '' && record.connection !== '') return event.connection === record.connection ? 2 : 0;
   if (event.request !== '' && event.request !== requestKey(record.method, record.path)) return 0;

@@ -1,38 +1,97 @@
 /**
  * Apache httpd error log, 2.4 (`[Wed Oct 11 14:32:52.123456 2000] [proxy:error] [pid 1:tid 2] (111)Connection
  * refused: [client 10.0.0.1:5000] AH00957: …`) and 2.2 (`[Wed Oct 11 14:32:52 2000] [error] [client 10.0.0.1] …`).
- * The time is the server's wall clock; there is no request line, so events link to access entries by client and time.
+ * mod_proxy's AH codes say what failed (apache-proxy-codes.ts); one failed request is one event, however many
+ * lines it wrote. Lines without a code are read by their text (error-causes.ts). The time is the server's wall
+ * clock; there is no request line, so events link to access entries by client and time.
  */
-import { causeOfMessage, phaseOfMessage } from './error-causes.ts';
+import { APACHE_PROXY_CODES, causeOfProxyError } from './apache-proxy-codes.ts';
+import { causeOfErrno, causeOfMessage, phaseOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { localTime, monthIndex } from './log-time.ts';
+import type { Cause, ErrorPhase, LoggedTime } from '../types.ts';
 
-const LINE = /^\[\w{3} (\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (\d{4})\] \[[\w:]+\] (?:\[pid \d+(?::tid \d+)?\] )?(.*)$/;
+const LINE = /^\[\w{3} (\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (\d{4})\] \[[\w:]+\] (?:\[pid (\d+(?::tid \d+)?)\] )?(.*)$/;
 const CLIENT = /\[client (\S+?)(?::\d+)?\] ?/;
+/** `(111)Connection refused: ` before the message: the errno of the failed call. */
+const ERRNO = /^\((-?\d+)\)/;
+const CODE = /\b(AH\d{5}):/;
+/** The backend: `%pI` (an address) after "failed to", a host or host:port after the other phrases. */
+const UPSTREAM = /(?:connect to|remote server|backend:|failed to(?= [\d[])|connection for) \(?([^\s()]+?)\)?(?: |$)/;
+/** Lines of one request come within this of each other. */
+const SAME_REQUEST_MS = 1000;
+/** Threads remembered; a long log names many, and only the last moment of each matters. */
+const MAX_THREADS = 10_000;
+
+function remember(map: Map<string, Recent>, thread: string, recent: Recent): void {
+  if (thread === '') return;
+  if (map.size >= MAX_THREADS) map.clear();
+  map.set(thread, recent);
+}
+
+/** The last failure a process/thread logged: a connect attempt's cause for the line to follow, or the event it was. */
+interface Recent {
+  time: LoggedTime;
+  cause: Cause;
+  message: string;
+  upstream: string;
+}
 
 export class ApacheErrorParser extends BaseParser {
   readonly format = 'apache-error' as const;
+  /** By `pid[:tid]`: a connect attempt not yet claimed by its request's line. */
+  private readonly attempts = new Map<string, Recent>();
+  /** By `pid[:tid]`: the last event, so the summary lines of the same request are not counted again. */
+  private readonly events = new Map<string, Recent>();
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const m = LINE.exec(buf.toString('utf8', start, end));
     const month = m ? monthIndex(m[1] as string) : -1;
     if (!m || month < 0) return KIND.none;
-    const rest = m[8] as string;
-    const cause = causeOfMessage(rest);
-    if (!cause) return KIND.other;
-    const client = CLIENT.exec(rest);
     const ms = m[6] ? Math.floor(Number(`0.${m[6]}`) * 1000) : 0;
-    this.errorEvent = {
-      time: localTime(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), ms),
-      cause,
-      phase: phaseOfMessage(rest) === 'body' ? 'body' : 'header',
-      message: client ? rest.replace(client[0], '') : rest,
-      client: client ? (client[1] as string) : '',
-      request: '',
-      connection: '',
-      upstream: /(?:connect to|remote server|backend:?) (\S+?)(?: |$)/.exec(rest)?.[1] ?? '',
-      appMessage: '',
+    const time = localTime(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), ms);
+    const rest = m[9] as string;
+    const thread = m[8] ?? '';
+    const client = CLIENT.exec(rest);
+    const message = client ? rest.replace(client[0], '') : rest;
+    const code = CODE.exec(rest)?.[1];
+    const known = code === undefined ? undefined : APACHE_PROXY_CODES[code];
+    const errno = causeOfErrno(Number(ERRNO.exec(rest)?.[1]));
+    const upstream = UPSTREAM.exec(rest)?.[1] ?? '';
+    if (!known) {
+      const cause = causeOfMessage(rest);
+      return cause ? this.event(time, thread, cause, phaseOfMessage(rest) === 'body' ? 'body' : 'header', message, client?.[1] ?? '', upstream) : KIND.other;
+    }
+    const recent = (map: Map<string, Recent>): Recent | null => {
+      const r = thread === '' ? undefined : map.get(thread);
+      return r && time.ms - r.time.ms <= SAME_REQUEST_MS ? r : null;
     };
+    switch (known.role) {
+      case 'note':
+        return KIND.other;
+      case 'detail':
+        remember(this.attempts, thread, { time, cause: errno ?? (known.cause as Cause), message, upstream });
+        return KIND.other;
+      case 'connect': {
+        const attempt = recent(this.attempts);
+        this.attempts.delete(thread);
+        const why = attempt ? `${attempt.message}; ${message}` : message;
+        return this.event(time, thread, attempt?.cause ?? (known.cause as Cause), known.phase, why, client?.[1] ?? '', attempt?.upstream || upstream);
+      }
+      case 'summary': {
+        const cause = recent(this.events) ? null : causeOfProxyError(rest);
+        return cause ? this.event(time, thread, cause, known.phase, message, client?.[1] ?? '', upstream) : KIND.other;
+      }
+      case 'event': {
+        const cause = (known.byErrno ? errno : null) ?? (known.cause as Cause);
+        return this.event(time, thread, cause, known.phase, message, client?.[1] ?? '', upstream);
+      }
+    }
+  }
+
+  private event(time: LoggedTime, thread: string, cause: Cause, phase: ErrorPhase, message: string, client: string, upstream: string): LineKind {
+    remember(this.events, thread, { time, cause, message, upstream });
+    this.errorEvent = { time, cause, phase: phase === 'body' ? 'body' : 'header', message, client, request: '', connection: '', upstream, appMessage: '' };
     return KIND.proxyError;
   }
 }

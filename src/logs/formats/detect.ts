@@ -1,16 +1,17 @@
 /**
  * Format detection, the one place that decides which format reads an input and its lines: the format of an input
  * from its first lines (the candidate that reads most of them, or an nginx log_format inferred from the first
- * line), the wrappers around its lines, the role that follows, and the parsers that read the lines its format
- * cannot (mixed files). Wrappers and format are decided together: a line may begin with a time that is a
+ * line, text or JSON), the wrappers around its lines, the role that follows, and the parsers that read the lines its
+ * format cannot (mixed files). Wrappers and format are decided together: a line may begin with a time that is a
  * wrapper's (`kubectl logs --timestamps`) or the format's own first field, and only reading the sample both ways tells.
  */
 import type { FileRole, FormatId, WrapperId } from '../types.ts';
 import { inferLogFormat } from './infer-format.ts';
+import { inferJsonLogFormat } from './infer-json-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
-import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, PROXY_FORMATS, type ParserOptions } from './registry.ts';
+import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
 import { UnwrappingParser } from './unwrapping-parser.ts';
 import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
 
@@ -34,7 +35,7 @@ export function sampleLines(head: Buffer, complete: boolean): LineView[] {
 
 export interface Detection {
   format: FormatId;
-  /** For `nginx-custom`: the log_format inferred from the lines. */
+  /** For `nginx-custom` and `nginx-json`: the log_format inferred from the lines. */
   custom?: CompiledFormat;
   /**
    * A log_format inferred from the first line that read some sample lines, even when another format read more
@@ -72,8 +73,9 @@ function score(parser: LineParser, lines: readonly LineView[]): { score: number;
 }
 
 /**
- * The candidate that reads most sample lines (exact fits of nginx-style formats break ties), or, with
- * `infer`, a log_format inferred from the first line when it fits better; null if nothing reads any line.
+ * The candidate that reads most sample lines (exact fits of nginx-style formats break ties, and a proxy format
+ * beats an app format, which reads any JSON), or, with `infer`, a log_format inferred from the first line when it
+ * fits better; null if nothing reads any line.
  */
 export function detectFormat(lines: readonly LineView[], candidates: readonly FormatId[], options: ParserOptions, infer = false): Detection | null {
   let best: Detection | null = null;
@@ -81,7 +83,9 @@ export function detectFormat(lines: readonly LineView[], candidates: readonly Fo
   /** Keeps the format if it reads the sample best so far; returns how many lines it read. */
   const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): number => {
     const result = score(parser, lines);
-    if (result.score > bestScore) {
+    const current = best as Detection | null;
+    const beatsApp = result.score === bestScore && current !== null && isAppFormat(current.format) && !isAppFormat(format);
+    if (result.score > bestScore || beatsApp) {
       best = { format, custom, matched: result.matched, events: result.events, sampled: lines.length, errorsOnly: result.errorsOnly, score: result.score, wrappers: [] };
       bestScore = result.score;
     }
@@ -89,14 +93,16 @@ export function detectFormat(lines: readonly LineView[], candidates: readonly Fo
   };
   for (const format of candidates) consider(format, createParser(format, options));
   const first = lines[0];
-  const inferred = infer && first ? inferLogFormat(first.buf.toString('utf8', first.start, first.end)) : null;
+  const firstLine = first ? first.buf.toString('utf8', first.start, first.end) : '';
+  const inferred = infer && first ? (inferJsonLogFormat(firstLine) ?? inferLogFormat(firstLine)) : null;
   let readSome: CompiledFormat | undefined;
   if (inferred) {
     const custom = compileLogFormat(inferred);
-    if (consider('nginx-custom', new NginxFormatParser('nginx-custom', custom), custom) > 0) readSome = custom;
+    const format = logFormatId(custom);
+    if (consider(format, new NginxFormatParser(format, custom), custom) > 0) readSome = custom;
   }
   const found = best as Detection | null;
-  return found && readSome && found.format !== 'nginx-custom' ? { ...found, inferred: readSome } : found;
+  return found && readSome && !readsLogFormat(found.format) ? { ...found, inferred: readSome } : found;
 }
 
 /** The format of an input's sample lines: see `detectInput`. */
@@ -177,7 +183,8 @@ export function parsersFor(
 ): { primary: LineParser; fallbacks: LineParser[] } {
   const family = role === 'app' ? APP_FORMATS : PROXY_FORMATS;
   const primary = format ?? (family[0] as FormatId);
-  const others = options.custom && primary !== 'nginx-custom' ? [...family, 'nginx-custom' as const] : family;
+  const own = options.custom ? logFormatId(options.custom) : null;
+  const others = own && primary !== own ? [...family, own] : family;
   const parsers = { primary: createParser(primary, options), fallbacks: others.filter((f) => f !== primary).map((f) => createParser(f, options)) };
   if (wrappers.length === 0) return parsers;
   const unwrapper = new Unwrapper(wrappers);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { causeOfMessage, phaseOfMessage } from './error-causes.ts';
+import { causeOfErrno, causeOfMessage, phaseOfMessage } from './error-causes.ts';
 
 // Messages from fingerprints.md §1c (nginx), §4 (Caddy / Go) and §6 (Apache), and the lab captures.
 describe('causeOfMessage', () => {
@@ -31,7 +31,8 @@ describe('causeOfMessage', () => {
     ['(111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (localhost) failed', 'refused'],
     ['(70007)The timeout specified has expired: AH01102: error reading status line from remote server localhost:8080', 'timeout'],
     ['(104)Connection reset by peer: AH01102: error reading status line from remote server localhost:8080', 'reset'],
-    ['AH00940: HTTP: disabled connection for (localhost:8080)', 'no-live-upstream'],
+    // Apache 2.2 writes mod_proxy's messages without AH codes.
+    ['proxy: HTTP: disabled connection for (localhost)', 'no-live-upstream'],
   ])('%s', (message, cause) => expect(causeOfMessage(message)).toBe(cause));
 
   it('ignores lines that are not about a request failing upstream', () => {
@@ -46,7 +47,18 @@ describe('phaseOfMessage', () => {
     ['readv() failed (104: Connection reset by peer) while reading upstream', 'body'],
     ['upstream timed out (110: Connection timed out) while reading response header from upstream', 'header'],
     ['connect() failed (111: Connection refused) while connecting to upstream', 'header'],
-    ['AH01110: error reading response', 'body'],
     ['limiting requests, excess: 1.000 by zone "rl"', 'none'],
   ])('%s', (message, phase) => expect(phaseOfMessage(message)).toBe(phase));
+});
+
+describe('causeOfErrno', () => {
+  it.each([
+    [111, 'refused'],
+    [110, 'timeout'],
+    [70007, 'timeout'],
+    [104, 'reset'],
+    [70014, 'reset'],
+    [113, 'unreachable'],
+    [20014, null],
+  ])('(%i) → %s', (errno, cause) => expect(causeOfErrno(errno)).toBe(cause));
 });

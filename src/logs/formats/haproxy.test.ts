@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLine } from '../../../test/logs/helpers.ts';
 import { haproxySignal, HaproxyParser } from './haproxy.ts';
+import { compileHaproxyFormat } from './haproxy-log-format.ts';
 import { KIND } from './line-parser.ts';
 import { createParser } from './registry.ts';
 import { parseTimeZone } from './time-zone.ts';
@@ -48,6 +49,96 @@ describe('HaproxyParser', () => {
       ['/app-exception', 500, 'app-error'],
       ['/app-unavailable', 503, 'app-overload'],
     ]);
+  });
+});
+
+const fixture = (path: string) => readFileSync(new URL(`../../../test/fixtures/logs/${path}`, import.meta.url), 'utf8').trimEnd().split('\n');
+
+/** Status, cause (or the cut-short evidence) and path of each line read; null for a line not read. */
+function readAll(p: HaproxyParser, lines: string[]): Array<[number, string | undefined, string] | null> {
+  return lines.map((line) => {
+    if (parseLine(p, line) !== KIND.access) return null;
+    const r = p.access();
+    return [r.status, r.signal?.cause ?? r.truncatedBy?.detail, r.path];
+  });
+}
+
+describe('HaproxyParser on the manual’s examples (§8.9) and the variants of option httplog', () => {
+  it('reads logasap values, a request never completed and a 408 before any server', () => {
+    const p = new HaproxyParser(UTC);
+    // haproxy/haproxy@50872daa6a857e82afc40b1c5161924aef4172d7:doc/configuration.txt §8.9, as printed there on one line.
+    const lines = [
+      'haproxy[674]: 127.0.0.1:33320 [15/Oct/2003:08:32:17.654] px-http px-http/srv1 9/0/7/14/+30 200 +243 - - ---- 3/3/3/1/0 0/0 "GET /image.iso HTTP/1.0"',
+      'haproxy[674]: 127.0.0.1:33320 [15/Oct/2003:08:32:17.925] px-http px-http/srv1 9/0/7/14/30 502 243 - - PH-- 3/2/2/0/0 0/0 "GET /cgi-bin/bug.cgi? HTTP/1.0"',
+      'haproxy[18113]: 127.0.0.1:34548 [15/Oct/2003:15:18:55.798] px-http px-http/<NOSRV> -1/-1/-1/-1/8490 -1 0 - - CR-- 2/2/2/0/0 0/0 ""',
+      'haproxy[18113]: 127.0.0.1:34549 [15/Oct/2003:15:19:06.103] px-http px-http/<NOSRV> -1/-1/-1/-1/50001 408 0 - - cR-- 2/2/2/0/0 0/0 ""',
+      'haproxy[18989]: 127.0.0.1:34550 [15/Oct/2003:15:24:28.312] px-tcp px-tcp/srv1 0/0/5007 0 cD 0/0/0/0/0 0/0',
+    ];
+    expect(readAll(p, lines)).toEqual([[200, undefined, '/image.iso'], [502, 'invalid-response', '/cgi-bin/bug.cgi?'], [0, 'client-closed', ''], [408, undefined, ''], null]);
+    parseLine(p, lines[0] as string);
+    expect(p.access().requestTime).toBe(0.03);
+  });
+
+  it('reads option httpslog, the manual’s example (§8.2.4) with its SSL fields after the request', () => {
+    const p = new HaproxyParser(UTC);
+    const line =
+      'Feb  6 12:14:14 localhost haproxy[14389]: 10.0.1.2:33317 [06/Feb/2009:12:14:14.655] https-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /index.html HTTP/1.1" 0/0/0/0/0 1wt.eu/TLSv1.3/TLS_AES_256_GCM_SHA384';
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ client: '10.0.1.2', path: '/index.html', upstream: 'static/srv1', requestTime: 0.109 });
+  });
+
+  it('reads the wild corpus: a field added before the timers, runs of spaces, a JSON-like format without quotes', () => {
+    const p = new HaproxyParser(UTC);
+    const custom = readAll(p, fixture('wild/haproxy-custom/beats-haproxy-log.log'));
+    expect(custom.map((r) => r?.[0])).toEqual([304, 200, 302, 200, 200, 403, 200, 404, 200, 404]);
+    expect(readAll(p, fixture('wild/haproxy-http/cerebro-syslog-504-sH.log'))).toEqual([
+      [504, 'timeout', '/api/upload/4ddad61736a6'],
+      [409, undefined, '/api/upload/4ddad61736a6'],
+    ]);
+    expect(readAll(p, fixture('wild/haproxy-custom/graylog-haproxy-json-1.log'))).toEqual([[404, undefined, '/sdfsdfsdfs/erwer']]);
+    expect(p.access()).toMatchObject({ client: '193.174.118.209', upstream: 'be_WebMail/mail.koellers.net', timeMs: Date.UTC(2018, 10, 27, 21, 44, 43, 568) });
+  });
+
+  // Captured from HAProxy 2.6.12 (test/fixtures/logs/README.md): clf, httpslog, the Graylog JSON-like format, a custom one.
+  it('reads every format of the capture without being told which, the request id logged after the request', () => {
+    const p = new HaproxyParser(UTC);
+    const read = readAll(p, fixture('haproxy-formats/access.log'));
+    expect(read).toEqual(Array.from({ length: 4 }, () => [[200, undefined, '/'], [500, 'app-error', '/boom'], [503, 'refused', '/dead']]).flat());
+    expect(p.access()).toMatchObject({ requestId: '2aab63f2-74bb-44f0-8c4a-822eaaf7ec32', upstream: 'dead/gone', requestTime: 3.002 });
+    parseLine(p, fixture('haproxy-formats/access.log')[2] as string);
+    expect(p.access()).toMatchObject({ client: '127.0.0.1', upstream: 'dead/gone', timeMs: Date.UTC(2026, 11, 4, 11, 41, 39), tzOffsetMin: 0 });
+  });
+});
+
+describe('HaproxyParser given a log-format', () => {
+  it('reads only lines of that format, their fields by alias', () => {
+    const cfg = readFileSync(new URL('../../../test/fixtures/logs/haproxy-formats/haproxy.cfg', import.meta.url), 'utf8');
+    const custom = /log-format ("%ci.*")/.exec(cfg)?.[1] as string;
+    const p = new HaproxyParser(UTC, compileHaproxyFormat(custom));
+    const lines = fixture('haproxy-formats/access.log');
+    expect(readAll(p, lines).filter((r) => r !== null)).toHaveLength(3);
+    expect(readAll(p, lines.slice(9))[2]).toEqual([503, 'refused', '/dead']);
+    expect(p.access().requestId).toBe('2aab63f2-74bb-44f0-8c4a-822eaaf7ec32');
+  });
+
+  it('reads an object-like format by its keys when the line lost its quotes (the Graylog pack’s format, as its repository has it)', () => {
+    const cfg = readFileSync(new URL('../../../test/fixtures/logs/haproxy-formats/haproxy.cfg', import.meta.url), 'utf8');
+    const graylog = /log-format (\{.*)/.exec(cfg)?.[1] as string;
+    const p = new HaproxyParser(UTC, compileHaproxyFormat(graylog));
+    expect(readAll(p, [...fixture('haproxy-formats/access.log').slice(6, 9), ...fixture('wild/haproxy-custom/graylog-haproxy-json-1.log')])).toEqual([
+      [200, undefined, '/'],
+      [500, 'app-error', '/boom'],
+      [503, 'refused', '/dead'],
+      [404, undefined, '/sdfsdfsdfs/erwer'],
+    ]);
+  });
+
+  // Synthetic lines, for the mechanics: JSON as src/log.c writes it for %{+json}o (`"name": value`, `, ` between).
+  it('reads %{+json}o lines by the names the format gives its items', () => {
+    const p = new HaproxyParser(UTC, compileHaproxyFormat('%{+json}o %(client)ci %(date)tr %(be)b %(srv)s %(code)ST %(state)tsc %(req)r %(total)Ta'));
+    const line = '{"client": "10.0.0.1", "date": "06/Feb/2009:12:14:14.655", "be": "static", "srv": "srv1", "code": 504, "state": "sH--", "req": "GET /x HTTP/1.1", "total": 2001}';
+    expect(readAll(p, [line, '10.0.0.1:1 [06/Feb/2009:12:14:14.655] fe be/s 0/0/0/0/0 200 1 - - ---- 1/1/1/1/0 0/0 "GET / HTTP/1.1"'])).toEqual([[504, 'timeout', '/x'], null]);
+    expect(p.access()).toMatchObject({ upstream: 'static/srv1', requestTime: 2.001 });
   });
 });
 

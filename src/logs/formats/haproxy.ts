@@ -1,17 +1,19 @@
 /**
- * HAProxy HTTP log (`option httplog`, fingerprints.md §2c), with or without a syslog prefix:
+ * HAProxy HTTP logs (fingerprints.md §2c), with or without a syslog prefix: `option httplog` (and `httpslog`, and
+ * the default format extended with fields before the timers or after the request), `option httplog clf`, a
+ * `log-format` given with --format (text or `%{+json}o`), and, without one, JSON or `{key:value}` lines whose keys
+ * name HAProxy's fields (haproxy-keyed.ts):
  * `10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {hdrs} {hdrs} "GET / HTTP/1.1"`.
- * The termination state says who ended the session and in which phase. The date has no zone: it is read in
- * the given zone (`--tz`, by default this machine's, as HAProxy logs its own local time).
+ * The termination state says who ended the session and in which phase. Dates without a zone (`%tr`, `%t`) are
+ * read in the given zone (`--tz`, by default this machine's, as HAProxy logs its own local time).
  */
+import { HAPROXY_PRESETS, type HaproxyFormat } from './haproxy-log-format.ts';
+import { aliasedPairs, keyedPairs } from './haproxy-keyed.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { ClfTime } from './log-time.ts';
+import { anyTime, ClfTime } from './log-time.ts';
 import { splitRequestLine } from './split-fields.ts';
 import type { TimeZone } from './time-zone.ts';
-import type { Cause, Signal } from '../types.ts';
-
-const LINE =
-  /(?:^|\s)(\S+):\d+ \[(\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d(?:\.\d{3})?)\] \S+ (\S+)\/(\S+) -?\d+\/-?\d+\/-?\d+\/-?\d+\/\+?(-?\d+) (-?\d+) \+?\d+ \S+ \S+ (\S{4}) \S+ \S+ ?(.*)$/;
+import type { AccessRecord, Cause, Signal } from '../types.ts';
 
 /** Termination-state pairs (cause char + phase char) that name the failure; `c`/`s` are timeouts. */
 const PAIRS: Record<string, Cause> = {
@@ -37,46 +39,108 @@ export function haproxySignal(status: number, state: string, server: string): Si
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
 }
 
+/** A line's items by alias (`ST`, `tsc`, `r`…; `extra` for text after the format's end). */
+type Fields = Map<string, string>;
+
+function textFields(format: HaproxyFormat, line: string): Fields | null {
+  const m = (format.pattern as RegExp).exec(line);
+  if (!m) return null;
+  const fields: Fields = new Map();
+  format.groups.forEach((alias, i) => {
+    const value = m[i + 1];
+    if (value !== undefined && !fields.has(alias)) fields.set(alias, value);
+  });
+  return fields;
+}
+
+function keyedFields(keys: Map<string, string>, line: string): Fields | null {
+  const pairs = keyedPairs(line);
+  if (!pairs) return null;
+  const fields: Fields = new Map();
+  for (const [key, alias] of keys) {
+    const value = pairs.get(key);
+    if (value !== undefined) fields.set(alias, value);
+  }
+  return fields.has('ST') ? fields : null;
+}
+
+/** A number of milliseconds or bytes as HAProxy writes it (`+30` with logasap, `-1` for a phase never reached). */
+const count = (value: string | undefined): number => (value === undefined || !/^[+-]?\d+$/.test(value) ? Number.NaN : Number(value.replace('+', '')));
+
+/** A request id among the captured headers (`{a|b}`) or the fields after the format (`id=…`). */
+function requestIdOf(fields: Fields): string {
+  const captured = [fields.get('hr') ?? '', fields.get('hs') ?? ''].flatMap((h) => h.replace(/^\{|\}$/g, '').split('|'));
+  const after = (fields.get('extra') ?? '').split(/\s+/).map((t) => t.replace(/^\w*id=/i, ''));
+  return [...captured, ...after].find((h) => /^[0-9a-f-]{16,}$/i.test(h)) ?? '';
+}
+
 export class HaproxyParser extends BaseParser {
   readonly format = 'haproxy' as const;
   private readonly clf: ClfTime;
+  private readonly formats: readonly HaproxyFormat[];
+  /** Read JSON and `{key:value}` lines by their key names: only without a given format. */
+  private readonly byKeyNames: boolean;
 
-  constructor(zone: TimeZone) {
+  /** `format`: the log-format given with --format (see `compileHaproxyFormat`); without it, the presets and key names. */
+  constructor(zone: TimeZone, format?: HaproxyFormat) {
     super();
     this.clf = new ClfTime(zone);
+    this.formats = format ? [format] : HAPROXY_PRESETS;
+    this.byKeyNames = format === undefined;
   }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
-    const m = LINE.exec(buf.toString('utf8', start, end));
-    if (!m || !this.clf.parse(Buffer.from(m[2] as string, 'latin1'), 0, (m[2] as string).length)) return KIND.none;
-    const status = Math.max(0, Number(m[6]));
-    const state = m[7] as string;
-    const server = m[4] as string;
-    const tail = m[8] as string;
-    const quoted = /"((?:[^"\\]|\\.)*)"/.exec(tail);
-    const request = splitRequestLine(quoted ? (quoted[1] as string) : '');
-    // Captured headers ({a|b}) come before the request; a logged %ID or other extras after it.
-    const before = quoted ? tail.slice(0, quoted.index) : tail;
-    const after = quoted ? tail.slice(quoted.index + quoted[0].length) : '';
-    const captured = [...before.matchAll(/\{([^}]*)\}/g)].flatMap((g) => (g[1] as string).split('|'));
-    const candidates = [...captured, ...after.trim().split(/\s+/).map((t) => t.replace(/^\w*id=/i, ''))];
+    const line = buf.toString('utf8', start, end);
+    const fields = this.fieldsOf(line);
+    const status = count(fields?.get('ST'));
+    if (!fields || Number.isNaN(status)) return KIND.none;
+    const time = this.timeOf(fields);
+    if (time === null) return KIND.none;
+    return this.recordOf(fields, Math.max(0, status), time);
+  }
+
+  private fieldsOf(line: string): Fields | null {
+    for (const format of this.formats) {
+      const fields = (format.pattern && textFields(format, line)) ?? (format.keys && keyedFields(format.keys, line));
+      if (fields) return fields;
+    }
+    if (!this.byKeyNames) return null;
+    const pairs = keyedPairs(line);
+    return pairs && aliasedPairs(pairs);
+  }
+
+  /** Epoch ms and the logged clock's offset (NaN when the line has no date), or null when a date is there but unreadable. */
+  private timeOf(fields: Fields): { ms: number; offsetMin: number } | null {
+    const date = fields.get('tr') ?? fields.get('t') ?? fields.get('trg') ?? fields.get('trl') ?? fields.get('T') ?? fields.get('Tl');
+    if (date === undefined) return { ms: fields.has('Ts') ? Number(fields.get('Ts')) * 1000 : Number.NaN, offsetMin: 0 };
+    const bytes = Buffer.from(date, 'latin1');
+    if (this.clf.parse(bytes, 0, bytes.length)) return { ms: this.clf.ms, offsetMin: this.clf.offsetMin };
+    const other = anyTime(date);
+    return Number.isNaN(other.ms) ? null : { ms: other.ms, offsetMin: 0 };
+  }
+
+  private recordOf(fields: Fields, status: number, time: { ms: number; offsetMin: number }): LineKind {
+    const state = fields.get('tsc') ?? fields.get('ts') ?? '';
+    const server = fields.get('s') ?? '';
+    const backend = fields.get('b');
+    const requestLine = fields.get('r');
+    const request = requestLine === undefined ? { method: fields.get('HM') ?? '', path: fields.get('HU') ?? fields.get('HP') ?? '' } : splitRequestLine(requestLine);
+    const active = count(fields.get('Ta') ?? fields.get('Tt'));
     const truncatedBy = status < 400 && /^[sS][DL]/.test(state) ? { kind: 'haproxy-termination' as const, detail: `${state} ${server}` } : null;
-    return this.accessLine(
-      {
-        status,
-        timeMs: this.clf.ms,
-        tzOffsetMin: this.clf.offsetMin,
-        client: m[1] as string,
-        method: request.method,
-        path: request.path,
-        requestId: candidates.find((h) => /^[0-9a-f-]{16,}$/i.test(h)) ?? '',
-        upstream: `${m[3]}/${server}`,
-        connection: '',
-        requestTime: Number(m[5]) >= 0 ? Number(m[5]) / 1000 : Number.NaN,
-        signal: haproxySignal(status, state, server),
-        truncatedBy,
-      },
-      truncatedBy !== null,
-    );
+    const record: AccessRecord = {
+      status,
+      timeMs: time.ms,
+      tzOffsetMin: time.offsetMin,
+      client: fields.get('ci') ?? '',
+      method: request.method,
+      path: request.path,
+      requestId: fields.has('ID') ? (fields.get('ID') as string).replace(/^-$/, '') : requestIdOf(fields),
+      upstream: backend === undefined ? server : `${backend}/${server}`,
+      connection: '',
+      requestTime: active >= 0 ? active / 1000 : Number.NaN,
+      signal: state === '' ? null : haproxySignal(status, state, server),
+      truncatedBy,
+    };
+    return this.accessLine(record, truncatedBy !== null);
   }
 }

@@ -64,6 +64,8 @@ export const PRESET_FORMATS = {
 
 export interface CompiledFormat {
   source: string;
+  /** The format writes one JSON object per line (`log_format … escape=json '{"status":$status,…}'`): format `nginx-json`. */
+  json: boolean;
   variables: string[];
   /** Per variable, what may look like its end but is not (CHECK); decided once here, not per line. */
   checks: Uint8Array;
@@ -82,9 +84,13 @@ function asLineText(s: string): string {
   return Buffer.from(s).toString('latin1');
 }
 
-/** Accepts the string as written in nginx.conf, with or without the `'…' '…'` quoting and `escape=`. */
+/** Accepts the string as written in nginx.conf, with or without `log_format <name>`, the `'…' '…'` quoting and `escape=`. */
 function unquote(text: string): string {
-  const body = text.trim().replace(/^escape=\w+\s+/, '').replace(/;$/, '');
+  const body = text
+    .trim()
+    .replace(/^log_format\s+\w+\s+/, '')
+    .replace(/^escape=\w+\s+/, '')
+    .replace(/;$/, '');
   const segments = [...body.matchAll(/'([^']*)'/g)].map((m) => m[1]);
   return segments.length > 0 && body.startsWith("'") ? segments.join('') : body;
 }
@@ -119,7 +125,7 @@ export function compileLogFormat(text: string): CompiledFormat {
     // `$upstream_*` values may hold `, ` and ` : ` separators (one entry per upstream tried).
     return (variables[v] as string).startsWith('upstream_') && next.startsWith(' ') ? CHECK.listSeparator : CHECK.none;
   });
-  return { source, variables, checks, guesses: guessLengths(variables, literals, byRole), literals, byRole, lastUsed };
+  return { source, json: source.startsWith('{'), variables, checks, guesses: guessLengths(variables, literals, byRole), literals, byRole, lastUsed };
 }
 
 /** Chars of a `$time_local` value (`10/Oct/2000:13:55:36 -0700`), which ClfTime checks one by one. */

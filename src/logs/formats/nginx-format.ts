@@ -11,6 +11,15 @@ import { ClfTime, anyTime } from './log-time.ts';
 import { nginxSignal } from './nginx-signals.ts';
 import { splitRequestLine } from './split-fields.ts';
 
+/** A JSON string's content (`escape=json`); as logged when it is no valid JSON string (`escape=default` writes `\\x22`). */
+function unescapeJson(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
 export class NginxFormatParser extends BaseParser {
   readonly format: FormatId;
   readonly compiled: CompiledFormat;
@@ -86,11 +95,12 @@ export class NginxFormatParser extends BaseParser {
     return true;
   }
 
-  /** The decoded field of a role, undefined when the format lacks it. */
+  /** The decoded field of a role, undefined when the format lacks it; JSON escapes undone in a JSON format's values. */
   private field(role: number): string | undefined {
     const v = this.compiled.byRole[role] as number;
     if (v < 0) return undefined;
-    return this.buf.toString('utf8', this.offsets[2 * v], this.offsets[2 * v + 1]);
+    const raw = this.buf.toString('utf8', this.offsets[2 * v], this.offsets[2 * v + 1]);
+    return this.compiled.json && raw.includes('\\') ? unescapeJson(raw) : raw;
   }
 
   override access(): AccessRecord {

@@ -18,7 +18,7 @@ describe('resolveFormat', () => {
     expect(() => resolveFormat(name)).toThrow(
       expect.objectContaining({
         code: 'HW_ERR_LOGS_UNKNOWN_FORMAT',
-        message: `Unknown log format "${name}". Use one of: combined, common, nginx-main, ingress-nginx, traefik-clf, nginx-error, apache-error, haproxy, alb, aws-elb, cloudfront, iis-w3c, envoy, envoy-json, caddy, traefik-json, cloudflare-logpush, gcp-lb, azure-appgw, azure-frontdoor, app-json, app-text, or an nginx log_format string.`,
+        message: `Unknown log format "${name}". Use one of: combined, common, nginx-main, ingress-nginx, traefik-clf, nginx-error, apache-error, haproxy, alb, aws-elb, cloudfront, iis-w3c, envoy, envoy-json, caddy, traefik-json, cloudflare-logpush, gcp-lb, azure-appgw, azure-frontdoor, app-json, app-text, or an nginx log_format or HAProxy log-format string.`,
       }),
     );
   });

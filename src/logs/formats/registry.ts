@@ -20,6 +20,7 @@ import { EnvoyParser } from './envoy.ts';
 import { EnvoyJsonParser } from './envoy-json.ts';
 import { HaproxyParser } from './haproxy.ts';
 import { IisW3cParser } from './iis-w3c.ts';
+import { compileHaproxyFormat, isHaproxyFormat, type HaproxyFormat } from './haproxy-log-format.ts';
 import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
@@ -32,8 +33,10 @@ export interface ParserOptions {
   appFields: AppFieldOptions;
   /** Request-id pattern for plain-text app logs (first capture group). */
   idPattern?: RegExp;
-  /** The compiled `--format` string, for `nginx-custom`. */
+  /** The compiled `--format` string, for `nginx-custom` and `nginx-json`. */
   custom?: CompiledFormat;
+  /** The compiled `--format` string, for `haproxy` given a log-format. */
+  haproxy?: HaproxyFormat;
   /** `--tz`: the zone of times logged without one (HAProxy defaults to this machine's). */
   timeZone?: TimeZone;
 }
@@ -57,9 +60,9 @@ function presetParser(format: keyof typeof PRESET_FORMATS): LineParser {
   return new NginxFormatParser(format, compiled);
 }
 
-function customParser(options: ParserOptions): LineParser {
-  if (!options.custom) throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', 'nginx-custom needs the log_format string as --format.');
-  return new NginxFormatParser('nginx-custom', options.custom);
+function logFormatParser(format: 'nginx-custom' | 'nginx-json', options: ParserOptions): LineParser {
+  if (!options.custom) throw new HttpwhyError('HW_ERR_LOGS_BAD_LOG_FORMAT', `${format} needs the log_format string as --format.`);
+  return new NginxFormatParser(format, options.custom);
 }
 
 /** In detection order: proxy and web-server formats most specific first (ties go to the earlier one), then app logs. */
@@ -69,10 +72,11 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
-  'nginx-custom': { role: 'access', logFormat: true, create: customParser },
+  'nginx-custom': { role: 'access', logFormat: true, create: (o) => logFormatParser('nginx-custom', o) },
+  'nginx-json': { role: 'access', logFormat: true, create: (o) => logFormatParser('nginx-json', o) },
   'nginx-error': { role: 'error', create: () => new NginxErrorParser() },
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
-  haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone()) },
+  haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone(), o.haproxy) },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
   'aws-elb': { role: 'access', aliases: ['classic-elb'], create: () => new AwsElbParser() },
   cloudfront: { role: 'access', aliases: ['aws-cloudfront'], create: () => new CloudFrontParser() },
@@ -108,12 +112,26 @@ export function isAppFormat(format: FormatId): boolean {
   return FORMATS[format].role === 'app';
 }
 
-/** `--format`: a format id, an alias, or an nginx `log_format` string (anything with a `$variable`). */
-export function resolveFormat(value: string): { format: FormatId; custom?: CompiledFormat } {
-  if (value.includes('$')) return { format: 'nginx-custom', custom: compileLogFormat(value) };
+/** Read with an nginx log_format, given or inferred: `nginx-custom` and `nginx-json`. */
+export function readsLogFormat(format: FormatId): boolean {
+  return FORMATS[format].logFormat === true;
+}
+
+/** The format that reads lines written with a compiled log_format. */
+export function logFormatId(custom: CompiledFormat): FormatId {
+  return custom.json ? 'nginx-json' : 'nginx-custom';
+}
+
+/** `--format`: a format id, an alias, a HAProxy `log-format` string (`%ST`, `%{+Q}r`…) or an nginx `log_format` string (a `$variable`). */
+export function resolveFormat(value: string): { format: FormatId; custom?: CompiledFormat; haproxy?: HaproxyFormat } {
+  if (isHaproxyFormat(value)) return { format: 'haproxy', haproxy: compileHaproxyFormat(value) };
+  if (value.includes('$')) {
+    const custom = compileLogFormat(value);
+    return { format: logFormatId(custom), custom };
+  }
   const format = ALIASES.get(value) ?? FORMAT_NAMES.find((id) => id === value);
   if (!format) {
-    throw new HttpwhyError('HW_ERR_LOGS_UNKNOWN_FORMAT', `Unknown log format "${value}". Use one of: ${FORMAT_NAMES.join(', ')}, or an nginx log_format string.`, {
+    throw new HttpwhyError('HW_ERR_LOGS_UNKNOWN_FORMAT', `Unknown log format "${value}". Use one of: ${FORMAT_NAMES.join(', ')}, or an nginx log_format or HAProxy log-format string.`, {
       format: value,
     });
   }

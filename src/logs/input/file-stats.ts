@@ -64,7 +64,7 @@ export class FileStats {
   detected = true;
   /** Detection: how many of the sampled first lines the chosen format read. */
   sample: { matched: number; sampled: number } | null = null;
-  /** For nginx-custom: the log_format string (given or inferred). */
+  /** The log_format of nginx-custom and nginx-json (given or inferred), the log-format given for haproxy. */
   logFormat: string | null = null;
   /** The wrappers around its lines (docker json-file, CRI, syslog…), outermost first. */
   wrappers: readonly WrapperId[] = [];

@@ -12,7 +12,7 @@ import { CAUSES, type Cause, type Confidence, type FileRole, type FormatId, type
 export interface FileReport {
   name: string;
   format: FormatId | null;
-  /** For nginx-custom: the log_format string used (given with --format or inferred from the lines). */
+  /** The log_format used for nginx-custom and nginx-json (given with --format or inferred from the lines), the log-format given for haproxy. */
   logFormat: string | null;
   role: FileRole | null;
   detected: boolean;
