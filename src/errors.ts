@@ -14,6 +14,7 @@ interface ErrorSpec {
   title: string;
 }
 
+/** Every error code httpwhy throws, with the HTTP status the API answers and the CLI's exit code. */
 export const ERROR_CATALOGUE = {
   HW_ERR_INPUT_INVALID: { status: 400, exit: 2, title: 'Invalid input' },
   HW_ERR_CODES_INVALID_CODE: { status: 400, exit: 2, title: 'Not a status code' },
