@@ -52,6 +52,21 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(d.seen.bodyExcerpt).toBeNull();
   });
 
+  it("reads a re-indented page by its visible words when its markup no longer matches (Tomcat), one step less sure", () => {
+    const d = first(wild('tomcat/404-proarc-9.0.68-pretty.http'));
+    expect(d).toMatchObject({ verdict: 'identified', confidence: 'medium', issuer: { component: 'Apache Tomcat' } });
+    expect(d.notes.join(' ')).toContain('its visible words were matched instead');
+  });
+
+  it('reads a page heading and its sentence joined with a dash (HAProxy) or a slash (OpenResty)', () => {
+    expect(first(wild('haproxy/503-justmeandopensource-lb-in-front-of-ingress.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'HAProxy' } });
+    expect(first(wild('nginx-proxy-manager/502-apache-upstream-other-network.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Nginx Proxy Manager' } });
+  });
+
+  it('reads a one-line markdown quote of a page as the page, not as curl -v request lines (Heroku)', () => {
+    expect(first(wild('heroku/503-application-error-f5oclock-quoted.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Heroku router' } });
+  });
+
   it('reads "File not found." alone, the whole of a PHP-FPM page', () => {
     expect(first(wild('php-fpm/404-cherokee-file-not-found.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'PHP-FPM' } });
   });

@@ -17,7 +17,8 @@ import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
-const CURL_VERBOSE_LINE = /^[*<>] /m;
+/** curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. */
+const CURL_VERBOSE_LINE = /^(?:[*<] |> [A-Z]+ \S+ HTTP\/\d)/m;
 
 function parseObject(data: unknown): ParsedInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

@@ -1,8 +1,9 @@
 /**
  * The status an error page names in its own words, for pastes without a status line: "502 Bad Gateway" (nginx),
  * "Error 522" and "Error code 524" (Cloudflare), "HTTP ERROR 500" (Chrome), "HTTP ERROR: 404" (Jetty),
- * "HTTP Error 503." (IIS), "HTTP Status 404 – Not Found" (Tomcat), "(type=Internal Server Error, status=500)"
- * (Spring), "404. That’s an error." (Google), "the server responded with a status of 503 (Service Unavailable)"
+ * "HTTP Error 503." (IIS), "HTTP Status 404 – Not Found" (Tomcat), "Error reference number: 502" (Cloudflare),
+ * "HTTP 502" and "Code 503" (a report's words), "status=503" (a log line), "(type=Internal Server Error,
+ * status=500)" (Spring), "404. That’s an error." (Google), "the server responded with a status of 503 (Service Unavailable)"
  * (a browser console, with the reason phrase it received), a code with its own registry reason phrase inside a
  * sentence ("failed: 502 Bad Gateway"), or a registry reason phrase alone on a line ("Service Unavailable",
  * Apache). A number only counts in such a phrase, never alone: pages also carry ports, versions and request ids.
@@ -17,7 +18,7 @@ export interface PageStatus {
 /** "<code> <Capitalised Words>" or "<code>." at the start of a line. */
 const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:]\s*)?([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
 /** A code inside a phrase that names it as the status. */
-const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|Error code:?|Error|Status code:?|Status:|status=)\s*(\d{3})(?:\.\d+)?\b/i;
+const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|code[:=]?)\s*(\d{3})(?:\.\d+)?\b/i;
 /** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */
 const CONSOLE_STATUS = /\bstatus of (\d{3})(?: \(([^)]*)\))?/;
 /** A code followed by words, anywhere in a line; it counts when the words start with the code's own reason phrase. */

@@ -78,6 +78,10 @@ describe('unwrapPaste, commands and quotes', () => {
     expect(unwrapPaste('https is required for this site\nUpgrade Required')).toBe('https is required for this site\nUpgrade Required');
   });
 
+  it('strips a markdown quote of one line', () => {
+    expect(unwrapPaste('> An error occurred in the application and your page could not be served.')).toBe('An error occurred in the application and your page could not be served.');
+  });
+
   it('strips a markdown quote of page text', () => {
     expect(unwrapPaste('> # Error 403 - This web app is stopped.\n>\n> The web app you have attempted to reach is currently stopped.')).toBe(
       '# Error 403 - This web app is stopped.\n\nThe web app you have attempted to reach is currently stopped.',

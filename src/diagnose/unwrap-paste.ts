@@ -87,9 +87,9 @@ function commonPrefix(filled: readonly string[]): string {
 
 function dropCommonPrefix(lines: string[]): string[] {
   const filled = lines.filter((l) => !isBlank(l));
+  // A quote (markdown's "> "), of one line or more, unless it is curl -v's request alone ("> GET / HTTP/1.1").
+  if (filled.length > 0 && filled.every((l) => l.startsWith('>')) && !/^>\s*[A-Z]+ \S+ HTTP\/\d/.test(filled[0] ?? '')) return lines.map((l) => l.replace(/^>\s?/, ''));
   if (filled.length < 2) return lines;
-  // A quote (markdown's "> "), unless it is curl -v's request alone ("> GET / HTTP/1.1").
-  if (filled.every((l) => l.startsWith('>')) && !/^>\s*[A-Z]+ \S+ HTTP\/\d/.test(filled[0] ?? '')) return lines.map((l) => l.replace(/^>\s?/, ''));
   const prefix = commonPrefix(filled);
   if (prefix === '') return lines;
   const bare = prefix.trimEnd();
