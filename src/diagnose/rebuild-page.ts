@@ -1,8 +1,8 @@
 /**
  * A response captured without its body (curl -I, a HEAD request, a logged head) whose Content-Length is exactly the
- * size of a component's own error page for its status, with the footer its Server header implies
- * (data/fingerprints/default-pages.yaml): that page is rebuilt, so the fingerprints can read it as if it had been
- * pasted. Any other size, a compressed body, or an operator's Server header rebuilds nothing.
+ * size of a component's own error page for its status, with the footer its Server header implies, in any of the
+ * releases the template's variants describe (data/fingerprints/default-pages.yaml): that page is rebuilt, so the
+ * fingerprints can read it as if it had been pasted. Any other size, a compressed body, or an operator's Server header rebuilds nothing.
  */
 import { Buffer } from 'node:buffer';
 import type { DefaultPageTemplate } from './default-page-schema.ts';
@@ -16,9 +16,19 @@ export interface RebuiltPage {
   template: DefaultPageTemplate;
 }
 
+type Variant = NonNullable<DefaultPageTemplate['variants']>[number];
+
+/** The head as written, and with every combination of the variants applied (a release may carry several changes). */
+function variantsOf(head: string, variants: readonly Variant[]): string[] {
+  const [first, ...rest] = variants;
+  if (!first) return [head];
+  const changed = head.replace(first.replace, first.with);
+  return [...variantsOf(head, rest), ...(changed === head ? [] : variantsOf(changed, rest))];
+}
+
 function candidates(template: DefaultPageTemplate, status: number, server: string): string[] {
   const tail = template.tail.replaceAll('{server}', server);
-  const heads = template.pages.filter((p) => p.status === status).flatMap((p) => [p.head, ...(template.variants ?? []).map((v) => p.head.replace(v.replace, v.with))]);
+  const heads = template.pages.filter((p) => p.status === status).flatMap((p) => variantsOf(p.head, template.variants ?? []));
   return heads.flatMap((head) => [head + tail, ...(template.padding === undefined ? [] : [head + tail + template.padding])]);
 }
 
