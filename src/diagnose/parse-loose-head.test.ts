@@ -57,6 +57,7 @@ describe('parseLooseHead, on real pastes', () => {
     ['a page that names a status but has no header lines', 'Status: 404\nThe page you asked for is gone.'],
     ['page text with header-like lines but no status', wild('tengine/502-mcbbs-server-info.txt')],
     ['a status out of range', 'Status: 999\nServer: x'],
+    ["Jetty's plain error rows (labelled lines, no HTTP header)", 'URI: /badURI\nSTATUS: 400\nMESSAGE: Ambiguous URI empty segment'],
     ['an access log line alone', '10.0.0.1 - - [22/Feb/2014:14:16:49 +0000] "GET /a HTTP/1.1" 502 157 "-" "curl/7.81.0"'],
   ])('returns null for %s', (_case, text) => {
     expect(parseLooseHead(text)).toBeNull();

@@ -4,7 +4,7 @@
  * `Status code: 403` after the request line (WhatWaf), a Java client's log (`Status: 500 ...` then
  * `Response headers: [Name = [value], ...]` and `Response body: ...`), the browser's DevTools (`Status Code:500 ...`
  * with a `Response Headers` section of `Name:value` lines), or a debug log (urllib3's `"HEAD /key HTTP/1.1" 404 0`, then
- * botocore's `Response Headers:` and `Response Body:` lines). Needs a status and at least one header line; else null.
+ * botocore's `Response Headers:` and `Response Body:` lines). Needs a status and at least one HTTP header line; else null.
  * A page's words before the head (its text copied with DevTools' panel below it) make it a page, read as such: they
  * say more than the head.
  */
@@ -32,6 +32,11 @@ const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?|^.*\sresponse\s+body\s*:\s*$
  * field ("Request URL:http://...", DevTools' General section).
  */
 const BEFORE_HEAD = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?\s*$|<!--|-->|[A-Za-z][\w -]{0,40}:)/;
+/**
+ * A name that is an HTTP header's: hyphenated (Content-Type, X-Powered-By), or one of the one-word response headers.
+ * Labelled lines of a page ("URI:", "MESSAGE:" under Jetty's "STATUS: 400") are no head.
+ */
+const HTTP_HEADER_NAME = /-|^(?:server|date|connection|location|via|vary|age|allow|etag|expires|pragma|link|upgrade|trailer|warning|refresh)$/i;
 /** More lines of prose than this before the head: the paste is a page. */
 const MAX_PROSE_BEFORE = 1;
 
@@ -101,7 +106,7 @@ export function parseLooseHead(text: string): ParsedResponse | null {
   const prose = lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
   if (prose > MAX_PROSE_BEFORE) return null;
   const run = headOf(lines, at);
-  if (run.headers.length === 0) return null;
+  if (!run.headers.some((h) => HTTP_HEADER_NAME.test(h.name))) return null;
   let bodyAt = run.end;
   while (bodyAt < lines.length && CLOSER.test(lines[bodyAt] ?? '')) bodyAt += 1;
   if (isBlank(lines[bodyAt])) bodyAt += 1;

@@ -120,7 +120,8 @@ export function textFormOfRegex(source: string): TextForm | null {
   if (TAG_LEFT.test(text)) return null;
   text = text
     .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
-    .replace(/\\r\?\\n|\\r\\n|\\n|\\r/g, '\\s*')
+    // A line break between tokens is any blank in the text; inside a class (`[^<\n]`) it stays, and matches nothing there.
+    .replace(/\[(?:\\.|[^\]\\])*\]|\\r\?\\n|\\r\\n|\\n|\\r/g, (m) => (m.startsWith('[') ? m : '\\s*'))
     .replace(ENTITY, decodeEntity)
     .replace(/(?:\\s\*){2,}/g, '\\s*');
   const literal = literalOf(text.replaceAll(END_TOKEN, ' ').replaceAll(BREAK_TOKEN, ' '));
