@@ -51,6 +51,11 @@ describe('line breaks in text forms', () => {
     },
   );
 
+  it('reads "blanks and tags" written as a pattern as a line break too', () => {
+    const form = textFormOfRegex('Site Not Found(?:\\s|<[^>]+>)*Why am I seeing this\\?');
+    expect(form?.pattern).toEqual(/Site Not Found\s*(?:[-–—,/|:·•]\s*)?Why am I seeing this\?/);
+  });
+
   it('accepts no separator inside a line, nor two of them', () => {
     expect(footer?.pattern).toBeInstanceOf(RegExp);
     expect(reads('504 Gateway - Time-out openresty')).toBe(false);

@@ -28,6 +28,8 @@ export interface TextForm {
 
 /** A tag or comment written literally in a regex (no regex syntax inside). */
 const LITERAL_MARKUP = /<!--(?:(?!-->)[^\\()[\]{}|*+?])*-->|<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\\()[\]{}|*+?]*)?\/?>/g;
+/** "Blanks and tags" as patterns write it, `(?:\s|<[^>]+>)*` (an entity may be among them): a line break in the text. */
+const BLANKS_AND_TAGS = /\(\?:\\s\|<\[\^>\][*+]>(?:\|&nbsp;)?\)\*/g;
 /** What is left of a tag after the literal ones are gone: a tag built with regex syntax, which cannot be converted. */
 const TAG_LEFT = /<\/?[A-Za-z!]/;
 const END_OF_PAGE = /<\/(?:body|html)>/gi;
@@ -116,7 +118,7 @@ function markBreaks(text: string): string {
 
 /** A body regex → a regex over normalized visible text, or null when it cannot be converted or shows nothing. */
 export function textFormOfRegex(source: string): TextForm | null {
-  let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(LITERAL_MARKUP, BREAK_TOKEN);
+  let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(BLANKS_AND_TAGS, BREAK_TOKEN).replace(LITERAL_MARKUP, BREAK_TOKEN);
   if (TAG_LEFT.test(text)) return null;
   text = text
     .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
