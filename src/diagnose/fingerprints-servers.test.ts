@@ -88,6 +88,45 @@ describe('server, proxy and framework fingerprints on real captures', () => {
   });
 });
 
+/**
+ * Pages in the other languages their components write: the strings are the components' own (Tomcat 9.0.68's
+ * ErrorReportValve with LocalStrings_zh_CN and _fr; Apache httpd's docs/error include/bottom.html), the rest as the
+ * template lays it out.
+ */
+describe('pages in other languages and layouts', () => {
+  const tomcat = (header: string, type: string, report: string) =>
+    `<!doctype html><html lang="x"><head><title>${header}</title></head><body><h1>${header}</h1><hr class="line" /><p><b>${type}</b> ${report}</p><hr class="line" /><h3>Apache Tomcat/9.0.68</h3></body></html>`;
+
+  it.each([
+    ['Chinese', tomcat('HTTP状态 404 - 未找到', '类型', '状态报告'), 'tomcat-404'],
+    ['French', tomcat('État HTTP 500 – Erreur interne du serveur', 'Type', "Rapport d'exception"), 'tomcat-exception-report'],
+  ])("reads Tomcat's %s error page, as HTML and as copied text", (_language, page, fingerprint) => {
+    expect(diagnose(page).diagnoses[0]?.issuer).toMatchObject({ component: 'Apache Tomcat', fingerprint });
+    const text = diagnose(page.replace(/<title>.*<\/title>/, '').replace(/<[^>]+>/g, '\n')).diagnoses[0];
+    expect(text?.issuer).toMatchObject({ component: 'Apache Tomcat', fingerprint });
+  });
+
+  it("reads the status of Tomcat's and IIS's translated headings", () => {
+    expect(diagnose('HTTP状态 404 - 未找到\n类型 状态报告').diagnoses[0]?.status).toBe(404);
+    expect(diagnose('HTTP 错误 500.19 - Internal Server Error\n模块 IIS Web Core\n通知 BeginRequest\n错误代码 0x80070021').diagnoses[0]).toMatchObject({
+      status: 500,
+      issuer: { component: 'IIS', fingerprint: 'iis-detailed-error' },
+    });
+  });
+
+  it("reads Apache's multi-language error documents by their footer, in any language", () => {
+    const footer = '<h2>Error 404</h2>\n<address>\n  <a href="/">localhost</a><br />\n  <span>Apache/2.4.58 (Win64) OpenSSL/3.1.3 PHP/8.2.12</span>\n</address>\n</body>\n</html>';
+    const page = `<html><head><title>Objekt nicht gefunden!</title></head>\n<body>\n<h1>Objekt nicht gefunden!</h1>\n<p>\n\n    Der angeforderte URL konnte auf dem Server nicht gefunden werden.\n\n</p>\n${footer}`;
+    expect(diagnose(page).diagnoses[0]?.issuer).toMatchObject({ component: 'Apache httpd', fingerprint: 'apache-multilanguage-error' });
+    const text = 'Object not found!\nThe requested URL was not found on this server.\nError 404\nlocalhost\nApache/2.4.58 (Win64) OpenSSL/3.1.3 PHP/8.2.12';
+    expect(diagnose(text).diagnoses[0]?.issuer).toMatchObject({ component: 'Apache httpd', fingerprint: 'apache-multilanguage-error' });
+  });
+
+  it('does not read a sentence naming an error and Apache as its page', () => {
+    expect(diagnose('I get Error 404 when Apache/2.4 serves the app').diagnoses[0]?.issuer?.fingerprint).not.toBe('apache-multilanguage-error');
+  });
+});
+
 describe('a page several modules share names the component that wrote it, with low confidence', () => {
   it('reads IIS\'s short 502 page as IIS (the forwarding module behind it is unknown)', () => {
     const d = diagnosisOf('iis-ancm/502-iisintegration-903-azure-custom-error.txt');

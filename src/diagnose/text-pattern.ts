@@ -85,13 +85,13 @@ function withoutStatusHeadings(text: string): string {
   );
 }
 
-/** Letters left once status codes, registry reason phrases and generic words are taken out. */
+/** Letters (of any script) left once status codes, registry reason phrases and generic words are taken out. */
 function distinctiveLetters(literal: string): number {
   reasonWords ??= new RegExp(
     `\\b(?:${[...new Set(listCodes({}).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${GENERIC_WORDS.join('|')})\\b`,
     'g',
   );
-  return withoutStatusHeadings(literal).toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^a-z]/g, '').length;
+  return withoutStatusHeadings(literal).toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^\p{L}]/gu, '').length;
 }
 
 /** The literal characters a regex source asks for, roughly: escapes, classes and syntax taken out. */
