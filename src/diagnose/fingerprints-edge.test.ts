@@ -96,6 +96,12 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
   });
 
+  it("reads the words of Heroku's no-such-app page, with low confidence (others copy the phrase)", () => {
+    const d = diagnose("There's nothing here, yet.\nBuild something amazing").diagnoses[0];
+    expect(d).toMatchObject({ confidence: 'low', issuer: { component: 'Heroku router', fingerprint: 'heroku-no-such-app-words' } });
+    expect(() => diagnose("There's nothing here, yet.")).toThrow();
+  });
+
   // Envoy's own head: exactly text/plain, and no x-envoy-upstream-service-time (which a response from an upstream carries).
   it.each([
     ['a response from an upstream (x-envoy-upstream-service-time)', 'HTTP/1.1 503 Service Unavailable\nserver: envoy\ncontent-type: text/plain\nx-envoy-upstream-service-time: 12\ncontent-length: 211\n'],

@@ -122,6 +122,14 @@ describe('pages in other languages and layouts', () => {
     expect(diagnose(text).diagnoses[0]?.issuer).toMatchObject({ component: 'Apache httpd', fingerprint: 'apache-multilanguage-error' });
   });
 
+  it("reads the words of Rails' public 404 and 422 pages, old and new layouts", () => {
+    const old = '<div class="dialog">\n  <h1>The page you were looking for doesn\'t exist.</h1>\n  <p>You may have mistyped the address or the page may have moved.</p>\n</div>';
+    const copied = "The page you were looking for doesn't exist. You may have mistyped the address or the page may have moved. If you're the application owner check the logs for more information.";
+    for (const page of [old, copied, 'The change you wanted was rejected.\nMaybe you tried to change something you didn\'t have access to.']) {
+      expect(diagnose(page).diagnoses[0]?.issuer).toMatchObject({ component: 'Ruby on Rails', fingerprint: 'rails-public-page-words' });
+    }
+  });
+
   it('does not read a sentence naming an error and Apache as its page', () => {
     expect(diagnose('I get Error 404 when Apache/2.4 serves the app').diagnoses[0]?.issuer?.fingerprint).not.toBe('apache-multilanguage-error');
   });
