@@ -10,8 +10,8 @@
  * many components' pages, "nginx" or "The server is temporarily unable to service your" is not. A status followed by
  * capitalised words is a reason phrase as some component words it ("503 Service Temporarily Unavailable", "504
  * Gateway Time-out"), no more distinctive than the registry's. A form that is the whole page (`^...$`) needs fewer
- * words of its own ("File not found." alone is PHP-FPM's answer). A fingerprint matches page text only through at
- * least one distinctive form.
+ * words of its own ("File not found." alone is PHP-FPM's answer), and a status with a sub-status ("HTTP Error 500.19")
+ * is IIS's however common its words. A fingerprint matches page text only through at least one distinctive form.
  *
  * Where the page breaks a line (a tag between words), people who copy or retype it often write a separator instead:
  * "503 Service Unavailable - No server is available", "502 Bad Gateway / openresty", "504 Gateway Time-out,
@@ -49,6 +49,8 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words every error page may carry; they name no component. */
 const GENERIC_WORDS = ['error', 'http', 'status', 'code'];
 const MIN_DISTINCTIVE_LETTERS = 5;
+/** A status with a sub-status ("500.19", "502.3"): only IIS and its modules write one on a page. */
+const SUB_STATUS = /\b[45]\d\d\.\d{1,3}\b/;
 const MIN_WHOLE_PAGE_LETTERS = 3;
 /**
  * `[^<]*` is "the rest of this element" in HTML; page text has no tags, so there it is bounded to what one element
@@ -103,7 +105,7 @@ function literalOf(source: string): string {
 export function textFormOfContains(html: string): TextForm | null {
   const lines = visibleLines(html);
   if (lines.length === 0) return null;
-  const distinctive = distinctiveLetters(lines.join(' ')) >= MIN_DISTINCTIVE_LETTERS;
+  const distinctive = distinctiveLetters(lines.join(' ')) >= MIN_DISTINCTIVE_LETTERS || SUB_STATUS.test(lines.join(' '));
   return { pattern: lines.length === 1 ? (lines[0] ?? '') : new RegExp(lines.map(escapeRegex).join(LINE_BREAK)), distinctive };
 }
 
@@ -138,5 +140,5 @@ export function textFormOfRegex(source: string): TextForm | null {
   // A form that matches nothing in particular (empty, or only optional parts) would match every page.
   if (pattern.test('')) return null;
   const wholePage = source.startsWith('^') && source.endsWith('$');
-  return { pattern, distinctive: distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) };
+  return { pattern, distinctive: distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) || SUB_STATUS.test(source.replaceAll('\\.', '.')) };
 }
