@@ -78,6 +78,10 @@ describe('unwrapPaste, commands and quotes', () => {
     expect(unwrapPaste('https is required for this site\nUpgrade Required')).toBe('https is required for this site\nUpgrade Required');
   });
 
+  it("drops wget's ERROR summary, which it prints after the head of wget -S", () => {
+    expect(unwrapPaste('  HTTP/1.1 502 Bad Gateway\n  Server: nginx\n2024-01-01 10:00:00 ERROR 502: Bad Gateway.')).toBe('HTTP/1.1 502 Bad Gateway\nServer: nginx');
+  });
+
   it('drops the lines of a markdown code fence', () => {
     expect(unwrapPaste('```html\n<html><body>x</body></html>\n```\n')).toBe('<html><body>x</body></html>\n');
     expect(unwrapPaste('~~~\nFile not found.\n~~~')).toBe('File not found.');

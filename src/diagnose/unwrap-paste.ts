@@ -1,6 +1,6 @@
 /**
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
- * it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
+ * it, wget's ERROR line after it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
  * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`,
  * `\"`), a JSON array of lines. Only what cannot be part of a response is removed; the words stay as they were.
  */
@@ -100,11 +100,13 @@ function dropCommonPrefix(lines: string[]): string[] {
 
 /** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
+/** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
+const WGET_ERROR = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: /;
 
 /** The paste as the response's own text, as far as it can be recovered. */
 export function unwrapPaste(raw: string): string {
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '')));
-  const unfenced = text.split('\n').filter((l) => !FENCE.test(l));
+  const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
   const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropCommands(unfenced))));
   return lines.join('\n');
