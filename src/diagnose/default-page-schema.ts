@@ -19,8 +19,13 @@ function isRegex(source: string): boolean {
 const templateSchema = z
   .object({
     id: z.string().regex(kebab),
-    /** The Server header values of the component whose pages these are. */
-    server: z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression'),
+    /** The Server header values of the component whose pages these are; omitted: the component sends none. */
+    server: z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression').optional(),
+    /** Other headers the component sends with its pages (value patterns, case-insensitive); needed without a Server header. */
+    headers: z
+      .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), value: z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression') }).strict())
+      .min(1)
+      .optional(),
     source: z.url(),
     /** What follows every page; `{server}`, where the footer names the server, is the Server header's value. */
     tail: z.string().min(1),
@@ -31,7 +36,8 @@ const templateSchema = z
     /** Per status as sent, the page before the tail; a status may have several pages. */
     pages: z.array(z.object({ status: z.number().int().min(400).max(599), head: z.string().min(1) }).strict()).min(1),
   })
-  .strict();
+  .strict()
+  .refine((t) => t.server !== undefined || t.headers !== undefined, 'a template without a Server header needs the headers that tell it apart');
 
 export const defaultPagesFileSchema = z.object({ templates: z.array(templateSchema) }).strict();
 

@@ -67,3 +67,21 @@ describe('rebuildPage: LiteSpeed pages by their size (OpenLiteSpeed httpstatusco
     },
   );
 });
+
+describe("rebuildPage: HAProxy's pages by their size and headers (http_err_msgs, no Server header)", () => {
+  it.each(['haproxy/403-builtin-forbidden.http', 'haproxy/408-builtin-request-timeout.http', 'haproxy/503-builtin-no-server.http', 'haproxy/504-builtin-gateway-timeout.http'])(
+    'rebuilds the page of %s byte for byte from its head',
+    (path) => {
+      const captured = parseHttpText(wild(path)).response;
+      expect(rebuildPage(headOnly(wild(path)), templates)?.page.replace(/\r\n/g, '\n')).toBe(captured.body?.replace(/\r\n/g, '\n'));
+    },
+  );
+
+  it.each([
+    ['a Server header', 'HTTP/1.1 503 Service Unavailable\nServer: nginx\nContent-Length: 107\nCache-Control: no-cache\nContent-Type: text/html\n'],
+    ['another Cache-Control', 'HTTP/1.1 503 Service Unavailable\nContent-Length: 107\nCache-Control: private\nContent-Type: text/html\n'],
+    ['no Cache-Control', 'HTTP/1.1 503 Service Unavailable\nContent-Length: 107\nContent-Type: text/html\n'],
+  ])('rebuilds nothing with %s', (_case, text) => {
+    expect(rebuildPage(parseHttpText(text).response, templates)).toBeNull();
+  });
+});
