@@ -130,6 +130,11 @@ describe('diagnose: hostile pastes stay fast', () => {
     ['a header value with a long run of blanks inside', `HTTP/1.1 502 Bad Gateway\nX: a${' '.repeat(long)}b\n\n`],
     ['a curl failure line with a long run of blanks inside', `curl: (52) a${' '.repeat(long)}b`],
     ['a JSON status with a long run of blanks inside', `{"status": "502 a${' '.repeat(long)}b", "body": ""}`],
+    ['a head followed by a long line of blanks and no blank line', `HTTP/1.1 502 Bad Gateway\nServer: a\n${' '.repeat(long)}x`],
+    ['a quoted request line that never closes', `"GET ${'a'.repeat(long)} HTTP/1.1 404 x\nServer: a`],
+    ['a long line of blanks before a label', `Status: 500\nServer: a\n${' '.repeat(long)}response body:x`],
+    ['a long run of backticks', `${'`'.repeat(long)}x\n502 Bad Gateway`],
+    ['page text with many separators', `502 Bad Gateway${' - /'.repeat(long / 4)}x`],
   ])('reads %s in well under a second', (_case, paste) => {
     const started = performance.now();
     try {

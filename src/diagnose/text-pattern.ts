@@ -124,6 +124,8 @@ export function textFormOfRegex(source: string): TextForm | null {
   if (TAG_LEFT.test(text)) return null;
   text = text
     .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
+    // Any other open-ended class ("[A-Z][A-Za-z -]+", a heading's words) was bounded by its tags; the text has none.
+    .replace(/(\[(?:\\.|[^\]\\])*\])([*+])(?![?{])/g, (_m, cls: string, q: string) => `${cls}{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
     // A line break between tokens is any blank in the text; inside a class (`[^<\n]`) it stays, and matches nothing there.
     .replace(/\[(?:\\.|[^\]\\])*\]|\\r\?\\n|\\r\\n|\\n|\\r/g, (m) => (m.startsWith('[') ? m : '\\s*'))
     .replace(ENTITY, decodeEntity)
