@@ -96,6 +96,13 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
   });
 
+  it('reads a 52x page copied without its footer when it names its code, and a Cloudflare page that names no code as no 52x', () => {
+    expect(diagnose('Web server is down Error code 521\nVisit cloudflare.com for more information.\n2024-01-01 10:00:00 UTC').diagnoses[0]?.issuer?.fingerprint).toBe('cloudflare-521');
+    const challenge = 'Checking your browser before accessing example.com.\nThis process is automatic.\nDDoS protection by Cloudflare\nRay ID: 6a1b2c3d4e5f6a7b';
+    expect(diagnose(challenge).diagnoses[0]).toMatchObject({ status: null, issuer: { fingerprint: 'cloudflare-challenge' } });
+    expect(diagnose('Just a moment...\nEnable JavaScript and cookies to continue').diagnoses[0]?.issuer?.fingerprint).toBe('cloudflare-challenge');
+  });
+
   it("reads the words of Heroku's no-such-app page, with low confidence (others copy the phrase)", () => {
     const d = diagnose("There's nothing here, yet.\nBuild something amazing").diagnoses[0];
     expect(d).toMatchObject({ confidence: 'low', issuer: { component: 'Heroku router', fingerprint: 'heroku-no-such-app-words' } });
