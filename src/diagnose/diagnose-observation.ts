@@ -38,10 +38,16 @@ function matchAll(obs: Observation, fingerprints: readonly CompiledFingerprint[]
   });
 }
 
-/** The best match of each other component, best first. */
-function rivalsOf(ranked: readonly MatchedFingerprint[]): MatchedFingerprint[] {
+/** The components `component` is a more precise name for (ASP.NET Core Module → IIS; Nginx Proxy Manager → OpenResty → nginx). */
+function broaderNames(component: string, fingerprints: readonly CompiledFingerprint[]): string[] {
+  const refined = fingerprints.find((c) => c.fingerprint.component === component && c.fingerprint.refines !== undefined)?.fingerprint.refines;
+  return refined === undefined ? [] : [refined, ...broaderNames(refined, fingerprints)];
+}
+
+/** The best match of each other component, best first; the same box named less precisely is no other component. */
+function rivalsOf(ranked: readonly MatchedFingerprint[], fingerprints: readonly CompiledFingerprint[]): MatchedFingerprint[] {
   const [best, ...rest] = ranked;
-  const seen = new Set([best?.fingerprint.component]);
+  const seen = new Set(best ? [best.fingerprint.component, ...broaderNames(best.fingerprint.component, fingerprints)] : []);
   return rest.filter((m) => !seen.has(m.fingerprint.component) && seen.add(m.fingerprint.component));
 }
 
@@ -120,7 +126,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').toSorted((a, b) => b.score - a.score || a.order - b.order) : [];
   const best = ranked[0];
   const status = shown ?? (best?.fingerprint.match.status?.length === 1 ? (best.fingerprint.match.status[0] ?? null) : null);
-  const rivals = rivalsOf(ranked);
+  const rivals = rivalsOf(ranked, data.fingerprints);
   const tied = best !== undefined && rivals[0]?.score === best.score;
   const chain = buildChain(matched, best?.fingerprint);
   const issuerLink = chain.find((link) => link.role === 'issuer');

@@ -67,6 +67,12 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('heroku/503-application-error-f5oclock-quoted.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Heroku router' } });
   });
 
+  it("names no alternative that is the issuer's own box named less precisely (IIS for the ASP.NET Core Module)", () => {
+    const d = first(wild('iis-ancm/500-simplcommerce-500.30.txt'));
+    expect(d.issuer?.component).toBe('ASP.NET Core Module (IIS)');
+    expect(d.alternatives.map((a) => a.component)).not.toContain('IIS');
+  });
+
   it('reads "File not found." alone, the whole of a PHP-FPM page', () => {
     expect(first(wild('php-fpm/404-cherokee-file-not-found.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'PHP-FPM' } });
   });
