@@ -2,9 +2,9 @@
  * Turns one observation into a diagnosis: runs every fingerprint, ranks the issuer candidates,
  * lays out the path, and assembles the text in the requested language. A response without its body whose
  * Content-Length is the size of a component's own page is matched against that page, rebuilt (rebuild-page.ts),
- * one confidence step lower; so is an HTML body whose markup the paste changed, matched on its visible text. When no
- * issuer fingerprint matches, elimination may name the application (eliminate.ts); otherwise the verdict is
- * `unknown` and the diagnosis shows what was seen, never a guess.
+ * one confidence step lower; an HTML body whose markup the paste changed is matched on its visible text, at low
+ * confidence. When no issuer fingerprint matches, elimination may name the application (eliminate.ts); otherwise the
+ * verdict is `unknown` and the diagnosis shows what was seen, never a guess.
  */
 import type { Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
@@ -16,6 +16,7 @@ import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fin
 import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
 import { MAX_PAGE_READ } from './parse-page.ts';
+import { statusInPage } from './status-in-page.ts';
 import { rebuildPage, type RebuiltPage } from './rebuild-page.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
 import type { Alternative, Confidence, Diagnosis, ResponseEvidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
@@ -89,18 +90,29 @@ export interface EngineData {
 /**
  * How the fingerprints were matched when the response as given matched no issuer: on the page its size names (a body
  * not captured), or on the visible text of its HTML (markup changed on the way into the paste: re-indented, quote
- * marks stripped, tags eaten). Either way one confidence step lower.
+ * marks stripped, tags eaten), with less confidence (VIA_STEPS_DOWN).
  */
 type MatchedVia = 'response' | 'rebuilt' | 'visible-text';
+/**
+ * Confidence steps a fallback costs. A rebuilt page is the component's byte for byte; visible words may also be a
+ * component's page quoted inside another page (an application's debug page showing an upstream's error), so they
+ * never count for more than low.
+ */
+const VIA_STEPS_DOWN: Record<MatchedVia, number> = { response: 0, rebuilt: 1, 'visible-text': 2 };
 
 const hasIssuer = (matched: readonly MatchedFingerprint[]) => matched.some((m) => m.fingerprint.role === 'issuer');
 
-/** The response's HTML body as the words a browser shows, read as copied page text; null when there is no HTML body. */
+/**
+ * The response's HTML body as the words a browser shows, read as copied page text; null when there is no HTML body,
+ * or when the words name another status than the response's (a page quoted inside another one).
+ */
 function visibleTextObservation(obs: Observation): Observation | null {
   const response = obs.response;
   if (!response?.body || (response.form !== 'message' && response.form !== 'page-source') || !looksLikeHtml(response.body)) return null;
-  const text = visibleLines(response.body.slice(0, MAX_PAGE_READ)).join('\n');
-  return text === '' ? null : { ...obs, response: { ...response, body: text, form: 'page-text' } };
+  const lines = visibleLines(response.body.slice(0, MAX_PAGE_READ));
+  const named = statusInPage(lines)?.status;
+  if (lines.length === 0 || (named !== undefined && response.status !== null && named !== response.status)) return null;
+  return { ...obs, response: { ...response, body: lines.join('\n'), form: 'page-text' } };
 }
 
 /** The fingerprints that match, and how; a body not captured or an altered page is read again only if no issuer matched. */
@@ -169,7 +181,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
     summary: m.fingerprint.text[locale].summary,
   }));
 
-  const confidence = fp ? lowered(fp.confidence, Number(tied) + Number(via !== 'response')) : null;
+  const confidence = fp ? lowered(fp.confidence, Number(tied) + VIA_STEPS_DOWN[via]) : null;
   const contentLength = obs.response?.headers.find((h) => h.name.toLowerCase() === 'content-length');
   const sizeEvidence: ResponseEvidence[] =
     rebuilt && fp && confidence && contentLength

@@ -52,9 +52,9 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(d.seen.bodyExcerpt).toBeNull();
   });
 
-  it("reads a re-indented page by its visible words when its markup no longer matches (Tomcat), one step less sure", () => {
+  it('reads a re-indented page by its visible words when its markup no longer matches (Tomcat), with low confidence', () => {
     const d = first(wild('tomcat/404-proarc-9.0.68-pretty.http'));
-    expect(d).toMatchObject({ verdict: 'identified', confidence: 'medium', issuer: { component: 'Apache Tomcat' } });
+    expect(d).toMatchObject({ verdict: 'identified', confidence: 'low', issuer: { component: 'Apache Tomcat' } });
     expect(d.notes.join(' ')).toContain('its visible words were matched instead');
   });
 
@@ -65,6 +65,11 @@ describe('diagnose: partial and wrapped pastes', () => {
 
   it('reads a one-line markdown quote of a page as the page, not as curl -v request lines (Heroku)', () => {
     expect(first(wild('heroku/503-application-error-f5oclock-quoted.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Heroku router' } });
+  });
+
+  it("does not name a component whose page an application's own page quotes (it names another status)", () => {
+    const paste = 'HTTP/1.1 500 Internal Server Error\nContent-Type: text/html\n\n<html><body><h1>Traceback</h1><pre>the upstream said:\n502 Bad Gateway\nnginx</pre></body></html>';
+    expect(first(paste).issuer?.component).not.toBe('nginx');
   });
 
   it("names no alternative that is the issuer's own box named less precisely (IIS for the ASP.NET Core Module)", () => {

@@ -73,7 +73,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
   ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'medium'],
   ['express/404-template-finalhandler-0.3.6.http', 'Express', 'express-cannot-get-plain', 'high'],
-  ['tengine/5xx-tumlinhouse-server-info-table.txt', 'Tengine', 'tengine-server-info-rows', 'medium'],
+  ['tengine/5xx-tumlinhouse-server-info-table.txt', 'Tengine', 'tengine-server-info-rows', 'low'],
   ['jetty/400-jetty12-ambiguous-uri.txt', 'Jetty', 'jetty-error-rows', 'medium'],
   ['iis/503-iisnode-85-flattened.txt', 'IIS', 'iis-detailed-error', 'medium'],
   ['litespeed/404-whatwaf-202.headers', 'LiteSpeed', 'litespeed-error-page', 'medium'],
