@@ -2,8 +2,9 @@
  * Turns one observation into a diagnosis: runs every fingerprint, ranks the issuer candidates,
  * lays out the path, and assembles the text in the requested language. A response without its body whose
  * Content-Length is the size of a component's own page is matched against that page, rebuilt (rebuild-page.ts),
- * one confidence step lower. When no issuer fingerprint matches, elimination may name the application
- * (eliminate.ts); otherwise the verdict is `unknown` and the diagnosis shows what was seen, never a guess.
+ * one confidence step lower; an HTML body whose markup the paste changed is matched on its visible text, at low
+ * confidence. When no issuer fingerprint matches, elimination may name the application (eliminate.ts); otherwise the
+ * verdict is `unknown` and the diagnosis shows what was seen, never a guess.
  */
 import type { Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
@@ -14,10 +15,13 @@ import type { EliminationData } from './elimination-schema.ts';
 import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
 import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
+import { MAX_PAGE_READ } from './parse-page.ts';
+import { statusInPage } from './status-in-page.ts';
 import { rebuildPage, type RebuiltPage } from './rebuild-page.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
 import type { Alternative, Confidence, Diagnosis, ResponseEvidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
 import type { Locale } from '../i18n/index.ts';
+import { looksLikeHtml, visibleLines } from './visible-text.ts';
 
 const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 300, medium: 200, low: 100 };
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
@@ -35,10 +39,16 @@ function matchAll(obs: Observation, fingerprints: readonly CompiledFingerprint[]
   });
 }
 
-/** The best match of each other component, best first. */
-function rivalsOf(ranked: readonly MatchedFingerprint[]): MatchedFingerprint[] {
+/** The components `component` is a more precise name for (ASP.NET Core Module → IIS; Nginx Proxy Manager → OpenResty → nginx). */
+function broaderNames(component: string, fingerprints: readonly CompiledFingerprint[]): string[] {
+  const refined = fingerprints.find((c) => c.fingerprint.component === component && c.fingerprint.refines !== undefined)?.fingerprint.refines;
+  return refined === undefined ? [] : [refined, ...broaderNames(refined, fingerprints)];
+}
+
+/** The best match of each other component, best first; the same box named less precisely is no other component. */
+function rivalsOf(ranked: readonly MatchedFingerprint[], fingerprints: readonly CompiledFingerprint[]): MatchedFingerprint[] {
   const [best, ...rest] = ranked;
-  const seen = new Set([best?.fingerprint.component]);
+  const seen = new Set(best ? [best.fingerprint.component, ...broaderNames(best.fingerprint.component, fingerprints)] : []);
   return rest.filter((m) => !seen.has(m.fingerprint.component) && seen.add(m.fingerprint.component));
 }
 
@@ -77,25 +87,58 @@ export interface EngineData {
   defaultPages: readonly DefaultPageTemplate[];
 }
 
-/** The fingerprints that match; for a body not captured, those that match the page its size names, if any issuer does. */
-function matchWithSize(obs: Observation, data: EngineData): { matched: MatchedFingerprint[]; rebuilt: RebuiltPage | null } {
+/**
+ * How the fingerprints were matched when the response as given matched no issuer: on the page its size names (a body
+ * not captured), or on the visible text of its HTML (markup changed on the way into the paste: re-indented, quote
+ * marks stripped, tags eaten), with less confidence (VIA_STEPS_DOWN).
+ */
+type MatchedVia = 'response' | 'rebuilt' | 'visible-text';
+/**
+ * Confidence steps a fallback costs. A rebuilt page is the component's byte for byte; visible words may also be a
+ * component's page quoted inside another page (an application's debug page showing an upstream's error), so they
+ * never count for more than low.
+ */
+const VIA_STEPS_DOWN: Record<MatchedVia, number> = { response: 0, rebuilt: 1, 'visible-text': 2 };
+
+const hasIssuer = (matched: readonly MatchedFingerprint[]) => matched.some((m) => m.fingerprint.role === 'issuer');
+
+/**
+ * The response's HTML body as the words a browser shows, read as copied page text; null when there is no HTML body,
+ * or when the words name another status than the response's (a page quoted inside another one).
+ */
+function visibleTextObservation(obs: Observation): Observation | null {
+  const response = obs.response;
+  if (!response?.body || (response.form !== 'message' && response.form !== 'page-source') || !looksLikeHtml(response.body)) return null;
+  const lines = visibleLines(response.body.slice(0, MAX_PAGE_READ));
+  const named = statusInPage(lines)?.status;
+  if (lines.length === 0 || (named !== undefined && response.status !== null && named !== response.status)) return null;
+  return { ...obs, response: { ...response, body: lines.join('\n'), form: 'page-text' } };
+}
+
+/** The fingerprints that match, and how; a body not captured or an altered page is read again only if no issuer matched. */
+function matchWithFallbacks(obs: Observation, data: EngineData): { matched: MatchedFingerprint[]; rebuilt: RebuiltPage | null; via: MatchedVia } {
   const matched = matchAll(obs, data.fingerprints);
-  const rebuilt = obs.response && !matched.some((m) => m.fingerprint.role === 'issuer') ? rebuildPage(obs.response, data.defaultPages) : null;
-  if (!rebuilt || !obs.response) return { matched, rebuilt: null };
-  const fromPage = matchAll({ ...obs, response: { ...obs.response, body: rebuilt.page } }, data.fingerprints);
-  return fromPage.some((m) => m.fingerprint.role === 'issuer') ? { matched: fromPage, rebuilt } : { matched, rebuilt: null };
+  if (hasIssuer(matched) || !obs.response) return { matched, rebuilt: null, via: 'response' };
+  const rebuilt = rebuildPage(obs.response, data.defaultPages);
+  if (rebuilt) {
+    const fromPage = matchAll({ ...obs, response: { ...obs.response, body: rebuilt.page } }, data.fingerprints);
+    if (hasIssuer(fromPage)) return { matched: fromPage, rebuilt, via: 'rebuilt' };
+  }
+  const asText = visibleTextObservation(obs);
+  const fromText = asText ? matchAll(asText, data.fingerprints).filter((m) => m.fingerprint.role === 'issuer') : [];
+  return fromText.length > 0 ? { matched: [...matched, ...fromText], rebuilt: null, via: 'visible-text' } : { matched, rebuilt: null, via: 'response' };
 }
 
 export function diagnoseObservation(obs: Observation, data: EngineData, locale: Locale): Diagnosis {
   const msg = messages(locale).diagnose;
-  const { matched, rebuilt } = matchWithSize(obs, data);
+  const { matched, rebuilt, via } = matchWithFallbacks(obs, data);
   const shown = obs.response?.status ?? null;
   // A page pasted without its status line is there because it is an error page, whatever status it names.
   const isError = obs.failure !== null || (shown !== null && shown >= 400) || (shown === null && obs.response !== null && obs.response.form !== 'message');
   const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').toSorted((a, b) => b.score - a.score || a.order - b.order) : [];
   const best = ranked[0];
   const status = shown ?? (best?.fingerprint.match.status?.length === 1 ? (best.fingerprint.match.status[0] ?? null) : null);
-  const rivals = rivalsOf(ranked);
+  const rivals = rivalsOf(ranked, data.fingerprints);
   const tied = best !== undefined && rivals[0]?.score === best.score;
   const chain = buildChain(matched, best?.fingerprint);
   const issuerLink = chain.find((link) => link.role === 'issuer');
@@ -112,6 +155,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   if (obs.response?.truncated) notes.push(msg.note.truncated);
   if (isError && obs.response && obs.response.body === null) notes.push(msg.note.bodyAbsent);
   if (rebuilt && best) notes.push(msg.note.rebuilt(rebuilt.length));
+  if (via === 'visible-text' && best) notes.push(msg.note.visibleText);
   if (tied && rivals[0]) notes.push(msg.note.ambiguous(rivals[0].fingerprint.component));
   if (verdict === 'unknown' && general && status !== null) notes.push(msg.note.kbGeneral(status));
 
@@ -140,7 +184,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   // A status the input never showed was only guessed from the fingerprint's statuses: one step less sure, two when
   // the fingerprint allows several (the page's words then matched whatever the status was).
   const statusGuessed = shown !== null || !fp ? 0 : (fp.match.status?.length ?? 0) > 1 ? 2 : 1;
-  const confidence = fp ? lowered(fp.confidence, Number(tied) + Number(rebuilt !== null) + statusGuessed) : null;
+  const confidence = fp ? lowered(fp.confidence, Number(tied) + VIA_STEPS_DOWN[via] + statusGuessed) : null;
   const contentLength = obs.response?.headers.find((h) => h.name.toLowerCase() === 'content-length');
   const sizeEvidence: ResponseEvidence[] =
     rebuilt && fp && confidence && contentLength

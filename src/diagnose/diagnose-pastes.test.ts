@@ -52,6 +52,32 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(d.seen.bodyExcerpt).toBeNull();
   });
 
+  it('reads a re-indented page by its visible words when its markup no longer matches (Tomcat), with low confidence', () => {
+    const d = first(wild('tomcat/404-proarc-9.0.68-pretty.http'));
+    expect(d).toMatchObject({ verdict: 'identified', confidence: 'low', issuer: { component: 'Apache Tomcat' } });
+    expect(d.notes.join(' ')).toContain('its visible words were matched instead');
+  });
+
+  it('reads a page heading and its sentence joined with a dash (HAProxy) or a slash (OpenResty)', () => {
+    expect(first(wild('haproxy/503-justmeandopensource-lb-in-front-of-ingress.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'HAProxy' } });
+    expect(first(wild('nginx-proxy-manager/502-apache-upstream-other-network.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Nginx Proxy Manager' } });
+  });
+
+  it('reads a one-line markdown quote of a page as the page, not as curl -v request lines (Heroku)', () => {
+    expect(first(wild('heroku/503-application-error-f5oclock-quoted.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Heroku router' } });
+  });
+
+  it("does not name a component whose page an application's own page quotes (it names another status)", () => {
+    const paste = 'HTTP/1.1 500 Internal Server Error\nContent-Type: text/html\n\n<html><body><h1>Traceback</h1><pre>the upstream said:\n502 Bad Gateway\nnginx</pre></body></html>';
+    expect(first(paste).issuer?.component).not.toBe('nginx');
+  });
+
+  it("names no alternative that is the issuer's own box named less precisely (IIS for the ASP.NET Core Module)", () => {
+    const d = first(wild('iis-ancm/500-simplcommerce-500.30.txt'));
+    expect(d.issuer?.component).toBe('ASP.NET Core Module (IIS)');
+    expect(d.alternatives.map((a) => a.component)).not.toContain('IIS');
+  });
+
   it('reads "File not found." alone, the whole of a PHP-FPM page', () => {
     expect(first(wild('php-fpm/404-cherokee-file-not-found.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'PHP-FPM' } });
   });
@@ -115,6 +141,11 @@ describe('diagnose: hostile pastes stay fast', () => {
     ['a header value with a long run of blanks inside', `HTTP/1.1 502 Bad Gateway\nX: a${' '.repeat(long)}b\n\n`],
     ['a curl failure line with a long run of blanks inside', `curl: (52) a${' '.repeat(long)}b`],
     ['a JSON status with a long run of blanks inside', `{"status": "502 a${' '.repeat(long)}b", "body": ""}`],
+    ['a head followed by a long line of blanks and no blank line', `HTTP/1.1 502 Bad Gateway\nServer: a\n${' '.repeat(long)}x`],
+    ['a quoted request line that never closes', `"GET ${'a'.repeat(long)} HTTP/1.1 404 x\nServer: a`],
+    ['a long line of blanks before a label', `Status: 500\nServer: a\n${' '.repeat(long)}response body:x`],
+    ['a long run of backticks', `${'`'.repeat(long)}x\n502 Bad Gateway`],
+    ['page text with many separators', `502 Bad Gateway${' - /'.repeat(long / 4)}x`],
   ])('reads %s in well under a second', (_case, paste) => {
     const started = performance.now();
     try {

@@ -71,6 +71,13 @@ const ISSUED: [string, string, string][] = [
   ['zscaler/xxx-block-trojan-openliberty.txt', 'Zscaler Internet Access', 'zscaler-block-page'],
   ['zscaler/xxx-web-access-denied-ayakashi-escaped.txt', 'Zscaler Internet Access', 'zscaler-block-page'],
   ['forcepoint/xxx-websense-blocked-npm-silly-log.txt', 'Forcepoint Web Security (Websense)', 'forcepoint-block-page'],
+  ['aws-elb/503-backend-at-capacity-oauth-io.txt', 'AWS Classic Load Balancer', 'aws-elb-at-capacity-reported'],
+  ['aws-api-gateway/403-missing-auth-token-xml.http', 'Amazon API Gateway', 'apigw-missing-auth-token-xml'],
+  ['aws-s3/404-head-empty-body-botocore-debug.txt', 'Amazon S3', 'aws-s3-error'],
+  ['envoy/503-egress-envoy-curl-I.headers', 'Envoy', 'envoy-local-reply-head'],
+  ['firebase-hosting/404-site-not-found-befake.txt', 'Firebase Hosting', 'firebase-hosting-site-not-found'],
+  ['heroku/503-h82-router-log.txt', 'Heroku router', 'heroku-router-log'],
+  ['render/xxx-service-suspended-cybria.txt', 'Render', 'render-suspended'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
@@ -89,10 +96,33 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
   });
 
+  it('reads a 52x page copied without its footer when it names its code, and a Cloudflare page that names no code as no 52x', () => {
+    expect(diagnose('Web server is down Error code 521\nVisit cloudflare.com for more information.\n2024-01-01 10:00:00 UTC').diagnoses[0]?.issuer?.fingerprint).toBe('cloudflare-521');
+    const challenge = 'Checking your browser before accessing example.com.\nThis process is automatic.\nDDoS protection by Cloudflare\nRay ID: 6a1b2c3d4e5f6a7b';
+    expect(diagnose(challenge).diagnoses[0]).toMatchObject({ status: null, issuer: { fingerprint: 'cloudflare-challenge' } });
+    expect(diagnose('Just a moment...\nEnable JavaScript and cookies to continue').diagnoses[0]?.issuer?.fingerprint).toBe('cloudflare-challenge');
+  });
+
+  it("reads the words of Heroku's no-such-app page, with low confidence (others copy the phrase)", () => {
+    const d = diagnose("There's nothing here, yet.\nBuild something amazing").diagnoses[0];
+    expect(d).toMatchObject({ confidence: 'low', issuer: { component: 'Heroku router', fingerprint: 'heroku-no-such-app-words' } });
+    expect(() => diagnose("There's nothing here, yet.")).toThrow();
+  });
+
+  // Envoy's own head: exactly text/plain, and no x-envoy-upstream-service-time (which a response from an upstream carries).
+  it.each([
+    ['a response from an upstream (x-envoy-upstream-service-time)', 'HTTP/1.1 503 Service Unavailable\nserver: envoy\ncontent-type: text/plain\nx-envoy-upstream-service-time: 12\ncontent-length: 211\n'],
+    ["an application's own text (a charset)", 'HTTP/1.1 503 Service Unavailable\nserver: envoy\ncontent-type: text/plain; charset=utf-8\ncontent-length: 211\n'],
+  ])('does not read %s as an Envoy local reply', (_case, head) => {
+    expect(diagnose(head).diagnoses[0]?.issuer?.fingerprint).not.toBe('envoy-local-reply-head');
+  });
+
   // Without headers, a copied branded 502 cannot show whether cf-error-type was absent (the origin answered 502) or
-  // present (Cloudflare's own failure): Cloudflare is on the path, the issuer stays unknown.
-  it('shows Cloudflare on the path of its branded 502 page text, and names no issuer', () => {
-    const d = firstDiagnosis('cloudflare/502-chatgpt-bad-gateway-page-text.txt');
-    expect({ verdict: d.verdict, chain: d.chain.map((l) => l.component) }).toEqual({ verdict: 'unknown', chain: ['Cloudflare'] });
+  // present (Cloudflare's own failure), but the page is Cloudflare's either way; the summary names the origin as the
+  // usual cause.
+  it.each(['cloudflare/502-chatgpt-bad-gateway-page-text.txt', 'cloudflare/502-chatgpt-bad-gateway-kannur.txt'])('names Cloudflare for its branded 502 page text (%s)', (path) => {
+    const d = firstDiagnosis(path);
+    expect(d).toMatchObject({ verdict: 'identified', status: 502, confidence: 'medium', issuer: { component: 'Cloudflare', fingerprint: 'cloudflare-branded-5xx-page' } });
+    expect(d.summary).toContain('the origin is the usual cause');
   });
 });

@@ -73,6 +73,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
   ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'low'],
   ['express/404-template-finalhandler-0.3.6.http', 'Express', 'express-cannot-get-plain', 'high'],
+  ['tengine/5xx-tumlinhouse-server-info-table.txt', 'Tengine', 'tengine-server-info-rows', 'low'],
+  ['jetty/400-jetty12-ambiguous-uri.txt', 'Jetty', 'jetty-error-rows', 'medium'],
+  ['iis/503-iisnode-85-flattened.txt', 'IIS', 'iis-detailed-error', 'medium'],
+  ['litespeed/404-whatwaf-202.headers', 'LiteSpeed', 'litespeed-error-page', 'medium'],
+  ['php-fpm/404-nginx-boilerplate-text.txt', 'PHP-FPM', 'php-fpm-file-not-found-retyped', 'low'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
@@ -80,6 +85,53 @@ describe('server, proxy and framework fingerprints on real captures', () => {
     const d = diagnosisOf(path);
     expect(d.issuer).toMatchObject({ component, fingerprint });
     expect(d.confidence).toBe(confidence);
+  });
+});
+
+/**
+ * Pages in the other languages their components write: the strings are the components' own (Tomcat 9.0.68's
+ * ErrorReportValve with LocalStrings_zh_CN and _fr; Apache httpd's docs/error include/bottom.html), the rest as the
+ * template lays it out.
+ */
+describe('pages in other languages and layouts', () => {
+  const tomcat = (header: string, type: string, report: string) =>
+    `<!doctype html><html lang="x"><head><title>${header}</title></head><body><h1>${header}</h1><hr class="line" /><p><b>${type}</b> ${report}</p><hr class="line" /><h3>Apache Tomcat/9.0.68</h3></body></html>`;
+
+  it.each([
+    ['Chinese', tomcat('HTTP状态 404 - 未找到', '类型', '状态报告'), 'tomcat-404'],
+    ['French', tomcat('État HTTP 500 – Erreur interne du serveur', 'Type', "Rapport d'exception"), 'tomcat-exception-report'],
+  ])("reads Tomcat's %s error page, as HTML and as copied text", (_language, page, fingerprint) => {
+    expect(diagnose(page).diagnoses[0]?.issuer).toMatchObject({ component: 'Apache Tomcat', fingerprint });
+    const text = diagnose(page.replace(/<title>.*<\/title>/, '').replace(/<[^>]+>/g, '\n')).diagnoses[0];
+    expect(text?.issuer).toMatchObject({ component: 'Apache Tomcat', fingerprint });
+  });
+
+  it("reads the status of Tomcat's and IIS's translated headings", () => {
+    expect(diagnose('HTTP状态 404 - 未找到\n类型 状态报告').diagnoses[0]?.status).toBe(404);
+    expect(diagnose('HTTP 错误 500.19 - Internal Server Error\n模块 IIS Web Core\n通知 BeginRequest\n错误代码 0x80070021').diagnoses[0]).toMatchObject({
+      status: 500,
+      issuer: { component: 'IIS', fingerprint: 'iis-detailed-error' },
+    });
+  });
+
+  it("reads Apache's multi-language error documents by their footer, in any language", () => {
+    const footer = '<h2>Error 404</h2>\n<address>\n  <a href="/">localhost</a><br />\n  <span>Apache/2.4.58 (Win64) OpenSSL/3.1.3 PHP/8.2.12</span>\n</address>\n</body>\n</html>';
+    const page = `<html><head><title>Objekt nicht gefunden!</title></head>\n<body>\n<h1>Objekt nicht gefunden!</h1>\n<p>\n\n    Der angeforderte URL konnte auf dem Server nicht gefunden werden.\n\n</p>\n${footer}`;
+    expect(diagnose(page).diagnoses[0]?.issuer).toMatchObject({ component: 'Apache httpd', fingerprint: 'apache-multilanguage-error' });
+    const text = 'Object not found!\nThe requested URL was not found on this server.\nError 404\nlocalhost\nApache/2.4.58 (Win64) OpenSSL/3.1.3 PHP/8.2.12';
+    expect(diagnose(text).diagnoses[0]?.issuer).toMatchObject({ component: 'Apache httpd', fingerprint: 'apache-multilanguage-error' });
+  });
+
+  it("reads the words of Rails' public 404 and 422 pages, old and new layouts", () => {
+    const old = '<div class="dialog">\n  <h1>The page you were looking for doesn\'t exist.</h1>\n  <p>You may have mistyped the address or the page may have moved.</p>\n</div>';
+    const copied = "The page you were looking for doesn't exist. You may have mistyped the address or the page may have moved. If you're the application owner check the logs for more information.";
+    for (const page of [old, copied, 'The change you wanted was rejected.\nMaybe you tried to change something you didn\'t have access to.']) {
+      expect(diagnose(page).diagnoses[0]?.issuer).toMatchObject({ component: 'Ruby on Rails', fingerprint: 'rails-public-page-words' });
+    }
+  });
+
+  it('does not read a sentence naming an error and Apache as its page', () => {
+    expect(diagnose('I get Error 404 when Apache/2.4 serves the app').diagnoses[0]?.issuer?.fingerprint).not.toBe('apache-multilanguage-error');
   });
 });
 

@@ -36,6 +36,12 @@ function failure(partial: Partial<ClientFailure>): Observation {
 const match = (m: Match, obs: Observation) => matchFingerprint(compileFingerprint(fingerprint(m)), obs);
 
 describe('matchFingerprint', () => {
+  it('reads a whole-body pattern over blanks a paste left at line ends and at the end', () => {
+    const m: Match = { status: [500], body: [{ regex: '^Internal Server Error$' }] };
+    expect(match(m, response({ status: 500, body: 'Internal Server Error  \r\n\n' }))).toBeDefined();
+    expect(match(m, response({ status: 500, body: 'Internal Server Error, see the log' }))).toBeUndefined();
+  });
+
   it('needs every matcher, and returns one piece of evidence per matcher with the source', () => {
     const m: Match = { status: [502], headers: [{ name: 'server', value: '^caddy$' }], body: [{ empty: true }] };
     const evidence = match(m, response({ headers: [{ name: 'Server', value: 'Caddy' }], body: '' }));

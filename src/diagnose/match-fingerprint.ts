@@ -56,16 +56,24 @@ const MAX_BODY_MATCHED = 64 * 1024;
 const matchedBodies = new WeakMap<Observation, string | undefined>();
 
 /**
- * The body as matchers see it, computed once per observation: CRLF read as LF (pastes change line ends both ways);
- * for a page's copied text, whitespace runs as one space, as the patterns' text forms expect.
+ * The body as matchers see it, computed once per observation: CRLF read as LF, no blanks at the end of a line nor
+ * blank lines at the end (pastes change all three); for a page's copied text, whitespace runs as one space, as the patterns' text forms expect.
  */
 function bodyText(obs: Observation): string | undefined {
   if (!matchedBodies.has(obs)) {
     const body = obs.response?.body?.slice(0, MAX_BODY_MATCHED);
-    matchedBodies.set(obs, body === undefined ? undefined : obs.response?.form === 'page-text' ? normalizeSpace(body) : body.replace(/\r\n/g, '\n'));
+    matchedBodies.set(obs, body === undefined ? undefined : obs.response?.form === 'page-text' ? normalizeSpace(body) : withoutLineEndBlanks(body));
   }
   return matchedBodies.get(obs);
 }
+
+/** Split and trimmed line by line: a regex anchored at the end of a line backtracks on a long run of blanks. */
+const withoutLineEndBlanks = (body: string) =>
+  body
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trimEnd();
 
 const containsCheck = (wanted: string): Check => (obs) => (bodyText(obs)?.includes(wanted) ? { kind: 'body', name: null, value: shorten(wanted) } : undefined);
 

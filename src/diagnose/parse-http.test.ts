@@ -32,6 +32,14 @@ describe('parseHttpText', () => {
     expect(hops).toEqual([]);
   });
 
+  it('reads a line of blanks as the blank line after the head, not as a folded header', () => {
+    const { response } = parseHttpText('HTTP/1.1 403 Forbidden  \nServer: AmazonS3  \n  \n<Error/>');
+    expect(response.headers).toEqual([{ name: 'Server', value: 'AmazonS3' }]);
+    expect(response.body).toBe('<Error/>');
+    const headOnly = parseHttpText('HTTP/1.1 502 Bad Gateway  \nContent-Length: 173  \n  ').response;
+    expect(headOnly.body).toBeNull();
+  });
+
   it('joins folded header lines', () => {
     const { response } = parseHttpText('HTTP/1.1 500 Internal Server Error\nX-Long: one\n  two\n\n');
     expect(response.headers).toEqual([{ name: 'X-Long', value: 'one two' }]);

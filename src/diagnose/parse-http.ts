@@ -24,7 +24,8 @@ export interface ResponseHead extends StatusLine {
 // (up to the API's 2 MB) reaches these; what they capture is trimmed in code instead.
 const STATUS_LINE = /^HTTP\/(\d(?:\.\d)?) +(\d{3})(?:\s(.*))?$/;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):(.*)$/;
-const BLANK_LINE = /\r?\n\r?\n/;
+/** The blank line after the head; a paste may leave blanks on it. */
+const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
 
 export function parseStatusLine(line: string): StatusLine | undefined {
   const m = STATUS_LINE.exec(line);
@@ -38,6 +39,7 @@ export function parseHeaderLines(lines: readonly string[]): { headers: HeaderFie
   let consumed = 0;
   for (const line of lines) {
     const last = headers.at(-1);
+    if (line.trim() === '') break;
     if (/^[ \t]/.test(line) && last) {
       last.value = `${last.value} ${line.trim()}`;
     } else {
@@ -103,8 +105,10 @@ function readMessage(text: string): { head: ResponseHead; body: string | null } 
   }
   const { headers, consumed } = parseHeaderLines(lines);
   if (consumed < lines.length) {
-    // A line that is no header: the blank line before the body was lost in the paste.
-    const bodyStart = lines.slice(consumed).join('\n');
+    // A line of blanks is the blank line before the body; a line that is no header means that blank line was lost.
+    const rest = lines.slice(consumed);
+    if (rest[0]?.trim() === '') rest.shift();
+    const bodyStart = rest.join('\n');
     body = body === null ? bodyStart : `${bodyStart}\n\n${body}`;
   }
   return { head: { ...statusLine, headers }, body };

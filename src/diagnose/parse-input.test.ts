@@ -34,6 +34,10 @@ describe('parseInput format detection', () => {
     ['[\n "HTTP\\/1.1 500 Internal Server Error",\n "Server: cloudflare"\n]', 'http'],
     ['Primary script unknown\nStatus: 404 Not Found\nX-Powered-By: PHP/7.0.1\n\nFile not found.', 'http'],
     ['[me@host ~]$ curl -v http://shop.example/\n* Connected to shop.example\n< HTTP/1.1 503 Service Unavailable\n<\nno healthy upstream', 'curl-verbose'],
+    ['Site Not Found\n> Why am I seeing this?\n> There are a few potential reasons:', 'page-text'],
+    ['The API answers:\n{"message": "Missing Authentication Token"}\nwith a 403.', 'body'],
+    ['{"message": "Internal server error"}\n\nThis happens on every call.', 'body'],
+    ['> GET / HTTP/1.1\n> Host: shop.example\n>\n< HTTP/1.1 502 Bad Gateway\n<\n', 'curl-verbose'],
   ])('reads what people paste, %j, as %s', (input, format) => {
     expect(parseInput(input).format).toBe(format);
   });

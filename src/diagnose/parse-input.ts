@@ -1,23 +1,26 @@
 /**
  * Detects what the user pasted and hands it to the right reader: raw HTTP or `curl -i` output,
  * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, a head as a tool or
- * a log renders it (`Status: 404` with header lines), a body alone (JSON, XML), or else a page alone (its HTML
- * source, or the text copied from the browser). What the paste added around the response (a command line, a log
- * prefix on every line, escapes) goes first (unwrap-paste.ts). Text that turns out to be no error page is refused
- * by `diagnose` with a message that says what was understood.
+ * a log renders it (`Status: 404` with header lines), a body alone (JSON, XML; a JSON object with a few words of
+ * the reporter's around it), or else a page alone (its HTML source, or the text copied from the browser). What the
+ * paste added around the response (a command line, a log prefix on every line, escapes) goes first (unwrap-paste.ts).
+ * Text that turns out to be no error page is refused by `diagnose` with a message that says what was understood.
  */
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
 import { parseLooseHead } from './parse-loose-head.ts';
+import { jsonAmongProse } from './json-in-prose.ts';
 import { parseBodyText, parsePage } from './parse-page.ts';
 import type { ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
+import { looksLikeHtml } from './visible-text.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
-const CURL_VERBOSE_LINE = /^[*<>] /m;
+/** curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. */
+const CURL_VERBOSE_LINE = /^(?:[*<] |> [A-Z]+ \S+ HTTP\/\d)/m;
 
 function parseObject(data: unknown): ParsedInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -44,6 +47,8 @@ function parseJsonText(text: string): ParsedInput {
   try {
     data = parseJson(text);
   } catch (error) {
+    const embedded = jsonAmongProse(text);
+    if (embedded) return parseObject(embedded);
     throw unreadable(
       `The input looks like JSON but is not valid JSON (${(error as Error).message}).`,
       `${text.length} characters starting ${quote(text, 30)}; a HAR file or JSON object that was cut off would read like this.`,
@@ -74,6 +79,8 @@ function parseText(raw: string): ParsedInput {
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
   const loose = parseLooseHead(text);
   if (loose) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: loose, failure: null, hops: [] }] };
+  const embedded = looksLikeHtml(text) ? undefined : jsonAmongProse(text);
+  if (embedded) return parseObject(embedded);
   return parseBodyText(text) ?? parsePage(text);
 }
 

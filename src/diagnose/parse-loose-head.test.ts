@@ -43,6 +43,12 @@ describe('parseLooseHead, on real pastes', () => {
     expect(response?.headers.map((h) => h.name)).toEqual(['Content-Length', 'Server']);
   });
 
+  it("reads a debug log: urllib3's request line and status, then botocore's Response Headers and an empty Response Body", () => {
+    const response = parseLooseHead(wild('aws-s3/404-head-empty-body-botocore-debug.txt'));
+    expect(response).toMatchObject({ status: 404, reason: '', body: null });
+    expect(response?.headers.map((h) => h.name)).toEqual(['x-amz-id-2', 'server', 'transfer-encoding', 'x-amz-request-id', 'date', 'content-type']);
+  });
+
   it("leaves a page's text with DevTools' panel below it to the page reader: the page's words say more", () => {
     expect(parseLooseHead(wild('google-app-engine/500-server-error-goread-devtools.txt'))).toBeNull();
   });
@@ -51,6 +57,8 @@ describe('parseLooseHead, on real pastes', () => {
     ['a page that names a status but has no header lines', 'Status: 404\nThe page you asked for is gone.'],
     ['page text with header-like lines but no status', wild('tengine/502-mcbbs-server-info.txt')],
     ['a status out of range', 'Status: 999\nServer: x'],
+    ["Jetty's plain error rows (labelled lines, no HTTP header)", 'URI: /badURI\nSTATUS: 400\nMESSAGE: Ambiguous URI empty segment'],
+    ['an access log line alone', '10.0.0.1 - - [22/Feb/2014:14:16:49 +0000] "GET /a HTTP/1.1" 502 157 "-" "curl/7.81.0"'],
   ])('returns null for %s', (_case, text) => {
     expect(parseLooseHead(text)).toBeNull();
   });

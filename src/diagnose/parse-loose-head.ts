@@ -2,8 +2,9 @@
  * Reads a response whose head is not an HTTP status line but a tool's or a log's rendering of it: a CGI or FastCGI
  * head (`Status: 404 Not Found` among the header lines, as php-cgi and cgi-fcgi print it), a scanner's
  * `Status code: 403` after the request line (WhatWaf), a Java client's log (`Status: 500 ...` then
- * `Response headers: [Name = [value], ...]` and `Response body: ...`), or the browser's DevTools (`Status Code:500 ...`
- * with a `Response Headers` section of `Name:value` lines). Needs a status and at least one header line; else null.
+ * `Response headers: [Name = [value], ...]` and `Response body: ...`), the browser's DevTools (`Status Code:500 ...`
+ * with a `Response Headers` section of `Name:value` lines), or a debug log (urllib3's `"HEAD /key HTTP/1.1" 404 0`, then
+ * botocore's `Response Headers:` and `Response Body:` lines). Needs a status and at least one HTTP header line; else null.
  * A page's words before the head (its text copied with DevTools' panel below it) make it a page, read as such: they
  * say more than the head.
  */
@@ -12,19 +13,30 @@ import type { HeaderField, ParsedResponse } from './types.ts';
 
 /** `Status: 404 Not Found`, `Status code: 403`, `Status Code:500 Internal Server Error`, `Status = [500 ...],`. */
 const STATUS_STATEMENT = /^\s*(?:Status(?:[ -]?Code)?|:status)\s*[:=]\s*\[?\s*(\d{3})\b(.*)$/i;
+/**
+ * The request line in quotes, then the status, anywhere in a line: urllib3's debug log (`"HEAD /key HTTP/1.1" 404 0`,
+ * under requests and botocore), an access log line in the common format.
+ */
+const REQUEST_THEN_STATUS = /"[A-Z]+ [^"\s]+ HTTP\/\d(?:\.\d)?" (\d{3})\b/;
 /** `Name: value`, `Name:value`, `Name = [value],` (a Java map), `name: 'value',` (a JavaScript object). */
 const HEADER_LIKE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?::|\s=)(.*)$/;
 /** `Response headers: [`, `Response Headers`, `Headers:`. */
 const HEADERS_LABEL = /^\s*(?:response\s+)?headers\s*(?::\s*)?(?:[[{(]\s*)?$/i;
-const RESPONSE_HEADERS_LABEL = /^\s*response\s+headers\b/i;
+/** `Response Headers`, also at the end of a log line (`... - botocore.response - DEBUG - Response Headers:`). */
+const RESPONSE_HEADERS_LABEL = /^\s*response\s+headers\b|\sresponse\s+headers\s*:\s*$/i;
 /** What closes a list or a comment around the head. */
 const CLOSER = /^\s*(?:[\]})],?|-->)\s*$/;
-const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?/i;
+const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?|^.*\sresponse\s+body\s*:\s*$/i;
 /**
  * What a tool prints before a head: a request line ("GET http://example.com HTTP/1.1"), a comment's edge, a labelled
  * field ("Request URL:http://...", DevTools' General section).
  */
 const BEFORE_HEAD = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?\s*$|<!--|-->|[A-Za-z][\w -]{0,40}:)/;
+/**
+ * A name that is an HTTP header's: hyphenated (Content-Type, X-Powered-By), or one of the one-word response headers.
+ * Labelled lines of a page ("URI:", "MESSAGE:" under Jetty's "STATUS: 400") are no head.
+ */
+const HTTP_HEADER_NAME = /-|^(?:server|date|connection|location|via|vary|age|allow|etag|expires|pragma|link|upgrade|trailer|warning|refresh)$/i;
 /** More lines of prose than this before the head: the paste is a page. */
 const MAX_PROSE_BEFORE = 1;
 
@@ -33,6 +45,14 @@ function bareValue(value: string): string {
   const v = value.trim().replace(/,$/, '').trim();
   const wrapped = /^\[(.*)\]$/.exec(v) ?? /^'(.*)'$/.exec(v) ?? /^"(.*)"$/.exec(v);
   return (wrapped?.[1] ?? v).trim();
+}
+
+/** The status a line states, with what follows it there (the reason phrase, when it is a status statement). */
+function statementOf(line: string): { status: number; rest: string } | null {
+  const statement = STATUS_STATEMENT.exec(line);
+  if (statement) return { status: Number(statement[1]), rest: statement[2] ?? '' };
+  const logged = REQUEST_THEN_STATUS.exec(line);
+  return logged ? { status: Number(logged[1]), rest: '' } : null;
 }
 
 function headerOf(line: string): HeaderField | null {
@@ -46,7 +66,7 @@ function headerRun(lines: readonly string[], from: number): { headers: HeaderFie
   let at = from;
   for (; at < lines.length; at += 1) {
     const line = lines[at] ?? '';
-    if (STATUS_STATEMENT.test(line)) continue;
+    if (statementOf(line)) continue;
     const header = headerOf(line);
     if (!header) break;
     headers.push(header);
@@ -73,20 +93,20 @@ function headOf(lines: readonly string[], at: number): { headers: HeaderField[];
     return headerRun(lines, from);
   }
   let start = at;
-  while (start > 0 && headerOf(lines[start - 1] ?? '') && !STATUS_STATEMENT.test(lines[start - 1] ?? '')) start -= 1;
+  while (start > 0 && headerOf(lines[start - 1] ?? '') && !statementOf(lines[start - 1] ?? '')) start -= 1;
   return headerRun(lines, start);
 }
 
 export function parseLooseHead(text: string): ParsedResponse | null {
   const lines = text.split(/\r?\n/);
-  const at = lines.findIndex((l) => STATUS_STATEMENT.test(l));
-  const statement = STATUS_STATEMENT.exec(lines[at] ?? '');
-  const status = Number(statement?.[1]);
+  const at = lines.findIndex((l) => statementOf(l) !== null);
+  const statement = statementOf(lines[at] ?? '');
+  const status = statement?.status ?? 0;
   if (!statement || status < 100 || status > 599) return null;
   const prose = lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
   if (prose > MAX_PROSE_BEFORE) return null;
   const run = headOf(lines, at);
-  if (run.headers.length === 0) return null;
+  if (!run.headers.some((h) => HTTP_HEADER_NAME.test(h.name))) return null;
   let bodyAt = run.end;
   while (bodyAt < lines.length && CLOSER.test(lines[bodyAt] ?? '')) bodyAt += 1;
   if (isBlank(lines[bodyAt])) bodyAt += 1;
@@ -94,7 +114,7 @@ export function parseLooseHead(text: string): ParsedResponse | null {
   if (bodyLines[0] !== undefined) bodyLines[0] = bodyLines[0].replace(BODY_LABEL, '');
   const body = bodyLines.join('\n');
   // What follows the code, without the wrapping of a list or a map: ` Internal Server Error],` → the reason phrase.
-  const reason = trimEnd(statement[2] ?? '', '], \t').trim();
+  const reason = trimEnd(statement.rest, '], \t').trim();
   const head = { httpVersion: null, status, reason, headers: run.headers };
   return toResponse(head, bodyAt >= lines.length || body.trim() === '' ? null : body);
 }

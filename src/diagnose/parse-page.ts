@@ -20,7 +20,7 @@ export function parseBodyText(text: string): ParsedInput | null {
  * An error page names its status near its start; reading only that much keeps a hostile paste cheap (an HTML
  * parser's stack of unclosed tags grows with the input). The same bound as the fingerprints' (match-fingerprint.ts).
  */
-const MAX_PAGE_READ = 64 * 1024;
+export const MAX_PAGE_READ = 64 * 1024;
 
 export function parsePage(text: string): ParsedInput {
   const form = looksLikeHtml(text) ? 'page-source' : 'page-text';

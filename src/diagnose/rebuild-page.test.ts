@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultPages } from './load-fingerprints.ts';
 import { parseHttpText } from './parse-http.ts';
+import { parseLooseHead } from './parse-loose-head.ts';
 import { rebuildPage } from './rebuild-page.ts';
+import { unwrapPaste } from './unwrap-paste.ts';
 
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 /** The head of a captured response alone, as curl -I would print it. */
@@ -39,6 +41,47 @@ describe('rebuildPage: nginx pages by their size (ngx_http_special_response.c)',
     ['no Content-Length', 'HTTP/1.1 502 Bad Gateway\nServer: nginx\n'],
     ['a body that was captured', 'HTTP/1.1 502 Bad Gateway\nServer: nginx\nContent-Length: 150\n\n<p>x</p>'],
   ])('rebuilds nothing for %s', (_case, text) => {
+    expect(rebuildPage(parseHttpText(text).response, templates)).toBeNull();
+  });
+});
+
+describe('rebuildPage: LiteSpeed pages by their size (OpenLiteSpeed httpstatuscode.cpp)', () => {
+  it.each([
+    ['litespeed/503-template-openlitespeed.http', 'current pages: dark-mode style, no footer on a 503'],
+    ['litespeed/500-template-openlitespeed.http', 'current pages, a 500'],
+  ])('rebuilds the page of %s (%s) byte for byte', (path) => {
+    const captured = parseHttpText(wild(path)).response;
+    const rebuilt = rebuildPage(headOnly(`${wild(path).split(/\r?\n\r?\n/)[0] ?? ''}\nServer: LiteSpeed`), templates);
+    expect(rebuilt?.page).toBe(captured.body);
+  });
+
+  it.each(['litespeed/404-whatwaf-202.headers', 'litespeed/404-whatwaf-367.headers'])(
+    'reads the 1148 bytes of a 404 from Server: LiteSpeed as the 2015-2019 page with its footer (%s)',
+    (path) => {
+      const head = parseLooseHead(unwrapPaste(wild(path)));
+      if (!head) throw new Error(`${path}: no head read`);
+      const rebuilt = rebuildPage(head, templates);
+      expect(rebuilt?.page).toContain('<p>The resource requested could not be found on this server!</p>');
+      expect(rebuilt?.page).toContain('Proudly powered by  <a style="color:#fff;" href="http://www.litespeedtech.com/error-page">LiteSpeed Web Server</a>');
+      expect(rebuilt?.template.id).toBe('litespeed-footer-on-every-page');
+    },
+  );
+});
+
+describe("rebuildPage: HAProxy's pages by their size and headers (http_err_msgs, no Server header)", () => {
+  it.each(['haproxy/403-builtin-forbidden.http', 'haproxy/408-builtin-request-timeout.http', 'haproxy/503-builtin-no-server.http', 'haproxy/504-builtin-gateway-timeout.http'])(
+    'rebuilds the page of %s byte for byte from its head',
+    (path) => {
+      const captured = parseHttpText(wild(path)).response;
+      expect(rebuildPage(headOnly(wild(path)), templates)?.page.replace(/\r\n/g, '\n')).toBe(captured.body?.replace(/\r\n/g, '\n'));
+    },
+  );
+
+  it.each([
+    ['a Server header', 'HTTP/1.1 503 Service Unavailable\nServer: nginx\nContent-Length: 107\nCache-Control: no-cache\nContent-Type: text/html\n'],
+    ['another Cache-Control', 'HTTP/1.1 503 Service Unavailable\nContent-Length: 107\nCache-Control: private\nContent-Type: text/html\n'],
+    ['no Cache-Control', 'HTTP/1.1 503 Service Unavailable\nContent-Length: 107\nContent-Type: text/html\n'],
+  ])('rebuilds nothing with %s', (_case, text) => {
     expect(rebuildPage(parseHttpText(text).response, templates)).toBeNull();
   });
 });

@@ -14,6 +14,10 @@ describe('statusInPage', () => {
     ['Error      failed: 502 Bad Gateway', 502, ''],
     ['resulted in a `404 Not Found` response:', 404, ''],
     ['Service Unavailable', 503, 'Service Unavailable'],
+    ['Error reference number: 502', 502, ''],
+    ['oauth.io is currently returning  Service Unavailable: Back-end server is at capacity Code 503.', 503, ''],
+    ['the API answers HTTP 504 after 29 seconds', 504, ''],
+    ['heroku[router]: at=error code=H10 desc="App crashed" method=GET path="/" status=503 bytes=', 503, ''],
   ])('reads %j as %i', (line, status, reason) => {
     expect(statusInPage([line])).toEqual({ status, reason });
   });
@@ -24,6 +28,8 @@ describe('statusInPage', () => {
     'Connected to 10.96.0.14 port 404 now',
     'It returned 500 rows',
     'Error code: 1020',
+    'Error Code 0x8007000d',
+    'exit code 1',
   ])('finds no status in %j', (line) => {
     expect(statusInPage([line])).toBeNull();
   });

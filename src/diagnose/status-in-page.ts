@@ -1,8 +1,10 @@
 /**
  * The status an error page names in its own words, for pastes without a status line: "502 Bad Gateway" (nginx),
  * "Error 522" and "Error code 524" (Cloudflare), "HTTP ERROR 500" (Chrome), "HTTP ERROR: 404" (Jetty),
- * "HTTP Error 503." (IIS), "HTTP Status 404 – Not Found" (Tomcat), "(type=Internal Server Error, status=500)"
- * (Spring), "404. That’s an error." (Google), "the server responded with a status of 503 (Service Unavailable)"
+ * "HTTP Error 503." (IIS), "HTTP Status 404 – Not Found" (Tomcat), "Error reference number: 502" (Cloudflare),
+ * "HTTP 502" and "Code 503" (a report's words), "status=503" (a log line), the IIS and Tomcat headings in the
+ * languages they are translated to ("HTTP 错误 404.0", "HTTP状态 404"), "(type=Internal Server Error,
+ * status=500)" (Spring), "404. That’s an error." (Google), "the server responded with a status of 503 (Service Unavailable)"
  * (a browser console, with the reason phrase it received), a code with its own registry reason phrase inside a
  * sentence ("failed: 502 Bad Gateway"), or a registry reason phrase alone on a line ("Service Unavailable",
  * Apache). A number only counts in such a phrase, never alone: pages also carry ports, versions and request ids.
@@ -17,7 +19,9 @@ export interface PageStatus {
 /** "<code> <Capitalised Words>" or "<code>." at the start of a line. */
 const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:]\s*)?([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
 /** A code inside a phrase that names it as the status. */
-const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|Error code:?|Error|Status code:?|Status:|status=)\s*(\d{3})(?:\.\d+)?\b/i;
+const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|code[:=]?)\s*(\d{3})(?:\.\d+)?\b/i;
+/** The same in the languages IIS and Tomcat write their pages in: "HTTP 错误 404.0", "HTTP状态 404", "HTTP-Fehler 500.19". */
+const NAMED_CODE_TRANSLATED = /(?:HTTP ?(?:错误|錯誤|状态|狀態|エラー|ステータス|오류|상태)|HTTP-Fehler|Erreur HTTP|Error HTTP|Errore HTTP|Erro HTTP|Estado HTTP|[ÉE]tat HTTP|Ошибка HTTP)\s*(\d{3})(?:\.\d+)?(?!\d)/i;
 /** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */
 const CONSOLE_STATUS = /\bstatus of (\d{3})(?: \(([^)]*)\))?/;
 /** A code followed by words, anywhere in a line; it counts when the words start with the code's own reason phrase. */
@@ -49,7 +53,7 @@ function codeWithItsReason(line: string): PageStatus | null {
 function fromLine(line: string): PageStatus | null {
   const leading = LEADING_CODE.exec(line);
   if (leading && isStatus(Number(leading[1]))) return { status: Number(leading[1]), reason: leading[2] ?? '' };
-  const named = NAMED_CODE.exec(line);
+  const named = NAMED_CODE.exec(line) ?? NAMED_CODE_TRANSLATED.exec(line);
   if (named && isStatus(Number(named[1]))) return { status: Number(named[1]), reason: '' };
   const logged = CONSOLE_STATUS.exec(line);
   if (logged && isStatus(Number(logged[1]))) return { status: Number(logged[1]), reason: logged[2] ?? '' };

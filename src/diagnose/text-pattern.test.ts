@@ -4,12 +4,12 @@ import { textFormOfContains, textFormOfRegex } from './text-pattern.ts';
 describe('textFormOfRegex', () => {
   it('keeps the words between literal tags and reads </body> as the end of the text', () => {
     const form = textFormOfRegex('<center><h1>502 Bad Gateway</h1></center>\\n</body>');
-    expect(form?.pattern).toEqual(/\s*502 Bad Gateway\s*\s*$/);
+    expect(form?.pattern).toEqual(/502 Bad Gateway\s*$/);
   });
 
   it('leaves out the title: a browser shows it in the tab, not in the copied page', () => {
     expect(textFormOfRegex('<title>Error \\d{3} \\([^)]*\\)!!1</title>')).toBeNull();
-    expect(textFormOfRegex('<TITLE>Access Denied</TITLE>\\n<H1>Access Denied</H1>')?.pattern).toEqual(/\s*Access Denied\s*/);
+    expect(textFormOfRegex('<TITLE>Access Denied</TITLE>\\n<H1>Access Denied</H1>')?.pattern).toEqual(/Access Denied/);
   });
 
   it.each([
@@ -30,5 +30,35 @@ describe('textFormOfContains', () => {
   it('is the visible text, and null for markup only', () => {
     expect(textFormOfContains('<hr><center>cloudflare</center>')).toEqual({ pattern: 'cloudflare', distinctive: true });
     expect(textFormOfContains('<title>502 Proxy Error</title>')).toBeNull();
+  });
+
+  it("joins the page's lines so that a separator written between them still matches (HAProxy's 503)", () => {
+    const form = textFormOfContains('<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.');
+    const pattern = form?.pattern as RegExp;
+    expect(['503 Service Unavailable No server is available to handle this request.', '503 Service Unavailable - No server is available to handle this request.'].map((t) => pattern.test(t))).toEqual([true, true]);
+    expect(pattern.test('503 Service - Unavailable No server is available to handle this request.')).toBe(false);
+  });
+});
+
+describe('line breaks in text forms', () => {
+  const footer = textFormOfRegex('<center><h1>504 Gateway Time-out</h1></center>\\r?\\n<hr><center>openresty(/[\\d.]+)?</center>');
+  const reads = (text: string) => footer?.pattern instanceof RegExp && footer.pattern.test(text);
+
+  it.each(['504 Gateway Time-out openresty', '504 Gateway Time-out, openresty/1.15.8.1', '504 Gateway Time-out / openresty', '504 Gateway Time-out | openresty', '504 Gateway Time-outopenresty'])(
+    'accepts blanks or one separator where a tag was: %j',
+    (text) => {
+      expect(reads(text)).toBe(true);
+    },
+  );
+
+  it('reads "blanks and tags" written as a pattern as a line break too', () => {
+    const form = textFormOfRegex('Site Not Found(?:\\s|<[^>]+>)*Why am I seeing this\\?');
+    expect(form?.pattern).toEqual(/Site Not Found\s*(?:[-–—,/|:·•]\s*)?Why am I seeing this\?/);
+  });
+
+  it('accepts no separator inside a line, nor two of them', () => {
+    expect(footer?.pattern).toBeInstanceOf(RegExp);
+    expect(reads('504 Gateway - Time-out openresty')).toBe(false);
+    expect(reads('504 Gateway Time-out - / openresty')).toBe(false);
   });
 });

@@ -10,11 +10,15 @@
  * many components' pages, "nginx" or "The server is temporarily unable to service your" is not. A status followed by
  * capitalised words is a reason phrase as some component words it ("503 Service Temporarily Unavailable", "504
  * Gateway Time-out"), no more distinctive than the registry's. A form that is the whole page (`^...$`) needs fewer
- * words of its own ("File not found." alone is PHP-FPM's answer). A fingerprint matches page text only through at
- * least one distinctive form.
+ * words of its own ("File not found." alone is PHP-FPM's answer), and a status with a sub-status ("HTTP Error 500.19")
+ * is IIS's however common its words. A fingerprint matches page text only through at least one distinctive form.
+ *
+ * Where the page breaks a line (a tag between words), people who copy or retype it often write a separator instead:
+ * "503 Service Unavailable - No server is available", "502 Bad Gateway / openresty", "504 Gateway Time-out,
+ * openresty/1.15.8.1", a table pasted as markdown ("URL: | http://..."). A text form accepts one such mark there.
  */
 import { listCodes } from '../codes/index.ts';
-import { visibleText } from './visible-text.ts';
+import { visibleLines } from './visible-text.ts';
 
 export interface TextForm {
   /** What to look for in the page's normalized text. */
@@ -24,6 +28,8 @@ export interface TextForm {
 
 /** A tag or comment written literally in a regex (no regex syntax inside). */
 const LITERAL_MARKUP = /<!--(?:(?!-->)[^\\()[\]{}|*+?])*-->|<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\\()[\]{}|*+?]*)?\/?>/g;
+/** "Blanks and tags" as patterns write it, `(?:\s|<[^>]+>)*` (an entity may be among them): a line break in the text. */
+const BLANKS_AND_TAGS = /\(\?:\\s\|<\[\^>\][*+]>(?:\|&nbsp;)?\)\*/g;
 /** What is left of a tag after the literal ones are gone: a tag built with regex syntax, which cannot be converted. */
 const TAG_LEFT = /<\/?[A-Za-z!]/;
 const END_OF_PAGE = /<\/(?:body|html)>/gi;
@@ -33,10 +39,18 @@ const STATUS_HEADING = /\b(\d{3})((?:\s+[A-Z][\w'’-]*)+)/g;
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(nbsp|amp|lt|gt|quot|apos|#39));/g;
 const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 const END_TOKEN = '\u0000END\u0000';
+const BREAK_TOKEN = '\u0000BREAK\u0000';
+/**
+ * Where a tag was: blanks, or one separator mark with blanks around it. The optional group starts with a mark, never a
+ * blank, so a run of blanks is read one way only.
+ */
+const LINE_BREAK = '\\s*(?:[-–—,/|:·•]\\s*)?';
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words every error page may carry; they name no component. */
 const GENERIC_WORDS = ['error', 'http', 'status', 'code'];
 const MIN_DISTINCTIVE_LETTERS = 5;
+/** A status with a sub-status ("500.19", "502.3"): only IIS and its modules write one on a page. */
+const SUB_STATUS = /\b[45]\d\d\.\d{1,3}\b/;
 const MIN_WHOLE_PAGE_LETTERS = 3;
 /**
  * `[^<]*` is "the rest of this element" in HTML; page text has no tags, so there it is bounded to what one element
@@ -73,13 +87,13 @@ function withoutStatusHeadings(text: string): string {
   );
 }
 
-/** Letters left once status codes, registry reason phrases and generic words are taken out. */
+/** Letters (of any script) left once status codes, registry reason phrases and generic words are taken out. */
 function distinctiveLetters(literal: string): number {
   reasonWords ??= new RegExp(
     `\\b(?:${[...new Set(listCodes({}).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${GENERIC_WORDS.join('|')})\\b`,
     'g',
   );
-  return withoutStatusHeadings(literal).toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^a-z]/g, '').length;
+  return withoutStatusHeadings(literal).toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^\p{L}]/gu, '').length;
 }
 
 /** The literal characters a regex source asks for, roughly: escapes, classes and syntax taken out. */
@@ -87,22 +101,37 @@ function literalOf(source: string): string {
   return source.replace(/\[(?:\\.|[^\]])*\]/g, ' ').replace(/\\[a-zA-Z]/g, ' ').replace(/\\(.)/g, '$1').replace(/[(){}?*+|^$.]/g, ' ');
 }
 
-/** `contains` → the words it shows, or null when it is markup only. */
+/** `contains` → the words it shows (its lines joined where the page breaks them), or null when it is markup only. */
 export function textFormOfContains(html: string): TextForm | null {
-  const text = visibleText(html);
-  return text === '' ? null : { pattern: text, distinctive: distinctiveLetters(text) >= MIN_DISTINCTIVE_LETTERS };
+  const lines = visibleLines(html);
+  if (lines.length === 0) return null;
+  const distinctive = distinctiveLetters(lines.join(' ')) >= MIN_DISTINCTIVE_LETTERS || SUB_STATUS.test(lines.join(' '));
+  return { pattern: lines.length === 1 ? (lines[0] ?? '') : new RegExp(lines.map(escapeRegex).join(LINE_BREAK)), distinctive };
+}
+
+/** Every run of tags and blanks that holds a tag, as one line break; none at either end. */
+function markBreaks(text: string): string {
+  const breaks = new RegExp(`(?:\\\\s\\*|${BREAK_TOKEN})*${BREAK_TOKEN}(?:\\\\s\\*|${BREAK_TOKEN})*`, 'g');
+  return text
+    .replace(breaks, BREAK_TOKEN)
+    .replace(new RegExp(`^${BREAK_TOKEN}|${BREAK_TOKEN}(?=${END_TOKEN}|$)`, 'g'), '')
+    .replaceAll(BREAK_TOKEN, LINE_BREAK);
 }
 
 /** A body regex → a regex over normalized visible text, or null when it cannot be converted or shows nothing. */
 export function textFormOfRegex(source: string): TextForm | null {
-  let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(LITERAL_MARKUP, '\\s*');
+  let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(BLANKS_AND_TAGS, BREAK_TOKEN).replace(LITERAL_MARKUP, BREAK_TOKEN);
   if (TAG_LEFT.test(text)) return null;
   text = text
     .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
-    .replace(/\\r\?\\n|\\r\\n|\\n|\\r/g, '\\s*')
+    // Any other open-ended class ("[A-Z][A-Za-z -]+", a heading's words) was bounded by its tags; the text has none.
+    .replace(/(\[(?:\\.|[^\]\\])*\])([*+])(?![?{])/g, (_m, cls: string, q: string) => `${cls}{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
+    // A line break between tokens is any blank in the text; inside a class (`[^<\n]`) it stays, and matches nothing there.
+    .replace(/\[(?:\\.|[^\]\\])*\]|\\r\?\\n|\\r\\n|\\n|\\r/g, (m) => (m.startsWith('[') ? m : '\\s*'))
     .replace(ENTITY, decodeEntity)
     .replace(/(?:\\s\*){2,}/g, '\\s*');
-  const literal = literalOf(text.replaceAll(END_TOKEN, ' '));
+  const literal = literalOf(text.replaceAll(END_TOKEN, ' ').replaceAll(BREAK_TOKEN, ' '));
+  text = markBreaks(text);
   text = text.replace(new RegExp(`${END_TOKEN}[\\s\\S]*$`), '\\s*$').replaceAll(END_TOKEN, '');
   let pattern: RegExp;
   try {
@@ -113,5 +142,5 @@ export function textFormOfRegex(source: string): TextForm | null {
   // A form that matches nothing in particular (empty, or only optional parts) would match every page.
   if (pattern.test('')) return null;
   const wholePage = source.startsWith('^') && source.endsWith('$');
-  return { pattern, distinctive: distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) };
+  return { pattern, distinctive: distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) || SUB_STATUS.test(source.replaceAll('\\.', '.')) };
 }

@@ -78,6 +78,24 @@ describe('unwrapPaste, commands and quotes', () => {
     expect(unwrapPaste('https is required for this site\nUpgrade Required')).toBe('https is required for this site\nUpgrade Required');
   });
 
+  it("drops wget's ERROR summary, which it prints after the head of wget -S", () => {
+    expect(unwrapPaste('  HTTP/1.1 502 Bad Gateway\n  Server: nginx\n2024-01-01 10:00:00 ERROR 502: Bad Gateway.')).toBe('HTTP/1.1 502 Bad Gateway\nServer: nginx');
+  });
+
+  it('drops the lines of a markdown code fence', () => {
+    expect(unwrapPaste('```html\n<html><body>x</body></html>\n```\n')).toBe('<html><body>x</body></html>\n');
+    expect(unwrapPaste('~~~\nFile not found.\n~~~')).toBe('File not found.');
+  });
+
+  it("strips a quote that starts with a scanner's request line when a status follows it, and a quoted command", () => {
+    expect(unwrapPaste('> GET http://example.org HTTP/1.1\n> Status code: 404\n> Server: LiteSpeed')).toBe('GET http://example.org HTTP/1.1\nStatus code: 404\nServer: LiteSpeed');
+    expect(unwrapPaste('> $ curl -s http://localhost/\n> 404 page not found')).toBe('404 page not found');
+  });
+
+  it('strips a markdown quote of one line', () => {
+    expect(unwrapPaste('> An error occurred in the application and your page could not be served.')).toBe('An error occurred in the application and your page could not be served.');
+  });
+
   it('strips a markdown quote of page text', () => {
     expect(unwrapPaste('> # Error 403 - This web app is stopped.\n>\n> The web app you have attempted to reach is currently stopped.')).toBe(
       '# Error 403 - This web app is stopped.\n\nThe web app you have attempted to reach is currently stopped.',

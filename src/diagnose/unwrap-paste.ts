@@ -1,8 +1,8 @@
 /**
- * Undoes what happened to a response on its way into a paste, before the readers see it: the shell command and
- * prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `, `util.go:886: `, PHP's
- * `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`, `\"`), a JSON array of
- * lines. Only what cannot be part of a response is removed; the words stay as they were.
+ * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
+ * it, wget's ERROR line after it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
+ * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`,
+ * `\"`), a JSON array of lines. Only what cannot be part of a response is removed; the words stay as they were.
  */
 
 /**
@@ -24,7 +24,7 @@ const isBlank = (line: string) => line.trim() === '';
 
 /** `^M` as a terminal or an editor shows a carriage return. */
 function literalCarriageReturns(text: string): string {
-  return /\^M(?:\n|$)/.test(text) ? text.replace(/\^M/g, '\r') : text;
+  return /\^M[ \t]*(?:\n|$)/.test(text) ? text.replace(/\^M/g, '\r') : text;
 }
 
 /** A response printed as a string literal: many `\n` escapes and few real line breaks. */
@@ -87,19 +87,28 @@ function commonPrefix(filled: readonly string[]): string {
 
 function dropCommonPrefix(lines: string[]): string[] {
   const filled = lines.filter((l) => !isBlank(l));
+  // A quote (markdown's "> "), of one line or more, unless it is curl -v's request alone ("> GET / HTTP/1.1" and its
+  // header lines, no status after them).
+  const requestAlone = /^>\s*[A-Z]+ \S+ HTTP\/\d/.test(filled[0] ?? '') && !filled.some((l) => /^>\s*(?:HTTP\/\d|Status(?:[ -]?code)?\s*[:=])/i.test(l));
+  if (filled.length > 0 && filled.every((l) => l.startsWith('>')) && !requestAlone) return lines.map((l) => l.replace(/^>\s?/, ''));
   if (filled.length < 2) return lines;
-  // A quote (markdown's "> "), unless it is curl -v's request alone ("> GET / HTTP/1.1").
-  if (filled.every((l) => l.startsWith('>')) && !/^>\s*[A-Z]+ \S+ HTTP\/\d/.test(filled[0] ?? '')) return lines.map((l) => l.replace(/^>\s?/, ''));
   const prefix = commonPrefix(filled);
   if (prefix === '') return lines;
   const bare = prefix.trimEnd();
   return lines.map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l.trimEnd() === bare ? '' : l));
 }
 
+/** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
+const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
+/** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
+const WGET_ERROR = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: /;
+
 /** The paste as the response's own text, as far as it can be recovered. */
 export function unwrapPaste(raw: string): string {
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '')));
-  const lines = dropCommonPrefix(dropStatusPrefix(dropCommands(text.split('\n'))));
+  const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
+  // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropCommands(unfenced))));
   return lines.join('\n');
 }
 

@@ -29,6 +29,8 @@ export const enDiagnose = {
       'The body is compressed (Content-Encoding) and was pasted as raw bytes, so it cannot be read. Capture it again with curl --compressed, or send Accept-Encoding: identity.',
     rebuilt: (length: number) =>
       `The body was not captured, but its Content-Length (${length} bytes) is exactly the size of the component's own error page for this status and Server header, whose every byte its source fixes; that page was matched in its place, with one step less confidence.`,
+    visibleText:
+      "The page's markup does not read as the component wrote it (re-indented, or changed on its way into the paste), so its visible words were matched instead, as for text copied from the browser; words can also be a page quoted inside another one, so the confidence is low.",
     partOnly: {
       body: 'Only the response body was given (no status line, no headers): the status comes from its own fields when it names one, and header fingerprints cannot be checked. The full response (curl -i) says more.',
       'page-source':

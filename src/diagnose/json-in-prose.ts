@@ -1,0 +1,44 @@
+/**
+ * A JSON body pasted with a few words around it ("Response body:" before it, "any idea?" after it): the object is
+ * found where a line starts with `{`, read up to its matching brace, and kept when it parses and the words around it
+ * are a few lines at most. Anything longer is no such paste, and is read as a page.
+ */
+
+/** More lines of words than this before or after the object: it is part of a page, not a pasted body. */
+const MAX_PROSE_LINES = 3;
+
+const proseLines = (text: string) => text.split('\n').filter((l) => l.trim() !== '').length;
+
+/** Where the JSON value starting at `from` ends (after its closing brace), or -1; strings and escapes respected. */
+function endOfValue(text: string, from: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let at = from; at < text.length; at += 1) {
+    const c = text[at];
+    if (inString) {
+      if (c === '\\') at += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth += 1;
+    else if (c === '}' || c === ']') {
+      depth -= 1;
+      if (depth === 0) return at + 1;
+    }
+  }
+  return -1;
+}
+
+/** The JSON object among a few lines of words, or undefined. */
+export function jsonAmongProse(text: string): Record<string, unknown> | undefined {
+  const start = /^[ \t]*\{/m.exec(text);
+  if (!start) return undefined;
+  const from = start.index + start[0].length - 1;
+  const end = endOfValue(text, from);
+  if (end < 0 || proseLines(text.slice(0, from)) > MAX_PROSE_LINES || proseLines(text.slice(end)) > MAX_PROSE_LINES) return undefined;
+  try {
+    const data: unknown = JSON.parse(text.slice(from, end));
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
