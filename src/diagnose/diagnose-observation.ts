@@ -134,7 +134,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const { matched, rebuilt, via } = matchWithFallbacks(obs, data);
   const shown = obs.response?.status ?? null;
   // A page pasted without its status line is there because it is an error page, whatever status it names.
-  const isError = obs.failure !== null || (shown !== null && shown >= 400) || (shown === null && obs.response !== null && obs.response.form !== 'message');
+  const isError = obs.failure !== null || (shown !== null && shown >= 400) || (shown === null && obs.response !== null);
   const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').toSorted((a, b) => b.score - a.score || a.order - b.order) : [];
   const best = ranked[0];
   const status = shown ?? (best?.fingerprint.match.status?.length === 1 ? (best.fingerprint.match.status[0] ?? null) : null);

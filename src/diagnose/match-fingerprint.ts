@@ -132,11 +132,15 @@ function textChecks(m: ResponseMatch): { checks: Check[]; words: number } | null
   return { checks: [...(m.reason === undefined ? [] : [reasonCheck(m.reason)]), ...kept.map(textCheck)], words: kept.filter((f) => f.distinctive).length };
 }
 
-/** A page without a status line may name none; then the page's words have to carry the match. */
-function statusCheck(statuses: readonly number[]): Check {
+/**
+ * A page without a status line may name none; then the page's words have to carry the match. So must a head pasted
+ * without its status (a report's `Headers` and `Body` sections): a fingerprint of a status and headers alone is no
+ * match there, as nothing it checks says this is the error it describes.
+ */
+function statusCheck(statuses: readonly number[], bodyCarries: boolean): Check {
   return (obs) => {
     const status = obs.response?.status;
-    if (status === null && obs.response?.form !== 'message') return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
+    if (status === null && (obs.response?.form !== 'message' || bodyCarries)) return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
     return status != null && statuses.includes(status) ? { kind: 'status', name: null, value: String(status) } : undefined;
   };
 }
@@ -163,7 +167,8 @@ function textCheckSet(m: Match, status: Check[]): CheckSet | null {
 
 export function compileFingerprint(fingerprint: BuiltFingerprint): CompiledFingerprint {
   const m = fingerprint.match;
-  const status = m.status === undefined ? [] : [statusCheck(m.status)];
+  const bodyCarries = (m.body ?? []).some((b) => !('empty' in b));
+  const status = m.status === undefined ? [] : [statusCheck(m.status, bodyCarries)];
   const message: CheckSet = {
     checks: [...status, ...responseChecks(m), ...(m.failure === undefined ? [] : [failureCheck(m.failure)])],
     anyOf: (m.anyOf ?? []).map(responseChecks),

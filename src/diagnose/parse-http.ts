@@ -59,9 +59,10 @@ function maxWireBytes(body: string): number {
 
 /**
  * Builds the response and checks the body against Content-Length. An empty body with a positive
- * Content-Length was not printed (HEAD, curl -I), so it counts as absent, not as truncated.
+ * Content-Length was not printed (HEAD, curl -I), so it counts as absent, not as truncated. A head pasted without its
+ * status line keeps status null.
  */
-export function toResponse(head: ResponseHead, body: string | null): ParsedResponse {
+export function toResponse(head: Omit<ResponseHead, 'status'> & { status: number | null }, body: string | null): ParsedResponse {
   const encoding = headerValue(head.headers, 'content-encoding')?.trim().toLowerCase() ?? 'identity';
   const chunked = /\bchunked\b/i.test(headerValue(head.headers, 'transfer-encoding') ?? '');
   const dechunked = chunked && body !== null ? dechunk(body) : null;

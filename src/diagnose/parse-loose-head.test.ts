@@ -53,6 +53,16 @@ describe('parseLooseHead, on real pastes', () => {
     expect(parseLooseHead(wild('google-app-engine/500-server-error-goread-devtools.txt'))).toBeNull();
   });
 
+  it("reads a report's Headers and Body sections, in markdown or not, with the status the body names", () => {
+    const head = wild('squid/403-sipgate-access-denied.headers').replace(/^HTTP\/1\.0 403 Forbidden\n/, '').trimEnd();
+    const body = wild('ingress-nginx/404-default-backend-multi-tls-doc.http').trim();
+    const markdown = parseLooseHead(`**Headers**\n${head}\n\n**Body**\n${body}`);
+    expect(markdown).toMatchObject({ status: null, body, form: 'message' });
+    expect(markdown?.headers.find((h) => h.name === 'X-Squid-Error')?.value).toBe('ERR_ACCESS_DENIED 0');
+    expect(parseLooseHead(`Response headers:\n${head}\n\nResponse body:\n502 Bad Gateway`)).toMatchObject({ status: 502, body: '502 Bad Gateway' });
+    expect(parseLooseHead(`## Headers\nServer: nginx\n\nnot found`)).toBeNull();
+  });
+
   it.each([
     ['a page that names a status but has no header lines', 'Status: 404\nThe page you asked for is gone.'],
     ['page text with header-like lines but no status', wild('tengine/502-mcbbs-server-info.txt')],

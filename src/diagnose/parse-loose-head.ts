@@ -4,11 +4,14 @@
  * `Status code: 403` after the request line (WhatWaf), a Java client's log (`Status: 500 ...` then
  * `Response headers: [Name = [value], ...]` and `Response body: ...`), the browser's DevTools (`Status Code:500 ...`
  * with a `Response Headers` section of `Name:value` lines), or a debug log (urllib3's `"HEAD /key HTTP/1.1" 404 0`, then
- * botocore's `Response Headers:` and `Response Body:` lines). Needs a status and at least one HTTP header line; else null.
+ * botocore's `Response Headers:` and `Response Body:` lines), or a report's sections (`**Headers**` then `**Body**`, in
+ * markdown or not; the status is then the one the body names). Needs a status or a headers label, and at least one
+ * HTTP header line; else null.
  * A page's words before the head (its text copied with DevTools' panel below it) make it a page, read as such: they
  * say more than the head.
  */
 import { toResponse } from './parse-http.ts';
+import { statusInPage } from './status-in-page.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
 
 /** `Status: 404 Not Found`, `Status code: 403`, `Status Code:500 Internal Server Error`, `Status = [500 ...],`. */
@@ -26,6 +29,10 @@ const HEADERS_LABEL = /^\s*(?:response\s+)?headers\s*(?::\s*)?(?:[[{(]\s*)?$/i;
 const RESPONSE_HEADERS_LABEL = /^\s*response\s+headers\b|\sresponse\s+headers\s*:\s*$/i;
 /** What closes a list or a comment around the head. */
 const CLOSER = /^\s*(?:[\]})],?|-->)\s*$/;
+/** A body label on a line of its own, once its markdown is gone: `Body`, `Response body:`. */
+const BODY_LABEL_ALONE = /^(?:response\s+)?body\s*:?$/i;
+/** How many of the body's first lines may name its status when no status line was given. */
+const MAX_BODY_LINES_FOR_STATUS = 40;
 const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?|^.*\sresponse\s+body\s*:\s*$/i;
 /**
  * What a tool prints before a head: a request line ("GET http://example.com HTTP/1.1"), a comment's edge, a labelled
@@ -81,12 +88,15 @@ function trimEnd(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
+/** A section label without the markdown a report decorates it with: `**Headers**`, `## Response headers:` → the words. */
+const labelOf = (line: string) => line.trim().replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)([^*_]{1,40})\1\s*(:?)$/, '$2$3');
+
 const isBlank = (line: string | undefined) => (line ?? '').trim() === '';
 
 /** The head's lines: after a "Response Headers" label when there is one, else the header lines around the status. */
 function headOf(lines: readonly string[], at: number): { headers: HeaderField[]; end: number } {
-  let label = lines.findIndex((l, i) => i > at && RESPONSE_HEADERS_LABEL.test(l));
-  if (label < 0 && HEADERS_LABEL.test(lines[at + 1] ?? '')) label = at + 1;
+  let label = lines.findIndex((l, i) => i > at && RESPONSE_HEADERS_LABEL.test(labelOf(l)));
+  if (label < 0 && HEADERS_LABEL.test(labelOf(lines[at + 1] ?? ''))) label = at + 1;
   if (label >= 0) {
     let from = label + 1;
     while (from < lines.length && isBlank(lines[from])) from += 1;
@@ -97,24 +107,47 @@ function headOf(lines: readonly string[], at: number): { headers: HeaderField[];
   return headerRun(lines, start);
 }
 
+/** The body's lines after the head ends at `end`: past what closes a list, one blank line, and a body label. */
+function bodyAfter(lines: readonly string[], end: number): string[] {
+  let bodyAt = end;
+  while (bodyAt < lines.length && CLOSER.test(lines[bodyAt] ?? '')) bodyAt += 1;
+  if (isBlank(lines[bodyAt])) bodyAt += 1;
+  if (BODY_LABEL_ALONE.test(labelOf(lines[bodyAt] ?? ''))) bodyAt += 1;
+  const bodyLines = lines.slice(bodyAt);
+  if (bodyLines[0] !== undefined) bodyLines[0] = bodyLines[0].replace(BODY_LABEL, '');
+  return bodyLines;
+}
+
+const bodyText = (bodyLines: readonly string[]) => (bodyLines.join('\n').trim() === '' ? null : bodyLines.join('\n'));
+
+const proseBefore = (lines: readonly string[], at: number) => lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
+
+/**
+ * A head that names no status, under a label as a bug report lays it out (`**Headers**` ... `**Body**`): the status
+ * is then the one the body names, if any, as for a page.
+ */
+function labelledHead(lines: readonly string[]): ParsedResponse | null {
+  const label = lines.findIndex((l) => !isBlank(l) && HEADERS_LABEL.test(labelOf(l)));
+  if (label < 0 || proseBefore(lines, label) > MAX_PROSE_BEFORE) return null;
+  let from = label + 1;
+  while (from < lines.length && isBlank(lines[from])) from += 1;
+  const run = headerRun(lines, from);
+  if (run.headers.length < 2 || !run.headers.some((h) => HTTP_HEADER_NAME.test(h.name))) return null;
+  const bodyLines = bodyAfter(lines, run.end);
+  const named = statusInPage(bodyLines.slice(0, MAX_BODY_LINES_FOR_STATUS));
+  return toResponse({ httpVersion: null, status: named?.status ?? null, reason: named?.reason ?? '', headers: run.headers }, bodyText(bodyLines));
+}
+
 export function parseLooseHead(text: string): ParsedResponse | null {
   const lines = text.split(/\r?\n/);
   const at = lines.findIndex((l) => statementOf(l) !== null);
   const statement = statementOf(lines[at] ?? '');
-  const status = statement?.status ?? 0;
-  if (!statement || status < 100 || status > 599) return null;
-  const prose = lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
-  if (prose > MAX_PROSE_BEFORE) return null;
+  if (!statement) return labelledHead(lines);
+  const status = statement.status;
+  if (status < 100 || status > 599 || proseBefore(lines, at) > MAX_PROSE_BEFORE) return null;
   const run = headOf(lines, at);
   if (!run.headers.some((h) => HTTP_HEADER_NAME.test(h.name))) return null;
-  let bodyAt = run.end;
-  while (bodyAt < lines.length && CLOSER.test(lines[bodyAt] ?? '')) bodyAt += 1;
-  if (isBlank(lines[bodyAt])) bodyAt += 1;
-  const bodyLines = lines.slice(bodyAt);
-  if (bodyLines[0] !== undefined) bodyLines[0] = bodyLines[0].replace(BODY_LABEL, '');
-  const body = bodyLines.join('\n');
   // What follows the code, without the wrapping of a list or a map: ` Internal Server Error],` → the reason phrase.
   const reason = trimEnd(statement.rest, '], \t').trim();
-  const head = { httpVersion: null, status, reason, headers: run.headers };
-  return toResponse(head, bodyAt >= lines.length || body.trim() === '' ? null : body);
+  return toResponse({ httpVersion: null, status, reason, headers: run.headers }, bodyText(bodyAfter(lines, run.end)));
 }
