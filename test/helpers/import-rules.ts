@@ -21,6 +21,7 @@ export const DOMAIN_LAYERS: readonly (readonly string[])[] = [
   ['codes'],
   ['compare', 'diagnose'],
   ['check', 'logs'],
+  ['fleet'],
   ['lab'],
   ['web'],
   ['cli'],

@@ -27,25 +27,38 @@ export interface ClassifyInput {
   coverage: AppCoverage;
 }
 
+/** The facts about an error-log event (those of a verdict, and of an upstream-error row of the fleet domain). */
+export function errorFacts(error: ProxyErrorEvent | null): Pick<VerdictFacts, 'hasError' | 'errorPhase' | 'errorCause' | 'errorNamesRequest' | 'errorMessage' | 'errorAppMessage'> {
+  return {
+    hasError: error !== null,
+    errorPhase: error?.phase ?? '',
+    errorCause: error?.cause ?? '',
+    errorNamesRequest: error !== null && (error.client !== '' || error.connection !== ''),
+    errorMessage: error?.message ?? '',
+    errorAppMessage: error?.appMessage ?? '',
+  };
+}
+
 /** What the verdict table decides from; the fleet domain writes the record's and error's part into each row. */
 export function verdictFacts({ record, error, app, coverage }: ClassifyInput): VerdictFacts {
   const { signal } = record;
+  const e = errorFacts(error);
   return {
     status: record.status,
-    signal: signal !== null,
+    hasSignal: signal !== null,
     signalCause: signal?.cause ?? '',
     signalConfidence: signal?.confidence ?? '',
     signalDecisive: signal?.decisive ?? false,
     signalReason: signal?.reason ?? '',
     signalKind: signal?.evidence.kind ?? '',
     signalDetail: signal?.evidence.detail ?? '',
-    error: error !== null,
-    errorPhase: error?.phase ?? '',
-    errorCause: error?.cause ?? '',
-    errorNamesRequest: error !== null && (error.client !== '' || error.connection !== ''),
-    errorMessage: error?.message ?? '',
-    errorAppMessage: error?.appMessage ?? '',
-    app: app !== null,
+    hasError: e.hasError,
+    errorPhase: e.errorPhase,
+    errorCause: e.errorCause,
+    errorNamesRequest: e.errorNamesRequest,
+    errorMessage: e.errorMessage,
+    errorAppMessage: e.errorAppMessage,
+    hasApp: app !== null,
     appError: app?.isError ?? false,
     appStatus: app?.status ?? 0,
     appConfidence: app?.confidence ?? '',

@@ -7,6 +7,33 @@
  * so the fleet domain compiles the same rules to SQL.
  */
 export { Analysis, type AnalysisTap, type LinkedEvent } from './analysis.ts';
-export { statusKey, type CauseSummary, type Example } from './findings.ts';
+export { APP_MESSAGE_KEY_CHARS, compareCauses, MAX_EXAMPLES, statusKey, type CauseSummary, type Example } from './findings.ts';
 export type { Ranked } from './top-k.ts';
 export { DEFAULT_WINDOW_SECONDS } from './join-rules.ts';
+export { bucketMsFor } from './timeline.ts';
+export { routeOf } from './top-k.ts';
+export { errorFacts, verdictFacts } from './classify.ts';
+export { compileExpr, type Expr, type Scalar } from './rule-expr.ts';
+export {
+  VERDICT_APP_MESSAGE,
+  VERDICT_EVIDENCE,
+  VERDICT_FACTS,
+  VERDICT_RULES,
+  VERDICT_STATUSES,
+  type FactType,
+  type VerdictFact,
+  type VerdictFacts,
+  type VerdictRule,
+} from './verdict-rules.ts';
+export {
+  APP_CLOCK_SHIFT_MS,
+  COVERAGE,
+  ID_LINK_CONFIDENCE,
+  LINK_SOURCE,
+  PATH_QUERY_START,
+  WINDOW_CONFIDENCE,
+  WINDOW_MATCH,
+  type CoverageFact,
+  type LinkFact,
+  type WindowFact,
+} from './join-rules.ts';

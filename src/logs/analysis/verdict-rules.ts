@@ -13,7 +13,7 @@ export type FactType = 'string' | 'number' | 'boolean';
 export const VERDICT_FACTS = {
   status: 'number',
   /** The proxy's own fields gave a signal. */
-  signal: 'boolean',
+  hasSignal: 'boolean',
   signalCause: 'string',
   signalConfidence: 'string',
   signalDecisive: 'boolean',
@@ -21,7 +21,7 @@ export const VERDICT_FACTS = {
   signalKind: 'string',
   signalDetail: 'string',
   /** An error-log event was linked to the entry. */
-  error: 'boolean',
+  hasError: 'boolean',
   errorPhase: 'string',
   errorCause: 'string',
   /** The event names a client or a connection (else it may belong to a neighbouring request). */
@@ -30,7 +30,7 @@ export const VERDICT_FACTS = {
   /** The app's text the proxy relayed (FastCGI stderr). */
   errorAppMessage: 'string',
   /** An app line was joined to the entry. */
-  app: 'boolean',
+  hasApp: 'boolean',
   appError: 'boolean',
   appStatus: 'number',
   appConfidence: 'string',
@@ -68,7 +68,7 @@ const { fact, eq, ne, ge, and, or, not, isIn, pick, text } = exprBuilders<Verdic
 const status = fact('status');
 const signalCause = fact('signalCause');
 const errorCause = fact('errorCause');
-const app = fact('app');
+const app = fact('hasApp');
 const appError = fact('appError');
 const appStatus = fact('appStatus');
 const appConfidence = fact('appConfidence');
@@ -104,14 +104,14 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   rule('client-closed', or(isIn(status, [499, 460]), eq(signalCause, 'client-closed')), 'client-closed', 'high'),
   rule(
     'error-log',
-    and(fact('error'), ne(fact('errorPhase'), 'body')),
+    and(fact('hasError'), ne(fact('errorPhase'), 'body')),
     pick([[eq(errorCause, 'app-error'), appCause]], errorCause),
     pick([[fact('errorNamesRequest'), 'high']], 'medium'),
   ),
   rule('proxy-fields', fact('signalDecisive'), signalCause, fact('signalConfidence')),
   rule('app-error', and(app, or(appError, ge(appStatus, 500))), appCause, appConfidence),
   // The app handled the request without an error, yet the client got a 5xx: the hop back failed.
-  rule('app-handled', app, pick([[eq(status, 504), 'timeout'], [fact('signal'), signalCause]], 'upstream-failed'), pick([[eq(appConfidence, 'high'), 'medium']], 'low')),
+  rule('app-handled', app, pick([[eq(status, 504), 'timeout'], [fact('hasSignal'), signalCause]], 'upstream-failed'), pick([[eq(appConfidence, 'high'), 'medium']], 'low')),
   rule('app-silent', eq(coverage, 'covered'), unreachedCause, 'medium', { evidence: 'app-absent' }),
   rule('unknown', true, 'unknown', 'low', {
     reason: pick(
@@ -127,8 +127,8 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
 
 /** The facts' own evidence, in this order, before the deciding rule's. */
 export const VERDICT_EVIDENCE: readonly EvidenceRule[] = [
-  { when: fact('signal'), kind: fact('signalKind'), detail: fact('signalDetail') },
-  { when: fact('error'), kind: lit('error-log'), detail: fact('errorMessage') },
+  { when: fact('hasSignal'), kind: fact('signalKind'), detail: fact('signalDetail') },
+  { when: fact('hasError'), kind: lit('error-log'), detail: fact('errorMessage') },
   { when: appError, kind: lit('app-error'), detail: fact('appMessage') },
   { when: and(app, not(appError), ne(appStatus, 0)), kind: lit('app-status'), detail: text(appStatus) },
   { when: and(app, not(appError), eq(appStatus, 0)), kind: lit('app-seen'), detail: lit('') },

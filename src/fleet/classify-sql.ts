@@ -1,0 +1,184 @@
+/**
+ * The classification of every 5xx, 499 and 009 in SQL, generated from the analyzer's own rule tables: the app
+ * join (by request id, shard-local on a cluster; by time window when ids do not decide), the link choice, the
+ * coverage, the verdict table and its evidence. The result is a `WITH … FROM … WHERE` frame that the report's
+ * queries aggregate. Runs on ClickHouse 18.16 and on today's (one JOIN per SELECT, no window functions).
+ */
+import {
+  COVERAGE,
+  ID_LINK_CONFIDENCE,
+  LINK_SOURCE,
+  PATH_QUERY_START,
+  VERDICT_APP_MESSAGE,
+  VERDICT_EVIDENCE,
+  VERDICT_RULES,
+  WINDOW_CONFIDENCE,
+  WINDOW_MATCH,
+  type CoverageFact,
+  type VerdictFact,
+  type WindowFact,
+} from '../logs/index.ts';
+import { factColumn, ROW_FACTS } from './rows.ts';
+import { ruleSql, sqlLiteral } from './rule-sql.ts';
+
+/** Where the rows are. On a cluster `rows` is the Distributed table and `local` each shard's own. */
+export interface Target {
+  rows: string;
+  local: string;
+}
+
+/** The time range a report covers (epoch ms, `to` excluded); null ends are open. */
+export interface Scope {
+  fromMs: number | null;
+  toMs: number | null;
+}
+
+/** What the whole data set says, fetched before the classification (report.ts), as the streaming join knows it. */
+export interface Globals {
+  idMatchedAnywhere: boolean;
+  appEvents: number;
+  requestLines: number;
+  pathLines: number;
+  /** ±Infinity when no app line has a time, as in the streaming join. */
+  appFirst: number;
+  appLast: number;
+  appTimesLocal: boolean;
+  windowMs: number;
+  /** Proxy requests while the app log ran, by the entry's logged zone offset (see APP_CLOCK_SHIFT_MS). */
+  proxyRequestsByTz: ReadonlyMap<number, number>;
+  /** Some entry may take a time-window app line: run that join. */
+  windowJoin: boolean;
+}
+
+/** `kind = '…'` (any kind for null) and the time range; `ts` lets ClickHouse skip whole day partitions. */
+export function rowsWhere(kind: 'request' | 'upstream-error' | 'app' | null, scope: Scope, extra = ''): string {
+  const parts = kind === null ? ['1'] : [`kind = '${kind}'`];
+  if (scope.fromMs !== null) parts.push(`ts >= toDateTime(${Math.floor(scope.fromMs / 1000)})`, `time_ms >= ${scope.fromMs}`);
+  if (scope.toMs !== null) parts.push(`ts <= toDateTime(${Math.ceil(scope.toMs / 1000)})`, `time_ms < ${scope.toMs}`);
+  if (extra) parts.push(extra);
+  return parts.join(' AND ');
+}
+
+const pathKey = (column: string): string => `replaceRegexpOne(${column}, ${sqlLiteral(`(?s)${PATH_QUERY_START.source}.*`)}, '')`;
+/** An entry's time as the streaming join sees it: NaN when the line had none. */
+const entryTime = (column: string): string => `if(${column} = 0, nan, toFloat64(${column}))`;
+/** Stream order of rows, by which "the first" is decided, as the streaming analyzer reads files in the order given. */
+const ORDER = (prefix = ''): string => `(${prefix}host, ${prefix}file, ${prefix}line)`;
+
+/** App lines per request id, restricted to the ids of entries that get a verdict. Shard-local on a cluster. */
+function idJoin(t: Target, scope: Scope): string {
+  const verdictIds = `SELECT request_id FROM ${t.local} WHERE ${rowsWhere('request', scope, "verdict = 1 AND request_id != ''")}`;
+  const first = (column: string): string => `argMinIf(${column}, ${ORDER()}, app_error = 1)`;
+  return `SELECT request_id, 1 AS id_linked, max(app_error) AS id_error, max(status) AS id_status, ${first('app_message')} AS id_message, ${first('app_stack')} AS id_stack, ${first('app_stack_omitted')} AS id_stack_omitted FROM ${t.local} WHERE ${rowsWhere('app', scope, "request_id != ''")} AND request_id IN (${verdictIds}) GROUP BY request_id`;
+}
+
+/** Pairs of (app line, entry) with the same path that WINDOW_MATCH accepts. */
+function windowPairs(t: Target, scope: Scope, windowMs: number): string {
+  const events = `SELECT host AS e_host, file AS e_file, line AS e_line, ${pathKey('path')} AS path_key, method AS e_method, time_ms AS e_time, time_local AS e_local, app_error AS e_error, status AS e_status, app_message AS e_message, app_stack AS e_stack, app_stack_omitted AS e_omitted FROM ${t.rows} WHERE ${rowsWhere('app', scope, "path != '' AND time_ms != 0")}`;
+  const entries = `SELECT host AS r_host, file AS r_file, line AS r_line, ${pathKey('path')} AS path_key, method AS r_method, time_ms AS r_time, tz_offset_min AS r_tz, request_time AS r_took FROM ${t.rows} WHERE ${rowsWhere('request', scope, 'verdict = 1')}`;
+  const bind: Record<WindowFact, string> = {
+    time: entryTime('r_time'),
+    tzOffsetMin: 'r_tz',
+    tookMs: '(r_took * 1000)',
+    method: 'r_method',
+    eventTime: 'toFloat64(e_time)',
+    eventLocal: 'e_local',
+    eventMethod: 'e_method',
+    windowMs: sqlLiteral(windowMs),
+    candidates: 'cand',
+  };
+  return `SELECT * FROM (${events}) AS events ALL INNER JOIN (${entries}) AS entries USING path_key WHERE ${ruleSql(WINDOW_MATCH, bind)}`;
+}
+
+/** Per entry, its time-window app link: the first matching line decides the confidence by how many entries it matched. */
+function windowJoin(t: Target, scope: Scope, windowMs: number): string {
+  const pairs = windowPairs(t, scope, windowMs);
+  const confidence = ruleSql(WINDOW_CONFIDENCE, { candidates: 'cand' } as Record<WindowFact, string>); // uses no other fact
+  const first = (column: string): string => `argMinIf(${column}, ${ORDER('e_')}, e_error = 1)`;
+  return `SELECT r_host AS host, r_file AS file, r_line AS line, 1 AS win_linked, argMin(${confidence}, ${ORDER('e_')}) AS win_confidence, max(e_error) AS win_error, max(e_status) AS win_status, ${first('e_message')} AS win_message, ${first('e_stack')} AS win_stack, ${first('e_omitted')} AS win_stack_omitted FROM (${pairs}) AS pairs ANY LEFT JOIN (SELECT e_host, e_file, e_line, count() AS cand FROM (${pairs}) GROUP BY e_host, e_file, e_line) AS candidates USING (e_host, e_file, e_line) GROUP BY r_host, r_file, r_line`;
+}
+
+/** The columns of an entry that the verdict, the report and the examples use. */
+const ENTRY_COLUMNS = ['host', 'file', 'line', 'time_ms', 'tz_offset_min', 'status', 'client', 'method', 'path', 'route', 'request_id', 'upstream', ...ROW_FACTS.map(factColumn)];
+const ID_COLUMNS = ['id_linked', 'id_error', 'id_status', 'id_message', 'id_stack', 'id_stack_omitted'];
+
+/** A query frame over the classified entries: `WITH <aliases> SELECT … FROM <from> WHERE <where>`. */
+export interface Frame {
+  with: string;
+  from: string;
+  where: string;
+}
+
+/** The app link's value of `id`/`win` columns, by the link chosen. */
+function linked(id: string, win: string | null, none: string): string {
+  return `multiIf(link_source = 'request-id', ${id}, link_source = 'time-window', ${win ?? none}, ${none})`;
+}
+
+export function classifiedFrame(t: Target, scope: Scope, g: Globals): Frame {
+  const entries = `${t.rows} ANY LEFT JOIN (${idJoin(t, scope)}) AS ids USING request_id`;
+  const where = rowsWhere('request', scope, 'verdict = 1');
+  const win = g.windowJoin;
+  const from = win
+    ? `(SELECT ${[...ENTRY_COLUMNS, ...ID_COLUMNS].join(', ')} FROM ${entries} WHERE ${where}) AS entries ANY LEFT JOIN (${windowJoin(t, scope, g.windowMs)}) AS windows USING (host, file, line)`
+    : entries;
+  const w = (column: string): string | null => (win ? column : null);
+  const tzs = [...g.proxyRequestsByTz];
+  const coverage: Record<CoverageFact, string> = {
+    idMatchedAnywhere: sqlLiteral(g.idMatchedAnywhere),
+    hasRequestId: "(request_id != '')",
+    time: entryTime('time_ms'),
+    tzOffsetMin: 'tz_offset_min',
+    appEvents: sqlLiteral(g.appEvents),
+    requestLines: sqlLiteral(g.requestLines),
+    pathLines: sqlLiteral(g.pathLines),
+    appFirst: sqlLiteral(g.appFirst),
+    appLast: sqlLiteral(g.appLast),
+    appTimesLocal: sqlLiteral(g.appTimesLocal),
+    windowMs: sqlLiteral(g.windowMs),
+    proxyRequests: tzs.length === 0 ? '0' : `multiIf(${tzs.map(([tz, n]) => `tz_offset_min = ${tz}, ${n}`).join(', ')}, 0)`,
+  };
+  const facts: Record<VerdictFact, string> = {
+    ...(Object.fromEntries(ROW_FACTS.map((f) => [f, factColumn(f)])) as Record<(typeof ROW_FACTS)[number], string>),
+    status: 'status',
+    hasApp: "(link_source != 'none')",
+    appError: 'app_error_v',
+    appStatus: 'app_status_v',
+    appConfidence: 'app_confidence_v',
+    appMessage: 'app_message_v',
+    coverage: 'coverage_v',
+  };
+  const rule = (pick: (r: (typeof VERDICT_RULES)[number]) => string): string =>
+    `multiIf(${VERDICT_RULES.slice(0, -1).map((r) => `${ruleSql(r.when, facts)}, ${pick(r)}`).join(', ')}, ${pick(VERDICT_RULES.at(-1) as (typeof VERDICT_RULES)[number])})`;
+  const evidence = (part: 'kind' | 'detail'): string => {
+    const own = VERDICT_EVIDENCE.map((e) => `if(${ruleSql(e.when, facts)}, [${ruleSql(e[part], facts)}], emptyArrayString())`);
+    // The deciding rule's own evidence (the app's silence) comes last.
+    const byRule = VERDICT_RULES.flatMap((r) => (r.evidence ? [`rule_v = ${sqlLiteral(r.name)}, [${part === 'kind' ? sqlLiteral(r.evidence) : "''"}]`] : []));
+    const extra = byRule.length === 0 ? [] : [`multiIf(${byRule.join(', ')}, emptyArrayString())`];
+    return `arrayConcat(${[...own, ...extra].join(', ')})`;
+  };
+  const aliases = [
+    `${ruleSql(LINK_SOURCE, { idMatchedAnywhere: sqlLiteral(g.idMatchedAnywhere), hasRequestId: "(request_id != '')", idLinked: 'id_linked', windowLinked: win ? 'win_linked' : '0' })} AS link_source`,
+    `${linked('id_error', w('win_error'), '0')} AS app_error_v`,
+    `${linked('id_status', w('win_status'), '0')} AS app_status_v`,
+    `${linked(sqlLiteral(ID_LINK_CONFIDENCE), w('win_confidence'), "''")} AS app_confidence_v`,
+    `${linked('id_message', w('win_message'), "''")} AS app_message_v`,
+    `${linked('id_stack', w('win_stack'), 'emptyArrayString()')} AS app_stack_v`,
+    `${linked('id_stack_omitted', w('win_stack_omitted'), '0')} AS app_stack_omitted_v`,
+    `${ruleSql(COVERAGE, coverage)} AS coverage_v`,
+    `${rule((r) => sqlLiteral(r.name))} AS rule_v`,
+    `${rule((r) => ruleSql(r.cause, facts))} AS cause`,
+    `${rule((r) => ruleSql(r.confidence, facts))} AS confidence`,
+    `${rule((r) => ruleSql(r.reason, facts))} AS reason`,
+    `${evidence('kind')} AS evidence_kinds`,
+    `${evidence('detail')} AS evidence_details`,
+    `${ruleSql(VERDICT_APP_MESSAGE, facts)} AS app_message_out`,
+    'if(app_error_v = 1 AND length(app_stack_v) > 0, app_stack_v, emptyArrayString()) AS app_stack_out',
+    'if(length(app_stack_out) > 0, app_stack_omitted_v, 0) AS app_stack_omitted_out',
+  ];
+  return { with: `WITH ${aliases.join(',\n  ')}`, from, where: win ? '1' : where };
+}
+
+/** `WITH … SELECT <select> FROM … WHERE … <tail>`. */
+export function frameQuery(frame: Frame, select: string, tail = '', extraWhere = ''): string {
+  return `${frame.with}\nSELECT ${select}\nFROM ${frame.from}\nWHERE ${frame.where}${extraWhere ? ` AND ${extraWhere}` : ''}\n${tail}`;
+}
