@@ -9,9 +9,6 @@ import {
   ID_LINK_CONFIDENCE,
   LINK_SOURCE,
   PATH_QUERY_START,
-  VERDICT_APP_MESSAGE,
-  VERDICT_EVIDENCE,
-  VERDICT_RULES,
   WINDOW_CONFIDENCE,
   WINDOW_MATCH,
   type CoverageFact,
@@ -20,6 +17,7 @@ import {
 } from '../logs/index.ts';
 import { factColumn, ROW_FACTS } from './rows.ts';
 import { ruleSql, sqlLiteral } from './rule-sql.ts';
+import { verdictAliases } from './verdict-sql.ts';
 
 /** Where the rows are. On a cluster `rows` is the Distributed table and `local` each shard's own. */
 export interface Target {
@@ -114,20 +112,14 @@ function linked(id: string, win: string | null, none: string): string {
   return `multiIf(link_source = 'request-id', ${id}, link_source = 'time-window', ${win ?? none}, ${none})`;
 }
 
-export function classifiedFrame(t: Target, scope: Scope, g: Globals): Frame {
-  const entries = `${t.rows} ANY LEFT JOIN (${idJoin(t, scope)}) AS ids USING request_id`;
-  const where = rowsWhere('request', scope, 'verdict = 1');
-  const win = g.windowJoin;
-  const from = win
-    ? `(SELECT ${[...ENTRY_COLUMNS, ...ID_COLUMNS].join(', ')} FROM ${entries} WHERE ${where}) AS entries ANY LEFT JOIN (${windowJoin(t, scope, g.windowMs)}) AS windows USING (host, file, line)`
-    : entries;
-  const w = (column: string): string | null => (win ? column : null);
+/** The data-set-wide facts of the coverage rule, as SQL: constants for a report, scalar subqueries for a view. */
+export type GlobalsSql = Readonly<Record<'idMatchedAnywhere' | 'appEvents' | 'requestLines' | 'pathLines' | 'appFirst' | 'appLast' | 'appTimesLocal' | 'windowMs' | 'proxyRequests', string>>;
+
+/** A report's globals as constants; the proxy requests by the entry's zone offset. */
+export function globalsSql(g: Globals): GlobalsSql {
   const tzs = [...g.proxyRequestsByTz];
-  const coverage: Record<CoverageFact, string> = {
+  return {
     idMatchedAnywhere: sqlLiteral(g.idMatchedAnywhere),
-    hasRequestId: "(request_id != '')",
-    time: entryTime('time_ms'),
-    tzOffsetMin: 'tz_offset_min',
     appEvents: sqlLiteral(g.appEvents),
     requestLines: sqlLiteral(g.requestLines),
     pathLines: sqlLiteral(g.pathLines),
@@ -137,6 +129,21 @@ export function classifiedFrame(t: Target, scope: Scope, g: Globals): Frame {
     windowMs: sqlLiteral(g.windowMs),
     proxyRequests: tzs.length === 0 ? '0' : `multiIf(${tzs.map(([tz, n]) => `tz_offset_min = ${tz}, ${n}`).join(', ')}, 0)`,
   };
+}
+
+/**
+ * The classified entries. `windowJoinMs`: also join app lines by time window (for entries whose ids do not decide),
+ * with that window; null when no entry needs it.
+ */
+export function classifiedFrame(t: Target, scope: Scope, g: GlobalsSql, windowJoinMs: number | null): Frame {
+  const entries = `${t.rows} ANY LEFT JOIN (${idJoin(t, scope)}) AS ids USING request_id`;
+  const where = rowsWhere('request', scope, 'verdict = 1');
+  const win = windowJoinMs !== null;
+  const from = win
+    ? `(SELECT ${[...ENTRY_COLUMNS, ...ID_COLUMNS].join(', ')} FROM ${entries} WHERE ${where}) AS entries ANY LEFT JOIN (${windowJoin(t, scope, windowJoinMs)}) AS windows USING (host, file, line)`
+    : entries;
+  const w = (column: string): string | null => (win ? column : null);
+  const coverage: Record<CoverageFact, string> = { ...g, hasRequestId: "(request_id != '')", time: entryTime('time_ms'), tzOffsetMin: 'tz_offset_min' };
   const facts: Record<VerdictFact, string> = {
     ...(Object.fromEntries(ROW_FACTS.map((f) => [f, factColumn(f)])) as Record<(typeof ROW_FACTS)[number], string>),
     status: 'status',
@@ -147,17 +154,8 @@ export function classifiedFrame(t: Target, scope: Scope, g: Globals): Frame {
     appMessage: 'app_message_v',
     coverage: 'coverage_v',
   };
-  const rule = (pick: (r: (typeof VERDICT_RULES)[number]) => string): string =>
-    `multiIf(${VERDICT_RULES.slice(0, -1).map((r) => `${ruleSql(r.when, facts)}, ${pick(r)}`).join(', ')}, ${pick(VERDICT_RULES.at(-1) as (typeof VERDICT_RULES)[number])})`;
-  const evidence = (part: 'kind' | 'detail'): string => {
-    const own = VERDICT_EVIDENCE.map((e) => `if(${ruleSql(e.when, facts)}, [${ruleSql(e[part], facts)}], emptyArrayString())`);
-    // The deciding rule's own evidence (the app's silence) comes last.
-    const byRule = VERDICT_RULES.flatMap((r) => (r.evidence ? [`rule_v = ${sqlLiteral(r.name)}, [${part === 'kind' ? sqlLiteral(r.evidence) : "''"}]`] : []));
-    const extra = byRule.length === 0 ? [] : [`multiIf(${byRule.join(', ')}, emptyArrayString())`];
-    return `arrayConcat(${[...own, ...extra].join(', ')})`;
-  };
   const aliases = [
-    `${ruleSql(LINK_SOURCE, { idMatchedAnywhere: sqlLiteral(g.idMatchedAnywhere), hasRequestId: "(request_id != '')", idLinked: 'id_linked', windowLinked: win ? 'win_linked' : '0' })} AS link_source`,
+    `${ruleSql(LINK_SOURCE, { idMatchedAnywhere: g.idMatchedAnywhere, hasRequestId: "(request_id != '')", idLinked: 'id_linked', windowLinked: win ? 'win_linked' : '0' })} AS link_source`,
     `${linked('id_error', w('win_error'), '0')} AS app_error_v`,
     `${linked('id_status', w('win_status'), '0')} AS app_status_v`,
     `${linked(sqlLiteral(ID_LINK_CONFIDENCE), w('win_confidence'), "''")} AS app_confidence_v`,
@@ -165,13 +163,7 @@ export function classifiedFrame(t: Target, scope: Scope, g: Globals): Frame {
     `${linked('id_stack', w('win_stack'), 'emptyArrayString()')} AS app_stack_v`,
     `${linked('id_stack_omitted', w('win_stack_omitted'), '0')} AS app_stack_omitted_v`,
     `${ruleSql(COVERAGE, coverage)} AS coverage_v`,
-    `${rule((r) => sqlLiteral(r.name))} AS rule_v`,
-    `${rule((r) => ruleSql(r.cause, facts))} AS cause`,
-    `${rule((r) => ruleSql(r.confidence, facts))} AS confidence`,
-    `${rule((r) => ruleSql(r.reason, facts))} AS reason`,
-    `${evidence('kind')} AS evidence_kinds`,
-    `${evidence('detail')} AS evidence_details`,
-    `${ruleSql(VERDICT_APP_MESSAGE, facts)} AS app_message_out`,
+    ...verdictAliases(facts),
     'if(app_error_v = 1 AND length(app_stack_v) > 0, app_stack_v, emptyArrayString()) AS app_stack_out',
     'if(length(app_stack_out) > 0, app_stack_omitted_v, 0) AS app_stack_omitted_out',
   ];

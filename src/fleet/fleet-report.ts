@@ -7,7 +7,7 @@
  */
 import type { Confidence } from '../confidence.ts';
 import { CAUSES, compareCauses, issuerClassOf, MAX_EXAMPLES, statusKey, type Cause, type CauseSummary, type IssuerClass, type LogReport, type UnknownReason } from '../logs/index.ts';
-import { classifiedFrame, frameQuery, rowsWhere, type Scope, type Target } from './classify-sql.ts';
+import { classifiedFrame, frameQuery, globalsSql, rowsWhere, type Scope, type Target } from './classify-sql.ts';
 import { num, str, type Engine, type Row } from './engine.ts';
 import { errorLog, exampleOf, filesOf, firstOf, truncatedOf } from './report-parts.ts';
 import { accessStats, findTarget, joinGlobals, type RunQuery } from './globals.ts';
@@ -59,7 +59,7 @@ export async function fleetReport(engine: Engine, options: FleetReportOptions): 
   const byCauseBuckets: Array<{ cause: Cause; bucket: number; n: number }> = [];
   let appMessages: Array<{ key: string; count: number }> = [];
   if (access.verdicts > 0) {
-    const frame = classifiedFrame(t, scope, globals);
+    const frame = classifiedFrame(t, scope, globalsSql(globals), globals.windowJoin ? globals.windowMs : null);
     const groups = await run('verdicts', frameQuery(frame, 'cause, status, reason, confidence, link_source, has_error, count() AS n, min((host, file, line)) AS first', 'GROUP BY cause, status, reason, confidence, link_source, has_error'));
     for (const g of groups) {
       const cause = str(g.cause) as Cause;

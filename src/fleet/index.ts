@@ -8,6 +8,7 @@
  */
 export { ChdbEngine, loadChdb, type ChdbModule } from './chdb-engine.ts';
 export { readCredentials, serverUrl, type Credentials } from './credentials.ts';
+export { dashboardScript } from './dashboard.ts';
 export type { Engine } from './engine.ts';
 export { fleetReport, type FleetReportOptions, type QueryProgress } from './fleet-report.ts';
 export { RowWriter } from './row-writer.ts';

@@ -102,7 +102,8 @@ export class ServerEngine implements Engine {
 
   async insertNdjson(table: string, ndjson: string): Promise<void> {
     await this.run(async () => {
-      const result = await this.client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([ndjson]) });
+      // Into a Distributed table, synchronously: the rows are on their shards when the insert returns.
+      const result = await this.client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([ndjson]), clickhouse_settings: { insert_distributed_sync: 1 } });
       result.stream.resume();
       await new Promise((resolve, reject) => result.stream.on('end', resolve).on('error', reject));
     });
