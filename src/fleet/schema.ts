@@ -44,18 +44,21 @@ export function schemaStatements(options: SchemaOptions): string[] {
   const db = checkIdentifier(options.database, '--database');
   const cluster = options.cluster === undefined ? undefined : checkIdentifier(options.cluster, '--cluster');
   const on = cluster && !options.perNode ? ` ON CLUSTER ${cluster}` : '';
-  const columns = [
-    ...COLUMNS.map((c) => `  ${c.name} ${c.type}`),
-    '  ts DateTime MATERIALIZED toDateTime(intDiv(time_ms, 1000))',
-    `  verdict UInt8 MATERIALIZED kind = 'request' AND ${verdictStatusSql('status')}`,
+  // Computed by each table from the emitted columns. The Distributed table declares them as ALIAS: queries reach the
+  // shards as written, where they read the stored columns; inserts carry only the emitted ones (ClickHouse 18
+  // refuses a Distributed insert that would carry MATERIALIZED columns).
+  const derived = [
+    { name: 'ts', type: 'DateTime', expr: 'toDateTime(intDiv(time_ms, 1000))' },
+    { name: 'verdict', type: 'UInt8', expr: `kind = 'request' AND ${verdictStatusSql('status')}` },
   ];
+  const columns = (how: 'MATERIALIZED' | 'ALIAS'): string => [...COLUMNS.map((c) => `  ${c.name} ${c.type}`), ...derived.map((d) => `  ${d.name} ${d.type} ${how} ${d.expr}`)].join(',\n');
   const ttl = options.ttlDays === undefined ? '' : `\nTTL ts + INTERVAL ${options.ttlDays} DAY`;
   const statements = [
     `CREATE DATABASE IF NOT EXISTS ${db}${on}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.${LOCAL_TABLE}${on}\n(\n${columns.join(',\n')}\n)\nENGINE = MergeTree\nPARTITION BY toDate(ts)\nORDER BY (kind, verdict, host, time_ms)${ttl}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${LOCAL_TABLE}${on}\n(\n${columns('MATERIALIZED')}\n)\nENGINE = MergeTree\nPARTITION BY toDate(ts)\nORDER BY (kind, verdict, host, time_ms)${ttl}`,
   ];
   if (cluster) {
-    statements.push(`CREATE TABLE IF NOT EXISTS ${db}.${DISTRIBUTED_TABLE}${on} AS ${db}.${LOCAL_TABLE}\nENGINE = Distributed(${cluster}, ${db}, ${LOCAL_TABLE}, ${SHARDING_KEY})`);
+    statements.push(`CREATE TABLE IF NOT EXISTS ${db}.${DISTRIBUTED_TABLE}${on}\n(\n${columns('ALIAS')}\n)\nENGINE = Distributed(${cluster}, ${db}, ${LOCAL_TABLE}, ${SHARDING_KEY})`);
   }
   return statements;
 }

@@ -30,16 +30,24 @@ function firstLine(message: string): string {
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
+/** The server's error code: the client parses today's messages; older servers write `Code: 193, e.displayText() = …`. */
+function serverCode(error: unknown, message: string): string | null {
+  if (error instanceof ClickHouseError) return error.code;
+  return /^Code: (\d+)[.,]/.exec(message)?.[1] ?? null;
+}
+
 function fail(error: unknown, options: ServerOptions): HttpwhyError {
   const where = options.url.origin;
   const say = (text: string): string => withoutSecret(text, options.credentials);
-  if (error instanceof ClickHouseError) {
-    if (AUTH_CODES.has(error.code)) return new HttpwhyError('HW_ERR_CLICKHOUSE_AUTH', say(`ClickHouse at ${where} refused the credentials: ${firstLine(error.message)}`));
-    if (error.code === UNKNOWN_DATABASE) return new HttpwhyError('HW_ERR_CLICKHOUSE_BAD_OPTION', say(`ClickHouse at ${where}: ${firstLine(error.message)}`));
-    return new HttpwhyError('HW_ERR_CLICKHOUSE_QUERY_FAILED', say(`ClickHouse at ${where} refused the query (code ${error.code}): ${firstLine(error.message)}`));
+  const message = error instanceof Error ? error.message : String(error);
+  const server = serverCode(error, message);
+  if (server !== null) {
+    const text = firstLine(message.replace(/^Code: \d+[.,]\s*(?:e\.displayText\(\) = )?/, ''));
+    if (AUTH_CODES.has(server)) return new HttpwhyError('HW_ERR_CLICKHOUSE_AUTH', say(`ClickHouse at ${where} refused the credentials: ${text}`));
+    if (server === UNKNOWN_DATABASE) return new HttpwhyError('HW_ERR_CLICKHOUSE_BAD_OPTION', say(`ClickHouse at ${where}: ${text}`));
+    return new HttpwhyError('HW_ERR_CLICKHOUSE_QUERY_FAILED', say(`ClickHouse at ${where} refused the query (code ${server}): ${text}`));
   }
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const message = error instanceof Error ? error.message : String(error);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new HttpwhyError('HW_ERR_CLICKHOUSE_BAD_URL', `ClickHouse host ${options.url.hostname} not found (${code}).`);
   if (UNREACHABLE.has(code)) return new HttpwhyError('HW_ERR_CLICKHOUSE_UNAVAILABLE', `ClickHouse at ${where} did not answer (${code}).`);
   if (/timeout/i.test(message)) return new HttpwhyError('HW_ERR_CLICKHOUSE_UNAVAILABLE', `ClickHouse at ${where} did not answer within ${options.timeoutMs / 1000} s.`);

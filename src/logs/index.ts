@@ -54,6 +54,7 @@ export {
   bucketMsFor,
   compareCauses,
   compileExpr,
+  exprBuilders,
   COVERAGE,
   DEFAULT_WINDOW_SECONDS,
   errorFacts,
