@@ -70,10 +70,27 @@ function idJoin(t: Target, scope: Scope): string {
   return `SELECT request_id, 1 AS id_linked, max(app_error) AS id_error, max(status) AS id_status, ${first('app_message')} AS id_message, ${first('app_stack')} AS id_stack, ${first('app_stack_omitted')} AS id_stack_omitted FROM ${t.local} WHERE ${rowsWhere('app', scope, "request_id != ''")} AND request_id IN (${verdictIds}) GROUP BY request_id`;
 }
 
+/** App lines and entries meet in time buckets this wide before WINDOW_MATCH decides: no pair of far-apart lines is formed. */
+const WINDOW_BUCKET_MS = 60_000;
+
+/**
+ * The buckets an entry's window can reach: from its time less what it took and the window, to its time plus the
+ * window, on the epoch clock and on its logged wall clock (app lines may use either).
+ */
+function entryBuckets(windowMs: number): string {
+  const range = (shift: string): string => {
+    const lo = `toInt64(floor((time_ms + ${shift} - request_time * 1000 - ${windowMs}) / ${WINDOW_BUCKET_MS}))`;
+    const hi = `toInt64(floor((time_ms + ${shift} + ${windowMs}) / ${WINDOW_BUCKET_MS}))`;
+    return `arrayMap(b -> b + ${lo}, range(toUInt64(${hi} - ${lo} + 1)))`;
+  };
+  return `arrayJoin(arrayDistinct(arrayConcat(${range('0')}, ${range('tz_offset_min * 60000')})))`;
+}
+
 /** Pairs of (app line, entry) with the same path that WINDOW_MATCH accepts. */
 function windowPairs(t: Target, scope: Scope, windowMs: number): string {
-  const events = `SELECT host AS e_host, file AS e_file, line AS e_line, ${pathKey('path')} AS path_key, method AS e_method, time_ms AS e_time, time_local AS e_local, app_error AS e_error, status AS e_status, app_message AS e_message, app_stack AS e_stack, app_stack_omitted AS e_omitted FROM ${t.rows} WHERE ${rowsWhere('app', scope, "path != '' AND time_ms != 0")}`;
-  const entries = `SELECT host AS r_host, file AS r_file, line AS r_line, ${pathKey('path')} AS path_key, method AS r_method, time_ms AS r_time, tz_offset_min AS r_tz, request_time AS r_took FROM ${t.rows} WHERE ${rowsWhere('request', scope, 'verdict = 1')}`;
+  const events = `SELECT host AS e_host, file AS e_file, line AS e_line, ${pathKey('path')} AS path_key, intDiv(time_ms, ${WINDOW_BUCKET_MS}) AS bucket, method AS e_method, time_ms AS e_time, time_local AS e_local, app_error AS e_error, status AS e_status, app_message AS e_message, app_stack AS e_stack, app_stack_omitted AS e_omitted FROM ${t.rows} WHERE ${rowsWhere('app', scope, "path != '' AND time_ms != 0")}`;
+  // An entry without a time matches no app line (its window is nowhere).
+  const entries = `SELECT host AS r_host, file AS r_file, line AS r_line, ${pathKey('path')} AS path_key, ${entryBuckets(windowMs)} AS bucket, method AS r_method, time_ms AS r_time, tz_offset_min AS r_tz, request_time AS r_took FROM ${t.rows} WHERE ${rowsWhere('request', scope, 'verdict = 1 AND time_ms != 0')}`;
   const bind: Record<WindowFact, string> = {
     time: entryTime('r_time'),
     tzOffsetMin: 'r_tz',
@@ -85,7 +102,7 @@ function windowPairs(t: Target, scope: Scope, windowMs: number): string {
     windowMs: sqlLiteral(windowMs),
     candidates: 'cand',
   };
-  return `SELECT * FROM (${events}) AS events ALL INNER JOIN (${entries}) AS entries USING path_key WHERE ${ruleSql(WINDOW_MATCH, bind)}`;
+  return `SELECT * FROM (${events}) AS events ALL INNER JOIN (${entries}) AS entries USING (path_key, bucket) WHERE ${ruleSql(WINDOW_MATCH, bind)}`;
 }
 
 /** Per entry, its time-window app link: the first matching line decides the confidence by how many entries it matched. */

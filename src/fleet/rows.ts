@@ -28,6 +28,22 @@ export const ROW_FACTS = [
 ] as const satisfies readonly VerdictFact[];
 export type RowFact = (typeof ROW_FACTS)[number];
 
+const FACT_DOCS: Record<RowFact, string> = {
+  hasSignal: "the proxy's own fields say something about the status (HAProxy termination state, Envoy flags, nginx upstream fields...)",
+  signalCause: 'the cause they point to',
+  signalConfidence: 'how sure they are',
+  signalDecisive: '1 when they decide the verdict alone',
+  signalReason: 'why they cannot decide, when they cannot',
+  signalKind: 'their evidence kind',
+  signalDetail: 'their evidence, as logged',
+  hasError: 'request: an error-log event of this host was linked to it; upstream-error: 1',
+  errorPhase: 'the event happened before the response header (header), during the body (body), or either (none)',
+  errorCause: 'the cause the event names',
+  errorNamesRequest: 'the event names a client or connection (else it may be about a neighbouring request)',
+  errorMessage: 'the event as logged',
+  errorAppMessage: "the app's own text the proxy relayed (FastCGI stderr)",
+};
+
 /** `signalCause` → `signal_cause`. */
 export function factColumn(fact: VerdictFact): string {
   return fact.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -60,7 +76,7 @@ export const COLUMNS: readonly Column[] = [
   { name: 'connection', type: 'String', doc: 'proxy connection number, when logged' },
   { name: 'request_time', type: 'Float64', doc: 'request: seconds taken, 0 when not logged' },
   { name: 'request', type: 'String', doc: 'upstream-error: the request line the event names' },
-  ...ROW_FACTS.map((fact) => ({ name: factColumn(fact), type: FACT_TYPES[VERDICT_FACTS[fact]], doc: `verdict fact ${fact}` })),
+  ...ROW_FACTS.map((fact) => ({ name: factColumn(fact), type: FACT_TYPES[VERDICT_FACTS[fact]], doc: FACT_DOCS[fact] })),
   { name: 'error_file', type: 'String', doc: 'request: the file of the linked error-log event' },
   { name: 'error_line', type: 'UInt64', doc: 'request: its line (0 when none was linked)' },
   { name: 'truncated_kind', type: 'String', doc: 'request: evidence of a body cut short behind a 2xx or 3xx' },

@@ -31,6 +31,8 @@ export async function loadTestChdb(): Promise<ChdbModule> {
 
 export interface Shard {
   httpPort: number;
+  /** The native protocol's port (clickhouse-client). */
+  tcpPort: number;
   url: string;
   dir: string;
 }
@@ -110,7 +112,7 @@ export async function startCluster(name = 'fleet', count = 2, startupMs = 60_000
       writeFileSync(join(dir, 'config.xml'), config(dir, httpPort, tcpPorts[i] as number, name, tcpPorts));
       writeFileSync(join(dir, 'users.xml'), users());
       procs.push(spawn(CLICKHOUSE_SERVER, [`--config-file=${join(dir, 'config.xml')}`], { cwd: dir, stdio: 'ignore' }));
-      shards.push({ httpPort, url: `http://127.0.0.1:${httpPort}`, dir });
+      shards.push({ httpPort, tcpPort: tcpPorts[i] as number, url: `http://127.0.0.1:${httpPort}`, dir });
     }
     const deadline = Date.now() + startupMs;
     await Promise.all(shards.map((s, i) => ready(s.url, deadline, procs[i] as ChildProcess)));
