@@ -8,7 +8,6 @@ import {
   COVERAGE,
   ID_LINK_CONFIDENCE,
   LINK_SOURCE,
-  PATH_QUERY_START,
   WINDOW_CONFIDENCE,
   WINDOW_MATCH,
   type CoverageFact,
@@ -57,17 +56,24 @@ export function rowsWhere(kind: 'request' | 'upstream-error' | 'app' | null, sco
   return parts.join(' AND ');
 }
 
-const pathKey = (column: string): string => `replaceRegexpOne(${column}, ${sqlLiteral(`(?s)${PATH_QUERY_START.source}.*`)}, '')`;
 /** An entry's time as the streaming join sees it: NaN when the line had none. */
 const entryTime = (column: string): string => `if(${column} = 0, nan, toFloat64(${column}))`;
 /** Stream order of rows, by which "the first" is decided, as the streaming analyzer reads files in the order given. */
 const ORDER = (prefix = ''): string => `(${prefix}host, ${prefix}file, ${prefix}line)`;
 
+/**
+ * An app link takes its message and stack from the first app error line that joined: those heavy columns are read
+ * from the app error lines only (`kind, verdict, app_error` lead the table's order, so they are one range).
+ */
+function appErrors(t: string, scope: Scope, key: string, alias: string): string {
+  return `SELECT ${key}, argMin(app_message, ${ORDER()}) AS ${alias}_message, argMin(app_stack, ${ORDER()}) AS ${alias}_stack, argMin(app_stack_omitted, ${ORDER()}) AS ${alias}_stack_omitted FROM ${t} WHERE ${rowsWhere('app', scope, 'app_error = 1')}`;
+}
+
 /** App lines per request id, restricted to the ids of entries that get a verdict. Shard-local on a cluster. */
 function idJoin(t: Target, scope: Scope): string {
-  const verdictIds = `SELECT request_id FROM ${t.local} WHERE ${rowsWhere('request', scope, "verdict = 1 AND request_id != ''")}`;
-  const first = (column: string): string => `argMinIf(${column}, ${ORDER()}, app_error = 1)`;
-  return `SELECT request_id, 1 AS id_linked, max(app_error) AS id_error, max(status) AS id_status, ${first('app_message')} AS id_message, ${first('app_stack')} AS id_stack, ${first('app_stack_omitted')} AS id_stack_omitted FROM ${t.local} WHERE ${rowsWhere('app', scope, "request_id != ''")} AND request_id IN (${verdictIds}) GROUP BY request_id`;
+  const verdictIds = `request_id IN (SELECT request_id FROM ${t.local} WHERE ${rowsWhere('request', scope, "verdict = 1 AND request_id != ''")})`;
+  const lines = `SELECT request_id, 1 AS id_linked, max(app_error) AS id_error, max(status) AS id_status FROM ${t.local} WHERE ${rowsWhere('app', scope, `request_id != '' AND ${verdictIds}`)} GROUP BY request_id`;
+  return `SELECT * FROM (${lines}) AS lines ANY LEFT JOIN (${appErrors(t.local, scope, 'request_id', 'id')} AND ${verdictIds} GROUP BY request_id) AS errors USING request_id`;
 }
 
 /** App lines and entries meet in time buckets this wide before WINDOW_MATCH decides: no pair of far-apart lines is formed. */
@@ -88,9 +94,9 @@ function entryBuckets(windowMs: number): string {
 
 /** Pairs of (app line, entry) with the same path that WINDOW_MATCH accepts. */
 function windowPairs(t: Target, scope: Scope, windowMs: number): string {
-  const events = `SELECT host AS e_host, file AS e_file, line AS e_line, ${pathKey('path')} AS path_key, intDiv(time_ms, ${WINDOW_BUCKET_MS}) AS bucket, method AS e_method, time_ms AS e_time, time_local AS e_local, app_error AS e_error, status AS e_status, app_message AS e_message, app_stack AS e_stack, app_stack_omitted AS e_omitted FROM ${t.rows} WHERE ${rowsWhere('app', scope, "path != '' AND time_ms != 0")}`;
+  const events = `SELECT host AS e_host, file AS e_file, line AS e_line, path_key, intDiv(time_ms, ${WINDOW_BUCKET_MS}) AS bucket, method AS e_method, time_ms AS e_time, time_local AS e_local, app_error AS e_error, status AS e_status FROM ${t.rows} WHERE ${rowsWhere('app', scope, "path != '' AND time_ms != 0")}`;
   // An entry without a time matches no app line (its window is nowhere).
-  const entries = `SELECT host AS r_host, file AS r_file, line AS r_line, ${pathKey('path')} AS path_key, ${entryBuckets(windowMs)} AS bucket, method AS r_method, time_ms AS r_time, tz_offset_min AS r_tz, request_time AS r_took FROM ${t.rows} WHERE ${rowsWhere('request', scope, 'verdict = 1 AND time_ms != 0')}`;
+  const entries = `SELECT host AS r_host, file AS r_file, line AS r_line, path_key, ${entryBuckets(windowMs)} AS bucket, method AS r_method, time_ms AS r_time, tz_offset_min AS r_tz, request_time AS r_took FROM ${t.rows} WHERE ${rowsWhere('request', scope, 'verdict = 1 AND time_ms != 0')}`;
   const bind: Record<WindowFact, string> = {
     time: entryTime('r_time'),
     tzOffsetMin: 'r_tz',
@@ -102,15 +108,20 @@ function windowPairs(t: Target, scope: Scope, windowMs: number): string {
     windowMs: sqlLiteral(windowMs),
     candidates: 'cand',
   };
-  return `SELECT * FROM (${events}) AS events ALL INNER JOIN (${entries}) AS entries USING (path_key, bucket) WHERE ${ruleSql(WINDOW_MATCH, bind)}`;
+  return `SELECT e_host, e_file, e_line, e_error, e_status, r_host, r_file, r_line FROM (${events}) AS events ALL INNER JOIN (${entries}) AS entries USING (path_key, bucket) WHERE ${ruleSql(WINDOW_MATCH, bind)}`;
 }
 
-/** Per entry, its time-window app link: the first matching line decides the confidence by how many entries it matched. */
+/**
+ * Per entry, its time-window app link. Each matching app line is counted once with the entries it matched (its
+ * candidates); the first line that joined decides the link's confidence by that count, as in the streaming join.
+ */
 function windowJoin(t: Target, scope: Scope, windowMs: number): string {
-  const pairs = windowPairs(t, scope, windowMs);
   const confidence = ruleSql(WINDOW_CONFIDENCE, { candidates: 'cand' } as Record<WindowFact, string>); // uses no other fact
-  const first = (column: string): string => `argMinIf(${column}, ${ORDER('e_')}, e_error = 1)`;
-  return `SELECT r_host AS host, r_file AS file, r_line AS line, 1 AS win_linked, argMin(${confidence}, ${ORDER('e_')}) AS win_confidence, max(e_error) AS win_error, max(e_status) AS win_status, ${first('e_message')} AS win_message, ${first('e_stack')} AS win_stack, ${first('e_omitted')} AS win_stack_omitted FROM (${pairs}) AS pairs ANY LEFT JOIN (SELECT e_host, e_file, e_line, count() AS cand FROM (${pairs}) GROUP BY e_host, e_file, e_line) AS candidates USING (e_host, e_file, e_line) GROUP BY r_host, r_file, r_line`;
+  const byEvent = `SELECT e_host, e_file, e_line, any(e_error) AS ev_error, any(e_status) AS ev_status, groupArray((r_host, r_file, r_line)) AS entries, count() AS cand FROM (${windowPairs(t, scope, windowMs)}) GROUP BY e_host, e_file, e_line`;
+  const firstError = `argMinIf(${ORDER('e_')}, ${ORDER('e_')}, ev_error = 1)`;
+  const links = `SELECT entry.1 AS host, entry.2 AS file, entry.3 AS line, 1 AS win_linked, argMin(${confidence}, ${ORDER('e_')}) AS win_confidence, max(ev_error) AS win_error, max(ev_status) AS win_status, ${firstError}.1 AS fe_host, ${firstError}.2 AS fe_file, ${firstError}.3 AS fe_line FROM (${byEvent}) ARRAY JOIN entries AS entry GROUP BY host, file, line`;
+  const errors = `${appErrors(t.rows, scope, 'host AS fe_host, file AS fe_file, line AS fe_line', 'win')} GROUP BY fe_host, fe_file, fe_line`;
+  return `SELECT host, file, line, win_linked, win_confidence, win_error, win_status, win_message, win_stack, win_stack_omitted FROM (${links}) AS links ANY LEFT JOIN (${errors}) AS errors USING (fe_host, fe_file, fe_line)`;
 }
 
 /** The columns of an entry that the verdict, the report and the examples use. */

@@ -8,7 +8,7 @@ describe('the ClickHouse DDL', () => {
     const [database, table, ...rest] = schemaStatements({ database: 'logs' });
     expect(database).toBe('CREATE DATABASE IF NOT EXISTS logs');
     expect(table).toContain('CREATE TABLE IF NOT EXISTS logs.log_rows\n(');
-    expect(table).toContain('PARTITION BY toDate(ts)\nORDER BY (kind, verdict, host, time_ms)');
+    expect(table).toContain('PARTITION BY toDate(ts)\nORDER BY (kind, verdict, app_error, host, time_ms)');
     expect(table).toContain("verdict UInt8 MATERIALIZED kind = 'request' AND (status >= 500 OR status IN (499, 460, 9, 0))");
     expect(table).not.toContain('TTL');
     expect(rest).toEqual([]);

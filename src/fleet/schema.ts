@@ -1,10 +1,12 @@
 /**
  * `httpwhy clickhouse schema`: the DDL for the rows (rows.ts). One MergeTree table partitioned by day, ordered so a
- * report reads the request rows that get a verdict as one range; on a cluster, a Distributed table over it sharded
+ * report reads the request rows that get a verdict, and the app error lines, as ranges; on a cluster, a Distributed table over it sharded
  * by the request id, so a request's proxy and app rows land on the same shard and the join between them stays local.
  */
 import { HttpwhyError } from '../errors.ts';
+import { PATH_QUERY_START } from '../logs/index.ts';
 import { COLUMNS, verdictStatusSql } from './rows.ts';
+import { sqlLiteral } from './rule-sql.ts';
 
 export const LOCAL_TABLE = 'log_rows';
 export const DISTRIBUTED_TABLE = 'log_rows_all';
@@ -50,12 +52,14 @@ export function schemaStatements(options: SchemaOptions): string[] {
   const derived = [
     { name: 'ts', type: 'DateTime', expr: 'toDateTime(intDiv(time_ms, 1000))' },
     { name: 'verdict', type: 'UInt8', expr: `kind = 'request' AND ${verdictStatusSql('status')}` },
+    // The path as the app join compares it, before its query (the analyzer's own PATH_QUERY_START).
+    { name: 'path_key', type: 'String', expr: `replaceRegexpOne(path, ${sqlLiteral(`(?s)${PATH_QUERY_START.source}.*`)}, '')` },
   ];
   const columns = (how: 'MATERIALIZED' | 'ALIAS'): string => [...COLUMNS.map((c) => `  ${c.name} ${c.type}`), ...derived.map((d) => `  ${d.name} ${d.type} ${how} ${d.expr}`)].join(',\n');
   const ttl = options.ttlDays === undefined ? '' : `\nTTL ts + INTERVAL ${options.ttlDays} DAY`;
   const statements = [
     `CREATE DATABASE IF NOT EXISTS ${db}${on}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.${LOCAL_TABLE}${on}\n(\n${columns('MATERIALIZED')}\n)\nENGINE = MergeTree\nPARTITION BY toDate(ts)\nORDER BY (kind, verdict, host, time_ms)${ttl}`,
+    `CREATE TABLE IF NOT EXISTS ${db}.${LOCAL_TABLE}${on}\n(\n${columns('MATERIALIZED')}\n)\nENGINE = MergeTree\nPARTITION BY toDate(ts)\nORDER BY (kind, verdict, app_error, host, time_ms)${ttl}`,
   ];
   if (cluster) {
     statements.push(`CREATE TABLE IF NOT EXISTS ${db}.${DISTRIBUTED_TABLE}${on}\n(\n${columns('ALIAS')}\n)\nENGINE = Distributed(${cluster}, ${db}, ${LOCAL_TABLE}, ${SHARDING_KEY})`);
