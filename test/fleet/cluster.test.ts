@@ -113,6 +113,14 @@ describe.skipIf(skipWithout(haveServer))('fleet on a two-shard ClickHouse 18.16 
     expect(String(report.timeRange?.to) < '2026-05-01T10:00:20').toBe(true);
   });
 
+  it('on a terminal, shows which query runs and clears the line before the report', async () => {
+    const io = { ...memoryIo({ env: reporterEnv, tty: true }), cwd: generated.cwd };
+    expect(await runLogs([[]], { clickhouse: url, database: 'fleet1' }, createContext(io, {}))).toBe(0);
+    expect(io.stderrText()).toMatch(/^\r\u001b\[2KClickHouse: query 1 \(tables\) {2}0 rows read {2}0\.\d s/);
+    expect(io.stderrText()).toContain('(verdicts)');
+    expect(io.stderrText().endsWith('\r\u001b[2K')).toBe(true);
+  });
+
   it('takes credentials from a file as well as from the environment', async () => {
     const file = `${generated.cwd}/credentials`;
     writeFileSync(file, `${REPORTER.user}:${REPORTER.password}\n`);
