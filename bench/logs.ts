@@ -8,6 +8,9 @@
  *   node bench/logs.ts --no-wrappers   without the wrapped variants
  *   node bench/logs.ts --no-metrics    without the metrics section
  *
+ * Also measured, the same way: `httpwhy logs FILE --emit ndjson`, the rows for ClickHouse (every line becomes a JSON
+ * row, written to /dev/null), so its cost per line stands next to the report's.
+ *
  * Prints wall and CPU (user + sys) time, lines/s by each, and peak RSS (from /usr/bin/time) for both, and the
  * ratios. Both run pinned to one CPU (taskset), threads included, as the target says "on one core"; httpwhy runs
  * three times and the median run counts (GoAccess, which takes minutes, once). On a shared machine the CPU figure is the one to compare: it does not count time spent waiting for a
@@ -28,52 +31,21 @@
  * counting every verdict, on a log of the same shape whose ids are letters, so its ~170k distinct paths are as many
  * routes (the label cardinality the exporter must bound), then one scrape. Runs alternate, pinned, three each.
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCombinedLog } from '../test/logs/generate-log.ts';
 import { wrapLog, type Wrapper } from '../test/logs/wrap-log.ts';
-import { onCpu, PINNING } from './lib/processes.ts';
+import { measure, type Measured } from './lib/measure.ts';
+import { PINNING } from './lib/processes.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAWK = '/usr/bin/mawk';
 /** The yardstick's time for 1M lines where the target was set (logs-and-lab.md §2.4), and the target. */
 const REFERENCE_MAWK_SECONDS_PER_M = 0.281;
 const TARGET_LINES_PER_S = 1_000_000;
-const TIME = '/usr/bin/time';
 const GOACCESS = '/usr/bin/goaccess';
-
-interface Measured {
-  name: string;
-  seconds: number;
-  /** user + sys, NaN without /usr/bin/time. */
-  cpuSeconds: number;
-  peakRssKb: number;
-  stdout: string;
-  ok: boolean;
-}
-
-/** Runs a command under /usr/bin/time (when present) and returns wall time, peak RSS and stdout. */
-function measure(name: string, command: string, args: string[]): Promise<Measured> {
-  const timeFile = join(ROOT, '.bench-tmp', `${name}.time`);
-  const useTime = existsSync(TIME);
-  const [pinned, pinnedArgs] = onCpu(0, command, args);
-  const [cmd, argv] = useTime ? [TIME, ['-f', '%U %S %M', '-o', timeFile, pinned, ...pinnedArgs]] : [pinned, pinnedArgs];
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const proc = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'ignore'] });
-    let stdout = '';
-    proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const [user, sys, rss] = useTime ? (readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number) : [];
-      resolve({ name, seconds, cpuSeconds: (user ?? Number.NaN) + (sys ?? Number.NaN), peakRssKb: rss ?? Number.NaN, stdout, ok: code === 0 });
-    });
-  });
-}
 
 async function warm(file: string): Promise<void> {
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) void chunk;
@@ -144,7 +116,7 @@ async function metricsSection(lines: number, dir: string): Promise<void> {
   const runs: Record<'without' | 'with', Measured[]> = { without: [], with: [] };
   for (let i = 0; i < 3; i++) {
     for (const variant of ['without', 'with'] as const) {
-      const run = await measure(`${variant}`, process.execPath, ['--expose-gc', runner, file, variant === 'with' ? 'metrics' : 'none']);
+      const run = await measure(`${variant}`, process.execPath, ['--expose-gc', runner, file, variant === 'with' ? 'metrics' : 'none'], { pin: true });
       if (!run.ok) throw new Error(`metrics runner failed (${variant})`);
       runs[variant].push(run);
     }
@@ -171,11 +143,11 @@ async function metricsSection(lines: number, dir: string): Promise<void> {
 async function runHttpwhy(file: string): Promise<Measured> {
   const bin = join(ROOT, 'bin', 'httpwhy.js');
   if (existsSync(bin)) {
-    const viaBin = await measure('httpwhy', process.execPath, [bin, 'logs', file, '--json', '--no-progress']);
+    const viaBin = await measure('httpwhy', process.execPath, [bin, 'logs', file, '--json', '--no-progress'], { pin: true });
     if (viaBin.ok) return viaBin;
     console.log('  (bin/httpwhy.js failed, dist/ is probably not built: running src/logs bundled)');
   }
-  return measure('httpwhy', process.execPath, [await bundleRunner(), file]);
+  return measure('httpwhy', process.execPath, [await bundleRunner(), file], { pin: true });
 }
 
 function perStatus(httpwhyOut: string): Record<string, number> {
@@ -247,7 +219,7 @@ async function main(): Promise<void> {
   const verdict = (met: boolean): string => (lines < 1_000_000 ? 'not judged below 1M lines' : met ? 'met' : 'NOT met');
   console.log(`target: >= 1,000,000 lines/s on one core (median run, wall) -> ${verdict(perSecond >= TARGET_LINES_PER_S)}`);
   if (existsSync(MAWK)) {
-    const yardstick = await measure('mawk', MAWK, ['{c[$9]++} END{for(k in c) print c[k],k}', file]);
+    const yardstick = await measure('mawk', MAWK, ['{c[$9]++} END{for(k in c) print c[k],k}', file], { pin: true });
     if (!yardstick.ok) throw new Error('mawk failed');
     console.log(row(yardstick, lines));
     const slower = yardstick.seconds / ((REFERENCE_MAWK_SECONDS_PER_M * lines) / 1e6);
@@ -255,6 +227,16 @@ async function main(): Promise<void> {
     console.log(`        this machine ran the mawk status count ${slower.toFixed(1)}x slower than where the target was set; scaled, the target is`);
     console.log(`        >= ${rate(scaled, 1).trim()} lines/s -> ${verdict(perSecond >= scaled)} (httpwhy ${(yardstick.seconds / ours.seconds).toFixed(2)}x mawk's speed)`);
   }
+  const emits: Measured[] = [];
+  for (let i = 0; i < 3; i++) {
+    const run = await measure('emit', process.execPath, [join(ROOT, 'bin', 'httpwhy.js'), 'logs', file, '--emit', 'ndjson', '--host', 'bench', '--no-progress'], { pin: true, stdout: 'discard' });
+    if (!run.ok) throw new Error('httpwhy logs --emit ndjson failed (it needs dist/: npm run build)');
+    emits.push(run);
+  }
+  const emit = emits.toSorted((a, b) => a.seconds - b.seconds)[1] as Measured;
+  console.log(row(emit, lines));
+  const perLine = (m: Measured): number => (m.cpuSeconds / lines) * 1e6;
+  console.log(`--emit ndjson: ${perLine(emit).toFixed(2)} µs CPU per line, against ${perLine(ours).toFixed(2)} for the report (${(emit.cpuSeconds / ours.cpuSeconds).toFixed(1)}x)`);
   const rssMb = ours.peakRssKb / 1024;
   console.log(lines >= 10_000_000 ? `peak RSS < 150 MB at 10M lines -> ${rssMb < 150 ? 'met' : 'NOT met'} (${rssMb.toFixed(1)} MB)` : 'peak RSS < 150 MB at 10M lines: run with --big');
   if (!values['no-wrappers']) await wrapped(file, lines, ours);
@@ -262,7 +244,7 @@ async function main(): Promise<void> {
   if (values['no-goaccess'] || !existsSync(GOACCESS)) return;
 
   const out = join(dir, 'goaccess.json');
-  const peer = await measure('goaccess', GOACCESS, [file, '--log-format=COMBINED', '--no-global-config', '-o', out]);
+  const peer = await measure('goaccess', GOACCESS, [file, '--log-format=COMBINED', '--no-global-config', '-o', out], { pin: true });
   if (!peer.ok) throw new Error('goaccess failed');
   console.log(row(peer, lines));
   const same = sameCounts(perStatus(ours.stdout), goaccessPerStatus(out));

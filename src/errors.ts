@@ -49,6 +49,12 @@ export const ERROR_CATALOGUE = {
   HW_ERR_LAB_BAD_PARAMETER: { status: 400, exit: 2, title: 'Invalid lab parameter' },
   HW_ERR_LAB_BUSY: { status: 503, exit: 1, title: 'Lab busy' },
   HW_ERR_LAB_PROXY_MISSING: { status: 400, exit: 2, title: 'Proxy not installed' },
+  HW_ERR_CLICKHOUSE_BAD_OPTION: { status: 400, exit: 2, title: 'Invalid option for ClickHouse' },
+  HW_ERR_CLICKHOUSE_BAD_URL: { status: 400, exit: 2, title: 'ClickHouse URL cannot be used' },
+  HW_ERR_CLICKHOUSE_AUTH: { status: 401, exit: 2, title: 'ClickHouse refused the credentials' },
+  HW_ERR_CLICKHOUSE_ENGINE_MISSING: { status: 400, exit: 2, title: 'chDB is not installed' },
+  HW_ERR_CLICKHOUSE_UNAVAILABLE: { status: 503, exit: 1, title: 'ClickHouse did not answer' },
+  HW_ERR_CLICKHOUSE_QUERY_FAILED: { status: 502, exit: 1, title: 'ClickHouse query failed' },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable error code of {@link ERROR_CATALOGUE}, such as `HW_ERR_CODES_UNKNOWN_CODE`. */

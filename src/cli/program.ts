@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import type { CommandDeclaration } from './command.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
+import { clickhouseCommand } from './commands/clickhouse.ts';
 import { compareCommand } from './commands/compare.ts';
 import { diagnoseCommand } from './commands/diagnose.ts';
 import { explainCommand } from './commands/explain.ts';
@@ -17,7 +18,19 @@ import { createContext, type GlobalOptions } from './context.ts';
 import type { CliIo } from './io.ts';
 
 /** In the order `--help` lists them. */
-const SUBCOMMANDS: readonly CommandDeclaration[] = [compareCommand, listCommand, searchCommand, diagnoseCommand, logsCommand, metricsCommand, checkCommand, buildCommand, labCommand, serveCommand];
+const SUBCOMMANDS: readonly CommandDeclaration[] = [
+  compareCommand,
+  listCommand,
+  searchCommand,
+  diagnoseCommand,
+  logsCommand,
+  metricsCommand,
+  clickhouseCommand,
+  checkCommand,
+  buildCommand,
+  labCommand,
+  serveCommand,
+];
 
 const EXIT_HELP = `
 Exit codes: 0 ok · 1 a problem was found (e.g. unknown issuer, no match) · 2 bad input (unknown code, bad flag, unreadable file)

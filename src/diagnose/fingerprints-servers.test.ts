@@ -93,10 +93,10 @@ describe('server, proxy and framework fingerprints on real captures', () => {
  * ErrorReportValve with LocalStrings_zh_CN and _fr; Apache httpd's docs/error include/bottom.html), the rest as the
  * template lays it out.
  */
-describe('pages in other languages and layouts', () => {
-  const tomcat = (header: string, type: string, report: string) =>
-    `<!doctype html><html lang="x"><head><title>${header}</title></head><body><h1>${header}</h1><hr class="line" /><p><b>${type}</b> ${report}</p><hr class="line" /><h3>Apache Tomcat/9.0.68</h3></body></html>`;
+const tomcat = (header: string, type: string, report: string) =>
+  `<!doctype html><html lang="x"><head><title>${header}</title></head><body><h1>${header}</h1><hr class="line" /><p><b>${type}</b> ${report}</p><hr class="line" /><h3>Apache Tomcat/9.0.68</h3></body></html>`;
 
+describe('pages in other languages and layouts', () => {
   it.each([
     ['Chinese', tomcat('HTTP状态 404 - 未找到', '类型', '状态报告'), 'tomcat-404'],
     ['French', tomcat('État HTTP 500 – Erreur interne du serveur', 'Type', "Rapport d'exception"), 'tomcat-exception-report'],

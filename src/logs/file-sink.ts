@@ -39,8 +39,8 @@ export class FileSink implements LineSink {
     this.checkUtf8(buf, start, end, lineNo);
     if (kind === KIND.continuation) this.stats.continued++;
     else if (kind === KIND.access) this.analysis.access(parser, this.stats.name, lineNo);
-    else if (kind === KIND.proxyError && parser.errorEvent) this.analysis.proxyError(parser.errorEvent, { file: this.stats.name, line: lineNo });
-    else if (kind === KIND.app && parser.appEvent) this.analysis.app(parser.appEvent, { file: this.stats.name, line: lineNo });
+    else if (kind === KIND.proxyError && parser.errorEvent) this.analysis.proxyError(parser.errorEvent, { file: this.stats.name, line: lineNo }, parser.format);
+    else if (kind === KIND.app && parser.appEvent) this.analysis.app(parser.appEvent, { file: this.stats.name, line: lineNo }, parser.format);
   }
 
   overlong(head: Buffer, bytes: number, lineNo: number): void {

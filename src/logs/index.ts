@@ -54,3 +54,42 @@ export {
   WRAPPER_IDS,
 } from './types.ts';
 export { SKIP_REASONS, type LineExample, type SkipReason, type Tally } from './input/index.ts';
+// For the fleet domain, which writes rows from a tap and compiles the same rules to SQL.
+export {
+  APP_CLOCK_SHIFT_MS,
+  APP_MESSAGE_KEY_CHARS,
+  bucketMsFor,
+  compareCauses,
+  compileExpr,
+  exprBuilders,
+  COVERAGE,
+  DEFAULT_WINDOW_SECONDS,
+  errorFacts,
+  ID_LINK_CONFIDENCE,
+  LINK_SOURCE,
+  MAX_EXAMPLES,
+  PATH_QUERY_START,
+  routeOf,
+  statusKey,
+  VERDICT_APP_MESSAGE,
+  VERDICT_EVIDENCE,
+  VERDICT_FACTS,
+  VERDICT_RULES,
+  VERDICT_STATUSES,
+  verdictFacts,
+  WINDOW_CONFIDENCE,
+  WINDOW_MATCH,
+  type AnalysisTap,
+  type CoverageFact,
+  type Expr,
+  type FactType,
+  type LinkedEvent,
+  type LinkFact,
+  type Scalar,
+  type VerdictFact,
+  type VerdictFacts,
+  type VerdictRule,
+  type WindowFact,
+} from './analysis/index.ts';
+export { UNLINKED_EXAMPLES } from './report/index.ts';
+export { issuerClassOf, type AccessRecord, type AppEvent, type LineRef, type ProxyErrorEvent } from './types.ts';

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
-import { Analysis, type VerdictEvent } from './analysis/index.ts';
+import { Analysis, DEFAULT_WINDOW_SECONDS, type AnalysisTap, type VerdictEvent } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
 import { formatMismatch } from './format-mismatch.ts';
 import { detectInput, detectWrappers, isAppFormat, parsersFor, parseTimeZone, readsLogFormat, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
@@ -147,18 +147,20 @@ export class LogSession {
   private lastProgress = 0;
   private closed = false;
 
-  private constructor(options: AnalyzeOptions, parsing: ParserOptions, inputs: Input[], totalBytes: number) {
+  private constructor(options: AnalyzeOptions, parsing: ParserOptions, inputs: Input[], totalBytes: number, tap: AnalysisTap | null) {
     this.options = options;
     this.parsing = parsing;
     this.inputs = inputs;
     this.totalBytes = totalBytes;
     this.analysis = new Analysis(
       inputs.some((i) => i.stats.role === 'app' && i.opened),
-      (options.windowSeconds ?? 2) * 1000,
+      (options.windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000,
+      tap,
     );
   }
 
-  static async open(options: AnalyzeOptions): Promise<LogSession> {
+  /** `tap` sees every entry and event as it is read (rows for the fleet domain). */
+  static async open(options: AnalyzeOptions, tap: AnalysisTap | null = null): Promise<LogSession> {
     validate(options);
     assertCodeGeneration('httpwhy logs (one function per nginx log_format)');
     const forced = options.format === undefined ? null : resolveFormat(options.format);
@@ -171,7 +173,7 @@ export class LogSession {
       const explicit = spec.app ? forcedApp : (forced?.format ?? null);
       inputs.push(await openAndDetect(spec.name, spec.app, explicit, forced?.custom, options, parsing));
     }
-    return new LogSession(options, parsing, inputs, sizes.reduce((a, b) => a + b, 0));
+    return new LogSession(options, parsing, inputs, sizes.reduce((a, b) => a + b, 0), tap);
   }
 
   private splitterFor(input: Input): LineSplitter {

@@ -21,7 +21,7 @@ export const DOMAIN_LAYERS: readonly (readonly string[])[] = [
   ['codes'],
   ['compare', 'diagnose'],
   ['check', 'logs'],
-  ['metrics'],
+  ['metrics', 'fleet'],
   ['lab'],
   ['web'],
   ['cli'],

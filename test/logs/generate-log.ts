@@ -38,7 +38,7 @@ const IDS_PER_SECTION = 19_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -49,11 +49,11 @@ function random(seed: number): () => number {
   };
 }
 
-function pad(n: number): string {
+export function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function clfTime(ms: number): string {
+export function clfTime(ms: number): string {
   const d = new Date(ms);
   return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
 }

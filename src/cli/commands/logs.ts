@@ -1,4 +1,4 @@
-/** `httpwhy logs FILE... [--app APPLOG...]`. */
+/** `httpwhy logs FILE... [--app APPLOG...]`, `--emit ndjson` for ClickHouse, or `--clickhouse URL` to report on its rows. */
 import { Argument, Option, type CommandDeclaration } from '../command.ts';
 
 export interface LogsOptions {
@@ -22,12 +22,25 @@ export interface LogsOptions {
   maintenanceFile?: string;
   /** `--no-progress` sets it to false. */
   progress?: boolean;
+  /** `ndjson`: rows for ClickHouse instead of a report. */
+  emit?: string;
+  host?: string;
+  /** A ClickHouse server's URL (or, with `--engine chdb`, a chDB data directory) to report on. */
+  clickhouse?: string;
+  engine?: string;
+  database?: string;
+  since?: string;
+  from?: string;
+  to?: string;
+  credentialsFile?: string;
+  /** Seconds; validated by the runner. */
+  timeout?: string;
 }
 
 export const logsCommand: CommandDeclaration<[files: string[]], LogsOptions> = {
   name: 'logs',
   description: 'classify every 5xx, 499 and 009 in proxy logs as app-issued or proxy-issued, and why',
-  arguments: [new Argument('<files...>', 'proxy or web-server logs; - for stdin; .gz is read directly')],
+  arguments: [new Argument('[files...]', 'proxy or web-server logs; - for stdin; .gz is read directly (none with --clickhouse)')],
   options: [
     new Option('--app <files...>', 'application logs to join (JSON lines or text with request ids)'),
     new Option('--format <format>', 'format of FILES (combined, nginx-error, haproxy, alb, envoy, caddy, traefik-json, ..., an nginx log_format or a HAProxy log-format string); detected when absent'),
@@ -45,8 +58,18 @@ export const logsCommand: CommandDeclaration<[files: string[]], LogsOptions> = {
     new Option('--metrics-file <file>', "with -f: also write the metrics to FILE for node_exporter's textfile collector (name it *.prom), every refresh"),
     new Option('--maintenance-file <file>', 'with --metrics or --metrics-file: while FILE exists, httpwhy_maintenance is 1 and the shipped alerts ignore 503s'),
     new Option('--no-progress', 'no progress bar on stderr'),
+    new Option('--emit <format>', 'write one row per request, error-log event and app event for ClickHouse instead of a report (ndjson: JSONEachRow)').choices(['ndjson']),
+    new Option('--host <name>', "with --emit: the host name in the rows (default: this machine's)"),
+    new Option('--clickhouse <url>', "report on the rows in ClickHouse (its HTTP URL; with --engine chdb, a chDB data directory); credentials from CLICKHOUSE_USER and CLICKHOUSE_PASSWORD or --credentials-file"),
+    new Option('--engine <engine>', 'with --clickhouse: server (default) or chdb (ClickHouse in this process; needs the npm package chdb)').choices(['server', 'chdb']),
+    new Option('--database <name>', 'with --clickhouse: the database of the rows (default httpwhy)'),
+    new Option('--since <duration>', 'with --clickhouse: the last 90s, 15m, 1h, 7d'),
+    new Option('--from <time>', 'with --clickhouse: from this ISO 8601 time'),
+    new Option('--to <time>', 'with --clickhouse: until this ISO 8601 time'),
+    new Option('--credentials-file <file>', 'with --clickhouse: a file whose first line is user:password'),
+    new Option('--timeout <seconds>', 'with --clickhouse: how long one query may take (default 300)'),
   ],
   helpAfter:
-    '\nExit codes: 0 ok · 1 a --fail-on threshold crossed, or no request read from any file (the report says why) · 2 bad input (unreadable file, unknown --format or one that reads no line of a file, bad option)',
+    '\nExit codes: 0 ok · 1 a --fail-on threshold crossed, or no request read from any file (the report says why), or a ClickHouse query failed · 2 bad input (unreadable file, unknown --format or one that reads no line of a file, bad option, a ClickHouse URL or credentials that do not work)\n\nFleet scale: httpwhy logs /var/log/nginx/*.log --emit ndjson | clickhouse-client --query "INSERT INTO httpwhy.log_rows FORMAT JSONEachRow" on every host (schema: httpwhy clickhouse schema), then httpwhy logs --clickhouse http://clickhouse:8123 --since 1h',
   run: (args, options, ctx) => import('../runners/logs.ts').then((runner) => runner.runLogs(args, options, ctx)),
 };

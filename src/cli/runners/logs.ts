@@ -2,55 +2,18 @@
  * `httpwhy logs FILE... [--app APPLOG...]`: who issued every 5xx, 499 and 009 in proxy logs, and why.
  * Terminal summary on stdout (or `--json`), optional `--html FILE`, progress bar on a TTY stderr, `-f` to follow,
  * with Prometheus metrics (`--metrics`, `--metrics-file`).
+ * With `--emit ndjson` it writes rows for ClickHouse instead (logs-emit.ts); with `--clickhouse URL` it reports on
+ * the rows there (logs-clickhouse.ts).
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HttpwhyError } from '../../errors.ts';
-import {
-  crossedThresholds,
-  followLogs,
-  LogSession,
-  logsText,
-  parseFailOn,
-  progressBar,
-  renderLogReportHtml,
-  renderLogReportText,
-  type AnalyzeOptions,
-  type LogReport,
-  type LogsText,
-} from '../../logs/index.ts';
+import { followLogs, LogSession, logsText, progressBar, renderLogReportText, type LogReport } from '../../logs/index.ts';
 import type { FollowMetrics, ListenAddress } from '../../metrics/index.ts';
-import type { LogsOptions } from '../commands/logs.ts';
 import type { CommandContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
+import { analyzeOptionsOf, CLICKHOUSE_FLAGS, interruptSignal, presentReport, refuse, thresholdsOf, type LogsRunOptions } from './logs-common.ts';
 
-/** Follow mode: a pipe that pauses this long has sent all it has for now; detect its format from that. */
-const FOLLOW_HEAD_WAIT_MS = 500;
-
-/** The flags, and what only code that embeds the command sets (tests). */
-export interface LogsRunOptions extends LogsOptions {
-  /** Follow mode: snapshot interval in ms (default 2000). */
-  intervalMs?: number;
-  /** Stops follow mode; when absent, SIGINT does. */
-  signal?: AbortSignal;
-}
-
-function positive(value: string | undefined, flag: string, integer: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!(n > 0) || (integer && !Number.isInteger(n))) {
-    throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', `${flag} must be a positive ${integer ? 'integer' : 'number'}, got "${value}".`);
-  }
-  return n;
-}
-
-async function writeHtml(file: string, report: LogReport, text: LogsText, io: CliIo): Promise<void> {
-  try {
-    await writeFile(resolve(io.cwd, file), renderLogReportHtml(report, text));
-  } catch (error) {
-    throw new HttpwhyError('HW_ERR_LOGS_OUTPUT_UNWRITABLE', `Cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { file });
-  }
-}
+export type { LogsRunOptions } from './logs-common.ts';
 
 /** The metrics flags, checked before any file is opened: they need -f, and a parseable address. */
 async function metricsAddress(options: LogsRunOptions): Promise<ListenAddress | undefined> {
@@ -77,49 +40,30 @@ async function startMetrics(session: LogSession, options: LogsRunOptions, listen
   return metrics;
 }
 
-function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  return { signal: controller.signal, dispose: () => process.off('SIGINT', stop) };
-}
-
 export async function runLogs([files]: [files: string[]], options: LogsRunOptions, ctx: CommandContext): Promise<number> {
+  if (options.clickhouse !== undefined) return (await import('./logs-clickhouse.ts')).runLogsOnClickHouse(options.clickhouse, files, options, ctx);
+  if (options.emit !== undefined) return (await import('./logs-emit.ts')).runEmit(files, options, ctx);
+  refuse(options, CLICKHOUSE_FLAGS, 'goes with --clickhouse');
+  refuse(options, [['host', '--host']], 'goes with --emit ndjson');
   const { io } = ctx;
   const text = logsText(ctx.locale);
-  const thresholds = options.failOn === undefined ? [] : parseFailOn(options.failOn);
+  thresholdsOf(options);
   const listen = await metricsAddress(options);
   const bar = options.progress === false ? null : progressBar(io.stderr);
-  const analyzeOptions: AnalyzeOptions = {
-    files,
-    appFiles: options.app,
-    format: options.format,
-    appFormat: options.appFormat,
-    requestIdField: options.requestIdField,
-    messageField: options.messageField,
-    idPattern: options.idPattern,
-    timeZone: options.tz,
-    windowSeconds: positive(options.window, '--window', false),
-    top: positive(options.top, '--top', true),
-    cwd: io.cwd,
-    stdin: io.stdin,
-    headWaitMs: options.follow ? FOLLOW_HEAD_WAIT_MS : undefined,
-    onProgress: bar?.update,
-  };
-  const session = await LogSession.open(analyzeOptions);
+  const session = await LogSession.open(analyzeOptionsOf(files, options, io, bar?.update));
   let report: LogReport;
   if (options.follow) {
-    const intervalMs = options.intervalMs ?? 2000;
-    const metrics = await startMetrics(session, options, listen, io, intervalMs).catch(async (error: unknown) => {
-      await session.close();
-      throw error;
-    });
     const own = options.signal ? null : interruptSignal();
     const show = (r: LogReport): void => {
       bar?.clear();
       if (ctx.json) io.stdout.write(`${JSON.stringify(r)}\n`);
       else io.stdout.write(`${io.stdout.isTTY ? '\u001b[H\u001b[2J' : '\n'}${renderLogReportText(r, text)}`);
     };
+    const intervalMs = options.intervalMs ?? 2000;
+    const metrics = await startMetrics(session, options, listen, io, intervalMs).catch(async (error: unknown) => {
+      await session.close();
+      throw error;
+    });
     try {
       report = await followLogs(session, { intervalMs, signal: options.signal ?? (own as { signal: AbortSignal }).signal, onSnapshot: show });
     } finally {
@@ -134,15 +78,5 @@ export async function runLogs([files]: [files: string[]], options: LogsRunOption
     report = session.report();
   }
   bar?.clear();
-  if (options.html) await writeHtml(options.html, report, text, io);
-  io.stdout.write(ctx.json ? `${JSON.stringify(report, null, options.follow ? undefined : 2)}\n` : renderLogReportText(report, text));
-  // A log nobody read is never a pass: the report says why, and no threshold can be checked against it.
-  if (report.noRequests) {
-    if (ctx.json) io.stderr.write(`${text.ui.noRequests}\n`);
-    if (thresholds.length > 0) io.stderr.write(`${text.ui.failOnNoRequests}\n`);
-    return 1;
-  }
-  const crossed = crossedThresholds(report, thresholds);
-  for (const c of crossed) io.stderr.write(`${text.ui.failOnCrossed}: ${c.threshold.text} (${c.threshold.metric} = ${c.actual}${c.threshold.rate ? '%' : ''})\n`);
-  return crossed.length > 0 ? 1 : 0;
+  return presentReport(report, options, ctx);
 }

@@ -1,8 +1,9 @@
 /**
  * The streaming state of one analysis. `access` is the hot path: it counts the status and the minute and
  * materialises a record only for lines that need one (5xx, 499, 009, flagged lines, or a 2xx near a
- * body-phase error). Entries wait for the app log when one is given, then `settle` classifies them; each verdict
- * goes to the findings and, when one listens (follow mode's metrics), to `onVerdict`.
+ * body-phase error), or for every line when a tap watches (the fleet's rows). Entries wait for the app log when one is
+ * given, then `settle` classifies them; each verdict goes to the findings and, when one listens (follow mode's
+ * metrics), to `onVerdict`.
  */
 import { AppJoin, type Waiting } from './app-join.ts';
 import { classify } from './classify.ts';
@@ -11,7 +12,19 @@ import { Findings } from './findings.ts';
 import type { LineParser } from '../formats/index.ts';
 import { Timeline } from './timeline.ts';
 import { routeOf } from './top-k.ts';
-import { CAUSES, issuerClassOf, type AccessRecord, type AppEvent, type Cause, type IssuerClass, type LineRef, type ProxyErrorEvent } from '../types.ts';
+import { VERDICT_STATUSES } from './verdict-rules.ts';
+import {
+  CAUSES,
+  issuerClassOf,
+  type AccessRecord,
+  type AppEvent,
+  type Cause,
+  type FormatId,
+  type IssuerClass,
+  type LineRef,
+  type LogEvidence,
+  type ProxyErrorEvent,
+} from '../types.ts';
 
 /** One classified 5xx, 499 or 009, as handed to a verdict listener (the metrics exporter). */
 export interface VerdictEvent {
@@ -28,16 +41,32 @@ export interface VerdictEvent {
   requestTime: number;
 }
 
+/** An error-log event and where it was read. */
+export interface LinkedEvent {
+  event: ProxyErrorEvent;
+  ref: LineRef;
+}
+
+/** Sees every entry and event as the analysis reads it, with what the analysis linked (the fleet domain writes rows from it). */
+export interface AnalysisTap {
+  /**
+   * Every access entry, with the error-log event linked to it (header phase for a 5xx, 499 or 009; body phase
+   * behind a 2xx or 3xx) and the evidence of a body cut short, if any.
+   */
+  request(record: AccessRecord, ref: LineRef, format: FormatId, linked: LinkedEvent | null, truncated: LogEvidence | null): void;
+  error(event: ProxyErrorEvent, ref: LineRef, format: FormatId): void;
+  /** An app event; its `stack` may still grow with the lines that follow it. */
+  app(event: AppEvent, ref: LineRef, format: FormatId): void;
+}
+
 interface Pending {
   waiting: Waiting;
   ref: LineRef;
   error: IndexedEvent | null;
 }
 
-/** Statuses that get a verdict: every 5xx, client-closed (nginx 499, ALB 460, none at all) and nginx's 009. */
-function needsVerdict(status: number): boolean {
-  return status >= 500 || status === 499 || status === 9 || status === 0 || status === 460;
-}
+/** 1 for the statuses that get a verdict (VERDICT_STATUSES), by status: one load per line on the hot path. */
+const NEEDS_VERDICT = Uint8Array.from({ length: 1000 }, (_, status) => (status >= VERDICT_STATUSES.from || (VERDICT_STATUSES.also as readonly number[]).includes(status) ? 1 : 0));
 
 export class Analysis {
   readonly byStatus = new Float64Array(1000);
@@ -51,11 +80,13 @@ export class Analysis {
   /** Called with every verdict; null when nobody listens (the batch analysis). */
   onVerdict: ((verdict: VerdictEvent) => void) | null = null;
   private readonly holdForApp: boolean;
+  private readonly tap: AnalysisTap | null;
   private pending: Pending[] = [];
 
   /** `holdForApp`: app logs will be read, so entries wait for them. */
-  constructor(holdForApp: boolean, windowMs: number) {
+  constructor(holdForApp: boolean, windowMs: number, tap: AnalysisTap | null = null) {
     this.holdForApp = holdForApp;
+    this.tap = tap;
     this.join = new AppJoin(windowMs);
     this.findings = new Findings(this.timeline);
   }
@@ -67,34 +98,43 @@ export class Analysis {
     this.requests++;
     const t = p.timeMs;
     if (t === t) this.timeline.add(t);
-    if (needsVerdict(status)) {
+    const tap = this.tap;
+    if (NEEDS_VERDICT[status] === 1) {
       const record = p.access();
+      const ref = { file, line };
       // A TCP session logs no status; only a failed one (its fields say so) is explained.
-      if (!record.tcp || record.signal) this.entry(record, { file, line });
+      const linked = !record.tcp || record.signal ? this.entry(record, ref) : null;
+      if (tap) tap.request(record, ref, p.format, linked, null);
     } else if (p.flagged) {
       const record = p.access();
-      if (record.truncatedBy) this.findings.addTruncated(record, { file, line }, [record.truncatedBy]);
+      const ref = { file, line };
+      if (record.truncatedBy) this.findings.addTruncated(record, ref, [record.truncatedBy]);
+      if (tap) tap.request(record, ref, p.format, null, record.truncatedBy);
     } else if (this.errors.bodyEvents > 0 && t === t && this.errors.hasBodyEventNear(t, p.tzOffsetMin)) {
-      this.truncatedByErrorLog(p.access(), { file, line });
+      const record = p.access();
+      const ref = { file, line };
+      const linked = this.errors.link(record, true);
+      const truncated: LogEvidence | null = linked ? { kind: 'error-log', detail: linked.event.message } : null;
+      if (truncated) this.findings.addTruncated(record, ref, [truncated]);
+      if (tap) tap.request(record, ref, p.format, linked, truncated);
+    } else if (tap) {
+      tap.request(p.access(), { file, line }, p.format, null, null);
     }
   }
 
-  private truncatedByErrorLog(record: AccessRecord, ref: LineRef): void {
-    const linked = this.errors.link(record, true);
-    if (linked) this.findings.addTruncated(record, ref, [{ kind: 'error-log', detail: linked.event.message }]);
-  }
-
-  private entry(record: AccessRecord, ref: LineRef): void {
+  /** Links the entry's error-log event and classifies it, now or once the app log is read; returns the event. */
+  private entry(record: AccessRecord, ref: LineRef): IndexedEvent | null {
     const error = this.errors.link(record, false);
     if (this.holdForApp) {
       const waiting: Waiting = { record, idLink: null, windowLink: null };
       if (this.join.add(waiting)) {
         this.pending.push({ waiting, ref, error });
-        return;
+        return error;
       }
       this.overflow++;
     }
     this.conclude(record, ref, error, null);
+    return error;
   }
 
   private conclude(record: AccessRecord, ref: LineRef, error: IndexedEvent | null, waiting: Waiting | null): void {
@@ -111,12 +151,14 @@ export class Analysis {
     }
   }
 
-  proxyError(event: ProxyErrorEvent, ref: LineRef): void {
+  proxyError(event: ProxyErrorEvent, ref: LineRef, format: FormatId): void {
     this.errors.add(event, ref);
+    this.tap?.error(event, ref, format);
   }
 
-  app(event: AppEvent, ref: LineRef): void {
+  app(event: AppEvent, ref: LineRef, format: FormatId): void {
     this.join.onApp(event, ref);
+    this.tap?.app(event, ref, format);
   }
 
   /** Classifies waiting entries logged before `beforeMs` (all of them by default). */

@@ -4,6 +4,8 @@
  * It also decides whether the absence of an app line means anything: only when the app log covers the
  * entry's time and logs (about) every request.
  */
+import { APP_CLOCK_SHIFT_MS, COVERAGE, ID_LINK_CONFIDENCE, LINK_SOURCE, PATH_QUERY_START, WINDOW_CONFIDENCE, WINDOW_MATCH, type CoverageFact, type LinkFact, type WindowFact } from './join-rules.ts';
+import { compileExpr, type Evaluator, type Scalar } from './rule-expr.ts';
 import type { AccessRecord, AppEvent, AppStack, Confidence, LineRef } from '../types.ts';
 
 export interface AppLink {
@@ -27,12 +29,29 @@ export interface Waiting {
 export type AppCoverage = 'none' | 'outside' | 'errors-only' | 'covered';
 
 const MAX_WAITING = 300_000;
-/** The app must log at least this share of the proxy's requests for a missing line to mean "never reached". */
-const EVERY_REQUEST_RATIO = 0.5;
+
+/** The join rules, compiled on first use (the session checks first that code generation is allowed). */
+let compiled: {
+  linkSource: Evaluator<LinkFact>;
+  coverage: Evaluator<CoverageFact>;
+  appClockShift: Evaluator<CoverageFact>;
+  windowMatch: Evaluator<WindowFact>;
+  windowConfidence: Evaluator<WindowFact>;
+} | null = null;
+function rules(): NonNullable<typeof compiled> {
+  compiled ??= {
+    linkSource: compileExpr(LINK_SOURCE),
+    coverage: compileExpr(COVERAGE),
+    appClockShift: compileExpr(APP_CLOCK_SHIFT_MS),
+    windowMatch: compileExpr(WINDOW_MATCH),
+    windowConfidence: compileExpr(WINDOW_CONFIDENCE),
+  };
+  return compiled;
+}
 
 /** The path without its query: app logs often drop it, proxies keep it. */
 function pathKey(path: string): string {
-  const q = path.search(/[?#]/);
+  const q = path.search(PATH_QUERY_START);
   return q < 0 ? path : path.slice(0, q);
 }
 
@@ -100,7 +119,7 @@ export class AppJoin {
       const w = this.byId.get(event.requestId);
       if (w) {
         if (!w.idLink) this.idMatches++;
-        w.idLink = merge(w.idLink, event, ref, 'request-id', 'high');
+        w.idLink = merge(w.idLink, event, ref, 'request-id', ID_LINK_CONFIDENCE);
       }
     }
     if (event.path !== '') {
@@ -111,29 +130,58 @@ export class AppJoin {
 
   private joinByWindow(event: AppEvent, ref: LineRef): void {
     if (Number.isNaN(event.time.ms)) return;
+    const facts: Record<WindowFact, Scalar> = {
+      time: 0,
+      tzOffsetMin: 0,
+      tookMs: 0,
+      method: '',
+      eventTime: event.time.ms,
+      eventLocal: event.time.local,
+      eventMethod: event.method,
+      windowMs: this.windowMs,
+      candidates: 0,
+    };
+    const { windowMatch, windowConfidence } = rules();
     const candidates = (this.byPath.get(pathKey(event.path)) ?? []).filter((w) => {
       const r = w.record;
-      if (event.method !== '' && r.method !== '' && event.method !== r.method) return false;
-      const at = r.timeMs + (event.time.local ? r.tzOffsetMin * 60_000 : 0);
-      const took = Number.isNaN(r.requestTime) ? 0 : r.requestTime * 1000;
-      return event.time.ms >= at - took - this.windowMs && event.time.ms <= at + this.windowMs;
+      facts.time = r.timeMs;
+      facts.tzOffsetMin = r.tzOffsetMin;
+      facts.tookMs = Number.isNaN(r.requestTime) ? 0 : r.requestTime * 1000;
+      facts.method = r.method;
+      return windowMatch(facts) === true;
     });
-    for (const w of candidates) w.windowLink = merge(w.windowLink, event, ref, 'time-window', candidates.length === 1 ? 'medium' : 'low');
+    facts.candidates = candidates.length;
+    const confidence = windowConfidence(facts) as Confidence;
+    for (const w of candidates) w.windowLink = merge(w.windowLink, event, ref, 'time-window', confidence);
   }
 
-  /** Ids decide when the app's ids matched the proxy's at least once; otherwise time windows do. */
+  /** Ids decide when the app's ids matched the proxy's at least once; otherwise time windows do (join-rules.ts). */
   linkOf(w: Waiting): AppLink | null {
-    if (this.idMatches > 0 && w.record.requestId !== '') return w.idLink;
-    return w.idLink ?? w.windowLink;
+    const source = rules().linkSource({ idMatchedAnywhere: this.idMatches > 0, hasRequestId: w.record.requestId !== '', idLinked: w.idLink !== null, windowLinked: w.windowLink !== null });
+    return source === 'request-id' ? w.idLink : source === 'time-window' ? w.windowLink : null;
   }
 
   coverage(record: AccessRecord, requestsInRange: (from: number, to: number) => number): AppCoverage {
-    if (this.appEvents === 0) return 'none';
-    const at = record.timeMs + (this.localTimes ? record.tzOffsetMin * 60_000 : 0);
-    if (!(at >= this.minTime - this.windowMs && at <= this.maxTime + this.windowMs)) return 'outside';
-    const joinable = this.idMatches > 0 ? record.requestId !== '' : this.pathLines > 0;
-    const shift = this.localTimes ? record.tzOffsetMin * 60_000 : 0;
-    const proxyRequests = requestsInRange(this.minTime - shift, this.maxTime - shift);
-    return joinable && this.requestLines >= EVERY_REQUEST_RATIO * proxyRequests ? 'covered' : 'errors-only';
+    const { minTime, maxTime } = this;
+    const { coverage, appClockShift } = rules();
+    const facts: Record<CoverageFact, Scalar> = {
+      idMatchedAnywhere: this.idMatches > 0,
+      hasRequestId: record.requestId !== '',
+      time: record.timeMs,
+      tzOffsetMin: record.tzOffsetMin,
+      appEvents: this.appEvents,
+      requestLines: this.requestLines,
+      pathLines: this.pathLines,
+      appFirst: this.minTime,
+      appLast: this.maxTime,
+      appTimesLocal: this.localTimes,
+      windowMs: this.windowMs,
+      // Counted only when the rules get that far: it sums the timeline.
+      get proxyRequests(): number {
+        const shift = appClockShift(this) as number;
+        return requestsInRange(minTime - shift, maxTime - shift);
+      },
+    };
+    return coverage(facts) as AppCoverage;
   }
 }

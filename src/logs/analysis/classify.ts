@@ -1,9 +1,10 @@
 /**
- * The classification of one 5xx, 499 or 009: combines the proxy's own fields, its error log and the app log.
- * Order of trust: the status itself (009, 499) → an error-log line about the request → decisive proxy
- * fields → the app's line for the request → the app's silence (when it logs every request) → unknown.
+ * The classification of one 5xx, 499 or 009: gathers what the proxy's own fields, its error log and the app log
+ * say about the entry into facts, and lets the verdict table (verdict-rules.ts) decide.
  */
 import type { AppCoverage, AppLink } from './app-join.ts';
+import { jsSource } from './rule-expr.ts';
+import { VERDICT_APP_MESSAGE, VERDICT_EVIDENCE, VERDICT_RULES, type VerdictFacts } from './verdict-rules.ts';
 import type { AccessRecord, AppStack, Cause, Confidence, LogEvidence, ProxyErrorEvent, UnknownReason } from '../types.ts';
 
 export interface Classification {
@@ -26,53 +27,81 @@ export interface ClassifyInput {
   coverage: AppCoverage;
 }
 
-function appCause(status: number): Cause {
-  return status === 503 ? 'app-overload' : 'app-error';
+/** The facts about an error-log event (those of a verdict, and of an upstream-error row of the fleet domain). */
+export function errorFacts(error: ProxyErrorEvent | null): Pick<VerdictFacts, 'hasError' | 'errorPhase' | 'errorCause' | 'errorNamesRequest' | 'errorMessage' | 'errorAppMessage'> {
+  return {
+    hasError: error !== null,
+    errorPhase: error?.phase ?? '',
+    errorCause: error?.cause ?? '',
+    errorNamesRequest: error !== null && (error.client !== '' || error.connection !== ''),
+    errorMessage: error?.message ?? '',
+    errorAppMessage: error?.appMessage ?? '',
+  };
 }
 
-/** What a proxy 5xx most likely was when the app never saw the request. */
-function unreachedCause(status: number): Cause {
-  if (status === 504) return 'timeout';
-  if (status === 503) return 'load-shed';
-  if (status === 500) return 'proxy-config';
-  return 'upstream-failed';
+/** What the verdict table decides from; the fleet domain writes the record's and error's part into each row. */
+export function verdictFacts({ record, error, app, coverage }: ClassifyInput): VerdictFacts {
+  const { signal } = record;
+  const e = errorFacts(error);
+  return {
+    status: record.status,
+    hasSignal: signal !== null,
+    signalCause: signal?.cause ?? '',
+    signalConfidence: signal?.confidence ?? '',
+    signalDecisive: signal?.decisive ?? false,
+    signalReason: signal?.reason ?? '',
+    signalKind: signal?.evidence.kind ?? '',
+    signalDetail: signal?.evidence.detail ?? '',
+    hasError: e.hasError,
+    errorPhase: e.errorPhase,
+    errorCause: e.errorCause,
+    errorNamesRequest: e.errorNamesRequest,
+    errorMessage: e.errorMessage,
+    errorAppMessage: e.errorAppMessage,
+    hasApp: app !== null,
+    appError: app?.isError ?? false,
+    appStatus: app?.status ?? 0,
+    appConfidence: app?.confidence ?? '',
+    appMessage: app?.message ?? '',
+    coverage,
+  };
 }
 
-export function classify({ record, error, app, coverage }: ClassifyInput): Classification {
-  const evidence: LogEvidence[] = [];
-  const { status, signal } = record;
-  if (signal) evidence.push(signal.evidence);
-  if (error) evidence.push({ kind: 'error-log', detail: error.message });
-  if (app) evidence.push(app.isError ? { kind: 'app-error', detail: app.message } : app.status > 0 ? { kind: 'app-status', detail: String(app.status) } : { kind: 'app-seen', detail: '' });
-  const appMessage = app?.isError ? app.message : (error?.appMessage ?? '');
-  const classification = (cause: Cause, confidence: Confidence, reason: UnknownReason | null = null): Classification => ({
-    cause,
-    confidence,
-    evidence,
-    reason,
-    appMessage,
+export interface Verdict {
+  cause: Cause;
+  confidence: Confidence;
+  reason: UnknownReason | null;
+  evidence: LogEvidence[];
+  appMessage: string;
+}
+
+/** The verdict table as one generated function: the facts' evidence, then the first rule that holds. */
+function verdictSource(): string {
+  const body = ['const evidence = [];'];
+  for (const e of VERDICT_EVIDENCE) body.push(`if (${jsSource(e.when)}) evidence.push({ kind: ${jsSource(e.kind)}, detail: ${jsSource(e.detail)} });`);
+  body.push(`const appMessage = ${jsSource(VERDICT_APP_MESSAGE)};`);
+  for (const r of VERDICT_RULES) {
+    const extra = r.evidence ? `evidence.push({ kind: ${JSON.stringify(r.evidence)}, detail: '' }); ` : '';
+    const reason = jsSource(r.reason);
+    body.push(`if (${jsSource(r.when)}) { ${extra}const reason = ${reason}; return { cause: ${jsSource(r.cause)}, confidence: ${jsSource(r.confidence)}, reason: reason === '' ? null : reason, evidence, appMessage }; }`);
+  }
+  body.push("throw new Error('no verdict rule held');");
+  return body.join('\n');
+}
+
+let compiled: ((facts: VerdictFacts) => Verdict) | null = null;
+
+/** The verdict table applied to one entry's facts (compiled on first use). */
+export function decide(facts: VerdictFacts): Verdict {
+  compiled ??= new Function('f', verdictSource()) as (facts: VerdictFacts) => Verdict;
+  return compiled(facts);
+}
+
+export function classify(input: ClassifyInput): Classification {
+  const { app } = input;
+  return {
+    ...decide(verdictFacts(input)),
     appStack: app?.isError && app.stack && app.stack.lines.length > 0 ? app.stack : null,
     correlation: app ? app.by : 'none',
-  });
-
-  if (status === 9) return classification('non-http-reply', 'high');
-  if (status === 499 || status === 460 || signal?.cause === 'client-closed') return classification('client-closed', 'high');
-  if (error && error.phase !== 'body') {
-    // An event that names no client or connection may belong to a neighbouring request.
-    const sure = error.client !== '' || error.connection !== '';
-    return classification(error.cause === 'app-error' ? appCause(status) : error.cause, sure ? 'high' : 'medium');
-  }
-  if (signal?.decisive) return classification(signal.cause, signal.confidence);
-  if (app) {
-    if (app.isError || app.status >= 500) return classification(appCause(status), app.confidence);
-    // The app handled the request without an error, yet the client got a 5xx: the hop back failed.
-    return classification(status === 504 ? 'timeout' : (signal?.cause ?? 'upstream-failed'), app.confidence === 'high' ? 'medium' : 'low');
-  }
-  if (coverage === 'covered') {
-    evidence.push({ kind: 'app-absent', detail: '' });
-    return classification(unreachedCause(status), 'medium');
-  }
-  const reason: UnknownReason =
-    signal?.reason ?? (coverage === 'errors-only' ? 'app-log-errors-only' : coverage === 'outside' ? 'app-log-no-coverage' : 'no-signals');
-  return classification('unknown', 'low', reason);
+  };
 }

@@ -9,7 +9,15 @@ import type { Timeline } from './timeline.ts';
 import { routeOf, TopK, type Ranked } from './top-k.ts';
 import { CAUSES, issuerClassOf, type AccessRecord, type AppStack, type Cause, type Confidence, type LogEvidence, type IssuerClass, type LineOrigin, type LineRef, type UnknownReason } from '../types.ts';
 
-const MAX_EXAMPLES = 5;
+/** Examples kept per cause, and of truncated bodies: the first ones read. */
+export const MAX_EXAMPLES = 5;
+/** App messages are ranked by their first characters. */
+export const APP_MESSAGE_KEY_CHARS = 200;
+
+/** Larger counts first, then in the order of CAUSES. */
+export function compareCauses(a: { cause: Cause; count: number }, b: { cause: Cause; count: number }): number {
+  return b.count - a.count || CAUSES.indexOf(a.cause) - CAUSES.indexOf(b.cause);
+}
 
 /** One classified log entry shown as an example: the request, its times and upstream, the evidence and the app's message. */
 export interface Example {
@@ -102,7 +110,7 @@ export class Findings {
     if (record.upstream !== '') stats.upstreams.add(record.upstream);
     if (stats.examples.length < MAX_EXAMPLES) stats.examples.push(exampleOf(record, ref, classification.confidence, classification.evidence, classification.appMessage, classification.appStack));
     if (classification.reason) this.unknownReasons.set(classification.reason, (this.unknownReasons.get(classification.reason) ?? 0) + 1);
-    if (classification.appMessage !== '') this.appMessages.add(classification.appMessage.slice(0, 200));
+    if (classification.appMessage !== '') this.appMessages.add(classification.appMessage.slice(0, APP_MESSAGE_KEY_CHARS));
     if (classification.correlation === 'request-id') this.correlation.requestId++;
     if (classification.correlation === 'time-window') this.correlation.timeWindow++;
     if (errorLinked) this.correlation.errorLog++;
@@ -129,6 +137,6 @@ export class Findings {
         examples: s.examples,
         approximate: s.routes.approximate || s.upstreams.approximate,
       }))
-      .toSorted((a, b) => b.count - a.count || CAUSES.indexOf(a.cause) - CAUSES.indexOf(b.cause));
+      .toSorted(compareCauses);
   }
 }

@@ -6,6 +6,13 @@
 const STEPS_MS = [1, 5, 15, 30, 60, 300, 900, 1800, 3600, 10_800, 21_600, 43_200, 86_400].map((s) => s * 1000);
 export const MAX_BUCKETS = 720;
 
+/** The smallest bucket size above `aboveMs` that spans `[minMs, maxMs]` in at most MAX_BUCKETS buckets. */
+export function bucketMsFor(minMs: number, maxMs: number, aboveMs = 0): number {
+  let next = STEPS_MS.find((s) => s > aboveMs) ?? aboveMs * 2;
+  while (Math.floor(maxMs / next) - Math.floor(minMs / next) >= MAX_BUCKETS) next = STEPS_MS.find((s) => s > next) ?? next * 2;
+  return next;
+}
+
 export interface TimelineSeries {
   /** Epoch ms of the first bucket. */
   start: number;
@@ -57,8 +64,7 @@ export class Timeline {
   }
 
   private widen(): void {
-    let next = STEPS_MS.find((s) => s > this.bucketMs) ?? this.bucketMs * 2;
-    while (Math.floor(this.max / next) - Math.floor(this.min / next) >= MAX_BUCKETS) next = STEPS_MS.find((s) => s > next) ?? next * 2;
+    const next = bucketMsFor(this.min, this.max, this.bucketMs);
     const merged = new Map<number, Float64Array>();
     for (const [index, bucket] of this.buckets) {
       const target = Math.floor((index * this.bucketMs) / next);

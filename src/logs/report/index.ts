@@ -9,6 +9,6 @@ export { crossedThresholds, parseFailOn, type Threshold } from './fail-on.ts';
 export { logsText, type LogsText } from './messages.ts';
 export { renderLogReportHtml } from './render-html.ts';
 export { renderLogReportText } from './render-text.ts';
-export { buildReport, type FileReport, type LogReport, type UnlinkedErrors } from './report.ts';
+export { buildReport, UNLINKED_EXAMPLES, type FileReport, type LogReport, type UnlinkedErrors } from './report.ts';
 export type { LogSetupAdvice, MissingField, SetupProxy } from './log-setup.ts';
 export type { ReadWarning } from './read-warnings.ts';

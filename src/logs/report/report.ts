@@ -87,6 +87,9 @@ export interface LogReport {
   noRequests?: true;
 }
 
+/** Examples kept per cause of error-log events no entry claimed. */
+export const UNLINKED_EXAMPLES = 3;
+
 function fileReport(stats: FileStats, noRequests: boolean): FileReport {
   const warning = readWarningOf(stats, noRequests);
   return {
@@ -156,7 +159,7 @@ export function buildReport(analysis: Analysis, files: FileStats[], options: { t
       events: errors.size + errors.dropped,
       linked: errors.linked,
       dropped: errors.dropped,
-      unlinked: errors.unlinked(3).map((g) => ({
+      unlinked: errors.unlinked(UNLINKED_EXAMPLES).map((g) => ({
         cause: g.cause,
         count: g.count,
         examples: g.examples.map((s) => ({ file: s.ref.file, line: s.ref.line, message: s.event.message })),
