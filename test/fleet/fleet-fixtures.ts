@@ -33,6 +33,14 @@ export const CAPTURES: DataSet[] = [
   { name: 'nginx capture', cwd: FIXTURES, hosts: [{ name: 'lb', files: ['nginx/access.log', 'nginx/error.log'] }, { name: 'app', files: ['nginx/app.log'] }], appFiles: ['nginx/app.log'] },
   { name: 'caddy capture', cwd: FIXTURES, hosts: [{ name: 'lb', files: ['caddy/access.log', 'caddy/error.log'] }, { name: 'app', files: ['caddy/app.log'] }], appFiles: ['caddy/app.log'] },
   { name: 'haproxy capture', cwd: FIXTURES, hosts: [{ name: 'lb', files: ['haproxy/access.log'] }, { name: 'app', files: ['haproxy/app.log'] }], appFiles: ['haproxy/app.log'] },
+  // Published Envoy logs with TCP sessions: failed ones (UF,URX) get a verdict, the rest (status 0, no flags) none.
+  // Files in path order, so both take the same first examples (docs/scale.md).
+  {
+    name: 'envoy wild logs (TCP sessions)',
+    cwd: FIXTURES,
+    hosts: [{ name: 'mesh', files: ['wild/envoy-json/istio-23461-tcp-uf-urx.log', 'wild/envoy-text/beats-envoy.log', 'wild/envoy-text/istio-29109-kubectl-timestamps.log'] }],
+    appFiles: [],
+  },
 ];
 
 /** A generated fleet with every failure mode: two load balancers and an app host. `dispose` removes its files. */
