@@ -32,20 +32,10 @@ function parseObject(data: unknown): ParsedInput {
   return { format: 'json', observations: [parseResponseObject(dict)] };
 }
 
-/** JSON as pasted: zsh marks output without a final newline with "%". */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (!text.endsWith('%')) throw error;
-    return JSON.parse(text.slice(0, -1));
-  }
-}
-
 function parseJsonText(text: string): ParsedInput {
   let data: unknown;
   try {
-    data = parseJson(text);
+    data = JSON.parse(text);
   } catch (error) {
     const embedded = jsonAmongProse(text);
     if (embedded) return parseObject(embedded);

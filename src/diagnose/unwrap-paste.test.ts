@@ -5,6 +5,12 @@ import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
 describe('unwrapPaste, on real pastes', () => {
+  it("drops zsh's % after output without a final newline, but not a body's own percentage", () => {
+    expect(unwrapPaste(`${wild('envoy/503-no-healthy-upstream-knative.txt').trimEnd()}%`)).toBe('no healthy upstream');
+    expect(unwrapPaste('{"error":"x"}%\n')).toBe('{"error":"x"}');
+    expect(unwrapPaste('disk usage 100%')).toBe('disk usage 100%');
+  });
+
   it('drops a test log prefix on the status line and the indentation of the lines after it (Contour)', () => {
     const text = unwrapPaste(wild('envoy/503-connection-failure-contour-chunked.http'));
     expect(text.split('\n').slice(0, 3)).toEqual(['HTTP/1.1 503 Service Unavailable', 'Transfer-Encoding: chunked', 'Content-Type: text/plain']);

@@ -2,7 +2,7 @@
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
  * it, wget's ERROR line after it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
  * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`,
- * `\"`), a JSON array of lines. Only what cannot be part of a response is removed; the words stay as they were.
+ * `\"`), a JSON array of lines, zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
  */
 
 /**
@@ -17,6 +17,11 @@ const PREFIXED_STATUS = /^(.+?)(HTTP\/\d(?:\.\d)? \d{3}\b.*)$/;
 /** Escapes as JSON (or a log that printed a string literal) writes them. */
 const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g;
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/**
+ * zsh marks output without a final newline with a `%` (its PROMPT_EOL_MARK), copied with it: `...headers%`,
+ * `{"error":...}%`. After a digit it may be the body's own (`100%`), so it stays there.
+ */
+const ZSH_EOL_MARK = /([^\s\d%])%[ \t]*\n?$/;
 /** A prefix shared by every line is removed only when it is short: a few words of a log, or indentation. */
 const MAX_PREFIX_WORDS = 3;
 
@@ -105,7 +110,7 @@ const WGET_ERROR = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: /;
 
 /** The paste as the response's own text, as far as it can be recovered. */
 export function unwrapPaste(raw: string): string {
-  const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '')));
+  const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
   const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
   const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropCommands(unfenced))));
