@@ -156,6 +156,13 @@ async function storedBytes(query: (sql: string) => Promise<Array<Record<string, 
   return { rows: Number(r?.rows), bytes: Number(r?.bytes), uncompressed: Number(r?.raw) };
 }
 
+/** The report on an engine at this many rows, timed and printed as one line. */
+async function reportLine(engine: Engine, rowsNow: number): Promise<{ seconds: number; report: LogReport }> {
+  const r = await timedReport(engine);
+  console.log(`  report at ${n(rowsNow)} rows`.padEnd(35) + `wall ${r.seconds.toFixed(1).padStart(7)} s  ${n(rowsNow / r.seconds).padStart(11)} rows/s  (slowest: ${r.slowest})`);
+  return r;
+}
+
 async function onServer(rowsFile: string, rows: number, streaming: LogReport): Promise<Record<string, unknown>> {
   if (!haveServer || !existsSync(CLIENT)) {
     console.log('ClickHouse server: not installed (npm run setup:system), skipped');
@@ -180,11 +187,7 @@ async function onServer(rowsFile: string, rows: number, streaming: LogReport): P
     const stored = await storedBytes(query);
     console.log(`  stored ${n(stored.rows)} rows: ${(stored.bytes / stored.rows).toFixed(1)} bytes per row compressed (${(stored.uncompressed / stored.rows).toFixed(0)} uncompressed)`);
     const engine = new ServerEngine({ url: new URL(shard.url), credentials: {}, timeoutMs: 3_600_000 });
-    const report = async (rowsNow: number): Promise<{ seconds: number; report: LogReport }> => {
-      const r = await timedReport(engine);
-      console.log(`  report at ${n(rowsNow)} rows`.padEnd(35) + `wall ${r.seconds.toFixed(1).padStart(7)} s  ${n(rowsNow / r.seconds).padStart(11)} rows/s  (slowest: ${r.slowest})`);
-      return r;
-    };
+    const report = (rowsNow: number) => reportLine(engine, rowsNow);
     const first = await report(stored.rows);
     const check = compared(first.report, streaming);
     console.log(`  ${check.note}`);
@@ -226,11 +229,7 @@ async function onChdb(rowsFile: string, rows: number, streaming: LogReport): Pro
     await engine.command('OPTIMIZE TABLE httpwhy.log_rows FINAL');
     const stored = await storedBytes((sql) => engine.query(sql));
     console.log(`  stored ${n(stored.rows)} rows: ${(stored.bytes / stored.rows).toFixed(1)} bytes per row compressed (${(stored.uncompressed / stored.rows).toFixed(0)} uncompressed)`);
-    const report = async (rowsNow: number): Promise<{ seconds: number; report: LogReport }> => {
-      const r = await timedReport(engine);
-      console.log(`  report at ${n(rowsNow)} rows`.padEnd(35) + `wall ${r.seconds.toFixed(1).padStart(7)} s  ${n(rowsNow / r.seconds).padStart(11)} rows/s  (slowest: ${r.slowest})`);
-      return r;
-    };
+    const report = (rowsNow: number) => reportLine(engine, rowsNow);
     const first = await report(stored.rows);
     const check = compared(first.report, streaming);
     console.log(`  ${check.note}`);

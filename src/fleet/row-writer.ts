@@ -57,6 +57,15 @@ export class RowWriter implements AnalysisTap {
     return { kind, host: this.host, file: ref.file, line: ref.line, format };
   }
 
+  /** An error-log or app event's row: its time, and whether the log wrote it without a zone. */
+  private eventBase(kind: RowKind, ref: LineRef, format: FormatId, time: { ms: number; local: boolean }): Row {
+    const row = this.base(kind, ref, format);
+    const ms = timeValue(time.ms);
+    if (ms !== 0) row.time_ms = ms;
+    if (time.local) row.time_local = 1;
+    return row;
+  }
+
   private write(row: Row): void {
     this.rows++;
     this.buffer += `${JSON.stringify(row)}\n`;
@@ -99,10 +108,7 @@ export class RowWriter implements AnalysisTap {
 
   error(event: ProxyErrorEvent, ref: LineRef, format: FormatId): void {
     this.writeApp();
-    const row = this.base('upstream-error', ref, format);
-    const time = timeValue(event.time.ms);
-    if (time !== 0) row.time_ms = time;
-    if (event.time.local) row.time_local = 1;
+    const row = this.eventBase('upstream-error', ref, format, event.time);
     setText(row, 'client', event.client);
     setText(row, 'request', event.request);
     setText(row, 'connection', event.connection);
@@ -121,10 +127,7 @@ export class RowWriter implements AnalysisTap {
     if (!pending) return;
     this.pendingApp = null;
     const { event, ref, format } = pending;
-    const row = this.base('app', ref, format);
-    const time = timeValue(event.time.ms);
-    if (time !== 0) row.time_ms = time;
-    if (event.time.local) row.time_local = 1;
+    const row = this.eventBase('app', ref, format, event.time);
     setText(row, 'request_id', event.requestId);
     setText(row, 'method', event.method);
     setText(row, 'path', event.path);
