@@ -67,6 +67,15 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('heroku/503-application-error-f5oclock-quoted.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Heroku router' } });
   });
 
+  it('reads page text copied from a rendered issue, where a link kept its markdown (Cloudflare, Netlify)', () => {
+    // The page's first lines, as far as people copy them: its heading, the link line and the time.
+    const page = wild('cloudflare/525-ssl-handshake-divinum-officium.txt').split('\n').slice(0, 3).join('\n');
+    const linked = page.replace('Visit cloudflare.com for', 'Visit [cloudflare.com](https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_525) for');
+    expect(linked).not.toBe(page);
+    expect(first(linked)).toMatchObject({ verdict: 'identified', status: 525, issuer: { component: 'Cloudflare' } });
+    expect(first(wild('netlify/404-page-not-found-bolt-deploy.txt')).issuer?.component).toBe('Netlify');
+  });
+
   it("does not name a component whose page an application's own page quotes (it names another status)", () => {
     const paste = 'HTTP/1.1 500 Internal Server Error\nContent-Type: text/html\n\n<html><body><h1>Traceback</h1><pre>the upstream said:\n502 Bad Gateway\nnginx</pre></body></html>';
     expect(first(paste).issuer?.component).not.toBe('nginx');

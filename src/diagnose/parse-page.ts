@@ -22,8 +22,15 @@ export function parseBodyText(text: string): ParsedInput | null {
  */
 export const MAX_PAGE_READ = 64 * 1024;
 
-export function parsePage(text: string): ParsedInput {
-  const form = looksLikeHtml(text) ? 'page-source' : 'page-text';
+/**
+ * A markdown link as copied text comes out of a rendered issue or chat (`Visit [cloudflare.com](https://...) for more
+ * information`): the page showed the link's words only.
+ */
+const MARKDOWN_LINK = /\[([^[\]\n]{1,200})\]\(https?:\/\/[^()\s]{1,2000}\)/g;
+
+export function parsePage(raw: string): ParsedInput {
+  const form = looksLikeHtml(raw) ? 'page-source' : 'page-text';
+  const text = form === 'page-text' ? raw.replace(MARKDOWN_LINK, '$1') : raw;
   const start = text.slice(0, MAX_PAGE_READ);
   const lines = form === 'page-source' ? [pageTitle(start) ?? '', ...visibleLines(start)] : start.split(/\r?\n/);
   const found = statusInPage(lines);
