@@ -141,6 +141,11 @@ export interface ProxyErrorEvent {
   upstream: string;
   /** For app-side messages relayed by the proxy (FastCGI stderr), the app's text. */
   appMessage: string;
+  /**
+   * The status the proxy answered with, when its error line says so and that line stands for the response (Caddy's
+   * `http.log.error` at level error): with no access entry for the request, the event is that response's verdict.
+   */
+  status?: number;
   /** For a line read inside a wrapper: where it came from. */
   origin?: LineOrigin;
 }
