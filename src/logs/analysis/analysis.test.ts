@@ -22,26 +22,26 @@ describe('Analysis', () => {
   });
 });
 
-describe('Analysis of Caddy error lines (the response when no access line claims it)', () => {
-  // A lab run of Caddy 2.6 behind the failure lab with access logging on: each failed request has its error line
-  // and then its access line (test/fixtures/logs/caddy/, captured, not written).
-  const lab = (name: string): string[] => readFileSync(new URL(`../../../test/fixtures/logs/caddy/${name}`, import.meta.url), 'utf8').trim().split('\n');
+// Caddy 2.6.2 in front of the lab's faulty upstreams, access and error lines in separate files, captured
+// (test/fixtures/logs/README.md): each failed request has its error line and its access line.
+const lab = (name: string): string[] => readFileSync(new URL(`../../../test/fixtures/logs/caddy/${name}`, import.meta.url), 'utf8').trim().split('\n');
 
-  function read(analysis: Analysis, file: string, lines: readonly string[]): void {
-    const p = parsersFor('caddy', 'access', { appFields: {} }).primary;
-    for (const [i, line] of lines.entries()) {
-      const kind = parseLine(p, line);
-      if (kind === KIND.access) analysis.access(p, file, i + 1);
-      if (kind === KIND.proxyError && p.errorEvent) analysis.proxyError(p.errorEvent, { file, line: i + 1 });
-    }
+function read(analysis: Analysis, file: string, lines: readonly string[]): void {
+  const p = parsersFor('caddy', 'access', { appFields: {} }).primary;
+  for (const [i, line] of lines.entries()) {
+    const kind = parseLine(p, line);
+    if (kind === KIND.access) analysis.access(p, file, i + 1);
+    if (kind === KIND.proxyError && p.errorEvent) analysis.proxyError(p.errorEvent, { file, line: i + 1 });
   }
+}
 
-  const byStatus = (analysis: Analysis): Record<string, number> => {
-    const counts: Record<string, number> = {};
-    for (const s of analysis.findings.summaries(5)) for (const [status, n] of Object.entries(s.byStatus)) counts[status] = (counts[status] ?? 0) + n;
-    return counts;
-  };
+const byStatus = (analysis: Analysis): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const s of analysis.findings.summaries(5)) for (const [status, n] of Object.entries(s.byStatus)) counts[status] = (counts[status] ?? 0) + n;
+  return counts;
+};
 
+describe('Analysis of Caddy error lines (the response when no access line claims it)', () => {
   it('counts an error line alone as its response, with its status and the cause its message gives', () => {
     const analysis = new Analysis(false, 60_000);
     read(analysis, 'error.log', lab('error.log'));
