@@ -71,6 +71,25 @@ describe('CaddyParser', () => {
   });
 });
 
+describe('CaddyParser on the console encoding', () => {
+  it('reads the lines of a console-encoded capture, colors and all, as the JSON ones (test/fixtures/logs/caddy/console.log)', () => {
+    const p = new CaddyParser();
+    const kinds = fixture('console.log').map((line) => parseLine(p, line));
+    // Start-up and shutdown lines of Caddy's loggers are read; those of the root logger (no name) are not Caddy's alone.
+    expect(kinds).toEqual([4, 4, 4, 4, 4, 0, 0, 4, KIND.proxyError, KIND.access, 0, 0, 4, 0, 0, 0]);
+    parseLine(p, fixture('console.log')[8] as string);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'refused', request: 'GET /dead?x=1', connection: '127.0.0.1:39912', time: { ms: Date.UTC(2026, 11, 4, 13, 3, 48, 348), local: false } });
+    parseLine(p, fixture('console.log')[9] as string);
+    expect(p.access()).toMatchObject({ status: 502, path: '/dead?x=1', connection: '127.0.0.1:39912', signal: { cause: 'upstream-failed' } });
+  });
+
+  it('takes a console line of another zap logger for none of Caddy\'s', () => {
+    // Synthetic (parser mechanics): zap's console layout from a program whose loggers are not Caddy's.
+    expect(parseLine(new CaddyParser(), '2024/01/01 00:00:00.000\tINFO\tworker\tjob done\t{"id": 3}')).toBe(KIND.none);
+    expect(parseLine(new CaddyParser(), '2024/01/01 00:00:00.000\tINFO\thttp.log.access\thandled request\t{broken')).toBe(KIND.none);
+  });
+});
+
 describe('Caddy error lines as responses', () => {
   it('keeps the status of an error-level line: Caddy answered with it (TracecatHQ/tracecat#1331, after its compose prefix)', () => {
     const [line] = wildLines('caddy-error/tracecat-1331-compose.log').map((l) => l.slice(l.indexOf('| ') + 2));

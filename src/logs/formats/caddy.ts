@@ -1,6 +1,7 @@
 /**
- * Caddy v2 JSON logs (fingerprints.md §4): `http.log.access*` ("handled request") and `http.log.error*`
- * (the raw Go error as `msg`) usually share one stream, the error line just before its access line.
+ * Caddy v2 logs, JSON or console-encoded (caddy-console.ts), fingerprints.md §4: `http.log.access*` ("handled
+ * request") and `http.log.error*` (the raw Go error as `msg`) usually share one stream, the error line just before
+ * its access line.
  * A Caddy-made 5xx has an empty body and only `Server: Caddy`; an upstream's 5xx carries its own headers.
  *
  * The error line (caddyserver/caddy modules/caddyhttp/server.go `ServeHTTP`, logging.go `errLogValues`) is written
@@ -10,6 +11,7 @@
  * "error handling handler error" with the first error under `first_error`); an error a route answered is at
  * `debug`. So an error-level line is the response, and counts as one when no access line claims it.
  */
+import { caddyConsoleRecord } from './caddy-console.ts';
 import { causeOfMessage } from './error-causes.ts';
 import { firstNumber, firstString, jsonHeader, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
@@ -62,7 +64,8 @@ export class CaddyParser extends BaseParser {
   readonly format = 'caddy' as const;
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
-    const obj = parseJsonObject(buf.toString('utf8', start, end));
+    const line = buf.toString('utf8', start, end);
+    const obj = line.charCodeAt(0) === 123 ? parseJsonObject(line) : caddyConsoleRecord(line);
     const logger = obj ? firstString(obj, ['logger']) : '';
     if (!obj || typeof obj.ts !== 'number') return KIND.none;
     if (!logger.startsWith('http.log.access') && !logger.startsWith('http.log.error')) {
