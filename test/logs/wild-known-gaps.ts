@@ -35,10 +35,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: 'Both 502s have $upstream_status "502, 502" with response length 0 and times 0.000 (nginx got no response); httpwhy leaves a 502 in $upstream_status unknown without $upstream_header_time, which this format does not log.',
   },
-  'nginx-custom/backslash-616-docker-details.log': {
-    fails: ['format'],
-    reason: 'The `docker logs --details` prefix (IMAGE_NAME=…): not read yet (§2); the line is read as common with the prefix in its client field.',
-  },
   'nginx-custom/openresty-lua-upstream-78.log': {
     fails: ['classes'],
     reason: 'The log_format is in the issue, not the file: inferred from the line, `---> api <---` is not known to be $upstream_addr holding a group name (no live upstream), so the 502 stays unknown.',
