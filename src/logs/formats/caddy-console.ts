@@ -15,8 +15,12 @@ const WALL = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?$/;
 /** Loggers of Caddy's own apps and modules; a console line of another zap logger is not Caddy's. */
 const CADDY_LOGGER = /^(?:admin|http|tls|pki|events)(?:\.|$)/;
 
-/** Epoch seconds of a console time: the `wall` layouts in UTC, or what the JSON encoder's time formats write. */
+/** zap's `EpochTimeEncoder` (`unix_seconds_float`, the console default before `wall_milli`) writes `1.576867456328023e+09`. */
+const EPOCH_FLOAT = /^\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+
+/** Epoch seconds of a console time: the `wall` layouts in UTC, an epoch float, or an ISO 8601 / RFC 3339 time. */
 function consoleSeconds(text: string): number {
+  if (EPOCH_FLOAT.test(text)) return Number(text);
   const m = WALL.exec(text);
   if (!m) return anyTime(text).ms / 1000;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));

@@ -83,6 +83,13 @@ describe('CaddyParser on the console encoding', () => {
     expect(p.access()).toMatchObject({ status: 502, path: '/dead?x=1', connection: '127.0.0.1:39912', signal: { cause: 'upstream-failed' } });
   });
 
+  it('reads the epoch-float time zap\'s EpochTimeEncoder writes (time_format unix_seconds_float)', () => {
+    // Synthetic (parser mechanics): the console layout with that time and a lowercase level (level_format lower).
+    const p = new CaddyParser();
+    expect(parseLine(p, '1.576867456328023e+09\terror\thttp.log.error\tEOF\t{"request": {"method": "GET", "uri": "/x", "remote_addr": "192.0.2.1:5000"}, "status": 502}')).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'reset', time: { ms: 1576867456328.023, local: false } });
+  });
+
   it('takes a console line of another zap logger for none of Caddy\'s', () => {
     // Synthetic (parser mechanics): zap's console layout from a program whose loggers are not Caddy's.
     expect(parseLine(new CaddyParser(), '2024/01/01 00:00:00.000\tINFO\tworker\tjob done\t{"id": 3}')).toBe(KIND.none);
