@@ -141,6 +141,11 @@ export interface ProxyErrorEvent {
   upstream: string;
   /** For app-side messages relayed by the proxy (FastCGI stderr), the app's text. */
   appMessage: string;
+  /**
+   * The status the proxy answered with, when its error line says so and that line stands for the response (Caddy's
+   * `http.log.error` at level error): with no access entry for the request, the event is that response's verdict.
+   */
+  status?: number;
   /** For a line read inside a wrapper: where it came from. */
   origin?: LineOrigin;
 }
@@ -210,10 +215,11 @@ export type FormatId = (typeof FORMAT_IDS)[number];
 /**
  * What logs arrive wrapped in, each read around every format (formats/wrappers/): docker's json-file, CRI /
  * containerd, docker compose (and forego) prefixes, `kubectl logs --prefix`, an RFC 3339 time before the line
- * (`kubectl logs --timestamps`, `docker logs -t`), syslog (RFC 3164 and journalctl's short outputs), RFC 5424,
- * and the `ACCESS ` prefix Emissary puts before Envoy's access lines.
+ * (`kubectl logs --timestamps`, `docker logs -t`), the attributes `docker logs --details` writes, grep's file name
+ * and line number (`-H`, `-n`), syslog (RFC 3164 and journalctl's short outputs), RFC 5424, and the `ACCESS ` prefix
+ * Emissary puts before Envoy's access lines.
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'syslog', 'syslog-5424', 'emissary'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'docker-details', 'grep', 'syslog', 'syslog-5424', 'emissary'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

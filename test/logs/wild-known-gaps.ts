@@ -13,8 +13,6 @@ export interface KnownGap {
   reason: string;
 }
 
-const CADDY_ERROR_STATUS = "and the error line's status (502) is not counted as a 5xx: error-log events keep no status, so with no access line the 5xx is not in the per-class counts";
-
 export const KNOWN_GAPS: Record<string, KnownGap> = {
   'app-text/iisintegration-201-kestrel.log': {
     fails: ['requests', 'format'],
@@ -23,14 +21,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'app-text/x3rus-apache-backend-compose.log': {
     fails: ['format'],
     reason: "The corpus files the backend container's output as the app's log; read without --app, its lines are Apache common-log access lines (all 5 requests read, the compose prefix in their first fields) and 2 error-log notices the compose prefix hides (no wrapper yet, §2).",
-  },
-  'caddy-error/searx-3205-journald-compose.log': {
-    fails: ['classes'],
-    reason: `Read inside its journald and compose wrappers, ${CADDY_ERROR_STATUS}.`,
-  },
-  'caddy-error/tracecat-1331-compose.log': {
-    fails: ['classes'],
-    reason: `Read inside its compose wrapper, ${CADDY_ERROR_STATUS}.`,
   },
   'compose/x3rus-nginx-proxy-504.log': {
     fails: ['classes'],
@@ -44,10 +34,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'ingress-nginx/beats-ingress-controller.log': {
     fails: ['classes'],
     reason: 'Both 502s have $upstream_status "502, 502" with response length 0 and times 0.000 (nginx got no response); httpwhy leaves a 502 in $upstream_status unknown without $upstream_header_time, which this format does not log.',
-  },
-  'nginx-custom/backslash-616-docker-details.log': {
-    fails: ['format'],
-    reason: 'The `docker logs --details` prefix (IMAGE_NAME=…): not read yet (§2); the line is read as common with the prefix in its client field.',
   },
   'nginx-custom/openresty-lua-upstream-78.log': {
     fails: ['classes'],

@@ -2,13 +2,14 @@
  * The streaming state of one analysis. `access` is the hot path: it counts the status and the minute and
  * materialises a record only for lines that need one (5xx, 499, 009, flagged lines, or a 2xx near a
  * body-phase error), or for every line when a tap watches (the fleet's rows). Entries wait for the app log when one is
- * given, then `settle` classifies them; each verdict goes to the findings and, when one listens (follow mode's
- * metrics), to `onVerdict`.
+ * given, then `settle` classifies them, and the error-log lines that stand for a response no access entry claimed
+ * (Caddy's) become verdicts too; each verdict goes to the findings and, when one listens (follow mode's metrics), to
+ * `onVerdict`.
  */
 import { AppJoin, type Waiting } from './app-join.ts';
-import { classify } from './classify.ts';
+import { classify, type Classification } from './classify.ts';
 import { ErrorIndex, type IndexedEvent } from './error-index.ts';
-import { Findings } from './findings.ts';
+import { Findings, type EntrySource } from './findings.ts';
 import type { LineParser } from '../formats/index.ts';
 import { Timeline } from './timeline.ts';
 import { routeOf } from './top-k.ts';
@@ -144,7 +145,34 @@ export class Analysis {
       app: waiting ? this.join.linkOf(waiting) : null,
       coverage: waiting ? this.join.coverage(record, (from, to) => this.timeline.totalBetween(from, to)) : 'none',
     });
-    this.findings.add(record, ref, verdict, error !== null);
+    this.verdict(record, ref, verdict, error === null ? 'access' : 'access-and-error');
+  }
+
+  /** An error-log line that stands for its response (Caddy's) and that no access entry claimed: that response's verdict. */
+  private errorResponse({ event, ref }: IndexedEvent): void {
+    const status = event.status ?? 0;
+    if (NEEDS_VERDICT[status] !== 1) return;
+    const space = event.request.indexOf(' ');
+    const record: AccessRecord = {
+      status,
+      timeMs: event.time.ms,
+      tzOffsetMin: 0,
+      client: event.client,
+      method: space < 0 ? '' : event.request.slice(0, space),
+      path: space < 0 ? event.request : event.request.slice(space + 1),
+      requestId: '',
+      upstream: event.upstream,
+      connection: event.connection,
+      requestTime: Number.NaN,
+      signal: null,
+      truncatedBy: null,
+      ...(event.origin ? { origin: event.origin } : {}),
+    };
+    this.verdict(record, ref, classify({ record, error: event, app: null, coverage: 'none' }), 'error-only');
+  }
+
+  private verdict(record: AccessRecord, ref: LineRef, verdict: Classification, source: EntrySource): void {
+    this.findings.add(record, ref, verdict, source);
     if (this.onVerdict) {
       const { status, method, path, upstream, requestTime } = record;
       this.onVerdict({ file: ref.file, status, cause: verdict.cause, issuer: issuerClassOf(verdict.cause), route: routeOf(method, path), upstream, requestTime });
@@ -170,5 +198,6 @@ export class Analysis {
     }
     this.pending = keep;
     this.join.reset(keep.map((p) => p.waiting));
+    for (const stored of this.errors.unclaimedResponses(beforeMs)) this.errorResponse(stored);
   }
 }

@@ -2,7 +2,8 @@
  * Proxy error-log events indexed by second, so access entries can find theirs while streaming. The error
  * log has no request id: an event matches an entry logged 0-2 s later with the same connection, client and
  * request line (whichever both sides have). nginx and Apache error logs use the wall clock, compared with
- * the access entry's logged local time; Caddy uses epoch time on both sides.
+ * the access entry's logged local time; Caddy uses epoch time on both sides. A Caddy error line stands for the
+ * response when no access line claims it (`unclaimedResponses`).
  */
 import { requestKey } from '../formats/index.ts';
 import type { AccessRecord, Cause, LineRef, ProxyErrorEvent } from '../types.ts';
@@ -56,6 +57,8 @@ export class ErrorIndex {
   private readonly header = new BySecond();
   private readonly body = new BySecond();
   private readonly all: IndexedEvent[] = [];
+  /** Events that stand for their response (`status` set), oldest first, until settled. */
+  private responses: IndexedEvent[] = [];
   /** Events not kept because the index was full. */
   dropped = 0;
   bodyEvents = 0;
@@ -72,6 +75,7 @@ export class ErrorIndex {
     }
     const stored = { event, ref, linked: false };
     this.all.push(stored);
+    if (event.status !== undefined) this.responses.push(stored);
     if (event.phase === 'body') {
       this.bodyEvents++;
       this.body.add(stored);
@@ -106,6 +110,17 @@ export class ErrorIndex {
       this.linked++;
     }
     return best;
+  }
+
+  /**
+   * The events standing for their response that were logged before `beforeMs` and that no access entry claimed: they
+   * are the only record of that response. Each is handed out once.
+   */
+  unclaimedResponses(beforeMs: number): IndexedEvent[] {
+    const settled = this.responses.filter((s) => s.event.time.ms < beforeMs);
+    if (settled.length === 0) return settled;
+    this.responses = this.responses.filter((s) => s.event.time.ms >= beforeMs);
+    return settled.filter((s) => !s.linked);
   }
 
   /** Events no access entry claimed: count and the first few per cause. */

@@ -76,6 +76,12 @@ function exampleOf(record: AccessRecord, ref: LineRef, confidence: Confidence, e
   };
 }
 
+/**
+ * What a verdict stands on: an access entry, an access entry joined with its error-log line, or an error-log line
+ * alone (one that stands for its response, as Caddy's does, with no access entry).
+ */
+export type EntrySource = 'access' | 'access-and-error' | 'error-only';
+
 class CauseStats {
   count = 0;
   readonly byStatus = new Map<number, number>();
@@ -98,7 +104,7 @@ export class Findings {
     this.timeline = timeline;
   }
 
-  add(record: AccessRecord, ref: LineRef, classification: Classification, errorLinked: boolean): void {
+  add(record: AccessRecord, ref: LineRef, classification: Classification, source: EntrySource): void {
     let stats = this.causes.get(classification.cause);
     if (!stats) {
       stats = new CauseStats();
@@ -113,9 +119,10 @@ export class Findings {
     if (classification.appMessage !== '') this.appMessages.add(classification.appMessage.slice(0, APP_MESSAGE_KEY_CHARS));
     if (classification.correlation === 'request-id') this.correlation.requestId++;
     if (classification.correlation === 'time-window') this.correlation.timeWindow++;
-    if (errorLinked) this.correlation.errorLog++;
+    if (source === 'access-and-error') this.correlation.errorLog++;
     this.confidence[classification.confidence]++;
-    this.gaps.add(record, ref.file, classification);
+    // The log-setup doctor speaks of access logs' fields.
+    if (source !== 'error-only') this.gaps.add(record, ref.file, classification);
     if (!Number.isNaN(record.timeMs)) this.timeline.add(record.timeMs, 1 + CAUSES.indexOf(classification.cause));
   }
 

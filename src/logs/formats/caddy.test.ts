@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
-import { CaddyParser, caddySignal } from './caddy.ts';
+import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
+import { CaddyParser, caddyErrorCause, caddySignal } from './caddy.ts';
 import { KIND } from './line-parser.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/logs/caddy/${name}`, import.meta.url), 'utf8').trim().split('\n');
@@ -68,6 +68,70 @@ describe('CaddyParser', () => {
       '{"level":"error","ts":1795296767.7376728,"logger":"http.log.access.log0","msg":"handled request","request":{"remote_ip":"127.0.0.1","remote_port":"43808","method":"GET","uri":"/down/x","headers":{"X-Request-Id":["abc123def456abc1"]}},"duration":0.0004,"size":0,"status":502,"resp_headers":{"Server":["Caddy"]}}';
     expect(parseLine(p, line)).toBe(KIND.access);
     expect(p.access().requestId).toBe('abc123def456abc1');
+  });
+});
+
+describe('CaddyParser on the console encoding', () => {
+  it('reads the lines of a console-encoded capture, colors and all, as the JSON ones (test/fixtures/logs/caddy/console.log)', () => {
+    const p = new CaddyParser();
+    const kinds = fixture('console.log').map((line) => parseLine(p, line));
+    // Start-up and shutdown lines of Caddy's loggers are read; those of the root logger (no name) are not Caddy's alone.
+    expect(kinds).toEqual([4, 4, 4, 4, 4, 0, 0, 4, KIND.proxyError, KIND.access, 0, 0, 4, 0, 0, 0]);
+    parseLine(p, fixture('console.log')[8] as string);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'refused', request: 'GET /dead?x=1', connection: '127.0.0.1:39912', time: { ms: Date.UTC(2026, 11, 4, 13, 3, 48, 348), local: false } });
+    parseLine(p, fixture('console.log')[9] as string);
+    expect(p.access()).toMatchObject({ status: 502, path: '/dead?x=1', connection: '127.0.0.1:39912', signal: { cause: 'upstream-failed' } });
+  });
+
+  it('reads the epoch-float time zap\'s EpochTimeEncoder writes (time_format unix_seconds_float)', () => {
+    // Synthetic (parser mechanics): the console layout with that time and a lowercase level (level_format lower).
+    const p = new CaddyParser();
+    expect(parseLine(p, '1.576867456328023e+09\terror\thttp.log.error\tEOF\t{"request": {"method": "GET", "uri": "/x", "remote_addr": "192.0.2.1:5000"}, "status": 502}')).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'reset', time: { ms: 1576867456328.023, local: false } });
+  });
+
+  it('takes a console line of another zap logger for none of Caddy\'s', () => {
+    // Synthetic (parser mechanics): zap's console layout from a program whose loggers are not Caddy's.
+    expect(parseLine(new CaddyParser(), '2024/01/01 00:00:00.000\tINFO\tworker\tjob done\t{"id": 3}')).toBe(KIND.none);
+    expect(parseLine(new CaddyParser(), '2024/01/01 00:00:00.000\tINFO\thttp.log.access\thandled request\t{broken')).toBe(KIND.none);
+  });
+});
+
+describe('Caddy error lines as responses', () => {
+  it('keeps the status of an error-level line: Caddy answered with it (TracecatHQ/tracecat#1331, after its compose prefix)', () => {
+    const [line] = wildLines('caddy-error/tracecat-1331-compose.log').map((l) => l.slice(l.indexOf('| ') + 2));
+    const p = new CaddyParser();
+    expect(parseLine(p, line as string)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'refused', request: 'GET /api//info', upstream: '172.21.0.6:8000' });
+  });
+
+  // Synthetic lines in the layout server.go writes (parser mechanics): a debug-level error was answered by a
+  // handle_errors route (caddyserver/caddy#4584, 2.5.0), and a failed route nests the first error under first_error.
+  const request = '"request":{"remote_ip":"192.0.2.1","remote_port":"5000","method":"GET","uri":"/x"}';
+  it('keeps no status of a debug-level line: a handle_errors route answered, its access line says how', () => {
+    const p = new CaddyParser();
+    parseLine(p, `{"level":"debug","ts":1700000000.5,"logger":"http.log.error","msg":"dial tcp 10.0.0.2:80: connect: connection refused",${request},"duration":0.001,"status":502,"err_id":"abc","err_trace":"reverseproxy.statusError (reverseproxy.go:1269)"}`);
+    expect(p.errorEvent?.cause).toBe('refused');
+    expect(p.errorEvent?.status).toBeUndefined();
+  });
+
+  it('reads the first error of a failed handle_errors route: its status is the response Caddy wrote', () => {
+    const p = new CaddyParser();
+    parseLine(p, `{"level":"error","ts":1700000000.5,"logger":"http.log.error","msg":"error handling handler error",${request},"duration":0.001,"error":"open /srv/502.html: no such file or directory","first_error":{"msg":"dial tcp 10.0.0.2:80: i/o timeout","status":504,"err_id":"abc","err_trace":"reverseproxy.statusError (reverseproxy.go:1269)"}}`);
+    expect(p.errorEvent).toMatchObject({ status: 504, cause: 'timeout', message: 'dial tcp 10.0.0.2:80: i/o timeout' });
+  });
+});
+
+describe('caddyErrorCause', () => {
+  it('tells reverse_proxy failures, the upstream\'s own status after retry_match, and other handlers\' errors apart', () => {
+    // Messages and traces as reverseproxy.go (statusError, retryableResponseError, errNoUpstream) and staticerror.go write them.
+    expect(caddyErrorCause('dial tcp 172.21.0.6:8000: connect: connection refused', 'reverseproxy.statusError (reverseproxy.go:1269)', 502)).toBe('refused');
+    expect(caddyErrorCause('no upstreams available', 'reverseproxy.(*Handler).proxyLoopIteration (reverseproxy.go:640)', 503)).toBe('no-live-upstream');
+    expect(caddyErrorCause('upstream response matched retry_match (status 503)', 'reverseproxy.statusError (reverseproxy.go:1620)', 503)).toBe('app-overload');
+    expect(caddyErrorCause('upstream response matched retry_match (status 500)', 'reverseproxy.statusError (reverseproxy.go:1620)', 500)).toBe('app-error');
+    expect(caddyErrorCause('down for maintenance', 'caddyhttp.StaticError.ServeHTTP (staticerror.go:109)', 503)).toBe('proxy-config');
+    expect(caddyErrorCause('something new', 'reverseproxy.statusError (reverseproxy.go:1644)', 504)).toBe('timeout');
+    expect(caddyErrorCause('something new', '', 502)).toBe('upstream-failed');
   });
 });
 

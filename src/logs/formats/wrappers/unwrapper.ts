@@ -6,15 +6,17 @@
 import type { WrapperId } from '../../types.ts';
 import { compose } from './compose.ts';
 import { cri } from './cri.ts';
+import { dockerDetails } from './docker-details.ts';
 import { dockerJson } from './docker-json.ts';
 import { emissary } from './emissary.ts';
+import { grep } from './grep.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { syslog, syslog5424 } from './syslog.ts';
 import { WrappedLine, type Wrapper } from './wrapped-line.ts';
 
 /**
  * One line per wrapper (the compiler asks for each id), in the order they are tried on a line, most specific first:
- * CRI and syslog lines also begin with a time.
+ * CRI and syslog lines also begin with a time; the loose ones last.
  */
 const BY_ID: Record<WrapperId, Wrapper> = {
   'docker-json': dockerJson,
@@ -25,6 +27,8 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   compose,
   emissary,
   timestamps,
+  'docker-details': dockerDetails,
+  grep,
 };
 const WRAPPERS = Object.values(BY_ID);
 /** Wrappers around wrappers seen in the wild are 2 or 3 deep (journald around compose around forego). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WrapperId } from '../../types.ts';
-import { Unwrapper, wrapperChain } from './unwrapper.ts';
+import { isLooseChain, Unwrapper, wrapperChain } from './unwrapper.ts';
 
 const WILD = new URL('../../../../test/fixtures/logs/wild/', import.meta.url);
 /** Line `n` (1-based) of a corpus file, as published. */
@@ -117,6 +117,44 @@ describe('kubectl logs', () => {
     const line = corpusLine('envoy-text/istio-29109-kubectl-timestamps.log', 1);
     expect(chainOf(line)).toEqual(['timestamps']);
     expect(unwrap(line, ['timestamps'])).toMatchObject({ inner: expect.stringMatching(/^\[2020-11-22T20:04:32\.765Z\] "GET \/products/), time: '2020-11-22T20:04:54.223Z' });
+  });
+});
+
+describe('docker logs --details', () => {
+  it('reads the attributes before the line (corpus: nginx-custom/backslash-616-docker-details.log)', () => {
+    const line = corpusLine('nginx-custom/backslash-616-docker-details.log', 1);
+    expect(chainOf(line)).toEqual(['docker-details']);
+    expect(unwrap(line, ['docker-details'])).toMatchObject({ inner: expect.stringMatching(/^172\.18\.0\.1 - - \[29\/Sep\/2020/) });
+  });
+
+  // Constructed around a corpus line (the nginx line of sentry-self-hosted-477) the way write_log_stream.go writes
+  // the attributes: sorted, comma-joined, query-escaped; or a lone space when the container has none.
+  const inner = corpusLine('nginx-error/sentry-self-hosted-477.log', 2);
+  it('reads several attributes, empty values and none at all', () => {
+    expect(unwrap(`com.docker.compose.service=nginx,env=,tag=web%2Fnginx ${inner}`, ['docker-details']).inner).toBe(inner);
+    expect(unwrap(` ${inner}`, ['docker-details']).inner).toBe(inner);
+  });
+
+  it('leaves a line whose first word is no attribute list', () => {
+    expect(unwrap(inner, ['docker-details']).inner).toBe(inner);
+    expect(unwrap(`a=b:c ${inner}`, ['docker-details']).inner).toBe(`a=b:c ${inner}`);
+    expect(unwrap(`  indented`, ['docker-details']).inner).toBe('  indented');
+  });
+});
+
+describe('grep -H / -n', () => {
+  // Constructed around a corpus line the way GNU grep prints a match: `FILE:` with -H, `LINE:` with -n.
+  const inner = corpusLine('nginx-error/sentry-self-hosted-477.log', 2);
+  it('reads the file name and the line number, the name kept as where the line came from', () => {
+    expect(unwrap(`/var/log/nginx/access.log:12:${inner}`, ['grep'])).toMatchObject({ inner, host: '/var/log/nginx/access.log' });
+    expect(unwrap(`access.log.1:${inner}`, ['grep'])).toMatchObject({ inner, host: 'access.log.1' });
+    expect(unwrap(`12:${inner}`, ['grep']).inner).toBe(inner);
+  });
+
+  it('takes no name that is not a log file\'s, and loses to the bare reading on a tie (an IPv6 client)', () => {
+    expect(unwrap(`web 1:${inner}`, ['grep']).inner).toBe(`web 1:${inner}`);
+    expect(unwrap(`db:${inner}`, ['grep']).inner).toBe(`db:${inner}`);
+    expect(isLooseChain(['grep'])).toBe(true);
   });
 });
 

@@ -1,0 +1,37 @@
+/**
+ * Lines found with grep and pasted as grep printed them: `-H` (the default with several files) writes the file name
+ * and `:` before each line, `-n` the line number and `:` (after the name when both are on): `access.log:12:<line>`,
+ * `/var/log/nginx/error.log:<line>`, `12:<line>`. A name is taken for one only when it looks like a log file's (no
+ * space or colon, and `log` in it), and a bare number only when a colon follows. A line may begin with digits and a
+ * colon itself (an IPv6 address, a time of day), so the wrapper is loose (see Wrapper).
+ */
+import type { WrappedLine, Wrapper } from './wrapped-line.ts';
+
+/** After `pos`: digits then `:`, the position past that colon; else -1. */
+function lineNumberEnd(text: string, pos: number, end: number): number {
+  let at = pos;
+  while (at < end && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
+  return at > pos && text.charCodeAt(at) === 58 ? at + 1 : -1;
+}
+
+export const grep: Wrapper = {
+  id: 'grep',
+  loose: true,
+  strip(line: WrappedLine): boolean {
+    const { text, start, end } = line;
+    const numbered = lineNumberEnd(text, start, end);
+    if (numbered > 0) {
+      if (numbered >= end) return false;
+      line.start = numbered;
+      return true;
+    }
+    const colon = text.indexOf(':', start);
+    if (colon < 0 || colon >= end - 1) return false;
+    const name = text.slice(start, colon);
+    if (!/^[\w./~-]*log[\w./~-]*$/i.test(name)) return false;
+    const after = lineNumberEnd(text, colon + 1, end);
+    line.setHost(text, start, colon);
+    line.start = after > 0 && after < end ? after : colon + 1;
+    return true;
+  },
+};
