@@ -30,6 +30,18 @@ describe('CaddyParser', () => {
     ]);
   });
 
+  it("reads status 0 (no handler wrote a response) as the empty 200 Caddy's server sent, not as a request left unanswered", () => {
+    const p = new CaddyParser();
+    const seen = fixture('no-route.log').map((line) => {
+      expect(parseLine(p, line)).toBe(KIND.access);
+      return [p.access().path, p.access().status];
+    });
+    expect(seen).toEqual([
+      ['/nothing-here', 200],
+      ['/routed', 200],
+    ]);
+  });
+
   it('takes the X-Request-Id the doctor\'s Caddyfile sets on every response for Caddy\'s own header, not the upstream\'s', () => {
     // Captured from Caddy 2.6.2 running the log-setup doctor's Caddyfile (test/logs/log-setup.test.ts), the upstream refusing.
     const line =

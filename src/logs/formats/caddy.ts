@@ -94,7 +94,8 @@ export class CaddyParser extends BaseParser {
     const size = Number(obj.size ?? 0);
     return this.accessLine(
       {
-        status,
+        // 0: no handler wrote a response, and Go's server sent an empty 200 (caddyserver/caddy#5182).
+        status: status === 0 ? 200 : status,
         timeMs: time.ms,
         tzOffsetMin: 0,
         client: req.client,
