@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { envoySignal, EnvoyParser } from './envoy.ts';
+import { detectInput } from './detect.ts';
 import { KIND } from './line-parser.ts';
 
 describe('EnvoyParser', () => {
@@ -64,6 +65,27 @@ describe('EnvoyParser on published lines (test/fixtures/logs/wild/envoy-text)', 
     ]);
     expect(read[6]).toMatchObject({ method: 'GET', path: '/reviews/0', requestId: '56446678-64f3-9fbf-9c4a-eca01fafba4d', upstream: '10.124.2.14:9080' });
     expect(read[6]?.signal?.evidence.detail).toBe('UF upstream_reset_before_response_started{connection_failure,delayed_connect_error:_111}');
+  });
+
+  it('reads lines whose [%START_TIME%] was cut (pasted from a report), with no time, and detects them', () => {
+    const lines = wildLines('envoy-text/integrations-istio-access-failed.log').map((line) => line.slice(line.indexOf('] ') + 2));
+    expect(lines[6]).toMatch(/^"GET \/reviews\/0 /);
+    const read = lines.map((line) => {
+      const p = new EnvoyParser();
+      expect(parseLine(p, line)).toBe(KIND.access);
+      return p.access();
+    });
+    expect(read.map((r) => [r.status, r.signal?.cause ?? null, Number.isNaN(r.timeMs)])).toEqual([
+      [503, 'no-live-upstream', true],
+      [418, null, true],
+      [404, null, true],
+      [404, null, true],
+      [400, null, true],
+      [503, 'no-live-upstream', true],
+      [503, 'refused', true],
+      [0, 'client-closed', true],
+    ]);
+    expect(detectInput(Buffer.from(lines.join('\n')), true, false, { appFields: {} })?.format).toBe('envoy');
   });
 
   it('reads a TCP proxy session that failed to connect as a failure, not an HTTP request', () => {

@@ -96,10 +96,14 @@ export class EnvoyParser extends BaseParser {
   readonly format = 'envoy' as const;
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
-    if (buf[start] !== 0x5b) return KIND.none;
+    // `[%START_TIME%]` first, as both defaults have it; a line that starts at the quoted request had it cut (a line
+    // pasted from a report, a format without the time) and is read the same, with no time.
+    const timed = buf[start] === 0x5b;
+    if (!timed && buf[start] !== 0x22) return KIND.none;
     const f = splitFields(buf.toString('utf8', start, end));
-    const time = parseIsoTime(f[0] ?? '');
-    if (f.length < 13 || Number.isNaN(time.ms) || !/^\d{1,3}$/.test(f[2] as string)) return KIND.none;
+    if (!timed) f.unshift('');
+    const timeMs = timed ? parseIsoTime(f[0] ?? '').ms : Number.NaN;
+    if (f.length < 13 || (timed && Number.isNaN(timeMs)) || !/^\d{1,3}$/.test(f[2] as string)) return KIND.none;
     const at = BYTES_AT.find((i) => DIGITS.test(f[i] ?? '') && DIGITS.test(f[i + 1] ?? '') && DIGITS.test(f[i + 2] ?? ''));
     if (at === undefined || f.length < at + 9) return KIND.none;
     const status = Number(f[2]);
@@ -114,7 +118,7 @@ export class EnvoyParser extends BaseParser {
     return this.accessLine(
       {
         status,
-        timeMs: time.ms,
+        timeMs,
         tzOffsetMin: 0,
         client: forwardedFor(f[at + 4] as string),
         method: request.method,
