@@ -27,6 +27,16 @@ describe('IisW3cParser', () => {
     expect(p.access()).toMatchObject({ status: 200, client: '172.22.255.255', method: 'GET', path: '/images/picture.jpg', signal: null });
   });
 
+  it("reads the Advanced Logging module's fields: quoted values (a quote inside written twice), date-local, time-local, TimeTakenMS", () => {
+    // Parser mechanics on a made-up entry in the module's field names; the quoting is the W3C draft's <string> type.
+    const p = new IisW3cParser();
+    read(p, ['#Software: IIS Advanced Logging Module', '#Fields:   date-local time-local   cs-method cs-uri-stem c-ip cs(User-Agent) sc-status sc-substatus TimeTakenMS']);
+    expect(parseLine(p, '2014-11-18 00:00:00.128 GET /a "10.0.0.1" "Mozilla/5.0 (X11; ""quoted"")" 502 3 1250')).toBe(KIND.access);
+    expect(p.timeMs).toBe(Date.UTC(2014, 10, 18, 0, 0, 0, 128));
+    expect(p.access()).toMatchObject({ status: 502, client: '10.0.0.1', path: '/a', requestTime: 1.25, signal: { cause: 'upstream-failed' } });
+    expect(parseLine(p, '2014-11-18 00:00:00.128 GET /a "10.0.0.1 "Mozilla" 502 3 1250')).toBe(KIND.none);
+  });
+
   it('takes the date of the #Date directive when the fields have only the time', () => {
     // The FTP example of the same Microsoft page.
     const p = new IisW3cParser();

@@ -11,7 +11,7 @@
  * sub-status 0.
  */
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { w3cDirective, W3cFields, w3cTime } from './w3c-fields.ts';
+import { w3cDirective, W3cFields, w3cTime, w3cValues } from './w3c-fields.ts';
 import type { Cause, Signal } from '../types.ts';
 
 /**
@@ -105,15 +105,17 @@ export class IisW3cParser extends BaseParser {
     if (first === 0x23) return this.directive(buf.toString('utf8', start, end));
     // An entry starts with its date or time.
     if (first < 0x30 || first > 0x39) return KIND.none;
-    const values = buf.toString('utf8', start, end).trimEnd().split(' ');
+    const values = w3cValues(buf.toString('utf8', start, end));
     const fields = this.fields ?? defaultFieldsOf(values);
     if (!fields || values.length !== fields.names.length) return KIND.none;
     const status = fields.value(values, 'sc-status');
-    const timeMs = w3cTime(fields.value(values, 'date') || this.directiveDate, fields.value(values, 'time'));
+    // The Advanced Logging module's `date-local` and `time-local` name no zone: read as UTC wall clock, as app logs are.
+    const timeMs = w3cTime(fields.value(values, 'date', 'date-local') || this.directiveDate, fields.value(values, 'time', 'time-local'));
     if (!/^\d{3}$/.test(status) || Number.isNaN(timeMs)) return KIND.none;
     const stem = fields.value(values, 'cs-uri-stem');
     const query = fields.value(values, 'cs-uri-query');
-    const taken = fields.value(values, 'time-taken');
+    // `TimeTakenMS` is the Advanced Logging module's name for time-taken (milliseconds too).
+    const taken = fields.value(values, 'time-taken', 'timetakenms');
     return this.accessLine(
       {
         status: Number(status),

@@ -2,7 +2,8 @@
  * The W3C extended log file format (W3C Working Draft WD-logfile-960323) as IIS and CloudFront write it: directive
  * lines (`#Version: 1.0`, `#Fields: date time …`, `#Software:`, `#Date:`, `#Start-Date:`, `#End-Date:`, `#Remark:`),
  * and entries whose values follow the names of the last `#Fields:` directive, which may change mid-file. An empty
- * value is written `-`.
+ * value is written `-`; a value with spaces is a quoted string, a quote inside it written twice (the draft's
+ * <string> type; IIS's Advanced Logging module writes them).
  */
 import { parseIsoTime } from './log-time.ts';
 
@@ -17,6 +18,41 @@ export interface W3cDirective {
 export function w3cDirective(line: string): W3cDirective | null {
   const m = DIRECTIVE.exec(line);
   return m ? { name: m[1] as string, value: (m[2] as string).trimEnd() } : null;
+}
+
+/** An entry's values: split at spaces, a quoted string kept whole and unquoted; none for a malformed quote. */
+export function w3cValues(line: string): string[] {
+  const text = line.trimEnd();
+  if (!text.includes('"')) return text.split(' ');
+  const values: string[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    if (text.charCodeAt(at) !== 34) {
+      const space = text.indexOf(' ', at);
+      const stop = space < 0 ? text.length : space;
+      values.push(text.slice(at, stop));
+      at = stop + 1;
+      continue;
+    }
+    let value = '';
+    let i = at + 1;
+    for (;;) {
+      const quote = text.indexOf('"', i);
+      if (quote < 0) return []; // an unclosed quote: no entry of this format
+      value += text.slice(i, quote);
+      if (text.charCodeAt(quote + 1) !== 34) {
+        i = quote + 1;
+        break;
+      }
+      value += '"';
+      i = quote + 2;
+    }
+    // A closing quote ends the value: a space or the line's end follows, or this is no entry of this format.
+    if (i < text.length && text.charCodeAt(i) !== 32) return [];
+    values.push(value);
+    at = i + 1;
+  }
+  return values;
 }
 
 /** The columns a `#Fields:` directive names, looked up by name (case-insensitive). */
