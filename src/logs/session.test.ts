@@ -132,6 +132,18 @@ describe('analyzeLogs joins', () => {
     expect(r.errorLog).toMatchObject({ events: 2, linked: 2 });
   });
 
+  it('an error line read after its access line in one stream (stdout and stderr merged), with or without an app log', async () => {
+    // The published stream (self-hosted#477: error line, then access line), in the order a collector may also give.
+    const [error, access] = readFileSync(join(FIXTURES, 'wild/nginx-error/sentry-self-hosted-477.log'), 'utf8').trim().split('\n');
+    write('swapped.log', [access as string, error as string]);
+    write('empty-app.log', []);
+    for (const appFiles of [[], ['empty-app.log']]) {
+      const r = await analyzeLogs({ files: ['swapped.log'], appFiles, cwd: dir, stdin: Readable.from([]) });
+      expect(r.causes.map((c) => [c.cause, c.count])).toEqual([['refused', 1]]);
+      expect(r.errorLog).toMatchObject({ events: 1, linked: 1 });
+    }
+  });
+
   it('pino lines by request id, and knows the app never saw the others', async () => {
     const format = '$remote_addr - - [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_id';
     write('access.log', [access(200, 'a'.repeat(32), 0), access(500, 'b'.repeat(32), 1), access(502, 'c'.repeat(32), 2), access(200, 'd'.repeat(32), 3)]);

@@ -220,6 +220,7 @@ export class LogSession {
         continue;
       }
       await this.consume(input, input.opened.chunks);
+      this.analysis.inputRead();
       const file = input.opened.file;
       if (keepTail && input.path && file) {
         input.follower = new FollowedFile(input.path, file, input.offset, (n) => (input.offset += n));
@@ -256,6 +257,7 @@ export class LogSession {
       };
       await this.consume(input, input.follower.read(restart));
     }
+    this.analysis.inputRead();
   }
 
   /** Ends every input (counting last lines without a terminator) and closes followed files. */

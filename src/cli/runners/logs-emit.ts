@@ -28,6 +28,8 @@ export async function runEmit(files: string[], options: LogsRunOptions, ctx: Com
     }
   } else {
     await session.read();
+    // Entries still waiting (for the app log, or for an error line written after them) are decided, and written.
+    session.analysis.settle();
   }
   writer.flush();
   bar?.clear();

@@ -16,6 +16,7 @@ describe('Analysis', () => {
       parseLine(p, line);
       analysis.access(p, 'envoy.log', i + 1);
     }
+    analysis.settle();
     expect(analysis.requests).toBe(3);
     expect(analysis.byStatus[0]).toBe(3);
     expect(analysis.findings.summaries(5).map((s) => [s.cause, s.count, s.examples[0]?.line])).toEqual([['refused', 1, 3]]);

@@ -63,8 +63,25 @@ export interface AnalysisTap {
 interface Pending {
   waiting: Waiting;
   ref: LineRef;
+  format: FormatId;
   error: IndexedEvent | null;
 }
+
+/** An entry whose error-log event has not been read yet. */
+interface Late {
+  record: AccessRecord;
+  ref: LineRef;
+  format: FormatId;
+}
+
+/**
+ * How long (log time) an entry with no error-log event waits for one. nginx writes the error line first, but where
+ * both logs share one stream their lines can arrive swapped (`docker attach`, stdout and stderr merged by a
+ * collector); one second is the error index's own resolution, the second one a margin.
+ */
+const LATE_ERROR_MS = 2000;
+/** At most this many entries wait for a late error line; the oldest is decided without it beyond. */
+const MAX_LATE = 1000;
 
 /** 1 for the statuses that get a verdict (VERDICT_STATUSES), by status: one load per line on the hot path. */
 const NEEDS_VERDICT = Uint8Array.from({ length: 1000 }, (_, status) => (status >= VERDICT_STATUSES.from || (VERDICT_STATUSES.also as readonly number[]).includes(status) ? 1 : 0));
@@ -83,6 +100,7 @@ export class Analysis {
   private readonly holdForApp: boolean;
   private readonly tap: AnalysisTap | null;
   private pending: Pending[] = [];
+  private late: Late[] = [];
 
   /** `holdForApp`: app logs will be read, so entries wait for them. */
   constructor(holdForApp: boolean, windowMs: number, tap: AnalysisTap | null = null) {
@@ -104,8 +122,8 @@ export class Analysis {
       const record = p.access();
       const ref = { file, line };
       // A TCP session logs no status; only a failed one (its fields say so) is explained.
-      const linked = !record.tcp || record.signal ? this.entry(record, ref) : null;
-      if (tap) tap.request(record, ref, p.format, linked, null);
+      if (!record.tcp || record.signal) this.entry(record, ref, p.format);
+      else if (tap) tap.request(record, ref, p.format, null, null);
     } else if (p.flagged) {
       const record = p.access();
       const ref = { file, line };
@@ -123,22 +141,63 @@ export class Analysis {
     }
   }
 
-  /** Links the entry's error-log event and classifies it, now or once the app log is read; returns the event. */
-  private entry(record: AccessRecord, ref: LineRef): IndexedEvent | null {
+  /**
+   * Links the entry's error-log event and classifies it, now or once the app log is read. With no app log to wait
+   * for, an entry whose event has not been read waits a little for it (LATE_ERROR_MS).
+   */
+  private entry(record: AccessRecord, ref: LineRef, format: FormatId): void {
     const error = this.errors.link(record, false);
+    // An entry without a time cannot meet an error line later (the error index links by time).
+    if (error || this.holdForApp || Number.isNaN(record.timeMs)) return this.decide(record, ref, format, error);
+    this.decideLate(record.timeMs);
+    this.late.push({ record, ref, format });
+    if (this.late.length > MAX_LATE) this.decideLate(Number.POSITIVE_INFINITY, this.late.length - MAX_LATE);
+  }
+
+  private decide(record: AccessRecord, ref: LineRef, format: FormatId, error: IndexedEvent | null): void {
     if (this.holdForApp) {
       const waiting: Waiting = { record, idLink: null, windowLink: null };
       if (this.join.add(waiting)) {
-        this.pending.push({ waiting, ref, error });
-        return error;
+        this.pending.push({ waiting, ref, format, error });
+        return;
       }
       this.overflow++;
     }
-    this.conclude(record, ref, error, null);
-    return error;
+    this.conclude(record, ref, format, error, null);
   }
 
-  private conclude(record: AccessRecord, ref: LineRef, error: IndexedEvent | null, waiting: Waiting | null): void {
+  /** An input was read as far as it goes: the entries still waiting for an error line are decided without it. */
+  inputRead(): void {
+    this.decideLate(Number.POSITIVE_INFINITY);
+  }
+
+  /** Decides the waiting entries logged LATE_ERROR_MS or more before `nowMs` (the oldest `count`, at most). */
+  private decideLate(nowMs: number, count = Number.POSITIVE_INFINITY): void {
+    const late = this.late;
+    let head = 0;
+    while (head < late.length && head < count) {
+      const entry = late[head] as Late;
+      if (nowMs !== Number.POSITIVE_INFINITY && entry.record.timeMs > nowMs - LATE_ERROR_MS) break;
+      head++;
+      this.decide(entry.record, entry.ref, entry.format, this.errors.link(entry.record, false));
+    }
+    if (head > 0) late.splice(0, head);
+  }
+
+  /** An error line read after its access line: the entry waiting for it is decided with it. */
+  private claimLate(): void {
+    for (let i = 0; i < this.late.length; i++) {
+      const late = this.late[i] as Late;
+      const error = this.errors.link(late.record, false);
+      if (!error) continue;
+      this.late.splice(i, 1);
+      this.decide(late.record, late.ref, late.format, error);
+      return;
+    }
+  }
+
+  private conclude(record: AccessRecord, ref: LineRef, format: FormatId, error: IndexedEvent | null, waiting: Waiting | null): void {
+    this.tap?.request(record, ref, format, error, null);
     const verdict = classify({
       record,
       error: error?.event ?? null,
@@ -182,6 +241,7 @@ export class Analysis {
   proxyError(event: ProxyErrorEvent, ref: LineRef, format: FormatId): void {
     this.errors.add(event, ref);
     this.tap?.error(event, ref, format);
+    if (this.late.length > 0) this.claimLate();
   }
 
   app(event: AppEvent, ref: LineRef, format: FormatId): void {
@@ -189,12 +249,14 @@ export class Analysis {
     this.tap?.app(event, ref, format);
   }
 
-  /** Classifies waiting entries logged before `beforeMs` (all of them by default). */
+  /** Classifies the entries waiting for the app log logged before `beforeMs` (all by default), and every entry waiting for an error line. */
   settle(beforeMs = Number.POSITIVE_INFINITY): void {
+    // Follow mode settles every few seconds: an error line written with its access line has been read by then.
+    this.decideLate(Number.POSITIVE_INFINITY);
     const keep: Pending[] = [];
     for (const p of this.pending) {
       if (p.waiting.record.timeMs >= beforeMs) keep.push(p);
-      else this.conclude(p.waiting.record, p.ref, p.error, p.waiting);
+      else this.conclude(p.waiting.record, p.ref, p.format, p.error ?? this.errors.link(p.waiting.record, false), p.waiting);
     }
     this.pending = keep;
     this.join.reset(keep.map((p) => p.waiting));
