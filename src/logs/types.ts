@@ -187,6 +187,7 @@ export const FORMAT_IDS = [
   'combined',
   'common',
   'nginx-main',
+  'nginx-proxy-manager',
   'ingress-nginx',
   'traefik-clf',
   'nginx-custom',

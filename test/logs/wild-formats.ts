@@ -30,6 +30,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // nginx's default `main` is `combined` plus "$http_x_forwarded_for".
   'nginx-combined': ['combined', 'nginx-main'],
   'nginx-custom': ['nginx-custom'],
+  'nginx-proxy-manager': ['nginx-proxy-manager'],
   'nginx-error': ['nginx-error'],
   'nginx-json': ['nginx-json'],
   'traefik-clf': ['traefik-clf'],

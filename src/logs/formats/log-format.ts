@@ -58,6 +58,9 @@ export const PRESET_FORMATS = {
   common: '$remote_addr $remote_ident $remote_user [$time_local] "$request" $status $body_bytes_sent',
   'nginx-main':
     '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" "$http_x_forwarded_for"',
+  // Nginx Proxy Manager's proxy hosts (docker/rootfs/etc/nginx/conf.d/include/log-proxy.conf, `log_format proxy`).
+  'nginx-proxy-manager':
+    '[$time_local] $upstream_cache_status $upstream_status $status - $request_method $scheme $host "$request_uri" [Client $remote_addr] [Length $body_bytes_sent] [Gzip $gzip_ratio] [Sent-to $server] "$http_user_agent" "$http_referer"',
   'ingress-nginx':
     '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_length $request_time [$proxy_upstream_name] [$proxy_alternative_upstream_name] $upstream_addr $upstream_response_length $upstream_response_time $upstream_status $req_id',
 } as const satisfies Partial<Record<FormatId, string>>;

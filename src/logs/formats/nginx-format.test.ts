@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine as parse } from '../../../test/logs/helpers.ts';
+import { detectWild, parseLine as parse, wildLines } from '../../../test/logs/helpers.ts';
 import { KIND } from './line-parser.ts';
 import { compileLogFormat, PRESET_FORMATS } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
@@ -76,6 +76,18 @@ describe('NginxFormatParser', () => {
     const r = p.access();
     expect([r.requestId, r.upstream, r.requestTime]).toEqual(['7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c', '10.1.2.3:8080', 60.001]);
     expect(r.signal).toMatchObject({ cause: 'timeout', decisive: false, reason: 'ambiguous-upstream-status' });
+  });
+
+  it("reads Nginx Proxy Manager's proxy-host format, and detects it", () => {
+    // hassio-addons/app-nginx-proxy-manager#350: a proxy-host line, the reporter's addresses redacted.
+    const [line] = wildLines('nginx-proxy-manager/hassio-350-alexa.log');
+    const p = new NginxFormatParser('nginx-proxy-manager', compileLogFormat(PRESET_FORMATS['nginx-proxy-manager']));
+    p.strict = true;
+    expect(parse(p, line as string)).toBe(KIND.access);
+    expect(p.trailing).toBe(0);
+    expect(p.access()).toMatchObject({ status: 200, method: 'POST', path: '/api/alexa/smart_home', client: '34.244.xxx.xxx', signal: null });
+    expect(p.timeMs).toBe(Date.UTC(2022, 7, 16, 19, 0, 40));
+    expect(detectWild('nginx-proxy-manager/hassio-350-alexa.log')).toBe('nginx-proxy-manager');
   });
 
   it('decodes kept fields as UTF-8 while scanning latin1 text', () => {
