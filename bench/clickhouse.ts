@@ -236,7 +236,14 @@ async function onChdb(rowsFile: string, rows: number, streaming: LogReport): Pro
     const out: Record<string, unknown> = { version, ingest: { rows, seconds: ingestSeconds }, stored, report: { rows: stored.rows, seconds: first.seconds, ...check } };
     if (scale > 1) {
       const span = (streaming.timeline?.total.length ?? 1) * (streaming.timeline?.bucketSeconds ?? 1) * 1000 + 60_000;
-      for (const statement of copyStatements('httpwhy', scale - 1, span)) await engine.command(statement);
+      try {
+        for (const statement of copyStatements('httpwhy', scale - 1, span)) await engine.command(statement);
+      } catch (error) {
+        // In process, chDB shares this machine's memory with everything else: say so, and keep the results so far.
+        console.log(`  copying to ${scale}x failed: ${(error as Error).message.slice(0, 200)}`);
+        out.scaled = { failed: (error as Error).message };
+        return out;
+      }
       const big = await storedBytes((sql) => engine.query(sql));
       const scaled = await report(big.rows);
       out.scaled = { stored: big, report: { rows: big.rows, seconds: scaled.seconds } };
