@@ -134,8 +134,8 @@ describe('analyzeLogs joins', () => {
 
   it('an error line read after its access line in one stream (stdout and stderr merged), with or without an app log', async () => {
     // The published stream (self-hosted#477: error line, then access line), in the order a collector may also give.
-    const [error, access] = readFileSync(join(FIXTURES, 'wild/nginx-error/sentry-self-hosted-477.log'), 'utf8').trim().split('\n');
-    write('swapped.log', [access as string, error as string]);
+    const [errorLine, accessLine] = readFileSync(join(FIXTURES, 'wild/nginx-error/sentry-self-hosted-477.log'), 'utf8').trim().split('\n');
+    write('swapped.log', [accessLine as string, errorLine as string]);
     write('empty-app.log', []);
     for (const appFiles of [[], ['empty-app.log']]) {
       const r = await analyzeLogs({ files: ['swapped.log'], appFiles, cwd: dir, stdin: Readable.from([]) });
