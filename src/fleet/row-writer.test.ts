@@ -11,6 +11,8 @@ async function rows(files: string[], appFiles: string[] = []): Promise<Array<Rec
   const writer = new RowWriter('lb1', (chunk) => (out += chunk));
   const session = await LogSession.open({ files, appFiles, cwd: FIXTURES, stdin: Readable.from([]) }, writer);
   await session.read();
+  // Entries waiting for the app log are written once decided, as `httpwhy logs --emit` settles before it ends.
+  session.analysis.settle();
   writer.flush();
   expect(out.endsWith('\n')).toBe(true);
   return out
