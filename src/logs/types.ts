@@ -188,6 +188,7 @@ export const FORMAT_IDS = [
   'common',
   'nginx-main',
   'nginx-proxy-manager',
+  'nginx-proxy',
   'ingress-nginx',
   'traefik-clf',
   'nginx-custom',

@@ -31,6 +31,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'nginx-combined': ['combined', 'nginx-main'],
   'nginx-custom': ['nginx-custom'],
   'nginx-proxy-manager': ['nginx-proxy-manager'],
+  // nginx-proxy's `vhost` format: `combined` with the virtual host first.
+  'nginx-proxy': ['nginx-proxy'],
   'nginx-error': ['nginx-error'],
   'nginx-json': ['nginx-json'],
   'traefik-clf': ['traefik-clf'],

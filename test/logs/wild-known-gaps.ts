@@ -22,14 +22,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "The corpus files the backend container's output as the app's log; read without --app, its lines are Apache common-log access lines (all 5 requests read, the compose prefix in their first fields) and 2 error-log notices the compose prefix hides (no wrapper yet, §2).",
   },
-  'compose/x3rus-nginx-proxy-504.log': {
-    fails: ['classes'],
-    reason: "Read inside its compose and forego wrappers, but nginx-proxy's `$host $remote_addr` access format is not inferred, so the 504 stays unknown.",
-  },
-  'compose/x3rus-nginx-proxy-access.log': {
-    fails: ['format'],
-    reason: "docker compose + forego prefixes: no wrapper yet (§2); the lines are read as combined/common with the prefix in their first fields, not with nginx-proxy's vhost format.",
-  },
   'haproxy-http/haproxy-ingress-605-rfc5424.log': { fails: ['requests', 'format'], reason: 'The RFC 5424 syslog header: not read yet (§2); read as a plain-text app log.' },
   'ingress-nginx/beats-ingress-controller.log': {
     fails: ['classes'],

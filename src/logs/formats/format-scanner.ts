@@ -65,9 +65,13 @@ function scannerSource(c: CompiledFormat, strict: boolean): string {
   if (first.length > 0) body.push(`if (pos > end || !(${holds('start', first, 'lits[0]')})) return -1;`);
   for (let v = 0; v < count; v++) body.push(variableCode(c, v));
   if (!strict && count < c.checks.length) {
-    // Fields after the last one used are skipped; the line must still end like the format.
+    // Fields after the last one used are skipped; the line must still end like the format, blanks a copy or a
+    // collector left after it aside (the strict scan counts them as trailing).
     const last = c.literals[c.checks.length] as string;
-    if (last.length > 0) body.push(`if (end - ${last.length} < pos || !(${holds(`end - ${last.length}`, last, `lits[${c.checks.length}]`)})) return -1;`);
+    if (last.length > 0) {
+      body.push('let tail = end;', 'while (tail > pos && (bytes[tail - 1] === 32 || bytes[tail - 1] === 9)) tail--;');
+      body.push(`if (tail - ${last.length} < pos || !(${holds(`tail - ${last.length}`, last, `lits[${c.checks.length}]`)})) return -1;`);
+    }
   }
   body.push('return pos;');
   return `return function scan(bytes, text, start, end, offsets, guess) {\n  ${body.join('\n  ')}\n};`;

@@ -90,6 +90,16 @@ describe('NginxFormatParser', () => {
     expect(detectWild('nginx-proxy-manager/hassio-350-alexa.log')).toBe('nginx-proxy-manager');
   });
 
+  it("reads nginx-proxy's vhost format, blanks after the line's last field included (kept as published)", () => {
+    // x3rus/training: nginx-proxy's access line under docker compose and forego prefixes, trailing blanks kept.
+    const [published] = wildLines('compose/x3rus-nginx-proxy-access.log');
+    const line = (published as string).slice((published as string).lastIndexOf('| ') + 2);
+    expect(line).toMatch(/^demo2\.x3rus\.com 172\.23\.0\.1 .*" +$/);
+    const p = new NginxFormatParser('nginx-proxy', compileLogFormat(PRESET_FORMATS['nginx-proxy']));
+    expect(parse(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 404, client: '172.23.0.1', path: '/favicon.ico' });
+  });
+
   it('decodes kept fields as UTF-8 while scanning latin1 text', () => {
     const p = parserFor(PRESET_FORMATS.combined);
     expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /café HTTP/1.1" 500 1 "-" "-"')).toBe(KIND.access);

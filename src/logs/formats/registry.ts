@@ -71,6 +71,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: () => presetParser('nginx-proxy-manager') },
+  'nginx-proxy': { role: 'access', aliases: ['vhost'], create: () => presetParser('nginx-proxy') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
   'nginx-custom': { role: 'access', logFormat: true, create: (o) => logFormatParser('nginx-custom', o) },

@@ -25,8 +25,8 @@ describe('formats read inside their wrappers (wild corpus rows with a wrapper)',
   it.each([
     ['app-text/x3rus-apache-backend-compose.log', 'common', ['compose']],
     ['caddy-json/lnav-caddy-compose.log', 'caddy', ['compose']],
-    ['compose/x3rus-nginx-proxy-access.log', 'combined', ['compose', 'compose']],
-    ['compose/x3rus-nginx-proxy-504.log', 'combined', ['compose', 'compose']],
+    ['compose/x3rus-nginx-proxy-access.log', 'nginx-proxy', ['compose', 'compose']],
+    ['compose/x3rus-nginx-proxy-504.log', 'nginx-proxy', ['compose', 'compose']],
     ['docker-json/fluent-bit-apache-logs.log', 'common', ['docker-json']],
     ['emissary/beats-envoy-json.log', 'envoy', ['docker-json', 'emissary']],
     ['envoy-text/integrations-istio-container-cri.log', 'envoy', ['cri']],
@@ -60,7 +60,7 @@ describe('formats read inside their wrappers (wild corpus rows with a wrapper)',
     const cri = await run('envoy-text/integrations-istio-container-cri.log');
     expect(cri.causes[0]?.examples[0]?.origin).toEqual({ host: '', stream: 'stdout' });
     const text = renderLogReportText(await run('compose/x3rus-nginx-proxy-504.log'), logsText('en'));
-    expect(text).toContain('compose/x3rus-nginx-proxy-504.log  combined in compose in compose (detected');
+    expect(text).toContain('compose/x3rus-nginx-proxy-504.log  nginx-proxy in compose in compose (detected');
     expect(text).toContain('compose/x3rus-nginx-proxy-504.log:2 [nginx.1]  2017-10-20T11:39:43.000Z 504 GET /');
   });
 });
