@@ -14,10 +14,6 @@ export interface KnownGap {
 }
 
 export const KNOWN_GAPS: Record<string, KnownGap> = {
-  'app-text/iisintegration-201-kestrel.log': {
-    fails: ['requests', 'format'],
-    reason: "Kestrel's `Request finished in 347.108ms 200 text/html` gives the status without a key and no request line: the plain-text app format reads no request in it, and no format is detected.",
-  },
   'app-text/x3rus-apache-backend-compose.log': {
     fails: ['format'],
     reason: "The corpus files the backend container's output as the app's log; read without --app, its lines are Apache common-log access lines (all 5 requests read, the compose prefix in their first fields) and 2 error-log notices the compose prefix hides (no wrapper yet, §2).",

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
+import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { AppTextParser } from './app-text.ts';
 import { KIND } from './line-parser.ts';
 
@@ -19,6 +19,27 @@ describe('AppTextParser', () => {
       message: "TypeError: Cannot read properties of undefined (reading 'id')",
       stack: { lines: [], omitted: 0 },
     });
+  });
+
+  it("reads ASP.NET Core's request-finished line as the app's record of a request, with its status", () => {
+    // The wild corpus's Kestrel line (ASP.NET Core 2.x), then the shapes of 5.0/6.0 and 7.0+ (HostingRequestFinishedLog).
+    const [kestrel] = wildLines('app-text/iisintegration-201-kestrel.log');
+    const lines = [
+      kestrel as string,
+      'Request finished HTTP/1.1 GET http://localhost:8080/ - - - 401 0 - 672.1576ms',
+      'Request finished HTTP/1.1 GET http://localhost:5000/ - 200 - text/html;+charset=utf-8 229.9894ms',
+    ];
+    const read = lines.map((line) => {
+      const p = new AppTextParser();
+      expect(parseLine(p, line)).toBe(KIND.app);
+      return [p.appEvent?.status, p.appEvent?.isError];
+    });
+    expect(read).toEqual([
+      [200, false],
+      [401, false],
+      [200, false],
+    ]);
+    expect(parseLine(new AppTextParser(), 'Request starting HTTP/1.1 GET http://localhost:5000/ - - -')).toBe(KIND.other);
   });
 
   it('finds bare 32-hex ids and UUIDs, and reads stack frames into the entry above them', () => {

@@ -11,7 +11,12 @@ import { inZone, type TimeZone } from './time-zone.ts';
 export const DEFAULT_ID_PATTERN =
   /(?:request[_-]?id|req[_-]?id|rid|trace[_-]?id|correlation[_-]?id)["']?\s*[=:]\s*["']?([\w.:-]{6,})|\b([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
 const LEVEL = /\b(?:ERROR|FATAL|CRITICAL|CRIT|ALERT|EMERG|SEVERE|PANIC)\b|\blevel=["']?(?:error|fatal|critical)|Traceback \(most recent call last\)|Unhandled|Exception\b/;
-const STATUS = /\bstatus(?:[_-]?code)?["']?\s*[=:]\s*(\d{3})\b|\bCompleted (\d{3}) /i;
+/**
+ * `status=500`, Rails' `Completed 500`, ASP.NET Core's request-finished line (Microsoft.AspNetCore.Hosting,
+ * HostingRequestFinishedLog): `Request finished in 347.108ms 200 text/html` (2.x) and
+ * `Request finished HTTP/1.1 GET http://host/path - - - 401 0 - 672.1ms` (5.0, 6.0) or `… - 200 - text/html 12.3ms` (7.0 and later).
+ */
+const STATUS = /\bstatus(?:[_-]?code)?["']?\s*[=:]\s*(\d{3})\b|\bCompleted (\d{3}) |\bRequest finished in [\d.]+ms (\d{3})\b|\bRequest finished HTTP\/[\d.]+ [A-Z]+ \S+(?: -){1,3} (\d{3})\b/i;
 const REQUEST = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\/\S*)/;
 const PATH = /\bpath=["']?(\/[^\s"']*)/;
 const TIME = /^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)\]?\s*/;
@@ -44,10 +49,11 @@ export class AppTextParser extends BaseParser {
     const id = this.idPattern.exec(line);
     const request = REQUEST.exec(line);
     const status = STATUS.exec(line);
-    const statusCode = status ? Number(status[1] ?? status[2]) : 0;
+    const statusCode = status ? Number(status.slice(1).find((g) => g !== undefined)) : 0;
     const isError = LEVEL.test(line) || statusCode >= 500;
     const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
-    if (!requestId && !request && !isError) {
+    // A line that names the request, its id or its status is the app's record of a request.
+    if (!requestId && !request && !isError && statusCode === 0) {
       this.group.start(line, null);
       return KIND.other;
     }
