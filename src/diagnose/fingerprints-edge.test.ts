@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.ts';
 
-/** Real captures of edge, cloud and platform answers (test/fixtures/diagnose/wild, indexed in corpus-a.tsv). */
+/** Real captures of edge, cloud and platform answers (test/fixtures/diagnose/wild, indexed in corpus-a.tsv and corpus-c.tsv). */
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
 function firstDiagnosis(path: string) {
@@ -37,6 +37,8 @@ const ISSUED: [string, string, string][] = [
   ['aws-s3/403-head-presigned-url-libreconv.headers', 'Amazon S3', 'aws-s3-error'],
   ['aws-api-gateway/503-service-unavailable-http-api-timeout.curl', 'Amazon API Gateway', 'apigw-http-api-error'],
   ['google-frontend/404-thats-an-error-webcache.txt', 'Google Front End', 'google-frontend-error-page'],
+  ['google-frontend/403-forbidden-cloud-run-codelab-iam.txt', 'Google Front End', 'google-frontend-forbidden'],
+  ['google-frontend/403-forbidden-cloud-run-litmus.txt', 'Google Front End', 'google-frontend-forbidden'],
   ['gcp-load-balancer/502-server-error-gke-ingress.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
   ['google-app-engine/500-server-error-goread-devtools.txt', 'Google App Engine', 'gae-500-server-error-legacy'],
   ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google App Engine', 'gae-500-server-error'],
@@ -58,6 +60,10 @@ const ISSUED: [string, string, string][] = [
   ['railway/502-application-failed-to-respond-dialoqbase.txt', 'Railway', 'railway-application-failed-to-respond'],
   ['railway/502-application-failed-to-respond-aurora.txt', 'Railway', 'railway-application-failed-to-respond-heading'],
   ['render/xxx-suspended-by-owner-ythls.txt', 'Render', 'render-suspended-by-owner'],
+  ['fly-io/xxx-proxy-refused-hello-fly-log.txt', 'Fly Proxy', 'fly-proxy-log'],
+  ['fly-io/xxx-proxy-refused-shopify-message.txt', 'Fly Proxy', 'fly-proxy-log'],
+  ['vercel/402-deployment-disabled-interstellar-page-text.txt', 'Vercel', 'vercel-deployment-disabled'],
+  ['vercel/402-deployment-blocked-zeit-now-realworld.txt', 'Vercel', 'vercel-deployment-disabled'],
   ['render/xxx-suspended-crossrun-onrender.txt', 'Render', 'render-suspended'],
   ['kong/502-template-json-invalid-upstream-response.http', 'Kong Gateway', 'kong-502'],
   ['kong/504-template-html-upstream-timing-out.http', 'Kong Gateway', 'kong-504'],

@@ -39,6 +39,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fastly: { names: ['Fastly'] },
   'firebase-hosting': { names: ['Firebase Hosting'] },
   flask: { names: ['Flask (Werkzeug)'], framework: true },
+  'fly-io': { names: ['Fly Proxy'] },
   forcepoint: { names: ['Forcepoint Web Security (Websense)'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   'github-pages': { names: ['GitHub Pages'] },
