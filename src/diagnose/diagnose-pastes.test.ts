@@ -128,6 +128,22 @@ describe('diagnose: no confidently wrong issuer', () => {
     expect(first(raw).issuer?.component).not.toBe('application');
   });
 
+  it("names Django only with low confidence for its 404 sentence as a whole page, and not at all when an app's page goes on", () => {
+    // Django's default 404 (Packt's Django-2-by-Example#47), then the same sentence in an API's own 404 text
+    // (Hono apps publish "# Not Found / The requested resource was not found on this server. / Use the API routes ...").
+    expect(first(wild('django/404-packt-not-found-text.txt'))).toMatchObject({ issuer: { component: 'Django' }, confidence: 'low' });
+    const appPage = 'Not Found\n\nThe requested resource was not found on this server.\n\nUse the API routes instead:\n- /api/search';
+    expect(first(appPage).issuer?.component).not.toBe('Django');
+  });
+
+  it("does not name Laravel for a Whoops trace without a frame of Laravel's own (Whoops serves other PHP frameworks)", () => {
+    const laravel = wild('laravel/400-cachet-3753-whoops-stacktrace.txt');
+    expect(first(laravel).issuer?.component).toBe('Laravel');
+    const otherFramework = laravel.split('\n').filter((line) => !line.includes('Illuminate')).join('\n');
+    expect(otherFramework).toContain('Stacktrace:');
+    expect(() => first(otherFramework)).toThrow(/not a response httpwhy can read/);
+  });
+
   it('does not name the application for an HTML 500 behind the Google Front End, which writes one of its own', () => {
     const d = first(wild('google-frontend/500-server-error-via-cloudfront-dl-flynn.http'));
     expect(d.status).toBe(500);
