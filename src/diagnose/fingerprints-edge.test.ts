@@ -91,6 +91,13 @@ const ISSUED: [string, string, string][] = [
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
+  it("names no Vercel for another product's line that ends in NOT_FOUND (Spring's ResponseStatusException)", () => {
+    const line = wild('spring-boot/404-scg-2859-unexpected-error-line.txt').split('\n')[1] as string;
+    expect(line).toContain('404 NOT_FOUND');
+    expect(() => diagnose(line)).toThrow(/not a response httpwhy can read/);
+    expect(diagnose(`HTTP/1.1 404 Not Found\nContent-Type: text/plain\n\n${line}`).diagnoses[0]?.issuer?.component).not.toBe('Vercel');
+  });
+
   it.each(ISSUED)('%s: issued by %s (%s)', (path, component, fingerprint) => {
     const d = firstDiagnosis(path);
     expect(d.verdict).toBe('identified');
