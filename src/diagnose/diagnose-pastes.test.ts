@@ -76,6 +76,13 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('netlify/404-page-not-found-bolt-deploy.txt')).issuer?.component).toBe('Netlify');
   });
 
+  it("reads page text pasted with markdown: a heading's #s and bold words (Tomcat)", () => {
+    const page = wild('tomcat/404-timetable-9.0.62.txt');
+    const marked = page.replace('HTTP Status 404', '# HTTP Status 404').replace('Type Status Report', '**Type** Status Report').replace('Description The', '**Description** The');
+    expect(marked).not.toBe(page);
+    expect(first(marked)).toMatchObject({ verdict: 'identified', status: 404, issuer: { component: 'Apache Tomcat' } });
+  });
+
   it("does not name a component whose page an application's own page quotes (it names another status)", () => {
     const paste = 'HTTP/1.1 500 Internal Server Error\nContent-Type: text/html\n\n<html><body><h1>Traceback</h1><pre>the upstream said:\n502 Bad Gateway\nnginx</pre></body></html>';
     expect(first(paste).issuer?.component).not.toBe('nginx');

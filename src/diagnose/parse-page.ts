@@ -23,14 +23,22 @@ export function parseBodyText(text: string): ParsedInput | null {
 export const MAX_PAGE_READ = 64 * 1024;
 
 /**
- * A markdown link as copied text comes out of a rendered issue or chat (`Visit [cloudflare.com](https://...) for more
- * information`): the page showed the link's words only.
+ * Page text copied out of a rendered issue or chat keeps some markdown: a link (`Visit [cloudflare.com](https://...)
+ * for more information`), a heading, bold words. The page showed the words only.
  */
 const MARKDOWN_LINK = /\[([^[\]\n]{1,200})\]\(https?:\/\/[^()\s]{1,2000}\)/g;
+/** A heading's `#`s at a line's start, and bold or italic markers around words (`**Type** Status Report`). */
+const MARKDOWN_HEADING = /^#{1,6}[ \t]+/gm;
+const MARKDOWN_EMPHASIS = /(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g;
+
+/** The words a rendered issue showed, for page text pasted with its markdown. */
+function withoutMarkdown(text: string): string {
+  return text.replace(MARKDOWN_LINK, '$1').replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '$2');
+}
 
 export function parsePage(raw: string): ParsedInput {
   const form = looksLikeHtml(raw) ? 'page-source' : 'page-text';
-  const text = form === 'page-text' ? raw.replace(MARKDOWN_LINK, '$1') : raw;
+  const text = form === 'page-text' ? withoutMarkdown(raw) : raw;
   const start = text.slice(0, MAX_PAGE_READ);
   const lines = form === 'page-source' ? [pageTitle(start) ?? '', ...visibleLines(start)] : start.split(/\r?\n/);
   const found = statusInPage(lines);
