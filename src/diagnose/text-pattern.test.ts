@@ -7,6 +7,14 @@ describe('textFormOfRegex', () => {
     expect(form?.pattern).toEqual(/502 Bad Gateway\s*$/);
   });
 
+  it("drops a line start offered as an alternative: page text joins its lines, so it would match after any word", () => {
+    const form = textFormOfRegex('(?:^|\\n|Code: ?)((DEPLOYMENT_)?NOT_FOUND)\\b');
+    expect(form?.pattern.test('NOT_FOUND ID: iad1::abc')).toBe(true);
+    expect(form?.pattern.test('404: NOT_FOUND Code: DEPLOYMENT_NOT_FOUND')).toBe(true);
+    expect(form?.pattern.test('org.springframework.web.server.ResponseStatusException: 404 NOT_FOUND')).toBe(false);
+    expect(textFormOfRegex('Bad Gateway\\nnginx')?.pattern.test('Bad Gateway nginx')).toBe(true);
+  });
+
   it('leaves out the title: a browser shows it in the tab, not in the copied page', () => {
     expect(textFormOfRegex('<title>Error \\d{3} \\([^)]*\\)!!1</title>')).toBeNull();
     expect(textFormOfRegex('<TITLE>Access Denied</TITLE>\\n<H1>Access Denied</H1>')?.pattern).toEqual(/Access Denied/);

@@ -126,6 +126,10 @@ export function textFormOfRegex(source: string): TextForm | null {
     .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
     // Any other open-ended class ("[A-Z][A-Za-z -]+", a heading's words) was bounded by its tags; the text has none.
     .replace(/(\[(?:\\.|[^\]\\])*\])([*+])(?![?{])/g, (_m, cls: string, q: string) => `${cls}{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
+    // A line start as one alternative (`(?:^|\n)X`: X begins a line) cannot be seen in page text, whose lines are
+    // joined: as a blank it would let X match after any word ("Exception: 404 NOT_FOUND"). X counts only where the
+    // other alternatives hold there.
+    .replace(/\|\\n(?=[|)])|(?<=\(\?:)\\n\|/g, '')
     // A line break between tokens is any blank in the text; inside a class (`[^<\n]`) it stays, and matches nothing there.
     .replace(/\[(?:\\.|[^\]\\])*\]|\\r\?\\n|\\r\\n|\\n|\\r/g, (m) => (m.startsWith('[') ? m : '\\s*'))
     .replace(ENTITY, decodeEntity)
