@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { textFormOfContains, textFormOfRegex } from './text-pattern.ts';
 
+/** The text form of a body regex, which must be a regex. */
+function regexOf(source: string): RegExp {
+  const form = textFormOfRegex(source);
+  if (!form || typeof form.pattern === 'string') throw new Error(`no text regex for ${source}`);
+  return form.pattern;
+}
+
 describe('textFormOfRegex', () => {
   it('keeps the words between literal tags and reads </body> as the end of the text', () => {
     const form = textFormOfRegex('<center><h1>502 Bad Gateway</h1></center>\\n</body>');
@@ -8,11 +15,11 @@ describe('textFormOfRegex', () => {
   });
 
   it("drops a line start offered as an alternative: page text joins its lines, so it would match after any word", () => {
-    const form = textFormOfRegex('(?:^|\\n|Code: ?)((DEPLOYMENT_)?NOT_FOUND)\\b');
-    expect(form?.pattern.test('NOT_FOUND ID: iad1::abc')).toBe(true);
-    expect(form?.pattern.test('404: NOT_FOUND Code: DEPLOYMENT_NOT_FOUND')).toBe(true);
-    expect(form?.pattern.test('org.springframework.web.server.ResponseStatusException: 404 NOT_FOUND')).toBe(false);
-    expect(textFormOfRegex('Bad Gateway\\nnginx')?.pattern.test('Bad Gateway nginx')).toBe(true);
+    const pattern = regexOf('(?:^|\\n|Code: ?)((DEPLOYMENT_)?NOT_FOUND)\\b');
+    expect(pattern.test('NOT_FOUND ID: iad1::abc')).toBe(true);
+    expect(pattern.test('404: NOT_FOUND Code: DEPLOYMENT_NOT_FOUND')).toBe(true);
+    expect(pattern.test('org.springframework.web.server.ResponseStatusException: 404 NOT_FOUND')).toBe(false);
+    expect(regexOf('Bad Gateway\\nnginx').test('Bad Gateway nginx')).toBe(true);
   });
 
   it('leaves out the title: a browser shows it in the tab, not in the copied page', () => {

@@ -7,7 +7,7 @@
  * log file fields (`awsdocs/amazon-cloudfront-developer-guide:doc_source/AccessLogs.md`).
  */
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { w3cDirective, W3cFields, w3cTime } from './w3c-fields.ts';
+import { w3cDirective, W3cFields, w3cRequest } from './w3c-fields.ts';
 import type { Cause, Signal } from '../types.ts';
 
 /** x-edge-detailed-result-type values that name an edge failure with the origin, as the guide describes them. */
@@ -78,26 +78,19 @@ export class CloudFrontParser extends BaseParser {
     const resultType = fields.value(values, 'x-edge-result-type');
     // Without a header, the legacy order is taken only for an entry that fits it.
     if (!this.fields && (values.length < 15 || !RESULT_TYPES.has(resultType))) return KIND.none;
-    const status = fields.value(values, 'sc-status');
-    const timeMs = w3cTime(fields.value(values, 'date'), fields.value(values, 'time'));
-    if (!/^\d{3}$/.test(status) || Number.isNaN(timeMs)) return KIND.none;
-    const stem = fields.value(values, 'cs-uri-stem');
-    const query = fields.value(values, 'cs-uri-query');
+    const request = w3cRequest(fields, values, fields.value(values, 'date'), fields.value(values, 'time'));
+    if (!request) return KIND.none;
     const taken = fields.value(values, 'time-taken');
     const detailed = fields.logged(values, 'x-edge-detailed-result-type') ? fields.value(values, 'x-edge-detailed-result-type') : null;
     return this.accessLine(
       {
-        status: Number(status),
-        timeMs,
+        ...request,
         tzOffsetMin: 0,
-        client: fields.value(values, 'c-ip'),
-        method: fields.value(values, 'cs-method'),
-        path: query === '' ? stem : `${stem}?${query}`,
         requestId: fields.value(values, 'x-edge-request-id'),
         upstream: '',
         connection: '',
         requestTime: taken === '' ? Number.NaN : Number(taken),
-        signal: cloudfrontSignal(Number(status), resultType, detailed),
+        signal: cloudfrontSignal(request.status, resultType, detailed),
         truncatedBy: null,
       },
       false,

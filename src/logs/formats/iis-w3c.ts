@@ -11,7 +11,7 @@
  * sub-status 0.
  */
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { w3cDirective, W3cFields, w3cTime, w3cValues } from './w3c-fields.ts';
+import { w3cDirective, W3cFields, w3cRequest, w3cValues } from './w3c-fields.ts';
 import type { Cause, Signal } from '../types.ts';
 
 /**
@@ -108,27 +108,21 @@ export class IisW3cParser extends BaseParser {
     const values = w3cValues(buf.toString('utf8', start, end));
     const fields = this.fields ?? defaultFieldsOf(values);
     if (!fields || values.length !== fields.names.length) return KIND.none;
-    const status = fields.value(values, 'sc-status');
     // The Advanced Logging module's `date-local` and `time-local` name no zone: read as UTC wall clock, as app logs are.
-    const timeMs = w3cTime(fields.value(values, 'date', 'date-local') || this.directiveDate, fields.value(values, 'time', 'time-local'));
-    if (!/^\d{3}$/.test(status) || Number.isNaN(timeMs)) return KIND.none;
-    const stem = fields.value(values, 'cs-uri-stem');
-    const query = fields.value(values, 'cs-uri-query');
+    const date = fields.value(values, 'date', 'date-local') || this.directiveDate;
+    const request = w3cRequest(fields, values, date, fields.value(values, 'time', 'time-local'));
+    if (!request) return KIND.none;
     // `TimeTakenMS` is the Advanced Logging module's name for time-taken (milliseconds too).
     const taken = fields.value(values, 'time-taken', 'timetakenms');
     return this.accessLine(
       {
-        status: Number(status),
-        timeMs,
+        ...request,
         tzOffsetMin: 0,
-        client: fields.value(values, 'c-ip'),
-        method: fields.value(values, 'cs-method'),
-        path: query === '' ? stem : `${stem}?${query}`,
         requestId: fields.value(values, 'cs(x-request-id)', 'x-request-id'),
         upstream: '',
         connection: '',
         requestTime: taken === '' ? Number.NaN : Number(taken) / 1000,
-        signal: iisSignal(Number(status), fields.value(values, 'sc-substatus'), fields.value(values, 'sc-win32-status')),
+        signal: iisSignal(request.status, fields.value(values, 'sc-substatus'), fields.value(values, 'sc-win32-status')),
         truncatedBy: null,
       },
       false,

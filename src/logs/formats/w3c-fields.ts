@@ -98,3 +98,22 @@ export function w3cTime(date: string, time: string): number {
   if (!/^\d{4}-\d\d-\d\d$/.test(date) || !/^\d\d:\d\d:\d\d(?:\.\d+)?$/.test(time)) return Number.NaN;
   return parseIsoTime(`${date}T${time}Z`).ms;
 }
+
+/** What IIS and CloudFront write alike about the request: its status, time, client, method and path with its query. */
+export interface W3cRequest {
+  status: number;
+  timeMs: number;
+  client: string;
+  method: string;
+  path: string;
+}
+
+/** The entry's request fields, or null when its status or time is not one (no entry of this format). */
+export function w3cRequest(fields: W3cFields, values: readonly string[], date: string, time: string): W3cRequest | null {
+  const status = fields.value(values, 'sc-status');
+  const timeMs = w3cTime(date, time);
+  if (!/^\d{3}$/.test(status) || Number.isNaN(timeMs)) return null;
+  const stem = fields.value(values, 'cs-uri-stem');
+  const query = fields.value(values, 'cs-uri-query');
+  return { status: Number(status), timeMs, client: fields.value(values, 'c-ip'), method: fields.value(values, 'cs-method'), path: query === '' ? stem : `${stem}?${query}` };
+}
