@@ -64,6 +64,8 @@ describe('the fleet flags of httpwhy logs', () => {
     ['--clickhouse with files', ['nginx/access.log'], { clickhouse: 'http://127.0.0.1:1' }, 'give no log files'],
     ['--clickhouse with --emit', [], { clickhouse: 'http://127.0.0.1:1', emit: 'ndjson' }, '--emit reads log files, not ClickHouse'],
     ['--clickhouse with -f', [], { clickhouse: 'http://127.0.0.1:1', follow: true }, '--follow reads log files, not ClickHouse'],
+    ['--clickhouse with --metrics', [], { clickhouse: 'http://127.0.0.1:1', metrics: '9464' }, '--metrics reads log files, not ClickHouse'],
+    ['--emit with --metrics-file', ['nginx/access.log'], { emit: 'ndjson', follow: true, metricsFile: 'x.prom' }, '--metrics-file makes no sense with --emit'],
     ['--since with --from', [], { clickhouse: 'http://127.0.0.1:1', since: '1h', from: '2026-05-01T00:00:00Z' }, '--since counts back from now'],
     ['a bad --since', [], { clickhouse: 'http://127.0.0.1:1', since: '1 hour' }, '--since must be a duration such as 90s, 15m, 1h or 7d'],
     ['a bad --from', [], { clickhouse: 'http://127.0.0.1:1', from: 'yesterday' }, '--from must be an ISO 8601 time'],

@@ -21,7 +21,7 @@ import {
 import { DEFAULT_WINDOW_SECONDS } from '../../logs/index.ts';
 import type { CommandContext } from '../context.ts';
 import type { OutputStream } from '../io.ts';
-import { positive, presentReport, refuse, thresholdsOf, type LogsRunOptions } from './logs-common.ts';
+import { METRICS_FLAGS, positive, presentReport, refuse, thresholdsOf, type LogsRunOptions } from './logs-common.ts';
 
 const DEFAULT_TIMEOUT_S = 300;
 const UNITS_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -94,6 +94,7 @@ export async function runLogsOnClickHouse(where: string, files: string[], option
       ['format', '--format'],
       ['appFormat', '--app-format'],
       ['host', '--host'],
+      ...METRICS_FLAGS,
     ],
     'reads log files, not ClickHouse',
   );

@@ -44,6 +44,13 @@ export const CLICKHOUSE_FLAGS: ReadonlyArray<[keyof LogsOptions, string]> = [
   ['timeout', '--timeout'],
 ];
 
+/** The flags of follow mode's Prometheus metrics, which only the report of log files has. */
+export const METRICS_FLAGS: ReadonlyArray<[keyof LogsOptions, string]> = [
+  ['metrics', '--metrics'],
+  ['metricsFile', '--metrics-file'],
+  ['maintenanceFile', '--maintenance-file'],
+];
+
 /** Refuses flags that mean nothing in this way of running `logs`. */
 export function refuse(options: LogsRunOptions, flags: ReadonlyArray<[keyof LogsOptions, string]>, why: string): void {
   for (const [key, flag] of flags) {

@@ -8,11 +8,11 @@ import { HttpwhyError } from '../../errors.ts';
 import { RowWriter } from '../../fleet/index.ts';
 import { followLogs, LogSession, progressBar } from '../../logs/index.ts';
 import type { CommandContext } from '../context.ts';
-import { analyzeOptionsOf, CLICKHOUSE_FLAGS, interruptSignal, refuse, type LogsRunOptions } from './logs-common.ts';
+import { analyzeOptionsOf, CLICKHOUSE_FLAGS, interruptSignal, METRICS_FLAGS, refuse, type LogsRunOptions } from './logs-common.ts';
 
 export async function runEmit(files: string[], options: LogsRunOptions, ctx: CommandContext): Promise<number> {
   refuse(options, CLICKHOUSE_FLAGS, 'goes with --clickhouse, not --emit');
-  refuse(options, [['html', '--html'], ['failOn', '--fail-on'], ['top', '--top']], 'makes no sense with --emit: the rows are the output');
+  refuse(options, [['html', '--html'], ['failOn', '--fail-on'], ['top', '--top'], ...METRICS_FLAGS], 'makes no sense with --emit: the rows are the output');
   if (ctx.json) throw new HttpwhyError('HW_ERR_LOGS_BAD_OPTION', '--json makes no sense with --emit: the rows are JSON already.');
   const { io } = ctx;
   const writer = new RowWriter(options.host ?? hostname(), (chunk) => io.stdout.write(chunk));
