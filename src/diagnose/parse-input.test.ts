@@ -64,6 +64,13 @@ describe('parseInput refusals say what was understood', () => {
     expect(unreadableMessage('  \n ')).toContain('empty');
   });
 
+  it('refuses a binary file without echoing its bytes, and still reads a compressed body after a head', () => {
+    const elf = '\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0003\u0000>\u0000';
+    expect(unreadableMessage(elf)).toMatch(/^This is binary data, not a response\..*20 characters with NUL bytes/s);
+    const gzipped = 'HTTP/1.1 502 Bad Gateway\nContent-Encoding: gzip\n\n\u001f\u008b\u0008\u0000\u0000\u0000\u0000\u0000';
+    expect(parseInput(gzipped).observations[0]?.response).toMatchObject({ status: 502, bodyNote: 'compressed' });
+  });
+
   it('reads prose as a page that names no status (diagnose decides whether it was an error page)', () => {
     const { format, observations } = parseInput('the site shows an error when I log in');
     expect(format).toBe('page-text');

@@ -51,7 +51,19 @@ function parseJsonText(text: string): ParsedInput {
 /** Text that starts like JSON but is a response (or curl output) after all: "[me@host ~]$ curl -v ...". */
 const readsAsResponse = (text: string) => STATUS_LINE_START.test(text) || /^< HTTP\/\d/m.test(text);
 
+/**
+ * NUL bytes at the start with no status line before them: a binary file (an executable, an image), not a response.
+ * A compressed body pasted after its head is the response's own and is read (parse-http.ts notes it).
+ */
+function hasBinaryStart(raw: string): boolean {
+  const nul = raw.slice(0, 64).indexOf('\u0000');
+  return nul >= 0 && !raw.slice(0, nul).includes('HTTP/');
+}
+
 function parseText(raw: string): ParsedInput {
+  if (hasBinaryStart(raw)) {
+    throw unreadable('This is binary data, not a response. Give the response as text: raw HTTP, curl -i or curl -v output, a HAR file or JSON.', `${raw.length} characters with NUL bytes in the first 64.`);
+  }
   const text = unwrapPaste(raw);
   const trimmed = text.trim();
   if (trimmed === '') throw unreadable('The input is empty.', 'nothing.');
