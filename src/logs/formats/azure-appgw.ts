@@ -7,7 +7,7 @@
  * the backend's status and address into `requestQuery` (`SERVER-STATUS=`, `SERVER-ROUTED=`). The gateway's other
  * logs (firewall, performance) and Activity Log events exported with them are recognised and carry nothing to count.
  */
-import { azureRecord, isActivityLog, prop, statusProp, type AzureRecord } from './azure-record.ts';
+import { azureRecord, azureRequest, isActivityLog, prop, statusProp, type AzureRecord } from './azure-record.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import type { Cause, Signal } from '../types.ts';
 
@@ -65,11 +65,7 @@ export class AzureAppGatewayParser extends BaseParser {
     const query = v1 ? '' : prop(record, 'requestquery');
     return this.accessLine(
       {
-        status,
-        timeMs: record.timeMs,
-        tzOffsetMin: 0,
-        client: prop(record, 'clientip'),
-        method: prop(record, 'httpmethod'),
+        ...azureRequest(record, status),
         path: prop(record, 'originalrequesturiwithargs') || prop(record, 'requesturi') + (query ? `?${query}` : ''),
         requestId: prop(record, 'transactionid') || (v1?.get('X-AzureApplicationGateway-LOG-ID') ?? ''),
         upstream: prop(record, 'serverrouted') || (v1?.get('SERVER-ROUTED') ?? ''),

@@ -8,7 +8,7 @@
  * also logged; `timeTaken` is in seconds. The health-probe and WAF logs, and Activity Log events exported with
  * them, are recognised and carry nothing to count.
  */
-import { azureRecord, isActivityLog, prop, statusProp } from './azure-record.ts';
+import { azureRecord, azureRequest, isActivityLog, prop, statusProp } from './azure-record.ts';
 import { pathOfUrl } from './gcp-lb.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import type { Cause, Signal } from '../types.ts';
@@ -63,11 +63,7 @@ export class AzureFrontDoorParser extends BaseParser {
     const taken = Number(prop(record, 'timetaken') || Number.NaN);
     return this.accessLine(
       {
-        status,
-        timeMs: record.timeMs,
-        tzOffsetMin: 0,
-        client: prop(record, 'clientip'),
-        method: prop(record, 'httpmethod'),
+        ...azureRequest(record, status),
         path: pathOfUrl(prop(record, 'requesturi')),
         requestId: prop(record, 'trackingreference'),
         upstream: prop(record, 'originip', 'originname', 'backendhostname').replace(/^N\/A$/, ''),

@@ -54,3 +54,8 @@ export function statusProp(record: AzureRecord, key: string): number {
   const value = prop(record, key);
   return /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
 }
+
+/** What both Azure access logs write alike about a request: its status, time, client and method. */
+export function azureRequest(record: AzureRecord, status: number): { status: number; timeMs: number; tzOffsetMin: number; client: string; method: string } {
+  return { status, timeMs: record.timeMs, tzOffsetMin: 0, client: prop(record, 'clientip'), method: prop(record, 'httpmethod') };
+}
