@@ -68,6 +68,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   render: { names: ['Render'] },
   'spring-boot': { names: ['Spring Boot'], framework: true },
   squid: { names: ['Squid'] },
+  sucuri: { names: ['Sucuri Website Firewall'] },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
   tomcat: { names: ['Apache Tomcat'] },
   traefik: { names: ['Traefik'] },
