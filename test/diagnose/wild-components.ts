@@ -51,6 +51,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   heroku: { names: ['Heroku router'] },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
+  imperva: { names: ['Imperva (Incapsula)'] },
   'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
   jetty: { names: ['Jetty'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
