@@ -28,6 +28,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   'azure-app-service': { names: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
+  bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
   cloudflare: { names: ['Cloudflare'] },
   cloudfront: { names: ['Amazon CloudFront'] },
