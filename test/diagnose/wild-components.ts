@@ -27,6 +27,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-s3': { names: ['Amazon S3'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   'azure-app-service': { names: ['Azure App Service'] },
+  'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
