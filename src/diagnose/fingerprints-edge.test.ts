@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.ts';
 
-/** Real captures of edge, cloud and platform answers (test/fixtures/diagnose/wild, indexed in corpus-a.tsv and corpus-c.tsv). */
+/** Real captures of edge, cloud and platform answers (test/fixtures/diagnose/wild, indexed in corpus-a.tsv, corpus-c.tsv and corpus-f.tsv). */
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
 function firstDiagnosis(path: string) {
@@ -41,7 +41,22 @@ const ISSUED: [string, string, string][] = [
   ['google-frontend/403-forbidden-cloud-run-litmus.txt', 'Google Front End', 'google-frontend-forbidden'],
   ['gcp-load-balancer/502-server-error-gke-ingress.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
   ['google-app-engine/500-server-error-goread-devtools.txt', 'Google App Engine', 'gae-500-server-error-legacy'],
-  ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google App Engine', 'gae-500-server-error'],
+  ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google Front End', 'google-frontend-500-server-error'],
+  ['google-frontend/500-server-error-via-cloudfront-dl-flynn.http', 'Google Front End', 'google-frontend-500-server-error'],
+  ['gcp-load-balancer/502-temporary-error-deploymentmanager-logbook.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
+  ['cloudflare/520-partial-html-no-heading-redelk.http', 'Cloudflare', 'cloudflare-520'],
+  ['cloudflare/523-partial-status-boxes-chatgpt-1339.http', 'Cloudflare', 'cloudflare-523'],
+  ['cloudflare/524-partial-escaped-string-dify.txt', 'Cloudflare', 'cloudflare-524'],
+  ['cloudflare/1102-worker-exceeded-resource-limits-renewlet.http', 'Cloudflare', 'cloudflare-1102'],
+  ['cloudfront/503-lambda-edge-serverless-next-backticks.txt', 'Amazon CloudFront', 'cloudfront-lambda-edge'],
+  ['fastly/503-first-byte-timeout-no-heading-statically.txt', 'Fastly', 'fastly-first-byte-timeout'],
+  ['sucuri/403-access-denied-sqlmap-server-nginx.http', 'Sucuri Website Firewall', 'sucuri-access-denied'],
+  ['sucuri/403-godaddy-security-whatwaf-leocybersecurity.http', 'Sucuri Website Firewall', 'sucuri-access-denied'],
+  ['imperva/xxx-incapsula-iframe-dollargeneral.http', 'Imperva (Incapsula)', 'imperva-incident'],
+  ['bunnycdn/504-origin-timeout-errorcode-106-php-downloads.headers', 'Bunny CDN', 'bunnycdn-origin-error'],
+  ['azure-functions/503-function-host-not-running-iis-headers.http', 'Azure Functions host', 'azure-functions-host-not-running'],
+  ['azure-app-service/502-kudu-scm-site-arr-page-text.txt', 'Azure App Service', 'azure-app-service-front-end-error'],
+  ['vercel/404-not-found-two-lines-nextchat.txt', 'Vercel', 'vercel-not-found'],
   ['azure-app-service/403-web-app-stopped-2016-parse.txt', 'Azure App Service', 'azure-app-service-stopped'],
   ['azure-app-service/403-web-app-stopped-vscode-deploy.txt', 'Azure App Service', 'azure-app-service-stopped'],
   ['azure-front-door/503-services-not-available-swa-edge.http', 'Azure Front Door', 'azure-front-door-error'],
