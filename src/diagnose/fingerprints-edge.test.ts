@@ -49,6 +49,8 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/524-partial-escaped-string-dify.txt', 'Cloudflare', 'cloudflare-524'],
   ['cloudflare/1102-worker-exceeded-resource-limits-renewlet.http', 'Cloudflare', 'cloudflare-1102'],
   ['cloudfront/503-lambda-edge-serverless-next-backticks.txt', 'Amazon CloudFront', 'cloudfront-lambda-edge'],
+  ['cloudfront/403-request-blocked-studio-lab.txt', 'Amazon CloudFront', 'cloudfront-403'],
+  ['cloudfront/403-request-blocked-soundcloud-text.txt', 'Amazon CloudFront', 'cloudfront-403'],
   ['fastly/503-first-byte-timeout-no-heading-statically.txt', 'Fastly', 'fastly-first-byte-timeout'],
   ['sucuri/403-access-denied-sqlmap-server-nginx.http', 'Sucuri Website Firewall', 'sucuri-access-denied'],
   ['sucuri/403-godaddy-security-whatwaf-leocybersecurity.http', 'Sucuri Website Firewall', 'sucuri-access-denied'],
