@@ -73,7 +73,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tengine: { names: ['Tengine'], broader: ['nginx'] },
   tinyproxy: { names: ['Tinyproxy'] },
   tomcat: { names: ['Apache Tomcat'] },
-  traefik: { names: ['Traefik'] },
+  // Traefik answers an unrouted request with Go's http.NotFound, byte for byte: Go net/http is the same box, less precise.
+  traefik: { names: ['Traefik'], broader: ['Go net/http'] },
   uvicorn: { names: ['Uvicorn'] },
   uwsgi: { names: ['uWSGI'] },
   varnish: { names: ['Varnish'] },
