@@ -75,6 +75,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tomcat: { names: ['Apache Tomcat'] },
   // Traefik answers an unrouted request with Go's http.NotFound, byte for byte: Go net/http is the same box, less precise.
   traefik: { names: ['Traefik'], broader: ['Go net/http'] },
+  undertow: { names: ['Undertow (WildFly)'] },
   uvicorn: { names: ['Uvicorn'] },
   uwsgi: { names: ['uWSGI'] },
   varnish: { names: ['Varnish'] },
