@@ -60,6 +60,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   netlify: { names: ['Netlify'] },
   nextjs: { names: ['Next.js'], framework: true },
   nginx: { names: ['nginx'] },
+  'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
   'php-fpm': { names: ['PHP-FPM'] },
