@@ -81,5 +81,6 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   uwsgi: { names: ['uWSGI'] },
   varnish: { names: ['Varnish'] },
   vercel: { names: ['Vercel'] },
+  waitress: { names: ['Waitress'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
