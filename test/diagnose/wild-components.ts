@@ -74,6 +74,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tengine: { names: ['Tengine'], broader: ['nginx'] },
   tinyproxy: { names: ['Tinyproxy'] },
   tomcat: { names: ['Apache Tomcat'] },
+  tornado: { names: ['Tornado'], framework: true },
   // Traefik answers an unrouted request with Go's http.NotFound, byte for byte: Go net/http is the same box, less precise.
   traefik: { names: ['Traefik'], broader: ['Go net/http'] },
   undertow: { names: ['Undertow (WildFly)'] },
