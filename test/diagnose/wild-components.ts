@@ -17,6 +17,7 @@ export interface ExpectedComponent {
 const NGINX_FORKS = ['nginx', 'OpenResty', 'Tengine'];
 
 export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
+  aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
   apache: { names: ['Apache httpd'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
@@ -68,6 +69,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'php-fpm': { names: ['PHP-FPM'] },
   privoxy: { names: ['Privoxy'] },
   puma: { names: ['Puma'] },
+  'python-http-server': { names: ['Python http.server'], framework: true },
   railway: { names: ['Railway'] },
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
