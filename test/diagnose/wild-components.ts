@@ -22,6 +22,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   apache: { names: ['Apache httpd'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
+  'aspnet-core': { names: ['ASP.NET Core'], framework: true },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
