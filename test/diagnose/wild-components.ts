@@ -88,5 +88,6 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   varnish: { names: ['Varnish'] },
   vercel: { names: ['Vercel'] },
   waitress: { names: ['Waitress'] },
+  weblogic: { names: ['Oracle WebLogic Server'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
