@@ -89,5 +89,6 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   vercel: { names: ['Vercel'] },
   waitress: { names: ['Waitress'] },
   weblogic: { names: ['Oracle WebLogic Server'] },
+  websphere: { names: ['IBM WebSphere / Open Liberty'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
