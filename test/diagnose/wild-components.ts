@@ -17,6 +17,7 @@ export interface ExpectedComponent {
 const NGINX_FORKS = ['nginx', 'OpenResty', 'Tengine'];
 
 export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
+  '3proxy': { names: ['3proxy'] },
   aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
   apache: { names: ['Apache httpd'] },
