@@ -54,6 +54,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gunicorn: { names: ['Gunicorn'] },
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
+  'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
   'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
