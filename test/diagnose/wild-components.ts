@@ -63,6 +63,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   laravel: { names: ['Laravel'], framework: true },
   litespeed: { names: ['LiteSpeed'] },
   mitmproxy: { names: ['mitmproxy'] },
+  modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
   netlify: { names: ['Netlify'] },
   nextjs: { names: ['Next.js'], framework: true },
   nginx: { names: ['nginx'] },
