@@ -43,7 +43,8 @@ const ISSUED: [string, string, string][] = [
   ['google-app-engine/500-server-error-goread-devtools.txt', 'Google App Engine', 'gae-500-server-error-legacy'],
   ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google Front End', 'google-frontend-500-server-error'],
   ['google-frontend/500-server-error-via-cloudfront-dl-flynn.http', 'Google Front End', 'google-frontend-500-server-error'],
-  ['gcp-load-balancer/502-temporary-error-deploymentmanager-logbook.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
+  // The sentences without the load balancer's heading: Google's front end, which Google's own APIs and Cloud Load Balancing share.
+  ['gcp-load-balancer/502-temporary-error-deploymentmanager-logbook.txt', 'Google Front End', 'google-frontend-502'],
   ['cloudflare/520-partial-html-no-heading-redelk.http', 'Cloudflare', 'cloudflare-520'],
   ['cloudflare/523-partial-status-boxes-chatgpt-1339.http', 'Cloudflare', 'cloudflare-523'],
   ['cloudflare/524-partial-escaped-string-dify.txt', 'Cloudflare', 'cloudflare-524'],

@@ -29,7 +29,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
   'aws-s3': { names: ['Amazon S3'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
-  'azure-app-service': { names: ['Azure App Service'] },
+  // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
+  'azure-app-service': { names: ['Azure App Service'], broader: ['IIS Application Request Routing', 'IIS', 'HTTP.sys'] },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   bottle: { names: ['Bottle'], framework: true },
