@@ -8,6 +8,7 @@
 import type { FileRole, FormatId, WrapperId } from '../types.ts';
 import { inferLogFormat } from './infer-format.ts';
 import { inferJsonLogFormat } from './infer-json-format.ts';
+import { inferKeyedLogFormat } from './infer-keyed-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
@@ -94,7 +95,7 @@ export function detectFormat(lines: readonly LineView[], candidates: readonly Fo
   for (const format of candidates) consider(format, createParser(format, options));
   const first = lines[0];
   const firstLine = first ? first.buf.toString('utf8', first.start, first.end) : '';
-  const inferred = infer && first ? (inferJsonLogFormat(firstLine) ?? inferLogFormat(firstLine)) : null;
+  const inferred = infer && first ? (inferJsonLogFormat(firstLine) ?? inferLogFormat(firstLine) ?? inferKeyedLogFormat(firstLine)) : null;
   let readSome: CompiledFormat | undefined;
   if (inferred) {
     const custom = compileLogFormat(inferred);
