@@ -38,7 +38,7 @@ export function invariantFields(line: string): HaproxyFields | null {
   if (timersAt < 0) return null;
   const fields: HaproxyFields = new Map();
   const timers = tokens[timersAt] as string;
-  fields.set('Ta', timers.slice(timers.lastIndexOf('/') + 1));
+  fields.set('Ta', timers.slice(timers.lastIndexOf('/') + 1).replace('+', ''));
   for (const token of tokens) {
     if (!fields.has('tsc') && STATE.test(token) && token.length > 1) fields.set('tsc', token);
     const pair = BACKEND_SERVER.exec(token);

@@ -25,6 +25,7 @@ import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
+import { NginxProxyManagerParser } from './nginx-proxy-manager.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
@@ -70,7 +71,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'ingress-nginx': { role: 'access', create: () => presetParser('ingress-nginx') },
   'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
-  'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: () => presetParser('nginx-proxy-manager') },
+  'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: () => new NginxProxyManagerParser() },
   'nginx-proxy': { role: 'access', aliases: ['vhost'], create: () => presetParser('nginx-proxy') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
