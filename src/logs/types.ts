@@ -186,6 +186,7 @@ export interface LineRef {
 export const FORMAT_IDS = [
   'combined',
   'common',
+  'apache-vhost-combined',
   'nginx-main',
   'nginx-proxy-manager',
   'nginx-proxy',

@@ -6,7 +6,9 @@
  */
 export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Apache's `combined` and `common` differ only by the two trailing quoted fields; a file mixing both reads as common.
-  'apache-combined': ['combined', 'common'],
+  // Apache's `vhost_combined` is `combined` with `%v:%p` first (Debian's other_vhosts_access.log).
+  'apache-combined': ['combined', 'common', 'apache-vhost-combined'],
+  'apache-vhost-combined': ['apache-vhost-combined'],
   'apache-error': ['apache-error'],
   'app-text': ['app-text'],
   'aws-alb': ['alb'],

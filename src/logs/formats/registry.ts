@@ -72,6 +72,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: () => new NginxProxyManagerParser() },
+  // Before nginx-proxy, whose `$host` field would read Apache's `%v:%p` too.
+  'apache-vhost-combined': { role: 'access', aliases: ['vhost_combined', 'vcombined'], create: () => presetParser('apache-vhost-combined') },
   'nginx-proxy': { role: 'access', aliases: ['vhost'], create: () => presetParser('nginx-proxy') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
