@@ -186,6 +186,7 @@ export const idLogs: Messages['logs'] = {
     'traefik-origin': 'field status Traefik',
     'caddy-response': 'respons Caddy',
     'traefik-service': 'router, URL service dan ukuran body Traefik',
+    'kong-latencies': 'latensi proxy dan percobaan balancer Kong',
     'cloudflare-status': 'status edge dan origin Cloudflare',
     'gcp-status-details': 'statusDetails load balancer Google Cloud',
     'azure-error-info': 'error info dan status backend Azure',

@@ -29,6 +29,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'haproxy-http': ['haproxy'],
   'iis-w3c': ['iis-w3c'],
   'ingress-nginx': ['ingress-nginx'],
+  kong: ['kong'],
   // nginx's default `main` is `combined` plus "$http_x_forwarded_for".
   'nginx-combined': ['combined', 'nginx-main'],
   'nginx-custom': ['nginx-custom'],

@@ -29,6 +29,7 @@ import { NginxProxyManagerParser } from './nginx-proxy-manager.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
+import { KongParser } from './kong.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -90,6 +91,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'envoy-json': { role: 'access', aliases: ['istio-json'], create: () => new EnvoyJsonParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
+  kong: { role: 'access', aliases: ['kong-file-log'], create: () => new KongParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
