@@ -187,6 +187,7 @@ export const idLogs: Messages['logs'] = {
     'caddy-response': 'respons Caddy',
     'traefik-service': 'router, URL service dan ukuran body Traefik',
     'kong-latencies': 'latensi proxy dan percobaan balancer Kong',
+    'gorouter-error': 'X-Cf-RouterError dan alamat backend Gorouter',
     'cloudflare-status': 'status edge dan origin Cloudflare',
     'gcp-status-details': 'statusDetails load balancer Google Cloud',
     'azure-error-info': 'error info dan status backend Azure',

@@ -25,6 +25,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'envoy-json': ['envoy-json'],
   'envoy-text': ['envoy'],
   'gcp-lb': ['gcp-lb'],
+  gorouter: ['gorouter'],
   'haproxy-custom': ['haproxy'],
   'haproxy-http': ['haproxy'],
   'iis-w3c': ['iis-w3c'],

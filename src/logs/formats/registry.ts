@@ -30,6 +30,7 @@ import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 import { KongParser } from './kong.ts';
+import { GorouterParser } from './gorouter.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -92,6 +93,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   kong: { role: 'access', aliases: ['kong-file-log'], create: () => new KongParser() },
+  gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
