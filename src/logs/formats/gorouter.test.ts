@@ -25,6 +25,19 @@ describe('GorouterParser', () => {
     });
   });
 
+  it('reads the pre-2018 form: day/month/year time, bare addresses and vcap_request_id (corpus: gorouter/maeddes-cf-logs-rtr.log)', () => {
+    const inCfLogs = readFileSync(new URL('../../../test/fixtures/logs/wild/gorouter/maeddes-cf-logs-rtr.log', import.meta.url), 'utf8').split('\n')[0] as string;
+    const p = new GorouterParser();
+    expect(parseLine(p, inCfLogs.slice(inCfLogs.indexOf(' OUT ') + 5))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({
+      status: 200,
+      timeMs: Date.UTC(2017, 3, 21, 16, 3, 55, 467),
+      client: '192.168.11.1',
+      upstream: '10.0.2.15:60138',
+      requestId: 'bafbf532-409f-4268-794b-635aa2351e3a',
+    });
+  });
+
   it('reads Gorouter\'s own 502 (no backend address, x_cf_routererror set) as the router\'s (mechanics)', () => {
     const p = new GorouterParser();
     const line =
