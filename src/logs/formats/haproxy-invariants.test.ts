@@ -24,6 +24,11 @@ describe('invariantFields', () => {
     expect(Object.fromEntries(f ?? [])).toMatchObject({ ST: '503', tsc: 'SC--', b: 'be', s: '<NOSRV>', Ta: '0' });
   });
 
+  it('reads a CSV-like format that quotes every field (mechanics)', () => {
+    const f = invariantFields('"10.0.0.1","fe","be/app1","0/0/2/15/17","502","0","SH--","1/1/0/0/0","GET /x HTTP/1.1"');
+    expect(Object.fromEntries(f ?? [])).toMatchObject({ ST: '502', tsc: 'SH--', b: 'be', s: 'app1', r: 'GET /x HTTP/1.1', Ta: '17' });
+  });
+
   it('leaves a line unread when the status is ambiguous or HAProxy items are missing', () => {
     expect(invariantFields('be/srv 0/0/1/2/3 ---- 404 200')).toBeNull();
     expect(invariantFields('0/0/1/2/3 200 plain text')).toBeNull();

@@ -11,7 +11,7 @@
  * - `%b/%s`: the backend and the server (`<NOSRV>` when none was picked).
  * A line is read when it has the timers, a termination state or a backend/server pair, and a status that is not
  * ambiguous: the three digits right after the timers (every preset's order), else the only three-digit field in
- * 100-599 on the line. Any doubt leaves the line unread rather than read wrong.
+ * 100-599 on the line. Any doubt leaves the line unread rather than read wrong. Fields may be quoted one by one.
  */
 
 /** A line's items by HAProxy alias (`ST`, `tsc`, `b`, `s`, `r`, `ci`, `tr`, `Ts`, `Ta`), as haproxy.ts reads them. */
@@ -33,7 +33,10 @@ const CLIENT = /^(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+|-)?:(\d{1,
 export function invariantFields(line: string): HaproxyFields | null {
   // Cheap refusal first: the timers need four slashes.
   if (line.split('/', 5).length < 5) return null;
-  const tokens = line.match(TOKEN) ?? [];
+  const raw = line.match(TOKEN) ?? [];
+  // CSV-like formats quote every field (`"%ci","%b/%s","%TR/%Tw/%Tc/%Tr/%Ta","%ST"`): a quoted field without a
+  // space is read as its value; a request line keeps its quotes.
+  const tokens = raw.map((t) => (/^"[^"\s]*"$/.test(t) ? t.slice(1, -1) : t));
   const timersAt = tokens.findIndex((t) => TIMERS.test(t));
   if (timersAt < 0) return null;
   const fields: HaproxyFields = new Map();
