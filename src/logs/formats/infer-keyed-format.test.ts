@@ -21,6 +21,10 @@ describe('inferKeyedLogFormat', () => {
     expect(inferKeyedLogFormat('[14/May/2024:10:00:00 +0000] status=200 us=200 rt=0.1')).toBe('[$time_local] status=$status us=$upstream_status rt=$request_time');
   });
 
+  it('takes a time from any key whose value has the shape of one', () => {
+    expect(inferKeyedLogFormat('time_ngx:14/May/2024:10:00:00 +0000\tstatus:502\tupstream_status:502')).toBe('time_ngx:$time_local\tstatus:$status\tupstream_status:$upstream_status');
+  });
+
   it('reads LTSV with its own labels', () => {
     expect(inferKeyedLogFormat('time:[14/May/2024:10:00:00 +0000]\thost:10.0.0.1\treq:GET / HTTP/1.1\tstatus:200\tsize:5\treqtime:0.001\tapptime:0.001')).toBe(
       'time:[$time_local]\thost:$remote_addr\treq:$request\tstatus:$status\tsize:$field_size\treqtime:$request_time\tapptime:$upstream_response_time',

@@ -121,7 +121,9 @@ class FormatBuilder {
     const key = label.toLowerCase().replace(/[-.]/g, '_');
     if (APP_KEYS.has(key)) this.appKey = true;
     const inner = raw.startsWith('"') || raw.startsWith('[') ? raw.slice(1, -1) : raw;
-    const name = TIME_KEYS.has(key) ? timeVariable(inner) : (aliases[key] ?? KEY_VARIABLES[key] ?? null);
+    // Any key holding a CLF or ISO 8601 time is the time (`time_ngx:`, `ts=`), epoch seconds only under a time key.
+    const shapedTime = CLF_TIME.test(inner) || ISO_TIME.test(inner) ? timeVariable(inner) : null;
+    const name = TIME_KEYS.has(key) ? timeVariable(inner) : (aliases[key] ?? KEY_VARIABLES[key] ?? shapedTime);
     return this.value(raw, name ?? `field_${label.replace(/\W/g, '_')}`.replace(/^field_(?=\d)/, 'field_k'));
   }
 
