@@ -95,6 +95,17 @@ function timeVariable(value: string): string | null {
   return EPOCH.test(value) ? 'msec' : null;
 }
 
+/** A value without the quotes or brackets it was logged in. */
+const innerOf = (raw: string): string => (raw.startsWith('"') || raw.startsWith('[') ? raw.slice(1, -1) : raw);
+
+/** The variable a value's own shape names: a time, a request line, or the first address (the client's). */
+function shapeVariable(inner: string, seen: ReadonlySet<string>): string | null {
+  const time = timeVariable(inner);
+  if (time) return time;
+  if (REQUEST_LINE.test(inner)) return 'request';
+  return ADDRESS.test(inner) && !seen.has('remote_addr') ? 'remote_addr' : null;
+}
+
 /** Builds the format one field at a time, naming each variable once (later ones of a name become `field_N`). */
 class FormatBuilder {
   format = '';
@@ -110,21 +121,18 @@ class FormatBuilder {
 
   /** A value as logged (quoted, bracketed or bare) with its variable; `name` null: decided by the value's shape. */
   value(raw: string, name: string | null): string {
-    const wrapped = raw.startsWith('"') || raw.startsWith('[');
-    const inner = wrapped ? raw.slice(1, -1) : raw;
-    const shaped = name ?? timeVariable(inner) ?? (REQUEST_LINE.test(inner) ? 'request' : ADDRESS.test(inner) && !this.variables.has('remote_addr') ? 'remote_addr' : null);
-    const v = this.variable(shaped);
-    return wrapped ? `${raw[0]}${v}${raw.at(-1)}` : v;
+    const v = this.variable(name ?? shapeVariable(innerOf(raw), this.variables));
+    return raw.startsWith('"') || raw.startsWith('[') ? `${raw[0]}${v}${raw.at(-1)}` : v;
   }
 
   labelled(label: string, raw: string, aliases: Record<string, string>): string {
     const key = label.toLowerCase().replace(/[-.]/g, '_');
     if (APP_KEYS.has(key)) this.appKey = true;
-    const inner = raw.startsWith('"') || raw.startsWith('[') ? raw.slice(1, -1) : raw;
+    const inner = innerOf(raw);
     // Any key holding a CLF or ISO 8601 time is the time (`time_ngx:`, `ts=`), epoch seconds only under a time key.
     const shapedTime = CLF_TIME.test(inner) || ISO_TIME.test(inner) ? timeVariable(inner) : null;
     const name = TIME_KEYS.has(key) ? timeVariable(inner) : (aliases[key] ?? KEY_VARIABLES[key] ?? shapedTime);
-    return this.value(raw, name ?? `field_${label.replace(/\W/g, '_')}`.replace(/^field_(?=\d)/, 'field_k'));
+    return this.value(raw, name ?? `field_${label.replace(/\W/g, '_')}`);
   }
 
   /** The format when the line reads as an access line: a status, a request or upstream field, no app logger key. */
@@ -180,7 +188,6 @@ export function inferKeyedLogFormat(line: string): string | null {
     }
     UNLABELLED.lastIndex = pos;
     const token = (UNLABELLED.exec(line) as RegExpExecArray)[0];
-    if (token.includes('$')) return null;
     builder.format += builder.value(token, null);
     pos += token.length;
   }
