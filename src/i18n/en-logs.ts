@@ -185,6 +185,8 @@ export const enLogs = {
     'traefik-origin': 'Traefik status fields',
     'caddy-response': 'Caddy response',
     'traefik-service': 'Traefik router, service URL and body size',
+    'kong-latencies': "Kong's proxy latency and balancer tries",
+    'gorouter-error': "Gorouter's X-Cf-RouterError and backend address",
     'cloudflare-status': 'Cloudflare edge and origin status',
     'gcp-status-details': 'Google Cloud load balancer statusDetails',
     'azure-error-info': 'Azure error info and backend status',

@@ -186,6 +186,8 @@ export const idLogs: Messages['logs'] = {
     'traefik-origin': 'field status Traefik',
     'caddy-response': 'respons Caddy',
     'traefik-service': 'router, URL service dan ukuran body Traefik',
+    'kong-latencies': 'latensi proxy dan percobaan balancer Kong',
+    'gorouter-error': 'X-Cf-RouterError dan alamat backend Gorouter',
     'cloudflare-status': 'status edge dan origin Cloudflare',
     'gcp-status-details': 'statusDetails load balancer Google Cloud',
     'azure-error-info': 'error info dan status backend Azure',

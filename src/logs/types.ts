@@ -63,6 +63,8 @@ export const EVIDENCE_KINDS = [
   'traefik-origin',
   'caddy-response',
   'traefik-service',
+  'kong-latencies',
+  'gorouter-error',
   'cloudflare-status',
   'gcp-status-details',
   'azure-error-info',
@@ -186,6 +188,7 @@ export interface LineRef {
 export const FORMAT_IDS = [
   'combined',
   'common',
+  'apache-vhost-combined',
   'nginx-main',
   'nginx-proxy-manager',
   'nginx-proxy',
@@ -204,6 +207,8 @@ export const FORMAT_IDS = [
   'envoy-json',
   'caddy',
   'traefik-json',
+  'kong',
+  'gorouter',
   'cloudflare-logpush',
   'gcp-lb',
   'azure-appgw',
@@ -219,9 +224,9 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * containerd, docker compose (and forego) prefixes, `kubectl logs --prefix`, an RFC 3339 time before the line
  * (`kubectl logs --timestamps`, `docker logs -t`), the attributes `docker logs --details` writes, grep's file name
  * and line number (`-H`, `-n`), syslog (RFC 3164 and journalctl's short outputs), RFC 5424, and the `ACCESS ` prefix
- * Emissary puts before Envoy's access lines.
+ * Emissary puts before Envoy's access lines, and the time, source and stream `cf logs` writes before Cloud Foundry's.
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'docker-details', 'grep', 'syslog', 'syslog-5424', 'emissary'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'docker-details', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

@@ -6,7 +6,9 @@
  */
 export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Apache's `combined` and `common` differ only by the two trailing quoted fields; a file mixing both reads as common.
-  'apache-combined': ['combined', 'common'],
+  // Apache's `vhost_combined` is `combined` with `%v:%p` first (Debian's other_vhosts_access.log).
+  'apache-combined': ['combined', 'common', 'apache-vhost-combined'],
+  'apache-vhost-combined': ['apache-vhost-combined'],
   'apache-error': ['apache-error'],
   'app-text': ['app-text'],
   'aws-alb': ['alb'],
@@ -23,10 +25,12 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'envoy-json': ['envoy-json'],
   'envoy-text': ['envoy'],
   'gcp-lb': ['gcp-lb'],
+  gorouter: ['gorouter'],
   'haproxy-custom': ['haproxy'],
   'haproxy-http': ['haproxy'],
   'iis-w3c': ['iis-w3c'],
   'ingress-nginx': ['ingress-nginx'],
+  kong: ['kong'],
   // nginx's default `main` is `combined` plus "$http_x_forwarded_for".
   'nginx-combined': ['combined', 'nginx-main'],
   'nginx-custom': ['nginx-custom'],

@@ -18,10 +18,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "The corpus files the backend container's output as the app's log; read without --app inside its compose wrapper, its lines are what they are, Apache common-log access lines (all 5 requests read) and 2 error-log notices, so the format named is common, not app-text.",
   },
-  'haproxy-http/haproxy-ingress-605-rfc5424.log': {
-    fails: ['requests', 'format'],
-    reason: "Read inside its RFC 5424 syslog header, the HAProxy line starts at its accept date: haproxy-ingress's format leaves out the client's address and port that every httplog form starts with, so no HAProxy form reads it without --format (read as a plain-text app log).",
-  },
   'ingress-nginx/beats-ingress-controller.log': {
     fails: ['classes'],
     reason: 'Both 502s have $upstream_status "502, 502" with response length 0 and times 0.000 (nginx got no response); httpwhy leaves a 502 in $upstream_status unknown without $upstream_header_time, which this format does not log.',

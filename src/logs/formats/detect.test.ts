@@ -34,6 +34,26 @@ describe('detectFormat', () => {
     ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8.0" 3 "web@docker" "http://172.18.0.3:80" 5ms', 'traefik-clf'],
   ])('%s → %s', (line, format) => expect(detect(`${line}\n`)?.format).toBe(format));
 
+  it('infers a log_format from the first access line after a container\'s start-up notices (mechanics)', () => {
+    const d = detect(
+      [
+        '/docker-entrypoint.sh: Configuration complete; ready for start up',
+        '2024/05/14 10:00:00 [notice] 1#1: nginx/1.25.5',
+        '10.0.0.1 - - [14/May/2024:10:00:01 +0000] "GET / HTTP/1.1" 502 157 "-" "curl/8.0" rt=0.002 us=502 uct=-',
+        '10.0.0.1 - - [14/May/2024:10:00:02 +0000] "GET / HTTP/1.1" 200 612 "-" "curl/8.0" rt=0.004 us=200 uct=0.001',
+        '',
+      ].join('\n'),
+    );
+    expect(d?.format).toBe('nginx-custom');
+    expect(d?.custom?.source).toContain('us=$upstream_status uct=$upstream_connect_time');
+  });
+
+  it('infers a log_format from a line of key=value pairs alone (mechanics)', () => {
+    const d = detect('time=2024-05-14T10:00:01+00:00 client=10.0.0.1 method=GET path=/ status=504 upstat=504 urt=60.001\n');
+    expect(d?.format).toBe('nginx-custom');
+    expect(d?.custom?.byRole).toBeDefined();
+  });
+
   it('infers the lab nginx format from its key=value fields', () => {
     const d = detect(fixture('nginx/access.log'));
     expect(d?.format).toBe('nginx-custom');

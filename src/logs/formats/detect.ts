@@ -1,13 +1,14 @@
 /**
  * Format detection, the one place that decides which format reads an input and its lines: the format of an input
  * from its first lines (the candidate that reads most of them, or an nginx log_format inferred from the first
- * line, text or JSON), the wrappers around its lines, the role that follows, and the parsers that read the lines its
+ * line that has the shape of one, text or JSON), the wrappers around its lines, the role that follows, and the parsers that read the lines its
  * format cannot (mixed files). Wrappers and format are decided together: a line may begin with a time that is a
  * wrapper's (`kubectl logs --timestamps`) or the format's own first field, and only reading the sample both ways tells.
  */
 import type { FileRole, FormatId, WrapperId } from '../types.ts';
 import { inferLogFormat } from './infer-format.ts';
 import { inferJsonLogFormat } from './infer-json-format.ts';
+import { inferKeyedLogFormat } from './infer-keyed-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
@@ -38,8 +39,8 @@ export interface Detection {
   /** For `nginx-custom` and `nginx-json`: the log_format inferred from the lines. */
   custom?: CompiledFormat;
   /**
-   * A log_format inferred from the first line that read some sample lines, even when another format read more
-   * (an error log with a custom-format access line in it, as `docker logs` interleaves them): a fallback.
+   * A log_format inferred from a sample line that read some sample lines, even when another format read more (an
+   * error log with a custom-format access line in it, as `docker logs` interleaves them): a fallback.
    */
   inferred?: CompiledFormat;
   matched: number;
@@ -74,7 +75,7 @@ function score(parser: LineParser, lines: readonly LineView[]): { score: number;
 
 /**
  * The candidate that reads most sample lines (exact fits of nginx-style formats break ties, and a proxy format
- * beats an app format, which reads any JSON), or, with `infer`, a log_format inferred from the first line when it
+ * beats an app format, which reads any JSON), or, with `infer`, a log_format inferred from a sample line when it
  * fits better; null if nothing reads any line.
  */
 export function detectFormat(lines: readonly LineView[], candidates: readonly FormatId[], options: ParserOptions, infer = false): Detection | null {
@@ -92,9 +93,7 @@ export function detectFormat(lines: readonly LineView[], candidates: readonly Fo
     return result.matched;
   };
   for (const format of candidates) consider(format, createParser(format, options));
-  const first = lines[0];
-  const firstLine = first ? first.buf.toString('utf8', first.start, first.end) : '';
-  const inferred = infer && first ? (inferJsonLogFormat(firstLine) ?? inferLogFormat(firstLine)) : null;
+  const inferred = infer ? inferFromSample(lines) : null;
   let readSome: CompiledFormat | undefined;
   if (inferred) {
     const custom = compileLogFormat(inferred);
@@ -103,6 +102,19 @@ export function detectFormat(lines: readonly LineView[], candidates: readonly Fo
   }
   const found = best as Detection | null;
   return found && readSome && !readsLogFormat(found.format) ? { ...found, inferred: readSome } : found;
+}
+
+/**
+ * A log_format inferred from the first sample line that has the shape of one (JSON, a CLF start with more fields,
+ * or labelled fields): a container's log often opens with start-up notices before its first access line.
+ */
+function inferFromSample(lines: readonly LineView[]): string | null {
+  for (const { buf, start, end } of lines) {
+    const line = buf.toString('utf8', start, end);
+    const inferred = inferJsonLogFormat(line) ?? inferLogFormat(line) ?? inferKeyedLogFormat(line);
+    if (inferred) return inferred;
+  }
+  return null;
 }
 
 /** The format of an input's sample lines: see `detectInput`. */
@@ -146,7 +158,7 @@ function bestReading(sample: readonly LineView[], detect: (lines: readonly LineV
 /**
  * The format of an input from its first bytes (`head`, the whole input when `complete`), and the wrappers around
  * its lines. An `--app` input is one of the app formats; any other is tried with the proxy formats, app JSON and a
- * log_format inferred from its first line, and last as a plain-text app log.
+ * log_format inferred from its first line of that shape, and last as a plain-text app log.
  */
 export function detectInput(head: Buffer, complete: boolean, app: boolean, options: ParserOptions): Detection | null {
   return bestReading(sampleLines(head, complete), (lines) => detectLines(lines, app, options));

@@ -2,12 +2,14 @@
  * HAProxy HTTP logs (fingerprints.md §2c), with or without a syslog prefix: `option httplog` (and `httpslog`, and
  * the default format extended with fields before the timers or after the request), `option httplog clf`, a
  * `log-format` given with --format (text or `%{+json}o`), and, without one, JSON or `{key:value}` lines whose keys
- * name HAProxy's fields (haproxy-keyed.ts):
+ * name HAProxy's fields (haproxy-keyed.ts) or any other line that shows HAProxy's timers, termination state and
+ * backend/server (haproxy-invariants.ts):
  * `10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {hdrs} {hdrs} "GET / HTTP/1.1"`.
  * The termination state says who ended the session and in which phase. Dates without a zone (`%tr`, `%t`) are
  * read in the given zone (`--tz`, by default this machine's, as HAProxy logs its own local time).
  */
 import { HAPROXY_PRESETS, type HaproxyFormat } from './haproxy-log-format.ts';
+import { invariantFields } from './haproxy-invariants.ts';
 import { aliasedPairs, keyedPairs } from './haproxy-keyed.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime, ClfTime } from './log-time.ts';
@@ -106,7 +108,7 @@ export class HaproxyParser extends BaseParser {
     }
     if (!this.byKeyNames) return null;
     const pairs = keyedPairs(line);
-    return pairs && aliasedPairs(pairs);
+    return (pairs && aliasedPairs(pairs)) ?? invariantFields(line);
   }
 
   /** Epoch ms and the logged clock's offset (NaN when the line has no date), or null when a date is there but unreadable. */

@@ -5,35 +5,10 @@
  * Well-known keys map to the nginx variables they usually hold, so the inferred format is compiled into the
  * same fast parser as a format given with --format.
  */
+import { KEY_VARIABLES } from './infer-keyed-format.ts';
 
 const PREFIX = /^\S+ (?:\S+ \S+ )?\[[^\]]+\] "(?:[^"\\]|\\.)*" \d{3} \S+/;
 const TOKEN = /\s+(?:([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*")|(\[[^\]]*\])|(\S+))/y;
-
-const KEY_VARIABLES: Record<string, string> = {
-  rid: 'request_id',
-  reqid: 'request_id',
-  req_id: 'request_id',
-  request_id: 'request_id',
-  requestid: 'request_id',
-  x_request_id: 'request_id',
-  us: 'upstream_status',
-  ups: 'upstream_status',
-  ustatus: 'upstream_status',
-  upstream_status: 'upstream_status',
-  ua: 'upstream_addr',
-  upstream: 'upstream_addr',
-  upstream_addr: 'upstream_addr',
-  uct: 'upstream_connect_time',
-  upstream_connect_time: 'upstream_connect_time',
-  uht: 'upstream_header_time',
-  upstream_header_time: 'upstream_header_time',
-  urt: 'upstream_response_time',
-  upstream_response_time: 'upstream_response_time',
-  rt: 'request_time',
-  request_time: 'request_time',
-  conn: 'connection',
-  connection: 'connection',
-};
 
 /** The inferred format, or null when the line does not have that shape (or has nothing after the CLF part). */
 export function inferLogFormat(line: string): string | null {
@@ -57,7 +32,7 @@ export function inferLogFormat(line: string): string | null {
     const gap = m[0].slice(0, m[0].search(/\S/));
     const [, key, value, string, bracket] = m;
     if (key !== undefined) {
-      const v = variable(KEY_VARIABLES[key.toLowerCase()]);
+      const v = variable(KEY_VARIABLES[key.toLowerCase().replace(/[-.]/g, '_')]);
       format += `${gap}${key}=${value?.startsWith('"') ? `"${v}"` : v}`;
     } else if (string !== undefined) {
       const names = ['http_referer', 'http_user_agent'];

@@ -61,6 +61,10 @@ export const PRESET_FORMATS = {
   // Nginx Proxy Manager's proxy hosts (docker/rootfs/etc/nginx/conf.d/include/log-proxy.conf, `log_format proxy`).
   'nginx-proxy-manager':
     '[$time_local] $upstream_cache_status $upstream_status $status - $request_method $scheme $host "$request_uri" [Client $remote_addr] [Length $body_bytes_sent] [Gzip $gzip_ratio] [Sent-to $server] "$http_user_agent" "$http_referer"',
+  // Apache's `vhost_combined` (Debian's and Ubuntu's apache2.conf, for other_vhosts_access.log):
+  // `%v:%p %h %l %u %t "%r" %>s %O "%{Referer}i" "%{User-Agent}i"`, the virtual host and its port first.
+  'apache-vhost-combined':
+    '$server_name:$server_port $remote_addr $remote_ident $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',
   // nginx-proxy (jwilder/nginx-proxy, nginx.tmpl `log_format vhost`): the virtual host first. Its releases since 2021
   // add ` "$upstream_addr"` at the end, which a line of this preset may carry (fields after the last one read are not checked).
   'nginx-proxy': '$host $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',

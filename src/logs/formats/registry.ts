@@ -25,9 +25,12 @@ import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
+import { NginxProxyManagerParser } from './nginx-proxy-manager.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
+import { KongParser } from './kong.ts';
+import { GorouterParser } from './gorouter.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -70,7 +73,9 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'ingress-nginx': { role: 'access', create: () => presetParser('ingress-nginx') },
   'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
-  'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: () => presetParser('nginx-proxy-manager') },
+  'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: () => new NginxProxyManagerParser() },
+  // Before nginx-proxy, whose `$host` field would read Apache's `%v:%p` too.
+  'apache-vhost-combined': { role: 'access', aliases: ['vhost_combined', 'vcombined'], create: () => presetParser('apache-vhost-combined') },
   'nginx-proxy': { role: 'access', aliases: ['vhost'], create: () => presetParser('nginx-proxy') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
@@ -87,6 +92,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'envoy-json': { role: 'access', aliases: ['istio-json'], create: () => new EnvoyJsonParser() },
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
+  kong: { role: 'access', aliases: ['kong-file-log'], create: () => new KongParser() },
+  gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },

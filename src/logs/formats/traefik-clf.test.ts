@@ -19,6 +19,14 @@ const TRAEFIK_3_TEST_EMPTY = '10.0.0.1 - Client [10/Nov/2009:23:00:00 +0000] "GE
 const TRAEFIK_1_TEST_EMPTY = '10.0.0.1 - Client [10/Nov/2009:23:00:00 +0000] "GET /foo http" - - "-" "-" 0 - - 123000ms';
 
 describe('TraefikClfParser', () => {
+  it('reads a hijacked connection (status 0, a WebSocket: traefik/traefik#10064) as a request with nothing to explain (mechanics)', () => {
+    const p = new TraefikClfParser();
+    const line = '10.0.0.1 - - [04/Aug/2023:10:00:00 +0000] "GET /ws HTTP/1.1" 0 0 "-" "-" 7 "ws@docker" "http://172.18.0.3:80" 30000ms';
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.status).toBe(0);
+    expect(p.access()).toMatchObject({ status: 0, tcp: true, signal: null, upstream: 'http://172.18.0.3:80' });
+  });
+
   it('reads a Traefik 1.x line: frontend, backend URL, duration in ms', () => {
     const p = new TraefikClfParser();
     const line = beats1x.toString('utf8').split('\n')[0] as string;

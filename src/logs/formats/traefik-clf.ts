@@ -10,13 +10,16 @@
  * answered itself. With a server picked, Traefik's proxy error handler (pkg/proxy/httputil/proxy.go, 1.x: oxy's)
  * answers 502 for a connection error or EOF, 504 for a timeout, 499 when the client left and 500 otherwise, each
  * with its status text as the whole body; any other body is the service's.
+ * A status of `0`: a hijacked connection (a WebSocket), a plain TCP stream once upgraded, which logs no HTTP status
+ * (traefik/traefik#10064, "as websocket connections are plain TCP connections, this behavior is expected"): a
+ * request read, with nothing to explain.
  */
 import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime } from './log-time.ts';
 import { splitRequestLine } from './split-fields.ts';
 
-const LINE = /^(\S+) - (\S+) \[([^\]]+)\] "([^"]*)" (\d{3}|-) (\d+|-) (.*) (\d+|-) ("(?:[^"\\]|\\.)*"?|-) ("(?:[^"\\]|\\.)*"|-) (\d+)ms$/;
+const LINE = /^(\S+) - (\S+) \[([^\]]+)\] "([^"]*)" (\d{3}|0|-) (\d+|-) (.*) (\d+|-) ("(?:[^"\\]|\\.)*"?|-) ("(?:[^"\\]|\\.)*"|-) (\d+)ms$/;
 /** Traefik's own status when no server was picked. */
 const OWN: Record<number, Cause> = { 500: 'proxy-config', 502: 'upstream-failed', 503: 'no-live-upstream', 504: 'timeout' };
 /** Bodies of the proxy error handler: the status text, e.g. "Bad Gateway". */
@@ -89,6 +92,7 @@ export class TraefikClfParser extends BaseParser {
       requestTime: Number(m[11]) / 1000,
       signal: traefikClfSignal(this.status, utf8(unquote(m[9] as string)), service, m[6] === '-' ? Number.NaN : Number(m[6])),
       truncatedBy: null,
+      ...(this.status === 0 ? { tcp: true as const } : {}),
     };
     return this.record;
   }

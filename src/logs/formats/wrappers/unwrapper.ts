@@ -4,6 +4,7 @@
  * the line carries it and skipped when not, so a file may mix wrapped and bare lines.
  */
 import type { WrapperId } from '../../types.ts';
+import { cfLogs } from './cf-logs.ts';
 import { compose } from './compose.ts';
 import { cri } from './cri.ts';
 import { dockerDetails } from './docker-details.ts';
@@ -26,6 +27,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   'kubectl-prefix': kubectlPrefix,
   compose,
   emissary,
+  'cf-logs': cfLogs,
   timestamps,
   'docker-details': dockerDetails,
   grep,

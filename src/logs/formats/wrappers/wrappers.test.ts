@@ -198,3 +198,18 @@ describe('syslog and the journal', () => {
     expect(unwrap(line, ['syslog-5424'])).toMatchObject({ inner, host, time });
   });
 });
+
+describe('cf logs', () => {
+  it('reads the Cloud Foundry CLI\'s prefix: time, source, stream (corpus: gorouter/maeddes-cf-logs-rtr.log)', () => {
+    const line = corpusLine('gorouter/maeddes-cf-logs-rtr.log', 1);
+    expect(chainOf(line)).toEqual(['cf-logs']);
+    const { inner, host, stream, time } = unwrap(line, ['cf-logs']);
+    expect([inner.slice(0, 46), host, stream, time]).toEqual(['cf-simple-hello.local.pcfdev.io - [21/04/2017:', 'RTR/0', 'stdout', '2017-04-21T16:03:55.460Z']);
+  });
+
+  it('reads an indented line with an unpadded long source and ERR (mechanics)', () => {
+    const { inner, host, stream } = unwrap('   2017-07-18T06:38:07.36-0700 [APP/PROC/WEB/0]ERR  * Running on http://0.0.0.0:8080/', ['cf-logs']);
+    expect([inner, host, stream]).toEqual([' * Running on http://0.0.0.0:8080/', 'APP/PROC/WEB/0', 'stderr']);
+  });
+});
+

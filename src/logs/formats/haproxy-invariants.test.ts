@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { invariantFields } from './haproxy-invariants.ts';
+
+// Lines published in allinurl/goaccess issues #1096, #881 and #1444 (test/fixtures/logs/wild/haproxy-custom/), without
+// their syslog header; the synthetic ones test the mechanics (field order, separators, ambiguity).
+const ID_FIRST =
+  '[23/Apr/2018:21:02:35.430] [4A5DBD51:882A_4AC81DD4:0050_5ADE9E4A_102D0] 74.93.189.81:34858 PUBLIC_80_443 APP_pool/app12u_8280 0/1184/0/0/412/415 200 23571 JSESSIONID=F449A837F6ECF24CA6DDF53AE83624C8 - ---- 30/28/1/1/0 0/0 {www.valtus.com|keep-alive|python-requests/2.18.4|} {|image/jpeg|} "GET /views/wmts HTTP/1.1"';
+const PID_EPOCH =
+  '[849] [1556613495.891] 1/1/1/0/1/0/0 0/0/0/33/+33 ---- 10.72.131.11:45036 10.72.148.46:80 10.72.148.49:8787 time_series - - "GET /v1/datapoints/latest HTTP/1.1" 200 time_series_aeondb:10.72.148.49 - {time-series-store-pr||} - {Jetty(9.3.11.v201607||no-cache||} req_size=0 resp_size=+294';
+
+describe('invariantFields', () => {
+  it('reads a date-first line with six timers: status after them, backend/server, state, request, client', () => {
+    const f = invariantFields(ID_FIRST);
+    expect(Object.fromEntries(f ?? [])).toMatchObject({ ST: '200', tsc: '----', b: 'APP_pool', s: 'app12u_8280', r: 'GET /views/wmts HTTP/1.1', ci: '74.93.189.81', tr: '23/Apr/2018:21:02:35.430', Ta: '415' });
+  });
+
+  it('takes the first five-part field as the timers and the one status on the line when none follows them', () => {
+    const f = invariantFields(PID_EPOCH);
+    expect(Object.fromEntries(f ?? [])).toMatchObject({ ST: '200', tsc: '----', Ta: '33', Ts: '1556613495', ci: '10.72.131.11' });
+  });
+
+  it('reads comma-separated fields and a failed connect to no server', () => {
+    const f = invariantFields('10.0.0.1:40000,[06/Feb/2009:12:12:51.443],fe,be/<NOSRV>,0/-1/-1/-1/0,503,212,SC--,1/1/0/0/0');
+    expect(Object.fromEntries(f ?? [])).toMatchObject({ ST: '503', tsc: 'SC--', b: 'be', s: '<NOSRV>', Ta: '0' });
+  });
+
+  it('reads a CSV-like format that quotes every field (mechanics)', () => {
+    const f = invariantFields('"10.0.0.1","fe","be/app1","0/0/2/15/17","502","0","SH--","1/1/0/0/0","GET /x HTTP/1.1"');
+    expect(Object.fromEntries(f ?? [])).toMatchObject({ ST: '502', tsc: 'SH--', b: 'be', s: 'app1', r: 'GET /x HTTP/1.1', Ta: '17' });
+  });
+
+  it('leaves a line unread when the status is ambiguous or HAProxy items are missing', () => {
+    expect(invariantFields('be/srv 0/0/1/2/3 ---- 404 200')).toBeNull();
+    expect(invariantFields('0/0/1/2/3 200 plain text')).toBeNull();
+    expect(invariantFields('10.0.0.1 - - [06/Feb/2009:12:12:51 +0000] "GET /a/b/c/d HTTP/1.1" 200 5')).toBeNull();
+  });
+});
