@@ -122,6 +122,13 @@ describe('detectInput and detectWrappers: the wrappers and the format together',
     expect(detectInput(Buffer.from('ERROR | payment failed\nERROR | card declined\n'), true, false, options)).toMatchObject({ format: 'app-text', wrappers: [] });
     expect(detectInput(Buffer.from('{"log":"started\\n","stream":"stdout","time":"2024-05-14T00:00:00Z"}\n'), true, true, options)).toMatchObject({ format: 'app-text', wrappers: ['docker-json'] });
   });
+
+  it('mechanics (synthetic lines): compose-wrapped text with nothing an app log shows is the app\'s text, not an unknown format', () => {
+    const startup = Buffer.from('web-1  |  * Serving Flask app\nweb-1  |  * Debug mode: on\nredis-1  | 1:M 25 Apr 2024 05:32:35.019 * Server initialized\n');
+    expect(detectInput(startup, true, false, options)).toMatchObject({ format: 'app-text', wrappers: ['compose'] });
+    // Bare text of the same kind stays unread: nothing says it is a log at all.
+    expect(detectInput(Buffer.from(' * Serving Flask app\n * Debug mode: on\n'), true, false, options)).toBeNull();
+  });
 });
 
 describe('roleOf', () => {

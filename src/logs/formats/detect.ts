@@ -161,7 +161,30 @@ function bestReading(sample: readonly LineView[], detect: (lines: readonly LineV
  * log_format inferred from its first line of that shape, and last as a plain-text app log.
  */
 export function detectInput(head: Buffer, complete: boolean, app: boolean, options: ParserOptions): Detection | null {
-  return bestReading(sampleLines(head, complete), (lines) => detectLines(lines, app, options));
+  const sample = sampleLines(head, complete);
+  return bestReading(sample, (lines) => detectLines(lines, app, options)) ?? wrappedText(sample, options);
+}
+
+const CONTAINER_WRAPPERS: ReadonlySet<WrapperId> = new Set(['docker-json', 'cri', 'compose', 'kubectl-prefix', 'docker-details']);
+
+/** Share of the sample a container wrapper must hold for its lines to be taken as the app's text. */
+const WRAPPED_TEXT_SHARE = 0.8;
+
+/**
+ * Lines that compose, CRI or docker wrapped but no format reads, with nothing a text app log shows either (start-up
+ * notices, prints): the app's own text, labelled so, with no request to count. The report still says no request
+ * was read; it no longer calls the file unreadable when only its lines' meaning is unknown.
+ */
+function wrappedText(sample: readonly LineView[], options: ParserOptions): Detection | null {
+  // A loose wrapper inside (grep's `1:`) would be the text's own words here (redis writes `1:M 25 Apr …`).
+  const chain = wrapperChain(sample);
+  while (chain.length > 0 && isLooseChain(chain.slice(-1))) chain.pop();
+  // Only a container's output is an app's by default; a syslog line names its program, which may be a proxy's.
+  if (chain.length === 0 || !chain.every((id) => CONTAINER_WRAPPERS.has(id))) return null;
+  const inside = unwrapSample(sample, chain);
+  if (inside.length < sample.length * WRAPPED_TEXT_SHARE) return null;
+  const asApp = detectFormat(inside, ['app-text'], options);
+  return asApp ? { ...asApp, wrappers: chain } : null;
 }
 
 /** The wrappers around an input's lines when its format is given (`--format`). */

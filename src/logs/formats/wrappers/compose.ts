@@ -3,21 +3,37 @@
  * v2's `presenter.setPrefix`, `%-{width}s | `; v1 wrote `name |` then a space), the prefix in one ANSI colour when
  * the output was a terminal: `web-1  | <line>`, `\x1b[36mweb-1  | \x1b[0m<line>`. Process managers in a container
  * (forego) write the same shape, so a line may carry two: `nginx-proxy  | nginx.1    | <line>`. A log level in
- * that place (`ERROR | …`) is the app's own layout, not a service.
+ * that place (`ERROR | …`) is the app's own layout, not a service. With `-t`, each line's time follows the prefix.
  */
-import type { WrappedLine, Wrapper } from './wrapped-line.ts';
+import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
 
-/** An SGR colour sequence `ESC [ digits;… m` at `at`: its end, else `at`. */
-function skipColour(text: string, at: number, end: number): number {
-  if (text.charCodeAt(at) !== 27 || text.charCodeAt(at + 1) !== 91) return at;
-  let pos = at + 2;
-  while (pos < end) {
-    const c = text.charCodeAt(pos);
-    if (c === 109) return pos + 1;
-    if ((c < 48 || c > 57) && c !== 59) return at;
-    pos++;
+/**
+ * Terminal control sequences at `at` (`ESC [ parameters final-byte`): SGR colours (`…m`), and the erase-line
+ * (`ESC[2K`) compose writes before each line while its progress display is on. Returns the end of the run, else `at`.
+ */
+function skipControls(text: string, at: number, end: number): number {
+  let next = at;
+  while (text.charCodeAt(next) === 27 && text.charCodeAt(next + 1) === 91) {
+    let pos = next + 2;
+    // Parameter and intermediate bytes (0x20-0x3f), then one final byte (0x40-0x7e).
+    while (pos < end && text.charCodeAt(pos) >= 0x20 && text.charCodeAt(pos) <= 0x3f) pos++;
+    const final = text.charCodeAt(pos);
+    if (pos >= end || final < 0x40 || final > 0x7e) return next;
+    next = pos + 1;
   }
-  return at;
+  return next;
+}
+
+/**
+ * `docker compose logs -t` writes the engine's time of each line after the prefix, in UTC with a fraction
+ * (`web-1  | 2024-04-25T05:32:35.584725130Z <line>`): it is the wrapper's, like CRI's, not the line's own.
+ */
+function skipTimestamp(line: WrappedLine): void {
+  const { buf, text, start, end } = line;
+  const timeEnd = rfc3339End(buf, start, end);
+  if (timeEnd < 0 || buf[timeEnd - 1] !== 90 || buf[start + 19] !== 46 || buf[timeEnd] !== 32) return;
+  line.setTime(text, start, timeEnd);
+  line.start = skipControls(text, Math.min(timeEnd + 1, end), end);
 }
 
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'ERR', 'FATAL', 'CRITICAL', 'CRIT', 'ALERT', 'EMERG', 'PANIC', 'SEVERE']);
@@ -32,17 +48,18 @@ export const compose: Wrapper = {
   loose: false,
   strip(line: WrappedLine): boolean {
     const { text, end } = line;
-    const nameStart = skipColour(text, line.start, end);
+    const nameStart = skipControls(text, line.start, end);
     let pos = nameStart;
     while (pos < end && isNameChar(text.charCodeAt(pos))) pos++;
     const nameEnd = pos;
     while (pos < end && text.charCodeAt(pos) === 32) pos++;
     if (nameEnd === nameStart || pos === nameEnd || text.charCodeAt(pos) !== 124) return false;
     if (nameEnd - nameStart <= 8 && LEVELS.has(text.slice(nameStart, nameEnd).toUpperCase())) return false;
-    pos = skipColour(text, pos + 1, end);
+    pos = skipControls(text, pos + 1, end);
     if (pos < end && text.charCodeAt(pos) !== 32) return false;
     line.setHost(text, nameStart, nameEnd);
-    line.start = skipColour(text, Math.min(pos + 1, end), end);
+    line.start = skipControls(text, Math.min(pos + 1, end), end);
+    skipTimestamp(line);
     return true;
   },
 };

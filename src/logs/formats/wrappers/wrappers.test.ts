@@ -104,6 +104,13 @@ describe('docker compose', () => {
     expect(unwrap('\u001b[33;1mweb_1  |\u001b[0m GET / 200', ['compose'])).toMatchObject({ inner: 'GET / 200', host: 'web_1' });
     expect(chainOf('a|b c')).toEqual([]);
   });
+
+  it('mechanics (synthetic lines): the erase-line code of compose\'s progress display and the time of `logs -t` go with the prefix', () => {
+    expect(unwrap('\u001b[2Kweb-1  | GET / 200', ['compose'])).toMatchObject({ inner: 'GET / 200', host: 'web-1' });
+    expect(unwrap('web-1  | 2024-04-25T05:32:35.584725130Z  * Running', ['compose'])).toMatchObject({ inner: ' * Running', time: '2024-04-25T05:32:35.584Z' });
+    // A line's own time without a fraction (or with a zone other than Z) is the line's, not compose's.
+    expect(unwrap('web-1  | 2024-04-25T05:32:35Z ERROR boom', ['compose'])).toMatchObject({ inner: '2024-04-25T05:32:35Z ERROR boom', time: null });
+  });
 });
 
 describe('kubectl logs', () => {
