@@ -1,0 +1,137 @@
+/**
+ * Reads a response as an HTTP client library prints its response object, where a program or a REPL showed it:
+ * - Node's `util.inspect` of an axios (or got, or node-fetch) error: `status: 502,` `statusText: 'Bad Gateway',`
+ *   `headers: { server: 'nginx', ... },` and `data: '<html>\n' + ...` as keys of one object;
+ * - Python requests in a REPL or a print: `<Response [502]>`, then `r.headers` as a dict
+ *   (`{'Server': 'nginx', ...}`) and `r.text` / `r.content` as a string or bytes literal;
+ * - Go's `%#v` or `%+v` of an `*http.Response`: `&http.Response{Status:"502 Bad Gateway", StatusCode:502, ...,
+ *   Header:http.Header{"Server":[]string{"nginx"}}, ...}` or `&{Status:502 Bad Gateway StatusCode:502 ...
+ *   Header:map[Server:[nginx]] ...}`;
+ * - OkHttp's `Response{protocol=h2, code=502, message=, url=https://...}`.
+ * The status is only ever taken from the field that holds the response's status, never from a number elsewhere.
+ */
+import { toResponse } from './parse-http.ts';
+import { concatenatedAt, literalAt } from './string-literal.ts';
+import type { HeaderField, ParsedResponse } from './types.ts';
+
+const indentOf = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
+
+/** `key: value` of a JavaScript object as Node prints it (`'content-type': 'text/html',`, `server: 'nginx'`). */
+const JS_PAIR = /(?:'([^'\n]+)'|"([^"\n]+)"|([A-Za-z_$][\w$-]*))\s*:\s*(?=['"`[\d])/g;
+
+/** The name/value pairs of an object's text; an array value (`'set-cookie': [ 'a', 'b' ]`) gives one header each. */
+function jsHeaders(text: string): HeaderField[] {
+  const headers: HeaderField[] = [];
+  for (const m of text.matchAll(JS_PAIR)) {
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
+    const at = (m.index ?? 0) + m[0].length;
+    if (text[at] === '[') {
+      const close = text.indexOf(']', at);
+      for (let from = at + 1; from > 0 && from < close; ) {
+        const next = text.slice(from, close).search(/['"]/);
+        const value = next < 0 ? null : literalAt(text, from + next);
+        if (!value) break;
+        headers.push({ name, value: value.value });
+        from = value.end;
+      }
+    } else {
+      const value = literalAt(text, at) ?? { value: /^\d+/.exec(text.slice(at))?.[0] ?? '' };
+      headers.push({ name, value: value.value });
+    }
+  }
+  return headers;
+}
+
+/** The text of the value that starts after `key:` on line `at`, up to the line that closes it at the key's indent. */
+function blockAt(lines: readonly string[], at: number): string {
+  const line = lines[at] ?? '';
+  const opens = (line.match(/[{[]/g) ?? []).length;
+  const closes = (line.match(/[}\]]/g) ?? []).length;
+  if (opens <= closes) return line;
+  const indent = indentOf(line);
+  const end = lines.findIndex((l, i) => i > at && indentOf(l) <= indent && l.trim() !== '');
+  return lines.slice(at, end < 0 ? lines.length : end + 1).join('\n');
+}
+
+/** Node's inspect of an object with `status`/`statusCode` and `headers` among its keys (an axios or got response). */
+function nodeInspect(text: string): ParsedResponse | null {
+  const lines = text.split(/\r?\n/);
+  for (let at = 0; at < lines.length; at += 1) {
+    const status = /^(\s*)(?:status|statusCode): (\d{3}),?$/.exec(lines[at] ?? '');
+    if (!status) continue;
+    const indent = status[1] ?? '';
+    // The keys of the same object: the lines at the same indent until one closes the object.
+    const siblingAt = (key: RegExp) => {
+      for (const dir of [-1, 1]) {
+        for (let i = at + dir; i >= 0 && i < lines.length; i += dir) {
+          const l = lines[i] ?? '';
+          if (l.trim() !== '' && indentOf(l) < indent.length) break;
+          if (l.startsWith(indent) && indentOf(l) === indent.length && key.test(l.trim())) return i;
+        }
+      }
+      return -1;
+    };
+    const headersAt = siblingAt(/^headers: (?:(?:Object \[\w+\] |\w+ )?\{|\[Object\])/);
+    if (headersAt < 0) continue;
+    const reasonAt = siblingAt(/^(?:statusText|statusMessage): ['"]/);
+    const reasonLine = lines[reasonAt] ?? '';
+    const reason = reasonAt < 0 ? '' : (literalAt(reasonLine, reasonLine.search(/['"]/))?.value ?? '');
+    const headers = jsHeaders(blockAt(lines, headersAt).replace(/^\s*headers:[^{]*\{/, ''));
+    const dataAt = siblingAt(/^(?:data|body): /);
+    const dataLine = lines[dataAt] ?? '';
+    const valueFrom = dataLine.indexOf(': ') + 2;
+    const rest = lines.slice(dataAt).join('\n');
+    const literal = dataAt < 0 ? null : concatenatedAt(rest, valueFrom);
+    const body = literal ? literal.value : dataAt >= 0 && /^[{[]/.test(dataLine.slice(valueFrom)) ? blockAt(lines, dataAt).slice(dataLine.indexOf(': ') + 2) : null;
+    return toResponse({ httpVersion: null, status: Number(status[2]), reason, headers }, body);
+  }
+  return null;
+}
+
+/** Python requests: `<Response [502]>`, the headers' dict, and the body's literal, in the order a REPL shows them. */
+function pythonRequests(text: string): ParsedResponse | null {
+  const status = /<Response \[(\d{3})\]>/.exec(text);
+  if (!status) return null;
+  const lines = text.slice(status.index + status[0].length).split(/\r?\n/);
+  const dictAt = lines.findIndex((l) => /^\s*\{\s*['"][!#$%&*+.^_`|~0-9A-Za-z-]+['"]\s*:\s*['"]/.test(l));
+  const dict = dictAt < 0 ? '' : blockAt(lines, dictAt);
+  const headers = jsHeaders(dict);
+  const after = lines.slice(dictAt < 0 ? 0 : dictAt + dict.split('\n').length).filter((l) => !/^\s*(?:>>>|\.\.\.|In \[\d+\]:|Out\[\d+\]:\s*$)/.test(l));
+  const from = after.findIndex((l) => l.trim() !== '');
+  const first = (after[from] ?? '').replace(/^\s*Out\[\d+\]:\s*/, '');
+  const literal = /^\s*[bBuU]?['"]/.test(first) ? literalAt(first.trim(), 0) : null;
+  const body = literal ? literal.value : from < 0 ? null : after.slice(from).join('\n');
+  return toResponse({ httpVersion: null, status: Number(status[1]), reason: '', headers }, body);
+}
+
+/** Go's `*http.Response` printed with `%#v` (`Header:http.Header{...}`) or `%+v` (`Header:map[...]`). */
+function goResponse(text: string): ParsedResponse | null {
+  const code = /\bStatusCode:(\d{3})\b/.exec(text);
+  if (!code || !/\bStatus:"?\d{3}\b/.test(text)) return null;
+  const reason = /\bStatus:"?\d{3} ([^",]*?)"?,? StatusCode:/.exec(text)?.[1] ?? '';
+  const version = /\bProto:"?HTTP\/(\d(?:\.\d)?)/.exec(text)?.[1] ?? null;
+  const headers: HeaderField[] = [];
+  const quoted = /\bHeader:http\.Header\{(.*?)\}\}/.exec(text)?.[1];
+  if (quoted !== undefined) {
+    for (const m of `${quoted}}`.matchAll(/"([^"]+)":\[\]string\{([^}]*)\}/g)) {
+      for (const v of (m[2] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) headers.push({ name: m[1] ?? '', value: literalAt(v[0], 0)?.value ?? '' });
+    }
+  } else {
+    const map = /\bHeader:map\[(.*?)\]\] /.exec(text)?.[1];
+    for (const m of `${map ?? ''}]`.matchAll(/([A-Za-z][\w-]*):\[([^\]]*)\]/g)) headers.push({ name: m[1] ?? '', value: m[2] ?? '' });
+  }
+  return toResponse({ httpVersion: version, status: Number(code[1]), reason, headers }, null);
+}
+
+/** OkHttp's `Response{protocol=h2, code=502, message=Bad Gateway, url=https://...}`. */
+function okHttpResponse(text: string): ParsedResponse | null {
+  const m = /\bResponse\{protocol=([\w/.]+), code=(\d{3}), message=([^,}]*), url=[^}]*\}/.exec(text);
+  if (!m) return null;
+  const version = /^h2/.test(m[1] ?? '') ? '2' : (/^http\/(\d(?:\.\d)?)$/.exec(m[1] ?? '')?.[1] ?? null);
+  return toResponse({ httpVersion: version, status: Number(m[2]), reason: (m[3] ?? '').trim(), headers: [] }, null);
+}
+
+/** The response a client library's printout holds, or null when the text is no such printout. */
+export function parseClientDump(text: string): ParsedResponse | null {
+  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? okHttpResponse(text);
+}
