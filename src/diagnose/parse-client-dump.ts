@@ -127,7 +127,7 @@ function goResponse(text: string): ParsedResponse | null {
 function okHttpResponse(text: string): ParsedResponse | null {
   const m = /\bResponse\{protocol=([\w/.]+), code=(\d{3}), message=([^,}]*), url=[^}]*\}/.exec(text);
   if (!m) return null;
-  const version = /^h2/.test(m[1] ?? '') ? '2' : (/^http\/(\d(?:\.\d)?)$/.exec(m[1] ?? '')?.[1] ?? null);
+  const version = (m[1] ?? '').startsWith('h2') ? '2' : (/^http\/(\d(?:\.\d)?)$/.exec(m[1] ?? '')?.[1] ?? null);
   return toResponse({ httpVersion: version, status: Number(m[2]), reason: (m[3] ?? '').trim(), headers: [] }, null);
 }
 

@@ -27,13 +27,14 @@ function dataOf(line: string, from: number): string {
   return data;
 }
 
+const startsResponse = (data: string) => /^HTTP\/\d(?:\.\d)? \d{3}\b/.test(data);
+
 /** The response's text when the paste is a trace of system calls that carry one; else null. */
 export function syscallPayload(text: string): string | null {
   const calls = text.split('\n').flatMap((line) => {
     const m = SYSCALL.exec(line);
     return m ? [{ writes: WRITES.test(m[1] ?? ''), fd: m[2] ?? '', data: dataOf(line, m[0].length) }] : [];
   });
-  const startsResponse = (data: string) => /^HTTP\/\d(?:\.\d)? \d{3}\b/.test(data);
   const first = calls.findIndex((c) => startsResponse(c.data));
   const start = calls[first];
   if (!start) return null;
