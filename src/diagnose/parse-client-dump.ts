@@ -1,13 +1,16 @@
 /**
  * Reads a response as an HTTP client library prints its response object, where a program or a REPL showed it:
- * - Node's `util.inspect` of an axios (or got, or node-fetch) error: `status: 502,` `statusText: 'Bad Gateway',`
- *   `headers: { server: 'nginx', ... },` and `data: '<html>\n' + ...` as keys of one object;
+ * - Node's `util.inspect` of an axios error's response (`status: 502,` `statusText: 'Bad Gateway',`
+ *   `headers: { server: 'nginx', ... },` `data: '<html>\n' + ...`) or of an `http.IncomingMessage` as got or superagent
+ *   keep it (`statusCode: 504,` `statusMessage: 'Gateway Timeout',` `text: '...'`), as keys of one object;
  * - Python requests in a REPL or a print: `<Response [502]>`, then `r.headers` as a dict
  *   (`{'Server': 'nginx', ...}`) and `r.text` / `r.content` as a string or bytes literal;
  * - Go's `%#v` or `%+v` of an `*http.Response`: `&http.Response{Status:"502 Bad Gateway", StatusCode:502, ...,
  *   Header:http.Header{"Server":[]string{"nginx"}}, ...}` or `&{Status:502 Bad Gateway StatusCode:502 ...
  *   Header:map[Server:[nginx]] ...}`;
- * - OkHttp's `Response{protocol=h2, code=502, message=, url=https://...}`.
+ * - OkHttp's `Response{protocol=h2, code=502, message=, url=https://...}`;
+ * - Java's `HttpURLConnection.getHeaderFields()` printed as a map, where the status line is the value of the `null`
+ *   key: `{null=[HTTP/1.1 503 Service Temporarily Unavailable], Server=[nginx/1.14.0 (Ubuntu)], ...}`.
  * The status is only ever taken from the field that holds the response's status, never from a number elsewhere.
  */
 import { toResponse } from './parse-http.ts';
@@ -72,12 +75,13 @@ function nodeInspect(text: string): ParsedResponse | null {
       return -1;
     };
     const headersAt = siblingAt(/^headers: (?:(?:Object \[\w+\] |\w+ )?\{|\[Object\])/);
-    if (headersAt < 0) continue;
     const reasonAt = siblingAt(/^(?:statusText|statusMessage): ['"]/);
+    // A response object has its headers or its reason phrase beside the status; a body's own `status` field has not.
+    if (headersAt < 0 && reasonAt < 0) continue;
     const reasonLine = lines[reasonAt] ?? '';
     const reason = reasonAt < 0 ? '' : (literalAt(reasonLine, reasonLine.search(/['"]/))?.value ?? '');
-    const headers = jsHeaders(blockAt(lines, headersAt).replace(/^\s*headers:[^{]*\{/, ''));
-    const dataAt = siblingAt(/^(?:data|body): /);
+    const headers = headersAt < 0 ? [] : jsHeaders(blockAt(lines, headersAt).replace(/^\s*headers:[^{]*\{/, ''));
+    const dataAt = siblingAt(/^(?:data|body|text): /);
     const dataLine = lines[dataAt] ?? '';
     const valueFrom = dataLine.indexOf(': ') + 2;
     const rest = lines.slice(dataAt).join('\n');
@@ -131,7 +135,18 @@ function okHttpResponse(text: string): ParsedResponse | null {
   return toResponse({ httpVersion: version, status: Number(m[2]), reason: (m[3] ?? '').trim(), headers: [] }, null);
 }
 
+/** Java's header map with the status line under the `null` key; the map's other entries are the headers. */
+function javaHeaderMap(text: string): ParsedResponse | null {
+  const status = /\bnull=\[HTTP\/(\d(?:\.\d)?) (\d{3})\b([^\]\n]*)\]/.exec(text);
+  if (!status) return null;
+  const open = text.lastIndexOf('{', status.index);
+  const close = text.indexOf('}', status.index);
+  const map = text.slice(open + 1, close < 0 ? undefined : close);
+  const headers = [...map.matchAll(/(?:^|, )([!#$%&'*+.^_`|~0-9A-Za-z-]+)=\[([^\]\n]*)\]/g)].map((m) => ({ name: m[1] ?? '', value: m[2] ?? '' }));
+  return toResponse({ httpVersion: status[1] ?? null, status: Number(status[2]), reason: (status[3] ?? '').trim(), headers }, null);
+}
+
 /** The response a client library's printout holds, or null when the text is no such printout. */
 export function parseClientDump(text: string): ParsedResponse | null {
-  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? okHttpResponse(text);
+  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text);
 }
