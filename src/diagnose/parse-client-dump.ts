@@ -108,23 +108,50 @@ function pythonRequests(text: string): ParsedResponse | null {
   return toResponse({ httpVersion: null, status: Number(status[1]), reason: '', headers }, body);
 }
 
-/** Go's `*http.Response` printed with `%#v` (`Header:http.Header{...}`) or `%+v` (`Header:map[...]`). */
+/** Where the struct that opens at `from` (its `{`) closes, quoted strings skipped; the text's end when it does not. */
+function structEnd(text: string, from: number): number {
+  // A terminal's wrap may fall inside a quoted value: the quotes are matched across it.
+  const flat = text.replace(/\n/g, ' ');
+  let depth = 0;
+  for (let at = from; at < flat.length; at += 1) {
+    const c = flat[at];
+    if (c === '"') at = (literalAt(flat, at)?.end ?? at + 1) - 1;
+    else if (c === '{' || c === '[') depth += 1;
+    else if (c === '}' || c === ']') {
+      depth -= 1;
+      if (depth === 0) return at + 1;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * Go's `*http.Response` printed with `%#v` (`&http.Response{Status:"502 Bad Gateway", ... Header:http.Header{...}}`)
+ * or `%+v` (`&{Status:502 Bad Gateway ... Header:map[...]}`), as long as a terminal wrapped it; the body when a
+ * `Body:` label follows it.
+ */
 function goResponse(text: string): ParsedResponse | null {
-  const code = /\bStatusCode:(\d{3})\b/.exec(text);
-  if (!code || !/\bStatus:"?\d{3}\b/.test(text)) return null;
-  const reason = /\bStatus:"?\d{3} ([^",]*?)"?,? StatusCode:/.exec(text)?.[1] ?? '';
-  const version = /\bProto:"?HTTP\/(\d(?:\.\d)?)/.exec(text)?.[1] ?? null;
+  const start = /&(?:http\.Response)?\{Status:"?\d{3}\b/.exec(text);
+  if (!start) return null;
+  const end = structEnd(text, text.indexOf('{', start.index));
+  const struct = text.slice(start.index, end).replace(/\r?\n/g, '');
+  const code = /\bStatusCode:(\d{3})\b/.exec(struct);
+  if (!code) return null;
+  const reason = /\bStatus:"?\d{3} ([^",]*?)"?,? StatusCode:/.exec(struct)?.[1] ?? '';
+  const version = /\bProto:"?HTTP\/(\d(?:\.\d)?)/.exec(struct)?.[1]?.replace(/\.0$/, '') ?? null;
   const headers: HeaderField[] = [];
-  const quoted = /\bHeader:http\.Header\{(.*?)\}\}/.exec(text)?.[1];
+  const quoted = /\bHeader:http\.Header\{(.*?)\}\}/.exec(struct)?.[1];
   if (quoted !== undefined) {
     for (const m of `${quoted}}`.matchAll(/"([^"]+)":\[\]string\{([^}]*)\}/g)) {
-      for (const v of (m[2] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) headers.push({ name: m[1] ?? '', value: literalAt(v[0], 0)?.value ?? '' });
+      for (const v of (m[2] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) headers.push({ name: m[1] ?? '', value: literalAt(v[0], 0)?.value.trim() ?? '' });
     }
   } else {
-    const map = /\bHeader:map\[(.*?)\]\] /.exec(text)?.[1];
+    const map = /\bHeader:map\[(.*?)\]\] /.exec(struct)?.[1];
     for (const m of `${map ?? ''}]`.matchAll(/([A-Za-z][\w-]*):\[([^\]]*)\]/g)) headers.push({ name: m[1] ?? '', value: m[2] ?? '' });
   }
-  return toResponse({ httpVersion: version, status: Number(code[1]), reason, headers }, null);
+  const label = /^[ \t]*(?:[\w ]{0,20}\s)?body:[ \t]*\r?\n/im.exec(text.slice(end));
+  const body = label ? text.slice(end + label.index + label[0].length) : null;
+  return toResponse({ httpVersion: version, status: Number(code[1]), reason, headers }, body);
 }
 
 /** OkHttp's `Response{protocol=h2, code=502, message=Bad Gateway, url=https://...}`. */
