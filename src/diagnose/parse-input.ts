@@ -23,8 +23,11 @@ import { looksLikeHtml } from './visible-text.ts';
 const STATUS_LINE_START = /^HTTP\/\d/m;
 /** A status line at a line's start, also after curl -v's `< ` or some indentation. */
 const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
-/** curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. */
-const CURL_VERBOSE_LINE = /^(?:[*<] |> [A-Z]+ \S+ HTTP\/\d)/m;
+/**
+ * curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. A stylesheet's
+ * universal rule (`* {`, in many error pages' CSS) is no info line.
+ */
+const CURL_VERBOSE_LINE = /^(?:\* (?!\{)|< |> [A-Z]+ \S+ HTTP\/\d)/m;
 
 function parseObject(data: unknown): ParsedInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
