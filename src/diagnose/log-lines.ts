@@ -64,8 +64,8 @@ const MAX_TAG_LENGTH = 120;
 /** The status line an interceptor logged, as the status line or status statement the readers take. */
 function statusLineOf(m: RegExpExecArray): string {
   const words = (m[4] ?? '').replace(ELAPSED, '').trim().split(/\s+/);
-  // The URL is the last word; the reason phrase (empty over HTTP/2) is what comes before it.
-  const reason = words.slice(0, -1).join(' ');
+  // The URL is the last word (OkHttp 2 wrote none); the reason phrase (empty over HTTP/2) is what comes before it.
+  const reason = (/^(?:[a-z][\w+.-]*:\/\/|\/)/i.test(words.at(-1) ?? '') ? words.slice(0, -1) : words).join(' ');
   return m[2] ? `HTTP/${m[2]} ${m[3]} ${reason}`.trimEnd() : `Status: ${m[3]} ${reason}`.trimEnd();
 }
 
@@ -77,7 +77,8 @@ function statusLineOf(m: RegExpExecArray): string {
 export function loggedResponse(lines: readonly string[]): string[] | null {
   const starts = lines.flatMap((l, i) => {
     const m = LOGGED_STATUS.exec(l.trimEnd());
-    return m && (m[1] ?? '').length <= MAX_TAG_LENGTH && !/["'`>]/.test(m[1] ?? '') ? [{ at: i, m }] : [];
+    // The interceptors always end the line with the time taken: an arrow in prose does not.
+    return m && ELAPSED.test(m[4] ?? '') && (m[1] ?? '').length <= MAX_TAG_LENGTH && !/["'`>]/.test(m[1] ?? '') ? [{ at: i, m }] : [];
   });
   const chosen = starts.filter((s) => Number(s.m[3]) >= 400).at(-1) ?? starts.at(-1);
   if (!chosen) return null;

@@ -169,7 +169,8 @@ function javaHeaderMap(text: string): ParsedResponse | null {
   const open = text.lastIndexOf('{', status.index);
   const close = text.indexOf('}', status.index);
   const map = text.slice(open + 1, close < 0 ? undefined : close);
-  const headers = [...map.matchAll(/(?:^|, )([!#$%&'*+.^_`|~0-9A-Za-z-]+)=\[([^\]\n]*)\]/g)].map((m) => ({ name: m[1] ?? '', value: m[2] ?? '' }));
+  const headers = [...map.matchAll(/(?:^|, )([!#$%&'*+.^_`|~0-9A-Za-z-]+)=\[([^\]\n]*)\]/g)].map((m) => ({ name: m[1] ?? '', value: m[2] ?? '' }))
+    .filter((h) => h.name !== 'null');
   return toResponse({ httpVersion: status[1] ?? null, status: Number(status[2]), reason: (status[3] ?? '').trim(), headers }, null);
 }
 

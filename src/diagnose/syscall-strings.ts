@@ -2,7 +2,8 @@
  * A response as strace (or ltrace on `SSL_read`/`SSL_write`) shows it: the bytes of `read`, `recvfrom`, `writev`,
  * `sendto`... as C string literals, one call per line, a `writev` split over `iov_base` entries, each literal possibly
  * cut with `...` (strace's `-s` limit). The literals of the call that starts with a status line, and of the calls
- * that follow it on the same file descriptor in the same direction, are the response's bytes.
+ * that follow it on the same file descriptor in the same direction (calls on other descriptors interleave), are the
+ * response's bytes.
  */
 import { literalAt } from './string-literal.ts';
 
@@ -39,9 +40,10 @@ export function syscallPayload(text: string): string | null {
   const start = calls[first];
   if (!start) return null;
   let payload = start.data;
-  // The calls after it on the same descriptor and in the same direction, up to the next response.
+  // The calls after it on the same descriptor (others interleave), until it turns round or a next response starts.
   for (const call of calls.slice(first + 1)) {
-    if (call.fd !== start.fd || call.writes !== start.writes || startsResponse(call.data)) break;
+    if (call.fd !== start.fd) continue;
+    if (call.writes !== start.writes || startsResponse(call.data)) break;
     payload += call.data;
   }
   return payload;
