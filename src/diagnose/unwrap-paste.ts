@@ -1,7 +1,7 @@
 /**
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
  * it, wget's ERROR line after it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
- * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`,
+ * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, requests-toolbelt's reversed arrows, a terminal's literal `^M`, a JSON-escaped string (`\n`,
  * `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts), a logger's timestamped
  * prefix and an HTTP logging interceptor's arrows (log-lines.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
  */
@@ -112,6 +112,16 @@ function dropCommonPrefix(lines: string[]): string[] {
   return lines.map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l.trimEnd() === bare ? '' : l));
 }
 
+/**
+ * requests-toolbelt's dump (what cloudscraper's and many Python tools' debug output print) turns curl's arrows round:
+ * the request's lines start `< `, the response's head `> `, and the body follows unmarked. A status line after `>`
+ * says so (curl's `>` lines are the request's); the request's lines go, the response's lose their mark.
+ */
+function reversedArrows(lines: string[]): string[] {
+  if (!lines.some((l) => /^> ?HTTP\/\d(?:\.\d)? \d{3}\b/.test(l)) || lines.some((l) => /^< ?HTTP\/\d/.test(l))) return lines;
+  return lines.filter((l) => !/^<(?: |$)/.test(l)).map((l) => l.replace(/^>(?: |$)/, ''));
+}
+
 /** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 /** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
@@ -124,7 +134,7 @@ export function unwrapPaste(raw: string): string {
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
   const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropLogPrefix(dropCommands(unfenced)))));
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropLogPrefix(reversedArrows(dropCommands(unfenced))))));
   return (loggedResponse(lines) ?? lines).join('\n');
 }
 
