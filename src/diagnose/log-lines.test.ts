@@ -13,6 +13,22 @@ describe('dropLogPrefix', () => {
     expect(dropLogPrefix(lines)).toEqual(['<-- 502 Bad Gateway https://a.example/x (12ms)', 'Server: nginx', '', '    continued without a prefix', '<-- END HTTP (0-byte body)']);
   });
 
+  it("does not count a header's date as a log line's time (Android Studio's continuation lines)", () => {
+    const lines = [
+      '08-10 11:38:44.563 26090-26187/net.example.app D/OkHttp: <-- 500 Internal Server Error https://a.example/x (64ms)',
+      '    Server: nginx/1.10.1',
+      '    Date: Fri, 10 Aug 2018 03:38:44 GMT',
+      '08-10 11:38:44.564 26090-26187/net.example.app D/OkHttp: Connection: keep-alive',
+      '08-10 11:38:44.565 26090-26187/net.example.app D/OkHttp: <-- END HTTP (0-byte body)',
+    ];
+    expect(dropLogPrefix(lines)).toEqual(['<-- 500 Internal Server Error https://a.example/x (64ms)', '    Server: nginx/1.10.1', '    Date: Fri, 10 Aug 2018 03:38:44 GMT', 'Connection: keep-alive', '<-- END HTTP (0-byte body)']);
+  });
+
+  it("drops syslog's prefix (month name, time, host, program)", () => {
+    const lines = ['Jul 25 02:07:48 node-1 app[7207]: HTTP/1.1 503 Service Unavailable', 'Jul 25 02:07:48 node-1 app[7207]: Server: envoy', 'Jul 25 02:07:49 node-1 app[7207]: '];
+    expect(dropLogPrefix(lines)).toEqual(['HTTP/1.1 503 Service Unavailable', 'Server: envoy', '']);
+  });
+
   it('keeps lines whose shared start holds no time of day, or that are too few', () => {
     const words = ['error: one thing', 'error: two things', 'error: three things'];
     expect(dropLogPrefix(words)).toEqual(words);

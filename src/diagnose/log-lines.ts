@@ -19,12 +19,25 @@ const isBlank = (line: string) => line.trim() === '';
 /** Digits as one shape, so that `10:11:12.345` and `10:11:13.001` share a prefix. */
 const shapeOf = (line: string) => line.replace(/\d/g, '0');
 
+/** A month's or a weekday's name, as syslog and some loggers write the date (`Jul 25 02:07:48 host app[1]: `). */
+const DATE_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/g;
+
+/**
+ * A log line opens with its time: no word comes before it (a `Date:` header line or a sentence with a time in it is
+ * no log line); a level letter or a date may (`I0507 13:00:53.5`, `2021-03-04T10:11:12Z`, `08-10 11:38:44.492`,
+ * `Jul 25 02:07:48`).
+ */
+function opensWithTime(line: string): boolean {
+  const time = TIME_OF_DAY.exec(line.slice(0, TIME_WITHIN));
+  return time !== null && !/[A-Za-z]{3}/.test(line.slice(0, time.index).replace(DATE_WORD, ''));
+}
+
 /**
  * The prefix the log lines share once their digits are read as a shape, cut back to a word boundary, when it holds
  * a time of day; else ''. Lines without a time (a multi-line message's continuation) are not counted.
  */
 function logPrefixShape(lines: readonly string[]): string {
-  const logged = lines.filter((l) => TIME_OF_DAY.test(l.slice(0, TIME_WITHIN))).map(shapeOf);
+  const logged = lines.filter(opensWithTime).map(shapeOf);
   if (logged.length < 3) return '';
   let prefix = logged[0] ?? '';
   for (const line of logged) {
