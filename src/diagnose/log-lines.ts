@@ -70,7 +70,7 @@ const LOGGED_STATUS = /^(.*?)<-{2,3} (?:HTTP\/(\d(?:\.\d)?) |HTTP )?(\d{3})(?: (
 /** What closes the logged response (`<-- END HTTP (166-byte body)`), or starts the next exchange (`--> GET ...`). */
 const LOGGED_NEXT = /^(?:<-{2,3} |-{2,3}> )/;
 /** `(123ms)` or `(123ms, 166-byte body)` at the end of the logged status line. */
-const ELAPSED = /\s*\(\d+ms(?:, [^)]*)?\)\s*$/;
+const ELAPSED = /\(\d+ms(?:, [^)]*)?\)\s*$/;
 /** A prefix that is no logger's: a quote or a word of prose before the arrow. */
 const MAX_TAG_LENGTH = 120;
 

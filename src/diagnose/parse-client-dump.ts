@@ -56,17 +56,27 @@ function blockAt(lines: readonly string[], at: number): string {
   return lines.slice(at, end < 0 ? lines.length : end + 1).join('\n');
 }
 
-/** Node's inspect of an object with `status`/`statusCode` and `headers` among its keys (an axios or got response). */
+/** How far from the status line its object's other keys are looked for (an inspected request can be long). */
+const MAX_SIBLING_DISTANCE = 500;
+/** How many `status: n` lines are tried: a long paste of them is no printout of one response. */
+const MAX_STATUS_CANDIDATES = 20;
+
+/**
+ * Node's inspect of an object with `status`/`statusCode` and its headers or reason phrase among its keys (an axios
+ * response, an `IncomingMessage`).
+ */
 function nodeInspect(text: string): ParsedResponse | null {
   const lines = text.split(/\r?\n/);
-  for (let at = 0; at < lines.length; at += 1) {
+  let tried = 0;
+  for (let at = 0; at < lines.length && tried < MAX_STATUS_CANDIDATES; at += 1) {
     const status = /^(\s*)(?:status|statusCode): (\d{3}),?$/.exec(lines[at] ?? '');
     if (!status) continue;
+    tried += 1;
     const indent = status[1] ?? '';
     // The keys of the same object: the lines at the same indent until one closes the object.
     const siblingAt = (key: RegExp) => {
       for (const dir of [-1, 1]) {
-        for (let i = at + dir; i >= 0 && i < lines.length; i += dir) {
+        for (let i = at + dir; i >= 0 && i < lines.length && Math.abs(i - at) <= MAX_SIBLING_DISTANCE; i += dir) {
           const l = lines[i] ?? '';
           if (l.trim() !== '' && indentOf(l) < indent.length) break;
           if (l.startsWith(indent) && indentOf(l) === indent.length && key.test(l.trim())) return i;
@@ -125,6 +135,14 @@ function structEnd(text: string, from: number): number {
   return text.length;
 }
 
+/** The text between the first `open` and the `close` after it (the text's end when none), or null without `open`. */
+function between(text: string, open: string, close: string): string | null {
+  const from = text.indexOf(open);
+  if (from < 0) return null;
+  const to = text.indexOf(close, from + open.length);
+  return text.slice(from + open.length, to < 0 ? undefined : to);
+}
+
 /**
  * Go's `*http.Response` printed with `%#v` (`&http.Response{Status:"502 Bad Gateway", ... Header:http.Header{...}}`)
  * or `%+v` (`&{Status:502 Bad Gateway ... Header:map[...]}`), as long as a terminal wrapped it; the body when a
@@ -140,14 +158,14 @@ function goResponse(text: string): ParsedResponse | null {
   const reason = /\bStatus:"?\d{3} ([^",]*?)"?,? StatusCode:/.exec(struct)?.[1] ?? '';
   const version = /\bProto:"?HTTP\/(\d(?:\.\d)?)/.exec(struct)?.[1]?.replace(/\.0$/, '') ?? null;
   const headers: HeaderField[] = [];
-  const quoted = /\bHeader:http\.Header\{(.*?)\}\}/.exec(struct)?.[1];
-  if (quoted !== undefined) {
+  const quoted = between(struct, 'Header:http.Header{', '}}');
+  if (quoted !== null) {
     for (const m of `${quoted}}`.matchAll(/"([^"]+)":\[\]string\{([^}]*)\}/g)) {
       for (const v of (m[2] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) headers.push({ name: m[1] ?? '', value: literalAt(v[0], 0)?.value.trim() ?? '' });
     }
   } else {
-    const map = /\bHeader:map\[(.*?)\]\] /.exec(struct)?.[1];
-    for (const m of `${map ?? ''}]`.matchAll(/([A-Za-z][\w-]*):\[([^\]]*)\]/g)) headers.push({ name: m[1] ?? '', value: m[2] ?? '' });
+    const map = between(struct, 'Header:map[', ']] ') ?? '';
+    for (const m of `${map}]`.matchAll(/([A-Za-z][\w-]*):\[([^\]]*)\]/g)) headers.push({ name: m[1] ?? '', value: m[2] ?? '' });
   }
   const label = /^[ \t]*(?:[\w ]{0,20}\s)?body:[ \t]*\r?\n/im.exec(text.slice(end));
   const body = label ? text.slice(end + label.index + label[0].length) : null;
