@@ -129,4 +129,11 @@ describe('unwrapPaste, logs, dumps and traces', () => {
   it('decodes a whole paste that is one Python bytes literal', () => {
     expect(unwrapPaste("b'HTTP/1.1 502 Bad Gateway\\r\\nServer: nginx\\r\\n\\r\\n<html>\\n</html>'\n")).toBe('HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<html>\n</html>');
   });
+
+  it("drops an error message's words before a page and the indentation of its other lines", () => {
+    const paste = '✕ [API Error: 500 <html>\n  <head><title>502 Bad Gateway</title></head>\n  <hr><center>nginx</center>\n  </html>\n  ]';
+    expect(unwrapPaste(paste)).toBe('<html>\n<head><title>502 Bad Gateway</title></head>\n<hr><center>nginx</center>\n</html>\n]');
+    const response = 'HTTP/1.1 502 Bad Gateway\n\nerror: <html>\n  <body></body>';
+    expect(unwrapPaste(response)).toBe(response);
+  });
 });

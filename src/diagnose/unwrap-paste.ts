@@ -1,7 +1,7 @@
 /**
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
  * it, wget's ERROR line after it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
- * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, requests-toolbelt's reversed arrows, a terminal's literal `^M`, a JSON-escaped string (`\n`,
+ * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`,
  * `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts), a logger's timestamped
  * prefix and an HTTP logging interceptor's arrows (log-lines.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
  */
@@ -122,6 +122,24 @@ function reversedArrows(lines: string[]): string[] {
   return lines.filter((l) => !/^<(?: |$)/.test(l)).map((l) => l.replace(/^>(?: |$)/, ''));
 }
 
+/** Where a page's source starts in a line: its doctype or its html tag. */
+const PAGE_START = /<(?:!DOCTYPE\s+html|html)\b/i;
+
+/**
+ * A page printed inside an error message: after the message's words on its first line (`✕ [API Error: 500 <html>`,
+ * `Response text: <html>`), its other lines indented by the message's layout. The words go (the page's own status
+ * line or title says what it is) and so does the indentation, which a page's markup does not have between its tags.
+ */
+function dedentPage(lines: string[]): string[] {
+  const at = lines.findIndex((l) => PAGE_START.test(l));
+  const rest = lines.slice(at + 1).filter((l) => !isBlank(l));
+  if (at < 0 || rest.length === 0 || lines.some((l) => /^(?:< )?HTTP\/\d/.test(l))) return lines;
+  const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
+  if (indent === 0) return lines;
+  const first = lines[at] ?? '';
+  return [...lines.slice(0, at), first.slice(first.search(PAGE_START)), ...lines.slice(at + 1).map((l) => l.slice(Math.min(indent, /^[ \t]*/.exec(l)?.[0].length ?? 0)))];
+}
+
 /** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 /** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
@@ -135,7 +153,7 @@ export function unwrapPaste(raw: string): string {
   const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
   const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropLogPrefix(reversedArrows(dropCommands(unfenced))))));
-  return (loggedResponse(lines) ?? lines).join('\n');
+  return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 
 /** A JSON array of strings that are the lines of a response (a log that kept them as a list), or null. */
