@@ -47,6 +47,7 @@ describe('loggedResponse', () => {
     expect(loggedResponse(['<-- HTTP/1.1 204 No Content (64ms)', 'Server: Apache'])).toEqual(['HTTP/1.1 204 No Content', 'Server: Apache']);
     expect(loggedResponse(['<-- 502 https://a.example/x (45ms)'])).toEqual(['Status: 502']);
     expect(loggedResponse(['<--- HTTP 500 https://a.example/x (45ms)', 'Server: nginx', '<--- END HTTP (0-byte body)'])).toEqual(['Status: 500', 'Server: nginx']);
+    expect(loggedResponse(['<--- HTTP 404 https://a.example/x (45ms)', ': HTTP/1.1 404 Not Found', 'Server: nginx'])).toEqual(['HTTP/1.1 404 Not Found', 'Server: nginx']);
   });
 
   it("keeps the interceptor's own lines (by its tag) and the last error of several exchanges", () => {

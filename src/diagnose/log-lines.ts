@@ -101,5 +101,8 @@ export function loggedResponse(lines: readonly string[]): string[] | null {
     return tag === '' || shapeOf(l).trimEnd() === tag.trimEnd() ? [''] : [];
   });
   const end = own.findIndex((l) => LOGGED_NEXT.test(l));
-  return [statusLineOf(chosen.m), ...(end < 0 ? own : own.slice(0, end))];
+  const logged = end < 0 ? own : own.slice(0, end);
+  // Retrofit 1 logs each header as `name: value`, and HttpURLConnection's status line as a header without a name.
+  const statusHeader = /^: (HTTP\/\d(?:\.\d)? \d{3}\b.*)$/.exec(logged[0] ?? '');
+  return statusHeader ? [statusHeader[1] ?? '', ...logged.slice(1)] : [statusLineOf(chosen.m), ...logged];
 }
