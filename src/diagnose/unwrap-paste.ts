@@ -133,7 +133,8 @@ const PAGE_START = /<(?:!DOCTYPE\s+html|html)\b/i;
 function dedentPage(lines: string[]): string[] {
   const at = lines.findIndex((l) => PAGE_START.test(l));
   const rest = lines.slice(at + 1).filter((l) => !isBlank(l));
-  if (at < 0 || rest.length === 0 || lines.some((l) => /^(?:< )?HTTP\/\d/.test(l))) return lines;
+  const json = /^\s*[{[]/.test(lines.find((l) => !isBlank(l)) ?? '');
+  if (at < 0 || rest.length === 0 || json || lines.some((l) => /^(?:< )?HTTP\/\d/.test(l))) return lines;
   const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
   if (indent === 0) return lines;
   const first = lines[at] ?? '';
