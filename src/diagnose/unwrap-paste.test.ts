@@ -135,7 +135,7 @@ describe('unwrapPaste, logs, dumps and traces', () => {
     expect(unwrapPaste(paste)).toBe('<html>\n<head><title>502 Bad Gateway</title></head>\n<hr><center>nginx</center>\n</html>\n]');
     const response = 'HTTP/1.1 502 Bad Gateway\n\nerror: <html>\n  <body></body>';
     expect(unwrapPaste(response)).toBe(response);
-    const json = '  {\n    "body": "<html><title>502</title></html>",\n    "status": 502\n  }';
+    const json = '{"body": "<html>\n  <title>502</title>\n  </html>",\n  "status": 502}';
     expect(unwrapPaste(json)).toBe(json);
   });
 });
