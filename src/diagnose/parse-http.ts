@@ -115,6 +115,12 @@ function readMessage(text: string): { head: ResponseHead; body: string | null } 
   return { head: { ...statusLine, headers }, body };
 }
 
+/**
+ * How many responses one paste is read as at most (curl -L follows 50 redirects by default): each further one would
+ * reread the rest of the paste, and a paste of nothing but status lines would take quadratic time.
+ */
+const MAX_MESSAGES = 51;
+
 /** Parses text that starts with a status line; a status line right after a blank line starts a further response. */
 export function parseHttpText(text: string): { response: ParsedResponse; hops: Hop[] } {
   const heads: ResponseHead[] = [];
@@ -123,7 +129,7 @@ export function parseHttpText(text: string): { response: ParsedResponse; hops: H
     const { head, body } = readMessage(rest);
     heads.push(head);
     const next = body === null ? undefined : parseStatusLine(body.split(/\r?\n/, 1)[0] ?? '');
-    if (body !== null && next) {
+    if (body !== null && next && heads.length < MAX_MESSAGES) {
       rest = body;
       continue;
     }

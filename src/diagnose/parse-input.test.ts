@@ -85,3 +85,58 @@ describe('parseInput refusals say what was understood', () => {
     expect(unreadableMessage('[1, 2]')).toContain('array');
   });
 });
+
+const responseOf = (input: string) => parseInput(input).observations[0]?.response;
+
+/** The status parseInput reads, or null when it reads none or refuses the input as unreadable. */
+function statusOrRefusal(input: string): number | null | undefined {
+  try {
+    return responseOf(input)?.status;
+  } catch (error) {
+    if (isHttpwhyError(error)) return null;
+    throw error;
+  }
+}
+
+describe('parseInput, responses inside logs, traces and printouts', () => {
+  it('reads an OkHttp log in logcat, prefixes and request lines dropped', () => {
+    const log = [
+      '2021-03-04 10:11:12.300 12345-12399/com.example.app D/OkHttp: --> GET https://api.example/v1',
+      '2021-03-04 10:11:12.301 12345-12399/com.example.app D/OkHttp: --> END GET',
+      '2021-03-04 10:11:12.345 12345-12399/com.example.app D/OkHttp: <-- 502 Bad Gateway https://api.example/v1 (44ms)',
+      '2021-03-04 10:11:12.345 12345-12399/com.example.app D/OkHttp: Server: nginx/1.18.0',
+      '2021-03-04 10:11:12.345 12345-12399/com.example.app D/OkHttp: Content-Type: text/html',
+      '2021-03-04 10:11:12.346 12345-12399/com.example.app D/OkHttp: ',
+      '2021-03-04 10:11:12.346 12345-12399/com.example.app D/OkHttp: <center>nginx/1.18.0</center>',
+      '2021-03-04 10:11:12.346 12345-12399/com.example.app D/OkHttp: <-- END HTTP (31-byte body)',
+    ].join('\n');
+    expect(parseInput(log).format).toBe('http');
+    expect(responseOf(log)).toMatchObject({ httpVersion: null, status: 502, reason: 'Bad Gateway', body: '<center>nginx/1.18.0</center>' });
+    expect(responseOf(log)?.headers).toHaveLength(2);
+  });
+
+  it("reads strace's literals and Python's bytes repr as the raw response", () => {
+    const trace = 'recvfrom(5, "HTTP/1.1 503 Service Unavailable\\r\\nServer: envoy\\r\\n\\r\\nno healthy upstream", 65536, 0, NULL, NULL) = 66';
+    expect(responseOf(trace)).toMatchObject({ httpVersion: '1.1', status: 503, body: 'no healthy upstream' });
+    const bytes = "b'HTTP/1.1 502 Bad Gateway\\r\\nServer: nginx\\r\\nContent-Type: text/html\\r\\n\\r\\n<html></html>\\r\\n'";
+    expect(responseOf(bytes)).toMatchObject({ status: 502, headers: [{ name: 'Server', value: 'nginx' }, { name: 'Content-Type', value: 'text/html' }] });
+  });
+
+  it('reads a client printout before looking for a page in it', () => {
+    const dump = "  response: {\n    status: 503,\n    statusText: 'Service Unavailable',\n    headers: { server: 'envoy' },\n    data: 'no healthy upstream'\n  }";
+    expect(parseInput(dump).format).toBe('http');
+    expect(responseOf(dump)).toMatchObject({ status: 503, reason: 'Service Unavailable', body: 'no healthy upstream' });
+  });
+
+  it('leaves a CSS universal rule to the page, not to curl -v', () => {
+    expect(parseInput('<html><style>\n* {\n  margin: 0;\n}\n</style><title>503 Service Unavailable</title></html>').format).toBe('page-source');
+  });
+
+  it.each([
+    ['a log whose lines name statuses', 'ProxyServer[25762]: 63 | Connecting to upstream proxy\nProxyServer[25762]: 63 | Received response from target (502)\nProxyServer[25762]: 63 | Target socket ended'],
+    ['timestamped log lines naming a status', '2023-05-01 12:00:01.100 INFO  worker-1 GET /api took 5023 ms\n2023-05-01 12:00:01.300 WARN  worker-1 retrying after status 503\n2023-05-01 12:00:02.300 ERROR worker-1 giving up'],
+    ["an object's own status field", "{\n  level: 'error',\n  status: 502,\n  msg: 'upstream failed'\n}"],
+  ])('takes no status from %s (diagnose then refuses it)', (_what, input) => {
+    expect(statusOrRefusal(input)).toBeNull();
+  });
+});

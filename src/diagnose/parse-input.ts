@@ -1,11 +1,13 @@
 /**
  * Detects what the user pasted and hands it to the right reader: raw HTTP or `curl -i` output,
- * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, a head as a tool or
+ * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, a client library's
+ * printout of its response object (parse-client-dump.ts), a head as a tool or
  * a log renders it (`Status: 404` with header lines), a body alone (JSON, XML; a JSON object with a few words of
  * the reporter's around it), or else a page alone (its HTML source, or the text copied from the browser). What the
  * paste added around the response (a command line, a log prefix on every line, escapes) goes first (unwrap-paste.ts).
  * Text that turns out to be no error page is refused by `diagnose` with a message that says what was understood.
  */
+import { parseClientDump } from './parse-client-dump.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
@@ -19,8 +21,13 @@ import { RESPONSE_LABEL } from './observation-label.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
-/** curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. */
-const CURL_VERBOSE_LINE = /^(?:[*<] |> [A-Z]+ \S+ HTTP\/\d)/m;
+/** A status line at a line's start, also after curl -v's `< ` or some indentation. */
+const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
+/**
+ * curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. A stylesheet's
+ * universal rule (`* {`, in many error pages' CSS) is no info line.
+ */
+const CURL_VERBOSE_LINE = /^(?:\* (?!\{)|< |> [A-Z]+ \S+ HTTP\/\d)/m;
 
 function parseObject(data: unknown): ParsedInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -67,6 +74,9 @@ function parseText(raw: string): ParsedInput {
   const text = unwrapPaste(raw);
   const trimmed = text.trim();
   if (trimmed === '') throw unreadable('The input is empty.', 'nothing.');
+  // A client's printout of its response object is read as printed: unwrapping would undo its string escapes.
+  const dump = STATUS_LINE_ANYWHERE.test(raw) ? null : (parseClientDump(raw) ?? parseClientDump(text));
+  if (dump) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: dump, failure: null, hops: [] }] };
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed);
   const statusAt = text.search(STATUS_LINE_START);
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.

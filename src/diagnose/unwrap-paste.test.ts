@@ -108,3 +108,34 @@ describe('unwrapPaste, commands and quotes', () => {
     );
   });
 });
+
+describe('unwrapPaste, logs, dumps and traces', () => {
+  it("turns requests-toolbelt's reversed arrows round: the request goes, the response's head loses its mark", () => {
+    const dump = '< GET / HTTP/1.1\n< Host: a.example\n< \n\n> HTTP/1.1 403 Forbidden\n> Server: cloudflare\n> \n<!DOCTYPE html>\n<title>x</title>';
+    expect(unwrapPaste(dump)).toBe('\nHTTP/1.1 403 Forbidden\nServer: cloudflare\n\n<!DOCTYPE html>\n<title>x</title>');
+  });
+
+  it("leaves curl -v's arrows as they are", () => {
+    const verbose = '> GET / HTTP/1.1\n> Host: a.example\n>\n< HTTP/1.1 502 Bad Gateway\n< Server: nginx\n<';
+    expect(unwrapPaste(verbose)).toBe(verbose);
+  });
+
+  it("reads a GitHub Actions log: timestamps go, the page's unprefixed lines stay", () => {
+    const text = unwrapPaste(wild('cloudflare/522-setup-node-actions-log-timestamps.txt'));
+    expect(text).toMatch(/^##\[group\]Run actions\/setup-node@v1\nwith:\n {2}node-version: 14\.7\.x/);
+    expect(text).toContain('##[error]<html>\n<head><title>522 Origin Connection Time-out</title></head>\n');
+  });
+
+  it('decodes a whole paste that is one Python bytes literal', () => {
+    expect(unwrapPaste("b'HTTP/1.1 502 Bad Gateway\\r\\nServer: nginx\\r\\n\\r\\n<html>\\n</html>'\n")).toBe('HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<html>\n</html>');
+  });
+
+  it("drops an error message's words before a page and the indentation of its other lines", () => {
+    const paste = '✕ [API Error: 500 <html>\n  <head><title>502 Bad Gateway</title></head>\n  <hr><center>nginx</center>\n  </html>\n  ]';
+    expect(unwrapPaste(paste)).toBe('<html>\n<head><title>502 Bad Gateway</title></head>\n<hr><center>nginx</center>\n</html>\n]');
+    const response = 'HTTP/1.1 502 Bad Gateway\n\nerror: <html>\n  <body></body>';
+    expect(unwrapPaste(response)).toBe(response);
+    const json = '{"body": "<html>\n  <title>502</title>\n  </html>",\n  "status": 502}';
+    expect(unwrapPaste(json)).toBe(json);
+  });
+});

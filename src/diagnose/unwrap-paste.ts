@@ -1,9 +1,14 @@
 /**
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
  * it, wget's ERROR line after it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
- * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, a terminal's literal `^M`, a JSON-escaped string (`\n`,
- * `\"`), a JSON array of lines, zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
+ * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`,
+ * `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts), a logger's timestamped
+ * prefix and an HTTP logging interceptor's arrows (log-lines.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
  */
+
+import { dropLogPrefix, loggedResponse } from './log-lines.ts';
+import { literalAt } from './string-literal.ts';
+import { syscallPayload } from './syscall-strings.ts';
 
 /**
  * A shell prompt and command, or a command that fetches a URL after any prompt or none: `$ curl -i ...`,
@@ -32,12 +37,16 @@ function literalCarriageReturns(text: string): string {
   return /\^M[ \t]*(?:\n|$)/.test(text) ? text.replace(/\^M/g, '\r') : text;
 }
 
-/** A response printed as a string literal: many `\n` escapes and few real line breaks. */
+/** A response printed as a string literal (string-literal.ts): many `\n` escapes and few real line breaks. */
 function unescapeString(text: string): string {
   if (/^HTTP\/\d/m.test(text) || /^\s*[{[]/.test(text)) return text;
   const escaped = text.match(/\\n/g)?.length ?? 0;
   const real = text.match(/\n/g)?.length ?? 0;
   if (escaped < 3 || escaped <= real * 2) return text;
+  // The whole paste one literal: a JSON string, Python's repr of the text or of its bytes (`b'HTTP/1.1 502 ...'`).
+  const whole = text.trim().replace(/,$/, '');
+  const literal = literalAt(whole, 0);
+  if (literal?.end === whole.length) return literal.value;
   const inner = /^\s*"([\s\S]*)"[\s,]*$/.exec(text)?.[1] ?? text;
   return inner.replace(ESCAPE, (_m, hex: string | undefined, simple: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : (SIMPLE_ESCAPES[simple ?? ''] ?? '')));
 }
@@ -103,6 +112,35 @@ function dropCommonPrefix(lines: string[]): string[] {
   return lines.map((l) => (l.startsWith(prefix) ? l.slice(prefix.length) : l.trimEnd() === bare ? '' : l));
 }
 
+/**
+ * requests-toolbelt's dump (what cloudscraper's and many Python tools' debug output print) turns curl's arrows round:
+ * the request's lines start `< `, the response's head `> `, and the body follows unmarked. A status line after `>`
+ * says so (curl's `>` lines are the request's); the request's lines go, the response's lose their mark.
+ */
+function reversedArrows(lines: string[]): string[] {
+  if (!lines.some((l) => /^> ?HTTP\/\d(?:\.\d)? \d{3}\b/.test(l)) || lines.some((l) => /^< ?HTTP\/\d/.test(l))) return lines;
+  return lines.filter((l) => !/^<(?: |$)/.test(l)).map((l) => l.replace(/^>(?: |$)/, ''));
+}
+
+/** Where a page's source starts in a line: its doctype or its html tag. */
+const PAGE_START = /<(?:!DOCTYPE\s+html|html)\b/i;
+
+/**
+ * A page printed inside an error message: after the message's words on its first line (`✕ [API Error: 500 <html>`,
+ * `Response text: <html>`), its other lines indented by the message's layout. The words go (the page's own status
+ * line or title says what it is) and so does the indentation, which a page's markup does not have between its tags.
+ */
+function dedentPage(lines: string[]): string[] {
+  const at = lines.findIndex((l) => PAGE_START.test(l));
+  const rest = lines.slice(at + 1).filter((l) => !isBlank(l));
+  const json = /^\s*[{[]/.test(lines.find((l) => !isBlank(l)) ?? '');
+  if (at < 0 || rest.length === 0 || json || lines.some((l) => /^(?:< )?HTTP\/\d/.test(l))) return lines;
+  const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
+  if (indent === 0) return lines;
+  const first = lines[at] ?? '';
+  return [...lines.slice(0, at), first.slice(first.search(PAGE_START)), ...lines.slice(at + 1).map((l) => l.slice(Math.min(indent, /^[ \t]*/.exec(l)?.[0].length ?? 0)))];
+}
+
 /** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 /** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
@@ -110,11 +148,13 @@ const WGET_ERROR = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: /;
 
 /** The paste as the response's own text, as far as it can be recovered. */
 export function unwrapPaste(raw: string): string {
+  const traced = syscallPayload(raw);
+  if (traced !== null) return traced;
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
   const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropCommands(unfenced))));
-  return lines.join('\n');
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropLogPrefix(reversedArrows(dropCommands(unfenced))))));
+  return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 
 /** A JSON array of strings that are the lines of a response (a log that kept them as a list), or null. */

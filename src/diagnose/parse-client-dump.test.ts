@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseClientDump } from './parse-client-dump.ts';
+
+describe('parseClientDump, Node inspect', () => {
+  it("reads an axios error's response: status, reason, headers (an array value too) and the joined data literal", () => {
+    const dump = [
+      'AxiosError: Request failed with status code 502',
+      '  config: {',
+      "    headers: { Accept: 'application/json', 'User-Agent': 'axios/1.6.0' },",
+      "    url: 'https://a.example/x'",
+      '  },',
+      '  response: {',
+      '    status: 502,',
+      "    statusText: 'Bad Gateway',",
+      '    headers: Object [AxiosHeaders] {',
+      "      server: 'nginx/1.18.0',",
+      "      'content-type': 'text/html',",
+      "      'set-cookie': [ 'a=1', 'b=2' ]",
+      '    },',
+      "    config: { url: 'https://a.example/x', headers: [Object] },",
+      "    data: '<html>\\r\\n' +",
+      "      '<center>nginx</center>\\r\\n' +",
+      "      '</html>\\r\\n'",
+      '  }',
+    ].join('\n');
+    const response = parseClientDump(dump);
+    expect(response).toMatchObject({ status: 502, reason: 'Bad Gateway', body: '<html>\r\n<center>nginx</center>\r\n</html>\r\n' });
+    expect(response?.headers).toEqual([
+      { name: 'server', value: 'nginx/1.18.0' },
+      { name: 'content-type', value: 'text/html' },
+      { name: 'set-cookie', value: 'a=1' },
+      { name: 'set-cookie', value: 'b=2' },
+    ]);
+  });
+
+  it("reads an IncomingMessage's statusCode, statusMessage and text", () => {
+    const dump = "  res: {\n    statusCode: 504,\n    statusMessage: 'Gateway Timeout',\n    text: 'upstream timed out',\n  }";
+    expect(parseClientDump(dump)).toMatchObject({ status: 504, reason: 'Gateway Timeout', headers: [], body: 'upstream timed out' });
+  });
+
+  it("takes no body's own status field for the response's: no headers and no reason beside it", () => {
+    expect(parseClientDump("{\n  level: 'error',\n  status: 502,\n  msg: 'upstream failed'\n}")).toBeNull();
+  });
+});
+
+describe('parseClientDump, Python requests', () => {
+  it("reads a REPL's <Response [n]>, the headers dict and the text literal", () => {
+    const session = [
+      '>>> r = requests.get("https://a.example/")',
+      '>>> r',
+      '<Response [503]>',
+      '>>> r.headers',
+      "{'Server': 'cloudflare', 'Content-Type': 'text/html; charset=UTF-8', 'CF-RAY': '7a1b-AMS'}",
+      '>>> r.text',
+      "'<html><title>503</title></html>\\n'",
+    ].join('\n');
+    expect(parseClientDump(session)).toMatchObject({
+      status: 503,
+      headers: [
+        { name: 'Server', value: 'cloudflare' },
+        { name: 'Content-Type', value: 'text/html; charset=UTF-8' },
+        { name: 'CF-RAY', value: '7a1b-AMS' },
+      ],
+      body: '<html><title>503</title></html>\n',
+    });
+  });
+
+  it('keeps a printed body as it is', () => {
+    expect(parseClientDump('<Response [404]>\n<h1>Not Found</h1>')).toMatchObject({ status: 404, headers: [], body: '<h1>Not Found</h1>' });
+  });
+});
+
+describe('parseClientDump, Go and Java', () => {
+  it("reads Go's %#v of an *http.Response, wrapped by a terminal, and the body after a Body: label", () => {
+    const dump = '&http.Response{Status:"502 Bad Gateway", StatusCode:502, Proto:"HTTP/2.0", Header:http.Header{"Server":[]string{"Ca\nddy"}, "Vary":[]string{"A", "B"}}, Body:(*http2.bodyReader)(0xc0)}\nResponse Body:\nupstream down';
+    expect(parseClientDump(dump)).toMatchObject({
+      httpVersion: '2',
+      status: 502,
+      reason: 'Bad Gateway',
+      headers: [
+        { name: 'Server', value: 'Caddy' },
+        { name: 'Vary', value: 'A' },
+        { name: 'Vary', value: 'B' },
+      ],
+      body: 'upstream down',
+    });
+  });
+
+  it("reads Go's %+v of an *http.Response", () => {
+    const dump = '&{Status:503 Service Unavailable StatusCode:503 Proto:HTTP/1.1 ProtoMajor:1 ProtoMinor:1 Header:map[Content-Type:[text/plain; charset=utf-8] Server:[envoy]] Body:0xc000 ContentLength:19}';
+    expect(parseClientDump(dump)).toMatchObject({ httpVersion: '1.1', status: 503, reason: 'Service Unavailable', headers: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }, { name: 'Server', value: 'envoy' }] });
+  });
+
+  it("reads OkHttp's Response{} and Java's header map with the status line under null", () => {
+    expect(parseClientDump('Response{protocol=h2, code=502, message=, url=https://a.example/x}')).toMatchObject({ httpVersion: '2', status: 502, reason: '' });
+    const map = 'headers: {Date=[Fri, 22 May 2020 17:26:03 GMT], null=[HTTP/1.1 503 Service Temporarily Unavailable], Server=[nginx]}';
+    expect(parseClientDump(map)).toMatchObject({
+      httpVersion: '1.1',
+      status: 503,
+      reason: 'Service Temporarily Unavailable',
+      headers: [
+        { name: 'Date', value: 'Fri, 22 May 2020 17:26:03 GMT' },
+        { name: 'Server', value: 'nginx' },
+      ],
+    });
+  });
+
+  it('is null for text that is no printout', () => {
+    expect(parseClientDump('The server said 502 Bad Gateway and StatusCode 502 again.')).toBeNull();
+  });
+});

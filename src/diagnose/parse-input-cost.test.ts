@@ -1,0 +1,45 @@
+/**
+ * The paste-form readers (log prefixes, interceptor lines, client printouts, string literals, system-call traces)
+ * against 1 MB pastes built to make them loop or backtrack: repeated status keys, arrows, quotes, calls and long
+ * runs of blanks. A reader that rescans the paste from every line makes the API hang; this fails first.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseInput } from './parse-input.ts';
+
+const SIZE = 1024 * 1024;
+const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+const PASTES = [
+  fill('status: 502,\n'),
+  fill('  headers: {\n    status: 502,\n'),
+  fill('<-- 502 Bad Gateway https://a.example/x '),
+  fill('2021-03-04 10:11:12.345 1-2/app D/OkHttp: <-- 502 x (1ms)\n'),
+  fill(' '),
+  fill("'\\n' +\n"),
+  fill('writev(3, [{iov_base="HTTP/1.1 502 x\\r\\n", '),
+  fill('read(3, "HTTP/1.1 502 x\\r\\n"..., 9) = 9\n'),
+  fill('&http.Response{Status:"502 x", StatusCode:502, Header:http.Header{"A":[]string{"'),
+  fill('{null=[HTTP/1.1 502 x], A=[b], '),
+  fill('<Response [502]>\n{\'A\': \''),
+  fill('> HTTP/1.1 502 x\n< '),
+  fill('HTTP/1.1 502 x\n'),
+  fill('22:43:23 x\n'),
+  `<-- 502 ${fill(' ')}(1ms)`,
+];
+const BUDGET_MS = 3000;
+
+describe('parseInput on hostile pastes', () => {
+  it('reads (or refuses) each 1 MB paste within the budget', () => {
+    const slow: string[] = [];
+    for (const paste of PASTES) {
+      const started = performance.now();
+      try {
+        parseInput(paste);
+      } catch {
+        // Refusing is an answer too; only the time counts here.
+      }
+      const took = performance.now() - started;
+      if (took > BUDGET_MS) slow.push(`${JSON.stringify(paste.slice(0, 30))}…: ${Math.round(took)} ms`);
+    }
+    expect(slow).toEqual([]);
+  }, 120_000);
+});
