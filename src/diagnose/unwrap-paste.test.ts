@@ -138,4 +138,9 @@ describe('unwrapPaste, logs, dumps and traces', () => {
     const json = '{"body": "<html>\n  <title>502</title>\n  </html>",\n  "status": 502}';
     expect(unwrapPaste(json)).toBe(json);
   });
+
+  it("keeps a page's own indentation when its first tag starts the line (corpus: mitmproxy's template)", () => {
+    const page = wild('mitmproxy/502-read-disconnect-3569-body.html');
+    expect(unwrapPaste(page)).toContain('\n            <head>\n                <title>502 Bad Gateway</title>');
+  });
 });

@@ -128,16 +128,19 @@ const PAGE_START = /<(?:!DOCTYPE\s+html|html)\b/i;
 /**
  * A page printed inside an error message: after the message's words on its first line (`✕ [API Error: 500 <html>`,
  * `Response text: <html>`), its other lines indented by the message's layout. The words go (the page's own status
- * line or title says what it is) and so does the indentation, which a page's markup does not have between its tags.
+ * line or title says what it is) and so does the indentation the message's layout added.
  */
 function dedentPage(lines: string[]): string[] {
   const at = lines.findIndex((l) => PAGE_START.test(l));
   const rest = lines.slice(at + 1).filter((l) => !isBlank(l));
   const json = /^\s*[{[]/.test(lines.find((l) => !isBlank(l)) ?? '');
   if (at < 0 || rest.length === 0 || json || lines.some((l) => /^(?:< )?HTTP\/\d/.test(l))) return lines;
+  // Only after a message's words: a page whose first tag starts its line keeps its own indentation (mitmproxy's
+  // template indents its tags by 12 and 16 spaces, and its fingerprint reads them).
+  const first = lines[at] ?? '';
+  if (!/\S/.test(first.slice(0, first.search(PAGE_START)))) return lines;
   const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
   if (indent === 0) return lines;
-  const first = lines[at] ?? '';
   return [...lines.slice(0, at), first.slice(first.search(PAGE_START)), ...lines.slice(at + 1).map((l) => l.slice(Math.min(indent, /^[ \t]*/.exec(l)?.[0].length ?? 0)))];
 }
 
