@@ -46,6 +46,9 @@ const ISSUED: [string, string, string][] = [
   // The sentences without the load balancer's heading: Google's front end, which Google's own APIs and Cloud Load Balancing share.
   ['gcp-load-balancer/502-temporary-error-deploymentmanager-logbook.txt', 'Google Front End', 'google-frontend-502'],
   ['cloudflare/520-partial-html-no-heading-redelk.http', 'Cloudflare', 'cloudflare-520'],
+  // The older challenge page's CF-Chl-Bypass header (headers only, wget -S); the Access denied title in a page cut before its code.
+  ['cloudflare/403-phoenixadult-wget-server-response.txt', 'Cloudflare', 'cloudflare-challenge'],
+  ['cloudflare/403-cloudscraper-100-toolbelt-dump.txt', 'Cloudflare', 'cloudflare-access-denied'],
   ['cloudflare/523-partial-status-boxes-chatgpt-1339.http', 'Cloudflare', 'cloudflare-523'],
   ['cloudflare/524-partial-escaped-string-dify.txt', 'Cloudflare', 'cloudflare-524'],
   ['cloudflare/1102-worker-exceeded-resource-limits-renewlet.http', 'Cloudflare', 'cloudflare-1102'],
