@@ -193,6 +193,7 @@ export const enLogs = {
     'iis-status': 'IIS status.sub-status (and Win32 status)',
     'cloudfront-result': 'CloudFront result types',
     'elb-status': 'Classic ELB status fields',
+    'heroku-code': "Heroku router's error code (H10–H99) or the dyno's status",
   },
   skip: {
     empty: 'empty',

@@ -194,6 +194,7 @@ export const idLogs: Messages['logs'] = {
     'iis-status': 'status.sub-status IIS (dan status Win32)',
     'cloudfront-result': 'tipe hasil CloudFront',
     'elb-status': 'field status Classic ELB',
+    'heroku-code': 'kode error router Heroku (H10–H99) atau status dari dyno',
   },
   skip: {
     empty: 'kosong',

@@ -206,7 +206,8 @@ export function roleOf(format: FormatId | null, errorsOnly: boolean, app: boolea
 
 /**
  * The parsers of an input: its format's first, then the other formats of its family (app or proxy) for the lines
- * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines). The input's own
+ * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines); the app formats after
+ * Heroku's router. The input's own
  * log_format (`options.custom`) also reads lines of a file that detection gave another format. With `wrappers`,
  * every parser reads inside them.
  */
@@ -216,7 +217,8 @@ export function parsersFor(
   options: ParserOptions,
   wrappers: readonly WrapperId[] = [],
 ): { primary: LineParser; fallbacks: LineParser[] } {
-  const family = role === 'app' ? APP_FORMATS : PROXY_FORMATS;
+  // A Heroku log interleaves the router's lines with the app's own (`app[web.1]`), and no other proxy's.
+  const family = role === 'app' || format === 'heroku-router' ? APP_FORMATS : PROXY_FORMATS;
   const primary = format ?? (family[0] as FormatId);
   const own = options.custom ? logFormatId(options.custom) : null;
   const others = own && primary !== own ? [...family, own] : family;

@@ -31,6 +31,7 @@ import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 import { KongParser } from './kong.ts';
 import { GorouterParser } from './gorouter.ts';
+import { HerokuRouterParser } from './heroku-router.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -94,6 +95,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   kong: { role: 'access', aliases: ['kong-file-log'], create: () => new KongParser() },
   gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
+  'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], create: () => new HerokuRouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
