@@ -12,7 +12,7 @@ import { inferKeyedLogFormat } from './infer-keyed-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
-import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
+import { APP_FORMATS, createParser, hasAppLines, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
 import { UnwrappingParser } from './unwrapping-parser.ts';
 import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
 
@@ -206,8 +206,8 @@ export function roleOf(format: FormatId | null, errorsOnly: boolean, app: boolea
 
 /**
  * The parsers of an input: its format's first, then the other formats of its family (app or proxy) for the lines
- * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines); the app formats after
- * Heroku's router. The input's own
+ * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines); the app formats for a
+ * format whose files carry the app's lines too (`hasAppLines`). The input's own
  * log_format (`options.custom`) also reads lines of a file that detection gave another format. With `wrappers`,
  * every parser reads inside them.
  */
@@ -218,7 +218,7 @@ export function parsersFor(
   wrappers: readonly WrapperId[] = [],
 ): { primary: LineParser; fallbacks: LineParser[] } {
   // A Heroku log interleaves the router's lines with the app's own (`app[web.1]`), and no other proxy's.
-  const family = role === 'app' || format === 'heroku-router' ? APP_FORMATS : PROXY_FORMATS;
+  const family = role === 'app' || (format !== null && hasAppLines(format)) ? APP_FORMATS : PROXY_FORMATS;
   const primary = format ?? (family[0] as FormatId);
   const own = options.custom ? logFormatId(options.custom) : null;
   const others = own && primary !== own ? [...family, own] : family;

@@ -19,11 +19,13 @@ export const heroku: Wrapper = {
     if (timeEnd >= 0 && text.charCodeAt(timeEnd) !== 32) return false;
     const open = text.startsWith('app[', at) ? at + 3 : text.startsWith('heroku[', at) ? at + 6 : -1;
     if (open < 0) return false;
-    const close = text.indexOf(']: ', open);
-    if (close < 0 || close + 3 > end || !DYNO.test(text.slice(open + 1, close))) return false;
+    const close = text.indexOf(']:', open);
+    if (close < 0 || close + 2 > end || !DYNO.test(text.slice(open + 1, close))) return false;
+    // An empty message is printed without the space.
+    if (close + 2 < end && text.charCodeAt(close + 2) !== 32) return false;
     if (timeEnd >= 0) line.setTime(text, start, timeEnd);
     line.setHost(text, open + 1, close);
-    line.start = close + 3;
+    line.start = Math.min(close + 3, end);
     return true;
   },
 };
