@@ -49,6 +49,13 @@ describe('HerokuRouterParser', () => {
     expect(p.access().signal).toMatchObject({ cause: 'load-shed', decisive: true });
   });
 
+  it('reads the pre-2013 error form (corpus: heroku/node-twilio-20-legacy-h12.log)', () => {
+    const p = new HerokuRouterParser();
+    expect(parseLine(p, corpusMessage('node-twilio-20-legacy-h12.log', 1))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 503, method: 'POST', path: '/autoprovision/58', upstream: 'web.1', requestTime: 30, signal: { cause: 'timeout' } });
+    expect(parseLine(p, 'Error H12 without the arrow')).toBe(KIND.none);
+  });
+
   it.each([
     ['H10', 'app-start-failed'],
     ['H11', 'load-shed'],

@@ -11,6 +11,11 @@ import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 
 const PAIR = /([a-z_]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
+/**
+ * The router's error line before 2013 (quoted in issues of that time: `Error H12 (Request timeout) -> POST
+ * host/path dyno=web.1 queue= wait= service=30000ms status=503 bytes=0`): code, description, method, host and path.
+ */
+const LEGACY_ERROR = /^Error (H\d\d) \(([^)]*)\) -> ([A-Z]+) ([^/\s]+)(\/\S*) /;
 
 /** The router's error codes ("Heroku Error Codes") by what they say happened. */
 const CODE_CAUSES: Record<string, Cause> = {
@@ -65,9 +70,16 @@ export class HerokuRouterParser extends BaseParser {
   readonly format = 'heroku-router' as const;
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
-    if (!text.startsWith('at=', start) && !text.startsWith('sock=', start)) return KIND.none;
+    const legacy = text.startsWith('Error H', start);
+    if (!legacy && !text.startsWith('at=', start) && !text.startsWith('sock=', start)) return KIND.none;
+    const line = buf.toString('utf8', start, end);
     const pairs = new Map<string, string>();
-    for (const [, key, value] of buf.toString('utf8', start, end).matchAll(PAIR)) pairs.set(key as string, value as string);
+    if (legacy) {
+      const m = LEGACY_ERROR.exec(line);
+      if (!m) return KIND.none;
+      pairs.set('code', m[1] as string).set('desc', m[2] as string).set('method', m[3] as string).set('host', m[4] as string).set('path', m[5] as string);
+    }
+    for (const [, key, value] of line.matchAll(PAIR)) pairs.set(key as string, value as string);
     const statusText = pairs.get('status') ?? '';
     const method = pairs.get('method');
     if (method === undefined || !/^\d{3}$/.test(statusText)) return KIND.none;
