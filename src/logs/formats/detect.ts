@@ -162,7 +162,23 @@ function bestReading(sample: readonly LineView[], detect: (lines: readonly LineV
  */
 export function detectInput(head: Buffer, complete: boolean, app: boolean, options: ParserOptions): Detection | null {
   const sample = sampleLines(head, complete);
-  return bestReading(sample, (lines) => detectLines(lines, app, options)) ?? wrappedText(sample, options);
+  const found = bestReading(sample, (lines) => detectLines(lines, app, options));
+  return (app ? found : platformStream(found, sample)) ?? wrappedText(sample, options);
+}
+
+/**
+ * Wrappers that name a platform's one log stream, and the format of its router's lines: a `heroku logs` file whose
+ * first lines are all the app's (start-up output) still has the router's lines further on, read with the app's.
+ */
+const STREAM_FORMATS: Partial<Record<WrapperId, FormatId>> = { heroku: 'heroku-router' };
+
+function platformStream(found: Detection | null, sample: readonly LineView[]): Detection | null {
+  if (found && !isAppFormat(found.format)) return found;
+  const chain = found?.wrappers ?? wrapperChain(sample);
+  const at = chain.findIndex((id) => STREAM_FORMATS[id] !== undefined);
+  const format = at < 0 ? undefined : STREAM_FORMATS[chain[at] as WrapperId];
+  if (!format) return found;
+  return { format, matched: 0, events: 0, sampled: sample.length, errorsOnly: false, score: 0, wrappers: chain.slice(0, at + 1) };
 }
 
 const CONTAINER_WRAPPERS: ReadonlySet<WrapperId> = new Set(['docker-json', 'cri', 'compose', 'kubectl-prefix', 'docker-details']);
