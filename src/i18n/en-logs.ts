@@ -139,7 +139,7 @@ export const enLogs = {
     },
     'app-start-failed': {
       label: 'App failed to start',
-      next: 'The server module that runs the app (the ASP.NET Core Module in IIS) could not start it, so it answered by itself. Start the app from a console on the server to see its startup error (for ASP.NET Core: dotnet app.dll, or stdoutLogEnabled in web.config), and check its runtime and configuration.',
+      next: 'What runs the app (the ASP.NET Core Module in IIS, Heroku\'s dyno manager) could not start it or keep it up, so the server or router answered by itself. Read the app\'s startup output for the error (for ASP.NET Core: dotnet app.dll, or stdoutLogEnabled in web.config; on Heroku: the app[web.1] lines before "State changed ... to crashed"), and check its runtime, start command and configuration.',
     },
     'load-shed': {
       label: 'Load shed by the proxy',
@@ -193,6 +193,7 @@ export const enLogs = {
     'iis-status': 'IIS status.sub-status (and Win32 status)',
     'cloudfront-result': 'CloudFront result types',
     'elb-status': 'Classic ELB status fields',
+    'heroku-code': "Heroku router's error code (H10–H99) or the dyno's status",
   },
   skip: {
     empty: 'empty',

@@ -140,7 +140,7 @@ export const idLogs: Messages['logs'] = {
     },
     'app-start-failed': {
       label: 'Aplikasi gagal dijalankan',
-      next: 'Modul server yang menjalankan aplikasi (ASP.NET Core Module di IIS) tidak dapat menjalankannya, sehingga modul itu menjawab sendiri. Jalankan aplikasi dari konsol di server untuk melihat error saat start-up (untuk ASP.NET Core: dotnet app.dll, atau stdoutLogEnabled di web.config), lalu periksa runtime dan konfigurasinya.',
+      next: 'Komponen yang menjalankan aplikasi (ASP.NET Core Module di IIS, dyno manager Heroku) tidak dapat menjalankannya atau menjaganya tetap hidup, sehingga server atau router menjawab sendiri. Baca output start-up aplikasi untuk menemukan error-nya (untuk ASP.NET Core: dotnet app.dll, atau stdoutLogEnabled di web.config; di Heroku: baris app[web.1] sebelum "State changed ... to crashed"), lalu periksa runtime, perintah start, dan konfigurasinya.',
     },
     'load-shed': {
       label: 'Ditolak proxy karena beban',
@@ -194,6 +194,7 @@ export const idLogs: Messages['logs'] = {
     'iis-status': 'status.sub-status IIS (dan status Win32)',
     'cloudfront-result': 'tipe hasil CloudFront',
     'elb-status': 'field status Classic ELB',
+    'heroku-code': 'kode error router Heroku (H10–H99) atau status dari dyno',
   },
   skip: {
     empty: 'kosong',

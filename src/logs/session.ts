@@ -10,7 +10,7 @@ import { HttpwhyError } from '../errors.ts';
 import { Analysis, DEFAULT_WINDOW_SECONDS, type AnalysisTap, type VerdictEvent } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
 import { formatMismatch } from './format-mismatch.ts';
-import { detectInput, detectWrappers, isAppFormat, parsersFor, parseTimeZone, readsLogFormat, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
+import { detectInput, detectWrappers, hasAppLines, isAppFormat, parsersFor, parseTimeZone, readsLogFormat, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
 import { checkReadable, FileStats, FollowedFile, headLines, LineSplitter, openInput, type OpenedInput } from './input/index.ts';
 import { liveCounts, type LiveCounts } from './live-counts.ts';
 import { buildReport, type LogReport } from './report/index.ts';
@@ -153,7 +153,7 @@ export class LogSession {
     this.inputs = inputs;
     this.totalBytes = totalBytes;
     this.analysis = new Analysis(
-      inputs.some((i) => i.stats.role === 'app' && i.opened),
+      inputs.some((i) => (i.stats.role === 'app' || (i.stats.format !== null && hasAppLines(i.stats.format))) && i.opened),
       (options.windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000,
       tap,
     );

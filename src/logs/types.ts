@@ -71,6 +71,7 @@ export const EVIDENCE_KINDS = [
   'iis-status',
   'cloudfront-result',
   'elb-status',
+  'heroku-code',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -209,6 +210,7 @@ export const FORMAT_IDS = [
   'traefik-json',
   'kong',
   'gorouter',
+  'heroku-router',
   'cloudflare-logpush',
   'gcp-lb',
   'azure-appgw',
@@ -224,9 +226,10 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * containerd, docker compose (and forego) prefixes, `kubectl logs --prefix`, an RFC 3339 time before the line
  * (`kubectl logs --timestamps`, `docker logs -t`), the attributes `docker logs --details` writes, grep's file name
  * and line number (`-H`, `-n`), syslog (RFC 3164 and journalctl's short outputs), RFC 5424, and the `ACCESS ` prefix
- * Emissary puts before Envoy's access lines, and the time, source and stream `cf logs` writes before Cloud Foundry's.
+ * Emissary puts before Envoy's access lines, the time, source and stream `cf logs` writes before Cloud Foundry's, and
+ * the time and `source[dyno]` Heroku's Logplex writes.
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'docker-details', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'docker-details', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'heroku'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

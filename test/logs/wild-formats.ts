@@ -26,6 +26,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'envoy-text': ['envoy'],
   'gcp-lb': ['gcp-lb'],
   gorouter: ['gorouter'],
+  heroku: ['heroku-router'],
   'haproxy-custom': ['haproxy'],
   'haproxy-http': ['haproxy'],
   'iis-w3c': ['iis-w3c'],

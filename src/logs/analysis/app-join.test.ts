@@ -9,6 +9,18 @@ const waiting = (over: Parameters<typeof accessRecord>[0] = {}): Waiting => ({ r
 const appEvent = (over: Partial<AppEvent>): AppEvent => ({ time: { ms: T0, local: false }, requestId: '', method: '', path: '', status: 0, isError: false, message: '', stack: { lines: [], omitted: 0 }, ...over });
 
 describe('AppJoin', () => {
+  it('joins an entry to app lines read before it by request id (a Heroku stream prints the app line first; mechanics)', () => {
+    const join = new AppJoin(2000);
+    join.onApp(appEvent({ requestId: 'r1', isError: true, message: 'boom' }), ref);
+    join.onApp(appEvent({ requestId: 'r1', status: 500, message: 'done' }), { file: 'app.log', line: 4 });
+    const w = waiting({ requestId: 'r1' });
+    join.add(w);
+    expect(join.linkOf(w)).toMatchObject({ by: 'request-id', isError: true, status: 500, message: 'boom', ref });
+    expect(join.idMatches).toBe(1);
+    join.reset([w]);
+    expect(join.idMatches).toBe(1);
+  });
+
   it('joins by request id, keeping the first error message with its stack and the highest status', () => {
     const join = new AppJoin(2000);
     const w = waiting({ requestId: 'r1' });

@@ -29,6 +29,8 @@ export interface Waiting {
 export type AppCoverage = 'none' | 'outside' | 'errors-only' | 'covered';
 
 const MAX_WAITING = 300_000;
+/** App lines kept by request id for entries logged after them (a Heroku stream prints the app's line first). */
+const MAX_EARLIER = 100_000;
 
 /** The join rules, compiled on first use (the session checks first that code generation is allowed). */
 let compiled: {
@@ -70,6 +72,7 @@ function merge(link: AppLink | null, event: AppEvent, ref: LineRef, by: AppLink[
 export class AppJoin {
   private readonly byId = new Map<string, Waiting>();
   private readonly byPath = new Map<string, Waiting[]>();
+  private readonly earlierById = new Map<string, AppLink>();
   private readonly windowMs: number;
   private waiting = 0;
   appEvents = 0;
@@ -90,7 +93,14 @@ export class AppJoin {
   add(w: Waiting): boolean {
     if (this.waiting >= MAX_WAITING) return false;
     this.waiting++;
-    if (w.record.requestId !== '') this.byId.set(w.record.requestId, w);
+    if (w.record.requestId !== '') {
+      this.byId.set(w.record.requestId, w);
+      const earlier = this.earlierById.get(w.record.requestId);
+      if (earlier && !w.idLink) {
+        this.idMatches++;
+        w.idLink = earlier;
+      }
+    }
     const path = pathKey(w.record.path);
     const list = this.byPath.get(path);
     if (list) list.push(w);
@@ -120,12 +130,21 @@ export class AppJoin {
       if (w) {
         if (!w.idLink) this.idMatches++;
         w.idLink = merge(w.idLink, event, ref, 'request-id', ID_LINK_CONFIDENCE);
+      } else {
+        this.keepEarlier(event, ref);
       }
     }
     if (event.path !== '') {
       this.pathLines++;
       this.joinByWindow(event, ref);
     }
+  }
+
+  /** Keeps an app line no entry waits for yet, by its request id, the oldest dropped past MAX_EARLIER. */
+  private keepEarlier(event: AppEvent, ref: LineRef): void {
+    const link = merge(this.earlierById.get(event.requestId) ?? null, event, ref, 'request-id', ID_LINK_CONFIDENCE);
+    this.earlierById.set(event.requestId, link);
+    if (this.earlierById.size > MAX_EARLIER) this.earlierById.delete(this.earlierById.keys().next().value as string);
   }
 
   private joinByWindow(event: AppEvent, ref: LineRef): void {

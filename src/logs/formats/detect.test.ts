@@ -160,3 +160,18 @@ describe('parsersFor', () => {
     expect(primary.errorEvent).toMatchObject({ cause: 'refused', origin: { host: 'nginx-1', stream: '' } });
   });
 });
+
+describe('a Heroku stream', () => {
+  it("is the router's format even when its first lines are all the app's (corpus: heroku/burger-readme-crash.log, lines 1-7)", () => {
+    const text = wild('heroku/burger-readme-crash.log').toString('utf8');
+    const head = Buffer.from(text.split('\n').slice(0, 7).join('\n') + '\n');
+    expect(detectInput(head, true, false, options)).toMatchObject({ format: 'heroku-router', wrappers: ['heroku'], matched: 0 });
+    // Given as the app's log (--app), it stays one.
+    expect(detectInput(head, true, true, options)?.format).toBe('app-text');
+  });
+
+  it('reads router and app lines of one file: the app formats follow the router', () => {
+    const { primary, fallbacks } = parsersFor('heroku-router', 'access', options, ['heroku']);
+    expect([primary.format, ...fallbacks.map((p) => p.format)]).toEqual(['heroku-router', ...APP_FORMATS]);
+  });
+});

@@ -12,7 +12,7 @@ import { inferKeyedLogFormat } from './infer-keyed-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
-import { APP_FORMATS, createParser, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
+import { APP_FORMATS, createParser, hasAppLines, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
 import { UnwrappingParser } from './unwrapping-parser.ts';
 import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
 
@@ -162,7 +162,23 @@ function bestReading(sample: readonly LineView[], detect: (lines: readonly LineV
  */
 export function detectInput(head: Buffer, complete: boolean, app: boolean, options: ParserOptions): Detection | null {
   const sample = sampleLines(head, complete);
-  return bestReading(sample, (lines) => detectLines(lines, app, options)) ?? wrappedText(sample, options);
+  const found = bestReading(sample, (lines) => detectLines(lines, app, options));
+  return (app ? found : platformStream(found, sample)) ?? wrappedText(sample, options);
+}
+
+/**
+ * Wrappers that name a platform's one log stream, and the format of its router's lines: a `heroku logs` file whose
+ * first lines are all the app's (start-up output) still has the router's lines further on, read with the app's.
+ */
+const STREAM_FORMATS: Partial<Record<WrapperId, FormatId>> = { heroku: 'heroku-router' };
+
+function platformStream(found: Detection | null, sample: readonly LineView[]): Detection | null {
+  if (found && !isAppFormat(found.format)) return found;
+  const chain = found?.wrappers ?? wrapperChain(sample);
+  const at = chain.findIndex((id) => STREAM_FORMATS[id] !== undefined);
+  const format = at < 0 ? undefined : STREAM_FORMATS[chain[at] as WrapperId];
+  if (!format) return found;
+  return { format, matched: 0, events: 0, sampled: sample.length, errorsOnly: false, score: 0, wrappers: chain.slice(0, at + 1) };
 }
 
 const CONTAINER_WRAPPERS: ReadonlySet<WrapperId> = new Set(['docker-json', 'cri', 'compose', 'kubectl-prefix', 'docker-details']);
@@ -206,7 +222,8 @@ export function roleOf(format: FormatId | null, errorsOnly: boolean, app: boolea
 
 /**
  * The parsers of an input: its format's first, then the other formats of its family (app or proxy) for the lines
- * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines). The input's own
+ * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines); the app formats for a
+ * format whose files carry the app's lines too (`hasAppLines`). The input's own
  * log_format (`options.custom`) also reads lines of a file that detection gave another format. With `wrappers`,
  * every parser reads inside them.
  */
@@ -216,7 +233,8 @@ export function parsersFor(
   options: ParserOptions,
   wrappers: readonly WrapperId[] = [],
 ): { primary: LineParser; fallbacks: LineParser[] } {
-  const family = role === 'app' ? APP_FORMATS : PROXY_FORMATS;
+  // A Heroku log interleaves the router's lines with the app's own (`app[web.1]`), and no other proxy's.
+  const family = role === 'app' || (format !== null && hasAppLines(format)) ? APP_FORMATS : PROXY_FORMATS;
   const primary = format ?? (family[0] as FormatId);
   const own = options.custom ? logFormatId(options.custom) : null;
   const others = own && primary !== own ? [...family, own] : family;

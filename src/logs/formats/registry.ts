@@ -31,6 +31,7 @@ import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 import { KongParser } from './kong.ts';
 import { GorouterParser } from './gorouter.ts';
+import { HerokuRouterParser } from './heroku-router.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -51,6 +52,8 @@ interface FormatEntry {
   aliases?: readonly string[];
   /** Read with an nginx log_format (given with --format or inferred), so neither named nor tried without one. */
   logFormat?: true;
+  /** Its files interleave the app's own lines (Heroku's Logplex stream), read by the app formats. */
+  withAppLines?: true;
   create(options: ParserOptions): LineParser;
 }
 
@@ -94,6 +97,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   kong: { role: 'access', aliases: ['kong-file-log'], create: () => new KongParser() },
   gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
+  'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], withAppLines: true, create: () => new HerokuRouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
@@ -119,6 +123,11 @@ export function isErrorFormat(format: FormatId): boolean {
 
 export function isAppFormat(format: FormatId): boolean {
   return FORMATS[format].role === 'app';
+}
+
+/** A file of this format interleaves the app's own lines with the proxy's (Heroku's router). */
+export function hasAppLines(format: FormatId): boolean {
+  return FORMATS[format].withAppLines === true;
 }
 
 /** Read with an nginx log_format, given or inferred: `nginx-custom` and `nginx-json`. */

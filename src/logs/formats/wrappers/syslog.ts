@@ -74,9 +74,14 @@ export const syslog: Wrapper = {
   },
 };
 
-/** The end of RFC 5424 structured data (`-` or `[id param="value"]…`, `\"` `\\` `\]` escaped in values) at `at`, else -1. */
-function structuredDataEnd(text: string, at: number, end: number): number {
-  if (text.charCodeAt(at) === 45) return at + 1;
+/**
+ * The end of RFC 5424 structured data (`-` or `[id param="value"]…`, `\"` `\\` `\]` escaped in values) at `at`,
+ * -1 when malformed, null when absent: Heroku's drains send none ("Log drains": `<40>1 2012-11-30T06:45:29+00:00
+ * host app web.3 - State changed from starting to up`).
+ */
+function structuredDataEnd(text: string, at: number, end: number): number | null {
+  if (text.charCodeAt(at) === 45 && (at + 1 === end || text.charCodeAt(at + 1) === 32)) return at + 1;
+  if (text.charCodeAt(at) !== 91) return null;
   let pos = at;
   while (pos < end && text.charCodeAt(pos) === 91) {
     let quoted = false;
@@ -92,6 +97,13 @@ function structuredDataEnd(text: string, at: number, end: number): number {
   return pos > at ? pos : -1;
 }
 
+/** After the octet count an HTTPS drain's body puts before each message (`83 <40>1 …`, RFC 6587 §3.4.1): else `at`. */
+function octetCountEnd(text: string, at: number, end: number): number {
+  let pos = at;
+  while (pos < end && pos < at + 6 && text.charCodeAt(pos) >= 48 && text.charCodeAt(pos) <= 57) pos++;
+  return pos > at && text.charCodeAt(pos) === 32 && text.charCodeAt(pos + 1) === 60 ? pos + 1 : at;
+}
+
 /** The next space-separated header field at `at`: its end, else -1. */
 function fieldEnd(text: string, at: number, end: number): number {
   const space = text.indexOf(' ', at);
@@ -103,7 +115,7 @@ export const syslog5424: Wrapper = {
   loose: false,
   strip(line: WrappedLine): boolean {
     const { text, end } = line;
-    const at = skipPri(text, line.start, end);
+    const at = skipPri(text, octetCountEnd(text, line.start, end), end);
     if (text.charCodeAt(at) !== 49 || text.charCodeAt(at + 1) !== 32) return false;
     const timeStart = at + 2;
     const timeEnd = text.charCodeAt(timeStart) === 45 ? timeStart + 1 : rfc3339End(line.buf, timeStart, end);
@@ -112,7 +124,7 @@ export const syslog5424: Wrapper = {
     const appEnd = hostEnd < 0 ? -1 : fieldEnd(text, hostEnd + 1, end);
     const procEnd = appEnd < 0 ? -1 : fieldEnd(text, appEnd + 1, end);
     const msgIdEnd = procEnd < 0 ? -1 : fieldEnd(text, procEnd + 1, end);
-    const sdEnd = msgIdEnd < 0 ? -1 : structuredDataEnd(text, msgIdEnd + 1, end);
+    const sdEnd = msgIdEnd < 0 ? -1 : (structuredDataEnd(text, msgIdEnd + 1, end) ?? msgIdEnd);
     if (sdEnd < 0 || (sdEnd < end && text.charCodeAt(sdEnd) !== 32)) return false;
     let message = Math.min(sdEnd + 1, end);
     if (text.startsWith('\u00ef\u00bb\u00bf', message)) message += 3;

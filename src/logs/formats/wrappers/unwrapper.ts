@@ -11,6 +11,7 @@ import { dockerDetails } from './docker-details.ts';
 import { dockerJson } from './docker-json.ts';
 import { emissary } from './emissary.ts';
 import { grep } from './grep.ts';
+import { heroku } from './heroku.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { syslog, syslog5424 } from './syslog.ts';
 import { WrappedLine, type Wrapper } from './wrapped-line.ts';
@@ -28,6 +29,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   compose,
   emissary,
   'cf-logs': cfLogs,
+  heroku,
   timestamps,
   'docker-details': dockerDetails,
   grep,

@@ -220,3 +220,33 @@ describe('cf logs', () => {
   });
 });
 
+
+describe('Heroku Logplex', () => {
+  it('reads the time and source[dyno] of a router line (corpus: heroku/mattermost-giphy-6-h10.log)', () => {
+    const line = corpusLine('heroku/mattermost-giphy-6-h10.log', 1);
+    // docker-details (loose) would take `at=error` for an attribute next; detection reads both depths.
+    expect(chainOf(line)[0]).toBe('heroku');
+    const { inner, host, time } = unwrap(line, ['heroku']);
+    expect([inner.slice(0, 35), host, time]).toEqual(['at=error code=H10 desc="App crashed', 'router', '2016-03-25T19:57:06.979Z']);
+  });
+
+  it("reads an app line, and an app line with no message (corpus: heroku/burger-readme-crash.log)", () => {
+    expect(unwrap(corpusLine('heroku/burger-readme-crash.log', 4), ['heroku'])).toMatchObject({ inner: 'Server started listening on part 57439', host: 'web.1' });
+    expect(unwrap(corpusLine('heroku/burger-readme-crash.log', 3), ['heroku'])).toMatchObject({ inner: '', host: 'web.1', time: '2019-01-30T08:29:57.684Z' });
+  });
+
+  it('reads a line without the time, as Dev Center articles quote them, and no other source (mechanics)', () => {
+    expect(unwrap('heroku[web.1]: Process exited with status 1', ['heroku'])).toMatchObject({ inner: 'Process exited with status 1', host: 'web.1', time: null });
+    expect(chainOf('worker[web.1]: hello')).toEqual([]);
+  });
+
+  it.each([
+    // Heroku's drain lines as a Stack Overflow question quotes them ("Explain format of Heroku logs", 2014).
+    ['<158>1 2014-08-04T18:28:43.078581+00:00 host heroku router - at=info method=GET path="/foo" host=app-name-7277.herokuapp.com request_id=e5bb3580-44b0-46d2-aad3-185263641044 fwd="50.168.96.221" dyno=web.1 connect=0ms service=2ms status=200 bytes=415', 'at=info method=GET path="/foo"'],
+    // Octet-counted, as an HTTPS drain's body frames it (Timber's Heroku parsing docs).
+    ['83 <40>1 2012-11-30T06:45:29+00:00 host app web.3 - State changed from starting to up', 'State changed from starting to up'],
+  ])('reads a syslog drain line without structured data: %s', (line, start) => {
+    expect(chainOf(line)[0]).toBe('syslog-5424');
+    expect(unwrap(line, ['syslog-5424']).inner.startsWith(start)).toBe(true);
+  });
+});

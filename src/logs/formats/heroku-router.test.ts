@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseLine } from '../../../test/logs/helpers.ts';
+import { HerokuRouterParser, herokuSignal } from './heroku-router.ts';
+import { KIND } from './line-parser.ts';
+
+const WILD = new URL('../../../test/fixtures/logs/wild/heroku/', import.meta.url);
+/** The message of line `n` (1-based) of a corpus file, after Logplex's `time source[dyno]: `. */
+const corpusMessage = (file: string, n: number): string => {
+  const line = readFileSync(new URL(file, WILD), 'utf8').split('\n')[n - 1] as string;
+  return line.slice(line.indexOf(']: ') + 3);
+};
+
+// Heroku Dev Center, "HTTP Routing" → "Heroku router log format": its info and error examples, after the prefix.
+const DOC_INFO = 'at=info method=GET path=/ host=myapp.herokuapp.com fwd="204.204.204.204" dyno=web.1 connect=1ms service=18ms status=200 bytes=13';
+const DOC_ERROR = 'at=error code=H12 desc="Request timeout" method=GET path=/ host=myapp.herokuapp.com fwd="204.204.204.204" dyno=web.1 connect= service=30000ms status=503 bytes=0';
+
+describe('HerokuRouterParser', () => {
+  it("reads the doc's info line: request, client, dyno, connect + service time; a 200 needs no signal", () => {
+    const p = new HerokuRouterParser();
+    expect(parseLine(p, DOC_INFO)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 200, method: 'GET', path: '/', client: '204.204.204.204', upstream: 'web.1', requestTime: 0.019, signal: null });
+  });
+
+  it("reads the doc's H12 line as the router's own timeout", () => {
+    const p = new HerokuRouterParser();
+    expect(parseLine(p, DOC_ERROR)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 503, requestTime: 30, signal: { cause: 'timeout', confidence: 'high', decisive: true, evidence: { kind: 'heroku-code', detail: 'code=H12 desc="Request timeout" status=503' } } });
+  });
+
+  it('reads an H10 with empty dyno and timings, quoted path and request_id (corpus: heroku/mattermost-giphy-6-h10.log)', () => {
+    const p = new HerokuRouterParser();
+    expect(parseLine(p, corpusMessage('mattermost-giphy-6-h10.log', 1))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({
+      status: 503,
+      method: 'POST',
+      path: '/new_post',
+      requestId: 'af261bc7-96be-41c8-a43f-79c73534bd09',
+      client: '38.105.111.5',
+      upstream: '',
+      requestTime: Number.NaN,
+      signal: { cause: 'app-start-failed', evidence: { kind: 'heroku-code' } },
+    });
+  });
+
+  it('takes the code over at=info: H82 is the router refusing (corpus: heroku/refresh-sf-41-h82.log)', () => {
+    const p = new HerokuRouterParser();
+    expect(parseLine(p, corpusMessage('refresh-sf-41-h82.log', 1))).toBe(KIND.access);
+    expect(p.access().signal).toMatchObject({ cause: 'load-shed', decisive: true });
+  });
+
+  it('reads the pre-2013 error form (corpus: heroku/node-twilio-20-legacy-h12.log)', () => {
+    const p = new HerokuRouterParser();
+    expect(parseLine(p, corpusMessage('node-twilio-20-legacy-h12.log', 1))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 503, method: 'POST', path: '/autoprovision/58', upstream: 'web.1', requestTime: 30, signal: { cause: 'timeout' } });
+    expect(parseLine(p, 'Error H12 without the arrow')).toBe(KIND.none);
+  });
+
+  it.each([
+    ['H10', 'app-start-failed'],
+    ['H11', 'load-shed'],
+    ['H12', 'timeout'],
+    ['H13', 'reset'],
+    ['H14', 'no-live-upstream'],
+    ['H15', 'timeout'],
+    ['H18', 'reset'],
+    ['H19', 'timeout'],
+    ['H20', 'app-start-failed'],
+    ['H21', 'refused'],
+    ['H27', 'client-closed'],
+    ['H28', 'client-closed'],
+    ['H80', 'proxy-config'],
+    ['H81', 'no-live-upstream'],
+    ['H99', 'upstream-failed'],
+  ])('maps %s (Heroku Error Codes) to %s', (code, cause) => {
+    expect(herokuSignal(503, code, '')).toMatchObject({ cause, confidence: 'high', decisive: true });
+  });
+
+  it("an unknown H code is still the router's, with less confidence; at=info 5xx is the dyno's", () => {
+    expect(herokuSignal(503, 'H98', '')).toMatchObject({ cause: 'upstream-failed', confidence: 'medium' });
+    expect(herokuSignal(500, '', '')).toMatchObject({ cause: 'app-error', decisive: true });
+    expect(herokuSignal(503, '', '')).toMatchObject({ cause: 'app-overload' });
+    expect(herokuSignal(404, '', '')).toBeNull();
+  });
+
+  it('reads a line that starts with sock= and refuses lines with no request or status (mechanics)', () => {
+    const p = new HerokuRouterParser();
+    expect(parseLine(p, 'sock=client at=warning code=H27 desc="Client Request Interrupted" method=GET path="/" status=499 bytes=')).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 499, signal: { cause: 'client-closed' } });
+    expect(parseLine(p, 'State changed from up to crashed')).toBe(KIND.none);
+    expect(parseLine(p, 'at=info msg="no request here"')).toBe(KIND.none);
+    expect(parseLine(p, 'at=info method=GET path=/ status=')).toBe(KIND.none);
+  });
+});

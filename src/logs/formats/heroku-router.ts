@@ -1,0 +1,105 @@
+/**
+ * Heroku's router log line, as Heroku's Dev Center documents it ("HTTP Routing" → "Heroku router log format"):
+ * `key=value` pairs, values with spaces quoted: `at=info method=GET path="/" host=… request_id=… fwd="…" dyno=web.1
+ * connect=1ms service=18ms status=200 bytes=13 protocol=https tls_version=…`, and for the router's own errors
+ * `at=error code=H12 desc="Request timeout" … status=503`, some after `sock=client` or `sock=backend`. Logplex puts
+ * `<time> heroku[router]: ` before it (wrappers/heroku.ts); a syslog drain its RFC 5424 header.
+ * Who answered: `code=Hxx` is the router's own answer, each code a cause ("Heroku Error Codes",
+ * devcenter.heroku.com/articles/error-codes); without one the status is the dyno's (the router passes it through).
+ */
+import type { AccessRecord, Cause, Signal } from '../types.ts';
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+
+const PAIR = /([a-z_]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
+/**
+ * The router's error line before 2013 (quoted in issues of that time: `Error H12 (Request timeout) -> POST
+ * host/path dyno=web.1 queue= wait= service=30000ms status=503 bytes=0`): code, description, method, host and path.
+ */
+const LEGACY_ERROR = /^Error (H\d\d) \(([^)]*)\) -> ([A-Z]+) ([^/\s]+)(\/\S*) /;
+
+/** The router's error codes ("Heroku Error Codes") by what they say happened. */
+const CODE_CAUSES: Record<string, Cause> = {
+  H10: 'app-start-failed', // App crashed: the web dyno crashed or did not boot.
+  H11: 'load-shed', // Backlog too deep.
+  H12: 'timeout', // Request timeout: no response within 30 s.
+  H13: 'reset', // Connection closed without response.
+  H14: 'no-live-upstream', // No web dynos running.
+  H15: 'timeout', // Idle connection: no data from the dyno for 55 s.
+  H16: 'proxy-config', // Redirect to herokuapp.com (retired).
+  H17: 'invalid-response', // Poorly formatted HTTP response.
+  H18: 'reset', // Server request interrupted: the dyno closed the socket mid-request or mid-response.
+  H19: 'timeout', // Backend connection timeout: the dyno did not accept the connection within 5 s.
+  H20: 'app-start-failed', // App boot timeout: the web process did not bind $PORT within 60 s.
+  H21: 'refused', // Backend connection refused.
+  H22: 'load-shed', // Connection limit reached.
+  H23: 'proxy-config', // Endpoint misconfigured.
+  H24: 'timeout', // Forced close: the connection was open longer than the router allows.
+  H25: 'proxy-config', // HTTP restriction.
+  H26: 'proxy-config', // Request error: the request could not be routed.
+  H27: 'client-closed', // Client request interrupted.
+  H28: 'client-closed', // Client connection idle.
+  H31: 'proxy-config', // Misdirected request.
+  H80: 'proxy-config', // Maintenance mode.
+  H81: 'no-live-upstream', // Blank app: no code deployed.
+  H82: 'load-shed', // Free or eco dyno hours exhausted.
+  H83: 'proxy-config', // Planned service degradation.
+  H99: 'upstream-failed', // Platform error: Heroku's own failure.
+};
+
+const unquote = (value: string): string => (value.startsWith('"') ? value.slice(1, -1).replaceAll('\\"', '"') : value);
+
+/** `12ms` (Heroku's timings) in seconds, NaN when empty. */
+function seconds(value: string | undefined): number {
+  if (!value || !value.endsWith('ms')) return Number.NaN;
+  const ms = Number(value.slice(0, -2));
+  return Number.isFinite(ms) ? ms / 1000 : Number.NaN;
+}
+
+/** Who answered a 5xx (or 499): the router, by its H code, else the dyno; null below 500. */
+export function herokuSignal(status: number, code: string, desc: string): Signal | null {
+  if (code !== '') {
+    const evidence = { kind: 'heroku-code' as const, detail: `code=${code} desc="${desc}" status=${status}` };
+    return { cause: CODE_CAUSES[code] ?? 'upstream-failed', confidence: CODE_CAUSES[code] ? 'high' : 'medium', decisive: true, evidence };
+  }
+  if (status < 500) return null;
+  const evidence = { kind: 'heroku-code' as const, detail: `at=info status=${status}` };
+  return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
+}
+
+export class HerokuRouterParser extends BaseParser {
+  readonly format = 'heroku-router' as const;
+
+  parse(buf: Buffer, text: string, start: number, end: number): LineKind {
+    const legacy = text.startsWith('Error H', start);
+    if (!legacy && !text.startsWith('at=', start) && !text.startsWith('sock=', start)) return KIND.none;
+    const line = buf.toString('utf8', start, end);
+    const pairs = new Map<string, string>();
+    if (legacy) {
+      const m = LEGACY_ERROR.exec(line);
+      if (!m) return KIND.none;
+      pairs.set('code', m[1] as string).set('desc', m[2] as string).set('method', m[3] as string).set('host', m[4] as string).set('path', m[5] as string);
+    }
+    for (const [, key, value] of line.matchAll(PAIR)) pairs.set(key as string, value as string);
+    const statusText = pairs.get('status') ?? '';
+    const method = pairs.get('method');
+    if (method === undefined || !/^\d{3}$/.test(statusText)) return KIND.none;
+    const status = Number(statusText);
+    const code = pairs.get('code') ?? '';
+    const service = seconds(pairs.get('service'));
+    const record: AccessRecord = {
+      status,
+      timeMs: Number.NaN,
+      tzOffsetMin: 0,
+      client: (unquote(pairs.get('fwd') ?? '').split(',')[0] ?? '').trim(),
+      method: unquote(method),
+      path: unquote(pairs.get('path') ?? ''),
+      requestId: pairs.get('request_id') ?? '',
+      upstream: pairs.get('dyno') ?? '',
+      connection: '',
+      requestTime: Number.isNaN(service) ? service : service + (seconds(pairs.get('connect')) || 0),
+      signal: herokuSignal(status, code, unquote(pairs.get('desc') ?? '')),
+      truncatedBy: null,
+    };
+    return this.accessLine(record, false);
+  }
+}
