@@ -41,6 +41,7 @@ const GOACCESS_FORMATS: Record<string, string | readonly string[]> = {
   'squid/plaso-squid-access.log': SQUID_NATIVE,
   'squid/acabe10-squid3-buster-503.log': SQUID_NATIVE,
   'squid/salrashid-squid-proxy-10-tag-none.log': SQUID_NATIVE,
+  'squid/netdata-2235-local-proxy.log': SQUID_NATIVE,
 };
 
 interface GoAccessReport {
