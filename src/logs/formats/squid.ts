@@ -7,7 +7,7 @@
  * where Squid 3+ writes `HIER_NONE/-` and `HIER_DIRECT/<ip>`; an ICP timeout prefixes the hierarchy code with
  * `TIMEOUT_`; `log_mime_hdrs on` appends the headers after the content type. Status `000` means no reply was sent
  * (the client left, or its connection ended before a request: `NONE/000 … error:transaction-end-before-headers`).
- * Squid's `common` and `combined` logformats are read by those formats.
+ * Lines of Squid's `common` and `combined` logformats (CLF plus ` %Ss:%Sh`) are CLF lines, not read here.
  */
 import type { Cause, Confidence, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
