@@ -63,6 +63,10 @@ describe('SquidParser', () => {
       '1715680800.000     84 10.0.0.1 TCP_MISS/502 5078 GET http://app.example/x - HIER_DIRECT/10.0.0.2 text/html [Host: app.example\\r\\n] [HTTP/1.1 502 Bad Gateway\\r\\nServer: squid\\r\\nX-Squid-Error: ERR_INVALID_RESP 0\\r\\n\\r]';
     expect(parseLine(p, line)).toBe(KIND.access);
     expect(p.access().signal).toMatchObject({ cause: 'invalid-response', confidence: 'high', evidence: { detail: 'TCP_MISS/502 HIER_DIRECT/10.0.0.2 ERR_INVALID_RESP' } });
+    const refused = squidSignal(503, 'TCP_MISS', 'GET', 'HIER_NONE', '-', 'text/html [Host: app.example\\r\\n] [HTTP/1.1 503 Service Unavailable\\r\\nX-Squid-Error: ERR_CONNECT_FAIL 111\\r\\n\\r]');
+    expect(refused).toMatchObject({ cause: 'refused', confidence: 'high' });
+    const served = squidSignal(502, 'TCP_MISS', 'GET', 'HIER_DIRECT', '10.0.0.2', 'text/html [Host: app.example\\r\\n] [HTTP/1.1 502 Bad Gateway\\r\\nServer: gunicorn\\r\\n\\r]');
+    expect(served).toMatchObject({ cause: 'app-error', confidence: 'high' });
   });
 });
 

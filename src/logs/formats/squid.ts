@@ -34,7 +34,9 @@ const SQUID_ERRORS: Record<string, Cause> = {
 };
 /** The reply headers `log_mime_hdrs on` appends (` [request headers] [HTTP/1.1 502 …]`), and Squid's error name in them. */
 const REPLY_HEADERS = / \[HTTP\/\d(?:\.\d)? \d{3}[^\]]*\]?$/;
-const SQUID_ERROR = /X-Squid-Error: (ERR_[A-Z_]+)/;
+const SQUID_ERROR = /X-Squid-Error: (ERR_[A-Z_]+)(?: (\d+))?/;
+/** The errno Squid writes after ERR_CONNECT_FAIL in `X-Squid-Error` (Linux numbering). */
+const CONNECT_ERRNO: Record<string, Cause> = { '111': 'refused', '110': 'timeout', '113': 'unreachable', '101': 'unreachable' };
 
 /**
  * Who made a 5xx, from Squid's result code (`%Ss`, src/LogTags.cc), hierarchy code and server (`%Sh/%<a`), and the
@@ -50,11 +52,12 @@ const SQUID_ERROR = /X-Squid-Error: (ERR_[A-Z_]+)/;
 export function squidSignal(status: number, result: string, method: string, hierarchy: string, server: string, rest = ''): Signal | null {
   if (status < 500 || result.includes('HIT')) return null;
   const replied = REPLY_HEADERS.exec(rest);
-  const squidError = replied ? (SQUID_ERROR.exec(replied[0])?.[1] ?? '') : '';
+  const named = replied ? SQUID_ERROR.exec(replied[0]) : null;
+  const squidError = named?.[1] ?? '';
   const evidence = { kind: 'squid-codes' as const, detail: `${result}/${status} ${hierarchy}/${server}${squidError ? ` ${squidError}` : ''}` };
   const squid = (cause: Cause, confidence: Confidence = 'high'): Signal => ({ cause, confidence, decisive: true, evidence });
   const server5xx = (confidence: Confidence): Signal => ({ cause: status === 503 ? 'app-overload' : 'app-error', confidence, decisive: true, evidence });
-  if (squidError) return squid(SQUID_ERRORS[squidError] ?? 'upstream-failed');
+  if (squidError) return squid((squidError === 'ERR_CONNECT_FAIL' ? CONNECT_ERRNO[named?.[2] ?? ''] : undefined) ?? SQUID_ERRORS[squidError] ?? 'upstream-failed');
   const timedOut = result.includes('_TIMEDOUT');
   if (server === '-' || (method === 'CONNECT' && !PEER.test(hierarchy))) return squid(timedOut ? 'timeout' : 'upstream-failed');
   if (replied) return server5xx('high');
