@@ -180,6 +180,7 @@ export const enLogs = {
     'app-seen': 'app logged the request without an error',
     'app-absent': 'the app has no line for this request, so the proxy never reached it',
     'haproxy-termination': 'HAProxy termination state',
+    'squid-codes': "Squid's result and hierarchy codes",
     'envoy-flags': 'Envoy response flags',
     'alb-status': 'ALB status fields',
     'traefik-origin': 'Traefik status fields',

@@ -181,6 +181,7 @@ export const idLogs: Messages['logs'] = {
     'app-seen': 'aplikasi mencatat request ini tanpa error',
     'app-absent': 'aplikasi tidak punya baris untuk request ini, jadi proxy tidak pernah sampai ke aplikasi',
     'haproxy-termination': 'termination state HAProxy',
+    'squid-codes': 'kode hasil dan kode hierarki Squid',
     'envoy-flags': 'response flags Envoy',
     'alb-status': 'field status ALB',
     'traefik-origin': 'field status Traefik',

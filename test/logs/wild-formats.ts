@@ -40,6 +40,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'nginx-proxy': ['nginx-proxy'],
   'nginx-error': ['nginx-error'],
   'nginx-json': ['nginx-json'],
+  squid: ['squid'],
   'traefik-clf': ['traefik-clf'],
   'traefik-json': ['traefik-json'],
 };

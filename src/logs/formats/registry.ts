@@ -26,6 +26,7 @@ import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
 import { NginxProxyManagerParser } from './nginx-proxy-manager.ts';
+import { SquidParser } from './squid.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
@@ -87,6 +88,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'nginx-error': { role: 'error', create: () => new NginxErrorParser() },
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone(), o.haproxy) },
+  squid: { role: 'access', aliases: ['squid-native'], create: () => new SquidParser() },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
   'aws-elb': { role: 'access', aliases: ['classic-elb'], create: () => new AwsElbParser() },
   cloudfront: { role: 'access', aliases: ['aws-cloudfront'], create: () => new CloudFrontParser() },
