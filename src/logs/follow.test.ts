@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -83,5 +83,33 @@ describe('followLogs with stdin and files together', () => {
     const report = await stop();
     stdin.destroy();
     expect(report.totals).toMatchObject({ requests: 4, byStatus: { '200': 1, '502': 1, '503': 1, '504': 1 } });
+  });
+});
+
+describe('followLogs with an error log beside the access log', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'httpwhy-follow-error-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // The lab's nginx (test/fixtures/logs/nginx): each 502's error line and its access line.
+  const lab = (name: string) => readFileSync(new URL(`../../test/fixtures/logs/nginx/${name}`, import.meta.url), 'utf8').split('\n');
+
+  it('links an error line the proxy appends after a poll has read its access line', async () => {
+    const [access1, access2] = lab('access.log');
+    const [error1, error2] = lab('error.log');
+    const accessLog = join(dir, 'access.log');
+    const errorLog = join(dir, 'error.log');
+    writeFileSync(accessLog, `${access1}\n`);
+    writeFileSync(errorLog, `${error1}\n`);
+    const session = await LogSession.open({ files: [accessLog, errorLog], cwd: dir, stdin: Readable.from([]) });
+    const { until, stop } = following(session);
+    await until(1);
+    // A poll reads the access line while the error line is not in its file yet.
+    appendFileSync(accessLog, `${access2}\n`);
+    await until(2);
+    appendFileSync(errorLog, `${error2}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const report = await stop();
+    const causeOf = Object.fromEntries(report.causes.flatMap((c) => c.examples.map((e) => [e.path, c.cause])));
+    expect(causeOf).toEqual({ '/connection-refused': 'refused', '/reset-before-headers': 'reset' });
   });
 });

@@ -257,7 +257,7 @@ export class LogSession {
       };
       await this.consume(input, input.follower.read(restart));
     }
-    this.analysis.inputRead();
+    this.analysis.inputPaused();
   }
 
   /** Ends every input (counting last lines without a terminator) and closes followed files. */

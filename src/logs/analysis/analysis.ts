@@ -72,6 +72,8 @@ interface Late {
   record: AccessRecord;
   ref: LineRef;
   format: FormatId;
+  /** Wall-clock time it was read: a followed log's error line may be appended a moment after its access line. */
+  readAtMs: number;
 }
 
 /**
@@ -150,7 +152,7 @@ export class Analysis {
     // An entry without a time cannot meet an error line later (the error index links by time).
     if (error || this.holdForApp || Number.isNaN(record.timeMs)) return this.decide(record, ref, format, error);
     this.decideLate(record.timeMs);
-    this.late.push({ record, ref, format });
+    this.late.push({ record, ref, format, readAtMs: Date.now() });
     if (this.late.length > MAX_LATE) this.decideLate(Number.POSITIVE_INFINITY, this.late.length - MAX_LATE);
   }
 
@@ -171,13 +173,26 @@ export class Analysis {
     this.decideLate(Number.POSITIVE_INFINITY);
   }
 
-  /** Decides the waiting entries logged LATE_ERROR_MS or more before `nowMs` (the oldest `count`, at most). */
-  private decideLate(nowMs: number, count = Number.POSITIVE_INFINITY): void {
+  /**
+   * Follow mode: the followed files were read as far as they go for now. A proxy appends the error line and the
+   * access line to two files, and a poll may see the access line first, so an entry waits LATE_ERROR_MS of wall
+   * time for the next polls before it is decided without its error line.
+   */
+  inputPaused(nowMs = Date.now()): void {
+    this.decideLate(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, nowMs - LATE_ERROR_MS);
+  }
+
+  /**
+   * Decides the waiting entries logged LATE_ERROR_MS or more before `nowMs` (the oldest `count`, at most), and in
+   * follow mode only those read at or before `readBy`.
+   */
+  private decideLate(nowMs: number, count = Number.POSITIVE_INFINITY, readBy = Number.POSITIVE_INFINITY): void {
     const late = this.late;
     let head = 0;
     while (head < late.length && head < count) {
       const entry = late[head] as Late;
       if (nowMs !== Number.POSITIVE_INFINITY && entry.record.timeMs > nowMs - LATE_ERROR_MS) break;
+      if (entry.readAtMs > readBy) break;
       head++;
       this.decide(entry.record, entry.ref, entry.format, this.errors.link(entry.record, false));
     }
@@ -251,8 +266,10 @@ export class Analysis {
 
   /** Classifies the entries waiting for the app log logged before `beforeMs` (all by default), and every entry waiting for an error line. */
   settle(beforeMs = Number.POSITIVE_INFINITY): void {
-    // Follow mode settles every few seconds: an error line written with its access line has been read by then.
-    this.decideLate(Number.POSITIVE_INFINITY);
+    // Follow mode settles every few seconds (a `beforeMs`): an entry read in the last moments may still meet the
+    // error line its proxy appends to the other file.
+    if (beforeMs === Number.POSITIVE_INFINITY) this.decideLate(Number.POSITIVE_INFINITY);
+    else this.inputPaused();
     const keep: Pending[] = [];
     for (const p of this.pending) {
       if (p.waiting.record.timeMs >= beforeMs) keep.push(p);
