@@ -86,15 +86,16 @@ describe('followLogs with stdin and files together', () => {
   });
 });
 
+/** The lab's nginx logs (test/fixtures/logs/nginx): each 502's error line and its access line. */
+const labLines = (name: string) => readFileSync(new URL(`../../test/fixtures/logs/nginx/${name}`, import.meta.url), 'utf8').split('\n');
+
 describe('followLogs with an error log beside the access log', () => {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-follow-error-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  // The lab's nginx (test/fixtures/logs/nginx): each 502's error line and its access line.
-  const lab = (name: string) => readFileSync(new URL(`../../test/fixtures/logs/nginx/${name}`, import.meta.url), 'utf8').split('\n');
 
   it('links an error line the proxy appends after a poll has read its access line', async () => {
-    const [access1, access2] = lab('access.log');
-    const [error1, error2] = lab('error.log');
+    const [access1, access2] = labLines('access.log');
+    const [error1, error2] = labLines('error.log');
     const accessLog = join(dir, 'access.log');
     const errorLog = join(dir, 'error.log');
     writeFileSync(accessLog, `${access1}\n`);
