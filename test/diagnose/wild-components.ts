@@ -28,6 +28,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
   'aws-s3': { names: ['Amazon S3'] },
+  'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
   'azure-app-service': { names: ['Azure App Service'], broader: ['IIS Application Request Routing', 'IIS', 'HTTP.sys'] },
@@ -37,6 +38,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
   cherrypy: { names: ['CherryPy'], framework: true },
+  'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   cloudflare: { names: ['Cloudflare'] },
   cloudfront: { names: ['Amazon CloudFront'] },
   django: { names: ['Django'], framework: true },
@@ -75,6 +77,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
+  // OpenShift's router is HAProxy with its own error pages.
+  'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
   'php-fpm': { names: ['PHP-FPM'] },
   privoxy: { names: ['Privoxy'] },
