@@ -98,6 +98,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tornado: { names: ['Tornado'], framework: true },
   // Traefik answers an unrouted request with Go's http.NotFound, byte for byte: Go net/http is the same box, less precise.
   traefik: { names: ['Traefik'], broader: ['Go net/http'] },
+  tyk: { names: ['Tyk Gateway'] },
   undertow: { names: ['Undertow (WildFly)'] },
   uvicorn: { names: ['Uvicorn'] },
   uwsgi: { names: ['uWSGI'] },
