@@ -73,6 +73,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   litespeed: { names: ['LiteSpeed'] },
   mitmproxy: { names: ['mitmproxy'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
+  // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
+  'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
   netlify: { names: ['Netlify'] },
   nextjs: { names: ['Next.js'], framework: true },
   nginx: { names: ['nginx'] },
