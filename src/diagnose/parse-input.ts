@@ -1,13 +1,15 @@
 /**
  * Detects what the user pasted and hands it to the right reader: raw HTTP or `curl -i` output,
  * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, a client library's
- * printout of its response object (parse-client-dump.ts), a head as a tool or
+ * printout of its response object (parse-client-dump.ts), the message a client or tool printed for an error status
+ * (parse-client-error.ts), a head as a tool or
  * a log renders it (`Status: 404` with header lines), a body alone (JSON, XML; a JSON object with a few words of
  * the reporter's around it), or else a page alone (its HTML source, or the text copied from the browser). What the
  * paste added around the response (a command line, a log prefix on every line, escapes) goes first (unwrap-paste.ts).
  * Text that turns out to be no error page is refused by `diagnose` with a message that says what was understood.
  */
 import { parseClientDump } from './parse-client-dump.ts';
+import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
@@ -17,7 +19,7 @@ import { parseBodyText, parsePage } from './parse-page.ts';
 import type { ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
-import { RESPONSE_LABEL } from './observation-label.ts';
+import { requestLabel, RESPONSE_LABEL } from './observation-label.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
@@ -89,6 +91,13 @@ function parseText(raw: string): ParsedInput {
     return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure, hops }] };
   }
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
+  // Read before unwrapping too: taking an error message's words off a page would take the client's message with them.
+  const client = parseClientError(raw) ?? parseClientError(text);
+  if (client) {
+    const { response, request } = client;
+    const label = request.url === null ? RESPONSE_LABEL : requestLabel(request.method, request.url);
+    return { format: 'client-message', observations: [{ label, response, failure: null, hops: [] }] };
+  }
   const loose = parseLooseHead(text);
   if (loose) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: loose, failure: null, hops: [] }] };
   const embedded = looksLikeHtml(text) ? undefined : jsonAmongProse(text);
