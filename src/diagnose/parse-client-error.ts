@@ -14,6 +14,7 @@
  * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
+import { startsWithOwnReason } from './status-in-page.ts';
 import type { ParsedResponse } from './types.ts';
 
 /** What one tool's message says: the status, its reason phrase, the request when named, and where a body starts. */
@@ -29,6 +30,8 @@ interface ClientWording {
   read: (m: RegExpExecArray) => ClientErrorLine;
   /** The message carries the body after it on the same line (`: [<html>...`, `: "{...}"`). */
   bodyInline?: boolean;
+  /** A further check of the match, where the wording alone is not the tool's own. */
+  accept?: (m: RegExpExecArray) => boolean;
 }
 
 const line = (status: string | undefined, reason = '', method: string | null = null, url: string | null = null): ClientErrorLine => ({
@@ -56,7 +59,8 @@ const KUBERNETES_REASONS: Record<string, number> = {
   Timeout: 504,
 };
 
-const URL_TEXT = String.raw`[a-z][\w+.-]*://[^\s'"]+`;
+/** A URL as a message quotes it; a closing quote, backtick or bracket after it is the message's. */
+const URL_TEXT = String.raw`[a-z][\w+.-]*://[^\s'"\x60<>()[\]]+`;
 const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)';
 
 const WORDINGS: readonly ClientWording[] = [
@@ -84,8 +88,14 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   { pattern: /\bunexpected (?:HTTP )?status code:? (\d{3})\b/i, read: (m) => line(m[1]) },
   // git over HTTP (its curl underneath): "RPC failed; HTTP 502 curl 22 ...", "unable to access '<url>': The requested URL returned error: 502".
-  { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+/, read: (m) => line(m[1]) },
+  { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+(?: The requested URL returned error: \d{3}\b ?([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   { pattern: new RegExp(String.raw`unable to access '(${URL_TEXT})': The requested URL returned error: (\d{3})`), read: (m) => line(m[2], '', null, m[1]) },
+  // Many tools and programs (Rust's reqwest errors among them): "<url> 503 Service Unavailable" — the status only with its own reason phrase.
+  {
+    pattern: new RegExp(String.raw`(${URL_TEXT}):? (\d{3}) ([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})(?=[:.]?\s*$)`),
+    read: (m) => line(m[2], m[3], null, m[1]),
+    accept: (m) => startsWithOwnReason(Number(m[2]), m[3] ?? ''),
+  },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).
   { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
 ];
@@ -102,7 +112,7 @@ const AFTER_BODY = /^\s*(?:at [\w$.<>]+\(|Traceback \(|File "|Caused by: |\d{4}-
 function readLine(text: string): { found: ClientErrorLine; inline: string | null } | null {
   for (const wording of WORDINGS) {
     const m = wording.pattern.exec(text);
-    if (m) return { found: wording.read(m), inline: wording.bodyInline ? text.slice(m.index + m[0].length) : null };
+    if (m && (wording.accept?.(m) ?? true)) return { found: wording.read(m), inline: wording.bodyInline ? text.slice(m.index + m[0].length) : null };
   }
   const kube = KUBECTL.exec(text);
   const status = kube ? KUBERNETES_REASONS[kube[1] ?? ''] : undefined;

@@ -16,7 +16,7 @@ import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from
 import { parseLooseHead } from './parse-loose-head.ts';
 import { jsonAmongProse } from './json-in-prose.ts';
 import { parseBodyText, parsePage } from './parse-page.ts';
-import type { ParsedInput } from './types.ts';
+import type { Observation, ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
 import { requestLabel, RESPONSE_LABEL } from './observation-label.ts';
@@ -41,13 +41,16 @@ function parseObject(data: unknown): ParsedInput {
   return { format: 'json', observations: [parseResponseObject(dict)] };
 }
 
-function parseJsonText(text: string): ParsedInput {
+/** `orElse`: what the text reads as when it is no JSON after all (a log line opening with `[2024-09-30T16:08:56Z ...`). */
+function parseJsonText(text: string, orElse: () => ParsedInput | null): ParsedInput {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     const embedded = jsonAmongProse(text);
     if (embedded) return parseObject(embedded);
+    const other = orElse();
+    if (other) return other;
     throw unreadable(
       `The input looks like JSON but is not valid JSON (${(error as Error).message}).`,
       `${text.length} characters starting ${quote(text, 30)}; a HAR file or JSON object that was cut off would read like this.`,
@@ -69,6 +72,11 @@ function hasBinaryStart(raw: string): boolean {
   return nul >= 0 && !raw.slice(0, nul).includes('HTTP/');
 }
 
+/** A client's message as an observation, labelled with the request when the message named it. */
+function clientObservation({ response, request }: NonNullable<ReturnType<typeof parseClientError>>): Observation {
+  return { label: request.url === null ? RESPONSE_LABEL : requestLabel(request.method, request.url), response, failure: null, hops: [] };
+}
+
 function parseText(raw: string): ParsedInput {
   if (hasBinaryStart(raw)) {
     throw unreadable('This is binary data, not a response. Give the response as text: raw HTTP, curl -i or curl -v output, a HAR file or JSON.', `${raw.length} characters with NUL bytes in the first 64.`);
@@ -79,8 +87,17 @@ function parseText(raw: string): ParsedInput {
   // A client's printout of its response object is read as printed: unwrapping would undo its string escapes.
   const dump = STATUS_LINE_ANYWHERE.test(raw) ? null : (parseClientDump(raw) ?? parseClientDump(text));
   if (dump) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: dump, failure: null, hops: [] }] };
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed);
   const statusAt = text.search(STATUS_LINE_START);
+  // A client's message for an error status, when no raw response and no curl output is there (git prints curl's `*`
+  // lines with its own). Read before unwrapping too: taking an error message's words off a page would take it along.
+  const clientMessage = (): ParsedInput | null => {
+    if (statusAt >= 0 || /^\s*< HTTP\/\d/m.test(text) || hasCurlFailureLine(text)) return null;
+    const client = parseClientError(raw) ?? parseClientError(text);
+    return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
+  };
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed, clientMessage);
+  const client = clientMessage();
+  if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.
   if (/^\s*< HTTP\/\d/m.test(text) || CURL_VERBOSE_LINE.test(statusAt < 0 ? text : text.slice(0, statusAt))) {
     return { format: 'curl-verbose', observations: [parseCurlOutput(text)] };
@@ -91,13 +108,6 @@ function parseText(raw: string): ParsedInput {
     return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure, hops }] };
   }
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
-  // Read before unwrapping too: taking an error message's words off a page would take the client's message with them.
-  const client = parseClientError(raw) ?? parseClientError(text);
-  if (client) {
-    const { response, request } = client;
-    const label = request.url === null ? RESPONSE_LABEL : requestLabel(request.method, request.url);
-    return { format: 'client-message', observations: [{ label, response, failure: null, hops: [] }] };
-  }
   const loose = parseLooseHead(text);
   if (loose) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: loose, failure: null, hops: [] }] };
   const embedded = looksLikeHtml(text) ? undefined : jsonAmongProse(text);
