@@ -188,3 +188,30 @@ describe('diagnose: hostile pastes stay fast', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe("diagnose: an HTTP client's error message", () => {
+  it("names Apache from the reason phrase git printed ('502 Proxy Error', mod_proxy's own status line)", () => {
+    const report = diagnose(wild('apache/502-scm-manager-git-rpc-proxy-error.txt'));
+    expect(report.format).toBe('client-message');
+    const [d] = report.diagnoses;
+    expect(d).toMatchObject({ verdict: 'identified', status: 502, confidence: 'medium', issuer: { component: 'Apache httpd', fingerprint: 'apache-proxy-error-reason' } });
+    expect(d?.notes.join(' ')).toContain("Only an HTTP client's error message was given");
+  });
+
+  it('matches the page a tool printed after its message (Fastly under a Rust error chain)', () => {
+    const report = diagnose(wild('fastly/503-cohost-dl-first-byte-timeout-body.txt'));
+    expect(report.format).toBe('client-message');
+    expect(report.diagnoses[0]).toMatchObject({ verdict: 'identified', status: 503, issuer: { component: 'Fastly' } });
+    expect(report.diagnoses[0]?.label).toMatch(/^response to https:\/\/cohost\.org\/api\/v1\/trpc\/posts\.singlePost\?/);
+  });
+
+  it('reads the status of a message that names no issuer, and says the issuer is unknown', () => {
+    const d = first(wild('cloudflare/403-datahub-urllib-http-error.txt'));
+    expect(d).toMatchObject({ verdict: 'unknown', status: 403, issuer: null });
+    expect(diagnose('Error from server (ServiceUnavailable): the server is currently unable to handle the request (get nodes.metrics.k8s.io)').diagnoses[0]).toMatchObject({ verdict: 'unknown', status: 503 });
+  });
+
+  it("reads npm's lines around a page when only some carry npm's mark (HAProxy's 503)", () => {
+    expect(first(wild('haproxy/503-npm-10363-registry-error-parsing-json.txt'))).toMatchObject({ verdict: 'identified', status: 503, issuer: { component: 'HAProxy' } });
+  });
+});

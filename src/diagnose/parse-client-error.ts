@@ -10,7 +10,8 @@
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
- *   npm `npm ERR! 502 Bad Gateway - GET https://...`, kubectl `Error from server (ServiceUnavailable): ...`.
+ *   npm `npm ERR! 502 Bad Gateway - GET https://...`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
+ *   `Error from server (ServiceUnavailable): ...`; and `<url> 503 Service Unavailable` (the code with its own reason phrase).
  * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
@@ -67,7 +68,7 @@ const WORDINGS: readonly ClientWording[] = [
   // requests: f"{status} Client Error: {reason} for url: {url}" (also "Server Error").
   { pattern: new RegExp(String.raw`\b(\d{3}) (?:Client|Server) Error: (.{0,200}?) for url: (${URL_TEXT})`), read: (m) => line(m[1], m[2], null, m[3]) },
   // urllib: "HTTP Error %s: %s"; pip: "HTTP error 503 while getting <url>".
-  { pattern: /\bHTTP Error (\d{3}): ([^\n]{0,200})/, read: (m) => line(m[1], m[2]) },
+  { pattern: /\bHTTP Error (\d{3}): ([^\n"'`]{0,100})/, read: (m) => line(m[1], m[2]) },
   { pattern: new RegExp(String.raw`\bHTTP error (\d{3}) while getting (${URL_TEXT})`), read: (m) => line(m[1], '', 'GET', m[2]) },
   // aiohttp ClientResponseError: "{status}, message={message!r}, url={url!r}".
   { pattern: new RegExp(String.raw`\b(\d{3}), message=(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"), url=(?:URL\()?'(${URL_TEXT})'`), read: (m) => line(m[1], m[2] ?? m[3], null, m[4]) },
@@ -96,6 +97,8 @@ const WORDINGS: readonly ClientWording[] = [
     read: (m) => line(m[2], m[3], null, m[1]),
     accept: (m) => startsWithOwnReason(Number(m[2]), m[3] ?? ''),
   },
+  // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
+  { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).
   { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
 ];
@@ -130,7 +133,7 @@ function inlineBody(first: string, rest: readonly string[]): string | null {
     lines.push(next);
   }
   const body = lines.join('\n').trimEnd();
-  const inner = body.endsWith(close) ? body.slice(0, -1) : body;
+  const inner = (body.endsWith(close) ? body.slice(0, -1) : body).trimEnd();
   return inner === 'no body' || inner.trim() === '' ? null : inner;
 }
 
