@@ -215,3 +215,17 @@ describe("diagnose: an HTTP client's error message", () => {
     expect(first(wild('haproxy/503-npm-10363-registry-error-parsing-json.txt'))).toMatchObject({ verdict: 'identified', status: 503, issuer: { component: 'HAProxy' } });
   });
 });
+
+describe("diagnose: a reason phrase only one component writes, as a client printed it", () => {
+  it.each([
+    ['requests.exceptions.HTTPError: 503 Server Error: first byte timeout for url: https://pypi.org/simple/x/', 'Fastly', 'low'],
+    ['npm ERR! 503 All backends failed or unhealthy - GET https://registry.npmjs.org/x', 'Fastly', 'low'],
+    ['error: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502 Proxy Error', 'Apache httpd', 'medium'],
+  ])('%s', (text, component, confidence) => {
+    expect(first(text)).toMatchObject({ verdict: 'identified', issuer: { component }, confidence });
+  });
+
+  it('names no issuer for a registry reason phrase', () => {
+    expect(first('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://pypi.org/simple/x/')).toMatchObject({ verdict: 'unknown', status: 503 });
+  });
+});
