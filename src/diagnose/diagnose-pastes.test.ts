@@ -225,6 +225,10 @@ describe("diagnose: a reason phrase only one component writes, as a client print
     expect(first(text)).toMatchObject({ verdict: 'identified', issuer: { component }, confidence });
   });
 
+  it("matches the page's words a client printed after its message as page text", () => {
+    expect(first('AxiosError: Request failed with status code 502\n502 Bad Gateway\nnginx')).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
+  });
+
   it('names no issuer for a registry reason phrase', () => {
     expect(first('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://pypi.org/simple/x/')).toMatchObject({ verdict: 'unknown', status: 503 });
   });

@@ -74,6 +74,16 @@ describe('parseClientError: the body printed with the message', () => {
   it('reads a page on the lines after the message, and nothing when a traceback follows', () => {
     expect(read('AxiosError: Request failed with status code 502\nResponse body: <html><center>nginx</center></html>')?.body).toBe('<html><center>nginx</center></html>');
     expect(read('urllib.error.HTTPError: HTTP Error 503: Service Unavailable\n  File "x.py", line 3')?.body).toBeNull();
+    expect(read('requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://a.example/\n\nDuring handling of the above exception, another exception occurred:')?.body).toBeNull();
+  });
+
+  it('reads a page printed before the message when none follows it', () => {
+    expect(read('fetch failed\n<html><center>nginx</center></html>\nAxiosError: Request failed with status code 502')?.body).toBe('<html><center>nginx</center></html>');
+    expect(read('Traceback (most recent call last):\n  File "x.py", line 3\nurllib.error.HTTPError: HTTP Error 503: Service Unavailable')?.body).toBeNull();
+  });
+
+  it("keeps the page's words printed after the message as its body", () => {
+    expect(read('AxiosError: Request failed with status code 502\n502 Bad Gateway\nnginx\n    at settle (node_modules/axios/lib/core/settle.js:19:12)')?.body).toBe('502 Bad Gateway\nnginx');
   });
 });
 

@@ -109,8 +109,8 @@ const KUBECTL = /\bError from server \((\w+)\): /;
 /** How far into a line a tool's message is looked for: the prefix a log gives it is short. */
 const MAX_LINE = 4096;
 
-/** Lines that end a body printed after the message: a stack trace, a traceback, the next log record. */
-const AFTER_BODY = /^\s*(?:at [\w$.<>]+\(|Traceback \(|File "|Caused by: |\d{4}-\d\d-\d\d[ T]\d\d:)/;
+/** Lines that end a body printed after the message: a stack trace (Java, .NET, Node), a traceback, the next log record. */
+const AFTER_BODY = /^\s*(?:at (?:async )?[\w$.<>[\]]+ ?\(|at \S+:\d+(?::\d+)?\)?\s*$|Traceback \(|File "|Caused by: |During handling of the above exception|The above exception was|\d{4}-\d\d-\d\d[ T]\d\d:)/;
 
 function readLine(text: string): { found: ClientErrorLine; inline: string | null } | null {
   for (const wording of WORDINGS) {
@@ -137,27 +137,37 @@ function inlineBody(first: string, rest: readonly string[]): string | null {
   return inner === 'no body' || inner.trim() === '' ? null : inner;
 }
 
-/** A page or JSON printed on the lines after the message (after "Response body:" or alone), up to a stack trace. */
+/**
+ * What was printed on the lines after the message (after "Response body:" or alone), up to a stack trace: a page, JSON,
+ * or the page's words (a browser's or a tool's rendering of it).
+ */
 function followingBody(rest: readonly string[]): string | null {
   const start = rest.findIndex((l) => l.trim() !== '');
-  if (start < 0) return null;
+  if (start < 0 || AFTER_BODY.test(rest[start] ?? '')) return null;
   const first = (rest[start] ?? '').replace(/^\s*(?:Response body|Body|body):\s*/, '');
-  if (!/^\s*[<{[]/.test(first)) return null;
   const end = rest.findIndex((l, i) => i > start && AFTER_BODY.test(l));
   const body = [first, ...rest.slice(start + 1, end < 0 ? undefined : end)].join('\n').trimEnd();
+  return body.trim() === '' ? null : body;
+}
+
+/** A page or JSON printed before the message (a log that shows the body, then the error): from its first tag or brace. */
+function precedingBody(before: readonly string[]): string | null {
+  const start = before.findIndex((l) => /^\s*[<{]|<(?:!DOCTYPE\s+html|html)\b/i.test(l));
+  if (start < 0) return null;
+  const body = before.slice(start).join('\n').trim();
   return body === '' ? null : body;
 }
 
 const isErrorStatus = (status: number) => status >= 400 && status <= 599;
 
-/** The first tool message in the text naming an error status, with the body printed with it; else null. */
+/** The first tool message in the text naming an error status, with the body printed with it (after it, else before it); else null. */
 export function parseClientError(text: string): { response: ParsedResponse; request: ClientErrorLine } | null {
   const lines = text.split(/\r?\n/);
   for (const [at, whole] of lines.entries()) {
     const read = readLine(whole.slice(0, MAX_LINE));
     if (!read || !isErrorStatus(read.found.status)) continue;
     const rest = lines.slice(at + 1);
-    const body = (read.inline === null ? null : inlineBody(read.inline, rest)) ?? followingBody(rest);
+    const body = (read.inline === null ? null : inlineBody(read.inline, rest)) ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
     const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: null };
     return { response, request: read.found };
   }
