@@ -33,6 +33,8 @@ const PASTES = [
   fill('https://a.example/x 503 Service '),
   fill('npm ERR! 502 Bad Gateway - GET '),
   fill('Error from server (ServiceUnavailable '),
+  fill('HTTP 502: x (https://a.example/'),
+  fill('npm ERR! x\n'),
   `[${fill('https://a.example/ 503 Service Unavailable x')}`,
 ];
 const BUDGET_MS = 3000;
