@@ -31,6 +31,9 @@ describe('parseClientError: each tool by its own wording', () => {
     ["aiohttp.client_exceptions.ClientResponseError: 502, message='Bad Gateway', url=URL('https://api.example.org/v1/x')", 502, 'Bad Gateway', null, 'https://api.example.org/v1/x'],
     ["ClientResponseError: 503, message='Service Unavailable', url='https://api.example.org/v1/x'", 503, 'Service Unavailable', null, 'https://api.example.org/v1/x'],
     ['AxiosError: Request failed with status code 502', 502, '', null, null],
+    // spring-cloud/spring-cloud-openfeign#828, cloudfoundry-community/autosleep#162
+    ['feign.FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://problemset1/api/v1/problemset/problem/test] [ProblemClient#test()]: []', 502, 'Bad Gateway', 'POST', 'http://problemset1/api/v1/problemset/problem/test'],
+    ['2016-04-18T11:37:12.49+0200 [APP/0]      OUT Caused by: org.springframework.web.client.HttpServerErrorException: 502 Bad Gateway', 502, 'Bad Gateway', null, null],
     // cli/cli#10981
     ['failed to get run: HTTP 502: 502 Bad Gateway (https://api.github.com/repos/xxx/xxx/actions/runs/123123123?exclude_pull_requests=true', 502, 'Bad Gateway', null, 'https://api.github.com/repos/xxx/xxx/actions/runs/123123123?exclude_pull_requests=true'],
     ['Error response from daemon: received unexpected HTTP status: 502 Bad Gateway', 502, 'Bad Gateway', null, null],
@@ -64,6 +67,11 @@ describe('parseClientError: the body printed with the message', () => {
       reason: 'Service Unavailable',
       body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>',
     });
+  });
+
+  it("reads Feign's body in brackets, and an empty one as none", () => {
+    expect(read('feign.FeignException$ServiceUnavailable: [503 Service Unavailable] during [GET] to [http://a/x] [C#x()]: [{"status":503}]')?.body).toBe('{"status":503}');
+    expect(read('feign.FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://a/x] [C#x()]: []')?.body).toBeNull();
   });
 
   it('reads a quoted body (Spring 6) and "[no body]" as none', () => {

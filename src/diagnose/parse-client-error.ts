@@ -5,6 +5,7 @@
  *   `HTTP error 503 while getting https://...`;
  * - Spring's `HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable: [<html>...]` (RestTemplate, the
  *   body in `[...]` or `"..."`) and `WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://...`;
+ * - OpenFeign's `FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://...] [Client#call()]: [<body>]`;
  * - .NET `Response status code does not indicate success: 502 (Bad Gateway).`, axios `Request failed with status
  *   code 502`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
@@ -78,6 +79,12 @@ const WORDINGS: readonly ClientWording[] = [
   {
     pattern: /(?:HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|UnknownHttpStatusCodeException|RestClientResponseException)(?:\$\w+)?: (\d{3})((?: [A-Za-z][\w-]*){0,6})(?=:|\s|$)/,
     read: (m) => line(m[1], m[2]),
+    bodyInline: true,
+  },
+  // OpenFeign's FeignException: "[502 Bad Gateway] during [POST] to [<url>] [Client#method()]: [<body>]".
+  {
+    pattern: new RegExp(String.raw`FeignException(?:\$\w+)?: \[(\d{3})(?: ([^\]\n]{0,100}))?\] during \[${METHOD}\] to \[(${URL_TEXT})\](?: \[[^\]\n]{0,200}\])?`),
+    read: (m) => line(m[1], m[2], m[3], m[4]),
     bodyInline: true,
   },
   // .NET HttpResponseMessage.EnsureSuccessStatusCode.
