@@ -31,6 +31,8 @@ describe('parseClientError: each tool by its own wording', () => {
     ["aiohttp.client_exceptions.ClientResponseError: 502, message='Bad Gateway', url=URL('https://api.example.org/v1/x')", 502, 'Bad Gateway', null, 'https://api.example.org/v1/x'],
     ["ClientResponseError: 503, message='Service Unavailable', url='https://api.example.org/v1/x'", 503, 'Service Unavailable', null, 'https://api.example.org/v1/x'],
     ['AxiosError: Request failed with status code 502', 502, '', null, null],
+    // IBM-Cloud/terraform-provider-ibm#393
+    ['* ibm_org.organization: ibm_org.organization: Error retrieving billing manager in the org: Request failed with status code: 502, ServerErrorResponse: 502 Bad Gateway: Registered endpoint failed to handle the request.', 502, '', null, null],
     // spring-cloud/spring-cloud-openfeign#828, cloudfoundry-community/autosleep#162
     ['feign.FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://problemset1/api/v1/problemset/problem/test] [ProblemClient#test()]: []', 502, 'Bad Gateway', 'POST', 'http://problemset1/api/v1/problemset/problem/test'],
     ['2016-04-18T11:37:12.49+0200 [APP/0]      OUT Caused by: org.springframework.web.client.HttpServerErrorException: 502 Bad Gateway', 502, 'Bad Gateway', null, null],

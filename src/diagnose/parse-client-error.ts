@@ -89,8 +89,8 @@ const WORDINGS: readonly ClientWording[] = [
   },
   // .NET HttpResponseMessage.EnsureSuccessStatusCode.
   { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,100})\)/, read: (m) => line(m[1], m[2]) },
-  // axios createError.
-  { pattern: /\bRequest failed with status code (\d{3})\b/, read: (m) => line(m[1]) },
+  // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
+  { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
   // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
   { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
