@@ -108,7 +108,7 @@ const hasIssuer = (matched: readonly MatchedFingerprint[]) => matched.some((m) =
  */
 function visibleTextObservation(obs: Observation): Observation | null {
   const response = obs.response;
-  if (!response?.body || (response.form !== 'message' && response.form !== 'page-source') || !looksLikeHtml(response.body)) return null;
+  if (!response?.body || response.form === 'page-text' || response.form === 'body' || !looksLikeHtml(response.body)) return null;
   const lines = visibleLines(response.body.slice(0, MAX_PAGE_READ));
   const named = statusInPage(lines)?.status;
   if (lines.length === 0 || (named !== undefined && response.status !== null && named !== response.status)) return null;

@@ -188,3 +188,48 @@ describe('diagnose: hostile pastes stay fast', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe("diagnose: an HTTP client's error message", () => {
+  it("names Apache from the reason phrase git printed ('502 Proxy Error', mod_proxy's own status line)", () => {
+    const report = diagnose(wild('apache/502-scm-manager-git-rpc-proxy-error.txt'));
+    expect(report.format).toBe('client-message');
+    const [d] = report.diagnoses;
+    expect(d).toMatchObject({ verdict: 'identified', status: 502, confidence: 'medium', issuer: { component: 'Apache httpd', fingerprint: 'apache-proxy-error-reason' } });
+    expect(d?.notes.join(' ')).toContain("Only an HTTP client's error message was given");
+  });
+
+  it('matches the page a tool printed after its message (Fastly under a Rust error chain)', () => {
+    const report = diagnose(wild('fastly/503-cohost-dl-first-byte-timeout-body.txt'));
+    expect(report.format).toBe('client-message');
+    expect(report.diagnoses[0]).toMatchObject({ verdict: 'identified', status: 503, issuer: { component: 'Fastly' } });
+    expect(report.diagnoses[0]?.label).toMatch(/^response to https:\/\/cohost\.org\/api\/v1\/trpc\/posts\.singlePost\?/);
+  });
+
+  it('reads the status of a message that names no issuer, and says the issuer is unknown', () => {
+    const d = first(wild('cloudflare/403-datahub-urllib-http-error.txt'));
+    expect(d).toMatchObject({ verdict: 'unknown', status: 403, issuer: null });
+    expect(diagnose('Error from server (ServiceUnavailable): the server is currently unable to handle the request (get nodes.metrics.k8s.io)').diagnoses[0]).toMatchObject({ verdict: 'unknown', status: 503 });
+  });
+
+  it("reads npm's lines around a page when only some carry npm's mark (HAProxy's 503)", () => {
+    expect(first(wild('haproxy/503-npm-10363-registry-error-parsing-json.txt'))).toMatchObject({ verdict: 'identified', status: 503, issuer: { component: 'HAProxy' } });
+  });
+});
+
+describe("diagnose: a reason phrase only one component writes, as a client printed it", () => {
+  it.each([
+    ['requests.exceptions.HTTPError: 503 Server Error: first byte timeout for url: https://pypi.org/simple/x/', 'Fastly', 'low'],
+    ['npm ERR! 503 All backends failed or unhealthy - GET https://registry.npmjs.org/x', 'Fastly', 'low'],
+    ['error: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502 Proxy Error', 'Apache httpd', 'medium'],
+  ])('%s', (text, component, confidence) => {
+    expect(first(text)).toMatchObject({ verdict: 'identified', issuer: { component }, confidence });
+  });
+
+  it("matches the page's words a client printed after its message as page text", () => {
+    expect(first('AxiosError: Request failed with status code 502\n502 Bad Gateway\nnginx')).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
+  });
+
+  it('names no issuer for a registry reason phrase', () => {
+    expect(first('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://pypi.org/simple/x/')).toMatchObject({ verdict: 'unknown', status: 503 });
+  });
+});

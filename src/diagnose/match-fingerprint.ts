@@ -55,6 +55,12 @@ function headerCheck(matcher: HeaderMatcher): Check {
 const MAX_BODY_MATCHED = 64 * 1024;
 const matchedBodies = new WeakMap<Observation, string | undefined>();
 
+/** A page's words: copied page text, or what a client printed after its message when that is no markup and no JSON. */
+function isWords(obs: Observation): boolean {
+  const response = obs.response;
+  return response?.form === 'page-text' || (response?.form === 'client-message' && response.body !== null && !/^\s*[<{[]/.test(response.body));
+}
+
 /**
  * The body as matchers see it, computed once per observation: CRLF read as LF, no blanks at the end of a line nor
  * blank lines at the end (pastes change all three); for a page's copied text, whitespace runs as one space, as the patterns' text forms expect.
@@ -62,7 +68,7 @@ const matchedBodies = new WeakMap<Observation, string | undefined>();
 function bodyText(obs: Observation): string | undefined {
   if (!matchedBodies.has(obs)) {
     const body = obs.response?.body?.slice(0, MAX_BODY_MATCHED);
-    matchedBodies.set(obs, body === undefined ? undefined : obs.response?.form === 'page-text' ? normalizeSpace(body) : withoutLineEndBlanks(body));
+    matchedBodies.set(obs, body === undefined ? undefined : isWords(obs) ? normalizeSpace(body) : withoutLineEndBlanks(body));
   }
   return matchedBodies.get(obs);
 }
@@ -188,7 +194,7 @@ function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined
 
 /** The evidence for every matcher, or undefined when the fingerprint does not match. */
 export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation): ResponseEvidence[] | undefined {
-  const set = obs.response?.form === 'page-text' ? compiled.text : compiled.message;
+  const set = isWords(obs) ? compiled.text : compiled.message;
   if (set === null) return undefined;
   const found = runAll(set.checks, obs);
   if (!found) return undefined;

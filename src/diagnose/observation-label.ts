@@ -1,6 +1,6 @@
 /**
  * What a report calls one observation: "response" for a single response, "entry N: METHOD URL" for an entry of a
- * HAR file. Reports keep the label as written here (it is data in the JSON); texts show it in their language.
+ * HAR file, "response to METHOD URL" for a client's message that named the request. Reports keep the label as written here (it is data in the JSON); texts show it in their language.
  */
 import type { Messages } from '../i18n/index.ts';
 
@@ -10,11 +10,19 @@ export function harEntryLabel(index: number, method: string, url: string): strin
   return `entry ${index + 1}: ${method} ${url}`;
 }
 
+/** A client's message that named the request: "response to GET https://registry.npmjs.org/x". */
+export function requestLabel(method: string | null, url: string): string {
+  return `response to ${method ? `${method} ` : ''}${url}`;
+}
+
 const HAR_ENTRY = /^entry (\d+): (.*)$/s;
+const REQUEST = /^response to (.*)$/s;
 
 /** The label in the report's language. */
 export function observationLabel(label: string, msg: Messages['diagnose']): string {
   if (label === RESPONSE_LABEL) return msg.label.response;
   const entry = HAR_ENTRY.exec(label);
-  return entry ? msg.label.entry(Number(entry[1]), entry[2] ?? '') : label;
+  if (entry) return msg.label.entry(Number(entry[1]), entry[2] ?? '');
+  const request = REQUEST.exec(label);
+  return request ? msg.label.request(request[1] ?? '') : label;
 }

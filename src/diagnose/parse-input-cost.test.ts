@@ -1,5 +1,5 @@
 /**
- * The paste-form readers (log prefixes, interceptor lines, client printouts, string literals, system-call traces)
+ * The paste-form readers (log prefixes, interceptor lines, client printouts and error messages, string literals, system-call traces)
  * against 1 MB pastes built to make them loop or backtrack: repeated status keys, arrows, quotes, calls and long
  * runs of blanks. A reader that rescans the paste from every line makes the API hang; this fails first.
  */
@@ -24,6 +24,18 @@ const PASTES = [
   fill('HTTP/1.1 502 x\n'),
   fill('22:43:23 x\n'),
   `<-- 502 ${fill(' ')}(1ms)`,
+  // Clients' error messages (parse-client-error.ts): repeated near-misses of each wording, one huge line, bodies.
+  fill('502 Server Error: Bad Gateway for url '),
+  fill("502, message='Bad Gateway', url=URL('https://a.example/"),
+  fill('HttpServerErrorException$BadGateway: 502 Bad Gateway: [<html>\n'),
+  `HttpServerErrorException: 503 Service Unavailable: [${fill('<p>]x\n')}`,
+  `AxiosError: Request failed with status code 502\n${fill('<html>\n')}`,
+  fill('https://a.example/x 503 Service '),
+  fill('npm ERR! 502 Bad Gateway - GET '),
+  fill('Error from server (ServiceUnavailable '),
+  fill('HTTP 502: x (https://a.example/'),
+  fill('npm ERR! x\n'),
+  `[${fill('https://a.example/ 503 Service Unavailable x')}`,
 ];
 const BUDGET_MS = 3000;
 

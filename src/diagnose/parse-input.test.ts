@@ -20,6 +20,10 @@ describe('parseInput format detection', () => {
     ['\uFEFFHTTP/1.1 500 Internal Server Error\n\n', 'http'],
     ['* Trying 127.0.0.1:80...\n< HTTP/1.1 502 Bad Gateway\n<\n', 'curl-verbose'],
     ['curl: (52) Empty reply from server\n', 'curl-error'],
+    ['curl: (22) The requested URL returned error: 503\n', 'curl-error'],
+    ['requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://a.example/x\n', 'client-message'],
+    ['* The requested URL returned error: 502 Proxy Error\nerror: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502 Proxy Error\n', 'client-message'],
+    ['[2024-09-30T16:08:56Z ERROR dl] failed\n  3: https://a.example/x 503 Service Unavailable:\n  <html><body>x</body></html>\n', 'client-message'],
     ['{"status": 502, "headers": {"server": "Caddy"}}', 'json'],
     ['{"log": {"entries": [{"request": {}, "response": {"status": 404, "headers": []}}]}}', 'har'],
   ])('reads %j as %s', (input, format) => {
@@ -138,5 +142,19 @@ describe('parseInput, responses inside logs, traces and printouts', () => {
     ["an object's own status field", "{\n  level: 'error',\n  status: 502,\n  msg: 'upstream failed'\n}"],
   ])('takes no status from %s (diagnose then refuses it)', (_what, input) => {
     expect(statusOrRefusal(input)).toBeNull();
+  });
+});
+
+describe('parseInput: a client error message', () => {
+  it('labels the observation with the request the message named, and keeps a raw response first', () => {
+    const [obs] = parseInput('npm ERR! 502 Bad Gateway - GET https://registry.npmjs.org/left-pad\n').observations;
+    expect(obs).toMatchObject({ label: 'response to GET https://registry.npmjs.org/left-pad', response: { status: 502, form: 'client-message', headers: [] } });
+    const raw = parseInput('HTTP/1.1 503 Service Unavailable\nServer: nginx\n\nAxiosError: Request failed with status code 502\n');
+    expect(raw.format).toBe('http');
+    expect(raw.observations[0]?.response?.status).toBe(503);
+  });
+
+  it('reads a JSON body that mentions a client message as JSON', () => {
+    expect(parseInput('{"status": 502, "body": "AxiosError: Request failed with status code 502"}').format).toBe('json');
   });
 });

@@ -1,23 +1,25 @@
 /**
  * Detects what the user pasted and hands it to the right reader: raw HTTP or `curl -i` output,
  * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, a client library's
- * printout of its response object (parse-client-dump.ts), a head as a tool or
+ * printout of its response object (parse-client-dump.ts), the message a client or tool printed for an error status
+ * (parse-client-error.ts), a head as a tool or
  * a log renders it (`Status: 404` with header lines), a body alone (JSON, XML; a JSON object with a few words of
  * the reporter's around it), or else a page alone (its HTML source, or the text copied from the browser). What the
  * paste added around the response (a command line, a log prefix on every line, escapes) goes first (unwrap-paste.ts).
  * Text that turns out to be no error page is refused by `diagnose` with a message that says what was understood.
  */
 import { parseClientDump } from './parse-client-dump.ts';
+import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
 import { parseLooseHead } from './parse-loose-head.ts';
 import { jsonAmongProse } from './json-in-prose.ts';
 import { parseBodyText, parsePage } from './parse-page.ts';
-import type { ParsedInput } from './types.ts';
+import type { Observation, ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
-import { RESPONSE_LABEL } from './observation-label.ts';
+import { requestLabel, RESPONSE_LABEL } from './observation-label.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
 const STATUS_LINE_START = /^HTTP\/\d/m;
@@ -39,13 +41,16 @@ function parseObject(data: unknown): ParsedInput {
   return { format: 'json', observations: [parseResponseObject(dict)] };
 }
 
-function parseJsonText(text: string): ParsedInput {
+/** `orElse`: what the text reads as when it is no JSON after all (a log line opening with `[2024-09-30T16:08:56Z ...`). */
+function parseJsonText(text: string, orElse: () => ParsedInput | null): ParsedInput {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     const embedded = jsonAmongProse(text);
     if (embedded) return parseObject(embedded);
+    const other = orElse();
+    if (other) return other;
     throw unreadable(
       `The input looks like JSON but is not valid JSON (${(error as Error).message}).`,
       `${text.length} characters starting ${quote(text, 30)}; a HAR file or JSON object that was cut off would read like this.`,
@@ -67,6 +72,11 @@ function hasBinaryStart(raw: string): boolean {
   return nul >= 0 && !raw.slice(0, nul).includes('HTTP/');
 }
 
+/** A client's message as an observation, labelled with the request when the message named it. */
+function clientObservation({ response, request }: NonNullable<ReturnType<typeof parseClientError>>): Observation {
+  return { label: request.url === null ? RESPONSE_LABEL : requestLabel(request.method, request.url), response, failure: null, hops: [] };
+}
+
 function parseText(raw: string): ParsedInput {
   if (hasBinaryStart(raw)) {
     throw unreadable('This is binary data, not a response. Give the response as text: raw HTTP, curl -i or curl -v output, a HAR file or JSON.', `${raw.length} characters with NUL bytes in the first 64.`);
@@ -77,8 +87,17 @@ function parseText(raw: string): ParsedInput {
   // A client's printout of its response object is read as printed: unwrapping would undo its string escapes.
   const dump = STATUS_LINE_ANYWHERE.test(raw) ? null : (parseClientDump(raw) ?? parseClientDump(text));
   if (dump) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: dump, failure: null, hops: [] }] };
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed);
   const statusAt = text.search(STATUS_LINE_START);
+  // A client's message for an error status, when no raw response and no curl output is there (git prints curl's `*`
+  // lines with its own). Read before unwrapping too: taking an error message's words off a page would take it along.
+  const clientMessage = (): ParsedInput | null => {
+    if (statusAt >= 0 || /^\s*< HTTP\/\d/m.test(text) || hasCurlFailureLine(text)) return null;
+    const client = parseClientError(raw) ?? parseClientError(text);
+    return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
+  };
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed, clientMessage);
+  const client = clientMessage();
+  if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.
   if (/^\s*< HTTP\/\d/m.test(text) || CURL_VERBOSE_LINE.test(statusAt < 0 ? text : text.slice(0, statusAt))) {
     return { format: 'curl-verbose', observations: [parseCurlOutput(text)] };
@@ -99,7 +118,7 @@ function parseText(raw: string): ParsedInput {
 /** For text read as a page that no fingerprint recognises and that names no status: it was no error page. */
 export function notAPage(text: string): Error {
   return unreadable(
-    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, a HAR file, a JSON object {status, headers, body}, or the error page itself (its source, or its text copied from the browser, with the status it shows).',
+    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, an HTTP client\'s error message with the status (such as "502 Server Error: Bad Gateway for url: ..." or "Response status code does not indicate success: 502 (Bad Gateway)"), a HAR file, a JSON object {status, headers, body}, or the error page itself (its source, or its text copied from the browser, with the status it shows).',
     `text starting ${quote(text.trim())}.`,
   );
 }

@@ -40,12 +40,17 @@ function reasonPhrases(): Map<string, PageStatus> {
   return reasons;
 }
 
+/** Whether the words start with the status's own registry reason phrase ("Bad Gateway" after 502). */
+export function startsWithOwnReason(status: number, words: string): boolean {
+  reasonOfCode ??= new Map([...reasonPhrases().values()].map((p) => [p.status, lettersOf(p.reason)]));
+  const reason = reasonOfCode.get(status);
+  return reason !== undefined && lettersOf(words).startsWith(reason);
+}
+
 /** "failed: 502 Bad Gateway", "resulted in a `404 Not Found` response": the code with its own reason phrase. */
 function codeWithItsReason(line: string): PageStatus | null {
-  reasonOfCode ??= new Map([...reasonPhrases().values()].map((p) => [p.status, lettersOf(p.reason)]));
   for (const [, code, words] of line.matchAll(CODE_WITH_WORDS)) {
-    const reason = reasonOfCode.get(Number(code));
-    if (reason && lettersOf(words ?? '').startsWith(reason)) return { status: Number(code), reason: '' };
+    if (startsWithOwnReason(Number(code), words ?? '')) return { status: Number(code), reason: '' };
   }
   return null;
 }

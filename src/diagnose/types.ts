@@ -10,15 +10,17 @@ export type { NetworkFailureKind } from './network-failure.ts';
 /**
  * What the user gave: a whole HTTP message (`http`, curl, HAR, JSON), a response body alone (`body`: a JSON or XML
  * error document without status line and headers), or only a page: its HTML source without the status line and
- * headers (`page-source`), or the words copied from the browser window (`page-text`).
+ * headers (`page-source`), or the words copied from the browser window (`page-text`), or the message an HTTP client or
+ * tool printed for an error status (`client-message`: `502 Server Error: Bad Gateway for url: ...`).
  */
-export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'har' | 'json' | 'body' | 'page-source' | 'page-text';
+export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'client-message' | 'har' | 'json' | 'body' | 'page-source' | 'page-text';
 
 /**
  * How much of a response the input holds: the message, or only its body (no headers; the status from the body's own
- * fields), or only the page (no headers; the status read from the page).
+ * fields), or only the page (no headers; the status read from the page), or a client's message naming the status (no
+ * headers; the body only when the client printed it).
  */
-export type ResponseForm = 'message' | 'body' | 'page-source' | 'page-text';
+export type ResponseForm = 'message' | 'body' | 'page-source' | 'page-text' | 'client-message';
 
 /** One header line as received; names keep their case, lookups ignore it. */
 export interface HeaderField {

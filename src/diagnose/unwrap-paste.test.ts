@@ -120,10 +120,16 @@ describe('unwrapPaste, logs, dumps and traces', () => {
     expect(unwrapPaste(verbose)).toBe(verbose);
   });
 
-  it("reads a GitHub Actions log: timestamps go, the page's unprefixed lines stay", () => {
+  it("reads a GitHub Actions log: timestamps and the ##[error] mark go, the page's unprefixed lines stay", () => {
     const text = unwrapPaste(wild('cloudflare/522-setup-node-actions-log-timestamps.txt'));
     expect(text).toMatch(/^##\[group\]Run actions\/setup-node@v1\nwith:\n {2}node-version: 14\.7\.x/);
-    expect(text).toContain('##[error]<html>\n<head><title>522 Origin Connection Time-out</title></head>\n');
+    expect(text).toContain('\n<html>\n<head><title>522 Origin Connection Time-out</title></head>\n');
+    expect(text).not.toContain('##[error]');
+  });
+
+  it("drops npm's mark from the lines that carry it, and leaves the others", () => {
+    const paste = 'npm ERR! registry error parsing json\n\nUnexpected token <\nnpm ERR! <html><body><h1>503 Service Unavailable</h1>\nnpm ERR! </body></html>';
+    expect(unwrapPaste(paste)).toBe('registry error parsing json\n\nUnexpected token <\n<html><body><h1>503 Service Unavailable</h1>\n</body></html>');
   });
 
   it('decodes a whole paste that is one Python bytes literal', () => {

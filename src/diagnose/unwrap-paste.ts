@@ -1,6 +1,7 @@
 /**
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
- * it, wget's ERROR line after it, the shell command and prompt typed before it, a log's or a test runner's prefix on every line (`npm ERR! `,
+ * it, wget's ERROR line after it, the shell command and prompt typed before it, a tool's mark on its lines (`npm ERR! `,
+ * `##[error]`, also where some lines lack it), a log's or a test runner's prefix on every line (`npm ERR! `,
  * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`,
  * `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts), a logger's timestamped
  * prefix and an HTTP logging interceptor's arrows (log-lines.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
@@ -144,6 +145,16 @@ function dedentPage(lines: string[]): string[] {
   return [...lines.slice(0, at), first.slice(first.search(PAGE_START)), ...lines.slice(at + 1).map((l) => l.slice(Math.min(indent, /^[ \t]*/.exec(l)?.[0].length ?? 0)))];
 }
 
+/**
+ * The marks a tool puts on its own output lines, wherever they are (not every line has one): npm's `npm ERR! ` (npm 7+:
+ * `npm error `), GitHub Actions' `##[error]` and the workflow commands `::error::` a step prints for it.
+ */
+const TOOL_MARK = /^(?:npm (?:ERR!|error|warn|WARN|verb|http)(?: |$)|##\[(?:error|warning|notice|debug)\]|::(?:error|warning|notice)(?: [^:\n]*)?::)/;
+
+function dropToolMarks(lines: string[]): string[] {
+  return lines.some((l) => TOOL_MARK.test(l)) ? lines.map((l) => l.replace(TOOL_MARK, '')) : lines;
+}
+
 /** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 /** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
@@ -156,7 +167,7 @@ export function unwrapPaste(raw: string): string {
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
   const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropLogPrefix(reversedArrows(dropCommands(unfenced))))));
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unfenced)))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 

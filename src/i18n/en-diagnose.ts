@@ -37,12 +37,15 @@ export const enDiagnose = {
         'Only the page source was given (no status line, no headers): the status comes from the page, and header fingerprints cannot be checked. The full response (curl -i) says more.',
       'page-text':
         'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.',
+      'client-message':
+        "Only an HTTP client's error message was given (no status line, no headers): the status comes from the client's words, the body only where the client printed it, and header fingerprints cannot be checked. The full response (curl -i) says more.",
     },
   },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
   label: {
     response: 'response',
     entry: (n: number, request: string) => `entry ${n}: ${request}`,
+    request: (request: string) => `response to ${request}`,
     issuer: 'Issued by',
     application: 'the application behind them (or the next hop)',
     inferred: 'inferred by elimination',

@@ -38,12 +38,15 @@ export const idDiagnose: Messages['diagnose'] = {
         'Yang diberikan hanya source halamannya (tanpa status line, tanpa header): statusnya diambil dari halaman itu, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
       'page-text':
         'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+      'client-message':
+        'Yang diberikan hanya pesan error dari HTTP client (tanpa status line, tanpa header): statusnya diambil dari kata-kata client itu, body hanya ada kalau client mencetaknya, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
     },
   },
   verdict: { identified: 'teridentifikasi', unknown: 'tidak diketahui', 'no-error': 'bukan error' },
   label: {
     response: 'respons',
     entry: (n, request) => `entri ${n}: ${request}`,
+    request: (request) => `respons untuk ${request}`,
     issuer: 'Dikeluarkan oleh',
     application: 'aplikasi di belakangnya (atau hop berikutnya)',
     inferred: 'disimpulkan dengan eliminasi',

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseClientError } from './parse-client-error.ts';
+
+const read = (text: string) => {
+  const found = parseClientError(text);
+  return found ? { status: found.response.status, reason: found.response.reason, method: found.request.method, url: found.request.url, body: found.response.body } : null;
+};
+
+describe('parseClientError: each tool by its own wording', () => {
+  // The lines are from public captures (GitHub issues), as the tools printed them.
+  it.each([
+    // mozilla/bugbug#2571
+    ['requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://api.github.com/repos/webcompat/web-bugs/issues/74471/events', 502, 'Bad Gateway', null, 'https://api.github.com/repos/webcompat/web-bugs/issues/74471/events'],
+    // DarkCat09/python-aternos#45
+    ['requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://aternos.org/go/', 403, 'Forbidden', null, 'https://aternos.org/go/'],
+    // datopian/datahub.io#81
+    ['urllib.error.HTTPError: HTTP Error 403: Forbidden', 403, 'Forbidden', null, null],
+    // achillean/shodan-python#2
+    ['"urllib2.HTTPError: HTTP Error 502: Bad Gateway" when trying to search exploitdb or msf', 502, 'Bad Gateway', null, null],
+    // njthomson/SrvSurvey#243
+    ['System.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).', 502, 'Bad Gateway', null, null],
+    // kubernetes-sigs/metrics-server#749
+    ['Error from server (ServiceUnavailable): the server is currently unable to handle the request (get nodes.metrics.k8s.io)', 503, 'ServiceUnavailable', null, null],
+    // npm/cli#1302
+    ['npm ERR! 504 Gateway Timeout - GET https://registry.npmjs.org/@umai%2fshop-dashboard', 504, 'Gateway Timeout', 'GET', 'https://registry.npmjs.org/@umai%2fshop-dashboard'],
+    ['code E503 npm ERR! 503 Service Unavailable - PUT https://registry.npmjs.org/@umai%2fshop-dashboard', 503, 'Service Unavailable', 'PUT', 'https://registry.npmjs.org/@umai%2fshop-dashboard'],
+    // m-ab-s/media-autobuild_suite#3001, scm-manager/scm-manager#999
+    ['error: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502', 502, '', null, null],
+    ['error: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502 Proxy Error', 502, 'Proxy Error', null, null],
+    // aiohttp's ClientResponseError.__str__, old and new url forms
+    ["aiohttp.client_exceptions.ClientResponseError: 502, message='Bad Gateway', url=URL('https://api.example.org/v1/x')", 502, 'Bad Gateway', null, 'https://api.example.org/v1/x'],
+    ["ClientResponseError: 503, message='Service Unavailable', url='https://api.example.org/v1/x'", 503, 'Service Unavailable', null, 'https://api.example.org/v1/x'],
+    ['AxiosError: Request failed with status code 502', 502, '', null, null],
+    // IBM-Cloud/terraform-provider-ibm#393
+    ['* ibm_org.organization: ibm_org.organization: Error retrieving billing manager in the org: Request failed with status code: 502, ServerErrorResponse: 502 Bad Gateway: Registered endpoint failed to handle the request.', 502, '', null, null],
+    // spring-cloud/spring-cloud-openfeign#828, cloudfoundry-community/autosleep#162
+    ['feign.FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://problemset1/api/v1/problemset/problem/test] [ProblemClient#test()]: []', 502, 'Bad Gateway', 'POST', 'http://problemset1/api/v1/problemset/problem/test'],
+    ['2016-04-18T11:37:12.49+0200 [APP/0]      OUT Caused by: org.springframework.web.client.HttpServerErrorException: 502 Bad Gateway', 502, 'Bad Gateway', null, null],
+    // cli/cli#10981
+    ['failed to get run: HTTP 502: 502 Bad Gateway (https://api.github.com/repos/xxx/xxx/actions/runs/123123123?exclude_pull_requests=true', 502, 'Bad Gateway', null, 'https://api.github.com/repos/xxx/xxx/actions/runs/123123123?exclude_pull_requests=true'],
+    ['Error response from daemon: received unexpected HTTP status: 502 Bad Gateway', 502, 'Bad Gateway', null, null],
+    ['failed to resolve reference "docker.io/library/alpine:latest": unexpected status from HEAD request to https://registry-1.docker.io/v2/library/alpine/manifests/latest: 503 Service Unavailable', 503, 'Service Unavailable', 'HEAD', 'https://registry-1.docker.io/v2/library/alpine/manifests/latest'],
+    ['Error: unexpected status code: 502', 502, '', null, null],
+    ['ERROR: HTTP error 503 while getting https://files.pythonhosted.org/packages/x/y.whl', 503, '', 'GET', 'https://files.pythonhosted.org/packages/x/y.whl'],
+    ['org.springframework.web.reactive.function.client.WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://api.example.org/items', 502, 'Bad Gateway', 'GET', 'https://api.example.org/items'],
+    // cpsdqs/cohost-dl#20: a URL, then the status with its own reason phrase
+    ['        3: https://cohost.org/api/v1/trpc/posts.singlePost?input=%7B%7D 503 Service Unavailable:', 503, 'Service Unavailable', null, 'https://cohost.org/api/v1/trpc/posts.singlePost?input=%7B%7D'],
+  ])('%s', (text, status, reason, method, url) => {
+    expect(read(text)).toMatchObject({ status, reason, method, url });
+  });
+
+  it('keeps a closing backtick or quote off the URL', () => {
+    // opensanctions/opensanctions#3779
+    expect(read('`403 Client Error: Forbidden for url: https://www.iadb.org/en/x` served by Cloudflare.')?.url).toBe('https://www.iadb.org/en/x');
+  });
+});
+
+describe('parseClientError: the body printed with the message', () => {
+  it("reads Spring RestTemplate's body in brackets, up to the line the bracket closes on, before the stack trace", () => {
+    const text = [
+      'org.springframework.web.client.HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable: [<html><body><h1>503 Service Unavailable</h1>',
+      'No server is available to handle this request.',
+      '</body></html>',
+      ']',
+      '\tat org.springframework.web.client.HttpServerErrorException.create(HttpServerErrorException.java:103) ~[spring-web-5.3.9.jar:5.3.9]',
+    ].join('\n');
+    expect(read(text)).toMatchObject({
+      status: 503,
+      reason: 'Service Unavailable',
+      body: '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>',
+    });
+  });
+
+  it("reads Feign's body in brackets, and an empty one as none", () => {
+    expect(read('feign.FeignException$ServiceUnavailable: [503 Service Unavailable] during [GET] to [http://a/x] [C#x()]: [{"status":503}]')?.body).toBe('{"status":503}');
+    expect(read('feign.FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://a/x] [C#x()]: []')?.body).toBeNull();
+  });
+
+  it('reads a quoted body (Spring 6) and "[no body]" as none', () => {
+    expect(read('HttpClientErrorException$NotFound: 404 Not Found: "{"error":"not found"}"')?.body).toBe('{"error":"not found"}');
+    expect(read('HttpClientErrorException$Unauthorized: 401 Unauthorized: [no body]')).toMatchObject({ status: 401, body: null });
+  });
+
+  it('reads a page on the lines after the message, and nothing when a traceback follows', () => {
+    expect(read('AxiosError: Request failed with status code 502\nResponse body: <html><center>nginx</center></html>')?.body).toBe('<html><center>nginx</center></html>');
+    expect(read('urllib.error.HTTPError: HTTP Error 503: Service Unavailable\n  File "x.py", line 3')?.body).toBeNull();
+    expect(read('requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://a.example/\n\nDuring handling of the above exception, another exception occurred:')?.body).toBeNull();
+  });
+
+  it('reads a page printed before the message when none follows it', () => {
+    expect(read('fetch failed\n<html><center>nginx</center></html>\nAxiosError: Request failed with status code 502')?.body).toBe('<html><center>nginx</center></html>');
+    expect(read('Traceback (most recent call last):\n  File "x.py", line 3\nurllib.error.HTTPError: HTTP Error 503: Service Unavailable')?.body).toBeNull();
+  });
+
+  it("keeps the page's words printed after the message as its body", () => {
+    expect(read('AxiosError: Request failed with status code 502\n502 Bad Gateway\nnginx\n    at settle (node_modules/axios/lib/core/settle.js:19:12)')?.body).toBe('502 Bad Gateway\nnginx');
+  });
+});
+
+describe('parseClientError: a number that is no response status', () => {
+  it.each([
+    'listen tcp 0.0.0.0:502: bind: address already in use',
+    'Error: Process completed with exit code 502.',
+    '  File "/usr/lib/python3.6/urllib/request.py", line 504, in _call_chain',
+    'error: 5929 bytes of body are still expected',
+    'npm ERR! code E503',
+    'connect ECONNREFUSED 127.0.0.1:503',
+    'https://example.org:503 timed out after 504 ms',
+    'https://example.org/x 503 retries left',
+    'Error from server (InternalError): an error on the server ("") has prevented the request from succeeding',
+    'requests.exceptions.HTTPError: 200 Server Error: OK for url: https://example.org/',
+  ])('%s', (text) => {
+    expect(parseClientError(text)).toBeNull();
+  });
+});

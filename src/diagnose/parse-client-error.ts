@@ -1,0 +1,182 @@
+/**
+ * Reads the one line an HTTP client or tool prints when a request got an error status, in that tool's own wording:
+ * - Python requests `502 Server Error: Bad Gateway for url: https://...` (models.py `raise_for_status`), urllib
+ *   `HTTP Error 503: Service Unavailable`, aiohttp `502, message='Bad Gateway', url=URL('https://...')`, pip
+ *   `HTTP error 503 while getting https://...`;
+ * - Spring's `HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable: [<html>...]` (RestTemplate, the
+ *   body in `[...]` or `"..."`) and `WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://...`;
+ * - OpenFeign's `FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://...] [Client#call()]: [<body>]`;
+ * - .NET `Response status code does not indicate success: 502 (Bad Gateway).`, axios `Request failed with status
+ *   code 502`;
+ * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
+ *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
+ * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
+ *   npm `npm ERR! 502 Bad Gateway - GET https://...`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
+ *   `Error from server (ServiceUnavailable): ...`; and `<url> 503 Service Unavailable` (the code with its own reason phrase).
+ * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
+ * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
+ */
+import { startsWithOwnReason } from './status-in-page.ts';
+import type { ParsedResponse } from './types.ts';
+
+/** What one tool's message says: the status, its reason phrase, the request when named, and where a body starts. */
+export interface ClientErrorLine {
+  status: number;
+  reason: string;
+  method: string | null;
+  url: string | null;
+}
+
+interface ClientWording {
+  pattern: RegExp;
+  read: (m: RegExpExecArray) => ClientErrorLine;
+  /** The message carries the body after it on the same line (`: [<html>...`, `: "{...}"`). */
+  bodyInline?: boolean;
+  /** A further check of the match, where the wording alone is not the tool's own. */
+  accept?: (m: RegExpExecArray) => boolean;
+}
+
+const line = (status: string | undefined, reason = '', method: string | null = null, url: string | null = null): ClientErrorLine => ({
+  status: Number(status),
+  reason: reason.trim(),
+  method,
+  url,
+});
+
+/** Kubernetes API reasons with the one status client-go gives each (apimachinery `NewGenericServerResponse`). */
+const KUBERNETES_REASONS: Record<string, number> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  MethodNotAllowed: 405,
+  NotAcceptable: 406,
+  Conflict: 409,
+  AlreadyExists: 409,
+  RequestEntityTooLarge: 413,
+  UnsupportedMediaType: 415,
+  Invalid: 422,
+  TooManyRequests: 429,
+  ServiceUnavailable: 503,
+  Timeout: 504,
+};
+
+/** A URL as a message quotes it; a closing quote, backtick or bracket after it is the message's. */
+const URL_TEXT = String.raw`[a-z][\w+.-]*://[^\s'"\x60<>()[\]]+`;
+const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)';
+
+const WORDINGS: readonly ClientWording[] = [
+  // requests: f"{status} Client Error: {reason} for url: {url}" (also "Server Error").
+  { pattern: new RegExp(String.raw`\b(\d{3}) (?:Client|Server) Error: (.{0,200}?) for url: (${URL_TEXT})`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // urllib: "HTTP Error %s: %s"; pip: "HTTP error 503 while getting <url>".
+  { pattern: /\bHTTP Error (\d{3}): ([^\n"'`]{0,100})/, read: (m) => line(m[1], m[2]) },
+  { pattern: new RegExp(String.raw`\bHTTP error (\d{3}) while getting (${URL_TEXT})`), read: (m) => line(m[1], '', 'GET', m[2]) },
+  // aiohttp ClientResponseError: "{status}, message={message!r}, url={url!r}".
+  { pattern: new RegExp(String.raw`\b(\d{3}), message=(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"), url=(?:URL\()?'(${URL_TEXT})'`), read: (m) => line(m[1], m[2] ?? m[3], null, m[4]) },
+  // Spring WebClient: "502 Bad Gateway from GET https://...".
+  { pattern: new RegExp(String.raw`WebClientResponseException(?:\$\w+)?: (\d{3}) ([^\n]{0,100}?) from ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
+  // Spring RestTemplate: "503 Service Unavailable: [<body>]" (5.x) or ": "<body>"" (6.x), or the status alone.
+  {
+    pattern: /(?:HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|UnknownHttpStatusCodeException|RestClientResponseException)(?:\$\w+)?: (\d{3})((?: [A-Za-z][\w-]*){0,6})(?=:|\s|$)/,
+    read: (m) => line(m[1], m[2]),
+    bodyInline: true,
+  },
+  // OpenFeign's FeignException: "[502 Bad Gateway] during [POST] to [<url>] [Client#method()]: [<body>]".
+  {
+    pattern: new RegExp(String.raw`FeignException(?:\$\w+)?: \[(\d{3})(?: ([^\]\n]{0,100}))?\] during \[${METHOD}\] to \[(${URL_TEXT})\](?: \[[^\]\n]{0,200}\])?`),
+    read: (m) => line(m[1], m[2], m[3], m[4]),
+    bodyInline: true,
+  },
+  // .NET HttpResponseMessage.EnsureSuccessStatusCode.
+  { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,100})\)/, read: (m) => line(m[1], m[2]) },
+  // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
+  { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
+  // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
+  { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
+  { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  { pattern: /\bunexpected (?:HTTP )?status code:? (\d{3})\b/i, read: (m) => line(m[1]) },
+  // git over HTTP (its curl underneath): "RPC failed; HTTP 502 curl 22 ...", "unable to access '<url>': The requested URL returned error: 502".
+  { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+(?: The requested URL returned error: \d{3}\b ?([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  { pattern: new RegExp(String.raw`unable to access '(${URL_TEXT})': The requested URL returned error: (\d{3})`), read: (m) => line(m[2], '', null, m[1]) },
+  // Many tools and programs (Rust's reqwest errors among them): "<url> 503 Service Unavailable" — the status only with its own reason phrase.
+  {
+    pattern: new RegExp(String.raw`(${URL_TEXT}):? (\d{3}) ([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})(?=[:.]?\s*$)`),
+    read: (m) => line(m[2], m[3], null, m[1]),
+    accept: (m) => startsWithOwnReason(Number(m[2]), m[3] ?? ''),
+  },
+  // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
+  { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
+  // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).
+  { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
+];
+
+/** kubectl's "Error from server (Reason): message". */
+const KUBECTL = /\bError from server \((\w+)\): /;
+
+/** How far into a line a tool's message is looked for: the prefix a log gives it is short. */
+const MAX_LINE = 4096;
+
+/** Lines that end a body printed after the message: a stack trace (Java, .NET, Node), a traceback, the next log record. */
+const AFTER_BODY = /^\s*(?:at (?:async )?[\w$.<>[\]]+ ?\(|at \S+:\d+(?::\d+)?\)?\s*$|Traceback \(|File "|Caused by: |During handling of the above exception|The above exception was|\d{4}-\d\d-\d\d[ T]\d\d:)/;
+
+function readLine(text: string): { found: ClientErrorLine; inline: string | null } | null {
+  for (const wording of WORDINGS) {
+    const m = wording.pattern.exec(text);
+    if (m && (wording.accept?.(m) ?? true)) return { found: wording.read(m), inline: wording.bodyInline ? text.slice(m.index + m[0].length) : null };
+  }
+  const kube = KUBECTL.exec(text);
+  const status = kube ? KUBERNETES_REASONS[kube[1] ?? ''] : undefined;
+  return status === undefined ? null : { found: line(String(status), kube?.[1]), inline: null };
+}
+
+/** A body wrapped in `[...]` or `"..."` after Spring's message, up to the line its wrapper closes on. */
+function inlineBody(first: string, rest: readonly string[]): string | null {
+  const open = /^: ([["])/.exec(first);
+  if (!open) return null;
+  const close = open[1] === '[' ? ']' : '"';
+  const lines = [first.slice(3)];
+  for (const next of rest) {
+    if (lines.at(-1)?.trimEnd().endsWith(close)) break;
+    lines.push(next);
+  }
+  const body = lines.join('\n').trimEnd();
+  const inner = (body.endsWith(close) ? body.slice(0, -1) : body).trimEnd();
+  return inner === 'no body' || inner.trim() === '' ? null : inner;
+}
+
+/**
+ * What was printed on the lines after the message (after "Response body:" or alone), up to a stack trace: a page, JSON,
+ * or the page's words (a browser's or a tool's rendering of it).
+ */
+function followingBody(rest: readonly string[]): string | null {
+  const start = rest.findIndex((l) => l.trim() !== '');
+  if (start < 0 || AFTER_BODY.test(rest[start] ?? '')) return null;
+  const first = (rest[start] ?? '').replace(/^\s*(?:Response body|Body|body):\s*/, '');
+  const end = rest.findIndex((l, i) => i > start && AFTER_BODY.test(l));
+  const body = [first, ...rest.slice(start + 1, end < 0 ? undefined : end)].join('\n').trimEnd();
+  return body.trim() === '' ? null : body;
+}
+
+/** A page or JSON printed before the message (a log that shows the body, then the error): from its first tag or brace. */
+function precedingBody(before: readonly string[]): string | null {
+  const start = before.findIndex((l) => /^\s*[<{]|<(?:!DOCTYPE\s+html|html)\b/i.test(l));
+  if (start < 0) return null;
+  const body = before.slice(start).join('\n').trim();
+  return body === '' ? null : body;
+}
+
+const isErrorStatus = (status: number) => status >= 400 && status <= 599;
+
+/** The first tool message in the text naming an error status, with the body printed with it (after it, else before it); else null. */
+export function parseClientError(text: string): { response: ParsedResponse; request: ClientErrorLine } | null {
+  const lines = text.split(/\r?\n/);
+  for (const [at, whole] of lines.entries()) {
+    const read = readLine(whole.slice(0, MAX_LINE));
+    if (!read || !isErrorStatus(read.found.status)) continue;
+    const rest = lines.slice(at + 1);
+    const body = (read.inline === null ? null : inlineBody(read.inline, rest)) ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
+    const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: null };
+    return { response, request: read.found };
+  }
+  return null;
+}
