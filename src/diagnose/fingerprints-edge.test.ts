@@ -165,4 +165,11 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(d).toMatchObject({ verdict: 'identified', status: 502, confidence: 'medium', issuer: { component: 'Cloudflare', fingerprint: 'cloudflare-branded-5xx-page' } });
     expect(d.summary).toContain('the origin is the usual cause');
   });
+  // Only the reason line under the heading of CloudFront's 504 page (cloudfront/504-huggingface-icon.txt, line 3),
+  // as people quote it: it names CloudFront itself.
+  it("names CloudFront from its page's origin reason line alone", () => {
+    const reason = wild('cloudfront/504-huggingface-icon.txt').split('\n')[2]?.split('. We can')[0] ?? '';
+    expect(reason).toMatch(/^CloudFront attempted to establish a connection with the origin/);
+    expect(diagnose(`${reason}.`).diagnoses[0]).toMatchObject({ verdict: 'identified', issuer: { component: 'Amazon CloudFront', fingerprint: 'cloudfront-origin-reason' } });
+  });
 });
