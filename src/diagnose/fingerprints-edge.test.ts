@@ -174,4 +174,13 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(reason).toMatch(/^CloudFront attempted to establish a connection with the origin/);
     expect(diagnose(`${reason}.`).diagnoses[0]).toMatchObject({ verdict: 'identified', issuer: { component: 'Amazon CloudFront', fingerprint: 'cloudfront-origin-reason' } });
   });
+  // Mechanics (synthetic heads): Envoy's text under Google's Via is the load balancer's own reply only without the
+  // `server: envoy` an Envoy of the user's (Istio behind the load balancer) writes on its local replies.
+  it.each([
+    ['without a Server header', '', 'Google Cloud Load Balancing'],
+    ['with server: envoy', 'server: envoy\n', 'Envoy'],
+  ])("names the issuer of Envoy's text under Via: 1.1 google %s", (_case, server, component) => {
+    const head = `HTTP/2 503\ncontent-type: text/plain\n${server}via: 1.1 google\n\nno healthy upstream\n`;
+    expect(diagnose(head).diagnoses[0]?.issuer?.component).toBe(component);
+  });
 });
