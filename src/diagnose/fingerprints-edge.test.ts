@@ -48,6 +48,8 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/520-partial-html-no-heading-redelk.http', 'Cloudflare', 'cloudflare-520'],
   // The older challenge page's CF-Chl-Bypass header (headers only, wget -S); the Access denied title in a page cut before its code.
   ['cloudflare/403-phoenixadult-wget-server-response.txt', 'Cloudflare', 'cloudflare-challenge'],
+  // Cloud Endpoints' ESP: its google.rpc.Status JSON whose DebugInfo puts the cause on its own side (Service Control).
+  ['cloud-endpoints-esp/500-service-control-122-esp-573.json', 'Cloud Endpoints ESP', 'esp-check-failed'],
   // The firewall's Access denied page as text, cut before its error code: its 'What happened?' sentence and Ray ID footer.
   ['cloudflare/403-access-denied-pincong-dropod-text.txt', 'Cloudflare', 'cloudflare-waf-block'],
   // The older edge's plain 522 page ("cloudflare-nginx" footer) printed in a CI log after its error mark.

@@ -40,6 +40,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   caddy: { names: ['Caddy'] },
   cherrypy: { names: ['CherryPy'], framework: true },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
+  'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP'] },
   cloudflare: { names: ['Cloudflare'] },
   cloudfront: { names: ['Amazon CloudFront'] },
   django: { names: ['Django'], framework: true },
