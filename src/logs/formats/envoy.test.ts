@@ -31,6 +31,14 @@ describe('EnvoyParser', () => {
     expect(p.access()).toMatchObject({ status: 503, requestId: '5c1a7b1e-5f1b-4d33-9b5b-6a3a2b7a1f00', upstream: '10.1.2.3:8080', signal: { cause: 'refused' } });
   });
 
+  it('reads the common config that logs %RESPONSE_CODE_DETAILS% alone after the flags, the failure reason last (mechanics: a synthetic line)', () => {
+    const p = new EnvoyParser();
+    const line =
+      '[2024-05-01T10:00:00.000Z] "GET /slow HTTP/1.1" 504 UT response_timeout 0 24 4497 - "-" "curl/8.4.0" "6d67d674-2122-4a2d-b172-0be70c674371" "localhost:8000" "10.0.0.2:8080" "-"';
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 504, path: '/slow', requestTime: 4.497, requestId: '6d67d674-2122-4a2d-b172-0be70c674371', upstream: '10.0.0.2:8080', signal: { cause: 'timeout' } });
+  });
+
   it('flags a 200 whose upstream reset after the response started', () => {
     const p = new EnvoyParser();
     expect(parseLine(p, '[2024-05-01T10:00:00.000Z] "GET /big HTTP/1.1" 200 UR 0 1000 5 4 "-" "curl" "id-1" "h" "10.0.0.1:80"')).toBe(KIND.access);

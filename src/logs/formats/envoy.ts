@@ -86,11 +86,15 @@ export function envoyTruncation(status: number, flags: string): LogEvidence | nu
 
 const DIGITS = /^\d+$/;
 /**
- * Where `%BYTES_RECEIVED% %BYTES_SENT% %DURATION%` start: Envoy's default has nothing before them; Istio 1.5-1.7 put
- * "%DYNAMIC_METADATA(istio.mixer:status)%" "%UPSTREAM_TRANSPORT_FAILURE_REASON%" there, Istio 1.8 and later
+ * Where `%BYTES_RECEIVED% %BYTES_SENT% %DURATION%` start: Envoy's default has nothing before them; many Envoy configs
+ * add %RESPONSE_CODE_DETAILS% alone after the flags (and "%UPSTREAM_TRANSPORT_FAILURE_REASON%" last); Istio 1.5-1.7
+ * put "%DYNAMIC_METADATA(istio.mixer:status)%" "%UPSTREAM_TRANSPORT_FAILURE_REASON%" there, Istio 1.8 and later
  * %RESPONSE_CODE_DETAILS% %CONNECTION_TERMINATION_DETAILS% "%UPSTREAM_TRANSPORT_FAILURE_REASON%".
  */
-const BYTES_AT = [4, 6, 7];
+const BYTES_AT = [4, 5, 6, 7];
+/** Where the bytes start after %RESPONSE_CODE_DETAILS% (at index 4), and after a transport failure reason before them. */
+const DETAILS_BEFORE = new Set([5, 7]);
+const FAILURE_BEFORE = new Set([6, 7]);
 
 export class EnvoyParser extends BaseParser {
   readonly format = 'envoy' as const;
@@ -114,7 +118,7 @@ export class EnvoyParser extends BaseParser {
     const requestId = f[at + 6] as string;
     const upstream = f[at + 8] as string;
     const truncatedBy = envoyTruncation(status, flags);
-    const outcome = { status, flags, details: at === 7 ? (f[4] as string) : '', transportFailure: at > 4 ? (f[at - 1] as string) : '', tcp };
+    const outcome = { status, flags, details: DETAILS_BEFORE.has(at) ? (f[4] as string) : '', transportFailure: FAILURE_BEFORE.has(at) ? (f[at - 1] as string) : '', tcp };
     return this.accessLine(
       {
         status,
