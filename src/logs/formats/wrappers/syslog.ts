@@ -4,8 +4,9 @@
  * files without the `<PRI>` and `journalctl` prints as its default `short` output (`Apr 03 23:40:56 terve
  * sh[22948]: …`); the host may be missing (HAProxy sends none unless `log-send-hostname`). `journalctl -o
  * short-iso` and rsyslog's RFC 3339 file format put an ISO 8601 time with a zone first, then the same
- * `host tag[pid]: `. RFC 5424 (§6, examples in §6.5): `<165>1 2003-08-24T05:14:15.000003-07:00 192.0.2.1 myproc
- * 8710 - - %% It's time to make the do-nuts.`, structured data `[id k="v"]…` or `-` before the message, which
+ * `host tag[pid]: ` (a tag without its pid only behind a host name with a dot). RFC 5424 (§6, examples in
+ * §6.5): `<165>1 2003-08-24T05:14:15.000003-07:00 192.0.2.1 myproc 8710 - - %% It's time to make the do-nuts.`,
+ * structured data `[id k="v"]…` or `-` before the message, which
  * may start with a BOM. Only times with a date and a zone are kept; RFC 3164's has no year.
  */
 import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
@@ -30,6 +31,15 @@ function hostAndTag(text: string, at: number, end: number, pid: boolean): { host
   const second = text.indexOf(' ', first + 1);
   const secondEnd = second < 0 || second > end ? end : second;
   return isTag(text, first + 1, secondEnd, pid) ? { host: [at, first], message: Math.min(secondEnd + 1, end) } : null;
+}
+
+/**
+ * After an ISO time, a tag without `[pid]` (rsyslog's RFC 3339 file format; Squid logs as `(squid-1):`) only behind a
+ * host name with a dot: an app's own `2024-05-14T10:00:00Z ERROR api: …` has a level there.
+ */
+function qualifiedHostTag(text: string, at: number, end: number): ReturnType<typeof hostAndTag> {
+  const found = hostAndTag(text, at, end, false);
+  return found?.host && text.slice(found.host[0], found.host[1]).includes('.') ? found : null;
 }
 
 /** `tag:` or `tag[pid]:`, the tag without spaces, brackets or colons. */
@@ -65,7 +75,7 @@ export const syslog: Wrapper = {
       timeEnd = at + bsd[0].length;
     }
     if (text.charCodeAt(timeEnd) !== 32) return false;
-    const found = hostAndTag(text, timeEnd + 1, end, iso);
+    const found = hostAndTag(text, timeEnd + 1, end, iso) ?? (iso ? qualifiedHostTag(text, timeEnd + 1, end) : null);
     if (!found) return false;
     if (iso) line.setTime(text, at, timeEnd);
     if (found.host) line.setHost(text, found.host[0], found.host[1]);

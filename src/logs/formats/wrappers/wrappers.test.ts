@@ -184,6 +184,11 @@ describe('syslog and the journal', () => {
   it('mechanics (synthetic line in the layout of journalctl -o short-iso): the time has a zone, the tag needs its [pid]', () => {
     expect(unwrap('2024-05-14T10:00:00+0200 web1 nginx[812]: GET / 502', ['syslog'])).toMatchObject({ inner: 'GET / 502', host: 'web1', time: '2024-05-14T08:00:00.000Z' });
     expect(chainOf('2024-05-14T10:00:00.123Z ERROR api: request failed')).toEqual(['timestamps']);
+    // rsyslog's RFC 3339 file format writes a tag without its pid (Squid's is `(squid-1)`) after a qualified host name.
+    expect(unwrap('2024-05-14T10:00:00.123456+02:00 proxy.example.lan (squid-1): 1715673600.000 0 10.0.0.1 TCP_MISS/200', ['syslog'])).toMatchObject({
+      inner: '1715673600.000 0 10.0.0.1 TCP_MISS/200',
+      host: 'proxy.example.lan',
+    });
   });
 
   it.each([
