@@ -8,7 +8,7 @@
  */
 
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
-import { literalAt } from './string-literal.ts';
+import { decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
 
 /**
@@ -21,8 +21,6 @@ const COMMAND_LINE =
 /** A status line after a prefix: `    util.go:886: HTTP/1.1 503 ...`, `[0] => HTTP/1.1 502 ...`. */
 const PREFIXED_STATUS = /^(.+?)(HTTP\/\d(?:\.\d)? \d{3}\b.*)$/;
 /** Escapes as JSON (or a log that printed a string literal) writes them. */
-const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g;
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 /**
  * zsh marks output without a final newline with a `%` (its PROMPT_EOL_MARK), copied with it: `...headers%`,
  * `{"error":...}%`. After a digit it may be the body's own (`100%`), so it stays there.
@@ -49,7 +47,7 @@ function unescapeString(text: string): string {
   const literal = literalAt(whole, 0);
   if (literal?.end === whole.length) return literal.value;
   const inner = /^\s*"([\s\S]*)"[\s,]*$/.exec(text)?.[1] ?? text;
-  return inner.replace(ESCAPE, (_m, hex: string | undefined, simple: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : (SIMPLE_ESCAPES[simple ?? ''] ?? '')));
+  return decodeEscapes(inner);
 }
 
 /** Drops the commands (with their `\` continuation lines) and blank lines before the output. */
