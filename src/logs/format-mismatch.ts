@@ -9,16 +9,35 @@ import { detectInput, fitsFormat, PRESET_FORMATS, type ParserOptions } from './f
 import type { FileStats } from './input/index.ts';
 import type { FormatId } from './types.ts';
 
-/** What the formats not written as an nginx log_format expect, as their parsers' comments describe it. */
-const EXPECTED: Partial<Record<FormatId, string>> = {
+/** The formats read through an nginx log_format: a preset's string, or the one given (`nginx-custom`, `nginx-json`). */
+type LogFormatId = keyof typeof PRESET_FORMATS | 'nginx-custom' | 'nginx-json';
+
+/**
+ * What every other format expects, as docs/log-formats.md's "detected by" column says it. A new format id fails the
+ * type check until it is described here.
+ */
+const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
+  'traefik-clf': 'Traefik CLF lines: combined, then a request count, "router" "service URL" and a duration in ms',
   'nginx-error': 'nginx error-log lines: YYYY/MM/DD HH:MM:SS [level] PID#TID: *CONN message, client: …, request: "…"',
   'apache-error': 'Apache error-log lines: [Www Mmm dd hh:mm:ss.uuuuuu yyyy] [module:level] [pid N:tid N] message',
   haproxy:
     'HAProxy lines of option httplog, httpslog or httplog clf (or JSON naming its fields), with or without a syslog header: client:port [accept date] frontend backend/server Tq/Tw/Tc/Tr/Ta status bytes … "request"',
+  squid: "Squid native access.log lines: epoch.ms elapsed client result/status bytes method URL user hierarchy/peer type",
   alb: 'AWS Application Load Balancer entries: type time elb client:port target:port times elb_status target_status … "request" …',
+  'aws-elb': 'AWS Classic Load Balancer entries: ISO time, name, client:port, backend:port or -, three timings, elb_status_code backend_status_code …',
+  cloudfront: 'AWS CloudFront standard log lines (tab-separated, after a #Fields: line with x-edge-… fields, or in the legacy field order)',
+  'iis-w3c': 'IIS W3C extended log lines, after a #Fields: line (or in IIS\'s default field order)',
   envoy: 'Envoy or Istio default text lines: [time] "METHOD path protocol" code flags … bytes duration …',
+  'envoy-json': 'Envoy JSON access-log lines with response_code and response_flags, response_code_details, upstream_cluster or upstream_host',
   caddy: 'Caddy JSON lines with a numeric "ts" and a "logger" of http.log.access… or http.log.error…',
   'traefik-json': 'Traefik JSON access-log lines (DownstreamStatus, OriginStatus, RequestMethod, RequestPath…)',
+  kong: 'Kong log-plugin JSON lines with latencies, request and response.status',
+  gorouter: 'Cloud Foundry Gorouter lines: host - [RFC 3339 time] "request" status bytes bytes "referer" "agent" "client" "backend" key:"value"… with vcap_request_id or x_cf_routererror',
+  'heroku-router': 'Heroku router lines: at=info|error [code=Hxx desc="…"] method=… path=… host=… request_id=… dyno=… connect=…ms service=…ms status=… bytes=…',
+  'cloudflare-logpush': 'Cloudflare Logpush http_requests JSON lines with EdgeResponseStatus',
+  'gcp-lb': 'Google Cloud load balancer LogEntry JSON lines with httpRequest (resource type http_load_balancer, or jsonPayload.statusDetails)',
+  'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',
+  'azure-frontdoor': 'Azure Front Door access-log JSON records (category FrontdoorAccessLog)',
   'app-json': 'one JSON object per line, as application loggers write them',
   'app-text': 'plain-text application log lines',
 };
@@ -27,7 +46,11 @@ function expectation(format: FormatId, logFormat: string | undefined): string {
   if (logFormat !== undefined) return format === 'haproxy' ? 'lines written with that HAProxy log-format' : 'lines written with that nginx log_format';
   const preset = (PRESET_FORMATS as Partial<Record<FormatId, string>>)[format];
   if (preset) return `lines written with the log_format '${preset}'`;
-  return EXPECTED[format] ?? `${format} lines`;
+  return isDescribed(format) ? EXPECTED[format] : 'lines written with a given nginx log_format';
+}
+
+function isDescribed(format: FormatId): format is Exclude<FormatId, LogFormatId> {
+  return Object.hasOwn(EXPECTED, format);
 }
 
 /** Where a forced input came from: its peeked head (the lines a format is tried on) and how it was given. */

@@ -264,6 +264,9 @@ describe('analyzeLogs never loses a line', () => {
     expect(error.message).toContain('\n  nginx/access.log:1  127.0.0.1 [21/Nov/2026:21:43:08 +0000] "GET /connection-refused HTTP/1.1" 502 157 rid=');
     expect(error.message).toContain('Without --format, it reads as nginx-custom (11 of its first 11 lines).');
     expect(error.details).toMatchObject({ file: 'nginx/access.log', format: 'combined', detected: 'nginx-custom' });
+    // A format with no log_format says what its lines look like.
+    const squid = await run(['nginx/access.log'], { format: 'squid' }).catch((e: unknown) => e);
+    expect(isHttpwhyError(squid) && squid.message).toContain('it expects Squid native access.log lines: epoch.ms elapsed client result/status');
     // Nor is one that fits with text left over (combined on Traefik 1.x lines), though other formats read those lines whole.
     const traefik = await run(['wild/traefik-clf/beats-traefik-1x.log'], { format: 'combined' });
     expect([traefik.files[0]?.format, traefik.files[0]?.otherFormats, traefik.totals.requests]).toEqual(['combined', { 'traefik-clf': 2 }, 2]);
