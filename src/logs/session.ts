@@ -152,8 +152,10 @@ export class LogSession {
     this.parsing = parsing;
     this.inputs = inputs;
     this.totalBytes = totalBytes;
+    const opened = inputs.filter((i) => i.opened);
+    const inStream = opened.some((i) => i.stats.format !== null && hasAppLines(i.stats.format));
     this.analysis = new Analysis(
-      inputs.some((i) => (i.stats.role === 'app' || (i.stats.format !== null && hasAppLines(i.stats.format))) && i.opened),
+      inStream ? 'in-stream' : opened.some((i) => i.stats.role === 'app') ? 'own-files' : 'none',
       (options.windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000,
       tap,
     );

@@ -10,7 +10,7 @@ describe('Analysis', () => {
     // whose upstream connection failed (elastic/beats envoyproxy test, UF,URX).
     const [, ...passthrough] = wildLines('envoy-text/istio-29109-kubectl-timestamps.log').map((line) => line.slice(line.indexOf(' ') + 1));
     const [failed] = wildLines('envoy-text/beats-envoy.log');
-    const analysis = new Analysis(false, 60_000);
+    const analysis = new Analysis('none', 60_000);
     const p = parsersFor('envoy', 'access', { appFields: {} }).primary;
     for (const [i, line] of [...passthrough, failed as string].entries()) {
       parseLine(p, line);
@@ -44,7 +44,7 @@ const byStatus = (analysis: Analysis): Record<string, number> => {
 
 describe('Analysis of Caddy error lines (the response when no access line claims it)', () => {
   it('counts an error line alone as its response, with its status and the cause its message gives', () => {
-    const analysis = new Analysis(false, 60_000);
+    const analysis = new Analysis('none', 60_000);
     read(analysis, 'error.log', lab('error.log'));
     analysis.settle();
     expect(analysis.requests).toBe(0);
@@ -59,7 +59,7 @@ describe('Analysis of Caddy error lines (the response when no access line claims
   });
 
   it('counts a request once when its access line follows its error line', () => {
-    const analysis = new Analysis(false, 60_000);
+    const analysis = new Analysis('none', 60_000);
     read(analysis, 'error.log', lab('error.log'));
     read(analysis, 'access.log', lab('access.log'));
     analysis.settle();
@@ -68,7 +68,7 @@ describe('Analysis of Caddy error lines (the response when no access line claims
   });
 
   it('waits in follow mode until the log has moved past the error line', () => {
-    const analysis = new Analysis(false, 60_000);
+    const analysis = new Analysis('none', 60_000);
     const [first] = lab('error.log');
     read(analysis, 'error.log', [first as string]);
     analysis.settle(0);

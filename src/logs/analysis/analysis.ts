@@ -88,6 +88,9 @@ const MAX_LATE = 1000;
 /** 1 for the statuses that get a verdict (VERDICT_STATUSES), by status: one load per line on the hot path. */
 const NEEDS_VERDICT = Uint8Array.from({ length: 1000 }, (_, status) => (status >= VERDICT_STATUSES.from || (VERDICT_STATUSES.also as readonly number[]).includes(status) ? 1 : 0));
 
+/** Where app log lines come from, if anywhere. */
+export type AppLines = 'none' | 'own-files' | 'in-stream';
+
 export class Analysis {
   readonly byStatus = new Float64Array(1000);
   requests = 0;
@@ -104,11 +107,14 @@ export class Analysis {
   private pending: Pending[] = [];
   private late: Late[] = [];
 
-  /** `holdForApp`: app logs will be read, so entries wait for them. */
-  constructor(holdForApp: boolean, windowMs: number, tap: AnalysisTap | null = null) {
-    this.holdForApp = holdForApp;
+  /**
+   * `appLines`: whether app log lines will be read, so entries wait for them: in their own files (read after the
+   * access logs), or in the access lines' own stream (`heroku logs`), where an app line may come before its entry.
+   */
+  constructor(appLines: AppLines, windowMs: number, tap: AnalysisTap | null = null) {
+    this.holdForApp = appLines !== 'none';
     this.tap = tap;
-    this.join = new AppJoin(windowMs);
+    this.join = new AppJoin(windowMs, appLines === 'in-stream');
     this.findings = new Findings(this.timeline);
   }
 

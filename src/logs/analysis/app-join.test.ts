@@ -10,7 +10,7 @@ const appEvent = (over: Partial<AppEvent>): AppEvent => ({ time: { ms: T0, local
 
 describe('AppJoin', () => {
   it('joins an entry to app lines read before it by request id (a Heroku stream prints the app line first; mechanics)', () => {
-    const join = new AppJoin(2000);
+    const join = new AppJoin(2000, true);
     join.onApp(appEvent({ requestId: 'r1', isError: true, message: 'boom' }), ref);
     join.onApp(appEvent({ requestId: 'r1', status: 500, message: 'done' }), { file: 'app.log', line: 4 });
     const w = waiting({ requestId: 'r1' });
@@ -19,6 +19,12 @@ describe('AppJoin', () => {
     expect(join.idMatches).toBe(1);
     join.reset([w]);
     expect(join.idMatches).toBe(1);
+    // App logs in their own files are read after the access logs: an app line no entry waits for is not kept.
+    const ownFiles = new AppJoin(2000);
+    ownFiles.onApp(appEvent({ requestId: 'r1', isError: true, message: 'boom' }), ref);
+    const later = waiting({ requestId: 'r1' });
+    ownFiles.add(later);
+    expect(ownFiles.linkOf(later)).toBeNull();
   });
 
   it('joins by request id, keeping the first error message with its stack and the highest status', () => {

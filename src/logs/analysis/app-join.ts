@@ -73,6 +73,7 @@ export class AppJoin {
   private readonly byId = new Map<string, Waiting>();
   private readonly byPath = new Map<string, Waiting[]>();
   private readonly earlierById = new Map<string, AppLink>();
+  private readonly inStream: boolean;
   private readonly windowMs: number;
   private waiting = 0;
   appEvents = 0;
@@ -85,8 +86,10 @@ export class AppJoin {
   private maxTime = Number.NEGATIVE_INFINITY;
   private localTimes = false;
 
-  constructor(windowMs: number) {
+  /** `inStream`: app lines share one stream with the access lines (`heroku logs`), so one may precede its entry. */
+  constructor(windowMs: number, inStream = false) {
     this.windowMs = windowMs;
+    this.inStream = inStream;
   }
 
   /** False when full: the caller classifies the entry without the app log. */
@@ -130,7 +133,7 @@ export class AppJoin {
       if (w) {
         if (!w.idLink) this.idMatches++;
         w.idLink = merge(w.idLink, event, ref, 'request-id', ID_LINK_CONFIDENCE);
-      } else {
+      } else if (this.inStream) {
         this.keepEarlier(event, ref);
       }
     }
