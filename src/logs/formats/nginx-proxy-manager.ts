@@ -11,7 +11,7 @@ import { compileLogFormat, PRESET_FORMATS } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
 
 /** `log_format standard` of log.conf. */
-export const NPM_STANDARD_FORMAT =
+const NPM_STANDARD_FORMAT =
   '[$time_local] $status - $request_method $scheme $host "$request_uri" [Client $remote_addr] [Length $body_bytes_sent] [Gzip $gzip_ratio] "$http_user_agent" "$http_referer"';
 
 const PROXY = compileLogFormat(PRESET_FORMATS['nginx-proxy-manager']);
