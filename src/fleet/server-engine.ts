@@ -36,7 +36,8 @@ function serverCode(error: unknown, message: string): string | null {
   return /^Code: (\d+)[.,]/.exec(message)?.[1] ?? null;
 }
 
-function fail(error: unknown, options: ServerOptions): HttpwhyError {
+/** `elapsedMs`: how long the request ran; the client's own timeout may surface as the socket it destroyed (ECONNRESET). */
+function fail(error: unknown, options: ServerOptions, elapsedMs: number): HttpwhyError {
   const where = options.url.origin;
   const say = (text: string): string => withoutSecret(text, options.credentials);
   const message = error instanceof Error ? error.message : String(error);
@@ -49,8 +50,9 @@ function fail(error: unknown, options: ServerOptions): HttpwhyError {
   }
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new HttpwhyError('HW_ERR_CLICKHOUSE_BAD_URL', `ClickHouse host ${options.url.hostname} not found (${code}).`);
-  if (UNREACHABLE.has(code)) return new HttpwhyError('HW_ERR_CLICKHOUSE_UNAVAILABLE', `ClickHouse at ${where} did not answer (${code}).`);
-  if (/timeout/i.test(message)) return new HttpwhyError('HW_ERR_CLICKHOUSE_UNAVAILABLE', `ClickHouse at ${where} did not answer within ${options.timeoutMs / 1000} s.`);
+  const timedOut = /timeout/i.test(message) || (UNREACHABLE.has(code) && elapsedMs >= options.timeoutMs);
+  if (!timedOut && UNREACHABLE.has(code)) return new HttpwhyError('HW_ERR_CLICKHOUSE_UNAVAILABLE', `ClickHouse at ${where} did not answer (${code}).`);
+  if (timedOut) return new HttpwhyError('HW_ERR_CLICKHOUSE_UNAVAILABLE', `ClickHouse at ${where} did not answer within ${options.timeoutMs / 1000} s.`);
   return new HttpwhyError('HW_ERR_CLICKHOUSE_QUERY_FAILED', say(`ClickHouse at ${where}: ${firstLine(message)}`));
 }
 
@@ -72,10 +74,11 @@ export class ServerEngine implements Engine {
   }
 
   private async run<T>(work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
     try {
       return await work();
     } catch (error) {
-      throw fail(error, this.options);
+      throw fail(error, this.options, performance.now() - started);
     }
   }
 
