@@ -81,6 +81,11 @@ describe('parseClientError: the body printed with the message', () => {
     expect(read('HttpClientErrorException$Unauthorized: 401 Unauthorized: [no body]')).toMatchObject({ status: 401, body: null });
   });
 
+  it("decodes docker's registry client quoting of the body (Go %q)", () => {
+    const message = String.raw`error parsing HTTP 413 response body: invalid character '<' looking for beginning of value: "<html>\r\n<center>nginx</center>\r\n<p>a \"b\"</p>"`;
+    expect(read(message)).toMatchObject({ status: 413, body: '<html>\r\n<center>nginx</center>\r\n<p>a "b"</p>' });
+  });
+
   it('reads a page on the lines after the message, and nothing when a traceback follows', () => {
     expect(read('AxiosError: Request failed with status code 502\nResponse body: <html><center>nginx</center></html>')?.body).toBe('<html><center>nginx</center></html>');
     expect(read('urllib.error.HTTPError: HTTP Error 503: Service Unavailable\n  File "x.py", line 3')?.body).toBeNull();

@@ -17,6 +17,7 @@
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
 import { startsWithOwnReason } from './status-in-page.ts';
+import { literalAt } from './string-literal.ts';
 import type { ParsedResponse } from './types.ts';
 
 /** What one tool's message says: the status, its reason phrase, the request when named, and where a body starts. */
@@ -32,6 +33,8 @@ interface ClientWording {
   read: (m: RegExpExecArray) => ClientErrorLine;
   /** The message carries the body after it on the same line (`: [<html>...`, `: "{...}"`). */
   bodyInline?: boolean;
+  /** That body is a Go `%q` string, escapes and all (`"<html>\r\n<head>..."`). */
+  bodyQuoted?: boolean;
   /** A further check of the match, where the wording alone is not the tool's own. */
   accept?: (m: RegExpExecArray) => boolean;
 }
@@ -94,6 +97,8 @@ const WORDINGS: readonly ClientWording[] = [
   // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
   { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  // docker's registry client (distribution, registry/client/errors.go): "error parsing HTTP 413 response body: <parse error>: %q".
+  { pattern: /\berror parsing HTTP (\d{3}) response body: [^\n]{0,300}?(?=: ")/, read: (m) => line(m[1]), bodyInline: true, bodyQuoted: true },
   { pattern: /\bunexpected (?:HTTP )?status code:? (\d{3})\b/i, read: (m) => line(m[1]) },
   // git over HTTP (its curl underneath): "RPC failed; HTTP 502 curl 22 ...", "unable to access '<url>': The requested URL returned error: 502".
   { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+(?: The requested URL returned error: \d{3}\b ?([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
@@ -119,14 +124,16 @@ const MAX_LINE = 4096;
 /** Lines that end a body printed after the message: a stack trace (Java, .NET, Node), a traceback, the next log record. */
 const AFTER_BODY = /^\s*(?:at (?:async )?[\w$.<>[\]]+ ?\(|at \S+:\d+(?::\d+)?\)?\s*$|Traceback \(|File "|Caused by: |During handling of the above exception|The above exception was|\d{4}-\d\d-\d\d[ T]\d\d:)/;
 
-function readLine(text: string): { found: ClientErrorLine; inline: string | null } | null {
+function readLine(text: string): { found: ClientErrorLine; inline: string | null; quoted: boolean } | null {
   for (const wording of WORDINGS) {
     const m = wording.pattern.exec(text);
-    if (m && (wording.accept?.(m) ?? true)) return { found: wording.read(m), inline: wording.bodyInline ? text.slice(m.index + m[0].length) : null };
+    if (m && (wording.accept?.(m) ?? true)) {
+      return { found: wording.read(m), inline: wording.bodyInline ? text.slice(m.index + m[0].length) : null, quoted: wording.bodyQuoted ?? false };
+    }
   }
   const kube = KUBECTL.exec(text);
   const status = kube ? KUBERNETES_REASONS[kube[1] ?? ''] : undefined;
-  return status === undefined ? null : { found: line(String(status), kube?.[1]), inline: null };
+  return status === undefined ? null : { found: line(String(status), kube?.[1]), inline: null, quoted: false };
 }
 
 /** A body wrapped in `[...]` or `"..."` after Spring's message, up to the line its wrapper closes on. */
@@ -158,11 +165,20 @@ function followingBody(rest: readonly string[]): string | null {
 }
 
 /** A page or JSON printed before the message (a log that shows the body, then the error): from its first tag or brace. */
+const MARKUP_START = /^\s*[<{]|<(?:!DOCTYPE\s+html|html)\b/i;
+
 function precedingBody(before: readonly string[]): string | null {
-  const start = before.findIndex((l) => /^\s*[<{]|<(?:!DOCTYPE\s+html|html)\b/i.test(l));
+  const start = before.findIndex((l) => MARKUP_START.test(l));
   if (start < 0) return null;
   const body = before.slice(start).join('\n').trim();
   return body === '' ? null : body;
+}
+
+/** A page or JSON printed right after line `at` or before it (`curl --fail-with-body` prints the body first), else null. */
+export function markupAround(lines: readonly string[], at: number): string | null {
+  const rest = lines.slice(at + 1);
+  const following = followingBody(rest);
+  return following !== null && MARKUP_START.test(following) ? following : precedingBody(lines.slice(0, at));
 }
 
 const isErrorStatus = (status: number) => status >= 400 && status <= 599;
@@ -174,7 +190,8 @@ export function parseClientError(text: string): { response: ParsedResponse; requ
     const read = readLine(whole.slice(0, MAX_LINE));
     if (!read || !isErrorStatus(read.found.status)) continue;
     const rest = lines.slice(at + 1);
-    const body = (read.inline === null ? null : inlineBody(read.inline, rest)) ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
+    const inline = read.inline === null ? null : read.quoted ? (literalAt(read.inline, 2)?.value ?? null) : inlineBody(read.inline, rest);
+    const body = inline ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
     const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: null };
     return { response, request: read.found };
   }

@@ -94,6 +94,14 @@ describe('parseCurlOutput', () => {
     expect(obs.response).toEqual({ httpVersion: null, status: 502, reason: 'Bad Gateway', headers: [], body: null, truncated: false, form: 'message', bodyNote: null });
   });
 
+  it('reads the page printed next to a --fail line as its body: after it (a script printing it) or before it (--fail-with-body)', () => {
+    const page = '<html>\n<center><h1>502 Bad Gateway</h1></center>\n</html>';
+    expect(parseCurlOutput(`curl: (22) The requested URL returned error: 502\n${page}\n`).response?.body).toBe(page);
+    expect(parseCurlOutput(`${page}\ncurl: (22) The requested URL returned error: 502\n`).response?.body).toBe(page);
+    // Words after the line are a script's, not the response's.
+    expect(parseCurlOutput('curl: (22) The requested URL returned error: 502\nRetrying in 5 seconds\n').response?.body).toBeNull();
+  });
+
   it('refuses curl output with a request but no response, saying what it saw', () => {
     expect(() => parseCurlOutput('> GET /api HTTP/1.1\n> Host: shop.example\n>\n')).toThrow(
       expect.objectContaining({ code: 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT', message: expect.stringContaining('"GET /api HTTP/1.1"') }),

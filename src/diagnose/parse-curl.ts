@@ -7,6 +7,7 @@
 import { parseHeaderLines, parseStatusLine, toHop, toResponse, type ResponseHead, type StatusLine } from './parse-http.ts';
 import type { ClientFailure, Observation } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
+import { markupAround } from './parse-client-error.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
 
 const FAILURE_LINE = /^curl: \((\d+)\) (.*)$/;
@@ -101,7 +102,10 @@ export function parseCurlOutput(text: string): Observation {
   const failed = failure ? failStatus(failure) : undefined;
   if (last) return { label: RESPONSE_LABEL, response: toResponse(toHead(last), bodyOf(last)), failure: failed ? null : failure, hops };
   if (failure && failed) {
-    return { label: RESPONSE_LABEL, response: { httpVersion: null, ...failed, headers: [], body: null, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
+    // The body, when the paste shows it next to the failure line (`--fail-with-body`, or a script that prints it).
+    const lines = text.split(/\r?\n/);
+    const body = markupAround(lines, lines.findLastIndex((l) => FAILURE_LINE.test(l)));
+    return { label: RESPONSE_LABEL, response: { httpVersion: null, ...failed, headers: [], body, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
   }
   if (failure) return { label: RESPONSE_LABEL, response: null, failure, hops };
   const what = request[0] ? `curl -v output with the request ${quote(request[0])}` : `${trace.length} curl info line(s)`;

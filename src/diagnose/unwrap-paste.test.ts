@@ -5,6 +5,11 @@ import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
 describe('unwrapPaste, on real pastes', () => {
+  it("drops curl's password prompt after its command line (-u user), and keeps such words elsewhere", () => {
+    expect(unwrapPaste("$ curl localhost/dashboard -u test\nEnter host password for user 'test':\n404 page not found\n").trim()).toBe('404 page not found');
+    expect(unwrapPaste("404 page not found\nEnter host password for user 'test':\n").trim()).toBe("404 page not found\nEnter host password for user 'test':");
+  });
+
   it("drops zsh's % after output without a final newline, but not a body's own percentage", () => {
     expect(unwrapPaste(`${wild('envoy/503-no-healthy-upstream-knative.txt').trimEnd()}%`)).toBe('no healthy upstream');
     expect(unwrapPaste('{"error":"x"}%\n')).toBe('{"error":"x"}');

@@ -18,6 +18,8 @@ import { syscallPayload } from './syscall-strings.ts';
  */
 const COMMAND_LINE =
   /^\s*(?:(?:\[[^\]\n]*\]\s*[$#%]|[\w.-]+@[\w.-]+(?::\S*)?(?:\s+\S+)?\s*[$#%]|\$)\s+\S|(?:\S*[$#%>]\s+)?(?:(?:curl|wget|xh)\s+\S|https?\s+(?:-|[A-Z]+\s|\S*[:/.])))/;
+/** The password prompt curl prints after its command line for `-u user` or `-U user` (tool_paramhlp.c, checkpasswd). */
+const CURL_PASSWORD_PROMPT = /^Enter (?:host|proxy) password for user '[^'\n]*'(?: on URL #\d+)?:\s*$/;
 /** A status line after a prefix: `    util.go:886: HTTP/1.1 503 ...`, `[0] => HTTP/1.1 502 ...`. */
 const PREFIXED_STATUS = /^(.+?)(HTTP\/\d(?:\.\d)? \d{3}\b.*)$/;
 /** Escapes as JSON (or a log that printed a string literal) writes them. */
@@ -59,6 +61,7 @@ function dropCommands(lines: string[]): string[] {
     if (!COMMAND_LINE.test(lines[at] ?? '')) return dropped ? lines.slice(at) : lines;
     while (at < lines.length && /\\\s*$/.test(lines[at] ?? '')) at += 1;
     at += 1;
+    if (CURL_PASSWORD_PROMPT.test(lines[at] ?? '')) at += 1;
     dropped = true;
   }
 }
