@@ -29,6 +29,11 @@ describe('dropLogPrefix', () => {
     expect(dropLogPrefix(lines)).toEqual(['HTTP/1.1 503 Service Unavailable', 'Server: envoy', '']);
   });
 
+  it('keeps a bracket the shared start opens: its words are the message\'s (Caddy v1\'s "[ERROR 502 /path]")', () => {
+    const lines = ['29/Jan/2016:15:17:26 +0100 [ERROR 502 /index.php] dial tcp', '29/Jan/2016:15:17:41 +0100 [ERROR 502 /index.php] dial tcp', '29/Jan/2016:15:17:44 +0100 [ERROR 502 /a.php] dial tcp'];
+    expect(dropLogPrefix(lines)).toEqual(['[ERROR 502 /index.php] dial tcp', '[ERROR 502 /index.php] dial tcp', '[ERROR 502 /a.php] dial tcp']);
+  });
+
   it('keeps lines whose shared start holds no time of day, or that are too few', () => {
     const words = ['error: one thing', 'error: two things', 'error: three things'];
     expect(dropLogPrefix(words)).toEqual(words);

@@ -88,6 +88,11 @@ describe('parseInput refusals say what was understood', () => {
   it('refuses JSON that is not an object', () => {
     expect(unreadableMessage('[1, 2]')).toContain('array');
   });
+
+  it('reads a line opening with a bracketed word as text, not as broken JSON', () => {
+    expect(parseInput('[ERROR 502 /index.php] dial tcp 127.0.0.1:9000: connection refused').format).toBe('page-text');
+    expect(unreadableMessage('[true, 1')).toContain('not valid JSON');
+  });
 });
 
 const responseOf = (input: string) => parseInput(input).observations[0]?.response;

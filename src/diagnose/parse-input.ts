@@ -60,6 +60,9 @@ function parseJsonText(text: string, orElse: () => ParsedInput | null): ParsedIn
   return lines === null ? parseObject(data) : parseText(lines);
 }
 
+/** An object, or an array of values: `[ERROR 502 /path] ...` and `[2024-09-30 ...] ...` open log lines, not JSON. */
+const OPENS_AS_JSON = /^(?:\{|\[\s*(?:[[{"\d\]-]|true\b|false\b|null\b|$))/;
+
 /** Text that starts like JSON but is a response (or curl output) after all: "[me@host ~]$ curl -v ...". */
 const readsAsResponse = (text: string) => STATUS_LINE_START.test(text) || /^< HTTP\/\d/m.test(text);
 
@@ -95,7 +98,7 @@ function parseText(raw: string): ParsedInput {
     const client = parseClientError(raw) ?? parseClientError(text);
     return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
   };
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed, clientMessage);
+  if (OPENS_AS_JSON.test(trimmed) && !readsAsResponse(trimmed)) return parseJsonText(trimmed, clientMessage);
   const client = clientMessage();
   if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.
