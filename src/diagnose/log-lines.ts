@@ -47,7 +47,7 @@ function logPrefixShape(lines: readonly string[]): string {
   }
   prefix = prefix.slice(0, Math.max(prefix.lastIndexOf(' '), prefix.lastIndexOf('\t')) + 1);
   // A bracket the prefix opens and does not close holds the message's own words (`[ERROR 502 /path] ...`).
-  for (const [open, close] of ['[]', '()']) {
+  for (const [open, close] of [['[', ']'], ['(', ')']] as const) {
     if (prefix.split(open).length > prefix.split(close).length) prefix = prefix.slice(0, prefix.lastIndexOf(open));
   }
   const words = prefix.trim().split(/\s+/).length;
