@@ -5,6 +5,12 @@ import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
 describe('unwrapPaste, on real pastes', () => {
+  it('decodes a page line whose quotes are all escaped, UTF-8 byte escapes included, and leaves other lines alone', () => {
+    expect(unwrapPaste(String.raw`<html lang=\"en\"><title>HTTP Status 405 \xE2\x80\x93 Method Not Allowed</title><hr class=\"line\" />`)).toBe('<html lang="en"><title>HTTP Status 405 \u2013 Method Not Allowed</title><hr class="line" />');
+    const mixed = String.raw`<a href="x">a \"quoted\" word</a> \"b\"`;
+    expect(unwrapPaste(mixed)).toBe(mixed);
+  });
+
   it("drops curl's password prompt after its command line (-u user), and keeps such words elsewhere", () => {
     expect(unwrapPaste("$ curl localhost/dashboard -u test\nEnter host password for user 'test':\n404 page not found\n").trim()).toBe('404 page not found');
     expect(unwrapPaste("404 page not found\nEnter host password for user 'test':\n").trim()).toBe("404 page not found\nEnter host password for user 'test':");

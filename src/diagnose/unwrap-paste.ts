@@ -161,12 +161,27 @@ const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 /** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
 const WGET_ERROR = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: /;
 
+/** A `\"` with no bare `"` on the line, around tags: markup that a logger or a string's printout escaped. */
+const ESCAPED_QUOTE = /\\"/g;
+const BARE_QUOTE = /(?:^|[^\\])"/;
+const MARKUP = /<[A-Za-z!/]/;
+/** A run of `\xHH` escapes: bytes, as Python's repr and loggers print UTF-8 text they do not decode. */
+const BYTE_ESCAPES = /(?:\\x[0-9a-fA-F]{2})+/g;
+
+/** Page lines whose quotes are all escaped, decoded (`<html lang=\"en\">`, `HTTP Status 405 \xE2\x80\x93 ...`). */
+function unescapeMarkupLines(lines: string[]): string[] {
+  return lines.map((line) => {
+    if ((line.match(ESCAPED_QUOTE)?.length ?? 0) < 2 || BARE_QUOTE.test(line) || !MARKUP.test(line)) return line;
+    return decodeEscapes(line.replace(BYTE_ESCAPES, (run) => Buffer.from(run.replace(/\\x/g, ''), 'hex').toString('utf8').replace(/\\/g, '\\\\')));
+  });
+}
+
 /** The paste as the response's own text, as far as it can be recovered. */
 export function unwrapPaste(raw: string): string {
   const traced = syscallPayload(raw);
   if (traced !== null) return traced;
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
-  const unfenced = text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l));
+  const unfenced = unescapeMarkupLines(text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l)));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
   const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unfenced)))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
