@@ -83,6 +83,16 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(marked)).toMatchObject({ verdict: 'identified', status: 404, issuer: { component: 'Apache Tomcat' } });
   });
 
+  it('reads page lines set as inline code, one per line (nginx)', () => {
+    expect(first(wild('nginx/502-archivelab-30-inline-code-lines.txt'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
+  });
+
+  it("reads a page that an error object printed as string literals joined by + among its other properties (ethers' responseBody)", () => {
+    expect(first(wild('nginx/502-units-network-bot-1-js-escaped.txt'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
+    // Quotes around markup in a page's own source are no printed literal: no escape inside.
+    expect(diagnose('<p>Use a snippet such as "<html lang=en> and more words here to fill it</html>" in your page</p>\n<h1>404 Not Found</h1>').diagnoses[0]?.status).toBe(404);
+  });
+
   it("does not name a component whose page an application's own page quotes (it names another status)", () => {
     const paste = 'HTTP/1.1 500 Internal Server Error\nContent-Type: text/html\n\n<html><body><h1>Traceback</h1><pre>the upstream said:\n502 Bad Gateway\nnginx</pre></body></html>';
     expect(first(paste).issuer?.component).not.toBe('nginx');

@@ -30,10 +30,12 @@ const MARKDOWN_LINK = /\[([^[\]\n]{1,200})\]\(https?:\/\/[^()\s]{1,2000}\)/g;
 /** A heading's `#`s at a line's start, and bold or italic markers around words (`**Type** Status Report`). */
 const MARKDOWN_HEADING = /^#{1,6}[ \t]+/gm;
 const MARKDOWN_EMPHASIS = /(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g;
+/** A line set as inline code (`` `502 Bad Gateway` `` then `` `nginx/1.4.6 (Ubuntu)` ``): the page's words. */
+const INLINE_CODE_LINE = /^[ \t]*`([^`\n]{1,300})`[ \t]*$/gm;
 
 /** The words a rendered issue showed, for page text pasted with its markdown. */
 function withoutMarkdown(text: string): string {
-  return text.replace(MARKDOWN_LINK, '$1').replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '$2');
+  return text.replace(MARKDOWN_LINK, '$1').replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '$2').replace(INLINE_CODE_LINE, '$1');
 }
 
 export function parsePage(raw: string): ParsedInput {

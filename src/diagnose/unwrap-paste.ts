@@ -8,7 +8,7 @@
  */
 
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
-import { decodeEscapes, literalAt } from './string-literal.ts';
+import { concatenatedAt, decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
 
 /**
@@ -38,9 +38,28 @@ function literalCarriageReturns(text: string): string {
   return /\^M[ \t]*(?:\n|$)/.test(text) ? text.replace(/\^M/g, '\r') : text;
 }
 
+/** Where a string literal holding a page opens: its quote, after a key, a paren or a blank (`responseBody: '<html>\r\n' +`). */
+const PAGE_LITERAL = /(?:^|[\s:=(,[])(['"`])(?=\s*<(?:!doctype\s+html|html)\b)/i;
+const MIN_PAGE_LITERAL = 40;
+
+/**
+ * A page an error object printed as one string literal, or several joined by `+` (Node's util.inspect of a long
+ * string), among other properties; null when there is none, or it holds no escape (then it was no printed literal).
+ */
+function pageLiteral(text: string): string | null {
+  const m = PAGE_LITERAL.exec(text);
+  if (!m) return null;
+  const at = m.index + m[0].length - 1;
+  const literal = concatenatedAt(text, at);
+  if (!literal || literal.value.length < MIN_PAGE_LITERAL || !/\\[nr]/.test(text.slice(at, literal.end))) return null;
+  return literal.value;
+}
+
 /** A response printed as a string literal (string-literal.ts): many `\n` escapes and few real line breaks. */
 function unescapeString(text: string): string {
   if (/^HTTP\/\d/m.test(text) || /^\s*[{[]/.test(text)) return text;
+  const page = pageLiteral(text);
+  if (page !== null) return page;
   const escaped = text.match(/\\n/g)?.length ?? 0;
   const real = text.match(/\n/g)?.length ?? 0;
   if (escaped < 3 || escaped <= real * 2) return text;
