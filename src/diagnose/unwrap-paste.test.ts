@@ -11,6 +11,11 @@ describe('unwrapPaste, on real pastes', () => {
     expect(unwrapPaste(mixed)).toBe(mixed);
   });
 
+  it("drops the shell's time report after the output (bash's real/user/sys lines, zsh's one line)", () => {
+    expect(unwrapPaste('HTTP/1.1 504 Gateway Timeout\nserver: envoy\n\nupstream request timeout\nreal\t0m15.025s\nuser\t0m0.005s\nsys\t0m0.007s\n').trimEnd()).toBe('HTTP/1.1 504 Gateway Timeout\nserver: envoy\n\nupstream request timeout');
+    expect(unwrapPaste('upstream request timeout\ncurl -s localhost  0.01s user 0.00s system 0% cpu 15.032 total').trimEnd()).toBe('upstream request timeout');
+  });
+
   it("drops curl's password prompt after its command line (-u user), and keeps such words elsewhere", () => {
     expect(unwrapPaste("$ curl localhost/dashboard -u test\nEnter host password for user 'test':\n404 page not found\n").trim()).toBe('404 page not found');
     expect(unwrapPaste("404 page not found\nEnter host password for user 'test':\n").trim()).toBe("404 page not found\nEnter host password for user 'test':");

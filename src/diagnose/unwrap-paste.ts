@@ -177,6 +177,8 @@ function dropToolMarks(lines: string[]): string[] {
 
 /** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
+/** The shell's `time` report printed after the command's output: bash's three lines, or zsh's one. */
+const TIME_REPORT = /^(?:(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|.*\b\d+(?:\.\d+)?s user \d+(?:\.\d+)?s system \d+% cpu \S+ total)\s*$/;
 /** wget's own summary after a failed download ("2024-01-01 10:00:00 ERROR 502: Bad Gateway."), printed after the head. */
 const WGET_ERROR = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: /;
 
@@ -200,7 +202,7 @@ export function unwrapPaste(raw: string): string {
   const traced = syscallPayload(raw);
   if (traced !== null) return traced;
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
-  const unfenced = unescapeMarkupLines(text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l)));
+  const unfenced = unescapeMarkupLines(text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l) && !TIME_REPORT.test(l)));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
   const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unfenced)))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
