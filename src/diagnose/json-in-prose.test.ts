@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonAmongProse } from './json-in-prose.ts';
+import { jsonAmongProse, objectFromFragment } from './json-in-prose.ts';
 
 describe('jsonAmongProse', () => {
   it('finds the object after a label and before a remark, braces inside strings included', () => {
@@ -15,5 +15,18 @@ describe('jsonAmongProse', () => {
     ['an object inside a long page', `${'line\n'.repeat(5)}{"a": 1}`],
   ])('finds nothing in %s', (_case, text) => {
     expect(jsonAmongProse(text)).toBeUndefined();
+  });
+});
+
+describe('objectFromFragment', () => {
+  it("closes an object's members copied without their braces, cut after a complete value", () => {
+    const fragment = '    "status": 502,\n    "body": "",\n    "headers": [\n      { "value": "Netlify", "name": "Server" },\n      { "value": "0", "name": "Content-Length" }';
+    expect(objectFromFragment(fragment)).toEqual({ status: 502, body: '', headers: [{ value: 'Netlify', name: 'Server' }, { value: '0', name: 'Content-Length' }] });
+  });
+
+  it('gives nothing for text that does not open with a key, or is cut inside a string or a key', () => {
+    expect(objectFromFragment('status: 502')).toBeUndefined();
+    expect(objectFromFragment('"status": 502, "body": "<html')).toBeUndefined();
+    expect(objectFromFragment('"status": 502, "hea')).toBeUndefined();
   });
 });

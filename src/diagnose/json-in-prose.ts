@@ -42,3 +42,33 @@ export function jsonAmongProse(text: string): Record<string, unknown> | undefine
     return undefined;
   }
 }
+
+/** A fragment that starts at an object's first key (`"status": 502, ...`): the braces around it were not copied. */
+const FRAGMENT_START = /^\s*"[\w$@.-]{1,64}"\s*:/;
+
+/**
+ * An object's members copied without its braces, the end maybe cut after a complete value (a HAR entry's
+ * `"status": 502, "headers": [ ... ]` as a forum shows it): closed again and parsed, or undefined.
+ */
+export function objectFromFragment(text: string): Record<string, unknown> | undefined {
+  if (!FRAGMENT_START.test(text)) return undefined;
+  const closers: string[] = ['}'];
+  let inString = false;
+  for (let at = 0; at < text.length; at += 1) {
+    const c = text[at];
+    if (inString) {
+      if (c === '\\') at += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') closers.push('}');
+    else if (c === '[') closers.push(']');
+    else if (c === '}' || c === ']') closers.pop();
+  }
+  if (inString || closers.length === 0) return undefined;
+  try {
+    const data: unknown = JSON.parse(`{${text.trim().replace(/,$/, '')}${closers.reverse().join('')}`);
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -14,7 +14,7 @@ import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-cur
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
 import { parseLooseHead } from './parse-loose-head.ts';
-import { jsonAmongProse } from './json-in-prose.ts';
+import { jsonAmongProse, objectFromFragment } from './json-in-prose.ts';
 import { parseBodyText, parsePage } from './parse-page.ts';
 import type { Observation, ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
@@ -113,7 +113,7 @@ function parseText(raw: string): ParsedInput {
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
   const loose = parseLooseHead(text);
   if (loose) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: loose, failure: null, hops: [] }] };
-  const embedded = looksLikeHtml(text) ? undefined : jsonAmongProse(text);
+  const embedded = looksLikeHtml(text) ? undefined : (jsonAmongProse(text) ?? objectFromFragment(text));
   if (embedded) return parseObject(embedded);
   return parseBodyText(text) ?? parsePage(text);
 }
