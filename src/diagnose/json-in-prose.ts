@@ -66,7 +66,7 @@ export function objectFromFragment(text: string): Record<string, unknown> | unde
   }
   if (inString || closers.length === 0) return undefined;
   try {
-    const data: unknown = JSON.parse(`{${text.trim().replace(/,$/, '')}${closers.reverse().join('')}`);
+    const data: unknown = JSON.parse(`{${text.trim().replace(/,$/, '')}${closers.toReversed().join('')}`);
     return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
