@@ -49,6 +49,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fastapi: { names: ['FastAPI'], framework: true },
   fastify: { names: ['Fastify'], framework: true },
   fastly: { names: ['Fastly'] },
+  fiber: { names: ['Fiber'], framework: true },
   'firebase-hosting': { names: ['Firebase Hosting'] },
   flask: { names: ['Flask (Werkzeug)'], framework: true },
   'fly-io': { names: ['Fly Proxy'] },
@@ -56,6 +57,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   'github-pages': { names: ['GitHub Pages'] },
+  glassfish: { names: ['Eclipse GlassFish'] },
   'go-net-http': { names: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   'google-frontend': { names: ['Google Front End'] },
@@ -76,6 +78,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
+  // NestJS runs on Express (or Fastify), whose header it keeps: Express is the same box named less precisely.
+  nestjs: { names: ['NestJS'], broader: ['Express'], framework: true },
   netlify: { names: ['Netlify'] },
   nextjs: { names: ['Next.js'], framework: true },
   nginx: { names: ['nginx'] },
@@ -85,6 +89,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
+  // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
+  payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'php-fpm': { names: ['PHP-FPM'] },
   privoxy: { names: ['Privoxy'] },
   puma: { names: ['Puma'] },
@@ -93,6 +99,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
   'spring-boot': { names: ['Spring Boot'], framework: true },
+  sinatra: { names: ['Sinatra'], framework: true },
   squid: { names: ['Squid'] },
   sucuri: { names: ['Sucuri Website Firewall'] },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
