@@ -72,6 +72,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jetty: { names: ['Jetty'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
   laravel: { names: ['Laravel'], framework: true },
+  lighttpd: { names: ['lighttpd'] },
   linkerd: { names: ['Linkerd proxy'] },
   litespeed: { names: ['LiteSpeed'] },
   mitmproxy: { names: ['mitmproxy'] },
