@@ -22,6 +22,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   akamai: { names: ['Akamai'] },
   apache: { names: ['Apache httpd'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
+  // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
+  angie: { names: ['Angie'], broader: ['nginx'] },
   apigee: { names: ['Apigee'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
@@ -52,6 +54,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fiber: { names: ['Fiber'], framework: true },
   'firebase-hosting': { names: ['Firebase Hosting'] },
   flask: { names: ['Flask (Werkzeug)'], framework: true },
+  freenginx: { names: ['freenginx'], broader: ['nginx'] },
   'fly-io': { names: ['Fly Proxy'] },
   forcepoint: { names: ['Forcepoint Web Security (Websense)'] },
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
