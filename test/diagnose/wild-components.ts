@@ -72,6 +72,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
   imperva: { names: ['Imperva (Incapsula)'] },
   'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
+  // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
+  'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
   jetty: { names: ['Jetty'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
   laravel: { names: ['Laravel'], framework: true },
