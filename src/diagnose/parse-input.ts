@@ -64,6 +64,12 @@ function parseJsonText(text: string, orElse: () => ParsedInput | null): ParsedIn
 const readsAsResponse = (text: string) => STATUS_LINE_START.test(text) || /^< HTTP\/\d/m.test(text);
 
 /**
+ * A log line's bracketed tag and a blank after it ("[debug] ** (...)", "[Mon Jan 01 10:00:00 2024] [proxy:error]",
+ * "[2024-01-01 10:00:00 +0000] [7]"): no JSON array opens that way, so the text is read as words, not as broken JSON.
+ */
+const LOG_TAG_START = /^\[[^\]"{}[\n]*[\p{L}\d][^\]"{}[\n]*\][ \t]/u;
+
+/**
  * NUL bytes at the start with no status line before them: a binary file (an executable, an image), not a response.
  * A compressed body pasted after its head is the response's own and is read (parse-http.ts notes it).
  */
@@ -95,7 +101,7 @@ function parseText(raw: string): ParsedInput {
     const client = parseClientError(raw) ?? parseClientError(text);
     return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
   };
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed)) return parseJsonText(trimmed, clientMessage);
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed) && !LOG_TAG_START.test(trimmed)) return parseJsonText(trimmed, clientMessage);
   const client = clientMessage();
   if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.

@@ -98,6 +98,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'php-fpm': { names: ['PHP-FPM'] },
+  phoenix: { names: ['Phoenix'], framework: true },
   privoxy: { names: ['Privoxy'] },
   puma: { names: ['Puma'] },
   'python-http-server': { names: ['Python http.server'], framework: true },
