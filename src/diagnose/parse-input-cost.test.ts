@@ -36,6 +36,12 @@ const PASTES = [
   fill('HTTP 502: x (https://a.example/'),
   fill('npm ERR! x\n'),
   `[${fill('https://a.example/ 503 Service Unavailable x')}`,
+  // Members without braces, pages printed as literals or with escaped quotes, curl --fail lines, bracketed log prefixes.
+  `"a": ${fill('[{"b": ')}`,
+  fill("responseBody: '<html>\\r\\n' +\n"),
+  fill('<p class=\\"a\\">\\xE2\\x80\\x93'),
+  fill('curl: (22) The requested URL returned error: 502\n<html>\n'),
+  fill('29/Jan/2016:15:17:26 +0100 [ERROR 502 /x] dial tcp 127.0.0.1:9000\n'),
 ];
 const BUDGET_MS = 3000;
 

@@ -89,7 +89,12 @@ describe('parseInput refusals say what was understood', () => {
     expect(unreadableMessage('[1, 2]')).toContain('array');
   });
 
-  it('reads a line opening with a bracketed word as text, not as broken JSON', () => {
+  it('reads a log line that opens with a bracketed tag as words, not as broken JSON (dwyl/hits#296, Apache error log)', () => {
+    const phoenix = '[debug] ** (Phoenix.Router.NoRouteError) no route found for GET /favicon.ico (HitsWeb.Router)';
+    expect(parseInput(phoenix)).toMatchObject({ format: 'page-text', observations: [{ response: { body: phoenix } }] });
+    const apache = '[Mon Jan 01 10:00:00.123456 2024] [proxy:error] [pid 12] AH00957: http: attempt to connect to 127.0.0.1:8080 failed';
+    expect(parseInput(apache).format).toBe('page-text');
+    expect(unreadableMessage('[{"response": {"sta')).toMatch(/not valid JSON/);
     expect(parseInput('[ERROR 502 /index.php] dial tcp 127.0.0.1:9000: connection refused').format).toBe('page-text');
     expect(unreadableMessage('[true, 1')).toContain('not valid JSON');
   });

@@ -60,11 +60,16 @@ function parseJsonText(text: string, orElse: () => ParsedInput | null): ParsedIn
   return lines === null ? parseObject(data) : parseText(lines);
 }
 
-/** An object, or an array of values: `[ERROR 502 /path] ...` and `[2024-09-30 ...] ...` open log lines, not JSON. */
-const OPENS_AS_JSON = /^(?:\{|\[\s*(?:[[{"\d\]-]|true\b|false\b|null\b|$))/;
-
 /** Text that starts like JSON but is a response (or curl output) after all: "[me@host ~]$ curl -v ...". */
 const readsAsResponse = (text: string) => STATUS_LINE_START.test(text) || /^< HTTP\/\d/m.test(text);
+
+/**
+ * A log line's bracketed tag and a blank after it ("[debug] ** (...)", "[Mon Jan 01 10:00:00 2024] [proxy:error]",
+ * "[2024-01-01 10:00:00 +0000] [7]"): no JSON array opens that way, so the text is read as words, not as broken JSON.
+ */
+const LOG_TAG = /^\[([^\]"{}[\n]{1,200})\][ \t]/;
+/** Bounded, and the letter looked for in the match alone: an unclosed `[` before a megabyte line must not backtrack. */
+const opensWithLogTag = (text: string) => /[\p{L}\d]/u.test(LOG_TAG.exec(text)?.[1] ?? '');
 
 /**
  * NUL bytes at the start with no status line before them: a binary file (an executable, an image), not a response.
@@ -98,7 +103,7 @@ function parseText(raw: string): ParsedInput {
     const client = parseClientError(raw) ?? parseClientError(text);
     return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
   };
-  if (OPENS_AS_JSON.test(trimmed) && !readsAsResponse(trimmed)) return parseJsonText(trimmed, clientMessage);
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed) && !opensWithLogTag(trimmed)) return parseJsonText(trimmed, clientMessage);
   const client = clientMessage();
   if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.
