@@ -3,8 +3,9 @@
  * `$upstream_header_time` "-" means the upstream never sent a valid header, `$upstream_connect_time` "-" means
  * nginx never connected, `$upstream_status` "-" means no upstream was tried, and a group name in
  * `$upstream_addr` means no live upstream. nginx writes its own 502/504 into `$upstream_status`; with
- * `$upstream_response_length` 0 on that attempt nothing came back from the upstream (an upstream's own 502/504
- * page has a body), so the 5xx is nginx's.
+ * `$upstream_response_length` 0 on that attempt no body came back from the upstream (ngx_http_upstream.c sets it
+ * from the body read), so the 5xx is most likely nginx's: medium confidence, as an upstream 5xx replaced by
+ * `proxy_intercept_errors` or sent with an empty body reads the same.
  */
 import type { Cause, Signal } from '../types.ts';
 
