@@ -14,14 +14,6 @@ export interface KnownGap {
 }
 
 export const KNOWN_GAPS: Record<string, KnownGap> = {
-  'app-text/x3rus-apache-backend-compose.log': {
-    fails: ['format'],
-    reason: "The corpus files the backend container's output as the app's log; read without --app inside its compose wrapper, its lines are what they are, Apache common-log access lines (all 5 requests read) and 2 error-log notices, so the format named is common, not app-text.",
-  },
-  'ingress-nginx/beats-ingress-controller.log': {
-    fails: ['classes'],
-    reason: 'Both 502s have $upstream_status "502, 502" with response length 0 and times 0.000 (nginx got no response); httpwhy leaves a 502 in $upstream_status unknown without $upstream_header_time, which this format does not log.',
-  },
   'nginx-custom/openresty-lua-upstream-78.log': {
     fails: ['classes'],
     reason: 'The log_format is in the issue, not the file: inferred from the line, `---> api <---` is not known to be $upstream_addr holding a group name (no live upstream), so the 502 stays unknown.',

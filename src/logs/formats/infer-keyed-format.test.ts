@@ -19,6 +19,10 @@ describe('inferKeyedLogFormat', () => {
       '$time_iso8601 s=$status upstat=$upstream_status urt=$upstream_response_time uct=$upstream_connect_time path=$request_uri',
     );
     expect(inferKeyedLogFormat('[14/May/2024:10:00:00 +0000] status=200 us=200 rt=0.1')).toBe('[$time_local] status=$status us=$upstream_status rt=$request_time');
+    // Synthetic (parser mechanics): the upstream's response length, nginx's evidence that nothing came back.
+    expect(inferKeyedLogFormat('[14/May/2024:10:00:00 +0000] status=502 upstream_status=502 upstream_response_length=0')).toBe(
+      '[$time_local] status=$status upstream_status=$upstream_status upstream_response_length=$upstream_response_length',
+    );
   });
 
   it('takes a time from any key whose value has the shape of one', () => {

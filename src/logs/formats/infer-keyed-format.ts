@@ -51,6 +51,7 @@ export const KEY_VARIABLES: Record<string, string> = {
   ups_rsp_t: 'upstream_response_time',
   upstream_response_time: 'upstream_response_time',
   upstream_time: 'upstream_response_time',
+  upstream_response_length: 'upstream_response_length',
   ut: 'upstream_response_time',
   rt: 'request_time',
   req_t: 'request_time',

@@ -28,8 +28,9 @@ export const ROLE = {
   upstreamHeader: 13,
   requestTime: 14,
   connection: 15,
+  upstreamLength: 16,
 } as const;
-const ROLE_COUNT = 16;
+const ROLE_COUNT = 17;
 
 const VARIABLE_ROLES: Record<string, number> = {
   remote_addr: ROLE.client,
@@ -48,6 +49,7 @@ const VARIABLE_ROLES: Record<string, number> = {
   upstream_addr: ROLE.upstreamAddr,
   upstream_connect_time: ROLE.upstreamConnect,
   upstream_header_time: ROLE.upstreamHeader,
+  upstream_response_length: ROLE.upstreamLength,
   request_time: ROLE.requestTime,
   connection: ROLE.connection,
 };

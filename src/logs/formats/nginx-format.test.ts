@@ -75,7 +75,8 @@ describe('NginxFormatParser', () => {
     expect(p.trailing).toBe(0);
     const r = p.access();
     expect([r.requestId, r.upstream, r.requestTime]).toEqual(['7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c', '10.1.2.3:8080', 60.001]);
-    expect(r.signal).toMatchObject({ cause: 'timeout', decisive: false, reason: 'ambiguous-upstream-status' });
+    // $upstream_response_length 0 on a 504 attempt: nothing came back, the 504 is nginx's own timeout.
+    expect(r.signal).toMatchObject({ cause: 'timeout', decisive: true, confidence: 'medium' });
   });
 
   it("reads Nginx Proxy Manager's proxy-host format, and detects it", () => {

@@ -126,6 +126,7 @@ export class NginxFormatParser extends BaseParser {
         addr: upstream,
         connect: this.field(ROLE.upstreamConnect),
         header: this.field(ROLE.upstreamHeader),
+        length: this.field(ROLE.upstreamLength),
       }),
       truncatedBy: null,
     };

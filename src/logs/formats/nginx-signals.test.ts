@@ -42,6 +42,18 @@ describe('nginxSignal on the lab scenarios', () => {
     expect(nginxSignal(502, { status: '502', connect: '-' })).toMatchObject({ cause: 'refused', decisive: true });
   });
 
+  it('reads a 502/504 attempt with $upstream_response_length 0 as nginx\'s own: nothing came back', () => {
+    // The fields of the wild corpus's ingress-nginx/beats-ingress-controller.log (elastic/beats test.log), 502 lines.
+    expect(nginxSignal(502, { status: '502, 502', length: '0, 0', addr: '[2a02:cf40::7]:5000, [2a02:cf40::4e36]:5000' })).toMatchObject({
+      cause: 'upstream-failed',
+      confidence: 'medium',
+      decisive: true,
+    });
+    expect(nginxSignal(504, { status: '504', length: '0' })).toMatchObject({ cause: 'timeout', decisive: true });
+    // A body came back: the upstream's own 502 page, or nginx's; still ambiguous.
+    expect(nginxSignal(502, { status: '502', length: '157' })).toMatchObject({ decisive: false, reason: 'ambiguous-upstream-status' });
+  });
+
   it('says nothing for formats without upstream fields or for non-5xx statuses', () => {
     expect(nginxSignal(502, {})).toBeNull();
     expect(nginxSignal(200, { status: '200', header: '0.1' })).toBeNull();

@@ -2,7 +2,10 @@
  * What nginx's `$upstream_*` variables say about a 5xx (logs-and-lab.md §7, fingerprints.md §1d):
  * `$upstream_header_time` "-" means the upstream never sent a valid header, `$upstream_connect_time` "-" means
  * nginx never connected, `$upstream_status` "-" means no upstream was tried, and a group name in
- * `$upstream_addr` means no live upstream. nginx writes its own 502/504 into `$upstream_status`.
+ * `$upstream_addr` means no live upstream. nginx writes its own 502/504 into `$upstream_status`; with
+ * `$upstream_response_length` 0 on that attempt no body came back from the upstream (ngx_http_upstream.c sets it
+ * from the body read), so the 5xx is most likely nginx's: medium confidence, as an upstream 5xx replaced by
+ * `proxy_intercept_errors` or sent with an empty body reads the same.
  */
 import type { Cause, Signal } from '../types.ts';
 
@@ -12,6 +15,8 @@ export interface UpstreamFields {
   addr?: string;
   connect?: string;
   header?: string;
+  /** `$upstream_response_length`. */
+  length?: string;
 }
 
 /** Last attempt of a multi-valued upstream variable (`502, 502, 200`, groups separated by ` : `). */
@@ -25,6 +30,7 @@ function describe(f: UpstreamFields): string {
   if (f.status !== undefined) parts.push(`upstream_status=${f.status}`);
   if (f.connect !== undefined) parts.push(`upstream_connect_time=${f.connect}`);
   if (f.header !== undefined) parts.push(`upstream_header_time=${f.header}`);
+  if (f.length !== undefined) parts.push(`upstream_response_length=${f.length}`);
   if (f.addr !== undefined) parts.push(`upstream_addr=${f.addr}`);
   return parts.join(' ');
 }
@@ -67,5 +73,8 @@ export function nginxSignal(status: number, f: UpstreamFields): Signal | null {
   }
   if ((us === '500' || us === '503') && String(status) === us) return answered(status, detail, 'medium');
   if (connect === '-') return { ...proxyMade(status === 504 ? 'timeout' : 'refused', detail), confidence: 'medium' };
+  if ((us === '502' || us === '504') && String(status) === us && f.length !== undefined && lastAttempt(f.length) === '0') {
+    return { ...proxyMade(status === 504 ? 'timeout' : 'upstream-failed', detail), confidence: 'medium' };
+  }
   return { ...proxyMade(status === 504 ? 'timeout' : 'upstream-failed', detail, false), reason: 'ambiguous-upstream-status' };
 }

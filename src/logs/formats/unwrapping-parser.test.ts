@@ -23,7 +23,7 @@ const CORPUS = new Map(
 
 describe('formats read inside their wrappers (wild corpus rows with a wrapper)', () => {
   it.each([
-    ['app-text/x3rus-apache-backend-compose.log', 'common', ['compose']],
+    ['compose/x3rus-apache-backend-compose.log', 'common', ['compose']],
     ['caddy-json/lnav-caddy-compose.log', 'caddy', ['compose']],
     ['compose/x3rus-nginx-proxy-access.log', 'nginx-proxy', ['compose', 'compose']],
     ['compose/x3rus-nginx-proxy-504.log', 'nginx-proxy', ['compose', 'compose']],

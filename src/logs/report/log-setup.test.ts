@@ -28,10 +28,10 @@ describe('the log-setup doctor', () => {
     expect(SETUP_CONFIG.nginx).toMatch(/^log_format httpwhy '.*\$upstream_status.*\$upstream_addr.*\$upstream_response_time.*';$/ms);
   });
 
-  it('asks ingress-nginx only for the timings its default format lacks, in its ConfigMap', async () => {
-    // The controller's default format has $upstream_status and $req_id, not $upstream_header_time: its 502s stay ambiguous.
+  it("asks ingress-nginx for the cause of its own 502s, the error log's fact", async () => {
+    // The controller's default format has $upstream_status and $upstream_response_length 0: nginx's own 502s, cause unknown.
     const report = await analyze('ingress-nginx/beats-ingress-controller.log');
-    expect(report.logSetup?.map((a) => [a.proxy, a.missing.map((m) => m.gap)])).toEqual([['ingress-nginx', ['upstream-timing']]]);
+    expect(report.logSetup?.map((a) => [a.proxy, a.missing.map((m) => m.gap)])).toEqual([['ingress-nginx', ['cause']]]);
     expect(report.logSetup?.[0]?.config).toContain('log-format-upstream: >-');
     expect(report.logSetup?.[0]?.config).toContain('request_id=$req_id ');
   });
