@@ -23,6 +23,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   apache: { names: ['Apache httpd'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
   apigee: { names: ['Apigee'] },
+  // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
+  apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
@@ -68,6 +70,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   imperva: { names: ['Imperva (Incapsula)'] },
   'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
   jetty: { names: ['Jetty'] },
+  'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
   laravel: { names: ['Laravel'], framework: true },
   linkerd: { names: ['Linkerd proxy'] },
