@@ -25,6 +25,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
   angie: { names: ['Angie'], broader: ['nginx'] },
   apigee: { names: ['Apigee'] },
+  // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
+  apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
@@ -76,6 +78,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
   jetty: { names: ['Jetty'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
+  'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   laravel: { names: ['Laravel'], framework: true },
   lighttpd: { names: ['lighttpd'] },
   linkerd: { names: ['Linkerd proxy'] },
