@@ -39,6 +39,9 @@ interface ClientWording {
   accept?: (m: RegExpExecArray) => boolean;
 }
 
+/** A quoted body's opening quote, after the `: ` its wording's pattern stops before. */
+const QUOTED_BODY_AT = ': '.length;
+
 const line = (status: string | undefined, reason = '', method: string | null = null, url: string | null = null): ClientErrorLine => ({
   status: Number(status),
   reason: reason.trim(),
@@ -164,9 +167,10 @@ function followingBody(rest: readonly string[]): string | null {
   return body.trim() === '' ? null : body;
 }
 
-/** A page or JSON printed before the message (a log that shows the body, then the error): from its first tag or brace. */
+/** A line that opens a page or JSON: a tag or a brace first, or an HTML document's start anywhere. */
 const MARKUP_START = /^\s*[<{]|<(?:!DOCTYPE\s+html|html)\b/i;
 
+/** A page or JSON printed before the message (a log that shows the body, then the error): from its first tag or brace. */
 function precedingBody(before: readonly string[]): string | null {
   const start = before.findIndex((l) => MARKUP_START.test(l));
   if (start < 0) return null;
@@ -190,7 +194,7 @@ export function parseClientError(text: string): { response: ParsedResponse; requ
     const read = readLine(whole.slice(0, MAX_LINE));
     if (!read || !isErrorStatus(read.found.status)) continue;
     const rest = lines.slice(at + 1);
-    const inline = read.inline === null ? null : read.quoted ? (literalAt(read.inline, 2)?.value ?? null) : inlineBody(read.inline, rest);
+    const inline = read.inline === null ? null : read.quoted ? (literalAt(read.inline, QUOTED_BODY_AT)?.value ?? null) : inlineBody(read.inline, rest);
     const body = inline ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
     const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: null };
     return { response, request: read.found };

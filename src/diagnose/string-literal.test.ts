@@ -24,6 +24,12 @@ describe('literalAt', () => {
     expect(literalAt('`a\nb`', 0)?.value).toBe('a\nb');
   });
 
+  it("reads a bytes literal's \\x runs as UTF-8, and a text literal's as code points", () => {
+    expect(literalAt("b'405 \\xe2\\x80\\x93 Method'", 0)?.value).toBe('405 \u2013 Method');
+    expect(literalAt("'\\xe2'", 0)?.value).toBe('\u00e2');
+    expect(literalAt("b'a\\x5cn'", 0)?.value).toBe('a\\n');
+  });
+
   it('is null where no literal starts, or when one is not closed on its line', () => {
     expect(literalAt('status: 502', 0)).toBeNull();
     expect(literalAt("'open\nnext'", 0)).toBeNull();

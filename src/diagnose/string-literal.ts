@@ -23,6 +23,14 @@ export function decodeEscapes(inner: string): string {
   });
 }
 
+/** A run of `\xHH` escapes: bytes, as Python's `b'...'` repr and loggers print UTF-8 text they do not decode. */
+const BYTE_RUN = /(?:\\x[0-9a-fA-F]{2})+/g;
+
+/** Like decodeEscapes, with each run of `\xHH` read as UTF-8 bytes (`\xE2\x80\x93` is one dash, not three letters). */
+export function decodeByteEscapes(inner: string): string {
+  return decodeEscapes(inner.replace(BYTE_RUN, (run) => Buffer.from(run.replace(/\\x/g, ''), 'hex').toString('utf8').replace(/\\/g, '\\\\')));
+}
+
 /**
  * The literal that starts at `from` (its opening quote, after an optional `b`/`u`/`r` prefix), or null when none
  * starts there or it is not closed on its line.
@@ -38,7 +46,8 @@ export function literalAt(text: string, from: number): Literal | null {
     if (c === '\\' && !raw) at += 1;
     else if (c === quote) {
       const inner = text.slice(open + 1, at);
-      return { value: raw ? inner : decodeEscapes(inner), end: at + 1 };
+      const decode = /b/i.test(prefix) ? decodeByteEscapes : decodeEscapes;
+      return { value: raw ? inner : decode(inner), end: at + 1 };
     } else if (c === '\n' && quote !== '`') return null;
   }
   return null;

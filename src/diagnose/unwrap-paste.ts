@@ -8,7 +8,7 @@
  */
 
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
-import { concatenatedAt, decodeEscapes, literalAt } from './string-literal.ts';
+import { concatenatedAt, decodeByteEscapes, decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
 
 /**
@@ -186,14 +186,12 @@ const WGET_ERROR = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: /;
 const ESCAPED_QUOTE = /\\"/g;
 const BARE_QUOTE = /(?:^|[^\\])"/;
 const MARKUP = /<[A-Za-z!/]/;
-/** A run of `\xHH` escapes: bytes, as Python's repr and loggers print UTF-8 text they do not decode. */
-const BYTE_ESCAPES = /(?:\\x[0-9a-fA-F]{2})+/g;
 
 /** Page lines whose quotes are all escaped, decoded (`<html lang=\"en\">`, `HTTP Status 405 \xE2\x80\x93 ...`). */
 function unescapeMarkupLines(lines: string[]): string[] {
   return lines.map((line) => {
     if ((line.match(ESCAPED_QUOTE)?.length ?? 0) < 2 || BARE_QUOTE.test(line) || !MARKUP.test(line)) return line;
-    return decodeEscapes(line.replace(BYTE_ESCAPES, (run) => Buffer.from(run.replace(/\\x/g, ''), 'hex').toString('utf8').replace(/\\/g, '\\\\')));
+    return decodeByteEscapes(line);
   });
 }
 

@@ -73,8 +73,9 @@ export function nginxSignal(status: number, f: UpstreamFields): Signal | null {
   }
   if ((us === '500' || us === '503') && String(status) === us) return answered(status, detail, 'medium');
   if (connect === '-') return { ...proxyMade(status === 504 ? 'timeout' : 'refused', detail), confidence: 'medium' };
+  const failed: Cause = status === 504 ? 'timeout' : 'upstream-failed';
   if ((us === '502' || us === '504') && String(status) === us && f.length !== undefined && lastAttempt(f.length) === '0') {
-    return { ...proxyMade(status === 504 ? 'timeout' : 'upstream-failed', detail), confidence: 'medium' };
+    return { ...proxyMade(failed, detail), confidence: 'medium' };
   }
-  return { ...proxyMade(status === 504 ? 'timeout' : 'upstream-failed', detail, false), reason: 'ambiguous-upstream-status' };
+  return { ...proxyMade(failed, detail, false), reason: 'ambiguous-upstream-status' };
 }
