@@ -27,6 +27,13 @@ describe('TraefikClfParser', () => {
     expect(p.access()).toMatchObject({ status: 0, tcp: true, signal: null, upstream: 'http://172.18.0.3:80' });
   });
 
+  it("reads 2.1.7 and later's quoted '-' service (TRAEFIK_3_TEST_EMPTY's form) as no server picked: Traefik answered itself", () => {
+    const p = new TraefikClfParser();
+    const line = '10.0.0.1 - - [11/Nov/2021:00:01:14 +0000] "GET /ping HTTP/1.1" 503 19 "-" "-" 88 "blue@docker" "-" 0ms';
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ upstream: '', signal: { cause: 'no-live-upstream', confidence: 'high', decisive: true } });
+  });
+
   it('reads a Traefik 1.x line: frontend, backend URL, duration in ms', () => {
     const p = new TraefikClfParser();
     const line = beats1x.toString('utf8').split('\n')[0] as string;

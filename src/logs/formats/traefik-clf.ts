@@ -41,10 +41,13 @@ export function traefikClfSignal(status: number, router: string, service: string
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
 }
 
-/** A quoted field without its quotes (a missing closing quote, as some lines have, is tolerated); `-` is empty. */
+/**
+ * A quoted field without its quotes (a missing closing quote, as some lines have, is tolerated); `-` is empty, bare
+ * (before 2.1.7) or quoted (`"-"`: since then the default value is quoted like any other).
+ */
 function unquote(field: string): string {
-  if (field === '-') return '';
-  return field.slice(1, field.endsWith('"') && field.length > 1 ? -1 : undefined).replaceAll('\\"', '"');
+  const value = field === '-' ? '' : field.slice(1, field.endsWith('"') && field.length > 1 ? -1 : undefined).replaceAll('\\"', '"');
+  return value === '-' ? '' : value;
 }
 
 /** The line is scanned as latin1 text; fields are decoded as UTF-8 only when a record is asked for. */
