@@ -6,15 +6,18 @@
  */
 import { HttpwhyError } from './errors.ts';
 
+/** Whether this process may compile JavaScript from strings. */
+export function canGenerateCode(): boolean {
+  try {
+    return typeof new Function('') === 'function';
+  } catch {
+    return false;
+  }
+}
+
 /** Throws HW_ERR_NO_CODE_GENERATION when this process may not generate code. `what` names the feature. */
 export function assertCodeGeneration(what: string): void {
-  let allowed: boolean;
-  try {
-    allowed = typeof new Function('') === 'function';
-  } catch {
-    allowed = false;
-  }
-  if (!allowed) {
+  if (!canGenerateCode()) {
     throw new HttpwhyError(
       'HW_ERR_NO_CODE_GENERATION',
       `${what} needs to compile JavaScript at run time, and this Node process forbids that (--disallow-code-generation-from-strings, on the command line or in NODE_OPTIONS). Run it without that flag.`,

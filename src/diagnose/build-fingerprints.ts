@@ -31,7 +31,10 @@ function checkMatch(fp: Fingerprint, where: string, errors: string[]): void {
   const m = fp.match;
   const responseMatchers = m.reason !== undefined || m.headers !== undefined || m.body !== undefined || m.anyOf !== undefined;
   if (m.failure && (responseMatchers || m.status)) errors.push(`${where}: a curl failure matcher stands alone (no status, reason, headers or body)`);
-  if (!m.failure && !responseMatchers) errors.push(`${where}: status alone identifies nothing; add a header, body or reason matcher`);
+  if (m.logged && (m.logged.issued !== undefined) !== (fp.role === 'issuer')) {
+    errors.push(`${where}: a log-line issuer says the log's writer answered itself (issued: proxy); an in-path one says nothing about that`);
+  }
+  if (!m.failure && !m.logged && !responseMatchers) errors.push(`${where}: status alone identifies nothing; add a header, body or reason matcher`);
   if (fp.role === 'issuer' && (fp.networkFailure !== undefined || fp.networkFailureDetail !== undefined) && !m.failure) {
     errors.push(`${where}: networkFailure and networkFailureDetail belong to curl failure fingerprints`);
   }

@@ -11,6 +11,7 @@ import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './c
 import type { DefaultPageTemplate } from './default-page-schema.ts';
 import { eliminationParts, type EliminationParts } from './diagnosis-by-elimination.ts';
 import { eliminate } from './eliminate.ts';
+import { loggedCause } from './log-line-text.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
 import { messages } from '../i18n/index.ts';
@@ -26,6 +27,8 @@ import { looksLikeHtml, visibleLines } from './visible-text.ts';
 const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 300, medium: 200, low: 100 };
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 const lowered = (confidence: Confidence, steps: number): Confidence => (steps <= 0 ? confidence : lowered(LOWER[confidence], steps - 1));
+/** The lesser of a confidence and a cap (a pasted log line's own verdict is as sure as the log analyzer was). */
+const capped = (confidence: Confidence, cap: Confidence | undefined): Confidence => (cap !== undefined && CONFIDENCE_WEIGHT[cap] < CONFIDENCE_WEIGHT[confidence] ? cap : confidence);
 const MAX_HEADERS_SHOWN = 40;
 const MAX_BODY_SHOWN = 500;
 const MAX_ALTERNATIVES = 3;
@@ -77,6 +80,7 @@ function seenOf(obs: Observation): Seen {
     headers: r ? r.headers.slice(0, MAX_HEADERS_SHOWN) : [],
     bodyExcerpt: r?.body == null ? null : shorten(r.body, MAX_BODY_SHOWN),
     clientError: f ? (f.tool === 'curl' ? `curl: (${f.exitCode}) ${f.message}` : f.message) : null,
+    logLine: obs.logged?.text ?? null,
   };
 }
 
@@ -153,7 +157,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   if (obs.response && obs.response.form !== 'message') notes.push(msg.note.partOnly[obs.response.form]);
   if (obs.response?.bodyNote) notes.push(msg.note[obs.response.bodyNote]);
   if (obs.response?.truncated) notes.push(msg.note.truncated);
-  if (isError && obs.response && obs.response.body === null) notes.push(msg.note.bodyAbsent);
+  if (isError && obs.response && obs.response.body === null && !obs.logged) notes.push(msg.note.bodyAbsent);
   if (rebuilt && best) notes.push(msg.note.rebuilt(rebuilt.length));
   if (via === 'visible-text' && best) notes.push(msg.note.visibleText);
   if (tied && rivals[0]) notes.push(msg.note.ambiguous(rivals[0].fingerprint.component));
@@ -162,11 +166,11 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const fp = best?.fingerprint;
   const text = fp?.text[locale];
   const inPath = chain.map((l) => l.component).join(' → ');
-  const summary =
-    text?.summary ??
-    (verdict === 'no-error'
-      ? msg.noErrorSummary(status ?? 0)
-      : msg.unknownSummary(status, obs.response !== null) + (chain.length > 0 ? msg.inPathHint(inPath) : ''));
+  const unknownSummary =
+    obs.logged && status !== null
+      ? msg.loggedUnknownSummary(status, inPath)
+      : msg.unknownSummary(status, obs.response !== null) + (chain.length > 0 ? msg.inPathHint(inPath) : '');
+  const summary = text?.summary ?? (verdict === 'no-error' ? msg.noErrorSummary(status ?? 0) : unknownSummary);
   const issuerText = text && 'causes' in text ? text : undefined;
   const unknown = verdict === 'unknown';
   const networkFailure: NetworkFailureReport | null =
@@ -184,7 +188,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   // A status the input never showed was only guessed from the fingerprint's statuses: one step less sure, two when
   // the fingerprint allows several (the page's words then matched whatever the status was).
   const statusGuessed = shown !== null || !fp ? 0 : (fp.match.status?.length ?? 0) > 1 ? 2 : 1;
-  const confidence = fp ? lowered(fp.confidence, Number(tied) + VIA_STEPS_DOWN[via] + statusGuessed) : null;
+  const confidence = fp ? capped(lowered(fp.confidence, Number(tied) + VIA_STEPS_DOWN[via] + statusGuessed), obs.logged?.confidence) : null;
   const contentLength = obs.response?.headers.find((h) => h.name.toLowerCase() === 'content-length');
   const sizeEvidence: ResponseEvidence[] =
     rebuilt && fp && confidence && contentLength
@@ -192,18 +196,22 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
       : [];
   const eliminated = unknown && obs.response && status !== null ? eliminate(obs, matched, data.elimination) : null;
   const byElimination: Partial<EliminationParts> = eliminated && obs.response && status !== null ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
+  const eliminatedConfidence = byElimination.confidence && capped(byElimination.confidence, obs.logged?.confidence);
+  // What the log line's own fields said comes first: the cause they name and the step that follows from it.
+  const logged = obs.logged && (fp || byElimination.issuer) ? loggedCause(obs.logged, locale) : null;
+  const causes = issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []);
   return {
     label: obs.label,
     verdict: byElimination.verdict ?? verdict,
     status,
     issuer: byElimination.issuer ?? (fp && issuerLink ? { component: issuerLink.component, layer: issuerLink.layer, fingerprint: fp.id } : null),
-    confidence: byElimination.confidence ?? confidence,
+    confidence: eliminatedConfidence ?? confidence,
     chain: byElimination.chain ?? chain.map(toChainLink),
     summary: byElimination.summary ?? summary,
     evidence: [...sizeEvidence, ...evidenceOf(matched, best, chain), ...(byElimination.evidence ?? [])],
-    causes: issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []),
+    causes: logged ? [logged.cause, ...causes] : causes,
     whereToLook: byElimination.whereToLook ?? issuerText?.whereToLook ?? (unknown ? (general?.whereToLook ?? msg.genericWhere) : []),
-    nextSteps: byElimination.nextSteps ?? issuerText?.nextSteps ?? (unknown ? msg.unknownSteps : []),
+    nextSteps: [...(logged ? [logged.next] : []), ...(byElimination.nextSteps ?? issuerText?.nextSteps ?? (unknown ? msg.unknownSteps : []))],
     networkFailure,
     alternatives,
     statusMeanings: entries.map((e) => toMeaning(e, locale)),

@@ -1,20 +1,41 @@
 /** The library entry: read any supported paste, diagnose every response in it. */
-import { diagnoseObservation } from './diagnose-observation.ts';
+import { HttpwhyError } from '../errors.ts';
+import { diagnoseObservation, type EngineData } from './diagnose-observation.ts';
 import { loadDefaultPages, loadElimination, loadFingerprints } from './load-fingerprints.ts';
 import { notAPage, parseInput } from './parse-input.ts';
-import type { DiagnoseOptions, DiagnosisReport } from './types.ts';
+import { parseLogLines } from './parse-log-lines.ts';
+import type { DiagnoseOptions, DiagnosisReport, ParsedInput } from './types.ts';
+
+const isUnreadable = (error: unknown) => error instanceof HttpwhyError && error.code === 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT';
+
+/** The input as read, or, when no reader recognised it, as an access log's lines; throws when it is neither. */
+function readInput(input: string | object): ParsedInput {
+  try {
+    return parseInput(input);
+  } catch (error) {
+    const logged = typeof input === 'string' && isUnreadable(error) ? parseLogLines(input) : null;
+    if (logged) return logged;
+    throw error;
+  }
+}
 
 /**
  * Says which component issued a failing response, why, and where to look. `input` is a raw response,
- * `curl -i` or `curl -v` output, a curl error line, a HAR 1.2 file (text or parsed), or a
- * `{status, headers, body}` object. Throws HW_ERR_DIAGNOSE_UNREADABLE_INPUT when it cannot be read.
+ * `curl -i` or `curl -v` output, a curl error line, a HAR 1.2 file (text or parsed), a
+ * `{status, headers, body}` object, an error page, or a proxy's access-log lines. Throws
+ * HW_ERR_DIAGNOSE_UNREADABLE_INPUT when it cannot be read.
  */
 export function diagnose(input: string | object, options: DiagnoseOptions = {}): DiagnosisReport {
   const locale = options.locale ?? 'en';
-  const { format, observations } = parseInput(input);
-  const data = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages() };
+  const { format, observations } = readInput(input);
+  const data: EngineData = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages() };
   const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));
   const [only] = diagnoses;
-  if (format === 'page-text' && only?.status === null && only.verdict === 'unknown') throw notAPage(String(input));
+  // Words no page fingerprint explains may be a log's lines, whose own fields can say who answered.
+  if (format === 'page-text' && only?.verdict === 'unknown') {
+    const logged = parseLogLines(String(input));
+    if (logged) return { format: logged.format, locale, diagnoses: logged.observations.map((obs) => diagnoseObservation(obs, data, locale)) };
+    if (only.status === null) throw notAPage(String(input));
+  }
   return { format, locale, diagnoses };
 }

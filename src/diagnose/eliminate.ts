@@ -1,7 +1,8 @@
 /**
  * "The application did it", by elimination: when no component's own page matches a response, the rules of
  * `data/fingerprints/elimination.yaml` decide from who is in the path (in-path fingerprints), the status and the
- * body's kind whether the application behind them sent it, or why the evidence does not decide.
+ * body's kind whether the application behind them sent it, or why the evidence does not decide. For a pasted
+ * access-log line, what the line's own fields said (the log analyzer's verdict) decides instead of the body.
  */
 import type { MatchedFingerprint } from './chain.ts';
 import type { BodyKind, EliminationData, EliminationRule } from './elimination-schema.ts';
@@ -43,8 +44,9 @@ export function bodyKind(response: ParsedResponse): BodyKind | null {
 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
-function applies(rule: EliminationRule, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
-  const { statuses, appInPath, body, behind, header, exceptBody } = rule.when;
+function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
+  const { statuses, appInPath, body, behind, header, exceptBody, logged } = rule.when;
+  if ((logged !== undefined) !== (response.form === 'log-line') || (logged !== undefined && obs.logged?.issuer !== logged)) return false;
   if (statuses && !statuses.includes(status)) return false;
   if (appInPath && app.length === 0) return false;
   if (body && (kind === null || !body.includes(kind))) return false;
@@ -56,14 +58,14 @@ function applies(rule: EliminationRule, response: ParsedResponse, status: number
 /** The first rule that applies to an error response no issuer fingerprint explained, or null. */
 export function eliminate(obs: Observation, matched: readonly MatchedFingerprint[], data: EliminationData): Elimination | null {
   const response = obs.response;
-  if (!response || response.form !== 'message' || response.status === null || response.status < 400) return null;
+  if (!response || (response.form !== 'message' && response.form !== 'log-line') || response.status === null || response.status < 400) return null;
   const inPath = matched.filter((m) => m.fingerprint.role === 'in-path').map((m) => m.fingerprint);
   const isApp = (fp: (typeof inPath)[number]) => fp.layer === 'origin-app' || data.appServers.includes(fp.family);
   const app = uniq(inPath.filter(isApp).map((fp) => fp.component));
   const proxies = inPath.filter((fp) => !isApp(fp));
   const families = uniq(proxies.map((fp) => fp.family));
   const kind = bodyKind(response);
-  const rule = data.rules.find((r) => applies(r, response, response.status ?? 0, kind, families, app));
+  const rule = data.rules.find((r) => applies(r, obs, response, response.status ?? 0, kind, families, app));
   const frameworks = uniq(inPath.filter((fp) => fp.layer === 'origin-app').map((fp) => fp.component));
   return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app, frameworks } : null;
 }

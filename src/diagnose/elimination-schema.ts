@@ -35,6 +35,11 @@ const conditionSchema = z
     header: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
     /** The rule does not apply when the body contains one of these (the generic pages proxies also send). */
     exceptBody: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * A pasted access-log line whose own fields say the upstream answered (the log analyzer's verdict `app`). A rule
+     * with `logged` reads only log lines, and every other rule only responses.
+     */
+    logged: z.literal('app').optional(),
   })
   .strict();
 
@@ -50,7 +55,7 @@ const ruleSchema = z
   })
   .strict()
   .refine((r) => (r.verdict === 'app') === (r.confidence !== undefined), 'an app verdict needs a confidence (medium or low); unknown takes none')
-  .refine((r) => r.when.appInPath === true || r.when.behind !== undefined, 'a rule needs to know who is in the path: appInPath or behind');
+  .refine((r) => r.when.appInPath === true || r.when.behind !== undefined || r.when.logged !== undefined, 'a rule needs to know who is in the path: appInPath, behind or a logged line');
 
 export const eliminationFileSchema = z
   .object({

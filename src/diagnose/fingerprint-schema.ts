@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';
 import { CONFIDENCES } from '../confidence.ts';
 import { FAILURE_DETAILS, NETWORK_FAILURE_KINDS } from './network-failure.ts';
+import { EVIDENCE_KINDS, FORMAT_IDS } from '../logs/index.ts';
 import type { DefaultPageTemplate } from './default-page-schema.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
@@ -70,8 +71,22 @@ export const matchSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * A pasted access-log line (diagnose reads those with the log analyzer's parsers and verdict table): its format,
+     * the kind of fact its fields must give (nginx's upstream fields), and whether the log's writer answered itself.
+     * A fingerprint with `logged` matches only log lines, and every other fingerprint only responses.
+     */
+    logged: z
+      .object({
+        formats: z.array(z.enum(FORMAT_IDS)).min(1),
+        evidence: z.array(z.enum(EVIDENCE_KINDS)).min(1).optional(),
+        issued: z.literal('proxy').optional(),
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.logged === undefined || Object.keys(m).every((k) => k === 'logged' || k === 'status'), 'a logged matcher takes only a status beside it');
 
 const line = z.string().min(3).max(400);
 const summary = z.string().min(20).max(600);

@@ -117,7 +117,8 @@ function responseSpecificity(m: ResponseMatch): number {
 function specificityOf(m: Match): number {
   const anyOf = m.anyOf === undefined ? 0 : Math.min(...m.anyOf.map(responseSpecificity));
   const failure = m.failure === undefined ? 0 : m.failure.message === undefined ? 30 : 40;
-  return (m.status === undefined ? 0 : 10) + responseSpecificity(m) + anyOf + failure;
+  const logged = m.logged === undefined ? 0 : 30 + (m.logged.evidence === undefined ? 0 : 10) + (m.logged.issued === undefined ? 0 : 10);
+  return (m.status === undefined ? 0 : 10) + responseSpecificity(m) + anyOf + failure + logged;
 }
 
 function reasonCheck(reason: string): Check {
@@ -161,6 +162,16 @@ function failureCheck({ exitCodes, message }: NonNullable<Match['failure']>): Ch
   };
 }
 
+/** A pasted log line of one of the formats, with the fact kinds and the verdict asked for. */
+function loggedCheck({ formats, evidence, issued }: NonNullable<Match['logged']>): Check {
+  return (obs) => {
+    const entry = obs.logged;
+    if (!entry || !formats.includes(entry.format) || (issued !== undefined && entry.issuer !== issued)) return undefined;
+    if (evidence && !entry.evidence.some((e) => evidence.includes(e.kind))) return undefined;
+    return { kind: 'log', name: entry.format, value: shorten(entry.text) };
+  };
+}
+
 function textCheckSet(m: Match, status: Check[]): CheckSet | null {
   if (m.failure !== undefined) return null;
   const top = textChecks(m);
@@ -175,6 +186,7 @@ export function compileFingerprint(fingerprint: BuiltFingerprint): CompiledFinge
   const m = fingerprint.match;
   const bodyCarries = (m.body ?? []).some((b) => !('empty' in b));
   const status = m.status === undefined ? [] : [statusCheck(m.status, bodyCarries)];
+  if (m.logged) return { fingerprint, message: { checks: [...status, loggedCheck(m.logged)], anyOf: [] }, text: null, specificity: specificityOf(m) };
   const message: CheckSet = {
     checks: [...status, ...responseChecks(m), ...(m.failure === undefined ? [] : [failureCheck(m.failure)])],
     anyOf: (m.anyOf ?? []).map(responseChecks),
@@ -194,6 +206,8 @@ function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined
 
 /** The evidence for every matcher, or undefined when the fingerprint does not match. */
 export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation): ResponseEvidence[] | undefined {
+  const logged = compiled.fingerprint.match.logged !== undefined;
+  if (logged !== (obs.logged !== undefined)) return undefined;
   const set = isWords(obs) ? compiled.text : compiled.message;
   if (set === null) return undefined;
   const found = runAll(set.checks, obs);
@@ -203,6 +217,8 @@ export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation
     if (!alternative) return undefined;
     found.push(...alternative);
   }
+  // The facts the log's fields gave (HAProxy's termination state, Envoy's flags), beside the line they came from.
+  if (logged) found.push(...(obs.logged?.evidence ?? []).map((e): Found => ({ kind: 'log', name: e.kind, value: shorten(e.detail.trim()) })));
   const { id, component, confidence, source } = compiled.fingerprint;
   return found.map((f) => ({ ...f, fingerprint: id, component, confidence, source }));
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInput } from './parse-input.ts';
+import { parseLogLines } from './parse-log-lines.ts';
 
 const SIZE = 1024 * 1024;
 const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
@@ -42,6 +43,12 @@ const PASTES = [
   fill('<p class=\\"a\\">\\xE2\\x80\\x93'),
   fill('curl: (22) The requested URL returned error: 502\n<html>\n'),
   fill('29/Jan/2016:15:17:26 +0100 [ERROR 502 /x] dial tcp 127.0.0.1:9000\n'),
+  // Access-log lines (parse-log-lines.ts): near-misses of log formats, markdown around them, one huge line.
+  fill('1.2.3.4 - - [10/Mar/2022:14:00:56 +0000] "GET / HTTP/1.1" 503 217 "" "" 1 2 "a~" "b" "c" 0 0 -1 -1 3 CC-- 4 1 0 0 0 0 0\n'),
+  fill('`**503 UC** '),
+  fill('> `a`\n'),
+  fill('[2019-04-30T06:23:58.601Z] "GET / HTTP/2" 503 UC 0 57 0 - "'),
+  fill('{"status":502,"upstream_status":"'),
 ];
 const BUDGET_MS = 3000;
 
@@ -59,5 +66,14 @@ describe('parseInput on hostile pastes', () => {
       if (took > BUDGET_MS) slow.push(`${JSON.stringify(paste.slice(0, 30))}…: ${Math.round(took)} ms`);
     }
     expect(slow).toEqual([]);
+  }, 120_000);
+
+  it('reads each 1 MB paste as access-log lines (or not) within the budget', () => {
+    const slow = PASTES.filter((paste) => {
+      const started = performance.now();
+      parseLogLines(paste);
+      return performance.now() - started > BUDGET_MS;
+    });
+    expect(slow.map((paste) => JSON.stringify(paste.slice(0, 30)))).toEqual([]);
   }, 120_000);
 });

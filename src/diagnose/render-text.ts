@@ -86,9 +86,10 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
     out.push('', s.bold(`${title}:`), ...items.map((item, i) => s.wrap(`  ${numbered ? `${i + 1}.` : '-'} ${item}`, '     ')));
   }
   if (d.verdict === 'unknown') {
-    const client = d.seen.clientError === null ? [] : [`  ${clean(d.seen.clientError)}`];
-    out.push('', s.bold(`${msg.label.seen}:`), ...client, ...d.seen.headers.map((h) => `  ${clean(h.name)}: ${clean(h.value)}`));
+    const lines = [d.seen.clientError, d.seen.logLine].flatMap((l) => (l === null ? [] : [`  ${clean(l)}`]));
+    const seen = [...lines, ...d.seen.headers.map((h) => `  ${clean(h.name)}: ${clean(h.value)}`)];
     const body = d.seen.bodyExcerpt?.trimEnd().split('\n').slice(0, BODY_LINES_SHOWN) ?? [];
+    if (seen.length + body.length > 0) out.push('', s.bold(`${msg.label.seen}:`), ...seen);
     if (body.length > 0) out.push('', ...body.map((line) => `  ${s.dim(clean(line))}`));
   }
   return out;

@@ -3,6 +3,7 @@ import type { Issuer } from '../codes/index.ts';
 import type { Confidence } from '../confidence.ts';
 import type { NetworkFailureKind } from './network-failure.ts';
 import type { Locale } from '../i18n/index.ts';
+import type { PastedLogEntry } from '../logs/index.ts';
 
 export type { Confidence } from '../confidence.ts';
 export type { NetworkFailureKind } from './network-failure.ts';
@@ -11,16 +12,18 @@ export type { NetworkFailureKind } from './network-failure.ts';
  * What the user gave: a whole HTTP message (`http`, curl, HAR, JSON), a response body alone (`body`: a JSON or XML
  * error document without status line and headers), or only a page: its HTML source without the status line and
  * headers (`page-source`), or the words copied from the browser window (`page-text`), or the message an HTTP client or
- * tool printed for an error status (`client-message`: `502 Server Error: Bad Gateway for url: ...`).
+ * tool printed for an error status (`client-message`: `502 Server Error: Bad Gateway for url: ...`), or the lines
+ * of a proxy's or load balancer's access log (`access-log`), whose own fields may say who answered.
  */
-export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'client-message' | 'har' | 'json' | 'body' | 'page-source' | 'page-text';
+export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'client-message' | 'har' | 'json' | 'body' | 'page-source' | 'page-text' | 'access-log';
 
 /**
  * How much of a response the input holds: the message, or only its body (no headers; the status from the body's own
  * fields), or only the page (no headers; the status read from the page), or a client's message naming the status (no
- * headers; the body only when the client printed it).
+ * headers; the body only when the client printed it), or a log's line for it (`log-line`: the status and what the
+ * log's fields say, no headers, no body).
  */
-export type ResponseForm = 'message' | 'body' | 'page-source' | 'page-text' | 'client-message';
+export type ResponseForm = 'message' | 'body' | 'page-source' | 'page-text' | 'client-message' | 'log-line';
 
 /** One header line as received; names keep their case, lookups ignore it. */
 export interface HeaderField {
@@ -72,6 +75,8 @@ export interface Observation {
   response: ParsedResponse | null;
   failure: ClientFailure | null;
   hops: Hop[];
+  /** For a `log-line` response: the line, its format and what the log analyzer's verdict table said about it. */
+  logged?: PastedLogEntry;
 }
 
 export interface ParsedInput {
@@ -92,8 +97,8 @@ export interface Component {
 
 /** One matched header, body fragment, status or client message, with the fingerprint that gives it meaning. */
 export interface ResponseEvidence {
-  kind: 'status' | 'reason' | 'header' | 'header-absent' | 'body' | 'client-error';
-  /** Header name for header evidence. */
+  kind: 'status' | 'reason' | 'header' | 'header-absent' | 'body' | 'client-error' | 'log';
+  /** Header name for header evidence; for log evidence the log's format, or the kind of fact its fields gave. */
   name: string | null;
   /** The text that matched (shortened), "" for an empty body. */
   value: string;
@@ -145,6 +150,8 @@ export interface Seen {
   /** The start of the body; null when the input carried none. */
   bodyExcerpt: string | null;
   clientError: string | null;
+  /** The pasted access-log line the diagnosis read (cut short); null for any other input. */
+  logLine: string | null;
 }
 
 /**

@@ -206,6 +206,28 @@ export function unwrapPaste(raw: string): string {
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 
+/** A line set as inline code: `` `line` `` or ```` ```line``` ````, as a line quoted in an issue's sentence is. */
+const INLINE_CODE = /^`{1,3}([^`]+)`{1,3}$/;
+/** Bold or italic marks a reporter put around words of a line (`**503 UC**`): no log writes them. */
+const EMPHASIS = /(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g;
+
+/**
+ * The paste's lines as a logger wrote them, for the log parsers: markdown fences, inline-code backticks, bold marks,
+ * a quote's `> ` and indentation off. Nothing else: a log's own prefixes (a syslog header, a timestamp) are the log
+ * parsers' to read.
+ */
+export function logLinesOf(raw: string): string {
+  // A fence becomes a blank line, so that line numbers stay those of the paste.
+  const lines = raw.replace(/^\uFEFF/, '').split('\n').map((l) => (FENCE.test(l) ? '' : l));
+  const quoted = lines.every((l) => isBlank(l) || /^\s*>/.test(l));
+  return lines
+    .map((l) => {
+      const line = (quoted ? l.replace(/^\s*>[ \t]?/, '') : l).trim();
+      return (INLINE_CODE.exec(line)?.[1] ?? line).replace(EMPHASIS, '$2');
+    })
+    .join('\n');
+}
+
 /** A JSON array of strings that are the lines of a response (a log that kept them as a list), or null. */
 export function linesOfArray(data: unknown): string | null {
   if (!Array.isArray(data) || data.length === 0 || !data.every((l) => typeof l === 'string')) return null;

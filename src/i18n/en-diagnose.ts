@@ -9,6 +9,8 @@ export const enDiagnose = {
         : 'No fingerprint explains this failure (no HTTP response came back).',
   inPathHint: (components: string) =>
     ` In the path: ${components}. None of their built-in error pages matched, so the response most likely came from behind them (the application) or from a custom error page.`,
+  loggedUnknownSummary: (status: number, components: string) =>
+    `The log line shows ${status}, but its own fields do not say who answered: nothing in it shows ${components || 'the component that wrote it'} failing, and nothing that the upstream answered. A log that records the upstream's status (nginx $upstream_status, HAProxy's termination state) or the error log at that time decides it.`,
   noErrorSummary: (status: number) => `HTTP ${status} is not an error status, so there is nothing to diagnose.`,
   skipped: (count: number) => `${count} more response(s) without an error status are not shown.`,
   genericCauses: ['The component that answered is not one httpwhy knows, or it serves a custom error page.'],
@@ -39,6 +41,8 @@ export const enDiagnose = {
         'Only the page text was given (no status line, no headers): the status comes from its words, and header fingerprints cannot be checked. The full response (curl -i) says more.',
       'client-message':
         "Only an HTTP client's error message was given (no status line, no headers): the status comes from the client's words, the body only where the client printed it, and header fingerprints cannot be checked. The full response (curl -i) says more.",
+      'log-line':
+        "Read from an access log's line, with the log analyzer's parsers (httpwhy logs): no headers and no body, so the status and what the line's own fields say decide. A whole log, with the error log and the app's log, says more (httpwhy logs).",
     },
   },
   verdict: { identified: 'identified', unknown: 'issuer unknown', 'no-error': 'not an error' },
@@ -46,6 +50,7 @@ export const enDiagnose = {
     response: 'response',
     entry: (n: number, request: string) => `entry ${n}: ${request}`,
     request: (request: string) => `response to ${request}`,
+    logLine: (n: number, request: string) => `log line ${n}${request ? `: ${request}` : ''}`,
     issuer: 'Issued by',
     application: 'the application behind them (or the next hop)',
     inferred: 'inferred by elimination',

@@ -10,6 +10,8 @@ export const idDiagnose: Messages['diagnose'] = {
         : 'Tidak ada fingerprint yang menjelaskan kegagalan ini (tidak ada respons HTTP yang kembali).',
   inPathHint: (components) =>
     ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi respons ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
+  loggedUnknownSummary: (status, components) =>
+    `Baris log ini menunjukkan ${status}, tetapi field-nya sendiri tidak menyebut siapa yang menjawab: tidak ada yang menunjukkan ${components || 'komponen yang menulisnya'} gagal, dan tidak ada yang menunjukkan upstream yang menjawab. Log yang mencatat status dari upstream (nginx $upstream_status, termination state HAProxy) atau error log pada jam itu yang bisa memastikannya.`,
   noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
   skipped: (count) => `${count} respons lain tanpa status error tidak ditampilkan.`,
   genericCauses: ['Komponen yang menjawab tidak dikenal httpwhy, atau ia menyajikan halaman error kustom.'],
@@ -40,6 +42,8 @@ export const idDiagnose: Messages['diagnose'] = {
         'Yang diberikan hanya teks halamannya (tanpa status line, tanpa header): statusnya diambil dari kata-katanya, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
       'client-message':
         'Yang diberikan hanya pesan error dari HTTP client (tanpa status line, tanpa header): statusnya diambil dari kata-kata client itu, body hanya ada kalau client mencetaknya, dan fingerprint header tidak bisa diperiksa. Respons lengkap (curl -i) memberi lebih banyak petunjuk.',
+      'log-line':
+        'Dibaca dari satu baris access log, dengan parser milik penganalisis log (httpwhy logs): tanpa header dan tanpa body, jadi yang menentukan adalah status dan isi field baris itu sendiri. Log lengkap, bersama error log dan log aplikasi, memberi lebih banyak petunjuk (httpwhy logs).',
     },
   },
   verdict: { identified: 'teridentifikasi', unknown: 'tidak diketahui', 'no-error': 'bukan error' },
@@ -47,6 +51,7 @@ export const idDiagnose: Messages['diagnose'] = {
     response: 'respons',
     entry: (n, request) => `entri ${n}: ${request}`,
     request: (request) => `respons untuk ${request}`,
+    logLine: (n, request) => `baris log ${n}${request ? `: ${request}` : ''}`,
     issuer: 'Dikeluarkan oleh',
     application: 'aplikasi di belakangnya (atau hop berikutnya)',
     inferred: 'disimpulkan dengan eliminasi',

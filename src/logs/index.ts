@@ -12,13 +12,14 @@
  *                      detect.ts (which format reads an input and its lines); neither imports the other
  * On top, the orchestration that uses every room: session.ts (open, detect, read, report), file-sink.ts (one
  * input's lines through its parsers into the analysis), format-mismatch.ts (a forced format that reads no line),
- * follow.ts (`-f`), live-counts.ts (what a session has read so far, for metrics) and progress.ts (the progress line).
+ * follow.ts (`-f`), pasted-lines.ts (a few pasted lines, for diagnose), live-counts.ts (what a session has read so far, for metrics) and progress.ts (the progress line).
  * Room tests that need a whole analysis import this door.
  */
 export { analyzeLogs, LogSession, type AnalyzeOptions, type Progress } from './session.ts';
 export { followLogs, type FollowOptions } from './follow.ts';
 export type { InputCounts, LiveCounts } from './live-counts.ts';
 export { progressBar } from './progress.ts';
+export { readPastedLogLines, type PastedLogEntry } from './pasted-lines.ts';
 export { LOG_GAPS, type CauseSummary, type Example, type LogGap, type Ranked, type VerdictEvent } from './analysis/index.ts';
 export {
   crossedThresholds,

@@ -18,9 +18,10 @@ import { parseSync } from 'oxc-parser';
 /** Lower layers first. Top-level files of `src/` (`errors.ts`, ...) sit below every domain; `index.ts` above all. */
 export const DOMAIN_LAYERS: readonly (readonly string[])[] = [
   ['i18n'],
-  ['codes'],
+  // logs sits beside codes: diagnose reads pasted access-log lines with its parsers and verdict table.
+  ['codes', 'logs'],
   ['compare', 'diagnose'],
-  ['check', 'logs'],
+  ['check'],
   ['metrics', 'fleet'],
   ['lab'],
   ['web'],

@@ -13,7 +13,7 @@ export type { Ranked } from './top-k.ts';
 export { DEFAULT_WINDOW_SECONDS } from './join-rules.ts';
 export { bucketMsFor } from './timeline.ts';
 export { routeOf } from './top-k.ts';
-export { errorFacts, verdictFacts } from './classify.ts';
+export { classify, errorFacts, verdictFacts } from './classify.ts';
 export { compileExpr, exprBuilders, type Expr, type Scalar } from './rule-expr.ts';
 export {
   VERDICT_APP_MESSAGE,

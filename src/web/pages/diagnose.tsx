@@ -46,10 +46,10 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
           <ul>{d.statusMeanings.map((s) => <li key={s.id}><a href={localePath(ctx.locale, `/codes/${s.id.split('-')[0]}`)}>{s.title}</a>: {s.summary}</li>)}</ul>
         </>
       ) : null}
-      {d.verdict === 'unknown' && (d.seen.headers.length > 0 || d.seen.bodyExcerpt) ? (
+      {d.verdict === 'unknown' && (d.seen.headers.length > 0 || d.seen.bodyExcerpt || d.seen.logLine) ? (
         <>
           <h3>{l.seen}</h3>
-          <pre><code>{[d.seen.statusLine ?? '', ...d.seen.headers.map((h) => `${h.name}: ${h.value}`), '', d.seen.bodyExcerpt ?? ''].join('\n')}</code></pre>
+          <pre><code>{d.seen.logLine ?? [d.seen.statusLine ?? '', ...d.seen.headers.map((h) => `${h.name}: ${h.value}`), '', d.seen.bodyExcerpt ?? ''].join('\n')}</code></pre>
         </>
       ) : null}
       {d.notes.length > 0 ? <><h3>{l.notes}</h3>{list(d.notes)}</> : null}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+import { parseLogLines } from './parse-log-lines.ts';
+
+// Real published logs from the log analyzer's corpus (test/fixtures/logs/wild/corpus.tsv has each one's provenance).
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/logs/wild/${path}`, import.meta.url), 'utf8');
+const HAPROXY_SH = wild('haproxy-http/cerebro-syslog-504-sH.log');
+const ISTIO_500 = wild('envoy-text/istio-29109-kubectl-timestamps.log');
+const COMBINED_502 = wild('nginx-combined/piped-docker-17-main-502.log');
+const ALB_504 = wild('aws-alb/beats-application-lb-http.log');
+
+describe('a pasted access log, read with the log analyzer', () => {
+  it("names HAProxy when its termination state says it answered, with the state as evidence and its cause first; the 409 beside it is left out", () => {
+    const { format, diagnoses } = diagnose(HAPROXY_SH);
+    expect(format).toBe('access-log');
+    expect(diagnoses.map((d) => d.status)).toEqual([504]);
+    const [d] = diagnoses;
+    expect(d).toMatchObject({ verdict: 'identified', issuer: { component: 'HAProxy', fingerprint: 'haproxy-log-line-own-answer' }, confidence: 'high' });
+    expect(d?.label).toMatch(/^log line 1: PATCH \/api\/upload\//);
+    expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'log', name: 'haproxy-termination', value: expect.stringMatching(/^sH--/) }));
+    expect(d?.causes[0]).toMatch(/^Upstream timeout \(HAProxy termination state: sH--/);
+  });
+
+  it('names the application behind Envoy (inferred, medium) when the flags are "-" and the upstream answered 500', () => {
+    const [d] = diagnose(ISTIO_500).diagnoses;
+    expect(d).toMatchObject({ verdict: 'inferred', status: 500, issuer: { component: 'application', fingerprint: 'log-line-upstream-answered' }, confidence: 'medium' });
+    expect(d?.chain.map((l) => [l.component, l.role])).toEqual([
+      ['Envoy', 'in-path'],
+      ['application', 'issuer'],
+    ]);
+  });
+
+  it('stays unknown for a combined-format 502, which does not say who answered, and shows the line', () => {
+    const [d] = diagnose(COMBINED_502).diagnoses;
+    expect(d).toMatchObject({ verdict: 'unknown', issuer: null, status: 502 });
+    expect(d?.summary).toMatch(/^The log line shows 502, but its own fields do not say who answered/);
+    expect(d?.seen.logLine).toMatch(/" 502 /);
+  });
+
+  it('names the Application Load Balancer for its own 504 (target_status_code "-")', () => {
+    expect(diagnose(ALB_504).diagnoses[0]).toMatchObject({ status: 504, verdict: 'identified', issuer: { component: 'AWS Application Load Balancer' } });
+  });
+
+  it('reads the line inside markdown: a quote, inline code, bold marks a reporter added', () => {
+    const line = HAPROXY_SH.split('\n')[0] as string;
+    const pasted = `> \`${line.replace(' 504 ', ' **504** ')}\``;
+    expect(diagnose(pasted).diagnoses[0]).toMatchObject({ status: 504, issuer: { component: 'HAProxy' } });
+  });
+
+  it('speaks Indonesian', () => {
+    const [d] = diagnose(ISTIO_500, { locale: 'id' }).diagnoses;
+    expect(d?.summary).toMatch(/^Aplikasi di belakang Envoy yang mengirim 500 ini/);
+  });
+
+  it('reads no log in prose or in a page, and keeps one diagnosis per distinct answer', () => {
+    expect(parseLogLines('The site says 502 Bad Gateway since this morning.\nAny idea?')).toBeNull();
+    expect(parseLogLines('<html><body><h1>502 Bad Gateway</h1></body></html>')).toBeNull();
+    const twice = `${HAPROXY_SH.split('\n')[0]}\n${HAPROXY_SH.split('\n')[0]}`;
+    expect(parseLogLines(twice)?.observations).toHaveLength(1);
+  });
+});
