@@ -156,6 +156,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const notes: string[] = [];
   if (obs.response && obs.response.form !== 'message') notes.push(msg.note.partOnly[obs.response.form]);
   if (obs.response?.bodyNote) notes.push(msg.note[obs.response.bodyNote]);
+  if (obs.logged?.statusImplied) notes.push(msg.note.impliedStatus(obs.logged.status));
   if (obs.response?.truncated) notes.push(msg.note.truncated);
   if (isError && obs.response && obs.response.body === null && !obs.logged) notes.push(msg.note.bodyAbsent);
   if (rebuilt && best) notes.push(msg.note.rebuilt(rebuilt.length));
@@ -187,7 +188,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
 
   // A status the input never showed was only guessed from the fingerprint's statuses: one step less sure, two when
   // the fingerprint allows several (the page's words then matched whatever the status was).
-  const statusGuessed = shown !== null || !fp ? 0 : (fp.match.status?.length ?? 0) > 1 ? 2 : 1;
+  const statusGuessed = obs.logged?.statusImplied && fp ? 1 : shown !== null || !fp ? 0 : (fp.match.status?.length ?? 0) > 1 ? 2 : 1;
   const confidence = fp ? capped(lowered(fp.confidence, Number(tied) + VIA_STEPS_DOWN[via] + statusGuessed), obs.logged?.confidence) : null;
   const contentLength = obs.response?.headers.find((h) => h.name.toLowerCase() === 'content-length');
   const sizeEvidence: ResponseEvidence[] =

@@ -31,11 +31,13 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   const data: EngineData = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages() };
   const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));
   const [only] = diagnoses;
-  // Words no page fingerprint explains may be a log's lines, whose own fields can say who answered.
-  if (format === 'page-text' && only?.verdict === 'unknown') {
-    const logged = parseLogLines(String(input));
-    if (logged) return { format: logged.format, locale, diagnoses: logged.observations.map((obs) => diagnoseObservation(obs, data, locale)) };
-    if (only.status === null) throw notAPage(String(input));
-  }
+  if (format !== 'page-text' || !only) return { format, locale, diagnoses };
+  // Words may be a log's lines, whose own fields say who answered (and its error line, why): read as such, they
+  // decide better than a phrase of the log matched as page text, and where no page fingerprint speaks at all.
+  const logged = parseLogLines(String(input));
+  const loggedDiagnoses = logged?.observations.map((obs) => diagnoseObservation(obs, data, locale)) ?? [];
+  const decided = loggedDiagnoses.some((d) => d.verdict !== 'unknown');
+  if (logged && (decided || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
+  if (only.verdict === 'unknown' && only.status === null) throw notAPage(String(input));
   return { format, locale, diagnoses };
 }

@@ -162,11 +162,15 @@ function failureCheck({ exitCodes, message }: NonNullable<Match['failure']>): Ch
   };
 }
 
-/** A pasted log line of one of the formats, with the fact kinds and the verdict asked for. */
+/**
+ * A pasted log line of one of the formats, with the fact kinds and the verdict asked for. An access line joined to
+ * an error-log line is also that error log's (the proxy that wrote it is on the path, and failed when it says so).
+ */
 function loggedCheck({ formats, evidence, issued }: NonNullable<Match['logged']>): Check {
   return (obs) => {
     const entry = obs.logged;
-    if (!entry || !formats.includes(entry.format) || (issued !== undefined && entry.issuer !== issued)) return undefined;
+    const written = entry && (formats.includes(entry.format) || (entry.errorFormat !== null && formats.includes(entry.errorFormat)));
+    if (!entry || !written || (issued !== undefined && entry.issuer !== issued)) return undefined;
     if (evidence && !entry.evidence.some((e) => evidence.includes(e.kind))) return undefined;
     return { kind: 'log', name: entry.format, value: shorten(entry.text) };
   };

@@ -7,18 +7,15 @@
 import { parseHeaderLines, parseStatusLine, toHop, toResponse, type ResponseHead, type StatusLine } from './parse-http.ts';
 import type { ClientFailure, Observation } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
+import { GLUED_PROGRESS, PROGRESS_LINE } from './curl-progress.ts';
 import { markupAround } from './parse-client-error.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
 
 const FAILURE_LINE = /^curl: \((\d+)\) (.*)$/;
 const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
 const FAIL_STATUS = /^The requested URL returned error: (\d{3})\b *(.*)$/;
-/** The progress meter curl prints when its output is not a terminal. */
-const PROGRESS = /^\s*(?:% Total\b.*|Dload\s+Upload\b.*|(?:\d{1,3}\s+[\d.]+[kMGTP]?\s+){3}[\d.]+[kMGTP]?\s+[\d.]+[kMGTP]?\s+\S+\s+\S+\s+\S+\s+[\d.]+[kMGTP]?)$/;
 /** When a body has no final newline, curl's next info line lands on the same terminal line. */
 const GLUED_INFO = /^(.*?)\* ((?:Connection #\d+|Closing connection|shutting down connection).*)$/;
-/** A progress meter line that the next `*`, `<`, `>` or `{` line was printed onto (its output was a terminal log). */
-const GLUED_PROGRESS = /^\s*(?:\d{1,3}\s+[\d.]+[kMGTP]?\s+){3}[\d.]+[kMGTP]?\s+[\d.]+[kMGTP]?\s+\S+\s+\S+\s+\S+\s+[\d.]+[kMGTP]?(?=[*<>{] )/;
 
 interface RawResponse {
   statusLine: StatusLine;
@@ -95,7 +92,7 @@ export function parseCurlOutput(text: string): Observation {
       if (current) current.bodyHidden = true;
     } else if (FAILURE_LINE.test(line)) {
       failure = { ...toFailure(line), trace };
-    } else if (current && !inHead && !PROGRESS.test(line)) current.body.push(line);
+    } else if (current && !inHead && !PROGRESS_LINE.test(line)) current.body.push(line);
   }
   const last = responses.at(-1);
   const hops = responses.slice(0, -1).map((r) => toHop(toHead(r)));

@@ -9,6 +9,8 @@ const HAPROXY_SH = wild('haproxy-http/cerebro-syslog-504-sH.log');
 const ISTIO_500 = wild('envoy-text/istio-29109-kubectl-timestamps.log');
 const COMBINED_502 = wild('nginx-combined/piped-docker-17-main-502.log');
 const ALB_504 = wild('aws-alb/beats-application-lb-http.log');
+const NGINX_ERROR_AND_ACCESS = wild('nginx-error/sentry-self-hosted-477.log');
+const APACHE_AH01114 = wild('apache-error/freedombox-895-ah01114.log');
 
 describe('a pasted access log, read with the log analyzer', () => {
   it("names HAProxy when its termination state says it answered, with the state as evidence and its cause first; the 409 beside it is left out", () => {
@@ -40,6 +42,18 @@ describe('a pasted access log, read with the log analyzer', () => {
 
   it('names the Application Load Balancer for its own 504 (target_status_code "-")', () => {
     expect(diagnose(ALB_504).diagnoses[0]).toMatchObject({ status: 504, verdict: 'identified', issuer: { component: 'AWS Application Load Balancer' } });
+  });
+
+  it("joins nginx's error-log line to the access line of the same request: nginx failed, and the line says why", () => {
+    const [d] = diagnose(NGINX_ERROR_AND_ACCESS).diagnoses;
+    expect(d).toMatchObject({ status: 502, verdict: 'identified', issuer: { component: 'nginx', fingerprint: 'nginx-error-log-line-own-answer' }, confidence: 'high' });
+    expect(d?.causes[0]).toMatch(/^Connection refused \(proxy error log: connect\(\) failed \(111: Connection refused\)/);
+  });
+
+  it("reads an Apache error line alone as the 503 mod_proxy answers for it, one step less sure, and says so", () => {
+    const [d] = diagnose(APACHE_AH01114).diagnoses;
+    expect(d).toMatchObject({ status: 503, verdict: 'identified', issuer: { component: 'Apache httpd' }, confidence: 'medium' });
+    expect(d?.notes).toContain('The error-log line names no status; 503 is what that proxy answers for the failure it names (its source), so the confidence is one step lower.');
   });
 
   it('reads the line inside markdown: a quote, inline code, bold marks a reporter added', () => {

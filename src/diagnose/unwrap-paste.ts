@@ -7,6 +7,7 @@
  * prefix and an HTTP logging interceptor's arrows (log-lines.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
  */
 
+import { GLUED_PROGRESS } from './curl-progress.ts';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
 import { concatenatedAt, decodeByteEscapes, decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
@@ -201,8 +202,10 @@ export function unwrapPaste(raw: string): string {
   if (traced !== null) return traced;
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
   const unfenced = unescapeMarkupLines(text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l) && !TIME_REPORT.test(l)));
+  // curl -i without -s: its status line printed onto the progress meter's last row.
+  const unglued = unfenced.map((l) => (/HTTP\/\d/.test(l) ? l.replace(GLUED_PROGRESS, '') : l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unfenced)))))));
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unglued)))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 

@@ -14,6 +14,11 @@ describe('readPastedLogLines', () => {
     ]);
   });
 
+  it('stands an error-log line with no access line for the response its proxy made: the status it answers for that failure', () => {
+    const entries = readPastedLogLines(wild('apache-error/freedombox-895-ah01114.log'));
+    expect(entries[0]).toMatchObject({ format: 'apache-error', status: 503, statusImplied: true, issuer: 'proxy', errorFormat: null });
+  });
+
   it("reads nothing from an app's own log: it does not say who answered the client", () => {
     expect(readPastedLogLines('2024-01-01T10:00:00Z ERROR status=502 request failed')).toEqual([]);
   });

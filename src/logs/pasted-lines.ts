@@ -1,21 +1,27 @@
 /**
  * Log lines someone pasted (into `httpwhy diagnose`, an issue, a chat), read as the analyzer reads a log: the format
  * detected from the lines, and each failing request line judged by the same verdict table. A pasted line stands
- * alone: there is no app log and no error-log line joined to it, so only what the line's own fields say decides
- * (HAProxy's termination state, Envoy's response flags, nginx's upstream fields, a load balancer's status details).
+ * alone, with no app log: what its own fields say decides (HAProxy's termination state, Envoy's response flags, nginx's
+ * upstream fields, a load balancer's status details), with the proxy's error-log line for the same request when the
+ * paste has one. An error-log line with no access line for its request stands for the response the proxy made
+ * (the status it logged, or the one it answers for that failure: formats/error-status.ts).
  */
 import { classify, VERDICT_STATUSES } from './analysis/index.ts';
-import { detectInput, isAppFormat, KIND, parsersFor, roleOf, type LineParser, type ParserOptions } from './formats/index.ts';
-import { issuerClassOf, type AccessRecord, type Cause, type Confidence, type FormatId, type IssuerClass, type LogEvidence } from './types.ts';
+import { detectInput, impliedErrorStatus, isAppFormat, KIND, parsersFor, roleOf, type LineParser, type ParserOptions } from './formats/index.ts';
+import { issuerClassOf, type AccessRecord, type Cause, type Confidence, type FormatId, type IssuerClass, type LogEvidence, type ProxyErrorEvent } from './types.ts';
 
 /** One request line of a paste whose status is an error (400 and up, nginx's 499 and 009). */
 export interface PastedLogEntry {
   format: FormatId;
+  /** The format of the error-log line joined to this access line (it names the proxy that failed), else null. */
+  errorFormat: FormatId | null;
   /** 1-based, in the text as given. */
   line: number;
   /** The line as pasted, cut at MAX_SHOWN characters. */
   text: string;
   status: number;
+  /** An error-log line's status that the line did not give: the one its proxy answers for that failure. */
+  statusImplied: boolean;
   method: string;
   path: string;
   /**
@@ -35,28 +41,79 @@ const MAX_SHOWN = 300;
 
 const judged = (status: number) => status >= VERDICT_STATUSES.from || (VERDICT_STATUSES.also as readonly number[]).includes(status);
 
-function entryOf(record: AccessRecord, format: FormatId, line: number, text: string): PastedLogEntry | null {
+interface LoggedError extends PastedLine {
+  event: ProxyErrorEvent;
+  claimed: boolean;
+}
+
+/** A request's method and path; a proxy request's absolute URL (`GET http://host/x`) is its path, as one log or the other writes it. */
+const requestOf = (method: string, target: string) => `${method} ${target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')}`;
+
+/** The error-log line about the same request (method and path), not yet claimed by another access line. */
+function errorFor(record: AccessRecord, errors: readonly LoggedError[]): LoggedError | null {
+  const key = requestOf(record.method, record.path);
+  const found =
+    errors.find((e) => {
+      const [method = '', target = ''] = e.event.request.split(' ');
+      return !e.claimed && e.event.phase === 'header' && requestOf(method, target) === key;
+    }) ?? null;
+  if (found) found.claimed = true;
+  return found;
+}
+
+/** Where a line is in the paste, and what it is. */
+interface PastedLine {
+  format: FormatId;
+  line: number;
+  text: string;
+}
+
+/** An access line's entry, judged with the error-log line about its request when the paste has one. */
+function entryOf(record: AccessRecord, at: PastedLine, error: LoggedError | null): PastedLogEntry | null {
   const { status, method, path } = record;
   if (record.tcp && !record.signal) return null;
-  const base = { format, line, text: text.slice(0, MAX_SHOWN), status, method, path };
+  const base = { format: at.format, errorFormat: error?.format ?? null, line: at.line, text: at.text.slice(0, MAX_SHOWN), status, statusImplied: false, method, path };
   if (!judged(status)) return status >= 400 ? { ...base, issuer: 'unknown', cause: 'unknown', confidence: 'low', evidence: [] } : null;
-  const verdict = classify({ record, error: null, app: null, coverage: 'none' });
+  const verdict = classify({ record, error: error?.event ?? null, app: null, coverage: 'none' });
   return { ...base, issuer: issuerClassOf(verdict.cause), cause: verdict.cause, confidence: verdict.confidence, evidence: verdict.evidence };
 }
 
-/** The parser among `parsers` that reads the line as an access line, or null. */
-function accessParser(parsers: readonly LineParser[], buf: Buffer, latin1: string, start: number, end: number): LineParser | null {
+/** An error-log line no access line claimed, as the response its proxy made; null when it names none. */
+function errorEntry(error: LoggedError): PastedLogEntry | null {
+  const { event } = error;
+  const status = event.status ?? (event.phase === 'header' ? impliedErrorStatus(error.format, event.cause) : null);
+  if (status === null) return null;
+  const [method = '', path = ''] = event.request.split(' ');
+  const record: AccessRecord = {
+    status,
+    timeMs: event.time.ms,
+    tzOffsetMin: 0,
+    client: event.client,
+    method,
+    path,
+    requestId: '',
+    upstream: event.upstream,
+    connection: event.connection,
+    requestTime: Number.NaN,
+    signal: null,
+    truncatedBy: null,
+  };
+  const entry = entryOf(record, error, error);
+  return entry && { ...entry, errorFormat: null, statusImplied: event.status === undefined };
+}
+
+/** The parser among `parsers` that reads the line, and what it read; null when none does. */
+function lineParser(parsers: readonly LineParser[], buf: Buffer, latin1: string, start: number, end: number): [LineParser, number] | null {
   for (const parser of parsers) {
     const kind = parser.parse(buf, latin1, start, end);
-    if (kind === KIND.access) return parser;
-    if (kind !== KIND.none) return null;
+    if (kind !== KIND.none) return [parser, kind];
   }
   return null;
 }
 
 /**
- * The error request lines of a pasted log, in order; empty when the text reads as no proxy's or server's access log
- * (an app's own log says nothing about who answered).
+ * The error request lines of a pasted log, in order; empty when the text reads as no proxy's or server's log (an
+ * app's own log says nothing about who answered).
  */
 export function readPastedLogLines(text: string): PastedLogEntry[] {
   const lines = text.split('\n', MAX_LINES).map((l) => (l.length > MAX_LINE_CHARS ? '' : l.replace(/\r$/, '')));
@@ -68,14 +125,19 @@ export function readPastedLogLines(text: string): PastedLogEntry[] {
   const { primary, fallbacks } = parsersFor(detected.format, roleOf(detected.format, detected.errorsOnly, false), { ...options, custom }, detected.wrappers);
   const parsers = [primary, ...fallbacks];
   const latin1 = buf.toString('latin1');
-  const entries: PastedLogEntry[] = [];
+  const accesses: Array<PastedLine & { record: AccessRecord }> = [];
+  const errors: LoggedError[] = [];
   let start = 0;
   lines.forEach((line, i) => {
-    const end = buf.indexOf(10, start) < 0 ? buf.length : buf.indexOf(10, start);
-    const parser = line.trim() === '' ? null : accessParser(parsers, buf, latin1, start, end);
-    const entry = parser ? entryOf(parser.access(), parser.format, i + 1, line) : null;
-    if (entry) entries.push(entry);
+    const nl = buf.indexOf(10, start);
+    const end = nl < 0 ? buf.length : nl;
+    const read = line.trim() === '' ? null : lineParser(parsers, buf, latin1, start, end);
+    if (read?.[1] === KIND.access) accesses.push({ record: read[0].access(), format: read[0].format, line: i + 1, text: line });
+    const event = read?.[1] === KIND.proxyError ? read[0].errorEvent : null;
+    if (event && read) errors.push({ event, format: read[0].format, line: i + 1, text: line, claimed: false });
     start = end + 1;
   });
-  return entries;
+  const entries = accesses.flatMap((a) => entryOf(a.record, a, judged(a.record.status) ? errorFor(a.record, errors) : null) ?? []);
+  const unclaimed = errors.flatMap((e) => (e.claimed ? [] : (errorEntry(e) ?? [])));
+  return [...entries, ...unclaimed].toSorted((a, b) => a.line - b.line);
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { impliedErrorStatus } from './error-status.ts';
+
+describe('impliedErrorStatus', () => {
+  it("is nginx's 504 for a timeout and 502 for any other upstream failure, and 499 for a client that left", () => {
+    expect(['timeout', 'refused', 'reset', 'no-live-upstream', 'client-closed'].map((c) => impliedErrorStatus('nginx-error', c as never))).toEqual([504, 502, 502, 502, 499]);
+  });
+
+  it("is Apache's 503 when mod_proxy cannot connect, 504 for a timeout, 502 otherwise", () => {
+    expect(['connect-failed', 'refused', 'timeout', 'invalid-response'].map((c) => impliedErrorStatus('apache-error', c as never))).toEqual([503, 503, 504, 502]);
+  });
+
+  it('is none for an app error the proxy relayed, or a format that logs its status', () => {
+    expect(impliedErrorStatus('nginx-error', 'app-error')).toBeNull();
+    expect(impliedErrorStatus('caddy', 'refused')).toBeNull();
+  });
+});
