@@ -228,7 +228,8 @@ describe("diagnose: an HTTP client's error message", () => {
 
 describe("diagnose: a reason phrase only one component writes, as a client printed it", () => {
   it.each([
-    ['requests.exceptions.HTTPError: 503 Server Error: first byte timeout for url: https://pypi.org/simple/x/', 'Fastly', 'low'],
+    // requests prints the status line's reason, and Fastly names its own timeout error there.
+    ['requests.exceptions.HTTPError: 503 Server Error: first byte timeout for url: https://pypi.org/simple/x/', 'Fastly', 'medium'],
     ['npm ERR! 503 All backends failed or unhealthy - GET https://registry.npmjs.org/x', 'Fastly', 'low'],
     ['error: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502 Proxy Error', 'Apache httpd', 'medium'],
   ])('%s', (text, component, confidence) => {

@@ -43,6 +43,8 @@ describe('parseClientError: each tool by its own wording', () => {
     ['Error: unexpected status code: 502', 502, '', null, null],
     ['ERROR: HTTP error 503 while getting https://files.pythonhosted.org/packages/x/y.whl', 503, '', 'GET', 'https://files.pythonhosted.org/packages/x/y.whl'],
     ['org.springframework.web.reactive.function.client.WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://api.example.org/items', 502, 'Bad Gateway', 'GET', 'https://api.example.org/items'],
+    // apt, the status line's code and reason after two blanks (the server's address after them in newer releases)
+    ['E: Failed to fetch http://deb.debian.org/debian-security/pool/updates/main/c/curl/curl_7.74.0-1.3+deb11u16_amd64.deb  404  Not Found [IP: 151.101.2.132 80]', 404, 'Not Found', 'GET', 'http://deb.debian.org/debian-security/pool/updates/main/c/curl/curl_7.74.0-1.3+deb11u16_amd64.deb'],
     // cpsdqs/cohost-dl#20: a URL, then the status with its own reason phrase
     ['        3: https://cohost.org/api/v1/trpc/posts.singlePost?input=%7B%7D 503 Service Unavailable:', 503, 'Service Unavailable', null, 'https://cohost.org/api/v1/trpc/posts.singlePost?input=%7B%7D'],
   ])('%s', (text, status, reason, method, url) => {

@@ -12,7 +12,9 @@
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
- *   `Error from server (ServiceUnavailable): ...`; and `<url> 503 Service Unavailable` (the code with its own reason phrase).
+ *   `Error from server (ServiceUnavailable): ...`, apt `E: Failed to fetch <url>  503  first byte timeout` (the
+ *   status line's code and reason as the server sent them); and `<url> 503 Service Unavailable` (the code with its own
+ *   reason phrase).
  * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
@@ -112,6 +114,9 @@ const WORDINGS: readonly ClientWording[] = [
     read: (m) => line(m[2], m[3], null, m[1]),
     accept: (m) => startsWithOwnReason(Number(m[2]), m[3] ?? ''),
   },
+  // apt (apt-pkg/acquire-item.cc "Failed to fetch %s  %s", the http method's "%u  %s" of the status line's code and
+  // reason, then the server's address): "E: Failed to fetch <url>  503  Service Unavailable [IP: 1.2.3.4 80]".
+  { pattern: new RegExp(String.raw`\bFailed to fetch (${URL_TEXT}) {1,2}(\d{3}) {1,2}([^\n[]{0,100}?)(?: +\[IP: [^\]\n]{0,100}\])?\s*$`), read: (m) => line(m[2], m[3], 'GET', m[1]) },
   // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
   { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).

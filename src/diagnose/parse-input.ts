@@ -18,7 +18,7 @@ import { jsonAmongProse, objectFromFragment } from './json-in-prose.ts';
 import { parseBodyText, parsePage } from './parse-page.ts';
 import type { Observation, ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
-import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
+import { linesOfArray, pageLiteral, unwrapPaste } from './unwrap-paste.ts';
 import { requestLabel, RESPONSE_LABEL } from './observation-label.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
@@ -58,6 +58,23 @@ function parseJsonText(text: string, orElse: () => ParsedInput | null): ParsedIn
   }
   const lines = linesOfArray(data);
   return lines === null ? parseObject(data) : parseText(lines);
+}
+
+/** A status an object printed beside its page gives (`status: 413,`, `statusCode: 502`, `"status": 503`). */
+const OBJECT_STATUS = /\bstatus(?:Code)?['"]?\s*[:=]\s*(\d{3})\b/;
+
+/**
+ * An error object printed by a runtime, not JSON (Node's util.inspect: `{ [name: message]\n  status: 413, ...
+ * data: '<!DOCTYPE html>\n...' }`), holding the page as a string literal: the page, with the status beside it.
+ */
+function pageInObject(text: string): ParsedInput | null {
+  const page = pageLiteral(text);
+  if (page === null) return null;
+  const parsed = parsePage(page);
+  const named = OBJECT_STATUS.exec(text)?.[1];
+  const [obs] = parsed.observations;
+  if (named === undefined || !obs?.response || obs.response.status !== null) return parsed;
+  return { ...parsed, observations: [{ ...obs, response: { ...obs.response, status: Number(named) } }] };
 }
 
 /** Text that starts like JSON but is a response (or curl output) after all: "[me@host ~]$ curl -v ...". */
@@ -103,7 +120,7 @@ function parseText(raw: string): ParsedInput {
     const client = parseClientError(raw) ?? parseClientError(text);
     return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
   };
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed) && !opensWithLogTag(trimmed)) return parseJsonText(trimmed, clientMessage);
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed) && !opensWithLogTag(trimmed)) return parseJsonText(trimmed, () => clientMessage() ?? pageInObject(trimmed));
   const client = clientMessage();
   if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.

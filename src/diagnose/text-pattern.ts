@@ -79,7 +79,7 @@ function hasInOrder(words: readonly string[], reason: readonly string[]): boolea
 function withoutStatusHeadings(text: string): string {
   if (!reasonsOfCode) {
     reasonsOfCode = new Map();
-    for (const e of listCodes({})) reasonsOfCode.set(e.code, [...(reasonsOfCode.get(e.code) ?? []), wordList(e.reason)]);
+    for (const e of listCodes({ vendor: 'none' })) reasonsOfCode.set(e.code, [...(reasonsOfCode.get(e.code) ?? []), wordList(e.reason)]);
   }
   const known = reasonsOfCode;
   return text.replace(STATUS_HEADING, (whole, code: string, words: string) =>
@@ -90,7 +90,7 @@ function withoutStatusHeadings(text: string): string {
 /** Letters (of any script) left once status codes, registry reason phrases and generic words are taken out. */
 function distinctiveLetters(literal: string): number {
   reasonWords ??= new RegExp(
-    `\\b(?:${[...new Set(listCodes({}).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${GENERIC_WORDS.join('|')})\\b`,
+    `\\b(?:${[...new Set(listCodes({ vendor: 'none' }).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${GENERIC_WORDS.join('|')})\\b`,
     'g',
   );
   return withoutStatusHeadings(literal).toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^\p{L}]/gu, '').length;

@@ -47,7 +47,7 @@ const MIN_PAGE_LITERAL = 40;
  * A page an error object printed as one string literal, or several joined by `+` (Node's util.inspect of a long
  * string), among other properties; null when there is none, or it holds no escape (then it was no printed literal).
  */
-function pageLiteral(text: string): string | null {
+export function pageLiteral(text: string): string | null {
   const m = PAGE_LITERAL.exec(text);
   if (!m) return null;
   const at = m.index + m[0].length - 1;
@@ -176,6 +176,13 @@ function dropToolMarks(lines: string[]): string[] {
   return lines.some((l) => TOOL_MARK.test(l)) ? lines.map((l) => l.replace(TOOL_MARK, '')) : lines;
 }
 
+/** A line set as inline code: `` `line` `` or ```` ```line``` ````, as a line quoted in an issue's sentence is. */
+const INLINE_CODE = /^`{1,3}([^`]+)`{1,3}$/;
+/** Bold or italic marks a reporter put around words of a line (`**503 UC**`): no log and no head writes them. */
+/** A status line or a header line, whose words a reporter may have set in bold. */
+const HEAD_LINE = /^(?:HTTP\/\d(?:\.\d)? |[A-Za-z][\w-]*: )/;
+const EMPHASIS = /(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g;
+
 /** A markdown code fence's line: three or more backticks or tildes, with the language after the opening one. */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 /** The shell's `time` report printed after the command's output: bash's three lines, or zsh's one. */
@@ -202,17 +209,13 @@ export function unwrapPaste(raw: string): string {
   if (traced !== null) return traced;
   const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
   const unfenced = unescapeMarkupLines(text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l) && !TIME_REPORT.test(l)));
-  // curl -i without -s: its status line printed onto the progress meter's last row.
-  const unglued = unfenced.map((l) => (/HTTP\/\d/.test(l) ? l.replace(GLUED_PROGRESS, '') : l));
+  // curl -i without -s: its status line printed onto the progress meter's last row; bold marks a reporter put on the
+  // status or a header's value (`HTTP/1.1 **403 Forbidden**`).
+  const unglued = unfenced.map((l) => (/HTTP\/\d/.test(l) ? l.replace(GLUED_PROGRESS, '') : l)).map((l) => (HEAD_LINE.test(l) ? l.replace(EMPHASIS, '$2') : l));
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
   const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unglued)))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
-
-/** A line set as inline code: `` `line` `` or ```` ```line``` ````, as a line quoted in an issue's sentence is. */
-const INLINE_CODE = /^`{1,3}([^`]+)`{1,3}$/;
-/** Bold or italic marks a reporter put around words of a line (`**503 UC**`): no log writes them. */
-const EMPHASIS = /(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g;
 
 /**
  * The paste's lines as a logger wrote them, for the log parsers: markdown fences, inline-code backticks, bold marks,
