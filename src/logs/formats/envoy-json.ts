@@ -4,19 +4,40 @@
  * `upstream_transport_failure_reason`, `duration`, `x_forwarded_for`, `request_id`, `upstream_host`,
  * `upstream_cluster`, `downstream_remote_address`…) and the same operators under the names other control planes give
  * them (`x_request_id`, `x-request-id`, `x-envoy-origin-path`). Unset values are "-" (`null` in typed JSON). A line
- * is Envoy's when it has `response_code` with one of the fields only Envoy logs beside it. What the outcome fields
- * mean is decided in envoy.ts, for both forms.
+ * is Envoy's when it has `response_code` with one of the fields only Envoy logs beside it. Keys may also be written
+ * in camelCase (`responseCode`, `responseFlags`: an operator's own `json_format` naming the same command operators).
+ * What the outcome fields mean is decided in envoy.ts, for both forms.
  */
 import { envoySignal, envoyTruncation, forwardedFor } from './envoy.ts';
 import { firstString, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime } from './log-time.ts';
 
-const ENVOY_KEYS = ['response_flags', 'response_code_details', 'upstream_cluster', 'upstream_host'];
+const camelCase = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+/** Each key as Istio's default names it, then in camelCase. */
+const spellings = (keys: readonly string[]) => keys.flatMap((key) => (key.includes('_') ? [key, camelCase(key)] : [key]));
+const CODE_KEYS = spellings(['response_code']);
+const ENVOY_KEYS = spellings(['response_flags', 'response_code_details', 'upstream_cluster', 'upstream_host']);
+
+/** The keys each field is read from, spelled both ways once. */
+const KEYS = {
+  code: CODE_KEYS,
+  method: spellings(['method']),
+  path: spellings(['path', 'x-envoy-origin-path']),
+  protocol: spellings(['protocol']),
+  flags: spellings(['response_flags']),
+  forwarded: spellings(['x_forwarded_for', 'x-forwarded-for']),
+  downstream: spellings(['downstream_remote_address']),
+  requestId: spellings(['request_id', 'x_request_id', 'x-request-id']),
+  upstream: spellings(['upstream_host']),
+  duration: spellings(['duration']),
+  details: spellings(['response_code_details']),
+  transportFailure: spellings(['upstream_transport_failure_reason']),
+};
 
 /** A field's value, '' when absent, null or Envoy's "-" for unset. */
-function field(obj: JsonObject, keys: readonly string[]): string {
-  const value = firstString(obj, keys);
+function field(obj: JsonObject, name: keyof typeof KEYS): string {
+  const value = firstString(obj, KEYS[name]);
   return value === '-' ? '' : value;
 }
 
@@ -33,34 +54,34 @@ export class EnvoyJsonParser extends BaseParser {
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     if (buf[start] !== 0x7b) return KIND.none;
     const obj = parseJsonObject(buf.toString('utf8', start, end));
-    if (!obj || !('response_code' in obj) || !ENVOY_KEYS.some((key) => key in obj)) return KIND.none;
-    const code = field(obj, ['response_code']);
+    if (!obj || !CODE_KEYS.some((key) => key in obj) || !ENVOY_KEYS.some((key) => key in obj)) return KIND.none;
+    const code = field(obj, 'code');
     // No code (unset or 0): nothing was sent, which is all a TCP session logs.
     const status = code === '' ? 0 : Number(code);
     if (!Number.isInteger(status) || status < 0 || status > 999) return KIND.none;
-    const method = field(obj, ['method']);
-    const path = field(obj, ['path', 'x-envoy-origin-path']);
-    const tcp = method === '' && path === '' && field(obj, ['protocol']) === '';
-    const flags = field(obj, ['response_flags']) || '-';
-    const forwarded = forwardedFor(field(obj, ['x_forwarded_for', 'x-forwarded-for']));
+    const method = field(obj, 'method');
+    const path = field(obj, 'path');
+    const tcp = method === '' && path === '' && field(obj, 'protocol') === '';
+    const flags = field(obj, 'flags') || '-';
+    const forwarded = forwardedFor(field(obj, 'forwarded'));
     const truncatedBy = envoyTruncation(status, flags);
     return this.accessLine(
       {
         status,
-        timeMs: anyTime(obj.start_time ?? obj['@timestamp'] ?? obj.timestamp).ms,
+        timeMs: anyTime(obj.start_time ?? obj.startTime ?? obj['@timestamp'] ?? obj.timestamp).ms,
         tzOffsetMin: 0,
-        client: forwarded || withoutPort(field(obj, ['downstream_remote_address'])),
+        client: forwarded || withoutPort(field(obj, 'downstream')),
         method,
         path,
-        requestId: field(obj, ['request_id', 'x_request_id', 'x-request-id']),
-        upstream: field(obj, ['upstream_host']),
+        requestId: field(obj, 'requestId'),
+        upstream: field(obj, 'upstream'),
         connection: '',
-        requestTime: Number(field(obj, ['duration']) || Number.NaN) / 1000,
+        requestTime: Number(field(obj, 'duration') || Number.NaN) / 1000,
         signal: envoySignal({
           status,
           flags,
-          details: field(obj, ['response_code_details']),
-          transportFailure: field(obj, ['upstream_transport_failure_reason']),
+          details: field(obj, 'details'),
+          transportFailure: field(obj, 'transportFailure'),
           tcp,
         }),
         truncatedBy,
