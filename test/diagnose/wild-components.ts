@@ -77,6 +77,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
   jetty: { names: ['Jetty'] },
+  // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
+  kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   laravel: { names: ['Laravel'], framework: true },
