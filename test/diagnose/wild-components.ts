@@ -79,6 +79,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jetty: { names: ['Jetty'] },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
+  knative: { names: ['Knative Serving'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   laravel: { names: ['Laravel'], framework: true },
