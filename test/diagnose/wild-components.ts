@@ -111,10 +111,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   railway: { names: ['Railway'] },
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
+  shenyu: { names: ['Apache ShenYu'] },
+  sinatra: { names: ['Sinatra'], framework: true },
   'spring-boot': { names: ['Spring Boot'], framework: true },
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
   'spring-cloud-gateway': { names: ['Spring Cloud Gateway'], broader: ['Spring Boot'] },
-  sinatra: { names: ['Sinatra'], framework: true },
   squid: { names: ['Squid'] },
   sucuri: { names: ['Sucuri Website Firewall'] },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
