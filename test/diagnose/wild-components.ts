@@ -66,6 +66,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'go-net-http': { names: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   'google-frontend': { names: ['Google Front End'] },
+  gravitee: { names: ['Gravitee API gateway'] },
   gunicorn: { names: ['Gunicorn'] },
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
