@@ -134,5 +134,6 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   waitress: { names: ['Waitress'] },
   weblogic: { names: ['Oracle WebLogic Server'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
+  'wso2-apim': { names: ['WSO2 API Manager'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
