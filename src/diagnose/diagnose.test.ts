@@ -202,7 +202,8 @@ describe('diagnose: an honest unknown', () => {
   it.each([
     ['a custom 502 page behind nginx: a gateway status, never the application by elimination', 'HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html><body><h1>We will be right back</h1></body></html>'],
     ['a custom HTML 503 behind nginx without Retry-After: a maintenance page or the app', 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html><body><h1>Down for maintenance</h1></body></html>'],
-    ['JSON behind a component that writes JSON errors itself (Kong is not in the rules)', 'HTTP/1.1 500 Internal Server Error\r\nServer: kong/3.4.0\r\nContent-Type: application/json\r\n\r\n{"message":"An unexpected error occurred"}'],
+    // Via, not Server: Kong puts Server: kong/<version> only on the responses it produces itself (kong.conf.default, headers).
+    ['JSON behind a component that writes JSON errors itself (Kong is not in the rules)', 'HTTP/1.1 500 Internal Server Error\r\nVia: kong/3.4.0\r\nContent-Type: application/json\r\n\r\n{"message":"An unexpected error occurred"}'],
     ['JSON with nobody known in the path', 'HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n\r\n{"error":"boom"}'],
   ])('stays unknown for %s, and shows what was seen', (_case, raw) => {
     const [d] = diagnose(raw).diagnoses;

@@ -81,6 +81,11 @@ describe('parseHttpText', () => {
     expect(response.headers).toEqual([{ name: 'Server', value: 'envoy' }]);
   });
 
+  it('reads a head alone with Content-Length: 0 as a response with an empty body', () => {
+    const { response } = parseHttpText('HTTP/1.1 411 Length Required\nConnection: close\nServer: Kestrel\nContent-Length: 0');
+    expect(response.body).toBe('');
+  });
+
   it('starts the body at the first line that is not a header when the blank line was lost', () => {
     const { response } = parseHttpText('HTTP/1.1 503 Service Unavailable\nserver: envoy\nno healthy upstream');
     expect(response.headers).toEqual([{ name: 'server', value: 'envoy' }]);

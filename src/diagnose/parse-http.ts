@@ -59,8 +59,8 @@ function maxWireBytes(body: string): number {
 
 /**
  * Builds the response and checks the body against Content-Length. An empty body with a positive
- * Content-Length was not printed (HEAD, curl -I), so it counts as absent, not as truncated. A head pasted without its
- * status line keeps status null.
+ * Content-Length was not printed (HEAD, curl -I), so it counts as absent, not as truncated; a head alone with
+ * Content-Length: 0 has an empty body. A head pasted without its status line keeps status null.
  */
 export function toResponse(head: Omit<ResponseHead, 'status'> & { status: number | null }, body: string | null): ParsedResponse {
   const encoding = headerValue(head.headers, 'content-encoding')?.trim().toLowerCase() ?? 'identity';
@@ -72,7 +72,9 @@ export function toResponse(head: Omit<ResponseHead, 'status'> & { status: number
   const checkable = body !== null && Number.isInteger(length) && length > 0 && encoding === 'identity';
   const absent = checkable && body === '';
   const truncated = checkable && !absent && maxWireBytes(body) < length - 2;
-  return { ...head, body: absent ? null : body, truncated, form: 'message', bodyNote };
+  // A head pasted without the blank line after it still says its body: Content-Length: 0 is an empty one.
+  const statedEmpty = body === null && !chunked && length === 0;
+  return { ...head, body: absent ? null : statedEmpty ? '' : body, truncated, form: 'message', bodyNote };
 }
 
 /** Compressed bytes pasted as text: the gzip magic, or many control and replacement characters. */

@@ -13,6 +13,7 @@ describe('statusInPage', () => {
     ['Failed to load resource: the server responded with a status of 503 (Service Unavailable: Back-end server is at capacity)', 503, 'Service Unavailable: Back-end server is at capacity'],
     ['Error      failed: 502 Bad Gateway', 502, ''],
     ['resulted in a `404 Not Found` response:', 404, ''],
+    ['504 GATEWAY_TIMEOUT "Response took longer than timeout: PT5M"', 504, ''],
     ['Service Unavailable', 503, 'Service Unavailable'],
     ['Error reference number: 502', 502, ''],
     ['oauth.io is currently returning  Service Unavailable: Back-end server is at capacity Code 503.', 503, ''],

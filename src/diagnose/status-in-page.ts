@@ -6,8 +6,9 @@
  * languages they are translated to ("HTTP 错误 404.0", "HTTP状态 404"), "(type=Internal Server Error,
  * status=500)" (Spring), "404. That’s an error." (Google), "the server responded with a status of 503 (Service Unavailable)"
  * (a browser console, with the reason phrase it received), a code with its own registry reason phrase inside a
- * sentence ("failed: 502 Bad Gateway"), or a registry reason phrase alone on a line ("Service Unavailable",
- * Apache). A number only counts in such a phrase, never alone: pages also carry ports, versions and request ids.
+ * sentence ("failed: 502 Bad Gateway", Spring's "503 SERVICE_UNAVAILABLE"), or a registry reason phrase alone on a
+ * line ("Service Unavailable", Apache). A number only counts in such a phrase, never alone: pages also carry ports,
+ * versions and request ids.
  */
 import { listCodes } from '../codes/index.ts';
 
@@ -24,8 +25,11 @@ const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error referenc
 const NAMED_CODE_TRANSLATED = /(?:HTTP ?(?:错误|錯誤|状态|狀態|エラー|ステータス|오류|상태)|HTTP-Fehler|Erreur HTTP|Error HTTP|Errore HTTP|Erro HTTP|Estado HTTP|[ÉE]tat HTTP|Ошибка HTTP)\s*(\d{3})(?:\.\d+)?(?!\d)/i;
 /** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */
 const CONSOLE_STATUS = /\bstatus of (\d{3})(?: \(([^)]*)\))?/;
-/** A code followed by words, anywhere in a line; it counts when the words start with the code's own reason phrase. */
-const CODE_WITH_WORDS = /\b(\d{3}) ([A-Za-z][A-Za-z'’ -]*)/g;
+/**
+ * A code followed by words, anywhere in a line; it counts when the words start with the code's own reason phrase.
+ * The words may be joined by underscores: Spring's HttpStatus prints itself as "504 GATEWAY_TIMEOUT".
+ */
+const CODE_WITH_WORDS = /\b(\d{3}) ([A-Za-z][A-Za-z_'’ -]*)/g;
 
 const isStatus = (n: number) => n >= 400 && n <= 599;
 const wordsOf = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();

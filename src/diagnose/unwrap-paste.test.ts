@@ -92,6 +92,7 @@ describe('unwrapPaste, commands and quotes', () => {
     ['7> curl -H Host:gotest.sina.cn http://10.17.8.64\n404 page not found\n', '404 page not found\n'],
     ['curl -i -X POST --url http://localhost:8000/a\ncurl -i -X POST --url http://localhost:8000/b\n\n{\n  "message": "x"\n}', '{\n  "message": "x"\n}'],
     ['http POST :8000/agent\nHTTP/1.1 405 Method Not Allowed', 'HTTP/1.1 405 Method Not Allowed'],
+    ['kubectl exec deployment/sleep -- curl httpbin:8000/status/200\nRBAC: access denied', 'RBAC: access denied'],
   ])('drops every command before the output: %j', (paste, output) => {
     expect(unwrapPaste(paste)).toBe(output);
   });

@@ -15,10 +15,10 @@ import { syscallPayload } from './syscall-strings.ts';
 /**
  * A shell prompt and command, or a command that fetches a URL after any prompt or none: `$ curl -i ...`,
  * `[me@host ~]$ curl -v ...`, `me@host dir % curl ...`, `7> curl ...`, `curl "https://..." --head`, HTTPie's
- * `http POST :8000/agent`.
+ * `http POST :8000/agent`, and curl run in a pod or container: `kubectl exec deploy/sleep -- curl ...`.
  */
 const COMMAND_LINE =
-  /^\s*(?:(?:\[[^\]\n]*\]\s*[$#%]|[\w.-]+@[\w.-]+(?::\S*)?(?:\s+\S+)?\s*[$#%]|\$)\s+\S|(?:\S*[$#%>]\s+)?(?:(?:curl|wget|xh)\s+\S|https?\s+(?:-|[A-Z]+\s|\S*[:/.])))/;
+  /^\s*(?:(?:\[[^\]\n]*\]\s*[$#%]|[\w.-]+@[\w.-]+(?::\S*)?(?:\s+\S+)?\s*[$#%]|\$)\s+\S|(?:\S*[$#%>]\s+)?(?:(?:(?:kubectl|oc|docker|podman)\s+exec\s[^\n]*?\s)?(?:curl|wget|xh)\s+\S|https?\s+(?:-|[A-Z]+\s|\S*[:/.])))/;
 /** The password prompt curl prints after its command line for `-u user` or `-U user` (tool_paramhlp.c, checkpasswd). */
 const CURL_PASSWORD_PROMPT = /^Enter (?:host|proxy) password for user '[^'\n]*'(?: on URL #\d+)?:\s*$/;
 /** A status line after a prefix: `    util.go:886: HTTP/1.1 503 ...`, `[0] => HTTP/1.1 502 ...`. */

@@ -66,6 +66,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'go-net-http': { names: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   'google-frontend': { names: ['Google Front End'] },
+  gravitee: { names: ['Gravitee API gateway'] },
   gunicorn: { names: ['Gunicorn'] },
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
@@ -77,6 +78,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
   jetty: { names: ['Jetty'] },
+  // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
+  kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
+  knative: { names: ['Knative Serving'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   laravel: { names: ['Laravel'], framework: true },
@@ -108,8 +112,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   railway: { names: ['Railway'] },
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
-  'spring-boot': { names: ['Spring Boot'], framework: true },
+  shenyu: { names: ['Apache ShenYu'] },
   sinatra: { names: ['Sinatra'], framework: true },
+  'spring-boot': { names: ['Spring Boot'], framework: true },
+  // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
+  'spring-cloud-gateway': { names: ['Spring Cloud Gateway'], broader: ['Spring Boot'] },
   squid: { names: ['Squid'] },
   sucuri: { names: ['Sucuri Website Firewall'] },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
@@ -127,5 +134,6 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   waitress: { names: ['Waitress'] },
   weblogic: { names: ['Oracle WebLogic Server'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
+  'wso2-apim': { names: ['WSO2 API Manager'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
