@@ -82,6 +82,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
   knative: { names: ['Knative Serving'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
+  krakend: { names: ['KrakenD'] },
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   laravel: { names: ['Laravel'], framework: true },
   lighttpd: { names: ['lighttpd'] },
