@@ -12,7 +12,11 @@
 import type { Cause, Confidence, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 
-const LINE = /^ *(\d+)\.(\d{3}) +(-?\d+) (\S+) ([A-Z_]+)\/(\d{3}) (\d+) (\S+) (\S+) (\S+) (?:TIMEOUT_)?([A-Z_]+)\/(\S+)(?: (.*))?$/;
+/**
+ * Other programs write the format too, less strictly: e2guardian logs a status without padding (`TCP_MISS/0`) and an
+ * empty server after the hierarchy code (`DEFAULT_PARENT/ -`).
+ */
+const LINE = /^ *(\d+)\.(\d{3}) +(-?\d+) (\S+) ([A-Z_]+)\/(\d{1,3}) (\d+) (\S+) (\S+) (\S+) (?:TIMEOUT_)?([A-Z_]+)\/(\S*)(?: (.*))?$/;
 /** Hierarchy codes (src/hier_code.h) that name a cache peer (a parent or sibling proxy), not the origin. */
 const PEER = /PARENT|SIBLING|CARP|STANDBY_POOL/;
 
