@@ -228,10 +228,10 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * containerd, docker compose (and forego) prefixes, `kubectl logs --prefix`, an RFC 3339 time before the line
  * (`kubectl logs --timestamps`, `docker logs -t`), the attributes `docker logs --details` writes, grep's file name
  * and line number (`-H`, `-n`), syslog (RFC 3164 and journalctl's short outputs), RFC 5424, and the `ACCESS ` prefix
- * Emissary puts before Envoy's access lines, the time, source and stream `cf logs` writes before Cloud Foundry's, and
- * the time and `source[dyno]` Heroku's Logplex writes.
+ * Emissary puts before Envoy's access lines, the time, source and stream `cf logs` writes before Cloud Foundry's, the
+ * time and `source[dyno]` Heroku's Logplex writes, and an indentation of whole lines (a list or quote they were copied from).
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'docker-details', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'heroku'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'timestamps', 'docker-details', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'heroku', 'indent'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

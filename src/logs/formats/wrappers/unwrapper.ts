@@ -12,6 +12,7 @@ import { dockerJson } from './docker-json.ts';
 import { emissary } from './emissary.ts';
 import { grep } from './grep.ts';
 import { heroku } from './heroku.ts';
+import { indent } from './indent.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { syslog, syslog5424 } from './syslog.ts';
 import { WrappedLine, type Wrapper } from './wrapped-line.ts';
@@ -33,6 +34,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   timestamps,
   'docker-details': dockerDetails,
   grep,
+  indent,
 };
 const WRAPPERS = Object.values(BY_ID);
 /** Wrappers around wrappers seen in the wild are 2 or 3 deep (journald around compose around forego). */

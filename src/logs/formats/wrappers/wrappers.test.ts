@@ -255,3 +255,16 @@ describe('Heroku Logplex', () => {
     expect(unwrap(line, ['syslog-5424']).inner.startsWith(start)).toBe(true);
   });
 });
+
+describe('indentation', () => {
+  it('takes the blanks before an indented line off (corpus: envoy-text/docs-csm-keycloak-uf-urx-sds.log)', () => {
+    const line = corpusLine('envoy-text/docs-csm-keycloak-uf-urx-sds.log', 1);
+    expect(chainOf(line)).toEqual(['indent']);
+    expect(unwrap(line, ['indent']).inner).toBe(line.trimStart());
+    expect(isLooseChain(['indent'])).toBe(true);
+  });
+
+  it('finds none on a line that starts with no blank', () => {
+    expect(chainOf(corpusLine('envoy-text/docs-csm-keycloak-uf-urx-sds.log', 1).trimStart())).toEqual([]);
+  });
+});
