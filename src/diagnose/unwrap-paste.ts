@@ -4,13 +4,14 @@
  * `##[error]`, also where some lines lack it), a log's or a test runner's prefix on every line (`npm ERR! `,
  * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`,
  * `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts), a logger's timestamped
- * prefix and an HTTP logging interceptor's arrows (log-lines.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
+ * prefix and an HTTP logging interceptor's arrows (log-lines.ts), Apache HttpClient's wire log (wire-log.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
  */
 
 import { GLUED_PROGRESS } from './curl-progress.ts';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
 import { concatenatedAt, decodeByteEscapes, decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
+import { wireLogResponse } from './wire-log.ts';
 
 /**
  * A shell prompt and command, or a command that fetches a URL after any prompt or none: `$ curl -i ...`,
@@ -212,6 +213,9 @@ export function unwrapPaste(raw: string): string {
   // curl -i without -s: its status line printed onto the progress meter's last row; bold marks a reporter put on the
   // status or a header's value (`HTTP/1.1 **403 Forbidden**`).
   const unglued = unfenced.map((l) => (/HTTP\/\d/.test(l) ? l.replace(GLUED_PROGRESS, '') : l)).map((l) => (HEAD_LINE.test(l) ? l.replace(EMPHASIS, '$2') : l));
+  // A wire log holds the response's bytes themselves, whatever its logger wrote before each chunk.
+  const wired = wireLogResponse(unglued);
+  if (wired) return wired.join('\n');
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
   const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unglued)))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
