@@ -49,6 +49,9 @@ const PASTES = [
   fill('> `a`\n'),
   fill('[2019-04-30T06:23:58.601Z] "GET / HTTP/2" 503 UC 0 57 0 - "'),
   fill('{"status":502,"upstream_status":"'),
+  // Apache HttpClient's wire log (wire-log.ts): many chunks, and an unclosed quote on a long line.
+  fill('a << "HTTP/1.1 502 x[\\r][\\n]"\n'),
+  `x << "${fill('[0x1b]')}`,
 ];
 const BUDGET_MS = 3000;
 
