@@ -143,7 +143,7 @@ function parseText(raw: string): ParsedInput {
 /** For text read as a page that no fingerprint recognises and that names no status: it was no error page. */
 export function notAPage(text: string): Error {
   return unreadable(
-    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, an HTTP client\'s error message with the status (such as "502 Server Error: Bad Gateway for url: ..." or "Response status code does not indicate success: 502 (Bad Gateway)"), a HAR file, a JSON object {status, headers, body}, or the error page itself (its source, or its text copied from the browser, with the status it shows).',
+    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, an HTTP client\'s error message with the status (such as "502 Server Error: Bad Gateway for url: ..." or "Response status code does not indicate success: 502 (Bad Gateway)"), a HAR file, a JSON object {status, headers, body}, the error page itself (its source, or its text copied from the browser, with the status it shows), or a proxy\'s access-log or error-log lines for the request.',
     `text starting ${quote(text.trim())}.`,
   );
 }

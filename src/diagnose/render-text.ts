@@ -42,6 +42,8 @@ function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
   if (e.kind === 'header-absent') return `${msg.label.absentHeader} ${e.name}`;
   if (e.kind === 'body' && e.value === '') return msg.label.emptyBody;
   if (e.kind === 'status') return `status ${e.value}`;
+  // A log line's evidence is named by the log's format (the line) or the kind of fact its fields gave (`envoy-flags`).
+  if (e.kind === 'log') return `${e.name ?? ''}: ${clean(e.value)}`;
   return clean(JSON.stringify(e.value));
 }
 
