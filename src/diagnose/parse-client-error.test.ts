@@ -43,6 +43,11 @@ describe('parseClientError: each tool by its own wording', () => {
     ['Error: unexpected status code: 502', 502, '', null, null],
     ['ERROR: HTTP error 503 while getting https://files.pythonhosted.org/packages/x/y.whl', 503, '', 'GET', 'https://files.pythonhosted.org/packages/x/y.whl'],
     ['org.springframework.web.reactive.function.client.WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://api.example.org/items', 502, 'Bad Gateway', 'GET', 'https://api.example.org/items'],
+    // Guzzle, httpx, HttpURLConnection and .NET's WebException, as code and notes that quote them show them
+    ['Server error: `GET https://api.hubapi.com/deals/v1/deal/12345?hapikey=***` resulted in a `502 Bad Gateway` response:', 502, 'Bad Gateway', 'GET', 'https://api.hubapi.com/deals/v1/deal/12345?hapikey=***'],
+    ["httpx.HTTPStatusError: Server error '502 Bad Gateway' for url 'https://openrouter.ai/api/v1/chat/completions'", 502, 'Bad Gateway', null, 'https://openrouter.ai/api/v1/chat/completions'],
+    ['java.io.IOException: Server returned HTTP response code: 502 for URL: https://httpstat.us/502', 502, '', null, 'https://httpstat.us/502'],
+    ['Error calling PBS web service. The remote server returned an error: (502) Bad Gateway. ', 502, 'Bad Gateway', null, null],
     // apt, the status line's code and reason after two blanks (the server's address after them in newer releases)
     ['E: Failed to fetch http://deb.debian.org/debian-security/pool/updates/main/c/curl/curl_7.74.0-1.3+deb11u16_amd64.deb  404  Not Found [IP: 151.101.2.132 80]', 404, 'Not Found', 'GET', 'http://deb.debian.org/debian-security/pool/updates/main/c/curl/curl_7.74.0-1.3+deb11u16_amd64.deb'],
     // cpsdqs/cohost-dl#20: a URL, then the status with its own reason phrase

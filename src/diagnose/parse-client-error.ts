@@ -6,8 +6,10 @@
  * - Spring's `HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable: [<html>...]` (RestTemplate, the
  *   body in `[...]` or `"..."`) and `WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://...`;
  * - OpenFeign's `FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://...] [Client#call()]: [<body>]`;
- * - .NET `Response status code does not indicate success: 502 (Bad Gateway).`, axios `Request failed with status
- *   code 502`;
+ * - .NET `Response status code does not indicate success: 502 (Bad Gateway).` and `The remote server returned an
+ *   error: (502) Bad Gateway.`, axios `Request failed with status code 502`, Java's HttpURLConnection `Server returned
+ *   HTTP response code: 502 for URL: ...`, PHP's Guzzle ``Server error: `GET https://...` resulted in a `502 Bad Gateway`
+ *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
@@ -114,6 +116,16 @@ const WORDINGS: readonly ClientWording[] = [
     read: (m) => line(m[2], m[3], null, m[1]),
     accept: (m) => startsWithOwnReason(Number(m[2]), m[3] ?? ''),
   },
+  // PHP's Guzzle (RequestException::create): "Server error: `GET <url>` resulted in a `502 Bad Gateway` response:", the
+  // body (cut) on the lines after.
+  { pattern: new RegExp(String.raw`\b(?:Client|Server) error: \x60${METHOD} (${URL_TEXT})\x60 resulted in a \x60(\d{3})(?: ([^\x60\n]{0,100}))?\x60 response`), read: (m) => line(m[3], m[4], m[1], m[2]) },
+  // Python's httpx (Response.raise_for_status): "Server error '502 Bad Gateway' for url 'https://...'".
+  { pattern: new RegExp(String.raw`\b(?:Client|Server) error '(\d{3})(?: ([^'\n]{0,100}))?' for url '(${URL_TEXT})'`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // Java's HttpURLConnection: "Server returned HTTP response code: 502 for URL: https://...".
+  { pattern: new RegExp(String.raw`\bServer returned HTTP response code: (\d{3}) for URL:\s+(${URL_TEXT})`), read: (m) => line(m[1], '', null, m[2]) },
+  // .NET's WebException (HttpWebRequest, WebClient, PowerShell's Invoke-WebRequest on Windows PowerShell):
+  // "The remote server returned an error: (502) Bad Gateway."
+  { pattern: /\bThe remote server returned an error: \((\d{3})\)(?: ([^.\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   // apt (apt-pkg/acquire-item.cc "Failed to fetch %s  %s", the http method's "%u  %s" of the status line's code and
   // reason, then the server's address): "E: Failed to fetch <url>  503  Service Unavailable [IP: 1.2.3.4 80]".
   { pattern: new RegExp(String.raw`\bFailed to fetch (${URL_TEXT}) {1,2}(\d{3}) {1,2}([^\n[]{0,100}?)(?: +\[IP: [^\]\n]{0,100}\])?\s*$`), read: (m) => line(m[2], m[3], 'GET', m[1]) },
