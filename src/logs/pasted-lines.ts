@@ -6,7 +6,7 @@
  * paste has one. An error-log line with no access line for its request stands for the response the proxy made
  * (the status it logged, or the one it answers for that failure: formats/error-status.ts).
  */
-import { classify, VERDICT_STATUSES } from './analysis/index.ts';
+import { classify, errorRecord, VERDICT_STATUSES } from './analysis/index.ts';
 import { detectInput, impliedErrorStatus, isAppFormat, KIND, parsersFor, roleOf, type LineParser, type ParserOptions } from './formats/index.ts';
 import { issuerClassOf, type AccessRecord, type Cause, type Confidence, type FormatId, type IssuerClass, type LogEvidence, type ProxyErrorEvent } from './types.ts';
 
@@ -83,21 +83,7 @@ function errorEntry(error: LoggedError): PastedLogEntry | null {
   const { event } = error;
   const status = event.status ?? (event.phase === 'header' ? impliedErrorStatus(error.format, event.cause) : null);
   if (status === null) return null;
-  const [method = '', path = ''] = event.request.split(' ');
-  const record: AccessRecord = {
-    status,
-    timeMs: event.time.ms,
-    tzOffsetMin: 0,
-    client: event.client,
-    method,
-    path,
-    requestId: '',
-    upstream: event.upstream,
-    connection: event.connection,
-    requestTime: Number.NaN,
-    signal: null,
-    truncatedBy: null,
-  };
+  const record = errorRecord(event, status);
   const entry = entryOf(record, error, error);
   return entry && { ...entry, errorFormat: null, statusImplied: event.status === undefined };
 }

@@ -49,6 +49,26 @@ export interface LinkedEvent {
 }
 
 /** Sees every entry and event as the analysis reads it, with what the analysis linked (the fleet domain writes rows from it). */
+/** The access record an error-log line stands for when no access line claimed it: the response its proxy made, with `status`. */
+export function errorRecord(event: ProxyErrorEvent, status: number): AccessRecord {
+  const space = event.request.indexOf(' ');
+  return {
+    status,
+    timeMs: event.time.ms,
+    tzOffsetMin: 0,
+    client: event.client,
+    method: space < 0 ? '' : event.request.slice(0, space),
+    path: space < 0 ? event.request : event.request.slice(space + 1),
+    requestId: '',
+    upstream: event.upstream,
+    connection: event.connection,
+    requestTime: Number.NaN,
+    signal: null,
+    truncatedBy: null,
+    ...(event.origin ? { origin: event.origin } : {}),
+  };
+}
+
 export interface AnalysisTap {
   /**
    * Every access entry, with the error-log event linked to it (header phase for a 5xx, 499 or 009; body phase
@@ -232,22 +252,7 @@ export class Analysis {
   private errorResponse({ event, ref }: IndexedEvent): void {
     const status = event.status ?? 0;
     if (NEEDS_VERDICT[status] !== 1) return;
-    const space = event.request.indexOf(' ');
-    const record: AccessRecord = {
-      status,
-      timeMs: event.time.ms,
-      tzOffsetMin: 0,
-      client: event.client,
-      method: space < 0 ? '' : event.request.slice(0, space),
-      path: space < 0 ? event.request : event.request.slice(space + 1),
-      requestId: '',
-      upstream: event.upstream,
-      connection: event.connection,
-      requestTime: Number.NaN,
-      signal: null,
-      truncatedBy: null,
-      ...(event.origin ? { origin: event.origin } : {}),
-    };
+    const record = errorRecord(event, status);
     this.verdict(record, ref, classify({ record, error: event, app: null, coverage: 'none' }), 'error-only');
   }
 
