@@ -117,7 +117,7 @@ function responseSpecificity(m: ResponseMatch): number {
 function specificityOf(m: Match): number {
   const anyOf = m.anyOf === undefined ? 0 : Math.min(...m.anyOf.map(responseSpecificity));
   const failure = m.failure === undefined ? 0 : m.failure.message === undefined ? 30 : 40;
-  const logged = m.logged === undefined ? 0 : 30 + (m.logged.evidence === undefined ? 0 : 10) + (m.logged.issued === undefined ? 0 : 10);
+  const logged = m.logged === undefined ? 0 : 30 + (m.logged.evidence === undefined ? 0 : 10) + (m.logged.issued === undefined ? 0 : 10) + (m.logged.line === undefined ? 0 : 20);
   return (m.status === undefined ? 0 : 10) + responseSpecificity(m) + anyOf + failure + logged;
 }
 
@@ -166,11 +166,13 @@ function failureCheck({ exitCodes, message }: NonNullable<Match['failure']>): Ch
  * A pasted log line of one of the formats, with the fact kinds and the verdict asked for. An access line joined to
  * an error-log line is also that error log's (the proxy that wrote it is on the path, and failed when it says so).
  */
-function loggedCheck({ formats, evidence, issued }: NonNullable<Match['logged']>): Check {
+function loggedCheck({ formats, evidence, issued, line }: NonNullable<Match['logged']>): Check {
+  const words = line === undefined ? undefined : new RegExp(line);
   return (obs) => {
     const entry = obs.logged;
     const written = entry && (formats.includes(entry.format) || (entry.errorFormat !== null && formats.includes(entry.errorFormat)));
     if (!entry || !written || (issued !== undefined && entry.issuer !== issued)) return undefined;
+    if (words && !words.test(`${entry.text}\n${entry.errorText ?? ''}`)) return undefined;
     if (evidence && !entry.evidence.some((e) => evidence.includes(e.kind))) return undefined;
     return { kind: 'log', name: entry.format, value: shorten(entry.text) };
   };

@@ -15,6 +15,8 @@ export interface PastedLogEntry {
   format: FormatId;
   /** The format of the error-log line joined to this access line (it names the proxy that failed), else null. */
   errorFormat: FormatId | null;
+  /** That error-log line as pasted (its context, `server: ...` included, comes after a message that may be long); null when none was joined. */
+  errorText: string | null;
   /** 1-based, in the text as given. */
   line: number;
   /** The line as pasted, cut at MAX_SHOWN characters. */
@@ -55,7 +57,7 @@ function errorFor(record: AccessRecord, errors: readonly LoggedError[]): LoggedE
   const found =
     errors.find((e) => {
       const [method = '', target = ''] = e.event.request.split(' ');
-      return !e.claimed && e.event.phase === 'header' && requestOf(method, target) === key;
+      return !e.claimed && e.event.phase !== 'body' && requestOf(method, target) === key;
     }) ?? null;
   if (found) found.claimed = true;
   return found;
@@ -72,7 +74,17 @@ interface PastedLine {
 function entryOf(record: AccessRecord, at: PastedLine, error: LoggedError | null): PastedLogEntry | null {
   const { status, method, path } = record;
   if (record.tcp && !record.signal) return null;
-  const base = { format: at.format, errorFormat: error?.format ?? null, line: at.line, text: at.text.slice(0, MAX_SHOWN), status, statusImplied: false, method, path };
+  const base = {
+    format: at.format,
+    errorFormat: error?.format ?? null,
+    errorText: error?.text ?? null,
+    line: at.line,
+    text: at.text.slice(0, MAX_SHOWN),
+    status,
+    statusImplied: false,
+    method,
+    path,
+  };
   if (!judged(status)) return status >= 400 ? { ...base, issuer: 'unknown', cause: 'unknown', confidence: 'low', evidence: [] } : null;
   const verdict = classify({ record, error: error?.event ?? null, app: null, coverage: 'none' });
   return { ...base, issuer: issuerClassOf(verdict.cause), cause: verdict.cause, confidence: verdict.confidence, evidence: verdict.evidence };
@@ -81,11 +93,11 @@ function entryOf(record: AccessRecord, at: PastedLine, error: LoggedError | null
 /** An error-log line no access line claimed, as the response its proxy made; null when it names none. */
 function errorEntry(error: LoggedError): PastedLogEntry | null {
   const { event } = error;
-  const status = event.status ?? (event.phase === 'header' ? impliedErrorStatus(error.format, event.cause) : null);
+  const status = event.status ?? (event.phase !== 'body' ? impliedErrorStatus(error.format, event.cause) : null);
   if (status === null) return null;
   const record = errorRecord(event, status);
   const entry = entryOf(record, error, error);
-  return entry && { ...entry, errorFormat: null, statusImplied: event.status === undefined };
+  return entry && { ...entry, errorFormat: null, errorText: null, statusImplied: event.status === undefined };
 }
 
 /** The parser among `parsers` that reads the line, and what it read; null when none does. */

@@ -10,7 +10,8 @@ const RULES: Array<[RegExp, Cause]> = [
   [/client prematurely closed|client closed|context canceled/i, 'client-closed'],
   [/no live upstreams|no upstreams available|proxy: \w+: disabled connection for/, 'no-live-upstream'],
   [/upstream timed out|failed \(110:|\(70007\)|deadline exceeded|timeout awaiting|i\/o timeout/i, 'timeout'],
-  [/could not be resolved|no resolver defined|no such host|DNS lookup failure/i, 'dns'],
+  // Kong's balancer (kong/runloop/balancer): "DNS resolution failed: dns server error: 3 name error".
+  [/could not be resolved|no resolver defined|no such host|DNS lookup failure|DNS resolution failed/i, 'dns'],
   [/SSL|TLS handshake|certificate/, 'tls'],
   [/connect\(\) (?:to \S+ )?failed \((?:2|11|13|111):|Connection refused/i, 'refused'],
   [/No route to host|Network is unreachable|Host is unreachable/i, 'unreachable'],
