@@ -17,6 +17,8 @@ describe('causeOfMessage', () => {
     ['upstream sent no valid HTTP/1.0 header while reading response header from upstream', 'non-http-reply'],
     ['no live upstreams while connecting to upstream', 'no-live-upstream'],
     ['backend could not be resolved (3: Host not found)', 'dns'],
+    // Kong's balancer (Kong/kong#6624's log)
+    ['[lua] balancer.lua:900: execute(): DNS resolution failed: dns server error: 3 name error.', 'dns'],
     ['upstream SSL certificate verify error: (2:unable to get issuer certificate) while SSL handshaking to upstream', 'tls'],
     ['limiting requests, excess: 1.000 by zone "rl"', 'load-shed'],
     ['epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too', 'client-closed'],
