@@ -32,6 +32,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
+  'aws-lambda': { names: ['AWS Lambda'] },
   'aws-s3': { names: ['Amazon S3'] },
   'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
@@ -47,6 +48,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP'] },
   cloudflare: { names: ['Cloudflare'] },
   cloudfront: { names: ['Amazon CloudFront'] },
+  // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
+  'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   django: { names: ['Django'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)'] },
   express: { names: ['Express'], framework: true },
