@@ -68,6 +68,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   glassfish: { names: ['Eclipse GlassFish'] },
   'go-net-http': { names: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
+  // Cloud Functions run on Cloud Run's serverless infrastructure and log the same platform messages.
+  'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
   'google-frontend': { names: ['Google Front End'] },
   gunicorn: { names: ['Gunicorn'] },
   haproxy: { names: ['HAProxy'] },
