@@ -27,9 +27,10 @@ const STATUS_LINE_START = /^HTTP\/\d/m;
 const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
 /**
  * curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. A stylesheet's
- * universal rule (`* {`, in many error pages' CSS) is no info line.
+ * universal rule (`* {`, in many error pages' CSS) is no info line, nor a markdown bullet in bold (`* **Ray ID: ...**`,
+ * a page's list as an issue renders it).
  */
-const CURL_VERBOSE_LINE = /^(?:\* (?!\{)|< |> [A-Z]+ \S+ HTTP\/\d)/m;
+const CURL_VERBOSE_LINE = /^(?:\* (?![{*])|< |> [A-Z]+ \S+ HTTP\/\d)/m;
 
 function parseObject(data: unknown): ParsedInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
