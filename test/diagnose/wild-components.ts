@@ -71,6 +71,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   // Cloud Functions run on Cloud Run's serverless infrastructure and log the same platform messages.
   'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
+  'google-cloud-storage': { names: ['Google Cloud Storage'] },
   'google-frontend': { names: ['Google Front End'] },
   gunicorn: { names: ['Gunicorn'] },
   haproxy: { names: ['HAProxy'] },
