@@ -89,7 +89,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   laravel: { names: ['Laravel'], framework: true },
   lighttpd: { names: ['lighttpd'] },
   linkerd: { names: ['Linkerd proxy'] },
-  litespeed: { names: ['LiteSpeed'] },
+  // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
+  // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
+  litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
   mitmproxy: { names: ['mitmproxy'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
