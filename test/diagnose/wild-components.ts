@@ -38,6 +38,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
   'azure-app-service': { names: ['Azure App Service'], broader: ['IIS Application Request Routing', 'IIS', 'HTTP.sys'] },
+  'azure-container-apps': { names: ['Azure Container Apps'] },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   'azure-storage': { names: ['Azure Storage'] },
