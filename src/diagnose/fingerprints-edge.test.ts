@@ -39,7 +39,8 @@ const ISSUED: [string, string, string][] = [
   ['google-frontend/404-thats-an-error-webcache.txt', 'Google Front End', 'google-frontend-error-page'],
   ['google-frontend/403-forbidden-cloud-run-codelab-iam.txt', 'Google Front End', 'google-frontend-forbidden'],
   ['google-frontend/403-forbidden-cloud-run-litmus.txt', 'Google Front End', 'google-frontend-forbidden'],
-  ['gcp-load-balancer/502-server-error-gke-ingress.txt', 'Google Cloud Load Balancing', 'gclb-502-server-error'],
+  // The load balancer's 502 page as text: App Engine shows the same words, so only the front end they share is named.
+  ['gcp-load-balancer/502-server-error-gke-ingress.txt', 'Google Front End', 'google-frontend-502'],
   ['google-app-engine/500-server-error-goread-devtools.txt', 'Google App Engine', 'gae-500-server-error-legacy'],
   ['google-app-engine/500-try-again-30s-kindleear.txt', 'Google Front End', 'google-frontend-500-server-error'],
   ['google-frontend/500-server-error-via-cloudfront-dl-flynn.http', 'Google Front End', 'google-frontend-500-server-error'],

@@ -96,6 +96,7 @@ describe('parseInput refusals say what was understood', () => {
     expect(parseInput(apache).format).toBe('page-text');
     expect(unreadableMessage('[{"response": {"sta')).toMatch(/not valid JSON/);
     expect(parseInput('[ERROR 502 /index.php] dial tcp 127.0.0.1:9000: connection refused').format).toBe('page-text');
+    expect(parseInput('[error]instance refused connection').format).toBe('page-text');
     expect(unreadableMessage('[true, 1')).toContain('not valid JSON');
   });
 });

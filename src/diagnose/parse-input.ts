@@ -27,9 +27,10 @@ const STATUS_LINE_START = /^HTTP\/\d/m;
 const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
 /**
  * curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. A stylesheet's
- * universal rule (`* {`, in many error pages' CSS) is no info line.
+ * universal rule (`* {`, in many error pages' CSS) is no info line, nor a markdown bullet in bold (`* **Ray ID: ...**`,
+ * a page's list as an issue renders it).
  */
-const CURL_VERBOSE_LINE = /^(?:\* (?!\{)|< |> [A-Z]+ \S+ HTTP\/\d)/m;
+const CURL_VERBOSE_LINE = /^(?:\* (?![{*])|< |> [A-Z]+ \S+ HTTP\/\d)/m;
 
 function parseObject(data: unknown): ParsedInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -82,9 +83,10 @@ const readsAsResponse = (text: string) => STATUS_LINE_START.test(text) || /^< HT
 
 /**
  * A log line's bracketed tag and a blank after it ("[debug] ** (...)", "[Mon Jan 01 10:00:00 2024] [proxy:error]",
- * "[2024-01-01 10:00:00 +0000] [7]"): no JSON array opens that way, so the text is read as words, not as broken JSON.
+ * "[2024-01-01 10:00:00 +0000] [7]"), or a letter right after it (Fly's "[error]instance refused connection"): no JSON
+ * array opens that way, so the text is read as words, not as broken JSON.
  */
-const LOG_TAG = /^\[([^\]"{}[\n]{1,200})\][ \t]/;
+const LOG_TAG = /^\[([^\]"{}[\n]{1,200})\](?:[ \t]|(?=\p{L}))/u;
 /** Bounded, and the letter looked for in the match alone: an unclosed `[` before a megabyte line must not backtrack. */
 const opensWithLogTag = (text: string) => /[\p{L}\d]/u.test(LOG_TAG.exec(text)?.[1] ?? '');
 

@@ -32,13 +32,16 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
+  'aws-lambda': { names: ['AWS Lambda'] },
   'aws-s3': { names: ['Amazon S3'] },
   'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
   'azure-app-service': { names: ['Azure App Service'], broader: ['IIS Application Request Routing', 'IIS', 'HTTP.sys'] },
+  'azure-container-apps': { names: ['Azure Container Apps'] },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
+  'azure-storage': { names: ['Azure Storage'] },
   bottle: { names: ['Bottle'], framework: true },
   bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
@@ -47,6 +50,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP'] },
   cloudflare: { names: ['Cloudflare'] },
   cloudfront: { names: ['Amazon CloudFront'] },
+  // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
+  'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   django: { names: ['Django'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)'] },
   express: { names: ['Express'], framework: true },
@@ -65,6 +70,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   glassfish: { names: ['Eclipse GlassFish'] },
   'go-net-http': { names: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
+  // Cloud Functions run on Cloud Run's serverless infrastructure and log the same platform messages.
+  'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
+  'google-cloud-storage': { names: ['Google Cloud Storage'] },
   'google-frontend': { names: ['Google Front End'] },
   gravitee: { names: ['Gravitee API gateway'] },
   gunicorn: { names: ['Gunicorn'] },
@@ -87,7 +95,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   laravel: { names: ['Laravel'], framework: true },
   lighttpd: { names: ['lighttpd'] },
   linkerd: { names: ['Linkerd proxy'] },
-  litespeed: { names: ['LiteSpeed'] },
+  // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
+  // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
+  litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
   mitmproxy: { names: ['mitmproxy'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
