@@ -59,6 +59,8 @@ describe('gorouterSignal', () => {
     expect(gorouterSignal(502, 'route_service_unsupported', '')).toMatchObject({ cause: 'proxy-config' });
     expect(gorouterSignal(500, '', '10.0.0.2:61000')).toMatchObject({ cause: 'app-error', confidence: 'medium' });
     expect(gorouterSignal(502, '', '')).toBeNull();
+    // A record of a release that did not log x_cf_routererror: the backend's address is there when the router gave up on it too.
+    expect(gorouterSignal(502, null, '192.168.120.38:61012')).toBeNull();
     expect(gorouterSignal(404, 'unknown_route', '')).toBeNull();
   });
 });

@@ -10,7 +10,8 @@
  * Who answered: Gorouter sets `X-Cf-RouterError` on every answer of its own (`handlers.AddRouterErrorHeader`:
  * `endpoint_failure` when the backend failed, `no_endpoints`/`empty_pool` when none was registered, `unknown_route`,
  * `route_service_unsupported`, `expired_route_service_signature`…), and the record logs it; `-` with a backend
- * address is the backend's own answer.
+ * address is the backend's own answer. Records of releases that did not log the field yet (before 2019) do not say:
+ * a backend address is also logged when the router gave up on that backend (its 502 after the endpoint timeout).
  */
 import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
@@ -53,16 +54,19 @@ function tail(text: string): { addresses: string[]; pairs: Map<string, string> }
   return { addresses, pairs };
 }
 
-/** Why Gorouter logged a 5xx (or 499): its router error, else the backend's answer; null when undecidable. */
-export function gorouterSignal(status: number, routerError: string, backend: string): Signal | null {
+/**
+ * Why Gorouter logged a 5xx (or 499): its router error, else the backend's answer; null when undecidable. `routerError`
+ * is null when the record does not log the field at all.
+ */
+export function gorouterSignal(status: number, routerError: string | null, backend: string): Signal | null {
   if (status < 500 && status !== 499) return null;
   const evidence = { kind: 'gorouter-error' as const, detail: `x_cf_routererror=${routerError || '-'} backend=${backend || '-'}` };
   if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
-  if (routerError !== '') {
+  if (routerError !== null && routerError !== '') {
     const cause = routerError === 'endpoint_failure' ? (ENDPOINT_STATUS[status] ?? 'upstream-failed') : (ROUTER_ERRORS[routerError] ?? 'proxy-config');
     return { cause, confidence: 'high', decisive: true, evidence };
   }
-  if (backend === '') return null;
+  if (routerError === null || backend === '') return null;
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
 }
 
@@ -90,7 +94,7 @@ export class GorouterParser extends BaseParser {
       upstream: backend,
       connection: '',
       requestTime: responseTime >= 0 ? responseTime : Number.NaN,
-      signal: gorouterSignal(status, dash(pairs.get('x_cf_routererror') ?? ''), backend),
+      signal: gorouterSignal(status, pairs.has('x_cf_routererror') ? dash(pairs.get('x_cf_routererror') ?? '') : null, backend),
       truncatedBy: null,
     };
     return this.accessLine(record, false);
