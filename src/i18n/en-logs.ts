@@ -195,6 +195,7 @@ export const enLogs = {
     'cloudfront-result': 'CloudFront result types',
     'elb-status': 'Classic ELB status fields',
     'heroku-code': "Heroku router's error code (H10–H99) or the dyno's status",
+    'error-page-size': "the body's size is nginx's own error page for this status",
   },
   skip: {
     empty: 'empty',

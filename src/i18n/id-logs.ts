@@ -196,6 +196,7 @@ export const idLogs: Messages['logs'] = {
     'cloudfront-result': 'tipe hasil CloudFront',
     'elb-status': 'field status Classic ELB',
     'heroku-code': 'kode error router Heroku (H10–H99) atau status dari dyno',
+    'error-page-size': 'ukuran body-nya sama dengan halaman error bawaan nginx untuk status ini',
   },
   skip: {
     empty: 'kosong',

@@ -73,6 +73,7 @@ export const EVIDENCE_KINDS = [
   'cloudfront-result',
   'elb-status',
   'heroku-code',
+  'error-page-size',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

@@ -8,6 +8,7 @@ import { scannerFor, type Scanner } from './format-scanner.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { CLF_LENGTH, ROLE, type CompiledFormat } from './log-format.ts';
 import { ClfTime, anyTime } from './log-time.ts';
+import { nginxPageSignal } from './nginx-page-size.ts';
 import { nginxSignal } from './nginx-signals.ts';
 import { splitRequestLine } from './split-fields.ts';
 
@@ -38,6 +39,13 @@ export class NginxFormatParser extends BaseParser {
   private scanUsed: Scanner | null = null;
   private readonly clf = new ClfTime();
   private buf: Buffer = Buffer.alloc(0);
+  /** The line last read, for a full scan when a verdict needs fields past the last one the analysis reads. */
+  private text = '';
+  private start = 0;
+  private end = 0;
+  /** `$body_bytes_sent` and `$http_user_agent`, -1 when the format lacks them: nginx's own page is told by its size. */
+  private readonly bodyBytesVar: number;
+  private readonly userAgentVar: number;
 
   constructor(format: FormatId, compiled: CompiledFormat) {
     super();
@@ -46,6 +54,8 @@ export class NginxFormatParser extends BaseParser {
     this.offsets = new Int32Array(compiled.variables.length * 2);
     const time = compiled.byRole[ROLE.timeLocal] as number;
     this.guessedTime = time >= 0 && compiled.guesses[time] === CLF_LENGTH ? time : -1;
+    this.bodyBytesVar = compiled.variables.indexOf('body_bytes_sent');
+    this.userAgentVar = compiled.variables.indexOf('http_user_agent');
   }
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
@@ -75,6 +85,9 @@ export class NginxFormatParser extends BaseParser {
     this.status = d0 * 100 + d1 * 10 + d2;
     if (!this.readTime(buf, text)) return KIND.none;
     this.buf = buf;
+    this.text = text;
+    this.start = start;
+    this.end = end;
     this.flagged = false;
     return KIND.access;
   }
@@ -97,10 +110,26 @@ export class NginxFormatParser extends BaseParser {
 
   /** The decoded field of a role, undefined when the format lacks it; JSON escapes undone in a JSON format's values. */
   private field(role: number): string | undefined {
-    const v = this.compiled.byRole[role] as number;
+    return this.variable(this.compiled.byRole[role] as number);
+  }
+
+  private variable(v: number): string | undefined {
     if (v < 0) return undefined;
     const raw = this.buf.toString('utf8', this.offsets[2 * v], this.offsets[2 * v + 1]);
     return this.compiled.json && raw.includes('\\') ? unescapeJson(raw) : raw;
+  }
+
+  /**
+   * A 502 or 504 whose upstream fields (when logged) say nothing: nginx's own page, told by its size. The fields past
+   * the last one the analysis reads were not scanned: the line is scanned whole for them, only here.
+   */
+  private pageSignal(status: number) {
+    if ((status !== 502 && status !== 504) || this.bodyBytesVar < 0) return null;
+    if (!this.strict && Math.max(this.bodyBytesVar, this.userAgentVar) > this.compiled.lastUsed) {
+      const scan = (this.scanAll ??= scannerFor(this.compiled, true));
+      if (scan(this.buf, this.text, this.start, this.end, this.offsets, true) < 0) return null;
+    }
+    return nginxPageSignal(status, this.variable(this.bodyBytesVar), this.variable(this.userAgentVar));
   }
 
   override access(): AccessRecord {
@@ -121,13 +150,14 @@ export class NginxFormatParser extends BaseParser {
       upstream: upstream === undefined || upstream === '-' ? '' : upstream,
       connection: this.field(ROLE.connection) ?? '',
       requestTime: Number(this.field(ROLE.requestTime) ?? Number.NaN),
-      signal: nginxSignal(status, {
-        status: this.field(ROLE.upstreamStatus),
-        addr: upstream,
-        connect: this.field(ROLE.upstreamConnect),
-        header: this.field(ROLE.upstreamHeader),
-        length: this.field(ROLE.upstreamLength),
-      }),
+      signal:
+        nginxSignal(status, {
+          status: this.field(ROLE.upstreamStatus),
+          addr: upstream,
+          connect: this.field(ROLE.upstreamConnect),
+          header: this.field(ROLE.upstreamHeader),
+          length: this.field(ROLE.upstreamLength),
+        }) ?? this.pageSignal(status),
       truncatedBy: null,
     };
   }

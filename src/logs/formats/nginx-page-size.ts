@@ -1,0 +1,44 @@
+/**
+ * nginx's own 502 and 504 pages by their size: a line of a format without upstream fields (combined, `main`) still
+ * logs `$body_bytes_sent`, and nginx's built-in page for these statuses has a size that only its footer's version and
+ * two options change (ngx_http_special_response.c; the same bytes as data/fingerprints/default-pages.yaml, which
+ * nginx-page-size.test.ts checks them against): the head for the status, then `<hr><center>{server}</center>\r\n
+ * </body>\r\n</html>\r\n` with `nginx` (server_tokens off) or `nginx/<version>`, `<body bgcolor="white">` before
+ * 1.15.4, and msie_padding's 402 bytes after it for MSIE and Chrome clients. An application rarely answers 502 or 504
+ * with exactly such a body; an nginx behind this one would (it is a proxy too), so the verdict is the proxy's.
+ */
+import type { Signal } from '../types.ts';
+
+/** Bytes of the page's head, from `<html>` to the heading's line end, per status. */
+const HEAD_BYTES: Readonly<Record<number, number>> = { 502: 104, 504: 114 };
+/** The tail without its server string. */
+const TAIL_BYTES = 41;
+/** `<body bgcolor="white">` instead of `<body>` (releases before 1.15.4). */
+const BGCOLOR_BYTES = 16;
+/** msie_padding, on by default, for clients whose User-Agent names MSIE or Chrome. */
+const PADDING_BYTES = 402;
+/** `nginx`, and `nginx/1.2.3` to `nginx/1.27.10`. */
+const SERVER_LENGTHS = [5, 11, 12, 13, 14];
+/** ngx_http_request.c's tests of the User-Agent for msie_padding. */
+const PADDED_CLIENT = /MSIE |Chrome\//;
+
+/** Every size nginx's own page for `status` may have for a client with this User-Agent (undefined: not logged). */
+export function nginxPageSizes(status: number, userAgent: string | undefined): number[] {
+  const head = HEAD_BYTES[status];
+  if (head === undefined) return [];
+  const bare = SERVER_LENGTHS.flatMap((server) => [head + TAIL_BYTES + server, head + TAIL_BYTES + server + BGCOLOR_BYTES]);
+  if (userAgent === undefined) return [...bare, ...bare.map((size) => size + PADDING_BYTES)];
+  return PADDED_CLIENT.test(userAgent) ? bare.map((size) => size + PADDING_BYTES) : bare;
+}
+
+/** nginx answered this 502 or 504 itself when its body is the size of nginx's own page; else null. */
+export function nginxPageSignal(status: number, bodyBytes: string | undefined, userAgent: string | undefined): Signal | null {
+  if (bodyBytes === undefined || !/^\d+$/.test(bodyBytes)) return null;
+  if (!nginxPageSizes(status, userAgent).includes(Number(bodyBytes))) return null;
+  return {
+    cause: status === 504 ? 'timeout' : 'upstream-failed',
+    confidence: 'medium',
+    decisive: true,
+    evidence: { kind: 'error-page-size', detail: `${status} ${bodyBytes} bytes` },
+  };
+}
