@@ -49,8 +49,8 @@ const CONNECT_ERRNO: Record<string, Cause> = { '111': 'refused', '110': 'timeout
  * connect failure; the line does not say which, so the cause stays generic); a CONNECT to the origin is Squid's
  * answer too (an origin behind a tunnel writes no HTTP status); `_TIMEDOUT` / `_ABORTED` after the result code mark a
  * transaction that failed (LogTags.h; since Squid 6 FwdState::updateAleWithFinalError adds them to Squid's own error
- * pages). A 502 or 504 from a server Squid connected to may be Squid's page (ERR_INVALID_RESP, ERR_READ_TIMEOUT…)
- * or the server's, so it stays undecided; a 500 or 503 is the server's (the origin's, or the parent proxy's). A 5xx
+ * pages). A 502, 503 or 504 from a server Squid connected to may be Squid's page (ERR_INVALID_RESP, ERR_READ_TIMEOUT,
+ * ERR_SECURE_CONNECT_FAIL…) or the server's, so it stays undecided; a 500 is the server's (the origin's, or the parent proxy's). A 5xx
  * served from the cache (`…HIT`) is a stored answer whose author the line does not name.
  */
 export function squidSignal(status: number, result: string, method: string, hierarchy: string, server: string, rest = ''): Signal | null {
@@ -67,7 +67,9 @@ export function squidSignal(status: number, result: string, method: string, hier
   if (replied) return server5xx('high');
   if (timedOut) return squid('timeout');
   if (result.includes('_ABORTED')) return squid('upstream-failed', 'medium');
-  if (status === 502 || status === 504) return { cause: status === 504 ? 'timeout' : 'upstream-failed', confidence: 'low', decisive: false, evidence };
+  // A 503 from a server Squid connected to may be Squid's own page too: a TLS handshake to the origin that failed
+  // after its TCP connect (ERR_SECURE_CONNECT_FAIL, 503 since Squid 4) is logged with the origin's address.
+  if (status === 502 || status === 503 || status === 504) return { cause: status === 504 ? 'timeout' : 'upstream-failed', confidence: 'low', decisive: false, evidence };
   return server5xx('medium');
 }
 
