@@ -36,7 +36,9 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   // decide better than a phrase of the log matched as page text, and where no page fingerprint speaks at all.
   const logged = parseLogLines(String(input));
   const loggedDiagnoses = logged?.observations.map((obs) => diagnoseObservation(obs, data, locale)) ?? [];
-  const decided = loggedDiagnoses.some((d) => d.verdict !== 'unknown');
+  // A page the words name is kept over log lines about another status (a CDN's 522 page above the origin's 499s).
+  const sameFailure = only.status === null || loggedDiagnoses.some((d) => d.status === only.status);
+  const decided = sameFailure && loggedDiagnoses.some((d) => d.verdict !== 'unknown');
   if (logged && (decided || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
   if (only.verdict === 'unknown' && only.status === null) throw notAPage(String(input));
   return { format, locale, diagnoses };

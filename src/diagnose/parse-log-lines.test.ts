@@ -56,6 +56,13 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(d?.notes).toContain('The error-log line names no status; 503 is what that proxy answers for the failure it names (its source), so the confidence is one step lower.');
   });
 
+  it("keeps a page the words name over log lines about another status (mechanics: two real captures pasted together)", () => {
+    const page = readFileSync(new URL('../../test/fixtures/diagnose/wild/cloudflare/524-page-text-bold-gutenberg-compat.txt', import.meta.url), 'utf8');
+    const { format, diagnoses } = diagnose(`${page}\n${HAPROXY_SH}`);
+    expect(format).toBe('page-text');
+    expect(diagnoses.map((d) => [d.status, d.issuer?.component])).toEqual([[524, 'Cloudflare']]);
+  });
+
   it('reads the line inside markdown: a quote, inline code, bold marks a reporter added', () => {
     const line = HAPROXY_SH.split('\n')[0] as string;
     const pasted = `> \`${line.replace(' 504 ', ' **504** ')}\``;
