@@ -51,6 +51,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cloudflare: { names: ['Cloudflare'] },
   cloudfront: { names: ['Amazon CloudFront'] },
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
+  cloudinary: { names: ['Cloudinary'] },
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   django: { names: ['Django'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)'] },
