@@ -3,18 +3,27 @@ import { HttpwhyError } from '../errors.ts';
 import { diagnoseObservation, type EngineData } from './diagnose-observation.ts';
 import { loadDefaultPages, loadElimination, loadFingerprints } from './load-fingerprints.ts';
 import { notAPage, parseInput } from './parse-input.ts';
+import { parsePage } from './parse-page.ts';
 import { parseLogLines } from './parse-log-lines.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { DiagnoseOptions, DiagnosisReport, ParsedInput } from './types.ts';
 
 const isUnreadable = (error: unknown) => error instanceof HttpwhyError && error.code === 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT';
 
-/** The input as read, or, when no reader recognised it, as an access log's lines; throws when it is neither. */
-function readInput(input: string | object): ParsedInput {
+/**
+ * The input as read. When no reader recognised it: its lines as an access log's, or else its words as a page's,
+ * taken only when a component's words are there (an error object a runtime printed, neither JSON nor a page: Lambda's
+ * `{ errorType: "Runtime.ImportModuleError", ... }` relayed by a platform); otherwise the reader's refusal stands.
+ */
+function readInput(input: string | object, data: EngineData, locale: Locale): ParsedInput {
   try {
     return parseInput(input);
   } catch (error) {
-    const logged = typeof input === 'string' && isUnreadable(error) ? parseLogLines(input) : null;
+    if (typeof input !== 'string' || !isUnreadable(error)) throw error;
+    const logged = parseLogLines(input);
     if (logged) return logged;
+    const words = parsePage(input);
+    if (words.observations.some((obs) => diagnoseObservation(obs, data, locale).verdict === 'identified')) return words;
     throw error;
   }
 }
@@ -27,8 +36,8 @@ function readInput(input: string | object): ParsedInput {
  */
 export function diagnose(input: string | object, options: DiagnoseOptions = {}): DiagnosisReport {
   const locale = options.locale ?? 'en';
-  const { format, observations } = readInput(input);
   const data: EngineData = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages() };
+  const { format, observations } = readInput(input, data, locale);
   const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));
   const [only] = diagnoses;
   if (format !== 'page-text' || !only) return { format, locale, diagnoses };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInput } from './parse-input.ts';
+import { diagnose } from './diagnose.ts';
 import { parseLogLines } from './parse-log-lines.ts';
 
 const SIZE = 1024 * 1024;
@@ -79,4 +80,17 @@ describe('parseInput on hostile pastes', () => {
     });
     expect(slow.map((paste) => JSON.stringify(paste.slice(0, 30)))).toEqual([]);
   }, 120_000);
+
+  it('diagnoses (or refuses) each 1 MB paste within the budget, the fallbacks of unread input included', () => {
+    const slow = PASTES.filter((paste) => {
+      const started = performance.now();
+      try {
+        diagnose(paste);
+      } catch {
+        // Refusing is an answer too.
+      }
+      return performance.now() - started > BUDGET_MS;
+    });
+    expect(slow.map((paste) => JSON.stringify(paste.slice(0, 30)))).toEqual([]);
+  }, 180_000);
 });
