@@ -12,8 +12,11 @@ import { logLinesOf } from './unwrap-paste.ts';
 
 const MAX_OBSERVATIONS = 5;
 
-/** 5xx first (the failures people ask about), then nginx's 499 and 009; in the log's order otherwise. */
-const rank = ({ status }: PastedLogEntry) => (status >= 500 ? 0 : 1);
+/**
+ * 5xx first (the failures people ask about), then nginx's 499 and 009; of those, a line whose fields decide before one
+ * whose fields do not (the router's line before the app server's own for the same request); in the log's order otherwise.
+ */
+const rank = ({ status, issuer }: PastedLogEntry) => (status >= 500 ? 0 : 2) + (issuer === 'unknown' ? 1 : 0);
 /** A 4xx says nothing about who answered; its lines are shown only when the paste has no worse failure. */
 const judged = ({ status }: PastedLogEntry) => status >= 500 || status < 400;
 

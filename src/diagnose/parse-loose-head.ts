@@ -21,8 +21,11 @@ const STATUS_STATEMENT = /^\s*(?:Status(?:[ -]?Code)?|:status)\s*[:=]\s*\[?\s*(\
  * under requests and botocore), an access log line in the common format.
  */
 const REQUEST_THEN_STATUS = /"[A-Z]+ [^"\s]+ HTTP\/\d(?:\.\d)?" (\d{3})\b/;
-/** `Name: value`, `Name:value`, `Name = [value],` (a Java map), `name: 'value',` (a JavaScript object). */
-const HEADER_LIKE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?::|\s=)(.*)$/;
+/**
+ * `Name: value`, `Name:value`, `Name = [value],` (a Java map), `name: 'value',` (a JavaScript object). A name starts
+ * with a letter: a log line's time (`2022-02-20T10:25:08`) is no header.
+ */
+const HEADER_LIKE = /^\s*([A-Za-z][!#$%&'*+.^_`|~0-9A-Za-z-]*)\s*(?::|\s=)(.*)$/;
 /** `Response headers: [`, `Response Headers`, `Headers:`. */
 const HEADERS_LABEL = /^\s*(?:response\s+)?headers\s*(?::\s*)?(?:[[{(]\s*)?$/i;
 /** `Response Headers`, also at the end of a log line (`... - botocore.response - DEBUG - Response Headers:`). */
