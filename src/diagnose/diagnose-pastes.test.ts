@@ -52,9 +52,9 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(d.seen.bodyExcerpt).toBeNull();
   });
 
-  it('reads a re-indented page by its visible words when its markup no longer matches (Tomcat), with low confidence', () => {
-    const d = first(wild('tomcat/404-proarc-9.0.68-pretty.http'));
-    expect(d).toMatchObject({ verdict: 'identified', confidence: 'low', issuer: { component: 'Apache Tomcat' } });
+  it("reads a page by its visible words when its markup no longer matches (nginx's page flattened onto one line), with low confidence", () => {
+    const d = first(wild('nginx/502-datasift-flattened-page.txt'));
+    expect(d).toMatchObject({ verdict: 'identified', confidence: 'low', issuer: { component: 'nginx' } });
     expect(d.notes.join(' ')).toContain('its visible words were matched instead');
   });
 

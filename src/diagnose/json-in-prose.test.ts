@@ -24,6 +24,11 @@ describe('objectFromFragment', () => {
     expect(objectFromFragment(fragment)).toEqual({ status: 502, body: '', headers: [{ value: 'Netlify', name: 'Server' }, { value: '0', name: 'Content-Length' }] });
   });
 
+  it('reads members copied with the closing brace but not the opening one (corpus: spring-boot/405-basic-error-controller-json.json)', () => {
+    expect(objectFromFragment('"status":405,"error":"Method Not Allowed","path":"/rest/1"}')).toEqual({ status: 405, error: 'Method Not Allowed', path: '/rest/1' });
+    expect(objectFromFragment('"status":405} and then some words')).toBeUndefined();
+  });
+
   it('gives nothing for text that does not open with a key, or is cut inside a string or a key', () => {
     expect(objectFromFragment('status: 502')).toBeUndefined();
     expect(objectFromFragment('"status": 502, "body": "<html')).toBeUndefined();

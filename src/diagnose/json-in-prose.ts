@@ -57,7 +57,8 @@ const FRAGMENT_START = /^\s*"[\w$@.-]{1,64}"\s*:/;
 
 /**
  * An object's members copied without its braces, the end maybe cut after a complete value (a HAR entry's
- * `"status": 502, "headers": [ ... ]` as a forum shows it): closed again and parsed, or undefined.
+ * `"status": 502, "headers": [ ... ]` as a forum shows it), or without its opening brace only: closed again and parsed,
+ * or undefined.
  */
 export function objectFromFragment(text: string): Record<string, unknown> | undefined {
   if (!FRAGMENT_START.test(text)) return undefined;
@@ -68,7 +69,7 @@ export function objectFromFragment(text: string): Record<string, unknown> | unde
     else closers.pop();
     return false;
   });
-  if (inString || closers.length === 0) return undefined;
+  if (inString) return undefined;
   try {
     const data: unknown = JSON.parse(`{${text.trim().replace(/,$/, '')}${closers.toReversed().join('')}`);
     return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;

@@ -55,10 +55,14 @@ function headerCheck(matcher: HeaderMatcher): Check {
 const MAX_BODY_MATCHED = 64 * 1024;
 const matchedBodies = new WeakMap<Observation, string | undefined>();
 
-/** A page's words: copied page text, or what a client printed after its message when that is no markup and no JSON. */
+/**
+ * A page's words: copied page text, or what a client printed after its message when that is no markup and no JSON
+ * (a string literal it printed the body as is the body itself).
+ */
 function isWords(obs: Observation): boolean {
   const response = obs.response;
-  return response?.form === 'page-text' || (response?.form === 'client-message' && response.body !== null && !/^\s*[<{[]/.test(response.body));
+  if (response?.form === 'page-text') return true;
+  return response?.form === 'client-message' && response.body !== null && response.bodyNote !== 'unquoted' && !/^\s*[<{[]/.test(response.body);
 }
 
 /**

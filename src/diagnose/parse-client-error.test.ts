@@ -93,6 +93,13 @@ describe('parseClientError: the body printed with the message', () => {
     expect(read(message)).toMatchObject({ status: 413, body: '<html>\r\n<center>nginx</center>\r\n<p>a "b"</p>' });
   });
 
+  it("reads request-promise's StatusCodeError with its JSON-stringified body, a string unquoted as the body itself (corpus: cloudflare/403-error-code-1020-statuscodeerror.txt)", () => {
+    const found = parseClientError('StatusCodeError: 403 - "error code: 1020"  -- error cloudfire');
+    expect(found?.response).toMatchObject({ status: 403, body: 'error code: 1020', bodyNote: 'unquoted' });
+    expect(read('StatusCodeError: 502 - {"message":"Bad Gateway"}')).toMatchObject({ status: 502, body: '{"message":"Bad Gateway"}' });
+    expect(read('StatusCodeError: 502 - 3 retries left')).toBeNull();
+  });
+
   it('reads a page on the lines after the message, and nothing when a traceback follows', () => {
     expect(read('AxiosError: Request failed with status code 502\nResponse body: <html><center>nginx</center></html>')?.body).toBe('<html><center>nginx</center></html>');
     expect(read('urllib.error.HTTPError: HTTP Error 503: Service Unavailable\n  File "x.py", line 3')?.body).toBeNull();

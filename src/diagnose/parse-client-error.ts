@@ -7,7 +7,7 @@
  *   body in `[...]` or `"..."`) and `WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://...`;
  * - OpenFeign's `FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://...] [Client#call()]: [<body>]`;
  * - .NET `Response status code does not indicate success: 502 (Bad Gateway).` and `The remote server returned an
- *   error: (502) Bad Gateway.`, axios `Request failed with status code 502`, Java's HttpURLConnection `Server returned
+ *   error: (502) Bad Gateway.`, axios `Request failed with status code 502`, request-promise `StatusCodeError: 502 - "<body>"`, Java's HttpURLConnection `Server returned
  *   HTTP response code: 502 for URL: ...`, PHP's Guzzle ``Server error: `GET https://...` resulted in a `502 Bad Gateway`
  *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
@@ -41,6 +41,18 @@ interface ClientWording {
   bodyQuoted?: boolean;
   /** A further check of the match, where the wording alone is not the tool's own. */
   accept?: (m: RegExpExecArray) => boolean;
+  /** The body the rest of the line holds, in the tool's own way of printing it, and whether it was a string literal. */
+  bodyAfter?: (after: string) => { body: string; unquoted: boolean } | null;
+}
+
+/** JSON.stringify of a body: a string literal (text or a page), or the object itself, to the line's end. */
+function stringifiedBody(after: string): { body: string; unquoted: boolean } | null {
+  if (after.startsWith('"')) {
+    const literal = literalAt(after, 0);
+    return literal ? { body: literal.value, unquoted: true } : null;
+  }
+  const object = after.trimEnd();
+  return object === '' ? null : { body: object, unquoted: false };
 }
 
 /** A quoted body's opening quote, after the `: ` its wording's pattern stops before. */
@@ -97,6 +109,8 @@ const WORDINGS: readonly ClientWording[] = [
     read: (m) => line(m[1], m[2], m[3], m[4]),
     bodyInline: true,
   },
+  // request-promise's StatusCodeError (request-promise-core lib/errors.js): `${statusCode} - ${JSON.stringify(body)}`.
+  { pattern: /\bStatusCodeError: (\d{3}) - (?=["{[])/, read: (m) => line(m[1]), bodyAfter: stringifiedBody },
   // .NET HttpResponseMessage.EnsureSuccessStatusCode.
   { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,100})\)/, read: (m) => line(m[1], m[2]) },
   // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
@@ -144,16 +158,25 @@ const MAX_LINE = 4096;
 /** Lines that end a body printed after the message: a stack trace (Java, .NET, Node), a traceback, the next log record. */
 const AFTER_BODY = /^\s*(?:at (?:async )?[\w$.<>[\]]+ ?\(|at \S+:\d+(?::\d+)?\)?\s*$|Traceback \(|File "|Caused by: |During handling of the above exception|The above exception was|\d{4}-\d\d-\d\d[ T]\d\d:)/;
 
-function readLine(text: string): { found: ClientErrorLine; inline: string | null; quoted: boolean } | null {
+interface ReadLine {
+  found: ClientErrorLine;
+  inline: string | null;
+  quoted: boolean;
+  /** The body read from the line itself, when the wording says how. */
+  body: { body: string; unquoted: boolean } | null;
+}
+
+function readLine(text: string): ReadLine | null {
   for (const wording of WORDINGS) {
     const m = wording.pattern.exec(text);
     if (m && (wording.accept?.(m) ?? true)) {
-      return { found: wording.read(m), inline: wording.bodyInline ? text.slice(m.index + m[0].length) : null, quoted: wording.bodyQuoted ?? false };
+      const after = text.slice(m.index + m[0].length);
+      return { found: wording.read(m), inline: wording.bodyInline ? after : null, quoted: wording.bodyQuoted ?? false, body: wording.bodyAfter?.(after) ?? null };
     }
   }
   const kube = KUBECTL.exec(text);
   const status = kube ? KUBERNETES_REASONS[kube[1] ?? ''] : undefined;
-  return status === undefined ? null : { found: line(String(status), kube?.[1]), inline: null, quoted: false };
+  return status === undefined ? null : { found: line(String(status), kube?.[1]), inline: null, quoted: false, body: null };
 }
 
 /** A body wrapped in `[...]` or `"..."` after Spring's message, up to the line its wrapper closes on. */
@@ -212,8 +235,9 @@ export function parseClientError(text: string): { response: ParsedResponse; requ
     if (!read || !isErrorStatus(read.found.status)) continue;
     const rest = lines.slice(at + 1);
     const inline = read.inline === null ? null : read.quoted ? (literalAt(read.inline, QUOTED_BODY_AT)?.value ?? null) : inlineBody(read.inline, rest);
-    const body = inline ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
-    const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: null };
+    const unquoted = read.body?.unquoted === true || (read.quoted && inline !== null);
+    const body = read.body?.body ?? inline ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
+    const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: unquoted ? 'unquoted' : null };
     return { response, request: read.found };
   }
   return null;

@@ -44,8 +44,11 @@ export interface ParsedResponse {
   truncated: boolean;
   /** For the `body` and `page-*` forms the headers are unknown, not absent; `body` is the body, the page's source or its visible text. */
   form: ResponseForm;
-  /** What was done to read the body, or why it cannot be read: chunk framing removed, or compressed bytes pasted. */
-  bodyNote: 'dechunked' | 'compressed' | null;
+  /**
+   * What was done to read the body, or why it cannot be read: chunk framing removed, compressed bytes pasted, or the
+   * string literal a client printed it as decoded (then it is the body as sent, not a page's words).
+   */
+  bodyNote: 'dechunked' | 'compressed' | 'unquoted' | null;
 }
 
 /**

@@ -26,6 +26,7 @@ export const enDiagnose = {
       'The input has no body for this response (HEAD, curl -I, curl --fail or a HAR entry without content). Error pages are the strongest evidence: capture the body with curl -i if you can.',
     ambiguous: (others: string) => `Fingerprints of another component match just as well (${others}), so the confidence is lowered.`,
     kbGeneral: (status: number) => `The causes and places to look are the general ones for ${status} from the status-code knowledge base.`,
+    unquoted: 'The body was read from the string the client printed it as (its quotes and escapes decoded).',
     dechunked: 'The body was sent with Transfer-Encoding: chunked and pasted with its chunk-size lines; they were removed before matching.',
     compressed:
       'The body is compressed (Content-Encoding) and was pasted as raw bytes, so it cannot be read. Capture it again with curl --compressed, or send Accept-Encoding: identity.',
