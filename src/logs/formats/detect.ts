@@ -12,6 +12,7 @@ import { inferKeyedLogFormat } from './infer-keyed-format.ts';
 import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
+import { NginxVariantsParser } from './nginx-variants.ts';
 import { APP_FORMATS, createParser, hasAppLines, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
 import { UnwrappingParser } from './unwrapping-parser.ts';
 import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
@@ -57,7 +58,8 @@ export interface Detection {
 
 /** 3 points per line read, 2 when an nginx-style format left text over; 0 when the parser reads none. */
 function score(parser: LineParser, lines: readonly LineView[]): { score: number; matched: number; events: number; errorsOnly: boolean } {
-  if (parser instanceof NginxFormatParser) parser.strict = true;
+  const fieldChecking = parser instanceof NginxFormatParser || parser instanceof NginxVariantsParser ? parser : null;
+  if (fieldChecking) fieldChecking.strict = true;
   let matched = 0;
   let events = 0;
   let points = 0;
@@ -68,7 +70,7 @@ function score(parser: LineParser, lines: readonly LineView[]): { score: number;
     kinds.add(kind);
     matched++;
     if (kind === KIND.access || kind === KIND.proxyError || kind === KIND.app) events++;
-    points += parser instanceof NginxFormatParser && parser.trailing > 0 ? 2 : 3;
+    points += fieldChecking && fieldChecking.trailing > 0 ? 2 : 3;
   }
   return { score: points, matched, events, errorsOnly: kinds.has(KIND.proxyError) && !kinds.has(KIND.access) };
 }

@@ -34,6 +34,8 @@ const ROLE_COUNT = 17;
 
 const VARIABLE_ROLES: Record<string, number> = {
   remote_addr: ROLE.client,
+  // ingress-nginx's (before 0.25): the client's address from X-Forwarded-For or the PROXY protocol when trusted.
+  the_real_ip: ROLE.client,
   time_local: ROLE.timeLocal,
   time_iso8601: ROLE.timeIso,
   msec: ROLE.timeMsec,

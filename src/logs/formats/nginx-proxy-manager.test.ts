@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine } from '../../../test/logs/helpers.ts';
 import { KIND } from './line-parser.ts';
-import { NginxProxyManagerParser } from './nginx-proxy-manager.ts';
+import { nginxProxyManagerParser } from './nginx-proxy-manager.ts';
 
-describe('NginxProxyManagerParser', () => {
+describe("Nginx Proxy Manager's parser", () => {
   it('reads a `proxy` line (null-burn/nginx-proxy-manager-goaccess#3) with its upstream status', () => {
-    const p = new NginxProxyManagerParser();
+    const p = nginxProxyManagerParser();
     const line =
       '[24/Apr/2024:20:28:54 +0000] - 200 200 - GET https my.doamin.se "/v1/users/current/custom/link" [Client 192.168.9.1] [Length 500] [Gzip -] [Sent-to 192.168.1.61] "Mozilla/5.0" "https://my.domain.se/"';
     expect(parseLine(p, line)).toBe(KIND.access);
@@ -14,7 +14,7 @@ describe('NginxProxyManagerParser', () => {
   });
 
   it('reads a `standard` line (no upstream fields), as nishtahir.com published it', () => {
-    const p = new NginxProxyManagerParser();
+    const p = nginxProxyManagerParser();
     const line =
       '[23/Jan/2024:03:41:01 +0000] 404 - GET http xxx.xxx.xxx.xxx "/laravel/.env" [Client xxx.xxx.xxx.xxx] [Length 122] [Gzip 1.35] "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:77.0) Gecko/20100101 Firefox/77.0" "-"';
     expect(parseLine(p, line)).toBe(KIND.access);
@@ -24,6 +24,6 @@ describe('NginxProxyManagerParser', () => {
   });
 
   it('reads no other line', () => {
-    expect(parseLine(new NginxProxyManagerParser(), '10.0.0.1 - - [23/Jan/2024:03:41:01 +0000] "GET / HTTP/1.1" 200 5 "-" "-"')).toBe(KIND.none);
+    expect(parseLine(nginxProxyManagerParser(), '10.0.0.1 - - [23/Jan/2024:03:41:01 +0000] "GET / HTTP/1.1" 200 5 "-" "-"')).toBe(KIND.none);
   });
 });

@@ -25,7 +25,8 @@ import type { LineParser } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 import { compileLogFormat, PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
-import { NginxProxyManagerParser } from './nginx-proxy-manager.ts';
+import { nginxProxyManagerParser } from './nginx-proxy-manager.ts';
+import { ingressNginxParser } from './ingress-nginx.ts';
 import { SquidParser } from './squid.ts';
 import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikClfParser } from './traefik-clf.ts';
@@ -74,10 +75,10 @@ function logFormatParser(format: 'nginx-custom' | 'nginx-json', options: ParserO
 
 /** In detection order: proxy and web-server formats most specific first (ties go to the earlier one), then app logs. */
 const FORMATS: Record<FormatId, FormatEntry> = {
-  'ingress-nginx': { role: 'access', create: () => presetParser('ingress-nginx') },
+  'ingress-nginx': { role: 'access', create: ingressNginxParser },
   'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
-  'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: () => new NginxProxyManagerParser() },
+  'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: nginxProxyManagerParser },
   // Before nginx-proxy, whose `$host` field would read Apache's `%v:%p` too.
   'apache-vhost-combined': { role: 'access', aliases: ['vhost_combined', 'vcombined'], create: () => presetParser('apache-vhost-combined') },
   'nginx-proxy': { role: 'access', aliases: ['vhost'], create: () => presetParser('nginx-proxy') },
