@@ -59,6 +59,20 @@ describe('IisW3cParser', () => {
     expect(p.access()).toMatchObject({ status: 404, client: '157.55.39.146', method: 'GET', path: '/robots.txt', requestTime: 0.283 });
   });
 
+  it('reads an entry a paste broke over two lines, inside its user agent (wild corpus: goaccess-1539-arr-activesync-502-3-wrapped.log)', () => {
+    const p = new IisW3cParser();
+    const lines = wildLines('iis-w3c/goaccess-1539-arr-activesync-502-3-wrapped.log');
+    expect(read(p, lines)).toEqual([KIND.other, KIND.other, KIND.other, KIND.other, KIND.access, KIND.none, KIND.access]);
+    expect(p.access()).toMatchObject({ status: 502, method: 'POST', client: '200.90.179.37', requestTime: 197.437, signal: { evidence: { detail: '502.3 sc-win32-status=1236' } } });
+  });
+
+  it('leaves an entry cut short unread when the next line starts an entry of its own', () => {
+    const p = new IisW3cParser();
+    const lines = wildLines('iis-w3c/goaccess-1539-arr-activesync-502-3-wrapped.log');
+    const [header, , , fields, complete, cut] = lines;
+    expect(read(p, [header, fields, cut, complete] as string[])).toEqual([KIND.other, KIND.other, KIND.none, KIND.access]);
+  });
+
   it("reads a line pasted without its header with IIS's default fields, and names the forwarder's 502.3", () => {
     // aspnet/IISIntegration#201: IIS 7.x default fields, published with a trailing space.
     const [line] = wildLines('iis-w3c/iisintegration-201-502-3.log');

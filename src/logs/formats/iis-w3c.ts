@@ -93,20 +93,45 @@ function defaultFieldsOf(values: readonly string[]): W3cFields | null {
   return NUMERIC_DEFAULTS.every((name) => /^\d+$/.test(fields.value(values, name))) ? fields : null;
 }
 
+const STARTS_WITH_DATE = /^\d{4}-\d\d-\d\d /;
+
+/**
+ * An entry a paste broke over two lines (an issue's text wrapped at a user agent): the first part's values and the
+ * rest's make up the fields, the break standing for a blank between two values or falling inside one.
+ */
+function joinedEntry(first: readonly string[], rest: readonly string[], count: number): string[] | null {
+  if (first.length + rest.length === count) return [...first, ...rest];
+  if (first.length + rest.length !== count + 1) return null;
+  return [...first.slice(0, -1), `${first.at(-1) ?? ''}${rest[0] ?? ''}`, ...rest.slice(1)];
+}
+
 export class IisW3cParser extends BaseParser {
   readonly format = 'iis-w3c' as const;
   /** The last `#Fields:` directive; null before any. */
   private fields: W3cFields | null = null;
   /** The date of the last `#Date:` directive, for fields without `date`. */
   private directiveDate = '';
+  /** The values of the line before, when it was an entry cut short (left unread unless this line completes it). */
+  private cutShort: string[] | null = null;
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const first = buf[start] as number;
+    const cutShort = this.cutShort;
+    this.cutShort = null;
     if (first === 0x23) return this.directive(buf.toString('utf8', start, end));
     // An entry starts with its date or time.
     if (first < 0x30 || first > 0x39) return KIND.none;
-    const values = w3cValues(buf.toString('utf8', start, end));
+    const line = buf.toString('utf8', start, end);
+    let values = w3cValues(line);
     const fields = this.fields ?? defaultFieldsOf(values);
+    if (this.fields && values.length < this.fields.names.length) {
+      const joined = cutShort && !STARTS_WITH_DATE.test(line) ? joinedEntry(cutShort, values, this.fields.names.length) : null;
+      if (!joined) {
+        if (STARTS_WITH_DATE.test(line)) this.cutShort = values;
+        return KIND.none;
+      }
+      values = joined;
+    }
     if (!fields || values.length !== fields.names.length) return KIND.none;
     // The Advanced Logging module's `date-local` and `time-local` name no zone: read as UTC wall clock, as app logs are.
     const date = fields.value(values, 'date', 'date-local') || this.directiveDate;
