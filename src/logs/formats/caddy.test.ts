@@ -51,6 +51,15 @@ describe('CaddyParser', () => {
     expect(p.access()).toMatchObject({ requestId: 'd4840df0-9849-4c27-af93-c7d52104088b', signal: { cause: 'upstream-failed' } });
   });
 
+  it("reads Caddy v1's error lines as the 5xx Caddy answered, with the Go error as cause (wild corpus: caddy-546-v1-fastcgi-502.log)", () => {
+    const p = new CaddyParser();
+    const lines = wildLines('caddy-error/caddy-546-v1-fastcgi-502.log');
+    expect(lines.map((line) => parseLine(p, line)).every((kind) => kind === KIND.proxyError)).toBe(true);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'refused', request: ' /wp-admin/async-upload.php', upstream: '127.0.0.1:9000' });
+    expect(p.errorEvent?.time.ms).toBe(Date.UTC(2016, 0, 29, 14, 17, 52));
+    expect(parseLine(p, '29/Jan/2016:15:17:26 +0100 [ERROR 404 /favicon.ico] open /srv/favicon.ico: no such file or directory')).toBe(KIND.other);
+  });
+
   it('reads the error lines as events with the Go error as cause', () => {
     const p = new CaddyParser();
     const causes = fixture('error.log').map((line) => {

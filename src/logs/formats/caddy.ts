@@ -15,7 +15,7 @@ import { caddyConsoleRecord } from './caddy-console.ts';
 import { causeOfMessage } from './error-causes.ts';
 import { firstNumber, firstString, jsonHeader, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { anyTime } from './log-time.ts';
+import { anyTime, ClfTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
 import type { Cause, Signal } from '../types.ts';
 
@@ -60,11 +60,43 @@ function requestOf(obj: JsonObject): { client: string; connection: string; metho
   };
 }
 
+/**
+ * Caddy v1's errors directive (caddyserver/caddy@aadda6e34e5b85b04670ecf3bb096dead3da61fc caddyhttp/errors/errors.go):
+ * `<dd/Mon/yyyy:HH:MM:SS ±zone> [ERROR <status> <path>] <Go error>` for each handler error, maybe after the Go
+ * logger's own date; the status is the one Caddy answered with. Caddy v1 wrote no JSON access log to join it to.
+ */
+const V1_ERROR = /^(?:\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d )?(\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) \[ERROR (\d{3}) ([^\]\s]*)\] (.+)$/;
+
 export class CaddyParser extends BaseParser {
   readonly format = 'caddy' as const;
+  private readonly clf = new ClfTime();
+
+  /** A Caddy v1 error line: a 5xx is the response Caddy made (an error in front of a 4xx says nothing to analyse). */
+  private v1Error(buf: Buffer, start: number, m: RegExpExecArray): LineKind {
+    const status = Number(m[2]);
+    if (status < 500) return KIND.other;
+    const at = start + m[0].indexOf(m[1] as string);
+    const ms = this.clf.parse(buf, at, at + (m[1] as string).length) ? this.clf.ms : Number.NaN;
+    const message = m[4] as string;
+    this.errorEvent = {
+      time: { ms, local: false },
+      cause: caddyErrorCause(message, '', status),
+      phase: 'header',
+      message,
+      client: '',
+      request: requestKey('', m[3] as string),
+      connection: '',
+      upstream: /dial (?:tcp|unix) (\S+?):? /.exec(message)?.[1] ?? '',
+      appMessage: '',
+      status,
+    };
+    return KIND.proxyError;
+  }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const line = buf.toString('utf8', start, end);
+    const v1 = line.charCodeAt(0) === 123 ? null : V1_ERROR.exec(line);
+    if (v1) return this.v1Error(buf, start, v1);
     const obj = line.charCodeAt(0) === 123 ? parseJsonObject(line) : caddyConsoleRecord(line);
     const logger = obj ? firstString(obj, ['logger']) : '';
     if (!obj || typeof obj.ts !== 'number') return KIND.none;
