@@ -18,8 +18,4 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: 'The log_format is in the issue, not the file: inferred from the line, `---> api <---` is not known to be $upstream_addr holding a group name (no live upstream), so the 502 stays unknown.',
   },
-  'gorouter/cf-docs-concepts-95-rtr-502-300s.log': {
-    fails: ['classes'],
-    reason: "A 2018 Gorouter record logs no x_cf_routererror, so a 502 with the backend's address may be the backend's or the router's own after giving up on it; the response_time of 300 s matching the router's endpoint timeout is what tells, and the analyzer does not read the operator's timeout, so the 502 stays unknown.",
-  },
 };

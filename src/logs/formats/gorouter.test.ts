@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
+import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { GorouterParser, gorouterSignal } from './gorouter.ts';
 import { KIND } from './line-parser.ts';
 
@@ -62,5 +62,14 @@ describe('gorouterSignal', () => {
     // A record of a release that did not log x_cf_routererror: the backend's address is there when the router gave up on it too.
     expect(gorouterSignal(502, null, '192.168.120.38:61012')).toBeNull();
     expect(gorouterSignal(404, 'unknown_route', '')).toBeNull();
+  });
+
+  it("tells the router's own 502 by its 67 bytes in records without x_cf_routererror (corpus: cf-docs-concepts-95-rtr-502-300s.log)", () => {
+    const p = new GorouterParser();
+    const [line] = wildLines('gorouter/cf-docs-concepts-95-rtr-502-300s.log');
+    expect(parseLine(p, (line as string).replace(/^.*? \[RTR\/\d+\] OUT /, ''))).toBe(KIND.access);
+    expect(p.access().signal).toMatchObject({ cause: 'upstream-failed', confidence: 'medium', evidence: { kind: 'error-page-size', detail: '502 67 bytes' } });
+    expect(gorouterSignal(502, null, '192.168.120.38:61012', 68)).toBeNull();
+    expect(gorouterSignal(502, '', '192.168.120.38:61012', 67)).toMatchObject({ cause: 'app-error' });
   });
 });

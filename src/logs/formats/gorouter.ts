@@ -11,7 +11,8 @@
  * `endpoint_failure` when the backend failed, `no_endpoints`/`empty_pool` when none was registered, `unknown_route`,
  * `route_service_unsupported`, `expired_route_service_signature`…), and the record logs it; `-` with a backend
  * address is the backend's own answer. Records of releases that did not log the field yet (before 2019) do not say:
- * a backend address is also logged when the router gave up on that backend (its 502 after the endpoint timeout).
+ * a backend address is also logged when the router gave up on that backend (its 502 after the endpoint timeout), and
+ * only the size of the router's own 502 tells it.
  */
 import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
@@ -19,7 +20,7 @@ import { parseIsoTime } from './log-time.ts';
 import { splitRequestLine } from './split-fields.ts';
 
 const QUOTED = '"((?:[^"\\\\]|\\\\.)*)"';
-const LINE = new RegExp(`^(\\S+) - \\[([^\\]]+)\\] ${QUOTED} (\\d{3}|"-") (?:\\d+|"-")(?: (?:\\d+|"-"))? ${QUOTED} ${QUOTED} (.*)$`);
+const LINE = new RegExp(`^(\\S+) - \\[([^\\]]+)\\] ${QUOTED} (\\d{3}|"-") (?:\\d+|"-")(?: (\\d+|"-"))? ${QUOTED} ${QUOTED} (.*)$`);
 /** After the user agent: the client's and the backend's addresses (quoted, or bare before 2018), then `key:value` fields. */
 const TOKEN = /"(?:[^"\\]|\\.)*"|\S+/g;
 const PAIR = /^([a-z_][a-z0-9_]*):(.*)$/;
@@ -27,6 +28,12 @@ const PAIR = /^([a-z_][a-z0-9_]*):(.*)$/;
 const DAY_MONTH_YEAR = /^(\d{2})\/(\d{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))? ([+-])(\d{2})(\d{2})$/;
 /** The router errors that name a cause; any other is Gorouter's own answer too (proxy-config). */
 const ROUTER_ERRORS: Record<string, Cause> = { no_endpoints: 'no-live-upstream', empty_pool: 'no-live-upstream', endpoint_failure: 'upstream-failed' };
+/**
+ * The size of Gorouter's own 502 for a backend that failed (`http.Error` of "502 Bad Gateway: Registered endpoint
+ * failed to handle the request." and its newline; cloudfoundry/gorouter proxy/round_tripper BadGatewayMessage, and its
+ * proxy test's expected body): what tells that 502 from the backend's own in records without `x_cf_routererror`.
+ */
+const OWN_502_BYTES = 67;
 /** An `endpoint_failure` status that says more: Gorouter's error classifier answers 504 for a timeout, 525/526 for TLS. */
 const ENDPOINT_STATUS: Record<number, Cause> = { 504: 'timeout', 525: 'tls', 526: 'tls' };
 
@@ -58,13 +65,16 @@ function tail(text: string): { addresses: string[]; pairs: Map<string, string> }
  * Why Gorouter logged a 5xx (or 499): its router error, else the backend's answer; null when undecidable. `routerError`
  * is null when the record does not log the field at all.
  */
-export function gorouterSignal(status: number, routerError: string | null, backend: string): Signal | null {
+export function gorouterSignal(status: number, routerError: string | null, backend: string, bytesSent = Number.NaN): Signal | null {
   if (status < 500 && status !== 499) return null;
   const evidence = { kind: 'gorouter-error' as const, detail: `x_cf_routererror=${routerError || '-'} backend=${backend || '-'}` };
   if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
   if (routerError !== null && routerError !== '') {
     const cause = routerError === 'endpoint_failure' ? (ENDPOINT_STATUS[status] ?? 'upstream-failed') : (ROUTER_ERRORS[routerError] ?? 'proxy-config');
     return { cause, confidence: 'high', decisive: true, evidence };
+  }
+  if (routerError === null && status === 502 && bytesSent === OWN_502_BYTES) {
+    return { cause: 'upstream-failed', confidence: 'medium', decisive: true, evidence: { kind: 'error-page-size', detail: `${status} ${bytesSent} bytes` } };
   }
   if (routerError === null || backend === '') return null;
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
@@ -77,7 +87,7 @@ export class GorouterParser extends BaseParser {
     const line = buf.toString('utf8', start, end);
     const m = LINE.exec(line);
     if (!m) return KIND.none;
-    const { addresses, pairs } = tail(m[7] as string);
+    const { addresses, pairs } = tail(m[8] as string);
     if (!pairs.has('vcap_request_id') && !pairs.has('x_cf_routererror')) return KIND.none;
     const status = m[4] === '"-"' ? 0 : Number(m[4]);
     const request = splitRequestLine(m[3] as string);
@@ -94,7 +104,7 @@ export class GorouterParser extends BaseParser {
       upstream: backend,
       connection: '',
       requestTime: responseTime >= 0 ? responseTime : Number.NaN,
-      signal: gorouterSignal(status, pairs.has('x_cf_routererror') ? dash(pairs.get('x_cf_routererror') ?? '') : null, backend),
+      signal: gorouterSignal(status, pairs.has('x_cf_routererror') ? dash(pairs.get('x_cf_routererror') ?? '') : null, backend, Number(m[5])),
       truncatedBy: null,
     };
     return this.accessLine(record, false);
