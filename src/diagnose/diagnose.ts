@@ -40,9 +40,10 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   const { format, observations } = readInput(input, data, locale);
   const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));
   const [only] = diagnoses;
-  if (format !== 'page-text' || !only) return { format, locale, diagnoses };
+  if ((format !== 'page-text' && format !== 'body') || !only) return { format, locale, diagnoses };
   // Words may be a log's lines, whose own fields say who answered (and its error line, why): read as such, they
-  // decide better than a phrase of the log matched as page text, and where no page fingerprint speaks at all.
+  // decide better than a phrase of the log matched as page text, and where no page fingerprint speaks at all. A JSON
+  // object may be one too (Envoy's JSON access log with keys of its operator's choosing).
   const logged = parseLogLines(String(input));
   const loggedDiagnoses = logged?.observations.map((obs) => diagnoseObservation(obs, data, locale)) ?? [];
   // A page the words name is kept over log lines about another status (a CDN's 522 page above the origin's 499s).

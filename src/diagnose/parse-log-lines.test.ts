@@ -44,6 +44,13 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(diagnose(ALB_504).diagnoses[0]).toMatchObject({ status: 504, verdict: 'identified', issuer: { component: 'AWS Application Load Balancer' } });
   });
 
+  it("reads a JSON object that is Envoy's access-log record (keys of the operator's choosing) as the log line, not as a body", () => {
+    const record = readFileSync(new URL('../../test/fixtures/diagnose/wild/envoy/503-uf-v1-21-1-service03-access.json', import.meta.url), 'utf8');
+    const { format, diagnoses } = diagnose(record);
+    expect(format).toBe('access-log');
+    expect(diagnoses[0]).toMatchObject({ status: 503, verdict: 'identified', issuer: { component: 'Envoy' } });
+  });
+
   it("joins nginx's error-log line to the access line of the same request: nginx failed, and the line says why", () => {
     const [d] = diagnose(NGINX_ERROR_AND_ACCESS).diagnoses;
     expect(d).toMatchObject({ status: 502, verdict: 'identified', issuer: { component: 'nginx', fingerprint: 'nginx-error-log-line-own-answer' }, confidence: 'high' });
