@@ -50,6 +50,6 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   const sameFailure = only.status === null || loggedDiagnoses.some((d) => d.status === only.status);
   const decided = sameFailure && loggedDiagnoses.some((d) => d.verdict !== 'unknown');
   if (logged && (decided || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
-  if (only.verdict === 'unknown' && only.status === null) throw notAPage(String(input));
+  if (format === 'page-text' && only.verdict === 'unknown' && only.status === null) throw notAPage(String(input));
   return { format, locale, diagnoses };
 }
