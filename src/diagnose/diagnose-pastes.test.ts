@@ -120,6 +120,26 @@ describe('diagnose: no confidently wrong issuer', () => {
     expect(d.summary).toContain('(Gunicorn)');
   });
 
+  it("does not read a sentence that runs from a status to a component's name as that component's page footer", () => {
+    // Sentences as people write them around an error (constructed; the shape is what matters, not the words).
+    for (const sentence of [
+      'I get 502 Bad Gateway from my nginx behind cloudflare',
+      'After deploying, 504 Gateway Timeout from CloudFront when calling the API',
+      '502 Bad Gateway error in kubernetes ingress nginx controller',
+      'Error 502 when using cloudflared tunnel',
+    ]) {
+      expect(first(sentence), sentence).toMatchObject({ verdict: 'unknown', issuer: null });
+    }
+    // The page's own lines, copied: heading, then the footer.
+    expect(first('502 Bad Gateway\ncloudflare')).toMatchObject({ verdict: 'identified', issuer: { component: 'Cloudflare' } });
+    expect(first('414 Request-URI Too Large\nnginx')).toMatchObject({ verdict: 'identified', issuer: { component: 'nginx' } });
+  });
+
+  it("names cloudflared's 502, not a Cloudflare 520, for the Tunnel's origin error in its log line (set 11 capture, corpus-m)", () => {
+    const d = first(wild('cloudflared/502-request-failed-docker-localhost.log'));
+    expect(d).toMatchObject({ status: 502, verdict: 'identified', issuer: { component: 'Cloudflare Tunnel' } });
+  });
+
   it('never names Gunicorn for the framework page it passed on (real capture)', () => {
     const d = first(wild('flask/500-httpbin-digest-gunicorn.curl'));
     expect(d.issuer?.layer).toBe('origin-app');

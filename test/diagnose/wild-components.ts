@@ -48,7 +48,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cherrypy: { names: ['CherryPy'], framework: true },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP'] },
-  cloudflare: { names: ['Cloudflare'] },
+  // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
+  cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'] },
+  cloudflared: { names: ['Cloudflare Tunnel'] },
   cloudfront: { names: ['Amazon CloudFront'] },
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   cloudinary: { names: ['Cloudinary'] },
