@@ -127,6 +127,7 @@ describe('diagnose: no confidently wrong issuer', () => {
       'After deploying, 504 Gateway Timeout from CloudFront when calling the API',
       '502 Bad Gateway error in kubernetes ingress nginx controller',
       'Error 502 when using cloudflared tunnel',
+      'Getting 404 Not Found from openresty',
     ]) {
       expect(first(sentence), sentence).toMatchObject({ verdict: 'unknown', issuer: null });
     }
