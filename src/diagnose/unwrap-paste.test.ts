@@ -33,6 +33,12 @@ describe('unwrapPaste, on real pastes', () => {
     expect(text).toContain('\n\n5b\nupstream connect error');
   });
 
+  it('takes a response a sentence quotes as inline code, from its status line to the closing backtick (shape of a set-11 capture)', () => {
+    expect(unwrapPaste('I get a `HTTP/1.1 504 GATEWAY_TIMEOUT\nConnection: keep-alive` ').split('\n').slice(-2)).toEqual(['HTTP/1.1 504 GATEWAY_TIMEOUT', 'Connection: keep-alive']);
+    expect(unwrapPaste('We got `HTTP/1.1 502 Bad Gateway` from the proxy').split('\n').at(-1)).toBe('HTTP/1.1 502 Bad Gateway');
+    expect(unwrapPaste('We got `HTTP/1.1 502 Bad Gateway and nothing closes it')).toBe('We got `HTTP/1.1 502 Bad Gateway and nothing closes it');
+  });
+
   it("drops PHP print_r's [n] => on every header line", () => {
     const text = unwrapPaste(wild('aws-alb/502-esi-fleet-members-php-array.http'));
     expect(text.split('\n').slice(0, 2)).toEqual(['HTTP/1.1 502 Bad Gateway', 'Server: awselb/2.0']);

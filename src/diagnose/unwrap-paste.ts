@@ -89,12 +89,29 @@ function dropCommands(lines: string[]): string[] {
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A status line that opens inline code in a sentence: "I get a `HTTP/1.1 504 GATEWAY_TIMEOUT". */
+const INLINE_CODE_STATUS = /^[^`]*`(HTTP\/\d(?:\.\d)? \d{3}\b[^`]*)(`?)/;
+
+/** The response a sentence quotes as inline code, from its status line to the closing backtick (the sentence's words go). */
+function inlineCodeResponse(lines: readonly string[]): string[] | null {
+  const at = lines.findIndex((l) => INLINE_CODE_STATUS.test(l));
+  const m = INLINE_CODE_STATUS.exec(lines[at] ?? '');
+  if (at < 0 || !m) return null;
+  if (m[2] === '`') return [...lines.slice(0, at), m[1] ?? ''];
+  const rest = lines.slice(at + 1);
+  const closes = rest.findIndex((l) => l.includes('`'));
+  if (closes < 0) return null;
+  return [...lines.slice(0, at), m[1] ?? '', ...rest.slice(0, closes), (rest[closes] ?? '').slice(0, (rest[closes] ?? '').indexOf('`'))];
+}
+
 /**
  * A status line written after a prefix: the prefix goes, and so does the same prefix (its digits may differ) or
  * the common indentation on the lines after it.
  */
 function dropStatusPrefix(lines: string[]): string[] {
   if (lines.some((l) => /^(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/.test(l))) return lines;
+  const inCode = inlineCodeResponse(lines);
+  if (inCode) return inCode;
   const at = lines.findIndex((l) => PREFIXED_STATUS.test(l));
   const [, prefix = '', statusLine = ''] = PREFIXED_STATUS.exec(lines[at] ?? '') ?? [];
   if (at < 0 || /^\s*[<>*]/.test(prefix) || prefix.trim().split(/\s+/).length > MAX_PREFIX_WORDS + 1 || /["'`]/.test(prefix)) return lines;

@@ -73,7 +73,10 @@ export function pageTitle(html: string): string | null {
   return title === null ? null : normalizeSpace(title);
 }
 
-/** Does the text look like HTML source (tags a page would have), rather than the words of a page? */
+/**
+ * Does the text look like HTML source (tags a page would have), rather than the words of a page? Closing tags alone
+ * count too: a page whose opening tags a renderer ate on the way into an issue ("Method Not Allowed</h1>").
+ */
 export function looksLikeHtml(text: string): boolean {
-  return /<(!doctype html|html|head|body|title|h1|h2|p|div|center|hr|pre|table)\b[^>]*>/i.test(text);
+  return /<\/?(!doctype html|html|head|body|title|h1|h2|p|div|center|hr|pre|table)\b[^>]*>/i.test(text);
 }

@@ -69,6 +69,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   forcepoint: { names: ['Forcepoint Web Security (Websense)'] },
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
+  'google-cloud-lb': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   'github-pages': { names: ['GitHub Pages'] },
   glassfish: { names: ['Eclipse GlassFish'] },
   'go-net-http': { names: ['Go net/http'], framework: true },
