@@ -123,6 +123,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   phoenix: { names: ['Phoenix'], framework: true },
   privoxy: { names: ['Privoxy'] },
   puma: { names: ['Puma'] },
+  passenger: { names: ['Phusion Passenger'] },
   'python-http-server': { names: ['Python http.server'], framework: true },
   railway: { names: ['Railway'] },
   rails: { names: ['Ruby on Rails'], framework: true },
