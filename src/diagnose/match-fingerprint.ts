@@ -186,9 +186,12 @@ function textCheckSet(m: Match, status: Check[]): CheckSet | null {
   if (m.failure !== undefined) return null;
   const top = textChecks(m);
   if (top === null) return null;
-  const groups = (m.anyOf ?? []).map(textChecks).filter((g) => g !== null && g.checks.length > 0);
+  const all = (m.anyOf ?? []).map(textChecks).filter((g) => g !== null && g.checks.length > 0);
+  // Without distinctive words of its own, the fingerprint matches text only through alternatives that have some: one
+  // that reads none (a reason phrase, a generic body) is left out of the text form.
+  const groups = top.words > 0 ? all : all.filter((g) => (g?.words ?? 0) > 0);
   if (m.anyOf !== undefined && groups.length === 0) return null;
-  const readsWords = top.words > 0 || (groups.length > 0 && groups.every((g) => (g?.words ?? 0) > 0));
+  const readsWords = top.words > 0 || groups.length > 0;
   return readsWords ? { checks: [...status, ...top.checks], anyOf: groups.map((g) => g?.checks ?? []) } : null;
 }
 
