@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, spawnProxy } from './proxy-process.ts';
+import { spawnOnFreePort } from './proxy-process.ts';
 import type { ProxyDriver, Route } from './types.ts';
 
 function caddyfile(routes: Route[], dir: string, port: number): string {
@@ -77,16 +77,17 @@ export const caddy: ProxyDriver = {
   name: 'caddy',
   binary: '/usr/bin/caddy',
   async start(routes, dir, binary) {
-    const port = await freePort();
     const file = join(dir, 'Caddyfile');
-    writeFileSync(file, caddyfile(routes, dir, port));
-    const proc = await spawnProxy({
-      command: binary,
-      args: ['run', '--config', file, '--adapter', 'caddyfile'],
-      cwd: dir,
-      // Keep Caddy's data and config dirs inside the temp dir.
-      env: { HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
-      port,
+    const { proc, port } = await spawnOnFreePort((chosen) => {
+      writeFileSync(file, caddyfile(routes, dir, chosen));
+      return {
+        command: binary,
+        args: ['run', '--config', file, '--adapter', 'caddyfile'],
+        cwd: dir,
+        // Keep Caddy's data and config dirs inside the temp dir.
+        env: { HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') },
+        port: chosen,
+      };
     });
     const logs = () => {
       const all = [...requestEntries(join(dir, 'access.log')), ...requestEntries(join(dir, 'caddy.log'))];

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROXY_LIMITS } from './limits.ts';
-import { freePort, spawnProxy } from './proxy-process.ts';
+import { spawnOnFreePort } from './proxy-process.ts';
 import type { ProxyDriver, Route } from './types.ts';
 
 // The default HTTP log format (src/log.c), then the unique id.
@@ -71,14 +71,15 @@ export const haproxy: ProxyDriver = {
   name: 'haproxy',
   binary: '/usr/sbin/haproxy',
   async start(routes, dir, binary) {
-    const port = await freePort();
     const cfg = join(dir, 'haproxy.cfg');
-    writeFileSync(cfg, haproxyConfig(routes, port, dir));
     routes.forEach((r, i) => {
       const page = r.errorPage;
       if (page !== undefined) for (const status of [502, 503, 504] as const) writeFileSync(errorFile(dir, i, status), errorFileText(status, page));
     });
-    const proc = await spawnProxy({ command: binary, args: ['-f', cfg, '-db'], cwd: dir, port });
+    const { proc, port } = await spawnOnFreePort((chosen) => {
+      writeFileSync(cfg, haproxyConfig(routes, chosen, dir));
+      return { command: binary, args: ['-f', cfg, '-db'], cwd: dir, port: chosen };
+    });
     // HAProxy has no per-request error log: the termination state in the access line says why.
     const logs = () => ({ access: proc.stdout().split('\n').slice(0, -1).filter(Boolean), error: [] });
     return {

@@ -5,7 +5,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nginxRate, PROXY_LIMITS } from './limits.ts';
-import { freePort, spawnProxy } from './proxy-process.ts';
+import { spawnOnFreePort } from './proxy-process.ts';
 import type { ProxyDriver, Route } from './types.ts';
 
 const ACCESS_FORMAT =
@@ -64,17 +64,13 @@ export const nginx: ProxyDriver = {
   async start(routes, dir, binary) {
     // Workers drop root privileges; they must reach the temp paths.
     chmodSync(dir, 0o755);
-    const port = await freePort();
     const conf = join(dir, 'nginx.conf');
-    writeFileSync(conf, nginxConfig(routes, dir, port));
     routes.forEach((r, i) => r.errorPage !== undefined && writeFileSync(join(dir, errorPagePath(i)), r.errorPage));
-    writeFileSync(join(dir, 'access.log'), '');
-    writeFileSync(join(dir, 'error.log'), '');
-    const proc = await spawnProxy({
-      command: binary,
-      args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'],
-      cwd: dir,
-      port,
+    const { proc, port } = await spawnOnFreePort((chosen) => {
+      writeFileSync(conf, nginxConfig(routes, dir, chosen));
+      writeFileSync(join(dir, 'access.log'), '');
+      writeFileSync(join(dir, 'error.log'), '');
+      return { command: binary, args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'], cwd: dir, port: chosen };
     });
     const logs = () => ({ access: readLines(join(dir, 'access.log')), error: readLines(join(dir, 'error.log')) });
     return {

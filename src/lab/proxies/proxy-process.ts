@@ -99,9 +99,45 @@ export async function spawnProxy(options: SpawnOptions): Promise<ProxyProcess> {
   while (!(await accepts(options.port))) {
     if (gone || Date.now() > deadline) {
       await stop();
+      if (PORT_TAKEN.test(stderr)) throw new PortTakenError(options.port);
       throw new Error(`${options.command} did not start on 127.0.0.1:${options.port}:\n${stderr}${stdout}`);
     }
     await sleep(25);
   }
+  // The port was free when chosen, but another process (a test running beside this one) may have bound it before the
+  // proxy did: then that process answered the connection test, and the proxy says it cannot bind (nginx retries for
+  // seconds before it exits). A moment's wait lets the proxy say so.
+  await sleep(SETTLE_MS);
+  if (gone || PORT_TAKEN.test(stderr)) {
+    await stop();
+    if (PORT_TAKEN.test(stderr)) throw new PortTakenError(options.port);
+    throw new Error(`${options.command} exited right after it started on 127.0.0.1:${options.port}:\n${stderr}${stdout}`);
+  }
   return { pid: child.pid as number, stdout: () => stdout, stderr: () => stderr, stop };
+}
+
+/** How each proxy says its port is taken: nginx's `bind() ... (98: Address already in use)`, HAProxy's, Caddy's. */
+const PORT_TAKEN = /address already in use|cannot bind socket/i;
+const SETTLE_MS = 150;
+const PORT_ATTEMPTS = 3;
+
+class PortTakenError extends Error {
+  constructor(port: number) {
+    super(`127.0.0.1:${port} was taken by another process before the proxy bound it`);
+  }
+}
+
+/**
+ * Starts a proxy on a free loopback port, choosing another one when the port was taken between choosing and binding.
+ * `prepare` writes the proxy's configuration for the port and returns how to start it.
+ */
+export async function spawnOnFreePort(prepare: (port: number) => SpawnOptions): Promise<{ proc: ProxyProcess; port: number }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      return { proc: await spawnProxy(prepare(port)), port };
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
 }
