@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DRIVERS, faultyUpstreams, type FaultMode, type FaultyUpstream, type ProxyName } from '../../src/lab/index.ts';
-import { freePort, spawnProxy, type ProxyProcess } from '../../src/lab/proxies/proxy-process.ts';
+import { spawnOnFreePort, type ProxyProcess } from '../../src/lab/proxies/proxy-process.ts';
 import { analyzeLogs, type LogReport } from '../../src/logs/index.ts';
 import { KIND } from '../../src/logs/formats/index.ts';
 import { EnvoyParser } from '../../src/logs/formats/envoy.ts';
@@ -42,42 +42,45 @@ const snippet = (proxy: ProxyName, dir: string, from: string): string => SETUP_C
 
 async function startNginx(dir: string, routes: Routes): Promise<Started> {
   chmodSync(dir, 0o755);
-  const port = await freePort();
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, t)};`).join('\n');
   const locations = routes.map((r) => `    location = ${r.path} { proxy_pass http://127.0.0.1:${r.port}; }`).join('\n');
   const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `worker_processes 1;\npid ${join(dir, 'nginx.pid')};\nevents { worker_connections 64; }\nhttp {\n${snippet('nginx', dir, '/var/log/nginx/')}\n${temp}\n  server {\n    listen 127.0.0.1:${port};\n${locations}\n  }\n}\n`,
-  );
-  const proc = await spawnProxy({ command: DRIVERS.nginx.binary, args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'], cwd: dir, port });
+  const { proc, port } = await spawnOnFreePort((chosen) => {
+    writeFileSync(
+      conf,
+      `worker_processes 1;\npid ${join(dir, 'nginx.pid')};\nevents { worker_connections 64; }\nhttp {\n${snippet('nginx', dir, '/var/log/nginx/')}\n${temp}\n  server {\n    listen 127.0.0.1:${chosen};\n${locations}\n  }\n}\n`,
+    );
+    return { command: DRIVERS.nginx.binary, args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'], cwd: dir, port: chosen };
+  });
   return { proc, port, logs: () => [join(dir, 'access.log'), join(dir, 'error.log')] };
 }
 
 async function startHaproxy(dir: string, routes: Routes): Promise<Started> {
-  const port = await freePort();
   const config = snippet('haproxy', dir, '/var/log/haproxy/').replace('option httplog', 'option httplog\n    timeout connect 2s\n    timeout client 10s\n    timeout server 5s');
   const uses = routes.map((r, i) => `    use_backend be_${i} if { path ${r.path} }`).join('\n');
   const backends = routes.map((r, i) => `backend be_${i}\n    server app 127.0.0.1:${r.port}`).join('\n\n');
   const cfg = join(dir, 'haproxy.cfg');
-  writeFileSync(cfg, `global\n    log stdout format raw local0 info\n\n${config}\n    bind 127.0.0.1:${port}\n${uses}\n\n${backends}\n`);
-  const proc = await spawnProxy({ command: DRIVERS.haproxy.binary, args: ['-f', cfg, '-db'], cwd: dir, port });
+  const { proc, port } = await spawnOnFreePort((chosen) => {
+    writeFileSync(cfg, `global\n    log stdout format raw local0 info\n\n${config}\n    bind 127.0.0.1:${chosen}\n${uses}\n\n${backends}\n`);
+    return { command: DRIVERS.haproxy.binary, args: ['-f', cfg, '-db'], cwd: dir, port: chosen };
+  });
   const access = join(dir, 'access.log');
   // HAProxy logs to its stdout; httpwhy is given what it wrote.
   return { proc, port, logs: () => (writeFileSync(access, proc.stdout()), [access]) };
 }
 
 async function startCaddy(dir: string, routes: Routes): Promise<Started> {
-  const port = await freePort();
   const handles = routes.map((r) => `    handle ${r.path} {\n        reverse_proxy 127.0.0.1:${r.port}\n    }`).join('\n');
   const file = join(dir, 'Caddyfile');
-  const config = snippet('caddy', dir, '/var/log/caddy/')
-    .replace('{\n', '{\n    admin off\n    auto_https off\n')
-    .replace('example.com {', `http://127.0.0.1:${port} {`)
-    .replace('    reverse_proxy 127.0.0.1:8080', handles);
-  writeFileSync(file, config);
   const env = { HOME: dir, XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config') };
-  const proc = await spawnProxy({ command: DRIVERS.caddy.binary, args: ['run', '--config', file, '--adapter', 'caddyfile'], cwd: dir, env, port });
+  const { proc, port } = await spawnOnFreePort((chosen) => {
+    const config = snippet('caddy', dir, '/var/log/caddy/')
+      .replace('{\n', '{\n    admin off\n    auto_https off\n')
+      .replace('example.com {', `http://127.0.0.1:${chosen} {`)
+      .replace('    reverse_proxy 127.0.0.1:8080', handles);
+    writeFileSync(file, config);
+    return { command: DRIVERS.caddy.binary, args: ['run', '--config', file, '--adapter', 'caddyfile'], cwd: dir, env, port: chosen };
+  });
   return { proc, port, logs: () => [join(dir, 'access.log'), join(dir, 'caddy.log')] };
 }
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/context.ts';
 import { runLogs } from '../../src/cli/runners/logs.ts';
-import { freePort, spawnProxy, type ProxyProcess } from '../../src/lab/proxies/proxy-process.ts';
+import { freePort, spawnOnFreePort, type ProxyProcess } from '../../src/lab/proxies/proxy-process.ts';
 import { grafanaDashboard, prometheusRules } from '../../src/metrics/index.ts';
 import { memoryIo } from '../helpers/memory-io.ts';
 
@@ -98,19 +98,20 @@ describe.skipIf(!available && process.env.CI !== 'true')('a real Prometheus scra
         targets.push(`{ targets: ['127.0.0.1:${metricsPort}'], labels: { proxy: ${proxy} } }`);
       }
 
-      const port = await freePort();
       writeFileSync(join(dir, 'rules.yml'), prometheusRules());
       writeFileSync(
         join(dir, 'prometheus.yml'),
         `global: { scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s }\nrule_files: [rules.yml]\nscrape_configs:\n  - job_name: httpwhy\n    static_configs: [${targets.join(', ')}]\n`,
       );
-      prometheus = await spawnProxy({
+      const started = await spawnOnFreePort((chosen) => ({
         command: PROMETHEUS,
-        args: [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
+        args: [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${chosen}`],
         cwd: dir,
-        port,
+        port: chosen,
         readyTimeoutMs: 20_000,
-      });
+      }));
+      prometheus = started.proc;
+      const port = started.port;
       const base = `http://127.0.0.1:${port}`;
       // Listening comes before ready (the TSDB opens first): /-/ready answers 503 until then.
       expect(await until(() => fetch(`${base}/-/ready`).then((r) => r.status), (status) => status === 200)).toBe(200);
