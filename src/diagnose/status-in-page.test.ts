@@ -8,6 +8,9 @@ describe('statusInPage', () => {
     ['504 Gateway Time-out, openresty/1.15.8.1', 504, 'Gateway Time-out'],
     ['Error 503 Backend is unhealthy', 503, ''],
     ['HTTP ERROR: 404', 404, ''],
+    // An access line in prose (flask/405-post-wtform-tutorial of set 11) and Django's runserver line (set 4b).
+    ["i'm getting a `\"POST / HTTP/1.1\" 405 -` so when I submit the form", 405, ''],
+    ['[14/Jun/2015 14:18:46] "GET / HTTP/1.1" 400 26', 400, ''],
     ['HTTP Status 404 – Not Found', 404, ''],
     ['Status Code:500 Internal Server Error', 500, ''],
     ['Failed to load resource: the server responded with a status of 503 (Service Unavailable: Back-end server is at capacity)', 503, 'Service Unavailable: Back-end server is at capacity'],

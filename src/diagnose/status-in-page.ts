@@ -4,7 +4,7 @@
  * "HTTP Error 503." (IIS), "HTTP Status 404 – Not Found" (Tomcat), "Error reference number: 502" (Cloudflare),
  * "HTTP 502" and "Code 503" (a report's words), "status=503" (a log line), the IIS and Tomcat headings in the
  * languages they are translated to ("HTTP 错误 404.0", "HTTP状态 404"), "(type=Internal Server Error,
- * status=500)" (Spring), "404. That’s an error." (Google), "the server responded with a status of 503 (Service Unavailable)"
+ * status=500)" (Spring), "404. That’s an error." (Google), an access log's `"GET / HTTP/1.1" 400` (CLF), "the server responded with a status of 503 (Service Unavailable)"
  * (a browser console, with the reason phrase it received), a code with its own registry reason phrase inside a
  * sentence ("failed: 502 Bad Gateway", Spring's "503 SERVICE_UNAVAILABLE"), or a registry reason phrase alone on a
  * line ("Service Unavailable", Apache). A number only counts in such a phrase, never alone: pages also carry ports,
@@ -23,6 +23,8 @@ const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:]\s*)?([A-Z][A-Za-z'’-]*(
 const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|code[:=]?)\s*(\d{3})(?:\.\d+)?\b/i;
 /** The same in the languages IIS and Tomcat write their pages in: "HTTP 错误 404.0", "HTTP状态 404", "HTTP-Fehler 500.19". */
 const NAMED_CODE_TRANSLATED = /(?:HTTP ?(?:错误|錯誤|状态|狀態|エラー|ステータス|오류|상태)|HTTP-Fehler|Erreur HTTP|Error HTTP|Errore HTTP|Erro HTTP|Estado HTTP|[ÉE]tat HTTP|Ошибка HTTP)\s*(\d{3})(?:\.\d+)?(?!\d)/i;
+/** An access log's request and the status after it (CLF and the servers that copy it): `"GET / HTTP/1.1" 400 26`. */
+const LOGGED_REQUEST_STATUS = /"[A-Z]{3,7} [^"\s]+ HTTP\/\d(?:\.\d)?" (\d{3})\b/;
 /** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */
 const CONSOLE_STATUS = /\bstatus of (\d{3})(?: \(([^)]*)\))?/;
 /**
@@ -66,6 +68,8 @@ function fromLine(line: string): PageStatus | null {
   if (named && isStatus(Number(named[1]))) return { status: Number(named[1]), reason: '' };
   const logged = CONSOLE_STATUS.exec(line);
   if (logged && isStatus(Number(logged[1]))) return { status: Number(logged[1]), reason: logged[2] ?? '' };
+  const request = LOGGED_REQUEST_STATUS.exec(line);
+  if (request && isStatus(Number(request[1]))) return { status: Number(request[1]), reason: '' };
   return codeWithItsReason(line) ?? reasonPhrases().get(wordsOf(line)) ?? null;
 }
 
