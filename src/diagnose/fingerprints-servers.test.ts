@@ -157,7 +157,7 @@ describe('a component named in the text is not its page', () => {
 
 describe("a component's own sentence quoted without its page's heading names the component and the status", () => {
   // Each sentence as the component's source writes it (Werkzeug exceptions.py, Tomcat's LocalStrings.properties,
-  // HAProxy's http_err_msgs, Passenger's InternalUtils.cpp); what a reporter quotes of the page.
+  // HAProxy's http_err_msgs, Passenger's InternalUtils.cpp, Jetty's ErrorHandler); what a reporter quotes of the page.
   const quoted: [string, string, number][] = [
     ['"The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."', 'Flask (Werkzeug)', 404],
     ['The method is not allowed for the requested URL.', 'Flask (Werkzeug)', 405],
@@ -165,6 +165,7 @@ describe("a component's own sentence quoted without its page's heading names the
     ['he fails with "503 Service Unavailable - No server is available to handle this request".', 'HAProxy', 503],
     ['Request forbidden by administrative rules.', 'HAProxy', 403],
     ['Incomplete response received from application', 'Phusion Passenger', 502],
+    ['Problem accessing /api. Reason: Not Found', 'Jetty', 404],
   ];
   it.each(quoted)('%s', (text, component, status) => {
     const [d] = diagnose(text).diagnoses;

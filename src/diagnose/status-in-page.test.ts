@@ -11,6 +11,8 @@ describe('statusInPage', () => {
     // An access line in prose (flask/405-post-wtform-tutorial of set 11) and Django's runserver line (set 4b).
     ["i'm getting a `\"POST / HTTP/1.1\" 405 -` so when I submit the form", 405, ''],
     ['[14/Jun/2015 14:18:46] "GET / HTTP/1.1" 400 26', 400, ''],
+    // Jetty's sentence with the reason on its line.
+    ['Problem accessing /api. Reason: Not Found', 404, 'Not Found'],
     ['HTTP Status 404 – Not Found', 404, ''],
     ['Status Code:500 Internal Server Error', 500, ''],
     ['Failed to load resource: the server responded with a status of 503 (Service Unavailable: Back-end server is at capacity)', 503, 'Service Unavailable: Back-end server is at capacity'],

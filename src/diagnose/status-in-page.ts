@@ -23,6 +23,8 @@ const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:]\s*)?([A-Z][A-Za-z'’-]*(
 const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|code[:=]?)\s*(\d{3})(?:\.\d+)?\b/i;
 /** The same in the languages IIS and Tomcat write their pages in: "HTTP 错误 404.0", "HTTP状态 404", "HTTP-Fehler 500.19". */
 const NAMED_CODE_TRANSLATED = /(?:HTTP ?(?:错误|錯誤|状态|狀態|エラー|ステータス|오류|상태)|HTTP-Fehler|Erreur HTTP|Error HTTP|Errore HTTP|Erro HTTP|Estado HTTP|[ÉE]tat HTTP|Ошибка HTTP)\s*(\d{3})(?:\.\d+)?(?!\d)/i;
+/** A reason phrase a page labels as such, at the end of its line: Jetty's "Problem accessing /x. Reason: Not Found". */
+const LABELLED_REASON = /\bReason:\s+([A-Za-z][A-Za-z' -]{2,60}?)\s*$/;
 /** An access log's request and the status after it (CLF and the servers that copy it): `"GET / HTTP/1.1" 400 26`. */
 const LOGGED_REQUEST_STATUS = /"[A-Z]{3,7} [^"\s]+ HTTP\/\d(?:\.\d)?" (\d{3})\b/;
 /** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */
@@ -70,6 +72,9 @@ function fromLine(line: string): PageStatus | null {
   if (logged && isStatus(Number(logged[1]))) return { status: Number(logged[1]), reason: logged[2] ?? '' };
   const request = LOGGED_REQUEST_STATUS.exec(line);
   if (request && isStatus(Number(request[1]))) return { status: Number(request[1]), reason: '' };
+  const labelled = LABELLED_REASON.exec(line)?.[1];
+  const byReason = labelled === undefined ? undefined : reasonPhrases().get(wordsOf(labelled));
+  if (byReason) return byReason;
   return codeWithItsReason(line) ?? reasonPhrases().get(wordsOf(line)) ?? null;
 }
 
