@@ -157,7 +157,8 @@ describe('a component named in the text is not its page', () => {
 
 describe("a component's own sentence quoted without its page's heading names the component and the status", () => {
   // Each sentence as the component's source writes it (Werkzeug exceptions.py, Tomcat's LocalStrings.properties,
-  // HAProxy's http_err_msgs, Passenger's InternalUtils.cpp, Jetty's ErrorHandler); what a reporter quotes of the page.
+  // HAProxy's http_err_msgs, Passenger's InternalUtils.cpp, Jetty's ErrorHandler, nginx's special responses, IIS's 404.0
+  // page, Varnish's builtin.vcl, Rails' public pages); what a reporter quotes of the page.
   const quoted: [string, string, number][] = [
     ['"The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."', 'Flask (Werkzeug)', 404],
     ['The method is not allowed for the requested URL.', 'Flask (Werkzeug)', 405],
@@ -166,6 +167,10 @@ describe("a component's own sentence quoted without its page's heading names the
     ['Request forbidden by administrative rules.', 'HAProxy', 403],
     ['Incomplete response received from application', 'Phusion Passenger', 502],
     ['Problem accessing /api. Reason: Not Found', 'Jetty', 404],
+    ['400 Bad Request\nThe plain HTTP request was sent to HTTPS port', 'nginx', 400],
+    ['The resource you are looking for has been removed, had its name changed, or is temporarily unavailable.', 'IIS', 404],
+    ['Error 503 Backend fetch failed', 'Varnish', 503],
+    ["The change you wanted was rejected.\nMaybe you tried to change something you didn't have access to.", 'Ruby on Rails', 422],
   ];
   it.each(quoted)('%s', (text, component, status) => {
     const [d] = diagnose(text).diagnoses;
