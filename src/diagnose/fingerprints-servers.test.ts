@@ -125,9 +125,11 @@ describe('pages in other languages and layouts', () => {
   it("reads the words of Rails' public 404 and 422 pages, old and new layouts", () => {
     const old = '<div class="dialog">\n  <h1>The page you were looking for doesn\'t exist.</h1>\n  <p>You may have mistyped the address or the page may have moved.</p>\n</div>';
     const copied = "The page you were looking for doesn't exist. You may have mistyped the address or the page may have moved. If you're the application owner check the logs for more information.";
-    for (const page of [old, copied, 'The change you wanted was rejected.\nMaybe you tried to change something you didn\'t have access to.']) {
-      expect(diagnose(page).diagnoses[0]?.issuer).toMatchObject({ component: 'Ruby on Rails', fingerprint: 'rails-public-page-words' });
+    for (const page of [old, copied]) {
+      expect(diagnose(page).diagnoses[0]).toMatchObject({ status: 404, issuer: { component: 'Ruby on Rails', fingerprint: 'rails-public-page-words' } });
     }
+    const rejected = diagnose('The change you wanted was rejected.\nMaybe you tried to change something you didn\'t have access to.').diagnoses[0];
+    expect(rejected).toMatchObject({ status: 422, issuer: { component: 'Ruby on Rails', fingerprint: 'rails-public-page-words-422' } });
   });
 
   it('does not read a sentence naming an error and Apache as its page', () => {
