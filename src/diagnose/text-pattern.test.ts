@@ -9,6 +9,10 @@ function regexOf(source: string): RegExp {
 }
 
 describe('textFormOfRegex', () => {
+  it('counts escaped brackets as the literal text they are, not as a character class (http-proxy-middleware\'s "[HPM]")', () => {
+    expect(textFormOfRegex('(?:\\[HPM\\] )?Error occurred while proxying request \\S+ to \\S+ \\[(?:ECONNREFUSED|ETIMEDOUT)\\]')?.distinctive).toBe(true);
+  });
+
   it('keeps the words between literal tags and reads </body> as the end of the text', () => {
     const form = textFormOfRegex('<center><h1>502 Bad Gateway</h1></center>\\n</body>');
     expect(form?.pattern).toEqual(/502 Bad Gateway\s*$/);

@@ -98,7 +98,8 @@ function distinctiveLetters(literal: string): number {
 
 /** The literal characters a regex source asks for, roughly: escapes, classes and syntax taken out. */
 function literalOf(source: string): string {
-  return source.replace(/\[(?:\\.|[^\]])*\]/g, ' ').replace(/\\[a-zA-Z]/g, ' ').replace(/\\(.)/g, '$1').replace(/[(){}?*+|^$.]/g, ' ');
+  // A class is an unescaped `[`: `\[HPM\]` is the literal text "[HPM]".
+  return source.replace(/(?<!\\)\[(?:\\.|[^\]])*\]/g, ' ').replace(/\\[a-zA-Z]/g, ' ').replace(/\\(.)/g, '$1').replace(/[(){}?*+|^$.]/g, ' ');
 }
 
 /** `contains` → the words it shows (its lines joined where the page breaks them), or null when it is markup only. */
