@@ -181,3 +181,11 @@ describe("a component's own sentence quoted without its page's heading names the
     expect(d).toMatchObject({ verdict: 'identified', status, issuer: { component } });
   });
 });
+
+describe("a dev server's proxy error as its terminal logs it", () => {
+  it("names Vite for its '[vite] http proxy error' line, and leaves the status open (502 today, 500 in older releases)", () => {
+    // The line as proxy.ts writes it, after the logger's time and tag.
+    const [d] = diagnose('10:23:45 AM [vite] http proxy error: /api/users\nError: connect ECONNREFUSED 127.0.0.1:8080').diagnoses;
+    expect(d).toMatchObject({ verdict: 'identified', status: null, issuer: { component: 'Vite dev server' } });
+  });
+});
