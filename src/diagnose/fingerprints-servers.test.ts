@@ -173,6 +173,7 @@ describe("a component's own sentence quoted without its page's heading names the
     ['The resource you are looking for has been removed, had its name changed, or is temporarily unavailable.', 'IIS', 404],
     ['Error 503 Backend fetch failed', 'Varnish', 503],
     ['Proxy error: Could not proxy request /api/users from localhost:3000 to http://localhost:5000/.', 'Create React App dev server', 500],
+    ['[HPM] Error occurred while trying to proxy request /api/users from localhost:4200 to http://localhost:3000 (ECONNREFUSED)', 'http-proxy-middleware', 504],
     ['[HPM] Error occurred while proxying request localhost:3000/api to http://localhost:8080/ [ECONNREFUSED] (https://nodejs.org/api/errors.html#errors_common_system_errors)', 'http-proxy-middleware', 504],
     ["The change you wanted was rejected.\nMaybe you tried to change something you didn't have access to.", 'Ruby on Rails', 422],
   ];
