@@ -274,3 +274,21 @@ describe('analyzeLogs never loses a line', () => {
     expect(isHttpwhyError(app) && [app.code, app.message.slice(0, 52)]).toEqual(['HW_ERR_LOGS_FORMAT_MISMATCH', '--app-format app-json reads none of the 11 lines of ']);
   });
 });
+
+describe('analyzeLogs on an application server log', () => {
+  const uvicorn = 'wild/app-text/enms-401-uvicorn-asgi2-500.log';
+
+  it('counts the lines the app wrote for each request as requests when no access log is given', async () => {
+    const r = await run([uvicorn]);
+    expect(r.totals.requests).toBe(1);
+    expect(r.classes).toEqual({ app: 1, proxy: 0, unknown: 0 });
+    expect(r.causes[0]?.examples[0]).toMatchObject({ method: 'GET', path: '/', status: 500, client: '192.168.181.1' });
+  });
+
+  it('beside an access log, joins them to its entries instead of counting them again', async () => {
+    const alone = await run(['nginx/access.log']);
+    const both = await run(['nginx/access.log', uvicorn]);
+    expect(both.totals.requests).toBe(alone.totals.requests);
+    expect(both.correlation.appLines).toBeGreaterThan(0);
+  });
+});

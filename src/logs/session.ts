@@ -175,7 +175,9 @@ export class LogSession {
       const explicit = spec.app ? forcedApp : (forced?.format ?? null);
       inputs.push(await openAndDetect(spec.name, spec.app, explicit, forced?.custom, options, parsing));
     }
-    return new LogSession(options, parsing, inputs, sizes.reduce((a, b) => a + b, 0), tap);
+    // App logs on their own: the lines the app wrote for each request it answered are the requests.
+    const appRequests = inputs.every((i) => i.stats.role !== 'access');
+    return new LogSession(options, { ...parsing, appRequests }, inputs, sizes.reduce((a, b) => a + b, 0), tap);
   }
 
   private splitterFor(input: Input): LineSplitter {

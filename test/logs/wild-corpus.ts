@@ -60,11 +60,6 @@ export function loadCorpus(): CorpusRow[] {
   });
 }
 
-/** Whether the corpus row's file is an app log: its "requests" are the app's own request lines. */
-function isAppSlug(slug: string): boolean {
-  return (WILD_FORMATS[slug] ?? []).every((id) => id.startsWith('app-'));
-}
-
 /** The 5xx and the no-response statuses (`000`: Envoy's 0, CloudFront's 000) by who issued them, as the corpus counts them. */
 function fiveXxByClass(report: LogReport): IssuerCounts {
   const counts: IssuerCounts = { app: 0, proxy: 0, unknown: 0 };
@@ -80,7 +75,7 @@ export async function measure(row: CorpusRow): Promise<Measured> {
   const others = Object.entries(file?.otherFormats ?? {});
   const own = (file?.parsed ?? 0) - others.reduce((sum, [, n]) => sum + n, 0);
   const read: Measured['read'] = [...(file?.format ? [[file.format, own] as [string, number]] : []), ...others];
-  const requests = report.totals.requests + (isAppSlug(row.format) ? report.correlation.appLines : 0);
+  const requests = report.totals.requests;
   const fiveXx = fiveXxByClass(report);
   const expected = WILD_FORMATS[row.format] ?? [];
   return {

@@ -2,6 +2,7 @@
  * Application logs as JSON lines: pino, bunyan, winston, Python JSON logging, structlog, or any JSON with
  * the field names given in `AppFieldOptions`. Field names are found per line from the lists below.
  */
+import { appRequestRecord } from './app-request-line.ts';
 import { emptyStack, stackOf, StackGroup } from './app-stack.ts';
 import { firstNumber, firstString, getPath, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
@@ -63,12 +64,17 @@ export class AppJsonParser extends BaseParser {
   private readonly fields: AppFieldOptions;
   private readonly group = new StackGroup();
   private readonly zone: TimeZone | undefined;
+  private readonly requests: boolean;
 
-  /** `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock. */
-  constructor(fields: AppFieldOptions = {}, zone?: TimeZone) {
+  /**
+   * `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock.
+   * With `requests`, a record with a method, a path and a status (pino-http, Echo…) is read as an access line.
+   */
+  constructor(fields: AppFieldOptions = {}, zone?: TimeZone, requests = false) {
     super();
     this.fields = fields;
     this.zone = zone;
+    this.requests = requests;
   }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
@@ -83,12 +89,20 @@ export class AppJsonParser extends BaseParser {
     const status = firstNumber(obj, STATUS_FIELDS);
     const time = TIME_FIELDS.map((f) => getPath(obj, f)).find((v) => v !== undefined);
     const stackText = firstString(obj, STACK_FIELDS);
+    const requestId = firstString(obj, this.fields.requestId ? [this.fields.requestId] : ID_FIELDS);
+    const method = firstString(obj, METHOD_FIELDS);
+    const path = firstString(obj, PATH_FIELDS);
+    const code = status >= 100 && status <= 999 ? status : 0;
+    if (this.requests && method !== '' && path !== '' && code !== 0) {
+      this.group.start(line, null);
+      return this.accessLine(appRequestRecord({ method, path, status: code, client: '', detail: `${method} ${path} ${code}` }, inZone(anyTime(time), this.zone), requestId), false);
+    }
     this.appEvent = {
       time: inZone(anyTime(time), this.zone),
-      requestId: firstString(obj, this.fields.requestId ? [this.fields.requestId] : ID_FIELDS),
-      method: firstString(obj, METHOD_FIELDS),
-      path: firstString(obj, PATH_FIELDS),
-      status: status >= 100 && status <= 999 ? status : 0,
+      requestId,
+      method,
+      path,
+      status: code,
       isError: isErrorLevel(obj) || status >= 500,
       message: messageOf(obj, this.fields.message),
       stack: stackText === '' ? emptyStack() : stackOf(stackText),

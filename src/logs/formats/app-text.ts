@@ -3,6 +3,7 @@
  * `request_id=…`-style pairs, 32-hex ids (nginx `$request_id`) and UUIDs. Levels, statuses, a leading
  * timestamp and `METHOD /path` are picked up when present. Stack-trace lines join the entry above them.
  */
+import { appRequestLine, appRequestRecord } from './app-request-line.ts';
 import { emptyStack, StackGroup } from './app-stack.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
@@ -34,12 +35,17 @@ export class AppTextParser extends BaseParser {
   private readonly idPattern: RegExp;
   private readonly group = new StackGroup();
   private readonly zone: TimeZone | undefined;
+  private readonly requests: boolean;
 
-  /** `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock. */
-  constructor(idPattern: RegExp = DEFAULT_ID_PATTERN, zone?: TimeZone) {
+  /**
+   * `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock.
+   * With `requests`, a line that records a request the app answered is read as an access line.
+   */
+  constructor(idPattern: RegExp = DEFAULT_ID_PATTERN, zone?: TimeZone, requests = false) {
     super();
     this.idPattern = idPattern;
     this.zone = zone;
+    this.requests = requests;
   }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
@@ -47,6 +53,13 @@ export class AppTextParser extends BaseParser {
     if (line.trim() === '') return KIND.none;
     if (this.group.continues(line)) return KIND.continuation;
     const id = this.idPattern.exec(line);
+    const time = TIME.exec(line);
+    const served = this.requests ? appRequestLine(line) : null;
+    if (served) {
+      this.group.start(line, null);
+      const logged = time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false };
+      return this.accessLine(appRequestRecord(served, logged, id ? (id.slice(1).find((g) => g !== undefined) ?? '') : ''), false);
+    }
     const request = REQUEST.exec(line);
     const status = STATUS.exec(line);
     const statusCode = status ? Number(status.slice(1).find((g) => g !== undefined)) : 0;
@@ -57,7 +70,6 @@ export class AppTextParser extends BaseParser {
       this.group.start(line, null);
       return KIND.other;
     }
-    const time = TIME.exec(line);
     this.appEvent = {
       time: time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false },
       requestId,

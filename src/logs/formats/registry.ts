@@ -45,6 +45,11 @@ export interface ParserOptions {
   haproxy?: HaproxyFormat;
   /** `--tz`: the zone of times logged without one (HAProxy defaults to this machine's). */
   timeZone?: TimeZone;
+  /**
+   * The session has no access log, only app logs: the lines an app writes for each request it answered
+   * (app-request-line.ts) are its requests. Beside an access log they are the app's side of the join instead.
+   */
+  appRequests?: boolean;
 }
 
 interface FormatEntry {
@@ -105,8 +110,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
   'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },
-  'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone) },
-  'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone) },
+  'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone, o.appRequests) },
+  'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone, o.appRequests) },
 };
 
 const IDS = Object.keys(FORMATS) as FormatId[];

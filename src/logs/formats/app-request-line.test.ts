@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { appRequestLine } from './app-request-line.ts';
+
+// Published lines (test/fixtures/logs/app-request-lines.tsv, a source per row) and what each says.
+const FIXTURE = new URL('../../../test/fixtures/logs/app-request-lines.tsv', import.meta.url);
+const rows = readFileSync(FIXTURE, 'utf8')
+  .trimEnd()
+  .split('\n')
+  .slice(1)
+  .map((row) => {
+    const [line, method, path, status, client, source] = row.split('\t') as [string, string, string, string, string, string];
+    return { line, method, path, status: Number(status), client, source };
+  });
+
+describe('appRequestLine', () => {
+  it.each(rows.filter((r) => r.status > 0))('reads $line', ({ line, method, path, status, client }) => {
+    expect(appRequestLine(line)).toMatchObject({ method, path, status, client });
+  });
+
+  it.each(rows.filter((r) => r.status === 0))('finds no request in $line', ({ line }) => {
+    expect(appRequestLine(line)).toBeNull();
+  });
+
+  it('leaves a proxy access line with a zoned CLF time to the proxy formats, even inside an app log', () => {
+    const nginx = readFileSync(new URL('../../../test/fixtures/logs/wild/nginx-combined/piped-docker-17-main-502.log', import.meta.url), 'utf8').split('\n')[0] as string;
+    expect(nginx).toMatch(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/);
+    expect(appRequestLine(nginx)).toBeNull();
+  });
+});

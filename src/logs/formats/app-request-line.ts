@@ -1,0 +1,100 @@
+/**
+ * The line an application server or framework writes for each request it answered, inside an app log: the
+ * status it sent. Read as requests when no proxy log is given (an app log on its own, `httpwhy logs app.log`);
+ * beside a proxy log the same lines are the app's side of the join.
+ */
+import type { AccessRecord, LoggedTime, Signal } from '../types.ts';
+
+/** What one request line of an app log says. '' where it does not say. */
+export interface AppRequestLine {
+  method: string;
+  path: string;
+  status: number;
+  client: string;
+  /** The part of the line that carries the status, shown as evidence. */
+  detail: string;
+}
+
+const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|REPORT)';
+
+interface Shape {
+  pattern: RegExp;
+  /** Capture group numbers; 0 for absent. */
+  method: number;
+  path: number;
+  status: number;
+  client: number;
+}
+
+/** Each shape with the server that writes it. The first that matches reads the line. */
+const SHAPES: readonly Shape[] = [
+  // The quoted request line then the status, as Python's http.server and Werkzeug (`127.0.0.1 - - [date] "GET /
+  // HTTP/1.1" 500 -`), Django's runserver (`[date] "GET / HTTP/1.1" 500 145`), uvicorn (`INFO: 1.2.3.4:5 - "GET /
+  // HTTP/1.1" 500 Internal Server Error`), actix-web and gunicorn's custom access formats write it. Not with a
+  // zoned CLF time: such a line is more likely a proxy's access line in the same stream (supervisord running nginx
+  // beside the app), whose 5xx may be the proxy's own.
+  { pattern: new RegExp(`"${METHOD} (\\S+) HTTP\\/[\\d.]+" (\\d{3})\\b`, 'i'), method: 1, path: 2, status: 3, client: 0 },
+  // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
+  // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
+  { pattern: new RegExp(`^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+\\/\\d+\\] (\\S+) .*?\\] ${METHOD} (\\S+) => generated .*?\\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 2, path: 3, status: 4, client: 1 },
+  // Gin's default logger: `[GIN] 2024/01/02 - 15:04:05 | 500 |   1.2ms |   127.0.0.1 | GET      "/path"`.
+  { pattern: new RegExp(`\\[GIN\\] [\\d/]+ - [\\d:]+ \\|\\s*(\\d{3}) \\|[^|]*\\|\\s*(\\S+) \\|\\s*${METHOD}\\s+"([^"]*)"`), method: 3, path: 4, status: 1, client: 2 },
+  // Express's morgan `dev` format (`:method :url :status :response-time ms - :res[content-length]`).
+  { pattern: new RegExp(`^${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-)$`), method: 1, path: 2, status: 3, client: 0 },
+  // Tornado's access log (`RequestHandler._request_summary`, as Jupyter's servers log it too): `[E 11:19:25.167
+  // LabApp] 500 POST /path (1.2.3.4) 2.93ms` under Tornado's LogFormatter, `ERROR:tornado.access:500 GET / (::1)
+  // 27.54ms` under Python's default one.
+  { pattern: new RegExp(`(?:tornado\\.access:|^\\[[DIWEC] [^\\]]*\\] )(\\d{3}) ${METHOD} (\\S+) \\(([^)]*)\\) [\\d.]+ms`), method: 2, path: 3, status: 1, client: 4 },
+  // PHP's built-in web server (`php -S`): `[Fri Aug 14 03:03:50 2020] 127.0.0.1:56316 [200]: /` before PHP 7.4,
+  // `… [500]: GET /public - Uncaught Error: …` since; `(null)` for a method it did not read.
+  { pattern: new RegExp(`^\\[[^\\]]+\\] (\\S+):\\d+ \\[(\\d{3})\\]: (?:${METHOD} |\\(null\\) )?(\\/\\S*)`), method: 3, path: 4, status: 2, client: 1 },
+  // Rails' (ActionController) and Phoenix's (Plug.Logger) line at the end of a request: `Completed 500 Internal
+  // Server Error in 27ms`, `Sent 500 in 12ms`; the method and path are on the request's first line.
+  { pattern: /\b(?:Completed|Sent) (\d{3}) (?:[A-Za-z' -]+ )?in [\d.]+ ?(?:ms|µs|s)\b/, method: 0, path: 0, status: 1, client: 0 },
+  // ASP.NET Core's HostingRequestFinishedLog: `Request finished in 347.1ms 500 text/html` (2.x), `Request finished
+  // HTTP/1.1 GET http://host/path - - - 500 0 - 672.1ms` (5.0, 6.0), `… - 500 - text/html 12.3ms` (7.0 and later).
+  { pattern: /\bRequest finished in [\d.]+ms (\d{3})\b/, method: 0, path: 0, status: 1, client: 0 },
+  { pattern: new RegExp(`\\bRequest finished HTTP\\/[\\d.]+ ${METHOD} (\\S+)(?: -){1,3} (\\d{3})\\b`), method: 1, path: 2, status: 3, client: 0 },
+];
+
+const CLF_TIME = /\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/;
+const group = (m: RegExpExecArray, n: number): string => (n === 0 ? '' : (m[n] ?? ''));
+/** The client's address where a shape has no place for it: the first IP address before the request. */
+const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{0,4}(?::[\da-f]{0,4}){2,7})(?=[\s:',)\]]|$)/i;
+
+/** The request an app-log line records, or null when the line is not one of the request lines above. */
+export function appRequestLine(line: string): AppRequestLine | null {
+  const clf = CLF_TIME.test(line);
+  for (const shape of SHAPES) {
+    if (clf && shape === SHAPES[0]) continue;
+    const m = shape.pattern.exec(line);
+    if (!m) continue;
+    const status = Number(group(m, shape.status));
+    if (status < 100) continue;
+    const client = shape.client === 0 ? (ADDRESS.exec(line.slice(0, m.index))?.[1] ?? '') : group(m, shape.client);
+    return { method: group(m, shape.method).toUpperCase(), path: group(m, shape.path), status, client, detail: m[0].trim() };
+  }
+  return null;
+}
+
+/** The access record of an app's request line: a 5xx is the app's own (503 the app shedding load). */
+export function appRequestRecord(request: AppRequestLine, time: LoggedTime, requestId: string): AccessRecord {
+  const signal: Signal | null =
+    request.status >= 500
+      ? { cause: request.status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence: { kind: 'app-status', detail: request.detail } }
+      : null;
+  return {
+    status: request.status,
+    timeMs: time.ms,
+    tzOffsetMin: 0,
+    client: request.client,
+    method: request.method,
+    path: request.path,
+    requestId,
+    upstream: '',
+    connection: '',
+    requestTime: Number.NaN,
+    signal,
+    truncatedBy: null,
+  };
+}
