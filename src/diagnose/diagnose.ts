@@ -48,7 +48,10 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   const loggedDiagnoses = logged?.observations.map((obs) => diagnoseObservation(obs, data, locale)) ?? [];
   // A page the words name is kept over log lines about another status (a CDN's 522 page above the origin's 499s).
   const sameFailure = only.status === null || loggedDiagnoses.some((d) => d.status === only.status);
-  const decided = sameFailure && loggedDiagnoses.some((d) => d.verdict !== 'unknown');
+  // An app's own request line that no fingerprint names says less than a page fingerprint that names the app.
+  const appLinesOnly = logged?.observations.every((obs) => obs.logged?.format === 'app-text' || obs.logged?.format === 'app-json') ?? false;
+  const outranked = appLinesOnly && only.verdict === 'identified' && loggedDiagnoses.every((d) => d.verdict !== 'identified');
+  const decided = sameFailure && !outranked && loggedDiagnoses.some((d) => d.verdict !== 'unknown');
   if (logged && (decided || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
   if (format === 'page-text' && only.verdict === 'unknown' && only.status === null) throw notAPage(String(input));
   return { format, locale, diagnoses };

@@ -42,11 +42,15 @@ export function bodyKind(response: ParsedResponse): BodyKind | null {
   return type === '' || type.startsWith('text/') ? 'text' : null;
 }
 
+/** A line of an app's own log (its server's request line), not a proxy's. */
+const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' || obs.logged?.format === 'app-json';
+
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
   const { statuses, appInPath, body, behind, header, exceptBody, logged } = rule.when;
-  if ((logged !== undefined) !== (response.form === 'log-line') || (logged !== undefined && obs.logged?.issuer !== logged)) return false;
+  if ((logged !== undefined) !== (response.form === 'log-line')) return false;
+  if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if (statuses && !statuses.includes(status)) return false;
   if (appInPath && app.length === 0) return false;
   if (body && (kind === null || !body.includes(kind))) return false;

@@ -36,10 +36,11 @@ const conditionSchema = z
     /** The rule does not apply when the body contains one of these (the generic pages proxies also send). */
     exceptBody: z.array(z.string().min(1)).min(1).optional(),
     /**
-     * A pasted access-log line whose own fields say the upstream answered (the log analyzer's verdict `app`). A rule
-     * with `logged` reads only log lines, and every other rule only responses.
+     * A pasted access-log line whose own fields say the upstream answered (the log analyzer's verdict `app`), or
+     * (`app-server`) the line an application's server writes for each request it answered. A rule with `logged`
+     * reads only log lines, and every other rule only responses.
      */
-    logged: z.literal('app').optional(),
+    logged: z.enum(['app', 'app-server']).optional(),
   })
   .strict();
 

@@ -73,7 +73,8 @@ export const matchSchema = z
       .optional(),
     /**
      * A pasted access-log line (diagnose reads those with the log analyzer's parsers and verdict table): its format,
-     * the kind of fact its fields must give (nginx's upstream fields), whether the log's writer answered itself, and
+     * the kind of fact its fields must give (nginx's upstream fields), who the line says answered (`proxy`: the log's
+     * writer itself; `app`: the app behind it, or the app whose server wrote the line), and
      * words of the line or of the error-log line joined to it.
      * A fingerprint with `logged` matches only log lines, and every other fingerprint only responses.
      */
@@ -81,7 +82,7 @@ export const matchSchema = z
       .object({
         formats: z.array(z.enum(FORMAT_IDS)).min(1),
         evidence: z.array(z.enum(EVIDENCE_KINDS)).min(1).optional(),
-        issued: z.literal('proxy').optional(),
+        issued: z.enum(['proxy', 'app']).optional(),
         /** Pattern on the line and the error-log line joined to it (a server name only one product sets). */
         line: pattern.optional(),
       })

@@ -4,7 +4,8 @@
  * alone, with no app log: what its own fields say decides (HAProxy's termination state, Envoy's response flags, nginx's
  * upstream fields, a load balancer's status details), with the proxy's error-log line for the same request when the
  * paste has one. An error-log line with no access line for its request stands for the response the proxy made
- * (the status it logged, or the one it answers for that failure: formats/error-status.ts).
+ * (the status it logged, or the one it answers for that failure: formats/error-status.ts). An app's own log says who
+ * answered only in the line its server writes per request (formats/app-request-line.ts): that status is the app's.
  */
 import { classify, errorRecord, VERDICT_STATUSES } from './analysis/index.ts';
 import { detectInput, impliedErrorStatus, isAppFormat, KIND, parsersFor, roleOf, type LineParser, type ParserOptions } from './formats/index.ts';
@@ -110,17 +111,18 @@ function lineParser(parsers: readonly LineParser[], buf: Buffer, latin1: string,
 }
 
 /**
- * The error request lines of a pasted log, in order; empty when the text reads as no proxy's or server's log (an
- * app's own log says nothing about who answered).
+ * The error request lines of a pasted log, in order; empty when the text reads as no proxy's or server's log, nor
+ * as an app's log with its server's request lines.
  */
 export function readPastedLogLines(text: string): PastedLogEntry[] {
   const lines = text.split('\n', MAX_LINES).map((l) => (l.length > MAX_LINE_CHARS ? '' : l.replace(/\r$/, '')));
   const buf = Buffer.from(lines.join('\n'));
   const options: ParserOptions = { appFields: {} };
   const detected = detectInput(buf, true, false, options);
-  if (!detected || isAppFormat(detected.format)) return [];
+  if (!detected) return [];
   const custom = detected.custom ?? detected.inferred;
-  const { primary, fallbacks } = parsersFor(detected.format, roleOf(detected.format, detected.errorsOnly, false), { ...options, custom }, detected.wrappers);
+  const appRequests = isAppFormat(detected.format);
+  const { primary, fallbacks } = parsersFor(detected.format, roleOf(detected.format, detected.errorsOnly, false), { ...options, custom, appRequests }, detected.wrappers);
   const parsers = [primary, ...fallbacks];
   const latin1 = buf.toString('latin1');
   const accesses: Array<PastedLine & { record: AccessRecord }> = [];
