@@ -12,6 +12,30 @@ const ALB_504 = wild('aws-alb/beats-application-lb-http.log');
 const NGINX_ERROR_AND_ACCESS = wild('nginx-error/sentry-self-hosted-477.log');
 const APACHE_AH01114 = wild('apache-error/freedombox-895-ah01114.log');
 
+const diagnoseWild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+describe("a pasted app log: the line its server writes for each request", () => {
+  it("names uWSGI from its request-log line, the status the app sent", () => {
+    const { format, diagnoses } = diagnose(wild('app-text/uwsgi-2155-websocket-500.log'));
+    expect(format).toBe('access-log');
+    expect(diagnoses[0]).toMatchObject({ status: 500, verdict: 'identified', issuer: { component: 'uWSGI', fingerprint: 'uwsgi-request-log' } });
+  });
+
+  it("names Phoenix from its Sent line among the lines of the crash report", () => {
+    expect(diagnose(diagnoseWild('phoenix/500-sent-log-helium-console.log')).diagnoses[0]).toMatchObject({ status: 500, verdict: 'identified', issuer: { component: 'Phoenix', fingerprint: 'phoenix-sent-log' } });
+  });
+
+  it("calls the Werkzeug development server's request line the application's answer (inferred): the line does not say which framework", () => {
+    const [d] = diagnose(diagnoseWild('flask/500-dev-server-request-line-traceback.log')).diagnoses;
+    expect(d).toMatchObject({ status: 500, verdict: 'inferred', issuer: { component: 'application', fingerprint: 'log-line-app-server' }, confidence: 'medium' });
+    expect(d?.label).toMatch(/^log line 6: GET \/$/);
+  });
+
+  it("keeps a page fingerprint that names the app over an app line that names nobody (Rails' Completed line)", () => {
+    expect(diagnose(diagnoseWild('rails/500-production-log-completed.log')).diagnoses[0]).toMatchObject({ verdict: 'identified', issuer: { component: 'Ruby on Rails' } });
+  });
+});
+
 describe('a pasted access log, read with the log analyzer', () => {
   it("names HAProxy when its termination state says it answered, with the state as evidence and its cause first; the 409 beside it is left out", () => {
     const { format, diagnoses } = diagnose(HAPROXY_SH);
