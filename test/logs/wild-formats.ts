@@ -30,6 +30,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'haproxy-custom': ['haproxy'],
   'haproxy-http': ['haproxy'],
   'iis-w3c': ['iis-w3c'],
+  // The W3C extended format as other servers write it (Oracle Web Cache): read by the same parser.
+  'w3c-extended': ['iis-w3c'],
   'ingress-nginx': ['ingress-nginx'],
   kong: ['kong'],
   // nginx's default `main` is `combined` plus "$http_x_forwarded_for".

@@ -37,6 +37,13 @@ describe('IisW3cParser', () => {
     expect(parseLine(p, '2014-11-18 00:00:00.128 GET /a "10.0.0.1 "Mozilla" 502 3 1250')).toBe(KIND.none);
   });
 
+  it("reads the format as another writer lays it out: columns aligned with runs of spaces, cs-uri for the path (wild corpus: Oracle Web Cache)", () => {
+    const p = new IisW3cParser();
+    const kinds = read(p, wildLines('w3c-extended/lnav-w3c-1-oracle-webcache.log'));
+    expect(kinds.filter((k) => k === KIND.access)).toHaveLength(1);
+    expect(p.access()).toMatchObject({ status: 200, client: '64.103.37.2', method: 'GET', path: '/admin/images/oc_bottomleft.gif', signal: null });
+  });
+
   it('takes the date of the #Date directive when the fields have only the time', () => {
     // The FTP example of the same Microsoft page.
     const p = new IisW3cParser();

@@ -119,8 +119,8 @@ export class IisW3cParser extends BaseParser {
     const cutShort = this.cutShort;
     this.cutShort = null;
     if (first === 0x23) return this.directive(buf.toString('utf8', start, end));
-    // An entry starts with its date or time.
-    if (first < 0x30 || first > 0x39) return KIND.none;
+    // An entry starts with a value that is a number (its date, time or client address), quoted or not.
+    if ((first < 0x30 || first > 0x39) && !(first === 0x22 && this.fields)) return KIND.none;
     const line = buf.toString('utf8', start, end);
     let values = w3cValues(line);
     const fields = this.fields ?? defaultFieldsOf(values);

@@ -3,7 +3,8 @@
  * lines (`#Version: 1.0`, `#Fields: date time …`, `#Software:`, `#Date:`, `#Start-Date:`, `#End-Date:`, `#Remark:`),
  * and entries whose values follow the names of the last `#Fields:` directive, which may change mid-file. An empty
  * value is written `-`; a value with spaces is a quoted string, a quote inside it written twice (the draft's
- * <string> type; IIS's Advanced Logging module writes them).
+ * <string> type; IIS's Advanced Logging module writes them, Incapsula's log API quotes every value). Values are
+ * separated by whitespace, one space (IIS) or several (Oracle Web Cache aligns its columns).
  */
 import { parseIsoTime } from './log-time.ts';
 
@@ -22,11 +23,15 @@ export function w3cDirective(line: string): W3cDirective | null {
 
 /** An entry's values: split at spaces, a quoted string kept whole and unquoted; none for a malformed quote. */
 export function w3cValues(line: string): string[] {
-  const text = line.trimEnd();
-  if (!text.includes('"')) return text.split(' ');
+  const text = line.trim();
+  if (!text.includes('"')) return text.split(/ +/);
   const values: string[] = [];
   let at = 0;
   while (at <= text.length) {
+    if (text.charCodeAt(at) === 32) {
+      at++;
+      continue;
+    }
     if (text.charCodeAt(at) !== 34) {
       const space = text.indexOf(' ', at);
       const stop = space < 0 ? text.length : space;
@@ -113,7 +118,8 @@ export function w3cRequest(fields: W3cFields, values: readonly string[], date: s
   const status = fields.value(values, 'sc-status');
   const timeMs = w3cTime(date, time);
   if (!/^\d{3}$/.test(status) || Number.isNaN(timeMs)) return null;
-  const stem = fields.value(values, 'cs-uri-stem');
+  // `cs-uri` (the draft's whole URI, as Oracle Web Cache and Incapsula log it) when there is no stem.
+  const stem = fields.value(values, 'cs-uri-stem', 'cs-uri');
   const query = fields.value(values, 'cs-uri-query');
   return { status: Number(status), timeMs, client: fields.value(values, 'c-ip'), method: fields.value(values, 'cs-method'), path: query === '' ? stem : `${stem}?${query}` };
 }
