@@ -124,7 +124,7 @@ export class NginxFormatParser extends BaseParser {
    * the last one the analysis reads were not scanned: the line is scanned whole for them, only here.
    */
   private pageSignal(status: number) {
-    if ((status !== 502 && status !== 504) || this.bodyBytesVar < 0) return null;
+    if (status < 502 || status > 504 || this.bodyBytesVar < 0) return null;
     if (!this.strict && Math.max(this.bodyBytesVar, this.userAgentVar) > this.compiled.lastUsed) {
       const scan = (this.scanAll ??= scannerFor(this.compiled, true));
       if (scan(this.buf, this.text, this.start, this.end, this.offsets, true) < 0) return null;

@@ -16,7 +16,7 @@ const nginx = templates.find((t) => t.id === 'nginx-special-response') as Templa
 const bytes = (s: string) => Buffer.byteLength(s);
 
 describe('nginxPageSizes', () => {
-  it.each([502, 504])("is the size of nginx's own %i page (data/fingerprints/default-pages.yaml) for each footer, body tag and padding", (status) => {
+  it.each([502, 503, 504])("is the size of nginx's own %i page (data/fingerprints/default-pages.yaml) for each footer, body tag and padding", (status) => {
     const head = nginx.pages.find((p) => p.status === status)?.head as string;
     const variant = nginx.variants[0] as { replace: string; with: string };
     const pages = ['nginx', 'nginx/1.2.3', 'nginx/1.21.6', 'nginx/1.27.10'].flatMap((server) => {
@@ -34,7 +34,9 @@ describe('nginxPageSizes', () => {
 });
 
 describe('nginxPageSignal', () => {
-  it("calls a 502 or 504 of exactly that size nginx's own, and any other size nothing", () => {
+  it("calls a 502, 503 or 504 of exactly that size nginx's own, and any other size nothing", () => {
+    // nginx-proxy's default server answering a Chrome client (wild corpus: compose/nginx-proxy-413-forego-vhost-503.log).
+    expect(nginxPageSignal(503, '615', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/49.0.2623.110 Safari/537.36')).toMatchObject({ cause: 'proxy-config' });
     expect(nginxPageSignal(502, '157', undefined)).toMatchObject({ cause: 'upstream-failed', confidence: 'medium', decisive: true, evidence: { kind: 'error-page-size' } });
     expect(nginxPageSignal(504, '569', 'Chrome/135.0.0.0')).toMatchObject({ cause: 'timeout' });
     expect(nginxPageSignal(504, '569', 'curl/7.29.0')).toBeNull();

@@ -1,16 +1,19 @@
 /**
- * nginx's own 502 and 504 pages by their size: a line of a format without upstream fields (combined, `main`) still
+ * nginx's own 502, 503 and 504 pages by their size: a line of a format without upstream fields (combined, `main`) still
  * logs `$body_bytes_sent`, and nginx's built-in page for these statuses has a size that only its footer's version and
  * two options change (ngx_http_special_response.c; the same bytes as data/fingerprints/default-pages.yaml, which
  * nginx-page-size.test.ts checks them against): the head for the status, then `<hr><center>{server}</center>\r\n
  * </body>\r\n</html>\r\n` with `nginx` (server_tokens off) or `nginx/<version>`, `<body bgcolor="white">` before
  * 1.15.4, and msie_padding's 402 bytes after it for MSIE and Chrome clients. An application rarely answers 502 or 504
- * with exactly such a body; an nginx behind this one would (it is a proxy too), so the verdict is the proxy's.
+ * with exactly such a body; an nginx behind this one would (it is a proxy too), so the verdict is the proxy's. nginx's
+ * own 503 comes from its configuration (limit_req and limit_conn reject with it, `return 503` for a maintenance or a
+ * default server with no site, as nginx-proxy's is). Its 500 is left out: applications answer 500 with bodies of any
+ * size, and nginx's own is rare.
  */
 import type { Signal } from '../types.ts';
 
 /** Bytes of the page's head, from `<html>` to the heading's line end, per status. */
-const HEAD_BYTES: Readonly<Record<number, number>> = { 502: 104, 504: 114 };
+const HEAD_BYTES: Readonly<Record<number, number>> = { 502: 104, 503: 144, 504: 114 };
 /** The tail without its server string. */
 const TAIL_BYTES = 41;
 /** `<body bgcolor="white">` instead of `<body>` (releases before 1.15.4). */
@@ -31,12 +34,12 @@ export function nginxPageSizes(status: number, userAgent: string | undefined): n
   return PADDED_CLIENT.test(userAgent) ? bare.map((size) => size + PADDING_BYTES) : bare;
 }
 
-/** nginx answered this 502 or 504 itself when its body is the size of nginx's own page; else null. */
+/** nginx answered this 502, 503 or 504 itself when its body is the size of nginx's own page; else null. */
 export function nginxPageSignal(status: number, bodyBytes: string | undefined, userAgent: string | undefined): Signal | null {
   if (bodyBytes === undefined || !/^\d+$/.test(bodyBytes)) return null;
   if (!nginxPageSizes(status, userAgent).includes(Number(bodyBytes))) return null;
   return {
-    cause: status === 504 ? 'timeout' : 'upstream-failed',
+    cause: status === 504 ? 'timeout' : status === 503 ? 'proxy-config' : 'upstream-failed',
     confidence: 'medium',
     decisive: true,
     evidence: { kind: 'error-page-size', detail: `${status} ${bodyBytes} bytes` },
