@@ -76,6 +76,7 @@ export async function filesOf(run: RunQuery, t: Target, scope: Scope, noRequests
       lines,
       parsed: lines,
       continued: 0,
+      rejoined: 0,
       skipped: 0,
       skippedBy: {},
       otherFormats: Object.fromEntries([...formats].filter(([f]) => f !== format)) as FileReport['otherFormats'],

@@ -58,6 +58,7 @@ export const idLogs: Messages['logs'] = {
     generatedBy: 'Dibuat oleh httpwhy. Laporan mandiri; tidak memuat apa pun dari jaringan.',
     skippedWhy: 'Baris yang dilewati',
     continued: 'baris yang digabung ke entri aplikasi di atasnya (stack trace)',
+    rejoined: 'baris yang digabung ke entri yang dilanjutkannya (entri yang terpotong menjadi beberapa baris)',
     stackTrace: 'stack trace',
     moreLines: 'baris lainnya',
     failOnCrossed: 'ambang --fail-on terlampaui',

@@ -13,6 +13,7 @@ import { KIND, type LineParser } from './line-parser.ts';
 import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
 import { NginxVariantsParser } from './nginx-variants.ts';
+import { rejoinedSample } from './broken-sample.ts';
 import { APP_FORMATS, createParser, hasAppLines, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
 import { UnwrappingParser } from './unwrapping-parser.ts';
 import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
@@ -165,7 +166,16 @@ function bestReading(sample: readonly LineView[], detect: (lines: readonly LineV
 export function detectInput(head: Buffer, complete: boolean, app: boolean, options: ParserOptions): Detection | null {
   const sample = sampleLines(head, complete);
   const found = bestReading(sample, (lines) => detectLines(lines, app, options));
-  return (app ? found : platformStream(found, sample)) ?? wrappedText(sample, options);
+  if (app) return found;
+  return brokenEntries(platformStream(found, sample), sample, options) ?? wrappedText(sample, options);
+}
+
+/** A proxy's entries broken over lines, where whole lines read as no proxy's (broken-sample.ts). */
+function brokenEntries(found: Detection | null, sample: readonly LineView[], options: ParserOptions): Detection | null {
+  if (found && !isAppFormat(found.format)) return found;
+  const rejoined = rejoinedSample(sample, options);
+  const proxy = rejoined ? detectFormat(rejoined, PROXY_FORMATS, options) : null;
+  return proxy && proxy.events > 0 ? { ...proxy, sampled: sample.length } : found;
 }
 
 /**

@@ -48,7 +48,7 @@ export function headLines(head: Buffer, complete: boolean, count = MAX_LINE_EXAM
   return lines;
 }
 
-function hasControlBytes(text: string, start: number, end: number): boolean {
+export function hasControlBytes(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 9 || (c > 13 && c < 32 && c !== 27) || c === 127) return true;
@@ -72,6 +72,8 @@ export class FileStats {
   parsed = 0;
   /** Parsed lines that continued the app entry before them (stack traces); part of `parsed`. */
   continued = 0;
+  /** Parsed lines that completed an entry a paste broke over lines (broken-entries.ts); part of `parsed`. */
+  rejoined = 0;
   skipped = 0;
   readonly skippedBy = new Map<SkipReason, Tally>();
   /** Lines of a mixed file that another format read. */

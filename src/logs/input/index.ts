@@ -4,7 +4,7 @@
  * regular files followed across rotation and truncation (followed-file.ts), bytes split into lines for a sink
  * (line-splitter.ts), and the per-input accounting of parsed and skipped lines (file-stats.ts). Knows no format.
  */
-export { FileStats, headLines, SKIP_REASONS, type LineExample, type SkipReason, type Tally } from './file-stats.ts';
+export { FileStats, hasControlBytes, headLines, SKIP_REASONS, type LineExample, type SkipReason, type Tally } from './file-stats.ts';
 export { FollowedFile } from './followed-file.ts';
 export { checkReadable, openInput, type OpenedInput } from './input-source.ts';
 export { LineSplitter, type LineSink } from './line-splitter.ts';

@@ -14,6 +14,8 @@ export interface LineSink {
   /** `final` is true for a last line that had no line terminator (possibly cut short). */
   line(buf: Buffer, text: string, start: number, end: number, lineNo: number, final: boolean): void;
   overlong(head: Buffer, bytes: number, lineNo: number): void;
+  /** After the last line. */
+  end?(): void;
 }
 
 export class LineSplitter {
@@ -60,6 +62,7 @@ export class LineSplitter {
   /** Call once at the end of input: emits a last line that had no terminator. */
   end(): void {
     if (this.partBytes > 0 || this.overlongHead) this.flushCarry(true);
+    this.sink.end?.();
   }
 
   private carry(piece: Buffer): void {

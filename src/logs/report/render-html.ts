@@ -109,6 +109,7 @@ ${report.files.map(
 ${Object.entries(f.skippedBy).map(([reason, tally]) => html`<tr><td></td><td colspan="5">${t.skip[reason as keyof LogsText['skip']]}: ${n(tally.count)} ${tally.examples.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>`)}
 ${f.firstLines ? html`<tr><td></td><td colspan="5">${t.ui.firstLines}: ${f.firstLines.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>` : ''}
 ${f.continued > 0 ? html`<tr><td></td><td colspan="5">${n(f.continued)} ${t.ui.continued}</td></tr>` : ''}
+${f.rejoined > 0 ? html`<tr><td></td><td colspan="5">${n(f.rejoined)} ${t.ui.rejoined}</td></tr>` : ''}
 ${f.error ? html`<tr><td></td><td colspan="5">${t.ui.readError}: ${f.error}</td></tr>` : ''}`,
 )}</tbody></table>
 <p><small>${t.ui.generatedBy}</small></p>

@@ -100,6 +100,7 @@ export function renderLogReportText(report: LogReport, t: LogsText): string {
     }
     for (const [format2, count] of Object.entries(f.otherFormats)) out.push(`    ${n(count)} ${t.ui.mixed}: ${format2}`);
     if (f.continued > 0) out.push(`    ${n(f.continued)} ${t.ui.continued}`);
+    if (f.rejoined > 0) out.push(`    ${n(f.rejoined)} ${t.ui.rejoined}`);
     if (f.invalidUtf8.count > 0) out.push(`    ${n(f.invalidUtf8.count)} ${t.ui.invalidUtf8}`);
     if (f.error) out.push(`    ${t.ui.readError}: ${f.error}`);
   }

@@ -23,6 +23,8 @@ export interface FileReport {
   parsed: number;
   /** Parsed lines that belong to the app entry before them (stack traces), included in `parsed`. */
   continued: number;
+  /** Parsed lines that completed an entry a paste broke over lines, included in `parsed`. */
+  rejoined: number;
   skipped: number;
   skippedBy: Partial<Record<SkipReason, Tally>>;
   otherFormats: Partial<Record<FormatId, number>>;
@@ -103,6 +105,7 @@ function fileReport(stats: FileStats, noRequests: boolean): FileReport {
     lines: stats.lines,
     parsed: stats.parsed,
     continued: stats.continued,
+    rejoined: stats.rejoined,
     skipped: stats.skipped,
     skippedBy: Object.fromEntries(stats.skippedBy),
     otherFormats: Object.fromEntries(stats.otherFormats),
