@@ -64,6 +64,12 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(d?.seen.logLine).toMatch(/" 502 /);
   });
 
+  it("reads an entry the page broke over lines whole, and names it by its first line (AWS's six-line ALB examples)", () => {
+    const [d] = diagnose(wild('aws-alb/awsdocs-alb-wrapped-examples.log')).diagnoses;
+    expect(d).toMatchObject({ status: 502, verdict: 'identified', issuer: { component: 'AWS Application Load Balancer' } });
+    expect(d?.label).toMatch(/^log line 37: /);
+  });
+
   it('names the Application Load Balancer for its own 504 (target_status_code "-")', () => {
     expect(diagnose(ALB_504).diagnoses[0]).toMatchObject({ status: 504, verdict: 'identified', issuer: { component: 'AWS Application Load Balancer' } });
   });

@@ -8,7 +8,7 @@
  * answered only in the line its server writes per request (formats/app-request-line.ts): that status is the app's.
  */
 import { classify, errorRecord, VERDICT_STATUSES } from './analysis/index.ts';
-import { detectInput, impliedErrorStatus, isAppFormat, KIND, parsersFor, roleOf, type LineParser, type ParserOptions } from './formats/index.ts';
+import { detectInput, impliedErrorStatus, isAppFormat, KIND, parsersFor, rejoinRuns, roleOf, type LineParser, type LineView, type ParserOptions } from './formats/index.ts';
 import { issuerClassOf, type AccessRecord, type Cause, type Confidence, type FormatId, type IssuerClass, type LogEvidence, type ProxyErrorEvent } from './types.ts';
 
 /** One request line of a paste whose status is an error (400 and up, nginx's 499 and 009). */
@@ -125,18 +125,29 @@ export function readPastedLogLines(text: string): PastedLogEntry[] {
   const { primary, fallbacks } = parsersFor(detected.format, roleOf(detected.format, detected.errorsOnly, false), { ...options, custom, appRequests }, detected.wrappers);
   const parsers = [primary, ...fallbacks];
   const latin1 = buf.toString('latin1');
-  const accesses: Array<PastedLine & { record: AccessRecord }> = [];
-  const errors: LoggedError[] = [];
+  const views: LineView[] = [];
+  const lineOf: number[] = [];
   let start = 0;
   lines.forEach((line, i) => {
     const nl = buf.indexOf(10, start);
     const end = nl < 0 ? buf.length : nl;
-    const read = line.trim() === '' ? null : lineParser(parsers, buf, latin1, start, end);
-    if (read?.[1] === KIND.access) accesses.push({ record: read[0].access(), format: read[0].format, line: i + 1, text: line });
-    const event = read?.[1] === KIND.proxyError ? read[0].errorEvent : null;
-    if (event && read) errors.push({ event, format: read[0].format, line: i + 1, text: line, claimed: false });
+    if (line.trim() !== '') {
+      views.push({ buf, text: latin1, start, end });
+      lineOf.push(i + 1);
+    }
     start = end + 1;
   });
+  const accesses: Array<PastedLine & { record: AccessRecord }> = [];
+  const errors: LoggedError[] = [];
+  // An entry the paste broke over lines is read whole, as the first of its lines.
+  for (const { view, from } of rejoinRuns(views, parsers)) {
+    const line = lineOf[from] as number;
+    const shown = view.buf.toString('utf8', view.start, view.end);
+    const read = lineParser(parsers, view.buf, view.text, view.start, view.end);
+    if (read?.[1] === KIND.access) accesses.push({ record: read[0].access(), format: read[0].format, line, text: shown });
+    const event = read?.[1] === KIND.proxyError ? read[0].errorEvent : null;
+    if (event && read) errors.push({ event, format: read[0].format, line, text: shown, claimed: false });
+  }
   const entries = accesses.flatMap((a) => entryOf(a.record, a, judged(a.record.status) ? errorFor(a.record, errors) : null) ?? []);
   const unclaimed = errors.flatMap((e) => (e.claimed ? [] : (errorEntry(e) ?? [])));
   return [...entries, ...unclaimed].toSorted((a, b) => a.line - b.line);

@@ -21,33 +21,42 @@ const readsEntry = (parsers: readonly LineParser[], view: LineView) =>
     return kind === KIND.access || kind === KIND.proxyError;
   });
 
+/** A line of the input, or a run of them joined into one entry: where it starts and how many lines it spans. */
+export interface RejoinedRun {
+  view: LineView;
+  from: number;
+  count: number;
+}
+
 /**
- * The sample with each run of lines that a proxy format reads once joined made one line, when such runs cover at
- * least half of it; null otherwise (an input whose lines are whole, or not a proxy's). A run holds no line that reads
- * on its own, and the longest that reads is taken (a format with optional trailing fields reads a part already).
+ * The lines with each run of them that one of `parsers` reads once joined made one line. A run holds no line that
+ * reads on its own, and the longest that reads is taken (a format with optional trailing fields reads a part already).
  */
-export function rejoinedSample(sample: readonly LineView[], options: ParserOptions): LineView[] | null {
-  const parsers = PROXY_FORMATS.map((format) => createParser(format, options));
-  const alone = sample.map((view) => readsEntry(parsers, view));
-  const out: LineView[] = [];
-  let covered = 0;
-  for (let i = 0; i < sample.length; ) {
+export function rejoinRuns(lines: readonly LineView[], parsers: readonly LineParser[]): RejoinedRun[] {
+  const alone = lines.map((view) => readsEntry(parsers, view));
+  const out: RejoinedRun[] = [];
+  for (let i = 0; i < lines.length; ) {
     let run = 0;
-    while (run < MAX_PIECES && i + run < sample.length && !alone[i + run]) run++;
-    let taken: LineView | null = null;
-    let n = run;
-    for (; n >= 2 && !taken; n--) {
-      const pieces = sample.slice(i, i + n).map((l) => l.buf.subarray(l.start, l.end));
-      taken = ([' ', ''] as const).map((separator) => viewOf(joinLines(pieces, separator))).find((view) => readsEntry(parsers, view)) ?? null;
+    while (run < MAX_PIECES && i + run < lines.length && !alone[i + run]) run++;
+    let found: RejoinedRun | null = null;
+    for (let n = run; n >= 2 && !found; n--) {
+      const pieces = lines.slice(i, i + n).map((l) => l.buf.subarray(l.start, l.end));
+      const view = ([' ', ''] as const).map((separator) => viewOf(joinLines(pieces, separator))).find((v) => readsEntry(parsers, v));
+      if (view) found = { view, from: i, count: n };
     }
-    if (!taken) {
-      out.push(sample[i] as LineView);
-      i++;
-      continue;
-    }
-    out.push(taken);
-    covered += n + 1;
-    i += n + 1;
+    found ??= { view: lines[i] as LineView, from: i, count: 1 };
+    out.push(found);
+    i += found.count;
   }
-  return covered >= sample.length * COVERED_SHARE ? out : null;
+  return out;
+}
+
+/** The sample with its broken entries joined, when they cover at least half of it; null otherwise. */
+export function rejoinedSample(sample: readonly LineView[], options: ParserOptions): LineView[] | null {
+  const runs = rejoinRuns(
+    sample,
+    PROXY_FORMATS.map((format) => createParser(format, options)),
+  );
+  const covered = runs.reduce((sum, r) => sum + (r.count > 1 ? r.count : 0), 0);
+  return covered >= sample.length * COVERED_SHARE ? runs.map((r) => r.view) : null;
 }

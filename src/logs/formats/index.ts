@@ -13,3 +13,5 @@ export { PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 export { requestKey } from './nginx-error.ts';
 export { impliedErrorStatus } from './error-status.ts';
 export { parseTimeZone } from './time-zone.ts';
+export { rejoinRuns } from './broken-sample.ts';
+export type { LineView } from './wrappers/index.ts';
