@@ -57,6 +57,8 @@ const DOC_V2_ACCESS = String.raw`{
     }
 }`;
 const oneLine = (published: string) => JSON.stringify(JSON.parse(published));
+/** Log Analytics' column type suffix for a property's value. */
+const suffix = (value: unknown) => (typeof value === 'number' ? 'd' : typeof value === 'boolean' ? 'b' : 's');
 
 describe('AzureAppGatewayParser', () => {
   it("reads the v2 record of Microsoft's documentation", () => {
@@ -76,6 +78,15 @@ describe('AzureAppGatewayParser', () => {
       signal: null,
       truncatedBy: null,
     });
+  });
+
+  it("reads the same record as a row of Log Analytics' AzureDiagnostics table, each property a typed column", () => {
+    // The documented record flattened as Log Analytics stores it (TimeGenerated, ResourceId, Category, name_s/_d/_b).
+    const record = JSON.parse(DOC_V2_ACCESS) as { timeStamp: string; resourceId: string; category: string; properties: Record<string, unknown> };
+    const row = { TimeGenerated: record.timeStamp, ResourceId: record.resourceId, Category: record.category, ...Object.fromEntries(Object.entries(record.properties).map(([k, v]) => [`${k}_${suffix(v)}`, v])) };
+    const p = new AzureAppGatewayParser();
+    expect(parseLine(p, JSON.stringify(row))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 200, timeMs: Date.UTC(2021, 9, 14, 22, 17, 11), client: '185.42.129.24', upstream: '52.239.221.65:443', requestTime: 0.034 });
   });
 
   it("reads the corpus's v1 record (backend and log id in requestQuery, timeTaken in ms) and v2 record", () => {

@@ -2,7 +2,11 @@
  * Azure Monitor resource-log records as diagnostic settings write them to storage or stream them, one JSON record per
  * line: `time` (or `timeStamp`), `resourceId`, `category`, `operationName`, and the service's fields in `properties`
  * (learn.microsoft.com/azure/azure-monitor/essentials/resource-logs-schema). Services spell the same field in
- * different cases (`ErrorInfo`, `errorInfo`), so `properties` is read with lower-cased keys.
+ * different cases (`ErrorInfo`, `errorInfo`), so `properties` is read with lower-cased keys. Sent to a Log Analytics
+ * workspace, the same record is a row of the `AzureDiagnostics` table, exported or pasted from a query: `TimeGenerated`,
+ * `ResourceId`, `Category`, and each property a column of its own named with its type (`httpStatus_d`,
+ * `serverStatus_s`, `isReceivedFromClient_b`; learn.microsoft.com/azure/azure-monitor/reference/tables/azurediagnostics),
+ * read here as the same properties.
  */
 import { parseJsonObject, type JsonObject } from './json-fields.ts';
 import { parseIsoTime } from './log-time.ts';
@@ -16,9 +20,27 @@ export interface AzureRecord {
   props: Map<string, unknown>;
 }
 
+/** A Log Analytics column's type suffix: string, double, boolean, GUID, datetime. */
+const COLUMN_TYPE = /_[sdbgt]$/;
+
+/** An `AzureDiagnostics` row as the record it was: its typed columns as properties. */
+function diagnosticsRow(obj: JsonObject): AzureRecord | null {
+  if (typeof obj.Category !== 'string' || !Object.keys(obj).some((key) => COLUMN_TYPE.test(key))) return null;
+  const props = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(obj)) if (COLUMN_TYPE.test(key)) props.set(key.slice(0, -2).toLowerCase(), value);
+  const time = obj.TimeGenerated;
+  return {
+    category: obj.Category.toLowerCase(),
+    resourceId: typeof obj.ResourceId === 'string' ? obj.ResourceId.toUpperCase() : '',
+    timeMs: typeof time === 'string' ? parseIsoTime(time).ms : Number.NaN,
+    props,
+  };
+}
+
 export function azureRecord(line: string): AzureRecord | null {
   const obj = parseJsonObject(line);
   const properties = obj?.properties;
+  if (obj && properties === undefined) return diagnosticsRow(obj);
   if (!obj || typeof obj.category !== 'string' || typeof properties !== 'object' || properties === null) return null;
   const time = obj.time ?? obj.timeStamp ?? obj.timestamp;
   return {
