@@ -21,6 +21,10 @@ describe("a pasted app log: the line its server writes for each request", () => 
     expect(diagnoses[0]).toMatchObject({ status: 500, verdict: 'identified', issuer: { component: 'uWSGI', fingerprint: 'uwsgi-request-log' } });
   });
 
+  it("names Uvicorn for a 404 its access line logged: an app server's 4xx is the app's answer too", () => {
+    expect(diagnose(diagnoseWild('uvicorn/404-fastapi-root-endpoint-startup-log.log')).diagnoses[0]).toMatchObject({ status: 404, verdict: 'identified', issuer: { component: 'Uvicorn', fingerprint: 'uvicorn-access-log' } });
+  });
+
   it("names Phoenix from its Sent line among the lines of the crash report", () => {
     expect(diagnose(diagnoseWild('phoenix/500-sent-log-helium-console.log')).diagnoses[0]).toMatchObject({ status: 500, verdict: 'identified', issuer: { component: 'Phoenix', fingerprint: 'phoenix-sent-log' } });
   });

@@ -77,10 +77,13 @@ export function appRequestLine(line: string): AppRequestLine | null {
   return null;
 }
 
-/** The access record of an app's request line: a 5xx is the app's own (503 the app shedding load). */
+/**
+ * The access record of an app's request line: an error status is the app's own (503 the app shedding load). The
+ * analysis judges only the 5xx; a pasted line's 4xx is named the app's too (pasted-lines.ts).
+ */
 export function appRequestRecord(request: AppRequestLine, time: LoggedTime, requestId: string): AccessRecord {
   const signal: Signal | null =
-    request.status >= 500
+    request.status >= 400
       ? { cause: request.status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence: { kind: 'app-status', detail: request.detail } }
       : null;
   return {
