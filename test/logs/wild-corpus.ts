@@ -39,8 +39,8 @@ export interface Measured {
   passed: Record<Check, boolean>;
 }
 
-export function loadCorpus(): CorpusRow[] {
-  const [header, ...lines] = readFileSync(join(WILD_DIR, 'corpus.tsv'), 'utf8').trimEnd().split('\n');
+export function loadCorpus(dir = WILD_DIR): CorpusRow[] {
+  const [header, ...lines] = readFileSync(join(dir, 'corpus.tsv'), 'utf8').trimEnd().split('\n');
   const columns = (header ?? '').split('\t');
   return lines.map((line) => {
     const cells = Object.fromEntries(line.split('\t').map((cell, i) => [columns[i], cell]));
@@ -69,8 +69,8 @@ function fiveXxByClass(report: LogReport): IssuerCounts {
   return counts;
 }
 
-export async function measure(row: CorpusRow): Promise<Measured> {
-  const report = await analyzeLogs({ files: [row.file], cwd: WILD_DIR, stdin: Readable.from([]) });
+export async function measure(row: CorpusRow, dir = WILD_DIR): Promise<Measured> {
+  const report = await analyzeLogs({ files: [row.file], cwd: dir, stdin: Readable.from([]) });
   const file = report.files[0];
   const others = Object.entries(file?.otherFormats ?? {});
   const own = (file?.parsed ?? 0) - others.reduce((sum, [, n]) => sum + n, 0);
