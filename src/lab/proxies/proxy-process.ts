@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type AddressInfo } from 'node:net';
+import { groupHoldsListener } from './listener-owner.ts';
 
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -95,23 +96,25 @@ export async function spawnProxy(options: SpawnOptions): Promise<ProxyProcess> {
     }
   };
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
-  while (!(await accepts(options.port))) {
-    if (gone || Date.now() > deadline) {
-      await stop();
-      if (PORT_TAKEN.test(stderr)) throw new PortTakenError(options.port);
-      throw new Error(`${options.command} did not start on 127.0.0.1:${options.port}:\n${stderr}${stdout}`);
-    }
-    await sleep(25);
-  }
-  // The port was free when chosen, but another process (a test running beside this one) may have bound it before the
-  // proxy did: then that process answered the connection test, and the proxy says it cannot bind (nginx retries for
-  // seconds before it exits). A moment's wait lets the proxy say so.
-  await sleep(SETTLE_MS);
-  if (gone || PORT_TAKEN.test(stderr)) {
+  const fail = async (what: string): Promise<never> => {
     await stop();
     if (PORT_TAKEN.test(stderr)) throw new PortTakenError(options.port);
-    throw new Error(`${options.command} exited right after it started on 127.0.0.1:${options.port}:\n${stderr}${stdout}`);
+    throw new Error(`${options.command} ${what} on 127.0.0.1:${options.port}:\n${stderr}${stdout}`);
+  };
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
+  for (;;) {
+    // The port was free when chosen, but another process (a test running beside this one) may have bound it before
+    // the proxy did: then that process would answer a connection test, so ready means the proxy holds the listener.
+    const held = child.pid === undefined ? false : groupHoldsListener(child.pid, options.port);
+    if (held === true) break;
+    if (held === null && (await accepts(options.port))) {
+      // Where /proc cannot tell, a moment's wait lets a proxy that could not bind say so (nginx retries for seconds).
+      await sleep(SETTLE_MS);
+      if (gone || PORT_TAKEN.test(stderr)) await fail('exited right after it started');
+      break;
+    }
+    if (gone || Date.now() > deadline) await fail('did not start');
+    await sleep(25);
   }
   return { pid: child.pid as number, stdout: () => stdout, stderr: () => stderr, stop };
 }
