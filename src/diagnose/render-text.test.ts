@@ -27,6 +27,12 @@ describe('renderDiagnosisText', () => {
     expect(renderDiagnosisText(diagnose(fixture('curl/truncated-body.http')))).toContain('nginx (status already sent, body cut short)');
   });
 
+  it('says so when the paste shows no status (page text retyped in an issue title)', () => {
+    const text = fixture('wild/envoy/xxx-rapid-go-197-title-capitalised.txt');
+    expect(renderDiagnosisText(diagnose(text))).toMatch(/^response: \(no status shown\)\nIssued by: Envoy/);
+    expect(renderDiagnosisText(diagnose(text, { locale: 'id' }))).toMatch(/^respons: \(status tidak terlihat\)\n/);
+  });
+
   it('shows the headers and body it saw when the issuer is unknown', () => {
     const text = renderDiagnosisText(diagnose('HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<h1>Something broke on our side</h1>'));
     expect(text).toContain('Issued by: issuer unknown');

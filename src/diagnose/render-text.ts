@@ -57,7 +57,7 @@ export function componentName(component: string, layer: string, msg: Messages['d
 
 function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const { diagnose: msg, issuer: layers, confidence: confidenceLabel } = m;
-  const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? '' : String(d.status));
+  const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? `(${msg.label.noStatus})` : String(d.status));
   const out = [s.bold(`${clean(observationLabel(d.label, msg))}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
   const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', msg) : msg.verdict.unknown;

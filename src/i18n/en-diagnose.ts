@@ -61,6 +61,7 @@ export const enDiagnose = {
     path: 'Path',
     issuedHere: 'issued here',
     evidence: 'Evidence',
+    noStatus: 'no status shown',
     emptyBody: 'empty body',
     absentHeader: 'no header',
     causes: 'Likely causes',

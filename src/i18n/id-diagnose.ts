@@ -62,6 +62,7 @@ export const idDiagnose: Messages['diagnose'] = {
     path: 'Jalur',
     issuedHere: 'dikeluarkan di sini',
     evidence: 'Bukti',
+    noStatus: 'status tidak terlihat',
     emptyBody: 'body kosong',
     absentHeader: 'tanpa header',
     causes: 'Kemungkinan penyebab',
