@@ -60,7 +60,7 @@ describe('diagnose: partial and wrapped pastes', () => {
 
   it('reads a page heading and its sentence joined with a dash (HAProxy) or a slash (OpenResty)', () => {
     expect(first(wild('haproxy/503-justmeandopensource-lb-in-front-of-ingress.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'HAProxy' } });
-    expect(first(wild('nginx-proxy-manager/502-apache-upstream-other-network.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Nginx Proxy Manager' } });
+    expect(first(wild('nginx-proxy-manager/502-apache-upstream-other-network.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'OpenResty' } });
   });
 
   it('reads a one-line markdown quote of a page as the page, not as curl -v request lines (Heroku)', () => {
