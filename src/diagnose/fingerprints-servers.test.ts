@@ -41,6 +41,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['squid/400-steam-squid-invalid-url.headers', 'Squid', 'squid-invalid-request', 'high'],
   ['squid/403-sipgate-access-denied.headers', 'Squid', 'squid-access-denied', 'high'],
   ['squid/503-devtools-autosave-connect-fail-2.6.http', 'Squid', 'squid-connect-fail', 'medium'],
+  ['squid/xxx-docker-squid-24-issue-title.txt', 'Squid', 'squid-error-page-heading', 'low'],
   ['litespeed/403-whatwaf-449-full.http', 'LiteSpeed', 'litespeed-error-page', 'high'],
   ['litespeed/500-template-openlitespeed.http', 'LiteSpeed', 'litespeed-500', 'high'],
   ['litespeed/503-template-openlitespeed.http', 'LiteSpeed', 'litespeed-503', 'high'],
@@ -85,6 +86,11 @@ describe('server, proxy and framework fingerprints on real captures', () => {
     const d = diagnosisOf(path);
     expect(d.issuer).toMatchObject({ component, fingerprint });
     expect(d.confidence).toBe(confidence);
+  });
+
+  it("does not name Squid for an application's own message that reuses its heading's sentence", () => {
+    const [d] = diagnose('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n\r\n{"error":"ERROR: The requested URL could not be retrieved."}').diagnoses;
+    expect(d?.issuer?.component).not.toBe('Squid');
   });
 });
 
