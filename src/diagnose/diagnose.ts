@@ -1,11 +1,12 @@
 /** The library entry: read any supported paste, diagnose every response in it. */
 import { HttpwhyError } from '../errors.ts';
+import { closeCutObject } from './cut-json.ts';
 import { diagnoseObservation, type EngineData } from './diagnose-observation.ts';
 import { loadDefaultPages, loadElimination, loadFingerprints } from './load-fingerprints.ts';
 import { notAPage, parseInput } from './parse-input.ts';
 import { parsePage } from './parse-page.ts';
 import { parseLogLines } from './parse-log-lines.ts';
-import type { Locale } from '../i18n/index.ts';
+import { messages, type Locale } from '../i18n/index.ts';
 import type { DiagnoseOptions, DiagnosisReport, ParsedInput } from './types.ts';
 
 const isUnreadable = (error: unknown) => error instanceof HttpwhyError && error.code === 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT';
@@ -36,6 +37,12 @@ function readInput(input: string | object, data: EngineData, locale: Locale): Pa
  */
 export function diagnose(input: string | object, options: DiagnoseOptions = {}): DiagnosisReport {
   const locale = options.locale ?? 'en';
+  const closed = typeof input === 'string' ? closeCutObject(input) : null;
+  if (closed !== null) {
+    const report = diagnose(closed, options);
+    const note = messages(locale).diagnose.note.cutJson;
+    return { ...report, diagnoses: report.diagnoses.map((d) => ({ ...d, notes: [note, ...d.notes] })) };
+  }
   const data: EngineData = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages() };
   const { format, observations } = readInput(input, data, locale);
   const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));

@@ -34,6 +34,8 @@ export const enDiagnose = {
       `The body was not captured, but its Content-Length (${length} bytes) is exactly the size of the component's own error page for this status and Server header, whose every byte its source fixes; that page was matched in its place, with one step less confidence.`,
     visibleText:
       "The page's markup does not read as the component wrote it (re-indented, or changed on its way into the paste), so its visible words were matched instead, as for text copied from the browser; words can also be a page quoted inside another one, so the confidence is low.",
+    cutJson:
+      'The JSON was cut off where the paste ends: it was read up to its last complete field, and nothing after the cut is assumed.',
     impliedStatus: (status: number) =>
       `The error-log line names no status; ${status} is what that proxy answers for the failure it names (its source), so the confidence is one step lower.`,
     partOnly: {

@@ -35,6 +35,8 @@ export const idDiagnose: Messages['diagnose'] = {
       `Body-nya tidak ikut terambil, tetapi Content-Length-nya (${length} byte) persis sama dengan ukuran halaman error bawaan komponen itu untuk status dan header Server ini, yang setiap byte-nya ditetapkan oleh source-nya; halaman itulah yang dicocokkan sebagai gantinya, dengan keyakinan satu tingkat lebih rendah.`,
     visibleText:
       'Markup halamannya tidak terbaca seperti yang ditulis komponennya (indentasinya diubah, atau berubah saat ditempel), jadi yang dicocokkan adalah kata-kata yang terlihat di halaman, seperti teks yang disalin dari browser; kata-kata itu bisa juga berasal dari halaman lain yang dikutip di dalamnya, jadi tingkat keyakinannya rendah.',
+    cutJson:
+      'JSON-nya terpotong di ujung tempelan: ia dibaca sampai field lengkap terakhirnya, dan tidak ada yang diasumsikan setelah potongannya.',
     impliedStatus: (status) =>
       `Baris error log ini tidak menyebut status; ${status} adalah jawaban proxy itu untuk kegagalan yang disebutnya (menurut source-nya), jadi keyakinannya turun satu tingkat.`,
     partOnly: {

@@ -12,6 +12,12 @@ describe('impliedErrorStatus', () => {
 
   it('is none for an app error the proxy relayed, or a format that logs its status', () => {
     expect(impliedErrorStatus('nginx-error', 'app-error')).toBeNull();
-    expect(impliedErrorStatus('caddy', 'refused')).toBeNull();
+    expect(impliedErrorStatus('haproxy', 'refused')).toBeNull();
+  });
+
+  it("is Caddy's 502 for a failed dial in a line without its status, and none for a timeout, whose status changed over versions", () => {
+    expect(['refused', 'connect-failed', 'unreachable', 'dns'].map((c) => impliedErrorStatus('caddy', c as never))).toEqual([502, 502, 502, 502]);
+    expect(impliedErrorStatus('caddy', 'timeout')).toBeNull();
+    expect(impliedErrorStatus('caddy', 'upstream-failed')).toBeNull();
   });
 });

@@ -1,18 +1,23 @@
 /**
  * The status a proxy answered for the upstream failure one of its error-log lines names, when the line does not say
- * (nginx's and Apache's do not; Caddy's carries it). From their source: nginx answers 504 for a timeout and 502 for
+ * (nginx's and Apache's do not; Caddy's newer ones do). From their source: nginx answers 504 for a timeout and 502 for
  * any other failure to get a response (ngx_http_upstream.c, ngx_http_upstream_next), and 499 is its own code for a
  * client that left; Apache's mod_proxy answers 503 when it cannot connect or no worker is usable (mod_proxy_http.c
  * ap_proxy_connect_backend, proxy_util.c), 504 for a timeout reading the response, 502 otherwise (mod_proxy_http.c
- * ap_proxy_http_process_response).
+ * ap_proxy_http_process_response). In a Caddy line without `"status"`, a failed dial is 502 in every version
+ * (reverseproxy.statusError: Bad Gateway unless the error is a timeout); what a timeout got changed over versions,
+ * so it is not implied, nor any other failure.
  */
 import type { Cause, FormatId } from '../types.ts';
 
 const NGINX: Partial<Record<Cause, number>> = { timeout: 504, 'client-closed': 499 };
 const APACHE: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503 };
-const BY_FORMAT: Partial<Record<FormatId, { own: Partial<Record<Cause, number>>; otherwise: number }>> = {
+const CADDY_DIAL: Partial<Record<Cause, number>> = { refused: 502, 'connect-failed': 502, unreachable: 502, dns: 502 };
+/** `otherwise`: the status for the format's other causes, null when the source does not fix one. */
+const BY_FORMAT: Partial<Record<FormatId, { own: Partial<Record<Cause, number>>; otherwise: number | null }>> = {
   'nginx-error': { own: NGINX, otherwise: 502 },
   'apache-error': { own: APACHE, otherwise: 502 },
+  caddy: { own: CADDY_DIAL, otherwise: null },
 };
 
 /** null for a format that logs its status, or a cause the proxy does not answer for itself (an app's error it relayed). */
