@@ -140,11 +140,17 @@ describe('envoySignal', () => {
     [502, 'UPE', 'invalid-response'],
     [503, 'UO', 'load-shed'],
     [0, 'DC', 'client-closed'],
+    [0, 'DR', 'client-closed'],
     [404, 'NR', null],
     [504, 'UMSDR', 'timeout'],
     [403, 'UAEX', null],
     [500, 'RLSE', 'load-shed'],
   ])('%i %s → %s', (status, flags, cause) => expect(envoySignal(outcome(status, flags))?.cause ?? null).toBe(cause));
+
+  it("reads a client's HTTP/2 reset from the details where an older Envoy logged no DR flag", () => {
+    expect(envoySignal(outcome(0, '-', 'http2.remote_reset'))?.cause).toBe('client-closed');
+    expect(envoySignal(outcome(0, '-', 'upstream_reset_before_response_started{remote_reset}'))?.cause).toBe('upstream-failed');
+  });
 
   it('trusts "via_upstream" (the upstream set the code) over retry flags', () => {
     expect(envoySignal(outcome(503, 'URX', 'via_upstream'))?.cause).toBe('app-overload');

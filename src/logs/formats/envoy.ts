@@ -13,6 +13,7 @@ import type { Cause, LogEvidence, Signal } from '../types.ts';
 /** In precedence order: the first flag of a line found here names the cause. */
 const FLAGS: Array<[string, Cause]> = [
   ['DC', 'client-closed'],
+  ['DR', 'client-closed'],
   ['UH', 'no-live-upstream'],
   ['LH', 'no-live-upstream'],
   ['UF', 'refused'],
@@ -52,6 +53,7 @@ export interface EnvoyOutcome {
 }
 
 const given = (value: string): boolean => value !== '' && value !== '-';
+const DOWNSTREAM_RESET = new Set(['http2.remote_reset', 'http2.remote_refuse']);
 
 export function envoySignal({ status, flags, details, transportFailure, tcp }: EnvoyOutcome): Signal | null {
   if (status < 500 && status !== 0) return null;
@@ -70,6 +72,9 @@ export function envoySignal({ status, flags, details, transportFailure, tcp }: E
     return { cause, confidence: 'high', decisive: true, evidence };
   }
   if (!given(flags) && status !== 0) return { cause: appCause, confidence: 'high', decisive: true, evidence };
+  // The client reset its HTTP/2 stream before any response: what Envoy later flags DR ("the response details are
+  // http2.remote_reset or http2.remote_refuse", Envoy's access-log docs); older Envoys logged the details alone.
+  if (DOWNSTREAM_RESET.has(details)) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
   return { cause: 'upstream-failed', confidence: 'medium', decisive: true, evidence };
 }
 
