@@ -93,6 +93,26 @@ fingerprints:
     }
   });
 
+  it("takes a status alone only where the family's vendor is the only one that sends it (Cloudflare's 521, not 530)", () => {
+    const family = (statuses: string) => `
+family: sample
+kbVendor: cloudflare
+fingerprints:
+  - id: own-status
+    component: Thing
+    layer: cdn
+    role: issuer
+    confidence: medium
+    source: https://example.org/doc
+    match:
+      status: [${statuses}]
+    text:${text('en')}${text('id')}
+`;
+    expect(buildOne(family('521, 522')).join('\n')).not.toMatch(/status alone/);
+    // 530 is Pantheon's too in the knowledge base.
+    expect(buildOne(family('521, 530')).join('\n')).toMatch(/status alone identifies nothing unless only the family's vendor sends it/);
+  });
+
   it('refuses a status-only fingerprint, translations with a different number of items, and unknown refinements', () => {
     const errors = buildOne(`
 family: sample

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { DEFAULT_PAGES_FILE, readDefaultPages } from './build-default-pages.ts';
 import { ELIMINATION_FILE, readElimination } from './build-elimination.ts';
 import { checkFailureReferences, PROXY_ANSWERS_FILE, readProxyAnswers } from './build-proxy-answers.ts';
+import { getCode, type Vendor } from '../codes/index.ts';
 import { readYaml, validated } from './read-data-file.ts';
 import { familySchema, type BuiltFingerprint, type FamilyFile, type Fingerprint, type FingerprintBundle } from './fingerprint-schema.ts';
 
@@ -27,14 +28,26 @@ function readFamily(path: string, errors: string[]): FamilyFile | undefined {
   return validated(familySchema, file.data, path, errors);
 }
 
-function checkMatch(fp: Fingerprint, where: string, errors: string[]): void {
+/**
+ * A status that only one vendor's component sends (Cloudflare's 520-526): every meaning the knowledge base has for it
+ * is that vendor's own code, so the status alone names the component, as no registered status can.
+ */
+const ownStatusOf = (vendor: Vendor | undefined, status: number): boolean => {
+  const meanings = getCode(status);
+  return vendor !== undefined && meanings.length > 0 && meanings.every((e) => e.vendor === vendor && e.standing === 'vendor');
+};
+
+function checkMatch(fp: Fingerprint, vendor: Vendor | undefined, where: string, errors: string[]): void {
   const m = fp.match;
   const responseMatchers = m.reason !== undefined || m.headers !== undefined || m.body !== undefined || m.anyOf !== undefined;
   if (m.failure && (responseMatchers || m.status)) errors.push(`${where}: a curl failure matcher stands alone (no status, reason, headers or body)`);
   if (m.logged && (m.logged.issued !== undefined) !== (fp.role === 'issuer')) {
     errors.push(`${where}: a log-line issuer says the log's writer answered itself (issued: proxy); an in-path one says nothing about that`);
   }
-  if (!m.failure && !m.logged && !responseMatchers) errors.push(`${where}: status alone identifies nothing; add a header, body or reason matcher`);
+  const ownStatuses = m.status !== undefined && m.status.every((status) => ownStatusOf(vendor, status));
+  if (!m.failure && !m.logged && !responseMatchers && !ownStatuses) {
+    errors.push(`${where}: status alone identifies nothing unless only the family's vendor sends it; add a header, body or reason matcher`);
+  }
   if (fp.role === 'issuer' && (fp.networkFailure !== undefined || fp.networkFailureDetail !== undefined) && !m.failure) {
     errors.push(`${where}: networkFailure and networkFailureDetail belong to curl failure fingerprints`);
   }
@@ -61,7 +74,7 @@ export function buildFingerprints(dir: string): FingerprintBuildReport {
     if (!family) continue;
     for (const fp of family.fingerprints) {
       const where = `${path}: ${fp.id}`;
-      checkMatch(fp, where, errors);
+      checkMatch(fp, family.kbVendor, where, errors);
       checkTranslation(fp, where, errors);
       fingerprints.push({ ...fp, family: family.family, kbVendor: family.kbVendor ?? null });
     }

@@ -21,6 +21,8 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
+  ['cloudflare/521-synology-ddns-10-prose.txt', 'Cloudflare', 'cloudflare-own-status'],
+  ['cloudflare/521-cloudflare-docs-13518-prose.txt', 'Cloudflare', 'cloudflare-own-status'],
   ['fastly/503-first-byte-timeout-54113-metacpan.txt', 'Fastly', 'fastly-first-byte-timeout'],
   ['fastly/503-first-byte-timeout-cohost.http', 'Fastly', 'fastly-first-byte-timeout'],
   ['fastly/503-backend-unhealthy-python-org.txt', 'Fastly', 'fastly-backend-unhealthy'],
@@ -143,6 +145,11 @@ describe('edge and platform fingerprints on real captures', () => {
 
   it('shows Cloudflare on the path of the Heroku page it passed through with Server: cloudflare-nginx', () => {
     expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
+  });
+
+  it("names Cloudflare from a 52x status only where the paste shows the status, never for a body that shows none", () => {
+    expect(firstDiagnosis('kong/404-admin-api-not-found-postman.json').issuer?.component).not.toBe('Cloudflare');
+    expect(firstDiagnosis('laravel/404-framework-31757-empty-message.json').issuer?.component).not.toBe('Cloudflare');
   });
 
   it('reads a 52x page copied without its footer when it names its code, and a Cloudflare page that names no code as no 52x', () => {

@@ -148,10 +148,10 @@ function textChecks(m: ResponseMatch): { checks: Check[]; words: number } | null
  * without its status (a report's `Headers` and `Body` sections): a fingerprint of a status and headers alone is no
  * match there, as nothing it checks says this is the error it describes.
  */
-function statusCheck(statuses: readonly number[], bodyCarries: boolean): Check {
+function statusCheck(statuses: readonly number[], bodyCarries: boolean, statusAlone: boolean): Check {
   return (obs) => {
     const status = obs.response?.status;
-    if (status === null && (obs.response?.form !== 'message' || bodyCarries)) return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
+    if (status === null && !statusAlone && (obs.response?.form !== 'message' || bodyCarries)) return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
     return status != null && statuses.includes(status) ? { kind: 'status', name: null, value: String(status) } : undefined;
   };
 }
@@ -198,13 +198,16 @@ function textCheckSet(m: Match, status: Check[]): CheckSet | null {
 export function compileFingerprint(fingerprint: BuiltFingerprint): CompiledFingerprint {
   const m = fingerprint.match;
   const bodyCarries = (m.body ?? []).some((b) => !('empty' in b));
-  const status = m.status === undefined ? [] : [statusCheck(m.status, bodyCarries)];
+  // A vendor's own status that only it sends (build-fingerprints.ts allows no other status alone): the status has to
+  // be shown, as a head's, a page's or a message's, since it is all the fingerprint reads.
+  const statusAlone = m.reason === undefined && m.headers === undefined && m.body === undefined && m.anyOf === undefined && m.failure === undefined && m.logged === undefined;
+  const status = m.status === undefined ? [] : [statusCheck(m.status, bodyCarries, statusAlone)];
   if (m.logged) return { fingerprint, message: { checks: [...status, loggedCheck(m.logged)], anyOf: [] }, text: null, specificity: specificityOf(m) };
   const message: CheckSet = {
     checks: [...status, ...responseChecks(m), ...(m.failure === undefined ? [] : [failureCheck(m.failure)])],
     anyOf: (m.anyOf ?? []).map(responseChecks),
   };
-  return { fingerprint, message, text: textCheckSet(m, status), specificity: specificityOf(m) };
+  return { fingerprint, message, text: statusAlone ? { checks: status, anyOf: [] } : textCheckSet(m, status), specificity: specificityOf(m) };
 }
 
 function runAll(checks: readonly Check[], obs: Observation): Found[] | undefined {
