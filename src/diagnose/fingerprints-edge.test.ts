@@ -23,6 +23,7 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['cloudflare/521-synology-ddns-10-prose.txt', 'Cloudflare', 'cloudflare-own-status'],
   ['cloudflare/521-cloudflare-docs-13518-prose.txt', 'Cloudflare', 'cloudflare-own-status'],
+  ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],
   ['fastly/503-first-byte-timeout-54113-metacpan.txt', 'Fastly', 'fastly-first-byte-timeout'],
   ['fastly/503-first-byte-timeout-cohost.http', 'Fastly', 'fastly-first-byte-timeout'],
   ['fastly/503-backend-unhealthy-python-org.txt', 'Fastly', 'fastly-backend-unhealthy'],
