@@ -3,6 +3,7 @@
  * headers) only up to the part they read, ending at a comma or mid-field. The object is read as far as its last
  * complete top-level member, which is what the paste shows; nothing after the cut is guessed.
  */
+import { parsesAsJson, walkStructure } from './json-walk.ts';
 
 /** How many of the last top-level member ends are tried (a long line is cut once, near its end). */
 const CANDIDATES = 3;
@@ -13,30 +14,13 @@ const CANDIDATES = 3;
  */
 function memberEnds(text: string): number[] {
   const ends: number[] = [];
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i += 1;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth += 1;
-    else if (c === '}' || c === ']') depth -= 1;
-    else if (c === ',' && depth === 1) ends.push(i);
-  }
+  const { inString, depth } = walkStructure(text, 0, (mark, markDepth, at) => {
+    if (mark === ',' && markDepth === 1) ends.push(at);
+    return false;
+  });
   if (depth < 1) return [];
   if (depth === 1 && !inString) ends.push(text.length);
   return ends;
-}
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -45,7 +29,7 @@ function parses(text: string): boolean {
  */
 export function closeCutObject(text: string): string | null {
   const line = text.trim();
-  if (!line.startsWith('{') || line.includes('\n') || parses(line)) return null;
+  if (!line.startsWith('{') || line.includes('\n') || parsesAsJson(line)) return null;
   for (const end of memberEnds(line).toReversed().slice(0, CANDIDATES)) {
     const closed = `${line.slice(0, end).trimEnd()}}`;
     try {

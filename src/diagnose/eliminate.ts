@@ -7,6 +7,7 @@
 import type { MatchedFingerprint } from './chain.ts';
 import type { BodyKind, EliminationData, EliminationRule } from './elimination-schema.ts';
 import { headerValue } from './headers.ts';
+import { parsesAsJson } from './json-walk.ts';
 import type { Observation, ParsedResponse } from './types.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
@@ -20,15 +21,7 @@ export interface Elimination {
   frameworks: string[];
 }
 
-function looksJson(body: string): boolean {
-  if (!/^[[{]/.test(body)) return false;
-  try {
-    JSON.parse(body);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const looksJson = (body: string): boolean => /^[[{]/.test(body) && parsesAsJson(body);
 
 /** What kind of body this is; null for bytes that are none of these (binary, compressed). */
 export function bodyKind(response: ParsedResponse): BodyKind | null {

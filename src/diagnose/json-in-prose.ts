@@ -4,36 +4,16 @@
  * are a few lines at most. Anything longer is no such paste, and is read as a page.
  */
 
+import { walkStructure } from './json-walk.ts';
+
 /** More lines of words than this before or after the object: it is part of a page, not a pasted body. */
 const MAX_PROSE_LINES = 3;
 
 const proseLines = (text: string) => text.split('\n').filter((l) => l.trim() !== '').length;
 
-/**
- * Walks JSON text from `from`, strings and escapes respected, calling `visit` with each bracket outside a string
- * and the depth after it; stops where `visit` says so. Returns where it stopped (-1: the end) and whether the text
- * ended inside a string.
- */
-function walkBrackets(text: string, from: number, visit: (bracket: string, depth: number) => boolean): { stop: number; inString: boolean } {
-  let depth = 0;
-  let inString = false;
-  for (let at = from; at < text.length; at += 1) {
-    const c = text[at] ?? '';
-    if (inString) {
-      if (c === '\\') at += 1;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[' || c === '}' || c === ']') {
-      depth += c === '{' || c === '[' ? 1 : -1;
-      if (visit(c, depth)) return { stop: at, inString };
-    }
-  }
-  return { stop: -1, inString };
-}
-
 /** Where the JSON value starting at `from` ends (after its closing brace), or -1; strings and escapes respected. */
 function endOfValue(text: string, from: number): number {
-  const { stop } = walkBrackets(text, from, (_bracket, depth) => depth === 0);
+  const { stop } = walkStructure(text, from, (mark, depth) => mark !== ',' && depth === 0);
   return stop < 0 ? -1 : stop + 1;
 }
 
@@ -63,10 +43,10 @@ const FRAGMENT_START = /^\s*"[\w$@.-]{1,64}"\s*:/;
 export function objectFromFragment(text: string): Record<string, unknown> | undefined {
   if (!FRAGMENT_START.test(text)) return undefined;
   const closers: string[] = ['}'];
-  const { inString } = walkBrackets(text, 0, (bracket) => {
-    if (bracket === '{') closers.push('}');
-    else if (bracket === '[') closers.push(']');
-    else closers.pop();
+  const { inString } = walkStructure(text, 0, (mark) => {
+    if (mark === '{') closers.push('}');
+    else if (mark === '[') closers.push(']');
+    else if (mark !== ',') closers.pop();
     return false;
   });
   if (inString) return undefined;
