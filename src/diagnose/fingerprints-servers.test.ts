@@ -49,6 +49,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['iis/502-sonarqube-appservice-httpplatformhandler.txt', 'IIS', 'iis-502-3', 'medium'],
   ['iis-ancm/500-dotnet-foundation-500.30.txt', 'ASP.NET Core Module (IIS)', 'ancm-500-30', 'high'],
   ['iis-ancm/502-aspnetcore-8980-out-of-process.txt', 'ASP.NET Core Module (IIS)', 'ancm-502-5', 'high'],
+  ['iis-ancm/502-3-failed-request-trace-iisintegration-311.txt', 'ASP.NET Core Module (IIS)', 'ancm-failed-request-trace', 'high'],
   ['aspnet/500-appveyor-runtime-error-text.txt', 'ASP.NET', 'aspnet-runtime-error', 'medium'],
   ['tomcat/404-red5-9.0.27.txt', 'Apache Tomcat', 'tomcat-404', 'high'],
   ['tomcat/404-yawast-8.5.16-snipped-style.http', 'Apache Tomcat', 'tomcat-404', 'high'],

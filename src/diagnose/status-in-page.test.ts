@@ -24,6 +24,9 @@ describe('statusInPage', () => {
     ['oauth.io is currently returning  Service Unavailable: Back-end server is at capacity Code 503.', 503, ''],
     ['the API answers HTTP 504 after 29 seconds', 504, ''],
     ['heroku[router]: at=error code=H10 desc="App crashed" method=GET path="/" status=503 bytes=', 503, ''],
+    // IIS's Failed Request Tracing, as its viewer prints an event and as its XML holds it (aspnet/IISIntegration#311, dotnet/core#1694).
+    ['Warning	ModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3"', 502, ''],
+    ['  <Data Name="HttpStatus">502</Data>', 502, ''],
   ])('reads %j as %i', (line, status, reason) => {
     expect(statusInPage([line])).toEqual({ status, reason });
   });

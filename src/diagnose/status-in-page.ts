@@ -5,7 +5,7 @@
  * "HTTP 502" and "Code 503" (a report's words), "status=503" (a log line), the IIS and Tomcat headings in the
  * languages they are translated to ("HTTP 错误 404.0", "HTTP状态 404"), "(type=Internal Server Error,
  * status=500)" (Spring), "404. That’s an error." (Google), an access log's `"GET / HTTP/1.1" 400` (CLF), "the server responded with a status of 503 (Service Unavailable)"
- * (a browser console, with the reason phrase it received), a code with its own registry reason phrase inside a
+ * (a browser console, with the reason phrase it received), `HttpStatus="502"` (IIS's Failed Request Tracing), a code with its own registry reason phrase inside a
  * sentence ("failed: 502 Bad Gateway", Spring's "503 SERVICE_UNAVAILABLE"), or a registry reason phrase alone on a
  * line ("Service Unavailable", Apache). A number only counts in such a phrase, never alone: pages also carry ports,
  * versions and request ids.
@@ -27,6 +27,11 @@ const NAMED_CODE_TRANSLATED = /(?:HTTP ?(?:错误|錯誤|状态|狀態|エラー
 const LABELLED_REASON = /\bReason:\s+([A-Za-z][A-Za-z' -]{2,60}?)\s*$/;
 /** An access log's request and the status after it (CLF and the servers that copy it): `"GET / HTTP/1.1" 400 26`. */
 const LOGGED_REQUEST_STATUS = /"[A-Z]{3,7} [^"\s]+ HTTP\/\d(?:\.\d)?" (\d{3})\b/;
+/**
+ * IIS's Failed Request Tracing, as its viewer prints an event (`HttpStatus="502", HttpReason="Bad Gateway"`) or as
+ * its XML holds it (`<Data Name="HttpStatus">502</Data>`).
+ */
+const TRACED_STATUS = /\bHttpStatus(?:="|">)(\d{3})\b/;
 /** A browser console's failed load, with the reason phrase as received: "a status of 503 (Service Unavailable: ...)". */
 const CONSOLE_STATUS = /\bstatus of (\d{3})(?: \(([^)]*)\))?/;
 /**
@@ -70,6 +75,8 @@ function fromLine(line: string): PageStatus | null {
   if (named && isStatus(Number(named[1]))) return { status: Number(named[1]), reason: '' };
   const logged = CONSOLE_STATUS.exec(line);
   if (logged && isStatus(Number(logged[1]))) return { status: Number(logged[1]), reason: logged[2] ?? '' };
+  const traced = TRACED_STATUS.exec(line);
+  if (traced && isStatus(Number(traced[1]))) return { status: Number(traced[1]), reason: '' };
   const request = LOGGED_REQUEST_STATUS.exec(line);
   if (request && isStatus(Number(request[1]))) return { status: Number(request[1]), reason: '' };
   const labelled = LABELLED_REASON.exec(line)?.[1];
