@@ -83,6 +83,14 @@ describe('HerokuRouterParser', () => {
     expect(herokuSignal(404, '', '')).toBeNull();
   });
 
+  it('an H18 whose client socket closed is the client going away, the dyno side a reset (Heroku support, SO 12704777)', () => {
+    expect(herokuSignal(503, 'H18', 'Request Interrupted', 'client')).toMatchObject({ cause: 'client-closed', evidence: { detail: 'sock=client code=H18 desc="Request Interrupted" status=503' } });
+    expect(herokuSignal(503, 'H18', 'Server Request Interrupted', 'backend')).toMatchObject({ cause: 'reset' });
+    const p = new HerokuRouterParser();
+    parseLine(p, 'sock=client at=error code=H18 desc="Request Interrupted" method=GET  connect=1ms service=113ms status=503 bytes=11359');
+    expect(p.access().signal).toMatchObject({ cause: 'client-closed' });
+  });
+
   it('reads a line that starts with sock= and refuses lines with no request or status (mechanics)', () => {
     const p = new HerokuRouterParser();
     expect(parseLine(p, 'sock=client at=warning code=H27 desc="Client Request Interrupted" method=GET path="/" status=499 bytes=')).toBe(KIND.access);

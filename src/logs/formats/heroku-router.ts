@@ -55,10 +55,16 @@ function seconds(value: string | undefined): number {
   return Number.isFinite(ms) ? ms / 1000 : Number.NaN;
 }
 
-/** Who answered a 5xx (or 499): the router, by its H code, else the dyno; null below 500. */
-export function herokuSignal(status: number, code: string, desc: string): Signal | null {
+/**
+ * Who answered a 5xx (or 499): the router, by its H code, else the dyno; null below 500. `sock` is the side whose
+ * socket closed: an H18 with `sock=client` (the router's "Request Interrupted" before 2015, when H18 covered both
+ * sides) is the client going away, which Heroku's support called safe to ignore; since then H18 is "Server Request
+ * Interrupted", `sock=backend`, the dyno's side.
+ */
+export function herokuSignal(status: number, code: string, desc: string, sock = ''): Signal | null {
   if (code !== '') {
-    const evidence = { kind: 'heroku-code' as const, detail: `code=${code} desc="${desc}" status=${status}` };
+    const evidence = { kind: 'heroku-code' as const, detail: `${sock === '' ? '' : `sock=${sock} `}code=${code} desc="${desc}" status=${status}` };
+    if (code === 'H18' && sock === 'client') return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
     return { cause: CODE_CAUSES[code] ?? 'upstream-failed', confidence: CODE_CAUSES[code] ? 'high' : 'medium', decisive: true, evidence };
   }
   if (status < 500) return null;
@@ -97,7 +103,7 @@ export class HerokuRouterParser extends BaseParser {
       upstream: pairs.get('dyno') ?? '',
       connection: '',
       requestTime: Number.isNaN(service) ? service : service + (seconds(pairs.get('connect')) || 0),
-      signal: herokuSignal(status, code, unquote(pairs.get('desc') ?? '')),
+      signal: herokuSignal(status, code, unquote(pairs.get('desc') ?? ''), pairs.get('sock') ?? ''),
       truncatedBy: null,
     };
     return this.accessLine(record, false);
