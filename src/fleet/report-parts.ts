@@ -73,6 +73,7 @@ export async function filesOf(run: RunQuery, t: Target, scope: Scope, noRequests
       detected: true,
       sample: null,
       gzip: false,
+      document: false,
       lines,
       parsed: lines,
       continued: 0,

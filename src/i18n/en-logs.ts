@@ -50,6 +50,7 @@ export const enLogs = {
     detected: 'detected',
     forced: 'given with --format',
     wrappedIn: 'in',
+    jsonDocument: 'a JSON document (records read as lines)',
     mixed: 'lines read as another format',
     invalidUtf8: 'lines with invalid UTF-8 (read with replacement characters)',
     readError: 'read stopped early',

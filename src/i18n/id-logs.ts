@@ -51,6 +51,7 @@ export const idLogs: Messages['logs'] = {
     detected: 'terdeteksi',
     forced: 'ditentukan dengan --format',
     wrappedIn: 'dalam',
+    jsonDocument: 'dokumen JSON (setiap record dibaca sebagai baris)',
     mixed: 'baris yang dibaca sebagai format lain',
     invalidUtf8: 'baris dengan UTF-8 tidak valid (dibaca dengan karakter pengganti)',
     readError: 'pembacaan berhenti lebih awal',

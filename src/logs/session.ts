@@ -116,8 +116,9 @@ async function openAndDetect(
     const opened = await openInput(name, options.cwd, options.stdin, (n) => (input.offset += n), options.headWaitMs);
     input.opened = opened;
     stats.gzip = opened.gzip;
+    stats.document = opened.document;
     stats.firstLines = headLines(opened.head, opened.complete);
-    if (name !== '-' && !opened.gzip) input.path = resolve(options.cwd, name);
+    if (name !== '-' && !opened.gzip && !opened.document) input.path = resolve(options.cwd, name);
     const detected = explicit ? null : detectInput(opened.head, opened.complete, app, parsing);
     errorsOnly = detected?.errorsOnly ?? false;
     stats.detected = explicit === null;

@@ -69,6 +69,8 @@ export class FileStats {
   /** The wrappers around its lines (docker json-file, CRI, syslog…), outermost first. */
   wrappers: readonly WrapperId[] = [];
   gzip = false;
+  /** One JSON document whose records were read as lines (`lines` counts records then). */
+  document = false;
   parsed = 0;
   /** Parsed lines that continued the app entry before them (stack traces); part of `parsed`. */
   continued = 0;

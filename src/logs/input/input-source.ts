@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { Readable as ReadableStream } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { HttpwhyError } from '../../errors.ts';
+import { jsonDocumentKind, jsonDocumentRecords } from './json-document.ts';
 
 const PEEK_BYTES = 64 * 1024;
 /**
@@ -23,6 +24,8 @@ export interface OpenedInput {
   /** The path as given, or `-` for stdin. */
   name: string;
   gzip: boolean;
+  /** True when the input is one JSON document (an array of records, pretty-printed objects): its records are read as lines. */
+  document: boolean;
   /** The first decompressed bytes, for format detection. */
   head: Buffer;
   /** True when `head` is the whole input. */
@@ -197,6 +200,13 @@ async function openSource(name: string, file: FileHandle | null, raw: AsyncItera
     complete = inner.complete;
     chunks = replay(inner);
   }
+  const kind = jsonDocumentKind(Buffer.concat(headChunks));
+  if (kind) {
+    const records = await peek(jsonDocumentRecords(chunks, kind), waitMs);
+    headChunks = records.head;
+    complete = records.complete;
+    chunks = replay(records);
+  }
   const head = Buffer.concat(headChunks);
-  return { name, gzip, head, complete, chunks, file };
+  return { name, gzip, document: kind !== null, head, complete, chunks, file };
 }

@@ -52,7 +52,8 @@ function pct(v: number, of: number): string {
 
 /** `caddy in compose in syslog`: a file's format inside its wrappers, innermost first. */
 export function formatName(f: FileReport, t: LogsText): string {
-  return [f.format ?? '?', ...f.wrappers.toReversed().map((w) => `${t.ui.wrappedIn} ${w}`)].join(' ');
+  const wrappers = [...f.wrappers.toReversed(), ...(f.document ? [t.ui.jsonDocument] : [])];
+  return [f.format ?? '?', ...wrappers.map((w) => `${t.ui.wrappedIn} ${w}`)].join(' ');
 }
 
 function exampleLine(e: Example, t: LogsText): string {

@@ -24,7 +24,7 @@ describe('the JSON report', () => {
       'biggestCause',
     ]);
     expect(report.schema).toBe('httpwhy.logs.report/1');
-    expect(Object.keys(report.files[0])).toEqual(['name', 'format', 'logFormat', 'role', 'detected', 'sample', 'gzip', 'lines', 'parsed', 'continued', 'rejoined', 'skipped', 'skippedBy', 'otherFormats', 'invalidUtf8', 'error', 'wrappers']);
+    expect(Object.keys(report.files[0])).toEqual(['name', 'format', 'logFormat', 'role', 'detected', 'sample', 'gzip', 'document', 'lines', 'parsed', 'continued', 'rejoined', 'skipped', 'skippedBy', 'otherFormats', 'invalidUtf8', 'error', 'wrappers']);
     expect(Object.keys(report.causes[0])).toEqual(['cause', 'class', 'count', 'byStatus', 'topRoutes', 'topUpstreams', 'examples', 'approximate']);
     expect(Object.keys(report.causes[0].examples[0])).toEqual(['time', 'status', 'method', 'path', 'client', 'requestId', 'upstream', 'file', 'line', 'confidence', 'evidence', 'appMessage', 'appStack']);
     expect(report.timeRange).toEqual({ from: '2026-11-21T21:43:08.778Z', to: '2026-11-21T21:43:08.779Z' });

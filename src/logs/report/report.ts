@@ -19,6 +19,8 @@ export interface FileReport {
   /** Detection: sampled first lines, and how many the format read. */
   sample: { matched: number; sampled: number } | null;
   gzip: boolean;
+  /** One JSON document (an array of records, pretty-printed objects) whose records were read as lines: `lines` counts records. */
+  document: boolean;
   lines: number;
   parsed: number;
   /** Parsed lines that belong to the app entry before them (stack traces), included in `parsed`. */
@@ -102,6 +104,7 @@ function fileReport(stats: FileStats, noRequests: boolean): FileReport {
     detected: stats.detected,
     sample: stats.sample,
     gzip: stats.gzip,
+    document: stats.document,
     lines: stats.lines,
     parsed: stats.parsed,
     continued: stats.continued,
