@@ -122,3 +122,13 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(parseLogLines(twice)?.observations).toHaveLength(1);
   });
 });
+
+describe('a log entry pasted as pretty-printed JSON', () => {
+  it("reads each record on the line where it starts (Azure's documented access records, over 40 lines each)", () => {
+    const { format, diagnoses } = diagnose(wild('azure-appgw/azure-docs-diagnostics-examples.json'));
+    expect(format).toBe('access-log');
+    // The 200 is no failure; the v1 record's 404 is the one error, on line 44 where that record opens.
+    expect(diagnoses).toHaveLength(1);
+    expect(diagnoses[0]).toMatchObject({ status: 404, label: 'log line 44: GET /phpmyadmin/scripts/setup.php' });
+  });
+});

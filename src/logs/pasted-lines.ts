@@ -9,6 +9,7 @@
  */
 import { classify, errorRecord, VERDICT_STATUSES } from './analysis/index.ts';
 import { detectInput, impliedErrorStatus, isAppFormat, KIND, parsersFor, rejoinRuns, roleOf, type LineParser, type LineView, type ParserOptions } from './formats/index.ts';
+import { jsonDocumentAsLines } from './input/index.ts';
 import { issuerClassOf, type AccessRecord, type Cause, type Confidence, type FormatId, type IssuerClass, type LogEvidence, type ProxyErrorEvent } from './types.ts';
 
 /** One request line of a paste whose status is an error (400 and up, nginx's 499 and 009). */
@@ -118,7 +119,8 @@ function lineParser(parsers: readonly LineParser[], buf: Buffer, latin1: string,
  * as an app's log with its server's request lines.
  */
 export function readPastedLogLines(text: string): PastedLogEntry[] {
-  const lines = text.split('\n', MAX_LINES).map((l) => (l.length > MAX_LINE_CHARS ? '' : l.replace(/\r$/, '')));
+  // A log entry copied as pretty-printed JSON (a console's "copy as JSON", `jq .`): each record on its first line.
+  const lines = (jsonDocumentAsLines(text) ?? text).split('\n', MAX_LINES).map((l) => (l.length > MAX_LINE_CHARS ? '' : l.replace(/\r$/, '')));
   const buf = Buffer.from(lines.join('\n'));
   const options: ParserOptions = { appFields: {} };
   const detected = detectInput(buf, true, false, options);

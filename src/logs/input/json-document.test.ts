@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonDocumentKind, jsonDocumentRecords, type JsonDocumentKind } from './json-document.ts';
+import { jsonDocumentAsLines, jsonDocumentKind, jsonDocumentRecords, type JsonDocumentKind } from './json-document.ts';
 
 /** The records of `text` fed in chunks of `size` bytes, as lines. */
 async function records(text: string, kind: JsonDocumentKind, size = 7): Promise<string[]> {
@@ -54,5 +54,14 @@ describe('JSON documents read record by record', () => {
 
   it('hands on a record the input cut off, as it is (mechanics)', async () => {
     expect(await records('[{"a": 1}, {"b": [2', 'array')).toEqual(['{"a": 1}', '{"b": [2']);
+  });
+});
+
+describe('a pasted JSON document as lines', () => {
+  it('puts each record on the line where it opens and blanks the rest, so line numbers stay the paste’s', () => {
+    const lines = jsonDocumentAsLines(AZURE_DOCS)?.split('\n') ?? [];
+    expect(lines).toHaveLength(AZURE_DOCS.split('\n').length);
+    expect(lines.flatMap((l, i) => (l === '' ? [] : [i + 1]))).toEqual([1, 44, 67, 83]);
+    expect(jsonDocumentAsLines('{"level":"info"}\n{"level":"warn"}')).toBeNull();
   });
 });

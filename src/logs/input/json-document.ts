@@ -51,29 +51,30 @@ class RecordScanner {
   /** The bytes of the record being read, in pieces; null between records. */
   private record: Buffer[] | null = null;
   private recordStart = 0;
-  private out: Buffer[] = [];
-  private outBytes = 0;
-
+  /** Bytes scanned before the current chunk, and where the current record opened in the whole input. */
+  private scanned = 0;
+  private openedAt = 0;
   private readonly kind: JsonDocumentKind;
+  private readonly onRecord: (record: Buffer, offset: number) => void;
 
-  constructor(kind: JsonDocumentKind) {
+  constructor(kind: JsonDocumentKind, onRecord: (record: Buffer, offset: number) => void) {
     this.kind = kind;
+    this.onRecord = onRecord;
     this.recordDepth = kind === 'array' ? 1 : 0;
   }
 
-  /** Scans one chunk; returns the records completed, as lines. */
-  push(chunk: Buffer): Buffer[] {
+  /** Scans one chunk, handing on each record it completes. */
+  push(chunk: Buffer): void {
     this.recordStart = 0;
     for (let i = 0; i < chunk.length; i++) this.step(chunk, i, chunk[i] as number);
     if (this.record) this.record.push(blanked(chunk.subarray(this.recordStart)));
-    return this.take(false);
+    this.scanned += chunk.length;
   }
 
-  /** What is left at the end: a record cut off by the end of the input is handed on as it is. */
-  end(): Buffer[] {
-    if (this.record && this.record.length > 0) this.emit(Buffer.concat(this.record));
+  /** At the end: a record cut off by the end of the input is handed on as it is. */
+  end(): void {
+    if (this.record && this.record.length > 0) this.onRecord(Buffer.concat(this.record), this.openedAt);
     this.record = null;
-    return this.take(true);
   }
 
   private step(chunk: Buffer, i: number, c: number): void {
@@ -119,27 +120,15 @@ class RecordScanner {
   private open(i: number): void {
     this.record = [];
     this.recordStart = i;
+    this.openedAt = this.scanned + i;
     this.key = '';
   }
 
   private close(chunk: Buffer, end: number): void {
     const record = this.record as Buffer[];
     record.push(blanked(chunk.subarray(this.recordStart, end)));
-    this.emit(Buffer.concat(record));
+    this.onRecord(Buffer.concat(record), this.openedAt);
     this.record = null;
-  }
-
-  private emit(line: Buffer): void {
-    this.out.push(line, NEWLINE);
-    this.outBytes += line.length + 1;
-  }
-
-  private take(all: boolean): Buffer[] {
-    if (this.outBytes === 0 || (!all && this.outBytes < OUT_CHUNK)) return [];
-    const joined = Buffer.concat(this.out);
-    this.out = [];
-    this.outBytes = 0;
-    return [joined];
   }
 }
 
@@ -153,9 +142,45 @@ function blanked(bytes: Buffer): Buffer {
   return copy;
 }
 
-/** The document's records, one per line. */
+/** The document's records, one per line, in chunks of about OUT_CHUNK bytes. */
 export async function* jsonDocumentRecords(chunks: AsyncIterable<Buffer>, kind: JsonDocumentKind): AsyncGenerator<Buffer> {
-  const scanner = new RecordScanner(kind);
-  for await (const chunk of chunks) yield* scanner.push(chunk);
-  yield* scanner.end();
+  let out: Buffer[] = [];
+  let outBytes = 0;
+  const scanner = new RecordScanner(kind, (record) => {
+    out.push(record, NEWLINE);
+    outBytes += record.length + 1;
+  });
+  const take = (): Buffer => {
+    const joined = Buffer.concat(out);
+    out = [];
+    outBytes = 0;
+    return joined;
+  };
+  for await (const chunk of chunks) {
+    scanner.push(chunk);
+    if (outBytes >= OUT_CHUNK) yield take();
+  }
+  scanner.end();
+  if (outBytes > 0) yield take();
+}
+
+/**
+ * A pasted JSON document with each record on the line where it starts and the lines it spanned left blank, so that
+ * line numbers stay the paste's; null when the text is no such document.
+ */
+export function jsonDocumentAsLines(text: string): string | null {
+  const bytes = Buffer.from(text);
+  const kind = jsonDocumentKind(bytes);
+  if (kind === null) return null;
+  const lines = text.split('\n').map(() => '');
+  let line = 0;
+  let counted = 0;
+  const scanner = new RecordScanner(kind, (record, offset) => {
+    for (let nl = bytes.indexOf(10, counted); nl !== -1 && nl < offset; nl = bytes.indexOf(10, nl + 1)) line++;
+    counted = offset;
+    lines[line] = record.toString('utf8');
+  });
+  scanner.push(bytes);
+  scanner.end();
+  return lines.join('\n');
 }
