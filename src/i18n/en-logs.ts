@@ -198,6 +198,7 @@ export const enLogs = {
     'elb-status': 'Classic ELB status fields',
     'heroku-code': "Heroku router's error code (H10–H99) or the dyno's status",
     'error-page-size': "the body's size is nginx's own error page for this status",
+    'zoraxy-router': "Zoraxy's router and the status it logged",
   },
   skip: {
     empty: 'empty',

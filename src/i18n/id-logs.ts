@@ -199,6 +199,7 @@ export const idLogs: Messages['logs'] = {
     'elb-status': 'field status Classic ELB',
     'heroku-code': 'kode error router Heroku (H10–H99) atau status dari dyno',
     'error-page-size': 'ukuran body-nya sama dengan halaman error bawaan nginx untuk status ini',
+    'zoraxy-router': 'router Zoraxy dan status yang dicatatnya',
   },
   skip: {
     empty: 'kosong',

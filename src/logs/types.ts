@@ -74,6 +74,7 @@ export const EVIDENCE_KINDS = [
   'elb-status',
   'heroku-code',
   'error-page-size',
+  'zoraxy-router',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -218,6 +219,7 @@ export const FORMAT_IDS = [
   'gcp-lb',
   'azure-appgw',
   'azure-frontdoor',
+  'zoraxy',
   'app-json',
   'app-text',
 ] as const;

@@ -15,6 +15,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'aws-elb': ['aws-elb'],
   'azure-appgw': ['azure-appgw'],
   'azure-frontdoor': ['azure-frontdoor'],
+  zoraxy: ['zoraxy'],
   // Caddy's access and error lines are one JSON format, told apart by their logger.
   'caddy-error': ['caddy'],
   'caddy-json': ['caddy'],
