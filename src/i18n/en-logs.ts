@@ -199,6 +199,7 @@ export const enLogs = {
     'heroku-code': "Heroku router's error code (H10–H99) or the dyno's status",
     'error-page-size': "the body's size is nginx's own error page for this status",
     'zoraxy-router': "Zoraxy's router and the status it logged",
+    'fastly-state': "Fastly's request state (fastly_info.state: ERROR when Fastly made the response)",
   },
   skip: {
     empty: 'empty',

@@ -200,6 +200,7 @@ export const idLogs: Messages['logs'] = {
     'heroku-code': 'kode error router Heroku (H10–H99) atau status dari dyno',
     'error-page-size': 'ukuran body-nya sama dengan halaman error bawaan nginx untuk status ini',
     'zoraxy-router': 'router Zoraxy dan status yang dicatatnya',
+    'fastly-state': 'status request Fastly (fastly_info.state: ERROR bila Fastly sendiri yang membuat respons)',
   },
   skip: {
     empty: 'kosong',

@@ -38,6 +38,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'gcp-lb': 'Google Cloud load balancer LogEntry JSON lines with httpRequest (resource type http_load_balancer, or jsonPayload.statusDetails)',
   'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',
   'azure-frontdoor': 'Azure Front Door access-log JSON records (category FrontdoorAccessLog)',
+  fastly: 'Fastly JSON log lines: a status and a key named for Fastly (fastly_server…) or response_state (fastly_info.state)',
   zoraxy: 'Zoraxy request lines: [yyyy-mm-dd hh:mm:ss.micro] [router:…] [origin:…] [client: …] [useragent: …] METHOD path status',
   'app-json': 'one JSON object per line, as application loggers write them',
   'app-text': 'plain-text application log lines',

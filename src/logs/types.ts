@@ -75,6 +75,7 @@ export const EVIDENCE_KINDS = [
   'heroku-code',
   'error-page-size',
   'zoraxy-router',
+  'fastly-state',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -216,6 +217,7 @@ export const FORMAT_IDS = [
   'gorouter',
   'heroku-router',
   'cloudflare-logpush',
+  'fastly',
   'gcp-lb',
   'azure-appgw',
   'azure-frontdoor',

@@ -32,6 +32,7 @@ import { localZone, type TimeZone } from './time-zone.ts';
 import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 import { KongParser } from './kong.ts';
+import { FastlyParser } from './fastly.ts';
 import { GorouterParser } from './gorouter.ts';
 import { ZoraxyParser } from './zoraxy.ts';
 import { HerokuRouterParser } from './heroku-router.ts';
@@ -108,6 +109,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
   'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], withAppLines: true, create: () => new HerokuRouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
+  fastly: { role: 'access', aliases: ['fastly-json'], create: () => new FastlyParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
   'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },

@@ -42,6 +42,15 @@ function qualifiedHostTag(text: string, at: number, end: number): ReturnType<typ
   return found?.host && text.slice(found.host[0], found.host[1]).includes('.') ? found : null;
 }
 
+/**
+ * After an ISO time, a host and an empty tag: rsyslog's RFC 3339 file format for a message that came with no tag (a
+ * CDN's syslog endpoint sending the log line alone, as Fastly's "blank" line format does) leaves two blanks there.
+ */
+function untaggedHost(text: string, at: number, end: number): ReturnType<typeof hostAndTag> {
+  const space = text.indexOf(' ', at);
+  return space > at && space + 2 < end && text.charCodeAt(space + 1) === 32 && text.charCodeAt(space + 2) !== 32 ? { host: [at, space], message: space + 2 } : null;
+}
+
 /** `tag:` or `tag[pid]:`, the tag without spaces, brackets or colons. */
 function isTag(text: string, from: number, to: number, pid: boolean): boolean {
   if (to - from < 2 || text.charCodeAt(to - 1) !== 58) return false;
@@ -75,7 +84,7 @@ export const syslog: Wrapper = {
       timeEnd = at + bsd[0].length;
     }
     if (text.charCodeAt(timeEnd) !== 32) return false;
-    const found = hostAndTag(text, timeEnd + 1, end, iso) ?? (iso ? qualifiedHostTag(text, timeEnd + 1, end) : null);
+    const found = hostAndTag(text, timeEnd + 1, end, iso) ?? (iso ? (qualifiedHostTag(text, timeEnd + 1, end) ?? untaggedHost(text, timeEnd + 1, end)) : null);
     if (!found) return false;
     if (iso) line.setTime(text, at, timeEnd);
     if (found.host) line.setHost(text, found.host[0], found.host[1]);
