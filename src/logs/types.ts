@@ -196,6 +196,7 @@ export const FORMAT_IDS = [
   'apache-vhost-combined',
   'nginx-main',
   'nginx-proxy-manager',
+  'npmplus',
   'nginx-proxy',
   'ingress-nginx',
   'traefik-clf',

@@ -16,6 +16,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'azure-appgw': ['azure-appgw'],
   'azure-frontdoor': ['azure-frontdoor'],
   zoraxy: ['zoraxy'],
+  npmplus: ['npmplus'],
   fastly: ['fastly'],
   // Caddy's access and error lines are one JSON format, told apart by their logger.
   'caddy-error': ['caddy'],

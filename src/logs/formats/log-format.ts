@@ -65,6 +65,9 @@ export const PRESET_FORMATS = {
   // Nginx Proxy Manager's proxy hosts (docker/rootfs/etc/nginx/conf.d/include/log-proxy.conf, `log_format proxy`).
   'nginx-proxy-manager':
     '[$time_local] $upstream_cache_status $upstream_status $status - $request_method $scheme $host "$request_uri" [Client $remote_addr] [Length $body_bytes_sent] [Gzip $gzip_ratio] [Sent-to $server] "$http_user_agent" "$http_referer"',
+  // NPMplus, Nginx Proxy Manager's fork (ZoeyVid/NPMplus rootfs/usr/local/nginx/conf/nginx.conf, `log_format log`,
+  // written to /data/nginx/access.log when its access log is on): the host first, no upstream fields.
+  npmplus: '[$time_local] $host $remote_addr $request_time "$request" $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent',
   // Apache's `vhost_combined` (Debian's and Ubuntu's apache2.conf, for other_vhosts_access.log):
   // `%v:%p %h %l %u %t "%r" %>s %O "%{Referer}i" "%{User-Agent}i"`, the virtual host and its port first.
   'apache-vhost-combined':
