@@ -34,6 +34,7 @@ export const VENDORS = [
   'apache',
   'shopify',
   'qualys',
+  'zoraxy',
   'unofficial',
 ] as const;
 /** The vendor of a vendor-specific code: one of {@link VENDORS}. */

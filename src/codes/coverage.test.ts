@@ -54,13 +54,14 @@ describe('vendor and unofficial codes people meet', () => {
     '520-cloudflare', '521-cloudflare', '522-cloudflare', '523-cloudflare', '524-cloudflare', '525-cloudflare', '526-cloudflare', '527-cloudflare', '530-cloudflare',
     '460-aws-elb', '463-aws-elb', '464-aws-elb', '561-aws-elb', '000-aws-elb',
     '440-iis', '449-iis', '451-iis', '500.0-iis', '500.19-iis', '500.30-iis-ancm', '502.3-iis-arr', '502.5-iis-arr', '502.5-iis-ancm', '503.2-iis', '403.14-iis', '404.3-iis',
-    '218-apache', '419-laravel', '420-twitter', '420-spring', '430-shopify', '498-arcgis', '499-arcgis', '509-apache', '529-qualys', '530-pantheon', '598-unofficial', '599-unofficial',
+    '218-apache', '419-laravel', '420-twitter', '420-spring', '430-shopify', '498-arcgis', '499-arcgis', '509-apache', '529-qualys', '521-zoraxy', '530-pantheon', '598-unofficial', '599-unofficial',
   ];
   it.each(required)('%s exists', (id) => expect(getEntry(id)).toBeDefined());
 
   it('keeps every meaning of a colliding number', () => {
     expect(getCode('499').map((e) => e.id)).toEqual(expect.arrayContaining(['499-nginx', '499-arcgis']));
     expect(getCode('530').map((e) => e.id)).toEqual(expect.arrayContaining(['530-cloudflare', '530-pantheon']));
+    expect(getCode('521').map((e) => e.id)).toEqual(expect.arrayContaining(['521-cloudflare', '521-zoraxy']));
     expect(getCode('451').map((e) => e.id)).toEqual(['451', '451-iis']);
     expect(getCode('502.5').map((e) => e.context).toSorted()).toEqual(['ancm', 'arr']);
   });

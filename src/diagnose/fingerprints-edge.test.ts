@@ -21,8 +21,6 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
-  ['cloudflare/521-synology-ddns-10-prose.txt', 'Cloudflare', 'cloudflare-own-status'],
-  ['cloudflare/521-cloudflare-docs-13518-prose.txt', 'Cloudflare', 'cloudflare-own-status'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],
   ['fastly/503-first-byte-timeout-54113-metacpan.txt', 'Fastly', 'fastly-first-byte-timeout'],
   ['fastly/503-first-byte-timeout-cohost.http', 'Fastly', 'fastly-first-byte-timeout'],
@@ -146,6 +144,22 @@ describe('edge and platform fingerprints on real captures', () => {
 
   it('shows Cloudflare on the path of the Heroku page it passed through with Server: cloudflare-nginx', () => {
     expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
+  });
+
+  // Zoraxy answers 521 too ("Web server is down", its own page): a sentence naming error 521 no longer names Cloudflare.
+  it.each(['cloudflare/521-synology-ddns-10-prose.txt', 'cloudflare/521-cloudflare-docs-13518-prose.txt'])('leaves a bare error 521 undecided between Cloudflare and Zoraxy (%s)', (path) => {
+    const d = firstDiagnosis(path);
+    expect(d).toMatchObject({ status: 521, verdict: 'unknown', issuer: null });
+    expect(d.statusMeanings.map((m) => m.id)).toEqual(expect.arrayContaining(['521-cloudflare', '521-zoraxy']));
+  });
+
+  it.each([
+    ['zoraxy/521-rperror-template.html', 'zoraxy-web-server-down'],
+    ['zoraxy/404-hosterror-template.html', 'zoraxy-target-host-not-found'],
+    // Its example access-denied page copies Cloudflare's markup (Error 1006, a Ray ID) and signs it Zoraxy.
+    ['zoraxy/403-blacklist-cf-template.html', 'zoraxy-access-denied-template'],
+  ])("names Zoraxy for its own page, not Cloudflare (%s)", (path, fingerprint) => {
+    expect(firstDiagnosis(path).issuer).toMatchObject({ component: 'Zoraxy', fingerprint });
   });
 
   it("names Cloudflare from a 52x status only where the paste shows the status, never for a body that shows none", () => {

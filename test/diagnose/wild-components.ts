@@ -151,5 +151,6 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   weblogic: { names: ['Oracle WebLogic Server'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
   'wso2-apim': { names: ['WSO2 API Manager'] },
+  zoraxy: { names: ['Zoraxy'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
