@@ -162,6 +162,20 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(firstDiagnosis(path).issuer).toMatchObject({ component: 'Zoraxy', fingerprint });
   });
 
+  it.each([
+    ['ngrok/502-err-8012-comfyui-sagemaker-1.txt', 'ngrok-agent-upstream-failed'],
+    ['ngrok/502-client-failed-local-address-ngrok-674.txt', 'ngrok-agent-upstream-failed'],
+    ['ngrok/404-err-3200-video-chatgpt-56.txt', 'ngrok-endpoint-offline'],
+    ['ngrok/404-tunnel-not-found-shellphish-34.txt', 'ngrok-endpoint-offline'],
+  ])('names ngrok for its own page text, ERR_NGROK codes and ngrok 2 wording (%s)', (path, fingerprint) => {
+    expect(firstDiagnosis(path).issuer).toMatchObject({ component: 'ngrok', fingerprint });
+  });
+
+  // Mechanics (a synthetic head, ngrok's documented header): any error code in it names ngrok.
+  it('names ngrok from its ngrok-error-code header', () => {
+    expect(diagnose('HTTP/1.1 404 Not Found\nngrok-error-code: ERR_NGROK_3200\n\n').diagnoses[0]?.issuer).toMatchObject({ component: 'ngrok', fingerprint: 'ngrok-error-code-header' });
+  });
+
   it("names Cloudflare from a 52x status only where the paste shows the status, never for a body that shows none", () => {
     expect(firstDiagnosis('kong/404-admin-api-not-found-postman.json').issuer?.component).not.toBe('Cloudflare');
     expect(firstDiagnosis('laravel/404-framework-31757-empty-message.json').issuer?.component).not.toBe('Cloudflare');

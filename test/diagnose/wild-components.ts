@@ -151,6 +151,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   weblogic: { names: ['Oracle WebLogic Server'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
   'wso2-apim': { names: ['WSO2 API Manager'] },
+  ngrok: { names: ['ngrok'] },
   zoraxy: { names: ['Zoraxy'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
