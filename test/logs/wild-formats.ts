@@ -32,6 +32,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   heroku: ['heroku-router'],
   'haproxy-custom': ['haproxy'],
   'haproxy-http': ['haproxy'],
+  'haproxy-tcp': ['haproxy'],
   'iis-w3c': ['iis-w3c'],
   // The W3C extended format as other servers write it (Oracle Web Cache): read by the same parser.
   'w3c-extended': ['iis-w3c'],

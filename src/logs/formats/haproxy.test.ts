@@ -64,7 +64,7 @@ function readAll(p: HaproxyParser, lines: string[]): Array<[number, string | und
 }
 
 describe('HaproxyParser on the manual’s examples (§8.9) and the variants of option httplog', () => {
-  it('reads logasap values, a request never completed and a 408 before any server', () => {
+  it('reads logasap values, a request never completed, a 408 before any server and a TCP session the client let idle', () => {
     const p = new HaproxyParser(UTC);
     // haproxy/haproxy@50872daa6a857e82afc40b1c5161924aef4172d7:doc/configuration.txt §8.9, as printed there on one line.
     const lines = [
@@ -74,7 +74,7 @@ describe('HaproxyParser on the manual’s examples (§8.9) and the variants of o
       'haproxy[18113]: 127.0.0.1:34549 [15/Oct/2003:15:19:06.103] px-http px-http/<NOSRV> -1/-1/-1/-1/50001 408 0 - - cR-- 2/2/2/0/0 0/0 ""',
       'haproxy[18989]: 127.0.0.1:34550 [15/Oct/2003:15:24:28.312] px-tcp px-tcp/srv1 0/0/5007 0 cD 0/0/0/0/0 0/0',
     ];
-    expect(readAll(p, lines)).toEqual([[200, undefined, '/image.iso'], [502, 'invalid-response', '/cgi-bin/bug.cgi?'], [0, 'client-closed', ''], [408, undefined, ''], null]);
+    expect(readAll(p, lines)).toEqual([[200, undefined, '/image.iso'], [502, 'invalid-response', '/cgi-bin/bug.cgi?'], [0, 'client-closed', ''], [408, undefined, ''], [0, 'client-closed', '']]);
     parseLine(p, lines[0] as string);
     expect(p.access().requestTime).toBe(0.03);
   });
@@ -186,4 +186,17 @@ describe('haproxySignal', () => {
   ])('%i %s %s → %s', (status, state, server, cause) => expect(haproxySignal(status, state, server)?.cause).toBe(cause));
 
   it('says nothing about other statuses', () => expect(haproxySignal(404, '----', 'srv1')).toBeNull());
+});
+
+describe('HAProxy option tcplog', () => {
+  // rancher/rancher#2414 (wild corpus): tcplog lines behind syslog, the bytes read where httplog has its status.
+  const lines = readFileSync(new URL('../../../test/fixtures/logs/wild/haproxy-tcp/rancher-2414-tcplog.log', import.meta.url), 'utf8').trimEnd().split('\n');
+
+  it('reads a session as one with no status (not its byte count), a verdict only for a failed one', () => {
+    const p = new HaproxyParser(parseTimeZone('UTC'));
+    expect(parseLine(p, lines[0] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 0, tcp: true, client: '10.42.0.1', upstream: '900_www_abc2_com_service2_html/10.42.145.247', signal: null });
+    expect(parseLine(p, lines[1] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 0, tcp: true, signal: { cause: 'no-live-upstream', evidence: { detail: 'SC <NOSRV>' } } });
+  });
 });

@@ -41,6 +41,12 @@ export function haproxySignal(status: number, state: string, server: string): Si
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
 }
 
+/**
+ * `option tcplog` (manual §8.2.2): `%ci:%cp [%t] %ft %b/%s %Tw/%Tc/%Tt %B %ts %ac/%fc/%bc/%sc/%rc %sq/%bq`, a TCP
+ * session with no HTTP status: three timers, then the bytes read (which the HTTP presets would take for a status).
+ */
+const TCP_LOG = /(?:^|\s)(\S+):\d+ \[([^\]]+)\] \S+ (\S+)\/(\S+) -?\d+\/-?\d+\/\+?-?\d+ \+?\d+ ([-A-Za-z]{2}) \d+\/\d+\/\d+\/\d+\/\+?\d+ \d+\/\d+\s*$/;
+
 /** A line's items by alias (`ST`, `tsc`, `r`…; `extra` for text after the format's end). */
 type Fields = Map<string, string>;
 
@@ -82,6 +88,8 @@ export class HaproxyParser extends BaseParser {
   private readonly formats: readonly HaproxyFormat[];
   /** Read JSON and `{key:value}` lines by their key names: only without a given format. */
   private readonly byKeyNames: boolean;
+  /** A log-format was given (--format): only it reads lines. */
+  private readonly given: boolean;
 
   /** `format`: the log-format given with --format (see `compileHaproxyFormat`); without it, the presets and key names. */
   constructor(zone: TimeZone, format?: HaproxyFormat) {
@@ -89,10 +97,41 @@ export class HaproxyParser extends BaseParser {
     this.clf = new ClfTime(zone);
     this.formats = format ? [format] : HAPROXY_PRESETS;
     this.byKeyNames = format === undefined;
+    this.given = format !== undefined;
+  }
+
+  /** A `tcplog` session: no status; a verdict only when its termination state says it failed. */
+  private tcpSession(m: RegExpExecArray): LineKind {
+    const date = Buffer.from(m[2] as string, 'latin1');
+    if (!this.clf.parse(date, 0, date.length)) return KIND.none;
+    const [backend, server, state] = [m[3] as string, m[4] as string, m[5] as string];
+    this.record = null;
+    return this.accessLine(
+      {
+        status: 0,
+        timeMs: this.clf.ms,
+        tzOffsetMin: this.clf.offsetMin,
+        client: m[1] as string,
+        method: '',
+        path: '',
+        requestId: '',
+        upstream: `${backend}/${server}`,
+        connection: '',
+        requestTime: Number.NaN,
+        signal: state === '--' ? null : haproxySignal(0, state, server),
+        truncatedBy: null,
+        tcp: true,
+      },
+      false,
+    );
   }
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const line = buf.toString('utf8', start, end);
+    if (!this.given) {
+      const tcp = TCP_LOG.exec(line);
+      if (tcp) return this.tcpSession(tcp);
+    }
     const fields = this.fieldsOf(line);
     const status = count(fields?.get('ST'));
     if (!fields || Number.isNaN(status)) return KIND.none;
