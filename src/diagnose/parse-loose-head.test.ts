@@ -63,6 +63,15 @@ describe('parseLooseHead, on real pastes', () => {
     expect(parseLooseHead(`## Headers\nServer: nginx\n\nnot found`)).toBeNull();
   });
 
+  it('reads header lines at the start with no status line (the status is left to what the body names)', () => {
+    // kubernetes/ingress-nginx#3888: the reporter's headers without their status line, then the body.
+    const response = parseLooseHead(wild('ingress-nginx/404-default-backend-head-without-status-line-3888.http'));
+    expect(response).toMatchObject({ status: null, body: 'default backend - 404\n' });
+    expect(response?.headers).toContainEqual({ name: 'Via', value: '1.1 google' });
+    expect(parseLooseHead('Server: nginx\nContent-Type: text/html\n\n<h1>hi</h1>')).toBeNull();
+    expect(parseLooseHead('Name: Ada\nRole: admin\nTeam: core\nDate: today')).toBeNull();
+  });
+
   it.each([
     ['a page that names a status but has no header lines', 'Status: 404\nThe page you asked for is gone.'],
     ['page text with header-like lines but no status', wild('tengine/502-mcbbs-server-info.txt')],

@@ -5,7 +5,8 @@
  * `Response headers: [Name = [value], ...]` and `Response body: ...`), the browser's DevTools (`Status Code:500 ...`
  * with a `Response Headers` section of `Name:value` lines), or a debug log (urllib3's `"HEAD /key HTTP/1.1" 404 0`, then
  * botocore's `Response Headers:` and `Response Body:` lines), or a report's sections (`**Headers**` then `**Body**`, in
- * markdown or not; the status is then the one the body names). Needs a status or a headers label, and at least one
+ * markdown or not; the status is then the one the body names), or header lines alone at the start (a head copied
+ * without its status line). Needs a status, a headers label or three header lines at the start, and at least one
  * HTTP header line; else null.
  * A page's words before the head (its text copied with DevTools' panel below it) make it a page, read as such: they
  * say more than the head.
@@ -125,17 +126,35 @@ const bodyText = (bodyLines: readonly string[]) => (bodyLines.join('\n').trim() 
 
 const proseBefore = (lines: readonly string[], at: number) => lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
 
+/** Response headers that only a response's head holds, one of which a head copied without its status line must have. */
+const RESPONSE_HEAD_NAME = /^(?:date|server|content-type|content-length)$/i;
+/** How many header lines a head with neither label nor status line needs, so that a page's labelled lines are not one. */
+const MIN_BARE_HEAD = 3;
+
+/** Header lines alone: enough of them, most of them HTTP headers, and one a response head always has. */
+function isBareHead(headers: readonly HeaderField[]): boolean {
+  const http = headers.filter((h) => HTTP_HEADER_NAME.test(h.name)).length;
+  return headers.length >= MIN_BARE_HEAD && http * 2 > headers.length && headers.some((h) => RESPONSE_HEAD_NAME.test(h.name));
+}
+
 /**
- * A head that names no status, under a label as a bug report lays it out (`**Headers**` ... `**Body**`): the status
- * is then the one the body names, if any, as for a page.
+ * A head that names no status, under a label as a bug report lays it out (`**Headers**` ... `**Body**`) or with no
+ * label at the paste's start: the status is then the one the body names, if any, as for a page.
  */
-function labelledHead(lines: readonly string[]): ParsedResponse | null {
+function headWithoutStatus(lines: readonly string[]): ParsedResponse | null {
   const label = lines.findIndex((l) => !isBlank(l) && HEADERS_LABEL.test(labelOf(l)));
-  if (label < 0 || proseBefore(lines, label) > MAX_PROSE_BEFORE) return null;
-  let from = label + 1;
-  while (from < lines.length && isBlank(lines[from])) from += 1;
-  const run = headerRun(lines, from);
-  if (run.headers.length < 2 || !run.headers.some((h) => HTTP_HEADER_NAME.test(h.name))) return null;
+  const first = lines.findIndex((l) => !isBlank(l));
+  let run: { headers: HeaderField[]; end: number };
+  if (label >= 0 && proseBefore(lines, label) <= MAX_PROSE_BEFORE) {
+    let from = label + 1;
+    while (from < lines.length && isBlank(lines[from])) from += 1;
+    run = headerRun(lines, from);
+    if (run.headers.length < 2 || !run.headers.some((h) => HTTP_HEADER_NAME.test(h.name))) return null;
+  } else {
+    // No label: a head copied without its status line (DevTools' raw response headers, `curl -I` minus its first line).
+    run = headerRun(lines, Math.max(first, 0));
+    if (!isBareHead(run.headers)) return null;
+  }
   const bodyLines = bodyAfter(lines, run.end);
   const named = statusInPage(bodyLines.slice(0, MAX_BODY_LINES_FOR_STATUS));
   return toResponse({ httpVersion: null, status: named?.status ?? null, reason: named?.reason ?? '', headers: run.headers }, bodyText(bodyLines));
@@ -145,7 +164,7 @@ export function parseLooseHead(text: string): ParsedResponse | null {
   const lines = text.split(/\r?\n/);
   const at = lines.findIndex((l) => statementOf(l) !== null);
   const statement = statementOf(lines[at] ?? '');
-  if (!statement) return labelledHead(lines);
+  if (!statement) return headWithoutStatus(lines);
   const status = statement.status;
   if (status < 100 || status > 599 || proseBefore(lines, at) > MAX_PROSE_BEFORE) return null;
   const run = headOf(lines, at);

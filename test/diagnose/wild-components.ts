@@ -47,7 +47,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   caddy: { names: ['Caddy'] },
   cherrypy: { names: ['CherryPy'], framework: true },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
-  'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP'] },
+  'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
   cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'] },
   cloudflared: { names: ['Cloudflare Tunnel'] },
@@ -56,7 +56,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cloudinary: { names: ['Cloudinary'] },
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   django: { names: ['Django'], framework: true },
-  envoy: { names: ['Envoy', 'Istio (Envoy)'] },
+  // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
+  envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
   express: { names: ['Express'], framework: true },
   fastapi: { names: ['FastAPI'], framework: true },
   fastify: { names: ['Fastify'], framework: true },
