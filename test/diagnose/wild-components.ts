@@ -81,6 +81,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'google-frontend': { names: ['Google Front End'] },
   gravitee: { names: ['Gravitee API gateway'] },
   gunicorn: { names: ['Gunicorn'] },
+  h2o: { names: ['H2O'] },
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
