@@ -198,17 +198,17 @@ describe("a dev server's proxy error as its terminal logs it", () => {
   });
 });
 
-describe("H2O's own errors (lib/core/request.c, lib/core/proxy.c)", () => {
-  // Built from h2o's source: h2o_send_error_502(req, "Gateway Error", errstr) with the HTTP client's error string.
-  const head = (reason: string, server: string) => `HTTP/1.1 502 ${reason}\r\nServer: ${server}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n`;
+// Built from h2o's source: h2o_send_error_502(req, "Gateway Error", errstr) with the HTTP client's error string.
+const h2oHead = (reason: string, server: string) => `HTTP/1.1 502 ${reason}\r\nServer: ${server}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n`;
 
+describe("H2O's own errors (lib/core/request.c, lib/core/proxy.c)", () => {
   it('names H2O for a 502 whose body is its HTTP client error, by its reason phrase or its Server header', () => {
-    expect(diagnose(`${head('Gateway Error', 'x')}connection refused`).diagnoses[0]?.issuer?.fingerprint).toBe('h2o-proxy-gateway-error');
-    expect(diagnose(`${head('Bad Gateway', 'h2o/2.2.6')}I/O error (head)`).diagnoses[0]?.issuer?.fingerprint).toBe('h2o-proxy-gateway-error');
+    expect(diagnose(`${h2oHead('Gateway Error', 'x')}connection refused`).diagnoses[0]?.issuer?.fingerprint).toBe('h2o-proxy-gateway-error');
+    expect(diagnose(`${h2oHead('Bad Gateway', 'h2o/2.2.6')}I/O error (head)`).diagnoses[0]?.issuer?.fingerprint).toBe('h2o-proxy-gateway-error');
   });
 
   it('does not take the same words from another server for H2O', () => {
-    expect(diagnose(`${head('Bad Gateway', 'nginx')}connection refused`).diagnoses[0]?.issuer?.component).not.toBe('H2O');
+    expect(diagnose(`${h2oHead('Bad Gateway', 'nginx')}connection refused`).diagnoses[0]?.issuer?.component).not.toBe('H2O');
   });
 
   it('names H2O for its own 404 reason phrase on a HEAD answer (h2o/h2o#78)', () => {
