@@ -2,10 +2,14 @@
  * Lines found with grep and pasted as grep printed them: `-H` (the default with several files) writes the file name
  * and `:` before each line, `-n` the line number and `:` (after the name when both are on): `access.log:12:<line>`,
  * `/var/log/nginx/error.log:<line>`, `12:<line>`. A name is taken for one only when it looks like a log file's (no
- * space or colon, and `log` in it), and a bare number only when a colon follows. A line may begin with digits and a
+ * space or colon, and `log` in it or a text file's ending: AWS names its load balancers' log objects
+ * `<account>_elasticloadbalancing_<region>_..._<ip>_<random>.txt`), and a bare number only when a colon follows. A line may begin with digits and a
  * colon itself (an IPv6 address, a time of day), so the wrapper is loose (see Wrapper).
  */
 import type { WrappedLine, Wrapper } from './wrapped-line.ts';
+
+/** A log file's name or path: `log` in it, or a text file's ending (`.txt`, `.out`, `.gz`, `.json`, `.jsonl`, `.csv`). */
+const LOG_FILE_NAME = /^[\w./~-]*(?:log[\w./~-]*|\.(?:txt|out|gz|json|jsonl|csv))$/i;
 
 /** After `pos`: digits then `:`, the position past that colon; else -1. */
 function lineNumberEnd(text: string, pos: number, end: number): number {
@@ -28,7 +32,7 @@ export const grep: Wrapper = {
     const colon = text.indexOf(':', start);
     if (colon < 0 || colon >= end - 1) return false;
     const name = text.slice(start, colon);
-    if (!/^[\w./~-]*log[\w./~-]*$/i.test(name)) return false;
+    if (!LOG_FILE_NAME.test(name)) return false;
     const after = lineNumberEnd(text, colon + 1, end);
     line.setHost(text, start, colon);
     line.start = after > 0 && after < end ? after : colon + 1;

@@ -158,6 +158,13 @@ describe('grep -H / -n', () => {
     expect(unwrap(`12:${inner}`, ['grep']).inner).toBe(inner);
   });
 
+  it("takes a text file's name too: AWS's load balancer log objects end in .txt (elb-log-analyzer#14)", () => {
+    const line = corpusLine('aws-elb/elb-log-analyzer-14-grep.log', 1);
+    const name = line.slice(0, line.indexOf(':'));
+    expect(name).toMatch(/_elasticloadbalancing_.*\.txt$/);
+    expect(unwrap(line, ['grep'])).toMatchObject({ inner: line.slice(name.length + 1), host: name });
+  });
+
   it('takes no name that is not a log file\'s, and loses to the bare reading on a tie (an IPv6 client)', () => {
     expect(unwrap(`web 1:${inner}`, ['grep']).inner).toBe(`web 1:${inner}`);
     expect(unwrap(`db:${inner}`, ['grep']).inner).toBe(`db:${inner}`);
