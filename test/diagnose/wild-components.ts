@@ -59,6 +59,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
   express: { names: ['Express'], framework: true },
+  'f5-big-ip': { names: ['F5 BIG-IP'] },
   fastapi: { names: ['FastAPI'], framework: true },
   fastify: { names: ['Fastify'], framework: true },
   fastly: { names: ['Fastly'] },
