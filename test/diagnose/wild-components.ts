@@ -153,6 +153,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   waitress: { names: ['Waitress'] },
   weblogic: { names: ['Oracle WebLogic Server'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
+  wordfence: { names: ['Wordfence (WordPress)'], framework: true },
   'wso2-apim': { names: ['WSO2 API Manager'] },
   ngrok: { names: ['ngrok'] },
   zoraxy: { names: ['Zoraxy'] },
