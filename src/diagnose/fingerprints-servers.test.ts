@@ -215,3 +215,19 @@ describe("H2O's own errors (lib/core/request.c, lib/core/proxy.c)", () => {
     expect(diagnosisOf('h2o/404-file-not-found-head-78.headers').issuer).toMatchObject({ component: 'H2O', fingerprint: 'h2o-own-error' });
   });
 });
+
+describe("Rocket's default catcher (core/lib/src/catcher/catcher.rs)", () => {
+  // Built from Rocket's html_error_template and json_error_template for 404, the words its default_handler_fn gives.
+  const html = '<h1>404: Not Found</h1>\n        <p>The requested resource could not be found.</p>\n        <hr />\n    </div>\n    <div role="contentinfo" align="center">\n        <small>Rocket</small>';
+  const json = '{\n  "error": {\n    "code": 404,\n    "reason": "Not Found",\n    "description": "The requested resource could not be found."\n  }\n}';
+
+  it('names Rocket for its page, its page text and its JSON', () => {
+    expect(diagnose(`HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<!DOCTYPE html>\n<html lang="en">\n<body align="center">\n    <div role="main" align="center">\n        ${html}\n    </div>\n</body>\n</html>`).diagnoses[0]?.issuer?.component).toBe('Rocket');
+    expect(diagnose('404: Not Found\nThe requested resource could not be found.\n\nRocket').diagnoses[0]?.issuer?.component).toBe('Rocket');
+    expect(diagnose(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n\r\n${json}`).diagnoses[0]?.issuer?.component).toBe('Rocket');
+  });
+
+  it('does not take another JSON error with a description for Rocket', () => {
+    expect(diagnose('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n\r\n{"error":{"code":404,"reason":"Not Found","description":"No such user."}}').diagnoses[0]?.issuer?.component).not.toBe('Rocket');
+  });
+});

@@ -132,6 +132,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
   shenyu: { names: ['Apache ShenYu'] },
+  rocket: { names: ['Rocket'], framework: true },
   sinatra: { names: ['Sinatra'], framework: true },
   'spring-boot': { names: ['Spring Boot'], framework: true },
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
