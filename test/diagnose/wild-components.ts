@@ -56,6 +56,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cloudinary: { names: ['Cloudinary'] },
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   django: { names: ['Django'], framework: true },
+  dropwizard: { names: ['Dropwizard'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
   express: { names: ['Express'], framework: true },
