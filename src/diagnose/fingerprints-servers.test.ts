@@ -232,9 +232,9 @@ describe("Rocket's default catcher (core/lib/src/catcher/catcher.rs)", () => {
   });
 });
 
-describe("Dropwizard's ErrorMessage JSON (dropwizard-jersey LoggingExceptionMapper)", () => {
-  const json = (status: string, body: string) => `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n${body}`;
+const json = (status: string, body: string) => `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n${body}`;
 
+describe("Dropwizard's ErrorMessage JSON (dropwizard-jersey LoggingExceptionMapper)", () => {
   it('names Dropwizard for its logged-exception 500 and for Jersey\'s own status message', () => {
     expect(diagnose(json('500 Internal Server Error', '{"code":500,"message":"There was an error processing your request. It has been logged (ID 8c4cd2a4f1b2e3d4)."}')).diagnoses[0]?.issuer?.component).toBe('Dropwizard');
     expect(diagnose(json('404 Not Found', '{"code":404,"message":"HTTP 404 Not Found"}')).diagnoses[0]?.issuer?.component).toBe('Dropwizard');
