@@ -244,3 +244,17 @@ describe("Dropwizard's ErrorMessage JSON (dropwizard-jersey LoggingExceptionMapp
     expect(diagnose(json('404 Not Found', '{"code":404,"message":"HTTP 500 Internal Server Error"}')).diagnoses[0]?.issuer?.component).not.toBe('Dropwizard');
   });
 });
+
+describe("Micronaut's JsonError (micronaut-core http/hateoas)", () => {
+  // Built from JsonError's fields as Micronaut 3 orders them and as Micronaut 1 did (self as a list).
+  it('names Micronaut for its error JSON in either key order', () => {
+    const v3 = '{"message":"Not Found","_links":{"self":{"href":"/swagger-ui/index.html","templated":false}},"_embedded":{"errors":[{"message":"Page Not Found"}]}}';
+    const v1 = '{"_links":{"self":[{"href":"/x","templated":false}]},"_embedded":{"errors":[{"message":"Bad Request"}]},"message":"Bad Request"}';
+    expect(diagnose(json('404 Not Found', v3)).diagnoses[0]?.issuer?.component).toBe('Micronaut');
+    expect(diagnose(json('400 Bad Request', v1)).diagnoses[0]?.issuer?.component).toBe('Micronaut');
+  });
+
+  it("does not take another HAL error without Micronaut's self link for it", () => {
+    expect(diagnose(json('422 Unprocessable Entity', '{"_type":"Error","message":"Invalid","_embedded":{"errors":[{"message":"Subject can\'t be blank."}]}}')).diagnoses[0]?.issuer?.component).not.toBe('Micronaut');
+  });
+});

@@ -106,6 +106,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
+  micronaut: { names: ['Micronaut'], framework: true },
   mitmproxy: { names: ['mitmproxy'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
