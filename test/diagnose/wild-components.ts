@@ -45,6 +45,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   bottle: { names: ['Bottle'], framework: true },
   bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
+  chalice: { names: ['Chalice'], framework: true },
   cherrypy: { names: ['CherryPy'], framework: true },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
