@@ -119,6 +119,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nginx: { names: ['nginx'] },
   'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
+  // Okteto's own page for a service that is not up: no fingerprint names it yet.
+  okteto: { names: ['Okteto'] },
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
