@@ -109,6 +109,7 @@ export async function fleetReport(engine: Engine, options: FleetReportOptions): 
       parsed: files.reduce((sum, f) => sum + f.parsed, 0),
       skipped: 0,
       requests: access.requests,
+      noStatus: access.noStatus,
       byStatus,
       verdicts: summaries.reduce((sum, c) => sum + c.count, 0),
     },

@@ -14,6 +14,8 @@ export type RunQuery = (label: string, sql: string) => Promise<Row[]>;
 /** The requests side of the data set. */
 export interface AccessStats {
   requests: number;
+  /** Of those, entries with no HTTP status (TCP sessions, a proxy's `000`). */
+  noStatus: number;
   /** First and last request time (epoch ms), null without timed requests. */
   range: { first: number; last: number } | null;
   /** The timeline's bucket (ms) for that range, as the streaming timeline ends up with. */
@@ -35,11 +37,12 @@ export async function findTarget(run: RunQuery, database: string): Promise<Targe
 export async function accessStats(run: RunQuery, t: Target, scope: Scope): Promise<AccessStats & { verdictsWithoutId: number; tzs: number[] }> {
   const [r = {}] = await run(
     'requests',
-    `SELECT count() AS requests, countIf(time_ms != 0) AS timed, minIf(time_ms, time_ms != 0) AS first, maxIf(time_ms, time_ms != 0) AS last, countIf(verdict = 1) AS verdicts, countIf(verdict = 1 AND request_id = '') AS without_id, groupUniqArrayIf(tz_offset_min, verdict = 1) AS tzs, countIf(has_error = 1) AS error_linked, countIf(truncated_kind != '') AS truncated FROM ${t.rows} WHERE ${rowsWhere('request', scope)}`,
+    `SELECT count() AS requests, countIf(tcp = 1) AS no_status, countIf(time_ms != 0) AS timed, minIf(time_ms, time_ms != 0) AS first, maxIf(time_ms, time_ms != 0) AS last, countIf(verdict = 1) AS verdicts, countIf(verdict = 1 AND request_id = '') AS without_id, groupUniqArrayIf(tz_offset_min, verdict = 1) AS tzs, countIf(has_error = 1) AS error_linked, countIf(truncated_kind != '') AS truncated FROM ${t.rows} WHERE ${rowsWhere('request', scope)}`,
   );
   const range = num(r.timed) > 0 ? { first: num(r.first), last: num(r.last) } : null;
   return {
     requests: num(r.requests),
+    noStatus: num(r.no_status),
     range,
     bucketMs: range ? bucketMsFor(range.first, range.last) : bucketMsFor(0, 0),
     verdicts: num(r.verdicts),

@@ -10,6 +10,7 @@ export const enLogs = {
     parsed: 'parsed',
     skipped: 'skipped',
     requests: 'requests',
+    noStatus: 'of them TCP sessions or entries with no HTTP status',
     timeRange: 'Time range',
     verdicts: 'Statuses to explain (5xx, 499, 009)',
     noVerdicts: 'No 5xx, 499 or 009 in these logs.',

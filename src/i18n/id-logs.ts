@@ -10,6 +10,7 @@ export const idLogs: Messages['logs'] = {
     lines: 'baris',
     parsed: 'terbaca',
     skipped: 'dilewati',
+    noStatus: 'di antaranya sesi TCP atau entri tanpa status HTTP',
     requests: 'request',
     timeRange: 'Rentang waktu',
     verdicts: 'Status yang perlu dijelaskan (5xx, 499, 009)',

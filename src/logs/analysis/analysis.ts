@@ -114,6 +114,8 @@ export type AppLines = 'none' | 'own-files' | 'in-stream';
 export class Analysis {
   readonly byStatus = new Float64Array(1000);
   requests = 0;
+  /** Of the requests, entries that logged no HTTP status: TCP sessions, a proxy's `000` for a client gone first. */
+  noStatus = 0;
   readonly timeline = new Timeline(1 + CAUSES.length);
   readonly errors = new ErrorIndex();
   readonly join: AppJoin;
@@ -150,6 +152,7 @@ export class Analysis {
       const record = p.access();
       const ref = { file, line };
       // A TCP session logs no status; only a failed one (its fields say so) is explained.
+      if (record.tcp) this.noStatus++;
       if (!record.tcp || record.signal) this.entry(record, ref, p.format);
       else if (tap) tap.request(record, ref, p.format, null, null);
     } else if (p.flagged) {

@@ -80,7 +80,7 @@ export function renderLogReportHtml(report: LogReport, t: LogsText): string {
 <h1>${t.ui.title}</h1>
 ${readProblems(report, t, n)}
 ${report.timeRange ? html`<p>${t.ui.timeRange}: ${report.timeRange.from} → ${report.timeRange.to}</p>` : ''}
-<div class="cards"><div class="card">${t.ui.requests}<b>${n(report.totals.requests)}</b></div><div class="card">${t.ui.verdicts}<b>${n(total)}</b></div>
+<div class="cards"><div class="card">${t.ui.requests}<b>${n(report.totals.requests)}</b>${report.totals.noStatus > 0 ? html`<small>${n(report.totals.noStatus)} ${t.ui.noStatus}</small>` : ''}</div><div class="card">${t.ui.verdicts}<b>${n(total)}</b></div>
 ${(['app', 'proxy', 'unknown'] as const).map((c) => html`<div class="card">${t.classes[c]}<b>${n(report.classes[c])}</b>${pct(report.classes[c])}</div>`)}</div>
 ${biggest ? html`<h2>${t.ui.nextStep}</h2><p class="next"><b>${t.causes[biggest].label}.</b> ${t.causes[biggest].next}</p>` : ''}
 ${noVerdicts ? html`<p>${noVerdicts}</p>` : ''}

@@ -48,6 +48,15 @@ describe('renderLogReportText', () => {
     expect(text).toContain('-:2  \\x00\\x01junk');
   });
 
+  it('says how many entries logged no HTTP status (HAProxy tcplog sessions in rancher/rancher#2414)', async () => {
+    const report = await analyzeLogs({ files: ['wild/haproxy-tcp/rancher-2414-tcplog.log'], cwd: FIXTURES, stdin: Readable.from([]) });
+    expect(report.totals).toMatchObject({ requests: 8, noStatus: 8, verdicts: 1 });
+    expect(renderLogReportText(report, logsText('en'))).toContain('requests: 8 (8 of them TCP sessions or entries with no HTTP status)');
+    const plain = await analyzeLogs({ files: ['-'], cwd: FIXTURES, stdin: Readable.from(['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "-"\n']) });
+    expect(plain.totals.noStatus).toBe(0);
+    expect(renderLogReportText(plain, logsText('en'))).not.toContain('TCP sessions');
+  });
+
   it('opens a report of error logs alone with their upstream failures, never with "No 5xx"', async () => {
     const report = await analyzeLogs({ files: ['nginx/error.log'], cwd: FIXTURES, stdin: Readable.from([]) });
     const text = renderLogReportText(report, logsText('en'));

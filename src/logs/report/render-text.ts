@@ -107,7 +107,8 @@ export function renderLogReportText(report: LogReport, t: LogsText): string {
   }
   if (report.timeRange) out.push('', `${t.ui.timeRange}: ${report.timeRange.from} → ${report.timeRange.to}`);
   const total = report.totals.verdicts;
-  out.push(`${t.ui.requests}: ${n(report.totals.requests)}  ·  ${t.ui.verdicts}: ${n(total)}`);
+  const noStatus = report.totals.noStatus > 0 ? ` (${n(report.totals.noStatus)} ${t.ui.noStatus})` : '';
+  out.push(`${t.ui.requests}: ${n(report.totals.requests)}${noStatus}  ·  ${t.ui.verdicts}: ${n(total)}`);
   if (total === 0) {
     const line = noVerdictLine(report, t, n);
     if (line) out.push('', line);

@@ -57,6 +57,8 @@ export interface LogReport {
     skipped: number;
     /** Access-log entries (requests). */
     requests: number;
+    /** Of those, entries with no HTTP status: TCP sessions (Envoy's TCP proxy, HAProxy's tcplog, an ELB TCP listener). */
+    noStatus: number;
     /** Requests per status ("009" for nginx's HTTP/0.9 relay, "000" for none). */
     byStatus: Record<string, number>;
     /** Entries that got a verdict: every 5xx, 499, 460, 009 and 000. */
@@ -152,6 +154,7 @@ export function buildReport(analysis: Analysis, files: FileStats[], options: { t
       parsed: files.reduce((sum, f) => sum + f.parsed, 0),
       skipped: files.reduce((sum, f) => sum + f.skipped, 0),
       requests: analysis.requests,
+      noStatus: analysis.noStatus,
       byStatus,
       verdicts: causes.reduce((sum, c) => sum + c.count, 0),
     },
