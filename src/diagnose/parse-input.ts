@@ -3,7 +3,7 @@
  * `curl -v` output, a bare curl error line, a HAR file, a JSON object `{status, headers, body}`, a client library's
  * printout of its response object (parse-client-dump.ts), the message a client or tool printed for an error status
  * (parse-client-error.ts), a head as a tool or
- * a log renders it (`Status: 404` with header lines), a body alone (JSON, XML; a JSON object with a few words of
+ * a log renders it (`Status: 404` with header lines), DevTools' two-column copy of the headers (a name, then its value), a body alone (JSON, XML; a JSON object with a few words of
  * the reporter's around it), or else a page alone (its HTML source, or the text copied from the browser). What the
  * paste added around the response (a command line, a log prefix on every line, escapes) goes first (unwrap-paste.ts).
  * Text that turns out to be no error page is refused by `diagnose` with a message that says what was understood.
@@ -13,6 +13,7 @@ import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
+import { parseDevtoolsColumns } from './parse-devtools-columns.ts';
 import { parseLooseHead } from './parse-loose-head.ts';
 import { jsonAmongProse, objectFromFragment } from './json-in-prose.ts';
 import { parseBodyText, parsePage } from './parse-page.ts';
@@ -135,7 +136,7 @@ function parseText(raw: string): ParsedInput {
     return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure, hops }] };
   }
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
-  const loose = parseLooseHead(text);
+  const loose = parseLooseHead(text) ?? parseDevtoolsColumns(text);
   if (loose) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: loose, failure: null, hops: [] }] };
   const embedded = looksLikeHtml(text) ? undefined : (jsonAmongProse(text) ?? objectFromFragment(text));
   if (embedded) return parseObject(embedded);

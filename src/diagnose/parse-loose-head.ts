@@ -132,7 +132,7 @@ const RESPONSE_HEAD_NAME = /^(?:date|server|content-type|content-length)$/i;
 const MIN_BARE_HEAD = 3;
 
 /** Header lines alone: enough of them, most of them HTTP headers, and one a response head always has. */
-function isBareHead(headers: readonly HeaderField[]): boolean {
+export function isBareHead(headers: readonly HeaderField[]): boolean {
   const http = headers.filter((h) => HTTP_HEADER_NAME.test(h.name)).length;
   return headers.length >= MIN_BARE_HEAD && http * 2 > headers.length && headers.some((h) => RESPONSE_HEAD_NAME.test(h.name));
 }
