@@ -132,6 +132,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   privoxy: { names: ['Privoxy'] },
   puma: { names: ['Puma'] },
   passenger: { names: ['Phusion Passenger'] },
+  pythonanywhere: { names: ['PythonAnywhere'] },
   'python-http-server': { names: ['Python http.server'], framework: true },
   railway: { names: ['Railway'] },
   rails: { names: ['Ruby on Rails'], framework: true },
