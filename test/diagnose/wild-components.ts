@@ -76,6 +76,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'google-cloud-lb': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   'github-pages': { names: ['GitHub Pages'] },
   glassfish: { names: ['Eclipse GlassFish'] },
+  glitch: { names: ['Glitch'] },
   'go-net-http': { names: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   // Cloud Functions run on Cloud Run's serverless infrastructure and log the same platform messages.
@@ -138,6 +139,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
   shenyu: { names: ['Apache ShenYu'] },
+  replit: { names: ['Replit'] },
   rocket: { names: ['Rocket'], framework: true },
   sinatra: { names: ['Sinatra'], framework: true },
   'spring-boot': { names: ['Spring Boot'], framework: true },
