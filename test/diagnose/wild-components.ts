@@ -92,6 +92,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
   imperva: { names: ['Imperva (Incapsula)'] },
+  'huggingface-spaces': { names: ['Hugging Face Spaces'] },
   'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
@@ -146,6 +147,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
   'spring-cloud-gateway': { names: ['Spring Cloud Gateway'], broader: ['Spring Boot'] },
   squid: { names: ['Squid'] },
+  'streamlit-cloud': { names: ['Streamlit Community Cloud'] },
   sucuri: { names: ['Sucuri Website Firewall'] },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
   tinyproxy: { names: ['Tinyproxy'] },
