@@ -13,6 +13,7 @@ import { emissary } from './emissary.ts';
 import { grep } from './grep.ts';
 import { heroku } from './heroku.ts';
 import { indent } from './indent.ts';
+import { inlineCode } from './inline-code.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { syslog, syslog5424 } from './syslog.ts';
 import { WrappedLine, type Wrapper } from './wrapped-line.ts';
@@ -35,8 +36,11 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   'docker-details': dockerDetails,
   grep,
   indent,
+  'inline-code': inlineCode,
 };
-const WRAPPERS = Object.values(BY_ID);
+/** Wrappers tried on every line before the chain's, outside of it: one line of a paste may carry them and the others not. */
+const ALWAYS: readonly Wrapper[] = [inlineCode];
+const WRAPPERS = Object.values(BY_ID).filter((w) => !ALWAYS.includes(w));
 /** Wrappers around wrappers seen in the wild are 2 or 3 deep (journald around compose around forego). */
 const MAX_DEPTH = 4;
 /** Bytes of partial records kept for one line; pieces past this are dropped (the joined line misses them). */
@@ -51,6 +55,7 @@ export interface LineView {
 
 /** The wrappers of one line, outermost first. */
 function wrappersOfLine(line: WrappedLine): WrapperId[] {
+  for (const wrapper of ALWAYS) wrapper.strip(line);
   const found: WrapperId[] = [];
   while (found.length < MAX_DEPTH) {
     const wrapper = WRAPPERS.find((w) => w.strip(line));
@@ -100,6 +105,7 @@ export class Unwrapper {
   read(buf: Buffer, text: string, start: number, end: number): boolean {
     const line = this.line;
     line.reset(buf, text, start, end);
+    for (const wrapper of ALWAYS) wrapper.strip(line);
     for (const wrapper of this.wrappers) wrapper.strip(line);
     if (line.partial) {
       if (this.pendingBytes < MAX_JOINED_BYTES) this.keep(line);

@@ -275,3 +275,14 @@ describe('indentation', () => {
     expect(chainOf(corpusLine('envoy-text/docs-csm-keycloak-uf-urx-sds.log', 1).trimStart())).toEqual([]);
   });
 });
+
+describe('inline code', () => {
+  // rjjfox/ab-test-calculator#3: the first line of a pasted block opened by a backtick, the others bare.
+  it('strips a backtick before the line, and after it when kept, from any line, outside the chain', () => {
+    const line = corpusLine('heroku/ab-test-calculator-3-inline-code.log', 1);
+    expect(line.startsWith('`2020-12-02T17:55:31')).toBe(true);
+    expect(unwrap(line, []).inner).toBe(line.slice(1));
+    expect(unwrap('`10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "-"`', []).inner).toBe('10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 5 "-" "-"');
+    expect(unwrap('```', []).inner).toBe('```');
+  });
+});
