@@ -258,3 +258,10 @@ describe("Micronaut's JsonError (micronaut-core http/hateoas)", () => {
     expect(diagnose(json('422 Unprocessable Entity', '{"_type":"Error","message":"Invalid","_embedded":{"errors":[{"message":"Subject can\'t be blank."}]}}')).diagnoses[0]?.issuer?.component).not.toBe('Micronaut');
   });
 });
+
+describe("Boom's fixed 500 (hapijs/boom lib/index.js) against Fastify's error JSON", () => {
+  it("names Boom for its hidden-message 500, and Fastify when the message is the error's own", () => {
+    expect(diagnose(json('500 Internal Server Error', '{"statusCode":500,"error":"Internal Server Error","message":"An internal server error occurred"}')).diagnoses[0]?.issuer?.component).toBe('Boom (hapi)');
+    expect(diagnose(json('500 Internal Server Error', '{"statusCode":500,"error":"Internal Server Error","message":"connect ECONNREFUSED 127.0.0.1:5432"}')).diagnoses[0]?.issuer?.component).toBe('Fastify');
+  });
+});

@@ -86,6 +86,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gravitee: { names: ['Gravitee API gateway'] },
   gunicorn: { names: ['Gunicorn'] },
   h2o: { names: ['H2O'] },
+  hapi: { names: ['Boom (hapi)'], framework: true },
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
