@@ -83,6 +83,28 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(marked)).toMatchObject({ verdict: 'identified', status: 404, issuer: { component: 'Apache Tomcat' } });
   });
 
+  it("reads page text a comment set in HTML emphasis, not as an XML document (nginx's 494 words)", () => {
+    expect(first(wild('nginx/400-jquery-validation-cookie-too-large-bold.txt'))).toMatchObject({ verdict: 'identified', status: 400, issuer: { component: 'nginx' } });
+  });
+
+  it("reads a client library's response object printed as JSON, the page in its data (AngularJS $http, nginx)", () => {
+    expect(first(wild('nginx/504-kityminder-axios-json.json'))).toMatchObject({ verdict: 'identified', status: 504, issuer: { component: 'nginx' } });
+  });
+
+  it("takes the status of a Cloudflare page cut below its heading from its landing link (utm_source=errorcode_502)", () => {
+    expect(first(wild('cloudflare/502-fromthepage-footer-fragment.html'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'Cloudflare' } });
+  });
+
+  it("names Cloudflare from its 5xx heading copied alone, its title in the template's wording beside its code", () => {
+    expect(first(wild('cloudflare/504-anonymous-github-page-text.txt'))).toMatchObject({ verdict: 'identified', status: 504, issuer: { component: 'Cloudflare' } });
+    // nginx's wording of the same title is no Cloudflare page.
+    expect(first('Gateway Time-out Error code 504').issuer?.component).not.toBe('Cloudflare');
+  });
+
+  it("names ASP.NET from its Runtime Error page cut after the head (a scanner's capture)", () => {
+    expect(first(wild('aspnet/400-whatwaf-362-runtime-error-arraffinity.http'))).toMatchObject({ verdict: 'identified', status: 400, issuer: { component: 'ASP.NET' } });
+  });
+
   it('reads page lines set as inline code, one per line (nginx)', () => {
     expect(first(wild('nginx/502-archivelab-30-inline-code-lines.txt'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
   });

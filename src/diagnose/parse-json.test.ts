@@ -64,6 +64,14 @@ describe('parseHar', () => {
   });
 });
 
+describe("parseResponseObject: a client library's response object", () => {
+  it('reads the body from data and the status and reason beside it', () => {
+    const page = '<html>\r\n<head><title>504 Gateway Time-out</title></head></html>';
+    const obs = parseResponseObject({ data: page, status: 504, config: { method: 'POST' }, statusText: 'Gateway Timeout' });
+    expect(obs.response).toMatchObject({ status: 504, reason: 'Gateway Timeout', headers: [], body: page });
+  });
+});
+
 describe('isResponseObject and parseBodyObject: a JSON error body pasted alone', () => {
   it.each([
     [{ status: 502, headers: {} }, true],
@@ -72,6 +80,11 @@ describe('isResponseObject and parseBodyObject: a JSON error body pasted alone',
     [{ message: 'Missing Authentication Token' }, false],
     [{ status: '500', error: 'Internal Server Error' }, false],
     [{ statusCode: 500, error: 'Internal Server Error', message: 'boom' }, false],
+    // A client library's response object (axios, AngularJS $http): the body in data, with the client's own keys.
+    [{ data: '<html></html>', status: 504, statusText: 'Gateway Timeout', config: {} }, true],
+    // An API's envelope with the same two keys is a body: no client key, or a status that is no number.
+    [{ status: 500, data: null }, false],
+    [{ status: 'error', data: null, statusText: 'x' }, false],
   ])('%j is a {status, headers, body} object: %s', (data, expected) => {
     expect(isResponseObject(data)).toBe(expected);
   });

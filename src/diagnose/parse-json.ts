@@ -1,6 +1,7 @@
 /**
  * Reads structured inputs: a HAR 1.2 file (every entry becomes an observation), a plain object
- * `{status, headers, body}` as logged by HTTP clients (headers as an object, a list of
+ * `{status, headers, body}` as logged by HTTP clients, or a client library's response object with the body in `data`
+ * (axios, AngularJS; headers as an object, a list of
  * `{name, value}` or a list of `[name, value]`; a body object is read as its JSON), and any other JSON object as a
  * response body alone (`{"message":"Missing Authentication Token"}`), whose status is its own `status`,
  * `statusCode` or `code` field when that names one.
@@ -47,9 +48,22 @@ const RESPONSE_KEYS = new Set(['status', 'statusText', 'headers', 'body']);
 /** Fields in which error bodies name their status: Fastify and NestJS `statusCode`, Spring `status`, many `code`. */
 const STATUS_FIELDS = ['status', 'statusCode', 'code'];
 
+/**
+ * The response object an HTTP client library hands to error handlers and people print: axios's `error.response` and
+ * AngularJS's `$http` rejection, `{data, status, statusText, headers, config}`, the body in `data`. `data` and a
+ * numeric `status` alone are also an API's envelope (`{"status": 500, "data": null}`), so one of the client's own keys
+ * (config, statusText, request) must be there too.
+ */
+const CLIENT_RESPONSE_KEYS = new Set(['data', 'status', 'statusText', 'headers', 'config', 'request', 'xhrStatus']);
+
+function isClientResponse(data: Dict): boolean {
+  const keys = Object.keys(data);
+  return 'data' in data && readStatus(data.status) !== undefined && ['config', 'statusText', 'request'].some((k) => k in data) && keys.every((k) => CLIENT_RESPONSE_KEYS.has(k));
+}
+
 export function isResponseObject(data: Dict): boolean {
   const keys = Object.keys(data);
-  return 'headers' in data || 'body' in data || (keys.length > 0 && keys.every((k) => RESPONSE_KEYS.has(k)));
+  return 'headers' in data || 'body' in data || isClientResponse(data) || (keys.length > 0 && keys.every((k) => RESPONSE_KEYS.has(k)));
 }
 
 /** A JSON error body pasted alone: no headers; the status from its own fields, or unknown. */
@@ -71,7 +85,8 @@ export function parseResponseObject(data: Dict): Observation {
   }
   const reason = typeof data.statusText === 'string' ? data.statusText : status.reason;
   const head = { httpVersion: null, status: status.status, reason, headers: readHeaders(data.headers, 'headers') };
-  return { label: RESPONSE_LABEL, response: toResponse(head, readBody(data.body)), failure: null, hops: [] };
+  const body = isClientResponse(data) ? data.data : data.body;
+  return { label: RESPONSE_LABEL, response: toResponse(head, readBody(body)), failure: null, hops: [] };
 }
 
 function harVersion(value: unknown): string | null {

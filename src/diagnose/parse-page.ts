@@ -3,15 +3,23 @@
  * words copied from the browser window. The status comes from the page's own words; the headers are unknown.
  * Markup that is no HTML page (an XML error document: S3, Azure Storage) is a body alone, matched as it is.
  */
-import { statusInPage } from './status-in-page.ts';
+import { statusInLinks, statusInPage } from './status-in-page.ts';
 import type { ParsedInput, ParsedResponse } from './types.ts';
 import { looksLikeHtml, pageTitle, visibleLines } from './visible-text.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
 
+/**
+ * The inline HTML a comment renders as emphasis around copied words (`<b>400 Bad Request` ... `</b>`): no page's
+ * markup (a page would look like HTML, parse-input.ts), so the words are what the page showed.
+ */
+const EMPHASIS_TAGS = 'b|strong|i|em|u|code|kbd|tt|mark';
+const HTML_EMPHASIS = new RegExp(`</?(?:${EMPHASIS_TAGS})>`, 'gi');
+const LEADING_EMPHASIS = new RegExp(`^<(?:${EMPHASIS_TAGS})>`, 'i');
+
 /** An XML document pasted alone, or null. Its status is unknown: XML error documents name codes, not statuses. */
 export function parseBodyText(text: string): ParsedInput | null {
   const trimmed = text.trim();
-  if (!/^<(?:\?xml\b|[A-Za-z][\w:-]*>)/.test(trimmed) || looksLikeHtml(trimmed)) return null;
+  if (!/^<(?:\?xml\b|[A-Za-z][\w:-]*>)/.test(trimmed) || looksLikeHtml(trimmed) || LEADING_EMPHASIS.test(trimmed)) return null;
   const response: ParsedResponse = { httpVersion: null, status: null, reason: '', headers: [], body: trimmed, truncated: false, form: 'body', bodyNote: null };
   return { format: 'body', observations: [{ label: RESPONSE_LABEL, response, failure: null, hops: [] }] };
 }
@@ -35,7 +43,7 @@ const INLINE_CODE_LINE = /^[ \t]*`([^`\n]{1,300})`[ \t]*$/gm;
 
 /** The words a rendered issue showed, for page text pasted with its markdown. */
 function withoutMarkdown(text: string): string {
-  return text.replace(MARKDOWN_LINK, '$1').replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '$2').replace(INLINE_CODE_LINE, '$1');
+  return text.replace(MARKDOWN_LINK, '$1').replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '$2').replace(INLINE_CODE_LINE, '$1').replace(HTML_EMPHASIS, '');
 }
 
 export function parsePage(raw: string): ParsedInput {
@@ -43,7 +51,7 @@ export function parsePage(raw: string): ParsedInput {
   const text = form === 'page-text' ? withoutMarkdown(raw) : raw;
   const start = text.slice(0, MAX_PAGE_READ);
   const lines = form === 'page-source' ? [pageTitle(start) ?? '', ...visibleLines(start)] : start.split(/\r?\n/);
-  const found = statusInPage(lines);
+  const found = statusInPage(lines) ?? statusInLinks(start);
   const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body: text, truncated: false, form, bodyNote: null };
   return { format: form, observations: [{ label: RESPONSE_LABEL, response, failure: null, hops: [] }] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusInPage } from './status-in-page.ts';
+import { statusInLinks, statusInPage } from './status-in-page.ts';
 
 /** Lines from the wild corpus (test/fixtures/diagnose/wild/), as the pages and logs show them. */
 describe('statusInPage', () => {
@@ -41,5 +41,14 @@ describe('statusInPage', () => {
     'exit code 1',
   ])('finds no status in %j', (line) => {
     expect(statusInPage([line])).toBeNull();
+  });
+});
+
+describe('statusInLinks', () => {
+  it("reads the code in Cloudflare's 5xx landing link, and no other number in a link", () => {
+    const link = 'href="https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_502&amp;utm_campaign=worldcat.org"';
+    expect(statusInLinks(link)).toEqual({ status: 502, reason: '' });
+    expect(statusInLinks('href="https://example.com/?utm_source=errorcode_502"')).toBeNull();
+    expect(statusInLinks('5xx-error-landing?utm_source=errorcode_1020')).toBeNull();
   });
 });

@@ -93,3 +93,14 @@ export function statusInPage(lines: readonly string[]): PageStatus | null {
   }
   return null;
 }
+
+/**
+ * The status a page names only in a link: Cloudflare's error pages link to its 5xx landing page with their own code
+ * (`5xx-error-landing?utm_source=errorcode_502`), which is all a paste cut below the page's heading may keep.
+ */
+const LANDING_LINK_STATUS = /\b5xx-error-landing\?utm_source=errorcode_(\d{3})\b/;
+
+export function statusInLinks(text: string): PageStatus | null {
+  const code = Number(LANDING_LINK_STATUS.exec(text)?.[1]);
+  return isStatus(code) ? { status: code, reason: '' } : null;
+}
