@@ -105,6 +105,12 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('aspnet/400-whatwaf-362-runtime-error-arraffinity.http'))).toMatchObject({ verdict: 'identified', status: 400, issuer: { component: 'ASP.NET' } });
   });
 
+  it("names Google's front end from its 413 page, App Service from its older page's title, Gorouter from its own log record", () => {
+    expect(first(wild('google-frontend/413-attic-cloud-run-too-large.txt'))).toMatchObject({ verdict: 'identified', status: 413, issuer: { component: 'Google Front End' } });
+    expect(first(wild('azure-app-service/403-vscode-785-web-app-unavailable.txt')).issuer?.component).toBe('Azure App Service');
+    expect(first(wild('cloud-foundry-gorouter/502-gorouter-218-endpoint-failed-log.log')).issuer?.component).toBe('Cloud Foundry Gorouter');
+  });
+
   it('reads page lines set as inline code, one per line (nginx)', () => {
     expect(first(wild('nginx/502-archivelab-30-inline-code-lines.txt'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
   });
