@@ -91,6 +91,15 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('nginx/504-kityminder-axios-json.json'))).toMatchObject({ verdict: 'identified', status: 504, issuer: { component: 'nginx' } });
   });
 
+  it('reads the page a JSON error object wraps in a string, with the status the object names', () => {
+    const page = wild('nginx/502-kafka-playground-google-http-client-log.txt').split('CONFIG: ').at(-1) ?? '';
+    expect(page).toContain('<hr><center>nginx/1.18.0 (Ubuntu)</center>');
+    const wrapped = JSON.stringify({ statusCode: 502, error: { message: page.replace('<title>502 Bad Gateway</title>', '') } });
+    expect(first(wrapped)).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
+    // Words in a JSON body are the body's own: API Gateway's message stays its own.
+    expect(first(wild('aws-api-gateway/403-missing-authentication-token-fhir.json')).issuer?.component).toBe('Amazon API Gateway');
+  });
+
   it("takes the status of a Cloudflare page cut below its heading from its landing link (utm_source=errorcode_502)", () => {
     expect(first(wild('cloudflare/502-fromthepage-footer-fragment.html'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'Cloudflare' } });
   });

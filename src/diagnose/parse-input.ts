@@ -33,13 +33,39 @@ const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
  */
 const CURL_VERBOSE_LINE = /^(?:\* (?![{*])|< |> [A-Z]+ \S+ HTTP\/\d)/m;
 
+/**
+ * The page a JSON error object holds in one of its strings (`{"error": "<html>..."}`, a GraphQL error's message, a
+ * tool's `{"body": "HTTP/1.1 502 ..."}`): a client wrapped the response it got, and the page says who sent it. Only
+ * markup or a status line count: a message in words is the object's own.
+ */
+function pageInValues(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return looksLikeHtml(value) || STATUS_LINE_START.test(value.trimStart()) ? value : null;
+  if (depth > 4 || typeof value !== 'object' || value === null) return null;
+  for (const inner of Object.values(value)) {
+    const page = pageInValues(inner, depth + 1);
+    if (page !== null) return page;
+  }
+  return null;
+}
+
+/** A JSON body alone, or the page it wraps with the status the object names when the page names none. */
+function parseBody(dict: Record<string, unknown>): ParsedInput {
+  const body = parseBodyObject(dict);
+  const page = pageInValues(dict);
+  if (page === null) return { format: 'body', observations: [body] };
+  const parsed = parseText(page);
+  const [obs] = parsed.observations;
+  if (parsed.observations.length !== 1 || !obs?.response || obs.response.status !== null) return parsed;
+  return { ...parsed, observations: [{ ...obs, response: { ...obs.response, status: body.response?.status ?? null } }] };
+}
+
 function parseObject(data: unknown): ParsedInput {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw unreadable('JSON input must be an object: a HAR file or {status, headers, body}.', `JSON of type ${Array.isArray(data) ? 'array' : typeof data}.`);
   }
   const dict = data as Record<string, unknown>;
   if ('log' in dict) return { format: 'har', observations: parseHar(dict) };
-  if (!isResponseObject(dict)) return { format: 'body', observations: [parseBodyObject(dict)] };
+  if (!isResponseObject(dict)) return parseBody(dict);
   return { format: 'json', observations: [parseResponseObject(dict)] };
 }
 
