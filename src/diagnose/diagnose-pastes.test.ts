@@ -120,6 +120,25 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('cloud-foundry-gorouter/502-gorouter-218-endpoint-failed-log.log')).issuer?.component).toBe('Cloud Foundry Gorouter');
   });
 
+  it("names Caddy 1 from its one-line text error, and never names the application for a body of the status's own words", () => {
+    const caddy = wild('caddy/caddy-1312.http');
+    expect(first(caddy)).toMatchObject({ verdict: 'identified', status: 404, issuer: { component: 'Caddy' } });
+    // Without its Server header the same words are what many servers write for their own errors: no elimination.
+    const bare = first(caddy.replace('Server: Caddy\n', 'Via: 1.1 varnish\n'));
+    expect(bare.issuer?.component).not.toBe('application');
+  });
+
+  it("reads DevTools' General section and the response headers below it, and the size of Go's 404 page in them", () => {
+    expect(first(wild('traefik/traefik-7024.headers'))).toMatchObject({ verdict: 'identified', status: 404, issuer: { component: 'Go net/http' } });
+  });
+
+  it("names pages cut after their head and handlers' own errors: Apache's error document, Express 3's stack, wsgiref's 500", () => {
+    expect(first(wild('apache/whatwaf-1526.http')).issuer?.component).toBe('Apache httpd');
+    expect(first(wild('express/foaas-83.txt')).issuer?.component).toBe('Express');
+    expect(first(wild('python-wsgiref/fotoratan-4.txt'))).toMatchObject({ status: 500, issuer: { component: 'Python wsgiref' } });
+    expect(first(wild('cloudflare/freshrss-1646.txt'))).toMatchObject({ status: 503, issuer: { component: 'Cloudflare' } });
+  });
+
   it('reads page lines set as inline code, one per line (nginx)', () => {
     expect(first(wild('nginx/502-archivelab-30-inline-code-lines.txt'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
   });

@@ -9,6 +9,7 @@ import type { BodyKind, EliminationData, EliminationRule } from './elimination-s
 import { headerValue } from './headers.ts';
 import { parsesAsJson } from './json-walk.ts';
 import type { Observation, ParsedResponse } from './types.ts';
+import { isOwnReason } from './status-in-page.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
 export interface Elimination {
@@ -32,7 +33,14 @@ export function bodyKind(response: ParsedResponse): BodyKind | null {
   if (looksJson(body)) return 'json';
   const type = headerValue(response.headers, 'content-type')?.toLowerCase() ?? '';
   if (type.includes('html') || looksLikeHtml(body)) return 'html';
-  return type === '' || type.startsWith('text/') ? 'text' : null;
+  if (type !== '' && !type.startsWith('text/')) return null;
+  return response.status !== null && isStatusText(body, response.status) ? 'status-text' : 'text';
+}
+
+/** "404 Not Found", "404: Not Found", "Not Found.": the status's code and reason phrase, no other words. */
+function isStatusText(body: string, status: number): boolean {
+  const m = /^(?:(\d{3})[\s:.-]*)?([A-Za-z][A-Za-z' -]{0,60}?)[.!]?$/.exec(body);
+  return m !== null && (m[1] === undefined || Number(m[1]) === status) && isOwnReason(status, m[2] ?? '');
 }
 
 /** A line of an app's own log (its server's request line), not a proxy's. */

@@ -9,7 +9,11 @@ import { CONFIDENCES } from '../confidence.ts';
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** What the body is, as far as elimination cares: the proxies' own pages are HTML or empty, apps send anything. */
-export const BODY_KINDS = ['json', 'text', 'html', 'empty', 'absent'] as const;
+/**
+ * `status-text`: plain text that is only the status's own words ("404 Not Found", "Bad Gateway"), what servers write
+ * for their own errors (Go's http.Error, Caddy 1, Traefik), so no sign of an application's message.
+ */
+export const BODY_KINDS = ['json', 'text', 'status-text', 'html', 'empty', 'absent'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 const line = z.string().min(3).max(400);

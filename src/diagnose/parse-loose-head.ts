@@ -108,7 +108,22 @@ function headOf(lines: readonly string[], at: number): { headers: HeaderField[];
   }
   let start = at;
   while (start > 0 && headerOf(lines[start - 1] ?? '') && !statementOf(lines[start - 1] ?? '')) start -= 1;
-  return headerRun(lines, start);
+  const run = headerRun(lines, start);
+  return run.headers.some((h) => HTTP_HEADER_NAME.test(h.name)) ? run : (headersAfterGeneral(lines, at) ?? run);
+}
+
+/** DevTools' General section: fields named in words ("Request URL:", "Remote Address:", "Referrer Policy:"). */
+const GENERAL_FIELD = /^\s*[A-Z][a-z]+(?: [A-Za-z]+)+\s*:/;
+
+/**
+ * DevTools' General section copied with the response headers below it but not their label: the General fields and the
+ * blank line after them, then the header lines.
+ */
+function headersAfterGeneral(lines: readonly string[], at: number): { headers: HeaderField[]; end: number } | null {
+  let from = at + 1;
+  while (from < lines.length && (GENERAL_FIELD.test(lines[from] ?? '') || isBlank(lines[from]))) from += 1;
+  const run = headerRun(lines, from);
+  return run.headers.some((h) => HTTP_HEADER_NAME.test(h.name)) ? run : null;
 }
 
 /** The body's lines after the head ends at `end`: past what closes a list, one blank line, and a body label. */

@@ -60,6 +60,11 @@ export function startsWithOwnReason(status: number, words: string): boolean {
   return reason !== undefined && lettersOf(words).startsWith(reason);
 }
 
+/** Whether the words are the status's own registry reason phrase and nothing more ("Not Found" for 404). */
+export function isOwnReason(status: number, words: string): boolean {
+  return startsWithOwnReason(status, words) && lettersOf(words) === reasonOfCode?.get(status);
+}
+
 /** "failed: 502 Bad Gateway", "resulted in a `404 Not Found` response": the code with its own reason phrase. */
 function codeWithItsReason(line: string): PageStatus | null {
   for (const [, code, words] of line.matchAll(CODE_WITH_WORDS)) {

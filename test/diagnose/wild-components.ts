@@ -137,6 +137,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   passenger: { names: ['Phusion Passenger'] },
   pythonanywhere: { names: ['PythonAnywhere'] },
   'python-http-server': { names: ['Python http.server'], framework: true },
+  'python-wsgiref': { names: ['Python wsgiref'], framework: true },
+  // Px, a local NTLM proxy built on http.server: its error pages are http.server's, the same box named less precisely.
+  px: { names: ['Px'], broader: ['Python http.server'] },
   railway: { names: ['Railway'] },
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
