@@ -29,6 +29,12 @@ describe('invariantFields', () => {
     expect(Object.fromEntries(f ?? [])).toMatchObject({ ST: '502', tsc: 'SH--', b: 'be', s: 'app1', r: 'GET /x HTTP/1.1', Ta: '17' });
   });
 
+  it('reads a format that opens with the status (haproxy/haproxy#1766, ten timers: the counts are read as its timers)', () => {
+    const line =
+      '500 api-test <NOSRV> 13.22.61.12:33156 63/-1/47/37/147/-1/-1/63/147/-1 IR 65400 378 586/585/0/0/3 0/0 ECDHE-RSA-AES256-GCM-SHA384 TLSv1.2 example.hap.com POST /api/v1/push HTTP/1.1';
+    expect(Object.fromEntries(invariantFields(line) ?? [])).toMatchObject({ ST: '500', tsc: 'IR', ci: '13.22.61.12' });
+  });
+
   it('leaves a line unread when the status is ambiguous or HAProxy items are missing', () => {
     expect(invariantFields('be/srv 0/0/1/2/3 ---- 404 200')).toBeNull();
     expect(invariantFields('0/0/1/2/3 200 plain text')).toBeNull();

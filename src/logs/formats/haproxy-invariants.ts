@@ -10,8 +10,9 @@
  *   more (`-NIDVEO`, `-NIUDRP`);
  * - `%b/%s`: the backend and the server (`<NOSRV>` when none was picked).
  * A line is read when it has the timers, a termination state or a backend/server pair, and a status that is not
- * ambiguous: the three digits right after the timers (every preset's order), else the only three-digit field in
- * 100-599 on the line. Any doubt leaves the line unread rather than read wrong. Fields may be quoted one by one.
+ * ambiguous: the three digits right after the timers (every preset's order), else a status opening the line (a
+ * format that starts with `%ST`), else the only three-digit field in 100-599 on the line. Any doubt leaves the line
+ * unread rather than read wrong. Fields may be quoted one by one.
  */
 
 /** A line's items by HAProxy alias (`ST`, `tsc`, `b`, `s`, `r`, `ci`, `tr`, `Ts`, `Ta`), as haproxy.ts reads them. */
@@ -59,7 +60,9 @@ export function invariantFields(line: string): HaproxyFields | null {
   }
   if (!fields.has('tsc') && !fields.has('b')) return null;
   const next = tokens[timersAt + 1];
-  const status = next !== undefined && STATUS.test(next) ? next : onlyStatus(tokens);
+  // A format may also open with the status (`%ST %b %s ...`): a line's first field is never a count or a port.
+  const leading = tokens[0] !== undefined && HTTP_STATUS.test(tokens[0]) ? tokens[0] : null;
+  const status = next !== undefined && STATUS.test(next) ? next : (leading ?? onlyStatus(tokens));
   if (status === null) return null;
   fields.set('ST', status);
   return fields;
