@@ -28,7 +28,7 @@ const templateSchema = z
       .optional(),
     source: z.url(),
     /** What follows every page; `{server}`, where the footer names the server, is the Server header's value. */
-    tail: z.string().min(1),
+    tail: z.string(),
     /** Other releases' pages: `replace` in a page's head becomes `with`; a release may carry several of them. */
     variants: z.array(z.object({ replace: z.string().min(1), with: z.string().min(1) }).strict()).max(4).optional(),
     /** Appended after the tail for some clients (nginx's msie_padding); a size with or without it counts. */

@@ -139,6 +139,29 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(first(wild('cloudflare/freshrss-1646.txt'))).toMatchObject({ status: 503, issuer: { component: 'Cloudflare' } });
   });
 
+  it("names the component a page's footer names, not the one whose page words it copied (BFE's nginx-style page)", () => {
+    expect(first(wild('bfe/fuckcdn-400.http'))).toMatchObject({ verdict: 'identified', status: 400, issuer: { component: 'BFE' } });
+    expect(first(wild('cloudflare/tlse-505.http'))).toMatchObject({ status: 505, issuer: { component: 'Cloudflare' } });
+  });
+
+  it('names components by what a head alone shows: a result type, a reason phrase, a body size, a header only they send', () => {
+    const names = (file: string) => first(wild(file)).issuer?.component;
+    expect(names('cloudfront/cs50-503-lambda.headers')).toBe('Amazon CloudFront');
+    expect(names('azure-storage/gist-403.headers')).toBe('Azure Storage');
+    expect(names('ms-isa-server/curl369-407-trace.txt')).toBe('Microsoft ISA Server / Forefront TMG');
+    expect(names('envoy/istio-13315-503.headers')).toBe('Istio (Envoy)');
+    expect(first(wild('app/registry-401.headers'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'Docker Registry (Distribution)' } });
+  });
+
+  it("names servers and frameworks by their own fixed words: Jetty's parser, Gunicorn's limit, Spark's 500, ASP.NET Core's ProblemDetails", () => {
+    const names = (file: string) => first(wild(file)).issuer?.component;
+    expect(names('jetty/restler-505.http')).toBe('Jetty');
+    expect(names('gunicorn/limit-request-line-400.txt')).toBe('Gunicorn');
+    expect(names('app/burpbuddy-spark-500.http')).toBe('Spark (Java)');
+    expect(names('app/aspnetcore-problem-404.json')).toBe('ASP.NET Core');
+    expect(names('cloudfront/proxydomo-geo-403.txt')).toBe('Amazon CloudFront');
+  });
+
   it('reads page lines set as inline code, one per line (nginx)', () => {
     expect(first(wild('nginx/502-archivelab-30-inline-code-lines.txt'))).toMatchObject({ verdict: 'identified', status: 502, issuer: { component: 'nginx' } });
   });

@@ -140,6 +140,13 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'python-wsgiref': { names: ['Python wsgiref'], framework: true },
   // Px, a local NTLM proxy built on http.server: its error pages are http.server's, the same box named less precisely.
   px: { names: ['Px'], broader: ['Python http.server'] },
+  // BFE (Baidu Front End) writes nginx-style pages with its own footer.
+  bfe: { names: ['BFE'] },
+  // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
+  'riak-cs': { names: ['Riak CS'] },
+  goproxy: { names: ['goproxy'] },
+  'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'] },
+  'wso2-apk': { names: ['WSO2 APK'] },
   railway: { names: ['Railway'] },
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
