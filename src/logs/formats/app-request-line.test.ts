@@ -22,6 +22,11 @@ describe('appRequestLine', () => {
     expect(appRequestLine(line)).toBeNull();
   });
 
+  it("leaves a router's line with a zoned ISO time in brackets to the proxy formats, also when a paste cut it (cloudfoundry/routing-release#132)", () => {
+    const cut = 'app.example.com - [2018-12-05T10:07:24.229+0000] "GET / HTTP/1.1" 502 0 67 "-" "curl/7.47.0" "100.10';
+    expect(appRequestLine(cut)).toBeNull();
+  });
+
   it('leaves a proxy access line with a zoned CLF time to the proxy formats, even inside an app log', () => {
     const nginx = readFileSync(new URL('../../../test/fixtures/logs/wild/nginx-combined/piped-docker-17-main-502.log', import.meta.url), 'utf8').split('\n')[0] as string;
     expect(nginx).toMatch(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/);

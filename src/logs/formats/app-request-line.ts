@@ -31,8 +31,8 @@ const SHAPES: readonly Shape[] = [
   // The quoted request line then the status, as Python's http.server and Werkzeug (`127.0.0.1 - - [date] "GET /
   // HTTP/1.1" 500 -`), Django's runserver (`[date] "GET / HTTP/1.1" 500 145`), uvicorn (`INFO: 1.2.3.4:5 - "GET /
   // HTTP/1.1" 500 Internal Server Error`), actix-web and gunicorn's custom access formats write it. Not with a
-  // zoned CLF time: such a line is more likely a proxy's access line in the same stream (supervisord running nginx
-  // beside the app), whose 5xx may be the proxy's own.
+  // zoned time in brackets (CLF_TIME): such a line is more likely a proxy's access line in the same stream
+  // (supervisord running nginx beside the app, a router's line cut by a paste), whose 5xx may be the proxy's own.
   { pattern: new RegExp(`"${METHOD} (\\S+) HTTP\\/[\\d.]+" (\\d{3})\\b`, 'i'), method: 1, path: 2, status: 3, client: 0 },
   // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
   // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
@@ -57,7 +57,12 @@ const SHAPES: readonly Shape[] = [
   { pattern: new RegExp(`\\bRequest finished HTTP\\/[\\d.]+ ${METHOD} (\\S+)(?: -){1,3} (\\d{3})\\b`), method: 1, path: 2, status: 3, client: 0 },
 ];
 
-const CLF_TIME = /\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/;
+/**
+ * A zoned time in brackets, as proxies' access logs write it: CLF's (`[05/Dec/2018:10:07:24 +0000]`) or ISO 8601's
+ * with its offset (Gorouter's `[2018-12-05T10:07:24.229+0000]`). Application servers' request lines carry none
+ * (Werkzeug and Django write `[05/Dec/2018 10:07:24]`).
+ */
+const CLF_TIME = /\[(?:\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d))\]/;
 const group = (m: RegExpExecArray, n: number): string => (n === 0 ? '' : (m[n] ?? ''));
 /** The client's address where a shape has no place for it: the first IP address before the request. */
 const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{0,4}(?::[\da-f]{0,4}){2,7})(?=[\s:',)\]]|$)/i;

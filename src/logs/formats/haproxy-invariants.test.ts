@@ -35,6 +35,13 @@ describe('invariantFields', () => {
     expect(Object.fromEntries(invariantFields(line) ?? [])).toMatchObject({ ST: '500', tsc: 'IR', ci: '13.22.61.12' });
   });
 
+  it('reads timers padded to a width (adobe-platform/porter#19)', () => {
+    const line = '51797/1000/-1/-1/52797 503 212 - - SC-- 2/2/0/0/+3 0/0 {|35.162.23.80} {} "GET /hello HTTP/1.1"';
+    const padded = '26848/   0/-1/-1/26849 503 212 - - SC-- 197/197/1/1/+3 0/0 {|35.162.23.80} {} "GET /hello HTTP/1.1"';
+    expect(Object.fromEntries(invariantFields(line) ?? [])).toMatchObject({ ST: '503', tsc: 'SC--', Ta: '52797' });
+    expect(Object.fromEntries(invariantFields(padded) ?? [])).toMatchObject({ ST: '503', tsc: 'SC--', Ta: '26849' });
+  });
+
   it('leaves a line unread when the status is ambiguous or HAProxy items are missing', () => {
     expect(invariantFields('be/srv 0/0/1/2/3 ---- 404 200')).toBeNull();
     expect(invariantFields('0/0/1/2/3 200 plain text')).toBeNull();

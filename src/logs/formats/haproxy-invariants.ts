@@ -34,7 +34,8 @@ const CLIENT = /^(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+|-)?:(\d{1,
 export function invariantFields(line: string): HaproxyFields | null {
   // Cheap refusal first: the timers need four slashes.
   if (line.split('/', 5).length < 5) return null;
-  const raw = line.match(TOKEN) ?? [];
+  // Some configurations pad a timer to a width (`26848/   0/-1/-1/26849`): the blanks after a slash are no separator.
+  const raw = line.replace(/\/ +(?=[+-]?\d)/g, '/').match(TOKEN) ?? [];
   // CSV-like formats quote every field (`"%ci","%b/%s","%TR/%Tw/%Tc/%Tr/%Ta","%ST"`): a quoted field without a
   // space is read as its value; a request line keeps its quotes.
   const tokens = raw.map((t) => (/^"[^"\s]*"$/.test(t) ? t.slice(1, -1) : t));

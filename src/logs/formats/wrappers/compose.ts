@@ -1,5 +1,6 @@
 /**
- * `docker compose logs` / `up` output: the service's container name padded to the longest one, then `| ` (compose
+ * `docker compose logs` / `up` output (and `docker service logs`, whose task names end `@<node>`): the service's
+ * container name padded to the longest one, then `| ` (compose
  * v2's `presenter.setPrefix`, `%-{width}s | `; v1 wrote `name |` then a space), the prefix in one ANSI colour when
  * the output was a terminal: `web-1  | <line>`, `\x1b[36mweb-1  | \x1b[0m<line>`. Process managers in a container
  * (forego) write the same shape, so a line may carry two: `nginx-proxy  | nginx.1    | <line>`. A log level in
@@ -38,9 +39,12 @@ function skipTimestamp(line: WrappedLine): void {
 
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'ERR', 'FATAL', 'CRITICAL', 'CRIT', 'ALERT', 'EMERG', 'PANIC', 'SEVERE']);
 
-/** Container, service and process names: letters, digits, `_`, `.`, `-`. */
+/**
+ * Container, service and process names: letters, digits, `_`, `.`, `-`, and `@` before the node of a swarm task
+ * (`docker service logs`: `stack_web.1.of166iz3i553@node1    | <line>`).
+ */
 function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === 64;
 }
 
 export const compose: Wrapper = {

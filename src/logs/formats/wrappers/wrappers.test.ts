@@ -99,6 +99,11 @@ describe('docker compose', () => {
     expect(unwrap(line, ['compose', 'compose'])).toMatchObject({ inner: expect.stringMatching(/^2017\/10\/20 11:39:43 \[error\] 49#49: \*1 upstream timed out/), host: 'nginx.1' });
   });
 
+  it('reads the task prefix of `docker service logs`, its node after @ (traefik/traefik#9648)', () => {
+    const line = 'myswarm_traefik.1.of166iz3i553@swarm    | 10.0.0.2 - - [08/Jan/2023:12:28:57 +0000] "GET / HTTP/1.0" - - "-" "-" 746 "-" "-" 0ms';
+    expect(unwrap(line, ['compose'])).toMatchObject({ inner: expect.stringMatching(/^10\.0\.0\.2 - - \[08\/Jan/), host: 'myswarm_traefik.1.of166iz3i553@swarm' });
+  });
+
   it('mechanics (synthetic lines, the prefixes of compose v2 and v1 in colour): the colour codes go with the prefix', () => {
     expect(unwrap('\u001b[36mweb-1  | \u001b[0mGET / 200', ['compose'])).toMatchObject({ inner: 'GET / 200', host: 'web-1' });
     expect(unwrap('\u001b[33;1mweb_1  |\u001b[0m GET / 200', ['compose'])).toMatchObject({ inner: 'GET / 200', host: 'web_1' });
