@@ -39,6 +39,14 @@ describe('GorouterParser', () => {
     });
   });
 
+  it('reads the 2014 form, with vcap_request: for the request id (cloudfoundry/gorouter PR 29)', () => {
+    const line =
+      'api.10.244.0.34.xip.io - [25/02/2014:14:09:19 +0000] "GET /bulk/apps?batch_size=500&bulk_token={} HTTP/1.1" 200 281 "-" "Go 1.1 package http" 172.16.118.134:37262 vcap_request:0b5599bf-1247-48ed-aaf0-212142b41203 response_time:0.008804337 app_id:';
+    const p = new GorouterParser();
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 200, client: '172.16.118.134', requestId: '0b5599bf-1247-48ed-aaf0-212142b41203', requestTime: 0.008804337 });
+  });
+
   it('reads Gorouter\'s own 502 (no backend address, x_cf_routererror set) as the router\'s (mechanics)', () => {
     const p = new GorouterParser();
     const line =

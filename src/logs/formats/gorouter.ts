@@ -6,7 +6,7 @@
  * response_time:<s> gorouter_time:<s> app_id:"…" app_index:"…" … x_cf_routererror:"…"`, then the extra headers an
  * operator logs. A status of 0 is written `"-"`, and so is an empty backend address. Releases before 2018 wrote the
  * time as `[21/04/2017:16:03:55.467 +0000]` (day/month/year), the addresses and `vcap_request_id` unquoted, and
- * before 2016 one byte count and the client's address only.
+ * before 2016 one byte count and the client's address only (and, in 2014, `vcap_request:` for the request id).
  * Who answered: Gorouter sets `X-Cf-RouterError` on every answer of its own (`handlers.AddRouterErrorHeader`:
  * `endpoint_failure` when the backend failed, `no_endpoints`/`empty_pool` when none was registered, `unknown_route`,
  * `route_service_unsupported`, `expired_route_service_signature`…), and the record logs it; `-` with a backend
@@ -88,7 +88,8 @@ export class GorouterParser extends BaseParser {
     const m = LINE.exec(line);
     if (!m) return KIND.none;
     const { addresses, pairs } = tail(m[8] as string);
-    if (!pairs.has('vcap_request_id') && !pairs.has('x_cf_routererror')) return KIND.none;
+    // `vcap_request:` before 2015 (cloudfoundry/gorouter PR 29), `vcap_request_id:` since.
+    if (!pairs.has('vcap_request_id') && !pairs.has('vcap_request') && !pairs.has('x_cf_routererror')) return KIND.none;
     const status = m[4] === '"-"' ? 0 : Number(m[4]);
     const request = splitRequestLine(m[3] as string);
     const backend = addresses[1] ?? '';
@@ -100,7 +101,7 @@ export class GorouterParser extends BaseParser {
       client: (addresses[0] ?? '').replace(/:\d+$/, ''),
       method: request.method,
       path: request.path,
-      requestId: dash(pairs.get('vcap_request_id') ?? ''),
+      requestId: dash(pairs.get('vcap_request_id') ?? pairs.get('vcap_request') ?? ''),
       upstream: backend,
       connection: '',
       requestTime: responseTime >= 0 ? responseTime : Number.NaN,
