@@ -95,6 +95,22 @@ describe('IisW3cParser', () => {
     });
   });
 
+  it('reads a headerless line with other fields selected by the order IIS writes them in', () => {
+    // A vendor doc's sample: no cs(Referer), sc-bytes and cs-bytes selected (`500 0 0 4786 194110 552`).
+    const [line] = wildLines('iis-w3c/sumologic-fer-iis-sample.log');
+    const p = new IisW3cParser();
+    expect(parseLine(p, line as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({
+      status: 500,
+      client: '164.110.188.119',
+      method: 'POST',
+      requestTime: 0.552,
+      signal: { cause: 'app-error', confidence: 'medium', evidence: { detail: '500.0 sc-win32-status=0' } },
+    });
+    // A run of numbers whose length names no fields (5: sc-bytes, or cs-bytes, or no time-taken?) is not guessed at.
+    expect(parseLine(new IisW3cParser(), (line as string).replace(/ 4786 194110 552$/, ' 194110 552'))).toBe(KIND.none);
+  });
+
   it("leaves CloudFront's W3C files and other lines alone", () => {
     const p = new IisW3cParser();
     const [version, fields, entry] = wildLines('cloudfront/integrations-test-cloudfront.log');

@@ -2,8 +2,8 @@
  * IIS logs in the W3C extended format: the `#Fields:` directive that opens each log file (and comes again whenever
  * IIS restarts logging, possibly with other fields) names the space-separated columns (`date time s-ip cs-method
  * cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status
- * time-taken`…). A line met before any `#Fields:` (a pasted excerpt) is read with IIS's default fields when it has
- * their shape. Times are UTC ("the time stamp for each W3C Extended Logging log record is UTC-based", IIS's
+ * time-taken`…). A line met before any `#Fields:` (a pasted excerpt) is read by the order IIS writes its fields in
+ * (headerlessFieldsOf). Times are UTC ("the time stamp for each W3C Extended Logging log record is UTC-based", IIS's
  * `logFile` settings reference).
  *
  * Who made a 5xx follows from `sc-substatus` (iisSignal): IIS and its modules (ARR, the ASP.NET Core Module, URL
@@ -79,18 +79,46 @@ export function iisSignal(status: number, subStatus: string, win32Status: string
   return { cause, confidence: 'high', decisive: true, evidence };
 }
 
-/** IIS's default fields: IIS 8.5 and later; IIS 7.x without cs(Referer). */
-const DEFAULT_FIELDS = [
-  'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
-  'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken',
-].map((names) => W3cFields.parse(names));
-const NUMERIC_DEFAULTS = ['s-port', 'sc-substatus', 'sc-win32-status', 'time-taken'];
+/**
+ * A line met before any `#Fields:` directive (a pasted excerpt) is read by the order IIS always writes its fields in,
+ * whichever the site selected: `date time s-sitename s-computername s-ip cs-method cs-uri-stem cs-uri-query s-port
+ * cs-username c-ip cs-version cs(User-Agent) cs(Cookie) cs(Referer) cs-host sc-status sc-substatus sc-win32-status
+ * sc-bytes cs-bytes time-taken` (IIS Manager's "W3C Logging Fields" list). The request's fields are found by their
+ * shape (a method, then a path); the statuses by the run of numbers that ends the line, read only where the run's
+ * length names its fields: `sc-status time-taken` (2), the default `sc-status sc-substatus sc-win32-status
+ * time-taken` (4), or with `sc-bytes cs-bytes` (6).
+ */
+const TRAILING_FIELDS: Record<number, string[]> = {
+  2: ['sc-status', 'time-taken'],
+  4: ['sc-status', 'sc-substatus', 'sc-win32-status', 'time-taken'],
+  6: ['sc-status', 'sc-substatus', 'sc-win32-status', 'sc-bytes', 'cs-bytes', 'time-taken'],
+};
+const METHOD = /^(?:GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|SEARCH|REPORT|RPC_IN_DATA|RPC_OUT_DATA|BITS_POST)$/;
+const DIGITS = /^\d+$/;
+const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)$/;
+const headerlessLayouts = new Map<string, W3cFields>();
 
-/** The default fields that fit a line read before any `#Fields:` directive, checked on their values' shape. */
-function defaultFieldsOf(values: readonly string[]): W3cFields | null {
-  const fields = DEFAULT_FIELDS.find((d) => d.names.length === values.length);
-  if (!fields || !/^[A-Za-z-]+$/.test(fields.value(values, 'cs-method'))) return null;
-  return NUMERIC_DEFAULTS.every((name) => /^\d+$/.test(fields.value(values, name))) ? fields : null;
+/** The fields of a line read before any `#Fields:` directive, or null when its shape names none. */
+function headerlessFieldsOf(values: readonly string[]): W3cFields | null {
+  // date, time, up to three of s-sitename s-computername s-ip, then the method and its path.
+  const method = values.findIndex((value, i) => i >= 2 && i <= 5 && METHOD.test(value));
+  if (method < 0 || !/^[/*]/.test(values[method + 1] ?? '') || !DIGITS.test(values[method + 3] ?? '')) return null;
+  let run = 0;
+  while (run < values.length && DIGITS.test(values[values.length - 1 - run] as string)) run++;
+  const trailing = TRAILING_FIELDS[run];
+  const middle = values.length - run - (method + 4);
+  if (!trailing || middle < 0) return null;
+  // After s-port: cs-username (when selected), then c-ip; the values after them are not read.
+  const clientAt = [0, 1].find((i) => i < middle && IP_ADDRESS.test(values[method + 4 + i] as string)) ?? -1;
+  const key = `${method} ${middle} ${run} ${clientAt}`;
+  let fields = headerlessLayouts.get(key);
+  if (!fields) {
+    const between = Array.from({ length: middle }, (_, i) => (i === clientAt ? 'c-ip' : i < clientAt ? 'cs-username' : `x-field-${i}`));
+    const before = Array.from({ length: method - 2 }, (_, i) => `x-server-${i}`);
+    fields = new W3cFields(['date', 'time', ...before, 'cs-method', 'cs-uri-stem', 'cs-uri-query', 's-port', ...between, ...trailing]);
+    headerlessLayouts.set(key, fields);
+  }
+  return fields;
 }
 
 const STARTS_WITH_DATE = /^\d{4}-\d\d-\d\d /;
@@ -123,7 +151,7 @@ export class IisW3cParser extends BaseParser {
     if ((first < 0x30 || first > 0x39) && !(first === 0x22 && this.fields)) return KIND.none;
     const line = buf.toString('utf8', start, end);
     let values = w3cValues(line);
-    const fields = this.fields ?? defaultFieldsOf(values);
+    const fields = this.fields ?? headerlessFieldsOf(values);
     if (this.fields && values.length < this.fields.names.length) {
       const joined = cutShort && !STARTS_WITH_DATE.test(line) ? joinedEntry(cutShort, values, this.fields.names.length) : null;
       if (!joined) {
