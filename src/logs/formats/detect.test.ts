@@ -115,6 +115,14 @@ describe('detectInput and detectWrappers: the wrappers and the format together',
     expect(detectInput(wild('envoy-text/istio-29109-kubectl-timestamps.log'), true, false, options)).toMatchObject({ format: 'envoy', wrappers: ['timestamps'] });
   });
 
+  it.each([
+    ['caddy-error/caddy-4511-journald.log', 'caddy', ['syslog']],
+    ['caddy-json/caddy-docker-proxy-issue547.log', 'caddy', ['compose']],
+    ['traefik-json/traefik-issue12354-docker-timestamps.log', 'traefik-json', ['timestamps']],
+  ])('rejoins an entry broken over lines whose wrapper prefixes its first piece only (corpus: %s)', (path, format, wrappers) => {
+    expect(detectInput(wild(path), true, false, options)).toMatchObject({ format, wrappers });
+  });
+
   it("mechanics (synthetic lines): a format's own leading time, a level taken for a service, stay in the line", () => {
     const iso = Buffer.from('2024-05-01T10:00:00+00:00 10.0.0.1 "GET / HTTP/1.1" 502\n');
     expect(detectWrappers(iso, true, 'nginx-custom', { ...options, custom: resolveFormat('$time_iso8601 $remote_addr "$request" $status').custom })).toEqual([]);

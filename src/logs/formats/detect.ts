@@ -170,12 +170,21 @@ export function detectInput(head: Buffer, complete: boolean, app: boolean, optio
   return brokenEntries(platformStream(found, sample), sample, options) ?? wrappedText(sample, options);
 }
 
-/** A proxy's entries broken over lines, where whole lines read as no proxy's (broken-sample.ts). */
+/**
+ * A proxy's entries broken over lines, where whole lines read as no proxy's (broken-sample.ts), bare or inside the
+ * wrappers the lines carry: a wrapper prefixes only the first piece of an entry a paste broke (a compose or journald
+ * prefix, then the rest of a JSON record on the next line).
+ */
 function brokenEntries(found: Detection | null, sample: readonly LineView[], options: ParserOptions): Detection | null {
   if (found && !isAppFormat(found.format)) return found;
-  const rejoined = rejoinedSample(sample, options);
-  const proxy = rejoined ? detectFormat(rejoined, PROXY_FORMATS, options) : null;
-  return proxy && proxy.events > 0 ? { ...proxy, sampled: sample.length } : found;
+  const chain = wrapperChain(sample);
+  for (let depth = 0; depth <= chain.length; depth++) {
+    const wrappers = chain.slice(0, depth);
+    const rejoined = rejoinedSample(depth === 0 ? sample : unwrapSample(sample, wrappers), options);
+    const proxy = rejoined ? detectFormat(rejoined, PROXY_FORMATS, options) : null;
+    if (proxy && proxy.events > 0) return { ...proxy, sampled: sample.length, wrappers };
+  }
+  return found;
 }
 
 /**
