@@ -115,6 +115,12 @@ describe('detectInput and detectWrappers: the wrappers and the format together',
     expect(detectInput(wild('envoy-text/istio-29109-kubectl-timestamps.log'), true, false, options)).toMatchObject({ format: 'envoy', wrappers: ['timestamps'] });
   });
 
+  it("finds a proxy's lines past the first 50 when those read as an app's (corpus: compose/kong-8531-plugins-compose.log)", () => {
+    const head = wild('compose/kong-8531-plugins-compose.log');
+    expect(detectInput(head.subarray(0, head.indexOf('\nkong_8531-kong-1')), true, false, options)).toMatchObject({ format: 'app-text' });
+    expect(detectInput(head, true, false, options)).toMatchObject({ format: 'nginx-error', wrappers: ['compose'] });
+  });
+
   it.each([
     ['caddy-error/caddy-4511-journald.log', 'caddy', ['syslog']],
     ['caddy-json/caddy-docker-proxy-issue547.log', 'caddy', ['compose']],

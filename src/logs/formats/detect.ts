@@ -19,13 +19,15 @@ import { UnwrappingParser } from './unwrapping-parser.ts';
 import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
 
 const SAMPLE_LINES = 50;
+/** Lines of the peeked head searched for a proxy's lines when its first ones read as an app's or as nothing. */
+const WIDE_SAMPLE_LINES = 2000;
 
 /** Non-empty lines of the peeked head; the last one only when the head holds the whole input. */
-export function sampleLines(head: Buffer, complete: boolean): LineView[] {
+export function sampleLines(head: Buffer, complete: boolean, max = SAMPLE_LINES): LineView[] {
   const text = head.toString('latin1');
   const lines: LineView[] = [];
   let pos = 0;
-  while (pos < head.length && lines.length < SAMPLE_LINES) {
+  while (pos < head.length && lines.length < max) {
     let nl = head.indexOf(10, pos);
     if (nl < 0 && !complete) break;
     if (nl < 0) nl = head.length;
@@ -167,7 +169,20 @@ export function detectInput(head: Buffer, complete: boolean, app: boolean, optio
   const sample = sampleLines(head, complete);
   const found = bestReading(sample, (lines) => detectLines(lines, app, options));
   if (app) return found;
-  return brokenEntries(platformStream(found, sample), sample, options) ?? wrappedText(sample, options);
+  const detected = brokenEntries(platformStream(found, sample), sample, options) ?? wrappedText(sample, options);
+  return detected && !isAppFormat(detected.format) ? detected : (laterProxyLines(head, complete, sample.length, options) ?? detected);
+}
+
+/**
+ * A proxy's lines further into the head than the sample, when the sample read as an app's text or as nothing: a
+ * `docker compose up` log opens with other services' start-up output (a plugin build's shell trace) before the
+ * proxy's first line.
+ */
+function laterProxyLines(head: Buffer, complete: boolean, sampled: number, options: ParserOptions): Detection | null {
+  const wide = sampleLines(head, complete, WIDE_SAMPLE_LINES);
+  if (wide.length <= sampled) return null;
+  const proxy = bestReading(wide, (lines) => detectFormat(lines, PROXY_FORMATS, options));
+  return proxy && proxy.events > 0 ? proxy : null;
 }
 
 /**
