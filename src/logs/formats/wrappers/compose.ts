@@ -6,24 +6,7 @@
  * (forego) write the same shape, so a line may carry two: `nginx-proxy  | nginx.1    | <line>`. A log level in
  * that place (`ERROR | …`) is the app's own layout, not a service. With `-t`, each line's time follows the prefix.
  */
-import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
-
-/**
- * Terminal control sequences at `at` (`ESC [ parameters final-byte`): SGR colours (`…m`), and the erase-line
- * (`ESC[2K`) compose writes before each line while its progress display is on. Returns the end of the run, else `at`.
- */
-function skipControls(text: string, at: number, end: number): number {
-  let next = at;
-  while (text.charCodeAt(next) === 27 && text.charCodeAt(next + 1) === 91) {
-    let pos = next + 2;
-    // Parameter and intermediate bytes (0x20-0x3f), then one final byte (0x40-0x7e).
-    while (pos < end && text.charCodeAt(pos) >= 0x20 && text.charCodeAt(pos) <= 0x3f) pos++;
-    const final = text.charCodeAt(pos);
-    if (pos >= end || final < 0x40 || final > 0x7e) return next;
-    next = pos + 1;
-  }
-  return next;
-}
+import { rfc3339End, skipControls, type WrappedLine, type Wrapper } from './wrapped-line.ts';
 
 /**
  * `docker compose logs -t` writes the engine's time of each line after the prefix, in UTC with a fraction

@@ -15,6 +15,7 @@ import { heroku } from './heroku.ts';
 import { indent } from './indent.ts';
 import { inlineCode } from './inline-code.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
+import { stern } from './stern.ts';
 import { syslog, syslog5424 } from './syslog.ts';
 import { WrappedLine, type Wrapper } from './wrapped-line.ts';
 
@@ -34,6 +35,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   heroku,
   timestamps,
   'docker-details': dockerDetails,
+  stern,
   grep,
   indent,
   'inline-code': inlineCode,

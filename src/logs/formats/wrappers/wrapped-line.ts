@@ -119,3 +119,20 @@ export function rfc3339End(bytes: Uint8Array, at: number, end: number): number {
   const zoneEnd = pos + 5 + colon;
   return zoneEnd <= end && digitsAt(bytes, pos + 1, 2) && digitsAt(bytes, pos + 3 + colon, 2) ? zoneEnd : -1;
 }
+
+/**
+ * Terminal control sequences at `at` (`ESC [ parameters final-byte`): SGR colours (`…m`), and the erase-line
+ * (`ESC[2K`) compose writes before each line while its progress display is on. Returns the end of the run, else `at`.
+ */
+export function skipControls(text: string, at: number, end: number): number {
+  let next = at;
+  while (text.charCodeAt(next) === 27 && text.charCodeAt(next + 1) === 91) {
+    let pos = next + 2;
+    // Parameter and intermediate bytes (0x20-0x3f), then one final byte (0x40-0x7e).
+    while (pos < end && text.charCodeAt(pos) >= 0x20 && text.charCodeAt(pos) <= 0x3f) pos++;
+    const final = text.charCodeAt(pos);
+    if (pos >= end || final < 0x40 || final > 0x7e) return next;
+    next = pos + 1;
+  }
+  return next;
+}

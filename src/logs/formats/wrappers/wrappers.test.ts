@@ -132,6 +132,28 @@ describe('kubectl logs', () => {
   });
 });
 
+describe('stern', () => {
+  const line = corpusLine('stern/ingress-nginx-json-log-40-stern.log', 1);
+  const inner = line.slice('nginx-ingress-controller-v92ft nginx-ingress-controller '.length);
+
+  it("strips the pod and the container before the line (corpus: stern/ingress-nginx-json-log-40-stern.log)", () => {
+    expect(chainOf(line)).toEqual(['stern']);
+    expect(unwrap(line, ['stern'])).toMatchObject({ inner, host: 'nginx-ingress-controller-v92ft' });
+  });
+
+  it('strips the names in the colours stern writes them in on a terminal', () => {
+    // Constructed around the corpus line as stern's template colours each name (fatih/color: ESC[<n>m … ESC[0m).
+    const coloured = `\x1b[32mnginx-ingress-controller-v92ft\x1b[0m \x1b[33mnginx-ingress-controller\x1b[0m ${inner}`;
+    expect(unwrap(coloured, ['stern'])).toMatchObject({ inner, host: 'nginx-ingress-controller-v92ft' });
+  });
+
+  it('leaves words that are no pod name alone, and is loose', () => {
+    expect(unwrap(inner, ['stern']).inner).toBe(inner);
+    expect(unwrap('worker started ok', ['stern']).inner).toBe('worker started ok');
+    expect(isLooseChain(['stern'])).toBe(true);
+  });
+});
+
 describe('docker logs --details', () => {
   it('reads the attributes before the line (corpus: nginx-custom/backslash-616-docker-details.log)', () => {
     const line = corpusLine('nginx-custom/backslash-616-docker-details.log', 1);
