@@ -198,7 +198,7 @@ export const enLogs = {
     'cloudfront-result': 'CloudFront result types',
     'elb-status': 'Classic ELB status fields',
     'heroku-code': "Heroku router's error code (H10–H99) or the dyno's status",
-    'error-page-size': "the body's size is nginx's own error page for this status",
+    'error-page-size': "the body's size is that of the proxy's own error page for this status",
     'zoraxy-router': "Zoraxy's router and the status it logged",
     'fastly-state': "Fastly's request state (fastly_info.state: ERROR when Fastly made the response)",
   },

@@ -4,6 +4,7 @@
  * the line carries it and skipped when not, so a file may mix wrapped and bare lines.
  */
 import type { WrapperId } from '../../types.ts';
+import { bosh } from './bosh.ts';
 import { cfLogs } from './cf-logs.ts';
 import { compose } from './compose.ts';
 import { cri } from './cri.ts';
@@ -32,6 +33,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   compose,
   emissary,
   'cf-logs': cfLogs,
+  bosh,
   heroku,
   timestamps,
   'docker-details': dockerDetails,

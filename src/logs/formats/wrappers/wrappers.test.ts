@@ -260,6 +260,22 @@ describe('cf logs', () => {
 });
 
 
+describe('the BOSH CLI', () => {
+  it('strips the instance and the stream before the line (corpus: gorouter/routing-release-132-bosh-wrapped.log)', () => {
+    const line = corpusLine('gorouter/routing-release-132-bosh-wrapped.log', 4);
+    expect(chainOf(line)).toEqual(['bosh']);
+    expect(unwrap(line, ['bosh'])).toMatchObject({
+      inner: expect.stringMatching(/^app\.example\.com - \[2018-12-05T10:07:24\.229\+0000\] "GET \/ HTTP\/1\.1" 502 0 67 /),
+      host: 'router/3ff2487f-185a-497c-9805-1f77edb2ffea',
+      stream: 'stdout',
+    });
+  });
+
+  it('leaves a line without an instance id alone', () => {
+    expect(unwrap('router: stdout | x', ['bosh']).inner).toBe('router: stdout | x');
+  });
+});
+
 describe('Heroku Logplex', () => {
   it('reads the time and source[dyno] of a router line (corpus: heroku/mattermost-giphy-6-h10.log)', () => {
     const line = corpusLine('heroku/mattermost-giphy-6-h10.log', 1);
