@@ -74,6 +74,9 @@ describe('TraefikClfParser', () => {
     const p = new TraefikClfParser();
     expect(parseLine(p, TRAEFIK_3_TEST_EMPTY)).toBe(KIND.other);
     expect(parseLine(p, TRAEFIK_1_TEST_EMPTY)).toBe(KIND.other);
+    // Traefik 1.4 printed a missing status and size with Go's %d of a nil (traefik/traefik#2112, wild corpus).
+    const nil = readFileSync(new URL('../../../test/fixtures/logs/wild/traefik-clf/traefik-2112-nil-status.log', import.meta.url), 'utf8');
+    expect(parseLine(p, nil.split('\n')[0] as string)).toBe(KIND.other);
     expect(() => p.access()).toThrow('traefik-clf: access() called after a line that is not an access line');
     // elastic/beats filebeat/module/nginx/access/test/test.log (wild corpus): combined, no Traefik fields.
     const combined = readFileSync(new URL('../../../test/fixtures/logs/wild/nginx-combined/beats-nginx-access-test.log', import.meta.url), 'utf8');
