@@ -8,6 +8,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Apache's `combined` and `common` differ only by the two trailing quoted fields; a file mixing both reads as common.
   // Apache's `vhost_combined` is `combined` with `%v:%p` first (Debian's other_vhosts_access.log).
   'apache-combined': ['combined', 'common', 'apache-vhost-combined'],
+  // Held-out collectors' names: Apache's `common`, and nginx-proxy's `vhost` (combined with the virtual host first).
+  'apache-common': ['common'],
+  'nginx-vhost-combined': ['nginx-proxy'],
   'apache-vhost-combined': ['apache-vhost-combined'],
   'apache-error': ['apache-error'],
   'app-text': ['app-text'],
