@@ -10,6 +10,7 @@ import { quote, unreadable } from './unreadable.ts';
 import { GLUED_PROGRESS, PROGRESS_LINE } from './curl-progress.ts';
 import { markupAround } from './parse-client-error.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
+import { parseLooseHead } from './parse-loose-head.ts';
 
 const FAILURE_LINE = /^curl: \((\d+)\) (.*)$/;
 const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
@@ -66,6 +67,8 @@ export function parseCurlOutput(text: string): Observation {
   let failure: ClientFailure | null = null;
   let current: RawResponse | undefined;
   let inHead = false;
+  /** Response lines before any status line: a head whose first line the paste left out. */
+  const headless: string[] = [];
   // A lone CR is a terminal line redraw (the progress meter), so it ends a line too.
   for (const rawLine of text.split(/\r?\n|\r/)) {
     const unglued = rawLine.replace(GLUED_PROGRESS, '');
@@ -87,7 +90,7 @@ export function parseCurlOutput(text: string): Observation {
       } else if (current && inHead) {
         if (content.trim() === '') inHead = false;
         else current.headerLines.push(content);
-      }
+      } else if (!current) headless.push(content);
     } else if (/^[{}] \[/.test(line)) {
       if (current) current.bodyHidden = true;
     } else if (FAILURE_LINE.test(line)) {
@@ -105,6 +108,9 @@ export function parseCurlOutput(text: string): Observation {
     return { label: RESPONSE_LABEL, response: { httpVersion: null, ...failed, headers: [], body, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
   }
   if (failure) return { label: RESPONSE_LABEL, response: null, failure, hops };
+  // Only the headers were pasted, the status line left out: read as a head whose status is unknown.
+  const head = headless.length > 0 ? parseLooseHead(headless.join('\n')) : null;
+  if (head) return { label: RESPONSE_LABEL, response: head, failure: null, hops };
   const what = request[0] ? `curl -v output with the request ${quote(request[0])}` : `${trace.length} curl info line(s)`;
   throw unreadable(
     'There is no response in this curl output: no "<" response lines and no "curl: (N)" error line.',
