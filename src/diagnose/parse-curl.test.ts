@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFailure, parseCurlOutput } from './parse-curl.ts';
 
@@ -26,6 +27,15 @@ describe('parseCurlOutput', () => {
     ]);
     expect(obs.response?.body).toBe('<html>\n<center><h1>502 Bad Gateway</h1></center>\n</html>');
     expect(obs.failure).toBeNull();
+  });
+
+  it('reads response lines pasted without their status line as a head whose status is unknown', () => {
+    // php/web-wiki#48 (wild corpus, held-out set 16): only Bunny CDN's header lines of a curl -v were published.
+    const text = readFileSync(new URL('../../test/fixtures/diagnose/wild/bunnycdn/phpwiki-504.headers', import.meta.url), 'utf8');
+    const { response } = parseCurlOutput(text);
+    expect(response).toMatchObject({ status: null, body: null });
+    expect(response?.headers.find((h) => h.name === 'server')?.value).toBe('BunnyCDN-ASB1-1310');
+    expect(() => parseCurlOutput('> GET / HTTP/1.1\n> Host: example.com\n>')).toThrow(/no "<" response lines/);
   });
 
   it('splits an info line that curl glued to a body without a final newline', () => {

@@ -24,6 +24,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
   angie: { names: ['Angie'], broader: ['nginx'] },
+  apiaxle: { names: ['ApiAxle'] },
   apigee: { names: ['Apigee'] },
   // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
   apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
@@ -34,6 +35,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
   'aws-lambda': { names: ['AWS Lambda'] },
   'aws-s3': { names: ['Amazon S3'] },
+  'aws-sts': { names: ['AWS STS'] },
   'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
@@ -80,6 +82,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'go-net-http': { names: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   // Cloud Functions run on Cloud Run's serverless infrastructure and log the same platform messages.
+  'google-cloud-functions': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
   'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
   'google-cloud-storage': { names: ['Google Cloud Storage'] },
   'google-frontend': { names: ['Google Front End'] },
@@ -158,6 +161,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
   'spring-cloud-gateway': { names: ['Spring Cloud Gateway'], broader: ['Spring Boot'] },
   squid: { names: ['Squid'] },
+  stackpath: { names: ['StackPath'] },
   'streamlit-cloud': { names: ['Streamlit Community Cloud'] },
   sucuri: { names: ['Sucuri Website Firewall'] },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
@@ -174,6 +178,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   vercel: { names: ['Vercel'] },
   waitress: { names: ['Waitress'] },
   weblogic: { names: ['Oracle WebLogic Server'] },
+  // Websense (Forcepoint) Content Gateway is built on Traffic Server and keeps its reason phrases.
+  'websense-content-gateway': { names: ['Websense Content Gateway'], broader: ['Apache Traffic Server'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
   wordfence: { names: ['Wordfence (WordPress)'], framework: true },
   'wso2-apim': { names: ['WSO2 API Manager'] },
