@@ -114,6 +114,8 @@ const ISSUED: [string, string, string][] = [
   ['aws-api-gateway/403-missing-auth-token-xml.http', 'Amazon API Gateway', 'apigw-missing-auth-token-xml'],
   ['aws-s3/404-head-empty-body-botocore-debug.txt', 'Amazon S3', 'aws-s3-error'],
   ['envoy/503-egress-envoy-curl-I.headers', 'Envoy', 'envoy-local-reply-head'],
+  // Headers only: HTTP.sys's 404 page rebuilt from its size (315 bytes, default-pages.yaml).
+  ['http-sys/arl-haircode-404.headers', 'HTTP.sys', 'httpsys-error-page'],
   ['firebase-hosting/404-site-not-found-befake.txt', 'Firebase Hosting', 'firebase-hosting-site-not-found'],
   // A router line the log parsers read is judged by its own fields; one they cannot read (a viewer's `heroku/router`
   // prefix, placeholders for the host) is still the router's by its code and desc.
