@@ -37,6 +37,19 @@ describe('NginxFormatParser', () => {
     expect(strict.trailing).toBe(' "extra"'.length);
   });
 
+  it("in strict mode, reads no blank in an address, a user or a host and no word in a port (other formats' fields run together)", () => {
+    // nginx-proxy's vhost line (wild corpus, under forego's prefix): nginx-main would read "host address" as $remote_addr.
+    const [wrapped] = wildLines('nginx-proxy/acme-companion-1040-forego-upstream-addr.log');
+    const line = (wrapped as string).replace(/^nginx\.1 +\| /, '');
+    expect(parse(parserFor(PRESET_FORMATS['nginx-main'], true), line)).toBe(KIND.none);
+    expect(parse(parserFor(PRESET_FORMATS['nginx-main']), line)).toBe(KIND.access);
+    expect(parse(parserFor(PRESET_FORMATS['nginx-proxy'], true), line)).toBe(KIND.access);
+    // A container runtime's time and stream read as Apache's virtual host, port, address and user.
+    const cri = `2022-01-28T16:04:05.413656027Z stdout F ${COMBINED_LINE}`;
+    expect(parse(parserFor(PRESET_FORMATS['apache-vhost-combined'], true), cri)).toBe(KIND.none);
+    expect(parse(parserFor(PRESET_FORMATS.combined, true), cri)).toBe(KIND.none);
+  });
+
   it('reads 009, an Apache-escaped quote and a request line that is not HTTP', () => {
     const p = parserFor(PRESET_FORMATS.combined, true);
     expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /a\\"b HTTP/1.1" 009 76 "-" "curl"')).toBe(KIND.access);

@@ -21,6 +21,11 @@ function unescapeJson(raw: string): string {
   }
 }
 
+/** Variables whose values are one word (an address, a user, a host; not `$upstream_addr`, a list after a retry). */
+const ONE_WORD_VARIABLES = ['remote_addr', 'the_real_ip', 'remote_user', 'remote_ident', 'host', 'server_name'];
+/** Variables whose values are a number, or `-`. */
+const NUMBER_VARIABLES = ['server_port', 'body_bytes_sent', 'bytes_sent'];
+
 export class NginxFormatParser extends BaseParser {
   readonly format: FormatId;
   readonly compiled: CompiledFormat;
@@ -46,6 +51,9 @@ export class NginxFormatParser extends BaseParser {
   /** `$body_bytes_sent` and `$http_user_agent`, -1 when the format lacks them: nginx's own page is told by its size. */
   private readonly bodyBytesVar: number;
   private readonly userAgentVar: number;
+  /** Strict mode checks these fields' shape: values of one word, and numbers (see `shapesFit`). */
+  private readonly oneWordVars: number[];
+  private readonly numberVars: number[];
 
   constructor(format: FormatId, compiled: CompiledFormat) {
     super();
@@ -56,6 +64,9 @@ export class NginxFormatParser extends BaseParser {
     this.guessedTime = time >= 0 && compiled.guesses[time] === CLF_LENGTH ? time : -1;
     this.bodyBytesVar = compiled.variables.indexOf('body_bytes_sent');
     this.userAgentVar = compiled.variables.indexOf('http_user_agent');
+    const indexesOf = (names: readonly string[]) => compiled.variables.flatMap((name, i) => (names.includes(name) ? [i] : []));
+    this.oneWordVars = indexesOf(ONE_WORD_VARIABLES);
+    this.numberVars = indexesOf(NUMBER_VARIABLES);
   }
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
@@ -72,9 +83,12 @@ export class NginxFormatParser extends BaseParser {
     const scan = this.strict ? (this.scanAll ??= scannerFor(this.compiled, true)) : (this.scanUsed ??= scannerFor(this.compiled, false));
     const pos = scan(buf, text, start, end, this.offsets, guess);
     if (pos < 0) return KIND.none;
-    if (this.strict) this.trailing = end - pos;
     const { byRole } = this.compiled;
     const offsets = this.offsets;
+    if (this.strict) {
+      this.trailing = end - pos;
+      if (!this.shapesFit(text)) return KIND.none;
+    }
     const sv = 2 * (byRole[ROLE.status] as number);
     const s = offsets[sv] as number;
     if (offsets[sv + 1] !== s + 3) return KIND.none;
@@ -90,6 +104,17 @@ export class NginxFormatParser extends BaseParser {
     this.end = end;
     this.flagged = false;
     return KIND.access;
+  }
+
+  /**
+   * An address, a user name or a port holds no blank, and a port is a number: a format that reads one otherwise is
+   * another format's fields run together (a virtual host and the address read as combined's address, a container
+   * runtime's prefix read as a virtual host and its port).
+   */
+  private shapesFit(text: string): boolean {
+    const o = this.offsets;
+    for (const v of this.oneWordVars) if (text.slice(o[2 * v], o[2 * v + 1]).includes(' ')) return false;
+    return this.numberVars.every((v) => /^(?:\d+|-)$/.test(text.slice(o[2 * v], o[2 * v + 1])));
   }
 
   private readTime(buf: Buffer, text: string): boolean {
