@@ -27,6 +27,12 @@ describe('appRequestLine', () => {
     expect(appRequestLine(cut)).toBeNull();
   });
 
+  it("leaves a router's line with its pre-2017 time (day/month/year, milliseconds) to the proxy formats (corpus: gorouter/net-sample-app-5-cf-logs-redacted.log)", () => {
+    const line = readFileSync(new URL('../../../test/fixtures/logs/wild/gorouter/net-sample-app-5-cf-logs-redacted.log', import.meta.url), 'utf8').split('\n')[0] as string;
+    expect(line).toContain('[18/11/2016:12:20:38.381 +0000]');
+    expect(appRequestLine(line)).toBeNull();
+  });
+
   it('leaves a proxy access line with a zoned CLF time to the proxy formats, even inside an app log', () => {
     const nginx = readFileSync(new URL('../../../test/fixtures/logs/wild/nginx-combined/piped-docker-17-main-502.log', import.meta.url), 'utf8').split('\n')[0] as string;
     expect(nginx).toMatch(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/);

@@ -39,6 +39,16 @@ describe('GorouterParser', () => {
     });
   });
 
+  it("reads a line whose host a paste replaced with a placeholder, and its 67-byte 502 as the router's (corpus: gorouter/net-sample-app-5-cf-logs-redacted.log)", () => {
+    const [inCfLogs] = wildLines('gorouter/net-sample-app-5-cf-logs-redacted.log');
+    const line = (inCfLogs as string).replace(/^\S+ \[RTR\] OUT /, '');
+    expect(line.startsWith('<Route URL> - [18/11/2016:12:20:38.381 +0000]')).toBe(true);
+    const p = new GorouterParser();
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 502, method: 'GET', path: '/', signal: { cause: 'upstream-failed', evidence: { kind: 'error-page-size' } } });
+    expect(parseLine(new GorouterParser(), line.replace('<Route URL>', 'two words'))).toBe(KIND.none);
+  });
+
   it('reads the 2014 form, with vcap_request: for the request id (cloudfoundry/gorouter PR 29)', () => {
     const line =
       'api.10.244.0.34.xip.io - [25/02/2014:14:09:19 +0000] "GET /bulk/apps?batch_size=500&bulk_token={} HTTP/1.1" 200 281 "-" "Go 1.1 package http" 172.16.118.134:37262 vcap_request:0b5599bf-1247-48ed-aaf0-212142b41203 response_time:0.008804337 app_id:';

@@ -20,7 +20,8 @@ import { parseIsoTime } from './log-time.ts';
 import { splitRequestLine } from './split-fields.ts';
 
 const QUOTED = '"((?:[^"\\\\]|\\\\.)*)"';
-const LINE = new RegExp(`^(\\S+) - \\[([^\\]]+)\\] ${QUOTED} (\\d{3}|"-") (?:\\d+|"-")(?: (\\d+|"-"))? ${QUOTED} ${QUOTED} (.*)$`);
+// The host as logged, or a placeholder a paste put in its place (`<Route URL>`, `<host>`).
+const LINE = new RegExp(`^(<[^<>]{1,60}>|\\S+) - \\[([^\\]]+)\\] ${QUOTED} (\\d{3}|"-") (?:\\d+|"-")(?: (\\d+|"-"))? ${QUOTED} ${QUOTED} (.*)$`);
 /** After the user agent: the client's and the backend's addresses (quoted, or bare before 2018), then `key:value` fields. */
 const TOKEN = /"(?:[^"\\]|\\.)*"|\S+/g;
 const PAIR = /^([a-z_][a-z0-9_]*):(.*)$/;
