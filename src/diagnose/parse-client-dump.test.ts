@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseClientDump } from './parse-client-dump.ts';
 
@@ -36,6 +37,14 @@ describe('parseClientDump, Node inspect', () => {
   it("reads an IncomingMessage's statusCode, statusMessage and text", () => {
     const dump = "  res: {\n    statusCode: 504,\n    statusMessage: 'Gateway Timeout',\n    text: 'upstream timed out',\n  }";
     expect(parseClientDump(dump)).toMatchObject({ status: 504, reason: 'Gateway Timeout', headers: [], body: 'upstream timed out' });
+  });
+
+  it("reads the response of Shopify's API library: code, statusText and the body literal (wild corpus)", () => {
+    // Shopify/shopify-app-template-node#1326: an HttpResponseError printed with its response object.
+    const text = readFileSync(new URL('../../test/fixtures/diagnose/wild/shopify/shopify-api-503-generic-page.txt', import.meta.url), 'utf8');
+    const response = parseClientDump(text);
+    expect(response).toMatchObject({ status: 503, reason: 'Service Unavailable' });
+    expect(response?.body?.startsWith('<!--\n  The source of truth for this generic error page is https://github.com/Shopify/error-pages.')).toBe(true);
   });
 
   it("takes no body's own status field for the response's: no headers and no reason beside it", () => {

@@ -2,7 +2,8 @@
  * Reads a response as an HTTP client library prints its response object, where a program or a REPL showed it:
  * - Node's `util.inspect` of an axios error's response (`status: 502,` `statusText: 'Bad Gateway',`
  *   `headers: { server: 'nginx', ... },` `data: '<html>\n' + ...`) or of an `http.IncomingMessage` as got or superagent
- *   keep it (`statusCode: 504,` `statusMessage: 'Gateway Timeout',` `text: '...'`), as keys of one object;
+ *   keep it (`statusCode: 504,` `statusMessage: 'Gateway Timeout',` `text: '...'`), or Shopify's API library
+ *   (`code: 503,` `statusText: 'Service Unavailable',` `body: '...'`), as keys of one object;
  * - Python requests in a REPL or a print: `<Response [502]>`, then `r.headers` as a dict
  *   (`{'Server': 'nginx', ...}`) and `r.text` / `r.content` as a string or bytes literal;
  * - Go's `%#v` or `%+v` of an `*http.Response`: `&http.Response{Status:"502 Bad Gateway", StatusCode:502, ...,
@@ -69,7 +70,8 @@ function nodeInspect(text: string): ParsedResponse | null {
   const lines = text.split(/\r?\n/);
   let tried = 0;
   for (let at = 0; at < lines.length && tried < MAX_STATUS_CANDIDATES; at += 1) {
-    const status = /^(\s*)(?:status|statusCode): (\d{3}),?$/.exec(lines[at] ?? '');
+    // `code` with `statusText` beside it: the response of @shopify/shopify-api's errors (HttpResponseError).
+    const status = /^(\s*)(?:status|statusCode|code): (\d{3}),?$/.exec(lines[at] ?? '');
     if (!status) continue;
     tried += 1;
     const indent = status[1] ?? '';

@@ -21,6 +21,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
   apache: { names: ['Apache httpd'] },
+  'alibaba-cloud-cdn': { names: ['Alibaba Cloud CDN'], broader: ['Tengine'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
   angie: { names: ['Angie'], broader: ['nginx'] },
@@ -58,6 +59,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   cloudinary: { names: ['Cloudinary'] },
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
+  'ddos-guard': { names: ['DDoS-Guard'] },
+  'deno-deploy': { names: ['Deno Deploy'] },
+  // DigitalOcean App Platform's router is Envoy: its local replies name Envoy, the same box less precisely.
+  'digitalocean-app-platform': { names: ['DigitalOcean App Platform'], broader: ['Envoy'] },
+  'digitalocean-spaces': { names: ['DigitalOcean Spaces'] },
   django: { names: ['Django'], framework: true },
   dropwizard: { names: ['Dropwizard'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
@@ -129,6 +135,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Okteto's own page for a service that is not up: no fingerprint names it yet.
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
+  'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
@@ -161,6 +168,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   shenyu: { names: ['Apache ShenYu'] },
   replit: { names: ['Replit'] },
   rocket: { names: ['Rocket'], framework: true },
+  shopify: { names: ['Shopify'] },
   sinatra: { names: ['Sinatra'], framework: true },
   'spring-boot': { names: ['Spring Boot'], framework: true },
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
@@ -189,6 +197,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'websense-content-gateway': { names: ['Websense Content Gateway'], broader: ['Apache Traffic Server'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
   wordfence: { names: ['Wordfence (WordPress)'], framework: true },
+  wordpress: { names: ['WordPress'], framework: true },
+  'wp-engine': { names: ['WP Engine'] },
   'wso2-apim': { names: ['WSO2 API Manager'] },
   ngrok: { names: ['ngrok'] },
   zoraxy: { names: ['Zoraxy'] },
