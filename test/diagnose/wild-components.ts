@@ -59,6 +59,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   cloudinary: { names: ['Cloudinary'] },
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
+  'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
   'ddos-guard': { names: ['DDoS-Guard'] },
   'deno-deploy': { names: ['Deno Deploy'] },
   // DigitalOcean App Platform's router is Envoy: its local replies name Envoy, the same box less precisely.
@@ -111,6 +112,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
   knative: { names: ['Knative Serving'] },
   koa: { names: ['Koa'], framework: true },
+  // Kuma's MeshGateway runs Envoy: an Envoy local reply from it names the same box less precisely.
+  kuma: { names: ['Kuma MeshGateway'], broader: ['Envoy'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
   krakend: { names: ['KrakenD'] },
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
