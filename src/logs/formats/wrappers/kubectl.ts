@@ -2,7 +2,8 @@
  * What `kubectl logs` adds: `--prefix` writes `[pod/<pod>/<container>] ` before every line (kubectl's
  * `addPrefixIfNeeded`), and `--timestamps` the RFC 3339 time the runtime logged the line at, then a space (the
  * kubelet's log writer, `time.RFC3339Nano`). `docker logs -t` and `docker compose logs -t` write the same time
- * the same way. A format may begin with such a time itself, so that wrapper is loose (see Wrapper).
+ * the same way, and Docker Desktop's log view its local time (`2024-10-04 15:42:56 `). A format may begin with such a
+ * time itself, so that wrapper is loose (see Wrapper).
  */
 import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
 
@@ -27,13 +28,21 @@ export const kubectlPrefix: Wrapper = {
   },
 };
 
+/** Docker Desktop's log view, copied with its timestamps on: the local wall-clock time, no zone, then a space. */
+const WALL_CLOCK = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /;
+
 export const timestamps: Wrapper = {
   id: 'timestamps',
   loose: true,
   strip(line: WrappedLine): boolean {
     const { text, start, end } = line;
     const timeEnd = rfc3339End(line.buf, start, end);
-    if (timeEnd < 0 || text.charCodeAt(timeEnd) !== 32) return false;
+    if (timeEnd < 0 || text.charCodeAt(timeEnd) !== 32) {
+      // No zone to place it in: the line's own time is read instead.
+      if (end - start <= 20 || !WALL_CLOCK.test(text.slice(start, start + 20))) return false;
+      line.start = start + 20;
+      return true;
+    }
     line.setTime(text, start, timeEnd);
     line.start = timeEnd + 1;
     return true;

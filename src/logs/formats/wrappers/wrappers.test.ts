@@ -125,6 +125,12 @@ describe('kubectl logs', () => {
     expect(unwrap(line, ['kubectl-prefix'])).toMatchObject({ inner: '2024/03/07 21:10:16 [notice] 1#1: using the "epoll" event method', host: 'y-844fbc9777-vhl79/nginx' });
   });
 
+  it("Docker Desktop's wall-clock time (corpus: caddy-error/caddy-6605-docker-desktop.log)", () => {
+    const line = corpusLine('caddy-error/caddy-6605-docker-desktop.log', 1);
+    expect(chainOf(line)).toEqual(['timestamps']);
+    expect(unwrap(line, ['timestamps'])).toMatchObject({ inner: expect.stringMatching(/^\{"level":"error","ts":1728027776\.6026268,/), time: null });
+  });
+
   it('--timestamps (corpus: envoy-text/istio-29109-kubectl-timestamps.log)', () => {
     const line = corpusLine('envoy-text/istio-29109-kubectl-timestamps.log', 1);
     expect(chainOf(line)).toEqual(['timestamps']);
