@@ -92,6 +92,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'google-cloud-functions': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
   'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
   'google-cloud-storage': { names: ['Google Cloud Storage'] },
+  'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   'google-frontend': { names: ['Google Front End'] },
   gravitee: { names: ['Gravitee API gateway'] },
   gunicorn: { names: ['Gunicorn'] },
