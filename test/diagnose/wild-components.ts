@@ -146,6 +146,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
+  'openstack-swift': { names: ['OpenStack Swift'] },
   'php-builtin-server': { names: ['PHP built-in web server'] },
   'php-fpm': { names: ['PHP-FPM'] },
   phoenix: { names: ['Phoenix'], framework: true },
@@ -180,6 +181,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   squid: { names: ['Squid'] },
   stackpath: { names: ['StackPath'] },
   'streamlit-cloud': { names: ['Streamlit Community Cloud'] },
+  stingray: { names: ['Stingray Traffic Manager'] },
   strapi: { names: ['Strapi'], framework: true },
   sucuri: { names: ['Sucuri Website Firewall'] },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
@@ -189,6 +191,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Traefik answers an unrouted request with Go's http.NotFound, byte for byte: Go net/http is the same box, less precise.
   traefik: { names: ['Traefik'], broader: ['Go net/http'] },
   tyk: { names: ['Tyk Gateway'] },
+  uhttpd: { names: ['uhttpd'] },
   undertow: { names: ['Undertow (WildFly)'] },
   uvicorn: { names: ['Uvicorn'] },
   uwsgi: { names: ['uWSGI'] },
