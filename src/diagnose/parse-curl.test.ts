@@ -36,6 +36,7 @@ describe('parseCurlOutput', () => {
     expect(response).toMatchObject({ status: null, body: null });
     expect(response?.headers.find((h) => h.name === 'server')?.value).toBe('BunnyCDN-ASB1-1310');
     expect(() => parseCurlOutput('> GET / HTTP/1.1\n> Host: example.com\n>')).toThrow(/no "<" response lines/);
+    expect(() => parseCurlOutput('< cdn-status: 504\n<')).toThrow(/hold no status line/);
   });
 
   it('splits an info line that curl glued to a body without a final newline', () => {

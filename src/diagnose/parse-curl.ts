@@ -112,6 +112,13 @@ export function parseCurlOutput(text: string): Observation {
   const head = headless.length > 0 ? parseLooseHead(headless.join('\n')) : null;
   if (head) return { label: RESPONSE_LABEL, response: head, failure: null, hops };
   const what = request[0] ? `curl -v output with the request ${quote(request[0])}` : `${trace.length} curl info line(s)`;
+  if (headless.length > 0) {
+    throw unreadable(
+      'The "<" lines of this curl output hold no status line ("< HTTP/1.1 502 Bad Gateway") and too few headers to read as a head without one.',
+      `${headless.length} "<" line(s) starting ${quote(headless[0] ?? '')}. Paste everything curl printed, from the status line on.`,
+      { requestLine: request[0] ?? null, infoLines: trace.length },
+    );
+  }
   throw unreadable(
     'There is no response in this curl output: no "<" response lines and no "curl: (N)" error line.',
     `${what}. Paste everything curl printed, including the lines after the request.`,

@@ -9,14 +9,20 @@ import { skipControls, type WrappedLine, type Wrapper } from './wrapped-line.ts'
 const POD_NAME = /^[a-z0-9][a-z0-9.]*-[a-z0-9.-]*[a-z0-9]$/;
 const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
-/** The coloured or plain name at `at`: where it starts and ends without its colour codes, and where the rest starts. */
+/** Longer than any pod or container name (DNS names: 253 characters at most) with its colour codes. */
+const MAX_NAME = 270;
+
+/**
+ * The coloured or plain name at `at`: where it starts and ends without its colour codes, and where the rest starts.
+ * Scanned within the line and a name's length: `text` is a whole chunk of the input, and this runs on every line.
+ */
 function nameAt(text: string, at: number, end: number): { from: number; to: number; next: number } | null {
   const from = skipControls(text, at, end);
-  const space = text.indexOf(' ', from);
-  if (space < 0 || space >= end) return null;
-  const colourAt = text.indexOf('\x1b', from);
-  const to = colourAt >= 0 && colourAt < space ? colourAt : space;
-  if (skipControls(text, to, space) !== space) return null;
+  const limit = Math.min(end, from + MAX_NAME);
+  let to = from;
+  while (to < limit && text.charCodeAt(to) !== 32 && text.charCodeAt(to) !== 27) to++;
+  const space = skipControls(text, to, limit);
+  if (space >= limit || text.charCodeAt(space) !== 32) return null;
   return { from, to, next: space + 1 };
 }
 
