@@ -301,6 +301,15 @@ describe('Heroku Logplex', () => {
     expect(chainOf('worker[web.1]: hello')).toEqual([]);
   });
 
+  it('reads the `<app> heroku/router` form log services show (corpus: heroku/rocket-buildpack-3-h13.log)', () => {
+    const line = corpusLine('heroku/rocket-buildpack-3-h13.log', 1);
+    expect(chainOf(line)[0]).toBe('heroku');
+    expect(unwrap(line, ['heroku'])).toMatchObject({ host: 'router', time: null });
+    expect(unwrap(line, ['heroku']).inner.startsWith('at=error code=H13 ')).toBe(true);
+    expect(unwrap('heroku/router: at=info method=GET', ['heroku'])).toMatchObject({ inner: 'at=info method=GET', host: 'router' });
+    expect(chainOf('my-app worker/web.1 hello')).toEqual([]);
+  });
+
   it.each([
     // Heroku's drain lines as a Stack Overflow question quotes them ("Explain format of Heroku logs", 2014).
     ['<158>1 2014-08-04T18:28:43.078581+00:00 host heroku router - at=info method=GET path="/foo" host=app-name-7277.herokuapp.com request_id=e5bb3580-44b0-46d2-aad3-185263641044 fwd="50.168.96.221" dyno=web.1 connect=0ms service=2ms status=200 bytes=415', 'at=info method=GET path="/foo"'],
