@@ -117,10 +117,11 @@ const ISSUED: [string, string, string][] = [
   // Headers only: HTTP.sys's 404 page rebuilt from its size (315 bytes, default-pages.yaml).
   ['http-sys/arl-haircode-404.headers', 'HTTP.sys', 'httpsys-error-page'],
   ['firebase-hosting/404-site-not-found-befake.txt', 'Firebase Hosting', 'firebase-hosting-site-not-found'],
-  // A router line the log parsers read is judged by its own fields; one they cannot read (a viewer's `heroku/router`
-  // prefix, placeholders for the host) is still the router's by its code and desc.
+  // A router line the log parsers read is judged by its own fields (a viewer's `heroku/router` prefix included); one
+  // they cannot read (a time cut short) is still the router's by its code and desc.
   ['heroku/503-h82-router-log.txt', 'Heroku router', 'heroku-log-line-own-answer'],
-  ['heroku/503-h13-rocket-under-load.log', 'Heroku router', 'heroku-router-log'],
+  ['heroku/503-h13-rocket-under-load.log', 'Heroku router', 'heroku-log-line-own-answer'],
+  ['heroku/503-h10-router-line-enduro-300-cut-year.txt', 'Heroku router', 'heroku-router-log'],
   ['render/xxx-service-suspended-cybria.txt', 'Render', 'render-suspended'],
 ];
 
