@@ -265,3 +265,30 @@ describe("Boom's fixed 500 (hapijs/boom lib/index.js) against Fastify's error JS
     expect(diagnose(json('500 Internal Server Error', '{"statusCode":500,"error":"Internal Server Error","message":"connect ECONNREFUSED 127.0.0.1:5432"}')).diagnoses[0]?.issuer?.component).toBe('Fastify');
   });
 });
+
+// The two pages as their sources write them: HTTP.sys's (default-pages.yaml, its 334-byte page) and
+// HostFilteringMiddleware.cs's copy, whose head closes with "</ HEAD >".
+const invalidHostnamePage = (headClose: string) =>
+  '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\r\n<HTML><HEAD><TITLE>Bad Request</TITLE>\r\n' +
+  `<META HTTP-EQUIV="Content-Type" Content="text/html; charset=us-ascii">${headClose}\r\n<BODY><h2>Bad Request - Invalid Hostname</h2>\r\n` +
+  '<hr><p>HTTP Error 400. The request hostname is invalid.</p>\r\n</BODY></HTML>';
+const invalidHostnameAnswer = (server: string | null, body: string) => {
+  const head = `HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\n${server ? `Server: ${server}\r\n` : ''}\r\n`;
+  const [d] = diagnose(head + body).diagnoses;
+  return [d?.issuer?.component, d?.issuer?.fingerprint, d?.confidence];
+};
+
+describe('"Bad Request - Invalid Hostname": HTTP.sys, or ASP.NET Core host filtering that copies its page', () => {
+  it("names HTTP.sys by its own markup or its Server header, ASP.NET Core by its copy's markup or Kestrel's header", () => {
+    expect(invalidHostnameAnswer(null, invalidHostnamePage('</HEAD>'))).toEqual(['HTTP.sys', 'httpsys-bad-hostname', 'medium']);
+    expect(invalidHostnameAnswer('Microsoft-HTTPAPI/2.0', invalidHostnamePage('</HEAD>'))).toEqual(['HTTP.sys', 'httpsys-bad-hostname', 'medium']);
+    expect(invalidHostnameAnswer(null, invalidHostnamePage('</ HEAD >'))).toEqual(['ASP.NET Core', 'aspnet-core-host-filtering', 'high']);
+    expect(invalidHostnameAnswer('Kestrel', invalidHostnamePage('</ HEAD >'))).toEqual(['ASP.NET Core', 'aspnet-core-host-filtering', 'high']);
+  });
+
+  it('names HTTP.sys at low confidence for the words alone, which both write (corpus: http-sys/sharphttpserver-invalid-hostname.txt)', () => {
+    const d = diagnosisOf('http-sys/sharphttpserver-invalid-hostname.txt');
+    expect([d.issuer?.component, d.issuer?.fingerprint, d.confidence]).toEqual(['HTTP.sys', 'httpsys-invalid-hostname-words', 'low']);
+    expect(d.summary).toContain('ASP.NET Core');
+  });
+});

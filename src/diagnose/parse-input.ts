@@ -13,6 +13,7 @@ import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
+import { parseToolResult } from './parse-tool-result.ts';
 import { parseDevtoolsColumns } from './parse-devtools-columns.ts';
 import { parseLooseHead } from './parse-loose-head.ts';
 import { jsonAmongProse, objectFromFragment } from './json-in-prose.ts';
@@ -65,6 +66,8 @@ function parseObject(data: unknown): ParsedInput {
   }
   const dict = data as Record<string, unknown>;
   if ('log' in dict) return { format: 'har', observations: parseHar(dict) };
+  const printed = parseToolResult(dict);
+  if (printed) return { format: 'json', observations: [printed] };
   if (!isResponseObject(dict)) return parseBody(dict);
   return { format: 'json', observations: [parseResponseObject(dict)] };
 }

@@ -2,7 +2,7 @@
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
  * it, wget's ERROR line after it, the shell command and prompt typed before it, a tool's mark on its lines (`npm ERR! `,
  * `##[error]`, also where some lines lack it), a log's or a test runner's prefix on every line (`npm ERR! `,
- * `util.go:886: `, PHP's `[0] => `), a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`,
+ * `util.go:886: `, PHP's `[0] => `), PHP's print_r of a header array (`[Server] => nginx`), a head flattened onto one line, a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`,
  * `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts), a logger's timestamped
  * prefix and an HTTP logging interceptor's arrows (log-lines.ts), Apache HttpClient's wire log (wire-log.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
  */
@@ -102,6 +102,46 @@ function inlineCodeResponse(lines: readonly string[]): string[] | null {
   const closes = rest.findIndex((l) => l.includes('`'));
   if (closes < 0) return null;
   return [...lines.slice(0, at), m[1] ?? '', ...rest.slice(0, closes), (rest[closes] ?? '').slice(0, (rest[closes] ?? '').indexOf('`'))];
+}
+
+/** `[Server] => cloudflare`: PHP's print_r of get_headers($url, true), one header a line, the value bare. */
+const PHP_HEADER_ENTRY = /^\s*\[([A-Za-z][A-Za-z0-9-]*)\] => (.*)$/;
+/** A header's name as pasted heads show it: hyphenated (Content-Type, CF-RAY) or a one-word response header. */
+const HTTP_HEADER_NAME_WORD = /-|^(?:server|date|connection|location|via|vary|age|allow|etag|expires|pragma)$/i;
+
+/**
+ * PHP's array of response headers as print_r shows it: its entries become header lines, and blank lines between a
+ * status line and them go, so that they read as that status's head. Two header entries at least: a lone `[key] =>`
+ * is any array's.
+ */
+function phpHeaderArray(lines: string[]): string[] {
+  const entries = lines.filter((l) => HTTP_HEADER_NAME_WORD.test(PHP_HEADER_ENTRY.exec(l)?.[1] ?? ''));
+  if (entries.length < 2) return lines;
+  const converted = lines.map((l) => {
+    const m = PHP_HEADER_ENTRY.exec(l);
+    return m ? `${m[1]}: ${m[2]}` : l;
+  });
+  const first = converted.findIndex((l, i) => PHP_HEADER_ENTRY.test(lines[i] ?? ''));
+  const status = converted.slice(0, first).findLastIndex((l) => !isBlank(l));
+  if (status < 0 || !/^(?:\S.*?)?HTTP\/\d(?:\.\d)? \d{3}\b/.test(converted[status] ?? '')) return converted;
+  return [...converted.slice(0, status + 1), ...converted.slice(first)];
+}
+
+/**
+ * A head whose line breaks became spaces (an error message that quotes the response, a chat client): the status line,
+ * then `Name: value` pairs on the same line. The pairs are split where a header's name follows a blank; two headers
+ * at least, each with an HTTP header's name.
+ */
+const FLAT_HEAD = /^(.*?)(HTTP\/\d(?:\.\d)? \d{3}(?: [A-Za-z][A-Za-z' -]*?)?) ((?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*): \S.*)$/;
+const FLAT_HEADER_START = / (?=[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*: )/;
+
+function unflattenHead(lines: string[]): string[] {
+  if (lines.filter((l) => !isBlank(l)).length !== 1) return lines;
+  const at = lines.findIndex((l) => !isBlank(l));
+  const [, before = '', statusLine = '', rest = ''] = FLAT_HEAD.exec(lines[at] ?? '') ?? [];
+  const headers = rest.split(FLAT_HEADER_START);
+  if (headers.length < 2 || !headers.every((h) => HTTP_HEADER_NAME_WORD.test(h.slice(0, h.indexOf(':'))))) return lines;
+  return [...(before.trim() === '' ? [] : [before.trim()]), statusLine, ...headers];
 }
 
 /**
@@ -234,7 +274,7 @@ export function unwrapPaste(raw: string): string {
   const wired = wireLogResponse(unglued);
   if (wired) return wired.join('\n');
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unglued)))))));
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(phpHeaderArray(unflattenHead(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unglued)))))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 
