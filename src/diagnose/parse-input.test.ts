@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { isHttpwhyError } from '../errors.ts';
 import { parseInput } from './parse-input.ts';
 
@@ -167,5 +168,36 @@ describe('parseInput: a client error message', () => {
 
   it('reads a JSON body that mentions a client message as JSON', () => {
     expect(parseInput('{"status": 502, "body": "AxiosError: Request failed with status code 502"}').format).toBe('json');
+  });
+});
+
+describe('responses inside what tools print, and heads people reshaped (corpus: test/fixtures/diagnose/wild/corpus-u.tsv)', () => {
+  const wildInput = (path: string) => parseInput(readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8'));
+  const headerOf = (path: string, name: string) => wildInput(path).observations[0]?.response?.headers.find((h) => h.name.toLowerCase() === name)?.value;
+
+  it("reads an Ansible uri result: its status, and the headers it keeps as keys with '-' written '_'", () => {
+    const response = wildInput('nexus3-oss/ansible-uri-503.json').observations[0]?.response;
+    expect(response?.status).toBe(503);
+    expect(headerOf('nexus3-oss/ansible-uri-503.json', 'x-squid-error')).toBe('ERR_CONNECT_FAIL 111');
+    expect(headerOf('nexus3-oss/ansible-uri-503.json', 'msg')).toBeUndefined();
+  });
+
+  it("reads Angular's HttpErrorResponse: its status and the body in error, not its HttpHeaders internals", () => {
+    const response = wildInput('paperless-ngx/api-csrf-403.json').observations[0]?.response;
+    expect([response?.status, response?.headers, response?.body]).toEqual([403, [], '{"detail":"CSRF Failed: CSRF token missing."}']);
+  });
+
+  it("reads PHP's print_r of a header array under a status line as that status's head", () => {
+    expect(wildInput('cloudflare/php-rss-fetch-403-challenge.headers').observations[0]?.response?.status).toBe(403);
+    expect(headerOf('cloudflare/php-rss-fetch-403-challenge.headers', 'cf-mitigated')).toBe('challenge');
+  });
+
+  it('reads a head flattened onto one line after an error message', () => {
+    const response = wildInput('caddy/expose-server-502-empty.txt').observations[0]?.response;
+    expect([response?.status, headerOf('caddy/expose-server-502-empty.txt', 'server'), response?.body]).toEqual([502, 'Caddy', '']);
+  });
+
+  it('reads an XML error fragment opening with <Code> as a body, not as emphasis markup', () => {
+    expect(wildInput('mcp-toolbox/gcs-accessdenied.http').observations[0]?.response?.body).toContain('<Message>Access denied.</Message>');
   });
 });

@@ -14,7 +14,8 @@ import { RESPONSE_LABEL } from './observation-label.ts';
  */
 const EMPHASIS_TAGS = 'b|strong|i|em|u|code|kbd|tt|mark';
 const HTML_EMPHASIS = new RegExp(`</?(?:${EMPHASIS_TAGS})>`, 'gi');
-const LEADING_EMPHASIS = new RegExp(`^<(?:${EMPHASIS_TAGS})>`, 'i');
+/** A paste opening with an emphasis tag, in HTML's lower or upper case; `<Code>` in mixed case is an XML error's element (S3, GCS). */
+const LEADING_EMPHASIS = new RegExp(`^<(?:${EMPHASIS_TAGS}|${EMPHASIS_TAGS.toUpperCase()})>`);
 
 /** An XML document pasted alone, or null. Its status is unknown: XML error documents name codes, not statuses. */
 export function parseBodyText(text: string): ParsedInput | null {

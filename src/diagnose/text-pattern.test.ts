@@ -63,7 +63,7 @@ describe('line breaks in text forms', () => {
   const footer = textFormOfRegex('<center><h1>504 Gateway Time-out</h1></center>\\r?\\n<hr><center>openresty(/[\\d.]+)?</center>');
   const reads = (text: string) => footer?.pattern instanceof RegExp && footer.pattern.test(text);
 
-  it.each(['504 Gateway Time-out openresty', '504 Gateway Time-out, openresty/1.15.8.1', '504 Gateway Time-out / openresty', '504 Gateway Time-out | openresty', '504 Gateway Time-outopenresty'])(
+  it.each(['504 Gateway Time-out openresty', '504 Gateway Time-out, openresty/1.15.8.1', '504 Gateway Time-out / openresty', '504 Gateway Time-out | openresty', '504 Gateway Time-out (openresty)', '504 Gateway Time-outopenresty'])(
     'accepts blanks or one separator where a tag was: %j',
     (text) => {
       expect(reads(text)).toBe(true);
@@ -72,7 +72,7 @@ describe('line breaks in text forms', () => {
 
   it('reads "blanks and tags" written as a pattern as a line break too', () => {
     const form = textFormOfRegex('Site Not Found(?:\\s|<[^>]+>)*Why am I seeing this\\?');
-    expect(form?.pattern).toEqual(/Site Not Found\s*(?:[-–—,/|:·•]\s*)?Why am I seeing this\?/);
+    expect(form?.pattern).toEqual(/Site Not Found\s*(?:[-–—,/|:·•(]\s*)?Why am I seeing this\?/);
   });
 
   it('accepts no separator inside a line, nor two of them', () => {

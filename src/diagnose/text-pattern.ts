@@ -15,7 +15,7 @@
  *
  * Where the page breaks a line (a tag between words), people who copy or retype it often write a separator instead:
  * "503 Service Unavailable - No server is available", "502 Bad Gateway / openresty", "504 Gateway Time-out,
- * openresty/1.15.8.1", a table pasted as markdown ("URL: | http://..."). A text form accepts one such mark there.
+ * openresty/1.15.8.1", "502 Bad Gateway (nginx)", a table pasted as markdown ("URL: | http://..."). A text form accepts one such mark there.
  */
 import { listCodes } from '../codes/index.ts';
 import { visibleLines } from './visible-text.ts';
@@ -44,7 +44,7 @@ const BREAK_TOKEN = '\u0000BREAK\u0000';
  * Where a tag was: blanks, or one separator mark with blanks around it. The optional group starts with a mark, never a
  * blank, so a run of blanks is read one way only.
  */
-const LINE_BREAK = '\\s*(?:[-–—,/|:·•]\\s*)?';
+const LINE_BREAK = '\\s*(?:[-–—,/|:·•(]\\s*)?';
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words every error page may carry; they name no component. */
 const GENERIC_WORDS = ['error', 'http', 'status', 'code'];

@@ -56,15 +56,17 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'] },
   cloudflared: { names: ['Cloudflare Tunnel'] },
   cloudfront: { names: ['Amazon CloudFront'] },
-  // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   cloudinary: { names: ['Cloudinary'] },
+  // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
+  coder: { names: ['Coder'] },
   'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
   'ddos-guard': { names: ['DDoS-Guard'] },
   'deno-deploy': { names: ['Deno Deploy'] },
   // DigitalOcean App Platform's router is Envoy: its local replies name Envoy, the same box less precisely.
   'digitalocean-app-platform': { names: ['DigitalOcean App Platform'], broader: ['Envoy'] },
   'digitalocean-spaces': { names: ['DigitalOcean Spaces'] },
+  daphne: { names: ['Daphne'], framework: true },
   django: { names: ['Django'], framework: true },
   dropwizard: { names: ['Dropwizard'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
@@ -199,6 +201,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   varnish: { names: ['Varnish'] },
   vercel: { names: ['Vercel'] },
   waitress: { names: ['Waitress'] },
+  warp: { names: ['Warp'], framework: true },
   weblogic: { names: ['Oracle WebLogic Server'] },
   // Websense (Forcepoint) Content Gateway is built on Traffic Server and keeps its reason phrases.
   'websense-content-gateway': { names: ['Websense Content Gateway'], broader: ['Apache Traffic Server'] },
