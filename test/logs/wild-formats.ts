@@ -43,7 +43,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   kong: ['kong'],
   // nginx's default `main` is `combined` plus "$http_x_forwarded_for".
   'nginx-combined': ['combined', 'nginx-main'],
-  'nginx-custom': ['nginx-custom'],
+  // Held-out collectors file nginx's `main` layout (combined plus "$http_x_forwarded_for") and nginx-proxy's `vhost`
+  // as custom formats: httpwhy reads both as the named layouts they are.
+  'nginx-custom': ['nginx-custom', 'nginx-main', 'nginx-proxy'],
   'nginx-proxy-manager': ['nginx-proxy-manager'],
   // nginx-proxy's `vhost` format: `combined` with the virtual host first.
   'nginx-proxy': ['nginx-proxy'],

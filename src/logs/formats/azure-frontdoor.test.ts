@@ -89,6 +89,14 @@ describe('AzureFrontDoorParser', () => {
     });
   });
 
+  it("reads Azure CDN's AzureCdnAccessLog records as the same table (corpus: azure-frontdoor/otel-azurecdnaccesslog-valid3.log)", () => {
+    const published = readFileSync(new URL('../../../test/fixtures/logs/wild/azure-frontdoor/otel-azurecdnaccesslog-valid3.log', import.meta.url), 'utf8');
+    const record = (JSON.parse(published) as { records: unknown[] }).records[0];
+    const p = new AzureFrontDoorParser();
+    expect(parseLine(p, JSON.stringify(record))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 304, method: 'GET', path: '/', upstream: 'example.com:443', requestTime: 0.398, signal: null });
+  });
+
   it("reads the documentation's WAF-blocked request, and recognises its WAF record as carrying nothing to count", () => {
     const p = new AzureFrontDoorParser();
     expect(parseLine(p, oneLine(DOC_ACCESS_LOG))).toBe(KIND.access);

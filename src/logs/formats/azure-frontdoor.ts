@@ -1,12 +1,13 @@
 /**
  * Azure Front Door access log (`FrontdoorAccessLog` of Front Door classic, `FrontDoorAccessLog` of Standard and
- * Premium), as Azure Monitor writes it. Per learn.microsoft.com/azure/frontdoor/front-door-diagnostics
- * (MicrosoftDocs/azure-docs articles/frontdoor/front-door-diagnostics.md): `httpStatusCode` is what Front Door
- * returned, **0** when the request to the origin timed out and 499 when the client closed the connection;
- * `ErrorInfo` names the error met while processing the request (`NoError` when there was none, so a 5xx with
- * `NoError` is the origin's); `isReceivedFromClient` false marks the origin shield's record of a request the edge
- * also logged; `timeTaken` is in seconds. The health-probe and WAF logs, and Activity Log events exported with
- * them, are recognised and carry nothing to count.
+ * Premium) and Azure CDN from Microsoft's `AzureCdnAccessLog`, as Azure Monitor writes it. Per
+ * learn.microsoft.com/azure/frontdoor/front-door-diagnostics (MicrosoftDocs/azure-docs
+ * articles/frontdoor/front-door-diagnostics.md): `httpStatusCode` is what Front Door returned, **0** when the request
+ * to the origin timed out and 499 when the client closed the connection; `ErrorInfo` names the error met while
+ * processing the request (`NoError` when there was none, so a 5xx with `NoError` is the origin's);
+ * `isReceivedFromClient` false marks the origin shield's record of a request the edge also logged; `timeTaken` is in
+ * seconds. The health-probe and WAF logs, and Activity Log events exported with them, are recognised and carry nothing
+ * to count.
  */
 import { azureRecord, azureRequest, isActivityLog, prop, statusProp } from './azure-record.ts';
 import { pathOfUrl } from './gcp-lb.ts';
@@ -36,6 +37,11 @@ const ERROR_INFO: Record<string, Cause> = {
   InvalidRequest: 'proxy-config',
   UnspecifiedError: 'upstream-failed',
 };
+/**
+ * The access log's categories: Front Door's, and `AzureCdnAccessLog` of Azure CDN from Microsoft (classic), which
+ * runs on Front Door's edge and writes the same properties (Azure CDN's "Diagnostic logs", raw logs).
+ */
+const ACCESS_CATEGORIES = new Set(['frontdooraccesslog', 'azurecdnaccesslog']);
 const BY_STATUS: Record<number, Cause> = { 500: 'proxy-config', 502: 'upstream-failed', 503: 'no-live-upstream', 504: 'timeout' };
 
 export function frontDoorSignal(status: number, errorInfo: string): Signal | null {
@@ -55,7 +61,7 @@ export class AzureFrontDoorParser extends BaseParser {
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const record = azureRecord(buf.toString('utf8', start, end));
     if (!record) return KIND.none;
-    if (record.category !== 'frontdooraccesslog') return record.category.startsWith('frontdoor') || isActivityLog(record) ? KIND.other : KIND.none;
+    if (!ACCESS_CATEGORIES.has(record.category)) return record.category.startsWith('frontdoor') || isActivityLog(record) ? KIND.other : KIND.none;
     const status = statusProp(record, 'httpstatuscode');
     if (Number.isNaN(status)) return KIND.other;
     // The origin shield answering the edge: the edge's own record is the client's request.

@@ -14,6 +14,13 @@ describe('inferJsonLogFormat', () => {
     );
   });
 
+  // ingress-nginx#8252 (wild corpus): the request's fields in an httpRequest object, as Google Cloud Logging names them.
+  it("names the fields of Google's httpRequest object inside the line", () => {
+    const format = inferJsonLogFormat(wild('nginx-json/ingress-nginx-8252-default-backend.log')) ?? '';
+    expect(format).toContain('"httpRequest":{"requestMethod":"$request_method","requestUrl":"$request_uri","status":"$status"');
+    expect(format).toContain('"upstreamStatus":"$upstream_status","upstreamAddr":"$upstream_addr"');
+  });
+
   // Synthetic lines, for the mechanics: spacing kept, values nginx left unquoted (`-`, a list of upstream tries).
   it('keeps the spacing and reads unquoted values up to the next key', () => {
     const line =

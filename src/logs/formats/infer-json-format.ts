@@ -1,12 +1,14 @@
 /**
  * Infers an nginx `log_format` from one JSON access-log line (`log_format x escape=json '{"time":"$time_iso8601",…}'`):
- * the line's own structure (braces, keys, quotes, spacing) becomes the format's literals and each value a variable,
- * so the file is read by the same generated scanner as a format given with --format. Values nginx wrote unquoted
+ * the line's own structure (braces, keys, quotes, spacing) becomes the format's literals and each value a variable, so
+ * the file is read by the same generated scanner as a format given with --format. Values nginx wrote unquoted
  * (`"rt":$upstream_response_time`, which is `-` or `0.001, 0.002` at times and then no valid JSON) read the same.
  * Top-level keys name their variable when they are a usual name for it, compared without case and punctuation
  * (`status`, `request_uri` / `uri` / `url`, `upstream_status`, `remote_addr` / `clientIp`, `time_iso8601` /
- * `timestamp`…). A line is taken for nginx's only with a status, a request or URI, and two more keys that are nginx
- * variable names (`body_bytes_sent`, `request_time`, `http_referer`…): app loggers write JSON with a status too.
+ * `timestamp`…), and so do the keys of an `httpRequest` object, Google Cloud Logging's names for the request's fields
+ * that ingress-nginx users log in (`requestMethod`, `requestUrl`, `status`, `remoteIp`). A line is taken for nginx's
+ * only with a status, a request or URI, and two more keys that are nginx variable names (`body_bytes_sent`,
+ * `request_time`, `http_referer`…): app loggers write JSON with a status too.
  */
 
 /** Usual key names (normalised: lower case, letters and digits only) → the nginx variable they hold. */
@@ -136,7 +138,10 @@ class Template {
     return `$${v}`;
   }
 
-  /** One object; `top` names variables by key. False when the line is not an object nginx could write. */
+  /**
+   * One object; `top` names variables by key (the line's own object, and Google's `httpRequest` object inside it).
+   * False when the line is not an object nginx could write.
+   */
   object(top: boolean): boolean {
     if (!this.char('{')) return false;
     this.take(WS);
@@ -147,7 +152,7 @@ class Template {
       this.take(WS);
       if (!this.char(':')) return false;
       this.take(WS);
-      if (!this.value(top ? key[1] : undefined)) return false;
+      if (!this.value(top ? key[1] : undefined, top && normalise(key[1] ?? '') === 'httprequest')) return false;
       this.take(WS);
       if (this.char('}')) return true;
       if (!this.char(',')) return false;
@@ -155,9 +160,9 @@ class Template {
     }
   }
 
-  private value(key: string | undefined): boolean {
+  private value(key: string | undefined, namedInside = false): boolean {
     const c = this.line[this.pos];
-    if (c === '{') return this.object(false);
+    if (c === '{') return this.object(namedInside);
     if (c === '[') return false;
     const quoted = c === '"';
     const m = this.take(quoted ? STRING : BARE, false);

@@ -2,7 +2,8 @@
  * What `kubectl logs` adds: `--prefix` writes `[pod/<pod>/<container>] ` before every line (kubectl's
  * `addPrefixIfNeeded`), and `--timestamps` the RFC 3339 time the runtime logged the line at, then a space (the
  * kubelet's log writer, `time.RFC3339Nano`). `docker logs -t` and `docker compose logs -t` write the same time
- * the same way, and Docker Desktop's log view its local time (`2024-10-04 15:42:56 `). A format may begin with such a
+ * the same way, Docker Desktop's log view its local time (`2024-10-04 15:42:56 `), s6-log the same with
+ * nanoseconds. A format may begin with such a
  * time itself, so that wrapper is loose (see Wrapper).
  */
 import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
@@ -28,8 +29,14 @@ export const kubectlPrefix: Wrapper = {
   },
 };
 
-/** Docker Desktop's log view, copied with its timestamps on: the local wall-clock time, no zone, then a space. */
-const WALL_CLOCK = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /;
+/**
+ * A wall-clock time, no zone, then blanks: Docker Desktop's log view copied with its timestamps on
+ * (`2024-10-04 15:42:56 `), and s6-log's `T` directive under s6-overlay (Home Assistant add-ons, linuxserver.io
+ * images), with nanoseconds and two blanks (`2024-02-05 12:39:36.852529370  `).
+ */
+const WALL_CLOCK = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? +/;
+/** The longest such time with its blanks that is looked at. */
+const MAX_WALL_CLOCK = 40;
 
 export const timestamps: Wrapper = {
   id: 'timestamps',
@@ -39,8 +46,9 @@ export const timestamps: Wrapper = {
     const timeEnd = rfc3339End(line.buf, start, end);
     if (timeEnd < 0 || text.charCodeAt(timeEnd) !== 32) {
       // No zone to place it in: the line's own time is read instead.
-      if (end - start <= 20 || !WALL_CLOCK.test(text.slice(start, start + 20))) return false;
-      line.start = start + 20;
+      const clock = WALL_CLOCK.exec(text.slice(start, Math.min(end, start + MAX_WALL_CLOCK)));
+      if (!clock || start + clock[0].length >= end) return false;
+      line.start = start + clock[0].length;
       return true;
     }
     line.setTime(text, start, timeEnd);

@@ -131,6 +131,12 @@ describe('kubectl logs', () => {
     expect(unwrap(line, ['timestamps'])).toMatchObject({ inner: expect.stringMatching(/^\{"level":"error","ts":1728027776\.6026268,/), time: null });
   });
 
+  it("s6-log's time with nanoseconds and two blanks (corpus: nginx-custom/frigate-9671-s6-nginx.log)", () => {
+    const line = corpusLine('nginx-custom/frigate-9671-s6-nginx.log', 3);
+    expect(chainOf(line)).toEqual(['timestamps']);
+    expect(unwrap(line, ['timestamps'])).toMatchObject({ inner: expect.stringMatching(/^172\.30\.32\.2 - - \[05\/Feb\/2024:13:39:43 \+0100\] "GET \/api\/config /), time: null });
+  });
+
   it('--timestamps (corpus: envoy-text/istio-29109-kubectl-timestamps.log)', () => {
     const line = corpusLine('envoy-text/istio-29109-kubectl-timestamps.log', 1);
     expect(chainOf(line)).toEqual(['timestamps']);
