@@ -171,9 +171,10 @@ describe('parseInput: a client error message', () => {
   });
 });
 
+const wildInput = (path: string) => parseInput(readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8'));
+const headerOf = (path: string, name: string) => wildInput(path).observations[0]?.response?.headers.find((h) => h.name.toLowerCase() === name)?.value;
+
 describe('responses inside what tools print, and heads people reshaped (corpus: test/fixtures/diagnose/wild/corpus-u.tsv)', () => {
-  const wildInput = (path: string) => parseInput(readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8'));
-  const headerOf = (path: string, name: string) => wildInput(path).observations[0]?.response?.headers.find((h) => h.name.toLowerCase() === name)?.value;
 
   it("reads an Ansible uri result: its status, and the headers it keeps as keys with '-' written '_'", () => {
     const response = wildInput('nexus3-oss/ansible-uri-503.json').observations[0]?.response;

@@ -18,6 +18,7 @@ const NGINX_FORKS = ['nginx', 'OpenResty', 'Tengine'];
 
 export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   '3proxy': { names: ['3proxy'] },
+  'actix-web': { names: ['actix-web'], framework: true },
   aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
   apache: { names: ['Apache httpd'] },
@@ -37,6 +38,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-lambda': { names: ['AWS Lambda'] },
   'aws-s3': { names: ['Amazon S3'] },
   'aws-sts': { names: ['AWS STS'] },
+  'aws-waf': { names: ['AWS WAF'] },
   'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
@@ -45,6 +47,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   'azure-storage': { names: ['Azure Storage'] },
+  axum: { names: ['axum'], framework: true },
   bottle: { names: ['Bottle'], framework: true },
   bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
@@ -70,6 +73,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   django: { names: ['Django'], framework: true },
   dropwizard: { names: ['Dropwizard'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
+  edgecast: { names: ['Edgecast'] },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
   express: { names: ['Express'], framework: true },
   'f5-big-ip': { names: ['F5 BIG-IP'] },
@@ -89,6 +93,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   glassfish: { names: ['Eclipse GlassFish'] },
   glitch: { names: ['Glitch'] },
   'go-net-http': { names: ['Go net/http'], framework: true },
+  // Gin answers an unmatched route with net/http's own "404 page not found": the same words, less precisely named.
+  gin: { names: ['Gin'], broader: ['Go net/http'], framework: true },
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   // Cloud Functions run on Cloud Run's serverless infrastructure and log the same platform messages.
   'google-cloud-functions': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
@@ -169,7 +175,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'] },
   'wso2-apk': { names: ['WSO2 APK'] },
   railway: { names: ['Railway'] },
-  quarkus: { names: ['Quarkus'], framework: true },
+  // RESTEasy is the JAX-RS layer inside Quarkus (and WildFly): the same application, named by its framework's part.
+  quarkus: { names: ['Quarkus'], broader: ['RESTEasy'], framework: true },
   rails: { names: ['Ruby on Rails'], framework: true },
   render: { names: ['Render'] },
   shenyu: { names: ['Apache ShenYu'] },
@@ -186,6 +193,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   stingray: { names: ['Stingray Traffic Manager'] },
   strapi: { names: ['Strapi'], framework: true },
   sucuri: { names: ['Sucuri Website Firewall'] },
+  symfony: { names: ['Symfony'], framework: true },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
   tinyproxy: { names: ['Tinyproxy'] },
   tomcat: { names: ['Apache Tomcat'] },
