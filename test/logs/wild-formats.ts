@@ -24,6 +24,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Caddy's access and error lines are one JSON format, told apart by their logger.
   'caddy-error': ['caddy'],
   'caddy-json': ['caddy'],
+  // Caddy's console encoder (its default on a terminal): the same records, read by the same parser.
+  'caddy-console': ['caddy'],
   'cloudflare-logpush': ['cloudflare-logpush'],
   cloudfront: ['cloudfront'],
   // Emissary (Ambassador) writes Envoy's text format after an `ACCESS ` prefix.
@@ -40,7 +42,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // The W3C extended format as other servers write it (Oracle Web Cache): read by the same parser.
   'w3c-extended': ['iis-w3c'],
   'ingress-nginx': ['ingress-nginx'],
-  kong: ['kong'],
+  // Kong's proxy access log is nginx's, in the log_format Kong's template sets (JSON in some installs); its http-log
+  // plugin's JSON is `kong`.
+  kong: ['kong', 'nginx-json'],
   // nginx's default `main` is `combined` plus "$http_x_forwarded_for".
   'nginx-combined': ['combined', 'nginx-main'],
   // Held-out collectors file nginx's `main` layout (combined plus "$http_x_forwarded_for") and nginx-proxy's `vhost`

@@ -99,7 +99,8 @@ export class CaddyParser extends BaseParser {
     if (v1) return this.v1Error(buf, start, v1);
     const obj = line.charCodeAt(0) === 123 ? parseJsonObject(line) : caddyConsoleRecord(line);
     const logger = obj ? firstString(obj, ['logger']) : '';
-    if (!obj || typeof obj.ts !== 'number') return KIND.none;
+    // `ts` is seconds since the epoch by default, a string under the encoder's time_format (iso8601, rfc3339...).
+    if (!obj || (typeof obj.ts !== 'number' && typeof obj.ts !== 'string')) return KIND.none;
     if (!logger.startsWith('http.log.access') && !logger.startsWith('http.log.error')) {
       return typeof obj.msg === 'string' ? KIND.other : KIND.none;
     }
@@ -119,7 +120,7 @@ export class CaddyParser extends BaseParser {
         connection: req.connection,
         upstream: /dial tcp (\S+?):? /.exec(message)?.[1] ?? '',
         appMessage: '',
-        ...(obj.level === 'error' && errorStatus > 0 ? { status: errorStatus } : {}),
+        ...(String(obj.level).toLowerCase() === 'error' && errorStatus > 0 ? { status: errorStatus } : {}),
       };
       return KIND.proxyError;
     }

@@ -15,6 +15,7 @@ import { grep } from './grep.ts';
 import { heroku } from './heroku.ts';
 import { indent } from './indent.ts';
 import { inlineCode } from './inline-code.ts';
+import { kail } from './kail.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { stern } from './stern.ts';
 import { syslog, syslog5424 } from './syslog.ts';
@@ -30,6 +31,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   'syslog-5424': syslog5424,
   syslog,
   'kubectl-prefix': kubectlPrefix,
+  kail,
   compose,
   emissary,
   'cf-logs': cfLogs,
