@@ -60,6 +60,14 @@ describe('CaddyParser', () => {
     expect(parseLine(p, '29/Jan/2016:15:17:26 +0100 [ERROR 404 /favicon.ico] open /srv/favicon.ico: no such file or directory')).toBe(KIND.other);
   });
 
+  it("reads records written with an encoder's time_format (a string ts) and upper-case levels (wild corpus: caddy-json/turboinserat-uvicorn-500.log)", () => {
+    const p = new CaddyParser();
+    const line = wildLines('caddy-json/turboinserat-uvicorn-500.log')[468] as string;
+    expect(line.startsWith('{"level":"INFO","ts":"2025-05-19T21:24:02.079Z"')).toBe(true);
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 404, timeMs: Date.parse('2025-05-19T21:24:02.079Z'), method: 'GET' });
+  });
+
   it('reads the error lines as events with the Go error as cause', () => {
     const p = new CaddyParser();
     const causes = fixture('error.log').map((line) => {

@@ -144,6 +144,18 @@ describe('kubectl logs', () => {
   });
 });
 
+describe('kail', () => {
+  it('reads the namespace/pod[container] prefix, the pod as the line\'s origin (corpus: envoy-text/net-contour-202-nr.log)', () => {
+    const line = corpusLine('envoy-text/net-contour-202-nr.log', 1);
+    expect(chainOf(line)).toEqual(['kail']);
+    expect(unwrap(line, ['kail'])).toMatchObject({ inner: expect.stringMatching(/^\[2020-08-12T01:04:10\.840Z\] "GET \/ HTTP\/1\.1" 503 NR /), host: 'envoy-gblck' });
+  });
+
+  it('leaves a line whose prefix is no namespace/pod[container] alone (mechanics)', () => {
+    expect(chainOf('Error/Timeout[x]: something')).toEqual([]);
+  });
+});
+
 describe('stern', () => {
   const line = corpusLine('stern/ingress-nginx-json-log-40-stern.log', 1);
   const inner = line.slice('nginx-ingress-controller-v92ft nginx-ingress-controller '.length);
