@@ -141,8 +141,12 @@ const bodyText = (bodyLines: readonly string[]) => (bodyLines.join('\n').trim() 
 
 const proseBefore = (lines: readonly string[], at: number) => lines.slice(0, at).filter((l) => !isBlank(l) && !BEFORE_HEAD.test(l)).length;
 
-/** Response headers that only a response's head holds, one of which a head copied without its status line must have. */
-const RESPONSE_HEAD_NAME = /^(?:date|server|content-type|content-length)$/i;
+/**
+ * Headers of a response's head, one of which a head copied without its status line must have: the usual ones, and
+ * those only responses carry (a request never sends them), for a paste cut before the usual ones.
+ */
+const RESPONSE_HEAD_NAME =
+  /^(?:date|server|content-type|content-length|set-cookie|location|www-authenticate|retry-after|x-powered-by|etag|last-modified|age|strict-transport-security|content-security-policy|cross-origin-(?:opener|embedder|resource)-policy|access-control-allow-[a-z-]+|accept-ch|critical-ch|cf-ray|cf-mitigated|x-cache|x-amz-cf-id)$/i;
 /** How many header lines a head with neither label nor status line needs, so that a page's labelled lines are not one. */
 const MIN_BARE_HEAD = 3;
 

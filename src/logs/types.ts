@@ -237,7 +237,7 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * Emissary puts before Envoy's access lines, the time, source and stream `cf logs` writes before Cloud Foundry's, the
  * time and `source[dyno]` Heroku's Logplex writes, and an indentation of whole lines (a list or quote they were copied from).
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'indent', 'inline-code'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'indent', 'inline-code'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

@@ -99,7 +99,6 @@ describe('traefikClfSignal', () => {
     // A server picked and the proxy error handler's body: its status text.
     [502, 'http://10.0.0.2:80', 11, 'upstream-failed', 'medium'],
     [504, 'http://10.0.0.2:80', 15, 'timeout', 'medium'],
-    [500, 'http://10.0.0.2:80', 21, 'upstream-failed', 'medium'],
     // Any other body came from the service.
     [502, 'http://10.0.0.2:80', 150, 'app-error', 'medium'],
     [500, 'http://10.0.0.2:80', 0, 'app-error', 'medium'],
@@ -107,6 +106,10 @@ describe('traefikClfSignal', () => {
     [499, 'http://10.0.0.2:80', 21, 'client-closed', 'high'],
   ])('%i service %s size %i → %s (%s)', (status, service, size, cause, confidence) => {
     expect(traefikClfSignal(status, 'web@docker', service, size)).toMatchObject({ cause, confidence, decisive: true, evidence: { kind: 'traefik-service' } });
+  });
+
+  it('leaves a 500 with "Internal Server Error" alone as its body undecided: the handler and many applications write it', () => {
+    expect(traefikClfSignal(500, 'web@docker', 'http://10.0.0.2:80', 21)).toMatchObject({ cause: 'unknown', decisive: false, reason: 'ambiguous-upstream-status' });
   });
 
   it('names the router, the service and the size in its evidence, and says nothing below 500', () => {

@@ -32,11 +32,23 @@ export function errorHandlerCause(status: number, size: number): Cause | null {
   return size === HANDLER_BODY_LENGTH[status] ? (HANDLER_CAUSE[status] as Cause) : null;
 }
 
+/**
+ * A 500 whose body is "Internal Server Error" alone: Traefik's handler answers so for an error it has no other status
+ * for (a backend's TLS certificate it does not trust, among others), and so do many applications (Express's
+ * sendStatus(500), Starlette's default 500): the size does not say which.
+ */
+export function ambiguousHandler500(status: number, size: number, evidence: Signal['evidence']): Signal | null {
+  if (status !== 500 || size !== HANDLER_BODY_LENGTH[500]) return null;
+  return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'ambiguous-upstream-status' };
+}
+
 export function traefikClfSignal(status: number, router: string, service: string, size: number): Signal | null {
   if (status < 500 && status !== 499) return null;
   const evidence = { kind: 'traefik-service' as const, detail: `router=${router || '-'} service=${service || '-'} size=${Number.isNaN(size) ? '-' : size}` };
   if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
   if (service === '') return { cause: OWN[status] ?? 'proxy-config', confidence: 'high', decisive: true, evidence };
+  const ambiguous = ambiguousHandler500(status, size, evidence);
+  if (ambiguous) return ambiguous;
   const handler = errorHandlerCause(status, size);
   if (handler) return { cause: handler, confidence: 'medium', decisive: true, evidence };
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };

@@ -7,7 +7,7 @@
 import { firstNumber, firstString, parseJsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime } from './log-time.ts';
-import { errorHandlerCause } from './traefik-clf.ts';
+import { ambiguousHandler500, errorHandlerCause } from './traefik-clf.ts';
 import type { Cause, Signal } from '../types.ts';
 
 const OWN: Record<number, Cause> = { 499: 'client-closed', 500: 'proxy-config', 502: 'upstream-failed', 503: 'no-live-upstream', 504: 'timeout' };
@@ -16,6 +16,8 @@ export function traefikSignal(downstream: number, origin: number, originSize = N
   if (downstream < 500 && downstream !== 499) return null;
   const size = Number.isNaN(originSize) ? '' : ` OriginContentSize=${originSize}`;
   const evidence = { kind: 'traefik-origin' as const, detail: `DownstreamStatus=${downstream} OriginStatus=${Number.isNaN(origin) ? '-' : origin}${size}` };
+  const ambiguous = origin === downstream ? ambiguousHandler500(origin, originSize, evidence) : null;
+  if (ambiguous) return ambiguous;
   const handler = origin === downstream ? errorHandlerCause(origin, originSize) : null;
   if (handler) return { cause: handler, confidence: 'medium', decisive: true, evidence };
   if (origin > 0) return { cause: downstream === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };

@@ -17,6 +17,7 @@ import { indent } from './indent.ts';
 import { inlineCode } from './inline-code.ts';
 import { kail } from './kail.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
+import { kubetail } from './kubetail.ts';
 import { stern } from './stern.ts';
 import { syslog, syslog5424 } from './syslog.ts';
 import { WrappedLine, type Wrapper } from './wrapped-line.ts';
@@ -32,6 +33,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   syslog,
   'kubectl-prefix': kubectlPrefix,
   kail,
+  kubetail,
   compose,
   emissary,
   'cf-logs': cfLogs,

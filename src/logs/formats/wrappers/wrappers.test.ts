@@ -156,6 +156,19 @@ describe('kail', () => {
   });
 });
 
+describe('kubetail', () => {
+  it("reads the bracketed pod name before the line (corpus: traefik-clf/traefik-7652-k8s-prefix-502.log)", () => {
+    const line = corpusLine('traefik-clf/traefik-7652-k8s-prefix-502.log', 1);
+    expect(chainOf(line)).toEqual(['kubetail']);
+    expect(unwrap(line, ['kubetail'])).toMatchObject({ inner: expect.stringMatching(/^10\.0\.1\.122 - - \[11\/Dec\/2020/), host: 'traefik-c88c9f869-b8cm8' });
+  });
+
+  it('leaves a bracketed word that is no generated pod name alone (mechanics)', () => {
+    expect(chainOf('[INFO] started')).toEqual([]);
+    expect(chainOf('[worker-main] started')).toEqual([]);
+  });
+});
+
 describe('stern', () => {
   const line = corpusLine('stern/ingress-nginx-json-log-40-stern.log', 1);
   const inner = line.slice('nginx-ingress-controller-v92ft nginx-ingress-controller '.length);
