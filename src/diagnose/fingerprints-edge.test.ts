@@ -123,6 +123,8 @@ const ISSUED: [string, string, string][] = [
   ['heroku/503-h13-rocket-under-load.log', 'Heroku router', 'heroku-log-line-own-answer'],
   ['heroku/503-h10-router-line-enduro-300-cut-year.txt', 'Heroku router', 'heroku-router-log'],
   ['render/xxx-service-suspended-cybria.txt', 'Render', 'render-suspended'],
+  // Headers only, no status line: CloudFront names itself in Server only on what it generates.
+  ['sharex-7444/cloudfront-504.headers', 'Amazon CloudFront', 'cloudfront-own-error-head'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {

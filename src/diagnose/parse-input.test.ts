@@ -198,6 +198,10 @@ describe('responses inside what tools print, and heads people reshaped (corpus: 
     expect([response?.status, headerOf('caddy/expose-server-502-empty.txt', 'server'), response?.body]).toEqual([502, 'Caddy', '']);
   });
 
+  it("reads a head without a status line whose lines are response-only headers (an uploader's log cut before Date and Server)", () => {
+    expect(headerOf('sharex-8019/cloudflare-challenge-403.headers', 'cf-mitigated')).toBe('challenge');
+  });
+
   it('reads an XML error fragment opening with <Code> as a body, not as emphasis markup', () => {
     expect(wildInput('mcp-toolbox/gcs-accessdenied.http').observations[0]?.response?.body).toContain('<Message>Access denied.</Message>');
   });
