@@ -30,14 +30,16 @@ const pattern = z.string().min(1).refine(isRegex, 'not a valid JavaScript regula
 
 const headerMatcherSchema = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'header names are written in lower case'),
+    /** `*` with `absent`: the response has no header at all. */
+    name: z.string().regex(/^(?:[a-z][a-z0-9-]*|\*)$/, 'header names are written in lower case'),
     /** Pattern the value must match; omitted: any value. */
     value: pattern.optional(),
     /** The header must not be there. */
     absent: z.literal(true).optional(),
   })
   .strict()
-  .refine((h) => !(h.absent && h.value !== undefined), 'an absent header takes no value pattern');
+  .refine((h) => !(h.absent && h.value !== undefined), 'an absent header takes no value pattern')
+  .refine((h) => h.name !== '*' || h.absent === true, 'the name * stands for any header and is only used with absent');
 
 const bodyMatcherSchema = z.union([
   z.object({ contains: z.string().min(1) }).strict(),

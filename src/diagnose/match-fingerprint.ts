@@ -44,7 +44,7 @@ function headerCheck(matcher: HeaderMatcher): Check {
   const pattern = matcher.value === undefined ? undefined : new RegExp(matcher.value, 'i');
   return (obs) => {
     if (obs.response?.form !== 'message') return undefined; // a page alone says nothing about headers, not even absence
-    const fields = obs.response.headers.filter((h) => h.name.toLowerCase() === wanted);
+    const fields = wanted === '*' ? obs.response.headers : obs.response.headers.filter((h) => h.name.toLowerCase() === wanted);
     if (matcher.absent) return fields.length === 0 ? { kind: 'header-absent', name: wanted, value: '' } : undefined;
     const field = fields.find((h) => pattern === undefined || pattern.test(h.value));
     return field ? { kind: 'header', name: field.name, value: shorten(field.value) } : undefined;

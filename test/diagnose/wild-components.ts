@@ -182,8 +182,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   shenyu: { names: ['Apache ShenYu'] },
   replit: { names: ['Replit'] },
   rocket: { names: ['Rocket'], framework: true },
+  sanic: { names: ['Sanic'], framework: true },
   shopify: { names: ['Shopify'] },
   sinatra: { names: ['Sinatra'], framework: true },
+  skipper: { names: ['Skipper'] },
   'spring-boot': { names: ['Spring Boot'], framework: true },
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
   'spring-cloud-gateway': { names: ['Spring Cloud Gateway'], broader: ['Spring Boot'] },
