@@ -93,11 +93,34 @@ export function toHop(head: ResponseHead): Hop {
   return { status: head.status, reason: head.reason, location: headerValue(head.headers, 'location') ?? null };
 }
 
+/** More lines than any head has: a paste without a blank line is read line by line only this far. */
+const MAX_HEAD_LINES = 1000;
+
+/**
+ * The first lines of `text` (at most MAX_HEAD_LINES + 1), and the text after them, or null when they are all of it:
+ * a paste of many lines without a blank one is not split whole for each response it may hold.
+ */
+function headLines(text: string): { lines: string[]; after: string | null } {
+  const lines: string[] = [];
+  let at = 0;
+  while (lines.length <= MAX_HEAD_LINES) {
+    const newline = text.indexOf('\n', at);
+    if (newline < 0) {
+      lines.push(text.slice(at));
+      return { lines, after: null };
+    }
+    lines.push(text.slice(at, newline > at && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline));
+    at = newline + 1;
+  }
+  return { lines, after: text.slice(at) };
+}
+
 function readMessage(text: string): { head: ResponseHead; body: string | null } {
   const blank = BLANK_LINE.exec(text);
   const headText = blank ? text.slice(0, blank.index) : text.replace(/\r?\n$/, '');
   let body = blank ? text.slice(blank.index + blank[0].length) : null;
-  const [first = '', ...lines] = headText.split(/\r?\n/);
+  const split = headLines(headText);
+  const [first = '', ...lines] = split.lines;
   const statusLine = parseStatusLine(first);
   if (!statusLine) {
     throw unreadable(
@@ -107,11 +130,12 @@ function readMessage(text: string): { head: ResponseHead; body: string | null } 
     );
   }
   const { headers, consumed } = parseHeaderLines(lines);
-  if (consumed < lines.length) {
+  if (consumed < lines.length || split.after !== null) {
     // A line of blanks is the blank line before the body; a line that is no header means that blank line was lost.
     const rest = lines.slice(consumed);
     if (rest[0]?.trim() === '') rest.shift();
-    const bodyStart = rest.join('\n');
+    const read = rest.join('\n');
+    const bodyStart = split.after === null ? read : rest.length > 0 ? `${read}\n${split.after}` : split.after;
     body = body === null ? bodyStart : `${bodyStart}\n\n${body}`;
   }
   return { head: { ...statusLine, headers }, body };
