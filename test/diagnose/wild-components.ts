@@ -148,6 +148,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
   'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
+  // Open Telekom Cloud's object storage is Huawei Cloud's OBS.
+  'otc-obs': { names: ['Huawei Cloud OBS'] },
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },

@@ -23,6 +23,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   fastly: ['fastly'],
   // Caddy's access and error lines are one JSON format, told apart by their logger.
   'caddy-error': ['caddy'],
+  // Caddy v1's errors directive lines, read by the same parser; its `log` directive writes the Common Log Format.
+  'caddy-v1-error': ['caddy'],
+  'caddy-v1-common': ['common'],
   'caddy-json': ['caddy'],
   // Caddy's console encoder (its default on a terminal): the same records, read by the same parser.
   'caddy-console': ['caddy'],
@@ -56,6 +59,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'nginx-error': ['nginx-error'],
   'nginx-json': ['nginx-json'],
   squid: ['squid'],
+  // Squid with a custom logformat: read with the native parser only when its fields are the native ones' (a known gap otherwise).
+  'squid-custom': ['squid'],
   'traefik-clf': ['traefik-clf'],
   'traefik-json': ['traefik-json'],
 };

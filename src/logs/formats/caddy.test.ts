@@ -68,6 +68,13 @@ describe('CaddyParser', () => {
     expect(p.access()).toMatchObject({ status: 404, timeMs: Date.parse('2025-05-19T21:24:02.079Z'), method: 'GET' });
   });
 
+  it("reads Caddy v1's error line with only the Go logger's local date (wild corpus: caddy-v1-error/homeassistant-core-84139-lovelace.log)", () => {
+    const p = new CaddyParser();
+    const line = wildLines('caddy-v1-error/homeassistant-core-84139-lovelace.log').find((l) => l.includes('[ERROR')) as string;
+    expect(parseLine(p, line)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'timeout', request: ' /lovelace', upstream: '172.17.0.1:8123', time: { ms: Date.UTC(2022, 11, 17, 16, 0, 8), local: true } });
+  });
+
   it('reads the error lines as events with the Go error as cause', () => {
     const p = new CaddyParser();
     const causes = fixture('error.log').map((line) => {

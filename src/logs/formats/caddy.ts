@@ -15,7 +15,7 @@ import { caddyConsoleRecord } from './caddy-console.ts';
 import { causeOfMessage } from './error-causes.ts';
 import { firstNumber, firstString, jsonHeader, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { anyTime, ClfTime } from './log-time.ts';
+import { anyTime, ClfTime, localTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
 import type { Cause, Signal } from '../types.ts';
 
@@ -62,10 +62,11 @@ function requestOf(obj: JsonObject): { client: string; connection: string; metho
 
 /**
  * Caddy v1's errors directive (caddyserver/caddy@aadda6e34e5b85b04670ecf3bb096dead3da61fc caddyhttp/errors/errors.go):
- * `<dd/Mon/yyyy:HH:MM:SS ±zone> [ERROR <status> <path>] <Go error>` for each handler error, maybe after the Go
- * logger's own date; the status is the one Caddy answered with. Caddy v1 wrote no JSON access log to join it to.
+ * `<dd/Mon/yyyy:HH:MM:SS ±zone> [ERROR <status> <path>] <Go error>` for each handler error, after the Go logger's
+ * own date (`yyyy/mm/dd HH:MM:SS`, local, no zone), or with that date alone; the status is the one Caddy answered
+ * with. Caddy v1 wrote no JSON access log to join it to.
  */
-const V1_ERROR = /^(?:\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d )?(\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) \[ERROR (\d{3}) ([^\]\s]*)\] (.+)$/;
+const V1_ERROR = /^(?:(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) )?(?:(\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}) )?\[ERROR (\d{3}) ([^\]\s]*)\] (.+)$/;
 
 export class CaddyParser extends BaseParser {
   readonly format = 'caddy' as const;
@@ -73,18 +74,23 @@ export class CaddyParser extends BaseParser {
 
   /** A Caddy v1 error line: a 5xx is the response Caddy made (an error in front of a 4xx says nothing to analyse). */
   private v1Error(buf: Buffer, start: number, m: RegExpExecArray): LineKind {
-    const status = Number(m[2]);
+    const [, year, month, day, hour, minute, second, clfTime, statusText, path, messageText] = m;
+    if (year === undefined && clfTime === undefined) return KIND.none;
+    const status = Number(statusText);
     if (status < 500) return KIND.other;
-    const at = start + m[0].indexOf(m[1] as string);
-    const ms = this.clf.parse(buf, at, at + (m[1] as string).length) ? this.clf.ms : Number.NaN;
-    const message = m[4] as string;
+    const at = clfTime === undefined ? -1 : start + m[0].indexOf(clfTime);
+    const time =
+      clfTime !== undefined
+        ? { ms: this.clf.parse(buf, at, at + clfTime.length) ? this.clf.ms : Number.NaN, local: false }
+        : localTime(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+    const message = messageText as string;
     this.errorEvent = {
-      time: { ms, local: false },
+      time,
       cause: caddyErrorCause(message, '', status),
       phase: 'header',
       message,
       client: '',
-      request: requestKey('', m[3] as string),
+      request: requestKey('', path as string),
       connection: '',
       upstream: /dial (?:tcp|unix) (\S+?):? /.exec(message)?.[1] ?? '',
       appMessage: '',
