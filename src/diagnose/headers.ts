@@ -6,3 +6,9 @@ export function headerValue(headers: readonly HeaderField[], name: string): stri
   const wanted = name.toLowerCase();
   return headers.find((h) => h.name.toLowerCase() === wanted)?.value;
 }
+
+/**
+ * A name that is an HTTP header's: hyphenated (Content-Type, X-Powered-By), or one of the one-word response headers.
+ * Labelled lines of a page ("URI:", "MESSAGE:" under Jetty's "STATUS: 400") are no head.
+ */
+export const HTTP_HEADER_NAME = /-|^(?:server|date|connection|location|via|vary|age|allow|etag|expires|pragma|link|upgrade|trailer|warning|refresh)$/i;

@@ -18,7 +18,7 @@ function isDict(value: unknown): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readStatus(value: unknown): { status: number; reason: string } | undefined {
+export function readStatus(value: unknown): { status: number; reason: string } | undefined {
   const m = /^\s*(\d{3})(?:\s(.*))?$/.exec(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
   return m ? { status: Number(m[1]), reason: (m[2] ?? '').trim() } : undefined;
 }
@@ -38,7 +38,8 @@ function readHeaders(value: unknown, where: string): HeaderField[] {
   });
 }
 
-function readBody(value: unknown): string | null {
+/** A body as given: a string as it is, any other value as its JSON; null when there is none. */
+export function readBody(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -11,6 +11,7 @@
  * A page's words before the head (its text copied with DevTools' panel below it) make it a page, read as such: they
  * say more than the head.
  */
+import { HTTP_HEADER_NAME } from './headers.ts';
 import { toResponse } from './parse-http.ts';
 import { statusInPage } from './status-in-page.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
@@ -43,11 +44,6 @@ const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?|^.*\sresponse\s+body\s*:\s*$
  * field ("Request URL:http://...", DevTools' General section).
  */
 const BEFORE_HEAD = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?\s*$|<!--|-->|[A-Za-z][\w -]{0,40}:)/;
-/**
- * A name that is an HTTP header's: hyphenated (Content-Type, X-Powered-By), or one of the one-word response headers.
- * Labelled lines of a page ("URI:", "MESSAGE:" under Jetty's "STATUS: 400") are no head.
- */
-const HTTP_HEADER_NAME = /-|^(?:server|date|connection|location|via|vary|age|allow|etag|expires|pragma|link|upgrade|trailer|warning|refresh)$/i;
 /** More lines of prose than this before the head: the paste is a page. */
 const MAX_PROSE_BEFORE = 1;
 

@@ -9,6 +9,7 @@
  *   object (`normalizedNames`, `lazyUpdate`), whose fields are internal and hold no header.
  */
 import { toResponse } from './parse-http.ts';
+import { readBody, readStatus } from './parse-json.ts';
 import type { HeaderField, Observation } from './types.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
 
@@ -21,9 +22,11 @@ const ANSIBLE_KEYS = new Set([
   'ansible_loop_var', 'skipped', 'unreachable', 'retries', 'rc', 'stderr', 'stdout', 'stderr_lines', 'stdout_lines',
 ]);
 
-const statusOf = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599 ? value : null);
-
-const bodyOf = (value: unknown): string | null => (value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value));
+/** A tool's numeric status field; a string or a number out of range is no response's status. */
+function statusOf(value: unknown): number | null {
+  const read = typeof value === 'number' ? readStatus(value) : undefined;
+  return read && read.status >= 100 && read.status <= 599 ? read.status : null;
+}
 
 function observation(status: number, reason: string, headers: HeaderField[], body: string | null): Observation {
   return { label: RESPONSE_LABEL, response: toResponse({ httpVersion: null, status, reason, headers }, body), failure: null, hops: [] };
@@ -37,13 +40,13 @@ function ansibleUriResult(data: Dict): Observation | null {
     .filter(([name, value]) => !ANSIBLE_KEYS.has(name) && /^[a-z][a-z0-9_]*$/.test(name) && (typeof value === 'string' || typeof value === 'number'))
     .map(([name, value]) => ({ name: name.replaceAll('_', '-'), value: String(value) }));
   if (!headers.some((h) => h.name === 'content-type' || h.name === 'server' || h.name === 'date')) return null;
-  return observation(status, '', headers, bodyOf(data.content ?? data.json));
+  return observation(status, '', headers, readBody(data.content ?? data.json));
 }
 
 function angularErrorResponse(data: Dict): Observation | null {
   const status = statusOf(data.status);
   if (status === null || data.name !== 'HttpErrorResponse') return null;
-  return observation(status, typeof data.statusText === 'string' ? data.statusText : '', [], bodyOf(data.error));
+  return observation(status, typeof data.statusText === 'string' ? data.statusText : '', [], readBody(data.error));
 }
 
 /** The response a tool's printed result holds, or null when the object is no such result. */

@@ -1,13 +1,18 @@
 /**
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
- * it, wget's ERROR line after it, the shell command and prompt typed before it, a tool's mark on its lines (`npm ERR! `,
- * `##[error]`, also where some lines lack it), a log's or a test runner's prefix on every line (`npm ERR! `,
- * `util.go:886: `, PHP's `[0] => `), PHP's print_r of a header array (`[Server] => nginx`), a head flattened onto one line, a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`,
- * `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts), a logger's timestamped
- * prefix and an HTTP logging interceptor's arrows (log-lines.ts), Apache HttpClient's wire log (wire-log.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they were.
+ * it, wget's ERROR line after it, the shell command and prompt typed before it, a tool's mark on its lines
+ * (`npm ERR! `, `##[error]`, also where some lines lack it), a log's or a test runner's prefix on every line
+ * (`npm ERR! `, `util.go:886: `, PHP's `[0] => `), PHP's print_r of a header array (`[Server] => nginx`), a head
+ * flattened onto one line, a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and
+ * indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`, `\"`), a JSON array of lines, a
+ * system-call trace's string literals (syscall-strings.ts), a logger's timestamped prefix and an HTTP logging
+ * interceptor's arrows (log-lines.ts), Apache HttpClient's wire log (wire-log.ts), zsh's mark after output that has no
+ * final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they
+ * were.
  */
 
 import { GLUED_PROGRESS } from './curl-progress.ts';
+import { HTTP_HEADER_NAME } from './headers.ts';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
 import { concatenatedAt, decodeByteEscapes, decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
@@ -106,8 +111,6 @@ function inlineCodeResponse(lines: readonly string[]): string[] | null {
 
 /** `[Server] => cloudflare`: PHP's print_r of get_headers($url, true), one header a line, the value bare. */
 const PHP_HEADER_ENTRY = /^\s*\[([A-Za-z][A-Za-z0-9-]*)\] => (.*)$/;
-/** A header's name as pasted heads show it: hyphenated (Content-Type, CF-RAY) or a one-word response header. */
-const HTTP_HEADER_NAME_WORD = /-|^(?:server|date|connection|location|via|vary|age|allow|etag|expires|pragma)$/i;
 
 /**
  * PHP's array of response headers as print_r shows it: its entries become header lines, and blank lines between a
@@ -115,7 +118,7 @@ const HTTP_HEADER_NAME_WORD = /-|^(?:server|date|connection|location|via|vary|ag
  * is any array's.
  */
 function phpHeaderArray(lines: string[]): string[] {
-  const entries = lines.filter((l) => HTTP_HEADER_NAME_WORD.test(PHP_HEADER_ENTRY.exec(l)?.[1] ?? ''));
+  const entries = lines.filter((l) => HTTP_HEADER_NAME.test(PHP_HEADER_ENTRY.exec(l)?.[1] ?? ''));
   if (entries.length < 2) return lines;
   const converted = lines.map((l) => {
     const m = PHP_HEADER_ENTRY.exec(l);
@@ -140,7 +143,7 @@ function unflattenHead(lines: string[]): string[] {
   const at = lines.findIndex((l) => !isBlank(l));
   const [, before = '', statusLine = '', rest = ''] = FLAT_HEAD.exec(lines[at] ?? '') ?? [];
   const headers = rest.split(FLAT_HEADER_START);
-  if (headers.length < 2 || !headers.every((h) => HTTP_HEADER_NAME_WORD.test(h.slice(0, h.indexOf(':'))))) return lines;
+  if (headers.length < 2 || !headers.every((h) => HTTP_HEADER_NAME.test(h.slice(0, h.indexOf(':'))))) return lines;
   return [...(before.trim() === '' ? [] : [before.trim()]), statusLine, ...headers];
 }
 

@@ -231,11 +231,13 @@ export type FormatId = (typeof FORMAT_IDS)[number];
 
 /**
  * What logs arrive wrapped in, each read around every format (formats/wrappers/): docker's json-file, CRI /
- * containerd, docker compose (and forego) prefixes, `kubectl logs --prefix`, an RFC 3339 time before the line
- * (`kubectl logs --timestamps`, `docker logs -t`), the attributes `docker logs --details` writes, grep's file name
- * and line number (`-H`, `-n`), syslog (RFC 3164 and journalctl's short outputs), RFC 5424, and the `ACCESS ` prefix
- * Emissary puts before Envoy's access lines, the time, source and stream `cf logs` writes before Cloud Foundry's, the
- * time and `source[dyno]` Heroku's Logplex writes, and an indentation of whole lines (a list or quote they were copied from).
+ * containerd, docker compose (and forego) prefixes, `kubectl logs --prefix`, kail's and kubetail's pod prefixes, a
+ * time before the line (`kubectl logs --timestamps`, `docker logs -t`, Docker Desktop, s6-log), the attributes
+ * `docker logs --details` writes, stern's pod and container, grep's file name and line number (`-H`, `-n`), syslog
+ * (RFC 3164 and journalctl's short outputs), RFC 5424, the `ACCESS ` prefix Emissary puts before Envoy's access
+ * lines, the time, source and stream `cf logs` writes before Cloud Foundry's, the BOSH CLI's instance prefix, the
+ * time and `source[dyno]` Heroku's Logplex writes, an indentation of whole lines (a list or quote they were copied
+ * from), and a line pasted as inline code.
  */
 export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'indent', 'inline-code'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];

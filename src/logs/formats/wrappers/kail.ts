@@ -4,8 +4,9 @@
  * stream a cluster's pods print the same prefix.
  */
 import type { WrappedLine, Wrapper } from './wrapped-line.ts';
+import { DNS_LABEL, DNS_SUBDOMAIN } from './k8s-names.ts';
 
-const PREFIX = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\/([a-z0-9][a-z0-9.-]*)\[([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\]: /;
+const PREFIX = new RegExp(`^(${DNS_LABEL})/(${DNS_SUBDOMAIN})\\[(${DNS_LABEL})\\]: `);
 /** Longer than any namespace, pod and container name together (63 + 253 + 63) with the marks. */
 const MAX_PREFIX = 390;
 

@@ -3,14 +3,14 @@
  * `addPrefixIfNeeded`), and `--timestamps` the RFC 3339 time the runtime logged the line at, then a space (the
  * kubelet's log writer, `time.RFC3339Nano`). `docker logs -t` and `docker compose logs -t` write the same time
  * the same way, Docker Desktop's log view its local time (`2024-10-04 15:42:56 `), s6-log the same with
- * nanoseconds. A format may begin with such a
- * time itself, so that wrapper is loose (see Wrapper).
+ * nanoseconds. A format may begin with such a time itself, so that wrapper is loose (see Wrapper).
  */
 import { rfc3339End, type WrappedLine, type Wrapper } from './wrapped-line.ts';
+import { DNS_LABEL, DNS_SUBDOMAIN } from './k8s-names.ts';
 
 /** Pod names are DNS subdomains, container names DNS labels. */
-const POD_NAME = /^[a-z0-9][a-z0-9.-]*$/;
-const CONTAINER_NAME = /^[a-z0-9][a-z0-9-]*$/;
+const POD_NAME = new RegExp(`^${DNS_SUBDOMAIN}$`);
+const CONTAINER_NAME = new RegExp(`^${DNS_LABEL}$`);
 
 export const kubectlPrefix: Wrapper = {
   id: 'kubectl-prefix',

@@ -6,8 +6,9 @@
  * ordinal.
  */
 import { skipControls, type WrappedLine, type Wrapper } from './wrapped-line.ts';
+import { DNS_SUBDOMAIN } from './k8s-names.ts';
 
-const POD = /^\[([a-z0-9][a-z0-9.-]*-(?:[bcdfghjklmnpqrstvwxz2456789]{5}|\d{1,4}))\] /;
+const POD = new RegExp(`^\\[(${DNS_SUBDOMAIN}-(?:[bcdfghjklmnpqrstvwxz2456789]{5}|\\d{1,4}))\\] `);
 /** A pod's name (253 characters at most) with its brackets. */
 const MAX_PREFIX = 260;
 

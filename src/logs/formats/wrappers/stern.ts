@@ -5,9 +5,10 @@
  * controller made: a DNS subdomain with a `-` in it (`web-7d9c4-x2x9z`, `nginx-ingress-controller-v92ft`).
  */
 import { skipControls, type WrappedLine, type Wrapper } from './wrapped-line.ts';
+import { DNS_LABEL } from './k8s-names.ts';
 
 const POD_NAME = /^[a-z0-9][a-z0-9.]*-[a-z0-9.-]*[a-z0-9]$/;
-const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const CONTAINER_NAME = new RegExp(`^${DNS_LABEL}$`);
 
 /** Longer than any pod or container name (DNS names: 253 characters at most) with its colour codes. */
 const MAX_NAME = 270;
