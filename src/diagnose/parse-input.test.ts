@@ -172,6 +172,8 @@ describe('parseInput: a client error message', () => {
 });
 
 const wildInput = (path: string) => parseInput(readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8'));
+/** The same capture as a browser's form sends it, its line ends CRLF. */
+const crlf = (path: string) => parseInput(readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8').replaceAll('\n', '\r\n')).observations[0]?.response;
 const headerOf = (path: string, name: string) => wildInput(path).observations[0]?.response?.headers.find((h) => h.name.toLowerCase() === name)?.value;
 
 describe('responses inside what tools print, and heads people reshaped (corpus: test/fixtures/diagnose/wild/corpus-u.tsv)', () => {
@@ -200,6 +202,11 @@ describe('responses inside what tools print, and heads people reshaped (corpus: 
 
   it("reads a head without a status line whose lines are response-only headers (an uploader's log cut before Date and Server)", () => {
     expect(headerOf('sharex-8019/cloudflare-challenge-403.headers', 'cf-mitigated')).toBe('challenge');
+  });
+
+  it("reads both as a browser's form sends them, with CRLF line ends", () => {
+    expect(crlf('cloudflare/php-rss-fetch-403-challenge.headers')?.headers.find((h) => h.name === 'cf-mitigated')?.value).toBe('challenge');
+    expect(crlf('caddy/expose-server-502-empty.txt')?.headers.find((h) => h.name === 'Server')?.value).toBe('Caddy');
   });
 
   it('reads an XML error fragment opening with <Code> as a body, not as emphasis markup', () => {

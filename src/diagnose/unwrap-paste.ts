@@ -109,6 +109,9 @@ function inlineCodeResponse(lines: readonly string[]): string[] | null {
   return [...lines.slice(0, at), m[1] ?? '', ...rest.slice(0, closes), (rest[closes] ?? '').slice(0, (rest[closes] ?? '').indexOf('`'))];
 }
 
+/** A line without the CR of a CRLF paste (a browser's form sends one), which `.` and `$` in these patterns would not pass. */
+const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+
 /** `[Server] => cloudflare`: PHP's print_r of get_headers($url, true), one header a line, the value bare. */
 const PHP_HEADER_ENTRY = /^\s*\[([A-Za-z][A-Za-z0-9-]*)\] => (.*)$/;
 
@@ -118,13 +121,13 @@ const PHP_HEADER_ENTRY = /^\s*\[([A-Za-z][A-Za-z0-9-]*)\] => (.*)$/;
  * is any array's.
  */
 function phpHeaderArray(lines: string[]): string[] {
-  const entries = lines.filter((l) => HTTP_HEADER_NAME.test(PHP_HEADER_ENTRY.exec(l)?.[1] ?? ''));
-  if (entries.length < 2) return lines;
-  const converted = lines.map((l) => {
-    const m = PHP_HEADER_ENTRY.exec(l);
+  const entries = lines.map((l) => PHP_HEADER_ENTRY.exec(withoutCr(l)));
+  if (entries.filter((m) => HTTP_HEADER_NAME.test(m?.[1] ?? '')).length < 2) return lines;
+  const converted = lines.map((l, i) => {
+    const m = entries[i];
     return m ? `${m[1]}: ${m[2]}` : l;
   });
-  const first = converted.findIndex((l, i) => PHP_HEADER_ENTRY.test(lines[i] ?? ''));
+  const first = entries.findIndex((m) => m !== null);
   const status = converted.slice(0, first).findLastIndex((l) => !isBlank(l));
   if (status < 0 || !/^(?:\S.*?)?HTTP\/\d(?:\.\d)? \d{3}\b/.test(converted[status] ?? '')) return converted;
   return [...converted.slice(0, status + 1), ...converted.slice(first)];
@@ -141,7 +144,7 @@ const FLAT_HEADER_START = / (?=[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*: )/;
 function unflattenHead(lines: string[]): string[] {
   if (lines.filter((l) => !isBlank(l)).length !== 1) return lines;
   const at = lines.findIndex((l) => !isBlank(l));
-  const [, before = '', statusLine = '', rest = ''] = FLAT_HEAD.exec(lines[at] ?? '') ?? [];
+  const [, before = '', statusLine = '', rest = ''] = FLAT_HEAD.exec(withoutCr(lines[at] ?? '')) ?? [];
   const headers = rest.split(FLAT_HEADER_START);
   if (headers.length < 2 || !headers.every((h) => HTTP_HEADER_NAME.test(h.slice(0, h.indexOf(':'))))) return lines;
   return [...(before.trim() === '' ? [] : [before.trim()]), statusLine, ...headers];
