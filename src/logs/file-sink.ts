@@ -41,7 +41,8 @@ export class FileSink implements LineSink {
         return;
       }
       [parser, kind] = found;
-      this.stats.otherFormats.set(parser.format, (this.stats.otherFormats.get(parser.format) ?? 0) + 1);
+      // The same format under another log_format (changed-json-format.ts) is no other format.
+      if (parser.format !== this.primary.format) this.stats.otherFormats.set(parser.format, (this.stats.otherFormats.get(parser.format) ?? 0) + 1);
     }
     if (this.broken.held) {
       // The lines before were an entry broken over lines, now complete: read it first, then this line again.

@@ -58,10 +58,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: 'A custom HAProxy log-format with no status field, not given in the file: the lines read as no known format.',
   },
-  'nginx-json/waf-project-modsec-json.log': {
-    fails: ['requests'],
-    reason: 'The JSON log_format changed midway (a request_id key added after a reload): the format inferred from the first line reads the first 55 lines only.',
-  },
   'nginx-combined/immich-14039-bulk-upload-check.log': {
     fails: ['requests', 'format'],
     reason: "The lines' first field, the client's address, is `-` (removed in the paste): the combined parsers take only an address or a host name there.",

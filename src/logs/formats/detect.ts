@@ -6,6 +6,7 @@
  * wrapper's (`kubectl logs --timestamps`) or the format's own first field, and only reading the sample both ways tells.
  */
 import type { FileRole, FormatId, WrapperId } from '../types.ts';
+import { ChangedJsonFormatParser } from './changed-json-format.ts';
 import { inferLogFormat } from './infer-format.ts';
 import { inferJsonLogFormat } from './infer-json-format.ts';
 import { inferKeyedLogFormat } from './infer-keyed-format.ts';
@@ -260,7 +261,8 @@ export function roleOf(format: FormatId | null, errorsOnly: boolean, app: boolea
  * The parsers of an input: its format's first, then the other formats of its family (app or proxy) for the lines
  * that one cannot read (mixed files, e.g. `docker logs` interleaving access and error lines); the app formats for a
  * format whose files carry the app's lines too (`hasAppLines`). The input's own
- * log_format (`options.custom`) also reads lines of a file that detection gave another format. With `wrappers`,
+ * log_format (`options.custom`) also reads lines of a file that detection gave another format, and a JSON one is
+ * inferred again for lines written after it changed (changed-json-format.ts). With `wrappers`,
  * every parser reads inside them.
  */
 export function parsersFor(
@@ -275,6 +277,7 @@ export function parsersFor(
   const own = options.custom ? logFormatId(options.custom) : null;
   const others = own && primary !== own ? [...family, own] : family;
   const parsers = { primary: createParser(primary, options), fallbacks: others.filter((f) => f !== primary).map((f) => createParser(f, options)) };
+  if (options.custom?.json && primary === own) parsers.fallbacks.push(new ChangedJsonFormatParser(options.custom.source));
   if (wrappers.length === 0) return parsers;
   const unwrapper = new Unwrapper(wrappers);
   return { primary: new UnwrappingParser(parsers.primary, unwrapper, true), fallbacks: parsers.fallbacks.map((p) => new UnwrappingParser(p, unwrapper, false)) };
