@@ -5,25 +5,16 @@
  * recognised by its Content-Length.
  */
 import { z } from 'zod';
-
-const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-function isRegex(source: string): boolean {
-  try {
-    return new RegExp(source) instanceof RegExp;
-  } catch {
-    return false;
-  }
-}
+import { kebab, pattern } from './schema-patterns.ts';
 
 const templateSchema = z
   .object({
     id: z.string().regex(kebab),
     /** The Server header values of the component whose pages these are; omitted: the component sends none. */
-    server: z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression').optional(),
+    server: pattern.optional(),
     /** Other headers the component sends with its pages (value patterns, case-insensitive); needed without a Server header. */
     headers: z
-      .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), value: z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression') }).strict())
+      .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), value: pattern }).strict())
       .min(1)
       .optional(),
     source: z.url(),

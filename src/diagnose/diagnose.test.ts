@@ -229,6 +229,25 @@ describe('diagnose: an honest unknown', () => {
     expect(d).toMatchObject({ verdict: 'inferred', confidence, issuer: { component, layer: 'origin-app', fingerprint: rule } });
   });
 
+  // Real captures from the wild corpus (provenance in its corpus-v.tsv).
+  it('names the application behind Envoy for a status no Envoy sends itself, by x-envoy-upstream-service-time (Seldon behind Istio)', () => {
+    expect(only('wild/app/seldon-executor-get-405-via-envoy.headers')).toMatchObject({ verdict: 'inferred', confidence: 'medium', issuer: { fingerprint: 'envoy-upstream-answered' } });
+  });
+
+  it("says Cloudflare relayed the origin's answer (cf-cache-status DYNAMIC) but names no one at the origin without a body", () => {
+    const d = only('wild/unknown/adoptopenjdk-api-503.headers');
+    expect(d).toMatchObject({ verdict: 'unknown', issuer: null });
+    expect(d.summary).toMatch(/^Cloudflare relayed this 503 from the origin/);
+  });
+
+  it("names Fastly for a miss answered in under a millisecond (X-Timer VE0): PyPI's VCL refusing plain HTTP", () => {
+    expect(only('wild/fastly/pypi-http-403-ssl.curl-v.txt')).toMatchObject({ verdict: 'identified', issuer: { component: 'Fastly', fingerprint: 'fastly-edge-answer' }, confidence: 'medium' });
+  });
+
+  it("names the ALB only at low confidence for its footerless page without the ALB's Server header", () => {
+    expect(only('wild/unknown/postman-course-api-504.html')).toMatchObject({ issuer: { fingerprint: 'aws-alb-504-page' }, confidence: 'low' });
+  });
+
   it("takes no proxy's or CDN's cookie for the application's session", () => {
     const [d] = diagnose('HTTP/1.1 500 Internal Server Error\r\nServer: cloudflare\r\nSet-Cookie: __cf_bm=abc; path=/\r\nSet-Cookie: AWSALB=xyz; Path=/\r\n\r\n').diagnoses;
     expect(d?.issuer?.fingerprint).not.toBe('app-in-headers');

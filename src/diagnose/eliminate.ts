@@ -49,14 +49,17 @@ const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
-  const { statuses, appInPath, body, behind, header, exceptBody, logged } = rule.when;
+  const { statuses, appInPath, body, behind, header, headerValue: valuePattern, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if (statuses && !statuses.includes(status)) return false;
   if (appInPath && app.length === 0) return false;
   if (body && (kind === null || !body.includes(kind))) return false;
   if (behind && (families.length === 0 || families.some((f) => !behind.includes(f)))) return false;
-  if (header && headerValue(response.headers, header) === undefined) return false;
+  if (header !== undefined) {
+    const value = headerValue(response.headers, header);
+    if (value === undefined || (valuePattern !== undefined && !new RegExp(valuePattern, 'i').test(value))) return false;
+  }
   return !exceptBody?.some((marker) => response.body?.includes(marker));
 }
 

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { CONFIDENCES } from '../confidence.ts';
-
-const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { kebab, pattern } from './schema-patterns.ts';
 
 /** What the body is, as far as elimination cares: the proxies' own pages are HTML or empty, apps send anything. */
 /**
@@ -37,6 +36,8 @@ const conditionSchema = z
     behind: z.array(z.string().regex(kebab)).min(1).optional(),
     /** A header the response must carry (lower case). */
     header: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    /** A pattern that header's value must match (case-insensitive). */
+    headerValue: pattern.optional(),
     /** The rule does not apply when the body contains one of these (the generic pages proxies also send). */
     exceptBody: z.array(z.string().min(1)).min(1).optional(),
     /**
@@ -46,7 +47,8 @@ const conditionSchema = z
      */
     logged: z.enum(['app', 'app-server']).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.headerValue === undefined || c.header !== undefined, 'headerValue needs the header it applies to');
 
 const ruleSchema = z
   .object({

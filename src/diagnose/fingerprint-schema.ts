@@ -9,6 +9,7 @@
  * `contains` are case-sensitive, `^`/`$` anchor the whole body, and bodies are matched with CRLF read as LF.
  */
 import { z } from 'zod';
+import { kebab, pattern } from './schema-patterns.ts';
 import { ISSUERS, VENDORS, type Vendor } from '../codes/index.ts';
 import { CONFIDENCES } from '../confidence.ts';
 import { FAILURE_DETAILS, NETWORK_FAILURE_KINDS } from './network-failure.ts';
@@ -17,16 +18,6 @@ import type { DefaultPageTemplate } from './default-page-schema.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
 
-function isRegex(source: string): boolean {
-  try {
-    return new RegExp(source) instanceof RegExp;
-  } catch {
-    return false;
-  }
-}
-
-const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const pattern = z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression');
 
 const headerMatcherSchema = z
   .object({

@@ -79,6 +79,13 @@ describe('parseClientDump, Python requests', () => {
   });
 });
 
+describe('parseClientDump, older Node inspect', () => {
+  it("reads headers whose object Node before 12 printed on the line after the key", () => {
+    const dump = ['{ error: { Code: 502 },', '  statusCode: 502,', '  headers:', "   { server: 'nginx',", "     'content-type': 'text/html' } }"].join('\n');
+    expect(parseClientDump(dump)).toMatchObject({ status: 502, headers: [{ name: 'server', value: 'nginx' }, { name: 'content-type', value: 'text/html' }] });
+  });
+});
+
 describe('parseClientDump, Go and Java', () => {
   it("reads Go's %#v of an *http.Response, wrapped by a terminal, and the body after a Body: label", () => {
     const dump = '&http.Response{Status:"502 Bad Gateway", StatusCode:502, Proto:"HTTP/2.0", Header:http.Header{"Server":[]string{"Ca\nddy"}, "Vary":[]string{"A", "B"}}, Body:(*http2.bodyReader)(0xc0)}\nResponse Body:\nupstream down';
@@ -98,6 +105,14 @@ describe('parseClientDump, Go and Java', () => {
   it("reads Go's %+v of an *http.Response", () => {
     const dump = '&{Status:503 Service Unavailable StatusCode:503 Proto:HTTP/1.1 ProtoMajor:1 ProtoMinor:1 Header:map[Content-Type:[text/plain; charset=utf-8] Server:[envoy]] Body:0xc000 ContentLength:19}';
     expect(parseClientDump(dump)).toMatchObject({ httpVersion: '1.1', status: 503, reason: 'Service Unavailable', headers: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }, { name: 'Server', value: 'envoy' }] });
+  });
+
+  it("reads Go's %v of an *http.Response: the fields' values without their names, an empty header map too", () => {
+    const dump = '&{502 Bad Gateway 502 HTTP/2.0 2 0 map[Content-Length:[150] Server:[awselb/2.0]] {0xc000184480} 150 [] false false map[] 0xc000336100 0xc000158420}';
+    expect(parseClientDump(dump)).toMatchObject({ httpVersion: '2', status: 502, reason: 'Bad Gateway', headers: [{ name: 'Content-Length', value: '150' }, { name: 'Server', value: 'awselb/2.0' }] });
+    expect(parseClientDump('&{404 Not Found 404 HTTP/1.1 1 1 map[] {0xc000184480} 0 [] false false map[] 0xc000336100 <nil>}')).toMatchObject({ status: 404, headers: [] });
+    // The status is a field's value only where the code repeats: two numbers in braces are no response.
+    expect(parseClientDump('&{404 Not Found 403 HTTP/1.1 1 1 map[] {0xc000184480}}')).toBeNull();
   });
 
   it("reads OkHttp's Response{} and Java's header map with the status line under null", () => {

@@ -8,7 +8,7 @@
  *   (`{'Server': 'nginx', ...}`) and `r.text` / `r.content` as a string or bytes literal;
  * - Go's `%#v` or `%+v` of an `*http.Response`: `&http.Response{Status:"502 Bad Gateway", StatusCode:502, ...,
  *   Header:http.Header{"Server":[]string{"nginx"}}, ...}` or `&{Status:502 Bad Gateway StatusCode:502 ...
- *   Header:map[Server:[nginx]] ...}`;
+ *   Header:map[Server:[nginx]] ...}`, or with `%v`, the values alone: `&{502 Bad Gateway 502 HTTP/1.1 1 1 map[...] ...}`;
  * - OkHttp's `Response{protocol=h2, code=502, message=, url=https://...}`;
  * - Java's `HttpURLConnection.getHeaderFields()` printed as a map, where the status line is the value of the `null`
  *   key: `{null=[HTTP/1.1 503 Service Temporarily Unavailable], Server=[nginx/1.14.0 (Ubuntu)], ...}`.
@@ -86,13 +86,15 @@ function nodeInspect(text: string): ParsedResponse | null {
       }
       return -1;
     };
-    const headersAt = siblingAt(/^headers: (?:(?:Object \[\w+\] |\w+ )?\{|\[Object\])/);
+    const headersAt = siblingAt(/^headers:(?: (?:(?:Object \[\w+\] |\w+ )?\{|\[Object\])|$)/);
     const reasonAt = siblingAt(/^(?:statusText|statusMessage): ['"]/);
     // A response object has its headers or its reason phrase beside the status; a body's own `status` field has not.
     if (headersAt < 0 && reasonAt < 0) continue;
     const reasonLine = lines[reasonAt] ?? '';
     const reason = reasonAt < 0 ? '' : (literalAt(reasonLine, reasonLine.search(/['"]/))?.value ?? '');
-    const headers = headersAt < 0 ? [] : jsHeaders(blockAt(lines, headersAt).replace(/^\s*headers:[^{]*\{/, ''));
+    // Node before 12 put an object's value on the line after its key when it did not fit (`headers:` then `{ ...`).
+    const headersBlock = headersAt >= 0 && /^\s*headers:$/.test(lines[headersAt] ?? '') ? blockAt(lines, headersAt + 1) : blockAt(lines, headersAt);
+    const headers = headersAt < 0 ? [] : jsHeaders(headersBlock.replace(/^\s*(?:headers:[^{]*)?\{/, ''));
     const dataAt = siblingAt(/^(?:data|body|text): /);
     const dataLine = lines[dataAt] ?? '';
     const valueFrom = dataLine.indexOf(': ') + 2;
@@ -166,12 +168,35 @@ function goResponse(text: string): ParsedResponse | null {
       for (const v of (m[2] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) headers.push({ name: m[1] ?? '', value: literalAt(v[0], 0)?.value.trim() ?? '' });
     }
   } else {
-    const map = between(struct, 'Header:map[', ']] ') ?? '';
-    for (const m of `${map}]`.matchAll(/([A-Za-z][\w-]*):\[([^\]]*)\]/g)) headers.push({ name: m[1] ?? '', value: m[2] ?? '' });
+    headers.push(...goHeaderMap(between(struct, 'Header:map[', ']] ') ?? ''));
   }
+  return toResponse({ httpVersion: version, status: Number(code[1]), reason, headers }, goBodyAfter(text, end));
+}
+
+/** The fields of a Go `http.Header` printed as a map (`Server:[nginx] Content-Length:[875]`, without its `]`). */
+function goHeaderMap(map: string): HeaderField[] {
+  return [...`${map}]`.matchAll(/([A-Za-z][\w-]*):\[([^\]]*)\]/g)].map((m) => ({ name: m[1] ?? '', value: m[2] ?? '' }));
+}
+
+/** The body a program printed after the response under a `Body:` label, or null. */
+function goBodyAfter(text: string, end: number): string | null {
   const label = /^[ \t]*(?:[\w ]{0,20}\s)?body:[ \t]*\r?\n/im.exec(text.slice(end));
-  const body = label ? text.slice(end + label.index + label[0].length) : null;
-  return toResponse({ httpVersion: version, status: Number(code[1]), reason, headers }, body);
+  return label ? text.slice(end + label.index + label[0].length) : null;
+}
+
+/**
+ * Go's `*http.Response` printed with `%v`, its fields' values without names in the struct's order: `&{403 Forbidden
+ * 403 HTTP/2.0 2 0 map[Content-Type:[application/json] ...] {0xc000184480} 875 [] false ...}`. The status is the
+ * second field only when it repeats the first one's code.
+ */
+function goPlainResponse(text: string): ParsedResponse | null {
+  const m = /&\{(\d{3})((?: [^\s\d][^ ]*)*) (\d{3}) HTTP\/(\d(?:\.\d)?) \d+ \d+ map\[/.exec(text);
+  if (!m || m[1] !== m[3]) return null;
+  const open = m.index + m[0].length - 1;
+  const end = structEnd(text, text.indexOf('{', m.index));
+  const close = text.slice(open, end).search(/\]\] |\]$|^\[\] /);
+  const map = close < 0 ? '' : text.slice(open + 1, open + close + 1);
+  return toResponse({ httpVersion: (m[4] ?? '').replace(/\.0$/, ''), status: Number(m[3]), reason: (m[2] ?? '').trim(), headers: goHeaderMap(map) }, goBodyAfter(text, end));
 }
 
 /** OkHttp's `Response{protocol=h2, code=502, message=Bad Gateway, url=https://...}`. */
@@ -196,5 +221,5 @@ function javaHeaderMap(text: string): ParsedResponse | null {
 
 /** The response a client library's printout holds, or null when the text is no such printout. */
 export function parseClientDump(text: string): ParsedResponse | null {
-  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text);
+  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? goPlainResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text);
 }

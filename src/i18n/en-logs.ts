@@ -177,6 +177,7 @@ export const enLogs = {
     'upstream-fields': 'upstream fields',
     'no-upstream-attempt': 'no upstream was contacted',
     'upstream-group': '$upstream_addr holds a group name, no live upstream',
+    'controller-default-server': "$upstream_addr is the controller's own default server (127.0.0.1:8181): the Service had no endpoints, or no rule matched",
     'error-log': 'proxy error log',
     'app-error': 'app logged an error',
     'app-status': 'app logged status',

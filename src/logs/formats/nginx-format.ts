@@ -9,7 +9,7 @@ import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { CLF_LENGTH, ROLE, type CompiledFormat } from './log-format.ts';
 import { ClfTime, anyTime } from './log-time.ts';
 import { nginxPageSignal } from './nginx-page-size.ts';
-import { nginxSignal } from './nginx-signals.ts';
+import { INGRESS_NGINX_DEFAULT_SERVER, nginxSignal } from './nginx-signals.ts';
 import { splitRequestLine } from './split-fields.ts';
 
 /** A JSON string's content (`escape=json`); as logged when it is no valid JSON string (`escape=default` writes `\\x22`). */
@@ -182,6 +182,7 @@ export class NginxFormatParser extends BaseParser {
           connect: this.field(ROLE.upstreamConnect),
           header: this.field(ROLE.upstreamHeader),
           length: this.field(ROLE.upstreamLength),
+          ownServer: this.format === 'ingress-nginx' ? INGRESS_NGINX_DEFAULT_SERVER : undefined,
         }) ?? this.pageSignal(status),
       truncatedBy: null,
     };

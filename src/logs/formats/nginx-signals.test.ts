@@ -32,6 +32,12 @@ describe('nginxSignal on the lab scenarios', () => {
     expect(nginxSignal(502, { status: '502', addr: 'backend' })?.cause).toBe('no-live-upstream');
   });
 
+  it("reads the proxy's own server as the upstream (ingress-nginx's default server) as no live upstream, only where the format says so", () => {
+    const fields = { status: '503', addr: '127.0.0.1:8181', header: '0.001', ownServer: '127.0.0.1:8181' };
+    expect(nginxSignal(503, fields)).toMatchObject({ cause: 'no-live-upstream', evidence: { kind: 'controller-default-server' } });
+    expect(nginxSignal(503, { ...fields, ownServer: undefined })?.cause).toBe('app-overload');
+  });
+
   it('treats a 5xx over a non-5xx upstream answer as nginx configuration', () => {
     expect(nginxSignal(500, { status: '404', header: '0.010' })?.cause).toBe('proxy-config');
   });

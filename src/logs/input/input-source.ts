@@ -1,6 +1,7 @@
 /**
  * Opens log inputs: files, `-` for stdin, gzip (detected by its magic bytes, so `.gz` files and gzipped stdin
- * both work). The first bytes are peeked for format detection and replayed, so every input is read once.
+ * both work), UTF-16 and UTF-8 with a byte-order mark (text-encoding.ts). The first bytes are peeked for format
+ * detection and replayed, so every input is read once.
  */
 import { readSync } from 'node:fs';
 import { access, constants, open, stat, type FileHandle } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { Readable as ReadableStream } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { HttpwhyError } from '../../errors.ts';
 import { jsonDocumentKind, jsonDocumentRecords } from './json-document.ts';
+import { asUtf8, byteOrderMark } from './text-encoding.ts';
 
 const PEEK_BYTES = 64 * 1024;
 /**
@@ -183,7 +185,7 @@ export async function openInput(name: string, cwd: string, stdin: Readable, onRa
   }
 }
 
-/** Peeks the head of an opened source, and gunzips it when the head says gzip. */
+/** Peeks the head of an opened source, gunzips it when the head says gzip, and transcodes it when a byte-order mark says UTF-16. */
 async function openSource(name: string, file: FileHandle | null, raw: AsyncIterable<Buffer | string>, onRawBytes: (n: number) => void, waitMs: number | undefined): Promise<OpenedInput> {
   const peeked = await peek(counted(raw, onRawBytes), waitMs);
   const gzip = isGzip(peeked.head);
@@ -199,6 +201,13 @@ async function openSource(name: string, file: FileHandle | null, raw: AsyncItera
     headChunks = inner.head;
     complete = inner.complete;
     chunks = replay(inner);
+  }
+  const encoding = byteOrderMark(Buffer.concat(headChunks.slice(0, 2)));
+  if (encoding) {
+    const text = await peek(asUtf8(chunks, encoding), waitMs);
+    headChunks = text.head;
+    complete = text.complete;
+    chunks = replay(text);
   }
   const kind = jsonDocumentKind(Buffer.concat(headChunks));
   if (kind) {

@@ -31,10 +31,11 @@ export const kubectlPrefix: Wrapper = {
 
 /**
  * A wall-clock time, no zone, then blanks: Docker Desktop's log view copied with its timestamps on
- * (`2024-10-04 15:42:56 `), and s6-log's `T` directive under s6-overlay (Home Assistant add-ons, linuxserver.io
- * images), with nanoseconds and two blanks (`2024-02-05 12:39:36.852529370  `).
+ * (`2024-10-04 15:42:56 `), s6-log's `T` directive under s6-overlay (Home Assistant add-ons, linuxserver.io
+ * images), with nanoseconds and two blanks (`2024-02-05 12:39:36.852529370  `), and a log viewer's time column copied
+ * with a bar after it (`2024-11-29 14:06:28.036 | `, Grafana's Loki view in open-telemetry/opentelemetry-demo#1800).
  */
-const WALL_CLOCK = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? +/;
+const WALL_CLOCK = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?(?: +\| +| +)/;
 /** The longest such time with its blanks that is looked at. */
 const MAX_WALL_CLOCK = 40;
 

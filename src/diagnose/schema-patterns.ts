@@ -1,0 +1,15 @@
+/** Zod pieces the diagnosis data's schemas share: ids and the regular expressions the data files hold. */
+import { z } from 'zod';
+
+export const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function isRegex(source: string): boolean {
+  try {
+    return new RegExp(source) instanceof RegExp;
+  } catch {
+    return false;
+  }
+}
+
+/** A JavaScript regular expression's source. */
+export const pattern = z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression');
