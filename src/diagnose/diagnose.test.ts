@@ -244,6 +244,16 @@ describe('diagnose: an honest unknown', () => {
     expect(only('wild/fastly/pypi-http-403-ssl.curl-v.txt')).toMatchObject({ verdict: 'identified', issuer: { component: 'Fastly', fingerprint: 'fastly-edge-answer' }, confidence: 'medium' });
   });
 
+  it("names the origin behind CloudFront by the origin's own Server header (MDN's meinheld), but not for a static error object", () => {
+    expect(only('wild/app/mdn-kuma-404-via-cloudfront.headers')).toMatchObject({ verdict: 'inferred', confidence: 'medium', issuer: { fingerprint: 'cloudfront-relayed-origin-server' } });
+    // An S3 object served as CloudFront's custom error page (ETag, Last-Modified) for a status CloudFront chose.
+    expect(only('wild/cloudfront/brofix-375.headers').issuer?.fingerprint).not.toBe('cloudfront-relayed-origin-server');
+  });
+
+  it("names Cloudflare for nginx's 400 page with its extra line under the heading and the cloudflare footer", () => {
+    expect(only('wild/cloudflare/400-plain-http-to-https-port-v2iplimit-2024.html')).toMatchObject({ issuer: { component: 'Cloudflare', fingerprint: 'cloudflare-plain-4xx' }, confidence: 'high' });
+  });
+
   it("names the ALB only at low confidence for its footerless page without the ALB's Server header", () => {
     expect(only('wild/unknown/postman-course-api-504.html')).toMatchObject({ issuer: { fingerprint: 'aws-alb-504-page' }, confidence: 'low' });
   });

@@ -49,7 +49,7 @@ const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
-  const { statuses, appInPath, body, behind, header, headerValue: valuePattern, exceptBody, logged } = rule.when;
+  const { statuses, appInPath, body, behind, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if (statuses && !statuses.includes(status)) return false;
@@ -60,6 +60,7 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
     const value = headerValue(response.headers, header);
     if (value === undefined || (valuePattern !== undefined && !new RegExp(valuePattern, 'i').test(value))) return false;
   }
+  if (withoutHeaders?.some((name) => headerValue(response.headers, name) !== undefined)) return false;
   return !exceptBody?.some((marker) => response.body?.includes(marker));
 }
 

@@ -38,6 +38,8 @@ const conditionSchema = z
     header: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
     /** A pattern that header's value must match (case-insensitive). */
     headerValue: pattern.optional(),
+    /** The rule does not apply when the response carries one of these headers (lower case). */
+    withoutHeaders: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
     /** The rule does not apply when the body contains one of these (the generic pages proxies also send). */
     exceptBody: z.array(z.string().min(1)).min(1).optional(),
     /**

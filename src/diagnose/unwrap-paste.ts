@@ -3,8 +3,9 @@
  * it, wget's ERROR line after it, the shell command and prompt typed before it, a tool's mark on its lines
  * (`npm ERR! `, `##[error]`, also where some lines lack it), a log's or a test runner's prefix on every line
  * (`npm ERR! `, `util.go:886: `, PHP's `[0] => `), PHP's print_r of a header array (`[Server] => nginx`), a head
- * flattened onto one line, a markdown quote's `> `, requests-toolbelt's reversed arrows, an error message's words and
- * indentation around a page, a terminal's literal `^M`, a JSON-escaped string (`\n`, `\"`), a JSON array of lines, a
+ * flattened onto one line, a markdown quote's `> `, requests-toolbelt's reversed arrows, http.client's debug lines
+ * (http-client-debug.ts), an error message's words and indentation around a page, a terminal's literal `^M`, a
+ * JSON-escaped string (`\n`, `\"`), a JSON array of lines, a
  * system-call trace's string literals (syscall-strings.ts), a logger's timestamped prefix and an HTTP logging
  * interceptor's arrows (log-lines.ts), Apache HttpClient's wire log (wire-log.ts), zsh's mark after output that has no
  * final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they
@@ -13,6 +14,7 @@
 
 import { GLUED_PROGRESS } from './curl-progress.ts';
 import { HTTP_HEADER_NAME } from './headers.ts';
+import { httpClientDebug } from './http-client-debug.ts';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
 import { concatenatedAt, decodeByteEscapes, decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
@@ -280,7 +282,7 @@ export function unwrapPaste(raw: string): string {
   const wired = wireLogResponse(unglued);
   if (wired) return wired.join('\n');
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(phpHeaderArray(unflattenHead(dropToolMarks(dropLogPrefix(reversedArrows(dropCommands(unglued)))))))));
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(phpHeaderArray(unflattenHead(dropToolMarks(dropLogPrefix(reversedArrows(httpClientDebug(dropCommands(unglued))))))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 

@@ -237,10 +237,11 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * `docker logs --details` writes, stern's pod and container, grep's file name and line number (`-H`, `-n`), syslog
  * (RFC 3164 and journalctl's short outputs), RFC 5424, the `ACCESS ` prefix Emissary puts before Envoy's access
  * lines, the time, source and stream `cf logs` writes before Cloud Foundry's, the BOSH CLI's instance prefix, the
- * time and `source[dyno]` Heroku's Logplex writes, an indentation of whole lines (a list or quote they were copied
- * from), and a line pasted as inline code.
+ * time and `source[dyno]` Heroku's Logplex writes, Google Cloud Logging's severity, time and summary fields as Logs
+ * Explorer copies an entry, an indentation of whole lines (a list or quote they were copied from), and a line pasted
+ * as inline code.
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'indent', 'inline-code'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'gcp-logging', 'indent', 'inline-code'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

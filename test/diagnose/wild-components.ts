@@ -36,6 +36,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
+  authentik: { names: ['authentik'] },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
@@ -47,7 +48,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
   'azure-app-service': { names: ['Azure App Service'], broader: ['IIS Application Request Routing', 'IIS', 'HTTP.sys'] },
-  'azure-container-apps': { names: ['Azure Container Apps'] },
+  // Container Apps' ingress is Envoy: Envoy's own local reply is the same box named less precisely.
+  'azure-container-apps': { names: ['Azure Container Apps'], broader: ['Envoy'] },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   'azure-resource-manager': { names: ['Azure Resource Manager'] },
@@ -170,6 +172,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
   // Open Telekom Cloud's object storage is Huawei Cloud's OBS.
   'otc-obs': { names: ['Huawei Cloud OBS'] },
+  openfaas: { names: ['OpenFaaS'] },
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
@@ -223,6 +226,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'streamlit-cloud': { names: ['Streamlit Community Cloud'] },
   stingray: { names: ['Stingray Traffic Manager'] },
   strapi: { names: ['Strapi'], framework: true },
+  supabase: { names: ['Supabase'] },
   sucuri: { names: ['Sucuri Website Firewall'] },
   symfony: { names: ['Symfony'], framework: true },
   tengine: { names: ['Tengine'], broader: ['nginx'] },

@@ -27,6 +27,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'caddy-v1-error': ['caddy'],
   'caddy-v1-common': ['common'],
   'caddy-json': ['caddy'],
+  // Caddy 2's early `common_log` field: the Common Log Format.
+  'caddy-common': ['common'],
   // Caddy's console encoder (its default on a terminal): the same records, read by the same parser.
   'caddy-console': ['caddy'],
   'cloudflare-logpush': ['cloudflare-logpush'],
@@ -46,8 +48,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'w3c-extended': ['iis-w3c'],
   'ingress-nginx': ['ingress-nginx'],
   // Kong's proxy access log is nginx's, in the log_format Kong's template sets (JSON in some installs); its http-log
-  // plugin's JSON is `kong`.
-  kong: ['kong', 'nginx-json'],
+  // plugin's JSON is `kong`. Its container's output mixes nginx's error lines with the access lines.
+  kong: ['kong', 'nginx-json', 'nginx-main', 'combined', 'nginx-error'],
   // nginx's default `main` is `combined` plus "$http_x_forwarded_for".
   'nginx-combined': ['combined', 'nginx-main'],
   // Held-out collectors file nginx's `main` layout (combined plus "$http_x_forwarded_for") and nginx-proxy's `vhost`
@@ -63,4 +65,6 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'squid-custom': ['squid'],
   'traefik-clf': ['traefik-clf'],
   'traefik-json': ['traefik-json'],
+  // Istio ambient mode's ztunnel (L4 connection records): not read yet, a known gap.
+  ztunnel: ['ztunnel'],
 };

@@ -74,4 +74,32 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "A custom HAProxy log-format (epoch, client, server, method, path, status, frontend, backend, unique id) whose string the repository does not give: without --format the lines read as no known format.",
   },
+  'nginx-combined/fluent-bit-1915-stdout.log': {
+    fails: ['requests', 'format'],
+    reason: "Fluent Bit's stdout output prints each record as `[0] tag: [epoch, {\"log\"=>\"…\"}]`, the inner quotes unescaped: no wrapper reads that print, so the nginx line inside it is not reached.",
+  },
+  'traefik-clf/traefik-9842-k3s-status0.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'The poster put markdown bold around the status and size (`**0** **0**`) inside the code block: the lines read as no known format.',
+  },
+  'caddy-common/dozzle-532-caddy2.log': {
+    fails: ['requests'],
+    reason: "Caddy 2's common_log writes status 0 for a response it never sent (an event stream the client left): the Common Log Format readers take a three-digit status only, so those two lines are skipped.",
+  },
+  'envoy-text/contour-6462-uc.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "The paste starts inside the line, after Envoy's time and the request's opening quote (`POST /login HTTP/1.1\" 503 UC …`): no format reads it.",
+  },
+  'nginx-custom/apisix-9796-k8s-502.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "The line starts with the end of another (`…HTTP/1.1-id 192.168.1.10 - - [06/Jul/2023…`), two entries run together in the paste, and APISIX's log_format is not in the file.",
+  },
+  'ztunnel/istio-53696-refused.log': {
+    fails: ['format'],
+    reason: "Istio ambient mode's ztunnel writes L4 connection records (`connection complete src.addr=… error=\"io error: Connection refused (os error 111)\"`), a format httpwhy does not read yet; the file holds no HTTP request either way.",
+  },
+  'envoy-text/tetrate-hipstershop-timeout-stern.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "The author removed Envoy's start time from each line before publishing: without it the lines are no Envoy format, and only the app's request lines are read.",
+  },
 };

@@ -45,6 +45,9 @@ const SHAPES: readonly Shape[] = [
   // LabApp] 500 POST /path (1.2.3.4) 2.93ms` under Tornado's LogFormatter, `ERROR:tornado.access:500 GET / (::1)
   // 27.54ms` under Python's default one.
   { pattern: new RegExp(`(?:tornado\\.access:|^\\[[DIWEC] [^\\]]*\\] )(\\d{3}) ${METHOD} (\\S+) \\(([^)]*)\\) [\\d.]+ms`), method: 2, path: 3, status: 1, client: 4 },
+  // Gitea's and Forgejo's router logger (modules/web/routing/logger.go): `router: completed PATCH /v2/x for
+  // 10.0.0.1:57674, 500 Internal Server Error in 60197.8ms @ …`.
+  { pattern: new RegExp(`\\brouter: completed ${METHOD} (\\S+) for (\\S+?):\\d+, (\\d{3})\\b`), method: 1, path: 2, status: 4, client: 3 },
   // PHP's built-in web server (`php -S`): `[Fri Aug 14 03:03:50 2020] 127.0.0.1:56316 [200]: /` before PHP 7.4,
   // `… [500]: GET /public - Uncaught Error: …` since; `(null)` for a method it did not read.
   { pattern: new RegExp(`^\\[[^\\]]+\\] (\\S+):\\d+ \\[(\\d{3})\\]: (?:${METHOD} |\\(null\\) )?(\\/\\S*)`), method: 3, path: 4, status: 2, client: 1 },

@@ -54,15 +54,16 @@ export class AppTextParser extends BaseParser {
     if (this.group.continues(line)) return KIND.continuation;
     const id = this.idPattern.exec(line);
     const time = TIME.exec(line);
-    const served = this.requests ? appRequestLine(line) : null;
-    if (served) {
+    const served = appRequestLine(line);
+    if (served && this.requests) {
       this.group.start(line, null);
       const logged = time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false };
       return this.accessLine(appRequestRecord(served, logged, id ? (id.slice(1).find((g) => g !== undefined) ?? '') : ''), false);
     }
     const request = REQUEST.exec(line);
     const status = STATUS.exec(line);
-    const statusCode = status ? Number(status.slice(1).find((g) => g !== undefined)) : 0;
+    // A server's request line names its status where the generic patterns may not see it (a 200 after the request).
+    const statusCode = served?.status ?? (status ? Number(status.slice(1).find((g) => g !== undefined)) : 0);
     const isError = LEVEL.test(line) || statusCode >= 500;
     const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
     // A line that names the request, its id or its status is the app's record of a request.
@@ -73,8 +74,8 @@ export class AppTextParser extends BaseParser {
     this.appEvent = {
       time: time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false },
       requestId,
-      method: request?.[1] ?? '',
-      path: request?.[2] ?? PATH.exec(line)?.[1] ?? '',
+      method: request?.[1] ?? served?.method ?? '',
+      path: request?.[2] ?? served?.path ?? PATH.exec(line)?.[1] ?? '',
       status: statusCode,
       isError,
       message: messageOf(time ? line.slice(time[0].length) : line, [id?.[0], request?.[0], status?.[0]]),

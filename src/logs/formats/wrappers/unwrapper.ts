@@ -11,6 +11,7 @@ import { cri } from './cri.ts';
 import { dockerDetails } from './docker-details.ts';
 import { dockerJson } from './docker-json.ts';
 import { emissary } from './emissary.ts';
+import { gcpLogging } from './gcp-logging.ts';
 import { grep } from './grep.ts';
 import { heroku } from './heroku.ts';
 import { indent } from './indent.ts';
@@ -39,6 +40,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   'cf-logs': cfLogs,
   bosh,
   heroku,
+  'gcp-logging': gcpLogging,
   timestamps,
   'docker-details': dockerDetails,
   stern,

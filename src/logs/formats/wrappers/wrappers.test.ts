@@ -156,6 +156,18 @@ describe('kail', () => {
   });
 });
 
+describe('gcp-logging', () => {
+  it("reads Logs Explorer's severity, time and summary fields before an entry (corpus: nginx-combined/ngf-longevity-2.2.0-gcp-502.log)", () => {
+    const line = corpusLine('nginx-combined/ngf-longevity-2.2.0-gcp-502.log', 1);
+    expect(chainOf(line)).toEqual(['gcp-logging']);
+    expect(unwrap(line, ['gcp-logging'])).toMatchObject({ inner: expect.stringMatching(/^10\.154\.15\.240 - - \[19\/Oct\/2025/), host: 'nginx' });
+  });
+
+  it('takes no level word without an RFC 3339 time after it (mechanics)', () => {
+    expect(chainOf('INFO starting server on :8080')).toEqual([]);
+  });
+});
+
 describe('kubetail', () => {
   it("reads the bracketed pod name before the line (corpus: traefik-clf/traefik-7652-k8s-prefix-502.log)", () => {
     const line = corpusLine('traefik-clf/traefik-7652-k8s-prefix-502.log', 1);
