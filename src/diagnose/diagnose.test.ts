@@ -220,7 +220,7 @@ describe('diagnose: an honest unknown', () => {
 
   it.each([
     ['JSON behind nginx', 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx/1.22.1\r\nContent-Type: application/json\r\n\r\n{"status":"maintenance"}', 'json-passed-through', 'medium', 'application'],
-    ['plain text behind Caddy', 'HTTP/1.1 500 Internal Server Error\r\nServer: Caddy\r\nContent-Type: text/plain\r\n\r\nsomething failed', 'text-passed-through', 'medium', 'application'],
+    ['plain text behind Caddy', 'HTTP/1.1 500 Internal Server Error\r\nServer: Caddy\r\nContent-Type: text/plain\r\n\r\nsomething failed', 'text-passed-through', 'low', 'application'],
     ['a 503 with Retry-After behind Caddy', 'HTTP/1.1 503 Service Unavailable\r\nServer: Caddy\r\nRetry-After: 120\r\nContent-Type: text/html\r\n\r\n<html><body>Back soon</body></html>', 'retry-after-503-passed-through', 'low', 'application'],
     ['the application in the headers, even for a 502', 'HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nX-Powered-By: Express\r\nContent-Type: text/html\r\n\r\n<p>payment service down</p>', 'app-in-headers', 'medium', 'Express'],
     ['its session cookie, headers only (curl -I)', 'HTTP/1.1 500 Internal Server Error\r\nServer: nginx\r\nSet-Cookie: XSRF-TOKEN=eyJpdiI6; path=/\r\nSet-Cookie: laravel_session=eyJpdiI6; path=/; httponly\r\n\r\n', 'app-in-headers', 'medium', 'Laravel'],

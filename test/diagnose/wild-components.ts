@@ -85,6 +85,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   dropwizard: { names: ['Dropwizard'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
+  easegress: { names: ['Easegress'] },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
   express: { names: ['Express'], framework: true },
   'f5-big-ip': { names: ['F5 BIG-IP'] },
@@ -176,6 +177,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
+  'ory-oathkeeper': { names: ['Ory Oathkeeper'] },
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
