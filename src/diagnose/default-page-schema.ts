@@ -5,7 +5,7 @@
  * recognised by its Content-Length.
  */
 import { z } from 'zod';
-import { kebab, pattern } from './schema-patterns.ts';
+import { headerName, kebab, pattern } from './schema-patterns.ts';
 
 const templateSchema = z
   .object({
@@ -14,7 +14,7 @@ const templateSchema = z
     server: pattern.optional(),
     /** Other headers the component sends with its pages (value patterns, case-insensitive); needed without a Server header. */
     headers: z
-      .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), value: pattern }).strict())
+      .array(z.object({ name: headerName, value: pattern }).strict())
       .min(1)
       .optional(),
     source: z.url(),

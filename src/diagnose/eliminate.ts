@@ -48,6 +48,14 @@ const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' 
 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
+/** The rules' header value patterns, compiled once (the data is fixed for the process). */
+const headerPatterns = new Map<string, RegExp>();
+function headerPattern(source: string): RegExp {
+  let pattern = headerPatterns.get(source);
+  if (!pattern) headerPatterns.set(source, (pattern = new RegExp(source, 'i')));
+  return pattern;
+}
+
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
   const { statuses, appInPath, body, behind, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
@@ -58,7 +66,7 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
   if (behind && (families.length === 0 || families.some((f) => !behind.includes(f)))) return false;
   if (header !== undefined) {
     const value = headerValue(response.headers, header);
-    if (value === undefined || (valuePattern !== undefined && !new RegExp(valuePattern, 'i').test(value))) return false;
+    if (value === undefined || (valuePattern !== undefined && !headerPattern(valuePattern).test(value))) return false;
   }
   if (withoutHeaders?.some((name) => headerValue(response.headers, name) !== undefined)) return false;
   return !exceptBody?.some((marker) => response.body?.includes(marker));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CONFIDENCES } from '../confidence.ts';
-import { kebab, pattern } from './schema-patterns.ts';
+import { headerName, kebab, pattern } from './schema-patterns.ts';
 
 /** What the body is, as far as elimination cares: the proxies' own pages are HTML or empty, apps send anything. */
 /**
@@ -35,11 +35,11 @@ const conditionSchema = z
     /** Every other component in the path is one of these families (whose own answers never look like this). */
     behind: z.array(z.string().regex(kebab)).min(1).optional(),
     /** A header the response must carry (lower case). */
-    header: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    header: headerName.optional(),
     /** A pattern that header's value must match (case-insensitive). */
     headerValue: pattern.optional(),
     /** The rule does not apply when the response carries one of these headers (lower case). */
-    withoutHeaders: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1).optional(),
+    withoutHeaders: z.array(headerName).min(1).optional(),
     /** The rule does not apply when the body contains one of these (the generic pages proxies also send). */
     exceptBody: z.array(z.string().min(1)).min(1).optional(),
     /**

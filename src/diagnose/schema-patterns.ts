@@ -11,5 +11,8 @@ function isRegex(source: string): boolean {
   }
 }
 
+/** A header's name as the data writes it: lower case. */
+export const headerName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'header names are written in lower case');
+
 /** A JavaScript regular expression's source. */
 export const pattern = z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression');

@@ -5,11 +5,10 @@
  * (`npm ERR! `, `util.go:886: `, PHP's `[0] => `), PHP's print_r of a header array (`[Server] => nginx`), a head
  * flattened onto one line, a markdown quote's `> `, requests-toolbelt's reversed arrows, http.client's debug lines
  * (http-client-debug.ts), an error message's words and indentation around a page, a terminal's literal `^M`, a
- * JSON-escaped string (`\n`, `\"`), a JSON array of lines, a
- * system-call trace's string literals (syscall-strings.ts), a logger's timestamped prefix and an HTTP logging
- * interceptor's arrows (log-lines.ts), Apache HttpClient's wire log (wire-log.ts), zsh's mark after output that has no
- * final newline (a `%` at the very end). Only what cannot be part of a response is removed; the words stay as they
- * were.
+ * JSON-escaped string (`\n`, `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts),
+ * a logger's timestamped prefix and an HTTP logging interceptor's arrows (log-lines.ts), Apache HttpClient's wire log
+ * (wire-log.ts), zsh's mark after output that has no final newline (a `%` at the very end). Only what cannot be part
+ * of a response is removed; the words stay as they were.
  */
 
 import { GLUED_PROGRESS } from './curl-progress.ts';

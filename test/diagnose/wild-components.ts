@@ -22,11 +22,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
   'alibaba-aserver': { names: ['Alibaba aserver'], broader: ['Tengine'] },
+  'alibaba-cloud-cdn': { names: ['Alibaba Cloud CDN'], broader: ['Tengine'] },
   'alibaba-cloud-oss': { names: ['Alibaba Cloud OSS'] },
   'alibaba-cloud-pop': { names: ['Alibaba Cloud API gateway (POP)'] },
   'alibaba-cloud-waf': { names: ['Alibaba Cloud WAF'], broader: ['Tengine'] },
   apache: { names: ['Apache httpd'] },
-  'alibaba-cloud-cdn': { names: ['Alibaba Cloud CDN'], broader: ['Tengine'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
   angie: { names: ['Angie'], broader: ['nginx'] },

@@ -54,13 +54,15 @@ export class AppTextParser extends BaseParser {
     if (this.group.continues(line)) return KIND.continuation;
     const id = this.idPattern.exec(line);
     const time = TIME.exec(line);
-    const served = appRequestLine(line);
+    const request = REQUEST.exec(line);
+    // Only a line that names a request or a protocol may be a server's request line (app-request-line.ts): the
+    // shapes are not tried on every line of an app log.
+    const served = this.requests || request || line.includes('HTTP/') ? appRequestLine(line) : null;
     if (served && this.requests) {
       this.group.start(line, null);
       const logged = time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false };
       return this.accessLine(appRequestRecord(served, logged, id ? (id.slice(1).find((g) => g !== undefined) ?? '') : ''), false);
     }
-    const request = REQUEST.exec(line);
     const status = STATUS.exec(line);
     // A server's request line names its status where the generic patterns may not see it (a 200 after the request).
     const statusCode = served?.status ?? (status ? Number(status.slice(1).find((g) => g !== undefined)) : 0);

@@ -18,4 +18,11 @@ const RELEASE_LAYOUTS = [
   '$remote_addr - [$proxy_add_x_forwarded_for] - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_length $request_time $upstream_addr $upstream_response_length $upstream_response_time $upstream_status',
 ].map(compileLogFormat);
 
-export const ingressNginxParser = () => new NginxVariantsParser('ingress-nginx', RELEASE_LAYOUTS);
+/**
+ * The controller's own default server, which its nginx serves itself and puts in a Service's upstream when the Service
+ * has no endpoints (and for requests no rule matches): DefaultEndpoint() is 127.0.0.1 on --default-server-port, 8181
+ * unless changed (kubernetes/ingress-nginx@dbb11b92d internal/ingress/controller/nginx.go, pkg/flags/flags.go).
+ */
+const DEFAULT_SERVER = '127.0.0.1:8181';
+
+export const ingressNginxParser = () => new NginxVariantsParser('ingress-nginx', RELEASE_LAYOUTS, DEFAULT_SERVER);

@@ -9,7 +9,7 @@ import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { CLF_LENGTH, ROLE, type CompiledFormat } from './log-format.ts';
 import { ClfTime, anyTime } from './log-time.ts';
 import { nginxPageSignal } from './nginx-page-size.ts';
-import { INGRESS_NGINX_DEFAULT_SERVER, nginxSignal } from './nginx-signals.ts';
+import { nginxSignal } from './nginx-signals.ts';
 import { splitRequestLine } from './split-fields.ts';
 
 /** A JSON string's content (`escape=json`); as logged when it is no valid JSON string (`escape=default` writes `\\x22`). */
@@ -55,9 +55,13 @@ export class NginxFormatParser extends BaseParser {
   private readonly oneWordVars: number[];
   private readonly numberVars: number[];
 
-  constructor(format: FormatId, compiled: CompiledFormat) {
+  /** The proxy's own server when it stands in for an upstream (nginx-signals.ts `ownServer`), for a product's format. */
+  private readonly ownServer: string | undefined;
+
+  constructor(format: FormatId, compiled: CompiledFormat, ownServer?: string) {
     super();
     this.format = format;
+    this.ownServer = ownServer;
     this.compiled = compiled;
     this.offsets = new Int32Array(compiled.variables.length * 2);
     const time = compiled.byRole[ROLE.timeLocal] as number;
@@ -182,7 +186,7 @@ export class NginxFormatParser extends BaseParser {
           connect: this.field(ROLE.upstreamConnect),
           header: this.field(ROLE.upstreamHeader),
           length: this.field(ROLE.upstreamLength),
-          ownServer: this.format === 'ingress-nginx' ? INGRESS_NGINX_DEFAULT_SERVER : undefined,
+          ownServer: this.ownServer,
         }) ?? this.pageSignal(status),
       truncatedBy: null,
     };

@@ -5,8 +5,8 @@
  * `$upstream_addr` means no live upstream. nginx writes its own 502/504 into `$upstream_status`; with
  * `$upstream_response_length` 0 on that attempt no body came back from the upstream (ngx_http_upstream.c sets it
  * from the body read), so the 5xx is most likely nginx's: medium confidence, as an upstream 5xx replaced by
- * `proxy_intercept_errors` or sent with an empty body reads the same. ingress-nginx's own default server as the
- * upstream (`127.0.0.1:8181`, its --default-server-port) is the controller answering itself.
+ * `proxy_intercept_errors` or sent with an empty body reads the same. A product's own server as the upstream
+ * (`ownServer`, ingress-nginx's default server: ingress-nginx.ts) is the proxy answering itself.
  */
 import type { Cause, Signal } from '../types.ts';
 
@@ -24,13 +24,6 @@ export interface UpstreamFields {
    */
   ownServer?: string;
 }
-
-/**
- * ingress-nginx's default server, which the controller's nginx serves itself: its DefaultEndpoint() is 127.0.0.1 on
- * --default-server-port, 8181 unless changed (kubernetes/ingress-nginx@dbb11b92d internal/ingress/controller/nginx.go,
- * pkg/flags/flags.go).
- */
-export const INGRESS_NGINX_DEFAULT_SERVER = '127.0.0.1:8181';
 
 /** Last attempt of a multi-valued upstream variable (`502, 502, 200`, groups separated by ` : `). */
 export function lastAttempt(value: string): string {

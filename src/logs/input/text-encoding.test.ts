@@ -20,4 +20,11 @@ describe('text encodings with a byte-order mark', () => {
     expect(await collect([bytes.subarray(0, 9), bytes.subarray(9)], 'utf-16le')).toBe('GET /é 502\r\n');
     expect(await collect([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a b\n')], 'utf-8')).toBe('a b\n');
   });
+
+  it('keeps the bytes of a UTF-8 input as they are, an invalid sequence too, with only the mark gone', async () => {
+    const out: Buffer[] = [];
+    const chunks = [Buffer.from([0xef, 0xbb]), Buffer.from([0xbf, 0x61, 0xff, 0x0a])];
+    for await (const chunk of asUtf8((async function* () { yield* chunks; })(), 'utf-8')) out.push(chunk);
+    expect(Buffer.concat(out)).toEqual(Buffer.from([0x61, 0xff, 0x0a]));
+  });
 });

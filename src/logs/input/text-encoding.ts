@@ -14,8 +14,18 @@ export function byteOrderMark(head: Buffer): TextEncoding | null {
   return null;
 }
 
-/** The chunks as UTF-8 without the byte-order mark (decoded across chunk boundaries). */
+/** The chunks as UTF-8 without the byte-order mark (UTF-16 decoded across chunk boundaries). */
 export async function* asUtf8(chunks: AsyncIterable<Buffer>, encoding: TextEncoding): AsyncGenerator<Buffer> {
+  if (encoding === 'utf-8') {
+    // Already UTF-8: only the mark goes, and the bytes stay as they are (an invalid sequence is still reported).
+    let skip = 3;
+    for await (const chunk of chunks) {
+      const rest = skip > 0 ? chunk.subarray(Math.min(skip, chunk.length)) : chunk;
+      skip -= chunk.length - rest.length;
+      if (rest.length > 0) yield rest;
+    }
+    return;
+  }
   // TextDecoder drops the mark itself and keeps a character split between two chunks for the next one.
   const decoder = new TextDecoder(encoding);
   for await (const chunk of chunks) {

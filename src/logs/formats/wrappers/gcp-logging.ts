@@ -27,10 +27,10 @@ export const gcpLogging: Wrapper = {
     let at = timeEnd + 1;
     const summary = SUMMARY.exec(text.slice(at, end));
     if (summary) {
-      const container = CONTAINER.exec(summary[0]);
-      if (container) {
-        const from = at + (container.index ?? 0) + container[0].length - (container[1]?.length ?? 0);
-        line.setHost(text, from, from + (container[1]?.length ?? 0));
+      const name = CONTAINER.exec(summary[0])?.[1];
+      if (name) {
+        const from = at + summary[0].indexOf(name);
+        line.setHost(text, from, from + name.length);
       }
       at += summary[0].length;
     }
