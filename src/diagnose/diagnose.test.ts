@@ -200,6 +200,22 @@ describe('diagnose: an honest unknown', () => {
   });
 
   it.each([
+    ['a JSON 400 of a Gin app as curl -v printed it (no proxy in the path)', 'wild/gin-docs/binding-required-400.curl-v.txt', 400],
+    ['a NestJS guard\'s JSON 403, the body alone', 'wild/nestjs-docs/guard-forbidden-403.json', 403],
+  ])('names the application at low confidence for %s: a JSON error with a message of its own, nobody in the path', (_case, path, status) => {
+    const d = only(path);
+    expect(d).toMatchObject({ verdict: 'inferred', status, confidence: 'low', issuer: { component: 'application', fingerprint: 'json-answered-alone' } });
+    expect(d.summary).toMatch(/^Probably the application sent this \d{3}/);
+  });
+
+  it.each([
+    ['JSON that says only its status ({"status":401,"message":"Unauthorized"}): gateways answer that for themselves too', 'wild/app/borgwarehouse-cron-401.json'],
+    ['JSON that names no status at all (API Gateway\'s {"message":"Forbidden"})', 'wild/connect-wallboard/apigw-forbidden.json'],
+  ])('stays unknown for %s', (_case, path) => {
+    expect(only(path)).toMatchObject({ verdict: 'unknown', issuer: null });
+  });
+
+  it.each([
     ['a custom 502 page behind nginx: a gateway status, never the application by elimination', 'HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html><body><h1>We will be right back</h1></body></html>'],
     ['a custom HTML 503 behind nginx without Retry-After: a maintenance page or the app', 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html><body><h1>Down for maintenance</h1></body></html>'],
     // Via, not Server: Kong puts Server: kong/<version> only on the responses it produces itself (kong.conf.default, headers).

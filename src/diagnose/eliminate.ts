@@ -9,7 +9,7 @@ import type { BodyKind, EliminationData, EliminationRule } from './elimination-s
 import { headerValue } from './headers.ts';
 import { parsesAsJson } from './json-walk.ts';
 import type { Observation, ParsedResponse } from './types.ts';
-import { isOwnReason } from './status-in-page.ts';
+import { isOwnReason, isReasonPhrase } from './status-in-page.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
 export interface Elimination {
@@ -30,11 +30,28 @@ export function bodyKind(response: ParsedResponse): BodyKind | null {
   const body = response.body.trim();
   if (body === '') return 'empty';
   if (response.bodyNote === 'compressed') return null;
-  if (looksJson(body)) return 'json';
+  if (looksJson(body)) return saysOnlyTheStatus(body) ? 'status-json' : 'json';
   const type = headerValue(response.headers, 'content-type')?.toLowerCase() ?? '';
   if (type.includes('html') || looksLikeHtml(body)) return 'html';
   if (type !== '' && !type.startsWith('text/')) return null;
   return response.status !== null && isStatusText(body, response.status) ? 'status-text' : 'text';
+}
+
+/** Words of a message: two words (or, in scripts written without spaces, two characters). */
+const SENTENCE = /\p{L}[\p{L}'’-]*[^\p{L}\d]+\p{L}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
+
+/**
+ * JSON that says no more than its status: no string in it is a message of its own, only codes, reason phrases and
+ * single words (`{"message":"Forbidden"}`, `{"code":404,"msg":"Not Found"}`, `{"error":"maintenance"}`), which
+ * gateways and platforms answer for themselves as often as applications do.
+ */
+function saysOnlyTheStatus(body: string): boolean {
+  let message = false;
+  JSON.parse(body, (_key, value: unknown) => {
+    if (typeof value === 'string' && SENTENCE.test(value) && !isReasonPhrase(value)) message = true;
+    return value;
+  });
+  return !message;
 }
 
 /** "404 Not Found", "404: Not Found", "Not Found.": the status's code and reason phrase, no other words. */
@@ -45,6 +62,9 @@ function isStatusText(body: string, status: number): boolean {
 
 /** A line of an app's own log (its server's request line), not a proxy's. */
 const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' || obs.logged?.format === 'app-json';
+
+/** The forms whose body (or log fields) was seen whole: a page's text or a client's message shows too little of it. */
+const ELIMINATED_FORMS = new Set(['message', 'body', 'log-line']);
 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
@@ -57,11 +77,12 @@ function headerPattern(source: string): RegExp {
 }
 
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
-  const { statuses, appInPath, body, behind, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
+  const { statuses, appInPath, alone, body, behind, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if (statuses && !statuses.includes(status)) return false;
   if (appInPath && app.length === 0) return false;
+  if (alone && (families.length > 0 || app.length > 0)) return false;
   if (body && (kind === null || !body.includes(kind))) return false;
   if (behind && (families.length === 0 || families.some((f) => !behind.includes(f)))) return false;
   if (header !== undefined) {
@@ -75,7 +96,7 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
 /** The first rule that applies to an error response no issuer fingerprint explained, or null. */
 export function eliminate(obs: Observation, matched: readonly MatchedFingerprint[], data: EliminationData): Elimination | null {
   const response = obs.response;
-  if (!response || (response.form !== 'message' && response.form !== 'log-line') || response.status === null || response.status < 400) return null;
+  if (!response || !ELIMINATED_FORMS.has(response.form) || response.status === null || response.status < 400) return null;
   const inPath = matched.filter((m) => m.fingerprint.role === 'in-path').map((m) => m.fingerprint);
   const isApp = (fp: (typeof inPath)[number]) => fp.layer === 'origin-app' || data.appServers.includes(fp.family);
   const app = uniq(inPath.filter(isApp).map((fp) => fp.component));

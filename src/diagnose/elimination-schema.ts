@@ -10,9 +10,10 @@ import { headerName, kebab, pattern } from './schema-patterns.ts';
 /** What the body is, as far as elimination cares: the proxies' own pages are HTML or empty, apps send anything. */
 /**
  * `status-text`: plain text that is only the status's own words ("404 Not Found", "Bad Gateway"), what servers write
- * for their own errors (Go's http.Error, Caddy 1, Traefik), so no sign of an application's message.
+ * for their own errors (Go's http.Error, Caddy 1, Traefik), so no sign of an application's message. `status-json`:
+ * JSON that says no more than that (`{"message":"Forbidden"}`), what API gateways answer for themselves too.
  */
-export const BODY_KINDS = ['json', 'text', 'status-text', 'html', 'empty', 'absent'] as const;
+export const BODY_KINDS = ['json', 'status-json', 'text', 'status-text', 'html', 'empty', 'absent'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 const line = z.string().min(3).max(400);
@@ -31,6 +32,8 @@ const conditionSchema = z
     statuses: z.array(z.number().int().min(400).max(599)).min(1).optional(),
     /** An application (a framework, or an application server of `appServers`) shows in the headers. */
     appInPath: z.literal(true).optional(),
+    /** No component at all shows in the headers (or the input had none: a body alone). */
+    alone: z.literal(true).optional(),
     body: z.array(z.enum(BODY_KINDS)).min(1).optional(),
     /** Every other component in the path is one of these families (whose own answers never look like this). */
     behind: z.array(z.string().regex(kebab)).min(1).optional(),
@@ -64,7 +67,7 @@ const ruleSchema = z
   })
   .strict()
   .refine((r) => (r.verdict === 'app') === (r.confidence !== undefined), 'an app verdict needs a confidence (medium or low); unknown takes none')
-  .refine((r) => r.when.appInPath === true || r.when.behind !== undefined || r.when.logged !== undefined, 'a rule needs to know who is in the path: appInPath, behind or a logged line');
+  .refine((r) => r.when.appInPath === true || r.when.alone === true || r.when.behind !== undefined || r.when.logged !== undefined, 'a rule needs to know who is in the path: appInPath, alone, behind or a logged line');
 
 export const eliminationFileSchema = z
   .object({

@@ -60,6 +60,11 @@ export function startsWithOwnReason(status: number, words: string): boolean {
   return reason !== undefined && lettersOf(words).startsWith(reason);
 }
 
+/** Whether the words are a 4xx or 5xx registry reason phrase and nothing more ("Not Found", "INTERNAL_SERVER_ERROR"). */
+export function isReasonPhrase(words: string): boolean {
+  return reasonPhrases().has(wordsOf(words));
+}
+
 /** Whether the words are the status's own registry reason phrase and nothing more ("Not Found" for 404). */
 export function isOwnReason(status: number, words: string): boolean {
   return startsWithOwnReason(status, words) && lettersOf(words) === reasonOfCode?.get(status);
