@@ -14,6 +14,13 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'apache-vhost-combined': ['apache-vhost-combined'],
   'apache-error': ['apache-error'],
   'app-text': ['app-text'],
+  'app-json': ['app-json'],
+  // Apache with a LogFormat of its own (`(%T s)` between the time and the request): read by a log_format inferred
+  // from its lines, so it lands under nginx-custom, the id of every inferred text format.
+  'apache-custom': ['nginx-custom'],
+  common: ['common'],
+  // Bunny CDN's pipe-separated log lines: not read yet, a known gap.
+  'bunny-cdn': ['bunny-cdn'],
   'aws-alb': ['alb'],
   'aws-elb': ['aws-elb'],
   'azure-appgw': ['azure-appgw'],

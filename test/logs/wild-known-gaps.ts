@@ -102,4 +102,44 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "The author removed Envoy's start time from each line before publishing: without it the lines are no Envoy format, and only the app's request lines are read.",
   },
+  'cloudfront/quinnypig-gist-cloudfront.log': {
+    fails: ['requests'],
+    reason: "The line has one value fewer than its `#Fields:` names (x-forwarded-for is missing between time-taken and ssl-protocol in the published gist): W3C-style lines are read only when every named field is there.",
+  },
+  'nginx-custom/jlesage-npm-198.log': {
+    fails: ['requests', 'format'],
+    reason: "The first line lost its opening `[` in the paste (`17/Jul/2021:14:23:43 +0000] - 204 204 …`), so only the second is read, as Nginx Proxy Manager's; the hand count files both as a custom nginx format.",
+  },
+  'azure-appgw/pastebin-JMcWEWnz.log': {
+    fails: ['requests', 'format'],
+    reason: "One Application Gateway record pretty-printed over twelve lines, and not valid JSON as published (`\"clientPort\":-`): the JSON readers take one record per line.",
+  },
+  'iis-w3c/huaweicloud-lts-iis-example.log': {
+    fails: ['requests'],
+    reason: "The doc's second line has nine values for ten `#Fields:` (cs-uri-query is missing): W3C lines are read only when every named field is there.",
+  },
+  'caddy-console/pastebin-dhVYB8JT-caddy2.log': {
+    fails: ['format'],
+    reason: "Caddy's start-up lines in a layout Caddy's console encoder does not write (`INF ts=… logger=… msg=…`, the level first and logfmt fields; a logging module's, not the stock one): not recognised; the file holds no request either way.",
+  },
+  'ingress-nginx/ingress-nginx-10658-ws503.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "The line was published cut at its start (the client address, `-` and user are gone; it opens at the time): no format reads it.",
+  },
+  'nginx-custom/rancher-active-proxy-6-nolive.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Rancher's log viewer glued its own time to the process runner's prefix (`20.1.2017 09:52:13nginx.1     | …`): no wrapper reads that, so the nginx lines inside are not reached.",
+  },
+  'envoy-text/istio-53561-nr-headcut.log': {
+    fails: ['requests', 'format'],
+    reason: "The paste starts inside the line, after Envoy's time and the request's opening quote (`PUT /v2/… HTTP/1.1\" 404 NR …`): no format reads it.",
+  },
+  'bunny-cdn/bunny-docs-logging.log': {
+    fails: ['requests', 'format'],
+    reason: "Bunny CDN's pipe-separated log line (cache status, status, epoch milliseconds, bytes, pull zone, address, referer, URL, edge location…), a format httpwhy does not read yet; no 5xx in the file.",
+  },
+  'nginx-custom/py-logs-django-uwsgi-nginx.log': {
+    fails: ['requests', 'classes'],
+    reason: "The poster's logging tags each tier's line (`NGINX: …`, `UWSGI: …`) and nginx's format has no blank before `rt=`: the tagged lines are read only in part, and the app's 500 is not joined to nginx's.",
+  },
 };

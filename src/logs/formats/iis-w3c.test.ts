@@ -131,7 +131,6 @@ describe('iisSignal', () => {
     [500, '30', '0', 'app-start-failed', 'proxy'],
     [503, '2', '0', 'load-shed', 'proxy'],
     [500, '0', '0', 'app-error', 'app'],
-    [503, '0', '0', 'app-overload', 'app'],
   ])('%i.%s win32 %s → %s (%s-issued)', (status, sub, win32, cause, issuer) => {
     expect(iisSignal(status, sub, win32)).toMatchObject({ cause, decisive: true });
     expect(issuerClassOf(cause as Cause)).toBe(issuer);
@@ -139,6 +138,8 @@ describe('iisSignal', () => {
 
   it('leaves a sub-status it does not know undecided, and needs a 5xx with a sub-status', () => {
     expect(iisSignal(500, '99', '0')).toMatchObject({ cause: 'unknown', decisive: false, reason: 'no-signals', evidence: { detail: '500.99 sc-win32-status=0' } });
+    // 503.0: IIS's "Application pool unavailable" and the ASP.NET Core Module's "Server has been shutdown" too.
+    expect(iisSignal(503, '0', '0')).toMatchObject({ cause: 'unknown', decisive: false, reason: 'no-signals' });
     expect(iisSignal(404, '0', '2')).toBeNull();
     expect(iisSignal(502, '', '')).toBeNull();
   });

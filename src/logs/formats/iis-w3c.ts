@@ -72,8 +72,11 @@ export function iisSignal(status: number, subStatus: string, win32Status: string
   if (status < 500 || subStatus === '') return null;
   const code = `${status}.${subStatus}`;
   const evidence = { kind: 'iis-status' as const, detail: win32Status === '' ? code : `${code} sc-win32-status=${win32Status}` };
-  // Sub-status 0: the status came from the handler, the application in most cases (a module may also set x.0).
-  if (subStatus === '0') return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
+  // Sub-status 0: the status came from the handler, the application in most cases (a module may also set x.0). Not
+  // for 503: 503.0 is IIS's own "Application pool unavailable" (a stopped or rapid-fail-protected pool) and the ASP.NET
+  // Core Module's "503.0 - Server has been shutdown" (dotnet/aspnetcore#41771), as often as an application's 503.
+  if (subStatus === '0' && status === 503) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'no-signals' };
+  if (subStatus === '0') return { cause: 'app-error', confidence: 'medium', decisive: true, evidence };
   const cause = code === '502.3' ? (FORWARDER_ERRORS[win32Status] ?? 'upstream-failed') : SUB_STATUS[code];
   if (!cause) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'no-signals' };
   return { cause, confidence: 'high', decisive: true, evidence };

@@ -14,6 +14,18 @@ describe('inferLogFormat', () => {
     );
   });
 
+  it('reads the virtual host first and bare fields between the time and the request (Apache `%v %h %l %u %t (%T s) "%r"`)', () => {
+    expect(inferLogFormat('cloud.example.org 10.0.0.1 - - [05/Nov/2019:19:41:03 +0000] (0 s) "PROPFIND /dav/ HTTP/1.1" 207 395 "-" "mirall/2.5.1"')).toBe(
+      '$host $remote_addr $remote_ident $remote_user [$time_local] $field_0 $field_1 "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',
+    );
+    expect(inferLogFormat('10.0.0.1 - - [05/Nov/2019:19:41:03 +0000] 12 "GET / HTTP/1.1" 200 1')).toBe('$remote_addr $remote_ident $remote_user [$time_local] $field_0 "$request" $status $body_bytes_sent');
+  });
+
+  it('leaves a virtual host with nothing before the request to the vhost presets, and a wrapper\'s time is no host', () => {
+    expect(inferLogFormat('example.org 10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8.0" "10.0.0.9:80"')).toBeNull();
+    expect(inferLogFormat('2023-01-05T14:41:29.405127661Z 10.0.0.1 - - [05/Jan/2023:14:41:29 +0000] "GET / HTTP/1.1" 504 562 "-" "curl/8.0" "-"')).toBeNull();
+  });
+
   it('returns null for lines without the CLF start or with nothing after it', () => {
     expect(inferLogFormat('10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 1')).toBeNull();
     expect(inferLogFormat('{"msg":"json"}')).toBeNull();

@@ -1,21 +1,30 @@
 /**
- * Infers an nginx `log_format` from one line that starts like the Common Log Format and goes on with
+ * Infers an nginx `log_format` from one line that has the Common Log Format's core and more: fields after it as
  * `key=value` pairs, quoted strings or bare fields (a very common custom style:
- * `… "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" uht="$upstream_header_time"`).
- * Well-known keys map to the nginx variables they usually hold, so the inferred format is compiled into the
- * same fast parser as a format given with --format.
+ * `… "$request" $status $body_bytes_sent rid=$request_id us="$upstream_status" uht="$upstream_header_time"`), the
+ * virtual host in front of the address (Apache's `vhost_combined`, `%v %h %l %u`), or bare fields between the time and
+ * the request (Apache's `(%T s)`). Well-known keys map to the nginx variables they usually hold, so the inferred format
+ * is compiled into the same fast parser as a format given with --format.
  */
 import { KEY_VARIABLES } from './infer-keyed-format.ts';
 
-const PREFIX = /^\S+ (?:\S+ \S+ )?\[[^\]]+\] "(?:[^"\\]|\\.)*" \d{3} \S+/;
+/** Who (one, three or four fields), the time, up to three bare fields, the request, the status and the size. */
+const PREFIX = /^(\S+(?: \S+){0,3}) \[[^\]]+\]((?: [^"\s[]\S*){0,3}) "(?:[^"\\]|\\.)*" \d{3} \S+/;
+const WHO: Record<number, string> = {
+  1: '$remote_addr',
+  3: '$remote_addr $remote_ident $remote_user',
+  4: '$host $remote_addr $remote_ident $remote_user',
+};
 const TOKEN = /\s+(?:([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*")|(\[[^\]]*\])|(\S+))/y;
 
 /** The inferred format, or null when the line does not have that shape (or has nothing after the CLF part). */
 export function inferLogFormat(line: string): string | null {
   const prefix = PREFIX.exec(line);
-  if (!prefix || prefix[0].length === line.length) return null;
-  const hasUser = /^\S+ \S+ \S+ \[/.test(line);
-  let format = `$remote_addr${hasUser ? ' $remote_ident $remote_user' : ''} [$time_local] "$request" $status $body_bytes_sent`;
+  const who = prefix && WHO[(prefix[1] as string).split(' ').length];
+  const between = prefix?.[2] ?? '';
+  // The virtual host first is inferred only with fields before the request: nginx-proxy's and Apache's vhost presets
+  // read that start, and a wrapper's time in front of a CLF line would pass for a host.
+  if (!prefix || !who || (between === '' && (who.startsWith('$host') || prefix[0].length === line.length))) return null;
   const used = new Set<string>();
   let field = 0;
   let quoted = 0;
@@ -24,6 +33,9 @@ export function inferLogFormat(line: string): string | null {
     used.add(v);
     return `$${v}`;
   };
+  const betweenFields = between === '' ? '' : ` ${between.trim().split(' ').map(() => variable(undefined)).join(' ')}`;
+  let format = `${who} [$time_local]${betweenFields} "$request" $status $body_bytes_sent`;
+  const fieldsBefore = field;
   TOKEN.lastIndex = prefix[0].length;
   while (TOKEN.lastIndex < line.length) {
     const at = TOKEN.lastIndex;
@@ -36,7 +48,7 @@ export function inferLogFormat(line: string): string | null {
       format += `${gap}${key}=${value?.startsWith('"') ? `"${v}"` : v}`;
     } else if (string !== undefined) {
       const names = ['http_referer', 'http_user_agent'];
-      format += `${gap}"${variable(quoted < 2 && field === 0 ? names[quoted] : undefined)}"`;
+      format += `${gap}"${variable(quoted < 2 && field === fieldsBefore ? names[quoted] : undefined)}"`;
       quoted++;
     } else {
       format += bracket !== undefined ? `${gap}[${variable(undefined)}]` : `${gap}${variable(undefined)}`;

@@ -30,6 +30,18 @@ function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === 64;
 }
 
+/**
+ * A process runner's name of several words before ` | ` (Hoppscotch's all-in-one image writes
+ * `App/Admin Dashboard Caddy | <line>`): up to four words, each starting with a letter, `/` allowed inside.
+ */
+const WORDS = /[A-Za-z][\w.@/-]*(?: [A-Za-z][\w.@/-]*){1,3}(?= +\|)/y;
+
+/** Where a name of several words ends, or `firstEnd` (the first word's end) when the line has none. */
+function wordsEnd(text: string, nameStart: number, firstEnd: number): number {
+  WORDS.lastIndex = nameStart;
+  return WORDS.test(text) ? WORDS.lastIndex : firstEnd;
+}
+
 export const compose: Wrapper = {
   id: 'compose',
   loose: false,
@@ -38,6 +50,7 @@ export const compose: Wrapper = {
     const nameStart = skipControls(text, line.start, end);
     let pos = nameStart;
     while (pos < end && isNameChar(text.charCodeAt(pos))) pos++;
+    if (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 47) pos = wordsEnd(text, nameStart, pos);
     const nameEnd = pos;
     while (pos < end && text.charCodeAt(pos) === 32) pos++;
     if (nameEnd === nameStart || pos === nameEnd || text.charCodeAt(pos) !== 124) return false;
