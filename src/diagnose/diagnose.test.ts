@@ -33,7 +33,7 @@ const IDENTIFIED: [string, string, Issuer, string][] = [
   ['go-reverse-proxy/502-empty.http', 'Go httputil.ReverseProxy', 'reverse-proxy', 'go-reverse-proxy-502'],
   ['traefik/502-bad-gateway.http', 'Traefik', 'reverse-proxy', 'traefik-bad-gateway'],
   ['traefik/503-no-available-server.http', 'Traefik', 'reverse-proxy', 'traefik-no-available-server'],
-  ['traefik/404-no-router.http', 'Go net/http', 'web-server', 'go-not-found'], // Go's default NotFound: Traefik sends it, and so does every Go server
+  ['traefik/404-no-router.http', 'Go net/http', 'origin-app', 'go-not-found'], // Go's default NotFound: Traefik sends it, and so does every Go program's own router
   ['apache/502-proxy-error.http', 'Apache httpd', 'reverse-proxy', 'apache-proxy-read-error'],
   ['apache/503-backend-refused.http', 'Apache httpd', 'reverse-proxy', 'apache-503'],
   ['varnish/503-backend-fetch-failed.http', 'Varnish', 'reverse-proxy', 'varnish-backend-fetch-failed'],

@@ -18,7 +18,7 @@ export interface PageStatus {
 }
 
 /** "<code> <Capitalised Words>" or "<code>." at the start of a line. */
-const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:]\s*)?([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
+const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:|]\s*)?([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
 /** A code inside a phrase that names it as the status. */
 const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|code[:=]?)\s*(\d{3})(?:\.\d+)?\b/i;
 /** The same in the languages IIS and Tomcat write their pages in: "HTTP 错误 404.0", "HTTP状态 404", "HTTP-Fehler 500.19". */

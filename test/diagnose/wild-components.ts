@@ -110,7 +110,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'google-app-engine': { names: ['Google App Engine'], broader: ['Google Front End'] },
   // Cloud Functions run on Cloud Run's serverless infrastructure and log the same platform messages.
   'google-cloud-functions': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
-  'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End'] },
+  // Cloud Run's serving layer runs Envoy: its local replies ("upstream connect error or disconnect/reset before
+  // headers") name the same box less precisely (GoogleCloudPlatform/cloud-run-samples#223).
+  'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End', 'Envoy'] },
   'google-cloud-storage': { names: ['Google Cloud Storage'] },
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   'google-frontend': { names: ['Google Front End'] },
@@ -258,4 +260,15 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   ngrok: { names: ['ngrok'] },
   zoraxy: { names: ['Zoraxy'] },
   zscaler: { names: ['Zscaler Internet Access'] },
+  // F5's web application firewall module (ASM, Advanced WAF) answers with the BIG-IP's own block page.
+  'f5-big-ip-asm': { names: ['F5 BIG-IP'] },
+  'fly-proxy': { names: ['Fly Proxy'] },
+  'alibaba-oss': { names: ['Alibaba Cloud OSS'] },
+  'huawei-obs': { names: ['Huawei Cloud OBS'] },
+  'ibm-cos': { names: ['IBM Cloud Object Storage'] },
+  stormwall: { names: ['StormWall'] },
+  // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
+  gondor: { names: ['Gondor router'], framework: true },
+  'scality-cloudserver': { names: ['Scality CloudServer'] },
+  vite: { names: ['Vite dev server'] },
 };
