@@ -46,6 +46,12 @@ describe('renderDiagnosisText', () => {
     expect(renderDiagnosisText(diagnose(raw, { locale: 'id' }))).toContain('Dikeluarkan oleh: aplikasi di belakangnya (atau hop berikutnya) · keyakinan: sedang (disimpulkan dengan eliminasi)');
   });
 
+  it('says just "the application" when nothing else is in the path (a NestJS JSON error pasted alone)', () => {
+    const text = fixture('wild/nestjs-docs/guard-forbidden-403.json');
+    expect(renderDiagnosisText(diagnose(text))).toContain('Issued by: the application · confidence: low (inferred by elimination)\nPath: the application [issued here]');
+    expect(renderDiagnosisText(diagnose(text, { locale: 'id' }))).toContain('Dikeluarkan oleh: aplikasinya · keyakinan: rendah');
+  });
+
   it('escapes control characters that come from the response', () => {
     const hostile = 'HTTP/1.1 500 Internal Server Error\r\nX-Evil: \u001b[2J\u001b]0;pwned\u0007\r\n\r\n\u001b[31mred\u001b[0m\r\n';
     const text = renderDiagnosisText(diagnose(hostile));

@@ -49,10 +49,12 @@ function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
 
 /**
  * A component as reports name it, with its layer. Component names are data, but "the application" named by
- * elimination is said in the report's language, and is its own layer.
+ * elimination is said in the report's language, and is its own layer; `alone`: nothing else is in the path, so it is
+ * behind nothing.
  */
-export function componentName(component: string, layer: string, msg: Messages['diagnose']): string {
-  return component === APPLICATION ? msg.label.application : `${component} (${layer})`;
+export function componentName(component: string, layer: string, msg: Messages['diagnose'], alone = false): string {
+  if (component !== APPLICATION) return `${component} (${layer})`;
+  return alone ? msg.label.applicationAlone : msg.label.application;
 }
 
 function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
@@ -60,11 +62,12 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? `(${msg.label.noStatus})` : String(d.status));
   const out = [s.bold(`${clean(observationLabel(d.label, msg))}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
-  const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', msg) : msg.verdict.unknown;
+  const alone = d.chain.length <= 1;
+  const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', msg, alone) : msg.verdict.unknown;
   const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${msg.label.inferred})` : ''}` : '';
   out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${confidence}`);
   if (d.chain.length > 0) {
-    const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', msg)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
+    const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', msg, alone)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
     out.push(s.wrap(`${s.bold(`${msg.label.path}:`)} ${path.join(' → ')}`, '  '));
   }
   out.push('', s.wrap(d.summary, ''));
