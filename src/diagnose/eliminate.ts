@@ -7,7 +7,6 @@
 import type { MatchedFingerprint } from './chain.ts';
 import type { BodyKind, EliminationData, EliminationRule } from './elimination-schema.ts';
 import { headerValue } from './headers.ts';
-import { parsesAsJson } from './json-walk.ts';
 import type { Observation, ParsedResponse } from './types.ts';
 import { isOwnReason, isReasonPhrase } from './status-in-page.ts';
 import { looksLikeHtml } from './visible-text.ts';
@@ -22,7 +21,15 @@ export interface Elimination {
   frameworks: string[];
 }
 
-const looksJson = (body: string): boolean => /^[[{]/.test(body) && parsesAsJson(body);
+/** The body's JSON value, or undefined when it is none (parsed once: its strings decide its kind). */
+function jsonValue(body: string): unknown {
+  if (!/^[[{]/.test(body)) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** What kind of body this is; null for bytes that are none of these (binary, compressed). */
 export function bodyKind(response: ParsedResponse): BodyKind | null {
@@ -30,7 +37,8 @@ export function bodyKind(response: ParsedResponse): BodyKind | null {
   const body = response.body.trim();
   if (body === '') return 'empty';
   if (response.bodyNote === 'compressed') return null;
-  if (looksJson(body)) return saysOnlyTheStatus(body) ? 'status-json' : 'json';
+  const json = jsonValue(body);
+  if (json !== undefined) return saysOnlyTheStatus(json) ? 'status-json' : 'json';
   const type = headerValue(response.headers, 'content-type')?.toLowerCase() ?? '';
   if (type.includes('html') || looksLikeHtml(body)) return 'html';
   if (type !== '' && !type.startsWith('text/')) return null;
@@ -45,13 +53,15 @@ const SENTENCE = /\p{L}[\p{L}'’-]*[^\p{L}\d]+\p{L}|[\p{Script=Han}\p{Script=Hi
  * single words (`{"message":"Forbidden"}`, `{"code":404,"msg":"Not Found"}`, `{"error":"maintenance"}`), which
  * gateways and platforms answer for themselves as often as applications do.
  */
-function saysOnlyTheStatus(body: string): boolean {
-  let message = false;
-  JSON.parse(body, (_key, value: unknown) => {
-    if (typeof value === 'string' && SENTENCE.test(value) && !isReasonPhrase(value)) message = true;
-    return value;
-  });
-  return !message;
+function saysOnlyTheStatus(json: unknown): boolean {
+  // Walked with a stack, not by recursion: a pasted body may nest deeper than the call stack.
+  const pending: unknown[] = [json];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string' && SENTENCE.test(value) && !isReasonPhrase(value)) return false;
+    if (typeof value === 'object' && value !== null) for (const inner of Object.values(value)) pending.push(inner);
+  }
+  return true;
 }
 
 /** "404 Not Found", "404: Not Found", "Not Found.": the status's code and reason phrase, no other words. */

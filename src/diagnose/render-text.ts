@@ -6,7 +6,7 @@
  */
 import { messages, type Messages } from '../i18n/index.ts';
 import { APPLICATION } from './diagnosis-by-elimination.ts';
-import type { Diagnosis, DiagnosisReport, ResponseEvidence } from './types.ts';
+import type { ChainLink, Diagnosis, DiagnosisReport, ResponseEvidence } from './types.ts';
 import { observationLabel } from './observation-label.ts';
 
 /** How {@link renderDiagnosisText} styles its output: bold, dim and wrapping (the CLI adds colour and width). */
@@ -48,13 +48,16 @@ function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
 }
 
 /**
- * A component as reports name it, with its layer. Component names are data, but "the application" named by
- * elimination is said in the report's language, and is its own layer; `alone`: nothing else is in the path, so it is
- * behind nothing.
+ * "The application" named by elimination, in the report's language: behind the other components of the path, or
+ * alone when it is the whole path (a JSON error pasted alone).
  */
-export function componentName(component: string, layer: string, msg: Messages['diagnose'], alone = false): string {
-  if (component !== APPLICATION) return `${component} (${layer})`;
-  return alone ? msg.label.applicationAlone : msg.label.application;
+export function applicationName(chain: readonly ChainLink[], msg: Messages['diagnose']): string {
+  return chain.length <= 1 ? msg.label.applicationAlone : msg.label.application;
+}
+
+/** A component of a diagnosis as reports name it, with its layer; the application by applicationName. */
+export function componentName(component: string, layer: string, chain: readonly ChainLink[], msg: Messages['diagnose']): string {
+  return component === APPLICATION ? applicationName(chain, msg) : `${component} (${layer})`;
 }
 
 function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
@@ -62,12 +65,11 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? `(${msg.label.noStatus})` : String(d.status));
   const out = [s.bold(`${clean(observationLabel(d.label, msg))}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
-  const alone = d.chain.length <= 1;
-  const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', msg, alone) : msg.verdict.unknown;
+  const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', d.chain, msg) : msg.verdict.unknown;
   const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${msg.label.inferred})` : ''}` : '';
   out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${confidence}`);
   if (d.chain.length > 0) {
-    const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', msg, alone)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
+    const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', d.chain, msg)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
     out.push(s.wrap(`${s.bold(`${msg.label.path}:`)} ${path.join(' → ')}`, '  '));
   }
   out.push('', s.wrap(d.summary, ''));

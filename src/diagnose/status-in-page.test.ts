@@ -5,6 +5,8 @@ import { statusInLinks, statusInPage } from './status-in-page.ts';
 describe('statusInPage', () => {
   it.each([
     ['502 Bad Gateway', 502, 'Bad Gateway'],
+    // Laravel's minimal error view copied without its CSS capitals (mapos-279 of set 33).
+    ['500 | Server Error', 500, 'Server Error'],
     ['504 Gateway Time-out, openresty/1.15.8.1', 504, 'Gateway Time-out'],
     ['Error 503 Backend is unhealthy', 503, ''],
     ['HTTP ERROR: 404', 404, ''],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferLogFormat } from './infer-format.ts';
 
@@ -14,8 +15,9 @@ describe('inferLogFormat', () => {
     );
   });
 
-  it('reads the virtual host first and bare fields between the time and the request (Apache `%v %h %l %u %t (%T s) "%r"`)', () => {
-    expect(inferLogFormat('cloud.example.org 10.0.0.1 - - [05/Nov/2019:19:41:03 +0000] (0 s) "PROPFIND /dav/ HTTP/1.1" 207 395 "-" "mirall/2.5.1"')).toBe(
+  it('reads the virtual host first and bare fields between the time and the request (Apache `%v %h %l %u %t (%T s) "%r"`, corpus: a Nextcloud host\'s log)', () => {
+    const nextcloud = readFileSync(new URL('../../../test/fixtures/logs/wild/apache-vhost-combined/pastebin-cqsfADqY-nextcloud.log', import.meta.url), 'utf8').split('\n')[0] as string;
+    expect(inferLogFormat(nextcloud)).toBe(
       '$host $remote_addr $remote_ident $remote_user [$time_local] $field_0 $field_1 "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',
     );
     expect(inferLogFormat('10.0.0.1 - - [05/Nov/2019:19:41:03 +0000] 12 "GET / HTTP/1.1" 200 1')).toBe('$remote_addr $remote_ident $remote_user [$time_local] $field_0 "$request" $status $body_bytes_sent');

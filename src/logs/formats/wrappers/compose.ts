@@ -30,6 +30,8 @@ function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === 64;
 }
 
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 /**
  * A process runner's name of several words before ` | ` (Hoppscotch's all-in-one image writes
  * `App/Admin Dashboard Caddy | <line>`): up to four words, each starting with a letter, `/` allowed inside.
@@ -50,7 +52,8 @@ export const compose: Wrapper = {
     const nameStart = skipControls(text, line.start, end);
     let pos = nameStart;
     while (pos < end && isNameChar(text.charCodeAt(pos))) pos++;
-    if (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 47) pos = wordsEnd(text, nameStart, pos);
+    // Only a blank before a letter or a `/` may go on into a name of several words (compose pads names with blanks).
+    if (text.charCodeAt(pos) === 47 || (text.charCodeAt(pos) === 32 && isLetter(text.charCodeAt(pos + 1)))) pos = wordsEnd(text, nameStart, pos);
     const nameEnd = pos;
     while (pos < end && text.charCodeAt(pos) === 32) pos++;
     if (nameEnd === nameStart || pos === nameEnd || text.charCodeAt(pos) !== 124) return false;

@@ -93,6 +93,15 @@ describe('docker compose', () => {
     expect(unwrap(line, ['compose'])).toMatchObject({ inner: expect.stringMatching(/^\{"level":"info"/), host: 'caddy' });
   });
 
+  it('reads a process runner\'s name of several words (corpus: caddy-json/hoppscotch-4589-aio.log, and under compose in hoppscotch-4232-compose.log)', () => {
+    const alone = corpusLine('caddy-json/hoppscotch-4589-aio.log', 1);
+    expect(chainOf(alone)).toEqual(['compose']);
+    expect(unwrap(alone, ['compose'])).toMatchObject({ inner: expect.stringMatching(/^\{"level":"error"/), host: 'App/Admin Dashboard Caddy' });
+    const nested = corpusLine('caddy-json/hoppscotch-4232-compose.log', 1);
+    expect(chainOf(nested)).toEqual(['compose', 'compose']);
+    expect(unwrap(nested, ['compose', 'compose'])).toMatchObject({ inner: expect.stringMatching(/^\{"level":"error"/), host: 'App/Admin Dashboard Caddy' });
+  });
+
   it('reads compose around forego (corpus: compose/x3rus-nginx-proxy-504.log)', () => {
     const line = corpusLine('compose/x3rus-nginx-proxy-504.log', 1);
     expect(chainOf(line)).toEqual(['compose', 'compose']);
