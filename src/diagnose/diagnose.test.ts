@@ -245,6 +245,24 @@ describe('diagnose: an honest unknown', () => {
     expect(d).toMatchObject({ verdict: 'inferred', confidence, issuer: { component, layer: 'origin-app', fingerprint: rule } });
   });
 
+  // Real captures (provenance in the wild corpus's tables): Werkzeug's and old Django's status lines in capitals.
+  it.each([
+    ['Flask behind nginx, headers only (curl -I)', 'wild/app/nginx-fronted-flask-404.headers', 404, 'NOT FOUND'],
+    ['Django behind nginx, curl -D', 'wild/app/500-django-behind-nginx-baobab-15-curl-d.txt', 500, 'INTERNAL SERVER ERROR'],
+  ])('names the application for a reason phrase in capitals: %s', (_case, path, status, reason) => {
+    const d = only(path);
+    expect(d).toMatchObject({ verdict: 'inferred', status, confidence: 'medium', issuer: { component: 'application', fingerprint: 'capital-reason-passed-through' } });
+    expect(d.summary).toContain(`"${reason}" in capitals`);
+    expect(d.evidence).toContainEqual(expect.objectContaining({ kind: 'reason', value: reason }));
+  });
+
+  it.each([
+    ["AWS Classic ELB's own 504 GATEWAY_TIMEOUT (an underscore: its own fingerprint)", 'wild/aws-elb/helpmeabstract-504-curlv.txt'],
+    ['"500 OK" (two letters are no capitals written on purpose)', 'wild/resmon/curl-I-500.headers'],
+  ])('does not read %s as a Python application', (_case, path) => {
+    expect(only(path).issuer?.fingerprint).not.toBe('capital-reason-passed-through');
+  });
+
   // Real captures from the wild corpus (provenance in its corpus-v.tsv).
   it('names the application behind Envoy for a status no Envoy sends itself, by x-envoy-upstream-service-time (Seldon behind Istio)', () => {
     expect(only('wild/app/seldon-executor-get-405-via-envoy.headers')).toMatchObject({ verdict: 'inferred', confidence: 'medium', issuer: { fingerprint: 'envoy-upstream-answered' } });

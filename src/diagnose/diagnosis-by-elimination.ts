@@ -24,6 +24,7 @@ function ruleEvidence(e: Elimination, response: ParsedResponse, component: strin
   const base = { fingerprint: id, component, confidence, source: sources[0] ?? '' };
   const header = when.header === undefined ? undefined : response.headers.find((h) => h.name.toLowerCase() === when.header);
   return [
+    ...(when.reason === undefined ? [] : [{ ...base, kind: 'reason' as const, name: null, value: response.reason }]),
     ...(header ? [{ ...base, kind: 'header' as const, name: header.name, value: shorten(header.value) }] : []),
     ...(when.body && response.body !== null ? [{ ...base, kind: 'body' as const, name: null, value: shorten(response.body.trim()) }] : []),
   ];
@@ -32,7 +33,7 @@ function ruleEvidence(e: Elimination, response: ParsedResponse, component: strin
 export function eliminationParts(e: Elimination, response: ParsedResponse, status: number, chain: readonly ChainLink[], locale: Locale): EliminationParts {
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const text = e.rule.text[locale];
-  const values = { status: String(status), behind: list.format(e.behind), app: list.format(e.app) };
+  const values = { status: String(status), behind: list.format(e.behind), app: list.format(e.app), reason: response.reason };
   const parts = {
     summary: fill(text.summary, values),
     whereToLook: text.whereToLook.map((t) => fill(t, values)),

@@ -78,16 +78,17 @@ const ELIMINATED_FORMS = new Set(['message', 'body', 'log-line']);
 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
-/** The rules' header value patterns, compiled once (the data is fixed for the process). */
-const headerPatterns = new Map<string, RegExp>();
-function headerPattern(source: string): RegExp {
-  let pattern = headerPatterns.get(source);
-  if (!pattern) headerPatterns.set(source, (pattern = new RegExp(source, 'i')));
+/** The rules' patterns, compiled once (the data is fixed for the process): header values ignore case, reasons not. */
+const compiled = new Map<string, RegExp>();
+function compile(source: string, flags: '' | 'i'): RegExp {
+  const key = `${flags}/${source}`;
+  let pattern = compiled.get(key);
+  if (!pattern) compiled.set(key, (pattern = new RegExp(source, flags)));
   return pattern;
 }
 
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
-  const { statuses, appInPath, alone, body, behind, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
+  const { statuses, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if (statuses && !statuses.includes(status)) return false;
@@ -95,9 +96,10 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
   if (alone && (families.length > 0 || app.length > 0)) return false;
   if (body && (kind === null || !body.includes(kind))) return false;
   if (behind && (families.length === 0 || families.some((f) => !behind.includes(f)))) return false;
+  if (reason !== undefined && !compile(reason, '').test(response.reason)) return false;
   if (header !== undefined) {
     const value = headerValue(response.headers, header);
-    if (value === undefined || (valuePattern !== undefined && !headerPattern(valuePattern).test(value))) return false;
+    if (value === undefined || (valuePattern !== undefined && !compile(valuePattern, 'i').test(value))) return false;
   }
   if (withoutHeaders?.some((name) => headerValue(response.headers, name) !== undefined)) return false;
   return !exceptBody?.some((marker) => response.body?.includes(marker));

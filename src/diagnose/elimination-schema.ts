@@ -17,7 +17,7 @@ export const BODY_KINDS = ['json', 'status-json', 'text', 'status-text', 'html',
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 const line = z.string().min(3).max(400);
-/** `{status}`, `{behind}` (the other components in the path), `{app}` (the application seen) and `{body}` are filled in. */
+/** `{status}`, `{behind}` (the other components in the path), `{app}` (the application seen) and `{reason}` (the status line's reason phrase) are filled in. */
 const ruleTextSchema = z
   .object({
     summary: z.string().min(20).max(700),
@@ -37,6 +37,11 @@ const conditionSchema = z
     body: z.array(z.enum(BODY_KINDS)).min(1).optional(),
     /** Every other component in the path is one of these families (whose own answers never look like this). */
     behind: z.array(z.string().regex(kebab)).min(1).optional(),
+    /**
+     * A pattern the status line's reason phrase must match, letter case included: whoever wrote the status line in
+     * its own words issued the response (a proxy that replaces a body writes its own status line too).
+     */
+    reason: pattern.optional(),
     /** A header the response must carry (lower case). */
     header: headerName.optional(),
     /** A pattern that header's value must match (case-insensitive). */
@@ -67,7 +72,7 @@ const ruleSchema = z
   })
   .strict()
   .refine((r) => (r.verdict === 'app') === (r.confidence !== undefined), 'an app verdict needs a confidence (medium or low); unknown takes none')
-  .refine((r) => r.when.appInPath === true || r.when.alone === true || r.when.behind !== undefined || r.when.logged !== undefined, 'a rule needs to know who is in the path: appInPath, alone, behind or a logged line');
+  .refine((r) => r.when.appInPath === true || r.when.alone === true || r.when.behind !== undefined || r.when.logged !== undefined || r.when.reason !== undefined, 'a rule needs to know who is in the path (appInPath, alone, behind or a logged line) or who wrote the status line (reason)');
 
 export const eliminationFileSchema = z
   .object({
