@@ -125,6 +125,8 @@ const ISSUED: [string, string, string][] = [
   ['render/xxx-service-suspended-cybria.txt', 'Render', 'render-suspended'],
   // Headers only, no status line: CloudFront names itself in Server only on what it generates.
   ['sharex-7444/cloudfront-504.headers', 'Amazon CloudFront', 'cloudfront-own-error-head'],
+  // Headers with no status line and the page's title after them: the title's words carry the match, not X-Sucuri-Block.
+  ['sucuri/plum-island-sucuri-ddos22.headers', 'Sucuri Website Firewall', 'sucuri-access-denied'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
@@ -141,6 +143,12 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(d.verdict).toBe('identified');
     expect(d.issuer?.component).toBe(component);
     expect(d.issuer?.fingerprint).toBe(fingerprint);
+  });
+
+  it('names no block for the same head without the page\'s words: a header and no status say nothing of the error', () => {
+    const head = wild('sucuri/plum-island-sucuri-ddos22.headers').split('(Request type')[0] as string;
+    expect(head).toContain('X-Sucuri-Block: DDOS22');
+    expect(diagnose(head).diagnoses[0]?.issuer?.fingerprint).not.toBe('sucuri-access-denied');
   });
 
   it('does not read nginx\'s 503 title, copied alone, as the ALB page (the ALB page is told apart only by its missing footer)', () => {

@@ -145,15 +145,22 @@ function textChecks(m: ResponseMatch): { checks: Check[]; words: number } | null
 
 /**
  * A page without a status line may name none; then the page's words have to carry the match. So must a head pasted
- * without its status (a report's `Headers` and `Body` sections): a fingerprint of a status and headers alone is no
- * match there, as nothing it checks says this is the error it describes.
+ * without its status (a report's `Headers` and `Body` sections): there the status check passes provisionally
+ * (`403?`) and the match needs a body pattern that held (see `wordsCarry`), as a status and headers alone say
+ * nothing of the error they describe.
  */
-function statusCheck(statuses: readonly number[], bodyCarries: boolean, statusAlone: boolean): Check {
+function statusCheck(statuses: readonly number[], statusAlone: boolean): Check {
   return (obs) => {
     const status = obs.response?.status;
-    if (status === null && !statusAlone && (obs.response?.form !== 'message' || bodyCarries)) return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
+    if (status === null && !statusAlone) return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
     return status != null && statuses.includes(status) ? { kind: 'status', name: null, value: String(status) } : undefined;
   };
+}
+
+/** A head without its status line matches only through the words of its body (a pattern, not an empty body). */
+function wordsCarry(found: readonly Found[], obs: Observation): boolean {
+  const provisional = found.some((f) => f.kind === 'status' && f.value.endsWith('?'));
+  return !provisional || obs.response?.form !== 'message' || found.some((f) => f.kind === 'body' && f.value !== '');
 }
 
 function failureCheck({ exitCodes, message }: NonNullable<Match['failure']>): Check {
@@ -197,11 +204,10 @@ function textCheckSet(m: Match, status: Check[]): CheckSet | null {
 
 export function compileFingerprint(fingerprint: BuiltFingerprint): CompiledFingerprint {
   const m = fingerprint.match;
-  const bodyCarries = (m.body ?? []).some((b) => !('empty' in b));
   // A vendor's own status that only it sends (build-fingerprints.ts allows no other status alone): the status has to
   // be shown, as a head's, a page's or a message's, since it is all the fingerprint reads.
   const statusAlone = m.reason === undefined && m.headers === undefined && m.body === undefined && m.anyOf === undefined && m.failure === undefined && m.logged === undefined;
-  const status = m.status === undefined ? [] : [statusCheck(m.status, bodyCarries, statusAlone)];
+  const status = m.status === undefined ? [] : [statusCheck(m.status, statusAlone)];
   if (m.logged) return { fingerprint, message: { checks: [...status, loggedCheck(m.logged)], anyOf: [] }, text: null, specificity: specificityOf(m) };
   const message: CheckSet = {
     checks: [...status, ...responseChecks(m), ...(m.failure === undefined ? [] : [failureCheck(m.failure)])],
@@ -229,10 +235,15 @@ export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation
   const found = runAll(set.checks, obs);
   if (!found) return undefined;
   if (set.anyOf.length > 0) {
-    const alternative = set.anyOf.map((group) => runAll(group, obs)).find((f) => f !== undefined);
+    let alternative: Found[] | undefined;
+    for (const group of set.anyOf) {
+      alternative = runAll(group, obs);
+      if (alternative && wordsCarry([...found, ...alternative], obs)) break;
+      alternative = undefined;
+    }
     if (!alternative) return undefined;
     found.push(...alternative);
-  }
+  } else if (!wordsCarry(found, obs)) return undefined;
   // The facts the log's fields gave (HAProxy's termination state, Envoy's flags), beside the line they came from.
   if (logged) found.push(...(obs.logged?.evidence ?? []).map((e): Found => ({ kind: 'log', name: e.kind, value: shorten(e.detail.trim()) })));
   const { id, component, confidence, source } = compiled.fingerprint;
