@@ -71,6 +71,7 @@ export const enLogs = {
     readWarnings: 'Read warnings',
     readAs: 'read as',
     noKnownFormat: 'in no known format',
+    inferredFormat: 'log format inferred from the lines',
     firstLines: 'first lines',
     warnEmpty: 'empty, no line to read',
     warnBinary: 'binary data, not a text log',

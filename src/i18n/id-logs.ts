@@ -72,6 +72,7 @@ export const idLogs: Messages['logs'] = {
     readWarnings: 'Peringatan pembacaan',
     readAs: 'dibaca sebagai',
     noKnownFormat: 'tidak dalam format yang dikenal',
+    inferredFormat: 'format log yang disimpulkan dari baris-barisnya',
     firstLines: 'baris pertama',
     warnEmpty: 'kosong, tidak ada baris untuk dibaca',
     warnBinary: 'data biner, bukan log teks',

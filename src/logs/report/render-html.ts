@@ -107,6 +107,7 @@ ${logSetup(report, t, n)}
 ${report.files.map(
   (f) => html`<tr><td><code>${f.name}</code></td><td>${formatName(f, t)} (${f.detected ? t.ui.detected : t.ui.forced})</td><td>${f.role}</td><td class="n">${n(f.lines)}</td><td class="n">${n(f.parsed)}</td><td class="n">${n(f.skipped)}</td></tr>
 ${Object.entries(f.skippedBy).map(([reason, tally]) => html`<tr><td></td><td colspan="5">${t.skip[reason as keyof LogsText['skip']]}: ${n(tally.count)} ${tally.examples.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>`)}
+${f.detected && f.logFormat !== null ? html`<tr><td></td><td colspan="5">${t.ui.inferredFormat}: <code>${f.logFormat}</code></td></tr>` : ''}
 ${f.firstLines ? html`<tr><td></td><td colspan="5">${t.ui.firstLines}: ${f.firstLines.map((e) => html`<div><code>${f.name}:${e.line} ${e.text}</code></div>`)}</td></tr>` : ''}
 ${f.continued > 0 ? html`<tr><td></td><td colspan="5">${n(f.continued)} ${t.ui.continued}</td></tr>` : ''}
 ${f.rejoined > 0 ? html`<tr><td></td><td colspan="5">${n(f.rejoined)} ${t.ui.rejoined}</td></tr>` : ''}

@@ -17,6 +17,18 @@ describe('sparkline helpers', () => {
 });
 
 describe('renderLogReportText', () => {
+  it('shows the log format it inferred from an Apache LogFormat with a bare field, so the reader can check what each field was read as', async () => {
+    const report = await analyzeLogs({ files: ['wild/apache-vhost-combined/pastebin-cqsfADqY-nextcloud.log'], cwd: FIXTURES, stdin: Readable.from([]) });
+    const inferred = '$host $remote_addr $remote_ident $remote_user [$time_local] $field_0 $field_1 "$request" $status';
+    expect(renderLogReportText(report, logsText('en'))).toContain(`    log format inferred from the lines: ${inferred}`);
+    expect(renderLogReportText(report, logsText('id'))).toContain(`    format log yang disimpulkan dari baris-barisnya: ${inferred}`);
+  });
+
+  it('shows no inferred format for a log read by a known format', async () => {
+    const report = await analyzeLogs({ files: ['wild/apache-combined/beats-apache-access-test.log'], cwd: FIXTURES, stdin: Readable.from([]) });
+    expect(renderLogReportText(report, logsText('en'))).not.toContain('log format inferred');
+  });
+
   it('summarises the nginx lab logs in English and Indonesian', async () => {
     const report = await analyzeLogs({ files: ['nginx/access.log', 'nginx/error.log'], appFiles: ['nginx/app.log'], cwd: FIXTURES, stdin: Readable.from([]) });
     const en = renderLogReportText(report, logsText('en'));

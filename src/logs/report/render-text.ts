@@ -95,6 +95,7 @@ export function renderLogReportText(report: LogReport, t: LogsText): string {
   for (const f of report.files) {
     const format = f.format ? `${formatName(f, t)} (${howRead(f, t)})` : '?';
     out.push(`  ${f.name}  ${format}  ${n(f.lines)} ${t.ui.lines}, ${n(f.parsed)} ${t.ui.parsed}, ${n(f.skipped)} ${t.ui.skipped}`);
+    if (f.detected && f.logFormat !== null) out.push(`    ${t.ui.inferredFormat}: ${f.logFormat}`);
     if (f.firstLines) out.push(`    ${t.ui.firstLines}:${f.firstLines.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);
     for (const [reason, tally] of Object.entries(f.skippedBy)) {
       out.push(`    ${t.ui.skipped}: ${n(tally.count)} ${t.skip[reason as keyof LogsText['skip']]}${tally.examples.map((e) => `\n      ${f.name}:${e.line}  ${e.text}`).join('')}`);
