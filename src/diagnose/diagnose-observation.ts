@@ -137,9 +137,13 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const msg = messages(locale).diagnose;
   const { matched, rebuilt, via } = matchWithFallbacks(obs, data);
   const shown = obs.response?.status ?? null;
-  // A page pasted without its status line is there because it is an error page, whatever status it names.
-  const isError = obs.failure !== null || (shown !== null && shown >= 400) || (shown === null && obs.response !== null);
-  const ranked = isError ? matched.filter((m) => m.fingerprint.role === 'issuer').toSorted((a, b) => b.score - a.score || a.order - b.order) : [];
+  // A page pasted without its status line is there because it is an error page, whatever status it names; a 2xx is
+  // one only when its body is a page its component sends with a success status (sentAsSuccess).
+  const failed = obs.failure !== null || (shown !== null && shown >= 400) || (shown === null && obs.response !== null);
+  const asSuccess = !failed && shown !== null && shown >= 200 && shown < 300;
+  const issuers = matched.filter((m) => m.fingerprint.role === 'issuer' && (failed || (asSuccess && m.fingerprint.sentAsSuccess === true)));
+  const isError = failed || issuers.length > 0;
+  const ranked = issuers.toSorted((a, b) => b.score - a.score || a.order - b.order);
   const best = ranked[0];
   const status = shown ?? (best?.fingerprint.match.status?.length === 1 ? (best.fingerprint.match.status[0] ?? null) : null);
   const rivals = rivalsOf(ranked, data.fingerprints);
@@ -150,7 +154,8 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
 
   const vendors = new Set<Vendor>();
   for (const m of matched) if (m.fingerprint.kbVendor && chain.some((l) => l.members.has(m.fingerprint.component))) vendors.add(m.fingerprint.kbVendor);
-  const entries = status === null ? [] : statusEntries(status, vendors);
+  // A success status sent with a block page: its meaning ("the request succeeded") explains nothing here.
+  const entries = status === null || !failed ? [] : statusEntries(status, vendors);
   const general = entries[0]?.text[locale];
 
   const notes: string[] = [];
@@ -158,6 +163,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   if (obs.response?.bodyNote) notes.push(msg.note[obs.response.bodyNote]);
   if (obs.logged?.statusImplied) notes.push(msg.note.impliedStatus(obs.logged.status));
   if (obs.response?.truncated) notes.push(msg.note.truncated);
+  if (!failed && best && shown !== null) notes.push(msg.note.sentAsSuccess(shown));
   if (isError && obs.response && obs.response.body === null && !obs.logged) notes.push(msg.note.bodyAbsent);
   if (rebuilt && best) notes.push(msg.note.rebuilt(rebuilt.length));
   if (via === 'visible-text' && best) notes.push(msg.note.visibleText);

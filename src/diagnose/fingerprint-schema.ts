@@ -118,6 +118,11 @@ const issuerFingerprintSchema = z
     ...common,
     /** This component produced the response (or, for client tools, reported the failure). */
     role: z.literal('issuer'),
+    /**
+     * The component sends this page with a success status by default (F5's WAF answers its block page with 200), so
+     * it names the issuer on a 2xx response too: the status hides the failure, the body shows it.
+     */
+    sentAsSuccess: z.literal(true).optional(),
     networkFailure: z.enum(NETWORK_FAILURE_KINDS).optional(),
     /** What exactly was wrong, when the proxies' answers depend on it (data/fingerprints/proxy-answers.yaml). */
     networkFailureDetail: z.enum(FAILURE_DETAILS).optional(),

@@ -103,6 +103,23 @@ describe('server, proxy and framework fingerprints on real captures', () => {
 const tomcat = (header: string, type: string, report: string) =>
   `<!doctype html><html lang="x"><head><title>${header}</title></head><body><h1>${header}</h1><hr class="line" /><p><b>${type}</b> ${report}</p><hr class="line" /><h3>Apache Tomcat/9.0.68</h3></body></html>`;
 
+describe("a block page sent with a success status (F5's WAF answers 200 unless its policy says otherwise)", () => {
+  it('names F5 for its default blocking page served with 200, says why, and leaves out what 200 means', () => {
+    const d = diagnosisOf('f5-big-ip-asm/whatwaf-1371-request-rejected.http');
+    expect(d).toMatchObject({ verdict: 'identified', status: 200, confidence: 'high', issuer: { component: 'F5 WAF (BIG-IP ASM / NGINX App Protect)', fingerprint: 'f5-asm-blocking-page' } });
+    expect(d.notes.join('\n')).toContain('The status is 200, but the body is this component');
+    expect(d.statusMeanings).toEqual([]);
+  });
+
+  it("names F5 at medium, lowered for the status the paste does not show, from the page's first sentence alone", () => {
+    expect(diagnosisOf('f5-big-ip-asm/princeton-researchdata-waf.txt')).toMatchObject({ verdict: 'identified', confidence: 'low', issuer: { fingerprint: 'f5-waf-rejected-sentence' } });
+  });
+
+  it("still finds nothing to diagnose in a 200 whose error page its sender does not send as a success (a Flask app's own 500 page)", () => {
+    expect(diagnosisOf('app/hedy-flask-500-page-with-200.txt').verdict).toBe('no-error');
+  });
+});
+
 describe('pages in other languages and layouts', () => {
   it.each([
     ['Chinese', tomcat('HTTP状态 404 - 未找到', '类型', '状态报告'), 'tomcat-404'],

@@ -21,6 +21,7 @@ export const enDiagnose = {
     'Compare the Server, Via and X-Powered-By headers and the body with what each of your components sends.',
   ],
   note: {
+    sentAsSuccess: (status: number) => `The status is ${status}, but the body is this component's page for a request it refused or could not serve: it sends that page with a success status unless configured otherwise, so clients and monitors that check only the status see no failure.`,
     truncated: 'The body is shorter than its Content-Length: the transfer was cut off (or the paste is incomplete).',
     bodyAbsent:
       'The input has no body for this response (HEAD, curl -I, curl --fail or a HAR entry without content). Error pages are the strongest evidence: capture the body with curl -i if you can.',

@@ -22,6 +22,7 @@ export const idDiagnose: Messages['diagnose'] = {
     'Bandingkan header Server, Via, dan X-Powered-By serta body-nya dengan yang dikirim setiap komponen Anda.',
   ],
   note: {
+    sentAsSuccess: (status) => `Status-nya ${status}, tetapi body-nya adalah halaman komponen ini untuk request yang ditolaknya atau tidak bisa dilayaninya: halaman itu dikirim dengan status sukses kecuali dikonfigurasi lain, jadi client dan monitor yang hanya memeriksa status tidak melihat kegagalan.`,
     truncated: 'Body-nya lebih pendek dari Content-Length: transfernya terpotong (atau tempelannya tidak lengkap).',
     bodyAbsent:
       'Input ini tidak membawa body untuk respons tersebut (HEAD, curl -I, curl --fail, atau entri HAR tanpa content). Halaman error adalah bukti terkuat: kalau bisa, ambil body-nya dengan curl -i.',

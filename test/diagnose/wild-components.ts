@@ -89,9 +89,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   easegress: { names: ['Easegress'] },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
   express: { names: ['Express'], framework: true },
-  'f5-big-ip': { names: ['F5 BIG-IP'] },
+  'f5-big-ip': { names: ['F5 BIG-IP', 'F5 WAF (BIG-IP ASM / NGINX App Protect)'] },
   // F5's web application firewall module (ASM, Advanced WAF) answers with the BIG-IP's own block page.
-  'f5-big-ip-asm': { names: ['F5 BIG-IP'] },
+  'f5-big-ip-asm': { names: ['F5 WAF (BIG-IP ASM / NGINX App Protect)'], broader: ['F5 BIG-IP'] },
   fastapi: { names: ['FastAPI'], framework: true },
   fastify: { names: ['Fastify'], framework: true },
   fastly: { names: ['Fastly'] },
