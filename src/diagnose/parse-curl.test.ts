@@ -64,6 +64,14 @@ describe('parseCurlOutput', () => {
     expect(obs.failure).toBeNull();
   });
 
+  it("reads curl -vi's head printed twice, an elision and a closing line without its '* ', and the body printed after it (kgateway capture)", () => {
+    const text = readFileSync(new URL('../../test/fixtures/diagnose/wild/envoy/kgateway-local-ratelimit-429.txt', import.meta.url), 'utf8');
+    const obs = parseCurlOutput(text);
+    expect(obs.response?.status).toBe(429);
+    expect(obs.response?.body?.trimEnd()).toBe('local_rate_limited');
+    expect(obs.response?.headers.map((h) => h.name)).toEqual(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']);
+  });
+
   it('reads response lines indented by a quote, and the body without that indentation', () => {
     const text = '< HTTP/1.1 500 INTERNAL SERVER ERROR\n< Content-Type: text/html\n- Server gunicorn/18.0 is not blacklisted\n  < Server: gunicorn/18.0\n  < \n  <title>500 Internal Server Error</title>\n  <h1>Internal Server Error</h1>\n';
     const obs = parseCurlOutput(text);

@@ -17,6 +17,10 @@ const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
 const FAIL_STATUS = /^The requested URL returned error: (\d{3})\b *(.*)$/;
 /** When a body has no final newline, curl's next info line lands on the same terminal line. */
 const GLUED_INFO = /^(.*?)\* ((?:Connection #\d+|Closing connection|shutting down connection).*)$/;
+/** curl's closing info line pasted without its `* ` (a body printed after it is still the body). */
+const BARE_INFO = /^(?:Connection #\d+ to host .* left intact|Closing connection #?\d+)$/;
+/** A line the paste put in place of what it left out. */
+const ELISION = /^\s*(?:\.{3,}|…|\[\.{3}\]|\[…\])\s*$/;
 
 interface RawResponse {
   statusLine: StatusLine;
@@ -60,6 +64,14 @@ function failStatus(failure: ClientFailure): { status: number; reason: string } 
   return m ? { status: Number(m[1]), reason: m[2] ?? '' } : undefined;
 }
 
+/** `curl -vi` prints the head twice: marked with `<` on stderr and bare on stdout, interleaved line by line. */
+function echoesHead(raw: RawResponse, line: string): boolean {
+  const bare = line.trim();
+  if (bare === '') return true;
+  const status = parseStatusLine(bare);
+  return status !== undefined || raw.headerLines.some((h) => h.trim() === bare);
+}
+
 export function parseCurlOutput(text: string): Observation {
   const trace: string[] = [];
   const request: string[] = [];
@@ -70,7 +82,9 @@ export function parseCurlOutput(text: string): Observation {
   /** Response lines before any status line: a head whose first line the paste left out. */
   const headless: string[] = [];
   // A lone CR is a terminal line redraw (the progress meter), so it ends a line too.
-  for (const rawLine of text.split(/\r?\n|\r/)) {
+  const lines = text.split(/\r?\n|\r/);
+  const lastMarked = lines.findLastIndex((l) => /^\s*<(?: |$)/.test(l));
+  for (const [index, rawLine] of lines.entries()) {
     const unglued = rawLine.replace(GLUED_PROGRESS, '');
     // A quote (a list item's continuation) may indent curl's response lines; a body line never starts with "< ".
     const line = /^\s+<(?: |$)/.test(unglued) ? unglued.trimStart() : unglued;
@@ -95,6 +109,13 @@ export function parseCurlOutput(text: string): Observation {
       if (current) current.bodyHidden = true;
     } else if (FAILURE_LINE.test(line)) {
       failure = { ...toFailure(line), trace };
+    } else if (BARE_INFO.test(line)) trace.push(line);
+    else if (ELISION.test(line)) continue;
+    else if (current && inHead && index > lastMarked && !PROGRESS_LINE.test(line) && !echoesHead(current, line)) {
+      // An unmarked line after the last "<" line that is not `curl -i`'s copy of the head: the paste left out the
+      // blank "<" line (an unmarked line between "<" lines is the quoting prose's, and dropped).
+      inHead = false;
+      current.body.push(line);
     } else if (current && !inHead && !PROGRESS_LINE.test(line)) current.body.push(line);
   }
   const last = responses.at(-1);
