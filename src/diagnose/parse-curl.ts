@@ -124,7 +124,6 @@ export function parseCurlOutput(text: string): Observation {
   if (last) return { label: RESPONSE_LABEL, response: toResponse(toHead(last), bodyOf(last)), failure: failed ? null : failure, hops };
   if (failure && failed) {
     // The body, when the paste shows it next to the failure line (`--fail-with-body`, or a script that prints it).
-    const lines = text.split(/\r?\n/);
     const body = markupAround(lines, lines.findLastIndex((l) => FAILURE_LINE.test(l)));
     return { label: RESPONSE_LABEL, response: { httpVersion: null, ...failed, headers: [], body, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
   }
