@@ -127,6 +127,9 @@ const ISSUED: [string, string, string][] = [
   ['sharex-7444/cloudfront-504.headers', 'Amazon CloudFront', 'cloudfront-own-error-head'],
   // Headers with no status line and the page's title after them: the title's words carry the match, not X-Sucuri-Block.
   ['sucuri/plum-island-sucuri-ddos22.headers', 'Sucuri Website Firewall', 'sucuri-access-denied'],
+  // S3's XML error layout from stores with no marker of their own: the object store answered, which one is unsaid.
+  ['ibm-cos/cos-put-403-accessdenied.http', 'Object storage (S3-style XML error)', 'object-storage-xml-error'],
+  ['riak-cs/riak-cs-accessdenied.http', 'Object storage (S3-style XML error)', 'object-storage-xml-error'],
   // Imperva's newer block page ("Error 16"), copied from the browser: its sentence and the incident ID after it.
   ['imperva/incapsula-error16-access-denied.txt', 'Imperva (Incapsula)', 'imperva-incident'],
 ];

@@ -10,7 +10,8 @@
 import type { BuiltFingerprint, Match } from './fingerprint-schema.ts';
 import { textFormOfContains, textFormOfRegex, type TextForm } from './text-pattern.ts';
 import type { ResponseEvidence, Observation } from './types.ts';
-import { normalizeSpace } from './visible-text.ts';
+import { wordsBeyondStatus } from './status-in-page.ts';
+import { looksLikeHtml, normalizeSpace, pageTitle, visibleText } from './visible-text.ts';
 
 type Found = Pick<ResponseEvidence, 'kind' | 'name' | 'value'>;
 type Check = (obs: Observation) => Found | undefined;
@@ -153,8 +154,23 @@ function statusCheck(statuses: readonly number[], statusAlone: boolean): Check {
   return (obs) => {
     const status = obs.response?.status;
     if (status === null && !statusAlone) return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
+    if (statusAlone && status != null && pageSaysMore(obs, status)) return undefined;
     return status != null && statuses.includes(status) ? { kind: 'status', name: null, value: String(status) } : undefined;
   };
+}
+
+/** Words beyond its status and phrase that a page may show and still say nothing else ("463", "Error 463"). */
+const STATUS_WORDS_MAX = 2;
+
+/**
+ * A vendor's own status names the vendor only when no page speaks for someone else: an HTML page whose title or
+ * text has words of its own that no fingerprint knows is another product's use of the code (DOSarrest's "463
+ * Restricted Client" page is no ALB's 463). Prose that mentions the code ("receiving HTTP 464") still names it.
+ */
+function pageSaysMore(obs: Observation, status: number): boolean {
+  const body = bodyText(obs)?.trim() ?? '';
+  if (!looksLikeHtml(body)) return false;
+  return wordsBeyondStatus(status, `${pageTitle(body) ?? ''}\n${visibleText(body)}`) > STATUS_WORDS_MAX;
 }
 
 /** A head without its status line matches only through the words of its body (a pattern, not an empty body). */

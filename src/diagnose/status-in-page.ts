@@ -53,6 +53,17 @@ function reasonPhrases(): Map<string, PageStatus> {
   return reasons;
 }
 
+/** Words that say nothing but "this is a status": they name no component and no cause. */
+const STATUS_FILLER = new Set(['error', 'http', 'status', 'code', 'the']);
+
+/** How many words the text says beyond its status: the code's own reason phrases (any vendor's) and filler left out. */
+export function wordsBeyondStatus(status: number, text: string): number {
+  const own = new Set(listCodes({ code: status }).flatMap((e) => wordsOf(e.reason).split(' ')));
+  return wordsOf(text)
+    .split(' ')
+    .filter((w) => w.length > 1 && !own.has(w) && !STATUS_FILLER.has(w)).length;
+}
+
 /** Whether the words start with the status's own registry reason phrase ("Bad Gateway" after 502). */
 export function startsWithOwnReason(status: number, words: string): boolean {
   reasonOfCode ??= new Map([...reasonPhrases().values()].map((p) => [p.status, lettersOf(p.reason)]));

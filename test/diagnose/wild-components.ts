@@ -23,10 +23,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   akamai: { names: ['Akamai'] },
   'alibaba-aserver': { names: ['Alibaba aserver'], broader: ['Tengine'] },
   'alibaba-cloud-cdn': { names: ['Alibaba Cloud CDN'], broader: ['Tengine'] },
-  'alibaba-cloud-oss': { names: ['Alibaba Cloud OSS'] },
+  'alibaba-cloud-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
   'alibaba-cloud-pop': { names: ['Alibaba Cloud API gateway (POP)'] },
   'alibaba-cloud-waf': { names: ['Alibaba Cloud WAF'], broader: ['Tengine'] },
-  'alibaba-oss': { names: ['Alibaba Cloud OSS'] },
+  'alibaba-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
   apache: { names: ['Apache httpd'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
@@ -42,7 +42,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
   'aws-lambda': { names: ['AWS Lambda'] },
-  'aws-s3': { names: ['Amazon S3'] },
+  'aws-s3': { names: ['Amazon S3'], broader: ['Object storage (S3-style XML error)'] },
   'aws-sts': { names: ['AWS STS'] },
   'aws-waf': { names: ['AWS WAF'] },
   'azure-api-management': { names: ['Azure API Management'] },
@@ -54,7 +54,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   'azure-resource-manager': { names: ['Azure Resource Manager'] },
-  'azure-storage': { names: ['Azure Storage'] },
+  'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
   axum: { names: ['axum'], framework: true },
   barracuda: { names: ['Barracuda Web Application Firewall'] },
   bottle: { names: ['Bottle'], framework: true },
@@ -65,7 +65,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
-  cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'] },
+  // R2, Cloudflare's object store, answers with the S3-style XML error.
+  cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'], broader: ['Object storage (S3-style XML error)'] },
   cloudflared: { names: ['Cloudflare Tunnel'] },
   cloudfront: { names: ['Amazon CloudFront'] },
   cloudinary: { names: ['Cloudinary'] },
@@ -80,7 +81,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'deno-deploy': { names: ['Deno Deploy'] },
   // DigitalOcean App Platform's router is Envoy: its local replies name Envoy, the same box less precisely.
   'digitalocean-app-platform': { names: ['DigitalOcean App Platform'], broader: ['Envoy'] },
-  'digitalocean-spaces': { names: ['DigitalOcean Spaces'] },
+  'digitalocean-spaces': { names: ['DigitalOcean Spaces'], broader: ['Object storage (S3-style XML error)'] },
   daphne: { names: ['Daphne'], framework: true },
   django: { names: ['Django'], framework: true },
   dropwizard: { names: ['Dropwizard'], framework: true },
@@ -119,7 +120,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Cloud Run's serving layer runs Envoy: its local replies ("upstream connect error or disconnect/reset before
   // headers") name the same box less precisely (GoogleCloudPlatform/cloud-run-samples#223).
   'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End', 'Envoy'] },
-  'google-cloud-storage': { names: ['Google Cloud Storage'] },
+  'google-cloud-storage': { names: ['Google Cloud Storage'], broader: ['Object storage (S3-style XML error)'] },
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   'google-frontend': { names: ['Google Front End'] },
   gravitee: { names: ['Gravitee API gateway'] },
@@ -132,8 +133,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
-  'huawei-obs': { names: ['Huawei Cloud OBS'] },
-  'ibm-cos': { names: ['IBM Cloud Object Storage'] },
+  'huawei-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
+  'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
   imperva: { names: ['Imperva (Incapsula)'] },
@@ -162,7 +163,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'] },
   micronaut: { names: ['Micronaut'], framework: true },
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'] },
-  minio: { names: ['MinIO'] },
+  minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
   mitmproxy: { names: ['mitmproxy'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
@@ -182,7 +183,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },
   'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
   // Open Telekom Cloud's object storage is Huawei Cloud's OBS.
-  'otc-obs': { names: ['Huawei Cloud OBS'] },
+  'otc-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
   openfaas: { names: ['OpenFaaS'] },
   openresty: { names: ['OpenResty'], broader: ['nginx'] },
   // OpenShift's router is HAProxy with its own error pages.
@@ -208,14 +209,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // BFE (Baidu Front End) writes nginx-style pages with its own footer.
   bfe: { names: ['BFE'] },
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
-  'riak-cs': { names: ['Riak CS'] },
+  'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
   goproxy: { names: ['goproxy'] },
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'] },
   'scality-cloudserver': { names: ['Scality CloudServer'] },
   stormwall: { names: ['StormWall'] },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'] },
   'tencent-cloud-waf': { names: ['Tencent Cloud WAF'] },
-  'tencent-cos': { names: ['Tencent Cloud COS'] },
+  'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
   vite: { names: ['Vite dev server'] },
