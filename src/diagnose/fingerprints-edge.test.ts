@@ -130,6 +130,9 @@ const ISSUED: [string, string, string][] = [
   // S3's XML error layout from stores with no marker of their own: the object store answered, which one is unsaid.
   ['ibm-cos/cos-put-403-accessdenied.http', 'Object storage (S3-style XML error)', 'object-storage-xml-error'],
   ['riak-cs/riak-cs-accessdenied.http', 'Object storage (S3-style XML error)', 'object-storage-xml-error'],
+  // DOSarrest's own page for its own 463 ("Restricted Client"), which is also an ALB code; Fastly stopping a loop.
+  ['dosarrest/sportsbookreview-463-body.html', 'DOSarrest', 'dosarrest-error-page'],
+  ['fastly/rvm-503-loop-detected-curlv.txt', 'Fastly', 'fastly-loop-detected'],
   // Imperva's newer block page ("Error 16"), copied from the browser: its sentence and the incident ID after it.
   ['imperva/incapsula-error16-access-denied.txt', 'Imperva (Incapsula)', 'imperva-incident'],
 ];
@@ -148,6 +151,14 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(d.verdict).toBe('identified');
     expect(d.issuer?.component).toBe(component);
     expect(d.issuer?.fingerprint).toBe(fingerprint);
+  });
+
+  it("names no ALB for another product's page that uses the ALB's own code (a vendor's code names it only when nothing else speaks)", () => {
+    const page = wild('dosarrest/sportsbookreview-463-body.html').replaceAll('DOSarrest', 'Example Shield').replaceAll('/DOAError/', '/errors/');
+    expect(page).toContain('<title>463 Restricted Client - Example Shield Internet Security</title>');
+    expect(diagnose(page).diagnoses[0]?.issuer?.component).not.toBe('AWS Application Load Balancer');
+    // Prose that mentions the code still names it (keymaster#185: "receiving HTTP 464").
+    expect(firstDiagnosis('aws-alb/464-keymaster-185-cli-prose.txt').issuer?.component).toBe('AWS Application Load Balancer');
   });
 
   it('names no block for the same head without the page\'s words: a header and no status say nothing of the error', () => {

@@ -37,6 +37,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
+  authelia: { names: ['Authelia'] },
   authentik: { names: ['authentik'] },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
@@ -57,6 +58,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
   axum: { names: ['axum'], framework: true },
   barracuda: { names: ['Barracuda Web Application Firewall'] },
+  beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
   bottle: { names: ['Bottle'], framework: true },
   bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
@@ -67,6 +69,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
   // R2, Cloudflare's object store, answers with the S3-style XML error.
   cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'], broader: ['Object storage (S3-style XML error)'] },
+  'cloudflare-r2': { names: ['Cloudflare R2'], broader: ['Cloudflare', 'Object storage (S3-style XML error)'] },
   cloudflared: { names: ['Cloudflare Tunnel'] },
   cloudfront: { names: ['Amazon CloudFront'] },
   cloudinary: { names: ['Cloudinary'] },
@@ -84,6 +87,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'digitalocean-spaces': { names: ['DigitalOcean Spaces'], broader: ['Object storage (S3-style XML error)'] },
   daphne: { names: ['Daphne'], framework: true },
   django: { names: ['Django'], framework: true },
+  dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
@@ -107,6 +111,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
   gondor: { names: ['Gondor router'], framework: true },
+  'google-cloud-armor': { names: ['Google Cloud Armor'], broader: ['Google Front End'] },
   'google-cloud-lb': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   'github-pages': { names: ['GitHub Pages'] },
   glassfish: { names: ['Eclipse GlassFish'] },
@@ -140,6 +145,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   imperva: { names: ['Imperva (Incapsula)'] },
   'huggingface-spaces': { names: ['Hugging Face Spaces'] },
   imunify360: { names: ['Imunify360'] },
+  indusface: { names: ['Indusface AppTrana'] },
   'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
@@ -147,7 +153,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jiasule: { names: ['Knownsec Jiasule'] },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
-  knative: { names: ['Knative Serving'] },
+  // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
+  knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
   // Kuma's MeshGateway runs Envoy: an Envoy local reply from it names the same box less precisely.
   kuma: { names: ['Kuma MeshGateway'], broader: ['Envoy'] },
@@ -160,6 +167,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
+  'lotus-domino': { names: ['HCL Domino'] },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'] },
   micronaut: { names: ['Micronaut'], framework: true },
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'] },
@@ -178,6 +186,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   nodejitsu: { names: ['Nodejitsu'] },
   // Okteto's own page for a service that is not up: no fingerprint names it yet.
+  'oauth2-proxy': { names: ['OAuth2 Proxy'] },
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },
@@ -193,6 +202,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'openstack-swift': { names: ['OpenStack Swift'] },
+  perimeterx: { names: ['HUMAN (PerimeterX)'] },
   'php-builtin-server': { names: ['PHP built-in web server'] },
   'php-fpm': { names: ['PHP-FPM'] },
   phoenix: { names: ['Phoenix'], framework: true },
@@ -221,6 +231,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
   vite: { names: ['Vite dev server'] },
   wangsu: { names: ['Wangsu CDN'] },
+  wix: { names: ['Wix'] },
   'wso2-apk': { names: ['WSO2 APK'] },
   railway: { names: ['Railway'] },
   // RESTEasy is the JAX-RS layer inside Quarkus (and WildFly): the same application, named by its framework's part.

@@ -5,8 +5,8 @@
  * (`"rt":$upstream_response_time`, which is `-` or `0.001, 0.002` at times and then no valid JSON) read the same.
  * Top-level keys name their variable when they are a usual name for it, compared without case and punctuation
  * (`status`, `request_uri` / `uri` / `url`, `upstream_status`, `remote_addr` / `clientIp`, `time_iso8601` /
- * `timestamp`…), and so do the keys of an `httpRequest` object, Google Cloud Logging's names for the request's fields
- * that ingress-nginx users log in (`requestMethod`, `requestUrl`, `status`, `remoteIp`). A line is taken for nginx's
+ * `timestamp`…), and so do the keys of an `httpRequest` (or `request`, `http`) object, Google Cloud Logging's names for
+ * the request's fields that ingress-nginx users log in (`requestMethod`, `requestUrl`, `status`, `remoteIp`). A line is taken for nginx's
  * only with a status, a request or URI, and two more keys that are nginx variable names (`body_bytes_sent`,
  * `request_time`, `http_referer`…): app loggers write JSON with a status too.
  */
@@ -92,6 +92,12 @@ function variableOf(key: string, value: string, line: string): string | undefine
   return named;
 }
 
+/**
+ * Objects inside the line whose keys name the request's fields: Google Cloud Logging's `httpRequest`, and the same
+ * fields under `request` or `http` (ingress-nginx users' GCP-style formats, kubernetes/ingress-nginx#10847).
+ */
+const REQUEST_OBJECTS = new Set(['httprequest', 'request', 'http']);
+
 const WS = /\s*/y;
 const STRING = /"((?:[^"\\]|\\.)*)"/y;
 /** A value nginx wrote without quotes: up to the `,` before the next key or the closing brace. */
@@ -139,7 +145,7 @@ class Template {
   }
 
   /**
-   * One object; `top` names variables by key (the line's own object, and Google's `httpRequest` object inside it).
+   * One object; `top` names variables by key (the line's own object, and a request object inside it).
    * False when the line is not an object nginx could write.
    */
   object(top: boolean): boolean {
@@ -152,7 +158,7 @@ class Template {
       this.take(WS);
       if (!this.char(':')) return false;
       this.take(WS);
-      if (!this.value(top ? key[1] : undefined, top && normalise(key[1] ?? '') === 'httprequest')) return false;
+      if (!this.value(top ? key[1] : undefined, top && REQUEST_OBJECTS.has(normalise(key[1] ?? '')))) return false;
       this.take(WS);
       if (this.char('}')) return true;
       if (!this.char(',')) return false;
