@@ -142,4 +142,24 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'classes'],
     reason: "The poster's logging tags each tier's line (`NGINX: …`, `UWSGI: …`) and nginx's format has no blank before `rt=`: the tagged lines are read only in part, and the app's 500 is not joined to nginx's.",
   },
+  'caddy-json/naiveproxy-550-forwardproxy-500.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'The poster redacted part of the request inside the JSON record, so the line as published is no valid JSON: it reads as no known format.',
+  },
+  'traefik-clf/traefik-2055-nil-status.log': {
+    fails: ['requests'],
+    reason: "Traefik printed its status field as Go's `%!d(<nil>)` (a request with no status, the issue's bug): the line does not parse as an entry.",
+  },
+  'apache-error/serverdevworker-modproxy-503.log': {
+    fails: ['format'],
+    reason: 'The author published the mod_proxy lines without their date and pid prefixes (`[proxy:error] … AH00957 …` bare): no Apache error-log line starts that way.',
+  },
+  'app-text/unstructured-api-468.log': {
+    fails: ['format'],
+    reason: 'A startup-only Python log (time, logger, level, message) with no request id, request line or error: the plain-text app format is taken only on those, since it reads any text, so the file is in no known format (no request either way).',
+  },
+  'gunicorn-access/braintext-access.log': {
+    fails: ['classes'],
+    reason: "The hand count names the two 500s the application's, since only Gunicorn (the app's own server) writes this log; its lines are the combined format and do not say an application server wrote them, so the analyzer leaves them unknown.",
+  },
 };

@@ -21,6 +21,13 @@ describe('inferJsonLogFormat', () => {
     expect(format).toContain('"upstreamStatus":"$upstream_status","upstreamAddr":"$upstream_addr"');
   });
 
+  // ingress-nginx#10847 (wild corpus): the same fields under a "request" object, beside ingress-nginx's own keys.
+  it('names the fields of a request object inside the line', () => {
+    const format = inferJsonLogFormat(wild('nginx-json/ingress-nginx-10847-499.log')) ?? '';
+    expect(format).toContain('"request":{"requestMethod":"$request_method","requestUrl":"$request_uri","status":"$status"');
+    expect(format).toContain('"proxyUpstreamName":"$proxy_upstream_name"');
+  });
+
   // Synthetic lines, for the mechanics: spacing kept, values nginx left unquoted (`-`, a list of upstream tries).
   it('keeps the spacing and reads unquoted values up to the next key', () => {
     const line =
