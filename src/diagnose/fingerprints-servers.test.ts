@@ -18,6 +18,8 @@ function diagnosisOf(path: string): Diagnosis {
 /** Corpus item, issuing component, the fingerprint that should win, its confidence. */
 const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['nginx/502-librecores-ubuntu.txt', 'nginx', 'nginx-502-page', 'high'],
+  // Twisted's NoResource page as Synapse served it, copied from the browser (no status shown: one step lower).
+  ['synapse-5173/twisted-no-such-resource.txt', 'Twisted Web', 'twisted-no-resource', 'medium'],
   ['nginx/504-backupwordpress-tokens-off.txt', 'nginx', 'nginx-504-page', 'high'],
   ['nginx/404-template-1.13.1-bgcolor.http', 'nginx', 'nginx-error-page', 'high'],
   ['nginx/400-template-plain-http-to-https-port.http', 'nginx', 'nginx-plain-http-to-https', 'high'],

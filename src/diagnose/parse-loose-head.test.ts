@@ -49,6 +49,13 @@ describe('parseLooseHead, on real pastes', () => {
     expect(response?.headers.map((h) => h.name)).toEqual(['x-amz-id-2', 'server', 'transfer-encoding', 'x-amz-request-id', 'date', 'content-type']);
   });
 
+  it("reads an Azure SDK's failed response: Status with the reason in parentheses, ErrorCode, then the Headers section further down", () => {
+    const head = parseLooseHead(wild('kusto-copy-79/azure-blob-403.headers'));
+    expect(head).toMatchObject({ status: 403, reason: '(This request is not authorized to perform this operation using this permission.)' });
+    expect(head?.headers.find((h) => h.name === 'Server')?.value).toBe('Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0');
+    expect(head?.headers.some((h) => h.name === 'ErrorCode')).toBe(false);
+  });
+
   it("leaves a page's text with DevTools' panel below it to the page reader: the page's words say more", () => {
     expect(parseLooseHead(wild('google-app-engine/500-server-error-goread-devtools.txt'))).toBeNull();
   });

@@ -36,6 +36,8 @@ const RESPONSE_HEADERS_LABEL = /^\s*response\s+headers\b|\sresponse\s+headers\s*
 const CLOSER = /^\s*(?:[\]})],?|-->)\s*$/;
 /** A body label on a line of its own, once its markdown is gone: `Body`, `Response body:`. */
 const BODY_LABEL_ALONE = /^(?:response\s+)?body\s*:?$/i;
+/** The body's section before the headers' in Azure's SDKs' printout of a failed response. */
+const CONTENT_LABEL = /^\s*Content:\s*$/;
 /** How many of the body's first lines may name its status when no status line was given. */
 const MAX_BODY_LINES_FOR_STATUS = 40;
 const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?|^.*\sresponse\s+body\s*:\s*$/i;
@@ -93,14 +95,18 @@ const labelOf = (line: string) => line.trim().replace(/^#{1,6}\s+/, '').replace(
 
 const isBlank = (line: string | undefined) => (line ?? '').trim() === '';
 
-/** The head's lines: after a "Response Headers" label when there is one, else the header lines around the status. */
-function headOf(lines: readonly string[], at: number): { headers: HeaderField[]; end: number } {
+/**
+ * The head's lines: after a "Response Headers" label when there is one (or a "Headers:" line of its own, as Azure's
+ * SDKs print a failed response: `Status: 403 (…)`, `ErrorCode: …`, `Content:` and the body, then `Headers:`), else the
+ * header lines around the status. `label` is the label's line, when there was one.
+ */
+function headOf(lines: readonly string[], at: number): { headers: HeaderField[]; end: number; label?: number } {
   let label = lines.findIndex((l, i) => i > at && RESPONSE_HEADERS_LABEL.test(labelOf(l)));
-  if (label < 0 && HEADERS_LABEL.test(labelOf(lines[at + 1] ?? ''))) label = at + 1;
+  if (label < 0) label = lines.findIndex((l, i) => i > at && HEADERS_LABEL.test(labelOf(l)));
   if (label >= 0) {
     let from = label + 1;
     while (from < lines.length && isBlank(lines[from])) from += 1;
-    return headerRun(lines, from);
+    return { ...headerRun(lines, from), label };
   }
   let start = at;
   while (start > 0 && headerOf(lines[start - 1] ?? '') && !statementOf(lines[start - 1] ?? '')) start -= 1;
@@ -186,5 +192,7 @@ export function parseLooseHead(text: string): ParsedResponse | null {
   if (!run.headers.some((h) => HTTP_HEADER_NAME.test(h.name))) return null;
   // What follows the code, without the wrapping of a list or a map: ` Internal Server Error],` → the reason phrase.
   const reason = trimEnd(statement.rest, '], \t').trim();
-  return toResponse({ httpVersion: null, status, reason, headers: run.headers }, bodyText(bodyAfter(lines, run.end)));
+  const content = run.label === undefined ? -1 : lines.findIndex((l, i) => i > at && i < (run.label ?? 0) && CONTENT_LABEL.test(l));
+  const body = content >= 0 ? lines.slice(content + 1, run.label) : bodyAfter(lines, run.end);
+  return toResponse({ httpVersion: null, status, reason, headers: run.headers }, bodyText(body));
 }
