@@ -157,6 +157,13 @@ describe('envoySignal', () => {
     expect(envoySignal(outcome(503, 'URX'))?.cause).toBe('upstream-failed');
   });
 
+  // Istio's REGISTRY_ONLY mesh answering for a host it blocks (wild corpus: envoy-text/istio-in-action-ch5-stern-502-500.log).
+  it('takes details other than via_upstream without a flag for Envoy answering itself (a direct response, a filter)', () => {
+    expect(envoySignal(outcome(502, '-', 'direct_response'))?.cause).toBe('proxy-config');
+    expect(envoySignal(outcome(504, '-', 'request_overall_timeout'))?.cause).toBe('timeout');
+    expect(envoySignal(outcome(500, '-', 'via_upstream'))?.cause).toBe('app-error');
+  });
+
   it('names a failed TLS handshake to the upstream from the transport failure reason', () => {
     expect(envoySignal(outcome(503, 'UF', 'upstream_reset_before_response_started{connection_failure}', 'TLS error: CERTIFICATE_VERIFY_FAILED'))?.cause).toBe('tls');
     expect(envoySignal(outcome(503, 'UF', 'upstream_reset_before_response_started{connection_failure}', 'delayed connect error: 111'))?.cause).toBe('refused');

@@ -55,6 +55,12 @@ export interface EnvoyOutcome {
 const given = (value: string): boolean => value !== '' && value !== '-';
 const DOWNSTREAM_RESET = new Set(['http2.remote_reset', 'http2.remote_refuse']);
 
+/** The cause an Envoy response code detail names when Envoy answered without a flag. */
+function ownDetailsCause(details: string): Cause {
+  if (/^(?:direct_response|route_not_found|cluster_not_found|filter_chain_not_found|rbac_access_denied|ext_authz)/.test(details)) return 'proxy-config';
+  return /timeout/.test(details) ? 'timeout' : 'upstream-failed';
+}
+
 export function envoySignal({ status, flags, details, transportFailure, tcp }: EnvoyOutcome): Signal | null {
   if (status < 500 && status !== 0) return null;
   // A TCP session logs no response code: without a flag it ended as it should.
@@ -71,6 +77,9 @@ export function envoySignal({ status, flags, details, transportFailure, tcp }: E
     const cause = tls && (named[1] === 'refused' || named[1] === 'reset') ? 'tls' : named[1];
     return { cause, confidence: 'high', decisive: true, evidence };
   }
+  // No flag but details other than via_upstream: Envoy set the status itself, from its route's direct_response (a
+  // mesh blocking unknown hosts, Istio's REGISTRY_ONLY) or one of its filters.
+  if (!given(flags) && given(details) && status !== 0 && !DOWNSTREAM_RESET.has(details)) return { cause: ownDetailsCause(details), confidence: 'medium', decisive: true, evidence };
   if (!given(flags) && status !== 0) return { cause: appCause, confidence: 'high', decisive: true, evidence };
   // The client reset its HTTP/2 stream before any response: what Envoy later flags DR ("the response details are
   // http2.remote_reset or http2.remote_refuse", Envoy's access-log docs); older Envoys logged the details alone.
