@@ -18,6 +18,17 @@ function diagnosisOf(path: string): Diagnosis {
 /** Corpus item, issuing component, the fingerprint that should win, its confidence. */
 const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['nginx/502-librecores-ubuntu.txt', 'nginx', 'nginx-502-page', 'high'],
+  // Envoy's own local replies from two of its filters and its connection manager (Gloo, Envoy Gateway docs).
+  ['envoy/gloo-edge-csrf-invalid-origin-403.http', 'Envoy', 'envoy-csrf-invalid-origin', 'high'],
+  ['envoy/envoy-gateway-request-received-timeout-408.txt', 'Envoy', 'envoy-request-timeout', 'medium'],
+  // Gin's 404 from a HEAD request: its 18 bytes of text/plain rebuilt into "404 page not found".
+  ['app/gin-head-unrouted-404.headers', 'Go net/http', 'go-not-found', 'low'],
+  // Frameworks' JSON bodies pasted without a status (one step lower for it).
+  ['app/litestar-default-500.json', 'Litestar', 'litestar-exception-response', 'low'],
+  ['app/falcon-raw-path-no-match-404.json', 'Falcon', 'falcon-http-error', 'low'],
+  ['app-fastapi/not-authenticated-401-pt.json', 'FastAPI', 'fastapi-not-authenticated', 'low'],
+  // An Azure SDK's printout of the failed response: the Headers section after the status and error code.
+  ['kusto-copy-79/azure-blob-403.headers', 'Azure Storage', 'azure-storage-error', 'high'],
   // Twisted's NoResource page as Synapse served it, copied from the browser (no status shown: one step lower).
   ['synapse-5173/twisted-no-such-resource.txt', 'Twisted Web', 'twisted-no-resource', 'medium'],
   ['nginx/504-backupwordpress-tokens-off.txt', 'nginx', 'nginx-504-page', 'high'],

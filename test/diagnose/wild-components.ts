@@ -16,6 +16,8 @@ export interface ExpectedComponent {
 
 const NGINX_FORKS = ['nginx', 'OpenResty', 'Tengine'];
 
+// SaaS platforms' and cloud APIs' own errors (held-out set 41) are their applications': 'the application' names them
+// less precisely.
 export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   '3proxy': { names: ['3proxy'] },
   'actix-web': { names: ['actix-web'], framework: true },
@@ -27,6 +29,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'alibaba-cloud-pop': { names: ['Alibaba Cloud API gateway (POP)'] },
   'alibaba-cloud-waf': { names: ['Alibaba Cloud WAF'], broader: ['Tengine'] },
   'alibaba-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
+  anthropic: { names: ['Anthropic API'], framework: true },
   apache: { names: ['Apache httpd'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'] },
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
@@ -37,11 +40,15 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
+  atlassian: { names: ['Atlassian Cloud'], framework: true },
   authelia: { names: ['Authelia'] },
   authentik: { names: ['authentik'] },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
+  'aws-dynamodb': { names: ['Amazon DynamoDB'], framework: true },
+  'aws-ec2': { names: ['Amazon EC2 API'], framework: true },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
+  'aws-iam': { names: ['AWS IAM'], framework: true },
   'aws-lambda': { names: ['AWS Lambda'] },
   'aws-s3': { names: ['Amazon S3'], broader: ['Object storage (S3-style XML error)'] },
   'aws-sts': { names: ['AWS STS'] },
@@ -60,6 +67,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   barracuda: { names: ['Barracuda Web Application Firewall'] },
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
   bottle: { names: ['Bottle'], framework: true },
+  braintree: { names: ['Braintree API'], framework: true },
   bunnycdn: { names: ['Bunny CDN'] },
   caddy: { names: ['Caddy'] },
   chalice: { names: ['Chalice'], framework: true },
@@ -86,7 +94,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'digitalocean-app-platform': { names: ['DigitalOcean App Platform'], broader: ['Envoy'] },
   'digitalocean-spaces': { names: ['DigitalOcean Spaces'], broader: ['Object storage (S3-style XML error)'] },
   daphne: { names: ['Daphne'], framework: true },
+  discord: { names: ['Discord API'], framework: true },
   django: { names: ['Django'], framework: true },
+  'docker-hub': { names: ['Docker Hub', 'Docker Registry (Distribution)'], framework: true },
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
@@ -110,7 +120,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
+  github: { names: ['GitHub', 'GitHub REST API'], framework: true },
   gondor: { names: ['Gondor router'], framework: true },
+  'google-apis': { names: ['Google APIs'], broader: ['Google Front End'], framework: true },
   'google-cloud-armor': { names: ['Google Cloud Armor'], broader: ['Google Front End'] },
   'google-cloud-lb': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   'github-pages': { names: ['GitHub Pages'] },
@@ -139,6 +151,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
   'huawei-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
+  huggingface: { names: ['Hugging Face Hub'], framework: true },
   'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
@@ -186,9 +199,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   nodejitsu: { names: ['Nodejitsu'] },
   // Okteto's own page for a service that is not up: no fingerprint names it yet.
+  notion: { names: ['Notion API'], framework: true },
   'oauth2-proxy': { names: ['OAuth2 Proxy'] },
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
+  openai: { names: ['OpenAI API'], framework: true },
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },
   'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
   // Open Telekom Cloud's object storage is Huawei Cloud's OBS.
@@ -198,6 +213,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
   'ory-oathkeeper': { names: ['Ory Oathkeeper'] },
+  paddle: { names: ['Paddle API'], framework: true },
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
@@ -207,6 +223,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'php-fpm': { names: ['PHP-FPM'] },
   phoenix: { names: ['Phoenix'], framework: true },
   plesk: { names: ['Plesk'] },
+  postgrest: { names: ['PostgREST'], framework: true },
   privoxy: { names: ['Privoxy'] },
   'play-framework': { names: ['Play Framework'], framework: true },
   puma: { names: ['Puma'] },
@@ -219,11 +236,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // BFE (Baidu Front End) writes nginx-style pages with its own footer.
   bfe: { names: ['BFE'] },
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
+  reddit: { names: ['Reddit API'], framework: true },
   'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
   goproxy: { names: ['goproxy'] },
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'] },
   'scality-cloudserver': { names: ['Scality CloudServer'] },
+  slack: { names: ['Slack API'], framework: true },
   stormwall: { names: ['StormWall'] },
+  stripe: { names: ['Stripe API'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'] },
   'tencent-cloud-waf': { names: ['Tencent Cloud WAF'] },
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
