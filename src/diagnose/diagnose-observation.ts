@@ -201,8 +201,8 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
     rebuilt && fp && confidence && contentLength
       ? [{ kind: 'header', name: contentLength.name, value: contentLength.value, fingerprint: rebuilt.template.id, component: fp.component, confidence, source: rebuilt.template.source }]
       : [];
-  const eliminated = unknown && obs.response && status !== null ? eliminate(obs, matched, data.elimination) : null;
-  const byElimination: Partial<EliminationParts> = eliminated && obs.response && status !== null ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
+  const eliminated = unknown && obs.response ? eliminate(obs, matched, data.elimination) : null;
+  const byElimination: Partial<EliminationParts> = eliminated && obs.response ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
   const eliminatedConfidence = byElimination.confidence && capped(byElimination.confidence, obs.logged?.confidence);
   // What the log line's own fields said comes first: the cause they name and the step that follows from it.
   const logged = obs.logged && (fp || byElimination.issuer) ? loggedCause(obs.logged, locale) : null;

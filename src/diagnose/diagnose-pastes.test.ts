@@ -26,6 +26,19 @@ describe('diagnose: partial and wrapped pastes', () => {
     expect(d.summary).toBe('No fingerprint identifies the component that produced this response, and it does not say its status.');
   });
 
+  it('names the application at low confidence for a JSON body alone with a message of its own (Mastodon), status unsaid', () => {
+    const d = first(wild('mastodon/app-422-validation-failed.json'));
+    expect(d).toMatchObject({ verdict: 'inferred', status: null, confidence: 'low', issuer: { component: 'application', fingerprint: 'json-body-alone' } });
+    expect(d.summary).toMatch(/^Probably the application wrote this error \(inferred, low confidence\)/);
+  });
+
+  it.each([
+    ["Azure Resource Manager's GatewayTimeout (a body that speaks of a gateway)", 'azure-resource-manager/azure-cli-containerapp-gateway-timeout.json'],
+    ['an identifier with no words, beside a reason phrase (Kong: {"message":"Unauthorized","request_id":"some_request_id"})', 'kong/supabase-auth-consumers-401.json'],
+  ])('leaves a JSON body alone unknown for %s', (_case, path) => {
+    expect(first(wild(path))).toMatchObject({ verdict: 'unknown', issuer: null });
+  });
+
   it('de-chunks a dump whose lines a test log indented (Contour, Envoy)', () => {
     const d = first(wild('envoy/503-connection-failure-contour-chunked.http'));
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component: 'Envoy', fingerprint: 'envoy-connect-failure' } });

@@ -30,10 +30,10 @@ function ruleEvidence(e: Elimination, response: ParsedResponse, component: strin
   ];
 }
 
-export function eliminationParts(e: Elimination, response: ParsedResponse, status: number, chain: readonly ChainLink[], locale: Locale): EliminationParts {
+export function eliminationParts(e: Elimination, response: ParsedResponse, status: number | null, chain: readonly ChainLink[], locale: Locale): EliminationParts {
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const text = e.rule.text[locale];
-  const values = { status: String(status), behind: list.format(e.behind), app: list.format(e.app), reason: response.reason };
+  const values = { status: status === null ? '' : String(status), behind: list.format(e.behind), app: list.format(e.app), reason: response.reason };
   const parts = {
     summary: fill(text.summary, values),
     whereToLook: text.whereToLook.map((t) => fill(t, values)),

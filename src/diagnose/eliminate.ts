@@ -45,8 +45,11 @@ export function bodyKind(response: ParsedResponse): BodyKind | null {
   return response.status !== null && isStatusText(body, response.status) ? 'status-text' : 'text';
 }
 
-/** Words of a message: two words (or, in scripts written without spaces, two characters). */
-const SENTENCE = /\p{L}[\p{L}'’-]*[^\p{L}\d]+\p{L}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
+/**
+ * Words of a message: two words apart by a space (or, in scripts written without spaces, two characters); an
+ * identifier's parts (`some_request_id`, `MAINTENANCE_MODE`) are no sentence.
+ */
+const SENTENCE = /\p{L}[\p{L}'’-]*[^\p{L}\d\s]*\s+[^\p{L}\d\s]*\p{L}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
 
 /**
  * JSON that says no more than its status: no string in it is a message of its own, only codes, reason phrases and
@@ -87,11 +90,12 @@ function compile(source: string, flags: '' | 'i'): RegExp {
   return pattern;
 }
 
-function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
-  const { statuses, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
+function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number | null, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
+  const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
-  if (statuses && !statuses.includes(status)) return false;
+  if ((noStatus === true) !== (status === null)) return false;
+  if (statuses && (status === null || !statuses.includes(status))) return false;
   if (appInPath && app.length === 0) return false;
   if (alone && (families.length > 0 || app.length > 0)) return false;
   if (body && (kind === null || !body.includes(kind))) return false;
@@ -108,14 +112,17 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
 /** The first rule that applies to an error response no issuer fingerprint explained, or null. */
 export function eliminate(obs: Observation, matched: readonly MatchedFingerprint[], data: EliminationData): Elimination | null {
   const response = obs.response;
-  if (!response || !ELIMINATED_FORMS.has(response.form) || response.status === null || response.status < 400) return null;
+  if (!response || !ELIMINATED_FORMS.has(response.form)) return null;
+  // A body pasted alone is there because it is an error's, whatever status it had: only noStatus rules read one.
+  const status = response.status;
+  if (status === null ? response.form !== 'body' : status < 400) return null;
   const inPath = matched.filter((m) => m.fingerprint.role === 'in-path').map((m) => m.fingerprint);
   const isApp = (fp: (typeof inPath)[number]) => fp.layer === 'origin-app' || data.appServers.includes(fp.family);
   const app = uniq(inPath.filter(isApp).map((fp) => fp.component));
   const proxies = inPath.filter((fp) => !isApp(fp));
   const families = uniq(proxies.map((fp) => fp.family));
   const kind = bodyKind(response);
-  const rule = data.rules.find((r) => applies(r, obs, response, response.status ?? 0, kind, families, app));
+  const rule = data.rules.find((r) => applies(r, obs, response, status, kind, families, app));
   const frameworks = uniq(inPath.filter((fp) => fp.layer === 'origin-app').map((fp) => fp.component));
   return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app, frameworks } : null;
 }

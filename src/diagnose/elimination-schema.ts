@@ -30,6 +30,8 @@ const conditionSchema = z
   .object({
     /** Absent: any error status. */
     statuses: z.array(z.number().int().min(400).max(599)).min(1).optional(),
+    /** The paste shows no status at all: a body pasted alone (only such a rule reads one). */
+    noStatus: z.literal(true).optional(),
     /** An application (a framework, or an application server of `appServers`) shows in the headers. */
     appInPath: z.literal(true).optional(),
     /** No component at all shows in the headers (or the input had none: a body alone). */
@@ -58,7 +60,8 @@ const conditionSchema = z
     logged: z.enum(['app', 'app-server']).optional(),
   })
   .strict()
-  .refine((c) => c.headerValue === undefined || c.header !== undefined, 'headerValue needs the header it applies to');
+  .refine((c) => c.headerValue === undefined || c.header !== undefined, 'headerValue needs the header it applies to')
+  .refine((c) => !(c.noStatus && c.statuses), 'noStatus and statuses exclude each other');
 
 const ruleSchema = z
   .object({
