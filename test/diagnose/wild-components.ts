@@ -147,6 +147,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
   highwinds: { names: ['Highwinds CDN'] },
+  'home-assistant': { names: ['Home Assistant'], framework: true },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
