@@ -154,8 +154,9 @@ function statusCheck(statuses: readonly number[], statusAlone: boolean): Check {
   return (obs) => {
     const status = obs.response?.status;
     if (status === null && !statusAlone) return { kind: 'status', name: null, value: `${statuses.join('/')}?` };
-    if (statusAlone && status != null && pageSaysMore(obs, status)) return undefined;
-    return status != null && statuses.includes(status) ? { kind: 'status', name: null, value: String(status) } : undefined;
+    if (status == null || !statuses.includes(status)) return undefined;
+    // Read the page's words only once the status is the vendor's own (they cost a pass over the body).
+    return statusAlone && pageSaysMore(obs, status) ? undefined : { kind: 'status', name: null, value: String(status) };
   };
 }
 
