@@ -42,8 +42,10 @@ describe('renderDiagnosisText', () => {
 
   it('names the application found by elimination in the report language, and says it was inferred', () => {
     const raw = 'HTTP/1.1 500 Internal Server Error\r\nServer: nginx\r\nContent-Type: application/json\r\n\r\n{"error":"db"}';
-    expect(renderDiagnosisText(diagnose(raw))).toContain('Issued by: the application behind them (or the next hop) · confidence: medium (inferred by elimination)');
+    expect(renderDiagnosisText(diagnose(raw))).toContain('Issued by: the application behind it (or the next hop) · confidence: medium (inferred by elimination)');
     expect(renderDiagnosisText(diagnose(raw, { locale: 'id' }))).toContain('Dikeluarkan oleh: aplikasi di belakangnya (atau hop berikutnya) · keyakinan: sedang (disimpulkan dengan eliminasi)');
+    const behindTwo = 'HTTP/1.1 500 Internal Server Error\r\nServer: nginx\r\nX-Varnish: 32770\r\nVia: 1.1 varnish\r\nContent-Type: application/json\r\n\r\n{"error":"db"}';
+    expect(renderDiagnosisText(diagnose(behindTwo))).toContain('Issued by: the application behind them (or the next hop)');
   });
 
   it('says just "the application" when nothing else is in the path (a NestJS JSON error pasted alone)', () => {

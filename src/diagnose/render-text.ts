@@ -48,11 +48,12 @@ function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
 }
 
 /**
- * "The application" named by elimination, in the report's language: behind the other components of the path, or
- * alone when it is the whole path (a JSON error pasted alone).
+ * "The application" named by elimination, in the report's language: behind the other component or components of the
+ * path, or alone when it is the whole path (a JSON error pasted alone).
  */
 export function applicationName(chain: readonly ChainLink[], msg: Messages['diagnose']): string {
-  return chain.length <= 1 ? msg.label.applicationAlone : msg.label.application;
+  if (chain.length <= 1) return msg.label.applicationAlone;
+  return chain.length === 2 ? msg.label.applicationBehindOne : msg.label.application;
 }
 
 /** A component of a diagnosis as reports name it, with its layer; the application by applicationName. */

@@ -59,6 +59,7 @@ export const enDiagnose = {
     logLine: (n: number, request: string) => `log line ${n}${request ? `: ${request}` : ''}`,
     issuer: 'Issued by',
     application: 'the application behind them (or the next hop)',
+    applicationBehindOne: 'the application behind it (or the next hop)',
     /** The same with nothing else in the path (a JSON error pasted alone). */
     applicationAlone: 'the application',
     inferred: 'inferred by elimination',

@@ -60,6 +60,7 @@ export const idDiagnose: Messages['diagnose'] = {
     logLine: (n, request) => `baris log ${n}${request ? `: ${request}` : ''}`,
     issuer: 'Dikeluarkan oleh',
     application: 'aplikasi di belakangnya (atau hop berikutnya)',
+    applicationBehindOne: 'aplikasi di belakangnya (atau hop berikutnya)',
     applicationAlone: 'aplikasinya',
     inferred: 'disimpulkan dengan eliminasi',
     confidence: 'keyakinan',

@@ -69,7 +69,7 @@ describe('diagnose on the web', () => {
     expect(api.json()).toMatchObject({ diagnoses: [{ verdict: 'inferred', confidence: 'medium', issuer: { component: 'application', layer: 'origin-app' } }] });
     const page = await app.inject({ method: 'POST', url: '/diagnose', payload: new URLSearchParams({ input: paste }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(page.body).toContain('verdict-inferred');
-    expect(page.body).toContain('the application behind them (or the next hop)');
+    expect(page.body).toContain('the application behind it (or the next hop)');
     expect(page.body).toContain('(inferred by elimination)');
   });
 });

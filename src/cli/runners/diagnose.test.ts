@@ -68,7 +68,7 @@ describe('httpwhy diagnose', () => {
     const paste = 'HTTP/1.1 503 Service Unavailable\r\nServer: nginx/1.22.1\r\nContent-Type: application/json\r\n\r\n{"status":"maintenance"}';
     const t = fakeIo(paste);
     expect(await diagnoseFiles([], text, t.io)).toBe(0);
-    expect(t.stdout()).toContain('Issued by: the application behind them (or the next hop) · confidence: medium (inferred by elimination)');
+    expect(t.stdout()).toContain('Issued by: the application behind it (or the next hop) · confidence: medium (inferred by elimination)');
     const j = fakeIo(paste);
     expect(await diagnoseFiles([], json, j.io)).toBe(0);
     const report = JSON.parse(j.stdout()) as { diagnoses: { verdict: string; issuer: { component: string; fingerprint: string } }[] };
