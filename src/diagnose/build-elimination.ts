@@ -9,7 +9,7 @@ import type { BuiltFingerprint } from './fingerprint-schema.ts';
 export const ELIMINATION_FILE = 'elimination.yaml';
 
 const PLACEHOLDER = /\{([a-z]+)\}/g;
-const KNOWN_PLACEHOLDERS = new Set(['status', 'behind', 'app', 'body', 'reason']);
+const KNOWN_PLACEHOLDERS = new Set(['status', 'behind', 'app', 'reason']);
 
 function checkRules(data: EliminationData, fingerprints: readonly BuiltFingerprint[], path: string, errors: string[]): void {
   const families = new Set(fingerprints.map((fp) => fp.family));

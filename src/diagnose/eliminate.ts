@@ -7,6 +7,7 @@
 import type { MatchedFingerprint } from './chain.ts';
 import type { BodyKind, EliminationData, EliminationRule } from './elimination-schema.ts';
 import { headerValue } from './headers.ts';
+import { jsonValueOf } from './json-walk.ts';
 import type { Observation, ParsedResponse } from './types.ts';
 import { isOwnReason, isReasonPhrase } from './status-in-page.ts';
 import { looksLikeHtml } from './visible-text.ts';
@@ -21,23 +22,14 @@ export interface Elimination {
   frameworks: string[];
 }
 
-/** The body's JSON value, or undefined when it is none (parsed once: its strings decide its kind). */
-function jsonValue(body: string): unknown {
-  if (!/^[[{]/.test(body)) return undefined;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What kind of body this is; null for bytes that are none of these (binary, compressed). */
 export function bodyKind(response: ParsedResponse): BodyKind | null {
   if (response.body === null) return 'absent';
   const body = response.body.trim();
   if (body === '') return 'empty';
   if (response.bodyNote === 'compressed') return null;
-  const json = jsonValue(body);
+  // Parsed once: its strings decide its kind.
+  const json = /^[[{]/.test(body) ? jsonValueOf(body) : undefined;
   if (json !== undefined) return saysOnlyTheStatus(json) ? 'status-json' : 'json';
   const type = headerValue(response.headers, 'content-type')?.toLowerCase() ?? '';
   if (type.includes('html') || looksLikeHtml(body)) return 'html';

@@ -26,11 +26,15 @@ export function walkStructure(
   return { stop: -1, inString, depth };
 }
 
-export function parsesAsJson(text: string): boolean {
+/** The value the text holds as JSON, or undefined when it is no JSON (no JSON text parses to undefined). */
+export function jsonValueOf(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+export function parsesAsJson(text: string): boolean {
+  return jsonValueOf(text) !== undefined;
 }
