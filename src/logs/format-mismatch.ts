@@ -39,6 +39,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',
   'azure-frontdoor': 'Azure Front Door access-log JSON records (category FrontdoorAccessLog)',
   fastly: 'Fastly JSON log lines: a status and a key named for Fastly (fastly_server…) or response_state (fastly_info.state)',
+  'bunny-cdn': 'Bunny CDN log lines (Logging API v1): cache status|status|timestamp ms|bytes|pull zone|ip|referer|url|edge|user agent|request id|country',
   zoraxy: 'Zoraxy request lines: [yyyy-mm-dd hh:mm:ss.micro] [router:…] [origin:…] [client: …] [useragent: …] METHOD path status',
   'app-json': 'one JSON object per line, as application loggers write them',
   'app-text': 'plain-text application log lines',

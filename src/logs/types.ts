@@ -220,6 +220,7 @@ export const FORMAT_IDS = [
   'heroku-router',
   'cloudflare-logpush',
   'fastly',
+  'bunny-cdn',
   'gcp-lb',
   'azure-appgw',
   'azure-frontdoor',

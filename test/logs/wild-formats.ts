@@ -19,7 +19,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // from its lines, so it lands under nginx-custom, the id of every inferred text format.
   'apache-custom': ['nginx-custom'],
   common: ['common'],
-  // Bunny CDN's pipe-separated log lines: not read yet, a known gap.
+  // Bunny CDN's pipe-separated log lines (Logging API v1).
   'bunny-cdn': ['bunny-cdn'],
   'aws-alb': ['alb'],
   'aws-elb': ['aws-elb'],

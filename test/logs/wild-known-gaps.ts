@@ -134,10 +134,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "The paste starts inside the line, after Envoy's time and the request's opening quote (`PUT /v2/… HTTP/1.1\" 404 NR …`): no format reads it.",
   },
-  'bunny-cdn/bunny-docs-logging.log': {
-    fails: ['requests', 'format'],
-    reason: "Bunny CDN's pipe-separated log line (cache status, status, epoch milliseconds, bytes, pull zone, address, referer, URL, edge location…), a format httpwhy does not read yet; no 5xx in the file.",
-  },
   'nginx-custom/py-logs-django-uwsgi-nginx.log': {
     fails: ['requests', 'classes'],
     reason: "The poster's logging tags each tier's line (`NGINX: …`, `UWSGI: …`) and nginx's format has no blank before `rt=`: the tagged lines are read only in part, and the app's 500 is not joined to nginx's.",

@@ -33,6 +33,7 @@ import { TraefikClfParser } from './traefik-clf.ts';
 import { TraefikJsonParser } from './traefik-json.ts';
 import { KongParser } from './kong.ts';
 import { FastlyParser } from './fastly.ts';
+import { BunnyCdnParser } from './bunny-cdn.ts';
 import { GorouterParser } from './gorouter.ts';
 import { ZoraxyParser } from './zoraxy.ts';
 import { HerokuRouterParser } from './heroku-router.ts';
@@ -111,6 +112,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], withAppLines: true, create: () => new HerokuRouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   fastly: { role: 'access', aliases: ['fastly-json'], create: () => new FastlyParser() },
+  'bunny-cdn': { role: 'access', aliases: ['bunny', 'bunnycdn'], create: () => new BunnyCdnParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
   'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },
