@@ -20,7 +20,7 @@ const IDENTIFIED: [string, string, Issuer, string][] = [
   ['nginx/503-limit-req.http', 'nginx', 'reverse-proxy', 'nginx-503-page'],
   ['nginx/404-static.http', 'nginx', 'reverse-proxy', 'nginx-error-page'],
   ['nginx/400-header-too-large.http', 'nginx', 'reverse-proxy', 'nginx-header-too-large'],
-  ['ingress-nginx/404-default-backend.http', 'ingress-nginx', 'reverse-proxy', 'ingress-nginx-default-backend'],
+  ['ingress-nginx/404-default-backend.http', 'Kubernetes default backend', 'reverse-proxy', 'ingress-nginx-default-backend'],
   ['php-fpm/404-primary-script-unknown.http', 'PHP-FPM', 'web-server', 'php-fpm-file-not-found'],
   ['haproxy/502-bad-gateway.http', 'HAProxy', 'load-balancer', 'haproxy-502'],
   ['haproxy/503-no-server.http', 'HAProxy', 'load-balancer', 'haproxy-503'],

@@ -35,7 +35,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['nginx/404-template-1.13.1-bgcolor.http', 'nginx', 'nginx-error-page', 'high'],
   ['nginx/400-template-plain-http-to-https-port.http', 'nginx', 'nginx-plain-http-to-https', 'high'],
   ['nginx/413-template-1.31.5.http', 'nginx', 'nginx-413-page', 'high'],
-  ['ingress-nginx/404-default-backend-multi-tls-doc.http', 'ingress-nginx', 'ingress-nginx-default-backend', 'medium'],
+  ['ingress-nginx/404-default-backend-multi-tls-doc.http', 'Kubernetes default backend', 'ingress-nginx-default-backend', 'medium'],
   ['openresty/502-template-1.31.3.1.http', 'OpenResty', 'openresty-502-page', 'high'],
   ['openresty/404-template-tokens-off.http', 'OpenResty', 'openresty-error-page', 'high'],
   ['nginx-proxy-manager/502-docker-loopback-upstream.txt', 'OpenResty', 'openresty-versionless-proxy-error', 'high'],

@@ -66,14 +66,18 @@ function isWords(obs: Observation): boolean {
   return response?.form === 'client-message' && response.body !== null && response.bodyNote !== 'unquoted' && !/^\s*[<{[]/.test(response.body);
 }
 
+/** Double quotes as a forum or a word processor retypes them (`“error”: “…”`): in copied words, read as `"`. */
+const TYPOGRAPHIC_QUOTES = /[“”„]/g;
+
 /**
  * The body as matchers see it, computed once per observation: CRLF read as LF, no blanks at the end of a line nor
- * blank lines at the end (pastes change all three); for a page's copied text, whitespace runs as one space, as the patterns' text forms expect.
+ * blank lines at the end (pastes change all three); for a page's copied text, whitespace runs as one space, as the
+ * patterns' text forms expect, and typographic double quotes as straight ones.
  */
 function bodyText(obs: Observation): string | undefined {
   if (!matchedBodies.has(obs)) {
     const body = obs.response?.body?.slice(0, MAX_BODY_MATCHED);
-    matchedBodies.set(obs, body === undefined ? undefined : isWords(obs) ? normalizeSpace(body) : withoutLineEndBlanks(body));
+    matchedBodies.set(obs, body === undefined ? undefined : isWords(obs) ? normalizeSpace(body).replace(TYPOGRAPHIC_QUOTES, '"') : withoutLineEndBlanks(body));
   }
   return matchedBodies.get(obs);
 }

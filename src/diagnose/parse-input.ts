@@ -9,6 +9,7 @@
  * Text that turns out to be no error page is refused by `diagnose` with a message that says what was understood.
  */
 import { parseClientDump } from './parse-client-dump.ts';
+import { aptProxyHead } from './parse-apt-proxy.ts';
 import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
@@ -141,6 +142,12 @@ function parseText(raw: string): ParsedInput {
   const text = unwrapPaste(raw);
   const trimmed = text.trim();
   if (trimmed === '') throw unreadable('The input is empty.', 'nothing.');
+  // apt's one-line message with the proxy's head in it: rebuilt, not read as a client's printout.
+  const aptHead = aptProxyHead(raw) ?? aptProxyHead(text);
+  if (aptHead) {
+    const { response, hops } = parseHttpText(aptHead);
+    return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure: null, hops }] };
+  }
   // A client's printout of its response object is read as printed: unwrapping would undo its string escapes.
   const dump = STATUS_LINE_ANYWHERE.test(raw) ? null : (parseClientDump(raw) ?? parseClientDump(text));
   if (dump) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: dump, failure: null, hops: [] }] };

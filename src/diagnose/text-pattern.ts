@@ -3,7 +3,8 @@
  * line breaks changed) matches the same fingerprint as the HTML response. A `contains` string becomes its visible
  * text; a regex loses its literal tags and comments, which the browser never shows, `</body>` / `</html>` become
  * the end of the text ("nothing follows"), and `[^<]*` (the rest of an element) is bounded. A pattern whose tags
- * carry regex syntax, or that is nothing but markup, has no text form. A `<title>` is shown in the browser's tab,
+ * carry regex syntax, or that is nothing but markup, has no text form; nor has XML (most tags no HTML element), which
+ * a browser shows with its tags, so its text is the markup itself. A `<title>` is shown in the browser's tab,
  * not in the page, so its words are no part of the text.
  *
  * A text form is `distinctive` when its words say more than a status and a reason phrase: "502 Bad Gateway" is on
@@ -32,6 +33,23 @@ const LITERAL_MARKUP = /<!--(?:(?!-->)[^\\()[\]{}|*+?])*-->|<\/?[A-Za-z][A-Za-z0
 const BLANKS_AND_TAGS = /\(\?:\\s\|<\[\^>\][*+]>(?:\|&nbsp;)?\)\*/g;
 /** What is left of a tag after the literal ones are gone: a tag built with regex syntax, which cannot be converted. */
 const TAG_LEFT = /<\/?[A-Za-z!]/;
+/** A literal tag's name. */
+const TAG_NAME = /<\/?([A-Za-z][A-Za-z0-9]*)/g;
+/** The HTML elements error pages use; a pattern with any other tag is XML, which a browser shows with its tags. */
+const HTML_ELEMENTS = new Set(
+  ('a abbr address article aside b base big blockquote body br button caption center code col dd details div dl dt em ' +
+    'figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input label li link main meta nav ' +
+    'noscript ol option p path pre s script section small span strong style sub summary sup svg table tbody td ' +
+    'textarea tfoot th thead title tr tt u ul').split(' '),
+);
+/**
+ * Is the pattern XML (an error body such as `<ocs><meta><status>failure`, `<Error><Code>`): most of its literal tags
+ * no HTML element? One XML alternative among HTML ones (`<p>|<message>`) leaves the others their text form.
+ */
+function isXml(source: string): boolean {
+  const names = [...source.matchAll(TAG_NAME)].map((m) => (m[1] as string).toLowerCase());
+  return names.filter((name) => !HTML_ELEMENTS.has(name)).length * 2 > names.length;
+}
 const END_OF_PAGE = /<\/(?:body|html)>/gi;
 const TITLE_ELEMENT = /<title>(?:(?!<\/title>)[\s\S])*<\/title>/gi;
 /** A status and the capitalised words after it: a reason phrase in a component's own wording, when it has the registry's words. */
@@ -104,6 +122,7 @@ function literalOf(source: string): string {
 
 /** `contains` → the words it shows (its lines joined where the page breaks them), or null when it is markup only. */
 export function textFormOfContains(html: string): TextForm | null {
+  if (isXml(html)) return null;
   const lines = visibleLines(html);
   if (lines.length === 0) return null;
   const distinctive = distinctiveLetters(lines.join(' ')) >= MIN_DISTINCTIVE_LETTERS || SUB_STATUS.test(lines.join(' '));
@@ -121,6 +140,7 @@ function markBreaks(text: string): string {
 
 /** A body regex → a regex over normalized visible text, or null when it cannot be converted or shows nothing. */
 export function textFormOfRegex(source: string): TextForm | null {
+  if (isXml(source)) return null;
   let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(BLANKS_AND_TAGS, BREAK_TOKEN).replace(LITERAL_MARKUP, BREAK_TOKEN);
   if (TAG_LEFT.test(text)) return null;
   text = text

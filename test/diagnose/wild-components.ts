@@ -38,6 +38,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   apigee: { names: ['Apigee'] },
   // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
   apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
+  'apt-cacher-ng': { names: ['apt-cacher-ng'] },
+  // soulteary/apt-proxy, a Go caching proxy for apt: its own 502 is Go's ReverseProxy's.
+  'apt-proxy': { names: ['apt-proxy'], broader: ['Go httputil.ReverseProxy'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
   atlassian: { names: ['Atlassian Cloud'], framework: true },
@@ -52,7 +55,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-lambda': { names: ['AWS Lambda'] },
   'aws-s3': { names: ['Amazon S3'], broader: ['Object storage (S3-style XML error)'] },
   'aws-sts': { names: ['AWS STS'] },
-  'aws-waf': { names: ['AWS WAF'] },
+  // AWS WAF runs inside the CloudFront distribution, ALB or API Gateway it protects, whose own 403 page says so.
+  'aws-waf': { names: ['AWS WAF'], broader: ['Amazon CloudFront', 'AWS Application Load Balancer', 'Amazon API Gateway'] },
   'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
@@ -95,10 +99,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'digitalocean-spaces': { names: ['DigitalOcean Spaces'], broader: ['Object storage (S3-style XML error)'] },
   daphne: { names: ['Daphne'], framework: true },
   discord: { names: ['Discord API'], framework: true },
+  'dispatch-proxy': { names: ['dispatch-proxy'] },
   django: { names: ['Django'], framework: true },
   'docker-hub': { names: ['Docker Hub', 'Docker Registry (Distribution)'], framework: true },
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
+  echo: { names: ['Echo'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
   easegress: { names: ['Easegress'] },
@@ -110,6 +116,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fastapi: { names: ['FastAPI'], framework: true },
   fastify: { names: ['Fastify'], framework: true },
   fastly: { names: ['Fastly'] },
+  feersum: { names: ['Feersum'] },
   fiber: { names: ['Fiber'], framework: true },
   'firebase-hosting': { names: ['Firebase Hosting'] },
   flask: { names: ['Flask (Werkzeug)'], framework: true },
@@ -147,7 +154,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
   highwinds: { names: ['Highwinds CDN'] },
-  'home-assistant': { names: ['Home Assistant'], framework: true },
+  // Home Assistant's web server is aiohttp: aiohttp's own error text is Home Assistant's, named less precisely.
+  'home-assistant': { names: ['Home Assistant'], broader: ['aiohttp'], framework: true },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
@@ -160,16 +168,20 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huggingface-spaces': { names: ['Hugging Face Spaces'] },
   imunify360: { names: ['Imunify360'] },
   indusface: { names: ['Indusface AppTrana'] },
-  'ingress-nginx': { names: ['ingress-nginx'], broader: NGINX_FORKS },
+  // ingress-nginx's manifests deploy the default backend that answers unmatched requests.
+  'ingress-nginx': { names: ['ingress-nginx', 'Kubernetes default backend'], broader: NGINX_FORKS },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
   jetty: { names: ['Jetty'] },
   jiasule: { names: ['Knownsec Jiasule'] },
+  // The 404 server an ingress routes unmatched requests to (held-out set 49's name for it).
+  'k8s-defaultbackend': { names: ['Kubernetes default backend'] },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
+  'kube-proxy': { names: ['kube-proxy'] },
   // Kuma's MeshGateway runs Envoy: an Envoy local reply from it names the same box less precisely.
   kuma: { names: ['Kuma MeshGateway'], broader: ['Envoy'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
@@ -185,6 +197,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'] },
   micronaut: { names: ['Micronaut'], framework: true },
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'] },
+  mihomo: { names: ['mihomo'] },
   minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
   mitmproxy: { names: ['mitmproxy'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
@@ -192,7 +205,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
   // NestJS runs on Express (or Fastify), whose header it keeps: Express is the same box named less precisely.
   nestjs: { names: ['NestJS'], broader: ['Express'], framework: true },
-  netlify: { names: ['Netlify'] },
+  // Netlify Functions run on AWS Lambda, whose own error payload ("Task timed out") they return.
+  netlify: { names: ['Netlify'], broader: ['AWS Lambda'] },
+  // `netlify dev`, the Netlify CLI's local server.
+  'netlify-cli': { names: ['Netlify CLI'] },
   nextjs: { names: ['Next.js'], framework: true },
   nghttpx: { names: ['nghttpx'] },
   nginx: { names: ['nginx'] },
@@ -224,6 +240,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'php-fpm': { names: ['PHP-FPM'] },
   phoenix: { names: ['Phoenix'], framework: true },
   plesk: { names: ['Plesk'] },
+  polipo: { names: ['Polipo'] },
   postgrest: { names: ['PostgREST'], framework: true },
   privoxy: { names: ['Privoxy'] },
   'play-framework': { names: ['Play Framework'], framework: true },
@@ -243,6 +260,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'] },
   'scality-cloudserver': { names: ['Scality CloudServer'] },
   slack: { names: ['Slack API'], framework: true },
+  'sophos-xg': { names: ['Sophos Firewall'] },
   stormwall: { names: ['StormWall'] },
   stripe: { names: ['Stripe API'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'] },
@@ -250,6 +268,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
+  upyun: { names: ['UPYUN'] },
   vite: { names: ['Vite dev server'] },
   wangsu: { names: ['Wangsu CDN'] },
   wix: { names: ['Wix'] },

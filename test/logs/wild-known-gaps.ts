@@ -14,6 +14,18 @@ export interface KnownGap {
 }
 
 export const KNOWN_GAPS: Record<string, KnownGap> = {
+  'authentik-outpost-json/authentik-4731-proxy-502.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "authentik's proxy outpost writes its requests as JSON records of its own (`event` the path, `status`, `size`, logger `authentik.outpost.proxyv2.application`), beside its \"Error proxying to upstream server\" warnings: no format reads them yet, so the three 502s are not counted.",
+  },
+  'iis-w3c/plaso-iis10_edge_cases.log': {
+    fails: ['classes'],
+    reason: "As for sumologic-fer-iis-sample.log: the hand count leaves a 500 with sub-status 0 and win32 status 0 unknown, the analyzer names a handler's status the application's at medium confidence.",
+  },
+  'w3c-extended/lnav-logfile_w3c.4-incapsula.log': {
+    fails: ['requests'],
+    reason: 'An Incapsula (Imperva) W3C export whose second entry has an empty sc-status ("", action REQ_BAD_SERVER_CLOSED_CONNECTION: the origin closed the connection): the entry is skipped as unreadable instead of counted as a request without a status.',
+  },
   'nginx-custom/openresty-lua-upstream-78.log': {
     fails: ['classes'],
     reason: 'The log_format is in the issue, not the file: inferred from the line, `---> api <---` is not known to be $upstream_addr holding a group name (no live upstream), so the 502 stays unknown.',

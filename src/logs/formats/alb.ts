@@ -49,7 +49,7 @@ export class AlbParser extends BaseParser {
         status,
         timeMs: time.ms,
         tzOffsetMin: 0,
-        client: (f[3] as string).replace(/:\d+$/, ''),
+        client: (f[3] as string).replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1'),
         method: request.method,
         path: request.path,
         requestId: traceId === '-' ? '' : traceId,

@@ -4,8 +4,8 @@
  * `upstream_transport_failure_reason`, `duration`, `x_forwarded_for`, `request_id`, `upstream_host`,
  * `upstream_cluster`, `downstream_remote_address`…) and the same operators under the names other control planes give
  * them (`x_request_id`, `x-request-id`, `x-envoy-origin-path`). Unset values are "-" (`null` in typed JSON). A line
- * is Envoy's when it has `response_code` with one of the fields only Envoy logs beside it. Keys may also be written
- * in camelCase (`responseCode`, `responseFlags`: an operator's own `json_format` naming the same command operators).
+ * is Envoy's when it has `response_code` with one of the fields only Envoy logs beside it (flags, details, upstream
+ * cluster or host, upstream transport failure reason). Keys may also be written in camelCase (`responseCode`, `responseFlags`: an operator's own `json_format` naming the same command operators).
  * What the outcome fields mean is decided in envoy.ts, for both forms.
  */
 import { envoySignal, envoyTruncation, forwardedFor } from './envoy.ts';
@@ -17,7 +17,7 @@ const camelCase = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c
 /** Each key as Istio's default names it, then in camelCase. */
 const spellings = (keys: readonly string[]) => keys.flatMap((key) => (key.includes('_') ? [key, camelCase(key)] : [key]));
 const CODE_KEYS = spellings(['response_code']);
-const ENVOY_KEYS = spellings(['response_flags', 'response_code_details', 'upstream_cluster', 'upstream_host']);
+const ENVOY_KEYS = spellings(['response_flags', 'response_code_details', 'upstream_cluster', 'upstream_host', 'upstream_transport_failure_reason']);
 
 /** The keys each field is read from, spelled both ways once. */
 const KEYS = {
@@ -65,6 +65,9 @@ export class EnvoyJsonParser extends BaseParser {
     const flags = field(obj, 'flags') || '-';
     const forwarded = forwardedFor(field(obj, 'forwarded'));
     const truncatedBy = envoyTruncation(status, flags);
+    // A json_format that logs neither the flags nor the details cannot say who made a 5xx: "-" flags mean the
+    // upstream answered, an absent key means nothing.
+    const logsOutcome = [...KEYS.flags, ...KEYS.details].some((key) => key in obj);
     return this.accessLine(
       {
         status,
@@ -77,13 +80,7 @@ export class EnvoyJsonParser extends BaseParser {
         upstream: field(obj, 'upstream'),
         connection: '',
         requestTime: Number(field(obj, 'duration') || Number.NaN) / 1000,
-        signal: envoySignal({
-          status,
-          flags,
-          details: field(obj, 'details'),
-          transportFailure: field(obj, 'transportFailure'),
-          tcp,
-        }),
+        signal: logsOutcome ? envoySignal({ status, flags, details: field(obj, 'details'), transportFailure: field(obj, 'transportFailure'), tcp }) : null,
         truncatedBy,
         ...(tcp ? { tcp: true as const } : {}),
       },

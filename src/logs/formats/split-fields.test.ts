@@ -7,6 +7,10 @@ describe('splitFields', () => {
     expect(splitFields('"unterminated rest')).toEqual(['unterminated rest']);
     expect(splitFields('')).toEqual([]);
   });
+
+  it('keeps an IPv6 address with its port as one field, brackets included', () => {
+    expect(splitFields('https [2001:db8::1]:54321 10.0.0.4:80 [d e]')).toEqual(['https', '[2001:db8::1]:54321', '10.0.0.4:80', 'd e']);
+  });
 });
 
 describe('splitRequestLine', () => {

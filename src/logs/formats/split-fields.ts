@@ -1,6 +1,7 @@
 /**
  * Splits a space-separated log line into fields, keeping `"quoted strings"` (with `\"` escapes),
- * `[bracketed]` and `{braced}` groups whole and without their delimiters. Runs of spaces are one separator.
+ * `[bracketed]` and `{braced}` groups whole and without their delimiters (an address `[::1]:443` keeps its brackets). Runs
+ * of spaces are one separator.
  */
 const CLOSE: Record<string, string> = { '"': '"', '[': ']', '{': '}' };
 
@@ -18,6 +19,14 @@ export function splitFields(line: string): string[] {
       let j = line.indexOf(close, i + 1);
       if (close === '"') while (j > 0 && line[j - 1] === '\\') j = line.indexOf(close, j + 1);
       if (j < 0) j = n;
+      // `[2001:db8::1]:443`, an IPv6 address with its port, is one field with its brackets, not a group.
+      if (close === ']' && j + 1 < n && line[j + 1] !== ' ') {
+        const k = line.indexOf(' ', j);
+        j = k < 0 ? n : k;
+        fields.push(line.slice(i, j));
+        i = j;
+        continue;
+      }
       fields.push(line.slice(i + 1, j));
       i = j + 1;
     } else {
