@@ -82,8 +82,14 @@ function compile(source: string, flags: '' | 'i'): RegExp {
   return pattern;
 }
 
-function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number | null, kind: BodyKind | null, families: readonly string[], app: readonly string[]): boolean {
-  const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, withoutHeaders, exceptBody, logged } = rule.when;
+/** The response's Server header, when it has one that no fingerprint matched. */
+function unknownServer(response: ParsedResponse, matched: readonly MatchedFingerprint[]): boolean {
+  if (headerValue(response.headers, 'server') === undefined) return false;
+  return !matched.some((m) => m.evidence.some((e) => e.kind === 'header' && e.name?.toLowerCase() === 'server'));
+}
+
+function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number | null, kind: BodyKind | null, families: readonly string[], app: readonly string[], matched: readonly MatchedFingerprint[]): boolean {
+  const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, knownServer, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if ((noStatus === true) !== (status === null)) return false;
@@ -97,6 +103,7 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
     const value = headerValue(response.headers, header);
     if (value === undefined || (valuePattern !== undefined && !compile(valuePattern, 'i').test(value))) return false;
   }
+  if (knownServer && unknownServer(response, matched)) return false;
   if (withoutHeaders?.some((name) => headerValue(response.headers, name) !== undefined)) return false;
   return !exceptBody?.some((marker) => response.body?.includes(marker));
 }
@@ -114,7 +121,7 @@ export function eliminate(obs: Observation, matched: readonly MatchedFingerprint
   const proxies = inPath.filter((fp) => !isApp(fp));
   const families = uniq(proxies.map((fp) => fp.family));
   const kind = bodyKind(response);
-  const rule = data.rules.find((r) => applies(r, obs, response, status, kind, families, app));
+  const rule = data.rules.find((r) => applies(r, obs, response, status, kind, families, app, matched));
   const frameworks = uniq(inPath.filter((fp) => fp.layer === 'origin-app').map((fp) => fp.component));
   return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app, frameworks } : null;
 }

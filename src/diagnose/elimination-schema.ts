@@ -48,6 +48,11 @@ const conditionSchema = z
     header: headerName.optional(),
     /** A pattern that header's value must match (case-insensitive). */
     headerValue: pattern.optional(),
+    /**
+     * A Server header, when the response has one, is one the fingerprints know (an in-path fingerprint matched it): a
+     * server nobody knows may have written the status line itself.
+     */
+    knownServer: z.literal(true).optional(),
     /** The rule does not apply when the response carries one of these headers (lower case). */
     withoutHeaders: z.array(headerName).min(1).optional(),
     /** The rule does not apply when the body contains one of these (the generic pages proxies also send). */

@@ -19,8 +19,13 @@ const NGINX_FORKS = ['nginx', 'OpenResty', 'Tengine'];
 // SaaS platforms' and cloud APIs' own errors (held-out set 41) are their applications': 'the application' names them
 // less precisely.
 export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
+  // Hosting panels' own pages, served by the web server they run (1Panel and aaPanel: OpenResty or nginx; HestiaCP:
+  // nginx in front of Apache; Sentora: Apache): that server is the same box named less precisely.
+  '1panel': { names: ['1Panel'], broader: ['OpenResty', 'nginx'] },
   '3proxy': { names: ['3proxy'] },
+  aapanel: { names: ['aaPanel'], broader: ['OpenResty', 'nginx'] },
   'actix-web': { names: ['actix-web'], framework: true },
+  adguard: { names: ['AdGuard'] },
   aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
   'alibaba-aserver': { names: ['Alibaba aserver'], broader: ['Tengine'] },
@@ -68,11 +73,15 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-resource-manager': { names: ['Azure Resource Manager'] },
   'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
   axum: { names: ['axum'], framework: true },
+  'azure-swa-cli': { names: ['Azure Static Web Apps CLI'] },
   barracuda: { names: ['Barracuda Web Application Firewall'] },
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
+  // Tencent's BlueKing API Gateway runs on APISIX.
+  'bk-apigateway': { names: ['BlueKing API Gateway'], broader: ['Apache APISIX', 'OpenResty'] },
   bottle: { names: ['Bottle'], framework: true },
   braintree: { names: ['Braintree API'], framework: true },
   bunnycdn: { names: ['Bunny CDN'] },
+  'c-icap': { names: ['c-icap'] },
   caddy: { names: ['Caddy'] },
   chalice: { names: ['Chalice'], framework: true },
   cherrypy: { names: ['CherryPy'], framework: true },
@@ -87,9 +96,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cloudinary: { names: ['Cloudinary'] },
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
+  cntlm: { names: ['Cntlm'] },
   coder: { names: ['Coder'] },
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
+  couchdb: { names: ['Apache CouchDB'], framework: true },
   cpanel: { names: ['cPanel'] },
+  dansguardian: { names: ['DansGuardian'] },
   dapr: { names: ['Dapr'] },
   'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
   'ddos-guard': { names: ['DDoS-Guard'] },
@@ -102,8 +114,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'dispatch-proxy': { names: ['dispatch-proxy'] },
   django: { names: ['Django'], framework: true },
   'docker-hub': { names: ['Docker Hub', 'Docker Registry (Distribution)'], framework: true },
+  'docker-sbx': { names: ['Docker Sandboxes proxy'] },
+  dokku: { names: ['Dokku (nginx)'], broader: ['nginx'] },
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
+  e2guardian: { names: ['E2Guardian'] },
   echo: { names: ['Echo'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
@@ -153,7 +168,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   hapi: { names: ['Boom (hapi)'], framework: true },
   haproxy: { names: ['HAProxy'] },
   heroku: { names: ['Heroku router'] },
+  hestiacp: { names: ['HestiaCP'], broader: ['nginx', 'Apache httpd'] },
   highwinds: { names: ['Highwinds CDN'] },
+  // Alibaba's Higress gateway runs on Envoy.
+  higress: { names: ['Higress'], broader: ['Envoy'] },
   // Home Assistant's web server is aiohttp: aiohttp's own error text is Home Assistant's, named less precisely.
   'home-assistant': { names: ['Home Assistant'], broader: ['aiohttp'], framework: true },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
@@ -196,11 +214,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'lotus-domino': { names: ['HCL Domino'] },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'] },
   micronaut: { names: ['Micronaut'], framework: true },
+  microsandbox: { names: ['microsandbox'] },
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'] },
   mihomo: { names: ['mihomo'] },
   minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
   mitmproxy: { names: ['mitmproxy'] },
-  modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed'] },
+  modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed', 'nginx'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
   // NestJS runs on Express (or Fastify), whose header it keeps: Express is the same box named less precisely.
@@ -212,6 +231,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nextjs: { names: ['Next.js'], framework: true },
   nghttpx: { names: ['nghttpx'] },
   nginx: { names: ['nginx'] },
+  'nginx-app-protect': { names: ['F5 WAF (BIG-IP ASM / NGINX App Protect)'], broader: ['nginx'] },
   'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   nodejitsu: { names: ['Nodejitsu'] },
@@ -221,6 +241,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
   openai: { names: ['OpenAI API'], framework: true },
+  openshell: { names: ['OpenShell'] },
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },
   'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
   // Open Telekom Cloud's object storage is Huawei Cloud's OBS.
@@ -244,6 +265,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   postgrest: { names: ['PostgREST'], framework: true },
   privoxy: { names: ['Privoxy'] },
   'play-framework': { names: ['Play Framework'], framework: true },
+  'proxy-py': { names: ['proxy.py'] },
   puma: { names: ['Puma'] },
   passenger: { names: ['Phusion Passenger'] },
   pythonanywhere: { names: ['PythonAnywhere'] },
@@ -258,8 +280,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
   goproxy: { names: ['goproxy'] },
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'] },
+  safeline: { names: ['SafeLine WAF'] },
   'scality-cloudserver': { names: ['Scality CloudServer'] },
+  sentinel: { names: ['Sentinel'], framework: true },
+  sentora: { names: ['Sentora'], broader: ['Apache httpd'] },
   slack: { names: ['Slack API'], framework: true },
+  smokescreen: { names: ['Smokescreen'] },
   'sophos-xg': { names: ['Sophos Firewall'] },
   stormwall: { names: ['StormWall'] },
   stripe: { names: ['Stripe API'], framework: true },

@@ -24,6 +24,17 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // authentik's proxy outpost logs its requests as JSON (logger authentik.outpost.proxyv2…): not read yet, a known gap.
   'authentik-outpost-json': ['authentik-outpost'],
   'aws-alb': ['alb'],
+  // Formats held-out sets 32 and 33 brought that httpwhy does not read (known gaps): nginx's JSON error log, Skipper's
+  // access log after its own error line, Tyk's logfmt access log, Gorouter's JSON process log, Fly.io's and Traefik's
+  // process logs.
+  'nginx-error-json': ['nginx-error'],
+  skipper: ['skipper'],
+  'tyk-logfmt': ['tyk'],
+  'gorouter-json': ['gorouter'],
+  'fly-logs': ['fly'],
+  'traefik-log': ['app-text'],
+  // Railway's HTTP logs as JSON (railway logs --json): read by a JSON format inferred from its keys.
+  'railway-http-json': ['nginx-json'],
   'aws-elb': ['aws-elb'],
   'azure-appgw': ['azure-appgw'],
   'azure-frontdoor': ['azure-frontdoor'],

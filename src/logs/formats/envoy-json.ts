@@ -33,6 +33,7 @@ const KEYS = {
   duration: spellings(['duration']),
   details: spellings(['response_code_details']),
   transportFailure: spellings(['upstream_transport_failure_reason']),
+  serviceTime: spellings(['upstream_service_time', 'x-envoy-upstream-service-time']),
 };
 
 /** A field's value, '' when absent, null or Envoy's "-" for unset. */
@@ -80,7 +81,9 @@ export class EnvoyJsonParser extends BaseParser {
         upstream: field(obj, 'upstream'),
         connection: '',
         requestTime: Number(field(obj, 'duration') || Number.NaN) / 1000,
-        signal: logsOutcome ? envoySignal({ status, flags, details: field(obj, 'details'), transportFailure: field(obj, 'transportFailure'), tcp }) : null,
+        signal: logsOutcome
+          ? envoySignal({ status, flags, details: field(obj, 'details'), transportFailure: field(obj, 'transportFailure'), tcp, upstreamServiceTime: field(obj, 'serviceTime') })
+          : null,
         truncatedBy,
         ...(tcp ? { tcp: true as const } : {}),
       },

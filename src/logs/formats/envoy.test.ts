@@ -157,6 +157,14 @@ describe('envoySignal', () => {
     expect(envoySignal(outcome(503, 'URX'))?.cause).toBe('upstream-failed');
   });
 
+  // wild corpus: envoy-text/tetrate-hipstershop-external-502-urx-retries.log (httpbin's /status/502 retried, service
+  // time 288) against envoy-json/istio-20362-ingress-urx.log (no service time: Envoy's own 503).
+  it('takes URX alone with the upstream service time for the upstream\'s last answer, passed on once retries ran out', () => {
+    expect(envoySignal({ ...outcome(502, 'URX'), upstreamServiceTime: '288' })).toMatchObject({ cause: 'app-error', confidence: 'medium' });
+    expect(envoySignal({ ...outcome(503, 'URX'), upstreamServiceTime: '-' })?.cause).toBe('upstream-failed');
+    expect(envoySignal({ ...outcome(503, 'UF,URX'), upstreamServiceTime: '12' })?.cause).toBe('refused');
+  });
+
   // Istio's REGISTRY_ONLY mesh answering for a host it blocks (wild corpus: envoy-text/istio-in-action-ch5-stern-502-500.log).
   it('takes details other than via_upstream without a flag for Envoy answering itself (a direct response, a filter)', () => {
     expect(envoySignal(outcome(502, '-', 'direct_response'))?.cause).toBe('proxy-config');

@@ -50,6 +50,11 @@ export interface EnvoyOutcome {
   transportFailure: string;
   /** A TCP proxy session: no method, path or protocol. */
   tcp: boolean;
+  /**
+   * `%RESP(X-ENVOY-UPSTREAM-SERVICE-TIME)%`: set from the upstream's response headers, so only when the upstream
+   * answered ('' or '-' when it did not, or when the format does not log it).
+   */
+  upstreamServiceTime?: string;
 }
 
 const given = (value: string): boolean => value !== '' && value !== '-';
@@ -61,7 +66,7 @@ function ownDetailsCause(details: string): Cause {
   return /timeout/.test(details) ? 'timeout' : 'upstream-failed';
 }
 
-export function envoySignal({ status, flags, details, transportFailure, tcp }: EnvoyOutcome): Signal | null {
+export function envoySignal({ status, flags, details, transportFailure, tcp, upstreamServiceTime = '' }: EnvoyOutcome): Signal | null {
   if (status < 500 && status !== 0) return null;
   // A TCP session logs no response code: without a flag it ended as it should.
   if (tcp && !given(flags)) return null;
@@ -71,6 +76,10 @@ export function envoySignal({ status, flags, details, transportFailure, tcp }: E
   if (details === 'via_upstream' && status !== 0) return { cause: appCause, confidence: 'high', decisive: true, evidence };
   const set = new Set(flags.split(','));
   const named = FLAGS.find(([flag]) => set.has(flag));
+  // URX alone, after the upstream's own headers (its service time) came back: the router ran out of retries on a
+  // retriable status the upstream sent and passed that last answer on (router.cc, RetryStatus::NoRetryLimitExceeded).
+  // Without them the 503 is Envoy's own; a failed connection or a reset flags UF, UC, UR… beside it.
+  if (named?.[0] === 'URX' && status !== 0 && given(upstreamServiceTime)) return { cause: appCause, confidence: 'medium', decisive: true, evidence };
   if (named) {
     // The transport socket's reason (`TLS error: …`, `delayed connect error: 111`) or the details name a TLS failure.
     const tls = /TLS|SSL|CERTIFICATE/i.test(`${transportFailure} ${details}`);
@@ -132,7 +141,8 @@ export class EnvoyParser extends BaseParser {
     const requestId = f[at + 6] as string;
     const upstream = f[at + 8] as string;
     const truncatedBy = envoyTruncation(status, flags);
-    const outcome = { status, flags, details: DETAILS_BEFORE.has(at) ? (f[4] as string) : '', transportFailure: FAILURE_BEFORE.has(at) ? (f[at - 1] as string) : '', tcp };
+    const details = DETAILS_BEFORE.has(at) ? (f[4] as string) : '';
+    const outcome = { status, flags, details, transportFailure: FAILURE_BEFORE.has(at) ? (f[at - 1] as string) : '', tcp, upstreamServiceTime: f[at + 3] as string };
     return this.accessLine(
       {
         status,
