@@ -259,6 +259,8 @@ describe('diagnose: an honest unknown', () => {
   it.each([
     ["AWS Classic ELB's own 504 GATEWAY_TIMEOUT (an underscore: its own fingerprint)", 'wild/aws-elb/helpmeabstract-504-curlv.txt'],
     ['"500 OK" (two letters are no capitals written on purpose)', 'wild/resmon/curl-I-500.headers'],
+    // proxy.py answers its own 404 in capitals too: a Server header no fingerprint knows may have written the line.
+    ['proxy.py\'s own "404 NOT FOUND" (Server: proxy.py v1.0.0)', 'wild/proxy-py/readme-redirect-404.txt'],
   ])('does not read %s as a Python application', (_case, path) => {
     expect(only(path).issuer?.fingerprint).not.toBe('capital-reason-passed-through');
   });

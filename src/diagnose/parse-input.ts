@@ -10,6 +10,7 @@
  */
 import { parseClientDump } from './parse-client-dump.ts';
 import { aptProxyHead } from './parse-apt-proxy.ts';
+import { parseCassette } from './parse-cassette.ts';
 import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
@@ -142,6 +143,9 @@ function parseText(raw: string): ParsedInput {
   const text = unwrapPaste(raw);
   const trimmed = text.trim();
   if (trimmed === '') throw unreadable('The input is empty.', 'nothing.');
+  // A test suite's recorded interactions (VCR, vcrpy, Betamax, nock): each response as it was recorded.
+  const recorded = parseCassette(raw) ?? parseCassette(trimmed);
+  if (recorded) return { format: 'cassette', observations: recorded.map((response) => ({ label: RESPONSE_LABEL, response, failure: null, hops: [] })) };
   // apt's one-line message with the proxy's head in it: rebuilt, not read as a client's printout.
   const aptHead = aptProxyHead(raw) ?? aptProxyHead(text);
   if (aptHead) {

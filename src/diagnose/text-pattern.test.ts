@@ -9,6 +9,14 @@ function regexOf(source: string): RegExp {
 }
 
 describe('textFormOfRegex', () => {
+  // data/fingerprints/nextcloud.yaml and kong.yaml: XML a browser shows with its tags has no text form, so an OCS
+  // pattern cannot read "failure" in any page's words; one XML alternative beside HTML ones keeps the others' words.
+  it('gives XML patterns no text form, and keeps the words of a pattern with one XML alternative', () => {
+    expect(textFormOfRegex('<ocs>\\s*<meta>\\s*<status>failure</status>')).toBeNull();
+    expect(textFormOfContains('<Error><Message>Access Denied</Message>')).toBeNull();
+    expect(regexOf('(?:<p>|<message>)name resolution failed').test('name resolution failed')).toBe(true);
+  });
+
   it('counts escaped brackets as the literal text they are, not as a character class (http-proxy-middleware\'s "[HPM]")', () => {
     expect(textFormOfRegex('(?:\\[HPM\\] )?Error occurred while proxying request \\S+ to \\S+ \\[(?:ECONNREFUSED|ETIMEDOUT)\\]')?.distinctive).toBe(true);
   });

@@ -15,7 +15,7 @@ export type { NetworkFailureKind } from './network-failure.ts';
  * tool printed for an error status (`client-message`: `502 Server Error: Bad Gateway for url: ...`), or the lines
  * of a proxy's or load balancer's access log (`access-log`), whose own fields may say who answered.
  */
-export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'client-message' | 'har' | 'json' | 'body' | 'page-source' | 'page-text' | 'access-log';
+export type InputFormat = 'http' | 'curl-verbose' | 'curl-error' | 'client-message' | 'har' | 'cassette' | 'json' | 'body' | 'page-source' | 'page-text' | 'access-log';
 
 /**
  * How much of a response the input holds: the message, or only its body (no headers; the status from the body's own

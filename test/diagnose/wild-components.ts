@@ -70,7 +70,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-container-apps': { names: ['Azure Container Apps'], broader: ['Envoy'] },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
+  // Key Vault's API answers from ASP.NET on IIS (its X-AspNet-Version): that is the service named less precisely.
+  'azure-key-vault': { names: ['Azure Key Vault'], broader: ['ASP.NET', 'IIS'], framework: true },
   'azure-resource-manager': { names: ['Azure Resource Manager'] },
+  'azure-service-bus': { names: ['Azure Service Bus'], framework: true },
   'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
   axum: { names: ['axum'], framework: true },
   'azure-swa-cli': { names: ['Azure Static Web Apps CLI'] },
@@ -79,7 +82,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Tencent's BlueKing API Gateway runs on APISIX.
   'bk-apigateway': { names: ['BlueKing API Gateway'], broader: ['Apache APISIX', 'OpenResty'] },
   bottle: { names: ['Bottle'], framework: true },
-  braintree: { names: ['Braintree API'], framework: true },
+  // Braintree's gateway API answers from Rails (its X-Runtime beside X-Request-Id): Rails names it less precisely.
+  braintree: { names: ['Braintree API'], broader: ['Ruby on Rails'], framework: true },
   bunnycdn: { names: ['Bunny CDN'] },
   'c-icap': { names: ['c-icap'] },
   caddy: { names: ['Caddy'] },

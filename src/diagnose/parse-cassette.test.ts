@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCassette } from './parse-cassette.ts';
+import { parseInput } from './parse-input.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+// Recordings from the wild corpus (corpus-x.tsv and corpus-y.tsv give each one's repository and commit).
+describe('parseCassette', () => {
+  it("reads a VCR cassette's response as pasted, out of its indentation: status, reason, every header, the body", () => {
+    const [response] = parseCassette(wild('openai/conversations-401-invalid-api-key-cassette.txt')) ?? [];
+    expect(response).toMatchObject({ status: 401, reason: 'Unauthorized', form: 'message' });
+    expect(response?.headers).toContainEqual({ name: 'Server', value: 'cloudflare' });
+    expect(response?.body).toContain('invalid_api_key');
+  });
+
+  it("reads vcrpy's JSON and nock's recorded definitions (a status beside its response, rawHeaders in pairs)", () => {
+    expect(parseCassette(wild('google/sheets-api-404-esf-cassette.json'))?.[0]).toMatchObject({ status: 404, form: 'message' });
+    const [nock] = parseCassette(wild('github/api-422-validation-failed-nock.json')) ?? [];
+    expect(nock).toMatchObject({ status: 422, reason: '' });
+    expect(nock?.headers[0]).toEqual({ name: 'Server', value: 'GitHub.com' });
+    expect(JSON.parse(nock?.body ?? '')).toMatchObject({ message: 'Validation Failed' });
+  });
+
+  it("reads nock's printed .reply(status, body, headers) call", () => {
+    const [reply] = parseCassette(wild('azure-key-vault/azure-node-keyvault-403-disabled-secret.log')) ?? [];
+    expect(reply).toMatchObject({ status: 403 });
+    expect(reply?.headers).toContainEqual({ name: 'server', value: 'Microsoft-IIS/10.0' });
+    expect(JSON.parse(reply?.body ?? '')).toMatchObject({ error: { code: 'Forbidden' } });
+  });
+
+  it('is read as a cassette by parseInput, and leaves other YAML and JSON alone', () => {
+    expect(parseInput(wild('openai/conversations-401-invalid-api-key-cassette.txt')).format).toBe('cassette');
+    expect(parseCassette('response: 502\n')).toBeNull();
+    expect(parseCassette('{"status": 502, "body": "x"}')).toBeNull();
+  });
+});

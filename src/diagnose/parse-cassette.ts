@@ -1,0 +1,124 @@
+/**
+ * Recorded HTTP interactions, as test suites keep them and people paste them from there: Ruby's VCR and Python's
+ * vcrpy cassettes (YAML, `response: {status: {code, message}, headers: {Name: [value]}, body: {string}}`), Betamax's
+ * JSON with the same keys, and nock's recordings (its definitions `{scope, method, path, status, response, rawHeaders}`,
+ * and the `.reply(status, body, headers)` calls its recorder prints).
+ * Each recorded response is a whole message as the service sent it (the recorder's own filters aside): its status,
+ * its headers and its body.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { HeaderField, ParsedResponse } from './types.ts';
+
+/** A cassette's marks, looked for before anything is parsed: its `response:` key, or nock's `rawHeaders`. */
+const CASSETTE_MARK = /^[ \t]*(?:-[ \t]+)?response:[ \t]*$|"response"\s*:\s*\{[\s\S]{0,2000}?"status"\s*:\s*\{\s*"code"|"rawHeaders"\s*:\s*\[/m;
+/** Cassettes hold whole bodies, base64 ones too; a paste beyond this is no cassette worth a YAML parse. */
+const MAX_CASSETTE_LENGTH = 512 * 1024;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{Name: [values]}` (VCR, vcrpy, Betamax), `{name: value}`, or nock's flat `[name, value, name, value…]`. */
+function headersOf(raw: unknown): HeaderField[] {
+  if (Array.isArray(raw)) {
+    const fields: HeaderField[] = [];
+    for (let i = 0; i + 1 < raw.length; i += 2) fields.push({ name: String(raw[i]), value: String(raw[i + 1]) });
+    return fields;
+  }
+  if (!isObject(raw)) return [];
+  return Object.entries(raw).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => ({ name, value: String(v) })));
+}
+
+/** The recorded body: VCR's and Betamax's `{string}` (none for a base64 one), or a plain string. */
+function bodyOf(raw: unknown): string | null {
+  if (typeof raw === 'string') return raw;
+  if (isObject(raw) && typeof raw.string === 'string') return raw.string;
+  return null;
+}
+
+function message(status: number, reason: string, headers: HeaderField[], body: string | null): ParsedResponse {
+  return { httpVersion: null, status, reason, headers, body, truncated: false, form: 'message', bodyNote: null };
+}
+
+/** One recorded response, or null for an object that is none. */
+function recorded(obj: Json): ParsedResponse | null {
+  const response = obj.response;
+  // VCR, vcrpy, Betamax.
+  if (isObject(response) && isObject(response.status) && typeof response.status.code === 'number') {
+    const reason = typeof response.status.message === 'string' ? response.status.message : '';
+    return message(response.status.code, reason, headersOf(response.headers), bodyOf(response.body));
+  }
+  // nock: the status beside the response, which is the body (a string, or the JSON it sent).
+  if (typeof obj.status === 'number' && 'response' in obj && ('rawHeaders' in obj || 'scope' in obj)) {
+    const body = typeof response === 'string' ? response : response === undefined ? null : JSON.stringify(response);
+    return message(obj.status, '', headersOf(obj.rawHeaders ?? obj.headers), body);
+  }
+  return null;
+}
+
+const parsedOrUndefined = (text: string): unknown => {
+  try {
+    return parseYaml(text, { uniqueKeys: false, maxAliasCount: 0, logLevel: 'silent' });
+  } catch {
+    return undefined;
+  }
+};
+
+const indentOf = (line: string) => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+
+/**
+ * Each `response:` block of a YAML cassette on its own, out of its indentation: a paste is often a piece of one
+ * (an interaction's response, its `recorded_at`, then the file's last line less indented than the first).
+ */
+function responseBlocks(text: string): unknown[] {
+  const lines = text.split('\n');
+  const blocks: unknown[] = [];
+  lines.forEach((line, at) => {
+    const m = /^([ \t]*)(?:-[ \t]+)?response:[ \t]*$/.exec(line);
+    if (!m) return;
+    const base = indentOf(line);
+    let end = at + 1;
+    while (end < lines.length && ((lines[end] as string).trim() === '' || indentOf(lines[end] as string) > base)) end++;
+    const cut = (m[1] as string).length;
+    const block = ['response:', ...lines.slice(at + 1, end).map((l) => l.slice(Math.min(cut, indentOf(l))))].join('\n');
+    blocks.push(parsedOrUndefined(block));
+  });
+  return blocks;
+}
+
+/** nock's recorder printing code: `.reply(403, "<body>", { 'content-type': '…', … })`, the body a string or an object. */
+const NOCK_REPLY = /\.reply\(\s*(\d{3})\s*,([\s\S]*?)\)\s*;?\s*$/;
+
+/** A nock `.reply(…)` call's status, body and headers, its JavaScript literals read as YAML flow collections. */
+function nockReply(text: string): ParsedResponse | null {
+  const m = NOCK_REPLY.exec(text);
+  if (!m) return null;
+  const args = parsedOrUndefined(`[${m[2] as string}]`);
+  if (!Array.isArray(args)) return null;
+  const [body, headers] = args as unknown[];
+  return message(Number(m[1]), '', headersOf(headers), typeof body === 'string' ? body : body === undefined ? null : JSON.stringify(body));
+}
+
+/** The responses a pasted cassette records, in order; null when the text is no cassette. */
+export function parseCassette(text: string): ParsedResponse[] | null {
+  if (text.length > MAX_CASSETTE_LENGTH) return null;
+  if (!CASSETTE_MARK.test(text)) {
+    const reply = text.includes('.reply(') ? nockReply(text) : null;
+    return reply ? [reply] : null;
+  }
+  const trimmed = text.trim();
+  const parsed = /^[[{]/.test(trimmed) ? parsedOrUndefined(trimmed) : responseBlocks(text);
+  if (parsed === undefined) return null;
+  const found: ParsedResponse[] = [];
+  // Walked with a stack, not by recursion: a pasted document may nest deeper than the call stack.
+  const pending: unknown[] = [parsed];
+  while (pending.length > 0) {
+    const value = pending.shift();
+    if (Array.isArray(value)) pending.unshift(...value);
+    else if (isObject(value)) {
+      const response = recorded(value);
+      if (response) found.push(response);
+      else pending.unshift(...Object.values(value));
+    }
+  }
+  return found.length > 0 ? found : null;
+}
