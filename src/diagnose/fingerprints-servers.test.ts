@@ -33,7 +33,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['envoy/eg-apikey-auth-401.txt', 'Envoy', 'envoy-api-key-auth', 'medium'],
   ['traefik/tpl-ratelimit-429.txt', 'Traefik', 'traefik-rate-limited', 'medium'],
   ['k8s-defaultbackend/haproxy-ingress-64-404.http', 'Kubernetes default backend', 'ingress-nginx-default-backend', 'high'],
-  ['dokku/dokku-nginx-vhosts-502-error.html', 'Dokku (nginx)', 'dokku-error-page', 'medium'],
+  ['dokku/dokku-nginx-vhosts-502-error.html', 'Dokku', 'dokku-error-page', 'medium'],
   // A forum's typographic quotes around Tyk's JSON words.
   ['tyk/tyk-community-403-disallowed.txt', 'Tyk Gateway', 'tyk-auth-error', 'low'],
   ['cloudflare/quidproquo-502-origin-health.http', 'Cloudflare', 'cloudflare-5xx-plain', 'medium'],

@@ -119,7 +119,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   django: { names: ['Django'], framework: true },
   'docker-hub': { names: ['Docker Hub', 'Docker Registry (Distribution)'], framework: true },
   'docker-sbx': { names: ['Docker Sandboxes proxy'] },
-  dokku: { names: ['Dokku (nginx)'], broader: ['nginx'] },
+  dokku: { names: ['Dokku'], broader: ['nginx'] },
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
   e2guardian: { names: ['E2Guardian'] },
