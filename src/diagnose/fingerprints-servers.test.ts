@@ -41,6 +41,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['akamai/zenn-ja-yodobashi-access-denied.txt', 'Akamai', 'akamai-access-denied-url', 'low'],
   ['alibaba-cloud-waf/zhipu-proxy-405-block.html', 'Alibaba Cloud WAF', 'alibaba-cloud-waf-block-page', 'medium'],
   ['tencent-cloud-waf/sams-zh-403-accessdeny.log', 'Tencent Cloud WAF', 'tencent-cloud-waf-block-page', 'medium'],
+  // Forward proxies' and filters' own pages, from their templates at pinned commits (held-out set 53).
+  ['dansguardian/tpl-ukenglish-template-2013.html', 'DansGuardian', 'dansguardian-denied', 'medium'],
+  ['e2guardian/tpl-ukenglish-template.html', 'E2Guardian', 'e2guardian-block-page', 'medium'],
+  ['c-icap/tpl-virus-found.html', 'c-icap', 'c-icap-message', 'medium'],
+  ['smokescreen/tpl-deny-msg.txt', 'Smokescreen', 'smokescreen-denied', 'medium'],
   // apt's one-line "Invalid response from proxy:" with the proxy's head in it.
   ['apt-cacher-ng/riotweb3573-connect-denied.log', 'apt-cacher-ng', 'apt-cacher-ng-connect-refused', 'high'],
   ['tinyproxy/qubes8388-500-unable-to-connect.log', 'Tinyproxy', 'tinyproxy-error-page', 'high'],
