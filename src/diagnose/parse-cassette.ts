@@ -7,12 +7,15 @@
  * its headers and its body.
  */
 import { parse as parseYaml } from 'yaml';
+import { jsonValueOf } from './json-walk.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
 
 /** A cassette's marks, looked for before anything is parsed: its `response:` key, or nock's `rawHeaders`. */
 const CASSETTE_MARK = /^[ \t]*(?:-[ \t]+)?response:[ \t]*$|"response"\s*:\s*\{[\s\S]{0,2000}?"status"\s*:\s*\{\s*"code"|"rawHeaders"\s*:\s*\[/m;
 /** Cassettes hold whole bodies, base64 ones too; a paste beyond this is no cassette worth a YAML parse. */
 const MAX_CASSETTE_LENGTH = 512 * 1024;
+/** A paste holds a few interactions; past this many `response:` blocks the rest is left unread. */
+const MAX_RESPONSE_BLOCKS = 50;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,7 +76,7 @@ function responseBlocks(text: string): unknown[] {
   const lines = text.split('\n');
   const blocks: unknown[] = [];
   lines.forEach((line, at) => {
-    const m = /^([ \t]*)(?:-[ \t]+)?response:[ \t]*$/.exec(line);
+    const m = blocks.length < MAX_RESPONSE_BLOCKS ? /^([ \t]*)(?:-[ \t]+)?response:[ \t]*$/.exec(line) : null;
     if (!m) return;
     const base = indentOf(line);
     let end = at + 1;
@@ -86,11 +89,13 @@ function responseBlocks(text: string): unknown[] {
 }
 
 /** nock's recorder printing code: `.reply(403, "<body>", { 'content-type': '…', … })`, the body a string or an object. */
-const NOCK_REPLY = /\.reply\(\s*(\d{3})\s*,([\s\S]*?)\)\s*;?\s*$/;
+const NOCK_REPLY = /^\.reply\(\s*(\d{3})\s*,([\s\S]*)\)\s*;?\s*$/;
 
 /** A nock `.reply(…)` call's status, body and headers, its JavaScript literals read as YAML flow collections. */
 function nockReply(text: string): ParsedResponse | null {
-  const m = NOCK_REPLY.exec(text);
+  // The first call only, matched from where it starts: a pattern searched for anywhere would re-read the text from
+  // every `.reply(` in it.
+  const m = NOCK_REPLY.exec(text.slice(text.indexOf('.reply(')));
   if (!m) return null;
   const args = parsedOrUndefined(`[${m[2] as string}]`);
   if (!Array.isArray(args)) return null;
@@ -106,18 +111,24 @@ export function parseCassette(text: string): ParsedResponse[] | null {
     return reply ? [reply] : null;
   }
   const trimmed = text.trim();
-  const parsed = /^[[{]/.test(trimmed) ? parsedOrUndefined(trimmed) : responseBlocks(text);
+  // JSON (Betamax, nock) by JSON's own parser, which gives up on broken input at once where YAML's flow parser would
+  // not; YAML cassettes block by block.
+  const parsed = /^[[{]/.test(trimmed) ? jsonValueOf(trimmed) : responseBlocks(text);
   if (parsed === undefined) return null;
   const found: ParsedResponse[] = [];
   // Walked with a stack, not by recursion: a pasted document may nest deeper than the call stack.
   const pending: unknown[] = [parsed];
+  // Last in, first out, children pushed in reverse: the document's order without spreading a long array as arguments.
+  const pushAll = (values: readonly unknown[]) => {
+    for (let i = values.length - 1; i >= 0; i--) pending.push(values[i]);
+  };
   while (pending.length > 0) {
-    const value = pending.shift();
-    if (Array.isArray(value)) pending.unshift(...value);
+    const value = pending.pop();
+    if (Array.isArray(value)) pushAll(value);
     else if (isObject(value)) {
       const response = recorded(value);
       if (response) found.push(response);
-      else pending.unshift(...Object.values(value));
+      else pushAll(Object.values(value));
     }
   }
   return found.length > 0 ? found : null;

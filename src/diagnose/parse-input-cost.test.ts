@@ -37,6 +37,12 @@ const PASTES = [
   fill('Error from server (ServiceUnavailable '),
   fill('HTTP 502: x (https://a.example/'),
   fill('npm ERR! x\n'),
+  // apt's proxy message (parse-apt-proxy.ts) on one long line, and cassettes (parse-cassette.ts) just under the size it
+  // still parses: marks of each kind repeated.
+  fill('Invalid response from proxy: HTTP/1.1 502 x  A: b '),
+  '.reply(502, "x", '.repeat(30_000),
+  '- response:\n    status: {code: 502\n'.repeat(12_000),
+  '{"response": {"x": 1, "status": {"code": '.repeat(12_000),
   `[${fill('https://a.example/ 503 Service Unavailable x')}`,
   // Members without braces, pages printed as literals or with escaped quotes, curl --fail lines, bracketed log prefixes.
   `"a": ${fill('[{"b": ')}`,
