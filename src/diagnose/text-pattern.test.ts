@@ -9,6 +9,12 @@ function regexOf(source: string): RegExp {
 }
 
 describe('textFormOfRegex', () => {
+  // data/fingerprints/aiohttp.yaml: "400: Bad Request" as the whole page is aiohttp's (and Tornado's) shape.
+  it('takes a whole page of a status, a colon and its phrase as distinctive, and the same words without the colon not', () => {
+    expect(textFormOfRegex("^\\s*[45]\\d\\d: [A-Z][A-Za-z' -]{1,40}\\s*$")?.distinctive).toBe(true);
+    expect(textFormOfRegex("^\\s*[45]\\d\\d [A-Z][A-Za-z' -]{1,40}\\s*$")?.distinctive).toBe(false);
+  });
+
   // data/fingerprints/nextcloud.yaml and kong.yaml: XML a browser shows with its tags has no text form, so an OCS
   // pattern cannot read "failure" in any page's words; one XML alternative beside HTML ones keeps the others' words.
   it('gives XML patterns no text form, and keeps the words of a pattern with one XML alternative', () => {

@@ -71,6 +71,11 @@ const MIN_DISTINCTIVE_LETTERS = 5;
 const SUB_STATUS = /\b[45]\d\d\.\d{1,3}\b/;
 const MIN_WHOLE_PAGE_LETTERS = 3;
 /**
+ * A whole page that is a status, a colon and its phrase (`^\s*[45]\d\d: …$`, "400: Bad Request"): aiohttp's and
+ * Tornado's own form, where other servers write "400 Bad Request"; distinctive by its shape alone.
+ */
+const STATUS_COLON_PAGE = /^\^\\s\*\[45\]\\d\\d: /;
+/**
  * `[^<]*` is "the rest of this element" in HTML; page text has no tags, so there it is bounded to what one element
  * holds, or a pattern such as `\d{3} [^<]*nginx` would scan the whole text from every number (seconds on 64 KB).
  */
@@ -167,5 +172,7 @@ export function textFormOfRegex(source: string): TextForm | null {
   // A form that matches nothing in particular (empty, or only optional parts) would match every page.
   if (pattern.test('')) return null;
   const wholePage = source.startsWith('^') && source.endsWith('$');
-  return { pattern, distinctive: distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) || SUB_STATUS.test(source.replaceAll('\\.', '.')) };
+  const distinctive =
+    distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) || SUB_STATUS.test(source.replaceAll('\\.', '.')) || (wholePage && STATUS_COLON_PAGE.test(source));
+  return { pattern, distinctive };
 }
