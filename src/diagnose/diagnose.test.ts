@@ -265,6 +265,11 @@ describe('diagnose: an honest unknown', () => {
     expect(only(path).issuer?.fingerprint).not.toBe('capital-reason-passed-through');
   });
 
+  // A VCR cassette of Stripe's API (corpus-x.tsv): 402 is no status a proxy sends of its own.
+  it("names the application for a 402's JSON behind nginx, read from a test suite's recording", () => {
+    expect(only('wild/stripe/attach-402-card-declined-cassette.txt')).toMatchObject({ verdict: 'inferred', status: 402, confidence: 'medium', issuer: { fingerprint: 'json-passed-through' } });
+  });
+
   // Real captures from the wild corpus (provenance in its corpus-v.tsv).
   it('names the application behind Envoy for a status no Envoy sends itself, by x-envoy-upstream-service-time (Seldon behind Istio)', () => {
     expect(only('wild/app/seldon-executor-get-405-via-envoy.headers')).toMatchObject({ verdict: 'inferred', confidence: 'medium', issuer: { fingerprint: 'envoy-upstream-answered' } });
