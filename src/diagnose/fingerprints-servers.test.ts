@@ -32,6 +32,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['envoy/envoy-507-retry-buffer.txt', 'Envoy', 'envoy-retry-buffer-exceeded', 'medium'],
   ['envoy/eg-apikey-auth-401.txt', 'Envoy', 'envoy-api-key-auth', 'medium'],
   ['traefik/tpl-ratelimit-429.txt', 'Traefik', 'traefik-rate-limited', 'medium'],
+  ['openfaas/faas-swarm-cant-reach-service.txt', 'OpenFaaS', 'openfaas-cant-reach-service', 'medium'],
   ['k8s-defaultbackend/haproxy-ingress-64-404.http', 'Kubernetes default backend', 'ingress-nginx-default-backend', 'high'],
   ['dokku/dokku-nginx-vhosts-502-error.html', 'Dokku', 'dokku-error-page', 'medium'],
   // A forum's typographic quotes around Tyk's JSON words.
