@@ -34,7 +34,16 @@ const headerMatcherSchema = z
 
 const bodyMatcherSchema = z.union([
   z.object({ contains: z.string().min(1) }).strict(),
-  z.object({ regex: pattern }).strict(),
+  z
+    .object({
+      regex: pattern,
+      /**
+       * The pattern's shape is the component's own even where its words are common (aiohttp's whole page "400: Bad
+       * Request", where other servers write "400 Bad Request"): its form for copied page text counts as distinctive.
+       */
+      distinctiveShape: z.literal(true).optional(),
+    })
+    .strict(),
   z.object({ empty: z.literal(true) }).strict(),
 ]);
 

@@ -17,6 +17,9 @@ function diagnosisOf(path: string): Diagnosis {
 
 /** Corpus item, issuing component, the fingerprint that should win, its confidence. */
 const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
+  // aiohttp's "<status>: <reason>" copied as the page's text: its shape is its evidence (distinctiveShape).
+  ['aiohttp/ha-400-untrusted-proxy-npm-addon-2025.txt', 'aiohttp', 'aiohttp-status-text', 'low'],
+  ['aiohttp/lowercase-post-405.txt', 'aiohttp', 'aiohttp-status-text', 'low'],
   // Held-out sets 44 to 55 (corpus-y.tsv): frameworks' own answers.
   ['gin/gin-405-no-allow-header.http', 'Gin', 'gin-method-not-allowed', 'medium'],
   ['nestjs/nest-401-local-login.json', 'NestJS', 'nestjs-http-exception-default', 'medium'],

@@ -109,7 +109,9 @@ function bodyCheck(matcher: BodyMatcher): Check {
 /** The text form of a body matcher: null when it is markup only (left out), 'never' when it cannot hold. */
 function textBodyForm(matcher: BodyMatcher): TextForm | null | 'never' {
   if ('empty' in matcher) return 'never';
-  return 'contains' in matcher ? textFormOfContains(matcher.contains) : textFormOfRegex(matcher.regex);
+  if ('contains' in matcher) return textFormOfContains(matcher.contains);
+  const form = textFormOfRegex(matcher.regex);
+  return form && matcher.distinctiveShape ? { ...form, distinctive: true } : form;
 }
 
 const textCheck = ({ pattern }: TextForm): Check => (typeof pattern === 'string' ? containsCheck(pattern) : regexCheck(pattern));

@@ -146,8 +146,9 @@ function parseText(raw: string): ParsedInput {
   // A test suite's recorded interactions (VCR, vcrpy, Betamax, nock): each response as it was recorded.
   const recorded = parseCassette(raw) ?? parseCassette(trimmed);
   if (recorded) return { format: 'cassette', observations: recorded.map((response) => ({ label: RESPONSE_LABEL, response, failure: null, hops: [] })) };
-  // apt's one-line message with the proxy's head in it: rebuilt, not read as a client's printout.
-  const aptHead = aptProxyHead(raw) ?? aptProxyHead(text);
+  // apt's one-line message with the proxy's head in it: rebuilt, not read as a client's printout. Read from the paste
+  // as given: unwrapping takes the message's own words off the line.
+  const aptHead = aptProxyHead(raw);
   if (aptHead) {
     const { response, hops } = parseHttpText(aptHead);
     return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure: null, hops }] };

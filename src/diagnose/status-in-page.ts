@@ -53,8 +53,10 @@ function reasonPhrases(): Map<string, PageStatus> {
   return reasons;
 }
 
-/** Words that say nothing but "this is a status": they name no component and no cause. */
-const STATUS_FILLER = new Set(['error', 'http', 'status', 'code', 'the']);
+/** Words every error page may carry beside its status: they name no component and no cause. */
+export const STATUS_WORDS: readonly string[] = ['error', 'http', 'status', 'code'];
+/** Those words and the article a page puts before them ("the error code"). */
+const STATUS_FILLER = new Set([...STATUS_WORDS, 'the']);
 
 /** How many words the text says beyond its status: the code's own reason phrases (any vendor's) and filler left out. */
 export function wordsBeyondStatus(status: number, text: string): number {

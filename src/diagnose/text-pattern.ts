@@ -19,6 +19,7 @@
  * openresty/1.15.8.1", "502 Bad Gateway (nginx)", a table pasted as markdown ("URL: | http://..."). A text form accepts one such mark there.
  */
 import { listCodes } from '../codes/index.ts';
+import { STATUS_WORDS } from './status-in-page.ts';
 import { visibleLines } from './visible-text.ts';
 
 export interface TextForm {
@@ -64,17 +65,10 @@ const BREAK_TOKEN = '\u0000BREAK\u0000';
  */
 const LINE_BREAK = '\\s*(?:[-–—,/|:·•(]\\s*)?';
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Words every error page may carry; they name no component. */
-const GENERIC_WORDS = ['error', 'http', 'status', 'code'];
 const MIN_DISTINCTIVE_LETTERS = 5;
 /** A status with a sub-status ("500.19", "502.3"): only IIS and its modules write one on a page. */
 const SUB_STATUS = /\b[45]\d\d\.\d{1,3}\b/;
 const MIN_WHOLE_PAGE_LETTERS = 3;
-/**
- * A whole page that is a status, a colon and its phrase (`^\s*[45]\d\d: …$`, "400: Bad Request"): aiohttp's and
- * Tornado's own form, where other servers write "400 Bad Request"; distinctive by its shape alone.
- */
-const STATUS_COLON_PAGE = /^\^\\s\*\[45\]\\d\\d: /;
 /**
  * `[^<]*` is "the rest of this element" in HTML; page text has no tags, so there it is bounded to what one element
  * holds, or a pattern such as `\d{3} [^<]*nginx` would scan the whole text from every number (seconds on 64 KB).
@@ -113,7 +107,7 @@ function withoutStatusHeadings(text: string): string {
 /** Letters (of any script) left once status codes, registry reason phrases and generic words are taken out. */
 function distinctiveLetters(literal: string): number {
   reasonWords ??= new RegExp(
-    `\\b(?:${[...new Set(listCodes({ vendor: 'none' }).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${GENERIC_WORDS.join('|')})\\b`,
+    `\\b(?:${[...new Set(listCodes({ vendor: 'none' }).map((e) => e.reason.toLowerCase()))].map(escapeRegex).toSorted((a, b) => b.length - a.length).join('|')}|${STATUS_WORDS.join('|')})\\b`,
     'g',
   );
   return withoutStatusHeadings(literal).toLowerCase().replace(/\b\d{3}\b/g, ' ').replace(reasonWords, ' ').replace(/[^\p{L}]/gu, '').length;
@@ -172,7 +166,5 @@ export function textFormOfRegex(source: string): TextForm | null {
   // A form that matches nothing in particular (empty, or only optional parts) would match every page.
   if (pattern.test('')) return null;
   const wholePage = source.startsWith('^') && source.endsWith('$');
-  const distinctive =
-    distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) || SUB_STATUS.test(source.replaceAll('\\.', '.')) || (wholePage && STATUS_COLON_PAGE.test(source));
-  return { pattern, distinctive };
+  return { pattern, distinctive: distinctiveLetters(literal) >= (wholePage ? MIN_WHOLE_PAGE_LETTERS : MIN_DISTINCTIVE_LETTERS) || SUB_STATUS.test(source.replaceAll('\\.', '.')) };
 }

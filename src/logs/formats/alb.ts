@@ -5,7 +5,7 @@
  */
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
-import { splitFields, splitRequestLine } from './split-fields.ts';
+import { splitFields, splitRequestLine, withoutPort } from './split-fields.ts';
 import type { Cause, Signal } from '../types.ts';
 
 const TYPES = new Set(['http', 'https', 'h2', 'grpcs', 'ws', 'wss']);
@@ -49,7 +49,7 @@ export class AlbParser extends BaseParser {
         status,
         timeMs: time.ms,
         tzOffsetMin: 0,
-        client: (f[3] as string).replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1'),
+        client: withoutPort(f[3] as string),
         method: request.method,
         path: request.path,
         requestId: traceId === '-' ? '' : traceId,

@@ -18,6 +18,7 @@ describe('BunnyCdnParser', () => {
   });
 
   it('reads a user agent that holds a pipe of its own, and leaves a 5xx undecided', () => {
+    // The doc's line with its status and user agent changed here to test the reading, not a published line.
     const p = new BunnyCdnParser();
     const line = DOC_LINE.replace('|200|', '|502|').replace('Mozilla/5.0...', 'agent|with pipe');
     expect(parseLine(p, line)).toBe(KIND.access);

@@ -5,12 +5,14 @@
  * `upstream_cluster`, `downstream_remote_address`…) and the same operators under the names other control planes give
  * them (`x_request_id`, `x-request-id`, `x-envoy-origin-path`). Unset values are "-" (`null` in typed JSON). A line
  * is Envoy's when it has `response_code` with one of the fields only Envoy logs beside it (flags, details, upstream
- * cluster or host, upstream transport failure reason). Keys may also be written in camelCase (`responseCode`, `responseFlags`: an operator's own `json_format` naming the same command operators).
+ * cluster or host, upstream transport failure reason). Keys may also be written in camelCase (`responseCode`,
+ * `responseFlags`: an operator's own `json_format` naming the same command operators).
  * What the outcome fields mean is decided in envoy.ts, for both forms.
  */
 import { envoySignal, envoyTruncation, forwardedFor } from './envoy.ts';
 import { firstString, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { withoutPort } from './split-fields.ts';
 import { anyTime } from './log-time.ts';
 
 const camelCase = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -36,18 +38,15 @@ const KEYS = {
   serviceTime: spellings(['upstream_service_time', 'x-envoy-upstream-service-time']),
 };
 
+/** The keys that say how a request ended: without them a line tells nothing of who made its status. */
+const OUTCOME_KEYS = [...KEYS.flags, ...KEYS.details];
+
 /** A field's value, '' when absent, null or Envoy's "-" for unset. */
 function field(obj: JsonObject, name: keyof typeof KEYS): string {
   const value = firstString(obj, KEYS[name]);
   return value === '-' ? '' : value;
 }
 
-/** `10.0.0.1:443` or `[2a02:cf40::4e36]:5000` without the port. */
-function withoutPort(address: string): string {
-  const bracketed = /^\[([^\]]+)\]/.exec(address);
-  if (bracketed) return bracketed[1] as string;
-  return address.split(':').length === 2 ? address.replace(/:\d+$/, '') : address;
-}
 
 export class EnvoyJsonParser extends BaseParser {
   readonly format = 'envoy-json' as const;
@@ -68,7 +67,7 @@ export class EnvoyJsonParser extends BaseParser {
     const truncatedBy = envoyTruncation(status, flags);
     // A json_format that logs neither the flags nor the details cannot say who made a 5xx: "-" flags mean the
     // upstream answered, an absent key means nothing.
-    const logsOutcome = [...KEYS.flags, ...KEYS.details].some((key) => key in obj);
+    const logsOutcome = OUTCOME_KEYS.some((key) => key in obj);
     return this.accessLine(
       {
         status,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFields, splitRequestLine } from './split-fields.ts';
+import { splitFields, splitRequestLine, withoutPort } from './split-fields.ts';
 
 describe('splitFields', () => {
   it('keeps quoted, bracketed and braced groups whole', () => {
@@ -21,4 +21,13 @@ describe('splitRequestLine', () => {
     ['GET /no-protocol', 'GET', '/no-protocol'],
     ['-', '', '-'],
   ])('%s', (line, method, path) => expect(splitRequestLine(line)).toEqual({ method, path }));
+});
+
+describe('withoutPort', () => {
+  it.each([
+    ['10.0.0.1:443', '10.0.0.1'],
+    ['[2001:db8::1]:54321', '2001:db8::1'],
+    ['2001:db8::1', '2001:db8::1'],
+    ['10.0.0.1', '10.0.0.1'],
+  ])('%s', (address, host) => expect(withoutPort(address)).toBe(host));
 });

@@ -49,3 +49,10 @@ export function splitRequestLine(line: string): { method: string; path: string }
   if (scheme) path = path.slice(scheme[0].length) || '/';
   return { method: line.slice(0, sp1), path };
 }
+
+/** `10.0.0.1:443` or `[2a02:cf40::4e36]:5000` without the port; an IPv6 address without brackets is left whole. */
+export function withoutPort(address: string): string {
+  const bracketed = /^\[([^\]]+)\]/.exec(address);
+  if (bracketed) return bracketed[1] as string;
+  return address.split(':').length === 2 ? address.replace(/:\d+$/, '') : address;
+}
