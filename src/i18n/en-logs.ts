@@ -203,6 +203,7 @@ export const enLogs = {
     'error-page-size': "the body's size is that of the proxy's own error page for this status",
     'zoraxy-router': "Zoraxy's router and the status it logged",
     'fastly-state': "Fastly's request state (fastly_info.state: ERROR when Fastly made the response)",
+    'tyk-flags': "Tyk's error classification (error_source, response_flag: Upstream/URS when the upstream sent the 5xx)",
   },
   skip: {
     empty: 'empty',

@@ -204,6 +204,7 @@ export const idLogs: Messages['logs'] = {
     'error-page-size': 'ukuran body-nya sama dengan halaman error bawaan proxy untuk status ini',
     'zoraxy-router': 'router Zoraxy dan status yang dicatatnya',
     'fastly-state': 'status request Fastly (fastly_info.state: ERROR bila Fastly sendiri yang membuat respons)',
+    'tyk-flags': 'klasifikasi error Tyk (error_source, response_flag: Upstream/URS bila upstream yang mengirim 5xx)',
   },
   skip: {
     empty: 'kosong',

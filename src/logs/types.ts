@@ -77,6 +77,7 @@ export const EVIDENCE_KINDS = [
   'error-page-size',
   'zoraxy-router',
   'fastly-state',
+  'tyk-flags',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -216,6 +217,7 @@ export const FORMAT_IDS = [
   'caddy',
   'traefik-json',
   'kong',
+  'tyk',
   'gorouter',
   'heroku-router',
   'cloudflare-logpush',

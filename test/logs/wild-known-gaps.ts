@@ -34,10 +34,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format', 'classes'],
     reason: "Skipper's access line after its own `[APP]ERRO ... error while proxying` line: read through an inferred format, which cannot tell the proxy's 500 (the error line says it failed to dial) from a passed-through one.",
   },
-  'tyk-logfmt/tyk-docs-access-logs-error-examples.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "Tyk's access log in logfmt (`status=500 error_source=ReverseProxy response_flag=UCF`), as a doc shows it wrapped over lines between MDX tags: no format reads it yet.",
-  },
   'gorouter-json/cf-logging-route-service-7-gorouter-log.log': {
     fails: ['format'],
     reason: "Gorouter's JSON process log (`gorouter.stdout.log` records, no access lines): not recognised as Gorouter's; it holds no status either way.",

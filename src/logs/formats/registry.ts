@@ -37,6 +37,7 @@ import { BunnyCdnParser } from './bunny-cdn.ts';
 import { GorouterParser } from './gorouter.ts';
 import { ZoraxyParser } from './zoraxy.ts';
 import { HerokuRouterParser } from './heroku-router.ts';
+import { TykParser } from './tyk.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -108,6 +109,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   caddy: { role: 'access', create: () => new CaddyParser() },
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   kong: { role: 'access', aliases: ['kong-file-log'], create: () => new KongParser() },
+  tyk: { role: 'access', aliases: ['tyk-gateway'], create: () => new TykParser() },
   gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
   'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], withAppLines: true, create: () => new HerokuRouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
