@@ -36,6 +36,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['envoy/eg-apikey-auth-401.txt', 'Envoy', 'envoy-api-key-auth', 'medium'],
   ['traefik/tpl-ratelimit-429.txt', 'Traefik', 'traefik-rate-limited', 'medium'],
   ['openfaas/faas-swarm-cant-reach-service.txt', 'OpenFaaS', 'openfaas-cant-reach-service', 'medium'],
+  // Google's error model, as the Firebase CLI's debug log and a test suite's cassette recorded it.
+  ['google-apis/firebase-tools-6110-hosting-versions-404.log', 'Google APIs', 'google-apis-error-model', 'medium'],
+  ['google/sheets-api-403-permission-denied-cassette.json', 'Google APIs', 'google-apis-error-model', 'medium'],
   ['k8s-defaultbackend/haproxy-ingress-64-404.http', 'Kubernetes default backend', 'ingress-nginx-default-backend', 'high'],
   ['dokku/dokku-nginx-vhosts-502-error.html', 'Dokku', 'dokku-error-page', 'medium'],
   // A forum's typographic quotes around Tyk's JSON words.

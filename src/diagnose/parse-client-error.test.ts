@@ -27,6 +27,12 @@ describe('parseClientError: each tool by its own wording', () => {
     // m-ab-s/media-autobuild_suite#3001, scm-manager/scm-manager#999
     ['error: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502', 502, '', null, null],
     ['error: RPC failed; HTTP 502 curl 22 The requested URL returned error: 502 Proxy Error', 502, 'Proxy Error', null, null],
+    // mikf/gallery-dl#7738 (its -v log: urllib3's debug line); the older form under Python's default log format
+    ['[urllib3.connectionpool][debug] https://imx.to:443 "GET URL HTTP/1.1" 403 898', 403, '', 'GET', 'https://imx.to'],
+    ['DEBUG:urllib3.connectionpool:"GET /v1/items HTTP/1.1" 502 166', 502, '', 'GET', null],
+    // rconfig/rconfig#151 (git in Polish around libcurl's English message), chaotic-aur's pacman mirror thread
+    ['fatal: brak dostępu do „https://github.com/rconfig/rconfig.git/”: The requested URL returned error: 403', 403, '', null, null],
+    ["error: failed retrieving file 'chaotic-aur.db' from xx-mirror.chaotic.cx : The requested URL returned error:403", 403, '', null, null],
     // aiohttp's ClientResponseError.__str__, old and new url forms
     ["aiohttp.client_exceptions.ClientResponseError: 502, message='Bad Gateway', url=URL('https://api.example.org/v1/x')", 502, 'Bad Gateway', null, 'https://api.example.org/v1/x'],
     ["ClientResponseError: 503, message='Service Unavailable', url='https://api.example.org/v1/x'", 503, 'Service Unavailable', null, 'https://api.example.org/v1/x'],

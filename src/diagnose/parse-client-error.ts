@@ -13,6 +13,7 @@
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
+ *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
  *   `Error from server (ServiceUnavailable): ...`, apt `E: Failed to fetch <url>  503  first byte timeout` (the
  *   status line's code and reason as the server sent them); and `<url> 503 Service Unavailable` (the code with its own
@@ -124,6 +125,17 @@ const WORDINGS: readonly ClientWording[] = [
   // git over HTTP (its curl underneath): "RPC failed; HTTP 502 curl 22 ...", "unable to access '<url>': The requested URL returned error: 502".
   { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+(?: The requested URL returned error: \d{3}\b ?([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   { pattern: new RegExp(String.raw`unable to access '(${URL_TEXT})': The requested URL returned error: (\d{3})`), read: (m) => line(m[2], '', null, m[1]) },
+  // urllib3's debug line for each response it got (connectionpool.py `_make_request`): `https://host:443 "GET /x
+  // HTTP/1.1" 403 898` since 1.x's later releases, `"GET /x HTTP/1.1" 403 898` under the `urllib3.connectionpool`
+  // logger before: the client's record of the status, not a server's access line.
+  {
+    pattern: new RegExp(String.raw`(?:\b(https?):\/\/([^\s:/"]+):(\d+) |\burllib3\.connectionpool\]?(?:\[\w+\])?:?\s*)"${METHOD} (\S+) HTTP\/[\d.]+" (\d{3}) (?:\d+|None)\b`),
+    read: (m) => line(m[6], '', m[4] ?? null, m[1] === undefined ? null : `${m[1]}://${m[2]}${m[5]?.startsWith('/') ? m[5] : ''}`),
+  },
+  // libcurl's own message for `-f` / CURLOPT_FAILONERROR (CURLE_HTTP_RETURNED_ERROR), in English whatever the locale
+  // of the program around it: git in another language (`fatal: brak dostępu do „<url>”: ...`), pacman (`from <host> :`).
+  // Before curl 7.75 the status line's reason phrase follows the code ("502 Proxy Error", Apache's own words).
+  { pattern: /\bThe requested URL returned error: ?(\d{3})\b(?: ([^\n]{1,100}))?/, read: (m) => line(m[1], m[2]) },
   // Many tools and programs (Rust's reqwest errors among them): "<url> 503 Service Unavailable" — the status only with its own reason phrase.
   {
     pattern: new RegExp(String.raw`(${URL_TEXT}):? (\d{3}) ([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})(?=[:.]?\s*$)`),
@@ -155,8 +167,11 @@ const KUBECTL = /\bError from server \((\w+)\): /;
 /** How far into a line a tool's message is looked for: the prefix a log gives it is short. */
 const MAX_LINE = 4096;
 
-/** Lines that end a body printed after the message: a stack trace (Java, .NET, Node), a traceback, the next log record. */
-const AFTER_BODY = /^\s*(?:at (?:async )?[\w$.<>[\]]+ ?\(|at \S+:\d+(?::\d+)?\)?\s*$|Traceback \(|File "|Caused by: |During handling of the above exception|The above exception was|\d{4}-\d\d-\d\d[ T]\d\d:)/;
+/**
+ * Lines that end a body printed after the message: a stack trace (Java, .NET, Node), a traceback, the next log record,
+ * curl's own `* ` lines and git's `error:` / `fatal:` lines around curl's message.
+ */
+const AFTER_BODY = /^\s*(?:at (?:async )?[\w$.<>[\]]+ ?\(|at \S+:\d+(?::\d+)?\)?\s*$|Traceback \(|File "|Caused by: |During handling of the above exception|The above exception was|\d{4}-\d\d-\d\d[ T]\d\d:|\* |error: RPC failed|fatal: )/;
 
 interface ReadLine {
   found: ClientErrorLine;

@@ -11,6 +11,7 @@
 import { parseClientDump } from './parse-client-dump.ts';
 import { aptProxyHead } from './parse-apt-proxy.ts';
 import { parseCassette } from './parse-cassette.ts';
+import { parseFirebaseDebug } from './parse-firebase-debug.ts';
 import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
@@ -156,6 +157,12 @@ function parseText(raw: string): ParsedInput {
   // A client's printout of its response object is read as printed: unwrapping would undo its string escapes.
   const dump = STATUS_LINE_ANYWHERE.test(raw) ? null : (parseClientDump(raw) ?? parseClientDump(text));
   if (dump) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: dump, failure: null, hops: [] }] };
+  // The Firebase CLI's debug log: the API's response as it logged it, among its own narration.
+  const firebase = parseFirebaseDebug(raw);
+  if (firebase) {
+    const label = firebase.url === null ? RESPONSE_LABEL : requestLabel(firebase.method, firebase.url);
+    return { format: 'client-message', observations: [{ label, response: firebase.response, failure: null, hops: [] }] };
+  }
   const statusAt = text.search(STATUS_LINE_START);
   // A client's message for an error status, when no raw response and no curl output is there (git prints curl's `*`
   // lines with its own). Read before unwrapping too: taking an error message's words off a page would take it along.

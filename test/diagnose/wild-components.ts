@@ -164,7 +164,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // headers") name the same box less precisely (GoogleCloudPlatform/cloud-run-samples#223).
   'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End', 'Envoy'] },
   'google-cloud-storage': { names: ['Google Cloud Storage'], broader: ['Object storage (S3-style XML error)'] },
-  'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
+  // ESPv2 is Envoy with Google's filters (its local replies are Envoy's words); ESP (v1) was nginx.
+  'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['Envoy'] },
   'google-frontend': { names: ['Google Front End'] },
   gravitee: { names: ['Gravitee API gateway'] },
   gunicorn: { names: ['Gunicorn'] },

@@ -22,6 +22,11 @@ describe('appRequestLine', () => {
     expect(appRequestLine(line)).toBeNull();
   });
 
+  it("does not take urllib3's debug line for a response it received for a server's request line (mikf/gallery-dl#7738)", () => {
+    expect(appRequestLine('[urllib3.connectionpool][debug] https://imx.to:443 "GET URL HTTP/1.1" 403 898')).toBeNull();
+    expect(appRequestLine('DEBUG:urllib3.connectionpool:"GET /v1/items HTTP/1.1" 502 166')).toBeNull();
+  });
+
   it("leaves a router's line with a zoned ISO time in brackets to the proxy formats, also when a paste cut it (cloudfoundry/routing-release#132)", () => {
     const cut = 'app.example.com - [2018-12-05T10:07:24.229+0000] "GET / HTTP/1.1" 502 0 67 "-" "curl/7.47.0" "100.10';
     expect(appRequestLine(cut)).toBeNull();
