@@ -40,6 +40,12 @@ describe('parseHttpText', () => {
     expect(headOnly.body).toBeNull();
   });
 
+  it("reads an ellipsis where a doc left the headers out as the head's end, the body after it (apisix-ingress-controller's docs)", () => {
+    const { response } = parseHttpText('HTTP/1.1 401\n...\n{"message":"Missing JWT token in request"}');
+    expect(response).toMatchObject({ status: 401, headers: [], body: '{"message":"Missing JWT token in request"}' });
+    expect(parseHttpText('HTTP/1.1 403 Forbidden\nServer: APISIX\n…\n{"message":"x"}').response).toMatchObject({ headers: [{ name: 'Server', value: 'APISIX' }], body: '{"message":"x"}' });
+  });
+
   it('joins folded header lines', () => {
     const { response } = parseHttpText('HTTP/1.1 500 Internal Server Error\nX-Long: one\n  two\n\n');
     expect(response.headers).toEqual([{ name: 'X-Long', value: 'one two' }]);

@@ -24,6 +24,8 @@ export interface ResponseHead extends StatusLine {
 // (up to the API's 2 MB) reaches these; what they capture is trimmed in code instead.
 const STATUS_LINE = /^HTTP\/(\d(?:\.\d)?) +(\d{3})(?:\s(.*))?$/;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):(.*)$/;
+/** A line that only says something was left out here: `...`, `…`, `[...]`. */
+const ELISION = /^\s*(?:\.{3}|…|\[(?:\.{3}|…)\])\s*$/;
 /** The blank line after the head; a paste may leave blanks on it. */
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
 
@@ -133,7 +135,8 @@ function readMessage(text: string): { head: ResponseHead; body: string | null } 
   if (consumed < lines.length || split.after !== null) {
     // A line of blanks is the blank line before the body; a line that is no header means that blank line was lost.
     const rest = lines.slice(consumed);
-    if (rest[0]?.trim() === '') rest.shift();
+    // An ellipsis where headers were left out (a doc's `HTTP/1.1 401` then `...` then the body) closes the head too.
+    if (rest[0]?.trim() === '' || ELISION.test(rest[0] ?? '')) rest.shift();
     const read = rest.join('\n');
     const bodyStart = split.after === null ? read : rest.length > 0 ? `${read}\n${split.after}` : split.after;
     body = body === null ? bodyStart : `${bodyStart}\n\n${body}`;

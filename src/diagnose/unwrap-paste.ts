@@ -63,18 +63,24 @@ export function pageLiteral(text: string): string | null {
   return literal.value;
 }
 
+/** How long a message quoted whole may be: a sentence or a short page's words, not a paste to scan again. */
+const MAX_QUOTED_MESSAGE = 2000;
+
 /** A response printed as a string literal (string-literal.ts): many `\n` escapes and few real line breaks. */
 function unescapeString(text: string): string {
   if (/^HTTP\/\d/m.test(text) || /^\s*[{[]/.test(text)) return text;
   const page = pageLiteral(text);
   if (page !== null) return page;
+  // The whole paste one literal: a JSON string, Python's repr of the text or of its bytes (`b'HTTP/1.1 502 ...'`), or
+  // a message quoted whole by whoever reported it (`"File not found."`).
+  const whole = text.trim().replace(/,$/, '');
   const escaped = text.match(/\\n/g)?.length ?? 0;
   const real = text.match(/\n/g)?.length ?? 0;
-  if (escaped < 3 || escaped <= real * 2) return text;
-  // The whole paste one literal: a JSON string, Python's repr of the text or of its bytes (`b'HTTP/1.1 502 ...'`).
-  const whole = text.trim().replace(/,$/, '');
+  const manyEscapes = escaped >= 3 && escaped > real * 2;
+  if (!manyEscapes && whole.length > MAX_QUOTED_MESSAGE) return text;
   const literal = literalAt(whole, 0);
   if (literal?.end === whole.length) return literal.value;
+  if (!manyEscapes) return text;
   const inner = /^\s*"([\s\S]*)"[\s,]*$/.exec(text)?.[1] ?? text;
   return decodeEscapes(inner);
 }
