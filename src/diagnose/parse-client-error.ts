@@ -191,7 +191,10 @@ function readLine(text: string): ReadLine | null {
   }
   const kube = KUBECTL.exec(text);
   const status = kube ? KUBERNETES_REASONS[kube[1] ?? ''] : undefined;
-  return status === undefined ? null : { found: line(String(status), kube?.[1]), inline: null, quoted: false, body: null };
+  if (status === undefined || !kube) return null;
+  // kubectl prints the Status message the API server sent after the reason: the body's own words.
+  const message = text.slice(kube.index + kube[0].length).trim();
+  return { found: line(String(status), kube[1]), inline: null, quoted: false, body: message === '' ? null : { body: message, unquoted: false } };
 }
 
 /** A body wrapped in `[...]` or `"..."` after Spring's message, up to the line its wrapper closes on. */
