@@ -138,8 +138,12 @@ function stripJsonFile(line: WrappedLine): boolean {
   line.stream = stream;
   const out = line.scratchOf(close - from);
   let length = unescapeJsonString(buf, text, from, close, out);
-  line.partial = out[length - 1] !== 10;
-  if (!line.partial) length -= length > 1 && out[length - 2] === 13 ? 2 : 1;
+  // A record copied through a page that escaped it once more ends in a literal `\n` where docker wrote the newline
+  // (istio/istio#13848): that is the line's end too, not a line docker split.
+  const escapedNewline = length > 1 && out[length - 1] === 110 && out[length - 2] === 92;
+  line.partial = out[length - 1] !== 10 && !escapedNewline;
+  if (escapedNewline) length -= 2;
+  else if (!line.partial) length -= length > 1 && out[length - 2] === 13 ? 2 : 1;
   line.replace(out, length);
   return true;
 }

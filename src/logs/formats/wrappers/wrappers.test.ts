@@ -74,6 +74,11 @@ describe("docker's json-file", () => {
     expect(unwrap(record('x\\n', ',"attrs":{"tag":"web","value":"1"}'), ['docker-json'])).toMatchObject({ inner: 'x', host: 'web', stream: 'stderr' });
   });
 
+  it('ends a line at a newline a copy escaped twice (a literal \\n, as istio/istio#13848 shows it), and only there', () => {
+    expect(unwrap(record('[2019-05-29T11:48:56.105Z] \\"GET / HTTP/1.1\\" 503 UC\\\\n'), ['docker-json'])).toMatchObject({ inner: '[2019-05-29T11:48:56.105Z] "GET / HTTP/1.1" 503 UC', complete: true });
+    expect(unwrap(record('a line docker split'), ['docker-json'])).toMatchObject({ complete: false });
+  });
+
   it('reads records a shipper rewrote, whatever their key order (corpus: emissary/beats-envoy-json.log, Filebeat)', () => {
     const line = corpusLine('emissary/beats-envoy-json.log', 1);
     expect(chainOf(line)).toEqual(['docker-json', 'emissary']);
