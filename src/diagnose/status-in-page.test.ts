@@ -29,6 +29,8 @@ describe('statusInPage', () => {
     // IIS's Failed Request Tracing, as its viewer prints an event and as its XML holds it (aspnet/IISIntegration#311, dotnet/core#1694).
     ['Warning	ModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3"', 502, ''],
     ['  <Data Name="HttpStatus">502</Data>', 502, ''],
+    // configurable-http-proxy's page titles (jupyterhub/configurable-http-proxy lib/error/503.html).
+    ['503: Proxy Target Missing', 503, 'Proxy Target Missing'],
   ])('reads %j as %i', (line, status, reason) => {
     expect(statusInPage([line])).toEqual({ status, reason });
   });
@@ -43,6 +45,13 @@ describe('statusInPage', () => {
     'exit code 1',
   ])('finds no status in %j', (line) => {
     expect(statusInPage([line])).toBeNull();
+  });
+
+  it("takes a line that is a 4xx or 5xx code alone (curl -w '%{http_code}' after the body), only when no line names one in words", () => {
+    // netpple's Istio notes (set 63): Envoy's RBAC body, then the code curl printed.
+    expect(statusInPage(['RBAC: access denied', '403'])).toEqual({ status: 403, reason: '' });
+    expect(statusInPage(['404', 'File not found', 'HTTP Error 410'])).toEqual({ status: 410, reason: '' });
+    expect(statusInPage(['200', 'port', '8080'])).toBeNull();
   });
 });
 

@@ -17,8 +17,8 @@ export interface PageStatus {
   reason: string;
 }
 
-/** "<code> <Capitalised Words>" or "<code>." at the start of a line. */
-const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|\s+(?:[-:|]\s*)?([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
+/** "<code> <Capitalised Words>", "<code>: <Words>" (configurable-http-proxy's titles) or "<code>." at the start of a line. */
+const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|(?::\s+|\s+(?:[-:|]\s*)?)([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
 /** A code inside a phrase that names it as the status. */
 const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|code[:=]?)\s*(\d{3})(?:\.\d+)?\b/i;
 /** The same in the languages IIS and Tomcat write their pages in: "HTTP 错误 404.0", "HTTP状态 404", "HTTP-Fehler 500.19". */
@@ -108,11 +108,21 @@ function fromLine(line: string): PageStatus | null {
   return codeWithItsReason(line) ?? reasonPhrases().get(wordsOf(line)) ?? null;
 }
 
+/**
+ * A line that is a 4xx or 5xx code and nothing else: the big number of a platform's page (GitHub Pages' "404") or
+ * what `curl -w '%{http_code}'` printed after the body. Taken only when no line names the status in words.
+ */
+const CODE_ALONE = /^([45]\d\d)$/;
+
 /** The first status the lines name (the title first, when the page has one), or null. */
 export function statusInPage(lines: readonly string[]): PageStatus | null {
   for (const line of lines) {
     const found = fromLine(line.trim());
     if (found) return found;
+  }
+  for (const line of lines) {
+    const code = CODE_ALONE.exec(line.trim())?.[1];
+    if (code !== undefined) return { status: Number(code), reason: '' };
   }
   return null;
 }
