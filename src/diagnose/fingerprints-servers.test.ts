@@ -46,7 +46,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['cloudflare/quidproquo-502-origin-health.http', 'Cloudflare', 'cloudflare-5xx-plain', 'medium'],
   ['cloudflare/picsum-waf-block-ru-domain.txt', 'Cloudflare', 'cloudflare-waf-block', 'medium'],
   ['akamai/zenn-ja-yodobashi-access-denied.txt', 'Akamai', 'akamai-access-denied-url', 'low'],
-  ['alibaba-cloud-waf/zhipu-proxy-405-block.html', 'Alibaba Cloud WAF', 'alibaba-cloud-waf-block-page', 'medium'],
+  ['alibaba-cloud-waf/zhipu-proxy-405-block.html', 'Alibaba Cloud WAF', 'alibaba-cloud-waf-block-page', 'high'],
   ['tencent-cloud-waf/sams-zh-403-accessdeny.log', 'Tencent Cloud WAF', 'tencent-cloud-waf-block-page', 'medium'],
   // Forward proxies' and filters' own pages, from their templates at pinned commits (held-out set 53).
   ['dansguardian/tpl-ukenglish-template-2013.html', 'DansGuardian', 'dansguardian-denied', 'medium'],
@@ -125,7 +125,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['laravel/500-framework-20320-whoops.txt', 'Laravel', 'laravel-symfony-debug-page', 'low'],
   ['laravel/404-starter-site-debug-title.txt', 'Laravel', 'laravel-symfony-debug-exception', 'low'],
   ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
-  ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'low'],
+  ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'medium'],
   ['express/404-template-finalhandler-0.3.6.http', 'Express', 'express-cannot-get-plain', 'high'],
   ['tengine/5xx-tumlinhouse-server-info-table.txt', 'Tengine', 'tengine-server-info-rows', 'low'],
   ['jetty/400-jetty12-ambiguous-uri.txt', 'Jetty', 'jetty-error-rows', 'medium'],
