@@ -84,11 +84,16 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   bottle: { names: ['Bottle'], framework: true },
   // Braintree's gateway API answers from Rails (its X-Runtime beside X-Request-Id): Rails names it less precisely.
   braintree: { names: ['Braintree API'], broader: ['Ruby on Rails'], framework: true },
+  // BunkerWeb and the Chinese WAFs of held-out set 62 (ngx_lua_waf, Zhongkui, UUSEC's Nanqiang) run in nginx or OpenResty.
+  bunkerweb: { names: ['BunkerWeb'], broader: ['nginx'] },
   bunnycdn: { names: ['Bunny CDN'] },
   'c-icap': { names: ['c-icap'] },
   caddy: { names: ['Caddy'] },
+  caprover: { names: ['CapRover'], broader: ['nginx'] },
   chalice: { names: ['Chalice'], framework: true },
   cherrypy: { names: ['CherryPy'], framework: true },
+  // Cilium's L7 policy is enforced by the Envoy it runs on each node.
+  cilium: { names: ['Cilium'], broader: ['Envoy'] },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
@@ -102,11 +107,13 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   cntlm: { names: ['Cntlm'] },
   coder: { names: ['Coder'] },
+  'configurable-http-proxy': { names: ['configurable-http-proxy'] },
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
   couchdb: { names: ['Apache CouchDB'], framework: true },
   cpanel: { names: ['cPanel'] },
   dansguardian: { names: ['DansGuardian'] },
   dapr: { names: ['Dapr'] },
+  datadome: { names: ['DataDome'] },
   'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
   'ddos-guard': { names: ['DDoS-Guard'] },
   'deno-deploy': { names: ['Deno Deploy'] },
@@ -127,6 +134,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
   easegress: { names: ['Easegress'] },
+  elasticsearch: { names: ['Elasticsearch'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
   express: { names: ['Express'], framework: true },
   'f5-big-ip': { names: ['F5 BIG-IP', 'F5 WAF (BIG-IP ASM / NGINX App Protect)'] },
@@ -137,6 +145,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fastly: { names: ['Fastly'] },
   feersum: { names: ['Feersum'] },
   fiber: { names: ['Fiber'], framework: true },
+  'firebase-emulator': { names: ['Firebase Local Emulator Suite'] },
   'firebase-hosting': { names: ['Firebase Hosting'] },
   flask: { names: ['Flask (Werkzeug)'], framework: true },
   'fly-proxy': { names: ['Fly Proxy'] },
@@ -147,6 +156,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
   github: { names: ['GitHub', 'GitHub REST API'], framework: true },
+  // GitLab's own reverse proxy in front of its Rails application: a proxy, not the application.
+  'gitlab-workhorse': { names: ['GitLab Workhorse'] },
   gondor: { names: ['Gondor router'], framework: true },
   'google-apis': { names: ['Google APIs'], broader: ['Google Front End'], framework: true },
   'google-cloud-armor': { names: ['Google Cloud Armor'], broader: ['Google Front End'] },
@@ -167,7 +178,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is Envoy with Google's filters (its local replies are Envoy's words); ESP (v1) was nginx.
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['Envoy'] },
   'google-frontend': { names: ['Google Front End'] },
+  // Grafana's data source proxy is Go's httputil.ReverseProxy inside Grafana.
+  grafana: { names: ['Grafana'], broader: ['Go httputil.ReverseProxy'], framework: true },
   gravitee: { names: ['Gravitee API gateway'] },
+  grizzly: { names: ['Grizzly'], broader: ['Eclipse GlassFish'] },
   gunicorn: { names: ['Gunicorn'] },
   h2o: { names: ['H2O'] },
   hapi: { names: ['Boom (hapi)'], framework: true },
@@ -179,6 +193,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   higress: { names: ['Higress'], broader: ['Envoy'] },
   // Home Assistant's web server is aiohttp: aiohttp's own error text is Home Assistant's, named less precisely.
   'home-assistant': { names: ['Home Assistant'], broader: ['aiohttp'], framework: true },
+  'hpe-ilo': { names: ['HPE iLO'], framework: true },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
@@ -187,14 +202,17 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
+  iisnode: { names: ['iisnode'], broader: ['IIS'] },
   imperva: { names: ['Imperva (Incapsula)'] },
   'huggingface-spaces': { names: ['Hugging Face Spaces'] },
   imunify360: { names: ['Imunify360'] },
   indusface: { names: ['Indusface AppTrana'] },
   // ingress-nginx's manifests deploy the default backend that answers unmatched requests.
   'ingress-nginx': { names: ['ingress-nginx', 'Kubernetes default backend'], broader: NGINX_FORKS },
+  janus: { names: ['Janus'] },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
+  jenkins: { names: ['Jenkins'], broader: ['Jetty'], framework: true },
   jetty: { names: ['Jetty'] },
   jiasule: { names: ['Knownsec Jiasule'] },
   // The 404 server an ingress routes unmatched requests to (held-out set 49's name for it).
@@ -204,7 +222,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
+  ktor: { names: ['Ktor'], framework: true },
   'kube-proxy': { names: ['kube-proxy'] },
+  kubelet: { names: ['Kubelet'] },
   // Kuma's MeshGateway runs Envoy: an Envoy local reply from it names the same box less precisely.
   kuma: { names: ['Kuma MeshGateway'], broader: ['Envoy'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
@@ -239,6 +259,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'nginx-app-protect': { names: ['F5 WAF (BIG-IP ASM / NGINX App Protect)'], broader: ['nginx'] },
   'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
+  'ngx-lua-waf': { names: ['ngx_lua_waf'], broader: ['OpenResty', 'nginx'] },
   nodejitsu: { names: ['Nodejitsu'] },
   // Okteto's own page for a service that is not up: no fingerprint names it yet.
   notion: { names: ['Notion API'], framework: true },
@@ -261,6 +282,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'openstack-swift': { names: ['OpenStack Swift'] },
+  'percona-clustercheck': { names: ['Percona clustercheck'] },
   perimeterx: { names: ['HUMAN (PerimeterX)'] },
   'php-builtin-server': { names: ['PHP built-in web server'] },
   'php-fpm': { names: ['PHP-FPM'] },
@@ -299,9 +321,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
+  'tsuru-planb': { names: ['tsuru planb'] },
   upyun: { names: ['UPYUN'] },
+  'uusec-waf': { names: ['UUSEC WAF'], broader: ['OpenResty', 'nginx'] },
+  // HestiaCP is VestaCP's fork and keeps its pages.
+  vestacp: { names: ['VestaCP', 'HestiaCP'], broader: ['nginx', 'Apache httpd'] },
   vite: { names: ['Vite dev server'] },
   wangsu: { names: ['Wangsu CDN'] },
+  wildfly: { names: ['WildFly'], broader: ['Undertow (WildFly)'] },
   wix: { names: ['Wix'] },
   'wso2-apk': { names: ['WSO2 APK'] },
   railway: { names: ['Railway'] },
@@ -352,6 +379,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'wp-engine': { names: ['WP Engine'] },
   'wso2-apim': { names: ['WSO2 API Manager'] },
   ngrok: { names: ['ngrok'] },
+  'zhongkui-waf': { names: ['Zhongkui WAF'], broader: ['OpenResty', 'nginx'] },
   zoraxy: { names: ['Zoraxy'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };

@@ -30,6 +30,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'nginx-error-json': ['nginx-error'],
   skipper: ['skipper'],
   'tyk-logfmt': ['tyk'],
+  // KrakenD's access lines are Gin's logger (`[GIN] date | status | latency | client | METHOD "path"`), each 500 of the
+  // gateway's own followed by Lura's `Error #01: Invalid status code`: no format reads them as the gateway's yet.
+  'krakend-gin': ['krakend'],
   'gorouter-json': ['gorouter'],
   'fly-logs': ['fly'],
   'traefik-log': ['app-text'],

@@ -19,7 +19,11 @@ const camelCase = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c
 /** Each key as Istio's default names it, then in camelCase. */
 const spellings = (keys: readonly string[]) => keys.flatMap((key) => (key.includes('_') ? [key, camelCase(key)] : [key]));
 const CODE_KEYS = spellings(['response_code']);
-const ENVOY_KEYS = spellings(['response_flags', 'response_code_details', 'upstream_cluster', 'upstream_host', 'upstream_transport_failure_reason']);
+/**
+ * Keys only Envoy's access log names so (its command operators, or the header Envoy adds): a trimmed field set keeps
+ * at least one (CrowdSec's sample keeps `downstream_remote_address` and `x-envoy-origin-path`, no upstream field).
+ */
+const ENVOY_KEYS = spellings(['response_flags', 'response_code_details', 'upstream_cluster', 'upstream_host', 'upstream_transport_failure_reason', 'downstream_remote_address', 'x-envoy-origin-path']);
 
 /** The keys each field is read from, spelled both ways once. */
 const KEYS = {
