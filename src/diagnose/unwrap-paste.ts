@@ -14,6 +14,7 @@
 import { GLUED_PROGRESS } from './curl-progress.ts';
 import { HTTP_HEADER_NAME } from './headers.ts';
 import { httpClientDebug } from './http-client-debug.ts';
+import { nghttpVerbose } from './nghttp-verbose.ts';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
 import { concatenatedAt, decodeByteEscapes, decodeEscapes, literalAt } from './string-literal.ts';
 import { syscallPayload } from './syscall-strings.ts';
@@ -287,7 +288,7 @@ export function unwrapPaste(raw: string): string {
   const wired = wireLogResponse(unglued);
   if (wired) return wired.join('\n');
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(phpHeaderArray(unflattenHead(dropToolMarks(dropLogPrefix(reversedArrows(httpClientDebug(dropCommands(unglued))))))))));
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(phpHeaderArray(unflattenHead(dropToolMarks(dropLogPrefix(reversedArrows(httpClientDebug(nghttpVerbose(dropCommands(unglued)))))))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 
