@@ -18,6 +18,7 @@ import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 import { splitRequestLine } from './split-fields.ts';
+import { unquoteValue } from './logfmt.ts';
 
 const QUOTED = '"((?:[^"\\\\]|\\\\.)*)"';
 // The host as logged, or a placeholder a paste put in its place (`<Route URL>`, `<host>`).
@@ -38,7 +39,6 @@ const OWN_502_BYTES = 67;
 /** An `endpoint_failure` status that says more: Gorouter's error classifier answers 504 for a timeout, 525/526 for TLS. */
 const ENDPOINT_STATUS: Record<number, Cause> = { 504: 'timeout', 525: 'tls', 526: 'tls' };
 
-const unquote = (value: string): string => (value.startsWith('"') ? value.slice(1, -1).replaceAll('\\"', '"') : value);
 const dash = (value: string): string => (value === '-' ? '' : value);
 
 /** Epoch ms of the start time, either form. */
@@ -56,8 +56,8 @@ function tail(text: string): { addresses: string[]; pairs: Map<string, string> }
   const pairs = new Map<string, string>();
   for (const [token] of text.matchAll(TOKEN)) {
     const pair = PAIR.exec(token);
-    if (pair) pairs.set(pair[1] as string, unquote(pair[2] as string));
-    else if (pairs.size === 0) addresses.push(dash(unquote(token)));
+    if (pair) pairs.set(pair[1] as string, unquoteValue(pair[2] as string));
+    else if (pairs.size === 0) addresses.push(dash(unquoteValue(token)));
   }
   return { addresses, pairs };
 }

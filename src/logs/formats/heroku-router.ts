@@ -9,8 +9,8 @@
  */
 import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { LOGFMT_PAIR, unquoteValue } from './logfmt.ts';
 
-const PAIR = /([a-z_]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
 /**
  * The router's error line before 2013 (quoted in issues of that time: `Error H12 (Request timeout) -> POST
  * host/path dyno=web.1 queue= wait= service=30000ms status=503 bytes=0`): code, description, method, host and path.
@@ -45,8 +45,6 @@ const CODE_CAUSES: Record<string, Cause> = {
   H83: 'proxy-config', // Planned service degradation.
   H99: 'upstream-failed', // Platform error: Heroku's own failure.
 };
-
-const unquote = (value: string): string => (value.startsWith('"') ? value.slice(1, -1).replaceAll('\\"', '"') : value);
 
 /** `12ms` (Heroku's timings) in seconds, NaN when empty. */
 function seconds(value: string | undefined): number {
@@ -85,7 +83,7 @@ export class HerokuRouterParser extends BaseParser {
       if (!m) return KIND.none;
       pairs.set('code', m[1] as string).set('desc', m[2] as string).set('method', m[3] as string).set('host', m[4] as string).set('path', m[5] as string);
     }
-    for (const [, key, value] of line.matchAll(PAIR)) pairs.set(key as string, value as string);
+    for (const [, key, value] of line.matchAll(LOGFMT_PAIR)) pairs.set(key as string, value as string);
     const statusText = pairs.get('status') ?? '';
     const method = pairs.get('method');
     if (method === undefined || !/^\d{3}$/.test(statusText)) return KIND.none;
@@ -96,14 +94,14 @@ export class HerokuRouterParser extends BaseParser {
       status,
       timeMs: Number.NaN,
       tzOffsetMin: 0,
-      client: (unquote(pairs.get('fwd') ?? '').split(',')[0] ?? '').trim(),
-      method: unquote(method),
-      path: unquote(pairs.get('path') ?? ''),
+      client: (unquoteValue(pairs.get('fwd') ?? '').split(',')[0] ?? '').trim(),
+      method: unquoteValue(method),
+      path: unquoteValue(pairs.get('path') ?? ''),
       requestId: pairs.get('request_id') ?? '',
       upstream: pairs.get('dyno') ?? '',
       connection: '',
       requestTime: Number.isNaN(service) ? service : service + (seconds(pairs.get('connect')) || 0),
-      signal: herokuSignal(status, code, unquote(pairs.get('desc') ?? ''), pairs.get('sock') ?? ''),
+      signal: herokuSignal(status, code, unquoteValue(pairs.get('desc') ?? ''), pairs.get('sock') ?? ''),
       truncatedBy: null,
     };
     return this.accessLine(record, false);

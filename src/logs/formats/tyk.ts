@@ -17,8 +17,8 @@ import { parseIsoTime } from './log-time.ts';
 import { firstNumber, firstString, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import type { Cause, Signal } from '../types.ts';
+import { LOGFMT_PAIR, unquoteValue } from './logfmt.ts';
 
-const PAIR = /([a-z_]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
 const CONTINUATION = /^\s+[a-z_]+=/;
 /** Keys only an access entry has, for a wrapped entry's lines before its status. */
 const ACCESS_KEY = /(?:^|\s)(?:(?:api_id|api_key|api_name|api_type|error_source|response_flag)=|prefix=access-log\b)/;
@@ -39,8 +39,6 @@ const FLAG_CAUSES: Record<string, Cause> = {
   CDC: 'client-closed',
   UPE: 'invalid-response',
 };
-
-const unquote = (value: string): string => (value.startsWith('"') ? value.slice(1, -1).replaceAll('\\"', '"') : value);
 
 /** Who answered a 5xx (or 499) Tyk logged, from its error classification; null below 500 or without one. */
 export function tykSignal(status: number, errorSource: string, flag: string, upstreamStatus: string): Signal | null {
@@ -89,7 +87,7 @@ export class TykParser extends BaseParser {
 
   private gather(line: string): LineKind {
     const pairs = this.pending as Map<string, string>;
-    for (const [, key, value] of line.matchAll(PAIR)) pairs.set(key as string, unquote(value as string));
+    for (const [, key, value] of line.matchAll(LOGFMT_PAIR)) pairs.set(key as string, unquoteValue(value as string));
     if (!pairs.has('status')) return ACCESS_KEY.test(line) ? KIND.other : KIND.none;
     this.pending = null;
     // The keys after the status (tls_*, upstream_*, user_agent) may still follow on indented lines.
