@@ -13,7 +13,7 @@ import { eliminationParts, type EliminationParts } from './diagnosis-by-eliminat
 import { eliminate } from './eliminate.ts';
 import { loggedCause } from './log-line-text.ts';
 import type { EliminationData } from './elimination-schema.ts';
-import { matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
+import { confidenceOn, matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
 import { messages } from '../i18n/index.ts';
 import { proxyAnswersFor } from './proxy-answers.ts';
 import { MAX_PAGE_READ } from './parse-page.ts';
@@ -37,7 +37,7 @@ const MAX_ALTERNATIVES = 3;
 function matchAll(obs: Observation, fingerprints: readonly CompiledFingerprint[]): MatchedFingerprint[] {
   return fingerprints.flatMap((compiled, order) => {
     const evidence = matchFingerprint(compiled, obs);
-    const score = CONFIDENCE_WEIGHT[compiled.fingerprint.confidence] + compiled.specificity;
+    const score = CONFIDENCE_WEIGHT[confidenceOn(compiled.fingerprint, obs)] + compiled.specificity;
     return evidence ? [{ fingerprint: compiled.fingerprint, evidence, score, order }] : [];
   });
 }
@@ -195,7 +195,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   // A status the input never showed was only guessed from the fingerprint's statuses: one step less sure, two when
   // the fingerprint allows several (the page's words then matched whatever the status was).
   const statusGuessed = obs.logged?.statusImplied && fp ? 1 : shown !== null || !fp ? 0 : (fp.match.status?.length ?? 0) > 1 ? 2 : 1;
-  const confidence = fp ? capped(lowered(fp.confidence, Number(tied) + VIA_STEPS_DOWN[via] + statusGuessed), obs.logged?.confidence) : null;
+  const confidence = fp ? capped(lowered(confidenceOn(fp, obs), Number(tied) + VIA_STEPS_DOWN[via] + statusGuessed), obs.logged?.confidence) : null;
   const contentLength = obs.response?.headers.find((h) => h.name.toLowerCase() === 'content-length');
   const sizeEvidence: ResponseEvidence[] =
     rebuilt && fp && confidence && contentLength

@@ -132,6 +132,12 @@ const issuerFingerprintSchema = z
      * it names the issuer on a 2xx response too: the status hides the failure, the body shows it.
      */
     sentAsSuccess: z.literal(true).optional(),
+    /**
+     * The confidence when the fingerprint matched copied words (page text, a client's printout) instead of the
+     * response: another component writes the same words in another shape (Fiber's plain "Cannot GET /" is the text of
+     * Express's page), which only the markup or the headers tell apart.
+     */
+    wordsConfidence: z.enum(CONFIDENCES).optional(),
     networkFailure: z.enum(NETWORK_FAILURE_KINDS).optional(),
     /** What exactly was wrong, when the proxies' answers depend on it (data/fingerprints/proxy-answers.yaml). */
     networkFailureDetail: z.enum(FAILURE_DETAILS).optional(),

@@ -127,6 +127,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
   ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'medium'],
   ['express/404-template-finalhandler-0.3.6.http', 'Express', 'express-cannot-get-plain', 'high'],
+  // Express's page is high from its markup; copied as text it is Fiber's plain body too (wordsConfidence: low).
+  ['express/404-template-finalhandler-2.1.1.http', 'Express', 'express-cannot-get', 'high'],
+  ['express/404-pixi-cannot-get-text.txt', 'Express', 'express-cannot-get', 'low'],
   ['tengine/5xx-tumlinhouse-server-info-table.txt', 'Tengine', 'tengine-server-info-rows', 'low'],
   ['jetty/400-jetty12-ambiguous-uri.txt', 'Jetty', 'jetty-error-rows', 'medium'],
   ['iis/503-iisnode-85-flattened.txt', 'IIS', 'iis-detailed-error', 'medium'],

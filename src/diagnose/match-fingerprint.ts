@@ -8,6 +8,7 @@
  * form at all.
  */
 import type { BuiltFingerprint, Match } from './fingerprint-schema.ts';
+import type { Confidence } from '../confidence.ts';
 import { textFormOfContains, textFormOfRegex, type TextForm } from './text-pattern.ts';
 import type { ResponseEvidence, Observation } from './types.ts';
 import { wordsBeyondStatus } from './status-in-page.ts';
@@ -64,6 +65,11 @@ function isWords(obs: Observation): boolean {
   const response = obs.response;
   if (response?.form === 'page-text') return true;
   return response?.form === 'client-message' && response.body !== null && response.bodyNote !== 'unquoted' && !/^\s*[<{[]/.test(response.body);
+}
+
+/** How sure the fingerprint is on this observation: its `wordsConfidence` when what matched were copied words. */
+export function confidenceOn(fingerprint: BuiltFingerprint, obs: Observation): Confidence {
+  return (fingerprint.role === 'issuer' && isWords(obs) ? fingerprint.wordsConfidence : undefined) ?? fingerprint.confidence;
 }
 
 /** Double quotes as a forum or a word processor retypes them (`“error”: “…”`): in copied words, read as `"`. */
@@ -269,6 +275,7 @@ export function matchFingerprint(compiled: CompiledFingerprint, obs: Observation
   } else if (!wordsCarry(found, obs)) return undefined;
   // The facts the log's fields gave (HAProxy's termination state, Envoy's flags), beside the line they came from.
   if (logged) found.push(...(obs.logged?.evidence ?? []).map((e): Found => ({ kind: 'log', name: e.kind, value: shorten(e.detail.trim()) })));
-  const { id, component, confidence, source } = compiled.fingerprint;
+  const { id, component, source } = compiled.fingerprint;
+  const confidence = confidenceOn(compiled.fingerprint, obs);
   return found.map((f) => ({ ...f, fingerprint: id, component, confidence, source }));
 }
