@@ -53,6 +53,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   authentik: { names: ['authentik'] },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
+  // Cloud services' own APIs and runtimes (held-out set 67): the service is the application that answered.
+  'aws-appsync': { names: ['AWS AppSync'], framework: true },
   'aws-dynamodb': { names: ['Amazon DynamoDB'], framework: true },
   'aws-ec2': { names: ['Amazon EC2 API'], framework: true },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
@@ -68,10 +70,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-app-service': { names: ['Azure App Service'], broader: ['IIS Application Request Routing', 'IIS', 'HTTP.sys'] },
   // Container Apps' ingress is Envoy: Envoy's own local reply is the same box named less precisely.
   'azure-container-apps': { names: ['Azure Container Apps'], broader: ['Envoy'] },
+  'azure-container-registry': { names: ['Azure Container Registry'], framework: true },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   // Key Vault's API answers from ASP.NET on IIS (its X-AspNet-Version): that is the service named less precisely.
   'azure-key-vault': { names: ['Azure Key Vault'], broader: ['ASP.NET', 'IIS'], framework: true },
+  'azure-monitor': { names: ['Azure Monitor'], framework: true },
   'azure-resource-manager': { names: ['Azure Resource Manager'] },
   'azure-service-bus': { names: ['Azure Service Bus'], framework: true },
   'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
@@ -109,6 +113,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   coder: { names: ['Coder'] },
   'configurable-http-proxy': { names: ['configurable-http-proxy'] },
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
+  // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
+  'coraza-waf': { names: ['Coraza WAF'], broader: ['Envoy'] },
   couchdb: { names: ['Apache CouchDB'], framework: true },
   cpanel: { names: ['cPanel'] },
   dansguardian: { names: ['DansGuardian'] },
@@ -136,6 +142,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   easegress: { names: ['Easegress'] },
   elasticsearch: { names: ['Elasticsearch'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
+  expose: { names: ['Expose'] },
   express: { names: ['Express'], framework: true },
   'f5-big-ip': { names: ['F5 BIG-IP', 'F5 WAF (BIG-IP ASM / NGINX App Protect)'] },
   // F5's web application firewall module (ASM, Advanced WAF) answers with the BIG-IP's own block page.
@@ -153,11 +160,13 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'fly-io': { names: ['Fly Proxy'] },
   forcepoint: { names: ['Forcepoint Web Security (Websense)'] },
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
+  frp: { names: ['frp'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
   github: { names: ['GitHub', 'GitHub REST API'], framework: true },
   // GitLab's own reverse proxy in front of its Rails application: a proxy, not the application.
   'gitlab-workhorse': { names: ['GitLab Workhorse'] },
+  gloo: { names: ['Gloo Gateway'], broader: ['Envoy'] },
   gondor: { names: ['Gondor router'], framework: true },
   'google-apis': { names: ['Google APIs'], broader: ['Google Front End'], framework: true },
   'google-cloud-armor': { names: ['Google Cloud Armor'], broader: ['Google Front End'] },
@@ -178,8 +187,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is Envoy with Google's filters (its local replies are Envoy's words); ESP (v1) was nginx.
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['Envoy'] },
   'google-frontend': { names: ['Google Front End'] },
+  gotenberg: { names: ['Gotenberg'], framework: true },
   // Grafana's data source proxy is Go's httputil.ReverseProxy inside Grafana.
   grafana: { names: ['Grafana'], broader: ['Go httputil.ReverseProxy'], framework: true },
+  'grafana-loki': { names: ['Grafana Loki'], framework: true },
   gravitee: { names: ['Gravitee API gateway'] },
   grizzly: { names: ['Grizzly'], broader: ['Eclipse GlassFish'] },
   gunicorn: { names: ['Gunicorn'] },
@@ -199,6 +210,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
   'huawei-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
   huggingface: { names: ['Hugging Face Hub'], framework: true },
+  'ibm-code-engine': { names: ['IBM Cloud Code Engine'], broader: ['Knative Serving', 'Envoy'] },
   'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
@@ -236,6 +248,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
+  localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'] },
   micronaut: { names: ['Micronaut'], framework: true },
@@ -268,6 +281,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nuxt: { names: ['Nuxt'], framework: true },
   openai: { names: ['OpenAI API'], framework: true },
   openshell: { names: ['OpenShell'] },
+  openwhisk: { names: ['Apache OpenWhisk'], framework: true },
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },
   'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
   // Open Telekom Cloud's object storage is Huawei Cloud's OBS.
@@ -289,6 +303,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   phoenix: { names: ['Phoenix'], framework: true },
   plesk: { names: ['Plesk'] },
   polipo: { names: ['Polipo'] },
+  pomerium: { names: ['Pomerium'], broader: ['Envoy'] },
   postgrest: { names: ['PostgREST'], framework: true },
   privoxy: { names: ['Privoxy'] },
   'play-framework': { names: ['Play Framework'], framework: true },
@@ -314,6 +329,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   slack: { names: ['Slack API'], framework: true },
   smokescreen: { names: ['Smokescreen'] },
   'sophos-xg': { names: ['Sophos Firewall'] },
+  starlette: { names: ['Starlette'], broader: ['FastAPI'], framework: true },
   stormwall: { names: ['StormWall'] },
   stripe: { names: ['Stripe API'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'] },
@@ -381,5 +397,6 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   ngrok: { names: ['ngrok'] },
   'zhongkui-waf': { names: ['Zhongkui WAF'], broader: ['OpenResty', 'nginx'] },
   zoraxy: { names: ['Zoraxy'] },
+  zrok: { names: ['zrok'] },
   zscaler: { names: ['Zscaler Internet Access'] },
 };
