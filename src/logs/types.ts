@@ -218,6 +218,7 @@ export const FORMAT_IDS = [
   'traefik-json',
   'kong',
   'tyk',
+  'linkerd',
   'gorouter',
   'heroku-router',
   'cloudflare-logpush',

@@ -91,13 +91,12 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Istio ambient mode's ztunnel (L4 connection records): not read yet, a known gap.
   ztunnel: ['ztunnel'],
   // Held-out sets 38 and 39: varnishncsa's default format is the combined one; lighttpd's and APISIX's access logs are
-  // an nginx-style layout of their own, read through an inferred log_format (nginx-custom, or nginx-json for Linkerd's
-  // JSON). Linkerd's Apache-style lines end after the status, and go-httpbin's logfmt request log is an app's: not read
-  // as such yet (known gaps).
+  // an nginx-style layout of their own, read through an inferred log_format; Linkerd's proxy log, apache or JSON, is
+  // linkerd; go-httpbin's logfmt request log is an app's, not read as such yet (a known gap).
   varnishncsa: ['combined'],
   'lighttpd-access': ['nginx-custom'],
   apisix: ['nginx-custom'],
-  'linkerd-json': ['nginx-json'],
+  'linkerd-json': ['linkerd'],
   'linkerd-access': ['linkerd'],
   'httpbin-logfmt': ['app-text'],
 };

@@ -282,8 +282,4 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format', 'classes'],
     reason: "go-httpbin's own logfmt request log (the application's): its keys look like a proxy's keyed log, so it is read through an inferred format, which leaves the 503 undecided instead of the application's.",
   },
-  'linkerd-access/linkerd-website-access-logging-apache.log': {
-    fails: ['requests', 'format'],
-    reason: "Linkerd's proxy access log in its Apache-like layout (client:port, identity, time in brackets, the request with a full URL, the status, nothing after it): no format reads it yet.",
-  },
 };

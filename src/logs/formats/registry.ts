@@ -38,6 +38,7 @@ import { GorouterParser } from './gorouter.ts';
 import { ZoraxyParser } from './zoraxy.ts';
 import { HerokuRouterParser } from './heroku-router.ts';
 import { TykParser } from './tyk.ts';
+import { LinkerdParser } from './linkerd.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -110,6 +111,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-json': { role: 'access', aliases: ['traefik'], create: () => new TraefikJsonParser() },
   kong: { role: 'access', aliases: ['kong-file-log'], create: () => new KongParser() },
   tyk: { role: 'access', aliases: ['tyk-gateway'], create: () => new TykParser() },
+  linkerd: { role: 'access', aliases: ['linkerd-proxy'], create: () => new LinkerdParser() },
   gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
   'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], withAppLines: true, create: () => new HerokuRouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
