@@ -24,6 +24,7 @@
 import { startsWithOwnReason } from './status-in-page.ts';
 import { literalAt } from './string-literal.ts';
 import type { ParsedResponse } from './types.ts';
+import { URLLIB3_RESPONSE } from '../logs/index.ts';
 
 /** What one tool's message says: the status, its reason phrase, the request when named, and where a body starts. */
 export interface ClientErrorLine {
@@ -125,12 +126,10 @@ const WORDINGS: readonly ClientWording[] = [
   // git over HTTP (its curl underneath): "RPC failed; HTTP 502 curl 22 ...", "unable to access '<url>': The requested URL returned error: 502".
   { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+(?: The requested URL returned error: \d{3}\b ?([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   { pattern: new RegExp(String.raw`unable to access '(${URL_TEXT})': The requested URL returned error: (\d{3})`), read: (m) => line(m[2], '', null, m[1]) },
-  // urllib3's debug line for each response it got (connectionpool.py `_make_request`): `https://host:443 "GET /x
-  // HTTP/1.1" 403 898` since 1.x's later releases, `"GET /x HTTP/1.1" 403 898` under the `urllib3.connectionpool`
-  // logger before: the client's record of the status, not a server's access line.
+  // urllib3's debug line for each response it got: the client's record of the status (the log reader's pattern).
   {
-    pattern: new RegExp(String.raw`(?:\b(https?):\/\/([^\s:/"]+):(\d+) |\burllib3\.connectionpool\]?(?:\[\w+\])?:?\s*)"${METHOD} (\S+) HTTP\/[\d.]+" (\d{3}) (?:\d+|None)\b`),
-    read: (m) => line(m[6], '', m[4] ?? null, m[1] === undefined ? null : `${m[1]}://${m[2]}${m[5]?.startsWith('/') ? m[5] : ''}`),
+    pattern: URLLIB3_RESPONSE,
+    read: (m) => line(m[5], '', m[3] ?? null, m[1] === undefined ? null : `${m[1]}://${m[2]}${m[4]?.startsWith('/') ? m[4] : ''}`),
   },
   // libcurl's own message for `-f` / CURLOPT_FAILONERROR (CURLE_HTTP_RETURNED_ERROR), in English whatever the locale
   // of the program around it: git in another language (`fatal: brak dostępu do „<url>”: ...`), pacman (`from <host> :`).

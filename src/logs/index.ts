@@ -55,6 +55,8 @@ export {
   WRAPPER_IDS,
 } from './types.ts';
 export { SKIP_REASONS, type LineExample, type SkipReason, type Tally } from './input/index.ts';
+// For diagnose, which reads urllib3's line as the client's message that the app-log reader must not take for a server's.
+export { URLLIB3_RESPONSE } from './formats/index.ts';
 // For the fleet domain, which writes rows from a tap and compiles the same rules to SQL.
 export {
   APP_CLOCK_SHIFT_MS,

@@ -67,10 +67,12 @@ const SHAPES: readonly Shape[] = [
  */
 const CLF_TIME = /\[(?:\d\d\/(?:\w{3}|\d\d)\/\d{4}:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d))\]/;
 /**
- * urllib3's debug line for a response it received (`https://host:443 "GET /x HTTP/1.1" 403 898`, connectionpool.py):
- * the quoted request and status of a client's log, not of a server's.
+ * urllib3's debug line for each response it received (connectionpool.py `_make_request`): `https://host:443 "GET /x
+ * HTTP/1.1" 403 898` in later 1.x releases and since, `"GET /x HTTP/1.1" 403 898` under the `urllib3.connectionpool`
+ * logger before. The quoted request and status of a client's log, not of a server's. Groups: scheme, host (the
+ * later form only), method, path, status.
  */
-const URLLIB3_RESPONSE = /(?:\bhttps?:\/\/[^\s:/"]+:\d+ |\burllib3\.connectionpool\b.*?)"[A-Z]+ \S+ HTTP\/[\d.]+" \d{3} (?:\d+|None)\b/;
+export const URLLIB3_RESPONSE = /(?:\b(https?):\/\/([^\s:/"]+):\d+ |\burllib3\.connectionpool\]?(?:\[\w+\])?:?\s*)"([A-Z]+) (\S+) HTTP\/[\d.]+" (\d{3}) (?:\d+|None)\b/;
 const group = (m: RegExpExecArray, n: number): string => (n === 0 ? '' : (m[n] ?? ''));
 /** The client's address where a shape has no place for it: the first IP address before the request. */
 const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{0,4}(?::[\da-f]{0,4}){2,7})(?=[\s:',)\]]|$)/i;
@@ -79,7 +81,7 @@ const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{0,4}(?::[\da-f]{0
 export function appRequestLine(line: string): AppRequestLine | null {
   const clf = CLF_TIME.test(line);
   for (const shape of SHAPES) {
-    if ((clf || URLLIB3_RESPONSE.test(line)) && shape === SHAPES[0]) continue;
+    if (shape === SHAPES[0] && (clf || URLLIB3_RESPONSE.test(line))) continue;
     const m = shape.pattern.exec(line);
     if (!m) continue;
     const status = Number(group(m, shape.status));

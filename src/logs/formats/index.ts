@@ -11,6 +11,7 @@ export { hasAppLines, isAppFormat, readsLogFormat, resolveFormat, type ParserOpt
 export { KIND, type LineKind, type LineParser } from './line-parser.ts';
 export { PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 export { requestKey } from './nginx-error.ts';
+export { URLLIB3_RESPONSE } from './app-request-line.ts';
 export { impliedErrorStatus } from './error-status.ts';
 export { parseTimeZone } from './time-zone.ts';
 export { rejoinRuns } from './broken-sample.ts';

@@ -23,6 +23,7 @@ describe('LinkerdParser', () => {
     const p = new LinkerdParser();
     expect(parseLine(p, wildLines(JSON_FORM)[0] as string)).toBe(KIND.access);
     expect(p.access()).toMatchObject({ status: 200, client: '10.42.0.70', method: 'GET', path: '/', requestTime: 0.014441135 });
+    // The doc's line with its status changed on purpose: the doc shows no 5xx.
     expect(parseLine(p, (wildLines(JSON_FORM)[0] as string).replace('"status":200', '"status":503'))).toBe(KIND.access);
     expect(p.access().signal).toBeNull();
   });

@@ -9,20 +9,27 @@
 import { parseIsoTime } from './log-time.ts';
 import { firstNumber, firstString, parseJsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { splitRequestLine } from './split-fields.ts';
+import { splitRequestLine, withoutPort } from './split-fields.ts';
 
-const APACHE = /^(\S+):\d+ (\S+) - \[(\d{4}-\d\d-\d\dT[\d:.]+Z)\] "([^"]*)" (\d{3})$/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+const APACHE = /^(\S+:\d+) (\S+) - \[(\d{4}-\d\d-\d\dT[\d:.]+Z)\] "([^"]*)" (\d{3})$/;
 
 export class LinkerdParser extends BaseParser {
   readonly format = 'linkerd' as const;
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
-    const line = buf.toString('utf8', start, end);
-    if (text.charCodeAt(start) === 123) return this.json(line);
-    const m = APACHE.exec(line);
+    if (text.charCodeAt(start) === 123) {
+      // Parsed only when it has Linkerd's key: other formats' JSON lines pass by unparsed.
+      const mark = text.indexOf('"client.addr"', start);
+      return mark >= 0 && mark < end ? this.json(buf.toString('utf8', start, end)) : KIND.none;
+    }
+    // The apache form ends with the status: three digits.
+    if (!isDigit(text.charCodeAt(end - 1)) || !isDigit(text.charCodeAt(end - 3)) || text.charCodeAt(end - 4) !== 32) return KIND.none;
+    const m = APACHE.exec(buf.toString('utf8', start, end));
     if (!m) return KIND.none;
     const request = splitRequestLine(m[4] as string);
-    return this.entry(Number(m[5]), m[3] as string, m[1] as string, request.method, request.path, Number.NaN);
+    return this.entry(Number(m[5]), m[3] as string, withoutPort(m[1] as string), request.method, request.path, Number.NaN);
   }
 
   private json(line: string): LineKind {
@@ -31,7 +38,7 @@ export class LinkerdParser extends BaseParser {
     const status = firstNumber(obj, ['status']);
     if (!(status >= 100 && status <= 999)) return KIND.none;
     const totalNs = Number(firstString(obj, ['total_ns']));
-    const client = firstString(obj, ['client.addr']).replace(/:\d+$/, '');
+    const client = withoutPort(firstString(obj, ['client.addr']));
     // The URI as the request line has it (an absolute one through a proxy), read as the apache form's is.
     const request = splitRequestLine(`${firstString(obj, ['method'])} ${firstString(obj, ['uri'])} ${firstString(obj, ['version'])}`);
     return this.entry(status, firstString(obj, ['timestamp']), client, request.method, request.path, totalNs > 0 ? totalNs / 1e9 : Number.NaN);

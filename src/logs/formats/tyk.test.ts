@@ -27,6 +27,7 @@ describe('TykParser', () => {
     expect(p.access()).toMatchObject({ status: 503, path: '/health', signal: { cause: 'app-overload', evidence: { kind: 'tyk-flags' } } });
   });
 
+  // Mechanics: the doc's first example's keys as a JSON record (log format json), written here, not a published line.
   it('reads the same keys as a JSON record (log format json)', () => {
     const p = new TykParser();
     const line = JSON.stringify({ level: 'info', method: 'GET', path: '/users', prefix: 'access-log', error_source: 'ReverseProxy', response_flag: 'URT', status: 504, time: '2025-02-10T14:23:01Z' });

@@ -14,7 +14,7 @@
  * are gathered until `status` arrives (the keys are alphabetical, so the error fields come before it).
  */
 import { parseIsoTime } from './log-time.ts';
-import { firstNumber, firstString, parseJsonObject, type JsonObject } from './json-fields.ts';
+import { firstNumber, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import type { Cause, Signal } from '../types.ts';
 import { LOGFMT_PAIR, unquoteValue } from './logfmt.ts';
@@ -68,7 +68,11 @@ export class TykParser extends BaseParser {
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
     const c = text.charCodeAt(start);
-    if (c === 123) return this.json(buf.toString('utf8', start, end));
+    if (c === 123) {
+      // Parsed only when it names the access log: other formats' JSON lines pass by unparsed.
+      const mark = text.indexOf('"access-log"', start);
+      return mark >= 0 && mark < end ? this.json(buf.toString('utf8', start, end)) : KIND.none;
+    }
     if (text.startsWith('time=', start)) {
       const line = buf.toString('utf8', start, end);
       // Other logrus lines (Tyk's application log, other programs') carry a message; an access entry never does.
@@ -98,9 +102,7 @@ export class TykParser extends BaseParser {
   private json(line: string): LineKind {
     const obj = parseJsonObject(line);
     if (!obj || obj.prefix !== 'access-log' || Number.isNaN(firstNumber(obj, ['status']))) return KIND.none;
-    const pairs = jsonPairs(obj);
-    if (!pairs.has('time')) pairs.set('time', firstString(obj, ['time']));
-    return this.entry(pairs);
+    return this.entry(jsonPairs(obj));
   }
 
   private entry(pairs: Map<string, string>): LineKind {
