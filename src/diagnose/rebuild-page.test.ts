@@ -77,6 +77,13 @@ describe("rebuildPage: HAProxy's pages by their size and headers (http_err_msgs,
     },
   );
 
+  // A real curl -v of Istio's RBAC refusal, the body not shown: 19 bytes of text/plain from istio-envoy.
+  it("rebuilds Envoy's RBAC refusal from its size, and nothing for a size no local reply has", () => {
+    const head = wild('envoy/istio-authz-403-ru.txt').replace(/^< /gm, '');
+    expect(rebuildPage(headOnly(head), templates)?.page).toBe('RBAC: access denied');
+    expect(rebuildPage(headOnly(head.replace('content-length: 19', 'content-length: 20')), templates)).toBeNull();
+  });
+
   it.each([
     ['a Server header', 'HTTP/1.1 503 Service Unavailable\nServer: nginx\nContent-Length: 107\nCache-Control: no-cache\nContent-Type: text/html\n'],
     ['another Cache-Control', 'HTTP/1.1 503 Service Unavailable\nContent-Length: 107\nCache-Control: private\nContent-Type: text/html\n'],
