@@ -256,3 +256,15 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(diagnose(head).diagnoses[0]?.issuer?.component).toBe(component);
   });
 });
+
+describe("Envoy's fault injection and what its upstream answered", () => {
+  // The body is the fault filter's constant (FaultFilter::abortWithStatus); the status is whatever the rule chose.
+  it.each([418, 503])("names Envoy for a %i abort of its fault filter, which no upstream was asked for", (status) => {
+    const d = diagnose(`HTTP/1.1 ${status} Unknown\ncontent-length: 18\ncontent-type: text/plain\nserver: envoy\n\nfault filter abort`).diagnoses[0];
+    expect(d).toMatchObject({ confidence: 'high', issuer: { component: 'Envoy', fingerprint: 'envoy-fault-abort' } });
+  });
+
+  it("names the application for httpbin's 418 through Envoy (x-envoy-upstream-service-time; Envoy answers 418 only for a fault rule)", () => {
+    expect(firstDiagnosis('app/httpbin-418-teapot-via-envoy.txt')).toMatchObject({ verdict: 'inferred', confidence: 'medium', issuer: { component: 'application' } });
+  });
+});
