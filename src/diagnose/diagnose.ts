@@ -59,7 +59,9 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   const appLinesOnly = logged?.observations.every((obs) => obs.logged?.format === 'app-text' || obs.logged?.format === 'app-json') ?? false;
   const outranked = appLinesOnly && only.verdict === 'identified' && loggedDiagnoses.every((d) => d.verdict !== 'identified');
   const decided = sameFailure && !outranked && loggedDiagnoses.some((d) => d.verdict !== 'unknown');
-  if (logged && (decided || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
+  // A JSON object a proxy's or a CDN's log reader reads is its access-log record, not the error body it looks like.
+  const proxyRecord = format === 'body' && logged !== null && !appLinesOnly;
+  if (logged && (decided || proxyRecord || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
   if (format === 'page-text' && only.verdict === 'unknown' && only.status === null) throw notAPage(String(input));
   return { format, locale, diagnoses };
 }

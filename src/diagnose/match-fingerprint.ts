@@ -227,7 +227,9 @@ function textCheckSet(m: Match, status: Check[]): CheckSet | null {
   // that reads none (a reason phrase, a generic body) is left out of the text form.
   const groups = top.words > 0 ? all : all.filter((g) => (g?.words ?? 0) > 0);
   if (m.anyOf !== undefined && groups.length === 0) return null;
-  const readsWords = top.words > 0 || groups.length > 0;
+  // A fingerprint on the reason phrase alone reads a client's message as well: its words quote the reason as sent.
+  const reasonAlone = m.reason !== undefined && m.headers === undefined && m.body === undefined && m.anyOf === undefined;
+  const readsWords = top.words > 0 || groups.length > 0 || reasonAlone;
   return readsWords ? { checks: [...status, ...top.checks], anyOf: groups.map((g) => g?.checks ?? []) } : null;
 }
 

@@ -56,6 +56,10 @@ describe('parseClientError: each tool by its own wording', () => {
     ['Error calling PBS web service. The remote server returned an error: (502) Bad Gateway. ', 502, 'Bad Gateway', null, null],
     // apt, the status line's code and reason after two blanks (the server's address after them in newer releases)
     ['E: Failed to fetch http://deb.debian.org/debian-security/pool/updates/main/c/curl/curl_7.74.0-1.3+deb11u16_amd64.deb  404  Not Found [IP: 151.101.2.132 80]', 404, 'Not Found', 'GET', 'http://deb.debian.org/debian-security/pool/updates/main/c/curl/curl_7.74.0-1.3+deb11u16_amd64.deb'],
+    // pypi/warehouse#7643: GNU wget's line for the status it got
+    ['HTTP request sent, awaiting response... 503 Backend is unhealthy', 503, 'Backend is unhealthy', null, null],
+    // fastify/json-schema-ref-resolver#9: npm's log prefix repeats the code before its message
+    ['npm error 403 403 Forbidden - PUT https://registry.npmjs.org/json-schema-ref-resolver - You do not have permission to publish "json-schema-ref-resolver". Are you logged in as the correct user?', 403, 'Forbidden', 'PUT', 'https://registry.npmjs.org/json-schema-ref-resolver'],
     // cpsdqs/cohost-dl#20: a URL, then the status with its own reason phrase
     ['        3: https://cohost.org/api/v1/trpc/posts.singlePost?input=%7B%7D 503 Service Unavailable:', 503, 'Service Unavailable', null, 'https://cohost.org/api/v1/trpc/posts.singlePost?input=%7B%7D'],
   ])('%s', (text, status, reason, method, url) => {

@@ -14,7 +14,8 @@
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
  *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
- *   npm `npm ERR! 502 Bad Gateway - GET https://...`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
+ *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
+ *   unhealthy`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
  *   `Error from server (ServiceUnavailable): ...`, apt `E: Failed to fetch <url>  503  first byte timeout` (the
  *   status line's code and reason as the server sent them); and `<url> 503 Service Unavailable` (the code with its own
  *   reason phrase).
@@ -95,6 +96,9 @@ const WORDINGS: readonly ClientWording[] = [
   // urllib: "HTTP Error %s: %s"; pip: "HTTP error 503 while getting <url>".
   { pattern: /\bHTTP Error (\d{3}): ([^\n"'`]{0,100})/, read: (m) => line(m[1], m[2]) },
   { pattern: new RegExp(String.raw`\bHTTP error (\d{3}) while getting (${URL_TEXT})`), read: (m) => line(m[1], '', 'GET', m[2]) },
+  // GNU wget (src/http.c): "HTTP request sent, awaiting response... 503 Backend is unhealthy" (or "Proxy request
+  // sent, ..."), the status line's code and reason as the server sent them.
+  { pattern: /\b(?:HTTP|Proxy) request sent, awaiting response\.\.\. (\d{3})(?: ([^\n]{1,100}))?/, read: (m) => line(m[1], m[2]?.trim()) },
   // aiohttp ClientResponseError: "{status}, message={message!r}, url={url!r}".
   { pattern: new RegExp(String.raw`\b(\d{3}), message=(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"), url=(?:URL\()?'(${URL_TEXT})'`), read: (m) => line(m[1], m[2] ?? m[3], null, m[4]) },
   // Spring WebClient: "502 Bad Gateway from GET https://...".
@@ -157,7 +161,8 @@ const WORDINGS: readonly ClientWording[] = [
   // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
   { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).
-  { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
+  // npm's log prefix repeats the code before the message ("npm ERR! 403 403 Forbidden - PUT ...").
+  { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(?:\d{3} )?(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
 ];
 
 /** kubectl's "Error from server (Reason): message". */

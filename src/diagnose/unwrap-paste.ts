@@ -69,6 +69,12 @@ const MAX_QUOTED_MESSAGE = 2000;
 
 /** A response printed as a string literal (string-literal.ts): many `\n` escapes and few real line breaks. */
 function unescapeString(text: string): string {
+  // A response on one line with its line breaks escaped, once or twice (a document quoting a scanner's banner:
+  // `HTTP/1.1 503 Service Unavailable\\r\\nContent-Type: ...`): decoded as many times as it was escaped.
+  if (/^\s*HTTP\/\d[^\n]*\\{1,2}r\\{1,2}n/.test(text) && !text.trim().includes('\n')) {
+    const once = decodeEscapes(text.trim());
+    return /\\r\\n/.test(once) ? decodeEscapes(once) : once;
+  }
   if (/^HTTP\/\d/m.test(text) || /^\s*[{[]/.test(text)) return text;
   const page = pageLiteral(text);
   if (page !== null) return page;

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+
+/** Real captures and components' own templates (test/fixtures/diagnose/wild, indexed in corpus-za.tsv). */
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+const first = (path: string) => diagnose(wild(path)).diagnoses[0];
+
+describe('bot protection, rate limits and gateways that answer for the site', () => {
+  it.each([
+    // psf/requests#5331 (DataDome's page, with an Imperva script tag the site also carries) and Blount/Cheky#95
+    ['datadome/requests-5331-blocked.html', 'DataDome', 'datadome-block'],
+    ['datadome/cheky-leboncoin-403-blocked.html', 'DataDome', 'datadome-block'],
+    // PerimeterX's NGINX enforcer's templates at a pinned commit: its block page, and its rate-limit page that names nobody
+    ['perimeterx/tpl-nginx-plugin-block.html', 'HUMAN (PerimeterX)', 'perimeterx-block-page'],
+    ['perimeterx/tpl-nginx-plugin-ratelimit.html', 'HUMAN (PerimeterX)', 'perimeterx-rate-limit-page'],
+    // 18F/piipan#2530: API Management's rate-limit policy, "Try again in ## seconds" as the issue shows it
+    ['azure-api-management/piipan-2530-default-429.json', 'Azure API Management', 'azure-apim-rate-limit'],
+    // OpenLogicProject/OpenLogic#193: Wordfence's limit page as text, its status in words
+    ['wordfence/openlogic-193-access-limited.txt', 'Wordfence (WordPress)', 'wordfence-block-page'],
+    // link-it/govway#268: GovWay's problem details
+    ['govway/govway-268-limit-exceeded.json', 'GovWay', 'govway-problem'],
+    // igama/docs.binaryedge.io: a scanner's banner of an Imperva block, its line breaks escaped twice on one line
+    ['imperva/binaryedge-doc-incapsula-503-banner.txt', 'Imperva (Incapsula)', 'imperva-incident'],
+  ])('%s: %s', (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+});
+
+describe('what an application says in its own words', () => {
+  // keycloak/keycloak#45390: the error page's words as the reporter copied them
+  it("names Keycloak for its error page's words", () => {
+    expect(first('app/keycloak45390-invalid-redirect-uri.txt')?.issuer?.component).toBe('Keycloak');
+  });
+
+  // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
+  it("names Grafana by its login cookie on an answer that says nothing else", () => {
+    expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });
+  });
+
+  // pypi/warehouse#8167: twine quotes requests' message, whose reason is PyPI's own sentence (forklift's _exc_with_message)
+  it('names the application, with low confidence, for a reason phrase that is a sentence of its own', () => {
+    expect(first('pypi/twine-upload-403-invalid-auth.log')).toMatchObject({ verdict: 'inferred', confidence: 'low', issuer: { component: 'application' } });
+  });
+
+  it.each([
+    // a Forefront TMG refusal in a capture: its reason is a sentence too, in parentheses, and the proxy's fingerprint reads it first
+    ['microsoft-tmg/tmg-413-upload-mega.txt', 'ms-isa-server-reason-shape'],
+    // ytdl-org/youtube-dl#2785: urllib's message quotes TMG's reason, read as the client printed it
+    ['microsoft-tmg/ytdl2785-403-tmg-denied.log', 'ms-isa-server-reason'],
+  ])("names the corporate proxy, not the application, for its reason phrase (%s)", (path, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component: 'Microsoft ISA Server / Forefront TMG', fingerprint });
+  });
+
+  // MicrosoftDocs/azure-docs (WAF tuning): a Front Door access-log record pasted alone is a record, not an error body
+  it("reads a CDN's JSON access-log record as a log line, not as the application's JSON error", () => {
+    const report = diagnose(wild('azure-front-door/docs-tuning-accesslog-403.log'));
+    expect(report.format).toBe('access-log');
+    expect(report.diagnoses[0]?.issuer?.component).not.toBe('application');
+  });
+});
