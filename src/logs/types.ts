@@ -219,6 +219,7 @@ export const FORMAT_IDS = [
   'kong',
   'tyk',
   'linkerd',
+  'skipper',
   'gorouter',
   'heroku-router',
   'cloudflare-logpush',
@@ -245,7 +246,7 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * Explorer copies an entry, an indentation of whole lines (a list or quote they were copied from), and a line pasted
  * as inline code.
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'gcp-logging', 'indent', 'inline-code'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'gcp-logging', 'indent', 'inline-code', 'markdown-quote'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

@@ -24,11 +24,17 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // authentik's proxy outpost logs its requests as JSON (logger authentik.outpost.proxyv2…): not read yet, a known gap.
   'authentik-outpost-json': ['authentik-outpost'],
   'aws-alb': ['alb'],
-  // Formats held-out sets 32 and 33 brought that httpwhy does not read (known gaps): nginx's JSON error log, Skipper's
-  // access log after its own error line, Tyk's logfmt access log, Gorouter's JSON process log, Fly.io's and Traefik's
-  // process logs.
+  // Formats held-out sets 32 and 33 brought that httpwhy does not read (known gaps): nginx's JSON error log, Tyk's
+  // logfmt access log, Gorouter's JSON process log, Fly.io's and Traefik's process logs.
   'nginx-error-json': ['nginx-error'],
+  // Skipper's access log (text or JSON) with its own [APP] error lines.
   skipper: ['skipper'],
+  // Held-out set 41's: AWS NLB's TLS access log (no HTTP requests in it), CloudFront's real-time log records (Kinesis),
+  // an IIS request stored as a Windows event: not read yet, known gaps. LiteSpeed's access log is the combined format.
+  'aws-nlb': ['aws-nlb'],
+  'cloudfront-realtime': ['cloudfront-realtime'],
+  'iis-xml-event': ['iis-xml-event'],
+  combined: ['combined'],
   'tyk-logfmt': ['tyk'],
   // KrakenD's access lines are Gin's logger (`[GIN] date | status | latency | client | METHOD "path"`), each 500 of the
   // gateway's own followed by Lura's `Error #01: Invalid status code`: no format reads them as the gateway's yet.

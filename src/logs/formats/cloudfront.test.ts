@@ -46,6 +46,15 @@ describe('CloudFrontParser', () => {
     expect(p.access()).toMatchObject({ status: 502, signal: { cause: 'dns' } });
   });
 
+  // aws-solutions/aws-waf-security-automations' generated sample (wild corpus): no header, CRLF, no result type.
+  it("reads a headerless entry with no result type after an edge location's name, and leaves its 5xx undecided", () => {
+    const p = new CloudFrontParser();
+    const entry = wildLines('cloudfront/waf-automations-cf-access-log-sample-crlf-3001-5000.log')[1] as string;
+    expect(parseLine(p, entry.replace(/\r$/, ''))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 504, signal: { cause: 'unknown', decisive: false } });
+    expect(parseLine(p, entry.replace('\tIND6\t', '\tsomewhere\t'))).toBe(KIND.none);
+  });
+
   it('reads a published file: edge errors, an origin-less 000 and a shorter last entry (wild corpus)', () => {
     // elastic/integrations aws cloudfront_logs pipeline test.
     const p = new CloudFrontParser();

@@ -50,8 +50,8 @@ export function cloudfrontSignal(status: number, resultType: string, detailed: s
   if (EDGE_REFUSALS.has(resultType) || EDGE_REFUSALS.has(detailed ?? '')) return { cause: 'load-shed', confidence: 'high', decisive: true, evidence };
   const failure = originFailure(detailed ?? '');
   if (failure) return { cause: failure, confidence: 'high', decisive: true, evidence };
-  // An `Error` result without the detailed type may be the edge's or the origin's.
-  if (resultType === 'Error' && detailed === null) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'no-signals' };
+  // An `Error` result without the detailed type may be the edge's or the origin's; no result type at all says nothing.
+  if ((resultType === 'Error' && detailed === null) || (resultType === '' && !detailed)) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'no-signals' };
   // The origin's status, relayed or served from the cache (the detailed type `Error` "can occur when the server serves
   // an error response from the cache").
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
@@ -62,6 +62,8 @@ const LEGACY_FIELDS = W3cFields.parse(
   'date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end',
 );
 const RESULT_TYPES = new Set(['Hit', 'RefreshHit', 'Miss', 'LimitExceeded', 'CapacityExceeded', 'Error', 'Redirect']);
+/** An edge location as CloudFront names it: an airport code, a number, a capacity suffix (`IAD89-C1`, `ICN51`). */
+const EDGE_LOCATION = /^[A-Z]{3}\d{1,3}(?:-[A-Z]\d{1,2})?$/;
 
 export class CloudFrontParser extends BaseParser {
   readonly format = 'cloudfront' as const;
@@ -76,8 +78,10 @@ export class CloudFrontParser extends BaseParser {
     const values = buf.toString('utf8', start, end).split('\t');
     const fields = this.fields ?? LEGACY_FIELDS;
     const resultType = fields.value(values, 'x-edge-result-type');
-    // Without a header, the legacy order is taken only for an entry that fits it.
-    if (!this.fields && (values.length < 15 || !RESULT_TYPES.has(resultType))) return KIND.none;
+    // Without a header, the legacy order is taken only for an entry that fits it: a result type CloudFront writes, or
+    // none (a generated sample leaves it empty) after an edge location's name.
+    const fits = RESULT_TYPES.has(resultType) || (resultType === '' && EDGE_LOCATION.test(fields.value(values, 'x-edge-location')));
+    if (!this.fields && (values.length < 15 || !fits)) return KIND.none;
     const request = w3cRequest(fields, values, fields.value(values, 'date'), fields.value(values, 'time'));
     if (!request) return KIND.none;
     const taken = fields.value(values, 'time-taken');

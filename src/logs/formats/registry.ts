@@ -39,6 +39,7 @@ import { ZoraxyParser } from './zoraxy.ts';
 import { HerokuRouterParser } from './heroku-router.ts';
 import { TykParser } from './tyk.ts';
 import { LinkerdParser } from './linkerd.ts';
+import { SkipperParser } from './skipper.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -87,6 +88,8 @@ function logFormatParser(format: 'nginx-custom' | 'nginx-json', options: ParserO
 const FORMATS: Record<FormatId, FormatEntry> = {
   'ingress-nginx': { role: 'access', create: ingressNginxParser },
   'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
+  // Before the CLF presets: its line is a combined one with Skipper's own fields after it.
+  skipper: { role: 'access', aliases: ['zalando-skipper'], create: () => new SkipperParser() },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: nginxProxyManagerParser },
   npmplus: { role: 'access', create: () => presetParser('npmplus') },

@@ -17,6 +17,7 @@ import { heroku } from './heroku.ts';
 import { indent } from './indent.ts';
 import { inlineCode } from './inline-code.ts';
 import { kail } from './kail.ts';
+import { markdownQuote } from './markdown-quote.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { kubetail } from './kubetail.ts';
 import { stern } from './stern.ts';
@@ -47,9 +48,10 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   grep,
   indent,
   'inline-code': inlineCode,
+  'markdown-quote': markdownQuote,
 };
 /** Wrappers tried on every line before the chain's, outside of it: one line of a paste may carry them and the others not. */
-const ALWAYS: readonly Wrapper[] = [inlineCode];
+const ALWAYS: readonly Wrapper[] = [markdownQuote, inlineCode];
 const WRAPPERS = Object.values(BY_ID).filter((w) => !ALWAYS.includes(w));
 /** Wrappers around wrappers seen in the wild are 2 or 3 deep (journald around compose around forego). */
 const MAX_DEPTH = 4;
@@ -63,9 +65,9 @@ export interface LineView {
   end: number;
 }
 
-/** The wrappers of one line, outermost first. */
-function wrappersOfLine(line: WrappedLine): WrapperId[] {
-  for (const wrapper of ALWAYS) wrapper.strip(line);
+/** The wrappers of one line, outermost first; those stripped from any line (`ALWAYS`) are added to `pasted`. */
+function wrappersOfLine(line: WrappedLine, pasted: Set<WrapperId>): WrapperId[] {
+  for (const wrapper of ALWAYS) if (wrapper.strip(line)) pasted.add(wrapper.id);
   const found: WrapperId[] = [];
   while (found.length < MAX_DEPTH) {
     const wrapper = WRAPPERS.find((w) => w.strip(line));
@@ -75,13 +77,18 @@ function wrappersOfLine(line: WrappedLine): WrapperId[] {
   return found;
 }
 
-/** The wrappers most sample lines carry (the deeper chain on a tie), outermost first; empty for bare lines. */
+/**
+ * The wrappers most sample lines carry (the deeper chain on a tie), outermost first; empty for bare lines. Lines
+ * otherwise bare that a paste quoted or marked as code get those paste wrappers as their chain, so that they are
+ * read inside them (bare input is read without an unwrapper).
+ */
 export function wrapperChain(sample: readonly LineView[]): WrapperId[] {
   const line = new WrappedLine();
+  const pasted = new Set<WrapperId>();
   const counts = new Map<string, { chain: WrapperId[]; count: number }>();
   for (const { buf, text, start, end } of sample) {
     line.reset(buf, text, start, end);
-    const chain = wrappersOfLine(line);
+    const chain = wrappersOfLine(line, pasted);
     const key = chain.join(' ');
     const seen = counts.get(key);
     if (seen) seen.count++;
@@ -92,7 +99,7 @@ export function wrapperChain(sample: readonly LineView[]): WrapperId[] {
   for (const { chain, count } of counts.values()) {
     if (chain.length > 0 && (count > bestCount || (count === bestCount && chain.length > best.length))) [best, bestCount] = [chain, count];
   }
-  return best;
+  return best.length > 0 ? best : ALWAYS.map((w) => w.id).filter((id) => pasted.has(id));
 }
 
 /** Wrappers whose shape a format's own field may have: the bare reading wins a tie against them (see detect.ts). */

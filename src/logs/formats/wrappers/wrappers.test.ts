@@ -401,3 +401,14 @@ describe('inline code', () => {
     expect(unwrap('```', []).inner).toBe('```');
   });
 });
+
+describe('markdown quote', () => {
+  // istio/istio#39758: an Istio sidecar line quoted in the issue's description, with nothing else around it.
+  it('strips "> " from a quoted line, and a file of such lines gets it as its chain (bare lines are read without an unwrapper)', () => {
+    const line = corpusLine('envoy-text/istio-39758-md-quote-200-uf-grpc.log', 1);
+    expect(line.startsWith('> [2022-07-03T06:20:43.573Z]')).toBe(true);
+    expect(unwrap(line, []).inner).toBe(line.slice(2));
+    expect(chainOf(line)).toEqual(['markdown-quote']);
+    expect(unwrap('>x', []).inner).toBe('>x');
+  });
+});
