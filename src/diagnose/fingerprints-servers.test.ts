@@ -135,6 +135,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['iis/503-iisnode-85-flattened.txt', 'IIS', 'iis-detailed-error', 'medium'],
   ['litespeed/404-whatwaf-202.headers', 'LiteSpeed', 'litespeed-error-page', 'medium'],
   ['php-fpm/404-nginx-boilerplate-text.txt', 'PHP-FPM', 'php-fpm-file-not-found-retyped', 'low'],
+  // OpenStack Swift's swob page: a 409 as its docs show it, a 401 quoted by jclouds in a SoftLayer user's log.
+  ['openstack-swift/delete-nonempty-container-409.http', 'OpenStack Swift', 'swift-swob-page', 'medium'],
+  ['openstack-swift/softlayer-401-jclouds.log', 'OpenStack Swift', 'swift-swob-page', 'medium'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
