@@ -138,6 +138,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // OpenStack Swift's swob page: a 409 as its docs show it, a 401 quoted by jclouds in a SoftLayer user's log.
   ['openstack-swift/delete-nonempty-container-409.http', 'OpenStack Swift', 'swift-swob-page', 'medium'],
   ['openstack-swift/softlayer-401-jclouds.log', 'OpenStack Swift', 'swift-swob-page', 'medium'],
+  // spring-attic/artifactory-resource#14: a build's log quoting Artifactory's error JSON after the status.
+  ['artifactory/build-api-404-no-build.log', 'JFrog Artifactory', 'artifactory-errors', 'medium'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
