@@ -19,6 +19,8 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/1034-edge-ip-restricted-fruition.txt', 'Cloudflare', 'cloudflare-dns-config'],
   ['cloudflare/1101-worker-threw-exception-bpb.txt', 'Cloudflare', 'cloudflare-1101'],
   ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
+  // anthropics/claude-code#3197: the CLI printed the page after the status, cut after its head ("[...]")
+  ['cloudflare/claudecode3197-520-api-error.log', 'Cloudflare', 'cloudflare-520'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],

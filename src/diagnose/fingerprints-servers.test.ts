@@ -140,6 +140,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['openstack-swift/softlayer-401-jclouds.log', 'OpenStack Swift', 'swift-swob-page', 'medium'],
   // spring-attic/artifactory-resource#14: a build's log quoting Artifactory's error JSON after the status.
   ['artifactory/build-api-404-no-build.log', 'JFrog Artifactory', 'artifactory-errors', 'medium'],
+  // DataBiosphere/azul PR 4236: an app's own ChaliceViewError subclass, indented, through API Gateway and CloudFront.
+  ['chalice/azul4236-503-via-apigw-cloudfront.http', 'Chalice', 'chalice-error-response-subclass', 'low'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
