@@ -21,6 +21,8 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
   // anthropics/claude-code#3197: the CLI printed the page after the status, cut after its head ("[...]")
   ['cloudflare/claudecode3197-520-api-error.log', 'Cloudflare', 'cloudflare-520'],
+  // the page's text as a reporter copied it: a Workers route over the free plan's daily limit
+  ['cloudflare/vless-174-error-1027-workers-limit.txt', 'Cloudflare', 'cloudflare-1027-titled'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],
