@@ -142,6 +142,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['artifactory/build-api-404-no-build.log', 'JFrog Artifactory', 'artifactory-errors', 'medium'],
   // DataBiosphere/azul PR 4236: an app's own ChaliceViewError subclass, indented, through API Gateway and CloudFront.
   ['chalice/azul4236-503-via-apigw-cloudfront.http', 'Chalice', 'chalice-error-response-subclass', 'low'],
+  // docker/docs#21908: helm quoting the registry's message after the status
+  ['docker-hub/helm-pull-429-rate-limit.log', 'Docker Hub', 'docker-hub-pull-rate-limit', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
