@@ -59,3 +59,31 @@ describe('what an application says in its own words', () => {
     expect(report.diagnoses[0]?.issuer?.component).not.toBe('application');
   });
 });
+
+describe('the proxy a client was told to use', () => {
+  it.each([
+    // graphql-dotnet/graphql-client#100: Fiddler's own 502, its reason naming it
+    ['fiddler/graphql-502-gateway-connection-failed.http', 'fiddler-own-error'],
+    // curl/curl#2346: curl -v through Fiddler, the proxy's answer to CONNECT in curl's log
+    ['fiddler/curl-connect-502-dns-lookup-failed.log', 'fiddler-own-error'],
+    // telerik/fiddler-everywhere-docs: an AutoResponder template, FiddlerTemplate: True
+    ['fiddler/fe-autoresponder-407-proxy-auth.http', 'fiddler-autoresponder'],
+  ])('names Fiddler for %s', (path, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component: 'Fiddler', fingerprint });
+  });
+
+  // saltstack-formulas/apt-cacher-formula#15: apt quoting libcurl's message for apt-cacher-ng's 403 to CONNECT
+  it("names the client's forward proxy, with the proxy's status, from libcurl's CONNECT refusal in another tool's words", () => {
+    expect(first('apt-cacher-ng/apt-cacher-formula-15-connect-403.log')).toMatchObject({ status: 403, confidence: 'high', issuer: { component: 'Forward proxy (HTTP CONNECT)', fingerprint: 'curl-proxy-connect-refused' } });
+  });
+
+  // curl's message as curl 8 words it (lib/cf-h1-proxy.c); the status is the proxy's, not the server's
+  it("reads curl's own line for a refused tunnel", () => {
+    expect(diagnose('curl: (56) CONNECT tunnel failed, response 407').diagnoses[0]).toMatchObject({ status: 407, issuer: { fingerprint: 'curl-proxy-connect-refused' } });
+  });
+
+  // mitmproxy/mitmproxy#3043: the head an iOS app logged, mitmproxy's Server header
+  it("names mitmproxy from an iOS app's log of the response", () => {
+    expect(first('mitmproxy/ios-502-headers-3.0.3.log')?.issuer?.component).toBe('mitmproxy');
+  });
+});

@@ -133,3 +133,18 @@ describe('parseClientDump, Go and Java', () => {
     expect(parseClientDump('The server said 502 Bad Gateway and StatusCode 502 again.')).toBeNull();
   });
 });
+
+describe('parseClientDump, Foundation', () => {
+  // mitmproxy/mitmproxy#3043: an iOS app's log of the NSHTTPURLResponse it got through mitmproxy
+  it("reads NSHTTPURLResponse's description: the status code and each header, quoted or not", () => {
+    const text = readFileSync(new URL('../../test/fixtures/diagnose/wild/mitmproxy/ios-502-headers-3.0.3.log', import.meta.url), 'utf8');
+    const response = parseClientDump(text);
+    expect(response).toMatchObject({ status: 502, reason: '' });
+    expect(response?.headers).toEqual([
+      { name: 'Connection', value: 'close' },
+      { name: 'Content-Length', value: '256' },
+      { name: 'Content-Type', value: 'text/html' },
+      { name: 'Server', value: 'mitmproxy 3.0.3' },
+    ]);
+  });
+});

@@ -11,7 +11,8 @@
  *   Header:map[Server:[nginx]] ...}`, or with `%v`, the values alone: `&{502 Bad Gateway 502 HTTP/1.1 1 1 map[...] ...}`;
  * - OkHttp's `Response{protocol=h2, code=502, message=, url=https://...}`;
  * - Java's `HttpURLConnection.getHeaderFields()` printed as a map, where the status line is the value of the `null`
- *   key: `{null=[HTTP/1.1 503 Service Temporarily Unavailable], Server=[nginx/1.14.0 (Ubuntu)], ...}`.
+ *   key: `{null=[HTTP/1.1 503 Service Temporarily Unavailable], Server=[nginx/1.14.0 (Ubuntu)], ...}`;
+ * - Foundation's description of an `NSHTTPURLResponse` (`{ Status Code: 502, Headers { Server = ( nginx ); } }`).
  * The status is only ever taken from the field that holds the response's status, never from a number elsewhere.
  */
 import { toResponse } from './parse-http.ts';
@@ -219,7 +220,24 @@ function javaHeaderMap(text: string): ParsedResponse | null {
   return toResponse({ httpVersion: status[1] ?? null, status: Number(status[2]), reason: (status[3] ?? '').trim(), headers }, null);
 }
 
+/** A value of Foundation's description, quoted (with its quotes escaped) when it is not a plain word. */
+const unquoteFoundation = (v: string) => (/^".*"$/.test(v) ? v.slice(1, -1).replaceAll('\\"', '"') : v);
+
+/**
+ * Foundation's description of an `NSHTTPURLResponse` (an iOS or macOS app's log, NSLog or print): `{ Status Code: 502,
+ * Headers {` then each header as `Name = ( value );` over lines (quoted when not a plain word), `} }`.
+ */
+function nsHttpUrlResponse(text: string): ParsedResponse | null {
+  const m = /\{ Status Code: (\d{3}), Headers \{([\s\S]*?)\n\s*\} \}/.exec(text);
+  if (!m) return null;
+  const headers = [...(m[2] ?? '').matchAll(/^\s*("[^"\n]+"|[\w-]+) = +\(\s*\n?\s*("(?:[^"\\\n]|\\.)*"|[^\n;)]*?)\s*\n?\s*\);/gm)].map((h) => ({
+    name: unquoteFoundation(h[1] ?? ''),
+    value: unquoteFoundation((h[2] ?? '').trim()),
+  }));
+  return toResponse({ httpVersion: null, status: Number(m[1]), reason: '', headers }, null);
+}
+
 /** The response a client library's printout holds, or null when the text is no such printout. */
 export function parseClientDump(text: string): ParsedResponse | null {
-  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? goPlainResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text);
+  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? goPlainResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text) ?? nsHttpUrlResponse(text);
 }

@@ -15,6 +15,12 @@ import { parseLooseHead } from './parse-loose-head.ts';
 const FAILURE_LINE = /^curl: \((\d+)\) (.*)$/;
 const FAILURE_LINES = /^curl: \(\d+\) .*(?:\r?\n|$)/gm;
 const FAIL_STATUS = /^The requested URL returned error: (\d{3})\b *(.*)$/;
+/**
+ * libcurl's error for a proxy that refused the tunnel: the status is the proxy's answer to CONNECT (lib/cf-h1-proxy.c
+ * "CONNECT tunnel failed, response %d"; before 7.75 "Received HTTP code %d from proxy after CONNECT"), exit code 56.
+ * Tools built on libcurl (git, apt, pip's vendored curl users) print it with their own words around it.
+ */
+const PROXY_CONNECT = /\b(?:Received HTTP code (\d{3}) from proxy after CONNECT|CONNECT tunnel failed, response (\d{3}))\b/;
 /** When a body has no final newline, curl's next info line lands on the same terminal line. */
 const GLUED_INFO = /^(.*?)\* ((?:Connection #\d+|Closing connection|shutting down connection).*)$/;
 /** curl's closing info line pasted without its `* ` (a body printed after it is still the body). */
@@ -62,6 +68,20 @@ function bodyOf(raw: RawResponse): string | null {
 function failStatus(failure: ClientFailure): { status: number; reason: string } | undefined {
   const m = failure.exitCode === 22 ? FAIL_STATUS.exec(failure.message) : null;
   return m ? { status: Number(m[1]), reason: m[2] ?? '' } : undefined;
+}
+
+/** The proxy's answer to CONNECT as a response (its status only), beside the failure that names it. */
+function proxyRefusal(failure: ClientFailure, hops: Observation['hops']): Observation | null {
+  const m = PROXY_CONNECT.exec(failure.message);
+  if (!m) return null;
+  const response = { httpVersion: null, status: Number(m[1] ?? m[2]), reason: '', headers: [], body: null, truncated: false, form: 'message' as const, bodyNote: null };
+  return { label: RESPONSE_LABEL, response, failure, hops };
+}
+
+/** libcurl's proxy-refusal message in a tool's words, without curl's own `curl: (56)` line: read as that failure. */
+export function libcurlProxyRefusal(text: string): Observation | null {
+  const m = PROXY_CONNECT.exec(text);
+  return m ? proxyRefusal({ tool: 'curl', exitCode: 56, message: m[0], trace: [] }, []) : null;
 }
 
 /** `curl -vi` prints the head twice: marked with `<` on stderr and bare on stdout, interleaved line by line. */
@@ -127,7 +147,7 @@ export function parseCurlOutput(text: string): Observation {
     const body = markupAround(lines, lines.findLastIndex((l) => FAILURE_LINE.test(l)));
     return { label: RESPONSE_LABEL, response: { httpVersion: null, ...failed, headers: [], body, truncated: false, form: 'message', bodyNote: null }, failure: null, hops };
   }
-  if (failure) return { label: RESPONSE_LABEL, response: null, failure, hops };
+  if (failure) return proxyRefusal(failure, hops) ?? { label: RESPONSE_LABEL, response: null, failure, hops };
   // Only the headers were pasted, the status line left out: read as a head whose status is unknown.
   const head = headless.length > 0 ? parseLooseHead(headless.join('\n')) : null;
   if (head) return { label: RESPONSE_LABEL, response: head, failure: null, hops };

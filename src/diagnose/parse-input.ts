@@ -13,7 +13,7 @@ import { aptProxyHead } from './parse-apt-proxy.ts';
 import { parseCassette } from './parse-cassette.ts';
 import { parseFirebaseDebug } from './parse-firebase-debug.ts';
 import { parseClientError } from './parse-client-error.ts';
-import { extractFailure, hasCurlFailureLine, parseCurlOutput } from './parse-curl.ts';
+import { extractFailure, hasCurlFailureLine, libcurlProxyRefusal, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
 import { parseToolResult } from './parse-tool-result.ts';
@@ -172,6 +172,10 @@ function parseText(raw: string): ParsedInput {
     return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
   };
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed) && !opensWithLogTag(trimmed)) return parseJsonText(trimmed, () => clientMessage() ?? pageInObject(trimmed));
+  // A tool's message quoting libcurl's proxy refusal (git's `unable to access '…': Received HTTP code 407 from proxy
+  // after CONNECT`), where no status line or curl line of its own is there.
+  const refusal = statusAt < 0 && !/^\s*< HTTP\/\d/m.test(text) && !hasCurlFailureLine(text) ? libcurlProxyRefusal(text) : null;
+  if (refusal) return { format: 'curl-error', observations: [refusal] };
   const client = clientMessage();
   if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.

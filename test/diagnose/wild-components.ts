@@ -6,7 +6,9 @@
  * but less specific too. Any other named component is wrong. `app` and `unknown` are not in the table: `app` is
  * right for `application` or any component of layer `origin-app`, `unknown` only for no issuer.
  *
- * A slug the table lacks fails the corpus test: add it here with the component name its fingerprints use.
+ * A slug the table lacks fails the corpus test: add it here with the component name its fingerprints use. A proxy that
+ * answered a client's CONNECT is named only as the client's forward proxy when curl's message is all there is: that is
+ * the same box, named less precisely, for any component that can be one.
  */
 export interface ExpectedComponent {
   names: readonly string[];
@@ -22,7 +24,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Hosting panels' own pages, served by the web server they run (1Panel and aaPanel: OpenResty or nginx; HestiaCP:
   // nginx in front of Apache; Sentora: Apache): that server is the same box named less precisely.
   '1panel': { names: ['1Panel'], broader: ['OpenResty', 'nginx'] },
-  '3proxy': { names: ['3proxy'] },
+  '3proxy': { names: ['3proxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   aapanel: { names: ['aaPanel'], broader: ['OpenResty', 'nginx'] },
   'actix-web': { names: ['actix-web'], framework: true },
   adguard: { names: ['AdGuard'] },
@@ -35,15 +37,16 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'alibaba-cloud-waf': { names: ['Alibaba Cloud WAF'], broader: ['Tengine'] },
   'alibaba-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
   anthropic: { names: ['Anthropic API'], framework: true },
+  anyproxy: { names: ['AnyProxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   apache: { names: ['Apache httpd'] },
-  'apache-traffic-server': { names: ['Apache Traffic Server'] },
+  'apache-traffic-server': { names: ['Apache Traffic Server'], broader: ['Forward proxy (HTTP CONNECT)'] },
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
   angie: { names: ['Angie'], broader: ['nginx'] },
   apiaxle: { names: ['ApiAxle'] },
   apigee: { names: ['Apigee'] },
   // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
   apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
-  'apt-cacher-ng': { names: ['apt-cacher-ng'] },
+  'apt-cacher-ng': { names: ['apt-cacher-ng'], broader: ['Forward proxy (HTTP CONNECT)'] },
   // soulteary/apt-proxy, a Go caching proxy for apt: its own 502 is Go's ReverseProxy's.
   'apt-proxy': { names: ['apt-proxy'], broader: ['Go httputil.ReverseProxy'] },
   artifactory: { names: ['JFrog Artifactory'], framework: true },
@@ -86,6 +89,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
   barracuda: { names: ['Barracuda Web Application Firewall'] },
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
+  bintray: { names: ['JFrog Bintray'], framework: true },
   // Tencent's BlueKing API Gateway runs on APISIX.
   'bk-apigateway': { names: ['BlueKing API Gateway'], broader: ['Apache APISIX', 'OpenResty'] },
   bottle: { names: ['Bottle'], framework: true },
@@ -94,6 +98,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // BunkerWeb and the Chinese WAFs of held-out set 62 (ngx_lua_waf, Zhongkui, UUSEC's Nanqiang) run in nginx or OpenResty.
   bunkerweb: { names: ['BunkerWeb'], broader: ['nginx'] },
   bunnycdn: { names: ['Bunny CDN'] },
+  'burp-suite': { names: ['Burp Suite'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'c-icap': { names: ['c-icap'] },
   caddy: { names: ['Caddy'] },
   caprover: { names: ['CapRover'], broader: ['nginx'] },
@@ -113,7 +118,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cloudinary: { names: ['Cloudinary'] },
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
-  cntlm: { names: ['Cntlm'] },
+  cntlm: { names: ['Cntlm'], broader: ['Forward proxy (HTTP CONNECT)'] },
   coder: { names: ['Coder'] },
   'configurable-http-proxy': { names: ['configurable-http-proxy'] },
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
@@ -140,13 +145,13 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   dokku: { names: ['Dokku'], broader: ['nginx'] },
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
-  e2guardian: { names: ['E2Guardian'] },
+  e2guardian: { names: ['E2Guardian'], broader: ['Forward proxy (HTTP CONNECT)'] },
   echo: { names: ['Echo'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
   easegress: { names: ['Easegress'] },
   elasticsearch: { names: ['Elasticsearch'], framework: true },
-  envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'] },
+  envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'], broader: ['Forward proxy (HTTP CONNECT)'] },
   expose: { names: ['Expose'] },
   express: { names: ['Express'], framework: true },
   'f5-big-ip': { names: ['F5 BIG-IP', 'F5 WAF (BIG-IP ASM / NGINX App Protect)'] },
@@ -157,13 +162,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fastly: { names: ['Fastly'] },
   feersum: { names: ['Feersum'] },
   fiber: { names: ['Fiber'], framework: true },
+  fiddler: { names: ['Fiddler'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'firebase-emulator': { names: ['Firebase Local Emulator Suite'] },
   'firebase-hosting': { names: ['Firebase Hosting'] },
   flask: { names: ['Flask (Werkzeug)'], framework: true },
   'fly-proxy': { names: ['Fly Proxy'] },
   freenginx: { names: ['freenginx'], broader: ['nginx'] },
   'fly-io': { names: ['Fly Proxy'] },
-  forcepoint: { names: ['Forcepoint Web Security (Websense)'] },
+  forcepoint: { names: ['Forcepoint Web Security (Websense)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
   frp: { names: ['frp'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
@@ -204,7 +210,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gunicorn: { names: ['Gunicorn'] },
   h2o: { names: ['H2O'] },
   hapi: { names: ['Boom (hapi)'], framework: true },
-  haproxy: { names: ['HAProxy'] },
+  haproxy: { names: ['HAProxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   harbor: { names: ['Harbor'], broader: ['Docker Registry (Distribution)'], framework: true },
   heroku: { names: ['Heroku router'] },
   hestiacp: { names: ['HestiaCP'], broader: ['nginx', 'Apache httpd'] },
@@ -214,6 +220,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   higress: { names: ['Higress'], broader: ['Envoy'] },
   // Home Assistant's web server is aiohttp: aiohttp's own error text is Home Assistant's, named less precisely.
   'home-assistant': { names: ['Home Assistant'], broader: ['aiohttp'], framework: true },
+  hoverfly: { names: ['Hoverfly'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'hpe-ilo': { names: ['HPE iLO'], framework: true },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
@@ -237,6 +244,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jenkins: { names: ['Jenkins'], broader: ['Jetty'], framework: true },
   jetty: { names: ['Jetty'] },
   jiasule: { names: ['Knownsec Jiasule'] },
+  jsdelivr: { names: ['jsDelivr'] },
   // The 404 server an ingress routes unmatched requests to (held-out set 49's name for it).
   'k8s-defaultbackend': { names: ['Kubernetes default backend'] },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
@@ -261,14 +269,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
   'maven-central': { names: ['Maven Central'], framework: true },
-  'mcafee-web-gateway': { names: ['McAfee Web Gateway'] },
+  'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'memofun-relay': { names: ['memofun relay'] },
   micronaut: { names: ['Micronaut'], framework: true },
   microsandbox: { names: ['microsandbox'] },
-  'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'] },
+  'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
   mihomo: { names: ['mihomo'] },
   minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
-  mitmproxy: { names: ['mitmproxy'] },
+  mitmproxy: { names: ['mitmproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed', 'nginx'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
@@ -281,7 +289,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nextjs: { names: ['Next.js'], framework: true },
   nexus: { names: ['Sonatype Nexus Repository'], framework: true },
   nghttpx: { names: ['nghttpx'] },
-  nginx: { names: ['nginx'] },
+  nginx: { names: ['nginx'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'nginx-app-protect': { names: ['F5 WAF (BIG-IP ASM / NGINX App Protect)'], broader: ['nginx'] },
   'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
@@ -317,12 +325,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'php-fpm': { names: ['PHP-FPM'] },
   phoenix: { names: ['Phoenix'], framework: true },
   plesk: { names: ['Plesk'] },
-  polipo: { names: ['Polipo'] },
+  polipo: { names: ['Polipo'], broader: ['Forward proxy (HTTP CONNECT)'] },
   pomerium: { names: ['Pomerium'], broader: ['Envoy'] },
   postgrest: { names: ['PostgREST'], framework: true },
-  privoxy: { names: ['Privoxy'] },
+  privoxy: { names: ['Privoxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'play-framework': { names: ['Play Framework'], framework: true },
-  'proxy-py': { names: ['proxy.py'] },
+  'proxy-py': { names: ['proxy.py'], broader: ['Forward proxy (HTTP CONNECT)'] },
   puma: { names: ['Puma'] },
   passenger: { names: ['Phusion Passenger'] },
   pypi: { names: ['PyPI'], framework: true },
@@ -336,8 +344,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
   reddit: { names: ['Reddit API'], framework: true },
   'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
-  goproxy: { names: ['goproxy'] },
-  'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'] },
+  goproxy: { names: ['goproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'rubygems-org': { names: ['RubyGems.org'], framework: true },
   safeline: { names: ['SafeLine WAF'] },
   'scality-cloudserver': { names: ['Scality CloudServer'] },
@@ -345,11 +353,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   sentora: { names: ['Sentora'], broader: ['Apache httpd'] },
   slack: { names: ['Slack API'], framework: true },
   smokescreen: { names: ['Smokescreen'] },
-  'sophos-xg': { names: ['Sophos Firewall'] },
+  'sophos-xg': { names: ['Sophos Firewall'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  squidclamav: { names: ['SquidClamav'], broader: ['c-icap'] },
   starlette: { names: ['Starlette'], broader: ['FastAPI'], framework: true },
   stormwall: { names: ['StormWall'] },
   stripe: { names: ['Stripe API'], framework: true },
-  'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'] },
+  'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'tencent-cloud-waf': { names: ['Tencent Cloud WAF'] },
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
@@ -380,7 +389,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'spring-boot': { names: ['Spring Boot'], framework: true },
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
   'spring-cloud-gateway': { names: ['Spring Cloud Gateway'], broader: ['Spring Boot'] },
-  squid: { names: ['Squid'] },
+  squid: { names: ['Squid'], broader: ['Forward proxy (HTTP CONNECT)'] },
   stackpath: { names: ['StackPath'] },
   'streamlit-cloud': { names: ['Streamlit Community Cloud'] },
   stingray: { names: ['Stingray Traffic Manager'] },
@@ -389,7 +398,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   sucuri: { names: ['Sucuri Website Firewall'] },
   symfony: { names: ['Symfony'], framework: true },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
-  tinyproxy: { names: ['Tinyproxy'] },
+  tinyproxy: { names: ['Tinyproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   tomcat: { names: ['Apache Tomcat'] },
   tornado: { names: ['Tornado'], framework: true },
   // Traefik answers an unrouted request with Go's http.NotFound, byte for byte: Go net/http is the same box, less precise.
@@ -406,7 +415,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   warp: { names: ['Warp'], framework: true },
   weblogic: { names: ['Oracle WebLogic Server'] },
   // Websense (Forcepoint) Content Gateway is built on Traffic Server and keeps its reason phrases.
-  'websense-content-gateway': { names: ['Websense Content Gateway'], broader: ['Apache Traffic Server'] },
+  'websense-content-gateway': { names: ['Websense Content Gateway'], broader: ['Apache Traffic Server', 'Forward proxy (HTTP CONNECT)'] },
   websphere: { names: ['IBM WebSphere / Open Liberty'] },
   wordfence: { names: ['Wordfence (WordPress)'], framework: true },
   wordpress: { names: ['WordPress'], framework: true },
@@ -414,8 +423,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'wso2-apim': { names: ['WSO2 API Manager'] },
   ngrok: { names: ['ngrok'] },
   yaz: { names: ['YAZ'], framework: true },
+  zaproxy: { names: ['ZAP'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'zhongkui-waf': { names: ['Zhongkui WAF'], broader: ['OpenResty', 'nginx'] },
   zoraxy: { names: ['Zoraxy'] },
   zrok: { names: ['zrok'] },
-  zscaler: { names: ['Zscaler Internet Access'] },
+  zscaler: { names: ['Zscaler Internet Access'], broader: ['Forward proxy (HTTP CONNECT)'] },
 };
