@@ -23,6 +23,11 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/claudecode3197-520-api-error.log', 'Cloudflare', 'cloudflare-520'],
   // the page's text as a reporter copied it: a Workers route over the free plan's daily limit
   ['cloudflare/vless-174-error-1027-workers-limit.txt', 'Cloudflare', 'cloudflare-1027-titled'],
+  // cloudfoundry/gorouter PR 314: its own 503 for a route with no instance left
+  ['cloud-foundry-gorouter/pr314-503-no-available-endpoints.txt', 'Cloud Foundry Gorouter', 'gorouter-no-endpoints'],
+  // the router's line pasted from code= on (an H10 in a user's issue), and the older no-such-app page's title alone
+  ['heroku/cds-comparator-h10-router.log', 'Heroku router', 'heroku-router-log'],
+  ['heroku/flask-react-boilerplate-no-such-app.txt', 'Heroku router', 'heroku-no-such-app-older-words'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],

@@ -119,6 +119,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   cntlm: { names: ['Cntlm'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  codeigniter: { names: ['CodeIgniter'], framework: true },
   coder: { names: ['Coder'] },
   'configurable-http-proxy': { names: ['configurable-http-proxy'] },
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
@@ -129,6 +130,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   dansguardian: { names: ['DansGuardian'] },
   dapr: { names: ['Dapr'] },
   datadome: { names: ['DataDome'] },
+  'digitalocean-load-balancer': { names: ['DigitalOcean Load Balancer'] },
   'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
   'ddos-guard': { names: ['DDoS-Guard'] },
   'deno-deploy': { names: ['Deno Deploy'] },
@@ -334,6 +336,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   puma: { names: ['Puma'] },
   passenger: { names: ['Phusion Passenger'] },
   pypi: { names: ['PyPI'], framework: true },
+  pyramid: { names: ['Pyramid'], framework: true },
   pythonanywhere: { names: ['PythonAnywhere'] },
   'python-http-server': { names: ['Python http.server'], framework: true },
   'python-wsgiref': { names: ['Python wsgiref'], framework: true },
@@ -367,6 +370,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   twitter: { names: ['Twitter (X) API'], framework: true },
   upyun: { names: ['UPYUN'] },
   'uusec-waf': { names: ['UUSEC WAF'], broader: ['OpenResty', 'nginx'] },
+  vertx: { names: ['Vert.x'], framework: true },
   // HestiaCP is VestaCP's fork and keeps its pages.
   vestacp: { names: ['VestaCP', 'HestiaCP'], broader: ['nginx', 'Apache httpd'] },
   vite: { names: ['Vite dev server'] },
