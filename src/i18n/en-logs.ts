@@ -195,6 +195,7 @@ export const enLogs = {
     'gorouter-error': "Gorouter's X-Cf-RouterError and backend address",
     'cloudflare-status': 'Cloudflare edge and origin status',
     'gcp-status-details': 'Google Cloud load balancer statusDetails',
+    'apigateway-integration': "API Gateway's integration fields (integrationStatus, the error message)",
     'azure-error-info': 'Azure error info and backend status',
     'iis-status': 'IIS status.sub-status (and Win32 status)',
     'cloudfront-result': 'CloudFront result types',

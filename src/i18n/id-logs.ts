@@ -196,6 +196,7 @@ export const idLogs: Messages['logs'] = {
     'gorouter-error': 'X-Cf-RouterError dan alamat backend Gorouter',
     'cloudflare-status': 'status edge dan origin Cloudflare',
     'gcp-status-details': 'statusDetails load balancer Google Cloud',
+    'apigateway-integration': 'field integrasi API Gateway (integrationStatus, pesan error-nya)',
     'azure-error-info': 'error info dan status backend Azure',
     'iis-status': 'status.sub-status IIS (dan status Win32)',
     'cloudfront-result': 'tipe hasil CloudFront',

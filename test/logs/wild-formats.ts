@@ -29,6 +29,23 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'nginx-error-json': ['nginx-error'],
   // Skipper's access log (text or JSON) with its own [APP] error lines.
   skipper: ['skipper'],
+  // Held-out sets 42 and 43's names: API Gateway's access log as CloudWatch stores it; Gloo's access log is Envoy's JSON;
+  // Kong's file-log JSON is read by kong; Jetty's and Tomcat's request logs are NCSA lines (common or combined); app
+  // servers' own request lines (uvicorn, uWSGI, Rails) are app text. Not read yet (known gaps): App Service's HTTP log
+  // records, Couchbase's access log, pino's JSON records, morgan's custom format, OpenStack's WSGI lines.
+  'aws-apigateway-json': ['aws-apigateway'],
+  'gloo-json': ['envoy-json'],
+  'kong-file-log-json': ['kong'],
+  'jetty-access': ['combined', 'common'],
+  'tomcat-access': ['common', 'combined'],
+  uvicorn: ['app-text'],
+  uwsgi: ['app-text'],
+  'rails-log': ['app-text'],
+  'azure-appservice-http': ['azure-appservice'],
+  'couchbase-http-access': ['couchbase'],
+  'pino-json': ['app-json'],
+  'morgan-custom': ['app-text'],
+  'openstack-wsgi': ['app-text'],
   // Held-out set 41's: AWS NLB's TLS access log (no HTTP requests in it), CloudFront's real-time log records (Kinesis),
   // an IIS request stored as a Windows event: not read yet, known gaps. LiteSpeed's access log is the combined format.
   'aws-nlb': ['aws-nlb'],
@@ -97,10 +114,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Istio ambient mode's ztunnel (L4 connection records): not read yet, a known gap.
   ztunnel: ['ztunnel'],
   // Held-out sets 38 and 39: varnishncsa's default format is the combined one; lighttpd's and APISIX's access logs are
-  // an nginx-style layout of their own, read through an inferred log_format; Linkerd's proxy log, apache or JSON, is
+  // an nginx-style layout of their own, read through an inferred log_format (lighttpd's default accesslog.format is the
+  // combined one, read as such); Linkerd's proxy log, apache or JSON, is
   // linkerd; go-httpbin's logfmt request log is an app's, not read as such yet (a known gap).
   varnishncsa: ['combined'],
-  'lighttpd-access': ['nginx-custom'],
+  'lighttpd-access': ['nginx-custom', 'combined'],
   apisix: ['nginx-custom'],
   'linkerd-json': ['linkerd'],
   'linkerd-access': ['linkerd'],

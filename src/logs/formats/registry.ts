@@ -39,6 +39,7 @@ import { ZoraxyParser } from './zoraxy.ts';
 import { HerokuRouterParser } from './heroku-router.ts';
 import { TykParser } from './tyk.ts';
 import { LinkerdParser } from './linkerd.ts';
+import { ApiGatewayParser } from './aws-apigateway.ts';
 import { SkipperParser } from './skipper.ts';
 
 export interface ParserOptions {
@@ -106,6 +107,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   squid: { role: 'access', aliases: ['squid-native'], create: () => new SquidParser() },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
   'aws-elb': { role: 'access', aliases: ['classic-elb'], create: () => new AwsElbParser() },
+  'aws-apigateway': { role: 'access', aliases: ['api-gateway', 'apigateway'], create: () => new ApiGatewayParser() },
   cloudfront: { role: 'access', aliases: ['aws-cloudfront'], create: () => new CloudFrontParser() },
   'iis-w3c': { role: 'access', aliases: ['iis'], create: () => new IisW3cParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },

@@ -1,0 +1,87 @@
+/**
+ * Amazon API Gateway access logs as CloudWatch Logs or Firehose deliver them: one JSON object per request, its keys
+ * chosen by the operator from `$context` variables. The console's JSON formats name them `requestId`, `ip`,
+ * `requestTime` (CLF), `httpMethod`, `resourcePath` (REST) or `routeKey` (HTTP APIs), `status`, `protocol`,
+ * `responseLength` (API Gateway Developer Guide, "Set up CloudWatch logging" and "Customize HTTP API access logs").
+ * Who made a 5xx is in the integration's fields when the format logs them (`$context.integrationStatus` or
+ * `$context.integration.status`, `$context.integrationErrorMessage`, `$context.error.message`): the integration's own
+ * 5xx relayed is the backend's; a 5xx with no integration status, or after an integration that answered 2xx (a
+ * malformed Lambda proxy response), is API Gateway's. Without those fields a 5xx stays undecided.
+ */
+import type { Cause, Signal } from '../types.ts';
+import { firstString, parseJsonObject, type JsonObject } from './json-fields.ts';
+import { BaseParser, KIND, type LineKind } from './line-parser.ts';
+import { ClfTime, parseIsoTime } from './log-time.ts';
+import { Buffer } from 'node:buffer';
+
+const INTEGRATION_STATUS = ['integrationStatus', 'integration.status', 'integration.integrationStatus'];
+const ERROR_MESSAGE = ['integrationErrorMessage', 'integration.error', 'errorMessage', 'error.message', 'errorResponseType'];
+
+/** API Gateway's own error messages and gateway response types, and what they say happened. */
+const MESSAGE_CAUSES: Array<[RegExp, Cause]> = [
+  [/timed out|INTEGRATION_TIMEOUT|timeout/i, 'timeout'],
+  [/Malformed Lambda proxy response|invalid JSON|INTEGRATION_FAILURE/i, 'invalid-response'],
+  [/configuration error|Invalid permissions|Internal server error|API_CONFIGURATION_ERROR/i, 'proxy-config'],
+  [/THROTTLED|Too Many Requests|QUOTA_EXCEEDED|Limit Exceeded/i, 'load-shed'],
+  [/connect|unreachable|DNS/i, 'connect-failed'],
+];
+
+const causeOfMessage = (message: string): Cause => MESSAGE_CAUSES.find(([pattern]) => pattern.test(message))?.[1] ?? 'upstream-failed';
+
+/** Who made a 5xx, from the integration's fields the format logs; null when it logs none of them. */
+export function apigatewaySignal(status: number, obj: JsonObject): Signal | null {
+  if (status < 500) return null;
+  const logged = INTEGRATION_STATUS.some((key) => firstString(obj, [key]) !== '') || ERROR_MESSAGE.some((key) => firstString(obj, [key]) !== '');
+  if (!logged) return null;
+  const integration = firstString(obj, INTEGRATION_STATUS);
+  const message = firstString(obj, ERROR_MESSAGE);
+  const evidence = { kind: 'apigateway-integration' as const, detail: `integrationStatus=${integration || '-'}${message === '' ? '' : ` error=${message}`}` };
+  if (integration === String(status) && message === '') return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
+  // The integration answered, but not with this status: API Gateway could not use its answer (a malformed Lambda proxy response).
+  if (/^[23]\d\d$/.test(integration) && message === '') return { cause: 'invalid-response', confidence: 'high', decisive: true, evidence };
+  return { cause: causeOfMessage(message), confidence: 'high', decisive: true, evidence };
+}
+
+export class ApiGatewayParser extends BaseParser {
+  readonly format = 'aws-apigateway' as const;
+  private readonly clf = new ClfTime();
+
+  parse(buf: Buffer, text: string, start: number, end: number): LineKind {
+    if (text.charCodeAt(start) !== 123) return KIND.none;
+    // Parsed only when it has API Gateway's keys: other formats' JSON lines pass by unparsed.
+    const line = buf.toString('utf8', start, end);
+    if (!line.includes('"httpMethod"') || !(line.includes('"resourcePath"') || line.includes('"routeKey"'))) return KIND.none;
+    const obj = parseJsonObject(line);
+    if (!obj) return KIND.none;
+    const status = Number(firstString(obj, ['status']));
+    if (!(status >= 100 && status <= 999)) return KIND.none;
+    const time = this.timeOf(firstString(obj, ['requestTime']), firstString(obj, ['requestTimeEpoch']));
+    const route = firstString(obj, ['routeKey']);
+    const path = firstString(obj, ['path', 'resourcePath']) || route.replace(/^\S+ /, '');
+    return this.accessLine(
+      {
+        status,
+        timeMs: time.ms,
+        tzOffsetMin: time.offsetMin,
+        client: firstString(obj, ['ip', 'sourceIp', 'identity.sourceIp']),
+        method: firstString(obj, ['httpMethod']),
+        path,
+        requestId: firstString(obj, ['requestId', 'extendedRequestId']),
+        upstream: '',
+        connection: '',
+        requestTime: Number.NaN,
+        signal: apigatewaySignal(status, obj),
+        truncatedBy: null,
+      },
+      false,
+    );
+  }
+
+  /** `requestTime` in CLF (`10/Jun/2023:15:36:28 +0000`), or `requestTimeEpoch` in ms. */
+  private timeOf(clf: string, epoch: string): { ms: number; offsetMin: number } {
+    const bytes = Buffer.from(clf, 'latin1');
+    if (this.clf.parse(bytes, 0, bytes.length)) return { ms: this.clf.ms, offsetMin: this.clf.offsetMin };
+    if (/^\d{13}$/.test(epoch)) return { ms: Number(epoch), offsetMin: 0 };
+    return { ms: parseIsoTime(clf).ms, offsetMin: 0 };
+  }
+}
