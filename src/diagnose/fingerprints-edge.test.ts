@@ -28,6 +28,8 @@ const ISSUED: [string, string, string][] = [
   // the router's line pasted from code= on (an H10 in a user's issue), and the older no-such-app page's title alone
   ['heroku/cds-comparator-h10-router.log', 'Heroku router', 'heroku-router-log'],
   ['heroku/flask-react-boilerplate-no-such-app.txt', 'Heroku router', 'heroku-no-such-app-older-words'],
+  // apache/apisix#4754: the router's answer before 2.0 ("failed to match any routes")
+  ['apisix/apisix-4754-failed-to-match.json', 'Apache APISIX', 'apisix-route-not-found'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],

@@ -280,6 +280,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
   mitmproxy: { names: ['mitmproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed', 'nginx'] },
+  mosn: { names: ['MOSN'] },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
   // NestJS runs on Express (or Fastify), whose header it keeps: Express is the same box named less precisely.
@@ -300,6 +301,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Okteto's own page for a service that is not up: no fingerprint names it yet.
   notion: { names: ['Notion API'], framework: true },
   'npm-registry': { names: ['npm registry'], framework: true },
+  nps: { names: ['nps'] },
   'nuget-gallery': { names: ['NuGet Gallery'], framework: true },
   'oauth2-proxy': { names: ['OAuth2 Proxy'] },
   okteto: { names: ['Okteto'] },
@@ -368,6 +370,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
   'tsuru-planb': { names: ['tsuru planb'] },
   twitter: { names: ['Twitter (X) API'], framework: true },
+  'unixhot-waf': { names: ['unixhot WAF'], broader: ['ngx_lua_waf', 'OpenResty', 'nginx'] },
   upyun: { names: ['UPYUN'] },
   'uusec-waf': { names: ['UUSEC WAF'], broader: ['OpenResty', 'nginx'] },
   vertx: { names: ['Vert.x'], framework: true },
