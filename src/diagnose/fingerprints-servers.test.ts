@@ -144,6 +144,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['chalice/azul4236-503-via-apigw-cloudfront.http', 'Chalice', 'chalice-error-response-subclass', 'low'],
   // docker/docs#21908: helm quoting the registry's message after the status
   ['docker-hub/helm-pull-429-rate-limit.log', 'Docker Hub', 'docker-hub-pull-rate-limit', 'high'],
+  // cloudfoundry/uaa#1218: Tomcat's bare status page as the reporter's tool indented it
+  ['tomcat/uaa-1218-400-check-token.http', 'Apache Tomcat', 'tomcat-error-page-bare', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
