@@ -30,6 +30,8 @@ const ISSUED: [string, string, string][] = [
   ['heroku/flask-react-boilerplate-no-such-app.txt', 'Heroku router', 'heroku-no-such-app-older-words'],
   // apache/apisix#4754: the router's answer before 2.0 ("failed to match any routes")
   ['apisix/apisix-4754-failed-to-match.json', 'Apache APISIX', 'apisix-route-not-found'],
+  // a bug-bounty recon capture of Netlify's plain 404 with its older request id (a UUID and a number)
+  ['netlify/bb-k8sdocs-not-found-request-id.txt', 'Netlify', 'netlify-not-found-request-id'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],
