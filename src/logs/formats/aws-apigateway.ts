@@ -8,11 +8,11 @@
  * 5xx relayed is the backend's; a 5xx with no integration status, or after an integration that answered 2xx (a
  * malformed Lambda proxy response), is API Gateway's. Without those fields a 5xx stays undecided.
  */
+import { Buffer } from 'node:buffer';
 import type { Cause, Signal } from '../types.ts';
 import { firstString, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime, parseIsoTime } from './log-time.ts';
-import { Buffer } from 'node:buffer';
 
 const INTEGRATION_STATUS = ['integrationStatus', 'integration.status', 'integration.integrationStatus'];
 const ERROR_MESSAGE = ['integrationErrorMessage', 'integration.error', 'errorMessage', 'error.message', 'errorResponseType'];
@@ -26,10 +26,10 @@ const MESSAGE_CAUSES: Array<[RegExp, Cause]> = [
   [/connect|unreachable|DNS/i, 'connect-failed'],
 ];
 
-const causeOfMessage = (message: string): Cause => MESSAGE_CAUSES.find(([pattern]) => pattern.test(message))?.[1] ?? 'upstream-failed';
+const gatewayCause = (message: string): Cause => MESSAGE_CAUSES.find(([pattern]) => pattern.test(message))?.[1] ?? 'upstream-failed';
 
 /** Who made a 5xx, from the integration's fields the format logs; null when it logs none of them. */
-export function apigatewaySignal(status: number, obj: JsonObject): Signal | null {
+function apigatewaySignal(status: number, obj: JsonObject): Signal | null {
   if (status < 500) return null;
   const logged = INTEGRATION_STATUS.some((key) => firstString(obj, [key]) !== '') || ERROR_MESSAGE.some((key) => firstString(obj, [key]) !== '');
   if (!logged) return null;
@@ -39,7 +39,7 @@ export function apigatewaySignal(status: number, obj: JsonObject): Signal | null
   if (integration === String(status) && message === '') return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
   // The integration answered, but not with this status: API Gateway could not use its answer (a malformed Lambda proxy response).
   if (/^[23]\d\d$/.test(integration) && message === '') return { cause: 'invalid-response', confidence: 'high', decisive: true, evidence };
-  return { cause: causeOfMessage(message), confidence: 'high', decisive: true, evidence };
+  return { cause: gatewayCause(message), confidence: 'high', decisive: true, evidence };
 }
 
 export class ApiGatewayParser extends BaseParser {
