@@ -32,6 +32,8 @@ const ISSUED: [string, string, string][] = [
   ['apisix/apisix-4754-failed-to-match.json', 'Apache APISIX', 'apisix-route-not-found'],
   // a bug-bounty recon capture of Netlify's plain 404 with its older request id (a UUID and a number)
   ['netlify/bb-k8sdocs-not-found-request-id.txt', 'Netlify', 'netlify-not-found-request-id'],
+  // kubernetes/ingress-gce#141: the front end's two sentences as an issue title quotes them, without the last period
+  ['google-cloud-lb/ingress-gce-141-temporary-error.txt', 'Google Front End', 'google-frontend-502'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],
