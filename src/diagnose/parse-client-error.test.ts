@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseClientError } from './parse-client-error.ts';
 
@@ -73,6 +74,14 @@ describe('parseClientError: each tool by its own wording', () => {
 });
 
 describe('parseClientError: the body printed with the message', () => {
+  // nextcloud/server#15045: AWS's PHP SDK quoting Guzzle's message with a redacted URL, the XML error on the same line
+  it("reads Guzzle's message with a redacted URL and the body it printed on the same line, up to its truncation mark", () => {
+    const text = readFileSync(new URL('../../test/fixtures/diagnose/wild/digitalocean-spaces/nextcloud-503-slowdown.log', import.meta.url), 'utf8');
+    const quoted = parseClientError(text);
+    expect(quoted?.response).toMatchObject({ status: 503, reason: 'Slow Down' });
+    expect(quoted?.response.body).toBe('<?xml version="1.0" encoding="UTF-8"?> <Error> <Code>SlowDown</Code> <Message>Please reduce your request rate.</Message>');
+  });
+
   it("reads Spring RestTemplate's body in brackets, up to the line the bracket closes on, before the stack trace", () => {
     const text = [
       'org.springframework.web.client.HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable: [<html><body><h1>503 Service Unavailable</h1>',

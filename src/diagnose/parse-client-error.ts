@@ -90,6 +90,12 @@ const KUBERNETES_REASONS: Record<string, number> = {
 const URL_TEXT = String.raw`[a-z][\w+.-]*://[^\s'"\x60<>()[\]]+`;
 const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)';
 
+/** The body Guzzle printed on the message's own line after "response:" (up to its "(truncated...)" mark); on the next lines it is read as any body after a message. */
+function guzzleBody(after: string): { body: string; unquoted: boolean } | null {
+  const m = /^:[ \t]*([<{][^\n]*?)(?:\s*\(truncated\.\.\.\)|\n|$)/.exec(after);
+  return m?.[1] ? { body: m[1], unquoted: false } : null;
+}
+
 const WORDINGS: readonly ClientWording[] = [
   // requests: f"{status} Client Error: {reason} for url: {url}" (also "Server Error").
   { pattern: new RegExp(String.raw`\b(\d{3}) (?:Client|Server) Error: (.{0,200}?) for url: (${URL_TEXT})`), read: (m) => line(m[1], m[2], null, m[3]) },
@@ -147,7 +153,8 @@ const WORDINGS: readonly ClientWording[] = [
   },
   // PHP's Guzzle (RequestException::create): "Server error: `GET <url>` resulted in a `502 Bad Gateway` response:", the
   // body (cut) on the lines after.
-  { pattern: new RegExp(String.raw`\b(?:Client|Server) error: \x60${METHOD} (${URL_TEXT})\x60 resulted in a \x60(\d{3})(?: ([^\x60\n]{0,100}))?\x60 response`), read: (m) => line(m[3], m[4], m[1], m[2]) },
+  // The backticks delimit the URL, which a reporter may have redacted (`https://<bucket>.example.com/`).
+  { pattern: new RegExp(String.raw`\b(?:Client|Server) error: \x60${METHOD} ([a-z][\w+.-]*://[^\x60\s]{1,2000})\x60 resulted in a \x60(\d{3})(?: ([^\x60\n]{0,100}))?\x60 response`), read: (m) => line(m[3], m[4], m[1], m[2]), bodyAfter: guzzleBody },
   // Python's httpx (Response.raise_for_status): "Server error '502 Bad Gateway' for url 'https://...'".
   { pattern: new RegExp(String.raw`\b(?:Client|Server) error '(\d{3})(?: ([^'\n]{0,100}))?' for url '(${URL_TEXT})'`), read: (m) => line(m[1], m[2], null, m[3]) },
   // Java's HttpURLConnection: "Server returned HTTP response code: 502 for URL: https://...".
