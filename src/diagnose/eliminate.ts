@@ -28,6 +28,8 @@ export function bodyKind(response: ParsedResponse): BodyKind | null {
   const body = response.body.trim();
   if (body === '') return 'empty';
   if (response.bodyNote === 'compressed') return null;
+  // A client printed the `error` string of the JSON body it got: the body was a JSON error with a message of its own.
+  if (response.bodyNote === 'json-error-field') return 'json';
   // Parsed once: its strings decide its kind.
   const json = /^[[{]/.test(body) ? jsonValueOf(body) : undefined;
   if (json !== undefined) return saysOnlyTheStatus(json) ? 'status-json' : 'json';
@@ -70,7 +72,8 @@ const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' 
 
 /**
  * The forms whose body (or log fields) was seen whole: a page's text or a client's message shows too little of it. A
- * client's message still shows the status line's reason as sent, so rules on the reason alone read it too.
+ * client's message still shows the status line's reason as sent, so rules on the reason alone read it too, and so do
+ * the body rules when the client printed the JSON body's own error field (npm).
  */
 const ELIMINATED_FORMS = new Set(['message', 'body', 'log-line']);
 const REASON_ONLY_FORMS = new Set(['client-message']);
@@ -95,7 +98,7 @@ function unknownServer(response: ParsedResponse, matched: readonly MatchedFinger
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number | null, kind: BodyKind | null, families: readonly string[], app: readonly string[], matched: readonly MatchedFingerprint[]): boolean {
   const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, knownServer, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
-  if (REASON_ONLY_FORMS.has(response.form) && reason === undefined) return false;
+  if (REASON_ONLY_FORMS.has(response.form) && reason === undefined && response.bodyNote !== 'json-error-field') return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if ((noStatus === true) !== (status === null)) return false;
   if (statuses && (status === null || !statuses.includes(status))) return false;

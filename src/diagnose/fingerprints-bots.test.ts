@@ -38,6 +38,13 @@ describe('what an application says in its own words', () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });
   });
 
+  // fastify/json-schema-ref-resolver#9: npm printed the registry's JSON error field after the URL
+  it("names the application, with low confidence, for npm's quote of the registry's own JSON error, and says what it saw", () => {
+    const d = first('npm-registry/publish-403-not-owner.log');
+    expect(d).toMatchObject({ status: 403, verdict: 'inferred', confidence: 'low', issuer: { component: 'application' } });
+    expect(d?.notes.join(' ')).toContain('error message of the JSON body');
+  });
+
   // pypi/warehouse#8167: twine quotes requests' message, whose reason is PyPI's own sentence (forklift's _exc_with_message)
   it('names the application, with low confidence, for a reason phrase that is a sentence of its own', () => {
     expect(first('pypi/twine-upload-403-invalid-auth.log')).toMatchObject({ verdict: 'inferred', confidence: 'low', issuer: { component: 'application' } });

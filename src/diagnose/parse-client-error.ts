@@ -45,7 +45,7 @@ interface ClientWording {
   /** A further check of the match, where the wording alone is not the tool's own. */
   accept?: (m: RegExpExecArray) => boolean;
   /** The body the rest of the line holds, in the tool's own way of printing it, and whether it was a string literal. */
-  bodyAfter?: (after: string) => { body: string; unquoted: boolean } | null;
+  bodyAfter?: (after: string) => QuotedBody | null;
 }
 
 /** JSON.stringify of a body: a string literal (text or a page), or the object itself, to the line's end. */
@@ -89,6 +89,22 @@ const KUBERNETES_REASONS: Record<string, number> = {
 /** A URL as a message quotes it; a closing quote, backtick or bracket after it is the message's. */
 const URL_TEXT = String.raw`[a-z][\w+.-]*://[^\s'"\x60<>()[\]]+`;
 const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)';
+
+/**
+ * A body a tool printed with its message; `jsonErrorField` when the tool printed only the `error` string of the JSON
+ * body it got (npm), so the answer was JSON with a message of its own.
+ */
+interface QuotedBody {
+  body: string;
+  unquoted: boolean;
+  jsonErrorField?: true;
+}
+
+/** npm's message after the URL: the registry's JSON `error` field (npm-registry-fetch lib/errors.js, HttpErrorGeneral). */
+function npmErrorField(after: string): QuotedBody | null {
+  const m = /^ - ([^\n]*\S)/.exec(after);
+  return m?.[1] ? { body: m[1], unquoted: true, jsonErrorField: true } : null;
+}
 
 /** The body Guzzle printed on the message's own line after "response:" (up to its "(truncated...)" mark); on the next lines it is read as any body after a message. */
 function guzzleBody(after: string): { body: string; unquoted: boolean } | null {
@@ -169,7 +185,7 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).
   // npm's log prefix repeats the code before the message ("npm ERR! 403 403 Forbidden - PUT ...").
-  { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(?:\d{3} )?(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
+  { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(?:\d{3} )?(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]), bodyAfter: npmErrorField },
 ];
 
 /** kubectl's "Error from server (Reason): message". */
@@ -189,7 +205,7 @@ interface ReadLine {
   inline: string | null;
   quoted: boolean;
   /** The body read from the line itself, when the wording says how. */
-  body: { body: string; unquoted: boolean } | null;
+  body: QuotedBody | null;
 }
 
 function readLine(text: string): ReadLine | null {
@@ -266,7 +282,8 @@ export function parseClientError(text: string): { response: ParsedResponse; requ
     const inline = read.inline === null ? null : read.quoted ? (literalAt(read.inline, QUOTED_BODY_AT)?.value ?? null) : inlineBody(read.inline, rest);
     const unquoted = read.body?.unquoted === true || (read.quoted && inline !== null);
     const body = read.body?.body ?? inline ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
-    const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: unquoted ? 'unquoted' : null };
+    const note = read.body?.jsonErrorField ? 'json-error-field' : unquoted ? 'unquoted' : null;
+    const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: note };
     return { response, request: read.found };
   }
   return null;

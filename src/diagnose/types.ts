@@ -45,10 +45,11 @@ export interface ParsedResponse {
   /** For the `body` and `page-*` forms the headers are unknown, not absent; `body` is the body, the page's source or its visible text. */
   form: ResponseForm;
   /**
-   * What was done to read the body, or why it cannot be read: chunk framing removed, compressed bytes pasted, or the
-   * string literal a client printed it as decoded (then it is the body as sent, not a page's words).
+   * What was done to read the body, or why it cannot be read: chunk framing removed, compressed bytes pasted, the
+   * string literal a client printed it as decoded (then it is the body as sent, not a page's words), or only the
+   * `error` string of a JSON body a client printed (npm: the answer was JSON with a message of its own).
    */
-  bodyNote: 'dechunked' | 'compressed' | 'unquoted' | null;
+  bodyNote: 'dechunked' | 'compressed' | 'unquoted' | 'json-error-field' | null;
 }
 
 /**

@@ -28,6 +28,7 @@ export const enDiagnose = {
     ambiguous: (others: string) => `Fingerprints of another component match just as well (${others}), so the confidence is lowered.`,
     kbGeneral: (status: number) => `The causes and places to look are the general ones for ${status} from the status-code knowledge base.`,
     unquoted: 'The body was read from the string the client printed it as (its quotes and escapes decoded).',
+    'json-error-field': "The client printed only the error message of the JSON body it got (npm prints the body's error field), so the body's other fields are not shown.",
     dechunked: 'The body was sent with Transfer-Encoding: chunked and pasted with its chunk-size lines; they were removed before matching.',
     compressed:
       'The body is compressed (Content-Encoding) and was pasted as raw bytes, so it cannot be read. Capture it again with curl --compressed, or send Accept-Encoding: identity.',

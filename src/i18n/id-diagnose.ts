@@ -29,6 +29,7 @@ export const idDiagnose: Messages['diagnose'] = {
     ambiguous: (others) => `Fingerprint komponen lain juga cocok sama kuatnya (${others}), jadi tingkat keyakinannya diturunkan.`,
     kbGeneral: (status) => `Penyebab dan tempat pengecekan di atas adalah yang umum untuk ${status}, dari knowledge base kode status.`,
     unquoted: 'Body-nya dibaca dari string yang dicetak client (tanda kutip dan escape-nya sudah diurai).',
+    'json-error-field': 'Client hanya mencetak pesan error dari body JSON yang diterimanya (npm mencetak field error dari body itu), jadi field lain dari body tersebut tidak terlihat.',
     dechunked: 'Body-nya dikirim dengan Transfer-Encoding: chunked dan ditempel beserta baris ukuran chunk-nya; baris-baris itu dibuang sebelum pencocokan.',
     compressed:
       'Body-nya terkompresi (Content-Encoding) dan ditempel sebagai byte mentah, jadi tidak bisa dibaca. Ambil ulang dengan curl --compressed, atau kirim Accept-Encoding: identity.',
