@@ -34,6 +34,8 @@ const ISSUED: [string, string, string][] = [
   ['netlify/bb-k8sdocs-not-found-request-id.txt', 'Netlify', 'netlify-not-found-request-id'],
   // kubernetes/ingress-gce#141: the front end's two sentences as an issue title quotes them, without the last period
   ['google-cloud-lb/ingress-gce-141-temporary-error.txt', 'Google Front End', 'google-frontend-502'],
+  // azureossd's App Service blog: the Linux middleware's message when it cannot reach the app's container
+  ['azure-app-service/middleware-failed-to-forward.txt', 'Azure App Service', 'azure-app-service-failed-to-forward'],
   ['cloudflare/522-nodejs-org-download.txt', 'Cloudflare', 'cloudflare-522'],
   ['cloudflare/525-ssl-handshake-divinum-officium.txt', 'Cloudflare', 'cloudflare-525'],
   ['aws-alb/464-keymaster-185-cli-prose.txt', 'AWS Application Load Balancer', 'aws-alb-own-status'],
