@@ -338,8 +338,4 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests'],
     reason: "OpenStack nova's WSGI lines behind loghub's file-name prefix (`nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server ... \"GET ... HTTP/1.1\" status: 200 len: 1893 time: 0.2477829`): not read as requests.",
   },
-  'pino-json/fastify-docs-delay-accepting-requests-503.log': {
-    fails: ['requests', 'classes'],
-    reason: "Fastify's pino JSON records (`req` and `res` objects, `statusCode` under `res`): read as an app's JSON log without requests, so its 503 (the app's own) is not counted.",
-  },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
+import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { AppJsonParser } from './app-json.ts';
 import { KIND } from './line-parser.ts';
 
@@ -62,5 +62,23 @@ describe('AppJsonParser', () => {
   it('rejects what is not a JSON object', () => {
     const p = new AppJsonParser();
     for (const line of ['[1,2]', 'plain text', '{"broken":', '']) expect(parseLine(p, line)).toBe(KIND.none);
+  });
+});
+
+// Fastify's docs ("Delay accepting requests"): the default logger's two records per request, joined by reqId.
+describe('AppJsonParser, a request in two records', () => {
+  const FASTIFY = 'pino-json/fastify-docs-delay-accepting-requests-503.log';
+
+  it("reads the closing record's status with the opening record's method and path, as the app's own answer", () => {
+    const p = new AppJsonParser({}, undefined, true);
+    const lines = wildLines(FASTIFY);
+    expect(parseLine(p, lines[2] as string)).toBe(KIND.app);
+    expect(parseLine(p, lines[3] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 503, method: 'GET', path: '/v1', requestId: 'req-1', signal: { cause: 'app-overload' } });
+  });
+
+  it('reads a closing record alone as an app line: no request without its opening one', () => {
+    const p = new AppJsonParser({}, undefined, true);
+    expect(parseLine(p, wildLines(FASTIFY)[3] as string)).toBe(KIND.app);
   });
 });

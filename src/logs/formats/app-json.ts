@@ -59,12 +59,21 @@ function messageOf(obj: JsonObject, field: string | undefined): string {
   return last !== '' && !message.includes(last) ? `${message} (${last})` : message;
 }
 
+/** Requests whose opening record waits for its closing one, at most. */
+const MAX_OPENED = 4096;
+
 export class AppJsonParser extends BaseParser {
   readonly format = 'app-json' as const;
   private readonly fields: AppFieldOptions;
   private readonly group = new StackGroup();
   private readonly zone: TimeZone | undefined;
   private readonly requests: boolean;
+  /**
+   * Requests logged in two records (Fastify's and pino-http's defaults: "incoming request" with `req`, then "request
+   * completed" with `res.statusCode` and the same `reqId`): the method and path of the first, by request id, until the
+   * second comes. Bounded: the oldest are dropped first.
+   */
+  private readonly opened = new Map<string, { method: string; path: string }>();
 
   /**
    * `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock.
@@ -90,9 +99,8 @@ export class AppJsonParser extends BaseParser {
     const time = TIME_FIELDS.map((f) => getPath(obj, f)).find((v) => v !== undefined);
     const stackText = firstString(obj, STACK_FIELDS);
     const requestId = firstString(obj, this.fields.requestId ? [this.fields.requestId] : ID_FIELDS);
-    const method = firstString(obj, METHOD_FIELDS);
-    const path = firstString(obj, PATH_FIELDS);
     const code = status >= 100 && status <= 999 ? status : 0;
+    const { method, path } = this.requestOf(obj, requestId, code);
     if (this.requests && method !== '' && path !== '' && code !== 0) {
       this.group.start(line, null);
       return this.accessLine(appRequestRecord({ method, path, status: code, client: '', detail: `${method} ${path} ${code}` }, inZone(anyTime(time), this.zone), requestId), false);
@@ -109,5 +117,21 @@ export class AppJsonParser extends BaseParser {
     };
     this.group.start(line, this.appEvent);
     return KIND.app;
+  }
+
+  /** The record's method and path, or those its request id's opening record logged when it has a status and none. */
+  private requestOf(obj: JsonObject, requestId: string, code: number): { method: string; path: string } {
+    const method = firstString(obj, METHOD_FIELDS);
+    const path = firstString(obj, PATH_FIELDS);
+    if (!this.requests || requestId === '') return { method, path };
+    if (method !== '' && path !== '' && code === 0) {
+      if (this.opened.size >= MAX_OPENED) this.opened.delete(this.opened.keys().next().value as string);
+      this.opened.set(requestId, { method, path });
+      return { method, path };
+    }
+    const opened = method === '' && path === '' && code !== 0 ? this.opened.get(requestId) : undefined;
+    if (!opened) return { method, path };
+    this.opened.delete(requestId);
+    return opened;
   }
 }
