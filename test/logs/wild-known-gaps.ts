@@ -330,10 +330,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "KrakenD's Gin access line: read as an app's text line (the gateway's own Gin lines are not told from an app's yet); it holds no 5xx.",
   },
-  'morgan-custom/auth0-react-samples-pr11-morgan-custom-304.log': {
-    fails: ['requests'],
-    reason: "Express's morgan with a custom format (`:method :url :status` in an order of the app's choosing): its 2 lines are read as app text with no request.",
-  },
   'openstack-wsgi/loghub-OpenStack_2k.log': {
     fails: ['requests'],
     reason: "OpenStack nova's WSGI lines behind loghub's file-name prefix (`nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server ... \"GET ... HTTP/1.1\" status: 200 len: 1893 time: 0.2477829`): not read as requests.",

@@ -39,8 +39,9 @@ const SHAPES: readonly Shape[] = [
   { pattern: new RegExp(`^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+\\/\\d+\\] (\\S+) .*?\\] ${METHOD} (\\S+) => generated .*?\\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 2, path: 3, status: 4, client: 1 },
   // Gin's default logger: `[GIN] 2024/01/02 - 15:04:05 | 500 |   1.2ms |   127.0.0.1 | GET      "/path"`.
   { pattern: new RegExp(`\\[GIN\\] [\\d/]+ - [\\d:]+ \\|\\s*(\\d{3}) \\|[^|]*\\|\\s*(\\S+) \\|\\s*${METHOD}\\s+"([^"]*)"`), method: 3, path: 4, status: 1, client: 2 },
-  // Express's morgan `dev` format (`:method :url :status :response-time ms - :res[content-length]`).
-  { pattern: new RegExp(`^${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-)$`), method: 1, path: 2, status: 3, client: 0 },
+  // Express's morgan `dev` format (`:method :url :status :response-time ms - :res[content-length]`), also behind the
+  // app's own words in a custom format (`API Request (port 3001): GET /api 304 3.982 ms - -`).
+  { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-)$`), method: 1, path: 2, status: 3, client: 0 },
   // Tornado's access log (`RequestHandler._request_summary`, as Jupyter's servers log it too): `[E 11:19:25.167
   // LabApp] 500 POST /path (1.2.3.4) 2.93ms` under Tornado's LogFormatter, `ERROR:tornado.access:500 GET / (::1)
   // 27.54ms` under Python's default one.
