@@ -70,13 +70,18 @@ function isStatusText(body: string, status: number): boolean {
 /** A line of an app's own log (its server's request line), not a proxy's. */
 const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' || obs.logged?.format === 'app-json';
 
-/**
- * The forms whose body (or log fields) was seen whole: a page's text or a client's message shows too little of it. A
- * client's message still shows the status line's reason as sent, so rules on the reason alone read it too, and so do
- * the body rules when the client printed the JSON body's own error field (npm).
- */
+/** The forms whose body (or log fields) was seen whole: a page's text or a client's message shows too little of it. */
 const ELIMINATED_FORMS = new Set(['message', 'body', 'log-line']);
-const REASON_ONLY_FORMS = new Set(['client-message']);
+
+/**
+ * What the rules may read of a response: all of it for the forms above; of a client's message, the status line's
+ * reason as sent, and the body only when the client printed the JSON body's own error field (npm); nothing otherwise.
+ */
+function readable(response: ParsedResponse): 'all' | 'reason' | null {
+  if (ELIMINATED_FORMS.has(response.form)) return 'all';
+  if (response.form !== 'client-message') return null;
+  return response.bodyNote === 'json-error-field' ? 'all' : 'reason';
+}
 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
@@ -98,7 +103,7 @@ function unknownServer(response: ParsedResponse, matched: readonly MatchedFinger
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number | null, kind: BodyKind | null, families: readonly string[], app: readonly string[], matched: readonly MatchedFingerprint[]): boolean {
   const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, knownServer, withoutHeaders, exceptBody, logged } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
-  if (REASON_ONLY_FORMS.has(response.form) && reason === undefined && response.bodyNote !== 'json-error-field') return false;
+  if (readable(response) === 'reason' && reason === undefined) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if ((noStatus === true) !== (status === null)) return false;
   if (statuses && (status === null || !statuses.includes(status))) return false;
@@ -119,7 +124,7 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
 /** The first rule that applies to an error response no issuer fingerprint explained, or null. */
 export function eliminate(obs: Observation, matched: readonly MatchedFingerprint[], data: EliminationData): Elimination | null {
   const response = obs.response;
-  if (!response || !(ELIMINATED_FORMS.has(response.form) || REASON_ONLY_FORMS.has(response.form))) return null;
+  if (!response || readable(response) === null) return null;
   // A body pasted alone is there because it is an error's, whatever status it had: only noStatus rules read one.
   const status = response.status;
   if (status === null ? response.form !== 'body' : status < 400) return null;

@@ -87,6 +87,8 @@ describe('the proxy a client was told to use', () => {
   // curl's message as curl 8 words it (lib/cf-h1-proxy.c); the status is the proxy's, not the server's
   it("reads curl's own line for a refused tunnel", () => {
     expect(diagnose('curl: (56) CONNECT tunnel failed, response 407').diagnoses[0]).toMatchObject({ status: 407, issuer: { fingerprint: 'curl-proxy-connect-refused' } });
+    // No status curl writes there: nothing said of a proxy.
+    expect(diagnose('curl: (56) CONNECT tunnel failed, response 99999').diagnoses[0]?.issuer?.fingerprint).not.toBe('curl-proxy-connect-refused');
   });
 
   // mitmproxy/mitmproxy#3043: the head an iOS app logged, mitmproxy's Server header

@@ -30,6 +30,8 @@ import { looksLikeHtml } from './visible-text.ts';
 const STATUS_LINE_START = /^HTTP\/\d/m;
 /** A status line at a line's start, also after curl -v's `< ` or some indentation. */
 const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
+/** curl -v's status line of the response (`< HTTP/1.1 502 Bad Gateway`), also indented by a quote. */
+const CURL_STATUS_LINE = /^\s*< HTTP\/\d/m;
 /**
  * curl -v's own lines: `*` info, `<` response, or `>` request lines that start with the request line. A stylesheet's
  * universal rule (`* {`, in many error pages' CSS) is no info line, nor a markdown bullet in bold (`* **Ray ID: ...**`,
@@ -166,20 +168,21 @@ function parseText(raw: string): ParsedInput {
   const statusAt = text.search(STATUS_LINE_START);
   // A client's message for an error status, when no raw response and no curl output is there (git prints curl's `*`
   // lines with its own). Read before unwrapping too: taking an error message's words off a page would take it along.
+  const noResponseShown = statusAt < 0 && !CURL_STATUS_LINE.test(text) && !hasCurlFailureLine(text);
   const clientMessage = (): ParsedInput | null => {
-    if (statusAt >= 0 || /^\s*< HTTP\/\d/m.test(text) || hasCurlFailureLine(text)) return null;
+    if (!noResponseShown) return null;
     const client = parseClientError(raw) ?? parseClientError(text);
     return client ? { format: 'client-message', observations: [clientObservation(client)] } : null;
   };
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !readsAsResponse(trimmed) && !opensWithLogTag(trimmed)) return parseJsonText(trimmed, () => clientMessage() ?? pageInObject(trimmed));
   // A tool's message quoting libcurl's proxy refusal (git's `unable to access '…': Received HTTP code 407 from proxy
   // after CONNECT`), where no status line or curl line of its own is there.
-  const refusal = statusAt < 0 && !/^\s*< HTTP\/\d/m.test(text) && !hasCurlFailureLine(text) ? libcurlProxyRefusal(text) : null;
+  const refusal = noResponseShown ? libcurlProxyRefusal(text) : null;
   if (refusal) return { format: 'curl-error', observations: [refusal] };
   const client = clientMessage();
   if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.
-  if (/^\s*< HTTP\/\d/m.test(text) || CURL_VERBOSE_LINE.test(statusAt < 0 ? text : text.slice(0, statusAt))) {
+  if (CURL_STATUS_LINE.test(text) || CURL_VERBOSE_LINE.test(statusAt < 0 ? text : text.slice(0, statusAt))) {
     return { format: 'curl-verbose', observations: [parseCurlOutput(text)] };
   }
   if (statusAt >= 0) {

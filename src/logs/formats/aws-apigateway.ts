@@ -79,8 +79,7 @@ export class ApiGatewayParser extends BaseParser {
 
   /** `requestTime` in CLF (`10/Jun/2023:15:36:28 +0000`), or `requestTimeEpoch` in ms. */
   private timeOf(clf: string, epoch: string): { ms: number; offsetMin: number } {
-    const bytes = Buffer.from(clf, 'latin1');
-    if (this.clf.parse(bytes, 0, bytes.length)) return { ms: this.clf.ms, offsetMin: this.clf.offsetMin };
+    if (this.clf.parseText(clf)) return { ms: this.clf.ms, offsetMin: this.clf.offsetMin };
     if (/^\d{13}$/.test(epoch)) return { ms: Number(epoch), offsetMin: 0 };
     return { ms: parseIsoTime(clf).ms, offsetMin: 0 };
   }

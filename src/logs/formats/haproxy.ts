@@ -102,8 +102,7 @@ export class HaproxyParser extends BaseParser {
 
   /** A `tcplog` session: no status; a verdict only when its termination state says it failed. */
   private tcpSession(m: RegExpExecArray): LineKind {
-    const date = Buffer.from(m[2] as string, 'latin1');
-    if (!this.clf.parse(date, 0, date.length)) return KIND.none;
+    if (!this.clf.parseText(m[2] as string)) return KIND.none;
     const [backend, server, state] = [m[3] as string, m[4] as string, m[5] as string];
     this.record = null;
     return this.accessLine(
@@ -154,8 +153,7 @@ export class HaproxyParser extends BaseParser {
   private timeOf(fields: Fields): { ms: number; offsetMin: number } | null {
     const date = fields.get('tr') ?? fields.get('t') ?? fields.get('trg') ?? fields.get('trl') ?? fields.get('T') ?? fields.get('Tl');
     if (date === undefined) return { ms: fields.has('Ts') ? Number(fields.get('Ts')) * 1000 : Number.NaN, offsetMin: 0 };
-    const bytes = Buffer.from(date, 'latin1');
-    if (this.clf.parse(bytes, 0, bytes.length)) return { ms: this.clf.ms, offsetMin: this.clf.offsetMin };
+    if (this.clf.parseText(date)) return { ms: this.clf.ms, offsetMin: this.clf.offsetMin };
     const other = anyTime(date);
     return Number.isNaN(other.ms) ? null : { ms: other.ms, offsetMin: 0 };
   }

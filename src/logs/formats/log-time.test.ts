@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anyTime, ClfTime, epochTime, parseIsoTime } from './log-time.ts';
 
 function clf(parser: ClfTime, text: string): number {
-  return parser.parse(Buffer.from(text, 'latin1'), 0, text.length) ? parser.ms : Number.NaN;
+  return parser.parseText(text) ? parser.ms : Number.NaN;
 }
 
 describe('ClfTime', () => {

@@ -3,6 +3,7 @@
  * from bytes (a typed-array load costs about half of a `charCodeAt`), and the minute is cached, so most lines
  * cost seven word loads and two digits.
  */
+import { Buffer } from 'node:buffer';
 import type { TimeZone } from './time-zone.ts';
 import type { LoggedTime } from '../types.ts';
 
@@ -46,6 +47,12 @@ export class ClfTime {
 
   constructor(zone: TimeZone | null = null) {
     this.zone = zone;
+  }
+
+  /** Parses a time held as text (a JSON value, a regex group); returns false when it is not exactly a CLF time. */
+  parseText(text: string): boolean {
+    const bytes = Buffer.from(text, 'latin1');
+    return this.parse(bytes, 0, bytes.length);
   }
 
   /** Parses bytes `[start, end)` (ASCII); returns false when they are not exactly a CLF time. */

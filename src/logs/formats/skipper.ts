@@ -60,8 +60,7 @@ export class SkipperParser extends BaseParser {
   }
 
   private clfTime(value: string): LoggedTime & { offsetMin: number } {
-    const bytes = Buffer.from(value, 'latin1');
-    return this.clf.parse(bytes, 0, bytes.length) ? { ms: this.clf.ms, local: false, offsetMin: this.clf.offsetMin } : { ms: Number.NaN, local: false, offsetMin: 0 };
+    return this.clf.parseText(value) ? { ms: this.clf.ms, local: false, offsetMin: this.clf.offsetMin } : { ms: Number.NaN, local: false, offsetMin: 0 };
   }
 
   private entry(status: number, time: LoggedTime & { offsetMin: number }, client: string, method: string, path: string, flowId: string, durationMs: number): LineKind {
