@@ -2,8 +2,8 @@
  * Undoes what happened to a response on its way into a paste, before the readers see it: a markdown code fence around
  * it, wget's ERROR line after it, the shell command and prompt typed before it, a tool's mark on its lines
  * (`npm ERR! `, `##[error]`, also where some lines lack it), a log's or a test runner's prefix on every line
- * (`npm ERR! `, `util.go:886: `, PHP's `[0] => `), PHP's print_r of a header array (`[Server] => nginx`), a head
- * flattened onto one line, a markdown quote's `> `, requests-toolbelt's reversed arrows, http.client's debug lines
+ * (`npm ERR! `, `util.go:886: `, PHP's `[0] => `), PHP's print_r of a header array and a head
+ * flattened onto one line (reshaped-head.ts), a markdown quote's `> `, requests-toolbelt's reversed arrows, http.client's debug lines
  * (http-client-debug.ts), an error message's words and indentation around a page, a terminal's literal `^M`, a
  * JSON-escaped string (`\n`, `\"`), a JSON array of lines, a system-call trace's string literals (syscall-strings.ts),
  * a logger's timestamped prefix and an HTTP logging interceptor's arrows (log-lines.ts), Apache HttpClient's wire log
@@ -12,7 +12,7 @@
  */
 
 import { GLUED_PROGRESS } from './curl-progress.ts';
-import { HTTP_HEADER_NAME } from './headers.ts';
+import { phpHeaderArray, unflattenHead } from './reshaped-head.ts';
 import { httpClientDebug } from './http-client-debug.ts';
 import { nghttpVerbose } from './nghttp-verbose.ts';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
@@ -121,47 +121,6 @@ function inlineCodeResponse(lines: readonly string[]): string[] | null {
   const closes = rest.findIndex((l) => l.includes('`'));
   if (closes < 0) return null;
   return [...lines.slice(0, at), m[1] ?? '', ...rest.slice(0, closes), (rest[closes] ?? '').slice(0, (rest[closes] ?? '').indexOf('`'))];
-}
-
-/** A line without the CR of a CRLF paste (a browser's form sends one), which `.` and `$` in these patterns would not pass. */
-const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
-
-/** `[Server] => cloudflare`: PHP's print_r of get_headers($url, true), one header a line, the value bare. */
-const PHP_HEADER_ENTRY = /^\s*\[([A-Za-z][A-Za-z0-9-]*)\] => (.*)$/;
-
-/**
- * PHP's array of response headers as print_r shows it: its entries become header lines, and blank lines between a
- * status line and them go, so that they read as that status's head. Two header entries at least: a lone `[key] =>`
- * is any array's.
- */
-function phpHeaderArray(lines: string[]): string[] {
-  const entries = lines.map((l) => PHP_HEADER_ENTRY.exec(withoutCr(l)));
-  if (entries.filter((m) => HTTP_HEADER_NAME.test(m?.[1] ?? '')).length < 2) return lines;
-  const converted = lines.map((l, i) => {
-    const m = entries[i];
-    return m ? `${m[1]}: ${m[2]}` : l;
-  });
-  const first = entries.findIndex((m) => m !== null);
-  const status = converted.slice(0, first).findLastIndex((l) => !isBlank(l));
-  if (status < 0 || !/^(?:\S.*?)?HTTP\/\d(?:\.\d)? \d{3}\b/.test(converted[status] ?? '')) return converted;
-  return [...converted.slice(0, status + 1), ...converted.slice(first)];
-}
-
-/**
- * A head whose line breaks became spaces (an error message that quotes the response, a chat client): the status line,
- * then `Name: value` pairs on the same line. The pairs are split where a header's name follows a blank; two headers
- * at least, each with an HTTP header's name.
- */
-const FLAT_HEAD = /^(.*?)(HTTP\/\d(?:\.\d)? \d{3}(?: [A-Za-z][A-Za-z' -]*?)?) ((?:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*): \S.*)$/;
-const FLAT_HEADER_START = / (?=[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*: )/;
-
-function unflattenHead(lines: string[]): string[] {
-  if (lines.filter((l) => !isBlank(l)).length !== 1) return lines;
-  const at = lines.findIndex((l) => !isBlank(l));
-  const [, before = '', statusLine = '', rest = ''] = FLAT_HEAD.exec(withoutCr(lines[at] ?? '')) ?? [];
-  const headers = rest.split(FLAT_HEADER_START);
-  if (headers.length < 2 || !headers.every((h) => HTTP_HEADER_NAME.test(h.slice(0, h.indexOf(':'))))) return lines;
-  return [...(before.trim() === '' ? [] : [before.trim()]), statusLine, ...headers];
 }
 
 /**
