@@ -35,6 +35,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   linkerd: 'Linkerd proxy access-log lines: client:port identity - [RFC 3339 time] "METHOD uri version" status, or the same as JSON (client.addr, total_ns)',
   tyk: 'Tyk Gateway access-log entries: time="…" level=info … prefix=access-log … status=… (or the same keys as JSON)',
   skipper: 'Skipper access-log lines: a combined line, then the duration in ms, the requested host, the flow id (and the audit value); or the same keys as JSON ("requested-host", "flow-id")',
+  krakend: 'KrakenD\'s Gin request lines ([GIN] date - time | status | duration | client | METHOD "path"), with its [KRAKEND] lines or Lura\'s "Error #01: invalid status code" under a request',
   'aws-apigateway': 'Amazon API Gateway access-log records: a JSON object per request with "httpMethod", "resourcePath" or "routeKey", and "status" (the console\'s JSON formats)',
   gorouter: 'Cloud Foundry Gorouter lines: host - [RFC 3339 time] "request" status bytes bytes "referer" "agent" "client" "backend" key:"value"… with vcap_request_id or x_cf_routererror',
   'heroku-router': 'Heroku router lines: at=info|error [code=Hxx desc="…"] method=… path=… host=… request_id=… dyno=… connect=…ms service=…ms status=… bytes=…',

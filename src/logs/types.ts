@@ -222,6 +222,7 @@ export const FORMAT_IDS = [
   'tyk',
   'linkerd',
   'skipper',
+  'krakend',
   'gorouter',
   'heroku-router',
   'cloudflare-logpush',

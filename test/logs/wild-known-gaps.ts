@@ -214,14 +214,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "HAProxy writing to stdout with the syslog priority still on each line (`<150>Feb 21 22:35:43 haproxy[25]: `) around a custom comma-separated log-format (client,server,status,timers...) whose string the file does not give: without --format the lines read as no known format.",
   },
-  'krakend-gin/lura-548-invalid-status-code-500.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "KrakenD's Gin access lines, each 500 followed by Lura's `Error #01: Invalid status code` (the gateway's own answer to a backend's non-2xx): the Gin lines alone are an app server's, and no format pairs them with Lura's error yet.",
-  },
-  'krakend-gin/krakend-playground-19-compose-500.log': {
-    fails: ['format', 'classes'],
-    reason: "The same KrakenD Gin line and Lura error under a compose prefix: read as an app server's request line, so the gateway's 500 is named the application's.",
-  },
+
+
   'kong/ingress-poc-compose-kong-akamai-mock-404.log': {
     fails: ['requests', 'format'],
     reason: "Kong's proxy access lines in a compose log beside a mock server's own lines: detection infers a log_format from the first lines, which reads two of the thirty requests.",
@@ -326,10 +320,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "lnav's test file of Kong-style JSON records (no `response.status` where Kong's file-log writes it): read as an app's JSON log, its 500 not counted.",
   },
-  'krakend-gin/krakend-ce-885-context-canceled-partial.log': {
-    fails: ['format'],
-    reason: "KrakenD's Gin access line: read as an app's text line (the gateway's own Gin lines are not told from an app's yet); it holds no 5xx.",
-  },
+
   'openstack-wsgi/loghub-OpenStack_2k.log': {
     fails: ['requests'],
     reason: "OpenStack nova's WSGI lines behind loghub's file-name prefix (`nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server ... \"GET ... HTTP/1.1\" status: 200 len: 1893 time: 0.2477829`): not read as requests.",

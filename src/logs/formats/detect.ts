@@ -15,7 +15,7 @@ import { compileLogFormat, type CompiledFormat } from './log-format.ts';
 import { NginxFormatParser } from './nginx-format.ts';
 import { NginxVariantsParser } from './nginx-variants.ts';
 import { rejoinedSample } from './broken-sample.ts';
-import { APP_FORMATS, createParser, hasAppLines, isAppFormat, isErrorFormat, logFormatId, PROXY_FORMATS, readsLogFormat, type ParserOptions } from './registry.ts';
+import { APP_FORMATS, createParser, hasAppLines, isAppFormat, isErrorFormat, isMarkedIn, logFormatId, PROXY_FORMATS, readsLogFormat, readsOthersLines, type ParserOptions } from './registry.ts';
 import { UnwrappingParser } from './unwrapping-parser.ts';
 import { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './wrappers/index.ts';
 
@@ -98,7 +98,9 @@ export function detectFormat(lines: readonly LineView[], candidates: readonly Fo
     }
     return result.matched;
   };
-  for (const format of candidates) consider(format, createParser(format, options));
+  let texts: string[] | null = null;
+  const sampleTexts = () => (texts ??= lines.map(({ buf, start, end }) => buf.toString('utf8', start, end)));
+  for (const format of candidates) if (isMarkedIn(format, sampleTexts)) consider(format, createParser(format, options));
   const inferred = infer ? inferFromSample(lines) : null;
   let readSome: CompiledFormat | undefined;
   if (inferred) {
@@ -276,7 +278,7 @@ export function parsersFor(
   const primary = format ?? (family[0] as FormatId);
   const own = options.custom ? logFormatId(options.custom) : null;
   const others = own && primary !== own ? [...family, own] : family;
-  const parsers = { primary: createParser(primary, options), fallbacks: others.filter((f) => f !== primary).map((f) => createParser(f, options)) };
+  const parsers = { primary: createParser(primary, options), fallbacks: others.filter((f) => f !== primary && readsOthersLines(f)).map((f) => createParser(f, options)) };
   if (options.custom?.json && primary === own) parsers.fallbacks.push(new ChangedJsonFormatParser(options.custom.source));
   if (wrappers.length === 0) return parsers;
   const unwrapper = new Unwrapper(wrappers);

@@ -41,6 +41,7 @@ import { TykParser } from './tyk.ts';
 import { LinkerdParser } from './linkerd.ts';
 import { ApiGatewayParser } from './aws-apigateway.ts';
 import { SkipperParser } from './skipper.ts';
+import { isKrakendMark, KrakendParser } from './krakend.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -68,6 +69,11 @@ interface FormatEntry {
   logFormat?: true;
   /** Its files interleave the app's own lines (Heroku's Logplex stream), read by the app formats. */
   withAppLines?: true;
+  /**
+   * Its lines are another program's too (KrakenD's are Gin's): detection tries it only on a sample with a line that
+   * bears its own mark, and it reads no other format's file's lines (no fallback).
+   */
+  mark?: (line: string) => boolean;
   create(options: ParserOptions): LineParser;
 }
 
@@ -91,6 +97,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-clf': { role: 'access', create: () => new TraefikClfParser() },
   // Before the CLF presets: its line is a combined one with Skipper's own fields after it.
   skipper: { role: 'access', aliases: ['zalando-skipper'], create: () => new SkipperParser() },
+  krakend: { role: 'access', aliases: ['krakend-gin', 'lura'], mark: isKrakendMark, create: (o) => new KrakendParser(o.timeZone ?? localZone()) },
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: nginxProxyManagerParser },
   npmplus: { role: 'access', create: () => presetParser('npmplus') },
@@ -147,6 +154,17 @@ export function isErrorFormat(format: FormatId): boolean {
 
 export function isAppFormat(format: FormatId): boolean {
   return FORMATS[format].role === 'app';
+}
+
+/** Whether detection may try `format` on these lines: always, unless it needs its mark on one of them. */
+export function isMarkedIn(format: FormatId, lines: () => readonly string[]): boolean {
+  const mark = FORMATS[format].mark;
+  return mark === undefined || lines().some(mark);
+}
+
+/** Whether `format` may read the lines another format's file holds (mixed files): not one that needs its mark. */
+export function readsOthersLines(format: FormatId): boolean {
+  return FORMATS[format].mark === undefined;
 }
 
 /** A file of this format interleaves the app's own lines with the proxy's (Heroku's router). */
