@@ -148,3 +148,24 @@ describe('parseClientDump, Foundation', () => {
     ]);
   });
 });
+
+describe('parseClientDump, .NET', () => {
+  // aspnet/IISIntegration#1093 (CI log): a test's warning with HttpResponseMessage.ToString(), its block under MSBuild's time prefix
+  it("reads HttpResponseMessage.ToString(): the status, the reason, the version and the header block, with no body", () => {
+    const raw = readFileSync(new URL('../../test/fixtures/diagnose/wild/http-sys/iisintegration1093-503-httpapi-ci.log', import.meta.url), 'utf8');
+    const text = raw.replace(/^\d\d:\d\d:\d\d {4}\| {33}/gm, '');
+    const response = parseClientDump(text);
+    expect(response).toMatchObject({ status: 503, reason: 'Service Unavailable', httpVersion: '1.1', body: null });
+    expect(response?.headers.map((h) => `${h.name}: ${h.value}`)).toEqual([
+      'Server: Microsoft-HTTPAPI/2.0',
+      'Date: Tue, 24 Jul 2018 21:57:15 GMT',
+      'Connection: close',
+      'Content-Type: text/html; charset=us-ascii',
+      'Content-Length: 326',
+    ]);
+  });
+
+  it('does not read a status mentioned in prose as one', () => {
+    expect(parseClientDump("StatusCode: 503, ReasonPhrase: 'Service Unavailable' was returned")).toBeNull();
+  });
+});

@@ -12,7 +12,8 @@
  * - OkHttp's `Response{protocol=h2, code=502, message=, url=https://...}`;
  * - Java's `HttpURLConnection.getHeaderFields()` printed as a map, where the status line is the value of the `null`
  *   key: `{null=[HTTP/1.1 503 Service Temporarily Unavailable], Server=[nginx/1.14.0 (Ubuntu)], ...}`;
- * - Foundation's description of an `NSHTTPURLResponse` (`{ Status Code: 502, Headers { Server = ( nginx ); } }`).
+ * - Foundation's description of an `NSHTTPURLResponse` (`{ Status Code: 502, Headers { Server = ( nginx ); } }`);
+ * - .NET's `HttpResponseMessage.ToString()` (`StatusCode: 503, ReasonPhrase: 'Service Unavailable', …, Headers:` and a block).
  * The status is only ever taken from the field that holds the response's status, never from a number elsewhere.
  */
 import { toResponse } from './parse-http.ts';
@@ -237,7 +238,19 @@ function nsHttpUrlResponse(text: string): ParsedResponse | null {
   return toResponse({ httpVersion: null, status: Number(m[1]), reason: '', headers }, null);
 }
 
+/**
+ * .NET's `HttpResponseMessage.ToString()` (a test's or a logger's line): `StatusCode: 503, ReasonPhrase: 'Service
+ * Unavailable', Version: 1.1, Content: System.Net.Http.…, Headers:` then `{`, each header as `  Name: value` on its
+ * own line, `}` (the content's headers in the same block). It never holds the body.
+ */
+function dotnetResponseMessage(text: string): ParsedResponse | null {
+  const m = /\bStatusCode: (\d{3}), ReasonPhrase: '([^'\n]*)', Version: (\d(?:\.\d)?), Content: [^\n]*?, Headers:[^\n]*\n\s*\{\r?\n([\s\S]*?)\n\s*\}/.exec(text);
+  if (!m) return null;
+  const headers = [...(m[4] ?? '').matchAll(/^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+): (.*?)\s*$/gm)].map((h) => ({ name: h[1] ?? '', value: h[2] ?? '' }));
+  return toResponse({ httpVersion: (m[3] ?? '').replace(/\.0$/, ''), status: Number(m[1]), reason: m[2] ?? '', headers }, null);
+}
+
 /** The response a client library's printout holds, or null when the text is no such printout. */
 export function parseClientDump(text: string): ParsedResponse | null {
-  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? goPlainResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text) ?? nsHttpUrlResponse(text);
+  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? goPlainResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text) ?? nsHttpUrlResponse(text) ?? dotnetResponseMessage(text);
 }

@@ -190,6 +190,12 @@ describe('responses inside what tools print, and heads people reshaped (corpus: 
     expect([response?.status, response?.headers, response?.body]).toEqual([403, [], '{"detail":"CSRF Failed: CSRF token missing."}']);
   });
 
+  it("reads .NET's HttpResponseMessage printout in a CI log, yet leaves a paste with IIS's own 'Request ended … with HTTP status 500.30' line to those words", () => {
+    expect(wildInput('http-sys/iisintegration1093-503-httpapi-ci.log')).toMatchObject({ format: 'http', observations: [{ response: { status: 503, reason: 'Service Unavailable' } }] });
+    expect(headerOf('http-sys/iisintegration1093-503-httpapi-ci.log', 'server')).toBe('Microsoft-HTTPAPI/2.0');
+    expect(wildInput('iis-ancm/500-30-inprocess-iisexpress-test-log.log').format).toBe('page-text');
+  });
+
   it("reads PHP's print_r of a header array under a status line as that status's head", () => {
     expect(wildInput('cloudflare/php-rss-fetch-403-challenge.headers').observations[0]?.response?.status).toBe(403);
     expect(headerOf('cloudflare/php-rss-fetch-403-challenge.headers', 'cf-mitigated')).toBe('challenge');

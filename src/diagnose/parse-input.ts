@@ -30,6 +30,11 @@ import { looksLikeHtml } from './visible-text.ts';
 const STATUS_LINE_START = /^HTTP\/\d/m;
 /** A status line at a line's start, also after curl -v's `< ` or some indentation. */
 const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
+/**
+ * IIS's own console line for a request, with the sub-status the client never sees (`Request ended: <url> with HTTP
+ * status 500.30`): a paste that has it beside a client's printout of the response is read for the server's words.
+ */
+const IIS_REQUEST_ENDED = /\bRequest ended: \S+ with HTTP status \d{3}\.\d+\b/;
 /** curl -v's status line of the response (`< HTTP/1.1 502 Bad Gateway`), also indented by a quote. */
 const CURL_STATUS_LINE = /^\s*< HTTP\/\d/m;
 /**
@@ -157,7 +162,7 @@ function parseText(raw: string): ParsedInput {
     return { format: 'http', observations: [{ label: RESPONSE_LABEL, response, failure: null, hops }] };
   }
   // A client's printout of its response object is read as printed: unwrapping would undo its string escapes.
-  const dump = STATUS_LINE_ANYWHERE.test(raw) ? null : (parseClientDump(raw) ?? parseClientDump(text));
+  const dump = STATUS_LINE_ANYWHERE.test(raw) || IIS_REQUEST_ENDED.test(raw) ? null : (parseClientDump(raw) ?? parseClientDump(text));
   if (dump) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: dump, failure: null, hops: [] }] };
   // The Firebase CLI's debug log: the API's response as it logged it, among its own narration.
   const firebase = parseFirebaseDebug(raw);
