@@ -132,6 +132,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['express/404-pixi-cannot-get-text.txt', 'Express', 'express-cannot-get', 'low'],
   ['tengine/5xx-tumlinhouse-server-info-table.txt', 'Tengine', 'tengine-server-info-rows', 'low'],
   ['jetty/400-jetty12-ambiguous-uri.txt', 'Jetty', 'jetty-error-rows', 'medium'],
+  // bastillion-io/Bastillion#438: the heading of Jetty 9.4's page alone, as the issue's title gives it
+  ['bastillion-438/jetty-503.txt', 'Jetty', 'jetty-error-heading-text', 'low'],
   ['iis/503-iisnode-85-flattened.txt', 'IIS', 'iis-detailed-error', 'medium'],
   ['litespeed/404-whatwaf-202.headers', 'LiteSpeed', 'litespeed-error-page', 'medium'],
   ['php-fpm/404-nginx-boilerplate-text.txt', 'PHP-FPM', 'php-fpm-file-not-found-retyped', 'low'],
