@@ -117,7 +117,9 @@ export class HaproxyParser extends BaseParser {
         upstream: `${backend}/${server}`,
         connection: '',
         requestTime: Number.NaN,
-        signal: state === '--' ? null : haproxySignal(0, state, server),
+        // The client ending a session, or idling past `timeout client` (`cD`, a pooled database connection), is how
+        // many TCP sessions end, not a failure of the path.
+        signal: state === '--' || state[0] === 'C' || state[0] === 'c' ? null : haproxySignal(0, state, server),
         truncatedBy: null,
         tcp: true,
       },

@@ -19,7 +19,7 @@ describe('nginxPageSizes', () => {
   it.each([502, 503, 504])("is the size of nginx's own %i page (data/fingerprints/default-pages.yaml) for each footer, body tag and padding", (status) => {
     const head = nginx.pages.find((p) => p.status === status)?.head as string;
     const variant = nginx.variants[0] as { replace: string; with: string };
-    const pages = ['nginx', 'nginx/1.2.3', 'nginx/1.21.6', 'nginx/1.27.10'].flatMap((server) => {
+    const pages = ['nginx', 'nginx/1.2.3', 'nginx/1.21.6', 'nginx/1.27.10', 'openresty', 'openresty/1.21.4.1', 'openresty/1.27.1.2'].flatMap((server) => {
       const tail = nginx.tail.replace('{server}', server);
       return [head + tail, head.replace(variant.replace, variant.with) + tail];
     });

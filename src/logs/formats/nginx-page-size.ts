@@ -3,7 +3,7 @@
  * logs `$body_bytes_sent`, and nginx's built-in page for these statuses has a size that only its footer's version and
  * two options change (ngx_http_special_response.c; the same bytes as data/fingerprints/default-pages.yaml, which
  * nginx-page-size.test.ts checks them against): the head for the status, then `<hr><center>{server}</center>\r\n
- * </body>\r\n</html>\r\n` with `nginx` (server_tokens off) or `nginx/<version>`, `<body bgcolor="white">` before
+ * </body>\r\n</html>\r\n` with `nginx` (server_tokens off) or `nginx/<version>` (OpenResty's name and version instead), `<body bgcolor="white">` before
  * 1.15.4, and msie_padding's 402 bytes after it for MSIE and Chrome clients. An application rarely answers 502 or 504
  * with exactly such a body; an nginx behind this one would (it is a proxy too), so the verdict is the proxy's. nginx's
  * own 503 comes from its configuration (limit_req and limit_conn reject with it, `return 503` for a maintenance or a
@@ -20,8 +20,11 @@ const TAIL_BYTES = 41;
 const BGCOLOR_BYTES = 16;
 /** msie_padding, on by default, for clients whose User-Agent names MSIE or Chrome. */
 const PADDING_BYTES = 402;
-/** `nginx`, and `nginx/1.2.3` to `nginx/1.27.10`. */
-const SERVER_LENGTHS = [5, 11, 12, 13, 14];
+/**
+ * `nginx`, and `nginx/1.2.3` to `nginx/1.27.10`; OpenResty's build writes its own name there (`openresty`,
+ * `openresty/1.21.4.1`), as Nginx Proxy Manager and Kong's nginx do.
+ */
+const SERVER_LENGTHS = [5, 11, 12, 13, 14, 9, 18, 19];
 /** ngx_http_request.c's tests of the User-Agent for msie_padding. */
 const PADDED_CLIENT = /MSIE |Chrome\//;
 
