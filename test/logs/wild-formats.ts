@@ -123,4 +123,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'linkerd-json': ['linkerd'],
   'linkerd-access': ['linkerd'],
   'httpbin-logfmt': ['app-text'],
+  // Held-out set 45: Cloudflare Tunnel's connector log (not read yet, a known gap), and a Cloud Run request LogEntry,
+  // the Google Cloud LogEntry shape the gcp-lb reader takes for load balancers (a known gap while pretty-printed).
+  cloudflared: ['cloudflared'],
+  'gcp-cloudrun-request': ['gcp-lb'],
 };

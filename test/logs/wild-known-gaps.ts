@@ -325,4 +325,36 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests'],
     reason: "OpenStack nova's WSGI lines behind loghub's file-name prefix (`nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server ... \"GET ... HTTP/1.1\" status: 200 len: 1893 time: 0.2477829`): not read as requests.",
   },
+  'nginx-error/nginx-proxy-2126-no-live-upstreams.log': {
+    fails: ['format'],
+    reason: "One nginx error line pasted without its date (`[error] 123#123: *66 no live upstreams while connecting to upstream, \u2026`): the error-log parser needs the date, so the line reads as an app's text; it counts no request either way.",
+  },
+  'lighttpd-access/simongoffin-django-production-lighttpd-access.log': {
+    fails: ['classes'],
+    reason: "lighttpd's access log (combined) in front of Django over FastCGI: nothing on a line says who made a 500; the collector counted the 85-160 KB bodies as Django's debug pages, which a byte count alone does not prove, so they stay undecided.",
+  },
+  'squid-custom/kevinzepeda-squidlite-access.log': {
+    fails: ['requests', 'classes'],
+    reason: "A Squid log that switches from the native format to a custom one mid-file: detection reads the first lines' format, so the later lines are not read.",
+  },
+  'tomcat-access/yiyuankafei-emoticon-springboot-tomcat-access.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Spring Boot's embedded Tomcat with its own access-log pattern (found in the repository's configuration, not given here): without --format the lines read as an app's text.",
+  },
+  'tomcat-access/williamgoossen-epsos-gnomonportal-tomcat-access.log': {
+    fails: ['classes'],
+    reason: "Tomcat's access log in the common format: nothing on the line says it was the application server's own log rather than a proxy's, so its 500 stays undecided.",
+  },
+  'cloudflared/fastlayne-justlayme-cloudflared.log': {
+    fails: ['requests', 'format'],
+    reason: "Cloudflare Tunnel's connector log (`ERR Request failed error=\"Unable to reach the origin service\u2026\"`): a format httpwhy does not read yet; it has no status field.",
+  },
+  'gcp-cloudrun-request/prashanth0686-amilia-cloudrun-request-502.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "One Cloud Run request LogEntry, pretty-printed over many lines (resource type cloud_run_revision): the Google Cloud reader takes load balancers' entries one per line, so this one reads as an app's JSON.",
+  },
+  'cloudfront/rahulazad-testrpofortechsupport-cloudfront-2012.log': {
+    fails: ['requests', 'format'],
+    reason: "CloudFront's 2012 log layout with its tabs turned into spaces by the copy: the tab-separated fields cannot be told apart.",
+  },
 };
