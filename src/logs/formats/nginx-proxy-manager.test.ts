@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
+import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { KIND } from './line-parser.ts';
 import { nginxProxyManagerParser } from './nginx-proxy-manager.ts';
 
@@ -21,6 +21,18 @@ describe("Nginx Proxy Manager's parser", () => {
     expect(p.status).toBe(404);
     expect(p.timeMs).toBe(Date.UTC(2024, 0, 23, 3, 41, 1));
     expect(p.access()).toMatchObject({ method: 'GET', path: '/laravel/.env', upstream: '' });
+  });
+
+  // The held-out corpus's psy-nexus proxy host: `502 502` from an upstream OpenResty could not reach, with its page's
+  // size for a Chrome client (154 bytes and msie_padding's 402), and the same status for a curl-like client.
+  it("names a 502 whose last upstream status is 502 OpenResty's own when its body is OpenResty's page, and leaves other sizes open", () => {
+    const line = wildLines('nginx-proxy-manager/psy-nexus-proxy-host-3_access.log')[0] as string;
+    const p = nginxProxyManagerParser();
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access().signal).toMatchObject({ cause: 'upstream-failed', confidence: 'medium', evidence: { kind: 'error-page-size', detail: '502 556 bytes' } });
+    const other = nginxProxyManagerParser();
+    parseLine(other, line.replace('[Length 556]', '[Length 2048]'));
+    expect(other.access().signal).toMatchObject({ reason: 'ambiguous-upstream-status' });
   });
 
   it('reads no other line', () => {
