@@ -152,6 +152,25 @@ const ISSUED: [string, string, string][] = [
   ['fastly/rvm-503-loop-detected-curlv.txt', 'Fastly', 'fastly-loop-detected'],
   // Imperva's newer block page ("Error 16"), copied from the browser: its sentence and the incident ID after it.
   ['imperva/incapsula-error16-access-denied.txt', 'Imperva (Incapsula)', 'imperva-incident'],
+  // Imperva's bot protection: Distil's "Pardon Our Interruption" page (a robots.txt archive) and Imperva's later one.
+  ['imperva/robots-nvsos-distil-pardon-interruption.html', 'Imperva (Incapsula)', 'imperva-pardon-our-interruption'],
+  ['imperva/incapsula-cracker-pardon-our-interruption.html', 'Imperva (Incapsula)', 'imperva-pardon-our-interruption'],
+  // Cloudflare's branded 502 cut after its head (EdgeGPT's log), and its "Attention Required!" block page behind a head
+  // kept in an HTML comment (WhatWaf's fixture).
+  ['cloudflare/edgegpt-churchless-502-bad-gateway.log', 'Cloudflare', 'cloudflare-branded-5xx-title'],
+  ['cloudflare/whatwaf-wpengine-403-attention-required.http', 'Cloudflare', 'cloudflare-attention-required'],
+  // Supabase Edge Functions' own answers, as its troubleshooting docs show them (a boot error, a worker limit, a
+  // function not deployed, the older numeric 401).
+  ['supabase/edge-function-503-boot-error.json', 'Supabase', 'supabase-edge-error-code'],
+  ['supabase/edge-function-546-worker-limit.json', 'Supabase', 'supabase-edge-error-code'],
+  ['supabase/edge-function-404-not-found.json', 'Supabase', 'supabase-edge-error-code'],
+  ['supabase/edge-function-401-invalid-jwt.json', 'Supabase', 'supabase-invalid-jwt-numeric'],
+  // kamal-proxy's own 502 and 504 pages (basecamp/kamal-proxy internal/pages).
+  ['kamal-proxy/kamal-proxy-502-bad-gateway.html', 'kamal-proxy', 'kamal-proxy-error-page'],
+  ['kamal-proxy/kamal-proxy-504-gateway-timeout.html', 'kamal-proxy', 'kamal-proxy-error-page'],
+  // Ambassador Edge Stack's Filters refusing a request (its JWT and APIKey guides), behind Envoy.
+  ['ambassador-edge-stack/jwt-filter-no-bearer-401-curl-v.txt', 'Ambassador Edge Stack', 'ambassador-edge-stack-filter-error'],
+  ['ambassador-edge-stack/apikey-filter-403-curl-v.txt', 'Ambassador Edge Stack', 'ambassador-edge-stack-filter-error'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {

@@ -134,6 +134,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['jetty/400-jetty12-ambiguous-uri.txt', 'Jetty', 'jetty-error-rows', 'medium'],
   // pastebin V85RUeyi: an ARR farm's 502 head only, the size of IIS's custom 502 page
   ['iis/arr-loadbalance-502.headers', 'IIS', 'iis-custom-502-size', 'low'],
+  // dotnet/yarp#323: the same size in .NET's printout of the response from Azure App Service's front end
+  ['azure-app-service/yarp-destination-502-headers.log', 'IIS', 'iis-custom-502-size', 'low'],
   // bastillion-io/Bastillion#438: the heading of Jetty 9.4's page alone, as the issue's title gives it
   ['bastillion-438/jetty-503.txt', 'Jetty', 'jetty-error-heading-text', 'low'],
   ['iis/503-iisnode-85-flattened.txt', 'IIS', 'iis-detailed-error', 'medium'],

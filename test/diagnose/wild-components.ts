@@ -36,6 +36,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'alibaba-cloud-pop': { names: ['Alibaba Cloud API gateway (POP)'] },
   'alibaba-cloud-waf': { names: ['Alibaba Cloud WAF'], broader: ['Tengine'] },
   'alibaba-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
+  // Emissary's commercial edition: its Filters answer in its own JSON; Envoy's own answer names that box less precisely.
+  'ambassador-edge-stack': { names: ['Ambassador Edge Stack'], broader: ['Envoy'] },
   anthropic: { names: ['Anthropic API'], framework: true },
   anyproxy: { names: ['AnyProxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   apache: { names: ['Apache httpd'] },
@@ -66,6 +68,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-iam': { names: ['AWS IAM'], framework: true },
   'aws-lambda': { names: ['AWS Lambda'] },
   'aws-s3': { names: ['Amazon S3'], broader: ['Object storage (S3-style XML error)'] },
+  // `sam local start-api` emulates API Gateway's answers word for word: naming API Gateway names the role it plays.
+  'aws-sam-cli': { names: ['AWS SAM CLI'], broader: ['Amazon API Gateway'] },
   'aws-sts': { names: ['AWS STS'] },
   // AWS WAF runs inside the CloudFront distribution, ALB or API Gateway it protects, whose own 403 page says so.
   'aws-waf': { names: ['AWS WAF'], broader: ['Amazon CloudFront', 'AWS Application Load Balancer', 'Amazon API Gateway'] },
@@ -107,6 +111,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cherrypy: { names: ['CherryPy'], framework: true },
   // Cilium's L7 policy is enforced by the Envoy it runs on each node.
   cilium: { names: ['Cilium'], broader: ['Envoy'] },
+  // Cisco Multicloud Defense (formerly Valtix) proxies with nginx, whose name its answers carry.
+  'cisco-multicloud-defense': { names: ['Cisco Multicloud Defense'], broader: ['nginx'] },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
@@ -122,6 +128,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   codeigniter: { names: ['CodeIgniter'], framework: true },
   coder: { names: ['Coder'] },
   'configurable-http-proxy': { names: ['configurable-http-proxy'] },
+  contour: { names: ['Contour'], broader: ['Envoy'] },
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
   // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
   'coraza-waf': { names: ['Coraza WAF'], broader: ['Envoy'] },
@@ -147,6 +154,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   dokku: { names: ['Dokku'], broader: ['nginx'] },
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
+  dynatrace: { names: ['Dynatrace'], framework: true },
   e2guardian: { names: ['E2Guardian'], broader: ['Forward proxy (HTTP CONNECT)'] },
   echo: { names: ['Echo'], framework: true },
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
@@ -154,8 +162,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   easegress: { names: ['Easegress'] },
   elasticsearch: { names: ['Elasticsearch'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  'envoy-gateway': { names: ['Envoy Gateway'], broader: ['Envoy'] },
   expose: { names: ['Expose'] },
   express: { names: ['Express'], framework: true },
+  // Express Gateway runs on Express: Express's own answer is the same process named less precisely.
+  'express-gateway': { names: ['Express Gateway'], broader: ['Express'] },
   'f5-big-ip': { names: ['F5 BIG-IP', 'F5 WAF (BIG-IP ASM / NGINX App Protect)'] },
   // F5's web application firewall module (ASM, Advanced WAF) answers with the BIG-IP's own block page.
   'f5-big-ip-asm': { names: ['F5 WAF (BIG-IP ASM / NGINX App Protect)'], broader: ['F5 BIG-IP'] },
@@ -240,6 +251,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   indusface: { names: ['Indusface AppTrana'] },
   // ingress-nginx's manifests deploy the default backend that answers unmatched requests.
   'ingress-nginx': { names: ['ingress-nginx', 'Kubernetes default backend'], broader: NGINX_FORKS },
+  istio: { names: ['Istio (Envoy)'], broader: ['Envoy'] },
   janus: { names: ['Janus'] },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
@@ -249,8 +261,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jsdelivr: { names: ['jsDelivr'] },
   // The 404 server an ingress routes unmatched requests to (held-out set 49's name for it).
   'k8s-defaultbackend': { names: ['Kubernetes default backend'] },
+  'kamal-proxy': { names: ['kamal-proxy'] },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
+  // kgateway is the open-source Gloo Gateway, on Envoy.
+  kgateway: { names: ['kgateway', 'Gloo Gateway'], broader: ['Envoy'] },
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
@@ -260,7 +275,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Kuma's MeshGateway runs Envoy: an Envoy local reply from it names the same box less precisely.
   kuma: { names: ['Kuma MeshGateway'], broader: ['Envoy'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
-  krakend: { names: ['KrakenD'] },
+  // KrakenD is built on Gin and Go's net/http: their bare answers ("404 page not found") are KrakenD's router named less precisely.
+  krakend: { names: ['KrakenD'], broader: ['Gin', 'Go net/http'] },
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   laravel: { names: ['Laravel'], framework: true },
   lighttpd: { names: ['lighttpd'] },
@@ -353,6 +369,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'rubygems-org': { names: ['RubyGems.org'], framework: true },
   safeline: { names: ['SafeLine WAF'] },
+  // SAP API Management runs on Apigee Edge: Apigee's answer names that box less precisely.
+  'sap-api-management': { names: ['SAP API Management'], broader: ['Apigee'] },
   'scality-cloudserver': { names: ['Scality CloudServer'] },
   sentinel: { names: ['Sentinel'], framework: true },
   sentora: { names: ['Sentora'], broader: ['Apache httpd'] },
