@@ -39,6 +39,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'aws-apigateway': 'Amazon API Gateway access-log records: a JSON object per request with "httpMethod", "resourcePath" or "routeKey", and "status" (the console\'s JSON formats)',
   gorouter: 'Cloud Foundry Gorouter lines: host - [RFC 3339 time] "request" status bytes bytes "referer" "agent" "client" "backend" key:"value"… with vcap_request_id or x_cf_routererror',
   'heroku-router': 'Heroku router lines: at=info|error [code=Hxx desc="…"] method=… path=… host=… request_id=… dyno=… connect=…ms service=…ms status=… bytes=…',
+  cloudflared: 'cloudflared (Cloudflare Tunnel) log lines: RFC 3339 time, level (INF, ERR…), message and key=value fields, with its "Request failed error=… dest=…" lines',
   'cloudflare-logpush': 'Cloudflare Logpush http_requests JSON lines with EdgeResponseStatus',
   'gcp-lb': 'Google Cloud load balancer LogEntry JSON lines with httpRequest (resource type http_load_balancer, or jsonPayload.statusDetails)',
   'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',

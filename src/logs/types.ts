@@ -226,6 +226,7 @@ export const FORMAT_IDS = [
   'gorouter',
   'heroku-router',
   'cloudflare-logpush',
+  'cloudflared',
   'fastly',
   'bunny-cdn',
   'gcp-lb',

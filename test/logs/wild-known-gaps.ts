@@ -345,10 +345,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: "Tomcat's access log in the common format: nothing on the line says it was the application server's own log rather than a proxy's, so its 500 stays undecided.",
   },
-  'cloudflared/fastlayne-justlayme-cloudflared.log': {
-    fails: ['requests', 'format'],
-    reason: "Cloudflare Tunnel's connector log (`ERR Request failed error=\"Unable to reach the origin service\u2026\"`): a format httpwhy does not read yet; it has no status field.",
-  },
+
   'gcp-cloudrun-request/prashanth0686-amilia-cloudrun-request-502.json': {
     fails: ['requests', 'format', 'classes'],
     reason: "One Cloud Run request LogEntry, pretty-printed over many lines (resource type cloud_run_revision): the Google Cloud reader takes load balancers' entries one per line, so this one reads as an app's JSON.",

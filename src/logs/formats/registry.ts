@@ -42,6 +42,7 @@ import { LinkerdParser } from './linkerd.ts';
 import { ApiGatewayParser } from './aws-apigateway.ts';
 import { SkipperParser } from './skipper.ts';
 import { isKrakendMark, KrakendParser } from './krakend.ts';
+import { CloudflaredParser, isCloudflaredMark } from './cloudflared.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -127,6 +128,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
   'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], withAppLines: true, create: () => new HerokuRouterParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
+  // zerolog's console lines are any Go program's: only a tunnel's own lines make a file cloudflared's.
+  cloudflared: { role: 'access', aliases: ['cloudflare-tunnel'], mark: isCloudflaredMark, create: () => new CloudflaredParser() },
   fastly: { role: 'access', aliases: ['fastly-json'], create: () => new FastlyParser() },
   'bunny-cdn': { role: 'access', aliases: ['bunny', 'bunnycdn'], create: () => new BunnyCdnParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
