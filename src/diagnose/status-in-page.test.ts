@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { statusInLinks, statusInPage } from './status-in-page.ts';
 
@@ -52,6 +53,15 @@ describe('statusInPage', () => {
     expect(statusInPage(['RBAC: access denied', '403'])).toEqual({ status: 403, reason: '' });
     expect(statusInPage(['404', 'File not found', 'HTTP Error 410'])).toEqual({ status: 410, reason: '' });
     expect(statusInPage(['200', 'port', '8080'])).toBeNull();
+  });
+});
+
+describe("statusInPage, Envoy's debug log", () => {
+  // projectcontour/contour#4834: Envoy's debug lines for a request it answered itself (no cluster for the route).
+  it('takes the status of the headers Envoy encoded for the client, not a number elsewhere in the log', () => {
+    const lines = readFileSync(new URL('../../test/fixtures/diagnose/wild/envoy/contour-4834-cluster-not-found-503.log', import.meta.url), 'utf8').split('\n');
+    expect(statusInPage(lines)).toEqual({ status: 503, reason: '' });
+    expect(statusInPage(lines.filter((l) => !l.includes('encoding headers via codec')))).toBeNull();
   });
 });
 

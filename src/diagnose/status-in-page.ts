@@ -7,8 +7,8 @@
  * status=500)" (Spring), "404. That’s an error." (Google), an access log's `"GET / HTTP/1.1" 400` (CLF), "the server responded with a status of 503 (Service Unavailable)"
  * (a browser console, with the reason phrase it received), `HttpStatus="502"` (IIS's Failed Request Tracing), a code with its own registry reason phrase inside a
  * sentence ("failed: 502 Bad Gateway", Spring's "503 SERVICE_UNAVAILABLE"), or a registry reason phrase alone on a
- * line ("Service Unavailable", Apache). A number only counts in such a phrase, never alone: pages also carry ports,
- * versions and request ids.
+ * line ("Service Unavailable", Apache), Envoy's debug log of the headers it sent (`':status', '503'`). A number only
+ * counts in such a phrase, never alone: pages also carry ports, versions and request ids.
  */
 import { listCodes } from '../codes/index.ts';
 
@@ -114,8 +114,24 @@ function fromLine(line: string): PageStatus | null {
  */
 const CODE_ALONE = /^([45]\d\d)$/;
 
+/**
+ * Envoy's debug log of the headers it sent downstream (conn_manager_impl.cc: "encoding headers via codec", then each
+ * header as `'name', 'value'`, `':status'` first): the status it answered. The last such block is the answer; request
+ * and upstream headers are logged under other lines.
+ */
+function envoyEncodedStatus(lines: readonly string[]): PageStatus | null {
+  for (let i = lines.length - 2; i >= 0; i--) {
+    if (!(lines[i] as string).includes('encoding headers via codec')) continue;
+    const code = /^':status', '(\d{3})'$/.exec((lines[i + 1] as string).trim())?.[1];
+    if (code !== undefined && isStatus(Number(code))) return { status: Number(code), reason: '' };
+  }
+  return null;
+}
+
 /** The first status the lines name (the title first, when the page has one), or null. */
 export function statusInPage(lines: readonly string[]): PageStatus | null {
+  const encoded = envoyEncodedStatus(lines);
+  if (encoded) return encoded;
   for (const line of lines) {
     const found = fromLine(line.trim());
     if (found) return found;
