@@ -136,6 +136,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['iis/arr-loadbalance-502.headers', 'IIS', 'iis-custom-502-size', 'low'],
   // dotnet/yarp#323: the same size in .NET's printout of the response from Azure App Service's front end
   ['azure-app-service/yarp-destination-502-headers.log', 'IIS', 'iis-custom-502-size', 'low'],
+  // AI APIs answering for themselves: Anthropic's error object in a recorded cassette and in Claude Code's output,
+  // OpenAI's error object with its own platform link in a cassette.
+  ['anthropic/batches-404-not-found-cassette.txt', 'Anthropic API', 'anthropic-error-object', 'high'],
+  ['anthropic/claudecode35462-500-api-error.log', 'Anthropic API', 'anthropic-error-object', 'medium'],
+  ['openai/conversations-401-invalid-api-key-cassette.txt', 'OpenAI API', 'openai-error-object', 'medium'],
   // bastillion-io/Bastillion#438: the heading of Jetty 9.4's page alone, as the issue's title gives it
   ['bastillion-438/jetty-503.txt', 'Jetty', 'jetty-error-heading-text', 'low'],
   ['iis/503-iisnode-85-flattened.txt', 'IIS', 'iis-detailed-error', 'medium'],

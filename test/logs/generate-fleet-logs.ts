@@ -49,6 +49,16 @@ const APP_LOG_SHARE = 0.85;
 const ROUTES = ['/api/v1/users', '/api/v1/orders', '/api/v2/cart', '/checkout', '/search', '/export'];
 const STACK = ['    at handler (file:///srv/app/routes.js:27:9)', '    at runRoute (file:///srv/app/router.js:33:12)'];
 
+/**
+ * The body's size: a page of the app's for 2xx; nginx's own error page (157 bytes, `nginx/1.24.0` in its footer) where
+ * nginx logged the failure; the stock 50x.html of nginx's packages (497 bytes, served with `error_page`) for the
+ * 502s it did not log, whose size then tells nothing.
+ */
+function bodyBytes(mode: Mode, next: () => number): number {
+  if (mode.status === 200) return 1000 + Math.floor(next() * 9000);
+  return mode.error === undefined && mode.status === 502 ? 497 : 157;
+}
+
 export interface FleetLogs {
   dir: string;
   /** Relative to `dir`, in the order the streaming analyzer should read them. */
@@ -114,7 +124,7 @@ export function generateFleetLogs(dir: string, requests: number, seed = 7): Flee
       const upstream = mode.name === 'no-live-upstream' ? 'backend' : mode.upstreamStatus === '-' ? '-' : `10.0.1.${1 + Math.floor(next() * 4)}:8080`;
       const status = mode.status === 9 ? '009' : String(mode.status);
       const took = mode.name === 'timeout' ? '60.001' : (0.002 + next() * 0.05).toFixed(3);
-      const head = `${client} [${clfTime(time)}] "GET ${path} HTTP/1.1" ${status} ${mode.status === 200 ? 1000 + Math.floor(next() * 9000) : 157}`;
+      const head = `${client} [${clfTime(time)}] "GET ${path} HTTP/1.1" ${status} ${bodyBytes(mode, next)}`;
       const rid = `rid=${id || '-'}`;
       out[lb].access.write(
         lb === 'lb1'
