@@ -126,5 +126,17 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Held-out set 45: Cloudflare Tunnel's connector log (not read yet, a known gap), and a Cloud Run request LogEntry,
   // the Google Cloud LogEntry shape the gcp-lb reader takes for load balancers (a known gap while pretty-printed).
   cloudflared: ['cloudflared'],
+  // Held-out set 46: application servers' own request logs. gunicorn's default access format and morgan's `combined`
+  // are the combined format itself; Django's runserver, Gin's logger and Phoenix's Plug.Logger lines are an app's text
+  // log; Serilog's and express-winston's JSON request records are an app's JSON log; a paste of gunicorn's and nginx's
+  // lines together is read by nginx's formats.
+  'gunicorn-access': ['combined'],
+  'morgan-combined': ['combined'],
+  'django-server': ['app-text'],
+  'gin-logger': ['app-text'],
+  'phoenix-logger': ['app-text'],
+  'serilog-aspnetcore': ['app-text', 'app-json'],
+  'express-winston-json': ['app-json'],
+  'mixed-gunicorn-nginx': ['nginx-error', 'nginx-main', 'combined'],
   'gcp-cloudrun-request': ['gcp-lb'],
 };

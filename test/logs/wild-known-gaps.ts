@@ -354,4 +354,28 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "CloudFront's 2012 log layout with its tabs turned into spaces by the copy: the tab-separated fields cannot be told apart.",
   },
+  'gunicorn-access/lekiaanonim-kineticmodelssite-gunicorn-access.log': {
+    fails: ['classes'],
+    reason: "gunicorn's access log in its default format, which is the combined format itself: nothing on a line says it was written by the app server rather than a proxy, so its 500s stay undecided (the collector knew the file's origin).",
+  },
+  'gunicorn-access/ibercivis-agora-quiz-gunicorn-access.log': {
+    fails: ['classes'],
+    reason: "The same: gunicorn's default access format is the combined one, and its 500s stay undecided without knowing the file came from the app server.",
+  },
+  'morgan-combined/1511ish-expense-tracker-aws-access.log': {
+    fails: ['requests', 'classes'],
+    reason: "Express's morgan `combined` lines: the combined format itself, so the 500s stay undecided; its 42 lines with `-` for a status (no response sent) are not read as requests.",
+  },
+  'gin-logger/nekruzrakhimov-admin-panel-gin-custom.log': {
+    fails: ['requests', 'classes'],
+    reason: "Gin with its own LoggerWithFormatter layout (`[GIN] 127.0.0.1 - [date] \"GET /ping HTTP/1.1 200 0s \"ua\"`, the status inside the quote): not one of the request-line shapes httpwhy reads.",
+  },
+  'heroku/fastlane-boarding-94-heroku-rails.log': {
+    fails: ['requests'],
+    reason: "A Heroku stream with the router's line for one request and Rails' lines for another: the app's lines are read as the app's side of the router's requests, so the request with no router line is not counted.",
+  },
+  'heroku/antirez-lamernews-156-heroku-rack.log': {
+    fails: ['requests', 'classes'],
+    reason: "A Heroku stream with the app's Rack request lines and no router line: the app's lines are read as the app's side of router requests that are not there, so nothing is counted.",
+  },
 };

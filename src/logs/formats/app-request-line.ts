@@ -24,6 +24,8 @@ interface Shape {
   path: number;
   status: number;
   client: number;
+  /** The status such a line stands for when it names none (Rails' router refusing a path: 404). */
+  fixedStatus?: number;
 }
 
 /** Each shape with the server that writes it. The first that matches reads the line. */
@@ -55,6 +57,13 @@ const SHAPES: readonly Shape[] = [
   // Rails' (ActionController) and Phoenix's (Plug.Logger) line at the end of a request: `Completed 500 Internal
   // Server Error in 27ms`, `Sent 500 in 12ms`; the method and path are on the request's first line.
   { pattern: /\b(?:Completed|Sent) (\d{3}) (?:[A-Za-z' -]+ )?in [\d.]+ ?(?:ms|µs|s)\b/, method: 0, path: 0, status: 1, client: 0 },
+  // Rails' router refusing a path no route matches (ActionDispatch::DebugExceptions logs it at FATAL, with no Completed
+  // line: the request reached no controller): `ActionController::RoutingError (No route matches [GET] "/wp-login.php"):`,
+  // answered 404 by ShowExceptions.
+  { pattern: new RegExp(`\\bActionController::RoutingError \\(No route matches \\[${METHOD}\\] "([^"]*)"\\)`), method: 1, path: 2, status: 0, fixedStatus: 404, client: 0 },
+  // Serilog.AspNetCore's request logging (RequestLoggingMiddleware's default template, "HTTP {RequestMethod}
+  // {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms"): `HTTP POST /api/x responded 500 in 1023.9135 ms`.
+  { pattern: new RegExp(`\\bHTTP ${METHOD} (\\S+) responded (\\d{3}) in [\\d.]+ ms\\b`), method: 1, path: 2, status: 3, client: 0 },
   // ASP.NET Core's HostingRequestFinishedLog: `Request finished in 347.1ms 500 text/html` (2.x), `Request finished
   // HTTP/1.1 GET http://host/path - - - 500 0 - 672.1ms` (5.0, 6.0), `… - 500 - text/html 12.3ms` (7.0 and later).
   { pattern: /\bRequest finished in [\d.]+ms (\d{3})\b/, method: 0, path: 0, status: 1, client: 0 },
@@ -85,7 +94,7 @@ export function appRequestLine(line: string): AppRequestLine | null {
     if (shape === SHAPES[0] && (clf || URLLIB3_RESPONSE.test(line))) continue;
     const m = shape.pattern.exec(line);
     if (!m) continue;
-    const status = Number(group(m, shape.status));
+    const status = shape.fixedStatus ?? Number(group(m, shape.status));
     if (status < 100) continue;
     const client = shape.client === 0 ? (ADDRESS.exec(line.slice(0, m.index))?.[1] ?? '') : group(m, shape.client);
     return { method: group(m, shape.method).toUpperCase(), path: group(m, shape.path), status, client, detail: m[0].trim() };

@@ -121,6 +121,13 @@ describe('detectInput and detectWrappers: the wrappers and the format together',
     expect(detectInput(head, true, false, options)).toMatchObject({ format: 'nginx-error', wrappers: ['compose'] });
   });
 
+  it("finds an app's request lines past the first 50 when those read as nothing (corpus: gin-logger/hendytriatmoko-binusbackend-gin.log)", () => {
+    const head = wild('gin-logger/hendytriatmoko-binusbackend-gin.log');
+    const firstRequest = head.indexOf('\n[GIN] ');
+    expect(detectInput(head.subarray(0, firstRequest), true, false, options)).toBeNull();
+    expect(detectInput(head, true, false, options)).toMatchObject({ format: 'app-text', wrappers: [] });
+  });
+
   it.each([
     ['caddy-error/caddy-4511-journald.log', 'caddy', ['syslog']],
     ['caddy-json/caddy-docker-proxy-issue547.log', 'caddy', ['compose']],

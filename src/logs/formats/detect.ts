@@ -173,7 +173,19 @@ export function detectInput(head: Buffer, complete: boolean, app: boolean, optio
   const found = bestReading(sample, (lines) => detectLines(lines, app, options));
   if (app) return found;
   const detected = brokenEntries(platformStream(found, sample), sample, options) ?? wrappedText(sample, options);
-  return detected && !isAppFormat(detected.format) ? detected : (laterProxyLines(head, complete, sample.length, options) ?? detected);
+  if (detected && !isAppFormat(detected.format)) return detected;
+  return laterProxyLines(head, complete, sample.length, options) ?? detected ?? laterAppLines(head, complete, sample.length, options);
+}
+
+/**
+ * An app's request or error lines further into the head than the sample, when the sample read as nothing: a Gin
+ * server's debug banner and route list (`[GIN-debug] GET /ping --> …`) fill its first lines before the first request.
+ */
+function laterAppLines(head: Buffer, complete: boolean, sampled: number, options: ParserOptions): Detection | null {
+  const wide = sampleLines(head, complete, WIDE_SAMPLE_LINES);
+  if (wide.length <= sampled) return null;
+  const app = bestReading(wide, (lines) => detectFormat(lines, ['app-text'], options));
+  return app && app.events > 0 ? app : null;
 }
 
 /**
