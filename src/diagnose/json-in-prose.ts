@@ -17,6 +17,18 @@ function endOfValue(text: string, from: number): number {
   return stop < 0 ? -1 : stop + 1;
 }
 
+/** The JSON object that opens at `from` (a `{`), parsed, or undefined when it does not close or parse. */
+export function objectAt(text: string, from: number): Record<string, unknown> | undefined {
+  const end = endOfValue(text, from);
+  if (end < 0) return undefined;
+  try {
+    const data: unknown = JSON.parse(text.slice(from, end));
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The JSON object among a few lines of words, or undefined. */
 export function jsonAmongProse(text: string): Record<string, unknown> | undefined {
   const start = /^[ \t]*\{/m.exec(text);
@@ -24,12 +36,7 @@ export function jsonAmongProse(text: string): Record<string, unknown> | undefine
   const from = start.index + start[0].length - 1;
   const end = endOfValue(text, from);
   if (end < 0 || proseLines(text.slice(0, from)) > MAX_PROSE_LINES || proseLines(text.slice(end)) > MAX_PROSE_LINES) return undefined;
-  try {
-    const data: unknown = JSON.parse(text.slice(from, end));
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  return objectAt(text, from);
 }
 
 /** A fragment that starts at an object's first key (`"status": 502, ...`): the braces around it were not copied. */

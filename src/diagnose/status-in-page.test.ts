@@ -65,6 +65,14 @@ describe("statusInPage, Envoy's debug log", () => {
   });
 });
 
+describe('statusInPage, a JSON error envelope around a quoted page', () => {
+  // routstr/routstr-core via held-out set 93: the relay's 502 envelope quoting its upstream's Express 404 page.
+  it('takes the envelope\'s "code": 502 rather than implying the quoted page\'s own status', () => {
+    const text = readFileSync(new URL('../../test/fixtures/diagnose/wild/routstr/upstream-error-502.log', import.meta.url), 'utf8');
+    expect(statusInPage(text.split('\\n'))).toEqual({ status: 502, reason: '' });
+  });
+});
+
 describe('statusInLinks', () => {
   it("reads the code in Cloudflare's 5xx landing link, and no other number in a link", () => {
     const link = 'href="https://www.cloudflare.com/5xx-error-landing?utm_source=errorcode_502&amp;utm_campaign=worldcat.org"';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linesOfArray, unwrapPaste } from './unwrap-paste.ts';
+import { linesOfArray, pageLiteral, unwrapPaste } from './unwrap-paste.ts';
 
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
@@ -80,6 +80,15 @@ describe('unwrapPaste, on real pastes', () => {
   it('keeps a JSON body with escapes as it is', () => {
     const body = '{"trace":"a\\nb\\nc\\nd\\ne"}';
     expect(unwrapPaste(body)).toBe(body);
+  });
+});
+
+describe('pageLiteral', () => {
+  // routstr/routstr-core via held-out set 93: a relay's JSON envelope (its own 502) quoting its upstream's page.
+  it("leaves a page that is a member of a JSON object in it: the object is the answer, not the page it quotes", () => {
+    const text = readFileSync(new URL('../../test/fixtures/diagnose/wild/routstr/upstream-error-502.log', import.meta.url), 'utf8');
+    expect(pageLiteral(text)).toBeNull();
+    expect(unwrapPaste(text)).toContain('"type": "upstream_error", "code": 502');
   });
 });
 

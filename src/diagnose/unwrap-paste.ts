@@ -14,6 +14,7 @@
 import { GLUED_PROGRESS } from './curl-progress.ts';
 import { phpHeaderArray, unflattenHead } from './reshaped-head.ts';
 import { httpClientDebug } from './http-client-debug.ts';
+import { objectAt } from './json-in-prose.ts';
 import { nghttpVerbose } from './nghttp-verbose.ts';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
 import { concatenatedAt, decodeByteEscapes, decodeEscapes, literalAt } from './string-literal.ts';
@@ -58,6 +59,10 @@ const MIN_PAGE_LITERAL = 40;
 export function pageLiteral(text: string): string | null {
   const m = PAGE_LITERAL.exec(text);
   if (!m) return null;
+  // A page that is a member of a JSON object (a gateway's error envelope quoting its upstream's page, `{"error":
+  // {"message": "<!DOCTYPE html>…", "type": "upstream_error", "code": 502}}`) is not the answer: the object is.
+  const open = text.indexOf('{');
+  if (m[1] === '"' && open >= 0 && open < m.index && objectAt(text, open) !== undefined) return null;
   const at = m.index + m[0].length - 1;
   const literal = concatenatedAt(text, at);
   if (!literal || literal.value.length < MIN_PAGE_LITERAL || !/\\[nr]/.test(text.slice(at, literal.end))) return null;

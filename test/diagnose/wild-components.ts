@@ -30,6 +30,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   adguard: { names: ['AdGuard'] },
   aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
+  'akka-http': { names: ['Akka HTTP'], framework: true },
   'alibaba-aserver': { names: ['Alibaba aserver'], broader: ['Tengine'] },
   'alibaba-cloud-cdn': { names: ['Alibaba Cloud CDN'], broader: ['Tengine'] },
   'alibaba-cloud-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
@@ -44,6 +45,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'apache-traffic-server': { names: ['Apache Traffic Server'], broader: ['Forward proxy (HTTP CONNECT)'] },
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
   angie: { names: ['Angie'], broader: ['nginx'] },
+  'apex-up': { names: ['Apex Up'] },
   apiaxle: { names: ['ApiAxle'] },
   apigee: { names: ['Apigee'] },
   // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
@@ -85,6 +87,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Key Vault's API answers from ASP.NET on IIS (its X-AspNet-Version): that is the service named less precisely.
   'azure-key-vault': { names: ['Azure Key Vault'], broader: ['ASP.NET', 'IIS'], framework: true },
   'azure-monitor': { names: ['Azure Monitor'], framework: true },
+  'azure-openai': { names: ['Azure OpenAI'], framework: true },
   'azure-resource-manager': { names: ['Azure Resource Manager'] },
   'azure-service-bus': { names: ['Azure Service Bus'], framework: true },
   'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
@@ -133,9 +136,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
   'coraza-waf': { names: ['Coraza WAF'], broader: ['Envoy'] },
   couchdb: { names: ['Apache CouchDB'], framework: true },
+  cowboy: { names: ['Cowboy'], framework: true },
   cpanel: { names: ['cPanel'] },
   dansguardian: { names: ['DansGuardian'] },
   dapr: { names: ['Dapr'] },
+  'dart-shelf': { names: ['shelf (Dart)'], framework: true },
   datadome: { names: ['DataDome'] },
   'digitalocean-load-balancer': { names: ['DigitalOcean Load Balancer'] },
   'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
@@ -220,6 +225,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'grafana-loki': { names: ['Grafana Loki'], framework: true },
   gravitee: { names: ['Gravitee API gateway'] },
   grizzly: { names: ['Grizzly'], broader: ['Eclipse GlassFish'] },
+  groq: { names: ['Groq API'], framework: true },
   gunicorn: { names: ['Gunicorn'] },
   h2o: { names: ['H2O'] },
   hapi: { names: ['Boom (hapi)'], framework: true },
@@ -228,6 +234,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   heroku: { names: ['Heroku router'] },
   hestiacp: { names: ['HestiaCP'], broader: ['nginx', 'Apache httpd'] },
   'hetzner-load-balancer': { names: ['Hetzner Load Balancer'], broader: ['HAProxy'] },
+  'hh-api': { names: ['hh.ru API'], framework: true },
   highwinds: { names: ['Highwinds CDN'] },
   // Alibaba's Higress gateway runs on Envoy.
   higress: { names: ['Higress'], broader: ['Envoy'] },
@@ -244,6 +251,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
   'iis-ancm': { names: ['ASP.NET Core Module (IIS)'], broader: ['IIS'] },
+  'iis-arr': { names: ['IIS Application Request Routing'], broader: ['IIS'] },
   iisnode: { names: ['iisnode'], broader: ['IIS'] },
   imperva: { names: ['Imperva (Incapsula)'] },
   'huggingface-spaces': { names: ['Hugging Face Spaces'] },
@@ -264,6 +272,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'kamal-proxy': { names: ['kamal-proxy'] },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
+  keycloak: { names: ['Keycloak'], framework: true },
   // kgateway is the open-source Gloo Gateway, on Envoy.
   kgateway: { names: ['kgateway', 'Gloo Gateway'], broader: ['Envoy'] },
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
@@ -280,7 +289,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   laravel: { names: ['Laravel'], framework: true },
   lighttpd: { names: ['lighttpd'] },
+  linkedin: { names: ['LinkedIn'], framework: true },
   linkerd: { names: ['Linkerd proxy'] },
+  // LLM gateways and relays (LiteLLM, new-api, one-api, OpenRouter, Routstr, MLflow's gateway) answering for themselves:
+  // not the application behind them.
+  litellm: { names: ['LiteLLM'] },
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
@@ -294,9 +307,15 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
   mihomo: { names: ['mihomo'] },
   minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
+  mistral: { names: ['Mistral API'], framework: true },
   mitmproxy: { names: ['mitmproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  mlflow: { names: ['MLflow AI Gateway'] },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed', 'nginx'] },
+  'moneyforward-expense-api': { names: ['Money Forward Expense API'], framework: true },
   mosn: { names: ['MOSN'] },
+  'moysklad-api': { names: ['MoySklad API'], framework: true },
+  'naver-openapi': { names: ['NAVER Open API'], framework: true },
+  'naver-searchad-api': { names: ['NAVER Search Ad API'], framework: true },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
   // NestJS runs on Express (or Fastify), whose header it keeps: Express is the same box named less precisely.
@@ -305,6 +324,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   netlify: { names: ['Netlify'], broader: ['AWS Lambda'] },
   // `netlify dev`, the Netlify CLI's local server.
   'netlify-cli': { names: ['Netlify CLI'] },
+  'new-api': { names: ['new-api'] },
+  nextcloud: { names: ['Nextcloud'], framework: true },
   nextjs: { names: ['Next.js'], framework: true },
   nexus: { names: ['Sonatype Nexus Repository'], framework: true },
   nghttpx: { names: ['nghttpx'] },
@@ -314,6 +335,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   'ngx-lua-waf': { names: ['ngx_lua_waf'], broader: ['OpenResty', 'nginx'] },
   nodejitsu: { names: ['Nodejitsu'] },
+  'nodejs-ws': { names: ['ws (Node.js)'], framework: true },
   // Okteto's own page for a service that is not up: no fingerprint names it yet.
   notion: { names: ['Notion API'], framework: true },
   'npm-registry': { names: ['npm registry'], framework: true },
@@ -322,7 +344,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'oauth2-proxy': { names: ['OAuth2 Proxy'] },
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
+  ollama: { names: ['Ollama'], broader: ['Gin'], framework: true },
+  'one-api': { names: ['one-api'] },
   openai: { names: ['OpenAI API'], framework: true },
+  openrouter: { names: ['OpenRouter'] },
   openshell: { names: ['OpenShell'] },
   openwhisk: { names: ['Apache OpenWhisk'], framework: true },
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },
@@ -350,6 +375,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   postgrest: { names: ['PostgREST'], framework: true },
   privoxy: { names: ['Privoxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'play-framework': { names: ['Play Framework'], framework: true },
+  proxmox: { names: ['Proxmox VE'], framework: true },
   'proxy-py': { names: ['proxy.py'], broader: ['Forward proxy (HTTP CONNECT)'] },
   puma: { names: ['Puma'] },
   passenger: { names: ['Phusion Passenger'] },
@@ -367,6 +393,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
   goproxy: { names: ['goproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  routstr: { names: ['Routstr'] },
   'rubygems-org': { names: ['RubyGems.org'], framework: true },
   safeline: { names: ['SafeLine WAF'] },
   // SAP API Management runs on Apigee Edge: Apigee's answer names that box less precisely.
@@ -377,15 +404,20 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   slack: { names: ['Slack API'], framework: true },
   smokescreen: { names: ['Smokescreen'] },
   'sophos-xg': { names: ['Sophos Firewall'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  sozu: { names: ['Sōzu'] },
+  'spark-java': { names: ['Spark (Java)'], broader: ['Jetty'], framework: true },
   squidclamav: { names: ['SquidClamav'], broader: ['c-icap'] },
   starlette: { names: ['Starlette'], broader: ['FastAPI'], framework: true },
   stormwall: { names: ['StormWall'] },
   stripe: { names: ['Stripe API'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  'tailscale-funnel': { names: ['Tailscale Funnel'] },
   'tencent-cloud-waf': { names: ['Tencent Cloud WAF'] },
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
+  'tinkoff-acquiring': { names: ['Tinkoff Acquiring API'], framework: true },
+  'tiny-ssl-reverse-proxy': { names: ['tiny-ssl-reverse-proxy'], broader: ['Go httputil.ReverseProxy'] },
   'tsuru-planb': { names: ['tsuru planb'] },
   twitter: { names: ['Twitter (X) API'], framework: true },
   'unixhot-waf': { names: ['unixhot WAF'], broader: ['ngx_lua_waf', 'OpenResty', 'nginx'] },
@@ -396,6 +428,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   vestacp: { names: ['VestaCP', 'HestiaCP'], broader: ['nginx', 'Apache httpd'] },
   vite: { names: ['Vite dev server'] },
   wangsu: { names: ['Wangsu CDN'] },
+  webrick: { names: ['WEBrick'], framework: true },
   wildfly: { names: ['WildFly'], broader: ['Undertow (WildFly)'] },
   wix: { names: ['Wix'] },
   'wso2-apk': { names: ['WSO2 APK'] },
@@ -447,6 +480,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'wp-engine': { names: ['WP Engine'] },
   'wso2-apim': { names: ['WSO2 API Manager'] },
   ngrok: { names: ['ngrok'] },
+  // Yandex Cloud's services: its object storage answers in S3's XML error shape, named less precisely by it.
+  'yandex-cloud-api': { names: ['Yandex Cloud API'], framework: true },
+  'yandex-cloud-functions': { names: ['Yandex Cloud Functions'] },
+  'yandex-object-storage': { names: ['Yandex Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   yaz: { names: ['YAZ'], framework: true },
   zaproxy: { names: ['ZAP'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'zhongkui-waf': { names: ['Zhongkui WAF'], broader: ['OpenResty', 'nginx'] },
