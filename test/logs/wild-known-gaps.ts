@@ -378,4 +378,36 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'classes'],
     reason: "A Heroku stream with the app's Rack request lines and no router line: the app's lines are read as the app's side of router requests that are not there, so nothing is counted.",
   },
+  'combined/calvinchaparro-cloudwatch-insights-export.csv': {
+    fails: ['format'],
+    reason: "A CloudWatch Logs Insights export (CSV: timestamp, then the line in quotes) of combined lines: read inside no wrapper, the lines go to the common format; the requests are all counted and none is a 5xx.",
+  },
+  'werkzeug/coworking-eks-cloudwatch-insights-fluentbit-export.csv': {
+    fails: ['requests'],
+    reason: "Werkzeug's request lines inside Fluent Bit's Kubernetes JSON inside a CloudWatch Insights CSV export: no wrapper reads the CSV's quoted JSON, so the requests are not found (the file is read as an app's text).",
+  },
+  'traefik-log/portainer-swarm-traefik17-debug-lines-1-2000.log': {
+    fails: ['requests', 'classes'],
+    reason: "Traefik 1.7's debug log (not its access log): its `vulcand/oxy/forward` lines name the 502s and 504s it made, but no format reads Traefik's process log as requests yet.",
+  },
+  'traefik-log/traefik-4426-swarm-service-logs-504-dial-timeout.log': {
+    fails: ['requests', 'classes'],
+    reason: "The same Traefik debug log, one line under a swarm service-logs prefix.",
+  },
+  'traefik-clf/polvo-homelab-traefik210-access-502-500-504.log': {
+    fails: ['requests', 'classes'],
+    reason: "Traefik 2.10's access log: 56 lines with fields this reader does not take are not read, and eight 5xx whose origin status is absent stay undecided (the collector decided them from Traefik's debug log in the same commit).",
+  },
+  'nginx-proxy/franciscosanudo-monorepo-compose-nginx-proxy-503-lines-5458-7457.log': {
+    fails: ['classes'],
+    reason: "nginx-proxy's default server answering 503: seven are HEAD requests, whose empty body does not tell nginx's own page from another answer, so they stay undecided.",
+  },
+  'caddy-v1-common/puffin-caddy-v1-templates-500.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Caddy v1's common log with an empty user field written as a single `-` (`::1 - [date] \\\"GET / HTTP/1.1\\\" 500 49`): one field short of the common format, so it is not read.",
+  },
+  'nginx-combined/nicechat-nginx-access-and-error-mixed-502-500.log': {
+    fails: ['classes'],
+    reason: "nginx's access and error lines in one file: the 500s with no error line stay undecided (the collector gave them to the app by their varying sizes).",
+  },
 };

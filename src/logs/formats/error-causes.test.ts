@@ -21,6 +21,8 @@ describe('causeOfMessage', () => {
     ['[lua] balancer.lua:900: execute(): DNS resolution failed: dns server error: 3 name error.', 'dns'],
     ['upstream SSL certificate verify error: (2:unable to get issuer certificate) while SSL handshaking to upstream', 'tls'],
     ['limiting requests, excess: 1.000 by zone "rl"', 'load-shed'],
+    // nginx's own 500 for a try_files loop (held-out logs set 47, soozookaizokuhunter's docker logs)
+    ['rewrite or internal redirection cycle while internally redirecting to "/index.html"', 'proxy-config'],
     ['epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too', 'client-closed'],
     ['FastCGI sent in stderr: "PHP message: PHP Fatal error:  Uncaught Error: boom" while reading response header from upstream', 'app-error'],
     ['dial tcp 127.0.0.1:8080: connect: connection refused', 'refused'],

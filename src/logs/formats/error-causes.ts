@@ -7,6 +7,8 @@ import type { Cause, ErrorPhase } from '../types.ts';
 
 const RULES: Array<[RegExp, Cause]> = [
   [/limiting (?:requests|connections)/, 'load-shed'],
+  // nginx's own 500 for its configuration: a rewrite or try_files loop, a named location that does not exist.
+  [/rewrite or internal redirection cycle|could not find named location/, 'proxy-config'],
   [/client prematurely closed|client closed|context canceled/i, 'client-closed'],
   [/no live upstreams|no upstreams available|proxy: \w+: disabled connection for/, 'no-live-upstream'],
   [/upstream timed out|failed \(110:|\(70007\)|deadline exceeded|timeout awaiting|i\/o timeout/i, 'timeout'],
