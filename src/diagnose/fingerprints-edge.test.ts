@@ -168,6 +168,9 @@ const ISSUED: [string, string, string][] = [
   // kamal-proxy's own 502 and 504 pages (basecamp/kamal-proxy internal/pages).
   ['kamal-proxy/kamal-proxy-502-bad-gateway.html', 'kamal-proxy', 'kamal-proxy-error-page'],
   ['kamal-proxy/kamal-proxy-504-gateway-timeout.html', 'kamal-proxy', 'kamal-proxy-error-page'],
+  // Higress's plugins refusing a request in their own sentence (its source at a pinned commit: basic-auth, ai-quota).
+  ['higress/basic-auth-bad-credential-401.txt', 'Higress', 'higress-plugin-denied'],
+  ['higress/ai-quota-no-quota-403.txt', 'Higress', 'higress-plugin-denied'],
   // Ambassador Edge Stack's Filters refusing a request (its JWT and APIKey guides), behind Envoy.
   ['ambassador-edge-stack/jwt-filter-no-bearer-401-curl-v.txt', 'Ambassador Edge Stack', 'ambassador-edge-stack-filter-error'],
   ['ambassador-edge-stack/apikey-filter-403-curl-v.txt', 'Ambassador Edge Stack', 'ambassador-edge-stack-filter-error'],
