@@ -159,6 +159,8 @@ const ISSUED: [string, string, string][] = [
   // kept in an HTML comment (WhatWaf's fixture).
   ['cloudflare/edgegpt-churchless-502-bad-gateway.log', 'Cloudflare', 'cloudflare-branded-5xx-title'],
   ['cloudflare/whatwaf-wpengine-403-attention-required.http', 'Cloudflare', 'cloudflare-attention-required'],
+  // Cloudflare's 524 page cut after its head, in Claude Code's output through a relay (held-out set 93).
+  ['cloudflare/claude-code-relay-newcli-524.log', 'Cloudflare', 'cloudflare-524'],
   // Supabase Edge Functions' own answers, as its troubleshooting docs show them (a boot error, a worker limit, a
   // function not deployed, the older numeric 401).
   ['supabase/edge-function-503-boot-error.json', 'Supabase', 'supabase-edge-error-code'],
