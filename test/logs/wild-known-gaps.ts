@@ -346,10 +346,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: "Tomcat's access log in the common format: nothing on the line says it was the application server's own log rather than a proxy's, so its 500 stays undecided.",
   },
 
-  'gcp-cloudrun-request/prashanth0686-amilia-cloudrun-request-502.json': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "One Cloud Run request LogEntry, pretty-printed over many lines (resource type cloud_run_revision): the Google Cloud reader takes load balancers' entries one per line, so this one reads as an app's JSON.",
-  },
+
   'cloudfront/rahulazad-testrpofortechsupport-cloudfront-2012.log': {
     fails: ['requests', 'format'],
     reason: "CloudFront's 2012 log layout with its tabs turned into spaces by the copy: the tab-separated fields cannot be told apart.",

@@ -38,6 +38,15 @@ describe('GcpLbParser', () => {
     expect(p.access()).toMatchObject({ client: '89.160.20.156', upstream: '' });
   });
 
+  // prashanth0686/amilia's Cloud Run request entry (held-out logs set 45), as Cloud Logging exported it.
+  it("reads Cloud Run's request log entry, its 5xx undecided (no statusDetails)", () => {
+    const entry = JSON.stringify(JSON.parse(readFileSync(new URL('../../../test/fixtures/logs/wild/gcp-cloudrun-request/prashanth0686-amilia-cloudrun-request-502.json', import.meta.url), 'utf8')));
+    const p = new GcpLbParser();
+    expect(parseLine(p, entry)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 502, method: 'POST', path: '/book', client: '35.187.142.68', signal: null });
+    expect(parseLine(new GcpLbParser(), entry.replace('cloud_run_revision', 'gae_app'))).toBe(KIND.none);
+  });
+
   it('is how the corpus file is detected (before app JSON, which reads any JSON)', () => {
     expect(detectInput(corpus, true, false, { appFields: {} })).toMatchObject({ format: 'gcp-lb', matched: 3 });
   });

@@ -90,11 +90,16 @@ function hostOf(address: string): string {
   return /^[^:]+:\d+$/.test(address) ? address.slice(0, address.lastIndexOf(':')) : address;
 }
 
-/** A load balancer's request log: its LogEntry resource, or its statusDetails payload. */
-function isLoadBalancerEntry(obj: JsonObject): boolean {
+/**
+ * A load balancer's request log (its LogEntry resource, or its statusDetails payload), or Cloud Run's request log,
+ * the same LogEntry with httpRequest under the revision's resource (`run.googleapis.com/requests`): its entries name
+ * no statusDetails, so their 5xx stay undecided.
+ */
+function isRequestEntry(obj: JsonObject): boolean {
   const resource = firstString(obj, ['resource.type']);
   // http_load_balancer (global and classic), internal_http_lb_rule, http_external_regional_lb_rule.
   if (resource === 'http_load_balancer' || resource.endsWith('_lb_rule')) return true;
+  if (resource === 'cloud_run_revision' && firstString(obj, ['logName']).endsWith('/logs/run.googleapis.com%2Frequests')) return true;
   return typeof getPath(obj, 'jsonPayload.statusDetails') === 'string';
 }
 
@@ -104,7 +109,7 @@ export class GcpLbParser extends BaseParser {
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const obj = parseJsonObject(buf.toString('utf8', start, end));
     const request = obj?.httpRequest;
-    if (!obj || typeof request !== 'object' || request === null || !isLoadBalancerEntry(obj)) return KIND.none;
+    if (!obj || typeof request !== 'object' || request === null || !isRequestEntry(obj)) return KIND.none;
     const details = firstString(obj, ['jsonPayload.statusDetails']);
     // A client that left before any response has no status in the entry.
     const logged = firstNumber(obj, ['httpRequest.status']);
