@@ -107,7 +107,7 @@ function npmErrorField(after: string): QuotedBody | null {
 }
 
 /** The body Guzzle printed on the message's own line after "response:" (up to its "(truncated...)" mark); on the next lines it is read as any body after a message. */
-function guzzleBody(after: string): { body: string; unquoted: boolean } | null {
+function guzzleBody(after: string): QuotedBody | null {
   const m = /^:[ \t]*([<{][^\n]*?)(?:\s*\(truncated\.\.\.\)|\n|$)/.exec(after);
   return m?.[1] ? { body: m[1], unquoted: false } : null;
 }

@@ -10,7 +10,7 @@
  * to count.
  */
 import { azureRecord, azureRequest, isActivityLog, prop, statusProp } from './azure-record.ts';
-import { pathOfUrl } from './gcp-lb.ts';
+import { pathOfUrl } from './split-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import type { Cause, Signal } from '../types.ts';
 

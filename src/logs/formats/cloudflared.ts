@@ -14,6 +14,7 @@ import type { Cause } from '../types.ts';
 import { causeOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
+import { pathOfUrl } from './split-fields.ts';
 
 /** zerolog's console line: time, level, then the message and fields. */
 const CONSOLE_LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) (TRC|DBG|INF|WRN|ERR|FTL|PNC) (.*)$/;
@@ -27,12 +28,6 @@ const CLIENT_GONE = /^Incoming request ended abruptly/;
 /** A line of cloudflared's own that no other program writes: a tunnel's start, or a request it failed. */
 export function isCloudflaredMark(line: string): boolean {
   return / INF Starting tunnel tunnelID=| ERR (?:Request failed|failed to serve incoming request) error="| ERR {1,2}error="Unable to reach the origin service/.test(line);
-}
-
-/** The path (and query) of the request's URL, as cloudflared logs it in `dest`. */
-function pathOf(dest: string): string {
-  const at = dest.indexOf('/', dest.indexOf('://') + 3);
-  return at < 0 ? '/' : dest.slice(at);
 }
 
 export class CloudflaredParser extends BaseParser {
@@ -65,7 +60,7 @@ export class CloudflaredParser extends BaseParser {
         tzOffsetMin: 0,
         client: '',
         method: '',
-        path: dest === '' ? '' : pathOf(dest),
+        path: pathOfUrl(dest),
         requestId: origin?.ray ?? '',
         upstream: origin?.service ?? '',
         connection: '',

@@ -174,30 +174,19 @@ export function detectInput(head: Buffer, complete: boolean, app: boolean, optio
   if (app) return found;
   const detected = brokenEntries(platformStream(found, sample), sample, options) ?? wrappedText(sample, options);
   if (detected && !isAppFormat(detected.format)) return detected;
-  return laterProxyLines(head, complete, sample.length, options) ?? detected ?? laterAppLines(head, complete, sample.length, options);
+  // Lines further into the head than the sample: a proxy's where the sample read as an app's text or as nothing (a
+  // `docker compose up` log opens with other services' start-up output, a plugin build's shell trace); an app's
+  // request or error lines where it read as nothing (a Gin server's debug banner and route list, `[GIN-debug] GET
+  // /ping --> …`, fill its first lines before the first request).
+  const wide = sampleLines(head, complete, WIDE_SAMPLE_LINES);
+  if (wide.length <= sample.length) return detected;
+  return laterLines(wide, PROXY_FORMATS, options) ?? detected ?? laterLines(wide, ['app-text'], options);
 }
 
-/**
- * An app's request or error lines further into the head than the sample, when the sample read as nothing: a Gin
- * server's debug banner and route list (`[GIN-debug] GET /ping --> …`) fill its first lines before the first request.
- */
-function laterAppLines(head: Buffer, complete: boolean, sampled: number, options: ParserOptions): Detection | null {
-  const wide = sampleLines(head, complete, WIDE_SAMPLE_LINES);
-  if (wide.length <= sampled) return null;
-  const app = bestReading(wide, (lines) => detectFormat(lines, ['app-text'], options));
-  return app && app.events > 0 ? app : null;
-}
-
-/**
- * A proxy's lines further into the head than the sample, when the sample read as an app's text or as nothing: a
- * `docker compose up` log opens with other services' start-up output (a plugin build's shell trace) before the
- * proxy's first line.
- */
-function laterProxyLines(head: Buffer, complete: boolean, sampled: number, options: ParserOptions): Detection | null {
-  const wide = sampleLines(head, complete, WIDE_SAMPLE_LINES);
-  if (wide.length <= sampled) return null;
-  const proxy = bestReading(wide, (lines) => detectFormat(lines, PROXY_FORMATS, options));
-  return proxy && proxy.events > 0 ? proxy : null;
+/** The best reading of the wide sample among `candidates`, taken when its lines carry something to analyse. */
+function laterLines(wide: readonly LineView[], candidates: readonly FormatId[], options: ParserOptions): Detection | null {
+  const found = bestReading(wide, (lines) => detectFormat(lines, candidates, options));
+  return found && found.events > 0 ? found : null;
 }
 
 /**

@@ -10,7 +10,8 @@
  */
 import { firstNumber, firstString, getPath, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { parseIsoTime } from './log-time.ts';
+import { durationSeconds, parseIsoTime } from './log-time.ts';
+import { pathOfUrl } from './split-fields.ts';
 import type { Cause, LogEvidence, Signal } from '../types.ts';
 
 /** An answer from the backend, fresh or from Cloud CDN's cache (a stored backend answer). */
@@ -70,18 +71,6 @@ export function gcpSignal(status: number, details: string): Signal | null {
   return { cause: BY_STATUS[status] ?? 'upstream-failed', confidence: 'medium', decisive: true, evidence };
 }
 
-/** `"0.058927s"` (a protobuf Duration as JSON) → seconds. */
-function latencySeconds(value: unknown): number {
-  if (typeof value !== 'string' || !value.endsWith('s')) return Number.NaN;
-  const seconds = Number(value.slice(0, -1));
-  return value.length > 1 && Number.isFinite(seconds) ? seconds : Number.NaN;
-}
-
-/** Path and query of a full request URL, as load balancers and CDNs log it; anything else as it is. */
-export function pathOfUrl(url: string): string {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
-  return m ? url.slice(m[0].length) || '/' : url;
-}
 
 /** The address without its port (`89.160.20.156:9989`, `[2001:db8::1]:443`); a bare IPv6 address stays whole. */
 function hostOf(address: string): string {
@@ -128,7 +117,7 @@ export class GcpLbParser extends BaseParser {
         requestId: firstString(obj, ['trace']).replace(/^projects\/[^/]+\/traces\//, ''),
         upstream: server,
         connection: '',
-        requestTime: latencySeconds(getPath(obj, 'httpRequest.latency')),
+        requestTime: durationSeconds(firstString(obj, ['httpRequest.latency'])),
         signal,
         truncatedBy: cutShort ? { kind: 'gcp-status-details', detail: `status=${status} statusDetails=${details}` } : null,
       },

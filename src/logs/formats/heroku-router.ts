@@ -10,6 +10,7 @@
 import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { LOGFMT_PAIR, unquoteValue } from './logfmt.ts';
+import { durationSeconds } from './log-time.ts';
 
 /**
  * The router's error line before 2013 (quoted in issues of that time: `Error H12 (Request timeout) -> POST
@@ -45,13 +46,6 @@ const CODE_CAUSES: Record<string, Cause> = {
   H83: 'proxy-config', // Planned service degradation.
   H99: 'upstream-failed', // Platform error: Heroku's own failure.
 };
-
-/** `12ms` (Heroku's timings) in seconds, NaN when empty. */
-function seconds(value: string | undefined): number {
-  if (!value || !value.endsWith('ms')) return Number.NaN;
-  const ms = Number(value.slice(0, -2));
-  return Number.isFinite(ms) ? ms / 1000 : Number.NaN;
-}
 
 /**
  * Who answered a 5xx (or 499): the router, by its H code, else the dyno; null below 500. `sock` is the side whose
@@ -89,7 +83,7 @@ export class HerokuRouterParser extends BaseParser {
     if (method === undefined || !/^\d{3}$/.test(statusText)) return KIND.none;
     const status = Number(statusText);
     const code = pairs.get('code') ?? '';
-    const service = seconds(pairs.get('service'));
+    const service = durationSeconds(pairs.get('service'));
     const record: AccessRecord = {
       status,
       timeMs: Number.NaN,
@@ -100,7 +94,7 @@ export class HerokuRouterParser extends BaseParser {
       requestId: pairs.get('request_id') ?? '',
       upstream: pairs.get('dyno') ?? '',
       connection: '',
-      requestTime: Number.isNaN(service) ? service : service + (seconds(pairs.get('connect')) || 0),
+      requestTime: Number.isNaN(service) ? service : service + (durationSeconds(pairs.get('connect')) || 0),
       signal: herokuSignal(status, code, unquoteValue(pairs.get('desc') ?? ''), pairs.get('sock') ?? ''),
       truncatedBy: null,
     };

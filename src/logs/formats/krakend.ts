@@ -13,7 +13,7 @@
 import type { Cause, LoggedTime } from '../types.ts';
 import { causeOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { localTime } from './log-time.ts';
+import { durationSeconds, localTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
 import { inZone, type TimeZone } from './time-zone.ts';
 
@@ -35,14 +35,6 @@ export function isKrakendMark(line: string): boolean {
 /** Why KrakenD answered with an error itself, from the error Gin logged; null for text that is not Lura's (a backend's body). */
 function causeOfError(message: string): Cause | null {
   return INVALID_STATUS.test(message) ? 'upstream-failed' : causeOfMessage(message);
-}
-
-/** Gin's duration (`8.296331ms`, `1.2s`, `143µs`) in seconds, NaN if unreadable. */
-function seconds(value: string): number {
-  const m = /^([\d.]+)(ns|µs|us|ms|s|m)$/.exec(value);
-  if (!m) return Number.NaN;
-  const scale: Record<string, number> = { ns: 1e-9, µs: 1e-6, us: 1e-6, ms: 1e-3, s: 1, m: 60 };
-  return Number(m[1]) * (scale[m[2] as string] as number);
 }
 
 export class KrakendParser extends BaseParser {
@@ -81,7 +73,7 @@ export class KrakendParser extends BaseParser {
         requestId: '',
         upstream: '',
         connection: '',
-        requestTime: seconds(m[8] as string),
+        requestTime: durationSeconds(m[8]),
         // The line alone does not say who made a 5xx: the error under it does (see above).
         signal: null,
         truncatedBy: null,

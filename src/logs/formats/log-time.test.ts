@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyTime, ClfTime, epochTime, parseIsoTime } from './log-time.ts';
+import { anyTime, ClfTime, durationSeconds, epochTime, parseIsoTime } from './log-time.ts';
 
 function clf(parser: ClfTime, text: string): number {
   return parser.parseText(text) ? parser.ms : Number.NaN;
@@ -55,5 +55,17 @@ describe('parseIsoTime, epochTime, anyTime', () => {
     expect(anyTime('1714557600')).toEqual({ ms: 1714557600000, local: false });
     expect(anyTime('2024-05-01T10:00:00Z').ms).toBe(Date.UTC(2024, 4, 1, 10));
     expect(anyTime(undefined).ms).toBeNaN();
+  });
+});
+
+describe('durationSeconds', () => {
+  it("reads Gin's Go durations, Heroku's timings and a protobuf Duration, and nothing else", () => {
+    // Values as the wild corpus logs them: KrakenD's Gin line, Gin's µs, Heroku's connect=, Cloud Run's latency.
+    expect(durationSeconds('8.296331ms')).toBeCloseTo(0.008296331, 12);
+    expect(durationSeconds('31.851µs')).toBeCloseTo(0.000031851, 12);
+    expect(durationSeconds('1m2.5s')).toBe(62.5);
+    expect(durationSeconds('17ms')).toBe(0.017);
+    expect(durationSeconds('60.369159188s')).toBe(60.369159188);
+    for (const bad of [undefined, '', '-', '12', 's', '1.2.3ms', '5 ms']) expect(durationSeconds(bad)).toBeNaN();
   });
 });

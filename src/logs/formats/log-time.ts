@@ -147,3 +147,31 @@ export function anyTime(value: unknown): LoggedTime {
 export function localTime(year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): LoggedTime {
   return { ms: Date.UTC(year, month, day, hour, minute, second, ms), local: true };
 }
+
+/** Per unit of a duration as Go prints it, the amount is divided (below a second) or multiplied (above) by this. */
+const DURATION_UNITS: Readonly<Record<string, [number, 'divide' | 'multiply']>> = {
+  ns: [1e9, 'divide'],
+  µs: [1e6, 'divide'],
+  us: [1e6, 'divide'],
+  ms: [1e3, 'divide'],
+  s: [1, 'multiply'],
+  m: [60, 'multiply'],
+  h: [3600, 'multiply'],
+};
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|µs|us|ms|s|m|h))+$/;
+const DURATION_PART = /(\d+(?:\.\d+)?)(ns|µs|us|ms|s|m|h)/g;
+
+/**
+ * A logged duration in seconds: Go's time.Duration as Gin prints it (`8.296331ms`, `31.8µs`, `1m2.5s`), Heroku's
+ * router timings (`12ms`), a protobuf Duration in JSON (`0.058927s`); NaN for anything else (an empty field, `-`).
+ */
+export function durationSeconds(value: string | undefined): number {
+  if (value === undefined || !DURATION.test(value)) return Number.NaN;
+  let seconds = 0;
+  for (const [, amount, unit] of value.matchAll(DURATION_PART)) {
+    // Divided, not multiplied by a fraction: 17ms is 0.017 exactly as 17 / 1000 gives it.
+    const [factor, how] = DURATION_UNITS[unit as string] as [number, 'divide' | 'multiply'];
+    seconds += how === 'divide' ? Number(amount) / factor : Number(amount) * factor;
+  }
+  return seconds;
+}

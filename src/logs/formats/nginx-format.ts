@@ -9,7 +9,7 @@ import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { CLF_LENGTH, ROLE, type CompiledFormat } from './log-format.ts';
 import { ClfTime, anyTime } from './log-time.ts';
 import { nginxPageSignal } from './nginx-page-size.ts';
-import { lastAttempt, nginxSignal } from './nginx-signals.ts';
+import { nginxSignal } from './nginx-signals.ts';
 import { splitRequestLine } from './split-fields.ts';
 
 /** A JSON string's content (`escape=json`); as logged when it is no valid JSON string (`escape=default` writes `\\x22`). */
@@ -149,8 +149,8 @@ export class NginxFormatParser extends BaseParser {
   }
 
   /**
-   * A 502 or 504 whose upstream fields (when logged) say nothing or leave it open: nginx's own page, told by its size. The fields past
-   * the last one the analysis reads were not scanned: the line is scanned whole for them, only here.
+   * A 502 or 504 whose upstream fields (when logged) say nothing or leave it open: nginx's own page, told by its size.
+   * The fields past the last one the analysis reads were not scanned: the line is scanned whole for them, only here.
    */
   private pageSignal(status: number) {
     if (status < 502 || status > 504 || this.bodyBytesVar < 0) return null;
@@ -168,18 +168,16 @@ export class NginxFormatParser extends BaseParser {
     const requestId = this.field(ROLE.requestId) ?? '';
     const upstream = this.field(ROLE.upstreamAddr);
     const status = this.status;
-    const upstreamStatus = this.field(ROLE.upstreamStatus);
+    const ownPage = () => this.pageSignal(status);
     const fields = nginxSignal(status, {
-      status: upstreamStatus,
+      status: this.field(ROLE.upstreamStatus),
       addr: upstream,
       connect: this.field(ROLE.upstreamConnect),
       header: this.field(ROLE.upstreamHeader),
       length: this.field(ROLE.upstreamLength),
       ownServer: this.ownServer,
+      ownPage,
     });
-    // The last upstream status equal to the 5xx leaves it open (nginx logs 502 for an upstream it could not reach): the
-    // body's size may still say the page was nginx's own. A different last status (`502, 403`) is left as it is.
-    const ownStatus = upstreamStatus !== undefined && lastAttempt(upstreamStatus) === String(status);
     return {
       status,
       timeMs: this.timeMs,
@@ -191,7 +189,7 @@ export class NginxFormatParser extends BaseParser {
       upstream: upstream === undefined || upstream === '-' ? '' : upstream,
       connection: this.field(ROLE.connection) ?? '',
       requestTime: Number(this.field(ROLE.requestTime) ?? Number.NaN),
-      signal: fields?.reason === 'ambiguous-upstream-status' && ownStatus ? (this.pageSignal(status) ?? fields) : (fields ?? this.pageSignal(status)),
+      signal: fields ?? ownPage(),
       truncatedBy: null,
     };
   }

@@ -3,12 +3,12 @@
  * logs `$body_bytes_sent`, and nginx's built-in page for these statuses has a size that only its footer's version and
  * two options change (ngx_http_special_response.c; the same bytes as data/fingerprints/default-pages.yaml, which
  * nginx-page-size.test.ts checks them against): the head for the status, then `<hr><center>{server}</center>\r\n
- * </body>\r\n</html>\r\n` with `nginx` (server_tokens off) or `nginx/<version>` (OpenResty's name and version instead), `<body bgcolor="white">` before
- * 1.15.4, and msie_padding's 402 bytes after it for MSIE and Chrome clients. An application rarely answers 502 or 504
- * with exactly such a body; an nginx behind this one would (it is a proxy too), so the verdict is the proxy's. nginx's
- * own 503 comes from its configuration (limit_req and limit_conn reject with it, `return 503` for a maintenance or a
- * default server with no site, as nginx-proxy's is). Its 500 is left out: applications answer 500 with bodies of any
- * size, and nginx's own is rare.
+ * </body>\r\n</html>\r\n` with `nginx` (server_tokens off) or `nginx/<version>` (OpenResty's name and version
+ * instead), `<body bgcolor="white">` before 1.15.4, and msie_padding's 402 bytes after it for MSIE and Chrome
+ * clients. An application rarely answers 502 or 504 with exactly such a body; an nginx behind this one would (it is a
+ * proxy too), so the verdict is the proxy's. nginx's own 503 comes from its configuration (limit_req and limit_conn
+ * reject with it, `return 503` for a maintenance or a default server with no site, as nginx-proxy's is). Its 500 is
+ * left out: applications answer 500 with bodies of any size, and nginx's own is rare.
  */
 import type { Signal } from '../types.ts';
 

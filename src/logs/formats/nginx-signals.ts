@@ -23,6 +23,12 @@ export interface UpstreamFields {
    * which it puts in a Service's upstream when the Service has no endpoints (and for requests no rule matches).
    */
   ownServer?: string;
+  /**
+   * nginx's own error page told by the body's size, when the format logs it (nginx-page-size.ts): asked only where the
+   * last upstream status equals the 5xx, which nginx logs for an upstream it could not reach as well as for one that
+   * answered so.
+   */
+  ownPage?: () => Signal | null;
 }
 
 /** Last attempt of a multi-valued upstream variable (`502, 502, 200`, groups separated by ` : `). */
@@ -86,5 +92,6 @@ export function nginxSignal(status: number, f: UpstreamFields): Signal | null {
   if ((us === '502' || us === '504') && String(status) === us && f.length !== undefined && lastAttempt(f.length) === '0') {
     return { ...proxyMade(failed, detail), confidence: 'medium' };
   }
-  return { ...proxyMade(failed, detail, false), reason: 'ambiguous-upstream-status' };
+  const page = String(status) === us ? (f.ownPage?.() ?? null) : null;
+  return page ?? { ...proxyMade(failed, detail, false), reason: 'ambiguous-upstream-status' };
 }

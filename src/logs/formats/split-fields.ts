@@ -56,3 +56,9 @@ export function withoutPort(address: string): string {
   if (bracketed) return bracketed[1] as string;
   return address.split(':').length === 2 ? address.replace(/:\d+$/, '') : address;
 }
+
+/** Path and query of a full request URL, as load balancers, CDNs and tunnels log it; anything else as it is. */
+export function pathOfUrl(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  return m ? url.slice(m[0].length) || '/' : url;
+}
