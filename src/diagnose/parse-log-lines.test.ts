@@ -35,6 +35,10 @@ describe("a pasted app log: the line its server writes for each request", () => 
     expect(d?.label).toMatch(/^log line 6: GET \/$/);
   });
 
+  it("calls a Gin server's request lines the application's answer (inferred): Ollama's 503s when its queue is full", () => {
+    expect(diagnose(diagnoseWild('ollama/pdl-generate-503.log')).diagnoses[0]).toMatchObject({ status: 503, verdict: 'inferred', issuer: { component: 'application' } });
+  });
+
   it("keeps a page fingerprint that names the app over an app line that names nobody (Rails' Completed line)", () => {
     expect(diagnose(diagnoseWild('rails/500-production-log-completed.log')).diagnoses[0]).toMatchObject({ verdict: 'identified', issuer: { component: 'Ruby on Rails' } });
   });

@@ -42,6 +42,14 @@ describe('AppTextParser', () => {
     expect(parseLine(new AppTextParser(), 'Request starting HTTP/1.1 GET http://localhost:5000/ - - -')).toBe(KIND.other);
   });
 
+  it("reads Gin's request line, its method padded and its path quoted, as the app's record of a request", () => {
+    // The diagnose corpus's Ollama server log (test/fixtures/diagnose/wild/corpus-zb.tsv has its provenance).
+    const text = readFileSync(new URL('../../../test/fixtures/diagnose/wild/ollama/pdl-generate-503.log', import.meta.url), 'utf8');
+    const p = new AppTextParser();
+    expect(parseLine(p, text.split('\n')[0] as string)).toBe(KIND.app);
+    expect(p.appEvent).toMatchObject({ method: 'POST', path: '/api/generate', status: 503, isError: true });
+  });
+
   it('finds bare 32-hex ids and UUIDs, and reads stack frames into the entry above them', () => {
     const p = new AppTextParser();
     expect(parseLine(p, '[2024-05-01 10:00:00,001] INFO [7f3a9c2b5e1d4f6a8b9c0d1e2f3a4b5c] handled')).toBe(KIND.app);
