@@ -40,6 +40,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   gorouter: 'Cloud Foundry Gorouter lines: host - [RFC 3339 time] "request" status bytes bytes "referer" "agent" "client" "backend" key:"value"… with vcap_request_id or x_cf_routererror',
   'heroku-router': 'Heroku router lines: at=info|error [code=Hxx desc="…"] method=… path=… host=… request_id=… dyno=… connect=…ms service=…ms status=… bytes=…',
   cloudflared: 'cloudflared (Cloudflare Tunnel) log lines: RFC 3339 time, level (INF, ERR…), message and key=value fields, with its "Request failed error=… dest=…" lines',
+  'traefik-log': 'Traefik\'s own debug log: logrus lines (time="…" level=debug msg="\'502 Bad Gateway\' caused by: …") or zerolog lines (… DBG … > 502 Bad Gateway error="…"), with oxy\'s "Round trip: …, code: 502" lines in Traefik 1.x',
   'cloudflare-logpush': 'Cloudflare Logpush http_requests JSON lines with EdgeResponseStatus',
   'gcp-lb': 'Google Cloud load balancer LogEntry JSON lines with httpRequest (resource type http_load_balancer, or jsonPayload.statusDetails)',
   'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',

@@ -227,6 +227,7 @@ export const FORMAT_IDS = [
   'heroku-router',
   'cloudflare-logpush',
   'cloudflared',
+  'traefik-log',
   'fastly',
   'bunny-cdn',
   'gcp-lb',

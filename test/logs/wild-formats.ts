@@ -58,7 +58,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'krakend-gin': ['krakend'],
   'gorouter-json': ['gorouter'],
   'fly-logs': ['fly'],
-  'traefik-log': ['app-text'],
+  'traefik-log': ['traefik-log'],
   // Railway's HTTP logs as JSON (railway logs --json): read by a JSON format inferred from its keys.
   'railway-http-json': ['nginx-json'],
   'aws-elb': ['aws-elb'],

@@ -38,10 +38,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "Fly.io's proxy log lines (`[PR04] could not find a good candidate within 90 attempts at load balancing`) in `fly logs` output: no format reads them yet.",
   },
-  'traefik-log/traefik-3237-docker-logs-502-eof.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "Traefik's debug process log (`Round trip: ..., code: 502 ... EOF`): no access line, and the debug line is not read as a request.",
-  },
   'authentik-outpost-json/authentik-4731-proxy-502.log': {
     fails: ['requests', 'format', 'classes'],
     reason: "authentik's proxy outpost writes its requests as JSON records of its own (`event` the path, `status`, `size`, logger `authentik.outpost.proxyv2.application`), beside its \"Error proxying to upstream server\" warnings: no format reads them yet, so the three 502s are not counted.",
@@ -382,14 +378,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'werkzeug/coworking-eks-cloudwatch-insights-fluentbit-export.csv': {
     fails: ['requests'],
     reason: "Werkzeug's request lines inside Fluent Bit's Kubernetes JSON inside a CloudWatch Insights CSV export: no wrapper reads the CSV's quoted JSON, so the requests are not found (the file is read as an app's text).",
-  },
-  'traefik-log/portainer-swarm-traefik17-debug-lines-1-2000.log': {
-    fails: ['requests', 'classes'],
-    reason: "Traefik 1.7's debug log (not its access log): its `vulcand/oxy/forward` lines name the 502s and 504s it made, but no format reads Traefik's process log as requests yet.",
-  },
-  'traefik-log/traefik-4426-swarm-service-logs-504-dial-timeout.log': {
-    fails: ['requests', 'classes'],
-    reason: "The same Traefik debug log, one line under a swarm service-logs prefix.",
   },
   'traefik-clf/polvo-homelab-traefik210-access-502-500-504.log': {
     fails: ['requests', 'classes'],

@@ -20,6 +20,17 @@ describe('ErrorIndex', () => {
     expect(index.linked).toBe(1);
   });
 
+  it('hands out the unclaimed events that stand for a response: a time-less one at once, a withdrawn status never', () => {
+    const index = new ErrorIndex();
+    const retried = event({ status: 502 });
+    index.add(retried, ref);
+    index.add(event({ status: 502, time: { ms: Number.NaN, local: false } }), ref);
+    index.add(event({ status: 504, time: { ms: T0 + 60_000, local: false } }), ref);
+    delete retried.status;
+    expect(index.unclaimedResponses(T0 + 1000).map((s) => s.event.status)).toEqual([502]);
+    expect(index.unclaimedResponses(Number.POSITIVE_INFINITY).map((s) => s.event.status)).toEqual([504]);
+  });
+
   it('compares wall-clock events with the access entry in its own zone', () => {
     const index = new ErrorIndex();
     // nginx wrote 12:00:00 local; the access line says 12:00:00 +0200 = 10:00:00Z.

@@ -114,13 +114,15 @@ export class ErrorIndex {
 
   /**
    * The events standing for their response that were logged before `beforeMs` and that no access entry claimed: they
-   * are the only record of that response. Each is handed out once.
+   * are the only record of that response. Each is handed out once; one logged without a time (no access entry can
+   * claim it) at once.
    */
   unclaimedResponses(beforeMs: number): IndexedEvent[] {
-    const settled = this.responses.filter((s) => s.event.time.ms < beforeMs);
+    const settled = this.responses.filter((s) => !(s.event.time.ms >= beforeMs));
     if (settled.length === 0) return settled;
     this.responses = this.responses.filter((s) => s.event.time.ms >= beforeMs);
-    return settled.filter((s) => !s.linked);
+    // An event whose status its parser withdrew (an attempt the proxy retried) stands for no response.
+    return settled.filter((s) => !s.linked && s.event.status !== undefined);
   }
 
   /** Events no access entry claimed: count and the first few per cause. */

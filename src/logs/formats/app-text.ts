@@ -18,8 +18,9 @@ const LEVEL = /\b(?:ERROR|FATAL|CRITICAL|CRIT|ALERT|EMERG|SEVERE|PANIC)\b|\bleve
  * `Request finished HTTP/1.1 GET http://host/path - - - 401 0 - 672.1ms` (5.0, 6.0) or `… - 200 - text/html 12.3ms` (7.0 and later).
  */
 const STATUS = /\bstatus(?:[_-]?code)?["']?\s*[=:]\s*(\d{3})\b|\bCompleted (\d{3}) |\bRequest finished in [\d.]+ms (\d{3})\b|\bRequest finished HTTP\/[\d.]+ [A-Z]+ \S+(?: -){1,3} (\d{3})\b/i;
-// Gin's logger pads the method and quotes the path (`POST     "/api/generate"`).
-const REQUEST = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +"?(\/[^\s"]*)/;
+// Gin's logger pads the method and quotes the path (`POST     "/api/generate"`); its route list at start-up pads it
+// too, with the path bare (`[GIN-debug] GET    /ping --> main.func1`), and names no request.
+const REQUEST = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?: | +")(\/[^\s"]*)/;
 const PATH = /\bpath=["']?(\/[^\s"']*)/;
 const TIME = /^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)\]?\s*/;
 const MAX_MESSAGE = 300;

@@ -43,6 +43,7 @@ import { ApiGatewayParser } from './aws-apigateway.ts';
 import { SkipperParser } from './skipper.ts';
 import { isKrakendMark, KrakendParser } from './krakend.ts';
 import { CloudflaredParser, isCloudflaredMark } from './cloudflared.ts';
+import { isTraefikLogMark, TraefikLogParser } from './traefik-log.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -130,6 +131,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   // zerolog's console lines are any Go program's: only a tunnel's own lines make a file cloudflared's.
   cloudflared: { role: 'access', aliases: ['cloudflare-tunnel'], mark: isCloudflaredMark, create: () => new CloudflaredParser() },
+  // logrus's and zerolog's lines are any Go program's too: only Traefik's own error and round-trip lines mark its log.
+  'traefik-log': { role: 'access', aliases: ['traefik-debug'], mark: isTraefikLogMark, create: () => new TraefikLogParser() },
   fastly: { role: 'access', aliases: ['fastly-json'], create: () => new FastlyParser() },
   'bunny-cdn': { role: 'access', aliases: ['bunny', 'bunnycdn'], create: () => new BunnyCdnParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
