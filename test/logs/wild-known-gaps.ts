@@ -371,14 +371,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'classes'],
     reason: "A Heroku stream with the app's Rack request lines and no router line: the app's lines are read as the app's side of router requests that are not there, so nothing is counted.",
   },
-  'combined/calvinchaparro-cloudwatch-insights-export.csv': {
-    fails: ['format'],
-    reason: "A CloudWatch Logs Insights export (CSV: timestamp, then the line in quotes) of combined lines: read inside no wrapper, the lines go to the common format; the requests are all counted and none is a 5xx.",
-  },
-  'werkzeug/coworking-eks-cloudwatch-insights-fluentbit-export.csv': {
-    fails: ['requests'],
-    reason: "Werkzeug's request lines inside Fluent Bit's Kubernetes JSON inside a CloudWatch Insights CSV export: no wrapper reads the CSV's quoted JSON, so the requests are not found (the file is read as an app's text).",
-  },
   'traefik-clf/polvo-homelab-traefik210-access-502-500-504.log': {
     fails: ['requests', 'classes'],
     reason: "Traefik 2.10's access log: 56 lines with fields this reader does not take are not read, and eight 5xx whose origin status is absent stay undecided (the collector decided them from Traefik's debug log in the same commit).",

@@ -6,6 +6,7 @@
 import type { WrapperId } from '../../types.ts';
 import { bosh } from './bosh.ts';
 import { cfLogs } from './cf-logs.ts';
+import { cloudwatchCsv } from './cloudwatch-csv.ts';
 import { compose } from './compose.ts';
 import { cri } from './cri.ts';
 import { dockerDetails } from './docker-details.ts';
@@ -42,6 +43,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   bosh,
   heroku,
   'gcp-logging': gcpLogging,
+  'cloudwatch-csv': cloudwatchCsv,
   timestamps,
   'docker-details': dockerDetails,
   stern,

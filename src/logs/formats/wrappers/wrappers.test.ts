@@ -182,6 +182,25 @@ describe('gcp-logging', () => {
   });
 });
 
+describe('cloudwatch-csv', () => {
+  it("reads the event's text out of a CloudWatch Logs Insights CSV row, its doubled quotes undone (corpus: combined/calvinchaparro-cloudwatch-insights-export.csv)", () => {
+    const line = corpusLine('combined/calvinchaparro-cloudwatch-insights-export.csv', 2);
+    expect(chainOf(line)).toEqual(['cloudwatch-csv']);
+    expect(unwrap(line, ['cloudwatch-csv'])).toMatchObject({ inner: 'xxx - - [14/Jul/2024:23:58:52 +0000] "GET /protected/resource HTTP/1.1" 404 196 "-" "curl/8.5.0"', time: null });
+  });
+
+  it('finds the docker-json record inside the CSV field (corpus: werkzeug/coworking-eks-cloudwatch-insights-fluentbit-export.csv)', () => {
+    const line = corpusLine('werkzeug/coworking-eks-cloudwatch-insights-fluentbit-export.csv', 2);
+    expect(chainOf(line)).toEqual(['cloudwatch-csv', 'docker-json']);
+    expect(unwrap(line, ['cloudwatch-csv', 'docker-json']).inner).toBe('192.168.25.221 - - [17/Mar/2024 14:36:12] "GET /readiness_check HTTP/1.1" 200 -');
+  });
+
+  it('takes no row whose field is not closed, or closed before other text than a comma (mechanics)', () => {
+    expect(chainOf('2024-07-14 23:58:58.036,"GET / 500')).toEqual([]);
+    expect(chainOf('2024-07-14 23:58:58.036,"a" b')).toEqual([]);
+  });
+});
+
 describe('kubetail', () => {
   it("reads the bracketed pod name before the line (corpus: traefik-clf/traefik-7652-k8s-prefix-502.log)", () => {
     const line = corpusLine('traefik-clf/traefik-7652-k8s-prefix-502.log', 1);
