@@ -157,6 +157,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['docker-hub/helm-pull-429-rate-limit.log', 'Docker Hub', 'docker-hub-pull-rate-limit', 'high'],
   // cloudfoundry/uaa#1218: Tomcat's bare status page as the reporter's tool indented it
   ['tomcat/uaa-1218-400-check-token.http', 'Apache Tomcat', 'tomcat-error-page-bare', 'high'],
+  // Held-out set 91 (corpus-zb.tsv): the components' own templates from their source, pinned.
+  ['sozu/tpl-503-default-answer.http', 'Sōzu', 'sozu-default-answer', 'high'],
+  ['sozu/tpl-504-default-answer.http', 'Sōzu', 'sozu-default-answer', 'high'],
+  ['spark-java/tpl-404-not-found.html', 'Spark (Java)', 'spark-java-default-pages', 'medium'],
+  ['spark-java/tpl-500-internal-error.html', 'Spark (Java)', 'spark-java-default-pages', 'medium'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
