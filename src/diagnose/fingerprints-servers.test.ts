@@ -162,6 +162,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['sozu/tpl-504-default-answer.http', 'Sōzu', 'sozu-default-answer', 'high'],
   ['spark-java/tpl-404-not-found.html', 'Spark (Java)', 'spark-java-default-pages', 'medium'],
   ['spark-java/tpl-500-internal-error.html', 'Spark (Java)', 'spark-java-default-pages', 'medium'],
+  // Beego's templates as its source has them: the status comes from nowhere but the page's own words, so less sure.
+  ['beego/tpl-500-application-error-dev.html', 'Beego', 'beego-application-error', 'medium'],
+  ['beego/tpl-errtpl-default-error.html', 'Beego', 'beego-default-error-page', 'low'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
