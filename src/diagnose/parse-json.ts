@@ -69,7 +69,10 @@ export function isResponseObject(data: Dict): boolean {
 
 /** A JSON error body pasted alone: no headers; the status from its own fields, or unknown. */
 export function parseBodyObject(data: Dict): Observation {
-  const status = STATUS_FIELDS.map((field) => readStatus(data[field])).find((s) => s !== undefined && s.status >= 100 && s.status <= 599);
+  const named = STATUS_FIELDS.map((field) => readStatus(data[field])).find((s) => s !== undefined && s.status >= 100 && s.status <= 599);
+  // Telegram's Bot API puts the status in `error_code`; other APIs put their own numbers there, so only an error status counts.
+  const errorCode = readStatus(data.error_code);
+  const status = named ?? (errorCode !== undefined && errorCode.status >= 400 && errorCode.status <= 599 ? errorCode : undefined);
   const response = { httpVersion: null, status: status?.status ?? null, reason: '', headers: [], body: JSON.stringify(data), truncated: false, form: 'body' as const, bodyNote: null };
   return { label: RESPONSE_LABEL, response, failure: null, hops: [] };
 }

@@ -218,6 +218,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is Envoy with Google's filters (its local replies are Envoy's words); ESP (v1) was nginx.
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['Envoy'] },
   'google-frontend': { names: ['Google Front End'] },
+  // Google's "unusual traffic" page on its own sites (google.com/sorry), which its front end serves.
+  'google-search': { names: ['Google Front End'] },
   gotenberg: { names: ['Gotenberg'], framework: true },
   govway: { names: ['GovWay'] },
   // Grafana's data source proxy is Go's httputil.ReverseProxy inside Grafana.
@@ -259,6 +261,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   indusface: { names: ['Indusface AppTrana'] },
   // ingress-nginx's manifests deploy the default backend that answers unmatched requests.
   'ingress-nginx': { names: ['ingress-nginx', 'Kubernetes default backend'], broader: NGINX_FORKS },
+  instagram: { names: ['Instagram'], framework: true },
+  'internet-archive': { names: ['Internet Archive'], framework: true },
   istio: { names: ['Istio (Envoy)'], broader: ['Envoy'] },
   janus: { names: ['Janus'] },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
@@ -412,6 +416,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   stripe: { names: ['Stripe API'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'tailscale-funnel': { names: ['Tailscale Funnel'] },
+  'telegram-bot-api': { names: ['Telegram Bot API'], framework: true },
   'tencent-cloud-waf': { names: ['Tencent Cloud WAF'] },
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
