@@ -165,6 +165,12 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Beego's templates as its source has them: the status comes from nowhere but the page's own words, so less sure.
   ['beego/tpl-500-application-error-dev.html', 'Beego', 'beego-application-error', 'medium'],
   ['beego/tpl-errtpl-default-error.html', 'Beego', 'beego-default-error-page', 'low'],
+  // Held-out set 97 (corpus-zc.tsv): what scrapers and bots were answered. Telegram's error object gives its status in
+  // error_code, as JSON and as Python printed it; the pages copied without a status are named with low confidence.
+  ['telegram-bot-api/node-tg-bot-429.json', 'Telegram Bot API', 'telegram-bot-api-error', 'high'],
+  ['telegram-bot-api/flathunter-429.log', 'Telegram Bot API', 'telegram-bot-api-error', 'high'],
+  ['google-search/whoogle-unusual-traffic.txt', 'Google Front End', 'google-unusual-traffic', 'low'],
+  ['cloudflare/discord-webhook-1015.txt', 'Cloudflare', 'cloudflare-1xxx-plain', 'low'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
