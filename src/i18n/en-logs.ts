@@ -205,6 +205,7 @@ export const enLogs = {
     'zoraxy-router': "Zoraxy's router and the status it logged",
     'fastly-state': "Fastly's request state (fastly_info.state: ERROR when Fastly made the response)",
     'tyk-flags': "Tyk's error classification (error_source, response_flag: Upstream/URS when the upstream sent the 5xx)",
+    'varnish-fetch': "Varnish's client request and its backend fetch (FetchError, BerespStatus)",
   },
   skip: {
     empty: 'empty',

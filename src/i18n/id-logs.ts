@@ -206,6 +206,7 @@ export const idLogs: Messages['logs'] = {
     'zoraxy-router': 'router Zoraxy dan status yang dicatatnya',
     'fastly-state': 'status request Fastly (fastly_info.state: ERROR bila Fastly sendiri yang membuat respons)',
     'tyk-flags': 'klasifikasi error Tyk (error_source, response_flag: Upstream/URS bila upstream yang mengirim 5xx)',
+    'varnish-fetch': 'request client Varnish dan fetch ke backend-nya (FetchError, BerespStatus)',
   },
   skip: {
     empty: 'kosong',

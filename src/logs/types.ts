@@ -79,6 +79,7 @@ export const EVIDENCE_KINDS = [
   'zoraxy-router',
   'fastly-state',
   'tyk-flags',
+  'varnish-fetch',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -228,6 +229,8 @@ export const FORMAT_IDS = [
   'cloudflare-logpush',
   'cloudflared',
   'traefik-log',
+  'varnishlog',
+  'pound',
   'fastly',
   'bunny-cdn',
   'gcp-lb',

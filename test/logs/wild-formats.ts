@@ -51,7 +51,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'aws-nlb': ['aws-nlb'],
   'cloudfront-realtime': ['cloudfront-realtime'],
   'iis-xml-event': ['iis-xml-event'],
-  combined: ['combined'],
+  // A combined line with one quoted field more (the DuckDB HTTP server's, set 49) is nginx's `main` layout.
+  combined: ['combined', 'nginx-main'],
   'tyk-logfmt': ['tyk'],
   // KrakenD's access lines are Gin's logger (`[GIN] date | status | latency | client | METHOD "path"`), each 500 of the
   // gateway's own followed by Lura's `Error #01: Invalid status code`: no format reads them as the gateway's yet.
@@ -118,6 +119,12 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // combined one, read as such); Linkerd's proxy log, apache or JSON, is
   // linkerd; go-httpbin's logfmt request log is an app's, not read as such yet (a known gap).
   varnishncsa: ['combined'],
+  varnishlog: ['varnishlog'],
+  'pound-log': ['pound'],
+  // Held-out set 49's formats httpwhy does not read yet (known gaps): OpenBSD httpd's access line (the server's name
+  // before the common format) and tiny-ssl-reverse-proxy's own Go log lines.
+  'openbsd-httpd': ['common'],
+  'tiny-ssl-reverse-proxy': ['app-text'],
   'lighttpd-access': ['nginx-custom', 'combined'],
   apisix: ['nginx-custom'],
   'linkerd-json': ['linkerd'],

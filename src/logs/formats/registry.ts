@@ -44,6 +44,8 @@ import { SkipperParser } from './skipper.ts';
 import { isKrakendMark, KrakendParser } from './krakend.ts';
 import { CloudflaredParser, isCloudflaredMark } from './cloudflared.ts';
 import { isTraefikLogMark, TraefikLogParser } from './traefik-log.ts';
+import { VarnishlogParser } from './varnishlog.ts';
+import { PoundParser } from './pound.ts';
 
 export interface ParserOptions {
   appFields: AppFieldOptions;
@@ -133,6 +135,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   cloudflared: { role: 'access', aliases: ['cloudflare-tunnel'], mark: isCloudflaredMark, create: () => new CloudflaredParser() },
   // logrus's and zerolog's lines are any Go program's too: only Traefik's own error and round-trip lines mark its log.
   'traefik-log': { role: 'access', aliases: ['traefik-debug'], mark: isTraefikLogMark, create: () => new TraefikLogParser() },
+  varnishlog: { role: 'access', aliases: ['varnish', 'vsl'], create: () => new VarnishlogParser() },
+  pound: { role: 'access', create: () => new PoundParser() },
   fastly: { role: 'access', aliases: ['fastly-json'], create: () => new FastlyParser() },
   'bunny-cdn': { role: 'access', aliases: ['bunny', 'bunnycdn'], create: () => new BunnyCdnParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
