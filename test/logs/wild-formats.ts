@@ -125,6 +125,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // before the common format) and tiny-ssl-reverse-proxy's own Go log lines.
   'openbsd-httpd': ['common'],
   'tiny-ssl-reverse-proxy': ['app-text'],
+  // Held-out set 48's (known gaps): cPanel's cpsrvd access log (combined-like, a numeric month, two fields and the
+  // port more) and LiteSpeed's (CyberPanel's) error log, read as no format yet.
+  'cpanel-cpsrvd': ['combined'],
+  'litespeed-error': ['apache-error'],
   'lighttpd-access': ['nginx-custom', 'combined'],
   apisix: ['nginx-custom'],
   'linkerd-json': ['linkerd'],
