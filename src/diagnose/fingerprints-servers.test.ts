@@ -86,7 +86,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['apache/502-template-2.2.34-proxy-error.http', 'Apache httpd', 'apache-proxy-read-error', 'high'],
   ['apache/503-template-2.4.62-service-unavailable.http', 'Apache httpd', 'apache-503', 'high'],
   ['haproxy/502-moarcats-text.txt', 'HAProxy', 'haproxy-502', 'high'],
-  ['haproxy/408-builtin-request-timeout.http', 'HAProxy', 'haproxy-error-page', 'high'],
+  ['haproxy/408-builtin-request-timeout.http', 'HAProxy', 'haproxy-error-sentence', 'high'],
   ['caddy/502-template-v1-default-error.http', 'Caddy', 'caddy-v1-proxy-error', 'high'],
   ['caddy/504-template-v1-default-error.http', 'Caddy', 'caddy-v1-proxy-error', 'high'],
   ['caddy/502-template-v2-empty.http', 'Caddy', 'caddy-502-empty', 'high'],

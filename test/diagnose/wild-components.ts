@@ -154,7 +154,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'dispatch-proxy': { names: ['dispatch-proxy'] },
   django: { names: ['Django'], framework: true },
   'docker-distribution': { names: ['Docker Registry (Distribution)'], framework: true },
-  'docker-hub': { names: ['Docker Hub', 'Docker Registry (Distribution)'], framework: true },
+  // Docker Hub's edge is HAProxy: its rate limit says "Too Many Requests (HAP429)" and its export-control block page is
+  // an errorfile in HAProxy's page shape (held-out set 98), so HAProxy is the same box named less precisely.
+  'docker-hub': { names: ['Docker Hub', 'Docker Registry (Distribution)'], broader: ['HAProxy'], framework: true },
   'docker-sbx': { names: ['Docker Sandboxes proxy'] },
   dokku: { names: ['Dokku'], broader: ['nginx'] },
   dosarrest: { names: ['DOSarrest'] },
