@@ -148,10 +148,13 @@ function stripJsonFile(line: WrappedLine): boolean {
   return true;
 }
 
+const SHIPPED_STREAM = /"stream"\s*:\s*"std/;
+
 /** A record a log shipper rewrote. */
 function stripShipped(line: WrappedLine): boolean {
   const { buf, text, start, end } = line;
-  if (text.charCodeAt(start) !== 123 || !text.slice(start, end).includes('"stream":"std')) return false;
+  // A record pretty-printed (jq, a console's copy) and joined into one line has blanks around its colons.
+  if (text.charCodeAt(start) !== 123 || !SHIPPED_STREAM.test(text.slice(start, end))) return false;
   const record = parseJsonObject(buf.toString('utf8', start, end));
   const message = record?.log ?? record?.message;
   if (!record || typeof message !== 'string' || (record.stream !== 'stdout' && record.stream !== 'stderr')) return false;

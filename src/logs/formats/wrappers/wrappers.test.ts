@@ -182,6 +182,15 @@ describe('gcp-logging', () => {
   });
 });
 
+describe('docker-json (a shipper\'s record)', () => {
+  it("reads a Fluent Bit Kubernetes record pretty-printed and joined into one line, blanks around its colons (corpus: uvicorn/eks-spot-fluentbit-cloudwatch-readyz-503.json)", () => {
+    const text = readFileSync(new URL('uvicorn/eks-spot-fluentbit-cloudwatch-readyz-503.json', WILD), 'utf8');
+    const line = text.replace(/\s*\n\s*/g, ' ');
+    expect(chainOf(line)).toEqual(['docker-json']);
+    expect(unwrap(line, ['docker-json'])).toMatchObject({ inner: 'INFO:     10.0.151.205:41300 - "GET /readyz HTTP/1.1" 503 Service Unavailable', host: 'spot-test-app-65669c4b6d-tfkvb/spot-test-app' });
+  });
+});
+
 describe('cloudwatch-csv', () => {
   it("reads the event's text out of a CloudWatch Logs Insights CSV row, its doubled quotes undone (corpus: combined/calvinchaparro-cloudwatch-insights-export.csv)", () => {
     const line = corpusLine('combined/calvinchaparro-cloudwatch-insights-export.csv', 2);
