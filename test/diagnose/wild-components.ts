@@ -286,6 +286,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   koa: { names: ['Koa'], framework: true },
   ktor: { names: ['Ktor'], framework: true },
   'kube-proxy': { names: ['kube-proxy'] },
+  // `kubectl proxy`'s request filter refuses paths it does not accept with its own "<h3>Unauthorized</h3>" (403).
+  'kubectl-proxy': { names: ['kubectl proxy'] },
   kubelet: { names: ['Kubelet'] },
   // Kuma's MeshGateway runs Envoy: an Envoy local reply from it names the same box less precisely.
   kuma: { names: ['Kuma MeshGateway'], broader: ['Envoy'] },
