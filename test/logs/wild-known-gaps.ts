@@ -349,10 +349,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests'],
     reason: "OpenStack nova's WSGI lines behind loghub's file-name prefix (`nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server ... \"GET ... HTTP/1.1\" status: 200 len: 1893 time: 0.2477829`): not read as requests.",
   },
-  'nginx-error/nginx-proxy-2126-no-live-upstreams.log': {
-    fails: ['format'],
-    reason: "One nginx error line pasted without its date (`[error] 123#123: *66 no live upstreams while connecting to upstream, \u2026`): the error-log parser needs the date, so the line reads as an app's text; it counts no request either way.",
-  },
   'lighttpd-access/simongoffin-django-production-lighttpd-access.log': {
     fails: ['classes'],
     reason: "lighttpd's access log (combined) in front of Django over FastCGI: nothing on a line says who made a 500; the collector counted the 85-160 KB bodies as Django's debug pages, which a byte count alone does not prove, so they stay undecided.",

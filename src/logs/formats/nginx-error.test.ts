@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine as parse } from '../../../test/logs/helpers.ts';
+import { parseLine as parse, wildLines } from '../../../test/logs/helpers.ts';
 import { KIND } from './line-parser.ts';
 import { NginxErrorParser } from './nginx-error.ts';
 
 describe('NginxErrorParser', () => {
+  it("reads a line pasted without its date, by nginx's level and PID#TID, with no time (corpus: nginx-error/nginx-proxy-2126-no-live-upstreams.log)", () => {
+    const [line] = wildLines('nginx-error/nginx-proxy-2126-no-live-upstreams.log');
+    const p = new NginxErrorParser();
+    expect(parse(p, line as string)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ cause: 'no-live-upstream', time: { ms: Number.NaN } });
+    expect(parse(new NginxErrorParser(), '[error] something else')).toBe(KIND.none);
+  });
+
   it('reads an upstream failure with its context', () => {
     const p = new NginxErrorParser();
     const line =

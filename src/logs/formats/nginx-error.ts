@@ -1,14 +1,15 @@
 /**
  * nginx error log (fingerprints.md §1b):
  * `YYYY/MM/DD HH:MM:SS [level] PID#TID: *CONN message[, client: ip][, server: name][, request: "…"][, upstream: "…"][, host: "…"]`.
- * The time is the server's wall clock with no zone. Lines about request failures become events; start-up
+ * The time is the server's wall clock with no zone (a line pasted without it has none). Lines about request failures become events; start-up
  * notices and the like are recognised and counted as parsed.
  */
 import { causeOfMessage, phaseOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { localTime } from './log-time.ts';
 
-const LINE = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) \[(\w+)\] \d+#\d+: (?:\*(\d+) )?(.*)$/;
+/** nginx's levels; a line pasted without its date (people cut it as noise) still starts with one and `PID#TID:`. */
+const LINE = /^(?:(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) )?\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*(\d+) )?(.*)$/;
 
 /** `GET /x HTTP/1.1` → `GET /x`, the key error events and access entries share. */
 export function requestKey(method: string, path: string): string {
@@ -45,7 +46,7 @@ export class NginxErrorParser extends BaseParser {
     const tail = contextAt < 0 ? '' : rest.slice(contextAt);
     const fastcgi = /FastCGI sent in stderr: "(.*?)"(?: while|$)/.exec(message);
     this.errorEvent = {
-      time: localTime(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
+      time: m[1] === undefined ? { ms: Number.NaN, local: true } : localTime(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
       cause,
       phase: phaseOfMessage(message),
       message,
