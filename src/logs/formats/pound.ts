@@ -8,7 +8,7 @@
  * status after it is the same request, not another. A 5xx request line with no error line before it is left
  * undecided (the backend's, unless the error lines were logged elsewhere).
  */
-import type { Cause } from '../types.ts';
+import type { Cause, Signal } from '../types.ts';
 import { causeOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 
@@ -30,6 +30,11 @@ export class PoundParser extends BaseParser {
   /** `client status` of the error lines read as requests, until the request log's line for each. */
   private readonly pending: string[] = [];
 
+  /** A request Pound logged: it writes no time of its own (syslog's, when there is one, is the wrapper's). */
+  private request(status: number, client: string, method: string, path: string, signal: Signal | null): LineKind {
+    return this.accessLine({ status, timeMs: Number.NaN, tzOffsetMin: 0, client, method, path, requestId: '', upstream: '', connection: '', requestTime: Number.NaN, signal, truncatedBy: null }, false);
+  }
+
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const line = buf.toString('utf8', start, end);
     const own = OWN_ERROR.exec(line);
@@ -40,23 +45,8 @@ export class PoundParser extends BaseParser {
       if (this.pending.length > MAX_PENDING) this.pending.shift();
       const [method = '', path = ''] = request.split(' ');
       const cause = causeOf(status, message);
-      return this.accessLine(
-        {
-          status,
-          timeMs: Number.NaN,
-          tzOffsetMin: 0,
-          client,
-          method,
-          path,
-          requestId: '',
-          upstream: '',
-          connection: '',
-          requestTime: Number.NaN,
-          signal: status >= 500 ? { cause, confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail: line.slice(line.indexOf(' ') + 1) } } : null,
-          truncatedBy: null,
-        },
-        false,
-      );
+      const signal: Signal | null = status >= 500 ? { cause, confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail: line.slice(line.indexOf(' ') + 1) } } : null;
+      return this.request(status, client, method, path, signal);
     }
     const logged = REQUEST_LINE.exec(line);
     if (!logged) return THREAD_LINE.test(line) ? KIND.other : KIND.none;
@@ -67,9 +57,6 @@ export class PoundParser extends BaseParser {
       this.pending.splice(answered, 1);
       return KIND.other;
     }
-    return this.accessLine(
-      { status, timeMs: Number.NaN, tzOffsetMin: 0, client, method, path, requestId: '', upstream: '', connection: '', requestTime: Number.NaN, signal: null, truncatedBy: null },
-      false,
-    );
+    return this.request(status, client, method, path, null);
   }
 }
