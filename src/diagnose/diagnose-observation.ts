@@ -48,6 +48,18 @@ function broaderNames(component: string, fingerprints: readonly CompiledFingerpr
   return refined === undefined ? [] : [refined, ...broaderNames(refined, fingerprints)];
 }
 
+/**
+ * The best match, unless a component that refines it matched as surely: the words are the refiner's, the page its
+ * base's (Jenkins' "No valid crumb" inside Jetty's error page), so the more precise name answers.
+ */
+function refinerFirst(ranked: MatchedFingerprint[], fingerprints: readonly CompiledFingerprint[], obs: Observation): MatchedFingerprint[] {
+  const [best] = ranked;
+  if (!best) return ranked;
+  const sureness = (m: MatchedFingerprint) => CONFIDENCE_WEIGHT[confidenceOn(m.fingerprint, obs)];
+  const refiner = ranked.find((m) => m !== best && sureness(m) >= sureness(best) && broaderNames(m.fingerprint.component, fingerprints).includes(best.fingerprint.component));
+  return refiner ? [refiner, ...ranked.filter((m) => m !== refiner)] : ranked;
+}
+
 /** The best match of each other component, best first; the same box named less precisely is no other component. */
 function rivalsOf(ranked: readonly MatchedFingerprint[], fingerprints: readonly CompiledFingerprint[]): MatchedFingerprint[] {
   const [best, ...rest] = ranked;
@@ -143,7 +155,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const asSuccess = !failed && shown !== null && shown >= 200 && shown < 300;
   const issuers = matched.filter((m) => m.fingerprint.role === 'issuer' && (failed || (asSuccess && m.fingerprint.sentAsSuccess === true)));
   const isError = failed || issuers.length > 0;
-  const ranked = issuers.toSorted((a, b) => b.score - a.score || a.order - b.order);
+  const ranked = refinerFirst(issuers.toSorted((a, b) => b.score - a.score || a.order - b.order), data.fingerprints, obs);
   const best = ranked[0];
   const status = shown ?? (best?.fingerprint.match.status?.length === 1 ? (best.fingerprint.match.status[0] ?? null) : null);
   const rivals = rivalsOf(ranked, data.fingerprints);

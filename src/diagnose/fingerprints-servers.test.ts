@@ -176,6 +176,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['docker-hub/imap-backup-ci-hap429.log', 'Docker Hub', 'docker-hub-edge-rate-limit', 'high'],
   ['aws-ecr/ecr-credential-helper-token-expired-403.log', 'Amazon ECR', 'aws-ecr-token-expired', 'high'],
   ['docker-hub/proxychains-export-control-403.log', 'HAProxy', 'haproxy-error-page', 'medium'],
+  // Held-out set 95 (corpus-zc.tsv): Jenkins' crumb check in Jetty's error page names Jenkins, which refines Jetty.
+  ['jenkins/py-ipv8-webhook-403-crumb.http', 'Jenkins', 'jenkins-no-valid-crumb', 'high'],
+  ['app/jenkins-403-no-valid-crumb-bitbucket-hook-2022.html', 'Jenkins', 'jenkins-no-valid-crumb', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {

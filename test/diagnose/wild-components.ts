@@ -99,6 +99,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   bintray: { names: ['JFrog Bintray'], framework: true },
   // Tencent's BlueKing API Gateway runs on APISIX.
   'bk-apigateway': { names: ['BlueKing API Gateway'], broader: ['Apache APISIX', 'OpenResty'] },
+  boa: { names: ['Boa'] },
   bottle: { names: ['Bottle'], framework: true },
   // Braintree's gateway API answers from Rails (its X-Runtime beside X-Request-Id): Rails names it less precisely.
   braintree: { names: ['Braintree API'], broader: ['Ruby on Rails'], framework: true },
@@ -232,6 +233,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   groq: { names: ['Groq API'], framework: true },
   gunicorn: { names: ['Gunicorn'] },
   h2o: { names: ['H2O'] },
+  // Home Assistant's Supervisor is an aiohttp application: aiohttp's "401: Unauthorized" names the same box less precisely.
+  'ha-supervisor': { names: ['Home Assistant Supervisor'], broader: ['aiohttp'], framework: true },
   hapi: { names: ['Boom (hapi)'], framework: true },
   haproxy: { names: ['HAProxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   harbor: { names: ['Harbor'], broader: ['Docker Registry (Distribution)'], framework: true },
@@ -270,7 +273,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
   jenkins: { names: ['Jenkins'], broader: ['Jetty'], framework: true },
-  jetty: { names: ['Jetty'] },
+  // Jenkins runs in Jetty: its own message in Jetty's error page (the crumb check) names the same box more precisely.
+  jetty: { names: ['Jetty', 'Jenkins'] },
   jiasule: { names: ['Knownsec Jiasule'] },
   jsdelivr: { names: ['jsDelivr'] },
   // The 404 server an ingress routes unmatched requests to (held-out set 49's name for it).
@@ -307,6 +311,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
+  mastodon: { names: ['Mastodon'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'memofun-relay': { names: ['memofun relay'] },
@@ -355,6 +360,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   ollama: { names: ['Ollama'], broader: ['Gin'], framework: true },
   'one-api': { names: ['one-api'] },
   openai: { names: ['OpenAI API'], framework: true },
+  openhab: { names: ['openHAB'], framework: true },
   openrouter: { names: ['OpenRouter'] },
   openshell: { names: ['OpenShell'] },
   openwhisk: { names: ['Apache OpenWhisk'], framework: true },
