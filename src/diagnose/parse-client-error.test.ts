@@ -119,6 +119,13 @@ describe('parseClientError: the body printed with the message', () => {
     expect(read('StatusCodeError: 502 - 3 retries left')).toBeNull();
   });
 
+  it('reads "<request> to <url> failed with status N" and the body labelled after it, never a bare exit status (corpus: app/ring-livecall-412.log, slack/glpi-webhook-400-invalid-payload.log)', () => {
+    const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+    expect(parseClientError(wild('app/ring-livecall-412.log'))?.response).toMatchObject({ status: 412, body: '{"message":"RING_API_CALL_REQUEST_FAILURE"}' });
+    expect(parseClientError(wild('slack/glpi-webhook-400-invalid-payload.log'))?.response).toMatchObject({ status: 400, body: 'invalid_payload' });
+    expect(parseClientError('build step failed with status 255')).toBeNull();
+  });
+
   it('reads a page on the lines after the message, and nothing when a traceback follows', () => {
     expect(read('AxiosError: Request failed with status code 502\nResponse body: <html><center>nginx</center></html>')?.body).toBe('<html><center>nginx</center></html>');
     expect(read('urllib.error.HTTPError: HTTP Error 503: Service Unavailable\n  File "x.py", line 3')?.body).toBeNull();

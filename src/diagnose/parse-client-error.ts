@@ -112,6 +112,15 @@ function guzzleBody(after: string): QuotedBody | null {
   return m?.[1] ? { body: m[1], unquoted: false } : null;
 }
 
+/**
+ * The body after "failed with status N": "Response body: <rest of the line>" (homebridge-ring and many JS clients), or
+ * ", response <token>," (GLPI's Slack notifier printing Slack's error word).
+ */
+function labelledBody(after: string): QuotedBody | null {
+  const labelled = /^[.,;]?\s*Response body:\s*([^\n]*\S)/i.exec(after)?.[1] ?? /^,\s*response ([^,\s][^,\n]*?)\s*(?:,|$)/.exec(after)?.[1];
+  return labelled ? { body: labelled, unquoted: true } : null;
+}
+
 const WORDINGS: readonly ClientWording[] = [
   // requests: f"{status} Client Error: {reason} for url: {url}" (also "Server Error").
   { pattern: new RegExp(String.raw`\b(\d{3}) (?:Client|Server) Error: (.{0,200}?) for url: (${URL_TEXT})`), read: (m) => line(m[1], m[2], null, m[3]) },
@@ -143,6 +152,14 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,100})\)/, read: (m) => line(m[1], m[2]) },
   // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
   { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
+  // Many clients' own words for a request or call that got an error status: "Request to <url> failed with status 412.
+  // Response body: {...}", "call to URL <url> failed with status 400, response invalid_payload". Only after words
+  // that name a request: "failed with status 255" alone is a process's exit status.
+  {
+    pattern: new RegExp(String.raw`\b(?:[Rr]equest|[Cc]all)(?: to(?: URL)?)? (${URL_TEXT}) failed with (?:HTTP )?status(?: code)?:? (\d{3})\b`),
+    read: (m) => line(m[2], '', null, m[1]),
+    bodyAfter: labelledBody,
+  },
   // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
   { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
