@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseClientError } from './parse-client-error.ts';
 
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
 const read = (text: string) => {
   const found = parseClientError(text);
   return found ? { status: found.response.status, reason: found.response.reason, method: found.request.method, url: found.request.url, body: found.response.body } : null;
@@ -120,7 +122,6 @@ describe('parseClientError: the body printed with the message', () => {
   });
 
   it('reads "<request> to <url> failed with status N" and the body labelled after it, never a bare exit status (corpus: app/ring-livecall-412.log, slack/glpi-webhook-400-invalid-payload.log)', () => {
-    const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
     expect(parseClientError(wild('app/ring-livecall-412.log'))?.response).toMatchObject({ status: 412, body: '{"message":"RING_API_CALL_REQUEST_FAILURE"}' });
     expect(parseClientError(wild('slack/glpi-webhook-400-invalid-payload.log'))?.response).toMatchObject({ status: 400, body: 'invalid_payload' });
     expect(parseClientError('build step failed with status 255')).toBeNull();

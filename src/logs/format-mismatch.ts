@@ -42,7 +42,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   cloudflared: 'cloudflared (Cloudflare Tunnel) log lines: RFC 3339 time, level (INF, ERR…), message and key=value fields, with its "Request failed error=… dest=…" lines',
   'traefik-log': 'Traefik\'s own debug log: logrus lines (time="…" level=debug msg="\'502 Bad Gateway\' caused by: …") or zerolog lines (… DBG … > 502 Bad Gateway error="…"), with oxy\'s "Round trip: …, code: 502" lines in Traefik 1.x',
   varnishlog: "varnishlog output: transaction blocks ('*   << Request  >> 262') of tag lines ('-   RespStatus     503'), each closed by End",
-  pound: 'Pound log lines: its own errors as "(<thread>) e503: <client> \"<request>\": <message>", its request log as "<client> <request> - HTTP/1.1 200 OK"',
+  pound: 'Pound log lines: its own errors as "(<thread>) e503: <client> "<request>": <message>", its request log as "<client> <request> - HTTP/1.1 200 OK"',
   'cloudflare-logpush': 'Cloudflare Logpush http_requests JSON lines with EdgeResponseStatus',
   'gcp-lb': 'Google Cloud load balancer LogEntry JSON lines with httpRequest (resource type http_load_balancer, or jsonPayload.statusDetails)',
   'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',
