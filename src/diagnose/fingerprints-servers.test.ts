@@ -181,6 +181,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['app/jenkins-403-no-valid-crumb-bitbucket-hook-2022.html', 'Jenkins', 'jenkins-no-valid-crumb', 'high'],
   // ngrok's page named by its ERR_NGROK code alone, copied without a status: less sure.
   ['ngrok/kubefirst-atlantis-err-ngrok-6022.html', 'ngrok', 'ngrok-error-page-code', 'medium'],
+  // LinkedIn's "999 Request denied" with its X-Li-Pop header (held-out sets 90 and 97).
+  ['linkedin/html-proofer-999-request-denied.headers', 'LinkedIn', 'linkedin-request-denied', 'high'],
+  ['linkedin/embed-999.headers', 'LinkedIn', 'linkedin-request-denied', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
