@@ -184,6 +184,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // LinkedIn's "999 Request denied" with its X-Li-Pop header (held-out sets 90 and 97).
   ['linkedin/html-proofer-999-request-denied.headers', 'LinkedIn', 'linkedin-request-denied', 'high'],
   ['linkedin/embed-999.headers', 'LinkedIn', 'linkedin-request-denied', 'high'],
+  // Held-out set 94: Envoy's own 426 to an HTTP/1.0 health check, in its debug log of the headers it encoded.
+  ['envoy/stingray-hc-http10-426-debug.log', 'Envoy', 'envoy-http10-upgrade-required-debug', 'medium'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
@@ -191,6 +193,10 @@ describe('server, proxy and framework fingerprints on real captures', () => {
     const d = diagnosisOf(path);
     expect(d.issuer).toMatchObject({ component, fingerprint });
     expect(d.confidence).toBe(confidence);
+  });
+
+  it("names no nginx for a debug log's words (\"eof=0\"): set 94's nginx health-check module reading Envoy's 426", () => {
+    expect(diagnosisOf('envoy/ngx-dynamic-hc-http10-426.log').issuer?.component).not.toBe('nginx');
   });
 
   it("does not name Squid for an application's own message that reuses its heading's sentence", () => {

@@ -169,6 +169,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   edgecast: { names: ['Edgecast'] },
   easegress: { names: ['Easegress'] },
   elasticsearch: { names: ['Elasticsearch'], framework: true },
+  // Emissary-ingress (Ambassador's open-source API gateway) is Envoy with its control plane: Envoy's own answer names it less precisely.
+  emissary: { names: ['Emissary-ingress'], broader: ['Envoy'] },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'envoy-gateway': { names: ['Envoy Gateway'], broader: ['Envoy'] },
   expose: { names: ['Expose'] },

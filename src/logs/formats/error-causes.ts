@@ -20,7 +20,9 @@ const RULES: Array<[RegExp, Cause]> = [
   [/too big header/, 'header-too-big'],
   [/no valid HTTP\/1\.0 header/, 'non-http-reply'],
   [/invalid header|invalid chunked|data after final chunk|"Content-Length" and "Transfer-Encoding"|duplicate header|malformed HTTP|invalid response/i, 'invalid-response'],
-  [/prematurely closed connection|Connection reset by peer|\bEOF\b|broken pipe|error reading (?:status line|response)/i, 'reset'],
+  // Go's io.EOF in capitals: a debug line's "eof=0" is no error.
+  [/prematurely closed connection|Connection reset by peer|broken pipe|error reading (?:status line|response)/i, 'reset'],
+  [/\bEOF\b/, 'reset'],
   [/FastCGI sent in stderr: "PHP message: PHP (?:Fatal|Parse) error|uwsgi.*(?:exception|error)/i, 'app-error'],
 ];
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLine as parse, wildLines } from '../../../test/logs/helpers.ts';
 import { KIND } from './line-parser.ts';
@@ -10,6 +11,12 @@ describe('NginxErrorParser', () => {
     expect(parse(p, line as string)).toBe(KIND.proxyError);
     expect(p.errorEvent).toMatchObject({ cause: 'no-live-upstream', time: { ms: Number.NaN } });
     expect(parse(new NginxErrorParser(), '[error] something else')).toBe(KIND.none);
+  });
+
+  it("reads no failure in a debug line's words, \"eof=0\" among them (corpus: test/fixtures/diagnose/wild/envoy/ngx-dynamic-hc-http10-426.log)", () => {
+    const text = readFileSync(new URL('../../../test/fixtures/diagnose/wild/envoy/ngx-dynamic-hc-http10-426.log', import.meta.url), 'utf8');
+    const line = text.split('\n').find((l) => l.includes('eof=0')) as string;
+    expect(parse(new NginxErrorParser(), line)).toBe(KIND.other);
   });
 
   it('reads an upstream failure with its context', () => {
