@@ -39,6 +39,18 @@ describe('EnvoyParser', () => {
     expect(p.access()).toMatchObject({ status: 504, path: '/slow', requestTime: 4.497, requestId: '6d67d674-2122-4a2d-b172-0be70c674371', upstream: '10.0.0.2:8080', signal: { cause: 'timeout' } });
   });
 
+  it("leaves a gateway's via_upstream 5xx to an in-mesh service undecided (the service's sidecar may have made it), and an external host's the upstream's (corpus: envoy-text/tsb-gateway-troubleshooting-503uh-502upe.log, envoy-text/tetrate-hipstershop-external-502-passthrough.log)", () => {
+    const [, gateway, sidecar] = wildLines('envoy-text/tsb-gateway-troubleshooting-503uh-502upe.log');
+    const p = new EnvoyParser();
+    expect(parseLine(p, gateway as string)).toBe(KIND.access);
+    expect(p.access().signal).toMatchObject({ cause: 'unknown', reason: 'ambiguous-upstream-status' });
+    expect(parseLine(p, sidecar as string)).toBe(KIND.access);
+    expect(p.access().signal).toMatchObject({ cause: 'invalid-response' });
+    const [external] = wildLines('envoy-text/tetrate-hipstershop-external-502-passthrough.log');
+    expect(parseLine(p, external as string)).toBe(KIND.access);
+    expect(p.access().signal).toMatchObject({ cause: 'app-error', confidence: 'high' });
+  });
+
   it('flags a 200 whose upstream reset after the response started', () => {
     const p = new EnvoyParser();
     expect(parseLine(p, '[2024-05-01T10:00:00.000Z] "GET /big HTTP/1.1" 200 UR 0 1000 5 4 "-" "curl" "id-1" "h" "10.0.0.1:80"')).toBe(KIND.access);

@@ -55,6 +55,11 @@ export interface EnvoyOutcome {
    * answered ('' or '-' when it did not, or when the format does not log it).
    */
   upstreamServiceTime?: string;
+  /**
+   * `%UPSTREAM_CLUSTER%` (Istio's format): `outbound|8090||name.ns.svc.cluster.local` when the upstream is a mesh
+   * service, whose own sidecar Envoy answers in front of it; '' when not logged.
+   */
+  cluster?: string;
 }
 
 const given = (value: string): boolean => value !== '' && value !== '-';
@@ -66,14 +71,23 @@ function ownDetailsCause(details: string): Cause {
   return /timeout/.test(details) ? 'timeout' : 'upstream-failed';
 }
 
-export function envoySignal({ status, flags, details, transportFailure, tcp, upstreamServiceTime = '' }: EnvoyOutcome): Signal | null {
+/** An outbound cluster of a Kubernetes service in the mesh (`outbound|8000||httpbin.default.svc.cluster.local`), not an external host's. */
+const MESH_SERVICE = /^outbound\|\d+\|[^|]*\|[^|\s]+\.svc(?:\.|$)/;
+/** What a sidecar Envoy answers for itself. */
+const MESH_HOP_STATUSES = new Set([502, 503, 504]);
+
+export function envoySignal({ status, flags, details, transportFailure, tcp, upstreamServiceTime = '', cluster = '' }: EnvoyOutcome): Signal | null {
   if (status < 500 && status !== 0) return null;
   // A TCP session logs no response code: without a flag it ended as it should.
   if (tcp && !given(flags)) return null;
   const evidence: LogEvidence = { kind: 'envoy-flags', detail: [flags, ...[details, transportFailure].filter(given)].join(' ') };
   const appCause: Cause = status === 503 ? 'app-overload' : 'app-error';
+  // In a mesh the upstream of an outbound route is the service's sidecar, another Envoy whose own 502, 503 or 504 (no
+  // healthy host, a reset, a protocol error) comes back as the upstream's: the line cannot say which of the two answered.
+  const meshHop = MESH_SERVICE.test(cluster) && MESH_HOP_STATUSES.has(status);
+  const passedOn: Signal = meshHop ? { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'ambiguous-upstream-status' } : { cause: appCause, confidence: 'high', decisive: true, evidence };
   // "via_upstream: The response code was set by the upstream" (Envoy's response code details docs).
-  if (details === 'via_upstream' && status !== 0) return { cause: appCause, confidence: 'high', decisive: true, evidence };
+  if (details === 'via_upstream' && status !== 0) return passedOn;
   const set = new Set(flags.split(','));
   const named = FLAGS.find(([flag]) => set.has(flag));
   // URX alone, after the upstream's own headers (its service time) came back: the router ran out of retries on a
@@ -89,7 +103,7 @@ export function envoySignal({ status, flags, details, transportFailure, tcp, ups
   // No flag but details other than via_upstream: Envoy set the status itself, from its route's direct_response (a
   // mesh blocking unknown hosts, Istio's REGISTRY_ONLY) or one of its filters.
   if (!given(flags) && given(details) && status !== 0 && !DOWNSTREAM_RESET.has(details)) return { cause: ownDetailsCause(details), confidence: 'medium', decisive: true, evidence };
-  if (!given(flags) && status !== 0) return { cause: appCause, confidence: 'high', decisive: true, evidence };
+  if (!given(flags) && status !== 0) return passedOn;
   // The client reset its HTTP/2 stream before any response: what Envoy later flags DR ("the response details are
   // http2.remote_reset or http2.remote_refuse", Envoy's access-log docs); older Envoys logged the details alone.
   if (DOWNSTREAM_RESET.has(details)) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
@@ -142,7 +156,7 @@ export class EnvoyParser extends BaseParser {
     const upstream = f[at + 8] as string;
     const truncatedBy = envoyTruncation(status, flags);
     const details = DETAILS_BEFORE.has(at) ? (f[4] as string) : '';
-    const outcome = { status, flags, details, transportFailure: FAILURE_BEFORE.has(at) ? (f[at - 1] as string) : '', tcp, upstreamServiceTime: f[at + 3] as string };
+    const outcome = { status, flags, details, transportFailure: FAILURE_BEFORE.has(at) ? (f[at - 1] as string) : '', tcp, upstreamServiceTime: f[at + 3] as string, cluster: f[at + 9] ?? '' };
     return this.accessLine(
       {
         status,

@@ -70,6 +70,13 @@ describe('TraefikClfParser', () => {
     expect(p.access()).toMatchObject({ status: 123, timeMs: Date.UTC(2009, 10, 10, 23), tzOffsetMin: -540, upstream: 'http://10.0.0.2/toto', requestTime: 123 });
   });
 
+  it("reads a line published with its time taken out (`[]`, Traefik's blog beside its debug lines), its 502 the handler's by its 11 bytes (corpus: traefik-clf/traefik-tech-blog-retry-502-with-debug.log)", () => {
+    const line = wild('traefik-tech-blog-retry-502-with-debug.log').toString('utf8').split('\n').find((l) => l.includes('"GET /retry')) as string;
+    const p = new TraefikClfParser();
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 502, timeMs: Number.NaN, signal: { cause: 'upstream-failed', confidence: 'medium' } });
+  });
+
   it('recognises lines without a status (no origin status logged) as carrying nothing to count', () => {
     const p = new TraefikClfParser();
     expect(parseLine(p, TRAEFIK_3_TEST_EMPTY)).toBe(KIND.other);

@@ -19,7 +19,7 @@ import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime } from './log-time.ts';
 import { splitRequestLine } from './split-fields.ts';
 
-const LINE = /^(\S+) - (\S+) \[([^\]]+)\] "([^"]*)" (\d{3}|0|-|%!d\(<nil>\)) (\d+|-|%!d\(<nil>\)) (.*) (\d+|-) ("(?:[^"\\]|\\.)*"?|-) ("(?:[^"\\]|\\.)*"|-) (\d+)ms$/;
+const LINE = /^(\S+) - (\S+) \[([^\]]*)\] "([^"]*)" (\d{3}|0|-|%!d\(<nil>\)) (\d+|-|%!d\(<nil>\)) (.*) (\d+|-) ("(?:[^"\\]|\\.)*"?|-) ("(?:[^"\\]|\\.)*"|-) (\d+)ms$/;
 const NIL = '%!d(<nil>)';
 /** Traefik's own status when no server was picked. */
 const OWN: Record<number, Cause> = { 500: 'proxy-config', 502: 'upstream-failed', 503: 'no-live-upstream', 504: 'timeout' };
@@ -78,15 +78,17 @@ export class TraefikClfParser extends BaseParser {
     const m = LINE.exec(text.slice(start, end));
     if (!m) return KIND.none;
     const timeAt = start + (m[1] as string).length + 3 + (m[2] as string).length + 2;
-    if (!this.clf.parse(buf, timeAt, timeAt + (m[3] as string).length)) return KIND.none;
+    // A line published with its time taken out (`[]`, Traefik's own blog) is read without one.
+    const timed = m[3] !== '';
+    if (timed && !this.clf.parse(buf, timeAt, timeAt + (m[3] as string).length)) return KIND.none;
     // A status of "-": Traefik logged no origin status (before 2.10.5), so there is nothing to count. 1.4 wrote a
     // missing one as Go's fmt prints a nil for %d (traefik/traefik#2112).
     if (m[5] === '-' || m[5] === NIL) return KIND.other;
     this.match = m;
     this.record = null;
     this.status = Number(m[5]);
-    this.timeMs = this.clf.ms;
-    this.tzOffsetMin = this.clf.offsetMin;
+    this.timeMs = timed ? this.clf.ms : Number.NaN;
+    this.tzOffsetMin = timed ? this.clf.offsetMin : 0;
     this.flagged = false;
     return KIND.access;
   }

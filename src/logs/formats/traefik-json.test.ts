@@ -25,7 +25,7 @@ describe('TraefikJsonParser', () => {
 
 describe('traefikSignal', () => {
   it.each([
-    [500, 500, 'app-error'],
+    [500, 500, 'unknown'],
     [503, 503, 'app-overload'],
     [502, 0, 'upstream-failed'],
     [503, Number.NaN, 'no-live-upstream'],
@@ -39,8 +39,15 @@ describe('traefikSignal', () => {
     [502, 502, 11, 'upstream-failed', 'medium'],
     [504, 504, 15, 'timeout', 'medium'],
     [502, 502, 150, 'app-error', 'high'],
-    [502, 502, Number.NaN, 'app-error', 'high'],
+    [502, 502, Number.NaN, 'unknown', 'low'],
   ])('downstream %i origin %i body %s → %s (%s)', (down, origin, size, cause, confidence) => {
     expect(traefikSignal(down, origin, size)).toMatchObject({ cause, confidence });
+  });
+});
+
+describe('traefikSignal without the body size', () => {
+  it("leaves a 502 in both fields undecided: the handler's lands in OriginStatus too (corpus: traefik-json/traefik-4452-rollingupdate-502-pretty.json, trimmed by its poster)", () => {
+    expect(traefikSignal(502, 502)).toMatchObject({ cause: 'unknown', decisive: false, reason: 'ambiguous-upstream-status' });
+    expect(traefikSignal(503, 503)?.cause).toBe('app-overload');
   });
 });

@@ -10,6 +10,8 @@ import { anyTime } from './log-time.ts';
 import { ambiguousHandler500, errorHandlerCause } from './traefik-clf.ts';
 import type { Cause, Signal } from '../types.ts';
 
+/** The statuses Traefik's proxy error handler answers with (traefik-clf.ts). */
+const HANDLER_STATUSES = new Set([500, 502, 504]);
 const OWN: Record<number, Cause> = { 499: 'client-closed', 500: 'proxy-config', 502: 'upstream-failed', 503: 'no-live-upstream', 504: 'timeout' };
 
 export function traefikSignal(downstream: number, origin: number, originSize = Number.NaN): Signal | null {
@@ -20,6 +22,8 @@ export function traefikSignal(downstream: number, origin: number, originSize = N
   if (ambiguous) return ambiguous;
   const handler = origin === downstream ? errorHandlerCause(origin, originSize) : null;
   if (handler) return { cause: handler, confidence: 'medium', decisive: true, evidence };
+  // Without the body's size a 500, 502 or 504 in both fields may be the handler's as well as the service's.
+  if (origin === downstream && Number.isNaN(originSize) && HANDLER_STATUSES.has(origin)) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'ambiguous-upstream-status' };
   if (origin > 0) return { cause: downstream === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
   return { cause: OWN[downstream] ?? 'upstream-failed', confidence: 'high', decisive: true, evidence };
 }
