@@ -57,6 +57,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
   atlassian: { names: ['Atlassian Cloud'], framework: true },
+  auth0: { names: ['Auth0'], framework: true },
   authelia: { names: ['Authelia'] },
   authentik: { names: ['authentik'] },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
@@ -69,6 +70,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
   'aws-iam': { names: ['AWS IAM'], framework: true },
   'aws-lambda': { names: ['AWS Lambda'] },
+  'aws-opensearch': { names: ['Amazon OpenSearch Service'], framework: true },
   'aws-s3': { names: ['Amazon S3'], broader: ['Object storage (S3-style XML error)'] },
   // `sam local start-api` emulates API Gateway's answers word for word: naming API Gateway names the role it plays.
   'aws-sam-cli': { names: ['AWS SAM CLI'], broader: ['Amazon API Gateway'] },
@@ -117,6 +119,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cilium: { names: ['Cilium'], broader: ['Envoy'] },
   // Cisco Multicloud Defense (formerly Valtix) proxies with nginx, whose name its answers carry.
   'cisco-multicloud-defense': { names: ['Cisco Multicloud Defense'], broader: ['nginx'] },
+  clickhouse: { names: ['ClickHouse'], framework: true },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
@@ -168,9 +171,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
   easegress: { names: ['Easegress'] },
+  // Elastic Cloud's front proxy in front of a deployment (its own JSON errors), not the cluster behind it.
+  'elastic-cloud-proxy': { names: ['Elastic Cloud proxy'] },
   elasticsearch: { names: ['Elasticsearch'], framework: true },
   // Emissary-ingress (Ambassador's open-source API gateway) is Envoy with its control plane: Envoy's own answer names it less precisely.
   emissary: { names: ['Emissary-ingress'], broader: ['Envoy'] },
+  'entra-id': { names: ['Microsoft Entra ID'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'envoy-gateway': { names: ['Envoy Gateway'], broader: ['Envoy'] },
   expose: { names: ['Expose'] },
@@ -255,6 +261,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
   'huawei-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
+  hubspot: { names: ['HubSpot'], framework: true },
   huggingface: { names: ['Hugging Face Hub'], framework: true },
   'ibm-code-engine': { names: ['IBM Cloud Code Engine'], broader: ['Knative Serving', 'Envoy'] },
   'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
@@ -266,6 +273,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huggingface-spaces': { names: ['Hugging Face Spaces'] },
   imunify360: { names: ['Imunify360'] },
   indusface: { names: ['Indusface AppTrana'] },
+  influxdb: { names: ['InfluxDB'], framework: true },
   // ingress-nginx's manifests deploy the default backend that answers unmatched requests.
   'ingress-nginx': { names: ['ingress-nginx', 'Kubernetes default backend'], broader: NGINX_FORKS },
   instagram: { names: ['Instagram'], framework: true },
@@ -287,6 +295,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   keycloak: { names: ['Keycloak'], framework: true },
   // kgateway is the open-source Gloo Gateway, on Envoy.
   kgateway: { names: ['kgateway', 'Gloo Gateway'], broader: ['Envoy'] },
+  kibana: { names: ['Kibana'], framework: true },
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
@@ -313,12 +322,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
+  mailgun: { names: ['Mailgun'], framework: true },
   mastodon: { names: ['Mastodon'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'memofun-relay': { names: ['memofun relay'] },
   micronaut: { names: ['Micronaut'], framework: true },
   microsandbox: { names: ['microsandbox'] },
+  'microsoft-graph': { names: ['Microsoft Graph'], framework: true },
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
   mihomo: { names: ['mihomo'] },
   minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
@@ -331,6 +342,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'moysklad-api': { names: ['MoySklad API'], framework: true },
   'naver-openapi': { names: ['NAVER Open API'], framework: true },
   'naver-searchad-api': { names: ['NAVER Search Ad API'], framework: true },
+  neo4j: { names: ['Neo4j'], framework: true },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
   // NestJS runs on Express (or Fastify), whose header it keeps: Express is the same box named less precisely.
@@ -357,6 +369,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nps: { names: ['nps'] },
   'nuget-gallery': { names: ['NuGet Gallery'], framework: true },
   'oauth2-proxy': { names: ['OAuth2 Proxy'] },
+  okta: { names: ['Okta'], framework: true },
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
   ollama: { names: ['Ollama'], broader: ['Gin'], framework: true },
@@ -380,6 +393,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'openstack-swift': { names: ['OpenStack Swift'] },
+  paypal: { names: ['PayPal'], framework: true },
   'percona-clustercheck': { names: ['Percona clustercheck'] },
   perimeterx: { names: ['HUMAN (PerimeterX)'] },
   'php-builtin-server': { names: ['PHP built-in web server'] },
@@ -391,6 +405,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   postgrest: { names: ['PostgREST'], framework: true },
   privoxy: { names: ['Privoxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'play-framework': { names: ['Play Framework'], framework: true },
+  // Prometheus answers with Go's net/http: its bare 404 names the same box less precisely.
+  prometheus: { names: ['Prometheus'], broader: ['Go net/http'], framework: true },
   proxmox: { names: ['Proxmox VE'], framework: true },
   'proxy-py': { names: ['proxy.py'], broader: ['Forward proxy (HTTP CONNECT)'] },
   puma: { names: ['Puma'] },
@@ -412,13 +428,19 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   routstr: { names: ['Routstr'] },
   'rubygems-org': { names: ['RubyGems.org'], framework: true },
   safeline: { names: ['SafeLine WAF'] },
+  salesforce: { names: ['Salesforce'], framework: true },
+  'salesforce-edge': { names: ['Salesforce Edge'], broader: ['Salesforce'] },
   // SAP API Management runs on Apigee Edge: Apigee's answer names that box less precisely.
   'sap-api-management': { names: ['SAP API Management'], broader: ['Apigee'] },
+  'sap-gateway': { names: ['SAP Gateway'], framework: true },
   'scality-cloudserver': { names: ['Scality CloudServer'] },
+  sendgrid: { names: ['SendGrid'], framework: true },
   sentinel: { names: ['Sentinel'], framework: true },
   sentora: { names: ['Sentora'], broader: ['Apache httpd'] },
+  servicenow: { names: ['ServiceNow'], framework: true },
   slack: { names: ['Slack API'], framework: true },
   smokescreen: { names: ['Smokescreen'] },
+  solr: { names: ['Apache Solr'], framework: true },
   'sophos-xg': { names: ['Sophos Firewall'], broader: ['Forward proxy (HTTP CONNECT)'] },
   sozu: { names: ['Sōzu'] },
   'spark-java': { names: ['Spark (Java)'], broader: ['Jetty'], framework: true },
@@ -436,6 +458,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tinkoff-acquiring': { names: ['Tinkoff Acquiring API'], framework: true },
   'tiny-ssl-reverse-proxy': { names: ['tiny-ssl-reverse-proxy'], broader: ['Go httputil.ReverseProxy'] },
   'tsuru-planb': { names: ['tsuru planb'] },
+  twilio: { names: ['Twilio'], framework: true },
   twitter: { names: ['Twitter (X) API'], framework: true },
   'unixhot-waf': { names: ['unixhot WAF'], broader: ['ngx_lua_waf', 'OpenResty', 'nginx'] },
   upyun: { names: ['UPYUN'] },
@@ -445,6 +468,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   vestacp: { names: ['VestaCP', 'HestiaCP'], broader: ['nginx', 'Apache httpd'] },
   vite: { names: ['Vite dev server'] },
   wangsu: { names: ['Wangsu CDN'] },
+  // webpack-dev-server's proxy is http-proxy-middleware: its error text names the same box.
+  'webpack-dev-server': { names: ['webpack-dev-server', 'http-proxy-middleware'] },
   webrick: { names: ['WEBrick'], framework: true },
   wildfly: { names: ['WildFly'], broader: ['Undertow (WildFly)'] },
   wix: { names: ['Wix'] },
@@ -503,6 +528,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'yandex-object-storage': { names: ['Yandex Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   yaz: { names: ['YAZ'], framework: true },
   zaproxy: { names: ['ZAP'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  zendesk: { names: ['Zendesk'], framework: true },
   'zhongkui-waf': { names: ['Zhongkui WAF'], broader: ['OpenResty', 'nginx'] },
   zoraxy: { names: ['Zoraxy'] },
   zrok: { names: ['zrok'] },
