@@ -186,6 +186,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['linkedin/embed-999.headers', 'LinkedIn', 'linkedin-request-denied', 'high'],
   // Held-out set 94: Envoy's own 426 to an HTTP/1.0 health check, in its debug log of the headers it encoded.
   ['envoy/stingray-hc-http10-426-debug.log', 'Envoy', 'envoy-http10-upgrade-required-debug', 'medium'],
+  // Held-out set 100: Loki's own refusals as promtail printed them, one through the helm chart's nginx gateway.
+  ['grafana-loki/promtail-429-ingestion-rate.log', 'Grafana Loki', 'loki-push-refused', 'high'],
+  ['grafana-loki/loki-gateway-no-org-id-401.log', 'Grafana Loki', 'loki-push-refused', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
