@@ -2,8 +2,9 @@
  * `varnishlog`'s output (Varnish's shared-memory log as its tool prints it; varnish-cache doc/sphinx/reference/
  * vsl.rst): a transaction per block, `*   << Request  >> 262` then one tag per line (`-   ReqMethod      GET`,
  * `--  RespStatus     503`), deeper groups (`-g request`, `-g session`) with more `*` and `-`, each block closed by
- * `End`. A client request is a Request whose Begin says `rxreq` (ESI sub-requests say `esi`, restarts `restart`); its
- * backend fetch is the BeReq its `Link bereq <vxid> fetch` names, printed before or after it depending on the grouping.
+ * `End`. A client request is a Request whose Begin says `rxreq`, or `restart` for the transaction a VCL restart hands
+ * the request to (ESI sub-requests say `esi` and are not counted); its backend fetch is the BeReq its `Link bereq
+ * <vxid> fetch` names, printed before or after it depending on the grouping.
  * The request is read at the End of whichever of the two comes last: a 5xx whose fetch failed (`FetchError`, Varnish's
  * own "Backend fetch failed") is Varnish's, one the backend sent (`BerespStatus` with no FetchError) the backend's, one
  * with no fetch at all Varnish's own synthetic answer (VCL's `synth`, an unknown host), unless the cache served it
@@ -98,7 +99,9 @@ export class VarnishlogParser extends BaseParser {
       if (this.fetched.size < MAX_WAITING) this.fetched.set(t.vxid, fetch);
       return KIND.other;
     }
-    if (t.kind !== 'Request' || t.reason !== 'rxreq' || t.status === 0) return KIND.other;
+    // A restart's new transaction (`Begin req <n> restart`) answers the client in place of the one it restarted, which
+    // ends with no status; ESI sub-requests (`esi`) answer into their parent's body.
+    if (t.kind !== 'Request' || (t.reason !== 'rxreq' && t.reason !== 'restart') || t.status === 0) return KIND.other;
     if (t.bereq === '') return this.emit(t, null);
     const fetch = this.fetched.get(t.bereq);
     if (fetch) {
