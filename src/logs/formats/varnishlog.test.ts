@@ -7,6 +7,9 @@ import { VarnishlogParser } from './varnishlog.ts';
 // `-g request` captures of a lab whose /admin backend refuses connections.
 const SESSION = 'varnishlog/varnishlog-parser-complete1-session-503.txt';
 
+/** A transaction block as varnishlog prints it. */
+const block = (kind: string, vxid: number, tags: string[]) => [`*   << ${kind.padEnd(8)} >> ${vxid}`, ...tags.map((t) => `-   ${t}`), '-   End'];
+
 /** The access records a run of lines gives, as [status, path, cause]. */
 function requests(lines: readonly string[]): Array<[number, string, string | undefined]> {
   const p = new VarnishlogParser();
@@ -25,7 +28,6 @@ describe('VarnishlogParser', () => {
   });
 
   it('mechanics (synthetic blocks in vsl.rst layout): a fetch ended before its request, a restart, a cache hit, a backend 500', () => {
-    const block = (kind: string, vxid: number, tags: string[]) => [`*   << ${kind.padEnd(8)} >> ${vxid}`, ...tags.map((t) => `-   ${t}`), '-   End'];
     const lines = [
       // -g vxid prints the fetch first when it ends first.
       ...block('BeReq', 3, ['Begin          bereq 2 fetch', 'BerespStatus   500', 'BerespReason   Internal Server Error']),
