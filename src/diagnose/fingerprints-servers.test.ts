@@ -189,6 +189,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Held-out set 100: Loki's own refusals as promtail printed them, one through the helm chart's nginx gateway.
   ['grafana-loki/promtail-429-ingestion-rate.log', 'Grafana Loki', 'loki-push-refused', 'high'],
   ['grafana-loki/loki-gateway-no-org-id-401.log', 'Grafana Loki', 'loki-push-refused', 'high'],
+  // Held-out set 101: SaaS APIs' own documented errors and headers.
+  ['microsoft-graph/graph-sites-429-activitylimitreached.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
+  ['microsoft-graph/graph-docs-throttling-429-sample.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
+  ['paypal/php-sdk-sandbox-payment-500-internal-service-error.json', 'PayPal', 'paypal-rest-error', 'high'],
+  ['paypal/php-sdk-sandbox-patch-500-headers.log', 'PayPal', 'paypal-debug-id-header', 'medium'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {

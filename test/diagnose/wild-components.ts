@@ -104,7 +104,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   boa: { names: ['Boa'] },
   bottle: { names: ['Bottle'], framework: true },
   // Braintree's gateway API answers from Rails (its X-Runtime beside X-Request-Id): Rails names it less precisely.
-  braintree: { names: ['Braintree API'], broader: ['Ruby on Rails'], framework: true },
+  // Braintree is a PayPal service: PayPal's Paypal-Debug-Id on its answers names the same side less precisely.
+  braintree: { names: ['Braintree API'], broader: ['Ruby on Rails', 'PayPal'], framework: true },
   // BunkerWeb and the Chinese WAFs of held-out set 62 (ngx_lua_waf, Zhongkui, UUSEC's Nanqiang) run in nginx or OpenResty.
   bunkerweb: { names: ['BunkerWeb'], broader: ['nginx'] },
   bunnycdn: { names: ['Bunny CDN'] },
