@@ -194,6 +194,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['microsoft-graph/graph-docs-throttling-429-sample.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
   ['paypal/php-sdk-sandbox-payment-500-internal-service-error.json', 'PayPal', 'paypal-rest-error', 'high'],
   ['paypal/php-sdk-sandbox-patch-500-headers.log', 'PayPal', 'paypal-debug-id-header', 'medium'],
+  ['salesforce/jsforce-query-401-session-not-valid-rest.log', 'Salesforce', 'salesforce-rest-error', 'high'],
 ];
 
 describe('server, proxy and framework fingerprints on real captures', () => {
