@@ -17,16 +17,20 @@ function endOfValue(text: string, from: number): number {
   return stop < 0 ? -1 : stop + 1;
 }
 
-/** The JSON object that opens at `from` (a `{`), parsed, or undefined when it does not close or parse. */
-export function objectAt(text: string, from: number): Record<string, unknown> | undefined {
-  const end = endOfValue(text, from);
-  if (end < 0) return undefined;
+/** The JSON object in `[from, end)`, parsed, or undefined when it is no object. */
+function parsedObject(text: string, from: number, end: number): Record<string, unknown> | undefined {
   try {
     const data: unknown = JSON.parse(text.slice(from, end));
     return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The JSON object that opens at `from` (a `{`), parsed, or undefined when it does not close or parse. */
+export function objectAt(text: string, from: number): Record<string, unknown> | undefined {
+  const end = endOfValue(text, from);
+  return end < 0 ? undefined : parsedObject(text, from, end);
 }
 
 /** The JSON object among a few lines of words, or undefined. */
@@ -36,7 +40,7 @@ export function jsonAmongProse(text: string): Record<string, unknown> | undefine
   const from = start.index + start[0].length - 1;
   const end = endOfValue(text, from);
   if (end < 0 || proseLines(text.slice(0, from)) > MAX_PROSE_LINES || proseLines(text.slice(end)) > MAX_PROSE_LINES) return undefined;
-  return objectAt(text, from);
+  return parsedObject(text, from, end);
 }
 
 /** A fragment that starts at an object's first key (`"status": 502, ...`): the braces around it were not copied. */

@@ -13,7 +13,7 @@
  * `debug`. So an error-level line is the response, and counts as one when no access line claims it.
  */
 import { caddyConsoleRecord } from './caddy-console.ts';
-import { causeOfMessage } from './error-causes.ts';
+import { causeOfMessage, goErrorAddress } from './error-causes.ts';
 import { firstNumber, firstString, jsonHeader, parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime, ClfTime, localTime } from './log-time.ts';
@@ -98,7 +98,7 @@ export class CaddyParser extends BaseParser {
       client: '',
       request: requestKey('', path as string),
       connection: '',
-      upstream: /dial (?:tcp|unix) (\S+?):? /.exec(message)?.[1] ?? '',
+      upstream: goErrorAddress(message),
       appMessage: '',
       status,
     };
@@ -130,7 +130,7 @@ export class CaddyParser extends BaseParser {
         client: req.client,
         request: requestKey(req.method, req.path),
         connection: req.connection,
-        upstream: /dial tcp (\S+?):? /.exec(message)?.[1] ?? '',
+        upstream: goErrorAddress(message),
         appMessage: '',
         ...(String(obj.level).toLowerCase() === 'error' && errorStatus > 0 ? { status: errorStatus } : {}),
       };

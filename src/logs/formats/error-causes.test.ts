@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { causeOfErrno, causeOfMessage, phaseOfMessage } from './error-causes.ts';
+import { wildLines } from '../../../test/logs/helpers.ts';
+import { causeOfErrno, causeOfMessage, goErrorAddress, phaseOfMessage } from './error-causes.ts';
 
 // Messages from fingerprints.md §1c (nginx), §4 (Caddy / Go) and §6 (Apache), and the lab captures.
 describe('causeOfMessage', () => {
@@ -65,4 +66,14 @@ describe('causeOfErrno', () => {
     [113, 'unreachable'],
     [20014, null],
   ])('(%i) → %s', (errno, cause) => expect(causeOfErrno(errno)).toBe(cause));
+});
+
+describe('goErrorAddress', () => {
+  it("names the upstream of a Go dial error and of a read on an open connection (corpus: traefik-log/portainer-swarm-traefik17-debug-lines-1-2000.log)", () => {
+    const lines = wildLines('traefik-log/portainer-swarm-traefik17-debug-lines-1-2000.log');
+    const message = (needle: string) => (lines.find((l) => l.includes(needle)) as string).replace(/^.*caused by: /, '');
+    expect(goErrorAddress(message('caused by: dial tcp'))).toBe('10.11.0.119:9000');
+    expect(goErrorAddress(message('caused by: read tcp'))).toBe('10.0.26.3:9000');
+    expect(goErrorAddress('context canceled')).toBe('');
+  });
 });

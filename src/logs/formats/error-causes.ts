@@ -64,3 +64,11 @@ export function phaseOfMessage(message: string): ErrorPhase {
   if (/while (?:connecting to|sending request to|reading response header from|SSL handshaking to) upstream/.test(message)) return 'header';
   return 'none';
 }
+
+/**
+ * The upstream address a Go network error names: `dial tcp 10.0.0.5:8080: connect: connection refused` (also a unix
+ * socket's), `read tcp 10.0.0.1:5->10.0.0.5:8080: read: connection reset by peer`; '' when none.
+ */
+export function goErrorAddress(message: string): string {
+  return /\bdial (?:tcp|unix) (\S+?):? /.exec(message)?.[1] ?? /->(\S+?): /.exec(message)?.[1] ?? '';
+}

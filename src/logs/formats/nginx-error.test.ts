@@ -19,6 +19,12 @@ describe('NginxErrorParser', () => {
     expect(parse(new NginxErrorParser(), line)).toBe(KIND.other);
   });
 
+  it("keeps info lines (mechanics: nginx logs a client's early close at info, which explains its 499s)", () => {
+    const p = new NginxErrorParser();
+    expect(parse(p, '2026/11/21 21:43:08 [info] 17010#17010: *9 client prematurely closed connection while reading upstream, client: 127.0.0.1, server: lab, request: "GET /slow HTTP/1.1"')).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ cause: 'client-closed' });
+  });
+
   it('reads an upstream failure with its context', () => {
     const p = new NginxErrorParser();
     const line =

@@ -11,8 +11,6 @@ import { localTime } from './log-time.ts';
 /** nginx's levels; a line pasted without its date (people cut it as noise) still starts with one and `PID#TID:`. */
 const LINE = /^(?:(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) )?\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*(\d+) )?(.*)$/;
 
-const QUIET_LEVELS = new Set(['debug', 'info', 'notice']);
-
 /** `GET /x HTTP/1.1` → `GET /x`, the key error events and access entries share. */
 export function requestKey(method: string, path: string): string {
   return method === '' && path === '' ? '' : `${method} ${path}`;
@@ -40,8 +38,9 @@ export class NginxErrorParser extends BaseParser {
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const m = LINE.exec(buf.toString('utf8', start, end));
     if (!m) return KIND.none;
-    // Failures are logged at warn and above; a debug or info line's words ("recv: -2, eof=0") report no failure.
-    if (QUIET_LEVELS.has(m[7] as string)) return KIND.other;
+    // A debug line traces what nginx does ("recv: -2, eof=0"), reports no failure; nginx reports a client closing or
+    // timing out at info, which explains its 499s.
+    if (m[7] === 'debug') return KIND.other;
     const rest = m[9] as string;
     const contextAt = rest.search(/, (?:client|server|request|upstream|host): /);
     const message = contextAt < 0 ? rest : rest.slice(0, contextAt);

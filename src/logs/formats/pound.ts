@@ -39,7 +39,7 @@ export class PoundParser extends BaseParser {
     const line = buf.toString('utf8', start, end);
     const own = OWN_ERROR.exec(line);
     if (own) {
-      const [, statusText, client, request = '', message] = own as unknown as [string, string, string, string | undefined, string];
+      const [, statusText = '', client = '', request = '', message = ''] = own;
       const status = Number(statusText);
       this.pending.push(`${client} ${status}`);
       if (this.pending.length > MAX_PENDING) this.pending.shift();

@@ -27,19 +27,18 @@ const OWN: Record<number, Cause> = { 500: 'proxy-config', 502: 'upstream-failed'
 const HANDLER_BODY_LENGTH: Record<number, number> = { 500: 21, 502: 11, 504: 15 };
 const HANDLER_CAUSE: Record<number, Cause> = { 500: 'upstream-failed', 502: 'upstream-failed', 504: 'timeout' };
 
-/** The cause when a status and body size are those of Traefik's proxy error handler, else null. */
-export function errorHandlerCause(status: number, size: number): Cause | null {
-  return size === HANDLER_BODY_LENGTH[status] ? (HANDLER_CAUSE[status] as Cause) : null;
-}
-
 /**
- * A 500 whose body is "Internal Server Error" alone: Traefik's handler answers so for an error it has no other status
- * for (a backend's TLS certificate it does not trust, among others), and so do many applications (Express's
- * sendStatus(500), Starlette's default 500): the size does not say which.
+ * What Traefik's proxy error handler's statuses and its body size say, where both Traefik and the service may have
+ * sent the status: the handler's own answer (its status text as the whole body); a 500 whose body is "Internal Server
+ * Error" alone, which the handler writes for errors it has no other status for and so do many applications
+ * (Express's sendStatus(500), Starlette's default 500); or, with no size logged, nothing to tell them apart. Null when
+ * the status is none the handler sends or the size rules the handler out.
  */
-export function ambiguousHandler500(status: number, size: number, evidence: Signal['evidence']): Signal | null {
-  if (status !== 500 || size !== HANDLER_BODY_LENGTH[500]) return null;
-  return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'ambiguous-upstream-status' };
+export function errorHandlerSignal(status: number, size: number, evidence: Signal['evidence']): Signal | null {
+  const handlerLength = HANDLER_BODY_LENGTH[status];
+  if (handlerLength === undefined) return null;
+  if (Number.isNaN(size) || (status === 500 && size === handlerLength)) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'ambiguous-upstream-status' };
+  return size === handlerLength ? { cause: HANDLER_CAUSE[status] as Cause, confidence: 'medium', decisive: true, evidence } : null;
 }
 
 export function traefikClfSignal(status: number, router: string, service: string, size: number): Signal | null {
@@ -47,10 +46,8 @@ export function traefikClfSignal(status: number, router: string, service: string
   const evidence = { kind: 'traefik-service' as const, detail: `router=${router || '-'} service=${service || '-'} size=${Number.isNaN(size) ? '-' : size}` };
   if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
   if (service === '') return { cause: OWN[status] ?? 'proxy-config', confidence: 'high', decisive: true, evidence };
-  const ambiguous = ambiguousHandler500(status, size, evidence);
-  if (ambiguous) return ambiguous;
-  const handler = errorHandlerCause(status, size);
-  if (handler) return { cause: handler, confidence: 'medium', decisive: true, evidence };
+  const handler = errorHandlerSignal(status, size, evidence);
+  if (handler) return handler;
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
 }
 

@@ -7,23 +7,17 @@
 import { firstNumber, firstString, parseJsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { anyTime } from './log-time.ts';
-import { ambiguousHandler500, errorHandlerCause } from './traefik-clf.ts';
+import { errorHandlerSignal } from './traefik-clf.ts';
 import type { Cause, Signal } from '../types.ts';
 
-/** The statuses Traefik's proxy error handler answers with (traefik-clf.ts). */
-const HANDLER_STATUSES = new Set([500, 502, 504]);
 const OWN: Record<number, Cause> = { 499: 'client-closed', 500: 'proxy-config', 502: 'upstream-failed', 503: 'no-live-upstream', 504: 'timeout' };
 
 export function traefikSignal(downstream: number, origin: number, originSize = Number.NaN): Signal | null {
   if (downstream < 500 && downstream !== 499) return null;
   const size = Number.isNaN(originSize) ? '' : ` OriginContentSize=${originSize}`;
   const evidence = { kind: 'traefik-origin' as const, detail: `DownstreamStatus=${downstream} OriginStatus=${Number.isNaN(origin) ? '-' : origin}${size}` };
-  const ambiguous = origin === downstream ? ambiguousHandler500(origin, originSize, evidence) : null;
-  if (ambiguous) return ambiguous;
-  const handler = origin === downstream ? errorHandlerCause(origin, originSize) : null;
-  if (handler) return { cause: handler, confidence: 'medium', decisive: true, evidence };
-  // Without the body's size a 500, 502 or 504 in both fields may be the handler's as well as the service's.
-  if (origin === downstream && Number.isNaN(originSize) && HANDLER_STATUSES.has(origin)) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'ambiguous-upstream-status' };
+  const handler = origin === downstream ? errorHandlerSignal(origin, originSize, evidence) : null;
+  if (handler) return handler;
   if (origin > 0) return { cause: downstream === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
   return { cause: OWN[downstream] ?? 'upstream-failed', confidence: 'high', decisive: true, evidence };
 }

@@ -14,7 +14,7 @@
  * error line is a failure of the upstream, not a response the client got, so its event gives up its status.
  */
 import type { Cause, LoggedTime, ProxyErrorEvent } from '../types.ts';
-import { causeOfMessage } from './error-causes.ts';
+import { causeOfMessage, goErrorAddress } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { durationSeconds, parseIsoTime } from './log-time.ts';
 
@@ -56,7 +56,7 @@ export class TraefikLogParser extends BaseParser {
       client: '',
       request: '',
       connection: '',
-      upstream: /\bdial tcp (\S+?):? /.exec(error)?.[1] ?? /->(\S+?): /.exec(error)?.[1] ?? '',
+      upstream: goErrorAddress(error),
       appMessage: '',
       status,
     };

@@ -20,7 +20,7 @@ const TAG = /^[-\d]+\s+(\w+)(?:\s+(.*?))?\s*$/;
 interface Transaction {
   kind: string;
   vxid: string;
-  parent: string;
+  /** Why the transaction began (`Begin req 261 rxreq`): `rxreq`, `restart`, `esi`, `fetch`. */
   reason: string;
   method: string;
   url: string;
@@ -47,7 +47,7 @@ interface Fetch {
 const MAX_WAITING = 10_000;
 
 function transaction(kind: string, vxid: string): Transaction {
-  return { kind, vxid, parent: '', reason: '', method: '', url: '', client: '', startMs: Number.NaN, status: 0, respReason: '', bereq: '', fetchError: '', berespStatus: 0, berespReason: '', hit: false };
+  return { kind, vxid, reason: '', method: '', url: '', client: '', startMs: Number.NaN, status: 0, respReason: '', bereq: '', fetchError: '', berespStatus: 0, berespReason: '', hit: false };
 }
 
 /** Who made a client request's status, from its fetch (or its having none). */
@@ -124,12 +124,9 @@ export class VarnishlogParser extends BaseParser {
     if (!tag || !t) return KIND.none;
     const value = tag[2] ?? '';
     switch (tag[1]) {
-      case 'Begin': {
-        const [, parent = '', reason = ''] = value.split(/\s+/);
-        t.parent = parent;
-        t.reason = reason;
+      case 'Begin':
+        t.reason = value.split(/\s+/)[2] ?? '';
         break;
-      }
       case 'Timestamp':
         if (value.startsWith('Start: ')) t.startMs = Number(value.slice(7).split(' ')[0]) * 1000;
         break;
