@@ -22,10 +22,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: "One 502 logged twice: the gateway's `via_upstream` line (undecided: its upstream is the app's sidecar) and the sidecar's own `UPE` line for the same request id (the sidecar's): lines of two Envoys are not joined by request id yet.",
   },
-  'kong-file-log-json/aspyct-kong502-compose-udp-log-502.log': {
-    fails: ['classes'],
-    reason: "A proxied 502 after one try: Kong's log fields (latencies, tries) do not decide it; the collector took Kong's `Server: kong/1.1.1` among the logged response headers as Kong's own answer, a header the reader does not weigh yet.",
-  },
   'cpanel-cpsrvd/crowdsec-hub-cpanel-logs-cpsrvd-access-and-login.log': {
     fails: ['requests', 'format'],
     reason: "cPanel's cpsrvd access log dates its lines with a numeric month (`[06/10/2021:11:19:31 -0000]`) and adds two fields and the port after the combined ones: no format reads it, and its login-log lines beside it carry no status.",

@@ -51,4 +51,13 @@ describe('kongSignal', () => {
     expect(kongSignal(502, 3, [{ ip: '10.0.0.1', port: 80, state: 'next', code: 502 }, { ip: '10.0.0.2', port: 80 }])).toBeNull();
     expect(kongSignal(200, -1, [])).toBeNull();
   });
+
+  it("gives a 5xx to Kong by its own Server header before 3.x, which later versions put on proxied answers too", () => {
+    // aspyct/kong502 (Kong/kong#4751): Kong 1.1.1's udp-log line for its own 502 after one try, `server: kong/1.1.1`.
+    const oneTry = [{ ip: '172.18.0.2', port: 8080 }];
+    expect(kongSignal(502, 7, oneTry, 'kong/1.1.1')).toMatchObject({ cause: 'upstream-failed', confidence: 'medium' });
+    expect(kongSignal(500, 7, oneTry, 'kong/2.8.1')).toMatchObject({ cause: 'proxy-config' });
+    expect(kongSignal(502, 7, oneTry, 'kong/3.4.0')).toBeNull();
+    expect(kongSignal(500, 7, oneTry, 'openresty')).toMatchObject({ cause: 'app-error' });
+  });
 });

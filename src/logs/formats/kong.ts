@@ -12,6 +12,9 @@
  *   `failed` for a failed connection, `next` for an upstream status nginx retries on), so a 502/504 after tries that
  *   all failed is Kong's; after a single try it is not decidable.
  * - nginx answers no 500 or 503 of its own once proxied: a proxied 500 or 503 is the upstream's.
+ * - Before 3.x, Kong's header filter set `Server: kong/<version>` only on the answers Kong made itself (a plugin's exit,
+ *   its error handler after a failed upstream); a proxied answer kept the upstream's Server header. Later versions put
+ *   it on proxied answers without one too, so the logged `response.headers.server` decides only for 0.x to 2.x.
  */
 import type { Cause, Signal } from '../types.ts';
 import { firstNumber, firstString, getPath, parseJsonObject, type JsonObject } from './json-fields.ts';
@@ -34,8 +37,11 @@ function triesOf(obj: JsonObject): KongTry[] {
   return Array.isArray(tries) ? tries.filter((t): t is KongTry => typeof t === 'object' && t !== null) : [];
 }
 
-/** Why Kong logged a 5xx (or 499), from its latencies and tries; null for other statuses. */
-export function kongSignal(status: number, proxyLatency: number, tries: readonly KongTry[]): Signal | null {
+/** Kong's own answer, by the Server header it logged: `kong/<version>` before 3.x. */
+const OWN_SERVER_BEFORE_3 = /^kong\/[0-2]\./;
+
+/** Why Kong logged a 5xx (or 499), from its latencies, tries and the Server header it answered with; null for other statuses. */
+export function kongSignal(status: number, proxyLatency: number, tries: readonly KongTry[], server = ''): Signal | null {
   if (status < 500 && status !== 499) return null;
   // `next`: the upstream answered a status nginx retries on (its own 502 included); only `failed` is a failed connection.
   const failed = tries.filter((t) => t.state === 'failed');
@@ -43,6 +49,10 @@ export function kongSignal(status: number, proxyLatency: number, tries: readonly
   const evidence = { kind: 'kong-latencies' as const, detail };
   if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
   if (proxyLatency === -1) return { cause: UNPROXIED[status] ?? 'proxy-config', confidence: 'high', decisive: true, evidence };
+  if (OWN_SERVER_BEFORE_3.test(server)) {
+    const own = { kind: 'kong-latencies' as const, detail: `${detail} server=${server}` };
+    return { cause: FAILED_TRIES[status] ?? UNPROXIED[status] ?? 'proxy-config', confidence: 'medium', decisive: true, evidence: own };
+  }
   if (Number.isNaN(proxyLatency)) return null;
   if (status === 500 || status === 503) return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
   const cause = FAILED_TRIES[status];
@@ -81,7 +91,7 @@ export class KongParser extends BaseParser {
         upstream: upstreamOf(obj, tries),
         connection: '',
         requestTime: requestMs >= 0 ? requestMs / 1000 : Number.NaN,
-        signal: kongSignal(status, typeof proxy === 'number' ? proxy : Number.NaN, tries),
+        signal: kongSignal(status, typeof proxy === 'number' ? proxy : Number.NaN, tries, firstString(obj, ['response.headers.server'])),
         truncatedBy: null,
       },
       false,
