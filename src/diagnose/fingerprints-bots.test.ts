@@ -33,6 +33,15 @@ describe('what an application says in its own words', () => {
     expect(first('app/keycloak45390-invalid-redirect-uri.txt')?.issuer?.component).toBe('Keycloak');
   });
 
+  it.each([
+    // Shopify/shopify_python_api#256: the Admin API's REST call limit, its body as the client printed it
+    ['shopify/python-api-256-exceeded-4-calls.json', 'Shopify', 'shopify-admin-api-error'],
+    // johngodley/redirection#1955: the plugin's report quotes WordPress's REST error object
+    ['wordpress/redirection1955-404-rest-no-route.log', 'WordPress', 'wordpress-rest-error'],
+  ])("names the platform for its API's own error object (%s)", (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });
