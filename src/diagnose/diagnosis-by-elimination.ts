@@ -24,6 +24,7 @@ function ruleEvidence(e: Elimination, response: ParsedResponse, component: strin
   const base = { fingerprint: id, component, confidence, source: sources[0] ?? '' };
   const header = when.header === undefined ? undefined : response.headers.find((h) => h.name.toLowerCase() === when.header);
   return [
+    ...(e.direct === null ? [] : [{ ...base, kind: 'client-error' as const, name: null, value: `${e.direct}: ${response.status ?? '?'}` }]),
     ...(when.reason === undefined ? [] : [{ ...base, kind: 'reason' as const, name: null, value: response.reason }]),
     ...(header ? [{ ...base, kind: 'header' as const, name: header.name, value: shorten(header.value) }] : []),
     ...(when.body && response.body !== null ? [{ ...base, kind: 'body' as const, name: null, value: shorten(response.body.trim()) }] : []),

@@ -20,6 +20,8 @@ export interface Elimination {
   app: string[];
   /** Of those, the frameworks (layer origin-app): the issuer's name when there is one, else "the application". */
   frameworks: string[];
+  /** The client that reached the server directly, for a rule that reads such reports (`direct`). */
+  direct: string | null;
 }
 
 /** What kind of body this is; null for bytes that are none of these (binary, compressed). */
@@ -101,9 +103,10 @@ function unknownServer(response: ParsedResponse, matched: readonly MatchedFinger
 }
 
 function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number | null, kind: BodyKind | null, families: readonly string[], app: readonly string[], matched: readonly MatchedFingerprint[]): boolean {
-  const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, knownServer, withoutHeaders, exceptBody, logged } = rule.when;
+  const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, knownServer, withoutHeaders, exceptBody, logged, direct } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
-  if (readable(response) === 'reason' && reason === undefined) return false;
+  if (direct && obs.directClient === undefined) return false;
+  if (readable(response) === 'reason' && reason === undefined && !direct) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if ((noStatus === true) !== (status === null)) return false;
   if (statuses && (status === null || !statuses.includes(status))) return false;
@@ -136,5 +139,5 @@ export function eliminate(obs: Observation, matched: readonly MatchedFingerprint
   const kind = bodyKind(response);
   const rule = data.rules.find((r) => applies(r, obs, response, status, kind, families, app, matched));
   const frameworks = uniq(inPath.filter((fp) => fp.layer === 'origin-app').map((fp) => fp.component));
-  return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app, frameworks } : null;
+  return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app, frameworks, direct: rule.when.direct ? (obs.directClient ?? null) : null } : null;
 }

@@ -63,6 +63,11 @@ const conditionSchema = z
      * reads only log lines, and every other rule only responses.
      */
     logged: z.enum(['app', 'app-server']).optional(),
+    /**
+     * The status was reported by a client that calls the server's own port with nothing in between (the kubelet's
+     * probe): a rule with `direct` reads only such reports, of which it knows the status and nothing else.
+     */
+    direct: z.literal(true).optional(),
   })
   .strict()
   .refine((c) => c.headerValue === undefined || c.header !== undefined, 'headerValue needs the header it applies to')
@@ -80,7 +85,10 @@ const ruleSchema = z
   })
   .strict()
   .refine((r) => (r.verdict === 'app') === (r.confidence !== undefined), 'an app verdict needs a confidence (medium or low); unknown takes none')
-  .refine((r) => r.when.appInPath === true || r.when.alone === true || r.when.behind !== undefined || r.when.logged !== undefined || r.when.reason !== undefined, 'a rule needs to know who is in the path (appInPath, alone, behind or a logged line) or who wrote the status line (reason)');
+  .refine(
+    (r) => r.when.appInPath === true || r.when.alone === true || r.when.behind !== undefined || r.when.logged !== undefined || r.when.reason !== undefined || r.when.direct === true,
+    'a rule needs to know who is in the path (appInPath, alone, behind, a logged line or a direct client) or who wrote the status line (reason)',
+  );
 
 export const eliminationFileSchema = z
   .object({

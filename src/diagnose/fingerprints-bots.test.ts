@@ -42,6 +42,13 @@ describe('what an application says in its own words', () => {
     expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
   });
 
+  // trueforge-org/truecharts#7940: Sonarr's own basic auth refused the kubelet's startup probe, which calls the pod directly
+  it("names the application, with low confidence, for a status the kubelet's probe reported", () => {
+    const d = first('app/sonarr-basic-auth-startup-probe-401.log');
+    expect(d).toMatchObject({ status: 401, verdict: 'inferred', confidence: 'low', issuer: { component: 'application', fingerprint: 'kubelet-probe-direct' } });
+    expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'client-error', value: "the kubelet's HTTP probe: 401" }));
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });

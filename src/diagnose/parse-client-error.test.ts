@@ -69,6 +69,14 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(read(text)).toMatchObject({ status, reason, method, url });
   });
 
+  it("reads the kubelet's probe failure as a direct report, and .NET's reason when the server wrote a long sentence (corpus: app/sonarr-basic-auth-startup-probe-401.log, nuget-gallery/push-403-apikey.log)", () => {
+    const probe = parseClientError(wild('app/sonarr-basic-auth-startup-probe-401.log'));
+    expect(probe?.response.status).toBe(401);
+    expect(probe?.request.direct).toBe("the kubelet's HTTP probe");
+    expect(read(wild('nuget-gallery/push-403-apikey.log'))).toMatchObject({ status: 403, reason: 'The specified API key is invalid, has expired, or does not have permission to access the specified package.' });
+    expect(parseClientError(wild('nuget-gallery/push-403-apikey.log'))?.request.direct).toBeUndefined();
+  });
+
   it('keeps a closing backtick or quote off the URL', () => {
     // opensanctions/opensanctions#3779
     expect(read('`403 Client Error: Forbidden for url: https://www.iadb.org/en/x` served by Cloudflare.')?.url).toBe('https://www.iadb.org/en/x');

@@ -18,7 +18,7 @@
  *   unhealthy`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
  *   `Error from server (ServiceUnavailable): ...`, apt `E: Failed to fetch <url>  503  first byte timeout` (the
  *   status line's code and reason as the server sent them); and `<url> 503 Service Unavailable` (the code with its own
- *   reason phrase).
+ *   reason phrase); the kubelet's `Readiness probe failed: HTTP probe failed with statuscode: 503`.
  * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
@@ -33,6 +33,8 @@ export interface ClientErrorLine {
   reason: string;
   method: string | null;
   url: string | null;
+  /** A client that calls the server's own port with nothing in between (the kubelet's probe), by name. */
+  direct?: string;
 }
 
 interface ClientWording {
@@ -149,7 +151,14 @@ const WORDINGS: readonly ClientWording[] = [
   // request-promise's StatusCodeError (request-promise-core lib/errors.js): `${statusCode} - ${JSON.stringify(body)}`.
   { pattern: /\bStatusCodeError: (\d{3}) - (?=["{[])/, read: (m) => line(m[1]), bodyAfter: stringifiedBody },
   // .NET HttpResponseMessage.EnsureSuccessStatusCode.
-  { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,100})\)/, read: (m) => line(m[1], m[2]) },
+  // Its reason is the one the server sent, a sentence when an application set its own (NuGet's "The specified API key is invalid, ...").
+  { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,200})\)/, read: (m) => line(m[1], m[2]) },
+  // The kubelet's HTTP probe (pkg/probe/http/http.go: "HTTP probe failed with statuscode: %d"), as its events show it:
+  // it calls the container's port on the pod's address, with no Service, ingress or proxy in between.
+  {
+    pattern: /\b(?:Liveness|Readiness|Startup) probe failed: HTTP probe failed with statuscode: (\d{3})\b/,
+    read: (m) => ({ ...line(m[1]), direct: 'the kubelet\'s HTTP probe' }),
+  },
   // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
   { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
   // Many clients' own words for a request or call that got an error status: "Request to <url> failed with status 412.

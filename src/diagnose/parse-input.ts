@@ -141,7 +141,8 @@ function hasBinaryStart(raw: string): boolean {
 
 /** A client's message as an observation, labelled with the request when the message named it. */
 function clientObservation({ response, request }: NonNullable<ReturnType<typeof parseClientError>>): Observation {
-  return { label: request.url === null ? RESPONSE_LABEL : requestLabel(request.method, request.url), response, failure: null, hops: [] };
+  const label = request.url === null ? RESPONSE_LABEL : requestLabel(request.method, request.url);
+  return { label, response, failure: null, hops: [], ...(request.direct === undefined ? {} : { directClient: request.direct }) };
 }
 
 function parseText(raw: string): ParsedInput {

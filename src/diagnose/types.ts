@@ -81,6 +81,11 @@ export interface Observation {
   hops: Hop[];
   /** For a `log-line` response: the line, its format and what the log analyzer's verdict table said about it. */
   logged?: PastedLogEntry;
+  /**
+   * The client that reported the status reaches the server's own port with nothing in between (the kubelet's HTTP
+   * probe calls the container on the pod's address): whoever listens there answered.
+   */
+  directClient?: string;
 }
 
 export interface ParsedInput {
