@@ -82,7 +82,15 @@ const ELIMINATED_FORMS = new Set(['message', 'body', 'log-line']);
 function readable(response: ParsedResponse): 'all' | 'reason' | null {
   if (ELIMINATED_FORMS.has(response.form)) return 'all';
   if (response.form !== 'client-message') return null;
-  return response.bodyNote === 'json-error-field' ? 'all' : 'reason';
+  // A JSON object the client printed whole is the body as received: clients print bodies, they write none of their own.
+  return response.bodyNote === 'json-error-field' || isJsonObject(response.body) ? 'all' : 'reason';
+}
+
+function isJsonObject(body: string | null): boolean {
+  const text = body?.trim() ?? '';
+  if (!text.startsWith('{')) return false;
+  const value = jsonValueOf(text);
+  return typeof value === 'object' && value !== null;
 }
 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];

@@ -49,6 +49,35 @@ describe('what an application says in its own words', () => {
     expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'client-error', value: "the kubelet's HTTP probe: 401" }));
   });
 
+  it.each([
+    // go-ethereum#16526: geth's vhost check, as curl -v showed it
+    ['geth/invalid-host-specified-403.log', 'Geth (go-ethereum)', 'geth-invalid-host'],
+    // besu-eth/besu#7325: Besu's host allowlist, the JSON form
+    ['besu/host-not-authorized.json', 'Hyperledger Besu (or Teku, Web3Signer)', 'besu-host-not-authorized'],
+    // openethereum/parity-ethereum#3418 and solana-foundation/surfpool#115: Parity's JSON-RPC server library's words
+    ['parity-ethereum/host-not-whitelisted.txt', 'Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)', 'parity-jsonrpc-refusal'],
+    ['surfpool/get-not-allowed.txt', 'Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)', 'parity-jsonrpc-refusal'],
+  ])("names the node's own RPC server for its refusal (%s)", (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
+  // INFURA's JSON-RPC error as a Go client printed it after the status line: the JSON body, so elimination reads it
+  it('names the application, with low confidence, for a JSON error body a client printed after the status line', () => {
+    expect(first('infura/project-rate-exceeded-429.log')).toMatchObject({ status: 429, verdict: 'inferred', confidence: 'low', issuer: { component: 'application', fingerprint: 'json-answered-alone' } });
+  });
+
+  // blockscout/blockscout#254: nginx's 413 page inside an Elixir string literal, decoded before matching
+  it("reads a page a program printed as a string literal, its escapes undone (nginx's 413 page)", () => {
+    expect(first('nginx/poa-sokol-413.log')).toMatchObject({ status: 413, issuer: { component: 'nginx' } });
+  });
+
+  // ethers-io/ethers.js#1081: ethers' "bad response" with Node's header object and the body as JSON
+  it("reads the response an ethers.js 'bad response' error printed: its status, headers and body", () => {
+    const d = first('cloudflare/cloudflare-eth-502.log');
+    expect(d?.status).toBe(502);
+    expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'header', name: 'cf-ray', component: 'Cloudflare' }));
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });

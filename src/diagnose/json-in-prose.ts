@@ -33,6 +33,12 @@ export function objectAt(text: string, from: number): Record<string, unknown> | 
   return end < 0 ? undefined : parsedObject(text, from, end);
 }
 
+/** The text of the JSON object that opens at `from` (a `{`), when it closes and parses, else undefined. */
+export function objectTextAt(text: string, from: number): string | undefined {
+  const end = endOfValue(text, from);
+  return end >= 0 && parsedObject(text, from, end) !== undefined ? text.slice(from, end) : undefined;
+}
+
 /** The JSON object among a few lines of words, or undefined. */
 export function jsonAmongProse(text: string): Record<string, unknown> | undefined {
   const start = /^[ \t]*\{/m.exec(text);

@@ -77,6 +77,15 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(parseClientError(wild('nuget-gallery/push-403-apikey.log'))?.request.direct).toBeUndefined();
   });
 
+  it("reads a status line's code and reason with the JSON body after it (Go's resp.Status, web3.js), and reqwest's wording (corpus: infura/project-rate-exceeded-429.log, quicknode/ore-miner-413.log)", () => {
+    expect(read(wild('infura/project-rate-exceeded-429.log'))).toMatchObject({ status: 429, reason: 'Too Many Requests' });
+    expect(read(wild('infura/project-rate-exceeded-429.log'))?.body).toMatch(/^\{"jsonrpc":"2\.0".*\}$/);
+    expect(read(wild('quicknode/ore-miner-413.log'))).toMatchObject({ status: 413, reason: 'Payload Too Large', url: 'https://blue-falling-mansion.solana-mainnet.quiknode.pro/4c584ea1b7b087884c7542f3aa17c74bdad27970/' });
+    // Not a status line: a number with other words, or no JSON after it.
+    expect(parseClientError('took 429 Too Many Requests seconds {"a":1}')).toBeNull();
+    expect(parseClientError('Error: 404 Widget Missing: {"error":"x"}')).toBeNull();
+  });
+
   it('keeps a closing backtick or quote off the URL', () => {
     // opensanctions/opensanctions#3779
     expect(read('`403 Client Error: Forbidden for url: https://www.iadb.org/en/x` served by Cloudflare.')?.url).toBe('https://www.iadb.org/en/x');

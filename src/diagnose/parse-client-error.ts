@@ -9,7 +9,8 @@
  * - .NET `Response status code does not indicate success: 502 (Bad Gateway).` and `The remote server returned an
  *   error: (502) Bad Gateway.`, axios `Request failed with status code 502`, request-promise `StatusCodeError: 502 - "<body>"`, Java's HttpURLConnection `Server returned
  *   HTTP response code: 502 for URL: ...`, PHP's Guzzle ``Server error: `GET https://...` resulted in a `502 Bad Gateway`
- *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`;
+ *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`, Rust's reqwest `HTTP status server error
+ *   (502 Bad Gateway) for url (...)`, Go's and web3.js's `429 Too Many Requests: {...}` (the status line, then the JSON body);
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
@@ -22,7 +23,8 @@
  * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
-import { startsWithOwnReason } from './status-in-page.ts';
+import { objectTextAt } from './json-in-prose.ts';
+import { isOwnReason, startsWithOwnReason } from './status-in-page.ts';
 import { literalAt } from './string-literal.ts';
 import type { ParsedResponse } from './types.ts';
 import { URLLIB3_RESPONSE } from '../logs/index.ts';
@@ -123,6 +125,12 @@ function labelledBody(after: string): QuotedBody | null {
   return labelled ? { body: labelled, unquoted: true } : null;
 }
 
+/** The JSON object the rest of the line opens with, as the client printed it (the body as received). */
+function jsonObjectBody(after: string): QuotedBody | null {
+  const body = after.startsWith('{') ? objectTextAt(after, 0) : undefined;
+  return body === undefined ? null : { body, unquoted: false };
+}
+
 const WORDINGS: readonly ClientWording[] = [
   // requests: f"{status} Client Error: {reason} for url: {url}" (also "Server Error").
   { pattern: new RegExp(String.raw`\b(\d{3}) (?:Client|Server) Error: (.{0,200}?) for url: (${URL_TEXT})`), read: (m) => line(m[1], m[2], null, m[3]) },
@@ -159,6 +167,17 @@ const WORDINGS: readonly ClientWording[] = [
     pattern: /\b(?:Liveness|Readiness|Startup) probe failed: HTTP probe failed with statuscode: (\d{3})\b/,
     read: (m) => ({ ...line(m[1]), direct: 'the kubelet\'s HTTP probe' }),
   },
+  // The status line's code and reason phrase as sent, then the JSON body as received: Go's `resp.Status` before the body
+  // (go-ethereum's rpc HTTPError: "429 Too Many Requests: {...}"), web3.js's `${res.status} ${res.statusText}: ${text}`.
+  // Only the status's own reason phrase, and only with a JSON object right after it.
+  {
+    pattern: /(?:^|[\s:"'`(])([45]\d\d) ([A-Z][A-Za-z' -]{1,40}?):?[ \t]+(?=\{)/,
+    accept: (m) => isOwnReason(Number(m[1]), m[2] ?? ''),
+    read: (m) => line(m[1], m[2]),
+    bodyAfter: jsonObjectBody,
+  },
+  // Rust's reqwest (`Error::status` Display): "HTTP status client error (413 Payload Too Large) for url (https://...)".
+  { pattern: new RegExp(String.raw`\bHTTP status (?:client|server) error \((\d{3})(?: ([^)\n]{0,100}))?\) for url \((${URL_TEXT})\)`), read: (m) => line(m[1], m[2], null, m[3]) },
   // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
   { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
   // Many clients' own words for a request or call that got an error status: "Request to <url> failed with status 412.

@@ -7,6 +7,7 @@ import { statusInLinks, statusInPage } from './status-in-page.ts';
 import type { ParsedInput, ParsedResponse } from './types.ts';
 import { looksLikeHtml, pageTitle, visibleLines } from './visible-text.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
+import { literalAt } from './string-literal.ts';
 
 /**
  * The inline HTML a comment renders as emphasis around copied words (`<b>400 Bad Request` ... `</b>`): no page's
@@ -47,12 +48,36 @@ function withoutMarkdown(text: string): string {
   return text.replace(MARKDOWN_LINK, '$1').replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '$2').replace(INLINE_CODE_LINE, '$1').replace(HTML_EMPHASIS, '');
 }
 
+/** A page's opening quote, where a program printed the page as a string literal. */
+const QUOTED_PAGE = /"(?=<(?:!DOCTYPE\s+html|html)\b)/i;
+
+/**
+ * A page a program printed as a string literal among its own words (`body: "<html>\r\n<head>..."`, Elixir's inspect,
+ * Go's %q): decoded, it is the page as sent; null when there is none or it has no escaped line breaks to undo.
+ */
+function quotedPage(text: string): string | null {
+  const open = QUOTED_PAGE.exec(text);
+  // Only among a program's words: a quote inside a page's own markup (a script's string) is the page's.
+  const literal = open && !text.slice(0, open.index).includes('<') ? literalAt(text, open.index) : null;
+  return literal && literal.value.includes('\n') ? literal.value : null;
+}
+
 export function parsePage(raw: string): ParsedInput {
+  const quoted = quotedPage(raw.slice(0, MAX_PAGE_READ));
+  if (quoted !== null) return pageSource(quoted, 'unquoted');
   const form = looksLikeHtml(raw) ? 'page-source' : 'page-text';
-  const text = form === 'page-text' ? withoutMarkdown(raw) : raw;
-  const start = text.slice(0, MAX_PAGE_READ);
-  const lines = form === 'page-source' ? [pageTitle(start) ?? '', ...visibleLines(start)] : start.split(/\r?\n/);
-  const found = statusInPage(lines) ?? statusInLinks(start);
-  const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body: text, truncated: false, form, bodyNote: null };
+  if (form === 'page-source') return pageSource(raw, null);
+  const text = withoutMarkdown(raw);
+  return pageRead(text, text.slice(0, MAX_PAGE_READ).split(/\r?\n/), 'page-text', null);
+}
+
+function pageSource(page: string, bodyNote: ParsedResponse['bodyNote']): ParsedInput {
+  const start = page.slice(0, MAX_PAGE_READ);
+  return pageRead(page, [pageTitle(start) ?? '', ...visibleLines(start)], 'page-source', bodyNote);
+}
+
+function pageRead(body: string, lines: readonly string[], form: 'page-source' | 'page-text', bodyNote: ParsedResponse['bodyNote']): ParsedInput {
+  const found = statusInPage(lines) ?? statusInLinks(body.slice(0, MAX_PAGE_READ));
+  const response: ParsedResponse = { httpVersion: null, status: found?.status ?? null, reason: found?.reason ?? '', headers: [], body, truncated: false, form, bodyNote };
   return { format: form, observations: [{ label: RESPONSE_LABEL, response, failure: null, hops: [] }] };
 }

@@ -31,6 +31,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   aiohttp: { names: ['aiohttp'], framework: true },
   akamai: { names: ['Akamai'] },
   'akka-http': { names: ['Akka HTTP'], framework: true },
+  alchemy: { names: ['Alchemy'], framework: true },
   'alibaba-aserver': { names: ['Alibaba aserver'], broader: ['Tengine'] },
   'alibaba-cloud-cdn': { names: ['Alibaba Cloud CDN'], broader: ['Tengine'] },
   'alibaba-cloud-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
@@ -39,6 +40,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'alibaba-oss': { names: ['Alibaba Cloud OSS'], broader: ['Object storage (S3-style XML error)'] },
   // Emissary's commercial edition: its Filters answer in its own JSON; Envoy's own answer names that box less precisely.
   'ambassador-edge-stack': { names: ['Ambassador Edge Stack'], broader: ['Envoy'] },
+  ankr: { names: ['Ankr'], framework: true },
   anthropic: { names: ['Anthropic API'], framework: true },
   anyproxy: { names: ['AnyProxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   apache: { names: ['Apache httpd'] },
@@ -98,14 +100,18 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
   barracuda: { names: ['Barracuda Web Application Firewall'] },
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
+  besu: { names: ['Hyperledger Besu (or Teku, Web3Signer)'], framework: true },
   bintray: { names: ['JFrog Bintray'], framework: true },
+  'bitcoin-core': { names: ['Bitcoin Core'], framework: true },
   // Tencent's BlueKing API Gateway runs on APISIX.
   'bk-apigateway': { names: ['BlueKing API Gateway'], broader: ['Apache APISIX', 'OpenResty'] },
+  blockfrost: { names: ['Blockfrost'], framework: true },
   boa: { names: ['Boa'] },
   bottle: { names: ['Bottle'], framework: true },
   // Braintree's gateway API answers from Rails (its X-Runtime beside X-Request-Id): Rails names it less precisely.
   // Braintree is a PayPal service: PayPal's Paypal-Debug-Id on its answers names the same side less precisely.
   braintree: { names: ['Braintree API'], broader: ['Ruby on Rails', 'PayPal'], framework: true },
+  btcd: { names: ['btcd'], framework: true },
   // BunkerWeb and the Chinese WAFs of held-out set 62 (ngx_lua_waf, Zhongkui, UUSEC's Nanqiang) run in nginx or OpenResty.
   bunkerweb: { names: ['BunkerWeb'], broader: ['nginx'] },
   bunnycdn: { names: ['Bunny CDN'] },
@@ -140,6 +146,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
   // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
   'coraza-waf': { names: ['Coraza WAF'], broader: ['Envoy'] },
+  'cosmos-sdk': { names: ['Cosmos SDK'], framework: true },
   couchdb: { names: ['Apache CouchDB'], framework: true },
   cowboy: { names: ['Cowboy'], framework: true },
   cpanel: { names: ['cPanel'] },
@@ -166,6 +173,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   dokku: { names: ['Dokku'], broader: ['nginx'] },
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
+  drpc: { names: ['dRPC'], framework: true },
   dynatrace: { names: ['Dynatrace'], framework: true },
   e2guardian: { names: ['E2Guardian'], broader: ['Forward proxy (HTTP CONNECT)'] },
   echo: { names: ['Echo'], framework: true },
@@ -180,6 +188,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'entra-id': { names: ['Microsoft Entra ID'], framework: true },
   envoy: { names: ['Envoy', 'Istio (Envoy)', 'Cloud Endpoints ESPv2'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'envoy-gateway': { names: ['Envoy Gateway'], broader: ['Envoy'] },
+  erigon: { names: ['Erigon'], framework: true },
+  esplora: { names: ['Esplora'], framework: true },
   expose: { names: ['Expose'] },
   express: { names: ['Express'], framework: true },
   // Express Gateway runs on Express: Express's own answer is the same process named less precisely.
@@ -203,6 +213,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
   frp: { names: ['frp'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
+  geth: { names: ['Geth (go-ethereum)'], framework: true },
   gitea: { names: ['Gitea'], framework: true },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
   github: { names: ['GitHub', 'GitHub REST API'], framework: true },
@@ -275,6 +286,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   imunify360: { names: ['Imunify360'] },
   indusface: { names: ['Indusface AppTrana'] },
   influxdb: { names: ['InfluxDB'], framework: true },
+  infura: { names: ['Infura'], framework: true },
   // ingress-nginx's manifests deploy the default backend that answers unmatched requests.
   'ingress-nginx': { names: ['ingress-nginx', 'Kubernetes default backend'], broader: NGINX_FORKS },
   instagram: { names: ['Instagram'], framework: true },
@@ -305,6 +317,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // `kubectl proxy`'s request filter refuses paths it does not accept with its own "<h3>Unauthorized</h3>" (403).
   'kubectl-proxy': { names: ['kubectl proxy'] },
   kubelet: { names: ['Kubelet'] },
+  kubo: { names: ['Kubo (IPFS)'], framework: true },
   // Kuma's MeshGateway runs Envoy: an Envoy local reply from it names the same box less precisely.
   kuma: { names: ['Kuma MeshGateway'], broader: ['Envoy'] },
   kong: { names: ['Kong Gateway'], broader: ['OpenResty', 'nginx'] },
@@ -321,13 +334,15 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
+  lnd: { names: ['lnd'], framework: true },
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
   mailgun: { names: ['Mailgun'], framework: true },
   mastodon: { names: ['Mastodon'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
-  'memofun-relay': { names: ['memofun relay'] },
+  // A hosted OpenAI-compatible relay: the service the client called, an application of its own, like the SaaS APIs.
+  'memofun-relay': { names: ['memofun relay'], framework: true },
   micronaut: { names: ['Micronaut'], framework: true },
   microsandbox: { names: ['microsandbox'] },
   'microsoft-graph': { names: ['Microsoft Graph'], framework: true },
@@ -391,6 +406,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ory-oathkeeper': { names: ['Ory Oathkeeper'] },
   paddle: { names: ['Paddle API'], framework: true },
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
+  // Rust nodes answer their RPC refusals through Parity's JSON-RPC server library: that server is theirs.
+  'parity-ethereum': { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'openstack-swift': { names: ['OpenStack Swift'] },
@@ -400,8 +417,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'php-builtin-server': { names: ['PHP built-in web server'] },
   'php-fpm': { names: ['PHP-FPM'] },
   phoenix: { names: ['Phoenix'], framework: true },
+  pinata: { names: ['Pinata'], broader: ['Express'], framework: true },
   plesk: { names: ['Plesk'] },
   polipo: { names: ['Polipo'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  polkadot: { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
   pomerium: { names: ['Pomerium'], broader: ['Envoy'] },
   postgrest: { names: ['PostgREST'], framework: true },
   privoxy: { names: ['Privoxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
@@ -421,6 +440,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   px: { names: ['Px'], broader: ['Python http.server'] },
   // BFE (Baidu Front End) writes nginx-style pages with its own footer.
   bfe: { names: ['BFE'] },
+  quicknode: { names: ['QuickNode'], framework: true },
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
   reddit: { names: ['Reddit API'], framework: true },
   'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
@@ -441,6 +461,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   servicenow: { names: ['ServiceNow'], framework: true },
   slack: { names: ['Slack API'], framework: true },
   smokescreen: { names: ['Smokescreen'] },
+  'solana-public-rpc': { names: ['Solana public RPC'], framework: true },
   solr: { names: ['Apache Solr'], framework: true },
   'sophos-xg': { names: ['Sophos Firewall'], broader: ['Forward proxy (HTTP CONNECT)'] },
   sozu: { names: ['Sōzu'] },
@@ -449,6 +470,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   starlette: { names: ['Starlette'], broader: ['FastAPI'], framework: true },
   stormwall: { names: ['StormWall'] },
   stripe: { names: ['Stripe API'], framework: true },
+  surfpool: { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'tailscale-funnel': { names: ['Tailscale Funnel'] },
   'telegram-bot-api': { names: ['Telegram Bot API'], framework: true },
@@ -456,8 +478,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
+  tenderly: { names: ['Tenderly'], framework: true },
   'tinkoff-acquiring': { names: ['Tinkoff Acquiring API'], framework: true },
   'tiny-ssl-reverse-proxy': { names: ['tiny-ssl-reverse-proxy'], broader: ['Go httputil.ReverseProxy'] },
+  trongrid: { names: ['TronGrid'], framework: true },
   'tsuru-planb': { names: ['tsuru planb'] },
   twilio: { names: ['Twilio'], framework: true },
   twitter: { names: ['Twitter (X) API'], framework: true },
