@@ -102,7 +102,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
   besu: { names: ['Hyperledger Besu (or Teku, Web3Signer)'], framework: true },
   bintray: { names: ['JFrog Bintray'], framework: true },
-  'bitcoin-core': { names: ['Bitcoin Core'], framework: true },
+  'bitcoin-core': { names: ['Bitcoin Core (or a fork)'], framework: true },
   // Tencent's BlueKing API Gateway runs on APISIX.
   'bk-apigateway': { names: ['BlueKing API Gateway'], broader: ['Apache APISIX', 'OpenResty'] },
   blockfrost: { names: ['Blockfrost'], framework: true },
@@ -146,7 +146,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
   // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
   'coraza-waf': { names: ['Coraza WAF'], broader: ['Envoy'] },
-  'cosmos-sdk': { names: ['Cosmos SDK'], framework: true },
+  'cosmos-sdk': { names: ['Cosmos SDK'], broader: ['grpc-gateway'], framework: true },
   couchdb: { names: ['Apache CouchDB'], framework: true },
   cowboy: { names: ['Cowboy'], framework: true },
   cpanel: { names: ['cPanel'] },
@@ -334,7 +334,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
-  lnd: { names: ['lnd'], framework: true },
+  // lnd's and Yandex Cloud's REST APIs are grpc-gateway in front of their gRPC services.
+  lnd: { names: ['lnd'], broader: ['grpc-gateway'], framework: true },
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
   mailgun: { names: ['Mailgun'], framework: true },
@@ -548,7 +549,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'wso2-apim': { names: ['WSO2 API Manager'] },
   ngrok: { names: ['ngrok'] },
   // Yandex Cloud's services: its object storage answers in S3's XML error shape, named less precisely by it.
-  'yandex-cloud-api': { names: ['Yandex Cloud API'], framework: true },
+  'yandex-cloud-api': { names: ['Yandex Cloud API'], broader: ['grpc-gateway'], framework: true },
   'yandex-cloud-functions': { names: ['Yandex Cloud Functions'] },
   'yandex-object-storage': { names: ['Yandex Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   yaz: { names: ['YAZ'], framework: true },
