@@ -78,6 +78,17 @@ describe('what an application says in its own words', () => {
     expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'header', name: 'cf-ray', component: 'Cloudflare' }));
   });
 
+  it.each([
+    // API Gateway's IAM refusals, each once named the application by elimination (low): its execute-api:Invoke deny
+    // (high), and SigV4 verification's words in its {"message": ...} (low: Lambda URLs verify with the same words)
+    ['aws-api-gateway/private-api-explicit-deny-403.json', 'apigw-iam-invoke-denied', 'high'],
+    ['aws-api-gateway/awscurl-sigv4-mismatch-403.json', 'apigw-sigv4-refusal', 'low'],
+    ['aws-api-gateway/cognitocurl-iam-sig-403.json', 'apigw-sigv4-refusal', 'low'],
+  ])('names API Gateway for its IAM refusal (%s)', (path, fingerprint, confidence) => {
+    expect(first(path)).toMatchObject({ issuer: { component: 'Amazon API Gateway', fingerprint } });
+    expect(diagnose(wild(path)).diagnoses[0]?.evidence.find((e) => e.fingerprint === fingerprint)?.confidence).toBe(confidence);
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });
