@@ -254,7 +254,7 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * Explorer copies an entry, a CloudWatch Logs Insights CSV export's rows, an indentation of whole lines (a list or quote they were copied from), and a line pasted
  * as inline code.
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'gcp-logging', 'cloudwatch-csv', 'indent', 'inline-code', 'markdown-quote'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'gcp-logging', 'cloudwatch-csv', 'fluent-bit-stdout', 'indent', 'inline-code', 'markdown-quote'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

@@ -146,10 +146,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "A custom HAProxy log-format (epoch, client, server, method, path, status, frontend, backend, unique id) whose string the repository does not give: without --format the lines read as no known format.",
   },
-  'nginx-combined/fluent-bit-1915-stdout.log': {
-    fails: ['requests', 'format'],
-    reason: "Fluent Bit's stdout output prints each record as `[0] tag: [epoch, {\"log\"=>\"…\"}]`, the inner quotes unescaped: no wrapper reads that print, so the nginx line inside it is not reached.",
-  },
   'traefik-clf/traefik-9842-k3s-status0.log': {
     fails: ['requests', 'format', 'classes'],
     reason: 'The poster put markdown bold around the status and size (`**0** **0**`) inside the code block: the lines read as no known format.',

@@ -4,7 +4,7 @@
  * `kubectl logs --prefix` / `--timestamps` (kubectl.ts), kail's `ns/pod[container]: ` (kail.ts), kubetail's `[pod] `
  * (kubetail.ts), stern's `pod container ` (stern.ts), docker compose (compose.ts), syslog and the journal (syslog.ts),
  * Emissary's `ACCESS ` (emissary.ts), `cf logs` (cf-logs.ts), the BOSH CLI (bosh.ts), Heroku's Logplex (heroku.ts), Google
- * Cloud Logging's entries as Logs Explorer copies them (gcp-logging.ts), a CloudWatch Logs Insights CSV export's rows (cloudwatch-csv.ts), a whole line's indentation (indent.ts), a line
+ * Cloud Logging's entries as Logs Explorer copies them (gcp-logging.ts), a CloudWatch Logs Insights CSV export's rows (cloudwatch-csv.ts), Fluent Bit's stdout print of its records (fluent-bit-stdout.ts), a whole line's indentation (indent.ts), a line
  * pasted as inline code (inline-code.ts) or as a markdown quote (markdown-quote.ts); and reading lines inside them (unwrapper.ts). A wrapper knows nothing of the formats inside it; detection (../detect.ts) decides an input's
  * wrappers and format together.
  */

@@ -12,6 +12,7 @@ import { cri } from './cri.ts';
 import { dockerDetails } from './docker-details.ts';
 import { dockerJson } from './docker-json.ts';
 import { emissary } from './emissary.ts';
+import { fluentBitStdout } from './fluent-bit-stdout.ts';
 import { gcpLogging } from './gcp-logging.ts';
 import { grep } from './grep.ts';
 import { heroku } from './heroku.ts';
@@ -44,6 +45,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   heroku,
   'gcp-logging': gcpLogging,
   'cloudwatch-csv': cloudwatchCsv,
+  'fluent-bit-stdout': fluentBitStdout,
   timestamps,
   'docker-details': dockerDetails,
   stern,

@@ -210,6 +210,21 @@ describe('cloudwatch-csv', () => {
   });
 });
 
+describe('fluent-bit-stdout', () => {
+  it("reads the record's log value out of Fluent Bit's stdout print, its inner quotes as printed (corpus: nginx-combined/fluent-bit-1915-stdout.log)", () => {
+    const line = corpusLine('nginx-combined/fluent-bit-1915-stdout.log', 1);
+    expect(chainOf(line)).toEqual(['fluent-bit-stdout']);
+    expect(unwrap(line, ['fluent-bit-stdout']).inner).toBe(
+      '172.28.0.1 - - [27/Jan/2020:17:44:05 +0000] "GET / HTTP/1.1" 304 0 "-" "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:72.0) Gecko/20100101 Firefox/72.0" "-"',
+    );
+  });
+
+  it('takes no print without a log or message key, and stops the value at the next key (mechanics)', () => {
+    expect(chainOf('[0] tag: [1580147045.000000000, {"status"=>"500"}]')).toEqual([]);
+    expect(unwrap('[0] tag: [1580147045.000000000, {"log"=>"GET / 500", "stream"=>"stdout"}]', ['fluent-bit-stdout']).inner).toBe('GET / 500');
+  });
+});
+
 describe('kubetail', () => {
   it("reads the bracketed pod name before the line (corpus: traefik-clf/traefik-7652-k8s-prefix-502.log)", () => {
     const line = corpusLine('traefik-clf/traefik-7652-k8s-prefix-502.log', 1);
