@@ -217,6 +217,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gitea: { names: ['Gitea'], framework: true },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
   github: { names: ['GitHub', 'GitHub REST API'], framework: true },
+  gitlab: { names: ['GitLab'], broader: ['GitLab Workhorse'], framework: true },
   // GitLab's own reverse proxy in front of its Rails application: a proxy, not the application.
   'gitlab-workhorse': { names: ['GitLab Workhorse'] },
   gloo: { names: ['Gloo Gateway'], broader: ['Envoy'] },
