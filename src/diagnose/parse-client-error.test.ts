@@ -86,6 +86,30 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(parseClientError('Error: 404 Widget Missing: {"error":"x"}')).toBeNull();
   });
 
+  it.each([
+    // cfug/dio#2311 (dio 5) and cfug/dio#37 (dio 1, in a Flutter log)
+    ['DioException [bad response]: This exception was thrown because the response has a status code of 404 and RequestOptions.validateStatus was configured to throw for this status code.', 404],
+    ['flutter: error = DioError [DioErrorType.RESPONSE]: Http status error [422]', 422],
+    // Alamofire/Alamofire#1659 (Alamofire 4's reason, no label)
+    ['responseValidationFailed(Alamofire.AFError.ResponseValidationFailureReason.unacceptableStatusCode(400))', 400],
+  ])("reads mobile clients' own wording: %s", (text, status) => {
+    expect(read(text)?.status).toBe(status);
+  });
+
+  it("reads Retrofit's, Volley's and Ktor's wording, and the body Ktor quotes (mechanics: lines built from each library's format string)", () => {
+    // retrofit2.HttpException: "HTTP " + code + " " + message; Volley BasicNetwork: "Unexpected response code %d for %s";
+    // Ktor DefaultResponseValidation: "Server error(${method} ${url}: ${status}. Text: \"${body}\"".
+    expect(read('retrofit2.HttpException: HTTP 503 Service Unavailable')).toMatchObject({ status: 503, reason: 'Service Unavailable' });
+    expect(read('BasicNetwork.performRequest: Unexpected response code 502 for https://api.example.com/v1/items')).toMatchObject({ status: 502, url: 'https://api.example.com/v1/items' });
+    expect(read('io.ktor.client.plugins.ServerResponseException: Server error(GET https://api.example.com/x: 504 Gateway Timeout. Text: "upstream timed out"')).toMatchObject({
+      status: 504,
+      reason: 'Gateway Timeout',
+      method: 'GET',
+      url: 'https://api.example.com/x',
+      body: 'upstream timed out',
+    });
+  });
+
   it('keeps a closing backtick or quote off the URL', () => {
     // opensanctions/opensanctions#3779
     expect(read('`403 Client Error: Forbidden for url: https://www.iadb.org/en/x` served by Cloudflare.')?.url).toBe('https://www.iadb.org/en/x');

@@ -11,6 +11,7 @@
  *   HTTP response code: 502 for URL: ...`, PHP's Guzzle ``Server error: `GET https://...` resulted in a `502 Bad Gateway`
  *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`, Rust's reqwest `HTTP status server error
  *   (502 Bad Gateway) for url (...)`, Go's and web3.js's `429 Too Many Requests: {...}` (the status line, then the JSON body);
+ * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
@@ -178,6 +179,24 @@ const WORDINGS: readonly ClientWording[] = [
   },
   // Rust's reqwest (`Error::status` Display): "HTTP status client error (413 Payload Too Large) for url (https://...)".
   { pattern: new RegExp(String.raw`\bHTTP status (?:client|server) error \((\d{3})(?: ([^)\n]{0,100}))?\) for url \((${URL_TEXT})\)`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // Mobile clients: Dart's dio 5 ("...the response has a status code of 502 and RequestOptions.validateStatus was
+  // configured to throw...") and 4 ("Http status error [502]"), Alamofire ("Response status code was unacceptable: 502."
+  // and its reason's case, `unacceptableStatusCode(code: 502)`, `(502)` in Alamofire 4), Retrofit's HttpException ("HTTP 502 Bad Gateway"),
+  // Volley's BasicNetwork ("Unexpected response code 502 for <url>").
+  { pattern: /\bthe response has a status code of (\d{3}) and RequestOptions\.validateStatus was configured to throw/, read: (m) => line(m[1]) },
+  { pattern: /\bHttp status error \[(\d{3})\]/, read: (m) => line(m[1]) },
+  { pattern: /\bResponse status code was unacceptable: (\d{3})\b|\bunacceptableStatusCode\((?:code: )?(\d{3})\)/, read: (m) => line(m[1] ?? m[2]) },
+  { pattern: /\bHttpException: HTTP (\d{3})(?: ([^\n]{1,100}))?/, read: (m) => line(m[1], m[2]) },
+  { pattern: new RegExp(String.raw`\bUnexpected response code (\d{3}) for (${URL_TEXT})`), read: (m) => line(m[1], '', null, m[2]) },
+  // Ktor's response validation: "Server error(POST https://...: 502 Bad Gateway. Text: \"<body>\"" (also Client error).
+  {
+    pattern: new RegExp(String.raw`\b(?:Server|Client) error\(${METHOD} (${URL_TEXT}): (\d{3}) ([^.\n]{0,100})\. Text: (?=")`),
+    read: (m) => line(m[3], m[4], m[1], m[2]),
+    bodyAfter: (after) => {
+      const literal = literalAt(after, 0);
+      return literal ? { body: literal.value, unquoted: true } : null;
+    },
+  },
   // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
   { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
   // Many clients' own words for a request or call that got an error status: "Request to <url> failed with status 412.
