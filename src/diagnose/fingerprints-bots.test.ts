@@ -89,6 +89,26 @@ describe('what an application says in its own words', () => {
     expect(diagnose(wild(path)).diagnoses[0]?.evidence.find((e) => e.fingerprint === fingerprint)?.confidence).toBe(confidence);
   });
 
+  // readthedocs' paste of GitHub's 422 JSON, and a Flutter log with the body on the line after dio's message
+  it.each(['github/readthedocs-create-hook-422.json', 'github/gsy-flutter-404-github-api.log'])("names GitHub's REST API for its own error object (%s)", (path) => {
+    expect(first(path)?.issuer).toMatchObject({ component: 'GitHub REST API', fingerprint: 'github-api-error' });
+  });
+
+  // Alamofire's debug description with iOS 12's lowercase NSHTTPURLResponse (headers as `Name = value;`) and its JSON
+  // result: the headers place the application (Gunicorn behind Heroku's router; Rails' X-Runtime behind Cloudflare)
+  it.each([
+    ['app/alamofire-403-gunicorn-heroku.log', 'application'],
+    ['rails/alamofire-401-token-realm-cloudflare-heroku.log', 'Ruby on Rails'],
+    ['app/alamofire-400-ringcentral-oauth-nginx.log', 'application'],
+  ])('reads the response in an Alamofire debug print (%s)', (path, component) => {
+    expect(first(path)).toMatchObject({ verdict: 'inferred', issuer: { component } });
+  });
+
+  // thingsboard's Flutter client: dio's message, then the debugger's `response = {Response} {...}` line: Spring Boot's body
+  it("reads the JSON a client logged under a label of its own after the message, not a request's", () => {
+    expect(first('spring-boot/thingsboard-flutter-dio-404.log')?.issuer?.component).toBe('Spring Boot');
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });

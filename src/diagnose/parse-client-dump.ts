@@ -18,6 +18,7 @@
  * The status is only ever taken from the field that holds the response's status, never from a number elsewhere.
  */
 import { ethersBadResponse } from './ethers-error.ts';
+import { objectTextAt } from './json-in-prose.ts';
 import { toResponse } from './parse-http.ts';
 import { concatenatedAt, literalAt } from './string-literal.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
@@ -226,18 +227,28 @@ function javaHeaderMap(text: string): ParsedResponse | null {
 /** A value of Foundation's description, quoted (with its quotes escaped) when it is not a plain word. */
 const unquoteFoundation = (v: string) => (/^".*"$/.test(v) ? v.slice(1, -1).replaceAll('\\"', '"') : v);
 
+/** A header of Foundation's description: `Name = ( value );` since iOS 13, `Name = value;` before. */
+const FOUNDATION_HEADER = /^\s*("[^"\n]+"|[\w-]+) = +(?:\(\s*\n?\s*("(?:[^"\\\n]|\\.)*"|[^\n;)]*?)\s*\n?\s*\)|("(?:[^"\\\n]|\\.)*"|[^\n;]*?));/gm;
+
+/** The JSON body Alamofire's debug description printed after `[Result]: SUCCESS: ` (or FAILURE), when it is JSON. */
+function alamofireResultBody(text: string, from: number): string | null {
+  const result = /\[Result\]: (?:SUCCESS|FAILURE): (?=\{)/.exec(text.slice(from));
+  return result ? (objectTextAt(text, from + result.index + result[0].length) ?? null) : null;
+}
+
 /**
- * Foundation's description of an `NSHTTPURLResponse` (an iOS or macOS app's log, NSLog or print): `{ Status Code: 502,
- * Headers {` then each header as `Name = ( value );` over lines (quoted when not a plain word), `} }`.
+ * Foundation's description of an `NSHTTPURLResponse` (an iOS or macOS app's log, NSLog or print, Alamofire's debug
+ * description): `{ Status Code: 502, Headers {` (`{ status code: 403, headers {` before iOS 13) then each header over
+ * lines (quoted when not a plain word), `} }`; Alamofire's `[Result]: SUCCESS: {...}` after it is the body, when JSON.
  */
 function nsHttpUrlResponse(text: string): ParsedResponse | null {
-  const m = /\{ Status Code: (\d{3}), Headers \{([\s\S]*?)\n\s*\} \}/.exec(text);
+  const m = /\{ [Ss]tatus [Cc]ode: (\d{3}), [Hh]eaders \{([\s\S]*?)\n\s*\} \}/.exec(text);
   if (!m) return null;
-  const headers = [...(m[2] ?? '').matchAll(/^\s*("[^"\n]+"|[\w-]+) = +\(\s*\n?\s*("(?:[^"\\\n]|\\.)*"|[^\n;)]*?)\s*\n?\s*\);/gm)].map((h) => ({
+  const headers = [...(m[2] ?? '').matchAll(FOUNDATION_HEADER)].map((h) => ({
     name: unquoteFoundation(h[1] ?? ''),
-    value: unquoteFoundation((h[2] ?? '').trim()),
+    value: unquoteFoundation((h[2] ?? h[3] ?? '').trim()),
   }));
-  return toResponse({ httpVersion: null, status: Number(m[1]), reason: '', headers }, null);
+  return toResponse({ httpVersion: null, status: Number(m[1]), reason: '', headers }, alamofireResultBody(text, m.index + m[0].length));
 }
 
 /**

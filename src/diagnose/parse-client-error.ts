@@ -316,6 +316,25 @@ function followingBody(rest: readonly string[]): string | null {
   return body.trim() === '' ? null : body;
 }
 
+/** How far after a client's message a logged response body is looked for. */
+const LABELLED_BODY_LINES = 8;
+/** Words of a label that says the JSON after it is what was sent, not what came back. */
+const SENT_LABEL = /request|param|payload|sent|query/i;
+
+/**
+ * A JSON object the next lines print after a label of their own (a logger's prefix and `response = {Response} {...}`,
+ * `请求异常信息: {...}`), when the label does not say it was the request's: the response's body as the client logged it.
+ */
+function labelledJsonAfter(rest: readonly string[]): string | null {
+  for (const next of rest.slice(0, LABELLED_BODY_LINES)) {
+    const open = next.indexOf('{"');
+    if (open <= 0 || SENT_LABEL.test(next.slice(0, open)) || MARKUP_START.test(next)) continue;
+    const body = objectTextAt(next, open);
+    if (body !== undefined) return body;
+  }
+  return null;
+}
+
 /** A line that opens a page or JSON: a tag or a brace first, or an HTML document's start anywhere. */
 const MARKUP_START = /^\s*[<{]|<(?:!DOCTYPE\s+html|html)\b/i;
 
@@ -345,7 +364,9 @@ export function parseClientError(text: string): { response: ParsedResponse; requ
     const rest = lines.slice(at + 1);
     const inline = read.inline === null ? null : read.quoted ? (literalAt(read.inline, QUOTED_BODY_AT)?.value ?? null) : inlineBody(read.inline, rest);
     const unquoted = read.body?.unquoted === true || (read.quoted && inline !== null);
-    const body = read.body?.body ?? inline ?? followingBody(rest) ?? precedingBody(lines.slice(0, at));
+    const following = followingBody(rest);
+    const printed = following !== null && MARKUP_START.test(following) ? following : (labelledJsonAfter(rest) ?? following);
+    const body = read.body?.body ?? inline ?? printed ?? precedingBody(lines.slice(0, at));
     const note = read.body?.jsonErrorField ? 'json-error-field' : unquoted ? 'unquoted' : null;
     const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: note };
     return { response, request: read.found };
