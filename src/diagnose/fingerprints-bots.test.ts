@@ -109,6 +109,18 @@ describe('what an application says in its own words', () => {
     expect(first('spring-boot/thingsboard-flutter-dio-404.log')?.issuer?.component).toBe('Spring Boot');
   });
 
+  it.each([
+    // Epic's error object as an iOS client printed it (an NSDictionary, no JSON), Mojang's API error in a browser, and
+    // PojavLauncher's print of the authserver's refusal
+    ['epic-games-account/fortnite-api-unauthorized-client.txt', 'Epic Games Services', 'epic-games-error'],
+    ['mojang-api/redprotect-names-429.json', 'Mojang API (or a Yggdrasil-compatible server)', 'yggdrasil-error'],
+    ['mojang-authserver/pojav-invalid-credentials-403.txt', 'Mojang API (or a Yggdrasil-compatible server)', 'yggdrasil-error'],
+    // Modrinth's CDN (DigitalOcean Spaces, Ceph's RADOS Gateway): its XML error without a Message, its tx request id
+    ['digitalocean-spaces/modrinth-cdn-accessdenied.txt', 'Object storage (S3-style XML error)', 'object-storage-xml-error'],
+  ])("names the game service's own API for its error (%s)", (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });
