@@ -121,6 +121,19 @@ describe('what an application says in its own words', () => {
     expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
   });
 
+  it.each([
+    // held-out set 105: media servers and their helpers, each in its own words
+    ['qbittorrent/readarr3993-403-ip-banned.log', 'qBittorrent', 'qbittorrent-ip-banned'],
+    ['navidrome/asknavidrome28-missing-u.txt', 'Navidrome', 'navidrome-subsonic-error'],
+    ['plex-media-server/pal5-401-claim-token.log', 'Plex Media Server', 'plex-unauthorized'],
+    ['jackett/jackett1595-incorrect-api-key.txt', 'Jackett', 'jackett-error'],
+    ['jackett/jackett3086-400-unsupported-query.txt', 'Jackett', 'jackett-error'],
+    ['radarr/lacale2-indexer-400.log', 'Servarr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr)', 'servarr-validation-error'],
+    ['transmission/trgtk89-409-session-id.txt', 'Transmission', 'transmission-rpc-refusal'],
+  ])('names the media server or helper for its own answer (%s)', (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });

@@ -11,7 +11,7 @@
  *   HTTP response code: 502 for URL: ...`, PHP's Guzzle ``Server error: `GET https://...` resulted in a `502 Bad Gateway`
  *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`, Rust's reqwest `HTTP status server error
  *   (502 Bad Gateway) for url (...)`, Go's and web3.js's `429 Too Many Requests: {...}` (the status line, then the JSON body);
- * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor;
+ * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
@@ -179,6 +179,17 @@ const WORDINGS: readonly ClientWording[] = [
   },
   // Rust's reqwest (`Error::status` Display): "HTTP status client error (413 Payload Too Large) for url (https://...)".
   { pattern: new RegExp(String.raw`\bHTTP status (?:client|server) error \((\d{3})(?: ([^)\n]{0,100}))?\) for url \((${URL_TEXT})\)`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // The Servarr apps' HttpClient (Sonarr, Radarr, Lidarr, Readarr, Prowlarr): "HTTP Error - Res: HTTP/1.1 [POST]
+  // <url>: 403.Forbidden (78 bytes)" (its Trace level without "HTTP Error - "), the status as its number and .NET's
+  // HttpStatusCode name, the body after the byte count or on the next line.
+  {
+    pattern: new RegExp(String.raw`\bRes: HTTP/\d(?:\.\d)? \[${METHOD}\] (${URL_TEXT}): (\d{3})\.([A-Za-z]+) \(\d+ bytes\)`),
+    read: (m) => line(m[3], m[4], m[1], m[2]),
+    bodyAfter: (after) => {
+      const inline = after.trim();
+      return /^[[{<]/.test(inline) ? { body: inline, unquoted: false } : null;
+    },
+  },
   // Mobile clients: Dart's dio 5 ("...the response has a status code of 502 and RequestOptions.validateStatus was
   // configured to throw...") and 4 ("Http status error [502]"), Alamofire ("Response status code was unacceptable: 502."
   // and its reason's case, `unacceptableStatusCode(code: 502)`, `(502)` in Alamofire 4), Retrofit's HttpException ("HTTP 502 Bad Gateway"),

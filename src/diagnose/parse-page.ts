@@ -18,10 +18,10 @@ const HTML_EMPHASIS = new RegExp(`</?(?:${EMPHASIS_TAGS})>`, 'gi');
 /** A paste opening with an emphasis tag, in HTML's lower or upper case; `<Code>` in mixed case is an XML error's element (S3, GCS). */
 const LEADING_EMPHASIS = new RegExp(`^<(?:${EMPHASIS_TAGS}|${EMPHASIS_TAGS.toUpperCase()})>`);
 
-/** An XML document pasted alone, or null. Its status is unknown: XML error documents name codes, not statuses. */
+/** An XML document pasted alone (its root element with or without attributes), or null. Its status is unknown: XML error documents name codes, not statuses. */
 export function parseBodyText(text: string): ParsedInput | null {
   const trimmed = text.trim();
-  if (!/^<(?:\?xml\b|[A-Za-z][\w:-]*>)/.test(trimmed) || looksLikeHtml(trimmed) || LEADING_EMPHASIS.test(trimmed)) return null;
+  if (!/^<(?:\?xml\b|[A-Za-z][\w:-]*(?:\s[^<>]*)?>)/.test(trimmed) || looksLikeHtml(trimmed) || LEADING_EMPHASIS.test(trimmed)) return null;
   const response: ParsedResponse = { httpVersion: null, status: null, reason: '', headers: [], body: trimmed, truncated: false, form: 'body', bodyNote: null };
   return { format: 'body', observations: [{ label: RESPONSE_LABEL, response, failure: null, hops: [] }] };
 }
