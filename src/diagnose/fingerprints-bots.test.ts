@@ -134,6 +134,17 @@ describe('what an application says in its own words', () => {
     expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
   });
 
+  it.each([
+    // held-out sets 104 and 106: GitLab's access refusal as git's "remote:" lines, Magento's web API errors and its
+    // error report page, Drupal's JSON:API error, Shopify's Admin API refusal
+    ['gitlab/push-403-not-allowed.log', 'GitLab', 'gitlab-git-access-denied'],
+    ['magento/m2-36811-consumer-isnt-authorized.json', 'Magento', 'magento-webapi-error'],
+    ['magento/m2-2505-report-page.txt', 'Magento', 'magento-error-report-page'],
+    ['drupal/archipelago-255-jsonapi-403.json', 'Drupal', 'drupal-api-error'],
+  ])("names the platform for its own answer (%s)", (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });

@@ -357,6 +357,15 @@ function precedingBody(before: readonly string[]): string | null {
   return body === '' ? null : body;
 }
 
+/**
+ * The text body git printed before its error: over smart HTTP it shows a text/plain error answer's lines as
+ * `remote: <line>` (remote-curl.c), the server's own words (GitLab's "You are not allowed to push code to this project.").
+ */
+function gitRemoteBody(before: readonly string[]): string | null {
+  const remote = before.filter((l) => l.startsWith('remote: ')).map((l) => l.slice('remote: '.length));
+  return remote.length === 0 ? null : remote.join('\n');
+}
+
 /** A page or JSON printed right after line `at` or before it (`curl --fail-with-body` prints the body first), else null. */
 export function markupAround(lines: readonly string[], at: number): string | null {
   const rest = lines.slice(at + 1);
@@ -377,7 +386,7 @@ export function parseClientError(text: string): { response: ParsedResponse; requ
     const unquoted = read.body?.unquoted === true || (read.quoted && inline !== null);
     const following = followingBody(rest);
     const printed = following !== null && MARKUP_START.test(following) ? following : (labelledJsonAfter(rest) ?? following);
-    const body = read.body?.body ?? inline ?? printed ?? precedingBody(lines.slice(0, at));
+    const body = read.body?.body ?? inline ?? printed ?? precedingBody(lines.slice(0, at)) ?? gitRemoteBody(lines.slice(0, at));
     const note = read.body?.jsonErrorField ? 'json-error-field' : unquoted ? 'unquoted' : null;
     const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: note };
     return { response, request: read.found };

@@ -66,6 +66,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   // Cloud services' own APIs and runtimes (held-out set 67): the service is the application that answered.
   'aws-appsync': { names: ['AWS AppSync'], framework: true },
+  'aws-codecommit': { names: ['AWS CodeCommit'], framework: true },
   'aws-dynamodb': { names: ['Amazon DynamoDB'], framework: true },
   'aws-ec2': { names: ['Amazon EC2 API'], framework: true },
   'aws-ecr': { names: ['Amazon ECR'], broader: ['Docker Registry (Distribution)'], framework: true },
@@ -86,6 +87,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Container Apps' ingress is Envoy: Envoy's own local reply is the same box named less precisely.
   'azure-container-apps': { names: ['Azure Container Apps'], broader: ['Envoy'] },
   'azure-container-registry': { names: ['Azure Container Registry'], framework: true },
+  'azure-devops': { names: ['Azure DevOps Services'], framework: true },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   // Key Vault's API answers from ASP.NET on IIS (its X-AspNet-Version): that is the service named less precisely.
@@ -147,6 +149,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
   // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
   'coraza-waf': { names: ['Coraza WAF'], broader: ['Envoy'] },
+  'corporate-proxy': { names: ['corporate proxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'cosmos-sdk': { names: ['Cosmos SDK'], broader: ['grpc-gateway'], framework: true },
   couchdb: { names: ['Apache CouchDB'], framework: true },
   cowboy: { names: ['Cowboy'], framework: true },
@@ -175,6 +178,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   dosarrest: { names: ['DOSarrest'] },
   dropwizard: { names: ['Dropwizard'], framework: true },
   drpc: { names: ['dRPC'], framework: true },
+  drupal: { names: ['Drupal'], framework: true },
   dynatrace: { names: ['Dynatrace'], framework: true },
   e2guardian: { names: ['E2Guardian'], broader: ['Forward proxy (HTTP CONNECT)'] },
   echo: { names: ['Echo'], framework: true },
@@ -345,6 +349,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   lnd: { names: ['lnd'], broader: ['grpc-gateway'], framework: true },
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
+  magento: { names: ['Magento'], framework: true },
   mailgun: { names: ['Mailgun'], framework: true },
   mastodon: { names: ['Mastodon'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
@@ -438,6 +443,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   polkadot: { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
   pomerium: { names: ['Pomerium'], broader: ['Envoy'] },
   postgrest: { names: ['PostgREST'], framework: true },
+  prestashop: { names: ['PrestaShop'], framework: true },
   privoxy: { names: ['Privoxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'play-framework': { names: ['Play Framework'], framework: true },
   // Prometheus answers with Go's net/http: its bare 404 names the same box less precisely.
@@ -477,6 +483,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   sentinel: { names: ['Sentinel'], framework: true },
   sentora: { names: ['Sentora'], broader: ['Apache httpd'] },
   servicenow: { names: ['ServiceNow'], framework: true },
+  siteground: { names: ['SiteGround'] },
   slack: { names: ['Slack API'], framework: true },
   smokescreen: { names: ['Smokescreen'] },
   'solana-public-rpc': { names: ['Solana public RPC'], framework: true },
