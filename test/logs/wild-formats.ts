@@ -91,6 +91,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'haproxy-http': ['haproxy'],
   'haproxy-tcp': ['haproxy'],
   'iis-w3c': ['iis-w3c'],
+  // HTTP.sys's error log (HTTPERR): the same W3C reader, each 5xx HTTP.sys's by its s-reason field.
+  'iis-httperr': ['iis-w3c'],
   // The W3C extended format as other servers write it (Oracle Web Cache): read by the same parser.
   'w3c-extended': ['iis-w3c'],
   'ingress-nginx': ['ingress-nginx'],

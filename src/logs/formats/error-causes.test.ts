@@ -17,6 +17,8 @@ describe('causeOfMessage', () => {
     ['upstream sent invalid header: "Bad\\x01..." while reading response header from upstream', 'invalid-response'],
     ['upstream sent no valid HTTP/1.0 header while reading response header from upstream', 'non-http-reply'],
     ['no live upstreams while connecting to upstream', 'no-live-upstream'],
+    // AzuraCast/AzuraCast#4534 (held-out logs set 52): the warn line for the first of two 502s
+    ['upstream server temporarily disabled while connecting to upstream', 'connect-failed'],
     ['backend could not be resolved (3: Host not found)', 'dns'],
     // Kong's balancer (Kong/kong#6624's log)
     ['[lua] balancer.lua:900: execute(): DNS resolution failed: dns server error: 3 name error.', 'dns'],

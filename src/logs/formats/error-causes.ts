@@ -11,6 +11,9 @@ const RULES: Array<[RegExp, Cause]> = [
   [/rewrite or internal redirection cycle|could not find named location/, 'proxy-config'],
   [/client prematurely closed|client closed|context canceled/i, 'client-closed'],
   [/no live upstreams|no upstreams available|proxy: \w+: disabled connection for/, 'no-live-upstream'],
+  // nginx marks a peer failed (max_fails reached) as it frees it after a failed attempt (ngx_http_upstream_round_robin.c,
+  // a warn line); "while connecting" places the failure at the connection, whose own error line may be elsewhere.
+  [/upstream server temporarily disabled while connecting to upstream/, 'connect-failed'],
   [/upstream timed out|failed \(110:|\(70007\)|deadline exceeded|timeout awaiting|i\/o timeout/i, 'timeout'],
   // Kong's balancer (kong/runloop/balancer): "DNS resolution failed: dns server error: 3 name error".
   [/could not be resolved|no resolver defined|no such host|DNS lookup failure|DNS resolution failed/i, 'dns'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts';
-import { iisSignal, IisW3cParser } from './iis-w3c.ts';
+import { httpSysSignal, iisSignal, IisW3cParser } from './iis-w3c.ts';
 import { KIND, type LineKind } from './line-parser.ts';
 import { issuerClassOf, type Cause } from '../types.ts';
 
@@ -142,5 +142,14 @@ describe('iisSignal', () => {
     expect(iisSignal(503, '0', '0')).toMatchObject({ cause: 'unknown', decisive: false, reason: 'no-signals' });
     expect(iisSignal(404, '0', '2')).toBeNull();
     expect(iisSignal(502, '', '')).toBeNull();
+  });
+});
+
+describe('httpSysSignal', () => {
+  it("gives every 5xx of HTTP.sys's error log to HTTP.sys, its cause from the reason it logged (corpus: iis-httperr/beats-iis-error-test.log)", () => {
+    expect(httpSysSignal(503, 'ConnLimit')).toMatchObject({ cause: 'load-shed', confidence: 'high', decisive: true, evidence: { detail: '503 s-reason=ConnLimit' } });
+    expect(httpSysSignal(503, 'AppOffline')).toMatchObject({ cause: 'app-start-failed' });
+    expect(httpSysSignal(505, 'Version_N/S')).toMatchObject({ cause: 'proxy-config' });
+    expect(httpSysSignal(400, 'Hostname')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
  * (headerlessFieldsOf). Times are UTC ("the time stamp for each W3C Extended Logging log record is UTC-based", IIS's
  * `logFile` settings reference).
  *
+ * HTTP.sys's own error log (HTTPERR, with `s-reason`) is read the same way, each of its 5xx HTTP.sys's (httpSysSignal).
  * Who made a 5xx follows from `sc-substatus` (iisSignal): IIS and its modules (ARR, the ASP.NET Core Module, URL
  * Rewrite) set their own sub-statuses, while the status a handler or the application sets is logged with
  * sub-status 0.
@@ -80,6 +81,26 @@ export function iisSignal(status: number, subStatus: string, win32Status: string
   const cause = code === '502.3' ? (FORWARDER_ERRORS[win32Status] ?? 'upstream-failed') : SUB_STATUS[code];
   if (!cause) return { cause: 'unknown', confidence: 'low', decisive: false, evidence, reason: 'no-signals' };
   return { cause, confidence: 'high', decisive: true, evidence };
+}
+
+/**
+ * HTTP.sys's own error log (HTTPERR, `#Software: Microsoft HTTP API 2.0`, the `s-reason` field): every line is a
+ * request the kernel driver in front of IIS answered or dropped itself, its reason named ("Troubleshoot HTTP.sys's
+ * error logging", Microsoft): a full queue or the connection limit, an application pool that is offline or disabled.
+ */
+const HTTP_SYS_REASONS: Record<string, Cause> = {
+  ConnLimit: 'load-shed',
+  QueueFull: 'load-shed',
+  AppOffline: 'app-start-failed',
+  AppShutdown: 'app-start-failed',
+  AppPoolTimer: 'app-start-failed',
+  Disabled: 'no-live-upstream',
+};
+
+/** Who made a 5xx in HTTP.sys's error log: HTTP.sys itself, for the reason it names. */
+export function httpSysSignal(status: number, reason: string): Signal | null {
+  if (status < 500) return null;
+  return { cause: HTTP_SYS_REASONS[reason] ?? 'proxy-config', confidence: 'high', decisive: true, evidence: { kind: 'iis-status', detail: `${status} s-reason=${reason}` } };
 }
 
 /**
@@ -178,7 +199,9 @@ export class IisW3cParser extends BaseParser {
         upstream: '',
         connection: '',
         requestTime: taken === '' ? Number.NaN : Number(taken) / 1000,
-        signal: iisSignal(request.status, fields.value(values, 'sc-substatus'), fields.value(values, 'sc-win32-status')),
+        signal: fields.names.includes('s-reason')
+          ? httpSysSignal(request.status, fields.value(values, 's-reason'))
+          : iisSignal(request.status, fields.value(values, 'sc-substatus'), fields.value(values, 'sc-win32-status')),
         truncatedBy: null,
       },
       false,

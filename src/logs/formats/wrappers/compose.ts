@@ -5,6 +5,8 @@
  * the output was a terminal: `web-1  | <line>`, `\x1b[36mweb-1  | \x1b[0m<line>`. Process managers in a container
  * (forego) write the same shape, so a line may carry two: `nginx-proxy  | nginx.1    | <line>`. A log level in
  * that place (`ERROR | …`) is the app's own layout, not a service. With `-t`, each line's time follows the prefix.
+ * Procfile runners (foreman, goreman, honcho) write the same prefix after the time of day, the name right-aligned by
+ * goreman: `23:55:50        nginx | <line>`.
  */
 import { rfc3339End, skipControls, type WrappedLine, type Wrapper } from './wrapped-line.ts';
 
@@ -38,6 +40,15 @@ const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
  */
 const WORDS = /[A-Za-z][\w.@/-]*(?: [A-Za-z][\w.@/-]*){1,3}(?= +\|)/y;
 
+/** A Procfile runner's time of day and the blanks after it, before the process name. */
+const RUNNER_TIME = /\d\d:\d\d:\d\d +/y;
+
+/** Where the name starts: after a Procfile runner's time of day, when the line has one. */
+function afterRunnerTime(text: string, at: number): number {
+  RUNNER_TIME.lastIndex = at;
+  return RUNNER_TIME.test(text) ? RUNNER_TIME.lastIndex : at;
+}
+
 /** Where a name of several words ends, or `firstEnd` (the first word's end) when the line has none. */
 function wordsEnd(text: string, nameStart: number, firstEnd: number): number {
   WORDS.lastIndex = nameStart;
@@ -49,7 +60,7 @@ export const compose: Wrapper = {
   loose: false,
   strip(line: WrappedLine): boolean {
     const { text, end } = line;
-    const nameStart = skipControls(text, line.start, end);
+    const nameStart = afterRunnerTime(text, skipControls(text, line.start, end));
     let pos = nameStart;
     while (pos < end && isNameChar(text.charCodeAt(pos))) pos++;
     // Only a blank before a letter or a `/` may go on into a name of several words (compose pads names with blanks).
