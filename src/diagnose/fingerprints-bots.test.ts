@@ -145,6 +145,14 @@ describe('what an application says in its own words', () => {
     expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
   });
 
+  it.each([
+    // Plesk's error_docs page (its BASE href), and PrestaShop's webservice realm on a 401 with nginx in front
+    ['modsecurity/sitekit-412-plesk-403.html', "Plesk (its web server's error page)", 'plesk-error-docs'],
+    ['prestashop/prestasharp-106-401.http', 'PrestaShop', 'prestashop-webservice-realm'],
+  ])('names the host panel or the shop for its own answer (%s)', (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });
