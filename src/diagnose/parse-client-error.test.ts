@@ -110,6 +110,12 @@ describe('parseClientError: each tool by its own wording', () => {
     });
   });
 
+  it("reads the JSON body inside a logger's quoted string, its escaped quotes undone (corpus: alchemy/op-node-cups-429.log)", () => {
+    const found = read(wild('alchemy/op-node-cups-429.log'));
+    expect(found).toMatchObject({ status: 429, reason: 'Too Many Requests' });
+    expect(found?.body).toMatch(/^\{"jsonrpc":"2\.0","id":474,"error":\{"code":429,/);
+  });
+
   it('keeps a closing backtick or quote off the URL', () => {
     // opensanctions/opensanctions#3779
     expect(read('`403 Client Error: Forbidden for url: https://www.iadb.org/en/x` served by Cloudflare.')?.url).toBe('https://www.iadb.org/en/x');

@@ -299,6 +299,17 @@ function readLine(text: string): ReadLine | null {
   return { found: line(String(status), kube[1]), inline: null, quoted: false, body: message === '' ? null : { body: message, unquoted: false } };
 }
 
+/**
+ * A client's message as it was read, or, when it names a body it could not take and the line holds escaped quotes, as
+ * it reads inside the string a logger quoted it in (logfmt's `err="… 429 Too Many Requests: {\"jsonrpc\":…}"`).
+ */
+function readInQuotes(text: string): ReadLine | null {
+  const read = readLine(text);
+  if (!read || read.body !== null || read.inline !== null || !text.includes('\\"')) return read;
+  const unquoted = readLine(text.replaceAll('\\"', '"'));
+  return unquoted?.body ? unquoted : read;
+}
+
 /** A body wrapped in `[...]` or `"..."` after Spring's message, up to the line its wrapper closes on. */
 function inlineBody(first: string, rest: readonly string[]): string | null {
   const open = /^: ([["])/.exec(first);
@@ -379,7 +390,7 @@ const isErrorStatus = (status: number) => status >= 400 && status <= 599;
 export function parseClientError(text: string): { response: ParsedResponse; request: ClientErrorLine } | null {
   const lines = text.split(/\r?\n/);
   for (const [at, whole] of lines.entries()) {
-    const read = readLine(whole.slice(0, MAX_LINE));
+    const read = readInQuotes(whole.slice(0, MAX_LINE));
     if (!read || !isErrorStatus(read.found.status)) continue;
     const rest = lines.slice(at + 1);
     const inline = read.inline === null ? null : read.quoted ? (literalAt(read.inline, QUOTED_BODY_AT)?.value ?? null) : inlineBody(read.inline, rest);
