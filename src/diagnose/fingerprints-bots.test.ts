@@ -153,6 +153,24 @@ describe('what an application says in its own words', () => {
     expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
   });
 
+  it.each([
+    // held-out set 111: SabreDAV's DAV error document (Baïkal's, Nextcloud's), Roundcube's own pages as text, and TMG's
+    // reason phrase with the standard words before its parenthesised sentence
+    ['app/baikal964-sabre-parseexception.txt', "SabreDAV (the application's WebDAV server)", 'sabredav-error'],
+    ['nextcloud/snappymail79-demo2-405-listing-disabled.http', "SabreDAV (the application's WebDAV server)", 'sabredav-error'],
+    ['app/roundcube5175-request-check-failed.txt', 'Roundcube', 'roundcube-error-page'],
+    ['app/roundcube9421-oops-internal-error.txt', 'Roundcube', 'roundcube-error-page'],
+    ['microsoft-tmg/ewsapi26-autodiscover-401.http', 'Microsoft ISA Server / Forefront TMG', 'ms-isa-server-reason-shape'],
+  ])('names the mail or DAV server, or the proxy, for its own answer (%s)', (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
+  // MikroTik SwOS (held-out set 109) and Artifactory behind a proxy (set 113) answer 401 with the same bare page Plex
+  // writes after its script: only the script names Plex
+  it.each(['mikrotik-swos/css328-link-b-digest-401.log', 'artifactory/helm-chart-testing-index-401.log'])('does not name Plex for the bare 401 page others write too (%s)', (path) => {
+    expect(first(path)?.issuer?.component).not.toBe('Plex Media Server');
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });
