@@ -93,6 +93,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'iis-w3c': ['iis-w3c'],
   // HTTP.sys's error log (HTTPERR): the same W3C reader, each 5xx HTTP.sys's by its s-reason field.
   'iis-httperr': ['iis-w3c'],
+  // An IIS excerpt trimmed to four fields, its header without `#Fields:`: the IIS reader's, once read.
+  'iis-w3c-trimmed': ['iis-w3c'],
+  // Gunicorn's error log without its time and pid: an application server's own lines.
+  'gunicorn-error': ['app-text'],
   // The W3C extended format as other servers write it (Oracle Web Cache): read by the same parser.
   'w3c-extended': ['iis-w3c'],
   'ingress-nginx': ['ingress-nginx'],
