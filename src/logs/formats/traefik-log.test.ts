@@ -54,3 +54,11 @@ describe('TraefikLogParser', () => {
     expect(isTraefikLogMark(lines[0] as string)).toBe(false);
   });
 });
+
+describe("Traefik 3's proxy error with its caller's path", () => {
+  it('marks a 500 of its ErrorHandler as Traefik\'s, read as a TLS failure (corpus: traefik-log/traefik-v3-11373-dbg-500-tls.log)', () => {
+    const line = wildLines('traefik-log/traefik-v3-11373-dbg-500-tls.log')[0] ?? '';
+    expect(isTraefikLogMark(line)).toBe(true);
+    expect(isTraefikLogMark(line.replace(/github\.com\/\S+ /, ''))).toBe(false);
+  });
+});

@@ -30,7 +30,9 @@ const ZEROLOG = new RegExp(`^(?:(\\d{4}-\\d\\d-\\d\\dT\\S+) )?(?:DBG|ERR) (?:\\S
 
 /** A line of Traefik's own that no other program writes. */
 export function isTraefikLogMark(line: string): boolean {
-  return /msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: | (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ )?> (?:502 Bad Gateway|504 Gateway Timeout) error="/.test(line);
+  // Traefik 3's proxy error with its caller's path names Traefik for any status its ErrorHandler writes (a 500 for a
+  // backend's TLS certificate it could not verify, traefik/traefik#11373); without the path, only 502 and 504 do.
+  return /msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: | (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ > (?:502 Bad Gateway|504 Gateway Timeout|500 Internal Server Error|499 Client Closed Request)|> (?:502 Bad Gateway|504 Gateway Timeout)) error="/.test(line);
 }
 
 const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
