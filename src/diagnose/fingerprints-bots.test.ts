@@ -171,6 +171,21 @@ describe('what an application says in its own words', () => {
     expect(first(path)?.issuer?.component).not.toBe('Plex Media Server');
   });
 
+  it.each([
+    // round 2's notebooks, mirrors and devices: Jupyter's page words, Maven Central's HTTPS refusal (its page, and its
+    // reason as Gradle quotes it), OctoPi's HAProxy errorfile, GitHub's JSON inside Zed's quoted body, MinIO's XML in
+    // MLflow's message
+    ['jupyterhub/hub-admin-403-scopes.txt', 'Jupyter Server (or JupyterHub)', 'jupyter-error-page'],
+    ['jupyter-server/kubeflow-notebook-404-base-url.txt', 'Jupyter Server (or JupyterHub)', 'jupyter-error-page'],
+    ['maven-central/asdf-clojure-501-https-required.txt', 'Maven Central', 'maven-central-https-required'],
+    ['maven-central/dexmaker-gradle-501-https-required.log', 'Maven Central', 'maven-central-https-required'],
+    ['haproxy/octopi-503-no-octoprint.http', 'HAProxy', 'haproxy-octopi-503'],
+    ['github/zed-just-lsp-ratelimit-403.log', 'GitHub REST API', 'github-api-error'],
+    ['minio/mlflow-registered-models-create-400-minio-xml.log', 'Object storage (S3-style XML error)', 'object-storage-xml-error'],
+  ])('names the component in a round-2 capture (%s)', (path, component, fingerprint) => {
+    expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
+  });
+
   // grafana/grafana#5937: a 401 from Grafana's API with its session cookie, JSON that says only "Unauthorized"
   it("names Grafana by its login cookie on an answer that says nothing else", () => {
     expect(first('grafana/grafana5937-401-login-ping.http')).toMatchObject({ verdict: 'inferred', issuer: { component: 'Grafana' } });

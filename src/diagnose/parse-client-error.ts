@@ -190,6 +190,17 @@ const WORDINGS: readonly ClientWording[] = [
       return /^[[{<]/.test(inline) ? { body: inline, unquoted: false } : null;
     },
   },
+  // MLflow's REST client: "API request to endpoint /api/2.0/... failed with error code 400 != 200. Response body: '<body>'",
+  // the body in single quotes to the text's last quote.
+  {
+    pattern: /\bAPI request to endpoint (\S+) failed with error code (\d{3}) != 200\. Response body(?=: ')/,
+    read: (m) => line(m[2], '', null, m[1]),
+    bodyInline: true,
+  },
+  // Zed's HTTP client (its extensions' language servers): "status error 403, response: \"{...}\n\"", the body a JSON string.
+  { pattern: /\bstatus error (\d{3}), response: (?=")/, read: (m) => line(m[1]), bodyAfter: stringifiedBody },
+  // Gradle's HttpErrorStatusCodeException: "Could not GET '<url>'. Received status code 501 from server: HTTPS Required".
+  { pattern: /\bReceived status code (\d{3}) from server: ([^\n]{0,100})/, read: (m) => line(m[1], m[2]) },
   // Mobile clients: Dart's dio 5 ("...the response has a status code of 502 and RequestOptions.validateStatus was
   // configured to throw...") and 4 ("Http status error [502]"), Alamofire ("Response status code was unacceptable: 502."
   // and its reason's case, `unacceptableStatusCode(code: 502)`, `(502)` in Alamofire 4), Retrofit's HttpException ("HTTP 502 Bad Gateway"),
@@ -310,11 +321,11 @@ function readInQuotes(text: string): ReadLine | null {
   return unquoted?.body ? unquoted : read;
 }
 
-/** A body wrapped in `[...]` or `"..."` after Spring's message, up to the line its wrapper closes on. */
+/** A body wrapped in `[...]`, `"..."` or `'...'` after Spring's (or MLflow's) message, up to the line its wrapper closes on. */
 function inlineBody(first: string, rest: readonly string[]): string | null {
-  const open = /^: ([["])/.exec(first);
+  const open = /^: ([["'])/.exec(first);
   if (!open) return null;
-  const close = open[1] === '[' ? ']' : '"';
+  const close = open[1] === '[' ? ']' : (open[1] ?? '"');
   const lines = [first.slice(3)];
   for (const next of rest) {
     if (lines.at(-1)?.trimEnd().endsWith(close)) break;

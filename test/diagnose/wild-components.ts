@@ -149,7 +149,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cntlm: { names: ['Cntlm'], broader: ['Forward proxy (HTTP CONNECT)'] },
   codeigniter: { names: ['CodeIgniter'], framework: true },
   coder: { names: ['Coder'] },
-  'configurable-http-proxy': { names: ['configurable-http-proxy'] },
+  // JupyterHub's proxy: its error target renders the Hub's page, JupyterHub named for the same deployment.
+  'configurable-http-proxy': { names: ['configurable-http-proxy'], broader: ['Jupyter Server (or JupyterHub)'] },
   contour: { names: ['Contour'], broader: ['Envoy'] },
   'contour-authserver': { names: ['Contour authserver'], broader: ['Envoy'] },
   // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
@@ -330,8 +331,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jetty: { names: ['Jetty', 'Jenkins'] },
   jiasule: { names: ['Knownsec Jiasule'] },
   jsdelivr: { names: ['jsDelivr'] },
-  'jupyter-server': { names: ['Jupyter Server'], broader: ['Tornado'], framework: true },
-  jupyterhub: { names: ['JupyterHub'], broader: ['Tornado'], framework: true },
+  'jupyter-server': { names: ['Jupyter Server', 'Jupyter Server (or JupyterHub)'], broader: ['Tornado'], framework: true },
+  jupyterhub: { names: ['JupyterHub', 'Jupyter Server (or JupyterHub)'], broader: ['Tornado'], framework: true },
   // The 404 server an ingress routes unmatched requests to (held-out set 49's name for it).
   'k8s-defaultbackend': { names: ['Kubernetes default backend'] },
   'kamal-proxy': { names: ['kamal-proxy'] },
