@@ -182,6 +182,11 @@ describe('what an application says in its own words', () => {
     ['haproxy/octopi-503-no-octoprint.http', 'HAProxy', 'haproxy-octopi-503'],
     ['github/zed-just-lsp-ratelimit-403.log', 'GitHub REST API', 'github-api-error'],
     ['minio/mlflow-registered-models-create-400-minio-xml.log', 'Object storage (S3-style XML error)', 'object-storage-xml-error'],
+    // Vite's fs.allow refusal as page text, and its 504's own reason phrase in a browser console line
+    ['vite/vite19795-403-restricted-url-query.txt', 'Vite dev server', 'vite-own-refusal'],
+    ['vite/epicstack790-504-outdated-optimize-dep.log', 'Vite dev server', 'vite-outdated-optimize-dep'],
+    // Zscaler's notification page cut after its head: its title
+    ['zscaler/copilot-fetch-models-block.html', 'Zscaler Internet Access', 'zscaler-block-page'],
   ])('names the component in a round-2 capture (%s)', (path, component, fingerprint) => {
     expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
   });
