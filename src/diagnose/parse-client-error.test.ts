@@ -116,6 +116,14 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(found?.body).toMatch(/^\{"jsonrpc":"2\.0","id":474,"error":\{"code":429,/);
   });
 
+  it("reads a browser console's failed-fetch line, with or without the script's location and the method (corpus: webpack-dev-server/ngmean3-504-gateway-timeout.log, github/hpm306-400-no-changeorigin.log, webpack-dev-server/ngspring2-404-no-proxy.log)", () => {
+    expect(read(wild('webpack-dev-server/ngmean3-504-gateway-timeout.log'))).toMatchObject({ status: 504, reason: 'Gateway Timeout', method: 'GET', url: 'http://localhost:4200/api/v1/todos' });
+    expect(read(wild('github/hpm306-400-no-changeorigin.log'))).toMatchObject({ status: 400, reason: 'Bad Request', method: 'GET' });
+    expect(read(wild('webpack-dev-server/ngspring2-404-no-proxy.log'))).toMatchObject({ status: 404, reason: 'Not Found', method: null });
+    // An access log's request line is no console line: no URL with a scheme, no reason in parentheses.
+    expect(parseClientError('10.0.0.1 - - [01/Jan/2024:00:00:00 +0000] "GET /api HTTP/1.1" 504 167 "-" "curl"')).toBeNull();
+  });
+
   it('keeps a closing backtick or quote off the URL', () => {
     // opensanctions/opensanctions#3779
     expect(read('`403 Client Error: Forbidden for url: https://www.iadb.org/en/x` served by Cloudflare.')?.url).toBe('https://www.iadb.org/en/x');

@@ -11,6 +11,7 @@
  *   HTTP response code: 502 for URL: ...`, PHP's Guzzle ``Server error: `GET https://...` resulted in a `502 Bad Gateway`
  *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`, Rust's reqwest `HTTP status server error
  *   (502 Bad Gateway) for url (...)`, Go's and web3.js's `429 Too Many Requests: {...}` (the status line, then the JSON body);
+ * - a browser console's failed fetch, `GET http://localhost:4200/api 504 (Gateway Timeout)`;
  * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
@@ -201,6 +202,12 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: /\bstatus error (\d{3}), response: (?=")/, read: (m) => line(m[1]), bodyAfter: stringifiedBody },
   // Gradle's HttpErrorStatusCodeException: "Could not GET '<url>'. Received status code 501 from server: HTTPS Required".
   { pattern: /\bReceived status code (\d{3}) from server: ([^\n]{0,100})/, read: (m) => line(m[1], m[2]) },
+  // A browser console's line for a failed fetch (Chrome: "GET http://localhost:4200/api/x 504 (Gateway Timeout)", after
+  // the script's location or alone, the method left out for a page's own loads): the reason phrase as received.
+  {
+    pattern: new RegExp(String.raw`(?:^|\s)(?:${METHOD} )?(${URL_TEXT}) (\d{3}) \(([^()\n]{0,100})\)\s*$`),
+    read: (m) => line(m[3], m[4], m[1] ?? null, m[2]),
+  },
   // Mobile clients: Dart's dio 5 ("...the response has a status code of 502 and RequestOptions.validateStatus was
   // configured to throw...") and 4 ("Http status error [502]"), Alamofire ("Response status code was unacceptable: 502."
   // and its reason's case, `unacceptableStatusCode(code: 502)`, `(502)` in Alamofire 4), Retrofit's HttpException ("HTTP 502 Bad Gateway"),
