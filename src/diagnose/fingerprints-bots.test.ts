@@ -185,6 +185,8 @@ describe('what an application says in its own words', () => {
     // Vite's fs.allow refusal as page text, and its 504's own reason phrase in a browser console line
     ['vite/vite19795-403-restricted-url-query.txt', 'Vite dev server', 'vite-own-refusal'],
     ['vite/epicstack790-504-outdated-optimize-dep.log', 'Vite dev server', 'vite-outdated-optimize-dep'],
+    // npm's 401 quoting the WWW-Authenticate it got (Artifactory's realm), read as that header of the response
+    ['artifactory/npm-zowe-artifactory-realm-401.log', 'JFrog Artifactory', 'artifactory-realm'],
     // Zscaler's notification page cut after its head: its title
     ['zscaler/copilot-fetch-models-block.html', 'Zscaler Internet Access', 'zscaler-block-page'],
   ])('names the component in a round-2 capture (%s)', (path, component, fingerprint) => {

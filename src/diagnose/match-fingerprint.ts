@@ -45,8 +45,12 @@ function headerCheck(matcher: HeaderMatcher): Check {
   const wanted = matcher.name;
   const pattern = matcher.value === undefined ? undefined : new RegExp(matcher.value, 'i');
   return (obs) => {
-    if (obs.response?.form !== 'message') return undefined; // a page alone says nothing about headers, not even absence
-    const fields = wanted === '*' ? obs.response.headers : obs.response.headers.filter((h) => h.name.toLowerCase() === wanted);
+    const response = obs.response;
+    // A page alone says nothing about headers, not even absence; a client's message says only those it quoted (npm's
+    // `need: <WWW-Authenticate>`), so there a header can be present, never shown absent.
+    const quoted = response?.form === 'client-message' && response.headers.length > 0 && !matcher.absent;
+    if (response?.form !== 'message' && !quoted) return undefined;
+    const fields = wanted === '*' ? response.headers : response.headers.filter((h) => h.name.toLowerCase() === wanted);
     if (matcher.absent) return fields.length === 0 ? { kind: 'header-absent', name: wanted, value: '' } : undefined;
     const field = fields.find((h) => pattern === undefined || pattern.test(h.value));
     return field ? { kind: 'header', name: field.name, value: shorten(field.value) } : undefined;

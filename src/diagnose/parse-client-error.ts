@@ -28,7 +28,7 @@
 import { objectTextAt } from './json-in-prose.ts';
 import { isOwnReason, startsWithOwnReason } from './status-in-page.ts';
 import { literalAt } from './string-literal.ts';
-import type { ParsedResponse } from './types.ts';
+import type { HeaderField, ParsedResponse } from './types.ts';
 import { URLLIB3_RESPONSE } from '../logs/index.ts';
 
 /** What one tool's message says: the status, its reason phrase, the request when named, and where a body starts. */
@@ -39,6 +39,8 @@ export interface ClientErrorLine {
   url: string | null;
   /** A client that calls the server's own port with nothing in between (the kubelet's probe), by name. */
   direct?: string;
+  /** Headers the message quotes from the response (npm's `need: <WWW-Authenticate>`). */
+  headers?: HeaderField[];
 }
 
 interface ClientWording {
@@ -207,6 +209,11 @@ const WORDINGS: readonly ClientWording[] = [
   {
     pattern: new RegExp(String.raw`(?:^|\s)(?:${METHOD} )?(${URL_TEXT}) (\d{3}) \(([^()\n]{0,100})\)\s*$`),
     read: (m) => line(m[3], m[4], m[1] ?? null, m[2]),
+  },
+  // npm's 401 (npm-registry-fetch's HttpErrorAuthUnknown): "Unable to authenticate, need: <the WWW-Authenticate it got>".
+  {
+    pattern: /\bUnable to authenticate, need: ([^\n]{1,300})/,
+    read: (m) => ({ ...line('401'), headers: [{ name: 'WWW-Authenticate', value: (m[1] ?? '').trim() }] }),
   },
   // Mobile clients: Dart's dio 5 ("...the response has a status code of 502 and RequestOptions.validateStatus was
   // configured to throw...") and 4 ("Http status error [502]"), Alamofire ("Response status code was unacceptable: 502."
@@ -417,7 +424,7 @@ export function parseClientError(text: string): { response: ParsedResponse; requ
     const printed = following !== null && MARKUP_START.test(following) ? following : (labelledJsonAfter(rest) ?? following);
     const body = read.body?.body ?? inline ?? printed ?? precedingBody(lines.slice(0, at)) ?? gitRemoteBody(lines.slice(0, at));
     const note = read.body?.jsonErrorField ? 'json-error-field' : unquoted ? 'unquoted' : null;
-    const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: [], body, truncated: false, form: 'client-message', bodyNote: note };
+    const response: ParsedResponse = { httpVersion: null, status: read.found.status, reason: read.found.reason, headers: read.found.headers ?? [], body, truncated: false, form: 'client-message', bodyNote: note };
     return { response, request: read.found };
   }
   return null;
