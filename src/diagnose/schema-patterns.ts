@@ -14,5 +14,12 @@ function isRegex(source: string): boolean {
 /** A header's name as the data writes it: lower case. */
 export const headerName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'header names are written in lower case');
 
-/** A JavaScript regular expression's source. */
-export const pattern = z.string().min(1).refine(isRegex, 'not a valid JavaScript regular expression');
+/** A modifier group (`(?i:…)`): Node 22, the oldest the package supports, does not parse them (V8 has them from Node 23). */
+const MODIFIER_GROUP = /\(\?[imsx-]+:/;
+
+/** A JavaScript regular expression's source, one every supported Node parses. */
+export const pattern = z
+  .string()
+  .min(1)
+  .refine(isRegex, 'not a valid JavaScript regular expression')
+  .refine((source) => !MODIFIER_GROUP.test(source), 'a modifier group such as (?i:…) does not parse on Node 22: spell the cases out');
