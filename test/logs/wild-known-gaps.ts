@@ -16,7 +16,7 @@ export interface KnownGap {
 export const KNOWN_GAPS: Record<string, KnownGap> = {
   'envoy-text/istio-sidecar-connect-h2-tunnel.log': {
     fails: ['requests', 'format'],
-    reason: "Each Envoy line wrapped in single quotes as a shell printed it (`'[2024-06-20T…] … default'`): no wrapper takes the quotes off, so the lines read as an app's text.",
+    reason: "Each Envoy line in single quotes as a shell printed it (taken off by the inline-code wrapper), in an Istio format with a field of its own after the time (`[170]`, a connection id) whose string the page does not give: the lines read as an app's text.",
   },
   'envoy-text/istio-sidecar-custom-retry-5xx.log': {
     fails: ['requests', 'format', 'classes'],

@@ -225,6 +225,14 @@ describe('fluent-bit-stdout', () => {
   });
 });
 
+describe('inline-code (single quotes)', () => {
+  it("takes off the single quotes a shell printed around a line, both or none (corpus: envoy-text/istio-sidecar-connect-h2-tunnel.log)", () => {
+    const line = corpusLine('envoy-text/istio-sidecar-connect-h2-tunnel.log', 1);
+    expect(unwrap(line, ['inline-code']).inner).toMatch(/^\[2024-06-20T01:29:57\.087Z\] \[170\] "CONNECT - HTTP\/2" 200 .* default$/);
+    expect(unwrap("'GET / 500", ['inline-code']).inner).toBe("'GET / 500");
+  });
+});
+
 describe('kubetail', () => {
   it("reads the bracketed pod name before the line (corpus: traefik-clf/traefik-7652-k8s-prefix-502.log)", () => {
     const line = corpusLine('traefik-clf/traefik-7652-k8s-prefix-502.log', 1);
