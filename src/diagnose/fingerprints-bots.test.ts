@@ -97,6 +97,13 @@ describe('what an application says in its own words', () => {
   // readthedocs' paste of GitHub's 422 JSON, and a Flutter log with the body on the line after dio's message
     ['github/readthedocs-create-hook-422.json', 'GitHub REST API', 'github-api-error'],
     ['github/gsy-flutter-404-github-api.log', 'GitHub REST API', 'github-api-error'],
+    // held-out set 109: devices' and their clouds' own API errors, in their vendors' shapes
+    ['tasmota/cm-need-user-password-german.json', 'Tasmota', 'tasmota-need-credentials'],
+    ['philips-hue-bridge/octohue-lights-unauthorized-user.json', 'Philips Hue bridge', 'hue-bridge-error'],
+    ['unifi-controller/api-login-invalid.json', 'UniFi Network application', 'unifi-api-error'],
+    ['synology-dsm/dsm42-encryption-list-103.json', 'Synology DSM', 'synology-api-error'],
+    ['tuya-cloud/openapi-connect-sign-invalid-1004.json', 'Tuya cloud', 'tuya-cloud-error'],
+    ['hikvision/nvr-isapi-status-401.http', 'Hikvision device web server', 'hikvision-device'],
   ])('names the component that answered for its own words (%s)', (path, component, fingerprint) => {
     expect(first(path)?.issuer).toMatchObject({ component, fingerprint });
   });
