@@ -77,20 +77,13 @@ const ELIMINATED_FORMS = new Set(['message', 'body', 'log-line']);
 
 /**
  * What the rules may read of a response: all of it for the forms above; of a client's message, the status line's
- * reason as sent, and the body only when the client printed the JSON body's own error field (npm); nothing otherwise.
+ * reason as sent, and the body only when the client printed a JSON body whole (the body as received: clients print
+ * bodies, they write none of their own) or the JSON body's own error field (npm); nothing otherwise.
  */
-function readable(response: ParsedResponse): 'all' | 'reason' | null {
+function readable(response: ParsedResponse, kind: BodyKind | null): 'all' | 'reason' | null {
   if (ELIMINATED_FORMS.has(response.form)) return 'all';
   if (response.form !== 'client-message') return null;
-  // A JSON object the client printed whole is the body as received: clients print bodies, they write none of their own.
-  return response.bodyNote === 'json-error-field' || isJsonObject(response.body) ? 'all' : 'reason';
-}
-
-function isJsonObject(body: string | null): boolean {
-  const text = body?.trim() ?? '';
-  if (!text.startsWith('{')) return false;
-  const value = jsonValueOf(text);
-  return typeof value === 'object' && value !== null;
+  return kind === 'json' || kind === 'status-json' ? 'all' : 'reason';
 }
 
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
@@ -110,11 +103,24 @@ function unknownServer(response: ParsedResponse, matched: readonly MatchedFinger
   return !matched.some((m) => m.evidence.some((e) => e.kind === 'header' && e.name?.toLowerCase() === 'server'));
 }
 
-function applies(rule: EliminationRule, obs: Observation, response: ParsedResponse, status: number | null, kind: BodyKind | null, families: readonly string[], app: readonly string[], matched: readonly MatchedFingerprint[]): boolean {
+/** What one response shows the rules, worked out once for all of them. */
+interface Seen {
+  obs: Observation;
+  response: ParsedResponse;
+  status: number | null;
+  kind: BodyKind | null;
+  reasonOnly: boolean;
+  families: readonly string[];
+  app: readonly string[];
+  matched: readonly MatchedFingerprint[];
+}
+
+function applies(rule: EliminationRule, seen: Seen): boolean {
+  const { obs, response, status, kind, families, app, matched } = seen;
   const { statuses, noStatus, appInPath, alone, body, behind, reason, header, headerValue: valuePattern, knownServer, withoutHeaders, exceptBody, logged, direct } = rule.when;
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (direct && obs.directClient === undefined) return false;
-  if (readable(response) === 'reason' && reason === undefined && !direct) return false;
+  if (seen.reasonOnly && reason === undefined && !direct) return false;
   if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if ((noStatus === true) !== (status === null)) return false;
   if (statuses && (status === null || !statuses.includes(status))) return false;
@@ -135,17 +141,20 @@ function applies(rule: EliminationRule, obs: Observation, response: ParsedRespon
 /** The first rule that applies to an error response no issuer fingerprint explained, or null. */
 export function eliminate(obs: Observation, matched: readonly MatchedFingerprint[], data: EliminationData): Elimination | null {
   const response = obs.response;
-  if (!response || readable(response) === null) return null;
+  if (!response) return null;
   // A body pasted alone is there because it is an error's, whatever status it had: only noStatus rules read one.
   const status = response.status;
   if (status === null ? response.form !== 'body' : status < 400) return null;
+  const kind = bodyKind(response);
+  const access = readable(response, kind);
+  if (access === null) return null;
   const inPath = matched.filter((m) => m.fingerprint.role === 'in-path').map((m) => m.fingerprint);
   const isApp = (fp: (typeof inPath)[number]) => fp.layer === 'origin-app' || data.appServers.includes(fp.family);
   const app = uniq(inPath.filter(isApp).map((fp) => fp.component));
   const proxies = inPath.filter((fp) => !isApp(fp));
   const families = uniq(proxies.map((fp) => fp.family));
-  const kind = bodyKind(response);
-  const rule = data.rules.find((r) => applies(r, obs, response, status, kind, families, app, matched));
+  const seen: Seen = { obs, response, status, kind, reasonOnly: access === 'reason', families, app, matched };
+  const rule = data.rules.find((r) => applies(r, seen));
   const frameworks = uniq(inPath.filter((fp) => fp.layer === 'origin-app').map((fp) => fp.component));
   return rule ? { rule, behind: uniq(proxies.map((fp) => fp.component)), app, frameworks, direct: rule.when.direct ? (obs.directClient ?? null) : null } : null;
 }

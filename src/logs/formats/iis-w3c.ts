@@ -161,6 +161,8 @@ export class IisW3cParser extends BaseParser {
   readonly format = 'iis-w3c' as const;
   /** The last `#Fields:` directive; null before any. */
   private fields: W3cFields | null = null;
+  /** The fields name `s-reason`: HTTP.sys's own error log (HTTPERR), known once per `#Fields:` directive. */
+  private httpErr = false;
   /** The date of the last `#Date:` directive, for fields without `date`. */
   private directiveDate = '';
   /** The values of the line before, when it was an entry cut short (left unread unless this line completes it). */
@@ -199,7 +201,7 @@ export class IisW3cParser extends BaseParser {
         upstream: '',
         connection: '',
         requestTime: taken === '' ? Number.NaN : Number(taken) / 1000,
-        signal: fields.names.includes('s-reason')
+        signal: this.httpErr
           ? httpSysSignal(request.status, fields.value(values, 's-reason'))
           : iisSignal(request.status, fields.value(values, 'sc-substatus'), fields.value(values, 'sc-win32-status')),
         truncatedBy: null,
@@ -215,6 +217,7 @@ export class IisW3cParser extends BaseParser {
       const fields = W3cFields.parse(directive.value);
       // CloudFront's fields (x-edge-…) are cloudfront.ts's to read.
       this.fields = fields.names.some((name) => name.startsWith('x-edge-')) ? null : fields;
+      this.httpErr = this.fields !== null && fields.names.includes('s-reason');
       if (!this.fields) return KIND.none;
     } else if (directive.name === 'Date') {
       this.directiveDate = directive.value.slice(0, 10);

@@ -45,6 +45,8 @@ const RUNNER_TIME = /\d\d:\d\d:\d\d +/y;
 
 /** Where the name starts: after a Procfile runner's time of day, when the line has one. */
 function afterRunnerTime(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (!(first >= 48 && first <= 57)) return at;
   RUNNER_TIME.lastIndex = at;
   return RUNNER_TIME.test(text) ? RUNNER_TIME.lastIndex : at;
 }

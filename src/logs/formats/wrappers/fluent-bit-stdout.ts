@@ -20,6 +20,7 @@ export const fluentBitStdout: Wrapper = {
   loose: false,
   strip(line: WrappedLine): boolean {
     const { text, start, end } = line;
+    if (text.charCodeAt(start) !== 91) return false; // `[`, the event number's bracket
     const record = text.slice(start, end);
     const head = HEAD.exec(record);
     if (!head) return false;

@@ -1,0 +1,315 @@
+/**
+ * Reads the one line an HTTP client or tool prints when a request got an error status, in that tool's own wording:
+ * - Python requests `502 Server Error: Bad Gateway for url: https://...` (models.py `raise_for_status`), urllib
+ *   `HTTP Error 503: Service Unavailable`, aiohttp `502, message='Bad Gateway', url=URL('https://...')`, pip
+ *   `HTTP error 503 while getting https://...`;
+ * - Spring's `HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable: [<html>...]` (RestTemplate, the
+ *   body in `[...]` or `"..."`) and `WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://...`;
+ * - OpenFeign's `FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://...] [Client#call()]: [<body>]`;
+ * - .NET `Response status code does not indicate success: 502 (Bad Gateway).` and `The remote server returned an
+ *   error: (502) Bad Gateway.`, axios `Request failed with status code 502`, request-promise `StatusCodeError: 502 - "<body>"`, Java's HttpURLConnection `Server returned
+ *   HTTP response code: 502 for URL: ...`, PHP's Guzzle ``Server error: `GET https://...` resulted in a `502 Bad Gateway`
+ *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`, Rust's reqwest `HTTP status server error
+ *   (502 Bad Gateway) for url (...)`, Go's and web3.js's `429 Too Many Requests: {...}` (the status line, then the JSON body);
+ * - a browser console's failed fetch, `GET http://localhost:4200/api 504 (Gateway Timeout)`;
+ * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
+ * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
+ *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
+ * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
+ *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
+ *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
+ *   unhealthy`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
+ *   `Error from server (ServiceUnavailable): ...`, apt `E: Failed to fetch <url>  503  first byte timeout` (the
+ *   status line's code and reason as the server sent them); and `<url> 503 Service Unavailable` (the code with its own
+ *   reason phrase); the kubelet's `Readiness probe failed: HTTP probe failed with statuscode: 503`.
+ * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
+ * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
+ */
+import { objectTextAt } from './json-in-prose.ts';
+import { isOwnReason, startsWithOwnReason } from './status-in-page.ts';
+import { literalAt } from './string-literal.ts';
+import type { HeaderField } from './types.ts';
+import { URLLIB3_RESPONSE } from '../logs/index.ts';
+
+/** What one tool's message says: the status, its reason phrase, the request when named, and where a body starts. */
+export interface ClientErrorLine {
+  status: number;
+  reason: string;
+  method: string | null;
+  url: string | null;
+  /** A client that calls the server's own port with nothing in between (the kubelet's probe), by name. */
+  direct?: string;
+  /** Headers the message quotes from the response (npm's `need: <WWW-Authenticate>`). */
+  headers?: HeaderField[];
+}
+
+interface ClientWording {
+  pattern: RegExp;
+  read: (m: RegExpExecArray) => ClientErrorLine;
+  /** The message carries the body after it on the same line (`: [<html>...`, `: "{...}"`). */
+  bodyInline?: boolean;
+  /** That body is a Go `%q` string, escapes and all (`"<html>\r\n<head>..."`). */
+  bodyQuoted?: boolean;
+  /** A further check of the match, where the wording alone is not the tool's own. */
+  accept?: (m: RegExpExecArray) => boolean;
+  /** The body the rest of the line holds, in the tool's own way of printing it, and whether it was a string literal. */
+  bodyAfter?: (after: string) => QuotedBody | null;
+}
+
+/** JSON.stringify of a body: a string literal (text or a page), or the object itself, to the line's end. */
+function stringifiedBody(after: string): { body: string; unquoted: boolean } | null {
+  if (after.startsWith('"')) {
+    const literal = literalAt(after, 0);
+    return literal ? { body: literal.value, unquoted: true } : null;
+  }
+  const object = after.trimEnd();
+  return object === '' ? null : { body: object, unquoted: false };
+}
+
+/** A quoted body's opening quote, after the `: ` its wording's pattern stops before. */
+export const QUOTED_BODY_AT = ': '.length;
+
+const line = (status: string | undefined, reason = '', method: string | null = null, url: string | null = null): ClientErrorLine => ({
+  status: Number(status),
+  reason: reason.trim(),
+  method,
+  url,
+});
+
+/** Kubernetes API reasons with the one status client-go gives each (apimachinery `NewGenericServerResponse`). */
+const KUBERNETES_REASONS: Record<string, number> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  MethodNotAllowed: 405,
+  NotAcceptable: 406,
+  Conflict: 409,
+  AlreadyExists: 409,
+  RequestEntityTooLarge: 413,
+  UnsupportedMediaType: 415,
+  Invalid: 422,
+  TooManyRequests: 429,
+  ServiceUnavailable: 503,
+  Timeout: 504,
+};
+
+/** A URL as a message quotes it; a closing quote, backtick or bracket after it is the message's. */
+const URL_TEXT = String.raw`[a-z][\w+.-]*://[^\s'"\x60<>()[\]]+`;
+const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)';
+
+/**
+ * A body a tool printed with its message; `jsonErrorField` when the tool printed only the `error` string of the JSON
+ * body it got (npm), so the answer was JSON with a message of its own.
+ */
+export interface QuotedBody {
+  body: string;
+  unquoted: boolean;
+  jsonErrorField?: true;
+}
+
+/** npm's message after the URL: the registry's JSON `error` field (npm-registry-fetch lib/errors.js, HttpErrorGeneral). */
+function npmErrorField(after: string): QuotedBody | null {
+  const m = /^ - ([^\n]*\S)/.exec(after);
+  return m?.[1] ? { body: m[1], unquoted: true, jsonErrorField: true } : null;
+}
+
+/** The body Guzzle printed on the message's own line after "response:" (up to its "(truncated...)" mark); on the next lines it is read as any body after a message. */
+function guzzleBody(after: string): QuotedBody | null {
+  const m = /^:[ \t]*([<{][^\n]*?)(?:\s*\(truncated\.\.\.\)|\n|$)/.exec(after);
+  return m?.[1] ? { body: m[1], unquoted: false } : null;
+}
+
+/**
+ * The body after "failed with status N": "Response body: <rest of the line>" (homebridge-ring and many JS clients), or
+ * ", response <token>," (GLPI's Slack notifier printing Slack's error word).
+ */
+function labelledBody(after: string): QuotedBody | null {
+  const labelled = /^[.,;]?\s*Response body:\s*([^\n]*\S)/i.exec(after)?.[1] ?? /^,\s*response ([^,\s][^,\n]*?)\s*(?:,|$)/.exec(after)?.[1];
+  return labelled ? { body: labelled, unquoted: true } : null;
+}
+
+/** The JSON object the rest of the line opens with, as the client printed it (the body as received). */
+function jsonObjectBody(after: string): QuotedBody | null {
+  const body = after.startsWith('{') ? objectTextAt(after, 0) : undefined;
+  return body === undefined ? null : { body, unquoted: false };
+}
+
+const WORDINGS: readonly ClientWording[] = [
+  // requests: f"{status} Client Error: {reason} for url: {url}" (also "Server Error").
+  { pattern: new RegExp(String.raw`\b(\d{3}) (?:Client|Server) Error: (.{0,200}?) for url: (${URL_TEXT})`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // urllib: "HTTP Error %s: %s"; pip: "HTTP error 503 while getting <url>".
+  { pattern: /\bHTTP Error (\d{3}): ([^\n"'`]{0,100})/, read: (m) => line(m[1], m[2]) },
+  { pattern: new RegExp(String.raw`\bHTTP error (\d{3}) while getting (${URL_TEXT})`), read: (m) => line(m[1], '', 'GET', m[2]) },
+  // GNU wget (src/http.c): "HTTP request sent, awaiting response... 503 Backend is unhealthy" (or "Proxy request
+  // sent, ..."), the status line's code and reason as the server sent them.
+  { pattern: /\b(?:HTTP|Proxy) request sent, awaiting response\.\.\. (\d{3})(?: ([^\n]{1,100}))?/, read: (m) => line(m[1], m[2]?.trim()) },
+  // aiohttp ClientResponseError: "{status}, message={message!r}, url={url!r}".
+  { pattern: new RegExp(String.raw`\b(\d{3}), message=(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"), url=(?:URL\()?'(${URL_TEXT})'`), read: (m) => line(m[1], m[2] ?? m[3], null, m[4]) },
+  // Spring WebClient: "502 Bad Gateway from GET https://...".
+  { pattern: new RegExp(String.raw`WebClientResponseException(?:\$\w+)?: (\d{3}) ([^\n]{0,100}?) from ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
+  // Spring RestTemplate: "503 Service Unavailable: [<body>]" (5.x) or ": "<body>"" (6.x), or the status alone.
+  {
+    pattern: /(?:HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|UnknownHttpStatusCodeException|RestClientResponseException)(?:\$\w+)?: (\d{3})((?: [A-Za-z][\w-]*){0,6})(?=:|\s|$)/,
+    read: (m) => line(m[1], m[2]),
+    bodyInline: true,
+  },
+  // OpenFeign's FeignException: "[502 Bad Gateway] during [POST] to [<url>] [Client#method()]: [<body>]".
+  {
+    pattern: new RegExp(String.raw`FeignException(?:\$\w+)?: \[(\d{3})(?: ([^\]\n]{0,100}))?\] during \[${METHOD}\] to \[(${URL_TEXT})\](?: \[[^\]\n]{0,200}\])?`),
+    read: (m) => line(m[1], m[2], m[3], m[4]),
+    bodyInline: true,
+  },
+  // request-promise's StatusCodeError (request-promise-core lib/errors.js): `${statusCode} - ${JSON.stringify(body)}`.
+  { pattern: /\bStatusCodeError: (\d{3}) - (?=["{[])/, read: (m) => line(m[1]), bodyAfter: stringifiedBody },
+  // .NET HttpResponseMessage.EnsureSuccessStatusCode.
+  // Its reason is the one the server sent, a sentence when an application set its own (NuGet's "The specified API key is invalid, ...").
+  { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,200})\)/, read: (m) => line(m[1], m[2]) },
+  // The kubelet's HTTP probe (pkg/probe/http/http.go: "HTTP probe failed with statuscode: %d"), as its events show it:
+  // it calls the container's port on the pod's address, with no Service, ingress or proxy in between.
+  {
+    pattern: /\b(?:Liveness|Readiness|Startup) probe failed: HTTP probe failed with statuscode: (\d{3})\b/,
+    read: (m) => ({ ...line(m[1]), direct: 'the kubelet\'s HTTP probe' }),
+  },
+  // The status line's code and reason phrase as sent, then the JSON body as received: Go's `resp.Status` before the body
+  // (go-ethereum's rpc HTTPError: "429 Too Many Requests: {...}"), web3.js's `${res.status} ${res.statusText}: ${text}`.
+  // Only the status's own reason phrase, and only with a JSON object right after it.
+  {
+    pattern: /(?:^|[\s:"'`(])([45]\d\d) ([A-Z][A-Za-z' -]{1,40}?):?[ \t]+(?=\{)/,
+    accept: (m) => isOwnReason(Number(m[1]), m[2] ?? ''),
+    read: (m) => line(m[1], m[2]),
+    bodyAfter: jsonObjectBody,
+  },
+  // Rust's reqwest (`Error::status` Display): "HTTP status client error (413 Payload Too Large) for url (https://...)".
+  { pattern: new RegExp(String.raw`\bHTTP status (?:client|server) error \((\d{3})(?: ([^)\n]{0,100}))?\) for url \((${URL_TEXT})\)`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // The Servarr apps' HttpClient (Sonarr, Radarr, Lidarr, Readarr, Prowlarr): "HTTP Error - Res: HTTP/1.1 [POST]
+  // <url>: 403.Forbidden (78 bytes)" (its Trace level without "HTTP Error - "), the status as its number and .NET's
+  // HttpStatusCode name, the body after the byte count or on the next line.
+  {
+    pattern: new RegExp(String.raw`\bRes: HTTP/\d(?:\.\d)? \[${METHOD}\] (${URL_TEXT}): (\d{3})\.([A-Za-z]+) \(\d+ bytes\)`),
+    read: (m) => line(m[3], m[4], m[1], m[2]),
+    bodyAfter: (after) => {
+      const inline = after.trim();
+      return /^[[{<]/.test(inline) ? { body: inline, unquoted: false } : null;
+    },
+  },
+  // MLflow's REST client: "API request to endpoint /api/2.0/... failed with error code 400 != 200. Response body: '<body>'",
+  // the body in single quotes to the text's last quote.
+  {
+    pattern: /\bAPI request to endpoint (\S+) failed with error code (\d{3}) != 200\. Response body(?=: ')/,
+    read: (m) => line(m[2], '', null, m[1]),
+    bodyInline: true,
+  },
+  // Zed's HTTP client (its extensions' language servers): "status error 403, response: \"{...}\n\"", the body a JSON string.
+  { pattern: /\bstatus error (\d{3}), response: (?=")/, read: (m) => line(m[1]), bodyAfter: stringifiedBody },
+  // Gradle's HttpErrorStatusCodeException: "Could not GET '<url>'. Received status code 501 from server: HTTPS Required".
+  { pattern: /\bReceived status code (\d{3}) from server: ([^\n]{0,100})/, read: (m) => line(m[1], m[2]) },
+  // A browser console's line for a failed fetch (Chrome: "GET http://localhost:4200/api/x 504 (Gateway Timeout)", after
+  // the script's location or alone, the method left out for a page's own loads): the reason phrase as received.
+  {
+    pattern: new RegExp(String.raw`(?:^|\s)(?:${METHOD} )?(${URL_TEXT}) (\d{3}) \(([^()\n]{0,100})\)\s*$`),
+    read: (m) => line(m[3], m[4], m[1] ?? null, m[2]),
+  },
+  // npm's 401 (npm-registry-fetch's HttpErrorAuthUnknown): "Unable to authenticate, need: <the WWW-Authenticate it got>".
+  {
+    pattern: /\bUnable to authenticate, need: ([^\n]{1,300})/,
+    read: (m) => ({ ...line('401'), headers: [{ name: 'WWW-Authenticate', value: (m[1] ?? '').trim() }] }),
+  },
+  // Mobile clients: Dart's dio 5 ("...the response has a status code of 502 and RequestOptions.validateStatus was
+  // configured to throw...") and 4 ("Http status error [502]"), Alamofire ("Response status code was unacceptable: 502."
+  // and its reason's case, `unacceptableStatusCode(code: 502)`, `(502)` in Alamofire 4), Retrofit's HttpException ("HTTP 502 Bad Gateway"),
+  // Volley's BasicNetwork ("Unexpected response code 502 for <url>").
+  { pattern: /\bthe response has a status code of (\d{3}) and RequestOptions\.validateStatus was configured to throw/, read: (m) => line(m[1]) },
+  { pattern: /\bHttp status error \[(\d{3})\]/, read: (m) => line(m[1]) },
+  { pattern: /\bResponse status code was unacceptable: (\d{3})\b|\bunacceptableStatusCode\((?:code: )?(\d{3})\)/, read: (m) => line(m[1] ?? m[2]) },
+  { pattern: /\bHttpException: HTTP (\d{3})(?: ([^\n]{1,100}))?/, read: (m) => line(m[1], m[2]) },
+  { pattern: new RegExp(String.raw`\bUnexpected response code (\d{3}) for (${URL_TEXT})`), read: (m) => line(m[1], '', null, m[2]) },
+  // Ktor's response validation: "Server error(POST https://...: 502 Bad Gateway. Text: \"<body>\"" (also Client error).
+  {
+    pattern: new RegExp(String.raw`\b(?:Server|Client) error\(${METHOD} (${URL_TEXT}): (\d{3}) ([^.\n]{0,100})\. Text: (?=")`),
+    read: (m) => line(m[3], m[4], m[1], m[2]),
+    bodyAfter: stringifiedBody,
+  },
+  // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
+  { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
+  // Many clients' own words for a request or call that got an error status: "Request to <url> failed with status 412.
+  // Response body: {...}", "call to URL <url> failed with status 400, response invalid_payload". Only after words
+  // that name a request: "failed with status 255" alone is a process's exit status.
+  {
+    pattern: new RegExp(String.raw`\b(?:[Rr]equest|[Cc]all)(?: to(?: URL)?)? (${URL_TEXT}) failed with (?:HTTP )?status(?: code)?:? (\d{3})\b`),
+    read: (m) => line(m[2], '', null, m[1]),
+    bodyAfter: labelledBody,
+  },
+  // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
+  { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
+  { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  // docker's registry client (distribution, registry/client/errors.go): "error parsing HTTP 413 response body: <parse error>: %q".
+  { pattern: /\berror parsing HTTP (\d{3}) response body: [^\n]{0,300}?(?=: ")/, read: (m) => line(m[1]), bodyInline: true, bodyQuoted: true },
+  { pattern: /\bunexpected (?:HTTP )?status code:? (\d{3})\b/i, read: (m) => line(m[1]) },
+  // git over HTTP (its curl underneath): "RPC failed; HTTP 502 curl 22 ...", "unable to access '<url>': The requested URL returned error: 502".
+  { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+(?: The requested URL returned error: \d{3}\b ?([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  { pattern: new RegExp(String.raw`unable to access '(${URL_TEXT})': The requested URL returned error: (\d{3})`), read: (m) => line(m[2], '', null, m[1]) },
+  // urllib3's debug line for each response it got: the client's record of the status (the log reader's pattern).
+  {
+    pattern: URLLIB3_RESPONSE,
+    read: (m) => line(m[5], '', m[3] ?? null, m[1] === undefined ? null : `${m[1]}://${m[2]}${m[4]?.startsWith('/') ? m[4] : ''}`),
+  },
+  // libcurl's own message for `-f` / CURLOPT_FAILONERROR (CURLE_HTTP_RETURNED_ERROR), in English whatever the locale
+  // of the program around it: git in another language (`fatal: brak dostępu do „<url>”: ...`), pacman (`from <host> :`).
+  // Before curl 7.75 the status line's reason phrase follows the code ("502 Proxy Error", Apache's own words).
+  { pattern: /\bThe requested URL returned error: ?(\d{3})\b(?: ([^\n]{1,100}))?/, read: (m) => line(m[1], m[2]) },
+  // Many tools and programs (Rust's reqwest errors among them): "<url> 503 Service Unavailable" — the status only with its own reason phrase.
+  {
+    pattern: new RegExp(String.raw`(${URL_TEXT}):? (\d{3}) ([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})(?=[:.]?\s*$)`),
+    read: (m) => line(m[2], m[3], null, m[1]),
+    accept: (m) => startsWithOwnReason(Number(m[2]), m[3] ?? ''),
+  },
+  // PHP's Guzzle (RequestException::create): "Server error: `GET <url>` resulted in a `502 Bad Gateway` response:", the
+  // body (cut) on the lines after.
+  // The backticks delimit the URL, which a reporter may have redacted (`https://<bucket>.example.com/`).
+  { pattern: new RegExp(String.raw`\b(?:Client|Server) error: \x60${METHOD} ([a-z][\w+.-]*://[^\x60\s]{1,2000})\x60 resulted in a \x60(\d{3})(?: ([^\x60\n]{0,100}))?\x60 response`), read: (m) => line(m[3], m[4], m[1], m[2]), bodyAfter: guzzleBody },
+  // Python's httpx (Response.raise_for_status): "Server error '502 Bad Gateway' for url 'https://...'".
+  { pattern: new RegExp(String.raw`\b(?:Client|Server) error '(\d{3})(?: ([^'\n]{0,100}))?' for url '(${URL_TEXT})'`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // Java's HttpURLConnection: "Server returned HTTP response code: 502 for URL: https://...".
+  { pattern: new RegExp(String.raw`\bServer returned HTTP response code: (\d{3}) for URL:\s+(${URL_TEXT})`), read: (m) => line(m[1], '', null, m[2]) },
+  // .NET's WebException (HttpWebRequest, WebClient, PowerShell's Invoke-WebRequest on Windows PowerShell):
+  // "The remote server returned an error: (502) Bad Gateway."
+  { pattern: /\bThe remote server returned an error: \((\d{3})\)(?: ([^.\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  // apt (apt-pkg/acquire-item.cc "Failed to fetch %s  %s", the http method's "%u  %s" of the status line's code and
+  // reason, then the server's address): "E: Failed to fetch <url>  503  Service Unavailable [IP: 1.2.3.4 80]".
+  { pattern: new RegExp(String.raw`\bFailed to fetch (${URL_TEXT}) {1,2}(\d{3}) {1,2}([^\n[]{0,100}?)(?: +\[IP: [^\]\n]{0,100}\])?\s*$`), read: (m) => line(m[2], m[3], 'GET', m[1]) },
+  // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
+  { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
+  // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).
+  // npm's log prefix repeats the code before the message ("npm ERR! 403 403 Forbidden - PUT ...").
+  { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(?:\d{3} )?(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]), bodyAfter: npmErrorField },
+];
+
+/** kubectl's "Error from server (Reason): message". */
+const KUBECTL = /\bError from server \((\w+)\): /;
+
+export interface ReadLine {
+  found: ClientErrorLine;
+  inline: string | null;
+  quoted: boolean;
+  /** The body read from the line itself, when the wording says how. */
+  body: QuotedBody | null;
+}
+
+/** The first wording of a tool's message the line holds, with what it says and where its body starts, or null. */
+export function readLine(text: string): ReadLine | null {
+  for (const wording of WORDINGS) {
+    const m = wording.pattern.exec(text);
+    if (m && (wording.accept?.(m) ?? true)) {
+      const after = text.slice(m.index + m[0].length);
+      return { found: wording.read(m), inline: wording.bodyInline ? after : null, quoted: wording.bodyQuoted ?? false, body: wording.bodyAfter?.(after) ?? null };
+    }
+  }
+  const kube = KUBECTL.exec(text);
+  const status = kube ? KUBERNETES_REASONS[kube[1] ?? ''] : undefined;
+  if (status === undefined || !kube) return null;
+  // kubectl prints the Status message the API server sent after the reason: the body's own words.
+  const message = text.slice(kube.index + kube[0].length).trim();
+  return { found: line(String(status), kube[1]), inline: null, quoted: false, body: message === '' ? null : { body: message, unquoted: false } };
+}
+
