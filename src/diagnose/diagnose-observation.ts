@@ -173,6 +173,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const notes: string[] = [];
   if (obs.response && obs.response.form !== 'message') notes.push(msg.note.partOnly[obs.response.form]);
   if (obs.response?.bodyNote) notes.push(msg.note[obs.response.bodyNote]);
+  if (obs.failure?.tool === 'client' && best) notes.push(msg.note.clientWords);
   if (obs.logged?.statusImplied) notes.push(msg.note.impliedStatus(obs.logged.status));
   if (obs.response?.truncated) notes.push(msg.note.truncated);
   if (!failed && best && shown !== null) notes.push(msg.note.sentAsSuccess(shown));

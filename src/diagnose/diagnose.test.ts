@@ -324,7 +324,7 @@ describe('diagnose: an honest unknown', () => {
     expect(report.diagnoses.map((d) => [d.verdict, d.issuer?.fingerprint ?? null])).toEqual([
       ['no-error', null],
       ['identified', 'cloudflare-522'],
-      ['unknown', null],
+      ['identified', 'client-connection-refused'],
     ]);
     expect(report.diagnoses[2]?.seen.clientError).toBe('net::ERR_CONNECTION_REFUSED');
   });

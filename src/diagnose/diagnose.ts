@@ -6,8 +6,18 @@ import { loadDefaultPages, loadElimination, loadFingerprints } from './load-fing
 import { notAPage, parseInput } from './parse-input.ts';
 import { parsePage } from './parse-page.ts';
 import { parseLogLines } from './parse-log-lines.ts';
+import { RESPONSE_LABEL } from './observation-label.ts';
+import { transportFailure } from './transport-errors.ts';
 import { messages, type Locale } from '../i18n/index.ts';
 import type { DiagnoseOptions, DiagnosisReport, ParsedInput } from './types.ts';
+
+/** A client's printout of its network error (Node's ECONNREFUSED, Go's dial error): no response came back. */
+function clientFailureInput(input: string | object): ParsedInput | null {
+  const found = typeof input === 'string' ? transportFailure(input) : null;
+  if (!found) return null;
+  const failure = { tool: 'client' as const, exitCode: null, kind: found.kind, message: found.line, trace: [] };
+  return { format: 'client-message', observations: [{ label: RESPONSE_LABEL, response: null, failure, hops: [] }] };
+}
 
 const isUnreadable = (error: unknown) => error instanceof HttpwhyError && error.code === 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT';
 
@@ -25,6 +35,8 @@ function readInput(input: string | object, data: EngineData, locale: Locale): Pa
     if (logged) return logged;
     const words = parsePage(input);
     if (words.observations.some((obs) => diagnoseObservation(obs, data, locale).verdict === 'identified')) return words;
+    const failed = clientFailureInput(input);
+    if (failed) return failed;
     throw error;
   }
 }
@@ -62,6 +74,11 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   // A JSON object a proxy's or a CDN's log reader reads is its access-log record, not the error body it looks like.
   const proxyRecord = format === 'body' && logged !== null && !appLinesOnly;
   if (logged && (decided || proxyRecord || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
-  if (format === 'page-text' && only.verdict === 'unknown' && only.status === null) throw notAPage(String(input));
+  if (format === 'page-text' && only.verdict === 'unknown' && only.status === null) {
+    // Words no page fingerprint reads and no status: a client's own network error, or else nothing httpwhy can read.
+    const failed = clientFailureInput(input);
+    if (!failed) throw notAPage(String(input));
+    return { format: failed.format, locale, diagnoses: failed.observations.map((obs) => diagnoseObservation(obs, data, locale)) };
+  }
   return { format, locale, diagnoses };
 }

@@ -65,13 +65,18 @@ export const matchSchema = z
     ...responseMatchers,
     /** At least one of these must match as well: "this header, or else this body marker". */
     anyOf: z.array(alternativeSchema).min(2).optional(),
-    /** curl's own failure: `curl: (<exit code>) <message>`; `message` also sees curl's `*` lines. */
+    /**
+     * A client's own failure: curl's `curl: (<exit code>) <message>` (`message` also sees curl's `*` lines), or
+     * another client's network error by the kind its words name (transport-errors.ts).
+     */
     failure: z
       .object({
-        exitCodes: z.array(z.number().int().min(1).max(99)).min(1),
+        exitCodes: z.array(z.number().int().min(1).max(99)).min(1).optional(),
+        kinds: z.array(z.enum(NETWORK_FAILURE_KINDS)).min(1).optional(),
         message: pattern.optional(),
       })
       .strict()
+      .refine((f) => (f.exitCodes === undefined) !== (f.kinds === undefined), 'a failure matcher takes curl exit codes or failure kinds, one of them')
       .optional(),
     /**
      * A pasted access-log line (diagnose reads those with the log analyzer's parsers and verdict table): its format,

@@ -30,7 +30,7 @@ function response(partial: Partial<ParsedResponse>): Observation {
 }
 
 function failure(partial: Partial<ClientFailure>): Observation {
-  return { label: 'response', response: null, failure: { tool: 'curl', exitCode: 7, message: '', trace: [], ...partial }, hops: [] };
+  return { label: 'response', response: null, failure: { tool: 'curl', exitCode: 7, kind: null, message: '', trace: [], ...partial }, hops: [] };
 }
 
 const match = (m: Match, obs: Observation) => matchFingerprint(compileFingerprint(fingerprint(m)), obs);

@@ -73,7 +73,9 @@ function isWords(obs: Observation): boolean {
 
 /** How sure the fingerprint is on this observation: its `wordsConfidence` when what matched were copied words. */
 export function confidenceOn(fingerprint: BuiltFingerprint, obs: Observation): Confidence {
-  return (fingerprint.role === 'issuer' && isWords(obs) ? fingerprint.wordsConfidence : undefined) ?? fingerprint.confidence;
+  // A client's network error read from its words is words too: they may be a server's body relaying its own failed call.
+  const words = isWords(obs) || obs.failure?.tool === 'client';
+  return (fingerprint.role === 'issuer' && words ? fingerprint.wordsConfidence : undefined) ?? fingerprint.confidence;
 }
 
 /** Double quotes as a forum or a word processor retypes them (`“error”: “…”`): in copied words, read as `"`. */
@@ -196,13 +198,15 @@ function wordsCarry(found: readonly Found[], obs: Observation): boolean {
   return !provisional || obs.response?.form !== 'message' || found.some((f) => f.kind === 'body' && f.value !== '');
 }
 
-function failureCheck({ exitCodes, message }: NonNullable<Match['failure']>): Check {
+function failureCheck({ exitCodes, kinds, message }: NonNullable<Match['failure']>): Check {
   const pattern = message === undefined ? undefined : new RegExp(message, 'i');
   return (obs) => {
     const f = obs.failure;
-    if (!f || f.exitCode === null || !exitCodes.includes(f.exitCode)) return undefined;
+    const code = f?.exitCode ?? null;
+    const matched = exitCodes ? code !== null && exitCodes.includes(code) : f?.kind != null && (kinds ?? []).includes(f.kind);
+    if (!f || !matched) return undefined;
     if (pattern && !pattern.test([f.message, ...f.trace].join('\n'))) return undefined;
-    return { kind: 'client-error', name: null, value: shorten(`curl: (${f.exitCode}) ${f.message}`) };
+    return { kind: 'client-error', name: null, value: shorten(code === null ? f.message : `curl: (${code}) ${f.message}`) };
   };
 }
 

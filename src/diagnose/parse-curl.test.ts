@@ -102,6 +102,7 @@ describe('parseCurlOutput', () => {
     expect(obs.failure).toEqual({
       tool: 'curl',
       exitCode: 7,
+      kind: null,
       message: "Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server",
       trace: ['  Trying 127.0.0.1:8080...', 'connect to 127.0.0.1 port 8080 failed: Connection refused'],
     });
@@ -132,6 +133,6 @@ describe('extractFailure', () => {
   it('removes curl failure lines from curl -i output and returns the last one', () => {
     const { text, failure } = extractFailure('HTTP/1.1 200 OK\r\n\r\nid,total\ncurl: (18) transfer closed with 10 bytes remaining to read\n');
     expect(text).toBe('HTTP/1.1 200 OK\r\n\r\nid,total\n');
-    expect(failure).toEqual({ tool: 'curl', exitCode: 18, message: 'transfer closed with 10 bytes remaining to read', trace: [] });
+    expect(failure).toEqual({ tool: 'curl', exitCode: 18, kind: null, message: 'transfer closed with 10 bytes remaining to read', trace: [] });
   });
 });

@@ -42,7 +42,7 @@ export function hasCurlFailureLine(text: string): boolean {
 /** A `curl: (N) message` line as a failure without trace; the caller checked the line matches. */
 function toFailure(line: string): ClientFailure {
   const m = FAILURE_LINE.exec(line.trim());
-  return { tool: 'curl', exitCode: Number(m?.[1]), message: (m?.[2] ?? '').trim(), trace: [] };
+  return { tool: 'curl', exitCode: Number(m?.[1]), kind: null, message: (m?.[2] ?? '').trim(), trace: [] };
 }
 
 /** Removes curl's failure lines from a `curl -i` paste and returns the last one. */
@@ -81,7 +81,7 @@ function proxyRefusal(failure: ClientFailure, hops: Observation['hops']): Observ
 /** libcurl's proxy-refusal message in a tool's words, without curl's own `curl: (56)` line: read as that failure. */
 export function libcurlProxyRefusal(text: string): Observation | null {
   const m = PROXY_CONNECT.exec(text);
-  return m ? proxyRefusal({ tool: 'curl', exitCode: 56, message: m[0], trace: [] }, []) : null;
+  return m ? proxyRefusal({ tool: 'curl', exitCode: 56, kind: null, message: m[0], trace: [] }, []) : null;
 }
 
 /** `curl -vi` prints the head twice: marked with `<` on stderr and bare on stdout, interleaved line by line. */

@@ -47,7 +47,7 @@ describe('parseHar', () => {
   it('reads status 0 as a browser failure with Chrome\'s _error', () => {
     const [obs] = parseHar(harWith([entry({ status: 0, statusText: '', headers: [], content: { size: 0 }, _error: 'net::ERR_CONNECTION_REFUSED' })]));
     expect(obs?.response).toBeNull();
-    expect(obs?.failure).toEqual({ tool: 'browser', exitCode: null, message: 'net::ERR_CONNECTION_REFUSED', trace: [] });
+    expect(obs?.failure).toEqual({ tool: 'browser', exitCode: null, kind: 'refused', message: 'net::ERR_CONNECTION_REFUSED', trace: [] });
   });
 
   it('reads an entry without content text as a response without a body', () => {

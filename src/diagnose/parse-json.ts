@@ -11,6 +11,7 @@ import { toResponse } from './parse-http.ts';
 import type { HeaderField, Observation } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
 import { harEntryLabel, RESPONSE_LABEL } from './observation-label.ts';
+import { browserFailureKind } from './transport-errors.ts';
 
 type Dict = Record<string, unknown>;
 
@@ -111,7 +112,7 @@ function harEntry(entry: unknown, index: number): Observation {
     // Status 0: the browser got no response. Chrome records why in _error (net::ERR_CONNECTION_REFUSED, ...).
     const error = response['_error'];
     const message = typeof error === 'string' && error !== '' ? error : 'no response was recorded';
-    return { label, response: null, failure: { tool: 'browser', exitCode: null, message, trace: [] }, hops: [] };
+    return { label, response: null, failure: { tool: 'browser', exitCode: null, kind: browserFailureKind(message), message, trace: [] }, hops: [] };
   }
   const content = isDict(response.content) ? response.content : {};
   const text = typeof content.text === 'string' ? content.text : null;

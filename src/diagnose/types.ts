@@ -54,12 +54,15 @@ export interface ParsedResponse {
 
 /**
  * A failure the client reported instead of (or after) a response: curl's `curl: (N) message` with its
- * `*` lines, or a browser's HAR entry without a response (status 0, Chrome's `_error`).
+ * `*` lines, a browser's HAR entry without a response (status 0, Chrome's `_error`), or another client's printout
+ * of its network error (Node's ECONNREFUSED, Go's dial error, Python's and Java's exceptions).
  */
 export interface ClientFailure {
-  tool: 'curl' | 'browser';
-  /** curl's exit code; null for browsers. */
+  tool: 'curl' | 'browser' | 'client';
+  /** curl's exit code; null for other clients. */
   exitCode: number | null;
+  /** For other clients than curl: the network failure their words name, when they name one. */
+  kind: NetworkFailureKind | null;
   message: string;
   /** curl's informational (`*`) lines, which say what happened before the failure. */
   trace: string[];

@@ -36,6 +36,8 @@ export const enDiagnose = {
       `The body was not captured, but its Content-Length (${length} bytes) is exactly the size of the component's own error page for this status and Server header, whose every byte its source fixes; that page was matched in its place, with one step less confidence.`,
     visibleText:
       "The page's markup does not read as the component wrote it (re-indented, or changed on its way into the paste), so its visible words were matched instead, as for text copied from the browser; words can also be a page quoted inside another one, so the confidence is low.",
+    clientWords:
+      "Read from the client's words, as printed: if they came as the body of a response (a page in the browser, an API's error) rather than from your own client, the server that sent them made this call itself and failed, so that server's upstream is what did not answer.",
     cutJson:
       'The JSON was cut off where the paste ends: it was read up to its last complete field, and nothing after the cut is assumed.',
     impliedStatus: (status: number) =>

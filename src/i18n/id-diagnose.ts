@@ -37,6 +37,8 @@ export const idDiagnose: Messages['diagnose'] = {
       `Body-nya tidak ikut terambil, tetapi Content-Length-nya (${length} byte) persis sama dengan ukuran halaman error bawaan komponen itu untuk status dan header Server ini, yang setiap byte-nya ditetapkan oleh source-nya; halaman itulah yang dicocokkan sebagai gantinya, dengan keyakinan satu tingkat lebih rendah.`,
     visibleText:
       'Markup halamannya tidak terbaca seperti yang ditulis komponennya (indentasinya diubah, atau berubah saat ditempel), jadi yang dicocokkan adalah kata-kata yang terlihat di halaman, seperti teks yang disalin dari browser; kata-kata itu bisa juga berasal dari halaman lain yang dikutip di dalamnya, jadi tingkat keyakinannya rendah.',
+    clientWords:
+      'Dibaca dari kata-kata client sebagaimana dicetak: kalau kata-kata itu datang sebagai body sebuah respons (halaman di browser, error dari API) dan bukan dari client Anda sendiri, server yang mengirimnya sendiri yang melakukan panggilan ini dan gagal, jadi upstream server itulah yang tidak menjawab.',
     cutJson:
       'JSON-nya terpotong di ujung tempelan: ia dibaca sampai field lengkap terakhirnya, dan tidak ada yang diasumsikan setelah potongannya.',
     impliedStatus: (status) =>
