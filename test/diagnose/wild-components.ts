@@ -54,6 +54,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   apigee: { names: ['Apigee'] },
   // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
   apisix: { names: ['Apache APISIX'], broader: ['OpenResty', 'nginx'] },
+  'apple-id': { names: ['Apple ID'], framework: true },
   'apt-cacher-ng': { names: ['apt-cacher-ng'], broader: ['Forward proxy (HTTP CONNECT)'] },
   // soulteary/apt-proxy, a Go caching proxy for apt: its own 502 is Go's ReverseProxy's.
   'apt-proxy': { names: ['apt-proxy'], broader: ['Go httputil.ReverseProxy'] },
@@ -62,14 +63,15 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
   atlassian: { names: ['Atlassian Cloud'], framework: true },
   auth0: { names: ['Auth0'], framework: true },
-  authelia: { names: ['Authelia'] },
-  authentik: { names: ['authentik'] },
+  authelia: { names: ['Authelia'], broader: ['OAuth 2.0 authorization server'] },
+  authentik: { names: ['authentik'], framework: true },
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   // Cloud services' own APIs and runtimes (held-out set 67): the service is the application that answered.
   'aws-appsync': { names: ['AWS AppSync'], framework: true },
   'aws-codeartifact': { names: ['AWS CodeArtifact'], framework: true },
   'aws-codecommit': { names: ['AWS CodeCommit'], framework: true },
+  'aws-cognito': { names: ['Amazon Cognito'], framework: true },
   'aws-dynamodb': { names: ['Amazon DynamoDB'], framework: true },
   'aws-ec2': { names: ['Amazon EC2 API'], framework: true },
   'aws-ecr': { names: ['Amazon ECR'], broader: ['Docker Registry (Distribution)'], framework: true },
@@ -84,6 +86,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-sts': { names: ['AWS STS'] },
   // AWS WAF runs inside the CloudFront distribution, ALB or API Gateway it protects, whose own 403 page says so.
   'aws-waf': { names: ['AWS WAF'], broader: ['Amazon CloudFront', 'AWS Application Load Balancer', 'Amazon API Gateway'] },
+  'azure-ad-app-proxy': { names: ['Microsoft Entra application proxy'] },
   'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
   // App Service's front ends are IIS with Application Request Routing: its 502 page is ARR's, its 503 is HTTP.sys's.
@@ -108,13 +111,16 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
   besu: { names: ['Hyperledger Besu (or Teku, Web3Signer)'], framework: true },
   bintray: { names: ['JFrog Bintray'], framework: true },
+  bitbucket: { names: ['Bitbucket'], framework: true },
   'bitcoin-core': { names: ['Bitcoin Core (or a fork)'], framework: true },
   // Tencent's BlueKing API Gateway runs on APISIX.
   'bk-apigateway': { names: ['BlueKing API Gateway'], broader: ['Apache APISIX', 'OpenResty'] },
   blockfrost: { names: ['Blockfrost'], framework: true },
   bmclapi: { names: ['BMCLAPI'], framework: true },
   boa: { names: ['Boa'] },
+  bonsai: { names: ['Bonsai'] },
   bottle: { names: ['Bottle'], framework: true },
+  boundary: { names: ['HashiCorp Boundary'] },
   // Braintree's gateway API answers from Rails (its X-Runtime beside X-Request-Id): Rails names it less precisely.
   // Braintree is a PayPal service: PayPal's Paypal-Debug-Id on its answers names the same side less precisely.
   braintree: { names: ['Braintree API'], broader: ['Ruby on Rails', 'PayPal'], framework: true },
@@ -124,12 +130,16 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   bunnycdn: { names: ['Bunny CDN'] },
   'burp-suite': { names: ['Burp Suite'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'c-icap': { names: ['c-icap'] },
-  caddy: { names: ['Caddy'] },
+  // Caddy, Tailscale's proxy and the OpenTelemetry Collector serve with Go's net/http: its own answers (a plain
+  // request on a TLS port, the mux's bare 404) are theirs, named less precisely.
+  caddy: { names: ['Caddy'], broader: ['Go net/http'] },
   caprover: { names: ['CapRover'], broader: ['nginx'] },
+  casdoor: { names: ['Casdoor'], framework: true },
   'ceph-rgw': { names: ['Ceph RGW'], broader: ['Object storage (S3-style XML error)'], framework: true },
   chalice: { names: ['Chalice'], framework: true },
   chartmuseum: { names: ['ChartMuseum'], framework: true },
   cherrypy: { names: ['CherryPy'], framework: true },
+  chproxy: { names: ['chproxy'] },
   // Cilium's L7 policy is enforced by the Envoy it runs on each node.
   cilium: { names: ['Cilium'], broader: ['Envoy'] },
   // Cisco Multicloud Defense (formerly Valtix) proxies with nginx, whose name its answers carry.
@@ -140,6 +150,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
   // R2, Cloudflare's object store, answers with the S3-style XML error.
   cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'], broader: ['Object storage (S3-style XML error)'] },
+  'cloudflare-access': { names: ['Cloudflare Access'], broader: ['Cloudflare'] },
+  'cloudflare-api': { names: ['Cloudflare API'], framework: true },
   'cloudflare-r2': { names: ['Cloudflare R2'], broader: ['Cloudflare', 'Object storage (S3-style XML error)'] },
   cloudflared: { names: ['Cloudflare Tunnel'] },
   cloudfront: { names: ['Amazon CloudFront'] },
@@ -156,7 +168,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Coraza runs as a filter inside Envoy (Envoy Gateway's example) or Caddy.
   'coraza-waf': { names: ['Coraza WAF'], broader: ['Envoy'] },
   'corporate-proxy': { names: ['corporate proxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  cortex: { names: ['Cortex'], framework: true },
   'cosmos-sdk': { names: ['Cosmos SDK'], broader: ['grpc-gateway'], framework: true },
+  'couchbase-sync-gateway': { names: ['Couchbase Sync Gateway'], framework: true },
   couchdb: { names: ['Apache CouchDB'], framework: true },
   cowboy: { names: ['Cowboy'], framework: true },
   cpanel: { names: ['cPanel'] },
@@ -164,9 +178,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   dansguardian: { names: ['DansGuardian'] },
   dapr: { names: ['Dapr'] },
   'dart-shelf': { names: ['shelf (Dart)'], framework: true },
+  datadog: { names: ['Datadog'], framework: true },
   datadome: { names: ['DataDome'] },
   'dev-tunnels': { names: ['Microsoft Dev Tunnels'] },
   devpi: { names: ['devpi'], framework: true },
+  dex: { names: ['Dex'], framework: true },
+  'digitalocean-api': { names: ['DigitalOcean API'], framework: true },
   'digitalocean-load-balancer': { names: ['DigitalOcean Load Balancer'] },
   'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
   'ddos-guard': { names: ['DDoS-Guard'] },
@@ -195,6 +212,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
   easegress: { names: ['Easegress'] },
+  'elastic-apm-server': { names: ['Elastic APM Server'], framework: true },
   // Elastic Cloud's front proxy in front of a deployment (its own JSON errors), not the cluster behind it.
   'elastic-cloud-proxy': { names: ['Elastic Cloud proxy'] },
   elasticsearch: { names: ['Elasticsearch'], framework: true },
@@ -238,13 +256,15 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
   github: { names: ['GitHub', 'GitHub REST API'], framework: true },
   'github-codespaces': { names: ['GitHub Codespaces port forwarding'], broader: ['nginx'] },
-  gitlab: { names: ['GitLab'], broader: ['GitLab Workhorse'], framework: true },
+  // GitLab is a Rails application: Rails named for its answer is the same box, named less precisely.
+  gitlab: { names: ['GitLab'], broader: ['GitLab Workhorse', 'Ruby on Rails'], framework: true },
   // GitLab's own reverse proxy in front of its Rails application: a proxy, not the application.
   'gitlab-workhorse': { names: ['GitLab Workhorse'] },
   gloo: { names: ['Gloo Gateway'], broader: ['Envoy'] },
   'go-module-proxy': { names: ['Go module proxy'], framework: true },
   gocenter: { names: ['GoCenter'], framework: true },
   gondor: { names: ['Gondor router'], framework: true },
+  'google-accounts': { names: ['Google Accounts'], broader: ['Google Front End'], framework: true },
   'google-apis': { names: ['Google APIs'], broader: ['Google Front End'], framework: true },
   'google-cloud-armor': { names: ['Google Cloud Armor'], broader: ['Google Front End'] },
   'google-cloud-lb': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
@@ -264,6 +284,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is Envoy with Google's filters (its local replies are Envoy's words); ESP (v1) was nginx.
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['Envoy'] },
   'google-frontend': { names: ['Google Front End'] },
+  'google-iap': { names: ['Google Cloud IAP'], broader: ['Google Front End'] },
   // Google's "unusual traffic" page on its own sites (google.com/sorry), which its front end serves.
   'google-search': { names: ['Google Front End'] },
   goproxyio: { names: ['goproxy (goproxy.io)'], broader: ['Go net/http'], framework: true },
@@ -272,6 +293,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gradio: { names: ['Gradio'], broader: ['FastAPI', 'uvicorn'], framework: true },
   // Grafana's data source proxy is Go's httputil.ReverseProxy inside Grafana.
   grafana: { names: ['Grafana'], broader: ['Go httputil.ReverseProxy'], framework: true },
+  'grafana-cloud': { names: ['Grafana Cloud'], framework: true },
+  'grafana-enterprise-traces': { names: ['Grafana Enterprise Traces'], broader: ['Grafana Tempo'], framework: true },
   'grafana-loki': { names: ['Grafana Loki'], framework: true },
   gravitee: { names: ['Gravitee API gateway'] },
   grizzly: { names: ['Grizzly'], broader: ['Eclipse GlassFish'] },
@@ -280,10 +303,13 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   h2o: { names: ['H2O'] },
   // Home Assistant's Supervisor is an aiohttp application: aiohttp's "401: Unauthorized" names the same box less precisely.
   'ha-supervisor': { names: ['Home Assistant Supervisor'], broader: ['aiohttp'], framework: true },
+  'hackerone-api': { names: ['HackerOne API'], framework: true },
   hapi: { names: ['Boom (hapi)'], framework: true },
   haproxy: { names: ['HAProxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   harbor: { names: ['Harbor'], broader: ['Docker Registry (Distribution)'], framework: true },
+  hasura: { names: ['Hasura'], framework: true },
   heroku: { names: ['Heroku router'] },
+  'heroku-platform-api': { names: ['Heroku Platform API'], framework: true },
   hestiacp: { names: ['HestiaCP'], broader: ['nginx', 'Apache httpd'] },
   'hetzner-load-balancer': { names: ['Hetzner Load Balancer'], broader: ['HAProxy'] },
   'hetzner-storage-share': { names: ['Hetzner Storage Share'], broader: ['Nextcloud'], framework: true },
@@ -294,6 +320,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   hikvision: { names: ['Hikvision device web server'], framework: true },
   // Home Assistant's web server is aiohttp: aiohttp's own error text is Home Assistant's, named less precisely.
   'home-assistant': { names: ['Home Assistant'], broader: ['aiohttp'], framework: true },
+  honeycomb: { names: ['Honeycomb'], framework: true },
   hoverfly: { names: ['Hoverfly'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'hpe-ilo': { names: ['HPE iLO'], framework: true },
   'http-server': { names: ['http-server (Node)'], framework: true },
@@ -304,6 +331,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   hubspot: { names: ['HubSpot'], framework: true },
   huggingface: { names: ['Hugging Face Hub'], framework: true },
   'hypixel-api': { names: ['Hypixel API'], framework: true },
+  'ibm-cloudant': { names: ['IBM Cloudant'], broader: ['Apache CouchDB'], framework: true },
   'ibm-code-engine': { names: ['IBM Cloud Code Engine'], broader: ['Knative Serving', 'Envoy'] },
   'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   icloud: { names: ['iCloud'], framework: true },
@@ -323,6 +351,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'internet-archive': { names: ['Internet Archive'], framework: true },
   istio: { names: ['Istio (Envoy)'], broader: ['Envoy'] },
   jackett: { names: ['Jackett'], framework: true },
+  jaeger: { names: ['Jaeger'], framework: true },
   janus: { names: ['Janus'] },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
@@ -341,7 +370,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   keycloak: { names: ['Keycloak'], framework: true },
   // kgateway is the open-source Gloo Gateway, on Envoy.
   kgateway: { names: ['kgateway', 'Gloo Gateway'], broader: ['Envoy'] },
-  kibana: { names: ['Kibana'], framework: true },
+  kibana: { names: ['Kibana'], broader: ['Boom (hapi)'], framework: true },
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
@@ -360,6 +389,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   laravel: { names: ['Laravel'], framework: true },
   lidarr: { names: ['Servarr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr)'], framework: true },
   lighttpd: { names: ['lighttpd'] },
+  'linear-api': { names: ['Linear API'], framework: true },
   linkedin: { names: ['LinkedIn'], framework: true },
   linkerd: { names: ['Linkerd proxy'] },
   // LLM gateways and relays (LiteLLM, new-api, one-api, OpenRouter, Routstr, MLflow's gateway) answering for themselves:
@@ -378,8 +408,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   mastodon: { names: ['Mastodon'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  meilisearch: { names: ['Meilisearch'], framework: true },
   // A hosted OpenAI-compatible relay: the service the client called, an application of its own, like the SaaS APIs.
   'memofun-relay': { names: ['memofun relay'], framework: true },
+  metricbeat: { names: ['Metricbeat'], framework: true },
   metro: { names: ['Metro (React Native)'], framework: true },
   micronaut: { names: ['Micronaut'], framework: true },
   microsandbox: { names: ['microsandbox'] },
@@ -387,6 +419,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
   mihomo: { names: ['mihomo'] },
   'mikrotik-swos': { names: ['MikroTik SwOS'], framework: true },
+  mimir: { names: ['Grafana Mimir'], framework: true },
   'minecraft-services': { names: ['Minecraft Services API'], framework: true },
   minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
   mistral: { names: ['Mistral API'], framework: true },
@@ -416,6 +449,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'netlify-cli': { names: ['Netlify CLI'] },
   'netlify-lambda': { names: ['netlify-lambda'], framework: true },
   'new-api': { names: ['new-api'] },
+  'new-relic': { names: ['New Relic'], framework: true },
   // Nextcloud's WebDAV, CalDAV and CardDAV are SabreDAV inside it: the same application named by its library.
   nextcloud: { names: ['Nextcloud'], broader: ['SabreDAV (the application\'s WebDAV server)'], framework: true },
   nextjs: { names: ['Next.js'], framework: true },
@@ -423,6 +457,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nghttpx: { names: ['nghttpx'] },
   nginx: { names: ['nginx'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'nginx-app-protect': { names: ['F5 WAF (BIG-IP ASM / NGINX App Protect)'], broader: ['nginx'] },
+  'nginx-proxy': { names: ['nginx-proxy'], broader: NGINX_FORKS },
   'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   'ngx-lua-waf': { names: ['ngx_lua_waf'], broader: ['OpenResty', 'nginx'] },
@@ -448,6 +483,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   openwhisk: { names: ['Apache OpenWhisk'], framework: true },
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },
   'oracle-cloud-load-balancer': { names: ['Oracle Cloud Load Balancer'] },
+  'ory-hydra': { names: ['Ory Hydra'], framework: true },
   // Open Telekom Cloud's object storage is Huawei Cloud's OBS.
   'otc-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
   openfaas: { names: ['OpenFaaS'] },
@@ -455,6 +491,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // OpenShift's router is HAProxy with its own error pages.
   'openshift-router': { names: ['OpenShift router'], broader: ['HAProxy'] },
   'ory-oathkeeper': { names: ['Ory Oathkeeper'] },
+  'otel-collector': { names: ['OpenTelemetry Collector'], broader: ['Go net/http'], framework: true },
   paddle: { names: ['Paddle API'], framework: true },
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
   // Rust nodes answer their RPC refusals through Parity's JSON-RPC server library: that server is theirs.
@@ -477,6 +514,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   pomerium: { names: ['Pomerium'], broader: ['Envoy'] },
   postgrest: { names: ['PostgREST'], framework: true },
   prestashop: { names: ['PrestaShop'], framework: true },
+  'pritunl-zero': { names: ['Pritunl Zero'] },
   privoxy: { names: ['Privoxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'play-framework': { names: ['Play Framework'], framework: true },
   // Prometheus answers with Go's net/http: its bare 404 names the same box less precisely.
@@ -493,6 +531,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   pypi: { names: ['PyPI'], framework: true },
   pypiserver: { names: ['pypiserver'], broader: ['Bottle'], framework: true },
   pyramid: { names: ['Pyramid'], framework: true },
+  'python-websockets': { names: ['websockets (Python)'], framework: true },
   pythonanywhere: { names: ['PythonAnywhere'] },
   'python-http-server': { names: ['Python http.server'], framework: true },
   'python-wsgiref': { names: ['Python wsgiref'], framework: true },
@@ -501,6 +540,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // BFE (Baidu Front End) writes nginx-style pages with its own footer.
   bfe: { names: ['BFE'] },
   qbittorrent: { names: ['qBittorrent'], framework: true },
+  qdrant: { names: ['Qdrant'], framework: true },
+  quay: { names: ['Quay'], framework: true },
   quicknode: { names: ['QuickNode'], framework: true },
   radarr: { names: ['Servarr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr)'], framework: true },
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
@@ -524,19 +565,24 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   sendgrid: { names: ['SendGrid'], framework: true },
   sentinel: { names: ['Sentinel'], framework: true },
   sentora: { names: ['Sentora'], broader: ['Apache httpd'] },
+  'sentry-relay': { names: ['Sentry Relay'], framework: true },
   servicenow: { names: ['ServiceNow'], framework: true },
   shelly: { names: ['Shelly device'], framework: true },
   'shiny-server': { names: ['Shiny Server'], framework: true },
   'shinyapps-io': { names: ['shinyapps.io'], framework: true },
+  signalfx: { names: ['Splunk Observability (SignalFx)'], framework: true },
   siteground: { names: ['SiteGround'] },
   slack: { names: ['Slack API'], framework: true },
   smokescreen: { names: ['Smokescreen'] },
+  'socket-io': { names: ['Socket.IO'], framework: true },
   'solana-public-rpc': { names: ['Solana public RPC'], framework: true },
   solr: { names: ['Apache Solr'], framework: true },
   sonarr: { names: ['Servarr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr)'], framework: true },
   'sophos-xg': { names: ['Sophos Firewall'], broader: ['Forward proxy (HTTP CONNECT)'] },
   sozu: { names: ['Sōzu'] },
   'spark-java': { names: ['Spark (Java)'], broader: ['Jetty'], framework: true },
+  'splunk-hec': { names: ['Splunk HTTP Event Collector'], framework: true },
+  'spotify-web-api': { names: ['Spotify Web API'], framework: true },
   squidclamav: { names: ['SquidClamav'], broader: ['c-icap'] },
   starlette: { names: ['Starlette'], broader: ['FastAPI'], framework: true },
   'steam-web-api': { names: ['Steam Web API'], framework: true },
@@ -548,9 +594,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   sveltekit: { names: ['SvelteKit'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'synology-dsm': { names: ['Synology DSM'], framework: true },
-  'tailscale-funnel': { names: ['Tailscale Funnel'] },
+  'tailscale-funnel': { names: ['Tailscale Funnel'], broader: ['Go net/http'] },
   tasmota: { names: ['Tasmota'], framework: true },
   'telegram-bot-api': { names: ['Telegram Bot API'], framework: true },
+  teleport: { names: ['Teleport'] },
   'tencent-cloud-waf': { names: ['Tencent Cloud WAF'] },
   'tencent-cos': { names: ['Tencent Cloud COS'], broader: ['Object storage (S3-style XML error)'] },
   'tencent-edgeone': { names: ['Tencent Cloud EdgeOne'] },
@@ -558,6 +605,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tenderly: { names: ['Tenderly'], framework: true },
   'terraform-cloud': { names: ['Terraform Cloud'], framework: true },
   'tesla-powerwall-gateway': { names: ['Tesla Powerwall gateway'], framework: true },
+  thanos: { names: ['Thanos'], framework: true },
   'tinkoff-acquiring': { names: ['Tinkoff Acquiring API'], framework: true },
   'tiny-ssl-reverse-proxy': { names: ['tiny-ssl-reverse-proxy'], broader: ['Go httputil.ReverseProxy'] },
   transmission: { names: ['Transmission'], framework: true },
@@ -566,23 +614,29 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tuya-cloud': { names: ['Tuya cloud'], framework: true },
   twilio: { names: ['Twilio'], framework: true },
   twitter: { names: ['Twitter (X) API'], framework: true },
+  typesense: { names: ['Typesense'], framework: true },
   'unifi-controller': { names: ['UniFi Network application'], framework: true },
   'unifi-os': { names: ['UniFi OS'], framework: true },
   'unixhot-waf': { names: ['unixhot WAF'], broader: ['ngx_lua_waf', 'OpenResty', 'nginx'] },
+  uptrace: { names: ['Uptrace'], framework: true },
   upyun: { names: ['UPYUN'] },
   'uusec-waf': { names: ['UUSEC WAF'], broader: ['OpenResty', 'nginx'] },
   verdaccio: { names: ['Verdaccio'], broader: ['Express'], framework: true },
   vertx: { names: ['Vert.x'], framework: true },
   // HestiaCP is VestaCP's fork and keeps its pages.
   vestacp: { names: ['VestaCP', 'HestiaCP'], broader: ['nginx', 'Apache httpd'] },
+  victoriametrics: { names: ['VictoriaMetrics'], framework: true },
   vite: { names: ['Vite dev server'] },
   voila: { names: ['Voilà'], broader: ['Tornado'], framework: true },
+  'vouch-proxy': { names: ['Vouch Proxy'] },
   wangsu: { names: ['Wangsu CDN'] },
+  weaviate: { names: ['Weaviate'], framework: true },
   // webpack-dev-server's proxy is http-proxy-middleware: its error text names the same box.
   'webpack-dev-server': { names: ['webpack-dev-server', 'http-proxy-middleware'] },
   webrick: { names: ['WEBrick'], framework: true },
   wildfly: { names: ['WildFly'], broader: ['Undertow (WildFly)'] },
   wix: { names: ['Wix'] },
+  'ws-rs': { names: ['ws-rs'], framework: true },
   'wso2-apk': { names: ['WSO2 APK'] },
   railway: { names: ['Railway'] },
   // RESTEasy is the JAX-RS layer inside Quarkus (and WildFly): the same application, named by its framework's part.
@@ -604,7 +658,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'streamlit-cloud': { names: ['Streamlit Community Cloud'] },
   stingray: { names: ['Stingray Traffic Manager'] },
   strapi: { names: ['Strapi'], framework: true },
-  supabase: { names: ['Supabase'] },
+  supabase: { names: ['Supabase'], framework: true },
   sucuri: { names: ['Sucuri Website Firewall'] },
   symfony: { names: ['Symfony'], framework: true },
   tengine: { names: ['Tengine'], broader: ['nginx'] },
@@ -640,6 +694,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   zaproxy: { names: ['ZAP'], broader: ['Forward proxy (HTTP CONNECT)'] },
   zendesk: { names: ['Zendesk'], framework: true },
   'zhongkui-waf': { names: ['Zhongkui WAF'], broader: ['OpenResty', 'nginx'] },
+  zipkin: { names: ['Zipkin'], framework: true },
+  zitadel: { names: ['ZITADEL'], framework: true },
   zoraxy: { names: ['Zoraxy'] },
   zrok: { names: ['zrok'] },
   zscaler: { names: ['Zscaler Internet Access'], broader: ['Forward proxy (HTTP CONNECT)'] },

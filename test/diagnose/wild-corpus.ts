@@ -46,6 +46,12 @@ export function unmappedSlugs(items: readonly CorpusItem[]): string[] {
   return [...new Set(items.map((i) => i.expect))].filter((s) => s !== 'app' && s !== 'unknown' && !(s in WILD_COMPONENTS)).toSorted();
 }
 
+/**
+ * Components named by a role any application can play (an identity provider's OAuth 2.0 error object): for a slug that
+ * is an application's own code, they name it less precisely, as 'the application' does.
+ */
+const ROLES_OF_AN_APPLICATION: readonly string[] = ['OAuth 2.0 authorization server'];
+
 function judge(expect: string, d: Diagnosis): Outcome {
   const issuer = d.issuer;
   if (issuer === null || d.verdict === 'unknown' || d.verdict === 'no-error') return expect === 'unknown' ? 'right' : 'unknown';
@@ -53,7 +59,8 @@ function judge(expect: string, d: Diagnosis): Outcome {
   const expected = WILD_COMPONENTS[expect];
   if (!expected) return 'wrong';
   if (expected.names.includes(issuer.component)) return 'right';
-  if (expected.broader?.includes(issuer.component) || (expected.framework && issuer.component === APPLICATION)) return 'less-specific';
+  const asApplication = issuer.component === APPLICATION || ROLES_OF_AN_APPLICATION.includes(issuer.component);
+  if (expected.broader?.includes(issuer.component) || (expected.framework && asApplication)) return 'less-specific';
   return 'wrong';
 }
 
