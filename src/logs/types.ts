@@ -208,6 +208,7 @@ export const FORMAT_IDS = [
   'nginx-json',
   'nginx-error',
   'apache-error',
+  'lighttpd-error',
   'haproxy',
   'squid',
   'alb',

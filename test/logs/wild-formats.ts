@@ -137,6 +137,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // port more) and LiteSpeed's (CyberPanel's) error log, read as no format yet.
   'cpanel-cpsrvd': ['combined'],
   'litespeed-error': ['apache-error'],
+  'lighttpd-error': ['lighttpd-error'],
+  // Held-out set 56: Pi-hole's lighttpd accesslog.format with pipes (`%{%s}t|%V|%r|%s|%b`), read by no format yet.
+  'lighttpd-custom': ['nginx-custom'],
+  // Held-out set 57: Akamai DataStream 2's JSON records, read by no format yet (a known gap).
+  'akamai-datastream2': ['akamai-datastream2'],
   'lighttpd-access': ['nginx-custom', 'combined'],
   apisix: ['nginx-custom'],
   'linkerd-json': ['linkerd'],

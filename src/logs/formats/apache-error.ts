@@ -12,6 +12,11 @@ import { localTime, monthIndex } from './log-time.ts';
 import type { Cause, ErrorPhase, LoggedTime } from '../types.ts';
 
 const LINE = /^\[\w{3} (\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (\d{4})\] \[[\w:]+\] (?:\[pid (\d+(?::tid \d+)?)\] )?(.*)$/;
+/**
+ * A custom ErrorLogFormat's line: the time as `%{cu}t` (`[2015-05-26 07:29:31.929471]`), `[%-m:%l]` (the module `-`
+ * when a core message has none), then `%-a %-L` (the client and the log id, `-` when absent) as some formats put them.
+ */
+const CUSTOM_LINE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\] \[[\w-]*:\w+\] (?:\[pid (\d+(?::tid \d+)?)\] |(?:-|[\d.:a-f]+) (?:-|[\w@+/=-]{10,}) )?(.*)$/;
 const CLIENT = /\[client (\S+?)(?::\d+)?\] ?/;
 /** `(111)Connection refused: ` before the message: the errno of the failed call. */
 const ERRNO = /^\((-?\d+)\)/;
@@ -37,6 +42,22 @@ interface Recent {
   upstream: string;
 }
 
+/** The time, the process/thread and the rest of a line in the default format or a custom one; null for other lines. */
+function readLine(line: string): { time: LoggedTime; thread: string; rest: string } | null {
+  const m = LINE.exec(line);
+  if (m) {
+    const month = monthIndex(m[1] as string);
+    if (month < 0) return null;
+    const ms = m[6] ? Math.floor(Number(`0.${m[6]}`) * 1000) : 0;
+    return { time: localTime(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), ms), thread: m[8] ?? '', rest: m[9] as string };
+  }
+  const c = line.charCodeAt(0) === 91 ? CUSTOM_LINE.exec(line) : null;
+  if (!c) return null;
+  const ms = c[7] ? Math.floor(Number(`0.${c[7]}`) * 1000) : 0;
+  const time = localTime(Number(c[1]), Number(c[2]) - 1, Number(c[3]), Number(c[4]), Number(c[5]), Number(c[6]), ms);
+  return { time, thread: c[8] ?? '', rest: c[9] as string };
+}
+
 export class ApacheErrorParser extends BaseParser {
   readonly format = 'apache-error' as const;
   /** By `pid[:tid]`: a connect attempt not yet claimed by its request's line. */
@@ -45,13 +66,10 @@ export class ApacheErrorParser extends BaseParser {
   private readonly events = new Map<string, Recent>();
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
-    const m = LINE.exec(buf.toString('utf8', start, end));
-    const month = m ? monthIndex(m[1] as string) : -1;
-    if (!m || month < 0) return KIND.none;
-    const ms = m[6] ? Math.floor(Number(`0.${m[6]}`) * 1000) : 0;
-    const time = localTime(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), ms);
-    const rest = m[9] as string;
-    const thread = m[8] ?? '';
+    const line = buf.toString('utf8', start, end);
+    const read = readLine(line);
+    if (!read) return KIND.none;
+    const { time, thread, rest } = read;
     const client = CLIENT.exec(rest);
     const message = client ? rest.replace(client[0], '') : rest;
     const code = CODE.exec(rest)?.[1];

@@ -33,9 +33,8 @@ const SHAPES: readonly Shape[] = [
   // The quoted request line then the status, as Python's http.server and Werkzeug (`127.0.0.1 - - [date] "GET /
   // HTTP/1.1" 500 -`), Django's runserver (`[date] "GET / HTTP/1.1" 500 145`), uvicorn (`INFO: 1.2.3.4:5 - "GET /
   // HTTP/1.1" 500 Internal Server Error`), actix-web and gunicorn's custom access formats write it. Not with a
-  // zoned time in brackets (CLF_TIME) nor combined's referer and agent after the size (COMBINED_TAIL): such a line is
-  // more likely a proxy's access line in the same stream (supervisord running nginx beside the app, a router's line
-  // cut by a paste), whose 5xx may be the proxy's own.
+  // zoned time in brackets (CLF_TIME): such a line is more likely a proxy's access line in the same stream
+  // (supervisord running nginx beside the app, a router's line cut by a paste), whose 5xx may be the proxy's own.
   { pattern: new RegExp(`"${METHOD} (\\S+) HTTP\\/[\\d.]+" (\\d{3})\\b`, 'i'), method: 1, path: 2, status: 3, client: 0 },
   // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
   // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
@@ -78,12 +77,6 @@ const SHAPES: readonly Shape[] = [
  */
 const CLF_TIME = /\[(?:\d\d\/(?:\w{3}|\d\d)\/\d{4}:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d))\]/;
 /**
- * The combined format's size, referer and user agent after the status (`" 502 4086 "https://…" "Mozilla/5.0 …"`): a
- * web server's or a proxy's access line, whatever its time looks like (Apache's `%{%Y-%m-%d %H:%M:%S}t` in a custom
- * LogFormat); the app servers of the first shape end their line at the size or the reason.
- */
-const COMBINED_TAIL = /" \d{3} (?:\d+|-) "[^"]*" "[^"]*"/;
-/**
  * urllib3's debug line for each response it received (connectionpool.py `_make_request`): `https://host:443 "GET /x
  * HTTP/1.1" 403 898` in later 1.x releases and since, `"GET /x HTTP/1.1" 403 898` under the `urllib3.connectionpool`
  * logger before. The quoted request and status of a client's log, not of a server's. Groups: scheme, host (the
@@ -96,7 +89,7 @@ const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{0,4}(?::[\da-f]{0
 
 /** The request an app-log line records, or null when the line is not one of the request lines above. */
 export function appRequestLine(line: string): AppRequestLine | null {
-  const clf = CLF_TIME.test(line) || COMBINED_TAIL.test(line);
+  const clf = CLF_TIME.test(line);
   for (const shape of SHAPES) {
     if (shape === SHAPES[0] && (clf || URLLIB3_RESPONSE.test(line))) continue;
     const m = shape.pattern.exec(line);

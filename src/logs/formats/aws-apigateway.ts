@@ -2,7 +2,8 @@
  * Amazon API Gateway access logs as CloudWatch Logs or Firehose deliver them: one JSON object per request, its keys
  * chosen by the operator from `$context` variables. The console's JSON formats name them `requestId`, `ip`,
  * `requestTime` (CLF), `httpMethod`, `resourcePath` (REST) or `routeKey` (HTTP APIs), `status`, `protocol`,
- * `responseLength` (API Gateway Developer Guide, "Set up CloudWatch logging" and "Customize HTTP API access logs").
+ * `responseLength` (API Gateway Developer Guide, "Set up CloudWatch logging" and "Customize HTTP API access logs");
+ * WebSocket APIs' `eventType`, `routeKey` (`$connect`) and `connectionId` instead of a method and a path.
  * Who made a 5xx is in the integration's fields when the format logs them (`$context.integrationStatus` or
  * `$context.integration.status`, `$context.integrationErrorMessage`, `$context.error.message`): the integration's own
  * 5xx relayed is the backend's; a 5xx with no integration status, or after an integration that answered 2xx (a
@@ -50,7 +51,9 @@ export class ApiGatewayParser extends BaseParser {
     if (text.charCodeAt(start) !== 123) return KIND.none;
     // Parsed only when it has API Gateway's keys: other formats' JSON lines pass by unparsed.
     const line = buf.toString('utf8', start, end);
-    if (!line.includes('"httpMethod"') || !(line.includes('"resourcePath"') || line.includes('"routeKey"'))) return KIND.none;
+    // WebSocket APIs log no method: their console format has the route key, the event type and the connection id.
+    const websocket = line.includes('"connectionId"') && line.includes('"eventType"') && line.includes('"routeKey"');
+    if (!websocket && (!line.includes('"httpMethod"') || !(line.includes('"resourcePath"') || line.includes('"routeKey"')))) return KIND.none;
     const obj = parseJsonObject(line);
     if (!obj) return KIND.none;
     const status = Number(firstString(obj, ['status']));

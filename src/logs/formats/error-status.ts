@@ -12,11 +12,14 @@ import type { Cause, FormatId } from '../types.ts';
 
 const NGINX: Partial<Record<Cause, number>> = { timeout: 504, 'client-closed': 499 };
 const APACHE: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503 };
+/** lighttpd's gw_backend.c: 503 while no backend is usable, 504 for a backend's timeout, 502 otherwise. */
+const LIGHTTPD: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503 };
 const CADDY_DIAL: Partial<Record<Cause, number>> = { refused: 502, 'connect-failed': 502, unreachable: 502, dns: 502 };
 /** `otherwise`: the status for the format's other causes, null when the source does not fix one. */
 const BY_FORMAT: Partial<Record<FormatId, { own: Partial<Record<Cause, number>>; otherwise: number | null }>> = {
   'nginx-error': { own: NGINX, otherwise: 502 },
   'apache-error': { own: APACHE, otherwise: 502 },
+  'lighttpd-error': { own: LIGHTTPD, otherwise: 502 },
   caddy: { own: CADDY_DIAL, otherwise: null },
 };
 

@@ -15,6 +15,7 @@ const WHO: Record<number, string> = {
   3: '$remote_addr $remote_ident $remote_user',
   4: '$host $remote_addr $remote_ident $remote_user',
 };
+const ISO_IN_BRACKETS = /^ \[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]/;
 const TOKEN = /\s+(?:([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*")|(\[[^\]]*\])|(\S+))/y;
 
 /** The inferred format, or null when the line does not have that shape (or has nothing after the CLF part). */
@@ -34,7 +35,11 @@ export function inferLogFormat(line: string): string | null {
     return `$${v}`;
   };
   const betweenFields = between === '' ? '' : ` ${between.trim().split(' ').map(() => variable(undefined)).join(' ')}`;
-  let format = `${who} [$time_local]${betweenFields} "$request" $status $body_bytes_sent`;
+  // Apache's `%{%Y-%m-%d %H:%M:%S}t` after `%h %l %u` writes an ISO time in the brackets, read as nginx's. Not after
+  // one field: that is a wrapper's time before another proxy's ISO-stamped line (Envoy's under kubectl).
+  const iso = who !== WHO[1] && ISO_IN_BRACKETS.test(line.slice((prefix[1] as string).length));
+  const time = iso ? '$time_iso8601' : '$time_local';
+  let format = `${who} [${time}]${betweenFields} "$request" $status $body_bytes_sent`;
   const fieldsBefore = field;
   TOKEN.lastIndex = prefix[0].length;
   while (TOKEN.lastIndex < line.length) {
