@@ -47,10 +47,11 @@ export function unmappedSlugs(items: readonly CorpusItem[]): string[] {
 }
 
 /**
- * Components named by a role any application can play (an identity provider's OAuth 2.0 error object): for a slug that
+ * Components named by a role any application can play (an identity provider's OAuth 2.0 error object, a Kubernetes
+ * admission webhook's refusal): for a slug that
  * is an application's own code, they name it less precisely, as 'the application' does.
  */
-const ROLES_OF_AN_APPLICATION: readonly string[] = ['OAuth 2.0 authorization server'];
+const ROLES_OF_AN_APPLICATION: readonly string[] = ['OAuth 2.0 authorization server', 'Kubernetes admission webhook'];
 
 function judge(expect: string, d: Diagnosis): Outcome {
   const issuer = d.issuer;
