@@ -142,6 +142,13 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'lighttpd-custom': ['nginx-custom'],
   // Held-out set 57: Akamai DataStream 2's JSON records, read by no format yet (a known gap).
   'akamai-datastream2': ['akamai-datastream2'],
+  // Held-out set 58: PHP-FPM's and Puma's own logs (no requests in them), app servers' lines.
+  'php-fpm-error': ['app-text'],
+  puma: ['app-text'],
+  // Held-out set 59: IIS Advanced Logging writes W3C's layout under its #Fields line; ASP.NET Core's console logger
+  // is an app's text.
+  'iis-advanced-logging': ['iis-w3c'],
+  'aspnetcore-console': ['app-text'],
   'lighttpd-access': ['nginx-custom', 'combined'],
   apisix: ['nginx-custom'],
   'linkerd-json': ['linkerd'],

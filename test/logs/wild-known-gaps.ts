@@ -523,4 +523,40 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "Fly's 2018 edge log line: no format reads Fly's logs yet.",
   },
+  'nginx-combined/weblate-docker-1313-supervisor-502-crit.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "nginx's lines under two prefixes (compose's `svc | ` and supervisord's `nginx stdout | `), two of them broken by spaces a terminal's wrap pasted into the middle: no format reads the access line.",
+  },
+  'uwsgi/weblate-2114-harakiri-compose.log': {
+    fails: ['format'],
+    reason: "uWSGI's HARAKIRI lines with one nginx error line beside them and no access line (cut in the issue): read as nginx's error log, the uWSGI lines as no format.",
+  },
+  'php-fpm-error/deb-sury-502-sigsegv.log': {
+    fails: ['format'],
+    reason: "PHP-FPM's own log (`[date] WARNING: [pool www] child N exited on signal 11 (SIGSEGV)`): no format reads PHP-FPM's lines yet; they name no request.",
+  },
+  'uwsgi/ckan-helm-41-uwsgi-http-block-size.log': {
+    fails: ['format'],
+    reason: "uWSGI's `invalid request block size` lines: no format reads them; they name no request.",
+  },
+  'puma/puma-1275-phased-restart.log': {
+    fails: ['format'],
+    reason: "Puma's own lines about restarting its workers: no format reads them; they name no request.",
+  },
+  'rails-log/gitlabhq-8558-gitlab-ctl-tail.log': {
+    fails: ['requests'],
+    reason: "Rails' `Started GET` lines with no `Completed` line after them (the requests never finished): the app's request lines are read from `Completed`, so the seven are not counted.",
+  },
+  'iis-httperr/benperk-lab13-httperr1.log': {
+    fails: ['requests'],
+    reason: "HTTP.sys's HTTPERR lines for connections with no request (`Timer_ConnectionIdle`, every request field `-`) are skipped, not counted as entries with no status as the hand count does.",
+  },
+  'iis-w3c/wazuh-ruleset-log-entries-iis6-headerless.log': {
+    fails: ['requests'],
+    reason: "Four IIS 6 lines with no #Fields header, one of them shorter than IIS's default field order: read in that order, the short one is skipped.",
+  },
+  'aspnetcore-console/openai-aca-lb-28-yarp-forwarder-upstream-500.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "ASP.NET Core's console logger's two-line entries (`info: Yarp.ReverseProxy.Forwarder.HttpForwarder[9]` then the indented message) from a YARP proxy: no format reads them, so the upstream's 500 it relayed is not counted.",
+  },
 };
