@@ -578,7 +578,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
   reddit: { names: ['Reddit API'], framework: true },
   'remarkable-cloud': { names: ['reMarkable cloud'], framework: true },
-  remix: { names: ['Remix'], framework: true },
+  remix: { names: ['Remix (React Router)'], framework: true },
   reolink: { names: ['Reolink camera'], framework: true },
   restify: { names: ['restify'], framework: true },
   'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
