@@ -81,7 +81,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-iam': { names: ['AWS IAM'], framework: true },
   'aws-iot': { names: ['AWS IoT'], framework: true },
   'aws-lambda': { names: ['AWS Lambda'] },
-  'aws-opensearch': { names: ['Amazon OpenSearch Service'], framework: true },
+  'aws-opensearch': { names: ['Amazon OpenSearch Service'], broader: ['Elasticsearch or OpenSearch'], framework: true },
   'aws-s3': { names: ['Amazon S3'], broader: ['Object storage (S3-style XML error)'] },
   // `sam local start-api` emulates API Gateway's answers word for word: naming API Gateway names the role it plays.
   'aws-sam-cli': { names: ['AWS SAM CLI'], broader: ['Amazon API Gateway'] },
@@ -221,7 +221,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'elastic-apm-server': { names: ['Elastic APM Server'], framework: true },
   // Elastic Cloud's front proxy in front of a deployment (its own JSON errors), not the cluster behind it.
   'elastic-cloud-proxy': { names: ['Elastic Cloud proxy'] },
-  elasticsearch: { names: ['Elasticsearch'], framework: true },
+  // Elasticsearch's error object is OpenSearch's too: named together, the same box named less precisely.
+  elasticsearch: { names: ['Elasticsearch'], broader: ['Elasticsearch or OpenSearch'], framework: true },
   // Emissary-ingress (Ambassador's open-source API gateway) is Envoy with its control plane: Envoy's own answer names it less precisely.
   emissary: { names: ['Emissary-ingress'], broader: ['Envoy'] },
   'entra-id': { names: ['Microsoft Entra ID'], framework: true },
@@ -303,7 +304,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gradio: { names: ['Gradio'], broader: ['FastAPI', 'uvicorn'], framework: true },
   // Grafana's data source proxy is Go's httputil.ReverseProxy inside Grafana.
   grafana: { names: ['Grafana'], broader: ['Go httputil.ReverseProxy'], framework: true },
-  'grafana-cloud': { names: ['Grafana Cloud'], framework: true },
+  // Grafana Cloud's hosted metrics and logs are Mimir and Loki: their own refusals name it less precisely.
+  'grafana-cloud': { names: ['Grafana Cloud'], broader: ['Grafana Mimir', 'Grafana Loki'], framework: true },
   'grafana-enterprise-traces': { names: ['Grafana Enterprise Traces'], broader: ['Grafana Tempo'], framework: true },
   'grafana-loki': { names: ['Grafana Loki'], framework: true },
   gravitee: { names: ['Gravitee API gateway'] },
