@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLine as parse } from '../../../test/logs/helpers.ts';
+import { parseLine as parse, wildLines } from '../../../test/logs/helpers.ts';
 import { KIND } from './line-parser.ts';
 import { ApacheErrorParser } from './apache-error.ts';
 
@@ -110,5 +110,11 @@ describe('ApacheErrorParser and mod_proxy’s codes', () => {
 
   it('does not count a connect attempt no request claimed (a health check)', () => {
     expect(readAll([`${at('0', 'proxy', '1')}(111)Connection refused: AH00957: HCOH: attempt to connect to 10.0.0.5:80 (app) failed`])).toEqual(['other']);
+  });
+
+  it("reads a custom ErrorLogFormat's lines, `[%{cu}t] [%-m:%l] %-a %-L` (corpus: the netnea tutorial's ModSecurity warnings, no request failure in them)", () => {
+    const p = new ApacheErrorParser();
+    const lines = wildLines('apache-error/netnea-labor07-modsecurity-error-1108-2388.log').slice(0, 20);
+    expect(lines.map((line) => parse(p, line))).toEqual(lines.map(() => KIND.other));
   });
 });

@@ -52,8 +52,13 @@ export function causeOfErrno(errno: number): Cause | null {
   return ERRNO_CAUSES[errno] ?? null;
 }
 
+const MODSECURITY = /\bModSecurity: /;
+
 /** The cause of an error-log message, or null when the message is not about a request failure. */
 export function causeOfMessage(message: string): Cause | null {
+  // ModSecurity's lines (Apache's module, nginx's connector) quote the request's own data, its cookies and arguments:
+  // their words ("SSL", "timeout" in a matched value) are no failure of a backend.
+  if (MODSECURITY.test(message)) return null;
   for (const [pattern, cause] of RULES) if (pattern.test(message)) return cause;
   return null;
 }

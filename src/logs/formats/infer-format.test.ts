@@ -23,6 +23,12 @@ describe('inferLogFormat', () => {
     expect(inferLogFormat('10.0.0.1 - - [05/Nov/2019:19:41:03 +0000] 12 "GET / HTTP/1.1" 200 1')).toBe('$remote_addr $remote_ident $remote_user [$time_local] $field_0 "$request" $status $body_bytes_sent');
   });
 
+  it("reads an ISO time in the brackets after `%h %l %u` (Apache's `%{%Y-%m-%d %H:%M:%S}t`, corpus: the netnea tutorial's log), not after a wrapper's one field", () => {
+    const netnea = readFileSync(new URL('../../../test/fixtures/logs/wild/apache-custom/netnea-labor07-extended-proxy-2801-4800.log', import.meta.url), 'utf8').split('\n')[0] as string;
+    expect(inferLogFormat(netnea)?.startsWith('$remote_addr $remote_ident $remote_user [$time_iso8601] "$request" $status')).toBe(true);
+    expect(inferLogFormat('10.0.0.1 [2024-05-01T10:00:00.000Z] "GET / HTTP/1.1" 200 1 7')?.startsWith('$remote_addr [$time_local]')).toBe(true);
+  });
+
   it('leaves a virtual host with nothing before the request to the vhost presets, and a wrapper\'s time is no host', () => {
     expect(inferLogFormat('example.org 10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8.0" "10.0.0.9:80"')).toBeNull();
     expect(inferLogFormat('2023-01-05T14:41:29.405127661Z 10.0.0.1 - - [05/Jan/2023:14:41:29 +0000] "GET / HTTP/1.1" 504 562 "-" "curl/8.0" "-"')).toBeNull();
