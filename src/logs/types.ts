@@ -209,6 +209,7 @@ export const FORMAT_IDS = [
   'nginx-error',
   'apache-error',
   'lighttpd-error',
+  'litespeed-error',
   'haproxy',
   'squid',
   'alb',

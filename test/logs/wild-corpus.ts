@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { analyzeLogs, type LogReport } from '../../src/logs/index.ts';
+import { isErrorFormat } from '../../src/logs/formats/index.ts';
+import type { FormatId } from '../../src/logs/types.ts';
 import { CHECKS, KNOWN_GAPS, type Check } from './wild-known-gaps.ts';
 
 export { CHECKS, type Check };
@@ -69,8 +71,8 @@ function fiveXxByClass(report: LogReport): IssuerCounts {
   return counts;
 }
 
-/** Formats whose lines are never requests: a file named for them holds its requests in another format's lines. */
-const ERROR_LOG_FORMATS = new Set(['nginx-error', 'apache-error']);
+/** Error logs' lines are never requests: a file named for one holds its requests in another format's lines. */
+const isErrorLog = (format: string): boolean => format !== '' && format !== 'none' && isErrorFormat(format as FormatId);
 
 export async function measure(row: CorpusRow, dir = WILD_DIR): Promise<Measured> {
   const report = await analyzeLogs({ files: [row.file], cwd: dir, stdin: Readable.from([]) });
@@ -93,7 +95,7 @@ export async function measure(row: CorpusRow, dir = WILD_DIR): Promise<Measured>
       // error lines, it is right when the expected access format read its requests.
       format:
         expected.includes(file?.format ?? '') ||
-        (own > 0 && others.some(([f, n]) => expected.includes(f) && (n >= own || (ERROR_LOG_FORMATS.has(file?.format ?? '') && n === requests)))),
+        (own > 0 && others.some(([f, n]) => expected.includes(f) && (n >= own || (isErrorLog(file?.format ?? '') && n === requests)))),
       classes: fiveXx.app === row.fiveXx.app && fiveXx.proxy === row.fiveXx.proxy && fiveXx.unknown === row.fiveXx.unknown,
     },
   };

@@ -133,10 +133,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // before the common format) and tiny-ssl-reverse-proxy's own Go log lines.
   'openbsd-httpd': ['common'],
   'tiny-ssl-reverse-proxy': ['app-text'],
-  // Held-out set 48's (known gaps): cPanel's cpsrvd access log (combined-like, a numeric month, two fields and the
-  // port more) and LiteSpeed's (CyberPanel's) error log, read as no format yet.
+  // Held-out set 48's: cPanel's cpsrvd access log (combined-like, a numeric month, two fields and the port more; a
+  // known gap) and LiteSpeed's (CyberPanel's) error log.
   'cpanel-cpsrvd': ['combined'],
-  'litespeed-error': ['apache-error'],
+  'litespeed-error': ['litespeed-error'],
   'lighttpd-error': ['lighttpd-error'],
   // Held-out set 56: Pi-hole's lighttpd accesslog.format with pipes (`%{%s}t|%V|%r|%s|%b`), read by no format yet.
   'lighttpd-custom': ['nginx-custom'],

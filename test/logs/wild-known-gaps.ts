@@ -78,10 +78,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "cPanel's cpsrvd access log dates its lines with a numeric month (`[06/10/2021:11:19:31 -0000]`) and adds two fields and the port after the combined ones: no format reads it, and its login-log lines beside it carry no status.",
   },
-  'litespeed-error/cyberpanel-251-lscpd-extconn-timed-out.log': {
-    fails: ['format'],
-    reason: "LiteSpeed's own error log (`[NOTICE] [client:port] ExtConn timed out while processing.`): not read as a proxy's error log yet; it holds no status either way.",
-  },
   'openbsd-httpd/reyk-httpd-issue13-owncloud-500.log': {
     fails: ['requests', 'format', 'classes'],
     reason: "OpenBSD httpd's access line (the server's name, `default`, before the common format) and its verbose connection line: no format reads that layout yet, so the 500 is not counted.",
@@ -482,14 +478,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'apache-combined/pipito-weather-viewer-wrapped-503.log': {
     fails: ['classes'],
     reason: "One combined entry alone, hard-wrapped by its author: its 503 names no upstream. The error log beside it in the same README (apache-error/pipito-weather-viewer-wrapped-ah01114.log) says Apache could not connect.",
-  },
-  'litespeed-error/lsws1clk-2-webadmin-extconn-timeout.log': {
-    fails: ['format'],
-    reason: "LiteSpeed's error log (`YYYY-MM-DD HH:MM:SS.micro [LEVEL] [pid] [client:port:stream] message`) is read by no format yet.",
-  },
-  'litespeed-error/lscache-wp-216-ols-oops-503.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "OpenLiteSpeed's error log with its `oops!  503 Service Unavailable` notice, the server's own answer: no format reads LiteSpeed's error log yet.",
   },
   'apache-vhost-combined/phalcon-compose-45-compose-proxy-fcgi-503.log': {
     fails: ['format', 'classes'],

@@ -7,7 +7,7 @@
  * share (times, zones, fields, error-message causes, stack traces).
  */
 export { detectFormat, detectInput, detectWrappers, fitsFormat, parsersFor, roleOf } from './detect.ts';
-export { hasAppLines, isAppFormat, readsLogFormat, resolveFormat, type ParserOptions } from './registry.ts';
+export { hasAppLines, isAppFormat, isErrorFormat, readsLogFormat, resolveFormat, type ParserOptions } from './registry.ts';
 export { KIND, type LineKind, type LineParser } from './line-parser.ts';
 export { PRESET_FORMATS, type CompiledFormat } from './log-format.ts';
 export { requestKey } from './nginx-error.ts';

@@ -8,6 +8,7 @@ import { FORMAT_IDS, type FileRole, type FormatId } from '../types.ts';
 import { AlbParser } from './alb.ts';
 import { ApacheErrorParser } from './apache-error.ts';
 import { LighttpdErrorParser } from './lighttpd-error.ts';
+import { LitespeedErrorParser } from './litespeed-error.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
 import { AzureAppGatewayParser } from './azure-appgw.ts';
@@ -116,6 +117,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'nginx-error': { role: 'error', create: () => new NginxErrorParser() },
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
   'lighttpd-error': { role: 'error', create: () => new LighttpdErrorParser() },
+  'litespeed-error': { role: 'error', aliases: ['openlitespeed-error'], create: () => new LitespeedErrorParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone(), o.haproxy) },
   squid: { role: 'access', aliases: ['squid-native'], create: () => new SquidParser() },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
