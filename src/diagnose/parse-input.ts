@@ -207,7 +207,7 @@ function parseText(raw: string): ParsedInput {
 /** For text read as a page that no fingerprint recognises and that names no status: it was no error page. */
 export function notAPage(text: string): Error {
   return unreadable(
-    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, an HTTP client\'s error message with the status (such as "502 Server Error: Bad Gateway for url: ..." or "Response status code does not indicate success: 502 (Bad Gateway)"), a HAR file, a JSON object {status, headers, body}, the error page itself (its source, or its text copied from the browser, with the status it shows), or a proxy\'s access-log or error-log lines for the request.',
+    'This is not a response httpwhy can read. Paste a raw response or curl -i output (starting "HTTP/1.1 502 Bad Gateway"), curl -v output, a "curl: (N) ..." error line, a client\'s network error (such as "connect ECONNREFUSED 127.0.0.1:3000" or "dial tcp 10.0.0.5:8080: connect: connection refused"), an HTTP client\'s error message with the status (such as "502 Server Error: Bad Gateway for url: ..." or "Response status code does not indicate success: 502 (Bad Gateway)"), a HAR file, a JSON object {status, headers, body}, the error page itself (its source, or its text copied from the browser, with the status it shows), or a proxy\'s access-log or error-log lines for the request.',
     `text starting ${quote(text.trim())}.`,
   );
 }
