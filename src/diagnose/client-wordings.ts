@@ -90,6 +90,11 @@ const KUBERNETES_REASONS: Record<string, number> = {
   UnsupportedMediaType: 415,
   Invalid: 422,
   TooManyRequests: 429,
+  Gone: 410,
+  Expired: 410,
+  InternalError: 500,
+  // apimachinery's NewServerTimeout answers 500 with this reason; Timeout (NewTimeoutError) is the 504.
+  ServerTimeout: 500,
   ServiceUnavailable: 503,
   Timeout: 504,
 };
@@ -310,6 +315,9 @@ export function readLine(text: string): ReadLine | null {
   if (status === undefined || !kube) return null;
   // kubectl prints the Status message the API server sent after the reason: the body's own words.
   const message = text.slice(kube.index + kube[0].length).trim();
+  // client-go's words for a 5xx whose body was no Status (NewGenericServerResponse): any 5xx it has no reason for
+  // (500, 502, 501…), so the reason says no status.
+  if (kube[1] === 'InternalError' && message.startsWith('an error on the server (')) return null;
   return { found: line(String(status), kube[1]), inline: null, quoted: false, body: message === '' ? null : { body: message, unquoted: false } };
 }
 

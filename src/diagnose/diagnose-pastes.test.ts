@@ -356,4 +356,12 @@ describe("diagnose: a reason phrase only one component writes, as a client print
   it('names no issuer for a registry reason phrase', () => {
     expect(first('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://pypi.org/simple/x/')).toMatchObject({ verdict: 'unknown', status: 503 });
   });
+
+  it("names the Kubernetes API server for its own admission and kubelet failures, and a webhook for its refusal (kubectl's words, corpus)", () => {
+    expect(first(wild('kubernetes-apiserver/gk-3538-webhook-dial-timeout.txt'))).toMatchObject({ status: 500, issuer: { fingerprint: 'kubernetes-apiserver-webhook-call-failed' } });
+    expect(first(wild('kubernetes-apiserver/k8s-62511-exec-dial-kubelet-no-route.txt'))).toMatchObject({ issuer: { fingerprint: 'kubernetes-apiserver-dialing-backend' } });
+    expect(first(wild('kyverno/kyverno-validate-ns-purpose-blocked.txt'))).toMatchObject({ issuer: { component: 'Kyverno' } });
+    // client-go's words for any 5xx without a Status body: no status, no issuer.
+    expect(() => first('Error from server (InternalError): an error on the server ("") has prevented the request from succeeding')).toThrow(/not a response httpwhy can read/);
+  });
 });
