@@ -67,7 +67,7 @@ export const enLogs = {
     noRequests: 'No request was read from any of these files, so this report cannot tell whether anything failed.',
     noRequestsButErrors: 'No access-log request was read from these files, but the error logs show',
     noVerdictsButErrors: 'No 5xx, 499 or 009 in the access logs, but the error logs show',
-    upstreamFailures: 'upstream failures with no access entry',
+    upstreamFailures: (count: number) => (count === 1 ? 'upstream failure with no access entry' : 'upstream failures with no access entry'),
     readWarnings: 'Read warnings',
     readAs: 'read as',
     noKnownFormat: 'in no known format',

@@ -68,7 +68,7 @@ export const idLogs: Messages['logs'] = {
     noRequests: 'Tidak ada request yang terbaca dari file-file ini, sehingga laporan ini tidak dapat menunjukkan apakah ada yang gagal.',
     noRequestsButErrors: 'Tidak ada request access log yang terbaca dari file-file ini, tetapi error log menunjukkan',
     noVerdictsButErrors: 'Tidak ada 5xx, 499 atau 009 di access log, tetapi error log menunjukkan',
-    upstreamFailures: 'kegagalan upstream tanpa entri access log',
+    upstreamFailures: (_count: number) => 'kegagalan upstream tanpa entri access log',
     readWarnings: 'Peringatan pembacaan',
     readAs: 'dibaca sebagai',
     noKnownFormat: 'tidak dalam format yang dikenal',

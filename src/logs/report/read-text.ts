@@ -46,7 +46,7 @@ export function unlinkedFailures(report: LogReport): number {
  */
 export function readHeadline(report: LogReport, t: LogsText, n: (v: number) => string): string | null {
   const failures = unlinkedFailures(report);
-  if (report.noRequests) return failures > 0 ? `${t.ui.noRequestsButErrors} ${n(failures)} ${t.ui.upstreamFailures}.` : t.ui.noRequests;
+  if (report.noRequests) return failures > 0 ? `${t.ui.noRequestsButErrors} ${n(failures)} ${t.ui.upstreamFailures(failures)}.` : t.ui.noRequests;
   return report.files.some((f) => f.warning) ? t.ui.readWarnings : null;
 }
 
@@ -54,5 +54,5 @@ export function readHeadline(report: LogReport, t: LogsText, n: (v: number) => s
 export function noVerdictLine(report: LogReport, t: LogsText, n: (v: number) => string): string | null {
   if (report.noRequests) return null;
   const failures = unlinkedFailures(report);
-  return failures > 0 ? `${t.ui.noVerdictsButErrors} ${n(failures)} ${t.ui.upstreamFailures}.` : t.ui.noVerdicts;
+  return failures > 0 ? `${t.ui.noVerdictsButErrors} ${n(failures)} ${t.ui.upstreamFailures(failures)}.` : t.ui.noVerdicts;
 }
