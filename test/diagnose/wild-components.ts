@@ -61,7 +61,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   artifactory: { names: ['JFrog Artifactory'], framework: true },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
-  astro: { names: ['Astro'], framework: true },
+  // SvelteKit and Astro refuse a cross-site form with the same words: named together, less precisely.
+  astro: { names: ['Astro'], broader: ['SvelteKit or Astro'], framework: true },
   atlassian: { names: ['Atlassian Cloud'], framework: true },
   auth0: { names: ['Auth0'], framework: true },
   authelia: { names: ['Authelia'], broader: ['OAuth 2.0 authorization server'] },
@@ -629,7 +630,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   stripe: { names: ['Stripe API'], framework: true },
   superset: { names: ['Apache Superset'], broader: ['Flask'], framework: true },
   surfpool: { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
-  sveltekit: { names: ['SvelteKit'], framework: true },
+  sveltekit: { names: ['SvelteKit'], broader: ['SvelteKit or Astro'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'synology-dsm': { names: ['Synology DSM'], framework: true },
   'tailscale-funnel': { names: ['Tailscale Funnel'], broader: ['Go net/http'] },
