@@ -428,3 +428,12 @@ describe('"Bad Request - Invalid Hostname": HTTP.sys, or ASP.NET Core host filte
     expect(d.summary).toContain('ASP.NET Core');
   });
 });
+
+describe("Plesk's error_docs page over Apache's sentence", () => {
+  it("names Plesk's page, which refines Apache's (its default stack serves it), and leaves Apache's own page Apache's", () => {
+    expect(diagnosisOf('plesk/vhost-error-docs-500.html')).toMatchObject({ confidence: 'high', issuer: { component: "Plesk (its web server's error page)" } });
+    expect(diagnosisOf('apache/laravel-subdomain-500-errordocument.txt')).toMatchObject({ issuer: { component: 'Apache httpd' } });
+    expect(diagnosisOf('hestiacp/hestiacp-document-errors-50x.html')).toMatchObject({ issuer: { component: 'Apache httpd' } });
+  });
+});
+
