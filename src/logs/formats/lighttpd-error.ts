@@ -5,7 +5,7 @@
  * ("all handlers for … are down"), 504 for a backend's timeout, 502 for other failures (error-status.ts). The lines
  * name no client and no request, so events link to access entries by time.
  */
-import { causeOfErrno, causeOfMessage } from './error-causes.ts';
+import { causeOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { localTime } from './log-time.ts';
 import type { Cause } from '../types.ts';
@@ -25,13 +25,6 @@ const BACKEND = /\b(unix:\S+?|tcp:\S+?)(?::? |$)/;
 /** What lighttpd says of a backend that is back, or of one it disables for a while: no request failed on that line. */
 const NOTE = /\bgw-server re-enabled\b|\bbackend error; we'll disable\b|\bbackend is overloaded; we'll disable\b/;
 
-/** The errno's cause from the text at the end of a connect failure (`…: Connection refused`). */
-function connectCause(message: string): Cause {
-  const text = /: ([^:]+)$/.exec(message)?.[1] ?? '';
-  const errno = /refused/i.test(text) ? 111 : /no such file/i.test(text) ? 2 : /timed out/i.test(text) ? 110 : Number.NaN;
-  return causeOfErrno(errno) ?? 'connect-failed';
-}
-
 export class LighttpdErrorParser extends BaseParser {
   readonly format = 'lighttpd-error' as const;
 
@@ -42,7 +35,9 @@ export class LighttpdErrorParser extends BaseParser {
     if (!m) return KIND.none;
     const message = m[8] as string;
     if (NOTE.test(message)) return KIND.other;
-    const cause = CONNECT_FAILED.test(message) ? connectCause(message) : (BACKEND_FAILURES.find(([pattern]) => pattern.test(message))?.[1] ?? causeOfMessage(message));
+    // A failed connect names its error last (`…: Connection refused`); any other (a missing socket, a timeout) is a
+    // backend lighttpd could not use, which it answers with 503.
+    const cause = CONNECT_FAILED.test(message) ? (causeOfMessage(message) ?? 'connect-failed') : (BACKEND_FAILURES.find(([pattern]) => pattern.test(message))?.[1] ?? causeOfMessage(message));
     if (!cause) return KIND.other;
     const time = m[1] === undefined ? { ms: Number.NaN, local: true } : localTime(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), 0);
     const upstream = BACKEND.exec(message)?.[1] ?? '';
