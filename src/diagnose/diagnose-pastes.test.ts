@@ -21,7 +21,7 @@ describe('diagnose: partial and wrapped pastes', () => {
   });
 
   it('says a JSON body alone that names no status and no component is unknown, not that no response came', () => {
-    const d = first(wild('app/500-gitlab-api-swiftpackageindex.json'));
+    const d = first(wild('app/cratesio-404-json-curl-accept-2022.json'));
     expect(d).toMatchObject({ verdict: 'unknown', status: null, issuer: null });
     expect(d.summary).toBe('No fingerprint identifies the component that produced this response, and it does not say its status.');
   });

@@ -70,7 +70,11 @@ export function isResponseObject(data: Dict): boolean {
 
 /** A JSON error body pasted alone: no headers; the status from its own fields, or unknown. */
 export function parseBodyObject(data: Dict): Observation {
-  const named = STATUS_FIELDS.map((field) => readStatus(data[field])).find((s) => s !== undefined && s.status >= 100 && s.status <= 599);
+  // `code` is many APIs' own number too (Parse Server's 141, a script's failure; its 209, an invalid session): there
+  // only an error status counts.
+  const named = STATUS_FIELDS.map((field) => [field, readStatus(data[field])] as const)
+    .filter(([field, s]) => s !== undefined && s.status >= (field === 'code' ? 400 : 100) && s.status <= 599)
+    .map(([, s]) => s)[0];
   // Telegram's Bot API puts the status in `error_code`; other APIs put their own numbers there, so only an error status counts.
   const errorCode = readStatus(data.error_code);
   const status = named ?? (errorCode !== undefined && errorCode.status >= 400 && errorCode.status <= 599 ? errorCode : undefined);

@@ -75,7 +75,10 @@ describe('parseLooseHead, on real pastes', () => {
     const response = parseLooseHead(wild('ingress-nginx/404-default-backend-head-without-status-line-3888.http'));
     expect(response).toMatchObject({ status: null, body: 'default backend - 404\n' });
     expect(response?.headers).toContainEqual({ name: 'Via', value: '1.1 google' });
-    expect(parseLooseHead('Server: nginx\nContent-Type: text/html\n\n<h1>hi</h1>')).toBeNull();
+    // Fewer lines than a bare head needs are one only in header form and before a blank line and a body (puma#79).
+    expect(parseLooseHead('Content-Length: 1007\n\nPuma caught this error:')).toMatchObject({ status: null, body: 'Puma caught this error:' });
+    expect(parseLooseHead('Server: the one in the basement\n\nnot found')).toBeNull();
+    expect(parseLooseHead('Content-Type: text/html\n<h1>hi</h1>')).toBeNull();
     expect(parseLooseHead('Name: Ada\nRole: admin\nTeam: core\nDate: today')).toBeNull();
   });
 

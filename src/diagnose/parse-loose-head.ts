@@ -159,6 +159,17 @@ export function isBareHead(headers: readonly HeaderField[]): boolean {
 }
 
 /**
+ * The end of a head cut short (`Content-Length: 1007`, then a blank line and the body, as puma#79 pasted it): fewer
+ * lines than a bare head needs, so each must be a header of a response's head in its own form, and a blank line and a
+ * body must follow, as on the wire.
+ */
+const SHORT_HEAD_VALUE = /^(?:content-length:\s*\d+|content-type:\s*[a-z]+\/[\w.+-]+(?:;.*)?|date:\s*\w{3}, \d\d \w{3} \d{4} [\d:]+ GMT|server:\s*[\w.-]+(?:\/[\w.-]+)?(?: \([^)]*\))?)$/i;
+function isShortHead(headers: readonly HeaderField[], lines: readonly string[], end: number): boolean {
+  const bodyAt = lines.findIndex((l, i) => i > end && !isBlank(l));
+  return headers.length > 0 && isBlank(lines[end]) && bodyAt > end && headers.every((h) => SHORT_HEAD_VALUE.test(`${h.name}: ${h.value}`.trim()));
+}
+
+/**
  * A head that names no status, under a label as a bug report lays it out (`**Headers**` ... `**Body**`) or with no
  * label at the paste's start: the status is then the one the body names, if any, as for a page.
  */
@@ -174,7 +185,7 @@ function headWithoutStatus(lines: readonly string[]): ParsedResponse | null {
   } else {
     // No label: a head copied without its status line (DevTools' raw response headers, `curl -I` minus its first line).
     run = headerRun(lines, Math.max(first, 0));
-    if (!isBareHead(run.headers)) return null;
+    if (!isBareHead(run.headers) && !isShortHead(run.headers, lines, run.end)) return null;
   }
   const bodyLines = bodyAfter(lines, run.end);
   const named = statusInPage(bodyLines.slice(0, MAX_BODY_LINES_FOR_STATUS));

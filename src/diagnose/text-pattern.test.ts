@@ -24,6 +24,15 @@ describe('textFormOfRegex', () => {
     expect(regexOf('(?:<p>|<message>)name resolution failed').test('name resolution failed')).toBe(true);
   });
 
+  // data/fingerprints/frp.yaml: frps's 404 page links its footer (`<a href="https://github\.com/fatedier/frp">`, a tag
+  // built with escapes) or signs off "Faithfully yours, frp.": the text copied from a browser has the sign-off.
+  it('keeps the alternatives that have a text form when another one is a tag built from regex syntax', () => {
+    const form = textFormOfRegex('The server is powered by <a href="https://github\\.com/fatedier/frp">frp</a>|Faithfully yours, frp\\.');
+    expect(form?.distinctive).toBe(true);
+    expect(regexOf('The server is powered by <a href="https://github\\.com/fatedier/frp">frp</a>|Faithfully yours, frp\\.').test('The page you visit not found. Faithfully yours, frp.')).toBe(true);
+    expect(textFormOfRegex('<a href="https://x\\.io">x</a>|<b class="a\\.b">')).toBeNull();
+  });
+
   it('counts escaped brackets as the literal text they are, not as a character class (http-proxy-middleware\'s "[HPM]")', () => {
     expect(textFormOfRegex('(?:\\[HPM\\] )?Error occurred while proxying request \\S+ to \\S+ \\[(?:ECONNREFUSED|ETIMEDOUT)\\]')?.distinctive).toBe(true);
   });

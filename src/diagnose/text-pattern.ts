@@ -137,11 +137,44 @@ function markBreaks(text: string): string {
     .replaceAll(BREAK_TOKEN, LINE_BREAK);
 }
 
+/** A regex source's alternatives at its top level (`a|b(c|d)` → `a`, `b(c|d)`), outside groups and classes. */
+function topLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let [depth, inClass, start] = [0, false, 0];
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source[i];
+    if (c === '\\') i += 1;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return [...parts, source.slice(start)];
+}
+
+/**
+ * One top-level alternative with a tag built from regex syntax (a link's escaped URL) leaves the others their text
+ * form: "a page's footer link, or its sign-off" matches the copied text by the sign-off. The form is distinctive only
+ * if every kept alternative is, since each matches alone.
+ */
+function textFormOfAlternatives(source: string): TextForm | null {
+  const alternatives = topLevelAlternatives(source);
+  if (alternatives.length < 2) return null;
+  const forms = alternatives.map(textFormOfRegex).filter((form): form is TextForm => form !== null);
+  if (forms.length === 0) return null;
+  const sources = forms.map((form) => (typeof form.pattern === 'string' ? escapeRegex(form.pattern) : form.pattern.source));
+  return { pattern: new RegExp(sources.map((alt) => `(?:${alt})`).join('|')), distinctive: forms.every((form) => form.distinctive) };
+}
+
 /** A body regex → a regex over normalized visible text, or null when it cannot be converted or shows nothing. */
 export function textFormOfRegex(source: string): TextForm | null {
   if (isXml(source)) return null;
   let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(BLANKS_AND_TAGS, BREAK_TOKEN).replace(LITERAL_MARKUP, BREAK_TOKEN);
-  if (TAG_LEFT.test(text)) return null;
+  if (TAG_LEFT.test(text)) return textFormOfAlternatives(source);
   text = text
     .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)
     // Any other open-ended class ("[A-Z][A-Za-z -]+", a heading's words) was bounded by its tags; the text has none.

@@ -25,6 +25,8 @@ describe('unwrapPaste, on real pastes', () => {
     expect(unwrapPaste(`${wild('envoy/503-no-healthy-upstream-knative.txt').trimEnd()}%`)).toBe('no healthy upstream');
     expect(unwrapPaste('{"error":"x"}%\n')).toBe('{"error":"x"}');
     expect(unwrapPaste('disk usage 100%')).toBe('disk usage 100%');
+    // fish's mark, `⏎` (a blog's curl -i of a Gin app, held-out set 126).
+    expect(unwrapPaste(wild('gin/crocblog-405-handle-method-not-allowed.http')).trimEnd().endsWith('\n405 method not allowed')).toBe(true);
   });
 
   it('drops a test log prefix on the status line and the indentation of the lines after it (Contour)', () => {

@@ -35,9 +35,9 @@ const PREFIXED_STATUS = /^(.+?)(HTTP\/\d(?:\.\d)? \d{3}\b.*)$/;
 /** Escapes as JSON (or a log that printed a string literal) writes them. */
 /**
  * zsh marks output without a final newline with a `%` (its PROMPT_EOL_MARK), copied with it: `...headers%`,
- * `{"error":...}%`. After a digit it may be the body's own (`100%`), so it stays there.
+ * `{"error":...}%`. After a digit it may be the body's own (`100%`), so it stays there. fish marks it with `⏎`.
  */
-const ZSH_EOL_MARK = /([^\s\d%])%[ \t]*\n?$/;
+const SHELL_EOL_MARK = /([^\s\d%])%[ \t]*\n?$|⏎[ \t]*\n?$/;
 /** A prefix shared by every line is removed only when it is short: a few words of a log, or indentation. */
 const MAX_PREFIX_WORDS = 3;
 
@@ -249,7 +249,7 @@ function unescapeMarkupLines(lines: string[]): string[] {
 export function unwrapPaste(raw: string): string {
   const traced = syscallPayload(raw);
   if (traced !== null) return traced;
-  const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(ZSH_EOL_MARK, '$1')));
+  const text = unescapeString(literalCarriageReturns(raw.replace(/^\uFEFF/, '').replace(SHELL_EOL_MARK, '$1')));
   const unfenced = unescapeMarkupLines(text.split('\n').filter((l) => !FENCE.test(l) && !WGET_ERROR.test(l) && !TIME_REPORT.test(l)));
   // curl -i without -s: its status line printed onto the progress meter's last row; bold marks a reporter put on the
   // status or a header's value (`HTTP/1.1 **403 Forbidden**`).
