@@ -201,6 +201,7 @@ export const FORMAT_IDS = [
   'nginx-main',
   'nginx-proxy-manager',
   'npmplus',
+  'apisix',
   'nginx-proxy',
   'ingress-nginx',
   'traefik-clf',

@@ -150,7 +150,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'iis-advanced-logging': ['iis-w3c'],
   'aspnetcore-console': ['app-text'],
   'lighttpd-access': ['nginx-custom', 'combined'],
-  apisix: ['nginx-custom'],
+  apisix: ['apisix', 'nginx-custom'],
   'linkerd-json': ['linkerd'],
   'linkerd-access': ['linkerd'],
   'httpbin-logfmt': ['app-text'],
@@ -172,4 +172,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Held-out set 47: Werkzeug's request lines are an app's text log (inside a CloudWatch export: a known gap).
   werkzeug: ['app-text'],
   'gcp-cloudrun-request': ['gcp-lb'],
+  // Held-out set 61: HAProxy's JSON log-format lines are HAProxy's, read by their keys; HAProxy's own alert and warning
+  // lines (a server down, a backend with no server) are an error log httpwhy does not read yet.
+  'haproxy-json': ['haproxy'],
+  'haproxy-alert': ['haproxy-alert'],
 };

@@ -547,4 +547,144 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "ASP.NET Core's console logger's two-line entries (`info: Yarp.ReverseProxy.Forwarder.HttpForwarder[9]` then the indented message) from a YARP proxy: no format reads them, so the upstream's 500 it relayed is not counted.",
   },
+  'caddy-json/caddy-7160-journald-author-elided.log': {
+    fails: ['requests', 'format'],
+    reason: 'The reporter cut Caddy\'s JSON record with `[...]` inside it under journald\'s prefix: what is left is no JSON object, and no format reads it.',
+  },
+  'traefik-clf/traefik-9041-quoted-clf-404.log': {
+    fails: ['format'],
+    reason: 'Each Traefik CLF line inside an extra pair of double quotes (as a log shipper printed it): Traefik\'s reader takes no line that starts with a quote, and Skipper\'s, which searches the line, reads them (the 404s are counted right).',
+  },
+  'traefik-clf/traefik-9648-swarm-service-logs-status-dash.log': {
+    fails: ['requests'],
+    reason: 'A Traefik CLF line whose status is `-` (no origin status logged, before 2.10.5): httpwhy reads it as a line with nothing to count; the hand count counts it as a request.',
+  },
+  'traefik-json/adeo-dev-summit-traefik16-clf-then-json-502-504-500.log': {
+    fails: ['classes'],
+    reason: 'Three 500s whose OriginStatus is 500 with a 21-byte body, the size of Traefik\'s own "Internal Server Error" and of many applications\' bodies: httpwhy leaves them unknown; the hand count gives them to Traefik because their records lack the origin\'s response headers, which this file\'s other records carry.',
+  },
+  'traefik-log/traefik-10256-500-http2-goaway.log': {
+    fails: ['format', 'classes'],
+    reason: 'A Traefik 2 debug line in logfmt (`level=debug msg="\'500 Internal Server Error\' caused by: http2: …"`) without the time Traefik\'s reader expects: no format reads it.',
+  },
+  'haproxy-tcp/rsa-nw-log-haproxy-tcplog-cD-SD.log': {
+    fails: ['classes'],
+    reason: 'A tcplog session that ended `SD` (the server aborted during the data phase): httpwhy counts the failed session as the server\'s; the hand count counts no failure where there is no HTTP status.',
+  },
+  'haproxy-tcp/elastic-integrations-haproxy-test-tcplog-SC-cD-mixed-prefix.log': {
+    fails: ['classes'],
+    reason: 'A tcplog session with `<NOSRV>` and `SC` (no server to connect to): httpwhy counts the failed session as HAProxy\'s; the hand count counts no failure where there is no HTTP status.',
+  },
+  'haproxy-tcp/pastebin-BJYNWg3K-tcplog-PR-nosrv.log': {
+    fails: ['classes'],
+    reason: 'Seven tcplog sessions `PR` with `<NOSRV>` (the proxy refused them by a rule): httpwhy counts them as HAProxy\'s; the hand count counts no failure where there is no HTTP status.',
+  },
+  'haproxy-alert/open-balena-37-compose-alert-no-server.log': {
+    fails: ['format'],
+    reason: 'HAProxy\'s own `[ALERT]`/`[WARNING]` lines (a server down, a backend with no server available): an error log httpwhy does not read yet (no `haproxy-alert` format).',
+  },
+  'haproxy-alert/haproxy-1234-syslog-health-analyze-down.log': {
+    fails: ['format'],
+    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own health-check lines under syslog, a format httpwhy does not read yet.',
+  },
+  'haproxy-alert/kubernetes-ingress-479-stderr-server-down-no-server.log': {
+    fails: ['format'],
+    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own alert lines on stderr, a format httpwhy does not read yet.',
+  },
+  'haproxy-alert/kubeasz-919-journald-systemctl-status-layer4.log': {
+    fails: ['format'],
+    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own health-check lines in `systemctl status` output, a format httpwhy does not read yet.',
+  },
+  'haproxy-alert/pastebin-vrAM2GuU-kolla-json-payload-wrapper.log': {
+    fails: ['format'],
+    reason: 'HAProxy\'s own start and connection lines inside a Kolla JSON envelope (`Payload`): a format httpwhy does not read yet.',
+  },
+  'haproxy-alert/pastebin-A6jWvdzD-fuel-merged-grep-server-down.log': {
+    fails: ['format'],
+    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own server-down lines behind a merged grep\'s file prefix, a format httpwhy does not read yet.',
+  },
+  'haproxy-http/pastebin-MN2DwkMD-smtp-badreq-status0.log': {
+    fails: ['classes'],
+    reason: '`<BADREQ>` lines with status 0 (an SMTP client on an HTTP frontend): httpwhy counts each as a response it cannot attribute (unknown); the hand count counts no failure.',
+  },
+  'haproxy-json/haproxy-2375-syslog-json-sC-503.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'HAProxy\'s JSON log-format with nested objects (`"http":{"response":{"status_code":503}}`, `connection.termination_state`) whose string the issue does not give: the key-name reader knows flat keys only, so the line reads as an app\'s JSON.',
+  },
+  'haproxy-json/haproxy-ingress-924-json-status-minus1-SD.log': {
+    fails: ['classes'],
+    reason: '`http_status: -1` with `SD` (the server aborted before a status): httpwhy counts the aborted session as the server\'s failure; the hand count counts no status, so no 5xx.',
+  },
+  'apache-combined/pastebin-K5S8fK4h-openshift-gear-tail-php-500-haproxy-alert.log': {
+    fails: ['classes'],
+    reason: 'A gear\'s Apache combined lines with 500: a combined line without upstream fields says nothing of who wrote a 500, so httpwhy leaves them unknown; the hand count gives them to the PHP application from HAProxy\'s health-check line in the same paste.',
+  },
+  'nginx-custom/songjiayang-exporter-rt-urt-glued-before-status.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'A custom nginx format whose request and upstream times touch with nothing between them before the status: the inferred formats cannot split it.',
+  },
+  'nginx-custom/harbor-3784-syslog-timed-combined-502.log': {
+    fails: ['format'],
+    reason: 'Harbor\'s `timed_combined` lines under syslog read by the app\'s request-line reader (the counts are right): no nginx layout reads the times after the user agent.',
+  },
+  'nginx-custom/goaccess-1518-upstreamlog-arrow-pipes.log': {
+    fails: ['requests', 'format'],
+    reason: 'A custom nginx format separated by ` | ` with the status last: no inferred format reads it.',
+  },
+  'nginx-custom/goaccess-238-labelled-upstream-fields-499.log': {
+    fails: ['requests', 'format'],
+    reason: 'A custom nginx format with labelled fields (`upstream_response_time: 0.5`) whose string the issue gives: inference does not read labels, and the file is read without its format string.',
+  },
+  'nginx-custom/nginxlog-exporter-issue44-tab-separated-geoip.log': {
+    fails: ['requests', 'format'],
+    reason: 'One tab-separated line of a custom nginx format with GeoIP fields: no inferred format reads tab-separated fields.',
+  },
+  'nginx-custom/nginxlog-exporter-issue216-rt-urt-500-418.log': {
+    fails: ['classes'],
+    reason: 'A custom format\'s 500 with an upstream time but no upstream status field: the inferred format has no field that says the upstream sent it, so httpwhy leaves it unknown; the hand count gives it to the application.',
+  },
+  'nginx-json/apisix-helm-452-json-escape-truncated-to-brace.log': {
+    fails: ['requests', 'format'],
+    reason: 'Each access entry broken down to a lone `{` by a wrong escape in the chart\'s format: nothing is left to read; the hand count counts the four braces as entries.',
+  },
+  'gcp-lb/sekoia-gcp-regional-lb-503-failed-to-pick-backend.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'The load balancer\'s entry as an escaped string inside a test fixture\'s `message` field: httpwhy does not read a JSON record inside a string of another.',
+  },
+  'gcp-lb/conversem-gcp-cdn-edge-cases-array-500.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'A synthetic array of edge cases, most entries without the fields of a load balancer\'s LogEntry (one holds only a status): read as an app\'s JSON.',
+  },
+  'gcp-cloudrun-request/fmltc-244-functions-no-available-instance-500-partial.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'A Cloud Functions entry cut where the page\'s excerpt ends (the JSON is incomplete): no format reads an unfinished document.',
+  },
+  'aws-alb/otel-contrib-elb-control-enable-accesslog.log': {
+    fails: ['format'],
+    reason: 'AWS\'s one-line test message written when access logging is enabled (`Enable AccessLog for ELB: …`): no request, and no format reads it.',
+  },
+  'azure-appgw/elastic-appgw-time-formats-no-request-fields.log': {
+    fails: ['format'],
+    reason: 'Application Gateway records holding only a category and a time: no request fields, read as an app\'s JSON.',
+  },
+  'azure-appservice-http/otel-contrib-appservice-httplogs-records-200.json': {
+    fails: ['requests', 'format'],
+    reason: 'An App Service HTTP log record (`AppServiceHTTPLogs`: `CsMethod`, `ScStatus`) inside `{"records": […]}`: a format httpwhy does not read yet.',
+  },
+  'azure-frontdoor/otel-contrib-azurecdn-accesslog-records-206.json': {
+    fails: ['requests'],
+    reason: 'An Azure CDN access record inside `{"records": […]}`: its format is named right, but the record, with fields Front Door\'s reader requires missing, is not counted.',
+  },
+  'fastly/crate-docs-theme-559-fastly-syslog-grep-context-200.log': {
+    fails: ['requests', 'format'],
+    reason: 'Fastly\'s log-streaming lines as `grep -C` printed them, each behind a file name and a syslog header: no format reads them through both prefixes.',
+  },
+  'fly-logs/clio-voice-server-log-pu02-crash-loop.log': {
+    fails: ['requests', 'format'],
+    reason: '`fly logs` output: the app\'s own request lines and Fly\'s proxy errors behind Fly\'s prefix (`app[…] region [info]`), a format httpwhy does not read yet.',
+  },
+  'gcp-cloudrun-request/telegram-signals-functions-gen2-scheduler-500x12.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'Cloud Run request entries mixed with Cloud Scheduler\'s records of the same calls, which the detector reads first as an app\'s JSON; and Cloud Run entries\' 5xx stay undecided by design (no statusDetails), where the hand count gives them to the function.',
+  },
 };

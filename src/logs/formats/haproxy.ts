@@ -29,14 +29,22 @@ const PAIRS: Record<string, Cause> = {
 };
 const FIRST: Record<string, Cause> = { C: 'client-closed', c: 'client-closed', P: 'proxy-config', I: 'proxy-config', K: 'proxy-config', R: 'load-shed', D: 'no-live-upstream', U: 'no-live-upstream' };
 
-export function haproxySignal(status: number, state: string, server: string): Signal | null {
+/**
+ * `responseMs`: %Tr, the time to the server's full response headers, -1 when none came (NaN when the line has no timers).
+ * A 5xx with no response headers from the server is HAProxy's own answer, whatever the state's letters (HAProxy 1.3's
+ * `SL` on its 204-byte 502 page); a status of 0 with `----` is a session that ended with nothing to answer (a
+ * `<BADREQ>` from a client speaking another protocol), no failure of the path.
+ */
+export function haproxySignal(status: number, state: string, server: string, responseMs = Number.NaN): Signal | null {
   const detail = `${state} ${server}`;
   const evidence = { kind: 'haproxy-termination' as const, detail };
   const pair = state.slice(0, 2);
   if (status < 500 && status !== 0) return null;
+  if (status === 0 && pair === '--') return null;
   if (server === '<NOSRV>' && (pair === '--' || pair === 'SC')) return { cause: 'no-live-upstream', confidence: 'high', decisive: true, evidence };
   const cause = PAIRS[pair] ?? FIRST[pair[0] as string];
   if (cause) return { cause, confidence: 'high', decisive: true, evidence };
+  if (status >= 500 && responseMs === -1) return { cause: status === 504 ? 'timeout' : 'invalid-response', confidence: 'high', decisive: true, evidence };
   // `----` or a data-phase state with a real server: the server sent this status itself.
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
 }
@@ -179,7 +187,7 @@ export class HaproxyParser extends BaseParser {
       upstream: backend === undefined ? server : `${backend}/${server}`,
       connection: '',
       requestTime: active >= 0 ? active / 1000 : Number.NaN,
-      signal: state === '' ? null : haproxySignal(status, state, server),
+      signal: state === '' ? null : haproxySignal(status, state, server, count(fields.get('Tr'))),
       truncatedBy,
     };
     return this.accessLine(record, truncatedBy !== null);

@@ -68,6 +68,12 @@ export const PRESET_FORMATS = {
   // NPMplus, Nginx Proxy Manager's fork (ZoeyVid/NPMplus rootfs/usr/local/nginx/conf/nginx.conf, `log_format log`,
   // written to /data/nginx/access.log when its access log is on): the host first, no upstream fields.
   npmplus: '[$time_local] $host $remote_addr $request_time "$request" $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent',
+  // Apache APISIX's default `nginx_config.http.access_log_format` (conf/config-default.yaml, the same from 2.x to 3.x:
+  // apache/apisix@0028b08d4e8c10c06a65d353cd8a3c8e7ccd3903): the Host after the time, the upstream's fields at the end.
+  // Its last field, `"$upstream_scheme://$upstream_host$upstream_uri"`, joins two variables nothing separates, so it
+  // is read here as one (the analysis reads none of the three).
+  apisix:
+    '$remote_addr - $remote_user [$time_local] $http_host "$request" $status $body_bytes_sent $request_time "$http_referer" "$http_user_agent" $upstream_addr $upstream_status $upstream_response_time "$upstream_scheme://$upstream_target"',
   // Apache's `vhost_combined` (Debian's and Ubuntu's apache2.conf, for other_vhosts_access.log):
   // `%v:%p %h %l %u %t "%r" %>s %O "%{Referer}i" "%{User-Agent}i"`, the virtual host and its port first.
   'apache-vhost-combined':
