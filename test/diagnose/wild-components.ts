@@ -63,6 +63,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'apt-proxy': { names: ['apt-proxy'], broader: ['Go httputil.ReverseProxy'] },
   'argo-workflows': { names: ['Argo Workflows'], broader: ['grpc-gateway'], framework: true },
   aria2: { names: ['aria2'], framework: true },
+  armeria: { names: ['Armeria'], framework: true },
   artifactory: { names: ['JFrog Artifactory'], framework: true },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
@@ -404,10 +405,12 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
   jenkins: { names: ['Jenkins'], broader: ['Jetty'], framework: true },
+  jersey: { names: ['Jersey'], broader: ['Jetty', 'Dropwizard'], framework: true },
   // Jenkins runs in Jetty: its own message in Jetty's error page (the crumb check) names the same box more precisely.
   jetty: { names: ['Jetty', 'Jenkins'] },
   jiasule: { names: ['Knownsec Jiasule'] },
   jolokia: { names: ['Jolokia'], framework: true },
+  jooby: { names: ['Jooby'], framework: true },
   joomla: { names: ['Joomla'], framework: true },
   jsdelivr: { names: ['jsDelivr'] },
   'jupyter-server': { names: ['Jupyter Server', 'Jupyter Server (or JupyterHub)'], broader: ['Tornado'], framework: true },
@@ -469,6 +472,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'maven-central': { names: ['Maven Central'], framework: true },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
   meilisearch: { names: ['Meilisearch'], framework: true },
+  membrane: { names: ['Membrane API Gateway'] },
   // A hosted OpenAI-compatible relay: the service the client called, an application of its own, like the SaaS APIs.
   'memofun-relay': { names: ['memofun relay'], framework: true },
   metricbeat: { names: ['Metricbeat'], framework: true },
@@ -570,6 +574,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'openstack-swift': { names: ['OpenStack Swift'] },
   paypal: { names: ['PayPal'], framework: true },
+  'pekko-http': { names: ['Apache Pekko HTTP'], broader: ['Akka HTTP'], framework: true },
   'percona-clustercheck': { names: ['Percona clustercheck'] },
   perimeterx: { names: ['HUMAN (PerimeterX)'] },
   'philips-hue-bridge': { names: ['Philips Hue bridge'], framework: true },
@@ -591,6 +596,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'pritunl-zero': { names: ['Pritunl Zero'] },
   privoxy: { names: ['Privoxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'play-framework': { names: ['Play Framework'], framework: true },
+  'problem-spring-web': { names: ['Problem Spring Web'], broader: ['Spring Boot'], framework: true },
   prologue: { names: ['Prologue'], framework: true },
   // Prometheus answers with Go's net/http: its bare 404 names the same box less precisely.
   prometheus: { names: ['Prometheus'], broader: ['Go net/http'], framework: true },
