@@ -211,6 +211,7 @@ export const FORMAT_IDS = [
   'apache-error',
   'lighttpd-error',
   'litespeed-error',
+  'haproxy-alert',
   'haproxy',
   'squid',
   'alb',

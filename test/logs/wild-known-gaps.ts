@@ -579,29 +579,13 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: 'Seven tcplog sessions `PR` with `<NOSRV>` (the proxy refused them by a rule): httpwhy counts them as HAProxy\'s; the hand count counts no failure where there is no HTTP status.',
   },
-  'haproxy-alert/open-balena-37-compose-alert-no-server.log': {
-    fails: ['format'],
-    reason: 'HAProxy\'s own `[ALERT]`/`[WARNING]` lines (a server down, a backend with no server available): an error log httpwhy does not read yet (no `haproxy-alert` format).',
-  },
-  'haproxy-alert/haproxy-1234-syslog-health-analyze-down.log': {
-    fails: ['format'],
-    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own health-check lines under syslog, a format httpwhy does not read yet.',
-  },
-  'haproxy-alert/kubernetes-ingress-479-stderr-server-down-no-server.log': {
-    fails: ['format'],
-    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own alert lines on stderr, a format httpwhy does not read yet.',
-  },
-  'haproxy-alert/kubeasz-919-journald-systemctl-status-layer4.log': {
-    fails: ['format'],
-    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own health-check lines in `systemctl status` output, a format httpwhy does not read yet.',
-  },
   'haproxy-alert/pastebin-vrAM2GuU-kolla-json-payload-wrapper.log': {
     fails: ['format'],
     reason: 'HAProxy\'s own start and connection lines inside a Kolla JSON envelope (`Payload`): a format httpwhy does not read yet.',
   },
   'haproxy-alert/pastebin-A6jWvdzD-fuel-merged-grep-server-down.log': {
     fails: ['format'],
-    reason: 'As for open-balena-37-compose-alert-no-server.log: HAProxy\'s own server-down lines behind a merged grep\'s file prefix, a format httpwhy does not read yet.',
+    reason: 'HAProxy\'s own server-down lines behind a merged grep\'s prefix and a relay\'s time (`<time> node-1 ./remote/…/haproxy.log:<time> alert: Server …`): the grep wrapper reads one prefix, not both.',
   },
   'haproxy-http/pastebin-MN2DwkMD-smtp-badreq-status0.log': {
     fails: ['classes'],

@@ -14,6 +14,8 @@ const NGINX: Partial<Record<Cause, number>> = { timeout: 504, 'client-closed': 4
 const APACHE: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503 };
 /** lighttpd's gw_backend.c: 503 while no backend is usable, 504 for a backend's timeout, 502 otherwise. */
 const LIGHTTPD: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503 };
+/** HAProxy answers 503 while a backend has no server (src/backend.c); a server's check names no request. */
+const HAPROXY: Partial<Record<Cause, number>> = { 'no-live-upstream': 503 };
 const CADDY_DIAL: Partial<Record<Cause, number>> = { refused: 502, 'connect-failed': 502, unreachable: 502, dns: 502 };
 /** `otherwise`: the status for the format's other causes, null when the source does not fix one. */
 const BY_FORMAT: Partial<Record<FormatId, { own: Partial<Record<Cause, number>>; otherwise: number | null }>> = {
@@ -21,6 +23,7 @@ const BY_FORMAT: Partial<Record<FormatId, { own: Partial<Record<Cause, number>>;
   'apache-error': { own: APACHE, otherwise: 502 },
   'lighttpd-error': { own: LIGHTTPD, otherwise: 502 },
   caddy: { own: CADDY_DIAL, otherwise: null },
+  'haproxy-alert': { own: HAPROXY, otherwise: null },
 };
 
 /** null for a format that logs its status, or a cause the proxy does not answer for itself (an app's error it relayed). */

@@ -7,6 +7,7 @@ import { HttpwhyError } from '../../errors.ts';
 import { FORMAT_IDS, type FileRole, type FormatId } from '../types.ts';
 import { AlbParser } from './alb.ts';
 import { ApacheErrorParser } from './apache-error.ts';
+import { HaproxyAlertParser } from './haproxy-alert.ts';
 import { LighttpdErrorParser } from './lighttpd-error.ts';
 import { LitespeedErrorParser } from './litespeed-error.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
@@ -119,6 +120,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'apache-error': { role: 'error', create: () => new ApacheErrorParser() },
   'lighttpd-error': { role: 'error', create: () => new LighttpdErrorParser() },
   'litespeed-error': { role: 'error', aliases: ['openlitespeed-error'], create: () => new LitespeedErrorParser() },
+  'haproxy-alert': { role: 'error', aliases: ['haproxy-error'], create: () => new HaproxyAlertParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone(), o.haproxy) },
   squid: { role: 'access', aliases: ['squid-native'], create: () => new SquidParser() },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
