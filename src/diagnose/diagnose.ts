@@ -71,8 +71,9 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
   const appLinesOnly = logged?.observations.every((obs) => obs.logged?.format === 'app-text' || obs.logged?.format === 'app-json') ?? false;
   const outranked = appLinesOnly && only.verdict === 'identified' && loggedDiagnoses.every((d) => d.verdict !== 'identified');
   const decided = sameFailure && !outranked && loggedDiagnoses.some((d) => d.verdict !== 'unknown');
-  // A JSON object a proxy's or a CDN's log reader reads is its access-log record, not the error body it looks like.
-  const proxyRecord = format === 'body' && logged !== null && !appLinesOnly;
+  // A JSON object a proxy's or a CDN's log reader reads is its access-log record, not the error body it looks like,
+  // unless a component's own error body is what it is (Spring's timestamp, path and status read as a JSON log's keys).
+  const proxyRecord = format === 'body' && logged !== null && !appLinesOnly && only.verdict !== 'identified';
   if (logged && (decided || proxyRecord || only.verdict === 'unknown')) return { format: logged.format, locale, diagnoses: loggedDiagnoses };
   if (format === 'page-text' && only.verdict === 'unknown' && only.status === null) {
     // Words no page fingerprint reads and no status: a client's own network error, or else nothing httpwhy can read.
