@@ -26,6 +26,7 @@
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
 import { objectTextAt } from './json-in-prose.ts';
+import { kubectlError } from './kubectl-wording.ts';
 import { isOwnReason, startsWithOwnReason } from './status-in-page.ts';
 import { literalAt } from './string-literal.ts';
 import type { HeaderField } from './types.ts';
@@ -75,29 +76,6 @@ const line = (status: string | undefined, reason = '', method: string | null = n
   method,
   url,
 });
-
-/** Kubernetes API reasons with the one status client-go gives each (apimachinery `NewGenericServerResponse`). */
-const KUBERNETES_REASONS: Record<string, number> = {
-  BadRequest: 400,
-  Unauthorized: 401,
-  Forbidden: 403,
-  NotFound: 404,
-  MethodNotAllowed: 405,
-  NotAcceptable: 406,
-  Conflict: 409,
-  AlreadyExists: 409,
-  RequestEntityTooLarge: 413,
-  UnsupportedMediaType: 415,
-  Invalid: 422,
-  TooManyRequests: 429,
-  Gone: 410,
-  Expired: 410,
-  InternalError: 500,
-  // apimachinery's NewServerTimeout answers 500 with this reason; Timeout (NewTimeoutError) is the 504.
-  ServerTimeout: 500,
-  ServiceUnavailable: 503,
-  Timeout: 504,
-};
 
 /** A URL as a message quotes it; a closing quote, backtick or bracket after it is the message's. */
 const URL_TEXT = String.raw`[a-z][\w+.-]*://[^\s'"\x60<>()[\]]+`;
@@ -283,15 +261,18 @@ const WORDINGS: readonly ClientWording[] = [
   // apt (apt-pkg/acquire-item.cc "Failed to fetch %s  %s", the http method's "%u  %s" of the status line's code and
   // reason, then the server's address): "E: Failed to fetch <url>  503  Service Unavailable [IP: 1.2.3.4 80]".
   { pattern: new RegExp(String.raw`\bFailed to fetch (${URL_TEXT}) {1,2}(\d{3}) {1,2}([^\n[]{0,100}?)(?: +\[IP: [^\]\n]{0,100}\])?\s*$`), read: (m) => line(m[2], m[3], 'GET', m[1]) },
+  // Maven's HTTP wagon (maven-resolver, wagon-http): "Return code is: 401, ReasonPhrase: Unauthorized." after the
+  // artifact's URL ("Failed to transfer file: <url>. Return code is: …").
+  { pattern: new RegExp(String.raw`(?:\b(${URL_TEXT})\. )?Return code is: (\d{3})(?:\s*,\s*ReasonPhrase:\s*([^.\n]{0,100}))?`), read: (m) => line(m[2], m[3], null, m[1] ?? null) },
+  // Elasticsearch's low-level Java client (ResponseException): "method [POST], host [https://…], URI [/_bulk…], status
+  // line [HTTP/1.1 413 Request Entity Too Large]", the body on the lines after.
+  { pattern: /\bmethod \[([A-Z]+)\], host \[([^\]\n]*)\], URI \[([^\]\n]*)\], status line \[HTTP\/[\d.]+ (\d{3})(?: ([^\]\n]{0,100}))?\]/, read: (m) => line(m[4], m[5], m[1], `${m[2]}${m[3]}`) },
   // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
   { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).
   // npm's log prefix repeats the code before the message ("npm ERR! 403 403 Forbidden - PUT ...").
   { pattern: new RegExp(String.raw`(?:^|npm (?:ERR!|error) )(?:\d{3} )?(\d{3}) ([A-Za-z][^\n]{0,100}?) - ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]), bodyAfter: npmErrorField },
 ];
-
-/** kubectl's "Error from server (Reason): message". */
-const KUBECTL = /\bError from server \((\w+)\): /;
 
 export interface ReadLine {
   found: ClientErrorLine;
@@ -310,14 +291,8 @@ export function readLine(text: string): ReadLine | null {
       return { found: wording.read(m), inline: wording.bodyInline ? after : null, quoted: wording.bodyQuoted ?? false, body: wording.bodyAfter?.(after) ?? null };
     }
   }
-  const kube = KUBECTL.exec(text);
-  const status = kube ? KUBERNETES_REASONS[kube[1] ?? ''] : undefined;
-  if (status === undefined || !kube) return null;
-  // kubectl prints the Status message the API server sent after the reason: the body's own words.
-  const message = text.slice(kube.index + kube[0].length).trim();
-  // client-go's words for a 5xx whose body was no Status (NewGenericServerResponse): any 5xx it has no reason for
-  // (500, 502, 501…), so the reason says no status.
-  if (kube[1] === 'InternalError' && message.startsWith('an error on the server (')) return null;
-  return { found: line(String(status), kube[1]), inline: null, quoted: false, body: message === '' ? null : { body: message, unquoted: false } };
+  const kube = kubectlError(text);
+  if (!kube) return null;
+  return { found: line(String(kube.status), kube.reason), inline: null, quoted: false, body: kube.message === '' ? null : { body: kube.message, unquoted: false } };
 }
 

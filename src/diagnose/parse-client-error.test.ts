@@ -182,6 +182,13 @@ describe('parseClientError: the body printed with the message', () => {
     expect(parseClientError('build step failed with status 255')).toBeNull();
   });
 
+  it("reads Maven's wagon and Elasticsearch's Java client, whose messages name the status in their own words", () => {
+    expect(parseClientError(wild('nginx/carina-nexus-maven-413.log'))?.request).toMatchObject({ status: 413, reason: 'Request Entity Too Large', url: expect.stringMatching(/\.jar$/) });
+    const es = parseClientError(wild('nginx/es38119-monitoring-exporter-413.log'));
+    expect(es?.request).toMatchObject({ status: 413, method: 'POST', url: expect.stringMatching(/^https:\/\/xyz:443\/_bulk/) });
+    expect(es?.response.body).toContain('<title>413 Request Entity Too Large</title>');
+  });
+
   it('reads a page on the lines after the message, and nothing when a traceback follows', () => {
     expect(read('AxiosError: Request failed with status code 502\nResponse body: <html><center>nginx</center></html>')?.body).toBe('<html><center>nginx</center></html>');
     expect(read('urllib.error.HTTPError: HTTP Error 503: Service Unavailable\n  File "x.py", line 3')?.body).toBeNull();
