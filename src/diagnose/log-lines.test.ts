@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dropLogPrefix, loggedResponse } from './log-lines.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
 describe('dropLogPrefix', () => {
   it("drops a logcat prefix whose timestamps and ids change, and keeps a continuation line's text", () => {
@@ -32,6 +35,12 @@ describe('dropLogPrefix', () => {
   it('keeps a bracket the shared start opens: its words are the message\'s (Caddy v1\'s "[ERROR 502 /path]")', () => {
     const lines = ['29/Jan/2016:15:17:26 +0100 [ERROR 502 /index.php] dial tcp', '29/Jan/2016:15:17:41 +0100 [ERROR 502 /index.php] dial tcp', '29/Jan/2016:15:17:44 +0100 [ERROR 502 /a.php] dial tcp'];
     expect(dropLogPrefix(lines)).toEqual(['[ERROR 502 /index.php] dial tcp', '[ERROR 502 /index.php] dial tcp', '[ERROR 502 /a.php] dial tcp']);
+  });
+
+  it("drops a level word before the time too (sentry-cli's debug log of curl's lines)", () => {
+    const lines = dropLogPrefix(wild('nginx/sentry-cli-chunk-upload-host-nginx-413.log').split('\n'));
+    expect(lines).toContain('< HTTP/1.1 413 Request Entity Too Large');
+    expect(lines).toContain('< Server: nginx/1.18.0 (Ubuntu)');
   });
 
   it('keeps lines whose shared start holds no time of day, or that are too few', () => {

@@ -22,14 +22,17 @@ const shapeOf = (line: string) => line.replace(/\d/g, '0');
 /** A month's or a weekday's name, as syslog and some loggers write the date (`Jul 25 02:07:48 host app[1]: `). */
 const DATE_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/g;
 
+/** A level word some loggers write before the time (sentry-cli's `DEBUG   2021-04-28 12:49:14.216944113 +02:00 `). */
+const LEVEL_FIRST = /^\s*\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\]?\s+/;
+
 /**
- * A log line opens with its time: no word comes before it (a `Date:` header line or a sentence with a time in it is
- * no log line); a level letter or a date may (`I0507 13:00:53.5`, `2021-03-04T10:11:12Z`, `08-10 11:38:44.492`,
- * `Jul 25 02:07:48`).
+ * A log line opens with its time: no word comes before it but a level (a `Date:` header line or a sentence with a
+ * time in it is no log line); a level letter or a date may (`I0507 13:00:53.5`, `2021-03-04T10:11:12Z`, `08-10
+ * 11:38:44.492`, `Jul 25 02:07:48`).
  */
 function opensWithTime(line: string): boolean {
   const time = TIME_OF_DAY.exec(line.slice(0, TIME_WITHIN));
-  return time !== null && !/[A-Za-z]{3}/.test(line.slice(0, time.index).replace(DATE_WORD, ''));
+  return time !== null && !/[A-Za-z]{3}/.test(line.slice(0, time.index).replace(LEVEL_FIRST, '').replace(DATE_WORD, ''));
 }
 
 /**
