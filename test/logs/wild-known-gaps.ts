@@ -553,7 +553,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   },
   'traefik-clf/traefik-9041-quoted-clf-404.log': {
     fails: ['format'],
-    reason: 'Each Traefik CLF line inside an extra pair of double quotes (as a log shipper printed it): Traefik\'s reader takes no line that starts with a quote, and Skipper\'s, which searches the line, reads them (the 404s are counted right).',
+    reason: 'Each Traefik CLF line inside an extra pair of double quotes (as a log shipper printed it): Traefik\'s reader takes no line that starts with a quote, so a log_format inferred from the lines reads them (the 404s are counted right).',
   },
   'traefik-clf/traefik-9648-swarm-service-logs-status-dash.log': {
     fails: ['requests'],

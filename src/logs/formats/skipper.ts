@@ -20,7 +20,8 @@ import { ClfTime, parseIsoTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
 import { splitRequestLine } from './split-fields.ts';
 
-const ACCESS = /^(\S+(?:, \S+)*) - (\S+) \[([^\]]{20,30})\] "([^"]*)" (\d{3}) (\d+|-) "([^"]*)" "([^"]*)" (\d+) (\S+) (\S+)(?: (\S+))?$/;
+// Its own fields are bare words: a quote there is another writer's (a Traefik line a shipper wrapped in quotes).
+const ACCESS = /^([^"\s]\S*(?:, \S+)*) - (\S+) \[([^\]]{20,30})\] "([^"]*)" (\d{3}) (\d+|-) "([^"]*)" "([^"]*)" (\d+) ([^"\s]\S*) ([^"\s]\S*)(?: ([^"\s]\S*))?$/;
 const PROXY_ERROR = 'error while proxying';
 /** The error line's facts, after its prefix (the message as logrus wrote it, its inner quotes escaped or not). */
 const PROXY_ERROR_FACTS = /, route (\S*) with backend (?:\S+ )?(\S*?), status code (\d{3}): (.*?)(?:, remote host: ([^,]*), request: \\?"(\S+) (\S+)|\\?"?$)/;
