@@ -591,10 +591,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: '`<BADREQ>` lines with status 0 (an SMTP client on an HTTP frontend): httpwhy counts each as a response it cannot attribute (unknown); the hand count counts no failure.',
   },
-  'haproxy-json/haproxy-2375-syslog-json-sC-503.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: 'HAProxy\'s JSON log-format with nested objects (`"http":{"response":{"status_code":503}}`, `connection.termination_state`) whose string the issue does not give: the key-name reader knows flat keys only, so the line reads as an app\'s JSON.',
-  },
   'haproxy-json/haproxy-ingress-924-json-status-minus1-SD.log': {
     fails: ['classes'],
     reason: '`http_status: -1` with `SD` (the server aborted before a status): httpwhy counts the aborted session as the server\'s failure; the hand count counts no status, so no 5xx.',

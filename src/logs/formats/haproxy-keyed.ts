@@ -7,6 +7,15 @@
  */
 import { parseJsonObject } from './json-fields.ts';
 
+/** Nested objects' values under dotted keys (`{"http":{"response":{"status_code":503}}}` → `http.response.status_code`). */
+function flatPairs(object: Record<string, unknown>, prefix: string, depth = 0): Array<[string, string]> {
+  return Object.entries(object).flatMap(([key, value]): Array<[string, string]> => {
+    if (typeof value === 'string' || typeof value === 'number') return [[`${prefix}${key}`, String(value)]];
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) return flatPairs(value as Record<string, unknown>, `${prefix}${key}.`, depth + 1);
+    return [];
+  });
+}
+
 /** The object's pairs, values as text; null when the line holds no `{…}`. */
 export function keyedPairs(line: string): Map<string, string> | null {
   const open = line.indexOf('{');
@@ -14,7 +23,7 @@ export function keyedPairs(line: string): Map<string, string> | null {
   if (open < 0 || close < open) return null;
   const body = line.slice(open, close + 1);
   const json = parseJsonObject(body);
-  if (json) return new Map(Object.entries(json).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [])));
+  if (json) return new Map(flatPairs(json, ''));
   // Unquoted: `key:value` pairs, a pair starting at each `,` followed by a name and a colon.
   const pairs = new Map<string, string>();
   for (const part of body.slice(1, -1).split(/,(?=[A-Za-z_][\w.-]*:)/)) {
@@ -69,8 +78,11 @@ function normalise(key: string): string {
 export function aliasedPairs(pairs: Map<string, string>): Map<string, string> | null {
   const fields = new Map<string, string>();
   for (const [key, value] of pairs) {
-    const alias = KEY_ALIASES[normalise(key)];
-    if (alias && !fields.has(alias)) fields.set(alias, value);
+    // A nested key by its whole path, then its last two names, then its last (`connection.termination_state`,
+    // `backend.name`, `http.response.status_code`, as a JSON log-format that groups its fields writes them).
+    const names = key.split('.');
+    const alias = [key, names.slice(-2).join('.'), names.at(-1) ?? ''].map((k) => KEY_ALIASES[normalise(k)]).find((a) => a !== undefined);
+    if (alias && !fields.has(alias) && value !== '') fields.set(alias, value);
   }
   const state = fields.get('tsc') ?? fields.get('ts') ?? '';
   return /^[A-Za-z-]{2}(?:[A-Za-z-]{2})?$/.test(state) && /^-?\d{1,3}$/.test(fields.get('ST') ?? '') ? fields : null;

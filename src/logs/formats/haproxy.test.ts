@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
+import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { haproxySignal, HaproxyParser } from './haproxy.ts';
 import { compileHaproxyFormat } from './haproxy-log-format.ts';
 import { KIND } from './line-parser.ts';
@@ -18,6 +18,13 @@ describe('HaproxyParser', () => {
     expect(p.status).toBe(200);
     expect(p.timeMs).toBe(Date.UTC(2009, 1, 6, 12, 14, 14, 655));
     expect(p.access()).toMatchObject({ client: '10.0.1.2', method: 'GET', path: '/index.html', upstream: 'static/srv1', requestTime: 0.109, signal: null, truncatedBy: null });
+  });
+
+  it("reads a JSON log-format that nests its fields, by their last names (haproxy/haproxy#2375's sC 503)", () => {
+    const [line] = wildLines('haproxy-json/haproxy-2375-syslog-json-sC-503.log');
+    const p = new HaproxyParser(parseTimeZone('UTC'));
+    expect(parseLine(p, (line as string).slice((line as string).indexOf('{')))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 503, upstream: 'loadtest_service_http/', signal: { cause: 'timeout' } });
   });
 
   it('reads the doc example of a failed connect after retries', () => {
