@@ -3,7 +3,7 @@
  * `{"status":%ST,…}`) or the same without quotes (`{haproxy_statusCode:404,…}`, as the quotes of a hand-written
  * JSON format are lost in older configurations). With the log-format given, its item names say which key holds
  * what; without it, the key names do, when they are usual names of HAProxy's fields and the line has a status and
- * a termination state (which only HAProxy logs).
+ * a termination state (which only HAProxy logs), also nested (`{"http":{"response":{"status_code":503}}}`).
  */
 import { parseJsonObject } from './json-fields.ts';
 
