@@ -32,8 +32,11 @@ export interface TextForm {
 const LITERAL_MARKUP = /<!--(?:(?!-->)[^\\()[\]{}|*+?])*-->|<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\\()[\]{}|*+?]*)?\/?>/g;
 /** "Blanks and tags" as patterns write it, `(?:\s|<[^>]+>)*` (an entity may be among them): a line break in the text. */
 const BLANKS_AND_TAGS = /\(\?:\\s\|<\[\^>\][*+]>(?:\|&nbsp;)?\)\*/g;
-/** What is left of a tag after the literal ones are gone: a tag built with regex syntax, which cannot be converted. */
-const TAG_LEFT = /<\/?[A-Za-z!]/;
+/**
+ * What is left of a tag after the literal ones are gone: a tag built with regex syntax, which cannot be converted. A
+ * lookbehind's `(?<!` or `(?<=` is no tag.
+ */
+const TAG_LEFT = /(?<!\(\?)<\/?[A-Za-z!]/;
 /** A literal tag's name. */
 const TAG_NAME = /<\/?([A-Za-z][A-Za-z0-9]*)/g;
 /** The HTML elements error pages use; a pattern with any other tag is XML, which a browser shows with its tags. */
