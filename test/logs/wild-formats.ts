@@ -176,11 +176,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // lines (a server down, a backend with no server) are an error log httpwhy does not read yet.
   'haproxy-json': ['haproxy'],
   'haproxy-alert': ['haproxy-alert'],
-  // Held-out set 64: caching and forward proxies. Pound's 2.x error line is Pound's (its reader reads 4.x's); a
-  // Traffic Server custom or LTSV format is an inferred log_format; the other slugs name formats httpwhy does not
-  // read yet (Varnish's JSON varnishncsa format, varnishd's own syslog lines, Traffic Server's error.log, tinyproxy's
-  // and Privoxy's logs, Squid's cache.log).
-  'pound-log': ['pound'],
+  // Held-out set 64: caching and forward proxies. A Traffic Server custom or LTSV format is an inferred log_format;
+  // the other slugs name formats httpwhy does not read yet (Varnish's JSON varnishncsa format, varnishd's own syslog
+  // lines, Traffic Server's error.log, tinyproxy's and Privoxy's logs, Squid's cache.log).
   'ats-custom': ['nginx-custom'],
   'ats-ltsv': ['nginx-custom'],
   'varnishncsa-json': ['varnishncsa-json'],

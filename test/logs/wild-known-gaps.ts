@@ -687,10 +687,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: 'Traffic Server\'s error.log: a format httpwhy does not read yet.',
   },
-  'pound-log/pound-27-e500-error-copy-client-cont.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: 'Pound 2.x\'s own error line (`e500 for <client> error copy client cont to <backend>/<request>: …`): the Pound reader reads 4.x\'s `(<thread>) e500: <client> "<request>": …` only.',
-  },
   'ats-custom/trafficserver-negative-revalidating-pssc-sssc.gold.log': {
     fails: ['requests', 'format', 'classes'],
     reason: 'A Traffic Server test\'s custom format of four bare fields (`11 TCP_MISS 200 200`, the proxy\'s and the origin\'s statuses): too few fields for an inferred format.',

@@ -22,6 +22,12 @@ describe('PoundParser', () => {
     expect(p.access()).toMatchObject({ status: 503, client: '34.202.88.37', method: 'GET', path: '/robots.txt', signal: { cause: 'no-live-upstream', confidence: 'high' } });
   });
 
+  it("reads Pound 2.x's wording of its own 500, the client's body not passed on (graygnuorg/pound#27)", () => {
+    const p = new PoundParser();
+    expect(parseLine(p, wildLines('pound-log/pound-27-e500-error-copy-client-cont.log')[0] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 500, method: 'POST', path: '/EWS/mrsproxy.svc', signal: { cause: 'client-closed' } });
+  });
+
   it('counts the request log line after an error line as the same request, and its diagnostics as nothing to count', () => {
     const p = new PoundParser();
     const kinds = wildLines(READ_TIMEOUT).map((line) => parseLine(p, inside(line)));

@@ -13,13 +13,22 @@ import { causeOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 
 const OWN_ERROR = /^\([0-9a-fx]+\) e(\d{3}): (\S+?)(?: "([^"]*)")?: (.+)$/;
+/**
+ * Pound 2.x's wording of the same (http.c): `e500 for <client> error copy client cont to <backend>/<request>: <error>
+ * (<seconds> sec)`, `e503 no back-end "<request>" from <client>`, after the thread id (which a paste may leave out).
+ */
+const OLD_ERROR = /^(?:\([0-9a-fx]+\) )?e(\d{3}) (?=.*\b(?:for|from) )(.+)$/;
+const OLD_CLIENT = /\b(?:for|from) (\S+)/;
+const OLD_REQUEST = /\b([A-Z]+) (\S+) HTTP\/\d(?:\.\d)?\b/;
 const REQUEST_LINE = /^(\S+) (?:(\S+) (\S+) HTTP\/\d(?:\.\d)?)? ?- HTTP\/\d(?:\.\d)? (\d{3})\b/;
 const THREAD_LINE = /^\([0-9a-fx]+\) /;
 /** Error lines whose request line has not been seen yet; Pound's threads interleave only a few. */
 const MAX_PENDING = 64;
 
 function causeOf(status: number, message: string): Cause {
-  if (/no backend found/.test(message)) return 'no-live-upstream';
+  if (/no backend found|no back-end/.test(message)) return 'no-live-upstream';
+  // 2.x: Pound could not pass the client's request body on (the client stopped sending it).
+  if (/error copy client cont/.test(message)) return 'client-closed';
   // Pound could not read the client's request (it timed out sending it, or went away): Pound's own answer.
   if (/error reading request/.test(message)) return 'client-closed';
   return causeOfMessage(message) ?? (status === 504 ? 'timeout' : 'upstream-failed');
@@ -47,6 +56,15 @@ export class PoundParser extends BaseParser {
       const cause = causeOf(status, message);
       const signal: Signal | null = status >= 500 ? { cause, confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail: line.slice(line.indexOf(' ') + 1) } } : null;
       return this.request(status, client, method, path, signal);
+    }
+    const old = OLD_ERROR.exec(line);
+    if (old) {
+      const [, statusText = '', message = ''] = old;
+      const status = Number(statusText);
+      const client = OLD_CLIENT.exec(message)?.[1] ?? '';
+      const request = OLD_REQUEST.exec(message);
+      const signal: Signal | null = status >= 500 ? { cause: causeOf(status, message), confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail: line } } : null;
+      return this.request(status, client, request?.[1] ?? '', request?.[2] ?? '', signal);
     }
     const logged = REQUEST_LINE.exec(line);
     if (!logged) return THREAD_LINE.test(line) ? KIND.other : KIND.none;
