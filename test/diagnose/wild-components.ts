@@ -544,7 +544,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nps: { names: ['nps'] },
   'nuget-gallery': { names: ['NuGet Gallery'], framework: true },
   nzbhydra: { names: ['NZBHydra'], framework: true },
-  'oauth2-proxy': { names: ['OAuth2 Proxy'] },
+  'oauth2-proxy': { names: ['OAuth2 Proxy'], broader: ['Go httputil.ReverseProxy'] },
   octoprint: { names: ['OctoPrint'], broader: ['Flask', 'Tornado'], framework: true },
   odoo: { names: ['Odoo'], broader: ['Flask (Werkzeug)'], framework: true },
   okta: { names: ['Okta'], framework: true },
