@@ -47,8 +47,17 @@ export function readBody(value: unknown): string | null {
 
 /** The keys of `{status, headers, body}`; an object with only these, or with headers or a body, is a response. */
 const RESPONSE_KEYS = new Set(['status', 'statusText', 'headers', 'body']);
-/** Fields in which error bodies name their status: Fastify and NestJS `statusCode`, Spring `status`, many `code`. */
-const STATUS_FIELDS = ['status', 'statusCode', 'code'];
+/**
+ * Fields in which error bodies name their status, with the lowest status each is taken for: Spring's `status` and
+ * Fastify's and NestJS's `statusCode` any status; `code`, and Telegram's Bot API's `error_code`, only an error status,
+ * as many APIs put their own numbers there (Parse Server's 141, a script's failure; its 209, an invalid session).
+ */
+const STATUS_FIELDS: ReadonlyArray<[field: string, lowest: number]> = [
+  ['status', 100],
+  ['statusCode', 100],
+  ['code', 400],
+  ['error_code', 400],
+];
 
 /**
  * The response object an HTTP client library hands to error handlers and people print: axios's `error.response` and
@@ -70,14 +79,10 @@ export function isResponseObject(data: Dict): boolean {
 
 /** A JSON error body pasted alone: no headers; the status from its own fields, or unknown. */
 export function parseBodyObject(data: Dict): Observation {
-  // `code` is many APIs' own number too (Parse Server's 141, a script's failure; its 209, an invalid session): there
-  // only an error status counts.
-  const named = STATUS_FIELDS.map((field) => [field, readStatus(data[field])] as const)
-    .filter(([field, s]) => s !== undefined && s.status >= (field === 'code' ? 400 : 100) && s.status <= 599)
-    .map(([, s]) => s)[0];
-  // Telegram's Bot API puts the status in `error_code`; other APIs put their own numbers there, so only an error status counts.
-  const errorCode = readStatus(data.error_code);
-  const status = named ?? (errorCode !== undefined && errorCode.status >= 400 && errorCode.status <= 599 ? errorCode : undefined);
+  const status = STATUS_FIELDS.map(([field, lowest]) => {
+    const read = readStatus(data[field]);
+    return read !== undefined && read.status >= lowest && read.status <= 599 ? read : undefined;
+  }).find((read) => read !== undefined);
   const response = { httpVersion: null, status: status?.status ?? null, reason: '', headers: [], body: JSON.stringify(data), truncated: false, form: 'body' as const, bodyNote: null };
   return { label: RESPONSE_LABEL, response, failure: null, hops: [] };
 }

@@ -13,8 +13,6 @@ import type { Cause } from '../types.ts';
 
 /** The level and, before 2.3, the day of the year and time, then the process id (`[WARNING] 124/210930 (59014) : `). */
 const LEVEL_PREFIX = /^\[(?:ALERT|WARNING|NOTICE|EMERG)\] +(?:\d{3}\/\d{6} +)?\(\d+\) : /;
-/** A syslog level a relay wrote before the message (`2014-08-14T04:33:15.139562+01:00 alert: `). */
-const RELAY_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)? (?:emerg|alert|crit|err|warning|notice|info): /;
 const SERVER_DOWN = /^(?:Backup )?Server (\S+?)\/(\S+) is DOWN(?:, reason: ([^,]+)(?:, info: "([^"]*)")?)?/;
 const CHECK_FAILED = /^Health check for (?:backup )?server (\S+?)\/(\S+) failed, reason: ([^,]+)(?:, info: "([^"]*)")?/;
 const NO_SERVER = /^(?:backend|proxy) '?([^'\s]+)'? has no server available!/;
@@ -36,7 +34,7 @@ export class HaproxyAlertParser extends BaseParser {
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const line = buf.toString('utf8', start, end);
-    const prefixed = LEVEL_PREFIX.exec(line) ?? RELAY_PREFIX.exec(line);
+    const prefixed = LEVEL_PREFIX.exec(line);
     const message = prefixed ? line.slice(prefixed[0].length) : line;
     const failed = SERVER_DOWN.exec(message) ?? CHECK_FAILED.exec(message);
     const none = failed ? null : NO_SERVER.exec(message);
