@@ -58,7 +58,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // gateway's own followed by Lura's `Error #01: Invalid status code`: no format reads them as the gateway's yet.
   'krakend-gin': ['krakend'],
   'gorouter-json': ['gorouter'],
-  'fly-logs': ['fly'],
+  'fly-logs': ['fly-proxy'],
   'traefik-log': ['traefik-log'],
   // Railway's HTTP logs as JSON (railway logs --json): read by a JSON format inferred from its keys.
   'railway-http-json': ['nginx-json'],

@@ -10,6 +10,7 @@ import { ApacheErrorParser } from './apache-error.ts';
 import { HaproxyAlertParser } from './haproxy-alert.ts';
 import { LighttpdErrorParser } from './lighttpd-error.ts';
 import { LitespeedErrorParser } from './litespeed-error.ts';
+import { FlyProxyParser } from './fly-proxy.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
 import { AzureAppGatewayParser } from './azure-appgw.ts';
@@ -121,6 +122,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'lighttpd-error': { role: 'error', create: () => new LighttpdErrorParser() },
   'litespeed-error': { role: 'error', aliases: ['openlitespeed-error'], create: () => new LitespeedErrorParser() },
   'haproxy-alert': { role: 'error', aliases: ['haproxy-error'], create: () => new HaproxyAlertParser() },
+  'fly-proxy': { role: 'error', aliases: ['fly', 'fly-logs'], create: () => new FlyProxyParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone(), o.haproxy) },
   squid: { role: 'access', aliases: ['squid-native'], create: () => new SquidParser() },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },

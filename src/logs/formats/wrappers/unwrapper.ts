@@ -15,6 +15,7 @@ import { emissary } from './emissary.ts';
 import { fluentBitStdout } from './fluent-bit-stdout.ts';
 import { gcpLogging } from './gcp-logging.ts';
 import { grep } from './grep.ts';
+import { fly } from './fly.ts';
 import { heroku } from './heroku.ts';
 import { indent } from './indent.ts';
 import { inlineCode } from './inline-code.ts';
@@ -43,6 +44,7 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   'cf-logs': cfLogs,
   bosh,
   heroku,
+  fly,
   'gcp-logging': gcpLogging,
   'cloudwatch-csv': cloudwatchCsv,
   'fluent-bit-stdout': fluentBitStdout,

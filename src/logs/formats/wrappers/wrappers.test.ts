@@ -390,6 +390,27 @@ describe('the BOSH CLI', () => {
   });
 });
 
+describe('fly logs', () => {
+  it('reads the source[machine], region and level, and the time (corpus: fly-logs/clio-voice-server-log-pu02-crash-loop.log)', () => {
+    const line = corpusLine('fly-logs/clio-voice-server-log-pu02-crash-loop.log', 13);
+    expect(chainOf(line)).toEqual(['fly']);
+    expect(unwrap(line, ['fly'])).toMatchObject({ inner: expect.stringMatching(/^\[PU02\] could not/), host: 'proxy[5683970eae6308]', time: '2025-08-15T13:20:58.000Z' });
+    // No blank after the level: the app's own text starts right after it.
+    expect(unwrap(corpusLine('fly-logs/clio-voice-server-log-pu02-crash-loop.log', 1), ['fly']).inner).toBe('POST /api/asr/temp-key - 200 (1117ms)');
+  });
+
+  it('reads a release that prints the time without its zone, and keeps no time then (corpus: fly-logs/actual-server-139-proxy-refused.log)', () => {
+    const line = corpusLine('fly-logs/actual-server-139-proxy-refused.log', 17);
+    expect(chainOf(line)).toEqual(['fly']);
+    expect(unwrap(line, ['fly'])).toMatchObject({ inner: 'instance refused connection', host: 'proxy[ed63d73f]', time: null });
+  });
+
+  it("takes no other time-first line for Fly's (mechanics)", () => {
+    expect(chainOf('2024-05-14T00:00:00Z myapp lhr [info] hello')).not.toContain('fly');
+    expect(chainOf('2024-05-14T00:00:00Z app[web.1] lhr [info] hello')).not.toContain('fly');
+  });
+});
+
 describe('Heroku Logplex', () => {
   it('reads the time and source[dyno] of a router line (corpus: heroku/mattermost-giphy-6-h10.log)', () => {
     const line = corpusLine('heroku/mattermost-giphy-6-h10.log', 1);
