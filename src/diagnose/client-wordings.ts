@@ -131,10 +131,14 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: new RegExp(String.raw`\b(\d{3}), message=(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"), url=(?:URL\()?'(${URL_TEXT})'`), read: (m) => line(m[1], m[2] ?? m[3], null, m[4]) },
   // Spring WebClient: "502 Bad Gateway from GET https://...".
   { pattern: new RegExp(String.raw`WebClientResponseException(?:\$\w+)?: (\d{3}) ([^\n]{0,100}?) from ${METHOD} (${URL_TEXT})`), read: (m) => line(m[1], m[2], m[3], m[4]) },
-  // Spring RestTemplate: "503 Service Unavailable: [<body>]" (5.x) or ": "<body>"" (6.x), or the status alone.
+  // Spring RestTemplate: "503 Service Unavailable: [<body>]" (5.x) or ": "<body>"" (6.x), or the status alone; since
+  // 6.1 the request between them: `401 Unauthorized on POST request for "<url>": "<body>"`.
   {
-    pattern: /(?:HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|UnknownHttpStatusCodeException|RestClientResponseException)(?:\$\w+)?: (\d{3})((?: [A-Za-z][\w-]*){0,6})(?=:|\s|$)/,
-    read: (m) => line(m[1], m[2]),
+    pattern: new RegExp(
+      String.raw`(?:HttpClientErrorException|HttpServerErrorException|HttpStatusCodeException|UnknownHttpStatusCodeException|RestClientResponseException)(?:\$\w+)?: (\d{3})((?: (?!on ${METHOD} )[A-Za-z][\w-]*){0,6})(?: on ${METHOD} request for "(${URL_TEXT})")?(?=:|\s|$)`,
+    ),
+    // m[3] is the lookahead's method, never set.
+    read: (m) => line(m[1], m[2], m[4] ?? null, m[5] ?? null),
     bodyInline: true,
   },
   // OpenFeign's FeignException: "[502 Bad Gateway] during [POST] to [<url>] [Client#method()]: [<body>]".

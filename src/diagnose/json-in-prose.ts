@@ -39,15 +39,28 @@ export function objectTextAt(text: string, from: number): string | undefined {
   return end >= 0 && parsedObject(text, from, end) !== undefined ? text.slice(from, end) : undefined;
 }
 
+/**
+ * Where an object starts a line, or follows a short label on it (`slacktee.sh: {…}`, `Response => {…}`), as tools print
+ * a body they received.
+ */
+const OBJECT_START = /^[ \t]*(?:[^{}\n"]{1,80}?(?::|=>?|->)[ \t]+)?\{/m;
+
 /** The JSON object among a few lines of words, or undefined. */
 export function jsonAmongProse(text: string): Record<string, unknown> | undefined {
-  const start = /^[ \t]*\{/m.exec(text);
+  const start = OBJECT_START.exec(text);
   if (!start) return undefined;
   const from = start.index + start[0].length - 1;
   const end = endOfValue(text, from);
   if (end < 0 || proseLines(text.slice(0, from)) > MAX_PROSE_LINES || proseLines(text.slice(end)) > MAX_PROSE_LINES) return undefined;
-  return parsedObject(text, from, end);
+  const data = parsedObject(text, from, end);
+  return data && isGrpcClientError(data) ? undefined : data;
 }
+
+/**
+ * A gRPC client's error object (grpc-node's ServiceError: the gRPC status `code`, `details`, the trailers in `metadata`),
+ * printed after `err: `: what the client made of the call, not a body the server sent.
+ */
+const isGrpcClientError = (data: Record<string, unknown>): boolean => typeof data.code === 'number' && 'details' in data && 'metadata' in data;
 
 /** A fragment that starts at an object's first key (`"status": 502, ...`): the braces around it were not copied. */
 const FRAGMENT_START = /^\s*"[\w$@.-]{1,64}"\s*:/;

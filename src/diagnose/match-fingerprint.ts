@@ -80,16 +80,27 @@ export function confidenceOn(fingerprint: BuiltFingerprint, obs: Observation): C
 
 /** Double quotes as a forum or a word processor retypes them (`“error”: “…”`): in copied words, read as `"`. */
 const TYPOGRAPHIC_QUOTES = /[“”„]/g;
+/**
+ * A JSON body a log printed inside a string (`"response_body":"{\"ok\":false,…}"`), escaped once or more: in copied
+ * words its quotes are read plain, so the vendor's object matches as it was sent.
+ */
+const ESCAPED_JSON = /\{\\+"/;
+const ESCAPED_QUOTES = /\\+"/g;
+
+function plainWords(body: string): string {
+  const words = normalizeSpace(body).replace(TYPOGRAPHIC_QUOTES, '"');
+  return ESCAPED_JSON.test(words) ? words.replace(ESCAPED_QUOTES, '"') : words;
+}
 
 /**
  * The body as matchers see it, computed once per observation: CRLF read as LF, no blanks at the end of a line nor
  * blank lines at the end (pastes change all three); for a page's copied text, whitespace runs as one space, as the
- * patterns' text forms expect, and typographic double quotes as straight ones.
+ * patterns' text forms expect, typographic double quotes as straight ones, and escaped JSON unescaped.
  */
 function bodyText(obs: Observation): string | undefined {
   if (!matchedBodies.has(obs)) {
     const body = obs.response?.body?.slice(0, MAX_BODY_MATCHED);
-    matchedBodies.set(obs, body === undefined ? undefined : isWords(obs) ? normalizeSpace(body).replace(TYPOGRAPHIC_QUOTES, '"') : withoutLineEndBlanks(body));
+    matchedBodies.set(obs, body === undefined ? undefined : isWords(obs) ? plainWords(body) : withoutLineEndBlanks(body));
   }
   return matchedBodies.get(obs);
 }
