@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonAmongProse, objectFromFragment } from './json-in-prose.ts';
 
@@ -5,6 +6,15 @@ describe('jsonAmongProse', () => {
   it('finds the object after a label and before a remark, braces inside strings included', () => {
     expect(jsonAmongProse('Response body:\n{\n  "message": "Endpoint request timed out {x}"\n}\n\nAny idea why?')).toEqual({ message: 'Endpoint request timed out {x}' });
     expect(jsonAmongProse('{"error": "a \\" } b"}%\nthat is all')).toEqual({ error: 'a " } b' });
+  });
+
+  it("finds an object after a short label on its line (corpus: slack/slacktee-not-in-channel.log)", () => {
+    expect(jsonAmongProse('slacktee.sh: {"ok":false,"error":"not_in_channel"}')).toEqual({ ok: false, error: 'not_in_channel' });
+  });
+
+  it("takes no gRPC client's error object for a body (corpus: linkerd/linkerd2-2918-grpc-502-metadata.log)", () => {
+    const printed = readFileSync(new URL('../../test/fixtures/diagnose/wild/linkerd/linkerd2-2918-grpc-502-metadata.log', import.meta.url), 'utf8');
+    expect(jsonAmongProse(printed)).toBeUndefined();
   });
 
   it.each([

@@ -164,6 +164,11 @@ describe('parseClientError: the body printed with the message', () => {
     expect(read('HttpClientErrorException$Unauthorized: 401 Unauthorized: [no body]')).toMatchObject({ status: 401, body: null });
   });
 
+  it('reads Spring 6.1\'s request between the status and the body (corpus: keycloak/stirling6567-token-unauthorized-client-401.log)', () => {
+    const message = 'HttpClientErrorException$Unauthorized: 401 Unauthorized on POST request for "https://auth.ozyria.fr/realms/Ozyria/protocol/openid-connect/token": "{"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}"';
+    expect(read(message)).toMatchObject({ status: 401, body: '{"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}' });
+  });
+
   it("decodes docker's registry client quoting of the body (Go %q)", () => {
     const message = String.raw`error parsing HTTP 413 response body: invalid character '<' looking for beginning of value: "<html>\r\n<center>nginx</center>\r\n<p>a \"b\"</p>"`;
     expect(read(message)).toMatchObject({ status: 413, body: '<html>\r\n<center>nginx</center>\r\n<p>a "b"</p>' });
