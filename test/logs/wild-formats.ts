@@ -187,4 +187,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'tinyproxy-log': ['tinyproxy'],
   'privoxy-log': ['privoxy'],
   'squid-cache-log': ['squid-cache'],
+  'aws-apigateway-execution': ['aws-apigateway'],
+  'azure-apim-gatewaylogs': ['azure-apim'],
+  'gcp-api-gateway': ['esp-v2'],
+  'gcp-logs-explorer-summary': ['gcp-lb'],
+  'netlify-function-log': ['netlify'],
+  'reactor-netty-clf': ['common', 'nginx-custom'],
+  'vercel-runtime-log': ['vercel'],
 };

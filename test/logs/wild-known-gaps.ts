@@ -703,4 +703,76 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: 'Traffic Server\'s LTSV format with its own short keys (`s1:405`, `s2:405`, `crc:TCP_MISS`): no key names the status in words an inferred LTSV format knows.',
   },
+  'aws-apigateway-execution/todayweather-2033-malformed-lambda-proxy-response-502.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "API Gateway's REST execution log as the CloudWatch console shows it (`(request id) Execution failed due to configuration error: Malformed Lambda proxy response`, `Method completed with status: 502`): a format httpwhy does not read yet.",
+  },
+  'azure-apim-gatewaylogs/apim-shgw-230-v2.0.4-500-backendconnectionfailure-split.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "An Azure API Management self-hosted gateway's GatewayLogs record, split over two lines inside a value as published: no format reads APIM's records, and neither line is JSON on its own.",
+  },
+  'gcp-api-gateway/esp-v2-694-espv2-endpoints-log-500-via-upstream-partial.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "ESPv2's endpoints_log entry (Google API Gateway), cut before its end as published: a format httpwhy does not read yet.",
+  },
+  'gcp-api-gateway/esp-v2-709-service-control-query-503-not-client-request.txt': {
+    fails: ['format'],
+    reason: "A Cloud Logging entry in the console's unquoted `key: value` form, of the gateway's own call to Service Control: no format reads that form.",
+  },
+  'gcp-cloudrun-request/slo-generator-441-cloudrun-504-max-request-timeout-partial.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "A Cloud Run request log entry cut before its end as published: the JSON does not close, so no reader takes its httpRequest.",
+  },
+  'gcp-logs-explorer-summary/firebase-functions-965-pubsub-push-500-no-instance-partial.txt': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "One request entry as Logs Explorer's summary columns copy it, one field per line (time, method, status, size, latency, agent, URL): no format reads it.",
+  },
+  'gorouter/scs-starters-113-cf-logs-scg-500-behind-rtr.log': {
+    fails: ['classes'],
+    reason: "Gorouter's record of a 500 without its x_cf_routererror field: Gorouter answers some 500s itself (route services), so the line alone does not say the app sent it.",
+  },
+  'krakend-gin/krakend-ce-381-syslog-500-context-deadline-30s.log': {
+    fails: ['format', 'classes'],
+    reason: "KrakenD's Gin lines under syslog with nothing else of KrakenD's: only the syslog tag (`krakend[pid]`) names it, which the format detection does not see, so the lines read as an app's.",
+  },
+  'krakend-gin/krakend-ce-682-backend-and-gateway-200-mixed.log': {
+    fails: ['requests'],
+    reason: "The backend's own request line in its own layout (`16:00:42.454 INF     2.356811ms | 200 OK`) beside KrakenD's: no format reads that layout.",
+  },
+  'netlify-function-log/openai-assistants-quickstart-24-task-timed-out.log': {
+    fails: ['format'],
+    reason: "Netlify's function log (`Jun 8, 12:12:43 AM: 00634a06 ERROR  Task timed out after 10.03 seconds`): a format httpwhy does not read yet.",
+  },
+  'reactor-netty-clf/reactor-netty-2628-scg-pipelined-null-fields.log': {
+    fails: ['requests', 'format'],
+    reason: "Reactor Netty's access log with a lower-case month (`26/dec/2022`) and a `[null]` time: no CLF reader takes either.",
+  },
+  'tyk-logfmt/crowdsec-hub-764-tyk-proxy-error-context-canceled.log': {
+    fails: ['format'],
+    reason: "Tyk's logrus event lines without its access-log prefix (an auth refusal, `http: proxy error: context canceled`): the tyk format reads only its access-log records.",
+  },
+  'vercel-runtime-log/openai-gemini-54-edge-invocation-timeout-504.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Vercel's runtime log line (`[POST] /chat/completions reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504, user_error=true`): a format httpwhy does not read yet.",
+  },
+  'vercel-runtime-log/vercel-examples-674-edge-invocation-timeout-504.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Vercel's runtime log line (`[POST] /api/chat reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504, user_error=true`): a format httpwhy does not read yet.",
+  },
+  'nginx-combined/frappe-docker-182-nginx-logs-trailing-commas-502.log': {
+    fails: ['format'],
+    reason: "Every line of the paste ends in a comma: combined does not read the access line whole (the Common Log Format reads its start), so the file is named for its error lines.",
+  },
+  'ingress-nginx/go-gin-marshalling-k3d-502-retries-redacted-time.log': {
+    fails: ['format', 'classes'],
+    reason: "The author replaced every time with dashes (`[-----]`): no access-log reader takes the line, and the error lines lose their time.",
+  },
+  'apache-vhost-combined/leodis-apache-proxy-ah01114-503-worker-disabled.log': {
+    fails: ['format', 'classes'],
+    reason: "Apache disabled the worker for 60 s (AH00959) three seconds before the 503: that 503 is Apache's own for a worker in error, but error lines link to access lines only at the same moment.",
+  },
+  'traefik-log/jeffgeerling-k8s-traefik-endpoints-not-available-503-no-access-log.log': {
+    fails: ['format'],
+    reason: "Traefik 1.x's JSON log lines (`{\"level\":\"warning\",\"msg\":\"Endpoints not available for \u2026\"}`): the traefik-log format reads logrus text and zerolog lines only.",
+  },
 };

@@ -8,20 +8,25 @@
  */
 import { KEY_VARIABLES } from './infer-keyed-format.ts';
 
-/** Who (one, three or four fields), the time, up to three bare fields, the request, the status and the size. */
+/** Who (one to four fields), the time, up to three bare fields, the request, the status and the size. */
 const PREFIX = /^(\S+(?: \S+){0,3}) \[[^\]]+\]((?: [^"\s[]\S*){0,3}) "(?:[^"\\]|\\.)*" \d{3} \S+/;
 const WHO: Record<number, string> = {
   1: '$remote_addr',
+  // `$remote_addr - [$time_local]`: a format that dropped `$remote_user` or one of CLF's two dashes.
+  2: '$remote_addr $remote_user',
   3: '$remote_addr $remote_ident $remote_user',
   4: '$host $remote_addr $remote_ident $remote_user',
 };
+const IP_ADDRESS = /^(?:\d{1,3}\.){3}\d{1,3}$|^[\da-fA-F]*:[\da-fA-F:.]+$/;
 const ISO_IN_BRACKETS = /^ \[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]/;
 const TOKEN = /\s+(?:([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*")|(\[[^\]]*\])|(\S+))/y;
 
 /** The inferred format, or null when the line does not have that shape (or has nothing after the CLF part). */
 export function inferLogFormat(line: string): string | null {
   const prefix = PREFIX.exec(line);
-  const who = prefix && WHO[(prefix[1] as string).split(' ').length];
+  const whoFields = (prefix?.[1] ?? '').split(' ');
+  // Two fields only as an address and a dash: a host name there is another layout's (Gorouter's `host - [time]`).
+  const who = prefix && (whoFields.length !== 2 || (IP_ADDRESS.test(whoFields[0] as string) && whoFields[1] === '-')) ? WHO[whoFields.length] : undefined;
   const between = prefix?.[2] ?? '';
   // The virtual host first is inferred only with fields before the request: nginx-proxy's and Apache's vhost presets
   // read that start, and a wrapper's time in front of a CLF line would pass for a host.

@@ -2,7 +2,7 @@
  * KrakenD (the API gateway built on the Lura framework) logs each request with Gin's logger, the same line a plain
  * Gin application writes: `[GIN] 2022/03/28 - 11:10:39 | 500 | 8.29ms | 172.17.0.1 | POST "/users/verifyOTP"`. What
  * tells the gateway's file from an app's is KrakenD's own: its logger's `[KRAKEND] <time> ▶ ERROR [ENDPOINT: /x] …`
- * lines, and Lura's error for a backend that answered outside 200/201, `Invalid status code` (`invalid status code`
+ * lines (2.x: `<time> KRAKEND ERROR: [ENDPOINT: /x] …`), and Lura's error for a backend that answered outside 200/201, `Invalid status code` (`invalid status code`
  * since 2.0, transport/http/client/status.go).
  * Who answered (lura router/gin/endpoint.go): when the backend proxy fails, the endpoint handler records the error
  * on Gin's context (`c.Error(err)`) and answers the status its error names, 500 for Lura's own errors; Gin's logger
@@ -23,7 +23,8 @@ const GIN_LINE = /^\[GIN\] (\d{4})\/(\d\d)\/(\d\d) - (\d\d):(\d\d):(\d\d) \|\s*(
 const GIN_ERROR = /^Error #\d+: (.+)$/;
 /** Lura's error for a backend status outside 200/201: the gateway's own 500. */
 const INVALID_STATUS = /^invalid status code$/i;
-const KRAKEND_LINE = /^\[KRAKEND\] /;
+/** KrakenD's logger: `[KRAKEND] <time> ▶ ERROR …` (1.x), `2024/01/17 11:24:25 KRAKEND ERROR: [ENDPOINT: /x] …` (2.x). */
+const KRAKEND_LINE = /^(?:\[KRAKEND\] |\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d KRAKEND [A-Z]+: )/;
 
 /** Whether a line is KrakenD's own: its logger's, or Lura's error for a backend's status under a Gin line. */
 export function isKrakendMark(line: string): boolean {
