@@ -194,4 +194,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'netlify-function-log': ['netlify'],
   'reactor-netty-clf': ['common', 'nginx-custom'],
   'vercel-runtime-log': ['vercel'],
+  'aws-alb-athena-table': ['alb'],
+  'aws-waf': ['aws-waf'],
+  'bunkerweb-access': ['nginx-custom', 'combined'],
+  'mixed-uwsgi-nginx': ['nginx-proxy', 'app-text'],
+  'modsecurity-json': ['modsecurity'],
+  'modsecurity-native': ['modsecurity'],
+  'openappsec-json': ['openappsec'],
 };

@@ -775,4 +775,68 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "Traefik 1.x's JSON log lines (`{\"level\":\"warning\",\"msg\":\"Endpoints not available for \u2026\"}`): the traefik-log format reads logrus text and zerolog lines only.",
   },
+  'apache-custom/ossec-docs-night-of-scans-awstats-xmlrpc.log': {
+    fails: ['requests', 'format'],
+    reason: "A 2005 Apache custom format with the time first and the address after two dashes (`[17/Dec/2005:02:40:45 -0500] - - 85.226.238.xxx \"GET \u2026\"`), indented as the docs show it: no reader or inferred format takes that order.",
+  },
+  'aws-waf/sekoia-aws-waf-xss-block-message.json': {
+    fails: ['format'],
+    reason: "An AWS WAF log record kept as a string inside a test fixture's JSON: no format reads WAF records.",
+  },
+  'bunkerweb-access/bunkerweb-issue3444-prefixed-access-error-wso1-scan.log': {
+    fails: ['requests', 'format'],
+    reason: "BunkerWeb's access lines behind its stream prefix, with its request id between the user and the time: no reader or inferred format takes them.",
+  },
+  'bunkerweb-access/bunkerweb-issue726-admin-403-badbehavior-mixed.log': {
+    fails: ['format'],
+    reason: "BunkerWeb's error lines outnumber its one access line, so the file is named for nginx's error log; the access line is read.",
+  },
+  'bunkerweb-access/crowdsec-hub-bunkerweb-logs-waf-403.log': {
+    fails: ['requests', 'format'],
+    reason: "BunkerWeb's access format (server name, address, a dash, its request id, a dash, the time): the inferred-format rules take one to four fields before the time, not five.",
+  },
+  'cloudflare-logpush/sekoia-cf-firewall-event-waf-block-403-message.json': {
+    fails: ['format'],
+    reason: "A Cloudflare firewall_events record kept as a string inside a test fixture's JSON: the Logpush reader takes http_requests records only.",
+  },
+  'haproxy-http/sekoia-haproxy-traversal-scan-503-SC-message.json': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "A HAProxy httplog line kept as a string inside a test fixture's JSON: no wrapper reads a log line out of a JSON string field.",
+  },
+  'modsecurity-json/elastic-integrations-modsecurity-v3-audit-400-403.log': {
+    fails: ['format'],
+    reason: "ModSecurity v3's JSON audit log (transaction, request, response, messages): a format httpwhy does not read yet.",
+  },
+  'modsecurity-native/modsecurity-issue2051-audit-EF-403.log': {
+    fails: ['format'],
+    reason: "ModSecurity's native audit log sections (`--\u2026-E--`, `--\u2026-F--`): a format httpwhy does not read yet.",
+  },
+  'openappsec-json/crowdsec-hub-openappsec-prevent-events.log': {
+    fails: ['format'],
+    reason: "open-appsec's JSON security events: a format httpwhy does not read yet.",
+  },
+  'mixed-uwsgi-nginx/alerta-supervisord-uwsgi-worker-lifetime-respawn-nginx-200.log': {
+    fails: ['requests'],
+    reason: "uWSGI's request line and nginx's for the same request under supervisord's prefix: the nginx line is read, uWSGI's is not beside it.",
+  },
+  'haproxy-custom/haproxy-backend-down-503-404-window.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Lines of an unknown HAProxy log-format with the fields before the status cut by the author: nothing reads them.",
+  },
+  'heroku/unicorn-worker-killer-papertrail-cli-router-and-app.log': {
+    fails: ['format'],
+    reason: "Papertrail's CLI prefix (`\u00bb HH:MM:SS.mmm`) before Heroku's lines: no wrapper strips it, and the router line reads as an inferred nginx format.",
+  },
+  'aws-alb-athena-table/hyper-express-alb-502-response-processing-minus1.md': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "ALB log fields pasted as a markdown table of an Athena query's result: no format reads a table.",
+  },
+  'uwsgi/uwsgi-listen-queue-full-100-of-100.log': {
+    fails: ['format'],
+    reason: "uWSGI's own `*** uWSGI listen queue of socket \u2026 full !!! ***` lines with its time: the app-text reader does not take uWSGI's time layout.",
+  },
+  'uwsgi/penny-dreadful-syslog-uwsgi-listen-queue-full-traffic-spike.log': {
+    fails: ['format'],
+    reason: "uWSGI's own `listen queue \u2026 full` lines under syslog: the app-text reader does not take uWSGI's time layout.",
+  },
 };
