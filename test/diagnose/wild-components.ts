@@ -354,7 +354,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Cloud Run's serving layer runs Envoy: its local replies ("upstream connect error or disconnect/reset before
   // headers") name the same box less precisely (GoogleCloudPlatform/cloud-run-samples#223).
   'google-cloud-run': { names: ['Google Cloud Run / Cloud Functions'], broader: ['Google Front End', 'Envoy'] },
-  'google-cloud-storage': { names: ['Google Cloud Storage'], broader: ['Object storage (S3-style XML error)'] },
+  // Its JSON API answers in Google's error model: Google APIs name it less precisely.
+  'google-cloud-storage': { names: ['Google Cloud Storage'], broader: ['Object storage (S3-style XML error)', 'Google APIs'] },
   // ESPv2 is Envoy with Google's filters (its local replies are Envoy's words); ESP (v1) was nginx.
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['Envoy'] },
   'google-frontend': { names: ['Google Front End'] },
