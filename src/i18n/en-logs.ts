@@ -201,6 +201,7 @@ export const enLogs = {
     'cloudfront-result': 'CloudFront result types',
     'elb-status': 'Classic ELB status fields',
     'heroku-code': "Heroku router's error code (H10–H99) or the dyno's status",
+    'vercel-reason': "Vercel's own error code (reason=) or the function's status",
     'error-page-size': "the body's size is that of the proxy's own error page for this status",
     'zoraxy-router': "Zoraxy's router and the status it logged",
     'fastly-state': "Fastly's request state (fastly_info.state: ERROR when Fastly made the response)",

@@ -202,6 +202,7 @@ export const idLogs: Messages['logs'] = {
     'cloudfront-result': 'tipe hasil CloudFront',
     'elb-status': 'field status Classic ELB',
     'heroku-code': 'kode error router Heroku (H10–H99) atau status dari dyno',
+    'vercel-reason': 'kode error Vercel sendiri (reason=) atau status dari function',
     'error-page-size': 'ukuran body-nya sama dengan halaman error bawaan proxy untuk status ini',
     'zoraxy-router': 'router Zoraxy dan status yang dicatatnya',
     'fastly-state': 'status request Fastly (fastly_info.state: ERROR bila Fastly sendiri yang membuat respons)',

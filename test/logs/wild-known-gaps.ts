@@ -751,14 +751,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "Tyk's logrus event lines without its access-log prefix (an auth refusal, `http: proxy error: context canceled`): the tyk format reads only its access-log records.",
   },
-  'vercel-runtime-log/openai-gemini-54-edge-invocation-timeout-504.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "Vercel's runtime log line (`[POST] /chat/completions reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504, user_error=true`): a format httpwhy does not read yet.",
-  },
-  'vercel-runtime-log/vercel-examples-674-edge-invocation-timeout-504.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "Vercel's runtime log line (`[POST] /api/chat reason=EDGE_FUNCTION_INVOCATION_TIMEOUT, status=504, user_error=true`): a format httpwhy does not read yet.",
-  },
   'nginx-combined/frappe-docker-182-nginx-logs-trailing-commas-502.log': {
     fails: ['format'],
     reason: "Every line of the paste ends in a comma: combined does not read the access line whole (the Common Log Format reads its start), so the file is named for its error lines.",

@@ -10,6 +10,7 @@ import { ApacheErrorParser } from './apache-error.ts';
 import { HaproxyAlertParser } from './haproxy-alert.ts';
 import { LighttpdErrorParser } from './lighttpd-error.ts';
 import { LitespeedErrorParser } from './litespeed-error.ts';
+import { VercelParser } from './vercel.ts';
 import { FlyProxyParser } from './fly-proxy.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
@@ -139,6 +140,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   linkerd: { role: 'access', aliases: ['linkerd-proxy'], create: () => new LinkerdParser() },
   gorouter: { role: 'access', aliases: ['cf-gorouter', 'cloudfoundry'], create: () => new GorouterParser() },
   'heroku-router': { role: 'access', aliases: ['heroku', 'heroku-logs'], withAppLines: true, create: () => new HerokuRouterParser() },
+  vercel: { role: 'access', aliases: ['vercel-runtime', 'vercel-logs'], create: () => new VercelParser() },
   'cloudflare-logpush': { role: 'access', aliases: ['cloudflare'], create: () => new CloudflareLogpushParser() },
   // zerolog's console lines are any Go program's: only a tunnel's own lines make a file cloudflared's.
   cloudflared: { role: 'access', aliases: ['cloudflare-tunnel'], mark: isCloudflaredMark, create: () => new CloudflaredParser() },
