@@ -4,7 +4,8 @@
  * are a few lines at most. Anything longer is no such paste, and is read as a page.
  */
 
-import { walkStructure } from './json-walk.ts';
+import { jsonValueOf, walkStructure } from './json-walk.ts';
+import { pythonLiteralToJson } from './python-literal.ts';
 
 /** More lines of words than this before or after the object: it is part of a page, not a pasted body. */
 const MAX_PROSE_LINES = 3;
@@ -17,14 +18,11 @@ function endOfValue(text: string, from: number): number {
   return stop < 0 ? -1 : stop + 1;
 }
 
-/** The JSON object in `[from, end)`, parsed, or undefined when it is no object. */
+/** The JSON object in `[from, end)`, parsed (or the same object as Python printed it), or undefined when it is no object. */
 function parsedObject(text: string, from: number, end: number): Record<string, unknown> | undefined {
-  try {
-    const data: unknown = JSON.parse(text.slice(from, end));
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const slice = text.slice(from, end);
+  const data = jsonValueOf(slice) ?? jsonValueOf(pythonLiteralToJson(slice) ?? '');
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
 /** The JSON object that opens at `from` (a `{`), parsed, or undefined when it does not close or parse. */
