@@ -112,6 +112,12 @@ function labelledBody(after: string): QuotedBody | null {
   return labelled ? { body: labelled, unquoted: true } : null;
 }
 
+/** An S3-style XML error the message goes on with (`<?xml …?>` or `<Error>` up to `</Error>`), over lines or not. */
+function xmlErrorBody(after: string): QuotedBody | null {
+  const end = after.indexOf('</Error>');
+  return end < 0 ? null : { body: after.slice(0, end + '</Error>'.length), unquoted: false };
+}
+
 /** The JSON object the rest of the line opens with, as the client printed it (the body as received). */
 function jsonObjectBody(after: string): QuotedBody | null {
   const body = after.startsWith('{') ? objectTextAt(after, 0) : undefined;
@@ -166,6 +172,13 @@ const WORDINGS: readonly ClientWording[] = [
     accept: (m) => isOwnReason(Number(m[1]), m[2] ?? ''),
     read: (m) => line(m[1], m[2]),
     bodyAfter: jsonObjectBody,
+  },
+  // The status and reason a storage client quotes before the S3-style XML error it got (rclone's `s3 upload: 503 Slow
+  // Down: <?xml …`, Guzzle's and others'): the reason may be the store's own (S3's "Slow Down"), the XML says the rest.
+  {
+    pattern: /(?:^|[\s:])([45]\d\d) ([A-Z][A-Za-z' -]{1,40}?):[ \t]+(?=<\?xml|<Error>)/,
+    read: (m) => line(m[1], m[2]),
+    bodyAfter: xmlErrorBody,
   },
   // Rust's reqwest (`Error::status` Display): "HTTP status client error (413 Payload Too Large) for url (https://...)".
   { pattern: new RegExp(String.raw`\bHTTP status (?:client|server) error \((\d{3})(?: ([^)\n]{0,100}))?\) for url \((${URL_TEXT})\)`), read: (m) => line(m[1], m[2], null, m[3]) },

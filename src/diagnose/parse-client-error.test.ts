@@ -164,6 +164,10 @@ describe('parseClientError: the body printed with the message', () => {
     expect(read('HttpClientErrorException$Unauthorized: 401 Unauthorized: [no body]')).toMatchObject({ status: 401, body: null });
   });
 
+  it("reads the S3-style XML error a storage client quotes after the status (corpus: digitalocean-spaces/rclone-503-slowdown.log)", () => {
+    expect(read(wild('digitalocean-spaces/rclone-503-slowdown.log'))).toMatchObject({ status: 503, body: expect.stringMatching(/^(?:<\?xml[^>]*>\s*)?<Error>\s*<Code>SlowDown<\/Code>[\s\S]*<\/Error>$/) });
+  });
+
   it('reads Spring 6.1\'s request between the status and the body (corpus: keycloak/stirling6567-token-unauthorized-client-401.log)', () => {
     const message = 'HttpClientErrorException$Unauthorized: 401 Unauthorized on POST request for "https://auth.ozyria.fr/realms/Ozyria/protocol/openid-connect/token": "{"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}"';
     expect(read(message)).toMatchObject({ status: 401, body: '{"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}' });
