@@ -5,7 +5,7 @@
  */
 
 import { jsonValueOf, walkStructure } from './json-walk.ts';
-import { pythonLiteralToJson } from './python-literal.ts';
+import { printedObjectToJson } from './printed-object.ts';
 
 /** More lines of words than this before or after the object: it is part of a page, not a pasted body. */
 const MAX_PROSE_LINES = 3;
@@ -21,7 +21,7 @@ function endOfValue(text: string, from: number): number {
 /** The JSON object in `[from, end)`, parsed (or the same object as Python printed it), or undefined when it is no object. */
 function parsedObject(text: string, from: number, end: number): Record<string, unknown> | undefined {
   const slice = text.slice(from, end);
-  const data = jsonValueOf(slice) ?? jsonValueOf(pythonLiteralToJson(slice) ?? '');
+  const data = jsonValueOf(slice) ?? jsonValueOf(printedObjectToJson(slice) ?? '');
   return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
