@@ -18,7 +18,7 @@ function endOfValue(text: string, from: number): number {
   return stop < 0 ? -1 : stop + 1;
 }
 
-/** The JSON object in `[from, end)`, parsed (or the same object as Python printed it), or undefined when it is no object. */
+/** The JSON object in `[from, end)`, parsed (or the same object as Python or Ruby printed it), or undefined when it is no object. */
 function parsedObject(text: string, from: number, end: number): Record<string, unknown> | undefined {
   const slice = text.slice(from, end);
   const data = jsonValueOf(slice) ?? jsonValueOf(printedObjectToJson(slice) ?? '');
