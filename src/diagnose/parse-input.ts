@@ -20,6 +20,7 @@ import { parseToolResult } from './parse-tool-result.ts';
 import { parseDevtoolsColumns } from './parse-devtools-columns.ts';
 import { parseLooseHead } from './parse-loose-head.ts';
 import { jsonAmongProse, objectFromFragment } from './json-in-prose.ts';
+import { printRToObject } from './printed-object.ts';
 import { parseBodyText, parsePage } from './parse-page.ts';
 import type { Observation, ParsedInput } from './types.ts';
 import { quote, unreadable } from './unreadable.ts';
@@ -199,7 +200,7 @@ function parseText(raw: string): ParsedInput {
   if (hasCurlFailureLine(text)) return { format: 'curl-error', observations: [parseCurlOutput(text)] };
   const loose = parseLooseHead(text) ?? parseDevtoolsColumns(text);
   if (loose) return { format: 'http', observations: [{ label: RESPONSE_LABEL, response: loose, failure: null, hops: [] }] };
-  const embedded = looksLikeHtml(text) ? undefined : (jsonAmongProse(text) ?? objectFromFragment(text));
+  const embedded = looksLikeHtml(text) ? undefined : (jsonAmongProse(text) ?? objectFromFragment(text) ?? printRToObject(text) ?? undefined);
   if (embedded) return parseObject(embedded);
   return parseBodyText(text) ?? parsePage(text);
 }

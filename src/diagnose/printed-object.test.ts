@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { printedObjectToJson } from './printed-object.ts';
+import { readFileSync } from 'node:fs';
+import { printedObjectToJson, printRToObject } from './printed-object.ts';
 
 describe('printedObjectToJson (Python and Ruby)', () => {
   it("reads a dict as Python printed it (corpus: wordpress/wcrestapi110-w3tc-cannot-view.txt)", () => {
@@ -19,5 +20,22 @@ describe('printedObjectToJson (Python and Ruby)', () => {
   it('gives null for JSON already, and for a string that never closes', () => {
     expect(printedObjectToJson('{"ok": false}')).toBeNull();
     expect(printedObjectToJson("{'ok': 'x}")).toBeNull();
+  });
+});
+
+describe('printRToObject (PHP)', () => {
+  const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+  it("reads print_r's nested arrays, `Array (` on one line (corpus: wordpress/wc16990-print-r-cannot-view.txt)", () => {
+    expect(printRToObject(wild('wordpress/wc16990-print-r-cannot-view.txt'))).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+  });
+
+  it("reads the parenthesised part alone, keeping a code's leading zero and a long id as text (corpus: adyen/adyen-php21-authorise-403-010.txt)", () => {
+    expect(printRToObject(wild('adyen/adyen-php21-authorise-403-010.txt'))).toEqual({ errorType: 'security', errorCode: '010', message: 'Not allowed', pspReference: '8614834610386710', status: 403 });
+  });
+
+  it('gives null for other text and for an array that never closes', () => {
+    expect(printRToObject('502 Bad Gateway')).toBeNull();
+    expect(printRToObject('Array\n(\n    [code] => x\n')).toBeNull();
   });
 });

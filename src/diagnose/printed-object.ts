@@ -55,3 +55,46 @@ export function printedObjectToJson(text: string): string | null {
   }
   return printed ? out : null;
 }
+
+/** One `[key] => value` line of print_r; the value `Array` opens a nested one. */
+const PRINT_R_ENTRY = /^\[([^\]\n]{1,100})\] => ?(.*)$/;
+/** A number as print_r shows it; one with a leading zero, or too long for a double, stays text (`010`, an id). */
+const PRINT_R_NUMBER = /^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$/;
+const MAX_PRINT_R_DEPTH = 20;
+
+/**
+ * An array as PHP's print_r prints it (`Array\n(\n    [code] => x\n    [data] => Array\n        (\n ... )\n)`), or
+ * its parenthesised part alone, as the object it was: PHP clients print a decoded JSON error so. Null when the text
+ * is no such array.
+ */
+export function printRToObject(text: string): Record<string, unknown> | null {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  let at = 0;
+  /** The array whose `(` is at `at` (after `Array` or not), or whose `(` was already read (`opened`). */
+  const parse = (depth: number, opened: boolean): Record<string, unknown> | null => {
+    if (depth > MAX_PRINT_R_DEPTH) return null;
+    if (!opened) {
+      if (lines[at] === 'Array') at += 1;
+      if (!/^(?:Array\s*)?\($/.test(lines[at] ?? '')) return null;
+      at += 1;
+    }
+    const object: Record<string, unknown> = {};
+    for (; at < lines.length; at += 1) {
+      const line = lines[at] as string;
+      if (line === ')') return object;
+      const entry = PRINT_R_ENTRY.exec(line);
+      if (!entry) return null;
+      const key = entry[1] as string;
+      const value = entry[2] as string;
+      if (/^Array\s*\(?$/.test(value)) {
+        at += 1;
+        const nested = parse(depth + 1, value.endsWith('('));
+        if (!nested) return null;
+        object[key] = nested;
+      } else object[key] = PRINT_R_NUMBER.test(value) ? Number(value) : value;
+    }
+    return null;
+  };
+  const object = parse(0, false);
+  return object && Object.keys(object).length > 0 && at >= lines.length - 1 ? object : null;
+}
