@@ -23,9 +23,9 @@ describe('printedObjectToJson (Python and Ruby)', () => {
   });
 });
 
-describe('printRToObject (PHP)', () => {
-  const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
 
+describe('printRToObject (PHP)', () => {
   it("reads print_r's nested arrays, `Array (` on one line (corpus: wordpress/wc16990-print-r-cannot-view.txt)", () => {
     expect(printRToObject(wild('wordpress/wc16990-print-r-cannot-view.txt'))).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
   });
