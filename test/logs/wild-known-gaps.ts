@@ -519,10 +519,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "PHP-FPM's own log (`[date] WARNING: [pool www] child N exited on signal 11 (SIGSEGV)`): no format reads PHP-FPM's lines yet; they name no request.",
   },
-  'uwsgi/ckan-helm-41-uwsgi-http-block-size.log': {
-    fails: ['format'],
-    reason: "uWSGI's `invalid request block size` lines: no format reads them; they name no request.",
-  },
   'puma/puma-1275-phased-restart.log': {
     fails: ['format'],
     reason: "Puma's own lines about restarting its workers: no format reads them; they name no request.",
@@ -822,13 +818,5 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'aws-alb-athena-table/hyper-express-alb-502-response-processing-minus1.md': {
     fails: ['requests', 'format', 'classes'],
     reason: "ALB log fields pasted as a markdown table of an Athena query's result: no format reads a table.",
-  },
-  'uwsgi/uwsgi-listen-queue-full-100-of-100.log': {
-    fails: ['format'],
-    reason: "uWSGI's own `*** uWSGI listen queue of socket \u2026 full !!! ***` lines with its time: the app-text reader does not take uWSGI's time layout.",
-  },
-  'uwsgi/penny-dreadful-syslog-uwsgi-listen-queue-full-traffic-spike.log': {
-    fails: ['format'],
-    reason: "uWSGI's own `listen queue \u2026 full` lines under syslog: the app-text reader does not take uWSGI's time layout.",
   },
 };

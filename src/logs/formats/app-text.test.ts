@@ -42,6 +42,19 @@ describe('AppTextParser', () => {
     expect(parseLine(new AppTextParser(), 'Request starting HTTP/1.1 GET http://localhost:5000/ - - -')).toBe(KIND.other);
   });
 
+  it("reads uWSGI's own failures as the app server's errors: its full listen queue, a harakiri, an oversized request (corpus)", () => {
+    const p = new AppTextParser();
+    const [queue] = wildLines('uwsgi/uwsgi-listen-queue-full-100-of-100.log');
+    expect(parseLine(p, queue as string)).toBe(KIND.app);
+    expect(p.appEvent?.isError).toBe(true);
+    const [harakiri] = wildLines('uwsgi/weblate-2114-harakiri-compose.log');
+    expect(parseLine(p, (harakiri as string).replace(/^\S+\s+\| /, ''))).toBe(KIND.app);
+    expect(p.appEvent?.isError).toBe(true);
+    const [block] = wildLines('uwsgi/ckan-helm-41-uwsgi-http-block-size.log');
+    expect(parseLine(p, block as string)).toBe(KIND.app);
+    expect(p.appEvent?.isError).toBe(true);
+  });
+
   it("reads Gin's request line, its method padded and its path quoted, as the app's record of a request", () => {
     // The diagnose corpus's Ollama server log (test/fixtures/diagnose/wild/corpus-zb.tsv has its provenance).
     const text = readFileSync(new URL('../../../test/fixtures/diagnose/wild/ollama/pdl-generate-503.log', import.meta.url), 'utf8');

@@ -11,7 +11,11 @@ import { inZone, type TimeZone } from './time-zone.ts';
 
 export const DEFAULT_ID_PATTERN =
   /(?:request[_-]?id|req[_-]?id|rid|trace[_-]?id|correlation[_-]?id)["']?\s*[=:]\s*["']?([\w.:-]{6,})|\b([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
-const LEVEL = /\b(?:ERROR|FATAL|CRITICAL|CRIT|ALERT|EMERG|SEVERE|PANIC)\b|\blevel=["']?(?:error|fatal|critical)|Traceback \(most recent call last\)|Unhandled|Exception\b/;
+// uWSGI's own failures (core/master_checks.c, plugins/http): its socket's backlog full (`*** uWSGI listen queue of
+// socket … full !!! (101/100) ***`, connections refused, the proxy's 502s), a worker killed for a request that ran too
+// long (`*** HARAKIRI ON WORKER 1 …`), a request whose headers exceed its buffer (`invalid request block size`).
+const LEVEL =
+  /\b(?:ERROR|FATAL|CRITICAL|CRIT|ALERT|EMERG|SEVERE|PANIC)\b|\blevel=["']?(?:error|fatal|critical)|Traceback \(most recent call last\)|Unhandled|Exception\b|\buWSGI listen queue of socket .{1,200} full !!!|\bHARAKIRI ON WORKER \d+|^invalid request block size: \d+/;
 /**
  * `status=500`, Rails' `Completed 500`, ASP.NET Core's request-finished line (Microsoft.AspNetCore.Hosting,
  * HostingRequestFinishedLog): `Request finished in 347.108ms 200 text/html` (2.x) and
