@@ -90,11 +90,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-codecommit': { names: ['AWS CodeCommit'], framework: true },
   'aws-cognito': { names: ['Amazon Cognito'], framework: true },
   'aws-dynamodb': { names: ['Amazon DynamoDB'], framework: true },
-  'aws-ec2': { names: ['Amazon EC2 API'], framework: true },
+  'aws-ec2': { names: ['Amazon EC2 API'], broader: ['AWS API (Query protocol XML error)'], framework: true },
   'aws-ecr': { names: ['Amazon ECR'], broader: ['Docker Registry (Distribution)'], framework: true },
   'aws-eks': { names: ['Amazon EKS'], framework: true },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
-  'aws-iam': { names: ['AWS IAM'], framework: true },
+  'aws-iam': { names: ['AWS IAM'], broader: ['AWS API (Query protocol XML error)'], framework: true },
   'aws-iot': { names: ['AWS IoT'], framework: true },
   'aws-lambda': { names: ['AWS Lambda'] },
   'aws-opensearch': { names: ['Amazon OpenSearch Service'], broader: ['Elasticsearch or OpenSearch'], framework: true },
@@ -103,7 +103,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-sam-cli': { names: ['AWS SAM CLI'], broader: ['Amazon API Gateway'] },
   'aws-ses': { names: ['Amazon SES'], framework: true },
   'aws-sns': { names: ['Amazon SNS'], framework: true },
-  'aws-sts': { names: ['AWS STS'] },
+  'aws-sts': { names: ['AWS STS'], broader: ['AWS API (Query protocol XML error)'] },
   // AWS WAF runs inside the CloudFront distribution, ALB or API Gateway it protects, whose own 403 page says so.
   'aws-waf': { names: ['AWS WAF'], broader: ['Amazon CloudFront', 'AWS Application Load Balancer', 'Amazon API Gateway'] },
   'azure-ad-app-proxy': { names: ['Microsoft Entra application proxy'] },
@@ -183,7 +183,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'cloudflare-api': { names: ['Cloudflare API'], framework: true },
   'cloudflare-r2': { names: ['Cloudflare R2'], broader: ['Cloudflare', 'Object storage (S3-style XML error)'] },
   cloudflared: { names: ['Cloudflare Tunnel'] },
-  cloudfront: { names: ['Amazon CloudFront'] },
+  // CloudFront's own API (not its edge) answers in the Query protocol's XML: an AWS API, the same service less precisely.
+  cloudfront: { names: ['Amazon CloudFront'], broader: ['AWS API (Query protocol XML error)'] },
   cloudinary: { names: ['Cloudinary'] },
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
