@@ -18,10 +18,16 @@ function endOfValue(text: string, from: number): number {
   return stop < 0 ? -1 : stop + 1;
 }
 
+/** The value of an object as Python or Ruby printed it, or undefined (printed-object.ts). */
+function printedValueOf(text: string): unknown {
+  const json = printedObjectToJson(text);
+  return json === null ? undefined : jsonValueOf(json);
+}
+
 /** The JSON object in `[from, end)`, parsed (or the same object as Python or Ruby printed it), or undefined when it is no object. */
 function parsedObject(text: string, from: number, end: number): Record<string, unknown> | undefined {
   const slice = text.slice(from, end);
-  const data = jsonValueOf(slice) ?? jsonValueOf(printedObjectToJson(slice) ?? '');
+  const data = jsonValueOf(slice) ?? printedValueOf(slice);
   return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 

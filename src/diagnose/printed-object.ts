@@ -61,6 +61,8 @@ const PRINT_R_ENTRY = /^\[([^\]\n]{1,100})\] => ?(.*)$/;
 /** A number as print_r shows it; one with a leading zero, or too long for a double, stays text (`010`, an id). */
 const PRINT_R_NUMBER = /^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$/;
 const MAX_PRINT_R_DEPTH = 20;
+/** How print_r's output opens: `Array` then `(` (on its line or the next), or the `(` alone. */
+const PRINT_R_START = /^\s*(?:Array\s*)?\(\s*\n/;
 
 /**
  * An array as PHP's print_r prints it (`Array\n(\n    [code] => x\n    [data] => Array\n        (\n ... )\n)`), or
@@ -68,6 +70,8 @@ const MAX_PRINT_R_DEPTH = 20;
  * is no such array.
  */
 export function printRToObject(text: string): Record<string, unknown> | null {
+  // Only a text that opens with the array is split into lines: most pastes reaching here are no print_r.
+  if (!PRINT_R_START.test(text)) return null;
   const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   let at = 0;
   /** The array whose `(` is at `at` (after `Array` or not), or whose `(` was already read (`opened`). */

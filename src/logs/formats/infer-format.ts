@@ -6,6 +6,7 @@
  * the request (Apache's `(%T s)`). Well-known keys map to the nginx variables they usually hold, so the inferred format
  * is compiled into the same fast parser as a format given with --format.
  */
+import { isIP } from 'node:net';
 import { KEY_VARIABLES } from './infer-keyed-format.ts';
 
 /** Who (one to four fields), the time, up to three bare fields, the request, the status and the size. */
@@ -17,7 +18,6 @@ const WHO: Record<number, string> = {
   3: '$remote_addr $remote_ident $remote_user',
   4: '$host $remote_addr $remote_ident $remote_user',
 };
-const IP_ADDRESS = /^(?:\d{1,3}\.){3}\d{1,3}$|^[\da-fA-F]*:[\da-fA-F:.]+$/;
 const ISO_IN_BRACKETS = /^ \[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]/;
 const TOKEN = /\s+(?:([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*")|(\[[^\]]*\])|(\S+))/y;
 
@@ -26,7 +26,7 @@ export function inferLogFormat(line: string): string | null {
   const prefix = PREFIX.exec(line);
   const whoFields = (prefix?.[1] ?? '').split(' ');
   // Two fields only as an address and a dash: a host name there is another layout's (Gorouter's `host - [time]`).
-  const who = prefix && (whoFields.length !== 2 || (IP_ADDRESS.test(whoFields[0] as string) && whoFields[1] === '-')) ? WHO[whoFields.length] : undefined;
+  const who = prefix && (whoFields.length !== 2 || (isIP(whoFields[0] as string) !== 0 && whoFields[1] === '-')) ? WHO[whoFields.length] : undefined;
   const between = prefix?.[2] ?? '';
   // The virtual host first is inferred only with fields before the request: nginx-proxy's and Apache's vhost presets
   // read that start, and a wrapper's time in front of a CLF line would pass for a host.

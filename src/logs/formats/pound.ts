@@ -34,6 +34,11 @@ function causeOf(status: number, message: string): Cause {
   return causeOfMessage(message) ?? (status === 504 ? 'timeout' : 'upstream-failed');
 }
 
+/** Pound's own answer for a 5xx its error line names; null below 500. */
+function ownErrorSignal(status: number, message: string, detail: string): Signal | null {
+  return status >= 500 ? { cause: causeOf(status, message), confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail } } : null;
+}
+
 export class PoundParser extends BaseParser {
   readonly format = 'pound' as const;
   /** `client status` of the error lines read as requests, until the request log's line for each. */
@@ -53,9 +58,7 @@ export class PoundParser extends BaseParser {
       this.pending.push(`${client} ${status}`);
       if (this.pending.length > MAX_PENDING) this.pending.shift();
       const [method = '', path = ''] = request.split(' ');
-      const cause = causeOf(status, message);
-      const signal: Signal | null = status >= 500 ? { cause, confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail: line.slice(line.indexOf(' ') + 1) } } : null;
-      return this.request(status, client, method, path, signal);
+      return this.request(status, client, method, path, ownErrorSignal(status, message, line.slice(line.indexOf(' ') + 1)));
     }
     const old = OLD_ERROR.exec(line);
     if (old) {
@@ -63,8 +66,7 @@ export class PoundParser extends BaseParser {
       const status = Number(statusText);
       const client = OLD_CLIENT.exec(message)?.[1] ?? '';
       const request = OLD_REQUEST.exec(message);
-      const signal: Signal | null = status >= 500 ? { cause: causeOf(status, message), confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail: line } } : null;
-      return this.request(status, client, request?.[1] ?? '', request?.[2] ?? '', signal);
+      return this.request(status, client, request?.[1] ?? '', request?.[2] ?? '', ownErrorSignal(status, message, line));
     }
     const logged = REQUEST_LINE.exec(line);
     if (!logged) return THREAD_LINE.test(line) ? KIND.other : KIND.none;
