@@ -42,6 +42,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   skipper: 'Skipper access-log lines: a combined line, then the duration in ms, the requested host, the flow id (and the audit value); or the same keys as JSON ("requested-host", "flow-id")',
   krakend: 'KrakenD\'s Gin request lines ([GIN] date - time | status | duration | client | METHOD "path"), with its [KRAKEND] lines or Lura\'s "Error #01: invalid status code" under a request',
   'aws-apigateway': 'Amazon API Gateway access-log records: a JSON object per request with "httpMethod", "resourcePath" or "routeKey", and "status" (the console\'s JSON formats)',
+  'aws-apigateway-execution': "Amazon API Gateway execution-log lines: (request id) message, or the console Test output's date : message, each request ending with 'Method completed with status: NNN'",
   gorouter: 'Cloud Foundry Gorouter lines: host - [RFC 3339 time] "request" status bytes bytes "referer" "agent" "client" "backend" key:"value"… with vcap_request_id or x_cf_routererror',
   'heroku-router': 'Heroku router lines: at=info|error [code=Hxx desc="…"] method=… path=… host=… request_id=… dyno=… connect=…ms service=…ms status=… bytes=…',
   cloudflared: 'cloudflared (Cloudflare Tunnel) log lines: RFC 3339 time, level (INF, ERR…), message and key=value fields, with its "Request failed error=… dest=…" lines',

@@ -219,6 +219,7 @@ export const FORMAT_IDS = [
   'alb',
   'aws-elb',
   'aws-apigateway',
+  'aws-apigateway-execution',
   'cloudfront',
   'iis-w3c',
   'envoy',

@@ -187,7 +187,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'tinyproxy-log': ['tinyproxy'],
   'privoxy-log': ['privoxy'],
   'squid-cache-log': ['squid-cache'],
-  'aws-apigateway-execution': ['aws-apigateway'],
+  'aws-apigateway-execution': ['aws-apigateway-execution'],
   'azure-apim-gatewaylogs': ['azure-apim'],
   'gcp-api-gateway': ['esp-v2'],
   'gcp-logs-explorer-summary': ['gcp-lb'],

@@ -11,6 +11,7 @@ import { HaproxyAlertParser } from './haproxy-alert.ts';
 import { LighttpdErrorParser } from './lighttpd-error.ts';
 import { LitespeedErrorParser } from './litespeed-error.ts';
 import { VercelParser } from './vercel.ts';
+import { ApiGatewayExecutionParser } from './apigateway-execution.ts';
 import { FlyProxyParser } from './fly-proxy.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
@@ -129,6 +130,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },
   'aws-elb': { role: 'access', aliases: ['classic-elb'], create: () => new AwsElbParser() },
   'aws-apigateway': { role: 'access', aliases: ['api-gateway', 'apigateway'], create: () => new ApiGatewayParser() },
+  'aws-apigateway-execution': { role: 'access', aliases: ['apigateway-execution', 'api-gateway-execution'], create: () => new ApiGatewayExecutionParser() },
   cloudfront: { role: 'access', aliases: ['aws-cloudfront'], create: () => new CloudFrontParser() },
   'iis-w3c': { role: 'access', aliases: ['iis'], create: () => new IisW3cParser() },
   envoy: { role: 'access', create: () => new EnvoyParser() },
