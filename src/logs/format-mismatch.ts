@@ -53,6 +53,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'gcp-lb': 'Google Cloud load balancer LogEntry JSON lines with httpRequest (resource type http_load_balancer, or jsonPayload.statusDetails)',
   'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',
   'azure-frontdoor': 'Azure Front Door access-log JSON records (category FrontdoorAccessLog)',
+  'azure-apim': 'Azure API Management GatewayLogs records: JSON with "category": "GatewayLogs" and responseCode (in properties, at the top level, or as ApiManagementGatewayLogs columns)',
   fastly: 'Fastly JSON log lines: a status and a key named for Fastly (fastly_server…) or response_state (fastly_info.state)',
   'bunny-cdn': 'Bunny CDN log lines (Logging API v1): cache status|status|timestamp ms|bytes|pull zone|ip|referer|url|edge|user agent|request id|country',
   zoraxy: 'Zoraxy request lines: [yyyy-mm-dd hh:mm:ss.micro] [router:…] [origin:…] [client: …] [useragent: …] METHOD path status',

@@ -244,6 +244,7 @@ export const FORMAT_IDS = [
   'gcp-lb',
   'azure-appgw',
   'azure-frontdoor',
+  'azure-apim',
   'zoraxy',
   'app-json',
   'app-text',

@@ -699,10 +699,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: 'Traffic Server\'s LTSV format with its own short keys (`s1:405`, `s2:405`, `crc:TCP_MISS`): no key names the status in words an inferred LTSV format knows.',
   },
-  'azure-apim-gatewaylogs/apim-shgw-230-v2.0.4-500-backendconnectionfailure-split.json': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "An Azure API Management self-hosted gateway's GatewayLogs record, split over two lines inside a value as published: no format reads APIM's records, and neither line is JSON on its own.",
-  },
   'gcp-api-gateway/esp-v2-694-espv2-endpoints-log-500-via-upstream-partial.json': {
     fails: ['requests', 'format', 'classes'],
     reason: "ESPv2's endpoints_log entry (Google API Gateway), cut before its end as published: a format httpwhy does not read yet.",

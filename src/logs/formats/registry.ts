@@ -12,6 +12,7 @@ import { LighttpdErrorParser } from './lighttpd-error.ts';
 import { LitespeedErrorParser } from './litespeed-error.ts';
 import { VercelParser } from './vercel.ts';
 import { ApiGatewayExecutionParser } from './apigateway-execution.ts';
+import { AzureApimParser } from './azure-apim.ts';
 import { FlyProxyParser } from './fly-proxy.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
@@ -155,6 +156,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
   'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },
+  'azure-apim': { role: 'access', aliases: ['apim', 'api-management'], create: () => new AzureApimParser() },
   zoraxy: { role: 'access', create: (o) => new ZoraxyParser(o.timeZone ?? localZone()) },
   'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone, o.appRequests) },
   'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone, o.appRequests) },
