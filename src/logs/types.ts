@@ -129,8 +129,9 @@ export interface AccessRecord {
   /** The line's own fields show a body cut short after a 2xx/3xx (HAProxy SD, Envoy UR/UC), else null. */
   truncatedBy: LogEvidence | null;
   /**
-   * A TCP session, not an HTTP request (Envoy's TCP proxy, a Classic ELB TCP listener): it logs no status (0) and
-   * gets a verdict only when its own fields say it failed (`signal`).
+   * An entry that logged no HTTP status (0): a TCP session, not an HTTP request (Envoy's TCP proxy, a Classic ELB
+   * TCP listener, a hijacked WebSocket), or a request whose status the proxy wrote as `-`. It is counted as a request
+   * with no status and gets a verdict only when its own fields say it failed (`signal`).
    */
   tcp?: true;
   /** For a line read inside a wrapper: where it came from. */

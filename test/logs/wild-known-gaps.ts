@@ -58,10 +58,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: 'As for sumologic-fer-iis-sample.log: the hand count leaves a 500 with sub-status 0 and win32 status 0 unknown; the analyzer names a handler\'s status the application\'s, at medium confidence.',
   },
-  'traefik-clf/beats-pr6136-traefik14.log': {
-    fails: ['requests'],
-    reason: "One of the two Traefik 1.4 lines has `-` for its status (no response was written): the hand count counts it as a request, the reader takes no line without a status.",
-  },
+
   'rails-log/request-log-analyzer-rails3_failure.log': {
     fails: ['requests'],
     reason: "A Rails 3 request that raised: its `Started` and the exception are there, but no `Completed` line with a status, so the app-text reader counts no request; the hand count counts the one started.",
@@ -258,10 +255,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: 'The poster redacted part of the request inside the JSON record, so the line as published is no valid JSON: it reads as no known format.',
   },
-  'traefik-clf/traefik-2055-nil-status.log': {
-    fails: ['requests'],
-    reason: "Traefik printed its status field as Go's `%!d(<nil>)` (a request with no status, the issue's bug): the line does not parse as an entry.",
-  },
+
   'apache-error/serverdevworker-modproxy-503.log': {
     fails: ['format'],
     reason: 'The author published the mod_proxy lines without their date and pid prefixes (`[proxy:error] … AH00957 …` bare): no Apache error-log line starts that way.',
@@ -448,8 +442,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: "A Heroku stream with the app's Rack request lines and no router line: the app's lines are read as the app's side of router requests that are not there, so nothing is counted.",
   },
   'traefik-clf/polvo-homelab-traefik210-access-502-500-504.log': {
-    fails: ['requests', 'classes'],
-    reason: "Traefik 2.10's access log: 56 lines with fields this reader does not take are not read, and eight 5xx whose origin status is absent stay undecided (the collector decided them from Traefik's debug log in the same commit).",
+    fails: ['classes'],
+    reason: "Traefik 2.10's access log: eight 5xx whose origin status is absent stay undecided (the collector decided them from Traefik's debug log in the same commit).",
   },
   'nginx-proxy/franciscosanudo-monorepo-compose-nginx-proxy-503-lines-5458-7457.log': {
     fails: ['classes'],
@@ -547,10 +541,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: 'Each Traefik CLF line inside an extra pair of double quotes (as a log shipper printed it): Traefik\'s reader takes no line that starts with a quote, so a log_format inferred from the lines reads them (the 404s are counted right).',
   },
-  'traefik-clf/traefik-9648-swarm-service-logs-status-dash.log': {
-    fails: ['requests'],
-    reason: 'A Traefik CLF line whose status is `-` (no origin status logged, before 2.10.5): httpwhy reads it as a line with nothing to count; the hand count counts it as a request.',
-  },
+
   'traefik-json/adeo-dev-summit-traefik16-clf-then-json-502-504-500.log': {
     fails: ['classes'],
     reason: 'Three 500s whose OriginStatus is 500 with a 21-byte body, the size of Traefik\'s own "Internal Server Error" and of many applications\' bodies: httpwhy leaves them unknown; the hand count gives them to Traefik because their records lack the origin\'s response headers, which this file\'s other records carry.',

@@ -77,14 +77,15 @@ describe('TraefikClfParser', () => {
     expect(p.access()).toMatchObject({ status: 502, timeMs: Number.NaN, signal: { cause: 'upstream-failed', confidence: 'medium' } });
   });
 
-  it('recognises lines without a status (no origin status logged) as carrying nothing to count', () => {
+  it('reads lines without a status (no origin status logged) as requests that logged none, with nothing to explain', () => {
     const p = new TraefikClfParser();
-    expect(parseLine(p, TRAEFIK_3_TEST_EMPTY)).toBe(KIND.other);
-    expect(parseLine(p, TRAEFIK_1_TEST_EMPTY)).toBe(KIND.other);
+    expect(parseLine(p, TRAEFIK_3_TEST_EMPTY)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 0, tcp: true, signal: null });
+    expect(parseLine(p, TRAEFIK_1_TEST_EMPTY)).toBe(KIND.access);
     // Traefik 1.4 printed a missing status and size with Go's %d of a nil (traefik/traefik#2112, wild corpus).
     const nil = readFileSync(new URL('../../../test/fixtures/logs/wild/traefik-clf/traefik-2112-nil-status.log', import.meta.url), 'utf8');
-    expect(parseLine(p, nil.split('\n')[0] as string)).toBe(KIND.other);
-    expect(() => p.access()).toThrow('traefik-clf: access() called after a line that is not an access line');
+    expect(parseLine(p, nil.split('\n')[0] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 0, method: 'GET', path: '/prometheus/alerts', signal: null });
     // elastic/beats filebeat/module/nginx/access/test/test.log (wild corpus): combined, no Traefik fields.
     const combined = readFileSync(new URL('../../../test/fixtures/logs/wild/nginx-combined/beats-nginx-access-test.log', import.meta.url), 'utf8');
     expect(combined.split('\n').filter(Boolean).map((line) => parseLine(p, line))).not.toContain(KIND.access);

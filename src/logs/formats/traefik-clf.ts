@@ -12,7 +12,7 @@
  * with its status text as the whole body; any other body is the service's.
  * A status of `0`: a hijacked connection (a WebSocket), a plain TCP stream once upgraded, which logs no HTTP status
  * (traefik/traefik#10064, "as websocket connections are plain TCP connections, this behavior is expected"): a
- * request read, with nothing to explain.
+ * request read, with nothing to explain. So is a status of `-` (no origin status logged, before 2.10.5).
  */
 import type { AccessRecord, Cause, Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
@@ -78,12 +78,11 @@ export class TraefikClfParser extends BaseParser {
     // A line published with its time taken out (`[]`, Traefik's own blog) is read without one.
     const timed = m[3] !== '';
     if (timed && !this.clf.parse(buf, timeAt, timeAt + (m[3] as string).length)) return KIND.none;
-    // A status of "-": Traefik logged no origin status (before 2.10.5), so there is nothing to count. 1.4 wrote a
-    // missing one as Go's fmt prints a nil for %d (traefik/traefik#2112).
-    if (m[5] === '-' || m[5] === NIL) return KIND.other;
+    // A status of "-": Traefik logged no origin status (before 2.10.5), as 1.4 did for a missing one the way Go's fmt
+    // prints a nil for %d (traefik/traefik#2112): a request all the same, counted as one that logged no status.
     this.match = m;
     this.record = null;
-    this.status = Number(m[5]);
+    this.status = m[5] === '-' || m[5] === NIL ? 0 : Number(m[5]);
     this.timeMs = timed ? this.clf.ms : Number.NaN;
     this.tzOffsetMin = timed ? this.clf.offsetMin : 0;
     this.flagged = false;
