@@ -85,6 +85,9 @@ const ISSUED: [string, string, string][] = [
   ['sucuri/403-godaddy-security-whatwaf-leocybersecurity.http', 'Sucuri Website Firewall', 'sucuri-access-denied'],
   ['imperva/xxx-incapsula-iframe-dollargeneral.http', 'Imperva (Incapsula)', 'imperva-incident'],
   ['bunnycdn/504-origin-timeout-errorcode-106-php-downloads.headers', 'Bunny CDN', 'bunnycdn-origin-error'],
+  // example.com through Edgecast: its XHTML page (lighttpd's template) from an EOS server, with its beacon script
+  ['edgecast/polly-example-com-api-path-500.har', 'Edgecast', 'edgecast-error-page'],
+  ['edgecast/verizon-403.http', 'Edgecast', 'edgecast-access-denied'],
   ['azure-functions/503-function-host-not-running-iis-headers.http', 'Azure Functions host', 'azure-functions-host-not-running'],
   ['azure-app-service/502-kudu-scm-site-arr-page-text.txt', 'Azure App Service', 'azure-app-service-front-end-error'],
   ['vercel/404-not-found-two-lines-nextchat.txt', 'Vercel', 'vercel-not-found'],

@@ -519,7 +519,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   magento: { names: ['Magento'], framework: true },
   // Mailgun's API is a Flask application: Werkzeug's own page from it names that box less precisely.
   mailgun: { names: ['Mailgun'], broader: ['Flask (Werkzeug)'], framework: true },
-  mastodon: { names: ['Mastodon'], framework: true },
+  mastodon: { names: ['Mastodon'], broader: ['Ruby on Rails'], framework: true },
   mattermost: { names: ['Mattermost'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
