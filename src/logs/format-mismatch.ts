@@ -23,6 +23,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'lighttpd-error': 'lighttpd error-log lines: YYYY-MM-DD HH:MM:SS: (source.c.line) message',
   'haproxy-alert': "HAProxy's own messages: [WARNING] (pid) : Server backend/server is DOWN, reason: …, or backend 'name' has no server available",
   'fly-proxy': 'Fly Proxy\'s error lines in fly logs: <time> proxy[machine] region [error][PU02] could not complete HTTP request to instance: …',
+  'go-httputil': "Go reverse proxies' error lines (net/http/httputil): [YYYY/MM/DD HH:MM:SS ]http: proxy error: <Go error>",
   vercel: 'Vercel runtime log lines: [METHOD] /path status=NNN, with reason=CODE, before the status for Vercel\'s own errors',
   'litespeed-error': 'LiteSpeed error-log lines: YYYY-MM-DD HH:MM:SS.uuuuuu [LEVEL] [client:port#vhost] message',
   haproxy:

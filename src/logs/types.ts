@@ -215,6 +215,7 @@ export const FORMAT_IDS = [
   'litespeed-error',
   'haproxy-alert',
   'fly-proxy',
+  'go-httputil',
   'haproxy',
   'squid',
   'alb',
@@ -262,9 +263,9 @@ export type FormatId = (typeof FORMAT_IDS)[number];
  * lines, the time, source and stream `cf logs` writes before Cloud Foundry's, the BOSH CLI's instance prefix, the
  * time and `source[dyno]` Heroku's Logplex writes, the time, `source[machine]`, region and level `fly logs` writes, Google Cloud Logging's severity, time and summary fields as Logs
  * Explorer copies an entry, a CloudWatch Logs Insights CSV export's rows, an indentation of whole lines (a list or quote they were copied from), and a line pasted
- * as inline code.
+ * as inline code, as a markdown quote or in markdown bold.
  */
-export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'fly', 'gcp-logging', 'cloudwatch-csv', 'fluent-bit-stdout', 'indent', 'inline-code', 'markdown-quote'] as const;
+export const WRAPPER_IDS = ['docker-json', 'cri', 'compose', 'kubectl-prefix', 'kail', 'kubetail', 'timestamps', 'docker-details', 'stern', 'grep', 'syslog', 'syslog-5424', 'emissary', 'cf-logs', 'bosh', 'heroku', 'fly', 'gcp-logging', 'cloudwatch-csv', 'fluent-bit-stdout', 'indent', 'inline-code', 'markdown-quote', 'markdown-bold'] as const;
 export type WrapperId = (typeof WRAPPER_IDS)[number];
 
 /** What a wrapper tells about its line: the container, service or host it came from, and its stream. '' when not told. */

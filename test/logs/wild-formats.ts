@@ -201,4 +201,13 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'modsecurity-json': ['modsecurity'],
   'modsecurity-native': ['modsecurity'],
   'openappsec-json': ['openappsec'],
+  // Held-out set 70: nginx's access and error lines in one s6 log (Frigate's add-on), a Go reverse proxy's
+  // "http: proxy error" lines, and formats httpwhy does not read yet (known gaps): an Envoy access record's labels
+  // cut from a metric line, oauth2-proxy's own access log, Pomerium's JSON log, tsdproxy's zerolog line.
+  'nginx-access-error-mixed': ['nginx-error', 'nginx-main', 'combined'],
+  'go-httputil-proxy-error': ['go-httputil'],
+  'envoy-label-fragment': ['envoy'],
+  'oauth2-proxy-access': ['oauth2-proxy'],
+  'pomerium-json': ['pomerium'],
+  'tsdproxy-zerolog': ['tsdproxy'],
 };

@@ -13,6 +13,7 @@ import { LitespeedErrorParser } from './litespeed-error.ts';
 import { VercelParser } from './vercel.ts';
 import { ApiGatewayExecutionParser } from './apigateway-execution.ts';
 import { AzureApimParser } from './azure-apim.ts';
+import { GoHttputilParser } from './go-httputil.ts';
 import { FlyProxyParser } from './fly-proxy.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
@@ -126,6 +127,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'litespeed-error': { role: 'error', aliases: ['openlitespeed-error'], create: () => new LitespeedErrorParser() },
   'haproxy-alert': { role: 'error', aliases: ['haproxy-error'], create: () => new HaproxyAlertParser() },
   'fly-proxy': { role: 'error', aliases: ['fly', 'fly-logs'], create: () => new FlyProxyParser() },
+  'go-httputil': { role: 'error', aliases: ['go-reverse-proxy', 'httputil'], create: () => new GoHttputilParser() },
   haproxy: { role: 'access', create: (o) => new HaproxyParser(o.timeZone ?? localZone(), o.haproxy) },
   squid: { role: 'access', aliases: ['squid-native'], create: () => new SquidParser() },
   alb: { role: 'access', aliases: ['aws-alb'], create: () => new AlbParser() },

@@ -61,4 +61,12 @@ describe("Traefik 3's proxy error with its caller's path", () => {
     expect(isTraefikLogMark(line)).toBe(true);
     expect(isTraefikLogMark(line.replace(/github\.com\/\S+ /, ''))).toBe(false);
   });
+
+  it("reads a 3.x proxy error with its short caller and the error after a `|`, as a reporter copied it (corpus: traefik-log/pangolin-1028)", () => {
+    const [line] = wildLines('traefik-log/pangolin-1028-v3-console-dbg-502-no-route.log');
+    expect(isTraefikLogMark(line as string)).toBe(true);
+    const p = new TraefikLogParser();
+    expect(parseLine(p, line as string)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ status: 502, cause: 'unreachable', message: '502 Bad Gateway: dial tcp x.x.x.x:53007: connect: no route to host' });
+  });
 });

@@ -26,13 +26,15 @@ const ZEROLOG_LINE = /^(?:\d{4}-\d\d-\d\dT\S+ )?(?:TRC|DBG|INF|WRN|ERR|FTL|PNC) 
 const CAUSED_BY = new RegExp(`^'${OWN_STATUS}' caused by: (.*)$`);
 const ROUND_TRIP = /^vulcand\/oxy\/forward\/http: Round trip: (\S+?), code: (\d{3}), Length: -?\d+, duration: (\S+)/;
 const NEW_ATTEMPT = /(?:msg="|> )New attempt \d+ for request: /;
-const ZEROLOG = new RegExp(`^(?:(\\d{4}-\\d\\d-\\d\\dT\\S+) )?(?:DBG|ERR) (?:\\S+ )?> ${OWN_STATUS} error="((?:[^"\\\\]|\\\\.)*)"`);
+// The error field as zerolog's console writes it (`error="…"`), or after a `|` unquoted, as a reporter's copy shows it.
+const ZEROLOG = new RegExp(`^(?:(\\d{4}-\\d\\d-\\d\\dT\\S+) )?(?:DBG|ERR) (?:\\S+ )?> ${OWN_STATUS}(?: error="((?:[^"\\\\]|\\\\.)*)"| \\| error=(.+)$)`);
 
 /** A line of Traefik's own that no other program writes. */
 export function isTraefikLogMark(line: string): boolean {
   // Traefik 3's proxy error with its caller's path names Traefik for any status its ErrorHandler writes (a 500 for a
-  // backend's TLS certificate it could not verify, traefik/traefik#11373); without the path, only 502 and 504 do.
-  return /msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: | (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ > (?:502 Bad Gateway|504 Gateway Timeout|500 Internal Server Error|499 Client Closed Request)|> (?:502 Bad Gateway|504 Gateway Timeout)) error="/.test(line);
+  // backend's TLS certificate it could not verify, traefik/traefik#11373); without the path (or with its short form,
+  // `httputil/proxy.go:121`), only 502 and 504 do.
+  return /msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: | (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ > (?:502 Bad Gateway|504 Gateway Timeout|500 Internal Server Error|499 Client Closed Request)|(?:\S*httputil\/proxy\.go:\d+ )?> (?:502 Bad Gateway|504 Gateway Timeout))(?: error="| \| error=)/.test(line);
 }
 
 const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
@@ -80,7 +82,7 @@ export class TraefikLogParser extends BaseParser {
       const zerolog = ZEROLOG.exec(line);
       if (!zerolog) return this.retried(line) || ZEROLOG_LINE.test(line) ? KIND.other : KIND.none;
       const time = zerolog[1] === undefined ? { ms: Number.NaN, local: false } : parseIsoTime(zerolog[1]);
-      return this.failed(time, zerolog[2] as string, unescape(zerolog[3] as string));
+      return this.failed(time, zerolog[2] as string, zerolog[3] === undefined ? (zerolog[4] as string) : unescape(zerolog[3]));
     }
     const time = parseIsoTime(logrus[1] as string);
     const message = unescape(logrus[2] as string);

@@ -5,7 +5,7 @@
  * (kubetail.ts), stern's `pod container ` (stern.ts), docker compose (compose.ts), syslog and the journal (syslog.ts),
  * Emissary's `ACCESS ` (emissary.ts), `cf logs` (cf-logs.ts), the BOSH CLI (bosh.ts), Heroku's Logplex (heroku.ts), `fly logs` (fly.ts), Google
  * Cloud Logging's entries as Logs Explorer copies them (gcp-logging.ts), a CloudWatch Logs Insights CSV export's rows (cloudwatch-csv.ts), Fluent Bit's stdout print of its records (fluent-bit-stdout.ts), a whole line's indentation (indent.ts), a line
- * pasted as inline code (inline-code.ts) or as a markdown quote (markdown-quote.ts); and reading lines inside them (unwrapper.ts). A wrapper knows nothing of the formats inside it; detection (../detect.ts) decides an input's
+ * pasted as inline code (inline-code.ts), as a markdown quote (markdown-quote.ts) or in bold (markdown-bold.ts); and reading lines inside them (unwrapper.ts). A wrapper knows nothing of the formats inside it; detection (../detect.ts) decides an input's
  * wrappers and format together.
  */
 export { isLooseChain, Unwrapper, unwrapSample, wrapperChain, type LineView } from './unwrapper.ts';

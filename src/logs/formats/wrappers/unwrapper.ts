@@ -21,6 +21,7 @@ import { indent } from './indent.ts';
 import { inlineCode } from './inline-code.ts';
 import { kail } from './kail.ts';
 import { markdownQuote } from './markdown-quote.ts';
+import { markdownBold } from './markdown-bold.ts';
 import { kubectlPrefix, timestamps } from './kubectl.ts';
 import { kubetail } from './kubetail.ts';
 import { stern } from './stern.ts';
@@ -55,9 +56,10 @@ const BY_ID: Record<WrapperId, Wrapper> = {
   indent,
   'inline-code': inlineCode,
   'markdown-quote': markdownQuote,
+  'markdown-bold': markdownBold,
 };
 /** Wrappers tried on every line before the chain's, outside of it: one line of a paste may carry them and the others not. */
-const ALWAYS: readonly Wrapper[] = [markdownQuote, inlineCode];
+const ALWAYS: readonly Wrapper[] = [markdownQuote, inlineCode, markdownBold];
 const WRAPPERS = Object.values(BY_ID).filter((w) => !ALWAYS.includes(w));
 /** Wrappers around wrappers seen in the wild are 2 or 3 deep (journald around compose around forego). */
 const MAX_DEPTH = 4;

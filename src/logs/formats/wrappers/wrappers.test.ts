@@ -484,3 +484,15 @@ describe('markdown quote', () => {
     expect(unwrap('>x', []).inner).toBe('>x');
   });
 });
+
+describe('markdown bold', () => {
+  // alextselegidis/plainpad#71: nginx's error line pasted in bold in the description.
+  it('strips "**" from both ends of a bold line, and leaves a line with one pair or a bold run inside it alone', () => {
+    const line = corpusLine('nginx-error/plainpad-71-markdown-bold-connect-refused.log', 1);
+    expect(line.startsWith('**2024/01/18 15:36:46 [error]')).toBe(true);
+    expect(unwrap(line, []).inner).toBe(line.slice(2, -2));
+    expect(chainOf(line)).toEqual(['markdown-bold']);
+    expect(unwrap('**x', []).inner).toBe('**x');
+    expect(unwrap('** a **', []).inner).toBe('** a **');
+  });
+});
