@@ -365,3 +365,10 @@ describe("diagnose: a reason phrase only one component writes, as a client print
     expect(() => first('Error from server (InternalError): an error on the server ("") has prevented the request from succeeding')).toThrow(/not a response httpwhy can read/);
   });
 });
+
+describe("diagnose: an API's error object by its whole shape", () => {
+  it("names Postmark for its two-key object only, not LinkedIn's v1 object that has the same two keys among others", () => {
+    expect(first(wild('postmark/keighl-postmark-errorcode-10.json')).issuer?.component).toBe('Postmark');
+    expect(first(wild('linkedin/v1-people-unable-verify-401.json')).issuer?.component).not.toBe('Postmark');
+  });
+});

@@ -88,6 +88,8 @@ const ISSUED: [string, string, string][] = [
   // example.com through Edgecast: its XHTML page (lighttpd's template) from an EOS server, with its beacon script
   ['edgecast/polly-example-com-api-path-500.har', 'Edgecast', 'edgecast-error-page'],
   ['edgecast/verizon-403.http', 'Edgecast', 'edgecast-access-denied'],
+  // NuGet's 504 during an Azure outage: Edgecast's page, which is lighttpd's template, from an ECAcc server
+  ['edgecast/nuget-flatcontainer-504-ecacc.http', 'Edgecast', 'edgecast-error-page'],
   ['azure-functions/503-function-host-not-running-iis-headers.http', 'Azure Functions host', 'azure-functions-host-not-running'],
   ['azure-app-service/502-kudu-scm-site-arr-page-text.txt', 'Azure App Service', 'azure-app-service-front-end-error'],
   ['vercel/404-not-found-two-lines-nextchat.txt', 'Vercel', 'vercel-not-found'],

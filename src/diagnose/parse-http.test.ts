@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHttpText, parseStatusLine } from './parse-http.ts';
+import { parseInput } from './parse-input.ts';
 
 const CRLF = (lines: string[]) => lines.join('\r\n');
 
@@ -61,6 +63,13 @@ describe('parseHttpText', () => {
     ]);
     expect(response.status).toBe(502);
     expect(response.body).toBe('body');
+  });
+
+  it("reads the next response after more than one blank line, as cargo printed each header with a blank after it (corpus: alexandrie/cargo-publish-500-empty-body.log)", () => {
+    const pasted = readFileSync(new URL('../../test/fixtures/diagnose/wild/alexandrie/cargo-publish-500-empty-body.log', import.meta.url), 'utf8');
+    const parsed = parseInput(pasted);
+    expect(parsed.observations[0]?.response?.status).toBe(500);
+    expect(parsed.observations[0]?.hops).toEqual([{ status: 100, reason: 'Continue', location: null }]);
   });
 
   it('flags a body shorter than Content-Length as truncated', () => {

@@ -157,9 +157,12 @@ export function parseHttpText(text: string): { response: ParsedResponse; hops: H
   for (;;) {
     const { head, body } = readMessage(rest);
     heads.push(head);
-    const next = body === null ? undefined : parseStatusLine(body.split(/\r?\n/, 1)[0] ?? '');
-    if (body !== null && next && heads.length < MAX_MESSAGES) {
-      rest = body;
+    // The next response may follow after more blank lines than one (a client that printed each header line and a
+    // blank after it, as cargo does).
+    const after = body === null ? null : body.replace(/^(?:[ \t]*\r?\n)+/, '');
+    const next = after === null ? undefined : parseStatusLine(after.split(/\r?\n/, 1)[0] ?? '');
+    if (after !== null && next && heads.length < MAX_MESSAGES) {
+      rest = after;
       continue;
     }
     return { response: toResponse(head, body), hops: heads.slice(0, -1).map(toHop) };

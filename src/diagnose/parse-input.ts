@@ -12,6 +12,7 @@ import { parseClientDump } from './parse-client-dump.ts';
 import { aptProxyHead } from './parse-apt-proxy.ts';
 import { parseCassette } from './parse-cassette.ts';
 import { parseFirebaseDebug } from './parse-firebase-debug.ts';
+import { parseCargoError } from './parse-cargo-error.ts';
 import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, libcurlProxyRefusal, parseCurlOutput } from './parse-curl.ts';
 import { parseHttpText } from './parse-http.ts';
@@ -146,10 +147,17 @@ function clientObservation({ response, request }: NonNullable<ReturnType<typeof 
   return { label, response, failure: null, hops: [], ...(request.direct === undefined ? {} : { directClient: request.direct }) };
 }
 
-function parseText(raw: string): ParsedInput {
-  if (hasBinaryStart(raw)) {
-    throw unreadable('This is binary data, not a response. Give the response as text: raw HTTP, curl -i or curl -v output, a HAR file or JSON.', `${raw.length} characters with NUL bytes in the first 64.`);
+/**
+ * GitHub Actions' log viewer copies its line-number links into the text where a line's digits were (`4[21](https://
+ * github.com/o/r/actions/runs/1/job/2#step:8:22) ERROR`): the digits are the log's, the link is the viewer's.
+ */
+const ACTIONS_LINE_LINK = /\[(\d+)\]\(https:\/\/github\.com\/[^\s)]*\/actions\/runs\/[^\s)]*#step:\d+:\d+\)/g;
+
+function parseText(pasted: string): ParsedInput {
+  if (hasBinaryStart(pasted)) {
+    throw unreadable('This is binary data, not a response. Give the response as text: raw HTTP, curl -i or curl -v output, a HAR file or JSON.', `${pasted.length} characters with NUL bytes in the first 64.`);
   }
+  const raw = pasted.replace(ACTIONS_LINE_LINK, '$1');
   const text = unwrapPaste(raw);
   const trimmed = text.trim();
   if (trimmed === '') throw unreadable('The input is empty.', 'nothing.');
@@ -172,6 +180,9 @@ function parseText(raw: string): ParsedInput {
     const label = firebase.url === null ? RESPONSE_LABEL : requestLabel(firebase.method, firebase.url);
     return { format: 'client-message', observations: [{ label, response: firebase.response, failure: null, hops: [] }] };
   }
+  // Cargo's message for a registry's error status, with the headers and the body it printed.
+  const cargo = parseCargoError(raw);
+  if (cargo) return { format: 'client-message', observations: [{ label: requestLabel('GET', cargo.url), response: cargo.response, failure: null, hops: [] }] };
   const statusAt = text.search(STATUS_LINE_START);
   // A client's message for an error status, when no raw response and no curl output is there (git prints curl's `*`
   // lines with its own). Read before unwrapping too: taking an error message's words off a page would take it along.
