@@ -117,4 +117,13 @@ describe('ApacheErrorParser and mod_proxy’s codes', () => {
     const lines = wildLines('apache-error/netnea-labor07-modsecurity-error-1108-2388.log').slice(0, 20);
     expect(lines.map((line) => parse(p, line))).toEqual(lines.map(() => KIND.other));
   });
+
+  it("reads a custom ErrorLogFormat's time in the access log's form, with its zone (corpus: apache-error/vrl-parse-apache-log-proxy-error)", () => {
+    const p = new ApacheErrorParser();
+    const [line] = wildLines('apache-error/vrl-parse-apache-log-proxy-error.log');
+    // AH00957 is the connect attempt: it waits for the request's own line, so it is read, not yet an event.
+    expect(parse(p, line as string)).toBe(KIND.other);
+    expect(parse(p, '[01/Mar/2021:12:00:19 +0100] [proxy_http:error] [pid 23964] [client 10.0.0.9:5000] AH01114: HTTP: failed to make connection to backend: 10.1.0.244')).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ cause: 'unreachable', time: { ms: Date.UTC(2021, 2, 1, 11, 0, 19), local: false } });
+  });
 });

@@ -17,6 +17,8 @@ const LINE = /^\[\w{3} (\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (
  * when a core message has none), then `%-a %-L` (the client and the log id, `-` when absent) as some formats put them.
  */
 const CUSTOM_LINE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\] \[[\w-]*:\w+\] (?:\[pid (\d+(?::tid \d+)?)\] |(?:-|[\d.:a-f]+) (?:-|[\w@+/=-]{10,}) )?(.*)$/;
+/** The time as a custom ErrorLogFormat may write it with strftime, in the access log's form: `[01/Mar/2021:12:00:19 +0000]`. */
+const CLF_TIME = /^\[(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)\] /;
 const CLIENT = /\[client (\S+?)(?::\d+)?\] ?/;
 /** `(111)Connection refused: ` before the message: the errno of the failed call. */
 const ERRNO = /^\((-?\d+)\)/;
@@ -50,6 +52,16 @@ function readLine(line: string): { time: LoggedTime; thread: string; rest: strin
     if (month < 0) return null;
     const ms = m[6] ? Math.floor(Number(`0.${m[6]}`) * 1000) : 0;
     return { time: localTime(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), ms), thread: m[8] ?? '', rest: m[9] as string };
+  }
+  const clf = line.charCodeAt(0) === 91 ? CLF_TIME.exec(line) : null;
+  if (clf) {
+    const month = monthIndex(clf[2] as string);
+    // The rest is read as a custom line's, behind a time in that line's form.
+    const rest = month < 0 ? null : CUSTOM_LINE.exec(`[2000-01-01 00:00:00] ${line.slice(clf[0].length)}`);
+    if (!rest) return null;
+    const offsetMs = (clf[7] === '-' ? -1 : 1) * (Number(clf[8]) * 60 + Number(clf[9])) * 60_000;
+    const ms = Date.UTC(Number(clf[3]), month, Number(clf[1]), Number(clf[4]), Number(clf[5]), Number(clf[6])) - offsetMs;
+    return { time: { ms, local: false }, thread: rest[8] ?? '', rest: rest[9] as string };
   }
   const c = line.charCodeAt(0) === 91 ? CUSTOM_LINE.exec(line) : null;
   if (!c) return null;
