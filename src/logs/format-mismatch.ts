@@ -50,6 +50,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'traefik-log': 'Traefik\'s own debug log: logrus lines (time="…" level=debug msg="\'502 Bad Gateway\' caused by: …") or zerolog lines (… DBG … > 502 Bad Gateway error="…"), with oxy\'s "Round trip: …, code: 502" lines in Traefik 1.x',
   varnishlog: "varnishlog output: transaction blocks ('*   << Request  >> 262') of tag lines ('-   RespStatus     503'), each closed by End",
   pound: 'Pound log lines: its own errors as "(<thread>) e503: <client> "<request>": <message>", its request log as "<client> <request> - HTTP/1.1 200 OK"',
+  'oauth2-proxy': 'OAuth2 Proxy request-log lines: <client> - <request id> - <user> [YYYY/MM/DD HH:MM:SS] <host> <method> <upstream> "<uri>" <protocol> "<agent>" <status> <size> <duration>',
   'cloudflare-logpush': 'Cloudflare Logpush http_requests JSON lines with EdgeResponseStatus',
   'gcp-lb': 'Google Cloud load balancer LogEntry JSON lines with httpRequest (resource type http_load_balancer, or jsonPayload.statusDetails)',
   'azure-appgw': 'Azure Application Gateway access-log JSON records (category ApplicationGatewayAccessLog)',

@@ -241,6 +241,7 @@ export const FORMAT_IDS = [
   'traefik-log',
   'varnishlog',
   'pound',
+  'oauth2-proxy',
   'fastly',
   'bunny-cdn',
   'gcp-lb',

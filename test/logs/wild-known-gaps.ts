@@ -806,10 +806,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "Three of an Envoy access record's fields as labels cut from a metric line (`response_code=\"502\", response_code_details=…, response_flags=\"UPE\"}`): no format reads a record's fragment.",
   },
-  'oauth2-proxy-access/oauth2-proxy-2783-auth-401-signin-200.log': {
-    fails: ['requests', 'format'],
-    reason: "oauth2-proxy's own request log (`<client> - <request id> - <user> [2025/…] <host> GET <upstream> \"/path\" HTTP/1.1 \"<agent>\" 401 …`): a format httpwhy does not read yet.",
-  },
+
   'pomerium-json/pomerium-4910-swarm-envoy-debug-status-500-encoded.log': {
     fails: ['format'],
     reason: "Pomerium's JSON log under docker service logs' prefix, a debug line of its Envoy with no access entry: read as an app's JSON, Pomerium's own format is not read yet.",

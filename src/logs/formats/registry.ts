@@ -14,6 +14,7 @@ import { VercelParser } from './vercel.ts';
 import { ApiGatewayExecutionParser } from './apigateway-execution.ts';
 import { AzureApimParser } from './azure-apim.ts';
 import { GoHttputilParser } from './go-httputil.ts';
+import { OAuth2ProxyParser } from './oauth2-proxy.ts';
 import { FlyProxyParser } from './fly-proxy.ts';
 import { AppJsonParser, type AppFieldOptions } from './app-json.ts';
 import { AppTextParser } from './app-text.ts';
@@ -153,6 +154,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'traefik-log': { role: 'access', aliases: ['traefik-debug'], mark: isTraefikLogMark, create: () => new TraefikLogParser() },
   varnishlog: { role: 'access', aliases: ['varnish', 'vsl'], create: () => new VarnishlogParser() },
   pound: { role: 'access', create: () => new PoundParser() },
+  'oauth2-proxy': { role: 'access', aliases: ['oauth2_proxy'], create: () => new OAuth2ProxyParser() },
   fastly: { role: 'access', aliases: ['fastly-json'], create: () => new FastlyParser() },
   'bunny-cdn': { role: 'access', aliases: ['bunny', 'bunnycdn'], create: () => new BunnyCdnParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
