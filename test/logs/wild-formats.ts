@@ -208,6 +208,6 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'go-httputil-proxy-error': ['go-httputil'],
   'envoy-label-fragment': ['envoy'],
   'oauth2-proxy-access': ['oauth2-proxy'],
-  'pomerium-json': ['pomerium'],
+  'pomerium-json': ['envoy-json'],
   'tsdproxy-zerolog': ['tsdproxy'],
 };

@@ -809,7 +809,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
 
   'pomerium-json/pomerium-4910-swarm-envoy-debug-status-500-encoded.log': {
     fails: ['format'],
-    reason: "Pomerium's JSON log under docker service logs' prefix, a debug line of its Envoy with no access entry: read as an app's JSON, Pomerium's own format is not read yet.",
+    reason: "Pomerium's JSON log under docker service logs' prefix, a debug line of its Envoy and no access entry (`\"message\":\"http-request\"`, read as Envoy's JSON): the file is read as an app's JSON.",
   },
   'tsdproxy-zerolog/tsdproxy-48-err-status502-embedded-go-proxy-error.log': {
     fails: ['format', 'classes'],

@@ -71,4 +71,14 @@ describe('EnvoyJsonParser', () => {
     const text = '[2016-04-15T20:17:00.310Z] "POST /api/v1/locations HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "cc21d9b0-cf5c-432b-8c7e-98aeb7988cd2" "locations" "tcp://10.0.2.1:80"';
     expect(parseLine(p, text)).toBe(KIND.none);
   });
+
+  it("mechanics (a line with the field names of Pomerium's access log, pomerium pkg/logfields/access.go): kebab-case keys, the details without flags deciding who answered", () => {
+    const p = new EnvoyJsonParser();
+    const line = (details: string) =>
+      `{"level":"info","service":"envoy","upstream-cluster":"route-1","method":"GET","authority":"app.example","path":"/","request-id":"r1","duration":3.5,"size":91,"response-code":503,"response-code-details":"${details}","time":"2024-05-14T10:00:00Z","message":"http-request"}`;
+    expect(parseLine(p, line('upstream_reset_before_response_started{connection_failure}'))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 503, method: 'GET', requestId: 'r1', timeMs: Date.UTC(2024, 4, 14, 10), signal: { cause: 'connect-failed', confidence: 'medium' } });
+    expect(parseLine(p, line('via_upstream'))).toBe(KIND.access);
+    expect(p.access().signal?.cause).toBe('app-overload');
+  });
 });

@@ -6,7 +6,8 @@
  * them (`x_request_id`, `x-request-id`, `x-envoy-origin-path`). Unset values are "-" (`null` in typed JSON). A line
  * is Envoy's when it has `response_code` with one of the fields only Envoy logs beside it (flags, details, upstream
  * cluster or host, upstream transport failure reason). Keys may also be written in camelCase (`responseCode`,
- * `responseFlags`: an operator's own `json_format` naming the same command operators).
+ * `responseFlags`: an operator's own `json_format` naming the same command operators), or in kebab-case (Pomerium's
+ * access log of its Envoy, `"message":"http-request"`, which logs the details and no flags).
  * What the outcome fields mean is decided in envoy.ts, for both forms.
  */
 import { envoySignal, envoyTruncation, forwardedFor } from './envoy.ts';
@@ -16,8 +17,11 @@ import { withoutPort } from './split-fields.ts';
 import { anyTime } from './log-time.ts';
 
 const camelCase = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-/** Each key as Istio's default names it, then in camelCase. */
-const spellings = (keys: readonly string[]) => keys.flatMap((key) => (key.includes('_') ? [key, camelCase(key)] : [key]));
+/**
+ * Each key as Istio's default names it, then in camelCase, then in kebab-case as Pomerium's access log names its
+ * Envoy's fields (`response-code`, `response-code-details`, `upstream-cluster`; pomerium pkg/logfields/access.go).
+ */
+const spellings = (keys: readonly string[]) => keys.flatMap((key) => (key.includes('_') ? [key, camelCase(key), key.replaceAll('_', '-')] : [key]));
 const CODE_KEYS = spellings(['response_code']);
 /**
  * Keys only Envoy's access log names so (its command operators, or the header Envoy adds): a trimmed field set keeps
@@ -32,7 +36,7 @@ const KEYS = {
   path: spellings(['path', 'x-envoy-origin-path']),
   protocol: spellings(['protocol']),
   flags: spellings(['response_flags']),
-  forwarded: spellings(['x_forwarded_for', 'x-forwarded-for']),
+  forwarded: spellings(['x_forwarded_for', 'x-forwarded-for', 'forwarded-for']),
   downstream: spellings(['downstream_remote_address']),
   requestId: spellings(['request_id', 'x_request_id', 'x-request-id']),
   upstream: spellings(['upstream_host']),
@@ -75,7 +79,7 @@ export class EnvoyJsonParser extends BaseParser {
     return this.accessLine(
       {
         status,
-        timeMs: anyTime(obj.start_time ?? obj.startTime ?? obj['@timestamp'] ?? obj.timestamp).ms,
+        timeMs: anyTime(obj.start_time ?? obj.startTime ?? obj['@timestamp'] ?? obj.timestamp ?? obj.time).ms,
         tzOffsetMin: 0,
         client: forwarded || withoutPort(field(obj, 'downstream')),
         method,

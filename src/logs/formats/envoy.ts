@@ -68,7 +68,12 @@ const DOWNSTREAM_RESET = new Set(['http2.remote_reset', 'http2.remote_refuse']);
 /** The cause an Envoy response code detail names when Envoy answered without a flag. */
 function ownDetailsCause(details: string): Cause {
   if (/^(?:direct_response|route_not_found|cluster_not_found|filter_chain_not_found|rbac_access_denied|ext_authz)/.test(details)) return 'proxy-config';
-  return /timeout/.test(details) ? 'timeout' : 'upstream-failed';
+  if (/timeout/.test(details)) return 'timeout';
+  // The reset reasons Envoy names in braces (`upstream_reset_before_response_started{connection_failure}`).
+  if (/\{(?:connection_failure|local_connection_failure|remote_connection_failure)/.test(details)) return 'connect-failed';
+  if (/\{protocol_error/.test(details)) return 'invalid-response';
+  if (/\{(?:connection_termination|remote_reset|local_reset)/.test(details)) return 'reset';
+  return 'upstream-failed';
 }
 
 /** An outbound cluster of a Kubernetes service in the mesh (`outbound|8000||httpbin.default.svc.cluster.local`), not an external host's. */
