@@ -3,6 +3,10 @@ import { detectWild, parseLine, wildLines } from '../../../test/logs/helpers.ts'
 import { EnvoyJsonParser } from './envoy-json.ts';
 import { KIND } from './line-parser.ts';
 
+/** A line in the layout of Pomerium's access log, with the details given. */
+const pomeriumLine = (details: string) =>
+  `{"level":"info","service":"envoy","upstream-cluster":"route-1","method":"GET","authority":"app.example","path":"/","request-id":"r1","duration":3.5,"size":91,"response-code":503,"response-code-details":"${details}","time":"2024-05-14T10:00:00Z","message":"http-request"}`;
+
 describe('EnvoyJsonParser', () => {
   it('is detected on its own, ahead of app JSON', () => {
     expect(detectWild('envoy-json/integrations-istio-access-json.log')).toBe('envoy-json');
@@ -74,8 +78,7 @@ describe('EnvoyJsonParser', () => {
 
   it("mechanics (a line with the field names of Pomerium's access log, pomerium pkg/logfields/access.go): kebab-case keys, the details without flags deciding who answered", () => {
     const p = new EnvoyJsonParser();
-    const line = (details: string) =>
-      `{"level":"info","service":"envoy","upstream-cluster":"route-1","method":"GET","authority":"app.example","path":"/","request-id":"r1","duration":3.5,"size":91,"response-code":503,"response-code-details":"${details}","time":"2024-05-14T10:00:00Z","message":"http-request"}`;
+    const line = pomeriumLine;
     expect(parseLine(p, line('upstream_reset_before_response_started{connection_failure}'))).toBe(KIND.access);
     expect(p.access()).toMatchObject({ status: 503, method: 'GET', requestId: 'r1', timeMs: Date.UTC(2024, 4, 14, 10), signal: { cause: 'connect-failed', confidence: 'medium' } });
     expect(parseLine(p, line('via_upstream'))).toBe(KIND.access);
