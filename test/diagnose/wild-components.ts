@@ -48,6 +48,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ambassador-edge-stack': { names: ['Ambassador Edge Stack'], broader: ['Envoy'] },
   ankr: { names: ['Ankr'], framework: true },
   anthropic: { names: ['Anthropic API'], framework: true },
+    anubis: { names: ['Anubis'] },
   anyproxy: { names: ['AnyProxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   apache: { names: ['Apache httpd'] },
   'apache-traffic-server': { names: ['Apache Traffic Server'], broader: ['Forward proxy (HTTP CONNECT)'] },
@@ -373,6 +374,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'google-iap': { names: ['Google Cloud IAP'], broader: ['Google Front End'] },
   // Google's "unusual traffic" page on its own sites (google.com/sorry), which its front end serves.
   'google-search': { names: ['Google Front End'] },
+    'google-translate': { names: ['Google Front End'] },
   goproxyio: { names: ['goproxy (goproxy.io)'], broader: ['Go net/http'], framework: true },
   gotenberg: { names: ['Gotenberg'], framework: true },
   gotify: { names: ['Gotify'], broader: ['Gin'], framework: true },
@@ -705,6 +707,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'prometheus-pushgateway': { names: ['Prometheus Pushgateway'], broader: ['Go net/http'], framework: true },
   proxmox: { names: ['Proxmox VE'], framework: true },
   'proxy-py': { names: ['proxy.py'], broader: ['Forward proxy (HTTP CONNECT)'] },
+    proxyd: { names: ['proxyd'] },
   'prusa-buddy': { names: ['Prusa Buddy firmware'], framework: true },
   'prusa-link': { names: ['PrusaLink'], framework: true },
   'pterodactyl-wings': { names: ['Pterodactyl Wings'], framework: true },

@@ -53,9 +53,16 @@ export function unmappedSlugs(items: readonly CorpusItem[]): string[] {
  */
 const ROLES_OF_AN_APPLICATION: readonly string[] = ['OAuth 2.0 authorization server', 'Kubernetes admission webhook'];
 
+/**
+ * An application server's own request-log line, whose fingerprint says the application it runs answered (`issued:
+ * app`): for the application's own error it names the box the application runs in, less precisely.
+ */
+const APP_SERVERS_REQUEST_LOGS: readonly string[] = ['uvicorn-access-log', 'uwsgi-request-log'];
+
 function judge(expect: string, d: Diagnosis): Outcome {
   const issuer = d.issuer;
   if (issuer === null || d.verdict === 'unknown' || d.verdict === 'no-error') return expect === 'unknown' ? 'right' : 'unknown';
+  if (expect === 'app' && APP_SERVERS_REQUEST_LOGS.includes(issuer.fingerprint ?? '')) return 'less-specific';
   if (expect === 'app') return issuer.component === APPLICATION || issuer.layer === 'origin-app' ? 'right' : 'wrong';
   const expected = WILD_COMPONENTS[expect];
   if (!expected) return 'wrong';
