@@ -37,9 +37,10 @@ const MESSAGE_FIELDS = ['err.message', 'error.message', 'exception.message', 'ms
 const LEVEL_FIELDS = ['level', 'levelname', 'severity', 'log.level', 'lvl', 'loglevel'];
 const TIME_FIELDS = ['time', 'timestamp', 'ts', '@timestamp', 'asctime', 'datetime', 'date'];
 // express-winston nests its request and response under meta (meta.req.method, meta.res.statusCode).
-const STATUS_FIELDS = ['res.statusCode', 'meta.res.statusCode', 'statusCode', 'status_code', 'status', 'res.status', 'http.status_code', 'response.status', 'http.response.status_code', 'response_status'];
-const METHOD_FIELDS = ['req.method', 'meta.req.method', 'method', 'request.method', 'http.method', 'http.request.method'];
-const PATH_FIELDS = ['req.url', 'meta.req.originalUrl', 'meta.req.url', 'url', 'path', 'request.path', 'request.url', 'request_uri', 'http.target', 'http.url', 'url.path', 'uri'];
+// Last, the fields of an object logged as winston's message (`logger.info({ method, url, status })`).
+const STATUS_FIELDS = ['res.statusCode', 'meta.res.statusCode', 'statusCode', 'status_code', 'status', 'res.status', 'http.status_code', 'response.status', 'http.response.status_code', 'response_status', 'message.status', 'message.statusCode'];
+const METHOD_FIELDS = ['req.method', 'meta.req.method', 'method', 'request.method', 'http.method', 'http.request.method', 'message.method'];
+const PATH_FIELDS = ['req.url', 'meta.req.originalUrl', 'meta.req.url', 'url', 'path', 'request.path', 'request.url', 'request_uri', 'http.target', 'http.url', 'url.path', 'uri', 'message.url', 'message.path'];
 const STACK_FIELDS = ['err.stack', 'error.stack', 'stack', 'exc_info', 'exception', 'stack_trace', 'error.stack_trace', 'exception.stacktrace'];
 const ERROR_LEVELS = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency', 'panic', 'severe']);
 

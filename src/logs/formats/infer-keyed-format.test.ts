@@ -9,7 +9,7 @@ describe('inferKeyedLogFormat', () => {
       '"08/Nov/2010:14:16:18 -0600" client=10.0.0.1 method=GET request="GET / HTTP/1.1" request_length=80 status=502 bytes_sent=10 body_bytes_sent=0 referer=- user_agent="curl/8.0" upstream_addr=10.0.0.2:80 upstream_status=502 request_time=0.001 upstream_response_time=0.000 upstream_connect_time=- upstream_header_time=-';
     const format = inferKeyedLogFormat(line) as string;
     expect(format).toBe(
-      '"$time_local" client=$remote_addr method=$request_method request="$request" request_length=$field_request_length status=$status bytes_sent=$field_bytes_sent body_bytes_sent=$field_body_bytes_sent referer=$field_referer user_agent="$field_user_agent" upstream_addr=$upstream_addr upstream_status=$upstream_status request_time=$request_time upstream_response_time=$upstream_response_time upstream_connect_time=$upstream_connect_time upstream_header_time=$upstream_header_time',
+      '"$time_local" client=$remote_addr method=$request_method request="$request" request_length=$field_request_length status=$status bytes_sent=$bytes_sent body_bytes_sent=$body_bytes_sent referer=$field_referer user_agent="$field_user_agent" upstream_addr=$upstream_addr upstream_status=$upstream_status request_time=$request_time upstream_response_time=$upstream_response_time upstream_connect_time=$upstream_connect_time upstream_header_time=$upstream_header_time',
     );
     expect(() => compileLogFormat(format)).not.toThrow();
   });

@@ -2,7 +2,7 @@
  * Infers an nginx `log_format` from one access line written as labelled fields rather than the Common Log Format:
  * `key=value` pairs (`status=$status upstream_status=$upstream_status rt=$request_time …`, the style of the
  * "apm" format on nginx's blog, "Using NGINX Logging for Application Performance Monitoring") and LTSV
- * (`time:[…]<TAB>host:…<TAB>status:…`, ltsv.org's labels). The keys people choose are mapped to the nginx variables
+ * (`time:[…]<TAB>host:…<TAB>status:…`, ltsv.org's labels), or the same labels joined by `|`. The keys people choose are mapped to the nginx variables
  * they usually hold by one alias table (also used for the pairs after a CLF start, infer-format.ts), so the line is
  * read by the same compiled parser as a format given with --format.
  * A line is taken only when a key names the status (three digits) and another names the request or an upstream
@@ -68,6 +68,8 @@ export const KEY_VARIABLES: Record<string, string> = {
   path: 'request_uri',
   url: 'request_uri',
   request_uri: 'request_uri',
+  body_bytes_sent: 'body_bytes_sent',
+  bytes_sent: 'bytes_sent',
   client: 'remote_addr',
   client_ip: 'remote_addr',
   cip: 'remote_addr',
@@ -145,8 +147,8 @@ class FormatBuilder {
   }
 }
 
-function inferLtsv(line: string): string | null {
-  const fields = line.split('\t');
+function inferLtsv(line: string, separator: string): string | null {
+  const fields = line.split(separator);
   const builder = new FormatBuilder();
   const parts: string[] = [];
   let pairs = 0;
@@ -161,13 +163,15 @@ function inferLtsv(line: string): string | null {
     parts.push(`${label}:${builder.labelled(label, field.slice(colon + 1), LTSV_LABELS)}`);
     pairs++;
   }
-  builder.format = parts.join('\t');
+  builder.format = parts.join(separator);
   return builder.result(pairs);
 }
 
 /** The inferred format, or null when the line is not an access line of labelled fields. */
 export function inferKeyedLogFormat(line: string): string | null {
-  if (line.includes('\t') && /^[\w.-]+:/.test(line)) return inferLtsv(line);
+  if (line.includes('\t') && /^[\w.-]+:/.test(line)) return inferLtsv(line, '\t');
+  // The same labels joined by `|` (a log_format of `key:$var|key:$var`), the separator people pick when a value may hold blanks.
+  if (/^[\w.-]+:[^|\s]*\|[\w.-]+:/.test(line)) return inferLtsv(line, '|');
   const builder = new FormatBuilder();
   let pairs = 0;
   let pos = 0;

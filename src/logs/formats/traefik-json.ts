@@ -2,7 +2,8 @@
  * Traefik JSON access log (fingerprints.md §5): `DownstreamStatus` is what the client got, `OriginStatus`
  * what the service answered (absent or 0 when Traefik answered itself). `OriginStatus` is captured around the
  * proxy to the server, so Traefik's proxy error handler's own 502 / 504 land there too, with the status text as
- * the whole body (`OriginContentSize`): see traefik-clf.ts.
+ * the whole body (`OriginContentSize`): see traefik-clf.ts. A `DownstreamStatus` of 0 is a hijacked connection (a
+ * WebSocket or an HMR stream once upgraded), which logs no HTTP status: a request read, with nothing to explain.
  */
 import { firstNumber, firstString, parseJsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
@@ -44,6 +45,7 @@ export class TraefikJsonParser extends BaseParser {
         requestTime: firstNumber(obj, ['Duration']) / 1e9,
         signal: traefikSignal(status, origin, firstNumber(obj, ['OriginContentSize'])),
         truncatedBy: null,
+        ...(status === 0 ? { tcp: true as const } : {}),
       },
       false,
     );
