@@ -210,4 +210,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'oauth2-proxy-access': ['oauth2-proxy'],
   'pomerium-json': ['envoy-json'],
   'tsdproxy-zerolog': ['tsdproxy'],
+  // Held-out set 71: log4js's connect logger (an app's own request lines, read as app text), and noxis-shield's JSON
+  // records, read by an inferred JSON format (a known gap).
+  'log4js-access': ['app-text'],
+  'noxis-json': ['noxis'],
 };

@@ -81,4 +81,12 @@ describe('AppJsonParser, a request in two records', () => {
     const p = new AppJsonParser({}, undefined, true);
     expect(parseLine(p, wildLines(FASTIFY)[3] as string)).toBe(KIND.app);
   });
+
+  it("reads the request fields of an object logged as winston's message, as requests of an app log on its own (corpus: app-json/swift-backend-winston)", () => {
+    const p = new AppJsonParser({}, undefined, true);
+    const line = wildLines('app-json/swift-backend-winston-request-json-access-whole.log').find((l) => l.includes('"status":500'));
+    expect(parseLine(p, line as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 500 });
+    expect(p.access().method).not.toBe('');
+  });
 });

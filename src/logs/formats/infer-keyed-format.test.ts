@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wildLines } from '../../../test/logs/helpers.ts';
 import { inferKeyedLogFormat } from './infer-keyed-format.ts';
 import { compileLogFormat } from './log-format.ts';
 
@@ -39,5 +40,12 @@ describe('inferKeyedLogFormat', () => {
     expect(inferKeyedLogFormat('time=2026-07-09T02:42:09Z level=INFO msg=request method=GET path=/api status=502')).toBeNull();
     expect(inferKeyedLogFormat('rt=0.010 urt=- us=- u="-"')).toBeNull();
     expect(inferKeyedLogFormat('status=200 bytes=5 rt=0.1')).toBeNull();
+  });
+
+  it("reads labels joined by '|' as LTSV's, each key to its variable (corpus: nginx-custom/hng13-bluegreen-pipe-kv)", () => {
+    const [line] = wildLines('nginx-custom/hng13-bluegreen-pipe-kv-upstream-retry-access-whole.log');
+    const format = inferKeyedLogFormat(line as string);
+    expect(format).toBe('time:$time_iso8601|remote_addr:$remote_addr|method:$request_method|uri:$request_uri|status:$status|body_bytes_sent:$body_bytes_sent|request_time:$request_time|upstream_addr:$upstream_addr|upstream_status:$upstream_status|upstream_response_time:$upstream_response_time|pool:$field_pool|release:$field_release');
+    expect(inferKeyedLogFormat('level:info|msg:started')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../../../test/logs/helpers.ts';
+import { parseLine, wildLines } from '../../../test/logs/helpers.ts';
 import { KIND } from './line-parser.ts';
 import { TraefikJsonParser, traefikSignal } from './traefik-json.ts';
 
@@ -49,5 +49,12 @@ describe('traefikSignal without the body size', () => {
   it("leaves a 502 in both fields undecided: the handler's lands in OriginStatus too (corpus: traefik-json/traefik-4452-rollingupdate-502-pretty.json, trimmed by its poster)", () => {
     expect(traefikSignal(502, 502)).toMatchObject({ cause: 'unknown', decisive: false, reason: 'ambiguous-upstream-status' });
     expect(traefikSignal(503, 503)?.cause).toBe('app-overload');
+  });
+
+  it("reads a DownstreamStatus of 0 (a WebSocket or HMR connection once upgraded) as a request that logged no status (corpus: traefik-json/rproxy-idp-nextjs)", () => {
+    const p = new TraefikJsonParser();
+    const line = wildLines('traefik-json/rproxy-idp-nextjs-traefik-json-access-whole.log').find((l) => l.includes('"DownstreamStatus":0'));
+    expect(parseLine(p, line as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 0, tcp: true, signal: null });
   });
 });
