@@ -191,6 +191,12 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['grafana-loki/loki-gateway-no-org-id-401.log', 'Grafana Loki', 'loki-push-refused', 'high'],
   // Held-out set 101: SaaS APIs' own documented errors and headers.
   ['microsoft-graph/graph-sites-429-activitylimitreached.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
+  // OpenWrt's uhttpd for a LuCI handler that wrote nothing, as the router's page text was copied (proc.c's words)
+  ['uhttpd/lede12473-bad-gateway.txt', 'uhttpd', 'uhttpd-cgi-no-response', 'high'],
+  // Optimism's proxyd with no healthy node, its JSON-RPC error escaped in a Go client's log line
+  ['proxyd/base-rpc-503-xlayer.log', 'proxyd', 'proxyd-backend-error', 'high'],
+  // ModSecurity's shared-hosting page copied without its last period
+  ['modsecurity/crs164-generated-by-modsecurity.txt', 'ModSecurity', 'modsecurity-406-page', 'medium'],
   ['microsoft-graph/graph-docs-throttling-429-sample.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
   ['paypal/php-sdk-sandbox-payment-500-internal-service-error.json', 'PayPal', 'paypal-rest-error', 'high'],
   ['paypal/php-sdk-sandbox-patch-500-headers.log', 'PayPal', 'paypal-debug-id-header', 'medium'],
