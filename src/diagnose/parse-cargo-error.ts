@@ -16,6 +16,8 @@ export interface CargoError {
 }
 
 export function parseCargoError(text: string): CargoError | null {
+  // Most pastes are not cargo's: the words are looked for before the text is split into lines.
+  if (!text.includes('failed to get successful HTTP response from')) return null;
   const lines = text.split(/\r?\n/);
   const at = lines.findIndex((line) => FAILED.test(line));
   if (at < 0) return null;
