@@ -20,7 +20,8 @@
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
  *   unhealthy`, gh `HTTP 502: 502 Bad Gateway (https://api.github.com/...)`, kubectl
  *   `Error from server (ServiceUnavailable): ...`, apt `E: Failed to fetch <url>  503  first byte timeout` (the
- *   status line's code and reason as the server sent them); and `<url> 503 Service Unavailable` (the code with its own
+ *   status line's code and reason as the server sent them), Composer's `"<url>" file could not be downloaded (HTTP/1.1
+ *   404 Not Found)`, pnpm's `ERR_PNPM_FETCH_401  GET <url>: Unauthorized - 401`; and `<url> 503 Service Unavailable` (the code with its own
  *   reason phrase); the kubelet's `Readiness probe failed: HTTP probe failed with statuscode: 503`.
  * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
@@ -157,7 +158,8 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: /\bStatusCodeError: (\d{3}) - (?=["{[])/, read: (m) => line(m[1]), bodyAfter: stringifiedBody },
   // .NET HttpResponseMessage.EnsureSuccessStatusCode.
   // Its reason is the one the server sent, a sentence when an application set its own (NuGet's "The specified API key is invalid, ...").
-  { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,200})\)/, read: (m) => line(m[1], m[2]) },
+  // A console that wraps long lines cuts the sentence before its closing parenthesis: the reason is the line's rest then.
+  { pattern: /Response status code does not indicate success: (\d{3}) \(([^)\n]{0,200})(?:\)|\s*$)/m, read: (m) => line(m[1], m[2]?.trim()) },
   // The kubelet's HTTP probe (pkg/probe/http/http.go: "HTTP probe failed with statuscode: %d"), as its events show it:
   // it calls the container's port on the pod's address, with no Service, ingress or proxy in between.
   {
@@ -277,7 +279,12 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: /\bThe remote server returned an error: \((\d{3})\)(?: ([^.\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   // apt (apt-pkg/acquire-item.cc "Failed to fetch %s  %s", the http method's "%u  %s" of the status line's code and
   // reason, then the server's address): "E: Failed to fetch <url>  503  Service Unavailable [IP: 1.2.3.4 80]".
-  { pattern: new RegExp(String.raw`\bFailed to fetch (${URL_TEXT}) {1,2}(\d{3}) {1,2}([^\n[]{0,100}?)(?: +\[IP: [^\]\n]{0,100}\])?\s*$`), read: (m) => line(m[2], m[3], 'GET', m[1]) },
+  // A cache in front may put a sentence of its own there (apt-cacher-ng: "503  DNS error for hostname …").
+  { pattern: new RegExp(String.raw`\bFailed to fetch (${URL_TEXT}) {1,2}(\d{3}) {1,2}([^\n[]{0,300}?)(?: +\[IP: [^\]\n]{0,100}\])?\s*$`), read: (m) => line(m[2], m[3], 'GET', m[1]) },
+  // Composer's TransportException: 'The "<url>" file could not be downloaded (HTTP/1.1 404 Not Found)'.
+  { pattern: /"([a-z][\w+.-]*:\/\/[^"\s]{1,2000})" file could not be downloaded \(HTTP\/[\d.]+ (\d{3})(?: ([^)\n]{0,200}))?\)?/, read: (m) => line(m[2], m[3]?.trim(), 'GET', m[1]) },
+  // pnpm's fetch error (its code names the status): " ERR_PNPM_FETCH_401  GET <url>: Unauthorized - 401".
+  { pattern: new RegExp(String.raw`\bERR_PNPM_FETCH_(\d{3}) +${METHOD} (${URL_TEXT}): ([^\n]{0,100}?) - \d{3}\b`), read: (m) => line(m[1], m[4], m[2], m[3]) },
   // Maven's HTTP wagon (maven-resolver, wagon-http): "Return code is: 401, ReasonPhrase: Unauthorized." after the
   // artifact's URL ("Failed to transfer file: <url>. Return code is: …").
   { pattern: new RegExp(String.raw`(?:\b(${URL_TEXT})\. )?Return code is: (\d{3})(?:\s*,\s*ReasonPhrase:\s*([^.\n]{0,100}))?`), read: (m) => line(m[2], m[3], null, m[1] ?? null) },

@@ -197,6 +197,12 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['proxyd/base-rpc-503-xlayer.log', 'proxyd', 'proxyd-backend-error', 'high'],
   // ModSecurity's shared-hosting page copied without its last period
   ['modsecurity/crs164-generated-by-modsecurity.txt', 'ModSecurity', 'modsecurity-406-page', 'medium'],
+  // Sonatype Nexus Repository: its realm on a 401 (in cargo's headers, and as wget printed it), its error page, and
+  // its reason phrase for a proxy repository's blocked remote (in Composer's message)
+  ['nexus/cargo-publish-401.log', 'Sonatype Nexus Repository', 'nexus-realm', 'high'],
+  ['nexus/r-packages-wget-401-404.log', 'Sonatype Nexus Repository', 'nexus-realm', 'high'],
+  ['nexus/tf-provider-security-ssl-404.log', 'Sonatype Nexus Repository', 'nexus-error-page', 'high'],
+  ['nexus/composer-404-remote-auto-blocked.log', 'Sonatype Nexus Repository', 'nexus-remote-auto-blocked', 'high'],
   ['microsoft-graph/graph-docs-throttling-429-sample.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
   ['paypal/php-sdk-sandbox-payment-500-internal-service-error.json', 'PayPal', 'paypal-rest-error', 'high'],
   ['paypal/php-sdk-sandbox-patch-500-headers.log', 'PayPal', 'paypal-debug-id-header', 'medium'],

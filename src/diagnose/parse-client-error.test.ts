@@ -77,6 +77,14 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(parseClientError(wild('nuget-gallery/push-403-apikey.log'))?.request.direct).toBeUndefined();
   });
 
+  it("reads package managers' messages: pnpm's fetch error, Composer's download error, apt's with a cache's long reason, .NET's cut by a console's wrap (corpus: aws-codeartifact, nexus, apt-cacher-ng, azure-devops)", () => {
+    expect(read(wild('aws-codeartifact/pnpm-401-codeartifact.log'))).toMatchObject({ status: 401, reason: 'Unauthorized', method: 'GET' });
+    expect(read(wild('nexus/composer-404-remote-auto-blocked.log'))).toMatchObject({ status: 404, reason: 'Remote Auto Blocked until', url: 'https://<local-nexus-composer-registry>/repository/composer-proxy/packages.json' });
+    expect(read(wild('apt-cacher-ng/apt-503-dns-error-acng.log'))?.status).toBe(503);
+    expect(read(wild('apt-cacher-ng/apt-503-dns-error-acng.log'))?.reason).toMatch(/^DNS error for hostname http\.debian\.net: Name or service not known\./);
+    expect(read(wild('azure-devops/dotnet-restore-401-upstream.log'))?.reason).toMatch(/^Unauthorized - No local versions of package/);
+  });
+
   it("reads a status line's code and reason with the JSON body after it (Go's resp.Status, web3.js), and reqwest's wording (corpus: infura/project-rate-exceeded-429.log, quicknode/ore-miner-413.log)", () => {
     expect(read(wild('infura/project-rate-exceeded-429.log'))).toMatchObject({ status: 429, reason: 'Too Many Requests' });
     expect(read(wild('infura/project-rate-exceeded-429.log'))?.body).toMatch(/^\{"jsonrpc":"2\.0".*\}$/);
