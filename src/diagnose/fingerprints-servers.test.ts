@@ -203,6 +203,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['nexus/r-packages-wget-401-404.log', 'Sonatype Nexus Repository', 'nexus-realm', 'high'],
   ['nexus/tf-provider-security-ssl-404.log', 'Sonatype Nexus Repository', 'nexus-error-page', 'high'],
   ['nexus/composer-404-remote-auto-blocked.log', 'Sonatype Nexus Repository', 'nexus-remote-auto-blocked', 'high'],
+  // Harbor: its registry's refusal as docker printed it, and its API's error object with Harbor's own word (the body alone)
+  ['harbor/docker-push-unauthorized.txt', 'Harbor', 'harbor-repository-access', 'medium'],
+  ['harbor/harbor16504-401-api-v2-unauthorized.json', 'Harbor', 'harbor-unauthorized-error', 'low'],
   ['microsoft-graph/graph-docs-throttling-429-sample.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
   ['paypal/php-sdk-sandbox-payment-500-internal-service-error.json', 'PayPal', 'paypal-rest-error', 'high'],
   ['paypal/php-sdk-sandbox-patch-500-headers.log', 'PayPal', 'paypal-debug-id-header', 'medium'],
