@@ -206,6 +206,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Harbor: its registry's refusal as docker printed it, and its API's error object with Harbor's own word (the body alone)
   ['harbor/docker-push-unauthorized.txt', 'Harbor', 'harbor-repository-access', 'medium'],
   ['harbor/harbor16504-401-api-v2-unauthorized.json', 'Harbor', 'harbor-unauthorized-error', 'low'],
+  // Thanos Receive's refusal of a remote write, in the OpenTelemetry exporter's and vmagent's logs
+  ['thanos/otel-prw-receive-alreadyexists-409.log', 'Thanos', 'thanos-receive-write-error', 'high'],
+  ['thanos/vmagent-to-receive-conflict-409.log', 'Thanos', 'thanos-receive-write-error', 'high'],
   ['microsoft-graph/graph-docs-throttling-429-sample.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
   ['paypal/php-sdk-sandbox-payment-500-internal-service-error.json', 'PayPal', 'paypal-rest-error', 'high'],
   ['paypal/php-sdk-sandbox-patch-500-headers.log', 'PayPal', 'paypal-debug-id-header', 'medium'],
