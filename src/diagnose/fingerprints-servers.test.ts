@@ -209,6 +209,10 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Thanos Receive's refusal of a remote write, in the OpenTelemetry exporter's and vmagent's logs
   ['thanos/otel-prw-receive-alreadyexists-409.log', 'Thanos', 'thanos-receive-write-error', 'high'],
   ['thanos/vmagent-to-receive-conflict-409.log', 'Thanos', 'thanos-receive-write-error', 'high'],
+  // Reddit's "whoa there, pardner!" page (a recorded 429, and its block page's copied text) and its API's error object
+  ['reddit/whoa-pardner-429-prawcore.json', 'Reddit API', 'reddit-pardner', 'medium'],
+  ['reddit/whoa-pardner-blocked-page.txt', 'Reddit API', 'reddit-pardner', 'low'],
+  ['reddit/place-script-429-token.log', 'Reddit API', 'reddit-json-error', 'low'],
   ['microsoft-graph/graph-docs-throttling-429-sample.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
   ['paypal/php-sdk-sandbox-payment-500-internal-service-error.json', 'PayPal', 'paypal-rest-error', 'high'],
   ['paypal/php-sdk-sandbox-patch-500-headers.log', 'PayPal', 'paypal-debug-id-header', 'medium'],
