@@ -5,10 +5,10 @@
  * `body:` with the body to the end. Each of its lines carries the same indentation (its `Caused by:` block), behind
  * whatever prefixed the output (a Docker build's `#17 2.085 `). The headers are the few cargo keeps, not the message's.
  */
+import { parseHeaderLines } from './parse-http.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
 
 const FAILED = /failed to get successful HTTP response from `\[?([^`\]]+)`?\]?(?:\([^)]*\))?(?: \(([^)]*)\))?, got (\d{3})\s*$/;
-const HEADER = /^([A-Za-z0-9-]+): ?(.*)$/;
 
 export interface CargoError {
   response: ParsedResponse;
@@ -25,20 +25,18 @@ export function parseCargoError(text: string): CargoError | null {
   // What stands before cargo's own words on the lines after it: the build's prefix and the block's indentation.
   const prefix = /^(.*?)(?:debug headers|body):\s*$/.exec(lines[at + 1] ?? '')?.[1] ?? '';
   const own = (line: string): string | null => (line.startsWith(prefix) ? line.slice(prefix.length) : line.trim() === prefix.trim() ? '' : null);
-  const headers: HeaderField[] = [];
+  const rest = lines.slice(at + 1).map((line) => own(line) ?? '');
+  let i = 0;
+  let headers: HeaderField[] = [];
+  if (rest[0] === 'debug headers:') {
+    // Its header lines run to its `body:` line, which would read as a header named "body".
+    const bodyAt = rest.indexOf('body:');
+    const read = parseHeaderLines(rest.slice(1, bodyAt < 0 ? undefined : bodyAt));
+    headers = read.headers;
+    i = 1 + read.consumed;
+  }
   let body: string | null = null;
-  let i = at + 1;
-  if (own(lines[i] ?? '') === 'debug headers:') {
-    for (i += 1; i < lines.length; i++) {
-      const header = HEADER.exec(own(lines[i] as string) ?? '');
-      if (!header || header[1] === 'body') break;
-      headers.push({ name: header[1] as string, value: (header[2] as string).trim() });
-    }
-  }
-  if (own(lines[i] ?? '') === 'body:') {
-    const rest = lines.slice(i + 1).map((line) => own(line) ?? line);
-    body = rest.join('\n').trim();
-  }
+  if (rest[i] === 'body:') body = lines.slice(at + i + 2).map((line) => own(line) ?? line).join('\n').trim();
   const response: ParsedResponse = { httpVersion: null, status: Number(m[3]), reason: '', headers, body: body === '' ? null : body, truncated: false, form: 'client-message', bodyNote: null };
   return { response, url: m[1] as string };
 }

@@ -8,17 +8,19 @@
 import { APACHE_PROXY_CODES, causeOfProxyError } from './apache-proxy-codes.ts';
 import { causeOfErrno, causeOfMessage, phaseOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { localTime, monthIndex } from './log-time.ts';
+import { ClfTime, localTime, monthIndex } from './log-time.ts';
 import type { Cause, ErrorPhase, LoggedTime } from '../types.ts';
 
 const LINE = /^\[\w{3} (\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (\d{4})\] \[[\w:]+\] (?:\[pid (\d+(?::tid \d+)?)\] )?(.*)$/;
 /**
- * A custom ErrorLogFormat's line: the time as `%{cu}t` (`[2015-05-26 07:29:31.929471]`), `[%-m:%l]` (the module `-`
- * when a core message has none), then `%-a %-L` (the client and the log id, `-` when absent) as some formats put them.
+ * A custom ErrorLogFormat's line: the time as `%{cu}t` (`[2015-05-26 07:29:31.929471]`) or with strftime in the access
+ * log's form (`[01/Mar/2021:12:00:19 +0000]`), then (CUSTOM_REST) `[%-m:%l]` (the module `-` when a core message has
+ * none), then `%-a %-L` (the client and the log id, `-` when absent) as some formats put them.
  */
-const CUSTOM_LINE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\] \[[\w-]*:\w+\] (?:\[pid (\d+(?::tid \d+)?)\] |(?:-|[\d.:a-f]+) (?:-|[\w@+/=-]{10,}) )?(.*)$/;
-/** The time as a custom ErrorLogFormat may write it with strftime, in the access log's form: `[01/Mar/2021:12:00:19 +0000]`. */
-const CLF_TIME = /^\[(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)\] /;
+const CUSTOM_TIME = /^\[(?:(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?|(\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}))\] /;
+const CUSTOM_REST = /^\[[\w-]*:\w+\] (?:\[pid (\d+(?::tid \d+)?)\] |(?:-|[\d.:a-f]+) (?:-|[\w@+/=-]{10,}) )?(.*)$/;
+/** Reads the access log's form of the time; one for the module, as its minute cache is only a speed-up. */
+const CLF = new ClfTime();
 const CLIENT = /\[client (\S+?)(?::\d+)?\] ?/;
 /** `(111)Connection refused: ` before the message: the errno of the failed call. */
 const ERRNO = /^\((-?\d+)\)/;
@@ -53,21 +55,18 @@ function readLine(line: string): { time: LoggedTime; thread: string; rest: strin
     const ms = m[6] ? Math.floor(Number(`0.${m[6]}`) * 1000) : 0;
     return { time: localTime(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), ms), thread: m[8] ?? '', rest: m[9] as string };
   }
-  const clf = line.charCodeAt(0) === 91 ? CLF_TIME.exec(line) : null;
-  if (clf) {
-    const month = monthIndex(clf[2] as string);
-    // The rest is read as a custom line's, behind a time in that line's form.
-    const rest = month < 0 ? null : CUSTOM_LINE.exec(`[2000-01-01 00:00:00] ${line.slice(clf[0].length)}`);
-    if (!rest) return null;
-    const offsetMs = (clf[7] === '-' ? -1 : 1) * (Number(clf[8]) * 60 + Number(clf[9])) * 60_000;
-    const ms = Date.UTC(Number(clf[3]), month, Number(clf[1]), Number(clf[4]), Number(clf[5]), Number(clf[6])) - offsetMs;
-    return { time: { ms, local: false }, thread: rest[8] ?? '', rest: rest[9] as string };
+  const t = line.charCodeAt(0) === 91 ? CUSTOM_TIME.exec(line) : null;
+  const c = t ? CUSTOM_REST.exec(line.slice(t[0].length)) : null;
+  if (!t || !c) return null;
+  let time: LoggedTime;
+  if (t[8] === undefined) {
+    const ms = t[7] ? Math.floor(Number(`0.${t[7]}`) * 1000) : 0;
+    time = localTime(Number(t[1]), Number(t[2]) - 1, Number(t[3]), Number(t[4]), Number(t[5]), Number(t[6]), ms);
+  } else {
+    if (!CLF.parseText(t[8])) return null;
+    time = { ms: CLF.ms, local: false };
   }
-  const c = line.charCodeAt(0) === 91 ? CUSTOM_LINE.exec(line) : null;
-  if (!c) return null;
-  const ms = c[7] ? Math.floor(Number(`0.${c[7]}`) * 1000) : 0;
-  const time = localTime(Number(c[1]), Number(c[2]) - 1, Number(c[3]), Number(c[4]), Number(c[5]), Number(c[6]), ms);
-  return { time, thread: c[8] ?? '', rest: c[9] as string };
+  return { time, thread: c[1] ?? '', rest: c[2] as string };
 }
 
 export class ApacheErrorParser extends BaseParser {

@@ -24,7 +24,7 @@ describe('ApiGatewayExecutionParser', () => {
     expect(p.access()).toMatchObject({ status: 502, timeMs: Date.UTC(2022, 10, 2, 10, 19, 35), signal: { cause: 'invalid-response' } });
   });
 
-  it("gives a 5xx to the backend only when the integration's own status is the one sent, and leaves it undecided with no line about it", () => {
+  it("mechanics (lines in the layout of API Gateway's execution log): a 5xx is the backend's only when the integration's own status is the one sent, undecided with no line about it", () => {
     const p = new ApiGatewayExecutionParser();
     parse(p, '(abc-123) HTTP Method: POST, Resource Path: /orders');
     parse(p, '(abc-123) Received response. Status: 500, Integration latency: 12 ms');
@@ -35,7 +35,7 @@ describe('ApiGatewayExecutionParser', () => {
     expect(p.access().signal).toBeNull();
   });
 
-  it("takes no line without API Gateway's words, its request id or the Test output's date", () => {
+  it("mechanics: takes no line without API Gateway's words, its request id or the Test output's date", () => {
     const p = new ApiGatewayExecutionParser();
     expect(parse(p, 'Method completed with status: 502')).toBe(KIND.none);
     expect(parse(p, '(worker-1) Starting job 42')).toBe(KIND.none);

@@ -12,7 +12,8 @@
  * sent; otherwise undecided.
  */
 import type { Buffer } from 'node:buffer';
-import type { Cause, Signal } from '../types.ts';
+import type { Signal } from '../types.ts';
+import { gatewayCause } from './aws-apigateway.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 
@@ -22,15 +23,6 @@ const LINE =
 /** The messages API Gateway writes into an execution log: a line with none of them is another program's. */
 const MESSAGE =
   /^(?:Starting execution for request|Extended Request Id|Verifying Usage Plan|API Key |Usage Plan check|HTTP Method: |Method request |Endpoint request |Endpoint response |Received response\. Status|Sending request to|Method response |Method completed with status|Successfully completed execution|Execution failed|Lambda execution failed|Lambda invocation failed|Gateway response |Unauthorized request|X-ray Tracing ID|Starting authorizer|Authorizer |Incoming identity|Using valid authorizer|Request body |Integration |Method request body|Endpoint request timed out)/;
-
-/** API Gateway's sentences for a request it could not complete, and what each says happened. */
-const FAILURES: Array<[RegExp, Cause]> = [
-  [/timed out|timeout error/i, 'timeout'],
-  [/Malformed Lambda proxy response|Invalid JSON|Unable to transform response/i, 'invalid-response'],
-  [/customer function error|Lambda invocation failed|Unhandled/i, 'upstream-failed'],
-  [/configuration error|permissions|Internal server error|internal error/i, 'proxy-config'],
-  [/connection|connect|unreachable|DNS|SSL|certificate/i, 'connect-failed'],
-];
 
 interface Execution {
   method: string;
@@ -49,8 +41,7 @@ const MAX_OPEN = 10_000;
 function signalOf(status: number, run: Execution): Signal | null {
   if (status < 500) return null;
   if (run.failure !== '') {
-    const cause = FAILURES.find(([pattern]) => pattern.test(run.failure))?.[1] ?? 'upstream-failed';
-    return { cause, confidence: 'high', decisive: true, evidence: { kind: 'apigateway-integration', detail: run.failure } };
+    return { cause: gatewayCause(run.failure), confidence: 'high', decisive: true, evidence: { kind: 'apigateway-integration', detail: run.failure } };
   }
   if (run.integration === status) {
     const detail = `integration status ${run.integration}`;

@@ -18,16 +18,22 @@ import { ClfTime, parseIsoTime } from './log-time.ts';
 const INTEGRATION_STATUS = ['integrationStatus', 'integration.status', 'integration.integrationStatus'];
 const ERROR_MESSAGE = ['integrationErrorMessage', 'integration.error', 'errorMessage', 'error.message', 'errorResponseType'];
 
-/** API Gateway's own error messages and gateway response types, and what they say happened. */
+/**
+ * API Gateway's own error messages and gateway response types, in its access logs' error fields and its execution
+ * log's sentences (apigateway-execution.ts), and what they say happened. The first that matches decides: a malformed
+ * Lambda response is named before the "configuration error" its sentence starts with.
+ */
 const MESSAGE_CAUSES: Array<[RegExp, Cause]> = [
   [/timed out|INTEGRATION_TIMEOUT|timeout/i, 'timeout'],
-  [/Malformed Lambda proxy response|invalid JSON|INTEGRATION_FAILURE/i, 'invalid-response'],
-  [/configuration error|Invalid permissions|Internal server error|API_CONFIGURATION_ERROR/i, 'proxy-config'],
+  [/Malformed Lambda proxy response|invalid JSON|Unable to transform response|INTEGRATION_FAILURE/i, 'invalid-response'],
+  [/customer function error|Lambda invocation failed/i, 'upstream-failed'],
+  [/configuration error|Invalid permissions|Internal server error|internal error|API_CONFIGURATION_ERROR/i, 'proxy-config'],
   [/THROTTLED|Too Many Requests|QUOTA_EXCEEDED|Limit Exceeded/i, 'load-shed'],
-  [/connect|unreachable|DNS/i, 'connect-failed'],
+  [/connect|unreachable|DNS|SSL|certificate/i, 'connect-failed'],
 ];
 
-const gatewayCause = (message: string): Cause => MESSAGE_CAUSES.find(([pattern]) => pattern.test(message))?.[1] ?? 'upstream-failed';
+/** What an API Gateway error message says happened; a failure it does not name is the integration's. */
+export const gatewayCause = (message: string): Cause => MESSAGE_CAUSES.find(([pattern]) => pattern.test(message))?.[1] ?? 'upstream-failed';
 
 /** Who made a 5xx, from the integration's fields the format logs; null when it logs none of them. */
 function apigatewaySignal(status: number, obj: JsonObject): Signal | null {

@@ -20,7 +20,7 @@ describe('AzureApimParser', () => {
     expect(apimSignal(429, '', 'rate-limit-by-key: RateLimitExceeded: Rate limit is exceeded.')).toBeNull();
   });
 
-  it("reads Log Analytics' ApiManagementGatewayLogs columns and Azure Monitor's properties alike", () => {
+  it("mechanics (records in the layouts of the gateway log schema reference): Log Analytics' ApiManagementGatewayLogs columns and Azure Monitor's properties read alike", () => {
     const p = new AzureApimParser();
     expect(parse(p, '{"TimeGenerated":"2024-05-14T10:00:00Z","Category":"GatewayLogs","Method":"POST","Url":"https://x.azure-api.net/a/b","ResponseCode":504,"BackendResponseCode":0,"LastErrorSource":"forward-request","LastErrorReason":"Timeout","LastErrorMessage":"Request to the backend service timed out"}')).toBe(KIND.access);
     expect(p.access()).toMatchObject({ status: 504, method: 'POST', path: '/a/b', signal: { cause: 'timeout' } });

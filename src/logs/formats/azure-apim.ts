@@ -9,6 +9,7 @@
  */
 import type { Buffer } from 'node:buffer';
 import type { Cause, Signal } from '../types.ts';
+import { firstProp } from './azure-record.ts';
 import { parseJsonObject, type JsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
@@ -28,14 +29,7 @@ function fieldsOf(obj: JsonObject): Map<string, unknown> {
   return fields;
 }
 
-function text(fields: Map<string, unknown>, ...keys: string[]): string {
-  for (const key of keys) {
-    const value = fields.get(key);
-    if (typeof value === 'string' && value !== '') return value;
-    if (typeof value === 'number') return String(value);
-  }
-  return '';
-}
+const text = (fields: ReadonlyMap<string, unknown>, ...keys: string[]): string => firstProp(fields, keys);
 
 /** What the gateway's own last error says happened, from its reason and message. */
 const ERROR_CAUSES: Array<[RegExp, Cause]> = [

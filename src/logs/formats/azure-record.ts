@@ -61,14 +61,19 @@ export function isActivityLog(record: AzureRecord): boolean {
   return ACTIVITY_CATEGORIES.has(record.category);
 }
 
-/** The first of `keys` (lower case) holding a non-empty string or a number, as a string. */
-export function prop(record: AzureRecord, ...keys: string[]): string {
+/** The first of `keys` (lower case) holding a non-empty string or a number in `props`, as a string. */
+export function firstProp(props: ReadonlyMap<string, unknown>, keys: readonly string[]): string {
   for (const key of keys) {
-    const value = record.props.get(key);
+    const value = props.get(key);
     if (typeof value === 'string' && value !== '') return value;
     if (typeof value === 'number') return String(value);
   }
   return '';
+}
+
+/** The first of `keys` (lower case) holding a non-empty string or a number in the record's properties. */
+export function prop(record: AzureRecord, ...keys: string[]): string {
+  return firstProp(record.props, keys);
 }
 
 /** A status logged as a number or a numeric string; NaN otherwise. */

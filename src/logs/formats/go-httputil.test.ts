@@ -14,7 +14,7 @@ describe('GoHttputilParser', () => {
     expect(p.errorEvent).toMatchObject({ cause: 'refused', status: 502, upstream: '127.0.0.1:8123', time: { ms: Date.UTC(2025, 3, 1, 16, 9, 1), local: true } });
   });
 
-  it('gives no status to a client that went away, and reads the line without the logger\'s time', () => {
+  it('mechanics (lines in the layout of httputil\'s defaultErrorHandler): no status for a client that went away, and the line read without the logger\'s time', () => {
     const p = new GoHttputilParser();
     expect(parse(p, 'http: proxy error: context canceled')).toBe(KIND.proxyError);
     expect(p.errorEvent?.cause).toBe('client-closed');

@@ -10,9 +10,9 @@
 import type { Buffer } from 'node:buffer';
 import { causeOfMessage, goErrorAddress } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { localTime } from './log-time.ts';
+import { SLASHED_TIME, slashedTime } from './log-time.ts';
 
-const LINE = /^(?:(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? )?http: proxy error: (.+)$/;
+const LINE = new RegExp(String.raw`^(?:(${SLASHED_TIME}) )?http: proxy error: (.+)$`);
 
 export class GoHttputilParser extends BaseParser {
   readonly format = 'go-httputil' as const;
@@ -23,11 +23,10 @@ export class GoHttputilParser extends BaseParser {
     if (first !== 0x68 && (first < 0x30 || first > 0x39)) return KIND.none;
     const m = LINE.exec(buf.toString('utf8', start, end));
     if (!m) return KIND.none;
-    const error = m[8] as string;
+    const error = m[2] as string;
     const cause = causeOfMessage(error) ?? 'upstream-failed';
-    const time = m[1] === undefined ? { ms: Number.NaN, local: false } : localTime(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000));
     this.errorEvent = {
-      time,
+      time: slashedTime(m[1]),
       cause,
       phase: 'header',
       message: `http: proxy error: ${error}`,

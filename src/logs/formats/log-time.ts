@@ -143,6 +143,16 @@ export function anyTime(value: unknown): LoggedTime {
   return { ms: Number.NaN, local: false };
 }
 
+/** Go's standard logger's and nginx's error log's wall clock, `2006/01/02 15:04:05`, with a fraction when one is set. */
+export const SLASHED_TIME = String.raw`\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?`;
+
+/** A time in the layout of {@link SLASHED_TIME}, as the wall clock it is (no zone); NaN when absent. */
+export function slashedTime(text: string | undefined): LoggedTime {
+  if (text === undefined) return { ms: Number.NaN, local: true };
+  const ms = text.length > 19 ? Math.floor(Number(`0${text.slice(19)}`) * 1000) : 0;
+  return localTime(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)), Number(text.slice(11, 13)), Number(text.slice(14, 16)), Number(text.slice(17, 19)), ms);
+}
+
 /** Wall-clock fields with no zone, as error logs write them. */
 export function localTime(year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): LoggedTime {
   return { ms: Date.UTC(year, month, day, hour, minute, second, ms), local: true };

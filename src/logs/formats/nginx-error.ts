@@ -6,10 +6,10 @@
  */
 import { causeOfMessage, phaseOfMessage } from './error-causes.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { localTime } from './log-time.ts';
+import { SLASHED_TIME, slashedTime } from './log-time.ts';
 
 /** nginx's levels; a line pasted without its date (people cut it as noise) still starts with one and `PID#TID:`. */
-const LINE = /^(?:(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) )?\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*(\d+) )?(.*)$/;
+const LINE = new RegExp(String.raw`^(?:(${SLASHED_TIME}) )?\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*(\d+) )?(.*)$`);
 
 /** `GET /x HTTP/1.1` → `GET /x`, the key error events and access entries share. */
 export function requestKey(method: string, path: string): string {
@@ -40,8 +40,8 @@ export class NginxErrorParser extends BaseParser {
     if (!m) return KIND.none;
     // A debug line traces what nginx does ("recv: -2, eof=0"), reports no failure; nginx reports a client closing or
     // timing out at info, which explains its 499s.
-    if (m[7] === 'debug') return KIND.other;
-    const rest = m[9] as string;
+    if (m[2] === 'debug') return KIND.other;
+    const rest = m[4] as string;
     const contextAt = rest.search(/, (?:client|server|request|upstream|host): /);
     const message = contextAt < 0 ? rest : rest.slice(0, contextAt);
     const cause = causeOfMessage(message);
@@ -49,13 +49,13 @@ export class NginxErrorParser extends BaseParser {
     const tail = contextAt < 0 ? '' : rest.slice(contextAt);
     const fastcgi = /FastCGI sent in stderr: "(.*?)"(?: while|$)/.exec(message);
     this.errorEvent = {
-      time: m[1] === undefined ? { ms: Number.NaN, local: true } : localTime(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
+      time: slashedTime(m[1]),
       cause,
       phase: phaseOfMessage(message),
       message,
       client: contextValue(tail, 'client'),
       request: requestLineKey(contextValue(tail, 'request')),
-      connection: m[8] ?? '',
+      connection: m[3] ?? '',
       upstream: contextValue(tail, 'upstream'),
       appMessage: cause === 'app-error' && fastcgi ? (fastcgi[1] as string) : '',
     };

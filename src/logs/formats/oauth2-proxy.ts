@@ -12,10 +12,10 @@
 import type { Buffer } from 'node:buffer';
 import type { Signal } from '../types.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { ClfTime, localTime } from './log-time.ts';
+import { ClfTime, SLASHED_TIME, slashedTime } from './log-time.ts';
 
 const LINE =
-  /^(\S+) - (?:(\S+) - )?(\S+) \[(?:(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)|(\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}))\] (\S+) ([A-Z]+) (\S+) "((?:[^"\\]|\\.)*)" (\S+) "((?:[^"\\]|\\.)*)" (\d{3}) (\d+) (\d+(?:\.\d+)?)$/;
+  new RegExp(String.raw`^(\S+) - (?:(\S+) - )?(\S+) \[(?:(${SLASHED_TIME})|(\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}))\] (\S+) ([A-Z]+) (\S+) "((?:[^"\\]|\\.)*)" (\S+) "((?:[^"\\]|\\.)*)" (\d{3}) (\d+) (\d+(?:\.\d+)?)$`);
 
 export function oauth2ProxySignal(status: number, upstream: string): Signal | null {
   if (status < 500) return null;
@@ -32,24 +32,21 @@ export class OAuth2ProxyParser extends BaseParser {
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
     const m = LINE.exec(buf.toString('utf8', start, end));
     if (!m) return KIND.none;
-    let time = { ms: Number.NaN, local: false };
-    let offsetMin = 0;
-    if (m[4] !== undefined) time = localTime(Number(m[4]), Number(m[5]) - 1, Number(m[6]), Number(m[7]), Number(m[8]), Number(m[9]));
-    else if (this.clf.parseText(m[10] as string)) [time, offsetMin] = [{ ms: this.clf.ms, local: false }, this.clf.offsetMin];
-    const status = Number(m[17]);
-    const upstream = m[13] as string;
+    const clf = m[4] === undefined && this.clf.parseText(m[5] as string);
+    const status = Number(m[12]);
+    const upstream = m[8] as string;
     return this.accessLine(
       {
         status,
-        timeMs: time.ms,
-        tzOffsetMin: offsetMin,
+        timeMs: clf ? this.clf.ms : slashedTime(m[4]).ms,
+        tzOffsetMin: clf ? this.clf.offsetMin : 0,
         client: m[1] as string,
-        method: m[12] as string,
-        path: m[14] as string,
+        method: m[7] as string,
+        path: m[9] as string,
         requestId: m[2] ?? '',
         upstream: upstream === '-' ? '' : upstream,
         connection: '',
-        requestTime: Number(m[19]),
+        requestTime: Number(m[14]),
         signal: oauth2ProxySignal(status, upstream),
         truncatedBy: null,
       },
