@@ -51,10 +51,15 @@ describe('data/fingerprints', () => {
   });
 });
 
-/** Writes the files (an empty elimination.yaml and default-pages.yaml unless given) and returns the build's problems. */
+const serviceText = `    summary: 'A service answered {status} itself, by its host {host}.'\n    whereToLook: ['its status page']\n    nextSteps: ['retry later']\n`;
+/** service-hosts.yaml with these services (YAML list items). */
+const serviceHosts = (services: string) => `behindEdgeStatuses: [404]\ntext:\n  en:\n${serviceText}  id:\n${serviceText}services:\n${services}`;
+const SERVICE = (component: string, host: string) => `  - component: ${component}\n    hosts: [${host}]\n    ownEdge: true\n    source: https://example.org/api\n`;
+
+/** Writes the files (an empty elimination.yaml, default-pages.yaml and a one-service service-hosts.yaml unless given) and returns the build's problems. */
 function buildFiles(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'httpwhy-fp-'));
-  const defaults = { 'elimination.yaml': 'appServers: []\nrules: []\n', 'default-pages.yaml': 'templates: []\n' };
+  const defaults = { 'elimination.yaml': 'appServers: []\nrules: []\n', 'default-pages.yaml': 'templates: []\n', 'service-hosts.yaml': serviceHosts(SERVICE('Example API', 'api.example.org')) };
   for (const [name, yaml] of Object.entries({ ...defaults, ...files })) writeFileSync(join(dir, name), yaml);
   return buildFingerprints(dir).errors;
 }
@@ -213,6 +218,15 @@ describe('buildFingerprints: proxy-answers.yaml', () => {
       'proxy-answers.yaml': answersFile(row('kind: invalid-response')),
     });
     expect(errors.join('\n')).toMatch(/curl-sample: proxy-answers\.yaml has no row for invalid-response with detail bad-status-line/);
+  });
+});
+
+describe('buildFingerprints: service-hosts.yaml', () => {
+  it('refuses a host listed for two services, and a host that is no host name', () => {
+    const twice = buildFiles({ 'curl.yaml': curlFailure(''), 'service-hosts.yaml': serviceHosts(SERVICE('One API', 'api.example.org') + SERVICE('Other API', 'api.example.org')) });
+    expect(twice.join('\n')).toMatch(/host "api\.example\.org" is listed for One API and Other API/);
+    const url = buildFiles({ 'curl.yaml': curlFailure(''), 'service-hosts.yaml': serviceHosts(SERVICE('One API', 'https://x.org')) });
+    expect(url.join('\n')).toMatch(/services\.0\.hosts\.0: a lower-case host name/);
   });
 });
 

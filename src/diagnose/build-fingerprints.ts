@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { DEFAULT_PAGES_FILE, readDefaultPages } from './build-default-pages.ts';
 import { ELIMINATION_FILE, readElimination } from './build-elimination.ts';
 import { checkFailureReferences, PROXY_ANSWERS_FILE, readProxyAnswers } from './build-proxy-answers.ts';
+import { readServiceHosts, SERVICE_HOSTS_FILE } from './service-host-schema.ts';
 import { getCode, type Vendor } from '../codes/index.ts';
 import { readYaml, validated } from './read-data-file.ts';
 import { familySchema, type BuiltFingerprint, type FamilyFile, type Fingerprint, type FingerprintBundle } from './fingerprint-schema.ts';
@@ -66,7 +67,7 @@ function checkTranslation(fp: Fingerprint, where: string, errors: string[]): voi
 export function buildFingerprints(dir: string): FingerprintBuildReport {
   const errors: string[] = [];
   const fingerprints: BuiltFingerprint[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml') && ![PROXY_ANSWERS_FILE, ELIMINATION_FILE, DEFAULT_PAGES_FILE].includes(f)).toSorted() : [];
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml') && ![PROXY_ANSWERS_FILE, ELIMINATION_FILE, DEFAULT_PAGES_FILE, SERVICE_HOSTS_FILE].includes(f)).toSorted() : [];
   if (files.length === 0) errors.push(`${dir}: no fingerprint files`);
   for (const file of files) {
     const path = join(dir, file);
@@ -92,5 +93,6 @@ export function buildFingerprints(dir: string): FingerprintBuildReport {
   checkFailureReferences(fingerprints, proxyAnswers, errors);
   const elimination = readElimination(join(dir, ELIMINATION_FILE), fingerprints, errors) ?? { appServers: [], rules: [] };
   const defaultPages = readDefaultPages(join(dir, DEFAULT_PAGES_FILE), errors);
-  return { bundle: { fingerprints, proxyAnswers, elimination, defaultPages }, errors };
+  const serviceHosts = readServiceHosts(join(dir, SERVICE_HOSTS_FILE), errors) ?? null;
+  return { bundle: { fingerprints, proxyAnswers, elimination, defaultPages, serviceHosts }, errors };
 }

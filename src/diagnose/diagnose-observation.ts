@@ -9,7 +9,7 @@
 import type { Vendor } from '../codes/index.ts';
 import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './chain.ts';
 import type { DefaultPageTemplate } from './default-page-schema.ts';
-import { eliminationParts, type EliminationParts } from './diagnosis-by-elimination.ts';
+import { APPLICATION, eliminationParts, type EliminationParts } from './diagnosis-by-elimination.ts';
 import { eliminate } from './eliminate.ts';
 import { loggedCause } from './log-line-text.ts';
 import type { EliminationData } from './elimination-schema.ts';
@@ -19,6 +19,8 @@ import { proxyAnswersFor } from './proxy-answers.ts';
 import { MAX_PAGE_READ } from './parse-page.ts';
 import { statusInPage } from './status-in-page.ts';
 import { rebuildPage, type RebuiltPage } from './rebuild-page.ts';
+import type { ServiceHostsData } from './service-host-schema.ts';
+import { serviceByHost } from './service-by-host.ts';
 import { statusEntries, toMeaning } from './status-meanings.ts';
 import type { Alternative, Confidence, Diagnosis, ResponseEvidence, NetworkFailureReport, Observation, Seen, Verdict } from './types.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -101,6 +103,7 @@ export interface EngineData {
   fingerprints: readonly CompiledFingerprint[];
   elimination: EliminationData;
   defaultPages: readonly DefaultPageTemplate[];
+  serviceHosts: ServiceHostsData | null;
 }
 
 /**
@@ -215,7 +218,11 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
       ? [{ kind: 'header', name: contentLength.name, value: contentLength.value, fingerprint: rebuilt.template.id, component: fp.component, confidence, source: rebuilt.template.source }]
       : [];
   const eliminated = unknown && obs.response ? eliminate(obs, matched, data.elimination) : null;
-  const byElimination: Partial<EliminationParts> = eliminated && obs.response ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
+  const eliminatedParts: Partial<EliminationParts> = eliminated && obs.response ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
+  // The service the request went to names the issuer more precisely than "the application", and decides where
+  // elimination could not.
+  const byHost = unknown && (eliminatedParts.issuer == null || eliminatedParts.issuer.component === APPLICATION) ? serviceByHost(obs, status, chain.map(toChainLink), data.serviceHosts, locale) : null;
+  const byElimination: Partial<EliminationParts> = byHost ?? eliminatedParts;
   const eliminatedConfidence = byElimination.confidence && capped(byElimination.confidence, obs.logged?.confidence);
   // What the log line's own fields said comes first: the cause they name and the step that follows from it.
   const logged = obs.logged && (fp || byElimination.issuer) ? loggedCause(obs.logged, locale) : null;

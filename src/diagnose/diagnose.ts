@@ -2,7 +2,8 @@
 import { HttpwhyError } from '../errors.ts';
 import { closeCutObject } from './cut-json.ts';
 import { diagnoseObservation, type EngineData } from './diagnose-observation.ts';
-import { loadDefaultPages, loadElimination, loadFingerprints } from './load-fingerprints.ts';
+import { loadDefaultPages, loadElimination, loadFingerprints, loadServiceHosts } from './load-fingerprints.ts';
+import { requestedHost } from './requested-host.ts';
 import { notAPage, parseInput } from './parse-input.ts';
 import { parsePage } from './parse-page.ts';
 import { parseLogLines } from './parse-log-lines.ts';
@@ -17,6 +18,19 @@ function clientFailureInput(input: string | object): ParsedInput | null {
   if (!found) return null;
   const failure = { tool: 'client' as const, exitCode: null, kind: found.kind, message: found.line, trace: [] };
   return { format: 'client-message', observations: [{ label: RESPONSE_LABEL, response: null, failure, hops: [] }] };
+}
+
+/**
+ * Each observation with the host its request went to: a HAR entry's own URL (its label), else, for a paste of one
+ * response, the host the paste's words name.
+ */
+function withRequestHosts(parsed: ParsedInput, input: string | object): ParsedInput {
+  const pasted = typeof input === 'string' && parsed.observations.length === 1 ? requestedHost(input) : null;
+  const observations = parsed.observations.map((obs) => {
+    const host = requestedHost(obs.label) ?? pasted;
+    return host === null ? obs : { ...obs, requestHost: host };
+  });
+  return { ...parsed, observations };
 }
 
 const isUnreadable = (error: unknown) => error instanceof HttpwhyError && error.code === 'HW_ERR_DIAGNOSE_UNREADABLE_INPUT';
@@ -55,8 +69,8 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
     const note = messages(locale).diagnose.note.cutJson;
     return { ...report, diagnoses: report.diagnoses.map((d) => ({ ...d, notes: [note, ...d.notes] })) };
   }
-  const data: EngineData = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages() };
-  const { format, observations } = readInput(input, data, locale);
+  const data: EngineData = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages(), serviceHosts: loadServiceHosts() };
+  const { format, observations } = withRequestHosts(readInput(input, data, locale), input);
   const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));
   const [only] = diagnoses;
   if ((format !== 'page-text' && format !== 'body') || !only) return { format, locale, diagnoses };

@@ -17,6 +17,7 @@ import { EVIDENCE_KINDS, FORMAT_IDS } from '../logs/index.ts';
 import type { DefaultPageTemplate } from './default-page-schema.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
+import type { ServiceHostsData } from './service-host-schema.ts';
 
 
 const headerMatcherSchema = z
@@ -186,4 +187,6 @@ export interface FingerprintBundle {
   elimination: EliminationData;
   /** data/fingerprints/default-pages.yaml, validated with default-page-schema.ts. */
   defaultPages: DefaultPageTemplate[];
+  /** data/fingerprints/service-hosts.yaml, validated with service-host-schema.ts; null when it is invalid. */
+  serviceHosts: ServiceHostsData | null;
 }

@@ -8,6 +8,7 @@ import type { EliminationData } from './elimination-schema.ts';
 import type { FingerprintBundle } from './fingerprint-schema.ts';
 import { compileFingerprint, type CompiledFingerprint } from './match-fingerprint.ts';
 import type { ProxyAnswerRow } from './proxy-answer-schema.ts';
+import type { ServiceHostsData } from './service-host-schema.ts';
 
 let bundle: FingerprintBundle | undefined;
 let compiled: readonly CompiledFingerprint[] | undefined;
@@ -35,4 +36,9 @@ export function loadElimination(): EliminationData {
 /** data/fingerprints/default-pages.yaml as built. */
 export function loadDefaultPages(): readonly DefaultPageTemplate[] {
   return loadBundle().defaultPages;
+}
+
+/** data/fingerprints/service-hosts.yaml as built. */
+export function loadServiceHosts(): ServiceHostsData | null {
+  return loadBundle().serviceHosts;
 }

@@ -89,6 +89,8 @@ export interface Observation {
    * probe calls the container on the pod's address): whoever listens there answered.
    */
   directClient?: string;
+  /** The host the paste shows the request went to (requested-host.ts), when it names one. */
+  requestHost?: string;
 }
 
 export interface ParsedInput {
@@ -109,7 +111,7 @@ export interface Component {
 
 /** One matched header, body fragment, status or client message, with the fingerprint that gives it meaning. */
 export interface ResponseEvidence {
-  kind: 'status' | 'reason' | 'header' | 'header-absent' | 'body' | 'client-error' | 'log';
+  kind: 'status' | 'reason' | 'header' | 'header-absent' | 'body' | 'client-error' | 'log' | 'request';
   /** Header name for header evidence; for log evidence the log's format, or the kind of fact its fields gave. */
   name: string | null;
   /** The text that matched (shortened), "" for an empty body. */

@@ -72,6 +72,7 @@ export const enDiagnose = {
     evidence: 'Evidence',
     noStatus: 'no status shown',
     emptyBody: 'empty body',
+    requestSentTo: 'request sent to',
     absentHeader: 'no header',
     causes: 'Likely causes',
     where: 'Where to look first',

@@ -72,6 +72,7 @@ export const idDiagnose: Messages['diagnose'] = {
     evidence: 'Bukti',
     noStatus: 'status tidak terlihat',
     emptyBody: 'body kosong',
+    requestSentTo: 'request dikirim ke',
     absentHeader: 'tanpa header',
     causes: 'Kemungkinan penyebab',
     where: 'Periksa lebih dulu',

@@ -1,0 +1,32 @@
+/**
+ * The host a paste shows the request went to: curl's `> Host:` line or `Connected to`, a request line with the whole
+ * URL (`GET https://…`, npm's and Go's wording), a client's `for url:` (Python's requests, Java's URLConnection), a
+ * `url:` field of the request a client logged, a HAR entry's URL. Only where the words say *request*: a host named in
+ * a response's body or a documentation link is not where the request went. Null when the paste names none, or several
+ * that disagree (a redirect to another service, a proxy's own host).
+ */
+const HOST = String.raw`([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)`;
+const URL_HOST = String.raw`["'\x60]?https?://(?:[^@/\s"']+@)?${HOST}`;
+
+const REQUEST_PLACES: readonly RegExp[] = [
+  new RegExp(String.raw`^\s*>\s*host:\s*${HOST}`, 'gim'),
+  new RegExp(String.raw`^\*\s+connected to\s+${HOST}\s`, 'gim'),
+  new RegExp(String.raw`\b(?:get|post|put|patch|delete|head|options)\s+${URL_HOST}`, 'gi'),
+  new RegExp(String.raw`\bfor url:\s*${URL_HOST}`, 'gi'),
+  // `url` alone or `request_url`, not `documentation_url` (a link inside an error body).
+  new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?url["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
+  new RegExp(String.raw`\b(?:while getting|failed to transfer file:|failed to fetch|request to)\s+${URL_HOST}`, 'gi'),
+];
+
+/** The one host the paste's request went to, in lower case; null when it names none or several. */
+export function requestedHost(text: string): string | null {
+  const hosts = new Set<string>();
+  for (const place of REQUEST_PLACES) {
+    for (const match of text.matchAll(place)) {
+      const host = match[1]?.toLowerCase();
+      if (host !== undefined) hosts.add(host);
+    }
+  }
+  const [only, ...others] = hosts;
+  return only !== undefined && others.length === 0 ? only : null;
+}

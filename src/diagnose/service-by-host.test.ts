@@ -1,0 +1,45 @@
+/** The service a request went to, named when nothing else explains its answer (service-hosts.yaml), on real pastes. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+import { requestedHost } from './requested-host.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+const first = (text: string) => diagnose(text).diagnoses[0];
+
+describe('requestedHost', () => {
+  it.each([
+    ["curl's Connected to line", 'github/babel-401-git-push.txt', 'github.com'],
+    ["a client's url: field, beside a documentation_url in the body", 'github/aca-keda-github-runner-401.log', 'api.github.com'],
+    ["npm's request line with the whole URL", 'npm-registry/npm-cli-7298-publish-429.log', 'registry.npmjs.org'],
+    ["Octokit's logged response object", 'github/skipdup301-502-octokit-server-error.log', 'api.github.com'],
+  ])('reads the host from %s', (_case, path, host) => {
+    expect(requestedHost(wild(path))).toBe(host);
+  });
+
+  it('names no host for a page that names none where a request is', () => {
+    expect(requestedHost(wild('cloudflare/yarn-8164-403-error1020-ci.log'))).toBeNull();
+  });
+});
+
+describe('diagnose: the service by its host', () => {
+  it("names GitHub for the 502 Octokit got from api.github.com (GitHub's own front servers), inferred and low", () => {
+    const d = first(wild('github/skipdup301-502-octokit-server-error.log'));
+    expect(d).toMatchObject({ verdict: 'inferred', status: 502, confidence: 'low', issuer: { component: 'GitHub', fingerprint: 'service-host' } });
+    expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'request', value: 'api.github.com' }));
+    expect(d?.summary).toMatch(/^GitHub answered 502 itself \(inferred from the host\)/);
+  });
+
+  it("names the npm registry for npm's 429, a refusal Cloudflare in front does not make for it", () => {
+    expect(first(wild('npm-registry/npm-cli-7298-publish-429.log'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'npm registry' } });
+  });
+
+  it("keeps elimination's verdict for a 403 from a host behind a CDN, which may be the CDN's own refusal", () => {
+    expect(first(wild('npm-registry/publish-403-not-owner.log'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'application' } });
+  });
+
+  it('says it in Indonesian too', () => {
+    const [d] = diagnose(wild('github/skipdup301-502-octokit-server-error.log'), { locale: 'id' }).diagnoses;
+    expect(d?.summary).toMatch(/^GitHub sendiri yang menjawab 502/);
+  });
+});

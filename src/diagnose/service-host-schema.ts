@@ -1,0 +1,60 @@
+/**
+ * The zod schema of `data/fingerprints/service-hosts.yaml`: public services (GitHub's API, the npm registry, OpenAI's
+ * API...) by the hosts clients call them at. When no component's own page explains a response and the input shows
+ * that the request went to one of those hosts, the service's own servers answered it (verdict `inferred`, low).
+ */
+import { z } from 'zod';
+import { readYaml, validated } from './read-data-file.ts';
+
+export const SERVICE_HOSTS_FILE = 'service-hosts.yaml';
+
+/** A host name, or `*.` and a domain for any host under it. */
+const hostPattern = z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a lower-case host name, or *. and a domain');
+const line = z.string().min(3).max(400);
+/** `{service}`, `{host}` and `{status}` are filled in. */
+const textSchema = z.object({ summary: z.string().min(20).max(700), whereToLook: z.array(line).min(1).max(4), nextSteps: z.array(line).min(1).max(4) }).strict();
+
+const serviceSchema = z
+  .object({
+    /** The name the service goes by, as its fingerprints name it where it has some. */
+    component: z.string().min(2),
+    hosts: z.array(hostPattern).min(1),
+    /**
+     * The service's own front servers take every connection (no third-party CDN or WAF that answers for itself on
+     * that host): any error status there is the service's. Otherwise only `behindEdgeStatuses` are.
+     */
+    ownEdge: z.boolean(),
+    source: z.url(),
+  })
+  .strict();
+
+export const serviceHostsFileSchema = z
+  .object({
+    /** What a CDN or WAF in front of a service does not answer by itself: the service's own refusals. */
+    behindEdgeStatuses: z.array(z.number().int().min(400).max(599)).min(1),
+    text: z.object({ en: textSchema, id: textSchema }).strict(),
+    services: z.array(serviceSchema).min(1),
+  })
+  .strict();
+
+export type ServiceHostsData = z.infer<typeof serviceHostsFileSchema>;
+export type ServiceByHost = z.infer<typeof serviceSchema>;
+
+/** Reads and validates the file: every host belongs to one service, and both languages give as many lines. */
+export function readServiceHosts(path: string, errors: string[]): ServiceHostsData | undefined {
+  const file = readYaml(path, errors, 'public services by the hosts clients call');
+  const data = file && validated(serviceHostsFileSchema, file.data, path, errors);
+  if (!data) return undefined;
+  const owner = new Map<string, string>();
+  for (const service of data.services) {
+    for (const host of service.hosts) {
+      const first = owner.get(host);
+      if (first !== undefined) errors.push(`${path}: host "${host}" is listed for ${first} and ${service.component}`);
+      owner.set(host, service.component);
+    }
+  }
+  for (const key of ['whereToLook', 'nextSteps'] as const) {
+    if (data.text.en[key].length !== data.text.id[key].length) errors.push(`${path}: text.id.${key} and text.en.${key} differ in length`);
+  }
+  return data;
+}
