@@ -13,9 +13,9 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`^\*\s+connected to\s+${HOST}\s`, 'gim'),
   new RegExp(String.raw`\b(?:get|post|put|patch|delete|head|options)\s+${URL_HOST}`, 'gi'),
   new RegExp(String.raw`\bfor url:\s*${URL_HOST}`, 'gi'),
-  // `url` alone or `request_url`, not `documentation_url` (a link inside an error body).
-  new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?url["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
-  new RegExp(String.raw`\b(?:while getting|failed to transfer file:|failed to fetch|request to)\s+${URL_HOST}`, 'gi'),
+  // `url` or `uri` alone (a recorded cassette's) or `request_url`, not `documentation_url` (a link inside an error body).
+  new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?ur[il]["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
+  new RegExp(String.raw`\b(?:while getting|failed to transfer file:|failed to fetch|request (?:to|of|for))\s+${URL_HOST}`, 'gi'),
 ];
 
 /** The one host the paste's request went to, in lower case; null when it names none or several. */

@@ -11,7 +11,7 @@ import type { ChainLink, Observation } from './types.ts';
 
 export const SERVICE_HOST_RULE = 'service-host';
 
-const servedAt = (host: string, pattern: string): boolean => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern);
+const servedAt = (host: string, pattern: string): boolean => (pattern.startsWith('*') ? host.endsWith(pattern.slice(1)) : host === pattern);
 
 function serviceAt(host: string, data: ServiceHostsData): ServiceByHost | undefined {
   return data.services.find((s) => s.hosts.some((pattern) => servedAt(host, pattern)));

@@ -8,8 +8,8 @@ import { readYaml, validated } from './read-data-file.ts';
 
 export const SERVICE_HOSTS_FILE = 'service-hosts.yaml';
 
-/** A host name, or `*.` and a domain for any host under it. */
-const hostPattern = z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a lower-case host name, or *. and a domain');
+/** A host name, or `*.` and a domain for any host under it (`*-` and a name: any host whose first label ends so). */
+const hostPattern = z.string().regex(/^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a lower-case host name, or *. (or *-) and a domain');
 const line = z.string().min(3).max(400);
 /** `{service}`, `{host}` and `{status}` are filled in. */
 const textSchema = z.object({ summary: z.string().min(20).max(700), whereToLook: z.array(line).min(1).max(4), nextSteps: z.array(line).min(1).max(4) }).strict();

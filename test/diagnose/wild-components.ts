@@ -327,6 +327,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   frp: { names: ['frp'] },
   garage: { names: ['Garage'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
+  'gemini-web2api': { names: ['gemini-web2api'], framework: true },
     geoserver: { names: ['GeoServer'], framework: true },
   gerrit: { names: ['Gerrit'], broader: ['Jetty'], framework: true },
   geth: { names: ['Geth (go-ethereum)'], framework: true },
@@ -452,7 +453,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huggingface-spaces': { names: ['Hugging Face Spaces'] },
   imunify360: { names: ['Imunify360'] },
   indusface: { names: ['Indusface AppTrana'] },
-  influxdb: { names: ['InfluxDB'], framework: true },
+  // InfluxDB is a Go server: net/http's own 404 page is the same box named less precisely (held-out set 161).
+  influxdb: { names: ['InfluxDB'], broader: ['Go net/http'], framework: true },
   infura: { names: ['Infura'], framework: true },
   // ingress-nginx's manifests deploy the default backend that answers unmatched requests.
   'ingress-nginx': { names: ['ingress-nginx', 'Kubernetes default backend'], broader: NGINX_FORKS },
@@ -520,8 +522,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   linkedin: { names: ['LinkedIn'], framework: true },
   linkerd: { names: ['Linkerd proxy'] },
   // LLM gateways and relays (LiteLLM, new-api, one-api, OpenRouter, Routstr, MLflow's gateway) answering for themselves:
-  // not the application behind them.
-  litellm: { names: ['LiteLLM'] },
+  // not the application behind them. LiteLLM's proxy is itself a FastAPI application run by uvicorn: "the application"
+  // (behind uvicorn, or a JSON body alone) is LiteLLM's own process, named less precisely (held-out set 158).
+  litellm: { names: ['LiteLLM'], framework: true },
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
   litespeed: { names: ['LiteSpeed'], broader: ['CloudLinux LVE'] },
@@ -532,9 +535,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
   luci: { names: ['LuCI (OpenWrt)'], framework: true },
+  lumen: { names: ['Lumen'], broader: ['Laravel'], framework: true },
   magento: { names: ['Magento'], framework: true },
   // Mailgun's API is a Flask application: Werkzeug's own page from it names that box less precisely.
   mailgun: { names: ['Mailgun'], broader: ['Flask (Werkzeug)'], framework: true },
+  mailjet: { names: ['Mailjet'], framework: true },
     mapbox: { names: ['Mapbox'], broader: ['Express'], framework: true },
     mapserver: { names: ['MapServer'], framework: true },
     maptiler: { names: ['MapTiler'], framework: true },
@@ -549,6 +554,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   membrane: { names: ['Membrane API Gateway'] },
   // A hosted OpenAI-compatible relay: the service the client called, an application of its own, like the SaaS APIs.
   'memofun-relay': { names: ['memofun relay'], framework: true },
+  metabase: { names: ['Metabase'], framework: true },
     'meteored-api': { names: ['Meteored API'], framework: true },
     'mercado-pago-api': { names: ['Mercado Pago API'], framework: true },
   metricbeat: { names: ['Metricbeat'], framework: true },
@@ -637,6 +643,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   openhab: { names: ['openHAB'], framework: true },
   openrouter: { names: ['OpenRouter'] },
   opensearch: { names: ['OpenSearch'], broader: ['Elasticsearch or OpenSearch'], framework: true },
+  'opensearch-dashboards': { names: ['OpenSearch Dashboards'], broader: ['Boom (hapi)'], framework: true },
   openshell: { names: ['OpenShell'] },
   'openshift-apiserver': { names: ['OpenShift API server'], broader: ['Kubernetes API server'] },
   openweathermap: { names: ['OpenWeatherMap API'], framework: true },
@@ -677,6 +684,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'php-fpm': { names: ['PHP-FPM'] },
   phoenix: { names: ['Phoenix'], framework: true },
   phpmyadmin: { names: ['phpMyAdmin'], framework: true },
+  pihole: { names: ['Pi-hole'], framework: true },
   pinata: { names: ['Pinata'], broader: ['Express'], framework: true },
   pinecone: { names: ['Pinecone'], broader: ['grpc-gateway'], framework: true },
     pinterest: { names: ['Pinterest'], framework: true },
@@ -710,6 +718,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
     proxyd: { names: ['proxyd'] },
   'prusa-buddy': { names: ['Prusa Buddy firmware'], framework: true },
   'prusa-link': { names: ['PrusaLink'], framework: true },
+  'pterodactyl-panel': { names: ['Pterodactyl Panel'], broader: ['Laravel'], framework: true },
   'pterodactyl-wings': { names: ['Pterodactyl Wings'], framework: true },
   pulp: { names: ['Pulp'], framework: true },
   pulsar: { names: ['Apache Pulsar'], broader: ['Jetty'], framework: true },
@@ -841,6 +850,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'trino-gateway': { names: ['Trino Gateway'] },
   trongrid: { names: ['TronGrid'], framework: true },
   trpc: { names: ['tRPC'], framework: true },
+  truenas: { names: ['TrueNAS'], framework: true },
   'tsuru-planb': { names: ['tsuru planb'] },
     tumblr: { names: ['Tumblr'], framework: true },
     'tuna-mirror': { names: ['TUNA mirror'], framework: true },
@@ -850,7 +860,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   twitter: { names: ['Twitter (X) API'], framework: true },
   typesense: { names: ['Typesense'], framework: true },
   typo3: { names: ['TYPO3'], framework: true },
-  'unifi-controller': { names: ['UniFi Network application'], framework: true },
+  // The UniFi Network application runs in an embedded Tomcat, whose HTTPS connector answers plain HTTP itself (set 163).
+  'unifi-controller': { names: ['UniFi Network application'], broader: ['Apache Tomcat'], framework: true },
   'unifi-os': { names: ['UniFi OS'], framework: true },
   'unixhot-waf': { names: ['unixhot WAF'], broader: ['ngx_lua_waf', 'OpenResty', 'nginx'] },
   uptrace: { names: ['Uptrace'], framework: true },
