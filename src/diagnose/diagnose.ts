@@ -4,13 +4,14 @@ import { closeCutObject } from './cut-json.ts';
 import { diagnoseObservation, type EngineData } from './diagnose-observation.ts';
 import { loadDefaultPages, loadElimination, loadFingerprints, loadServiceHosts } from './load-fingerprints.ts';
 import { requestedHost } from './requested-host.ts';
+import { SERVICE_HOST_RULE } from './service-by-host.ts';
 import { notAPage, parseInput } from './parse-input.ts';
 import { parsePage } from './parse-page.ts';
 import { parseLogLines } from './parse-log-lines.ts';
 import { RESPONSE_LABEL } from './observation-label.ts';
 import { transportFailure } from './transport-errors.ts';
 import { messages, type Locale } from '../i18n/index.ts';
-import type { DiagnoseOptions, DiagnosisReport, ParsedInput } from './types.ts';
+import type { DiagnoseOptions, DiagnosisReport, Observation, ParsedInput } from './types.ts';
 
 /** A client's printout of its network error (Node's ECONNREFUSED, Go's dial error): no response came back. */
 function clientFailureInput(input: string | object): ParsedInput | null {
@@ -42,13 +43,18 @@ const isUnreadable = (error: unknown) => error instanceof HttpwhyError && error.
  */
 function readInput(input: string | object, data: EngineData, locale: Locale): ParsedInput {
   try {
-    return parseInput(input);
+    return withRequestHosts(parseInput(input), input);
   } catch (error) {
     if (typeof input !== 'string' || !isUnreadable(error)) throw error;
     const logged = parseLogLines(input);
     if (logged) return logged;
-    const words = parsePage(input);
-    if (words.observations.some((obs) => diagnoseObservation(obs, data, locale).verdict === 'identified')) return words;
+    const words = withRequestHosts(parsePage(input), input);
+    // Words a component's fingerprint names, or the status a public service at the request's host answered.
+    const named = (obs: Observation) => {
+      const d = diagnoseObservation(obs, data, locale);
+      return d.verdict === 'identified' || d.issuer?.fingerprint === SERVICE_HOST_RULE;
+    };
+    if (words.observations.some(named)) return words;
     const failed = clientFailureInput(input);
     if (failed) return failed;
     throw error;
@@ -70,7 +76,7 @@ export function diagnose(input: string | object, options: DiagnoseOptions = {}):
     return { ...report, diagnoses: report.diagnoses.map((d) => ({ ...d, notes: [note, ...d.notes] })) };
   }
   const data: EngineData = { fingerprints: loadFingerprints(), elimination: loadElimination(), defaultPages: loadDefaultPages(), serviceHosts: loadServiceHosts() };
-  const { format, observations } = withRequestHosts(readInput(input, data, locale), input);
+  const { format, observations } = readInput(input, data, locale);
   const diagnoses = observations.map((obs) => diagnoseObservation(obs, data, locale));
   const [only] = diagnoses;
   if ((format !== 'page-text' && format !== 'body') || !only) return { format, locale, diagnoses };
