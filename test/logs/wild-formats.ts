@@ -205,6 +205,15 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // "http: proxy error" lines, and formats httpwhy does not read yet (known gaps): an Envoy access record's labels
   // cut from a metric line, oauth2-proxy's own access log, Pomerium's JSON log, tsdproxy's zerolog line.
   'nginx-access-error-mixed': ['nginx-error', 'nginx-main', 'combined'],
+  // Held-out sets 73 and 74's names: nginx's main format by its own name; alp's LTSV example (read by a format inferred
+  // from its keys, the id of every inferred format); CloudFront's streaming (RTMP) distribution log, CloudFront's own
+  // W3C file; the Zeus/Stingray Traffic Manager access log (an NCSA line with fields of its own, inferred). Zeus's
+  // event log is not read yet (a known gap).
+  'nginx-main': ['nginx-main', 'combined'],
+  'ltsv-access': ['nginx-custom'],
+  'cloudfront-rtmp': ['cloudfront'],
+  'zeus-ztm-access': ['nginx-custom'],
+  'zeus-ztm-event': ['zeus-event'],
   'go-httputil-proxy-error': ['go-httputil'],
   'envoy-label-fragment': ['envoy'],
   'oauth2-proxy-access': ['oauth2-proxy'],

@@ -832,4 +832,44 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "As for the other ztunnel files: ztunnel's connection records carry no HTTP status, and no format reads them.",
   },
+  'nginx-access-error-mixed/truecharts-3762-nextcloud-probe-502.log': {
+    fails: ['format'],
+    reason: "TrueNAS SCALE's log view glues each line's time to it with no blank (`2022-09-13 07:50:46.527517+00:00172.16.0.1 - - [...]`): no wrapper takes that time off, so the access lines read as nginx-proxy's vhost format (the date as the host); the requests and the proxy's 502s are still counted.",
+  },
+  'authentik-outpost-json/authentik-15663-ldap-journald-502.log': {
+    fails: ['format'],
+    reason: "authentik's LDAP outpost's own JSON records (logger `authentik.outpost.ak-api-controller`) under journald: no format reads authentik's outposts yet, so they read as an app's JSON log (no requests either way).",
+  },
+  'nginx-proxy-manager/akashvarun10-npm-proxy-host-1-access.log': {
+    fails: ['classes'],
+    reason: "One of the 43 502s answered a HEAD request: its body is 0 bytes, so the size of nginx's own page cannot tell who wrote it; the error line that does (`SSL_do_handshake() failed`) is in the other file of the pair.",
+  },
+  'nginx-json/alp-json-access.log': {
+    fails: ['format', 'classes'],
+    reason: "alp's JSON example has generic keys (`time`, `method`, `uri`, `status`, `body_bytes`, `response_time`) and nothing of nginx's own: it reads as an application's JSON log, whose 504 is then the application's, where the hand count cannot tell.",
+  },
+  'haproxy-custom/beats-8301-haproxy-default-clf.log': {
+    fails: ['format'],
+    reason: "HAProxy's `option httplog clf` line as the issue shows it, with backslashes before its empty quoted fields and numbers: the clf reader does not take it, and a format inferred from the line reads the request instead.",
+  },
+  'nginx-custom/nginxlog-exporter-70-upstream-only.log': {
+    fails: ['requests', 'format'],
+    reason: "A custom nginx format that logs only `$upstream_addr $upstream_response_time $upstream_status` (`502, 200`), no response status: no line reads as a request without the log_format string, which the issue does not give.",
+  },
+  'bunkerweb-access/crowdsec-bunkerweb-malformed.log': {
+    fails: ['format'],
+    reason: "BunkerWeb's access format (nginx's combined with the host first): read as nginx-proxy's vhost format, which has the same fields, so the counts are right under another name.",
+  },
+  'combined/crowdsec-upsun-generic-502.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Upsun's (Platform.sh) log forwarding wraps each line in a JSON record of its own (`timestamp_ns`, `host`, `container`, `message`): no wrapper takes it off yet, so the inner nginx line is not read.",
+  },
+  'squid/ossec-docs-squid-denied-403.log': {
+    fails: ['requests', 'format'],
+    reason: "Squid's native access lines as OSSEC's docs print them, without the time field (`  5 59.59.106.40 TCP_DENIED/403 …`): the squid reader needs the time first.",
+  },
+  'zeus-ztm-event/ossec-docs-zeus-fatal.log': {
+    fails: ['format'],
+    reason: "Zeus (Stingray) Traffic Manager's event log (`[time] FATAL:…`, `SERIOUS:Node … has failed`): a format httpwhy does not read yet; it holds no requests.",
+  },
 };
