@@ -872,4 +872,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "Zeus (Stingray) Traffic Manager's event log (`[time] FATAL:…`, `SERIOUS:Node … has failed`): a format httpwhy does not read yet; it holds no requests.",
   },
+  'klog/elastic-ingress-nginx-controller-error-raw.log': {
+    fails: ['format'],
+    reason: "ingress-nginx's controller process log (its start-up banner, then klog lines `E0925 \u2026] \u2026` and a Go goroutine dump): a format httpwhy does not read yet; it holds no requests.",
+  },
 };

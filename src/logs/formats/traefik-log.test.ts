@@ -53,6 +53,16 @@ describe('TraefikLogParser', () => {
     expect(isTraefikLogMark(lines.find((l) => l.includes('Round trip')) as string)).toBe(true);
     expect(isTraefikLogMark(lines[0] as string)).toBe(false);
   });
+
+  it("marks a log of Traefik's own with no failure in it by its start-up line or a provider's warning (held-out sets 73 and 75)", () => {
+    expect(detectWild('traefik-log/alexschnk-homelab-traefik.log')).toBe('traefik-log');
+    expect(detectWild('traefik-log/bitnami-charts-19289-no-endpoints.log')).toBe('traefik-log');
+    const startUp = wildLines('traefik-log/alexschnk-homelab-traefik.log').find((l) => l.includes('Traefik version')) as string;
+    expect(isTraefikLogMark(startUp)).toBe(true);
+    // A provider's debug line is no mark: Traefik's JSON access log shares a stream with them (traefik/traefik-helm-chart#197).
+    const debug = wildLines('traefik-json/traefik-helm-197-ping.log').find((l) => l.includes('providerName=')) as string;
+    expect(isTraefikLogMark(debug)).toBe(false);
+  });
 });
 
 describe("Traefik 3's proxy error with its caller's path", () => {
