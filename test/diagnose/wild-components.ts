@@ -25,6 +25,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // nginx in front of Apache; Sentora: Apache): that server is the same box named less precisely.
   '1panel': { names: ['1Panel'], broader: ['OpenResty', 'nginx'] },
   '3proxy': { names: ['3proxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  'a10-thunder': { names: ['A10 Thunder'], framework: true },
   aapanel: { names: ['aaPanel'], broader: ['OpenResty', 'nginx'] },
   'actix-web': { names: ['actix-web'], framework: true },
   'adafruit-io': { names: ['Adafruit IO'], framework: true },
@@ -152,6 +153,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   boa: { names: ['Boa'] },
   bonsai: { names: ['Bonsai'] },
   bottle: { names: ['Bottle'], framework: true },
+  boulder: { names: ['Boulder (Let\'s Encrypt ACME)'], framework: true },
   boundary: { names: ['HashiCorp Boundary'] },
   // Braintree's gateway API answers from Rails (its X-Runtime beside X-Request-Id): Rails names it less precisely.
   // Braintree is a PayPal service: PayPal's Paypal-Debug-Id on its answers names the same side less precisely.
@@ -181,6 +183,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   circleci: { names: ['CircleCI'], framework: true },
   // Cisco Multicloud Defense (formerly Valtix) proxies with nginx, whose name its answers carry.
   'cisco-multicloud-defense': { names: ['Cisco Multicloud Defense'], broader: ['nginx'] },
+  'citrix-netscaler': { names: ['Citrix NetScaler'] },
   clickhouse: { names: ['ClickHouse'], framework: true },
   'clickhouse-cloud': { names: ['ClickHouse Cloud'], framework: true },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
@@ -530,6 +533,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // LLM gateways and relays (LiteLLM, new-api, one-api, OpenRouter, Routstr, MLflow's gateway) answering for themselves:
   // not the application behind them. LiteLLM's proxy is itself a FastAPI application run by uvicorn: "the application"
   // (behind uvicorn, or a JSON body alone) is LiteLLM's own process, named less precisely (held-out set 158).
+  'linode-api': { names: ['Linode API'], framework: true },
   litellm: { names: ['LiteLLM'], framework: true },
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
@@ -950,6 +954,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'wso2-apim': { names: ['WSO2 API Manager'] },
   ngrok: { names: ['ngrok'] },
   'wso2-identity-server': { names: ['WSO2 Identity Server'], framework: true },
+  wstunnel: { names: ['wstunnel'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'wundergraph-cosmo': { names: ['WunderGraph Cosmo Router'], framework: true },
   'xbox-live-auth': { names: ['Xbox Live'], framework: true },
   xendit: { names: ['Xendit'], framework: true },

@@ -216,6 +216,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'zeus-ztm-event': ['zeus-event'],
   // Held-out set 75's: the klog lines of a Kubernetes controller (ingress-nginx's start-up banner), not read yet.
   klog: ['klog'],
+  // Held-out set 76's: Unicorn's process log is an app server's own text; PHP-FPM's pool access log (`%R - %u %t "%m %r" %s`)
+  // is not read yet.
+  'unicorn-log': ['app-text'],
+  'php-fpm-access': ['php-fpm-access'],
   'go-httputil-proxy-error': ['go-httputil'],
   'envoy-label-fragment': ['envoy'],
   'oauth2-proxy-access': ['oauth2-proxy'],
