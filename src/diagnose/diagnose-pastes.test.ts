@@ -372,3 +372,13 @@ describe("diagnose: an API's error object by its whole shape", () => {
     expect(first(wild('linkedin/v1-people-unable-verify-401.json')).issuer?.component).not.toBe('Postmark');
   });
 });
+
+describe('diagnose: a page told apart by its markup only', () => {
+  it("names kamal-proxy for its own 404 page (its em-dash title), not Rails, whose public 404 page says the same sentence", () => {
+    expect(first(wild('kamal-proxy/default-404-page.html'))).toMatchObject({ verdict: 'identified', issuer: { component: 'kamal-proxy' } });
+  });
+
+  it("keeps Rails for that sentence copied as page text, where no title is left to tell them apart (markupOnly)", () => {
+    expect(first(wild('rails/tumpy-1251-404-pagetext.txt'))).toMatchObject({ verdict: 'identified', issuer: { component: 'Ruby on Rails' } });
+  });
+});

@@ -43,8 +43,15 @@ const bodyMatcherSchema = z.union([
        * Request", where other servers write "400 Bad Request"): its form for copied page text counts as distinctive.
        */
       distinctiveShape: z.literal(true).optional(),
+      /**
+       * The pattern reads markup that copied page text does not keep and that alone tells this component from another
+       * (kamal-proxy's em-dash <title> beside the sentence Rails' public 404 page shares): the fingerprint does not
+       * match page text.
+       */
+      markupOnly: z.literal(true).optional(),
     })
-    .strict(),
+    .strict()
+    .refine((m) => !(m.markupOnly && m.distinctiveShape), 'a markupOnly pattern has no text form to be distinctive'),
   z.object({ empty: z.literal(true) }).strict(),
 ]);
 

@@ -133,6 +133,7 @@ function bodyCheck(matcher: BodyMatcher): Check {
 function textBodyForm(matcher: BodyMatcher): TextForm | null | 'never' {
   if ('empty' in matcher) return 'never';
   if ('contains' in matcher) return textFormOfContains(matcher.contains);
+  if (matcher.markupOnly) return 'never';
   const form = textFormOfRegex(matcher.regex);
   return form && matcher.distinctiveShape ? { ...form, distinctive: true } : form;
 }

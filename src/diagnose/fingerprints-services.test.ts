@@ -1,0 +1,35 @@
+/**
+ * Services' and platforms' own answers, each on a real capture of the wild corpus (test/fixtures/diagnose/wild/, its
+ * tables give the provenance): the component and the fingerprint that names it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+
+const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+
+describe('diagnose: services by their own words', () => {
+  it.each([
+    ['proxmox/proxmoxer-401-no-ticket-otp.txt', 'Proxmox VE', 'proxmox-no-ticket'],
+    ['proxmox/proxmoxer-401-invalid-ticket-ntp.txt', 'Proxmox VE', 'proxmox-no-ticket'],
+    ['proxmox/proxmoxer-596-tls-timeout.txt', 'Proxmox VE', 'proxmox-node-unreachable'],
+    ['modrinth/v1-version-route-not-found.json', 'Modrinth API', 'modrinth-api-error'],
+    ['kibana/curl-I-status-503-not-ready.http', 'Kibana', 'kibana-not-ready'],
+    ['cloudfront/amplify-video-hls-missingkey.txt', 'Amazon CloudFront', 'cloudfront-signed-url-key'],
+    ['vault/csi-provider-k8s-login-503-sealed.log', 'HashiCorp Vault', 'vault-sealed'],
+    ['vault/cli-seal-status-500-storage-403.txt', 'HashiCorp Vault', 'vault-api-error'],
+    ['shopify/mobile-buy-sdk-customer-create-internal-error.txt', 'Shopify', 'shopify-graphql-internal-error'],
+    ['square/nodejs-sdk-401-incorrect-or-expired.txt', 'Square', 'square-authorization-header'],
+    ['tencent-stgw/sheep-api-504.html', 'Tencent Cloud STGW', 'tencent-stgw-error-page'],
+    ['twilio/restexception-20003-node.txt', 'Twilio', 'twilio-rest-error'],
+    ['twilio/unable-create-record-php.txt', 'Twilio', 'twilio-rest-error'],
+    ['ntfy/rate-limit-429-behind-traefik.log', 'ntfy', 'ntfy-error'],
+    ['telegram-bot-api/conflict-409-telegram-bot-ruby.txt', 'Telegram Bot API', 'telegram-bot-api-error'],
+    ['groq/ha-groq-integration-413-tpm-request-too-large.txt', 'Groq API', 'groq-error'],
+    ['openrouter/continue-openrouter-402-more-credits-max-tokens.txt', 'OpenRouter', 'openrouter-error'],
+    ['litellm/cline-litellm-proxy-401-virtual-key-expected.txt', 'LiteLLM', 'litellm-proxy-invalid-key'],
+  ])('%s: %s', (path, component, fingerprint) => {
+    const [d] = diagnose(wild(path)).diagnoses;
+    expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
+  });
+});
