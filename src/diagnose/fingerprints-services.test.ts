@@ -28,6 +28,13 @@ describe('diagnose: services by their own words', () => {
     ['groq/ha-groq-integration-413-tpm-request-too-large.txt', 'Groq API', 'groq-error'],
     ['openrouter/continue-openrouter-402-more-credits-max-tokens.txt', 'OpenRouter', 'openrouter-error'],
     ['litellm/cline-litellm-proxy-401-virtual-key-expected.txt', 'LiteLLM', 'litellm-proxy-invalid-key'],
+    ['entra-id/aadsts7000215-terraform-client-credentials.log', 'Microsoft Entra ID', 'entra-id-aadsts-code'],
+    ['keycloak/backroll-we-are-sorry-https-required.txt', 'Keycloak', 'keycloak-error-page'],
+    ['google-accounts/thats-an-error-redirect-uri-mismatch.txt', 'Google Accounts', 'google-oauth-authorization-error'],
+    ['google-accounts/access-blocked-testing-app-403.txt', 'Google Accounts', 'google-oauth-authorization-error'],
+    ['okta/api-e0000009-internal-server-error-500.json', 'Okta', 'okta-api-error'],
+    ['okta/redirect-uri-not-whitelisted.txt', 'Okta', 'okta-api-error'],
+    ['okta/userinfo-401-curl-v.txt', 'Okta', 'okta-api-error'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
