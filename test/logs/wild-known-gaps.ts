@@ -900,4 +900,20 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "IIS W3C lines without their `#Fields:` header, in a layout other than IIS's default (site name, computer name, cookie, host, bytes and a trailing X-Forwarded-For): without the header the fields cannot be placed.",
   },
+  'nginx-access-error-mixed/caprover-2028-docker-service-logs-502.log': {
+    fails: ['requests', 'classes'],
+    reason: "CapRover's nginx writes `\"$host\"` between the time and the request, a log_format of its own; two access lines beside an error line are too few to infer it from, so the two 502s (one with its connect() failure beside it) are not read as requests.",
+  },
+  'nginx-access-error-mixed/caprover-2242-indented-refused-502.log': {
+    fails: ['requests', 'classes'],
+    reason: "CapRover's own nginx log_format (`\"$host\"` before the request), one access line beside its error line: too few lines to infer the format from, so the 502 is not read as a request.",
+  },
+  'kamal-proxy-json/hotwire-ios-44-kamal-proxy-request.log': {
+    fails: ['format'],
+    reason: "kamal-proxy's JSON log (`\"msg\":\"Request\"` with `status`, `service` and `target`): read by a JSON log_format inferred from its keys, not yet as kamal-proxy's own.",
+  },
+  'kamal-proxy-json/kamal-proxy-71-healthcheck-502.log': {
+    fails: ['format'],
+    reason: "kamal-proxy's JSON log of a deploy's health checks (`\"status\":502` is the target's answer to the check, no request): read as an app's JSON log, not yet as kamal-proxy's own.",
+  },
 };

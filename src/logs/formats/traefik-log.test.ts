@@ -54,9 +54,10 @@ describe('TraefikLogParser', () => {
     expect(isTraefikLogMark(lines[0] as string)).toBe(false);
   });
 
-  it("marks a log of Traefik's own with no failure in it by its start-up line or a provider's warning (held-out sets 73 and 75)", () => {
+  it("marks a log of Traefik's own with no failure in it by its start-up line or a provider's warning (held-out sets 73, 75 and 77)", () => {
     expect(detectWild('traefik-log/alexschnk-homelab-traefik.log')).toBe('traefik-log');
     expect(detectWild('traefik-log/bitnami-charts-19289-no-endpoints.log')).toBe('traefik-log');
+    expect(detectWild('traefik-log/coolify-2748-traefik-closed-listener.log')).toBe('traefik-log');
     const startUp = wildLines('traefik-log/alexschnk-homelab-traefik.log').find((l) => l.includes('Traefik version')) as string;
     expect(isTraefikLogMark(startUp)).toBe(true);
     // A provider's debug line is no mark: Traefik's JSON access log shares a stream with them (traefik/traefik-helm-chart#197).

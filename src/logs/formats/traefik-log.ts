@@ -35,9 +35,9 @@ export function isTraefikLogMark(line: string): boolean {
   // backend's TLS certificate it could not verify, traefik/traefik#11373); without the path (or with its short form,
   // `httputil/proxy.go:121`), only 502 and 504 do. Its start-up line (cmd/traefik/traefik.go, "Traefik version %s built
   // on %s", in 2.x's logrus and 3.x's zerolog alike) names a log of Traefik's own that may hold no failure at all, as
-  // does the providerName field its providers add to their warnings and errors (`providerName=kubernetes`: "Skipping
-  // service: no endpoints found", the cause of Traefik's own 503s).
-  return /(?:msg="| INF (?:\S+ > )?)Traefik version \S+ built on |^(?:time="[^"]+" level=(?:error|warning) msg=|(?:\d{4}-\d\d-\d\dT\S+ )?(?:WRN|ERR) ).* providerName=[a-z]|msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: | (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ > (?:502 Bad Gateway|504 Gateway Timeout|500 Internal Server Error|499 Client Closed Request)|(?:\S*httputil\/proxy\.go:\d+ )?> (?:502 Bad Gateway|504 Gateway Timeout))(?: error="| \| error=)/.test(line);
+  // do the providerName and entryPointName fields of its warnings and errors (`providerName=kubernetes`: "Skipping
+  // service: no endpoints found", the cause of Traefik's own 503s; `entryPointName=https`: a listener that failed).
+  return /(?:msg="| INF (?:\S+ > )?)Traefik version \S+ built on |^(?:time="[^"]+" level=(?:error|warning) msg=|(?:\d{4}-\d\d-\d\dT\S+ )?(?:WRN|ERR) ).* (?:providerName|entryPointName)=[a-z]|msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: | (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ > (?:502 Bad Gateway|504 Gateway Timeout|500 Internal Server Error|499 Client Closed Request)|(?:\S*httputil\/proxy\.go:\d+ )?> (?:502 Bad Gateway|504 Gateway Timeout))(?: error="| \| error=)/.test(line);
 }
 
 const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
