@@ -916,4 +916,20 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "kamal-proxy's JSON log of a deploy's health checks (`\"status\":502` is the target's answer to the check, no request): read as an app's JSON log, not yet as kamal-proxy's own.",
   },
+  'heroku/adela-markdown-bold.log': {
+    fails: ['format'],
+    reason: "Only each line's Logplex prefix is in bold (`**<time> heroku[router]:** at=info …`): the markdown-bold wrapper takes off a pair around the whole line only, so the router lines read by a format inferred from their key=value fields, the requests and statuses right under another name.",
+  },
+  'heroku/puma-papertrail-h13.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "A log viewer's copy with a severity word after the program and no colon (`May 10 10:55:27 app-name heroku[router] error at=error code=H13 …`): neither the syslog nor the heroku wrapper takes that prefix off, so the router's H13 line is not read.",
+  },
+  'heroku/nextimages-faunadb-h12.log': {
+    fails: ['format', 'classes'],
+    reason: "Two router lines among forty of an app's printed object: the app's lines outnumber them, so the file is read by a format inferred from them, and the router's H12 line (its own 503) is counted without the router's code.",
+  },
+  'fastly/conversem-sample.log': {
+    fails: ['format'],
+    reason: "A hand-made sample of a Fastly JSON log-streaming format with generic keys (`status_code`, `response_bytes`, `response_time_ms`): nothing in it is Fastly's own, so it reads as an application's JSON log.",
+  },
 };
