@@ -35,6 +35,9 @@ describe('diagnose: services by their own words', () => {
     ['okta/api-e0000009-internal-server-error-500.json', 'Okta', 'okta-api-error'],
     ['okta/redirect-uri-not-whitelisted.txt', 'Okta', 'okta-api-error'],
     ['okta/userinfo-401-curl-v.txt', 'Okta', 'okta-api-error'],
+    ['apollo-server/multipart-upload-csrf-blocked-message.txt', 'Apollo Server', 'apollo-server-4-refused'],
+    ['hasura/role-field-not-found-validation-failed.json', 'Hasura', 'hasura-api-error'],
+    ['hasura/mysql-preview-console-login-admin-secret-not-found.txt', 'Hasura', 'hasura-api-error'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
