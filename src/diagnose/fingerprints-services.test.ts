@@ -38,6 +38,9 @@ describe('diagnose: services by their own words', () => {
     ['apollo-server/multipart-upload-csrf-blocked-message.txt', 'Apollo Server', 'apollo-server-4-refused'],
     ['hasura/role-field-not-found-validation-failed.json', 'Hasura', 'hasura-api-error'],
     ['hasura/mysql-preview-console-login-admin-secret-not-found.txt', 'Hasura', 'hasura-api-error'],
+    ['pantheon/styx-502-routing-failure.txt', 'Pantheon', 'pantheon-platform-page'],
+    ['mollie/laravelmollie190-422-account-suspended.log', 'Mollie', 'mollie-api-error'],
+    ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
