@@ -41,6 +41,8 @@ describe('diagnose: services by their own words', () => {
     ['pantheon/styx-502-routing-failure.txt', 'Pantheon', 'pantheon-platform-page'],
     ['mollie/laravelmollie190-422-account-suspended.log', 'Mollie', 'mollie-api-error'],
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
+    ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
+    ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });

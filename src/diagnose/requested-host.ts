@@ -15,7 +15,7 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`\bfor url:\s*${URL_HOST}`, 'gi'),
   // `url` or `uri` alone (a recorded cassette's) or `request_url`, not `documentation_url` (a link inside an error body).
   new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?ur[il]["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
-  new RegExp(String.raw`\b(?:while getting|failed to transfer file:|failed to fetch|request (?:to|of|for))\s+${URL_HOST}`, 'gi'),
+  new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for))\s+${URL_HOST}`, 'gi'),
 ];
 
 /** The one host the paste's request went to, in lower case; null when it names none or several. */
