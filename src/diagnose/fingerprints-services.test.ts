@@ -43,6 +43,13 @@ describe('diagnose: services by their own words', () => {
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],
+    ['quickbooks-online/quickbooks-ruby-fixture-customer-duplicate-name.txt', 'QuickBooks Online API', 'quickbooks-online-fault'],
+    ['quickbooks-online/quickbooks-ruby-fixture-taxservice-duplicate-json.json', 'QuickBooks Online API', 'quickbooks-online-fault'],
+    ['intercom/intercom-php-get-users-401-token-unauthorized.txt', 'Intercom API', 'intercom-error-list'],
+    ['netsuite/jacobsvante-rest-api-401-invalid-login.txt', 'NetSuite', 'netsuite-rest-error'],
+    ['amazon/amazon-product-api-503-automated-access.txt', 'Amazon.com', 'amazon-robot-check'],
+    ['linkedin/ftr-site-config-default-ua-999.txt', 'LinkedIn', 'linkedin-999-without-headers'],
+    ['google-search/ngx-google-filter-mirror-sorry-zh.txt', 'Google Front End', 'google-unusual-traffic'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });

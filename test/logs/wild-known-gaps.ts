@@ -932,4 +932,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "A hand-made sample of a Fastly JSON log-streaming format with generic keys (`status_code`, `response_bytes`, `response_time_ms`): nothing in it is Fastly's own, so it reads as an application's JSON log.",
   },
+  'haproxy-alert/haproxy-3295-maxconn-reached.log': {
+    fails: ['format'],
+    reason: "One HAProxy note under its bare syslog tag (`haproxy[534210]: Proxy tls reached the configured maximum connection limit…`): no level prefix and no failure, so nothing marks the file as HAProxy's own log; it holds no request either way.",
+  },
 };
