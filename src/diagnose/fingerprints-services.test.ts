@@ -50,6 +50,7 @@ describe('diagnose: services by their own words', () => {
     ['amazon/amazon-product-api-503-automated-access.txt', 'Amazon.com', 'amazon-robot-check'],
     ['linkedin/ftr-site-config-default-ua-999.txt', 'LinkedIn', 'linkedin-999-without-headers'],
     ['google-search/ngx-google-filter-mirror-sorry-zh.txt', 'Google Front End', 'google-unusual-traffic'],
+    ['microsoft-graph/aspnetcore-inbox-messages-erroraccessdenied.txt', 'Microsoft Graph', 'microsoft-graph-error'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
