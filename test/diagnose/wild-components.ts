@@ -182,6 +182,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   chalice: { names: ['Chalice'], framework: true },
   chartmuseum: { names: ['ChartMuseum'], framework: true },
   cherrypy: { names: ['CherryPy'], framework: true },
+  chi: { names: ['chi'], broader: ['Go net/http'], framework: true },
   chproxy: { names: ['chproxy'] },
   // Cilium's L7 policy is enforced by the Envoy it runs on each node.
   cilium: { names: ['Cilium'], broader: ['Envoy'] },
