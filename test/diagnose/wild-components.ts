@@ -166,6 +166,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   btcd: { names: ['btcd'], framework: true },
   buildkite: { names: ['Buildkite'], framework: true },
   // BunkerWeb and the Chinese WAFs of held-out set 62 (ngx_lua_waf, Zhongkui, UUSEC's Nanqiang) run in nginx or OpenResty.
+  bun: { names: ['Bun'], framework: true },
   bunkerweb: { names: ['BunkerWeb'], broader: ['nginx'] },
   bunnycdn: { names: ['Bunny CDN'] },
   'burp-suite': { names: ['Burp Suite'], broader: ['Forward proxy (HTTP CONNECT)'] },
