@@ -249,6 +249,7 @@ export const FORMAT_IDS = [
   'azure-frontdoor',
   'azure-apim',
   'zoraxy',
+  'kamal-proxy',
   'app-json',
   'app-text',
 ] as const;

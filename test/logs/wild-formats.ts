@@ -220,7 +220,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // is not read yet.
   'unicorn-log': ['app-text'],
   'php-fpm-access': ['php-fpm-access'],
-  // Held-out set 77's: kamal-proxy's JSON log (msg "Request" with status, target and service), not read as its own yet.
+  // Held-out set 77's: kamal-proxy's JSON log (msg "Request" with status, target and service).
   'kamal-proxy-json': ['kamal-proxy'],
   'go-httputil-proxy-error': ['go-httputil'],
   'envoy-label-fragment': ['envoy'],

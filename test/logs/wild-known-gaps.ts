@@ -908,14 +908,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'classes'],
     reason: "CapRover's own nginx log_format (`\"$host\"` before the request), one access line beside its error line: too few lines to infer the format from, so the 502 is not read as a request.",
   },
-  'kamal-proxy-json/hotwire-ios-44-kamal-proxy-request.log': {
-    fails: ['format'],
-    reason: "kamal-proxy's JSON log (`\"msg\":\"Request\"` with `status`, `service` and `target`): read by a JSON log_format inferred from its keys, not yet as kamal-proxy's own.",
-  },
-  'kamal-proxy-json/kamal-proxy-71-healthcheck-502.log': {
-    fails: ['format'],
-    reason: "kamal-proxy's JSON log of a deploy's health checks (`\"status\":502` is the target's answer to the check, no request): read as an app's JSON log, not yet as kamal-proxy's own.",
-  },
   'heroku/adela-markdown-bold.log': {
     fails: ['format'],
     reason: "Only each line's Logplex prefix is in bold (`**<time> heroku[router]:** at=info …`): the markdown-bold wrapper takes off a pair around the whole line only, so the router lines read by a format inferred from their key=value fields, the requests and statuses right under another name.",

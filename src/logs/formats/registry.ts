@@ -52,6 +52,7 @@ import { ApiGatewayParser } from './aws-apigateway.ts';
 import { SkipperParser } from './skipper.ts';
 import { isKrakendMark, KrakendParser } from './krakend.ts';
 import { CloudflaredParser, isCloudflaredMark } from './cloudflared.ts';
+import { isKamalProxyMark, KamalProxyParser } from './kamal-proxy.ts';
 import { isTraefikLogMark, TraefikLogParser } from './traefik-log.ts';
 import { VarnishlogParser } from './varnishlog.ts';
 import { PoundParser } from './pound.ts';
@@ -162,6 +163,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },
   'azure-apim': { role: 'access', aliases: ['apim', 'api-management'], create: () => new AzureApimParser() },
   zoraxy: { role: 'access', create: (o) => new ZoraxyParser(o.timeZone ?? localZone()) },
+  // slog's JSON records are any Go program's: only kamal-proxy's own messages and fields mark its log.
+  'kamal-proxy': { role: 'access', aliases: ['kamal'], mark: isKamalProxyMark, create: () => new KamalProxyParser() },
   'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone, o.appRequests) },
   'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone, o.appRequests) },
 };
