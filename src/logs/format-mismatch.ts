@@ -59,6 +59,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   fastly: 'Fastly JSON log lines: a status and a key named for Fastly (fastly_server…) or response_state (fastly_info.state)',
   'bunny-cdn': 'Bunny CDN log lines (Logging API v1): cache status|status|timestamp ms|bytes|pull zone|ip|referer|url|edge|user agent|request id|country',
   zoraxy: 'Zoraxy request lines: [yyyy-mm-dd hh:mm:ss.micro] [router:…] [origin:…] [client: …] [useragent: …] METHOD path status',
+  'authentik-outpost': 'authentik outposts\' JSON records: {"event":<path>,"host":…,"logger":"authentik.outpost.proxyv2.application","method":…,"status":…}',
   'kamal-proxy': 'kamal-proxy\'s JSON records: {"time":…,"level":"INFO","msg":"Request","host":…,"port":…,"path":…,"status":…,"service":…,"target":…}',
   'app-json': 'one JSON object per line, as application loggers write them',
   'app-text': 'plain-text application log lines',

@@ -250,6 +250,7 @@ export const FORMAT_IDS = [
   'azure-apim',
   'zoraxy',
   'kamal-proxy',
+  'authentik-outpost',
   'app-json',
   'app-text',
 ] as const;

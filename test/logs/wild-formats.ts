@@ -21,7 +21,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   common: ['common'],
   // Bunny CDN's pipe-separated log lines (Logging API v1).
   'bunny-cdn': ['bunny-cdn'],
-  // authentik's proxy outpost logs its requests as JSON (logger authentik.outpost.proxyv2…): not read yet, a known gap.
+  // authentik's outposts' JSON log (logger authentik.outpost.…): the proxy outpost's requests and its own 502s.
   'authentik-outpost-json': ['authentik-outpost'],
   'aws-alb': ['alb'],
   // Formats held-out sets 32 and 33 brought that httpwhy does not read (known gaps): nginx's JSON error log, Tyk's

@@ -116,10 +116,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "Fly Proxy's warnings as a log viewer copied them, the message field (`error.message=\"…\"`) before `fly logs`' prefix and the request's fields after it: neither the fly wrapper nor a format reads that order.",
   },
-  'authentik-outpost-json/authentik-4731-proxy-502.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "authentik's proxy outpost writes its requests as JSON records of its own (`event` the path, `status`, `size`, logger `authentik.outpost.proxyv2.application`), beside its \"Error proxying to upstream server\" warnings: no format reads them yet, so the three 502s are not counted.",
-  },
   'iis-w3c/plaso-iis10_edge_cases.log': {
     fails: ['classes'],
     reason: "As for sumologic-fer-iis-sample.log: the hand count leaves a 500 with sub-status 0 and win32 status 0 unknown, the analyzer names a handler's status the application's at medium confidence.",
@@ -835,10 +831,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'nginx-access-error-mixed/truecharts-3762-nextcloud-probe-502.log': {
     fails: ['format'],
     reason: "TrueNAS SCALE's log view glues each line's time to it with no blank (`2022-09-13 07:50:46.527517+00:00172.16.0.1 - - [...]`): no wrapper takes that time off, so the access lines read as nginx-proxy's vhost format (the date as the host); the requests and the proxy's 502s are still counted.",
-  },
-  'authentik-outpost-json/authentik-15663-ldap-journald-502.log': {
-    fails: ['format'],
-    reason: "authentik's LDAP outpost's own JSON records (logger `authentik.outpost.ak-api-controller`) under journald: no format reads authentik's outposts yet, so they read as an app's JSON log (no requests either way).",
   },
   'nginx-proxy-manager/akashvarun10-npm-proxy-host-1-access.log': {
     fails: ['classes'],

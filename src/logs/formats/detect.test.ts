@@ -164,10 +164,10 @@ describe('roleOf', () => {
 });
 
 describe('parsersFor', () => {
-  it("puts the input's format first and the rest of its family after, its own log_format last; no format that needs its mark (KrakenD's Gin lines, cloudflared's, Traefik's and kamal-proxy's) reads another's lines", () => {
+  it("puts the input's format first and the rest of its family after, its own log_format last; no format that needs its mark (KrakenD's Gin lines, cloudflared's, Traefik's, kamal-proxy's and authentik's) reads another's lines", () => {
     const { primary, fallbacks } = parsersFor('nginx-error', 'error', { ...options, custom: resolveFormat('$remote_addr $status').custom });
     expect(primary.format).toBe('nginx-error');
-    expect(fallbacks.map((p) => p.format)).toEqual([...PROXY_FORMATS.filter((f) => f !== 'nginx-error' && f !== 'krakend' && f !== 'cloudflared' && f !== 'traefik-log' && f !== 'kamal-proxy'), 'nginx-custom']);
+    expect(fallbacks.map((p) => p.format)).toEqual([...PROXY_FORMATS.filter((f) => f !== 'nginx-error' && f !== 'krakend' && f !== 'cloudflared' && f !== 'traefik-log' && f !== 'kamal-proxy' && f !== 'authentik-outpost'), 'nginx-custom']);
     expect(parsersFor(null, 'app', options).fallbacks.map((p) => p.format)).toEqual(['app-text']);
   });
 

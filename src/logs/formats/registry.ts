@@ -53,6 +53,7 @@ import { SkipperParser } from './skipper.ts';
 import { isKrakendMark, KrakendParser } from './krakend.ts';
 import { CloudflaredParser, isCloudflaredMark } from './cloudflared.ts';
 import { isKamalProxyMark, KamalProxyParser } from './kamal-proxy.ts';
+import { AuthentikOutpostParser, isAuthentikOutpostMark } from './authentik-outpost.ts';
 import { isTraefikLogMark, TraefikLogParser } from './traefik-log.ts';
 import { VarnishlogParser } from './varnishlog.ts';
 import { PoundParser } from './pound.ts';
@@ -165,6 +166,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   zoraxy: { role: 'access', create: (o) => new ZoraxyParser(o.timeZone ?? localZone()) },
   // slog's JSON records are any Go program's: only kamal-proxy's own messages and fields mark its log.
   'kamal-proxy': { role: 'access', aliases: ['kamal'], mark: isKamalProxyMark, create: () => new KamalProxyParser() },
+  // Its records are JSON any program could write: only its logger names and its proxy's warning mark its log.
+  'authentik-outpost': { role: 'access', aliases: ['authentik'], mark: isAuthentikOutpostMark, create: () => new AuthentikOutpostParser() },
   'app-json': { role: 'app', aliases: ['json'], create: (o) => new AppJsonParser(o.appFields, o.timeZone, o.appRequests) },
   'app-text': { role: 'app', aliases: ['text'], create: (o) => new AppTextParser(o.idPattern, o.timeZone, o.appRequests) },
 };
