@@ -68,7 +68,8 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const out = [s.bold(`${clean(observationLabel(d.label, msg))}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
   const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', d.chain, msg) : msg.verdict.unknown;
-  const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${msg.label.inferred})` : ''}` : '';
+  const inferred = d.evidence.some((e) => e.kind === 'request') ? msg.label.inferredFromHost : msg.label.inferred;
+  const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${inferred})` : ''}` : '';
   out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${confidence}`);
   if (d.chain.length > 0) {
     const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', d.chain, msg)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);

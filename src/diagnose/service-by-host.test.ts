@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.ts';
+import { renderDiagnosisText } from './render-text.ts';
 import { requestedHost } from './requested-host.ts';
 
 const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
@@ -36,6 +37,12 @@ describe('diagnose: the service by its host', () => {
 
   it("keeps elimination's verdict for a 403 from a host behind a CDN, which may be the CDN's own refusal", () => {
     expect(first(wild('npm-registry/publish-403-not-owner.log'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'application' } });
+  });
+
+  it("says in the report that the host decided, not elimination", () => {
+    const text = renderDiagnosisText(diagnose(wild('github/skipdup301-502-octokit-server-error.log')));
+    expect(text).toContain("confidence: low (inferred from the request's host)");
+    expect(text).toContain('request sent to api.github.com');
   });
 
   it('says it in Indonesian too', () => {

@@ -66,6 +66,7 @@ export const enDiagnose = {
     /** The same with nothing else in the path (a JSON error pasted alone). */
     applicationAlone: 'the application',
     inferred: 'inferred by elimination',
+    inferredFromHost: "inferred from the request's host",
     confidence: 'confidence',
     path: 'Path',
     issuedHere: 'issued here',

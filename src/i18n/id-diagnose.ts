@@ -66,6 +66,7 @@ export const idDiagnose: Messages['diagnose'] = {
     applicationBehindOne: 'aplikasi di belakangnya (atau hop berikutnya)',
     applicationAlone: 'aplikasinya',
     inferred: 'disimpulkan dengan eliminasi',
+    inferredFromHost: 'disimpulkan dari host request-nya',
     confidence: 'keyakinan',
     path: 'Jalur',
     issuedHere: 'dikeluarkan di sini',

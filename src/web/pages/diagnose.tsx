@@ -14,7 +14,7 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
       <p class="lead">{d.summary}</p>
       <dl class="facts">
         {d.issuer ? [<dt key="i">{l.issuer}</dt>, <dd key="id">{componentName(d.issuer.component, ctx.m.issuer[d.issuer.layer], d.chain, ctx.m.diagnose)}</dd>] : null}
-        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{ctx.m.confidence[d.confidence]}{d.verdict === 'inferred' ? ` (${l.inferred})` : ''}</dd>] : null}
+        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{ctx.m.confidence[d.confidence]}{d.verdict === 'inferred' ? ` (${d.evidence.some((e) => e.kind === 'request') ? l.inferredFromHost : l.inferred})` : ''}</dd>] : null}
         {d.chain.length > 0 ? [<dt key="p">{l.path}</dt>, <dd key="pd">{d.chain.map((c) => `${c.component === APPLICATION ? applicationName(d.chain, ctx.m.diagnose) : c.component}${c.role === 'issuer' ? ` (${l.issuedHere})` : ''}`).join(' → ')}</dd>] : null}
         {d.seen.statusLine ? [<dt key="s">{l.seen}</dt>, <dd key="sd"><code>{d.seen.statusLine}</code></dd>] : null}
       </dl>
