@@ -226,7 +226,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const eliminatedConfidence = byElimination.confidence && capped(byElimination.confidence, obs.logged?.confidence);
   // What the log line's own fields said comes first: the cause they name and the step that follows from it.
   const logged = obs.logged && (fp || byElimination.issuer) ? loggedCause(obs.logged, locale) : null;
-  const causes = issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []);
+  const causes = byHost?.causes ?? issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []);
   return {
     label: obs.label,
     verdict: byElimination.verdict ?? verdict,

@@ -29,6 +29,8 @@ describe('diagnose: the service by its host', () => {
     expect(d).toMatchObject({ verdict: 'inferred', status: 502, confidence: 'low', issuer: { component: 'GitHub', fingerprint: 'service-host' } });
     expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'request', value: 'api.github.com' }));
     expect(d?.summary).toMatch(/^GitHub answered 502 itself \(inferred from the host\)/);
+    // Its own causes, not a proxy's: nothing in the path points at an upstream of the user's.
+    expect(d?.causes[0]).toMatch(/^A failure or an overload inside GitHub/);
   });
 
   it("names the npm registry for npm's 429, a refusal Cloudflare in front does not make for it", () => {

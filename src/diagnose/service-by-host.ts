@@ -21,7 +21,10 @@ function serviceAt(host: string, data: ServiceHostsData): ServiceByHost | undefi
 const throughClientProxy = (obs: Observation, status: number, chain: readonly ChainLink[]): boolean =>
   status === 407 || obs.hops.some((hop) => /connection established/i.test(hop.reason)) || chain.some((l) => l.layer === 'forward-proxy');
 
-export function serviceByHost(obs: Observation, status: number | null, chain: readonly ChainLink[], data: ServiceHostsData | null, locale: Locale): EliminationParts | null {
+/** A verdict by elimination's parts, with the service's own likely causes (a proxy's generic ones would mislead). */
+export type ServiceParts = EliminationParts & { causes: string[] };
+
+export function serviceByHost(obs: Observation, status: number | null, chain: readonly ChainLink[], data: ServiceHostsData | null, locale: Locale): ServiceParts | null {
   const host = obs.requestHost;
   if (!data || host === undefined || !obs.response || obs.logged || status === null || status < 400 || throughClientProxy(obs, status, chain)) return null;
   const service = serviceAt(host, data);
@@ -37,6 +40,7 @@ export function serviceByHost(obs: Observation, status: number | null, chain: re
     confidence: 'low',
     chain: [...chain.filter((l) => l.component !== service.component), { ...issuer, role: 'issuer' }],
     summary: fill(text.summary),
+    causes: (status < 500 ? text.causes4xx : text.causes5xx).map(fill),
     whereToLook: text.whereToLook.map(fill),
     nextSteps: text.nextSteps.map(fill),
     evidence: [{ kind: 'request', name: 'Host', value: host, fingerprint: SERVICE_HOST_RULE, component: service.component, confidence: 'low', source: service.source }],

@@ -12,7 +12,16 @@ export const SERVICE_HOSTS_FILE = 'service-hosts.yaml';
 const hostPattern = z.string().regex(/^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a lower-case host name, or *. (or *-) and a domain');
 const line = z.string().min(3).max(400);
 /** `{service}`, `{host}` and `{status}` are filled in. */
-const textSchema = z.object({ summary: z.string().min(20).max(700), whereToLook: z.array(line).min(1).max(4), nextSteps: z.array(line).min(1).max(4) }).strict();
+const textSchema = z
+  .object({
+    summary: z.string().min(20).max(700),
+    /** Likely causes of a refusal (4xx) and of a failure (5xx) by the service itself. */
+    causes4xx: z.array(line).min(1).max(4),
+    causes5xx: z.array(line).min(1).max(4),
+    whereToLook: z.array(line).min(1).max(4),
+    nextSteps: z.array(line).min(1).max(4),
+  })
+  .strict();
 
 const serviceSchema = z
   .object({
@@ -53,7 +62,7 @@ export function readServiceHosts(path: string, errors: string[]): ServiceHostsDa
       owner.set(host, service.component);
     }
   }
-  for (const key of ['whereToLook', 'nextSteps'] as const) {
+  for (const key of ['causes4xx', 'causes5xx', 'whereToLook', 'nextSteps'] as const) {
     if (data.text.en[key].length !== data.text.id[key].length) errors.push(`${path}: text.id.${key} and text.en.${key} differ in length`);
   }
   return data;
