@@ -51,6 +51,9 @@ describe('diagnose: services by their own words', () => {
     ['linkedin/ftr-site-config-default-ua-999.txt', 'LinkedIn', 'linkedin-999-without-headers'],
     ['google-search/ngx-google-filter-mirror-sorry-zh.txt', 'Google Front End', 'google-unusual-traffic'],
     ['microsoft-graph/aspnetcore-inbox-messages-erroraccessdenied.txt', 'Microsoft Graph', 'microsoft-graph-error'],
+    ['render/edge-404-no-server-origin-download.http', 'Render', 'render-routing-no-server'],
+    ['grpc-go/grpcroute-json-request-415-invalid-content-type.http', 'gRPC-Go', 'grpc-go-invalid-content-type'],
+    ['exchange-online/mapi-bind-401-basic-auth-blocked-by-auth-policy.http', 'Exchange Online', 'exchange-online-backend'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
