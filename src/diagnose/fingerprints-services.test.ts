@@ -54,6 +54,8 @@ describe('diagnose: services by their own words', () => {
     ['render/edge-404-no-server-origin-download.http', 'Render', 'render-routing-no-server'],
     ['grpc-go/grpcroute-json-request-415-invalid-content-type.http', 'gRPC-Go', 'grpc-go-invalid-content-type'],
     ['exchange-online/mapi-bind-401-basic-auth-blocked-by-auth-policy.http', 'Exchange Online', 'exchange-online-backend'],
+    ['github/knp-secondary-rate-limit-403.txt', 'GitHub REST API', 'github-api-error'],
+    ['atlassian/elastic-jira-audit-401-basic-auth-deprecated.log', 'Atlassian Cloud', 'atlassian-basic-auth-deprecated'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });

@@ -14,6 +14,7 @@ describe('requestedHost', () => {
     ["a client's url: field, beside a documentation_url in the body", 'github/aca-keda-github-runner-401.log', 'api.github.com'],
     ["npm's request line with the whole URL", 'npm-registry/npm-cli-7298-publish-429.log', 'registry.npmjs.org'],
     ["Octokit's logged response object", 'github/skipdup301-502-octokit-server-error.log', 'api.github.com'],
+    ["twine's status, reason and the URL it came from", 'pypi/twine-upload-400-file-already-exists.txt', 'upload.pypi.org'],
   ])('reads the host from %s', (_case, path, host) => {
     expect(requestedHost(wild(path))).toBe(host);
   });
