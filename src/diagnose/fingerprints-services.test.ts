@@ -56,6 +56,8 @@ describe('diagnose: services by their own words', () => {
     ['exchange-online/mapi-bind-401-basic-auth-blocked-by-auth-policy.http', 'Exchange Online', 'exchange-online-backend'],
     ['github/knp-secondary-rate-limit-403.txt', 'GitHub REST API', 'github-api-error'],
     ['atlassian/elastic-jira-audit-401-basic-auth-deprecated.log', 'Atlassian Cloud', 'atlassian-basic-auth-deprecated'],
+    // Slack's Web API answers its errors with 200 and "ok": false (sentAsSuccess).
+    ['slack/slack-ruby-client-auth-test-not-authed-vcr.txt', 'Slack API', 'slack-web-api-error'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
