@@ -780,6 +780,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   qbittorrent: { names: ['qBittorrent'], framework: true },
   qdrant: { names: ['Qdrant'], framework: true },
     'qgis-server': { names: ['QGIS Server'], framework: true },
+  'qiniu-kodo': { names: ['Qiniu Kodo'], broader: ['Object storage (S3-style XML error)'], framework: true },
+  'qiniu-rtc': { names: ['Qiniu RTC'], framework: true },
   quay: { names: ['Quay'], framework: true },
   questdb: { names: ['QuestDB'], framework: true },
   'quickbooks-online': { names: ['QuickBooks Online API'], framework: true },
