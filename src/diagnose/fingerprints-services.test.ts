@@ -58,6 +58,9 @@ describe('diagnose: services by their own words', () => {
     ['atlassian/elastic-jira-audit-401-basic-auth-deprecated.log', 'Atlassian Cloud', 'atlassian-basic-auth-deprecated'],
     // Slack's Web API answers its errors with 200 and "ok": false (sentAsSuccess).
     ['slack/slack-ruby-client-auth-test-not-authed-vcr.txt', 'Slack API', 'slack-web-api-error'],
+    // Pound's one-line page borrows Apache's sentence; its shape (no newline, no footer) is its own.
+    ['pound/default-error-page-503.html', 'Pound', 'pound-default-error-page'],
+    ['lighttpd/default-errdoc-503-backend-down.html', 'lighttpd', 'lighttpd-default-error-page'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });

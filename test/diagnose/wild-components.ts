@@ -742,6 +742,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   postgraphile: { names: ['PostGraphile'], framework: true },
   postgrest: { names: ['PostgREST'], framework: true },
   postmark: { names: ['Postmark'], framework: true },
+  pound: { names: ['Pound'] },
   prestashop: { names: ['PrestaShop'], framework: true },
   presto: { names: ['Presto'], broader: ['Jetty'], framework: true },
   'pritunl-zero': { names: ['Pritunl Zero'] },
