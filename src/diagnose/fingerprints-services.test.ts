@@ -61,6 +61,10 @@ describe('diagnose: services by their own words', () => {
     // Pound's one-line page borrows Apache's sentence; its shape (no newline, no footer) is its own.
     ['pound/default-error-page-503.html', 'Pound', 'pound-default-error-page'],
     ['lighttpd/default-errdoc-503-backend-down.html', 'lighttpd', 'lighttpd-default-error-page'],
+    ['kubernetes-apiserver/kubectl-get-raw-service-foo-notfound.txt', 'Kubernetes API server', 'kubernetes-apiserver-status-words'],
+    ['kubernetes-apiserver/pod-dnsconfig-searches-underscore-invalid.txt', 'Kubernetes API server', 'kubernetes-apiserver-status-words'],
+    ['kubernetes-apiserver/kubectl-top-metrics-api-serviceunavailable.txt', 'Kubernetes API server', 'kubernetes-apiserver-status-words'],
+    ['kubernetes-apiserver/aks-entra-user-list-pods-cluster-scope-forbidden.txt', 'Kubernetes API server', 'kubernetes-apiserver-rbac-forbidden'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });

@@ -349,6 +349,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   freshdesk: { names: ['Freshdesk API'], framework: true },
   frp: { names: ['frp'] },
   garage: { names: ['Garage'], broader: ['Object storage (S3-style XML error)'], framework: true },
+  'gateway-api-admission-webhook': { names: ['Gateway API admission webhook'], broader: ['Kubernetes admission webhook'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
   'gemini-web2api': { names: ['gemini-web2api'], framework: true },
     geoserver: { names: ['GeoServer'], framework: true },
@@ -515,6 +516,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'kafka-connect': { names: ['Kafka Connect'], broader: ['Jetty'], framework: true },
   'kafka-rest-proxy': { names: ['Confluent REST Proxy'], broader: ['Jetty'], framework: true },
   'kamal-proxy': { names: ['kamal-proxy'] },
+  keda: { names: ['KEDA'], framework: true },
   kemal: { names: ['Kemal'], framework: true },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
   kestrel: { names: ['Kestrel'], broader: ['ASP.NET Core'] },
@@ -526,6 +528,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
+  'kong-ingress-controller': { names: ['Kong Ingress Controller'], broader: ['Kubernetes admission webhook'] },
   konnectivity: { names: ['Konnectivity'] },
   ktor: { names: ['Ktor'], framework: true },
   'kube-oidc-proxy': { names: ['kube-oidc-proxy'] },
