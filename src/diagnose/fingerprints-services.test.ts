@@ -63,7 +63,6 @@ describe('diagnose: services by their own words', () => {
     ['lighttpd/default-errdoc-503-backend-down.html', 'lighttpd', 'lighttpd-default-error-page'],
     ['kubernetes-apiserver/kubectl-get-raw-service-foo-notfound.txt', 'Kubernetes API server', 'kubernetes-apiserver-status-words'],
     ['kubernetes-apiserver/pod-dnsconfig-searches-underscore-invalid.txt', 'Kubernetes API server', 'kubernetes-apiserver-status-words'],
-    ['kubernetes-apiserver/kubectl-top-metrics-api-serviceunavailable.txt', 'Kubernetes API server', 'kubernetes-apiserver-status-words'],
     ['kubernetes-apiserver/aks-entra-user-list-pods-cluster-scope-forbidden.txt', 'Kubernetes API server', 'kubernetes-apiserver-rbac-forbidden'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
