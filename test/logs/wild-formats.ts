@@ -220,6 +220,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // is not read yet.
   'unicorn-log': ['app-text'],
   'php-fpm-access': ['php-fpm-access'],
+  // Held-out set 81's: Lotus Domino's access log (the virtual host second) and S3's server access log, not read yet.
+  'domino-http-access': ['domino'],
+  's3-server-access': ['s3-access'],
   // Held-out set 77's: kamal-proxy's JSON log (msg "Request" with status, target and service).
   'kamal-proxy-json': ['kamal-proxy'],
   'go-httputil-proxy-error': ['go-httputil'],
