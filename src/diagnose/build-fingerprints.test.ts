@@ -222,11 +222,13 @@ describe('buildFingerprints: proxy-answers.yaml', () => {
 });
 
 describe('buildFingerprints: service-hosts.yaml', () => {
-  it('refuses a host listed for two services, and a host that is no host name', () => {
+  it('refuses a host listed for two services, a host that is no host name, and an unknown placeholder', () => {
     const twice = buildFiles({ 'curl.yaml': curlFailure(''), 'service-hosts.yaml': serviceHosts(SERVICE('One API', 'api.example.org') + SERVICE('Other API', 'api.example.org')) });
     expect(twice.join('\n')).toMatch(/host "api\.example\.org" is listed for One API and Other API/);
     const url = buildFiles({ 'curl.yaml': curlFailure(''), 'service-hosts.yaml': serviceHosts(SERVICE('One API', 'https://x.org')) });
     expect(url.join('\n')).toMatch(/services\.0\.hosts\.0: a lower-case host name/);
+    const placeholder = buildFiles({ 'curl.yaml': curlFailure(''), 'service-hosts.yaml': serviceHosts(SERVICE('One API', 'api.example.org')).replace('{host}', '{hostname}') });
+    expect(placeholder.join('\n')).toMatch(/unknown placeholder \{hostname\}/);
   });
 });
 

@@ -15,7 +15,8 @@ export type EliminationParts = Pick<Diagnosis, 'verdict' | 'issuer' | 'confidenc
   evidence: ResponseEvidence[];
 };
 
-function fill(text: string, values: Record<string, string>): string {
+/** The data's text with its `{placeholders}` filled in; an unknown one is left as written. */
+export function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 

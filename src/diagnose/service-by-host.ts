@@ -5,7 +5,7 @@
  * CONNECT tunnel, a forward proxy, a 407), nor for a 5xx that a CDN in front may have written itself.
  */
 import type { Locale } from '../i18n/index.ts';
-import type { EliminationParts } from './diagnosis-by-elimination.ts';
+import { fill, type EliminationParts } from './diagnosis-by-elimination.ts';
 import type { ServiceByHost, ServiceHostsData } from './service-host-schema.ts';
 import type { ChainLink, Observation } from './types.ts';
 
@@ -31,7 +31,7 @@ export function serviceByHost(obs: Observation, status: number | null, chain: re
   if (!service || (!service.ownEdge && !data.behindEdgeStatuses.includes(status))) return null;
   if (status >= 500 && chain.some((l) => l.layer === 'cdn')) return null;
   const values: Record<string, string> = { service: service.component, host, status: String(status) };
-  const fill = (text: string) => text.replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  const filled = (text: string) => fill(text, values);
   const text = data.text[locale];
   const issuer = { component: service.component, layer: 'origin-app' as const };
   return {
@@ -39,10 +39,10 @@ export function serviceByHost(obs: Observation, status: number | null, chain: re
     issuer: { ...issuer, fingerprint: SERVICE_HOST_RULE },
     confidence: 'low',
     chain: [...chain.filter((l) => l.component !== service.component), { ...issuer, role: 'issuer' }],
-    summary: fill(text.summary),
-    causes: (status < 500 ? text.causes4xx : text.causes5xx).map(fill),
-    whereToLook: text.whereToLook.map(fill),
-    nextSteps: text.nextSteps.map(fill),
+    summary: filled(text.summary),
+    causes: (status < 500 ? text.causes4xx : text.causes5xx).map(filled),
+    whereToLook: text.whereToLook.map(filled),
+    nextSteps: text.nextSteps.map(filled),
     evidence: [{ kind: 'request', name: 'Host', value: host, fingerprint: SERVICE_HOST_RULE, component: service.component, confidence: 'low', source: service.source }],
   };
 }

@@ -12,6 +12,7 @@ export const SERVICE_HOSTS_FILE = 'service-hosts.yaml';
 const hostPattern = z.string().regex(/^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a lower-case host name, or *. (or *-) and a domain');
 const line = z.string().min(3).max(400);
 /** `{service}`, `{host}` and `{status}` are filled in. */
+const PLACEHOLDERS = new Set(['service', 'host', 'status']);
 const textSchema = z
   .object({
     summary: z.string().min(20).max(700),
@@ -64,6 +65,9 @@ export function readServiceHosts(path: string, errors: string[]): ServiceHostsDa
   }
   for (const key of ['causes4xx', 'causes5xx', 'whereToLook', 'nextSteps'] as const) {
     if (data.text.en[key].length !== data.text.id[key].length) errors.push(`${path}: text.id.${key} and text.en.${key} differ in length`);
+  }
+  for (const text of [data.text.en, data.text.id].flatMap((t) => [t.summary, ...t.causes4xx, ...t.causes5xx, ...t.whereToLook, ...t.nextSteps])) {
+    for (const [, name] of text.matchAll(/\{([a-z]+)\}/g)) if (!PLACEHOLDERS.has(name ?? '')) errors.push(`${path}: unknown placeholder {${name}}`);
   }
   return data;
 }
