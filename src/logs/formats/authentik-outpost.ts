@@ -8,7 +8,7 @@
  */
 import type { Cause, Signal } from '../types.ts';
 import { causeOfMessage } from './error-causes.ts';
-import { parseJsonObject } from './json-fields.ts';
+import { firstString, parseJsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 
@@ -16,8 +16,6 @@ const OWN_RECORD = /"logger":"authentik\.outpost\.|"event":"Error proxying to up
 const REQUEST_LOGGER = 'authentik.outpost.proxyv2.application';
 
 export const isAuthentikOutpostMark = (line: string): boolean => OWN_RECORD.test(line);
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export class AuthentikOutpostParser extends BaseParser {
   readonly format = 'authentik-outpost' as const;
@@ -28,7 +26,7 @@ export class AuthentikOutpostParser extends BaseParser {
     const record = parseJsonObject(buf.toString('utf8', start, end));
     if (!record || typeof record.event !== 'string') return KIND.none;
     if (record.event === 'Error proxying to upstream server') {
-      const error = text(record.error);
+      const error = firstString(record, ['error']);
       this.failure = { error: error || record.event, cause: causeOfMessage(error) ?? 'upstream-failed' };
       return KIND.other;
     }
@@ -40,10 +38,10 @@ export class AuthentikOutpostParser extends BaseParser {
     return this.accessLine(
       {
         status,
-        timeMs: parseIsoTime(text(record.timestamp)).ms,
+        timeMs: parseIsoTime(firstString(record, ['timestamp'])).ms,
         tzOffsetMin: 0,
-        client: text(record.remote).replace(/:\d+$/, ''),
-        method: text(record.method),
+        client: firstString(record, ['remote']).replace(/:\d+$/, ''),
+        method: firstString(record, ['method']),
         path: record.event,
         requestId: '',
         upstream: '',

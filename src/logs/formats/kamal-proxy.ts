@@ -9,7 +9,7 @@
  */
 import type { Cause, Signal } from '../types.ts';
 import { causeOfMessage } from './error-causes.ts';
-import { parseJsonObject } from './json-fields.ts';
+import { firstString, parseJsonObject } from './json-fields.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 
@@ -27,8 +27,6 @@ interface OwnFailure {
   cause: Cause;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 export class KamalProxyParser extends BaseParser {
   readonly format = 'kamal-proxy' as const;
   /** The failure kamal-proxy logged just before the request's own record. */
@@ -39,19 +37,19 @@ export class KamalProxyParser extends BaseParser {
     if (!SLOG_RECORD.test(line)) return KIND.none;
     const record = parseJsonObject(line);
     if (!record) return KIND.none;
-    const msg = text(record.msg);
+    const msg = firstString(record, ['msg']);
     const failure = this.failure;
     this.failure = null;
     if (msg === 'Error while proxying' || msg === 'Request cancelled due to draining') {
-      const error = text(record.error);
+      const error = firstString(record, ['error']);
       const cause: Cause = msg === 'Error while proxying' ? (causeOfMessage(error) ?? 'upstream-failed') : 'no-live-upstream';
-      this.failure = { path: text(record.path), target: text(record.target), error: error || msg, cause };
+      this.failure = { path: firstString(record, ['path']), target: firstString(record, ['target']), error: error || msg, cause };
       return KIND.other;
     }
     if (msg !== 'Request' || typeof record.status !== 'number') return KIND.other;
     const status = record.status;
-    const target = text(record.target);
-    const path = text(record.path);
+    const target = firstString(record, ['target']);
+    const path = firstString(record, ['path']);
     const own = failure !== null && failure.path === path && (status === 502 || status === 504) ? failure : null;
     const signal: Signal | null = own
       ? { cause: own.cause, confidence: 'high', decisive: true, evidence: { kind: 'error-log', detail: own.error } }
@@ -62,12 +60,12 @@ export class KamalProxyParser extends BaseParser {
     return this.accessLine(
       {
         status,
-        timeMs: parseIsoTime(text(record.time)).ms,
+        timeMs: parseIsoTime(firstString(record, ['time'])).ms,
         tzOffsetMin: 0,
-        client: text(record.client_addr),
-        method: text(record.method),
+        client: firstString(record, ['client_addr']),
+        method: firstString(record, ['method']),
         path,
-        requestId: text(record.request_id),
+        requestId: firstString(record, ['request_id']),
         upstream: own?.target ?? target,
         connection: '',
         requestTime: duration,
