@@ -216,10 +216,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'zeus-ztm-event': ['zeus-event'],
   // Held-out set 75's: the klog lines of a Kubernetes controller (ingress-nginx's start-up banner), not read yet.
   klog: ['klog'],
-  // Held-out set 76's: Unicorn's process log is an app server's own text; PHP-FPM's pool access log (`%R - %u %t "%m %r" %s`)
-  // is not read yet.
+  // Held-out set 76's: Unicorn's process log and PHP-FPM's pool access log (`%R - %u %t "%m %r" %s`) are an application
+  // server's own lines, read as app text.
   'unicorn-log': ['app-text'],
-  'php-fpm-access': ['php-fpm-access'],
+  'php-fpm-access': ['app-text'],
   // Held-out set 81's: Lotus Domino's access log (the virtual host second) and S3's server access log, not read yet.
   'domino-http-access': ['domino'],
   's3-server-access': ['s3-access'],

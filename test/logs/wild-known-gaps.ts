@@ -884,10 +884,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "Puma's stderr log holds only its start-up banner and `HTTP parse error, malformed request` lines, none of them a request: no format claims them.",
   },
-  'php-fpm-access/smsedge-phpfpm-access-in-error-file.log': {
-    fails: ['requests', 'format', 'classes'],
-    reason: "PHP-FPM's pool access log (`%R - %u %t \"%m %r\" %s`, its default access.format): a format httpwhy does not read yet, so its 500s (written by PHP-FPM for the script's answer) are not counted.",
-  },
   'iis-w3c/elastic-iis-xff-extended-bigip.log': {
     fails: ['requests', 'format'],
     reason: "IIS W3C lines without their `#Fields:` header, in a layout other than IIS's default (site name, computer name, cookie, host, bytes and a trailing X-Forwarded-For): without the header the fields cannot be placed.",
