@@ -26,6 +26,15 @@ describe('AuthentikOutpostParser', () => {
     expect(p.access().signal).toBeNull();
   });
 
+  it('mechanics (the fixture\'s records, one edited to 200): a warning counts for the record right after it only', () => {
+    const [warning, first, second] = wildLines(PROXY).map((l) => l.replace(/^`/, ''));
+    const p = new AuthentikOutpostParser();
+    parseLine(p, warning as string);
+    parseLine(p, (first as string).replace('"status":502', '"status":200'));
+    expect(parseLine(p, second as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 502, signal: null });
+  });
+
   it('is no JSON record without its logger', () => {
     expect(isAuthentikOutpostMark('{"event":"/","level":"info","method":"GET","status":502}')).toBe(false);
   });
