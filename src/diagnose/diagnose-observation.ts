@@ -218,10 +218,11 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
       ? [{ kind: 'header', name: contentLength.name, value: contentLength.value, fingerprint: rebuilt.template.id, component: fp.component, confidence, source: rebuilt.template.source }]
       : [];
   const eliminated = unknown && obs.response ? eliminate(obs, matched, data.elimination) : null;
-  const eliminatedParts: Partial<EliminationParts> = eliminated && obs.response ? eliminationParts(eliminated, obs.response, status, chain.map(toChainLink), locale) : {};
+  const links = chain.map(toChainLink);
+  const eliminatedParts: Partial<EliminationParts> = eliminated && obs.response ? eliminationParts(eliminated, obs.response, status, links, locale) : {};
   // The service the request went to names the issuer more precisely than "the application", and decides where
   // elimination could not.
-  const byHost = unknown && (eliminatedParts.issuer == null || eliminatedParts.issuer.component === APPLICATION) ? serviceByHost(obs, status, chain.map(toChainLink), data.serviceHosts, locale) : null;
+  const byHost = unknown && (eliminatedParts.issuer == null || eliminatedParts.issuer.component === APPLICATION) ? serviceByHost(obs, status, links, data.serviceHosts, locale) : null;
   const byElimination: Partial<EliminationParts> = byHost ?? eliminatedParts;
   const eliminatedConfidence = byElimination.confidence && capped(byElimination.confidence, obs.logged?.confidence);
   // What the log line's own fields said comes first: the cause they name and the step that follows from it.
@@ -233,7 +234,7 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
     status,
     issuer: byElimination.issuer ?? (fp && issuerLink ? { component: issuerLink.component, layer: issuerLink.layer, fingerprint: fp.id } : null),
     confidence: eliminatedConfidence ?? confidence,
-    chain: byElimination.chain ?? chain.map(toChainLink),
+    chain: byElimination.chain ?? links,
     summary: byElimination.summary ?? summary,
     evidence: [...sizeEvidence, ...evidenceOf(matched, best, chain), ...(byElimination.evidence ?? [])],
     causes: logged ? [logged.cause, ...causes] : causes,
