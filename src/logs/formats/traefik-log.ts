@@ -29,16 +29,24 @@ const NEW_ATTEMPT = /(?:msg="|> )New attempt \d+ for request: /;
 // The error field as zerolog's console writes it (`error="…"`), or after a `|` unquoted, as a reporter's copy shows it.
 const ZEROLOG = new RegExp(`^(?:(\\d{4}-\\d\\d-\\d\\dT\\S+) )?(?:DBG|ERR) (?:\\S+ )?> ${OWN_STATUS}(?: error="((?:[^"\\\\]|\\\\.)*)"| \\| error=(.+)$)`);
 
-/** A line of Traefik's own that no other program writes. */
-export function isTraefikLogMark(line: string): boolean {
-  // Traefik 3's proxy error with its caller's path names Traefik for any status its ErrorHandler writes (a 500 for a
-  // backend's TLS certificate it could not verify, traefik/traefik#11373); without the path (or with its short form,
-  // `httputil/proxy.go:121`), only 502 and 504 do. Its start-up line (cmd/traefik/traefik.go, "Traefik version %s built
-  // on %s", in 2.x's logrus and 3.x's zerolog alike) names a log of Traefik's own that may hold no failure at all, as
-  // do the providerName and entryPointName fields of its warnings and errors (`providerName=kubernetes`: "Skipping
+/** Lines of Traefik's own that no other program writes. */
+const MARKS: readonly RegExp[] = [
+  // Its start-up line (cmd/traefik/traefik.go, "Traefik version %s built on %s", in 2.x's logrus and 3.x's zerolog
+  // alike): a log of Traefik's own that may hold no failure at all.
+  /(?:msg="| INF (?:\S+ > )?)Traefik version \S+ built on /,
+  // The providerName and entryPointName fields of its warnings and errors (`providerName=kubernetes`: "Skipping
   // service: no endpoints found", the cause of Traefik's own 503s; `entryPointName=https`: a listener that failed).
-  return /(?:msg="| INF (?:\S+ > )?)Traefik version \S+ built on |^(?:time="[^"]+" level=(?:error|warning) msg=|(?:\d{4}-\d\d-\d\dT\S+ )?(?:WRN|ERR) ).* (?:providerName|entryPointName)=[a-z]|msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: | (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ > (?:502 Bad Gateway|504 Gateway Timeout|500 Internal Server Error|499 Client Closed Request)|(?:\S*httputil\/proxy\.go:\d+ )?> (?:502 Bad Gateway|504 Gateway Timeout))(?: error="| \| error=)/.test(line);
-}
+  /^(?:time="[^"]+" level=(?:error|warning) msg=|(?:\d{4}-\d\d-\d\dT\S+ )?(?:WRN|ERR) ).* (?:providerName|entryPointName)=[a-z]/,
+  // 1.x's and 2.x's proxy error, and oxy's round trip.
+  /msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: /,
+  // Traefik 3's proxy error: with its caller's path, for any status its ErrorHandler writes (a 500 for a backend's TLS
+  // certificate it could not verify, traefik/traefik#11373); without the path (or with its short form,
+  // `httputil/proxy.go:121`), only 502 and 504 name Traefik.
+  new RegExp(String.raw` (?:DBG|ERR) (?:github\.com\/traefik\/traefik\/\S+ > ${OWN_STATUS}|(?:\S*httputil\/proxy\.go:\d+ )?> (?:502 Bad Gateway|504 Gateway Timeout))(?: error="| \| error=)`),
+];
+const MARK = new RegExp(MARKS.map((mark) => mark.source).join('|'));
+
+export const isTraefikLogMark = (line: string): boolean => MARK.test(line);
 
 const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
 
