@@ -11,7 +11,7 @@ import { buildChain, toChainLink, type Link, type MatchedFingerprint } from './c
 import type { DefaultPageTemplate } from './default-page-schema.ts';
 import { APPLICATION, eliminationParts, type EliminationParts } from './diagnosis-by-elimination.ts';
 import { eliminate } from './eliminate.ts';
-import { loggedCause } from './log-line-text.ts';
+import { loggedCause, writerAnswered } from './log-line-text.ts';
 import type { EliminationData } from './elimination-schema.ts';
 import { confidenceOn, matchFingerprint, shorten, type CompiledFingerprint } from './match-fingerprint.ts';
 import { messages } from '../i18n/index.ts';
@@ -191,7 +191,9 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const inPath = chain.map((l) => l.component).join(' → ');
   const unknownSummary =
     obs.logged && status !== null
-      ? msg.loggedUnknownSummary(status, inPath)
+      ? writerAnswered(obs.logged)
+        ? msg.loggedProxySummary(status, obs.logged.format)
+        : msg.loggedUnknownSummary(status, inPath)
       : msg.unknownSummary(status, obs.response !== null) + (chain.length > 0 ? msg.inPathHint(inPath) : '');
   const summary = text?.summary ?? (verdict === 'no-error' ? msg.noErrorSummary(status ?? 0) : unknownSummary);
   const issuerText = text && 'causes' in text ? text : undefined;
@@ -226,7 +228,8 @@ export function diagnoseObservation(obs: Observation, data: EngineData, locale: 
   const byElimination: Partial<EliminationParts> = byHost ?? eliminatedParts;
   const eliminatedConfidence = byElimination.confidence && capped(byElimination.confidence, obs.logged?.confidence);
   // What the log line's own fields said comes first: the cause they name and the step that follows from it.
-  const logged = obs.logged && (fp || byElimination.issuer) ? loggedCause(obs.logged, locale) : null;
+  // A line that says its writer answered keeps its cause even when no fingerprint names the writer.
+  const logged = obs.logged && (fp || byElimination.issuer || writerAnswered(obs.logged)) ? loggedCause(obs.logged, locale) : null;
   const causes = byHost?.causes ?? issuerText?.causes ?? (unknown ? (general?.causes ?? msg.genericCauses) : []);
   return {
     label: obs.label,

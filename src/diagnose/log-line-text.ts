@@ -9,3 +9,9 @@ export function loggedCause(entry: PastedLogEntry, locale: Locale): { cause: str
   const { label, next } = logs.causes[entry.cause];
   return { cause: facts === '' ? label : `${label} (${facts})`, next };
 }
+
+/**
+ * The log line's own fields say the component that wrote it answered (Pound's e503, authentik's warning before its
+ * 502); a body size that matches a proxy's page is a guess about the page, not what the writer logged.
+ */
+export const writerAnswered = (entry: PastedLogEntry): boolean => entry.issuer === 'proxy' && entry.evidence.some((e) => e.kind !== 'error-page-size');

@@ -101,6 +101,15 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(d?.notes).toContain('The error-log line names no status; 503 is what that proxy answers for the failure it names (its source), so the confidence is one step lower.');
   });
 
+  it("says what a line of a log no fingerprint names decided (Pound's own 503): its writer answered, and why, not that its fields are silent", () => {
+    const [d] = diagnose(wild('pound-log/pound-issue44-e503-no-backend.log')).diagnoses;
+    expect(d).toMatchObject({ status: 503, verdict: 'unknown', issuer: null });
+    expect(d?.summary).toMatch(/^The log line says the component that wrote it \(a pound log\) answered 503 itself/);
+    expect(d?.causes[0]).toMatch(/^No live upstream \(proxy error log: e503: .*no backend found/);
+    const [id] = diagnose(wild('pound-log/pound-issue44-e503-no-backend.log'), { locale: 'id' }).diagnoses;
+    expect(id?.summary).toMatch(/^Baris log ini menyebut bahwa komponen yang menulisnya \(log pound\) menjawab 503 sendiri/);
+  });
+
   it("keeps a page the words name over log lines about another status (mechanics: two real captures pasted together)", () => {
     const page = readFileSync(new URL('../../test/fixtures/diagnose/wild/cloudflare/524-page-text-bold-gutenberg-compat.txt', import.meta.url), 'utf8');
     const { format, diagnoses } = diagnose(`${page}\n${HAPROXY_SH}`);

@@ -12,6 +12,8 @@ export const idDiagnose: Messages['diagnose'] = {
     ` Di jalur request: ${components}. Tidak satu pun halaman error bawaan mereka yang cocok, jadi respons ini kemungkinan besar berasal dari belakang mereka (aplikasi) atau dari halaman error kustom.`,
   loggedUnknownSummary: (status, components) =>
     `Baris log ini menunjukkan ${status}, tetapi field-nya sendiri tidak menyebut siapa yang menjawab: tidak ada yang menunjukkan ${components || 'komponen yang menulisnya'} gagal, dan tidak ada yang menunjukkan upstream yang menjawab. Log yang mencatat status dari upstream (nginx $upstream_status, termination state HAProxy) atau error log pada jam itu yang bisa memastikannya.`,
+  loggedProxySummary: (status, format) =>
+    `Baris log ini menyebut bahwa komponen yang menulisnya (log ${format}) menjawab ${status} sendiri, beserta alasannya (di bawah): field-nya sendiri menunjukkan kegagalan di sisinya, bukan jawaban dari upstream. Belum ada fingerprint httpwhy yang mengenali baris log itu, jadi komponennya tidak disebut di sini.`,
   noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
   skipped: (count) => `${count} respons lain tanpa status error tidak ditampilkan.`,
   genericCauses: ['Komponen yang menjawab tidak dikenal httpwhy, atau ia menyajikan halaman error kustom.'],
