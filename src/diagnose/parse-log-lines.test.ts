@@ -104,10 +104,10 @@ describe('a pasted access log, read with the log analyzer', () => {
   it("says what a line of a log no fingerprint names decided (Pound's own 503): its writer answered, and why, not that its fields are silent", () => {
     const [d] = diagnose(wild('pound-log/pound-issue44-e503-no-backend.log')).diagnoses;
     expect(d).toMatchObject({ status: 503, verdict: 'unknown', issuer: null });
-    expect(d?.summary).toMatch(/^The log line says the component that wrote it \(a pound log\) answered 503 itself/);
+    expect(d?.summary).toMatch(/^The log line says the component that wrote it answered 503 itself \(log format pound\)/);
     expect(d?.causes[0]).toMatch(/^No live upstream \(proxy error log: e503: .*no backend found/);
     const [id] = diagnose(wild('pound-log/pound-issue44-e503-no-backend.log'), { locale: 'id' }).diagnoses;
-    expect(id?.summary).toMatch(/^Baris log ini menyebut bahwa komponen yang menulisnya \(log pound\) menjawab 503 sendiri/);
+    expect(id?.summary).toMatch(/^Baris log ini menyebut bahwa komponen yang menulisnya menjawab 503 sendiri \(format log pound\)/);
   });
 
   it("keeps a page the words name over log lines about another status (mechanics: two real captures pasted together)", () => {

@@ -12,7 +12,7 @@ export const enDiagnose = {
   loggedUnknownSummary: (status: number, components: string) =>
     `The log line shows ${status}, but its own fields do not say who answered: nothing in it shows ${components || 'the component that wrote it'} failing, and nothing that the upstream answered. A log that records the upstream's status (nginx $upstream_status, HAProxy's termination state) or the error log at that time decides it.`,
   loggedProxySummary: (status: number, format: string) =>
-    `The log line says the component that wrote it (a ${format} log) answered ${status} itself, and why (below): its own fields show the failure on its side, not an answer of the upstream. No fingerprint of httpwhy's knows that log's lines yet, so the component is not named here.`,
+    `The log line says the component that wrote it answered ${status} itself (log format ${format}), and why (below): its own fields show the failure on its side, not an answer of the upstream. No fingerprint of httpwhy's knows that log's lines yet, so the component is not named here.`,
   noErrorSummary: (status: number) => `HTTP ${status} is not an error status, so there is nothing to diagnose.`,
   skipped: (count: number) => `${count} more response(s) without an error status are not shown.`,
   genericCauses: ['The component that answered is not one httpwhy knows, or it serves a custom error page.'],

@@ -13,7 +13,7 @@ export const idDiagnose: Messages['diagnose'] = {
   loggedUnknownSummary: (status, components) =>
     `Baris log ini menunjukkan ${status}, tetapi field-nya sendiri tidak menyebut siapa yang menjawab: tidak ada yang menunjukkan ${components || 'komponen yang menulisnya'} gagal, dan tidak ada yang menunjukkan upstream yang menjawab. Log yang mencatat status dari upstream (nginx $upstream_status, termination state HAProxy) atau error log pada jam itu yang bisa memastikannya.`,
   loggedProxySummary: (status, format) =>
-    `Baris log ini menyebut bahwa komponen yang menulisnya (log ${format}) menjawab ${status} sendiri, beserta alasannya (di bawah): field-nya sendiri menunjukkan kegagalan di sisinya, bukan jawaban dari upstream. Belum ada fingerprint httpwhy yang mengenali baris log itu, jadi komponennya tidak disebut di sini.`,
+    `Baris log ini menyebut bahwa komponen yang menulisnya menjawab ${status} sendiri (format log ${format}), beserta alasannya (di bawah): field-nya sendiri menunjukkan kegagalan di sisinya, bukan jawaban dari upstream. Belum ada fingerprint httpwhy yang mengenali baris log itu, jadi komponennya tidak disebut di sini.`,
   noErrorSummary: (status) => `HTTP ${status} bukan status error, jadi tidak ada yang perlu didiagnosis.`,
   skipped: (count) => `${count} respons lain tanpa status error tidak ditampilkan.`,
   genericCauses: ['Komponen yang menjawab tidak dikenal httpwhy, atau ia menyajikan halaman error kustom.'],
