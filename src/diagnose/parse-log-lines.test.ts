@@ -101,13 +101,23 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(d?.notes).toContain('The error-log line names no status; 503 is what that proxy answers for the failure it names (its source), so the confidence is one step lower.');
   });
 
-  it("says what a line of a log no fingerprint names decided (Pound's own 503): its writer answered, and why, not that its fields are silent", () => {
-    const [d] = diagnose(wild('pound-log/pound-issue44-e503-no-backend.log')).diagnoses;
-    expect(d).toMatchObject({ status: 503, verdict: 'unknown', issuer: null });
-    expect(d?.summary).toMatch(/^The log line says the component that wrote it answered 503 itself \(log format pound\)/);
-    expect(d?.causes[0]).toMatch(/^No live upstream \(proxy error log: e503: .*no backend found/);
-    const [id] = diagnose(wild('pound-log/pound-issue44-e503-no-backend.log'), { locale: 'id' }).diagnoses;
-    expect(id?.summary).toMatch(/^Baris log ini menyebut bahwa komponen yang menulisnya menjawab 503 sendiri \(format log pound\)/);
+  it("says what a line of a log no fingerprint names decided (authentik's outpost after its warning): its writer answered, and why, not that its fields are silent", () => {
+    const [d] = diagnose(wild('authentik-outpost-json/authentik-4731-proxy-502.log')).diagnoses;
+    expect(d).toMatchObject({ status: 502, verdict: 'unknown', issuer: null });
+    expect(d?.summary).toMatch(/^The log line says the component that wrote it answered 502 itself \(log format authentik-outpost\)/);
+    expect(d?.causes[0]).toMatch(/^Connection reset or closed before the response \(proxy error log: EOF\)/);
+    const [id] = diagnose(wild('authentik-outpost-json/authentik-4731-proxy-502.log'), { locale: 'id' }).diagnoses;
+    expect(id?.summary).toMatch(/^Baris log ini menyebut bahwa komponen yang menulisnya menjawab 502 sendiri \(format log authentik-outpost\)/);
+  });
+
+  it.each([
+    ['pound-log/pound-issue44-e503-no-backend.log', 503, 'Pound', 'pound-log-line-own-answer', /^No live upstream \(proxy error log: e503: .*no backend found/],
+    ['tyk-logfmt/tyk-pr7712-ucf-connection-refused-500.log', 500, 'Tyk Gateway', 'tyk-log-line-own-answer', /^Connection refused \(.*response_flag=UCF/],
+    ['traefik-log/traefik-v3-11373-dbg-500-tls.log', 500, 'Traefik', 'traefik-log-line-own-answer', /tls: failed to verify certificate/],
+  ])("names the writer of %s from its own line, with the line's cause first", (path, status, component, fingerprint, cause) => {
+    const [d] = diagnose(wild(path)).diagnoses;
+    expect(d).toMatchObject({ status, verdict: 'identified', issuer: { component, fingerprint } });
+    expect(d?.causes[0]).toMatch(cause);
   });
 
   it("keeps a page the words name over log lines about another status (mechanics: two real captures pasted together)", () => {
