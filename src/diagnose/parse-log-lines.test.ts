@@ -114,6 +114,9 @@ describe('a pasted access log, read with the log analyzer', () => {
     ['pound-log/pound-issue44-e503-no-backend.log', 503, 'Pound', 'pound-log-line-own-answer', /^No live upstream \(proxy error log: e503: .*no backend found/],
     ['tyk-logfmt/tyk-pr7712-ucf-connection-refused-500.log', 500, 'Tyk Gateway', 'tyk-log-line-own-answer', /^Connection refused \(.*response_flag=UCF/],
     ['traefik-log/traefik-v3-11373-dbg-500-tls.log', 500, 'Traefik', 'traefik-log-line-own-answer', /tls: failed to verify certificate/],
+    ['skipper/skipper-1649-concatenated-app-errors-502.log', 502, 'Skipper', 'skipper-log-line-own-answer', /^Connection refused \(proxy error log: status code 502: dialing failed true/],
+    ['lighttpd-error/pihole-5131-all-handlers-down-503.log', 503, 'lighttpd', 'lighttpd-error-log-own-answer', /^No live upstream \(proxy error log: \(gw_backend\.c\) all handlers/],
+    ['haproxy-alert/open-balena-37-compose-alert-no-server.log', 503, 'HAProxy', 'haproxy-alert-own-answer', /^No live upstream \(proxy error log: backend 'backend_api' has no server available!\)/],
   ])("names the writer of %s from its own line, with the line's cause first", (path, status, component, fingerprint, cause) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ status, verdict: 'identified', issuer: { component, fingerprint } });
