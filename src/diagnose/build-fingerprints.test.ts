@@ -98,8 +98,8 @@ fingerprints:
     }
   });
 
-  it("takes a status alone only where the family's vendor is the only one that sends it (Cloudflare's 522, not 521 or 530)", () => {
-    const family = (statuses: string) => `
+  it("takes a status alone only where the family's vendor is the only one that sends it (Cloudflare's 522, not 521 or 530), or as a low-confidence guess", () => {
+    const family = (statuses: string, confidence = 'medium') => `
 family: sample
 kbVendor: cloudflare
 fingerprints:
@@ -107,7 +107,7 @@ fingerprints:
     component: Thing
     layer: cdn
     role: issuer
-    confidence: medium
+    confidence: ${confidence}
     source: https://example.org/doc
     match:
       status: [${statuses}]
@@ -117,6 +117,10 @@ fingerprints:
     // 530 is Pantheon's too in the knowledge base, and 521 Zoraxy's.
     expect(buildOne(family('522, 530')).join('\n')).toMatch(/status alone identifies nothing unless only the family's vendor sends it/);
     expect(buildOne(family('521')).join('\n')).toMatch(/status alone identifies nothing unless only the family's vendor sends it/);
+    // At low confidence the vendor's code shared with a rarer component may stand alone; a code that is not the
+    // vendor's at all (502) may not.
+    expect(buildOne(family('521, 530', 'low')).join('\n')).not.toMatch(/status alone/);
+    expect(buildOne(family('521, 502', 'low')).join('\n')).toMatch(/status alone identifies nothing/);
   });
 
   it('refuses a status-only fingerprint, translations with a different number of items, and unknown refinements', () => {

@@ -38,6 +38,13 @@ const ownStatusOf = (vendor: Vendor | undefined, status: number): boolean => {
   return vendor !== undefined && meanings.length > 0 && meanings.every((e) => e.vendor === vendor && e.standing === 'vendor');
 };
 
+/**
+ * A vendor's code that a rarer component shares (Cloudflare's 521, which Zoraxy sends too): the status alone may name
+ * the vendor only as a guess, at low confidence, and the summary says who else sends it.
+ */
+const sharedOwnStatusOf = (vendor: Vendor | undefined, status: number): boolean =>
+  vendor !== undefined && getCode(status).some((e) => e.vendor === vendor && e.standing === 'vendor');
+
 function checkMatch(fp: Fingerprint, vendor: Vendor | undefined, where: string, errors: string[]): void {
   const m = fp.match;
   const responseMatchers = m.reason !== undefined || m.headers !== undefined || m.body !== undefined || m.anyOf !== undefined;
@@ -45,9 +52,10 @@ function checkMatch(fp: Fingerprint, vendor: Vendor | undefined, where: string, 
   if (m.logged && (m.logged.issued !== undefined) !== (fp.role === 'issuer')) {
     errors.push(`${where}: a log-line issuer says the log's writer answered itself (issued: proxy); an in-path one says nothing about that`);
   }
-  const ownStatuses = m.status !== undefined && m.status.every((status) => ownStatusOf(vendor, status));
+  const ownStatuses =
+    m.status !== undefined && m.status.every((status) => ownStatusOf(vendor, status) || (fp.confidence === 'low' && sharedOwnStatusOf(vendor, status)));
   if (!m.failure && !m.logged && !responseMatchers && !ownStatuses) {
-    errors.push(`${where}: status alone identifies nothing unless only the family's vendor sends it; add a header, body or reason matcher`);
+    errors.push(`${where}: status alone identifies nothing unless only the family's vendor sends it (or, at low confidence, the vendor's own code shared by a rarer component); add a header, body or reason matcher`);
   }
   if (fp.role === 'issuer' && (fp.networkFailure !== undefined || fp.networkFailureDetail !== undefined) && !m.failure) {
     errors.push(`${where}: networkFailure and networkFailureDetail belong to curl failure fingerprints`);

@@ -192,6 +192,18 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(diagnose(`HTTP/1.1 404 Not Found\nContent-Type: text/plain\n\n${line}`).diagnoses[0]?.issuer?.component).not.toBe('Vercel');
   });
 
+  // A client's "HTTP Error 521" (urllib2) and axios's 530 show the status alone: Cloudflare's codes, which g3proxy,
+  // Zoraxy and Pantheon share, so Cloudflare is named as a guess (Zoraxy's own 521 page still names Zoraxy, below).
+  it.each([
+    ['cloudflare/eoemarket-521-urllib2.log', 521],
+    ['cloudflare/naas-axios-530-tunnel-1033.txt', 530],
+  ])('%s: the status alone (%i) names Cloudflare at low confidence', (path, status) => {
+    const d = firstDiagnosis(path);
+    expect(d).toMatchObject({ status, verdict: 'identified', confidence: 'low' });
+    expect(d.issuer?.fingerprint).toBe('cloudflare-likely-status');
+    expect(d.summary).toMatch(/g3proxy/);
+  });
+
   it.each(ISSUED)('%s: issued by %s (%s)', (path, component, fingerprint) => {
     const d = firstDiagnosis(path);
     expect(d.verdict).toBe('identified');
@@ -221,10 +233,11 @@ describe('edge and platform fingerprints on real captures', () => {
     expect(firstDiagnosis('heroku/503-application-error-old-iframe-via-cloudflare-nginx.http').chain.map((l) => l.component)).toEqual(['Cloudflare', 'Heroku router']);
   });
 
-  // Zoraxy answers 521 too ("Web server is down", its own page): a sentence naming error 521 no longer names Cloudflare.
-  it.each(['cloudflare/521-synology-ddns-10-prose.txt', 'cloudflare/521-cloudflare-docs-13518-prose.txt'])('leaves a bare error 521 undecided between Cloudflare and Zoraxy (%s)', (path) => {
+  // Zoraxy answers 521 too ("Web server is down", its own page): a sentence naming error 521 names Cloudflare only as
+  // a guess, and both meanings stay listed.
+  it.each(['cloudflare/521-synology-ddns-10-prose.txt', 'cloudflare/521-cloudflare-docs-13518-prose.txt'])('names Cloudflare for a bare error 521 only at low confidence (%s)', (path) => {
     const d = firstDiagnosis(path);
-    expect(d).toMatchObject({ status: 521, verdict: 'unknown', issuer: null });
+    expect(d).toMatchObject({ status: 521, verdict: 'identified', confidence: 'low', issuer: { fingerprint: 'cloudflare-likely-status' } });
     expect(d.statusMeanings.map((m) => m.id)).toEqual(expect.arrayContaining(['521-cloudflare', '521-zoraxy']));
   });
 
