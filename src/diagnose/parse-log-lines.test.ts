@@ -117,10 +117,30 @@ describe('a pasted access log, read with the log analyzer', () => {
     ['skipper/skipper-1649-concatenated-app-errors-502.log', 502, 'Skipper', 'skipper-log-line-own-answer', /^Connection refused \(proxy error log: status code 502: dialing failed true/],
     ['lighttpd-error/pihole-5131-all-handlers-down-503.log', 503, 'lighttpd', 'lighttpd-error-log-own-answer', /^No live upstream \(proxy error log: \(gw_backend\.c\) all handlers/],
     ['haproxy-alert/open-balena-37-compose-alert-no-server.log', 503, 'HAProxy', 'haproxy-alert-own-answer', /^No live upstream \(proxy error log: backend 'backend_api' has no server available!\)/],
+    // nginx's own refusals that involve no upstream: limit_req's 503, and the 500 of a try_files loop.
+    ['nginx-error/crowdsec-nginx-req-limit.log', 503, 'nginx', 'nginx-error-log-limit-own-answer', /^Load shed by the proxy \(proxy error log: limiting requests, excess: 5\.428/],
+    ['nginx-combined/soozookaizokuhunter-docker-logs-nginx-500-rewrite-cycle.log', 500, 'nginx', 'nginx-error-log-config-own-answer', /rewrite or internal redirection cycle/],
   ])("names the writer of %s from its own line, with the line's cause first", (path, status, component, fingerprint, cause) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ status, verdict: 'identified', issuer: { component, fingerprint } });
     expect(d?.causes[0]).toMatch(cause);
+  });
+
+  // nginx's error-log lines for refusals its access log alone does not explain (a static file, a directory, basic auth):
+  // lines of real logs, each pasted alone.
+  it.each([
+    ['nginx-error/aoiths-nginx-gunicorn-error.log', 'directory index of', 403, 'nginx-error-message-forbidden'],
+    ['nginx-error/fail2ban-nginx-http-auth.log', 'was not found in', 401, 'nginx-error-message-basic-auth'],
+    ['nginx-error/fail2ban-nginx-http-auth.log', 'password mismatch', 401, 'nginx-error-message-basic-auth'],
+  ])('names nginx for its own answer in a line of %s (%s)', (path, words, status, fingerprint) => {
+    const line = wild(path).split('\n').find((l) => l.includes(words)) as string;
+    expect(diagnose(line).diagnoses[0]).toMatchObject({ status, verdict: 'identified', issuer: { component: 'nginx', fingerprint } });
+  });
+
+  it("does not read nginx's start-up message about a missing file as a 404: no request's context follows it", () => {
+    const line = wild('nginx-error/zapper-dapp-replit-nginx-error.log').split('\n').find((l) => l.includes('[emerg]') && l.includes('open()')) as string;
+    expect(line).toMatch(/failed \(2: No such file or directory\)$/);
+    expect(() => diagnose(line)).toThrow(/not a response httpwhy can read/);
   });
 
   it("keeps a page the words name over log lines about another status (mechanics: two real captures pasted together)", () => {

@@ -47,8 +47,8 @@ export const APACHE_PROXY_CODES: Record<string, ApacheProxyCode> = {
   // mod_proxy_balancer.c:550, :575 `All workers are in error state [for route (%s)]`; 503.
   AH01167: event('no-live-upstream'),
   AH01170: event('no-live-upstream'),
-  // mod_proxy_balancer.c:579 `%s: No workers in balancer`; 503.
-  AH01171: event('proxy-config'),
+  // mod_proxy_balancer.c:579 `%s: No workers in balancer`; 503, as for a balancer whose workers are all down.
+  AH01171: event('no-live-upstream'),
   // mod_proxy.c:1510 `No protocol handler was valid for the URL %s`: the scheme's module is not loaded; 500.
   AH01144: event('proxy-config'),
   // mod_proxy_http.c:1111 `error reading status line from remote server %s:%d`: the backend closed or reset the

@@ -10,8 +10,14 @@
  */
 import type { Cause, FormatId } from '../types.ts';
 
-const NGINX: Partial<Record<Cause, number>> = { timeout: 504, 'client-closed': 499 };
-const APACHE: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503 };
+/**
+ * nginx also refuses for itself: limit_req and limit_conn with 503 unless limit_req_status / limit_conn_status say
+ * otherwise (ngx_http_limit_req_module.c), and a rewrite or internal-redirect cycle or a missing named location with
+ * 500 (ngx_http_core_module.c, ngx_http_internal_redirect, ngx_http_named_location).
+ */
+const NGINX: Partial<Record<Cause, number>> = { timeout: 504, 'client-closed': 499, 'load-shed': 503, 'proxy-config': 500 };
+/** Apache's AH00941 (no connection free in the worker's pool) is a 503; AH01144 (no protocol handler) a 500. */
+const APACHE: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503, 'load-shed': 503, 'proxy-config': 500 };
 /** lighttpd's gw_backend.c: 503 while no backend is usable, 504 for a backend's timeout, 502 otherwise. */
 const LIGHTTPD: Partial<Record<Cause, number>> = { timeout: 504, 'connect-failed': 503, refused: 503, unreachable: 503, 'no-live-upstream': 503, dns: 503 };
 /** HAProxy answers 503 while a backend has no server (src/backend.c); a server's check names no request. */
