@@ -120,6 +120,13 @@ describe('a pasted access log, read with the log analyzer', () => {
     // nginx's own refusals that involve no upstream: limit_req's 503, and the 500 of a try_files loop.
     ['nginx-error/crowdsec-nginx-req-limit.log', 503, 'nginx', 'nginx-error-log-limit-own-answer', /^Load shed by the proxy \(proxy error log: limiting requests, excess: 5\.428/],
     ['nginx-combined/soozookaizokuhunter-docker-logs-nginx-500-rewrite-cycle.log', 500, 'nginx', 'nginx-error-log-config-own-answer', /rewrite or internal redirection cycle/],
+    // Gateways' and servers' own lines: APISIX's access line with its own 502 page's size, LiteSpeed's "oops!" line,
+    // cloudflared's failed request, KrakenD's Gin line with Lura's error under it.
+    ['apisix/andreas-levander-apisix-2.14-502-504-404.log', 502, 'Apache APISIX', 'apisix-log-line-own-answer', /the proxy's own error page for this status/],
+    ['litespeed-error/lscache-wp-216-ols-oops-503.log', 503, 'LiteSpeed', 'litespeed-error-log-own-answer', /oops! +503 Service Unavailable/],
+    ['cloudflared/fastlayne-justlayme-cloudflared.log', 502, 'Cloudflare Tunnel', 'cloudflared-log-own-answer', /^Connection refused \(proxy error log: Unable to reach the origin service/],
+    ['krakend-gin/krakend-ce-836-500-context-canceled-1m.log', 500, 'KrakenD', 'krakend-log-own-answer', /Error #01: context canceled/],
+    ['aws-apigateway-execution/todayweather-2033-malformed-lambda-proxy-response-502.log', 502, 'Amazon API Gateway', 'apigw-execution-log-own-answer', /Malformed Lambda proxy response/],
   ])("names the writer of %s from its own line, with the line's cause first", (path, status, component, fingerprint, cause) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ status, verdict: 'identified', issuer: { component, fingerprint } });
