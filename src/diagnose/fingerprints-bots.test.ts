@@ -97,6 +97,10 @@ describe('what an application says in its own words', () => {
   // readthedocs' paste of GitHub's 422 JSON, and a Flutter log with the body on the line after dio's message
     ['github/readthedocs-create-hook-422.json', 'GitHub REST API', 'github-api-error'],
     ['github/gsy-flutter-404-github-api.log', 'GitHub REST API', 'github-api-error'],
+    // GitHub's primary rate-limit sentence, naming the caller: in a CLI's debug line, and in the older object whose
+    // documentation_url is http://developer.github.com
+    ['github/stripe-cli-1031-version-check-403.log', 'GitHub REST API', 'github-api-error'],
+    ['github/pullup-234-ratelimit.json', 'GitHub REST API', 'github-api-error'],
     // held-out set 109: devices' and their clouds' own API errors, in their vendors' shapes
     ['tasmota/cm-need-user-password-german.json', 'Tasmota', 'tasmota-need-credentials'],
     ['philips-hue-bridge/octohue-lights-unauthorized-user.json', 'Philips Hue bridge', 'hue-bridge-error'],
