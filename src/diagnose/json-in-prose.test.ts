@@ -12,6 +12,12 @@ describe('jsonAmongProse', () => {
     expect(jsonAmongProse('slacktee.sh: {"ok":false,"error":"not_in_channel"}')).toEqual({ ok: false, error: 'not_in_channel' });
   });
 
+  it("finds an instance util.inspect printed after its class name (corpus: airtable/airtable-js-403-not-authorized.txt)", () => {
+    const printed = readFileSync(new URL('../../test/fixtures/diagnose/wild/airtable/airtable-js-403-not-authorized.txt', import.meta.url), 'utf8');
+    expect(printed.startsWith('AirtableError {')).toBe(true);
+    expect(jsonAmongProse(printed)).toEqual({ error: 'NOT_AUTHORIZED', message: 'You are not authorized to perform this operation', statusCode: 403 });
+  });
+
   it("takes no gRPC client's error object for a body (corpus: linkerd/linkerd2-2918-grpc-502-metadata.log)", () => {
     const printed = readFileSync(new URL('../../test/fixtures/diagnose/wild/linkerd/linkerd2-2918-grpc-502-metadata.log', import.meta.url), 'utf8');
     expect(jsonAmongProse(printed)).toBeUndefined();

@@ -45,9 +45,9 @@ export function objectTextAt(text: string, from: number): string | undefined {
 
 /**
  * Where an object starts a line, or follows a short label on it (`slacktee.sh: {…}`, `Response => {…}`), as tools print
- * a body they received.
+ * a body they received, or the class name util.inspect puts before an instance (`AirtableError {…}`).
  */
-const OBJECT_START = /^[ \t]*(?:[^{}\n"]{1,80}?(?::|=>?|->)[ \t]+)?\{/m;
+const OBJECT_START = /^[ \t]*(?:[^{}\n"]{1,80}?(?::|=>?|->)[ \t]+|[A-Z][\w$]{0,60} )?\{/m;
 
 /** The JSON object among a few lines of words, or undefined. */
 export function jsonAmongProse(text: string): Record<string, unknown> | undefined {

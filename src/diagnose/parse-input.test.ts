@@ -151,9 +151,14 @@ describe('parseInput, responses inside logs, traces and printouts', () => {
   it.each([
     ['a log whose lines name statuses', 'ProxyServer[25762]: 63 | Connecting to upstream proxy\nProxyServer[25762]: 63 | Received response from target (502)\nProxyServer[25762]: 63 | Target socket ended'],
     ['timestamped log lines naming a status', '2023-05-01 12:00:01.100 INFO  worker-1 GET /api took 5023 ms\n2023-05-01 12:00:01.300 WARN  worker-1 retrying after status 503\n2023-05-01 12:00:02.300 ERROR worker-1 giving up'],
-    ["an object's own status field", "{\n  level: 'error',\n  status: 502,\n  msg: 'upstream failed'\n}"],
   ])('takes no status from %s (diagnose then refuses it)', (_what, input) => {
     expect(statusOrRefusal(input)).toBeNull();
+  });
+
+  it('reads an object util.inspect printed (keys without quotes) as the same object in JSON reads', () => {
+    const inspected = "{\n  level: 'error',\n  status: 502,\n  msg: 'upstream failed'\n}";
+    const json = '{\n  "level": "error",\n  "status": 502,\n  "msg": "upstream failed"\n}';
+    expect(responseOf(inspected)).toEqual(responseOf(json));
   });
 });
 

@@ -23,6 +23,27 @@ describe('printedObjectToJson (Python and Ruby)', () => {
     expect(JSON.parse(printedObjectToJson('{:status=>406, :body=>nil}') ?? '')).toEqual({ status: 406, body: null });
   });
 
+  it("reads an object as Node's util.inspect printed it, keys without quotes (corpus: ngrok/autohook-agent-api-503.log)", () => {
+    expect(JSON.parse(printedObjectToJson(wild('ngrok/autohook-agent-api-503.log')) ?? '')).toEqual({
+      error_code: 104,
+      status_code: 503,
+      msg: 'ngrok is not yet ready to start tunnels',
+      details: { err: 'a successful ngrok tunnel session has not yet been established' },
+    });
+  });
+
+  it("reads util.inspect's undefined and its stand-ins for what it does not print as null (mechanics)", () => {
+    expect(JSON.parse(printedObjectToJson("<ref *1> { a: [Object], b: [Array], f: [Function: send], g: [Function (anonymous)], c: [Circular *1], u: undefined, $k: 'v' }") ?? '')).toEqual({
+      a: null,
+      b: null,
+      f: null,
+      g: null,
+      c: null,
+      u: null,
+      $k: 'v',
+    });
+  });
+
   it('gives null for JSON already, and for a string that never closes (mechanics)', () => {
     expect(printedObjectToJson('{"ok": false}')).toBeNull();
     expect(printedObjectToJson("{'ok': 'x}")).toBeNull();

@@ -1,13 +1,20 @@
 /**
- * An object as a Python or Ruby client printed it, as JSON text, so that the body reads as the JSON it was sent as:
- * Python's dict repr (`{'code': 'woocommerce_rest_cannot_view', 'data': {'status': 401}}`, `True`, `None`) and Ruby's
- * Hash#inspect (`{"code"=>"service_unavailable", "status"=>503}`, `{:status=>406}`, `nil`). Strings are read by
- * string-literal.ts (either quote, escapes as those languages write them); null when the text holds none of their forms.
+ * An object as a Python, Ruby or Node client printed it, as JSON text, so that the body reads as the JSON it was sent
+ * as: Python's dict repr (`{'code': 'woocommerce_rest_cannot_view', 'data': {'status': 401}}`, `True`, `None`), Ruby's
+ * Hash#inspect (`{"code"=>"service_unavailable", "status"=>503}`, `{:status=>406}`, `nil`, 3.4's `{status: 406}`) and
+ * Node's util.inspect (console.log of an object: `{ statusCode: 403, message: 'x' }`, `undefined`, and its stand-ins
+ * for what it does not print, `[Object]`, `[Array]`, `[Function: f]`, `[Circular *1]`, read as null). Strings are read
+ * by string-literal.ts (either quote, escapes as those languages write them); null when the text holds none of their forms.
  */
 import { literalAt } from './string-literal.ts';
 
-const CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null', nil: 'null' };
-const WORD = /[A-Za-z_]\w*/y;
+const CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null', nil: 'null', undefined: 'null' };
+const WORD = /[A-Za-z_$][\w$]*/y;
+/** A key without quotes (JavaScript's, Ruby 3.4's): a word right after `{` or `,`, then a single colon. */
+const BARE_KEY = /([A-Za-z_$][\w$]*)\s*:(?!:)/y;
+/** util.inspect's stand-ins for values it does not print, and the mark of an object referred to again. */
+const INSPECT_STAND_IN = /\[(?:Object|Array|Circular \*\d+|Getter|Setter|Getter\/Setter|Function(?:: [\w$]+| \(anonymous\))?)\]/y;
+const INSPECT_REF = /<ref \*\d+>\s*/y;
 /** Ruby's `=>` between a key and its value (with the blanks around it). */
 const HASH_ROCKET = /\s*=>\s*/y;
 /** A Ruby symbol used as a key: `:status=>`. */
@@ -32,6 +39,25 @@ export function printedObjectToJson(text: string): string | null {
       printed = true;
       out += ':';
       at += rocket[0].length;
+      continue;
+    }
+    if (/[{,]\s*$/.test(out)) {
+      BARE_KEY.lastIndex = at;
+      const key = BARE_KEY.exec(text);
+      if (key) {
+        printed = true;
+        out += `${JSON.stringify(key[1])}:`;
+        at += key[0].length;
+        continue;
+      }
+    }
+    INSPECT_STAND_IN.lastIndex = at;
+    INSPECT_REF.lastIndex = at;
+    const standIn = INSPECT_STAND_IN.exec(text) ?? INSPECT_REF.exec(text);
+    if (standIn) {
+      printed = true;
+      if (standIn[0].startsWith('[')) out += 'null';
+      at += standIn[0].length;
       continue;
     }
     SYMBOL_KEY.lastIndex = at;
