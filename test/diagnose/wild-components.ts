@@ -31,6 +31,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'actix-web': { names: ['actix-web'], framework: true },
   'adafruit-io': { names: ['Adafruit IO'], framework: true },
   adguard: { names: ['AdGuard'] },
+  'adobe-api-gateway': { names: ['Adobe API Gateway'], broader: NGINX_FORKS },
   adyen: { names: ['Adyen'], framework: true },
   aiohttp: { names: ['aiohttp'], framework: true },
   airflow: { names: ['Apache Airflow'], broader: ['Flask (Werkzeug)'], framework: true },
@@ -233,6 +234,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   cowboy: { names: ['Cowboy'], framework: true },
   cpanel: { names: ['cPanel'] },
   craftcms: { names: ['Craft CMS'], broader: ['Yii'], framework: true },
+  'crates-io': { names: ['crates.io'], framework: true },
   'crossref-api': { names: ['Crossref REST API'], framework: true },
   'crystal-http-server': { names: ['Crystal HTTP::Server'], framework: true },
   'curseforge-api': { names: ['CurseForge API'], framework: true },
@@ -355,6 +357,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
     geoserver: { names: ['GeoServer'], framework: true },
   gerrit: { names: ['Gerrit'], broader: ['Jetty'], framework: true },
   geth: { names: ['Geth (go-ethereum)'], framework: true },
+  ghcr: { names: ['GitHub Container Registry'], framework: true },
   ghost: { names: ['Ghost'], framework: true },
   gitea: { names: ['Gitea'], framework: true },
   // Gondor.io's router, a Python application served by Gunicorn (its 502 page carries Server: gunicorn).
@@ -516,6 +519,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'kafka-connect': { names: ['Kafka Connect'], broader: ['Jetty'], framework: true },
   'kafka-rest-proxy': { names: ['Confluent REST Proxy'], broader: ['Jetty'], framework: true },
   'kamal-proxy': { names: ['kamal-proxy'] },
+  kaspersky: { names: ['Kaspersky'] },
   keda: { names: ['KEDA'], framework: true },
   kemal: { names: ['Kemal'], framework: true },
   // Kestrel is ASP.NET Core's server: ASP.NET Core is the same box named less precisely.
@@ -593,6 +597,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   metabase: { names: ['Metabase'], framework: true },
     'meteored-api': { names: ['Meteored API'], framework: true },
     'mercado-pago-api': { names: ['Mercado Pago API'], framework: true },
+  'meteor-galaxy': { names: ['Meteor Galaxy'] },
   metricbeat: { names: ['Metricbeat'], framework: true },
   // Extension API servers are built on k8s.io/apiserver: its Status errors are the same code as the API server's.
   'metrics-server': { names: ['metrics-server'], broader: ['Kubernetes API server'], framework: true },
@@ -665,6 +670,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Okteto's own page for a service that is not up: no fingerprint names it yet.
   notion: { names: ['Notion API'], framework: true },
   'npm-registry': { names: ['npm registry'], framework: true },
+  npmplus: { names: ['NPMplus'], broader: ['Nginx Proxy Manager', ...NGINX_FORKS] },
   nps: { names: ['nps'] },
   ntfy: { names: ['ntfy'], broader: ['Go net/http'], framework: true },
   'nuget-gallery': { names: ['NuGet Gallery'], framework: true },
@@ -868,6 +874,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   stripe: { names: ['Stripe API'], framework: true },
   superset: { names: ['Apache Superset'], broader: ['Flask (Werkzeug)'], framework: true },
   surfpool: { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
+  surge: { names: ['Surge'], broader: ['HAProxy'] },
   sveltekit: { names: ['SvelteKit'], broader: ['SvelteKit or Astro'], framework: true },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   synapse: { names: ['Synapse'], broader: ['Matrix homeserver'], framework: true },
@@ -1010,6 +1017,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   zabbix: { names: ['Zabbix'], framework: true },
   zap: { names: ['Zap'], framework: true },
   zaproxy: { names: ['ZAP'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  zeabur: { names: ['Zeabur'] },
   zendesk: { names: ['Zendesk'], framework: true },
   zenodo: { names: ['Zenodo'], broader: ['Flask (Werkzeug)'], framework: true },
   'zhongkui-waf': { names: ['Zhongkui WAF'], broader: ['OpenResty', 'nginx'] },
