@@ -122,6 +122,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'traefik-json': ['traefik-json'],
   // Istio ambient mode's ztunnel (L4 connection records): not read yet, a known gap.
   ztunnel: ['ztunnel'],
+  // The Tomcat connector's own log and IIS's native comma-separated log: no format of their own yet, known gaps.
+  'mod-jk-log': ['mod-jk'],
+  'iis-native': ['iis-native'],
   // Held-out sets 38 and 39: varnishncsa's default format is the combined one; lighttpd's and APISIX's access logs are
   // an nginx-style layout of their own, read through an inferred log_format (lighttpd's default accesslog.format is the
   // combined one, read as such); Linkerd's proxy log, apache or JSON, is

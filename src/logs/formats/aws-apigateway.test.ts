@@ -17,6 +17,15 @@ describe('ApiGatewayParser', () => {
     expect(p.access()).toMatchObject({ status: 200, timeMs: Date.parse('2023-06-10T15:36:28Z'), client: '1.128.0.0', method: 'GET', path: '/pets', requestId: '48752d0f-c99d-4cfa-a5a7-f3c6834d19e5', signal: null });
   });
 
+  // AWS's Centralized Logging with OpenSearch names the same variables in snake_case (its microbatch test data).
+  it('reads the variables under snake_case keys: status_code, http_method, resource_path, request_time_epoch', () => {
+    const SNAKE = 'aws-apigateway-json/clo-microbatch-apigateway1.log';
+    expect(detectWild(SNAKE)).toBe('aws-apigateway');
+    const p = new ApiGatewayParser();
+    expect(parseLine(p, wildLines(SNAKE)[0] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 200, timeMs: 1678451388661, client: '13.248.48.6', method: 'OPTIONS', path: '/prod/ontology', requestId: 'ebf87aa3-bf0b-44a7-ab91-1571f567c956' });
+  });
+
   // The file's first record with its status and integration fields changed on purpose: the file shows no 5xx.
   const withFields = (fields: string) => (wildLines(REST)[0] as string).replace('"status":"200"', `"status":"502"${fields}`);
 

@@ -15,8 +15,8 @@ import { firstString, parseJsonObject, type JsonObject } from './json-fields.ts'
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { ClfTime, parseIsoTime } from './log-time.ts';
 
-const INTEGRATION_STATUS = ['integrationStatus', 'integration.status', 'integration.integrationStatus'];
-const ERROR_MESSAGE = ['integrationErrorMessage', 'integration.error', 'errorMessage', 'error.message', 'errorResponseType'];
+const INTEGRATION_STATUS = ['integrationStatus', 'integration.status', 'integration.integrationStatus', 'integration_status'];
+const ERROR_MESSAGE = ['integrationErrorMessage', 'integration.error', 'errorMessage', 'error.message', 'errorResponseType', 'integration_error_message', 'error_message'];
 
 /**
  * API Gateway's own error messages and gateway response types, in its access logs' error fields and its execution
@@ -59,23 +59,25 @@ export class ApiGatewayParser extends BaseParser {
     const line = buf.toString('utf8', start, end);
     // WebSocket APIs log no method: their console format has the route key, the event type and the connection id.
     const websocket = line.includes('"connectionId"') && line.includes('"eventType"') && line.includes('"routeKey"');
-    if (!websocket && (!line.includes('"httpMethod"') || !(line.includes('"resourcePath"') || line.includes('"routeKey"')))) return KIND.none;
+    // The same variables under snake_case keys, as some deployments name them (AWS's Centralized Logging with OpenSearch).
+    const snake = line.includes('"http_method"') && (line.includes('"resource_path"') || line.includes('"route_key"'));
+    if (!websocket && !snake && (!line.includes('"httpMethod"') || !(line.includes('"resourcePath"') || line.includes('"routeKey"')))) return KIND.none;
     const obj = parseJsonObject(line);
     if (!obj) return KIND.none;
-    const status = Number(firstString(obj, ['status']));
+    const status = Number(firstString(obj, ['status', 'status_code']));
     if (!(status >= 100 && status <= 999)) return KIND.none;
-    const time = this.timeOf(firstString(obj, ['requestTime']), firstString(obj, ['requestTimeEpoch']));
-    const route = firstString(obj, ['routeKey']);
-    const path = firstString(obj, ['path', 'resourcePath']) || route.replace(/^\S+ /, '');
+    const time = this.timeOf(firstString(obj, ['requestTime', 'request_time']), firstString(obj, ['requestTimeEpoch', 'request_time_epoch']));
+    const route = firstString(obj, ['routeKey', 'route_key']);
+    const path = firstString(obj, ['path', 'resourcePath', 'resource_path']) || route.replace(/^\S+ /, '');
     return this.accessLine(
       {
         status,
         timeMs: time.ms,
         tzOffsetMin: time.offsetMin,
-        client: firstString(obj, ['ip', 'sourceIp', 'identity.sourceIp']),
-        method: firstString(obj, ['httpMethod']),
+        client: firstString(obj, ['ip', 'sourceIp', 'identity.sourceIp', 'client_ip', 'source_ip']),
+        method: firstString(obj, ['httpMethod', 'http_method']),
         path,
-        requestId: firstString(obj, ['requestId', 'extendedRequestId']),
+        requestId: firstString(obj, ['requestId', 'extendedRequestId', 'request_id', 'extended_request_id']),
         upstream: '',
         connection: '',
         requestTime: Number.NaN,
