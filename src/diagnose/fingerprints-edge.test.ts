@@ -181,6 +181,14 @@ const ISSUED: [string, string, string][] = [
   // Ambassador Edge Stack's Filters refusing a request (its JWT and APIKey guides), behind Envoy.
   ['ambassador-edge-stack/jwt-filter-no-bearer-401-curl-v.txt', 'Ambassador Edge Stack', 'ambassador-edge-stack-filter-error'],
   ['ambassador-edge-stack/apikey-filter-403-curl-v.txt', 'Ambassador Edge Stack', 'ambassador-edge-stack-filter-error'],
+  // Cloudflare's 1033 sentence quoted by project docs without the page's heading (held-out set 188).
+  ['cloudflare/aiduxcare-dev-error-1033-tunnel-text.txt', 'Cloudflare', 'cloudflare-1033-sentence'],
+  // PyPI's outage page, a synthetic of its Fastly configuration: the template at a pinned commit, and its text as a
+  // user copied it (held-out sets 188 and 191).
+  ['fastly/pypi-warehouse-pretty-503-synthetic.html', 'Fastly', 'fastly-pypi-outage-page'],
+  ['fastly/warehouse-6071-pypi-outage-page-mumbai-pop.txt', 'Fastly', 'fastly-pypi-outage-page'],
+  // Kong's router refusing plain HTTP on an HTTPS-only Route (held-out set 189).
+  ['kong/426-please-use-https-protocol.http', 'Kong Gateway', 'kong-https-required'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
