@@ -14,7 +14,8 @@
  * - a browser console's failed fetch, `GET http://localhost:4200/api 504 (Gateway Timeout)`;
  * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
- *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`;
+ *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`, the AWS SDK for Go v2's
+ *   `https response error StatusCode: 403, RequestID: …`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
  *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
@@ -291,6 +292,15 @@ const WORDINGS: readonly ClientWording[] = [
   // Elasticsearch's low-level Java client (ResponseException): "method [POST], host [https://…], URI [/_bulk…], status
   // line [HTTP/1.1 413 Request Entity Too Large]", the body on the lines after.
   { pattern: /\bmethod \[([A-Z]+)\], host \[([^\]\n]*)\], URI \[([^\]\n]*)\], status line \[HTTP\/[\d.]+ (\d{3})(?: ([^\]\n]{0,100}))?\]/, read: (m) => line(m[4], m[5], m[1], `${m[2]}${m[3]}`) },
+  // The AWS SDK for Go v2 (smithy-go OperationError around aws/transport/http ResponseError): "operation error S3:
+  // ListObjectsV2, https response error StatusCode: 403, RequestID: …, api error AccessDenied: …", also against
+  // S3-compatible stores. The rest of the message (the service, the operation, the error code the service's body named)
+  // is kept as the body.
+  {
+    pattern: /\boperation error (?=[^\n]*?\bhttps response error StatusCode: (\d{3}), RequestID: )/,
+    read: (m) => line(m[1]),
+    bodyAfter: (after) => ({ body: after.split('\n', 1)[0] as string, unquoted: false }),
+  },
   // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
   { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).

@@ -69,6 +69,13 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(read(text)).toMatchObject({ status, reason, method, url });
   });
 
+  it("reads the AWS SDK for Go v2's status, and keeps its service, operation and error code as the body (corpus: garage/webui-listobjectsv2-403-invalid-signature.txt)", () => {
+    expect(read(wild('garage/webui-listobjectsv2-403-invalid-signature.txt'))).toMatchObject({
+      status: 403,
+      body: 'S3: ListObjectsV2, https response error StatusCode: 403, RequestID: , HostID: , api error AccessDenied: Forbidden: Invalid signature',
+    });
+  });
+
   it("reads the kubelet's probe failure as a direct report, and .NET's reason when the server wrote a long sentence (corpus: app/sonarr-basic-auth-startup-probe-401.log, nuget-gallery/push-403-apikey.log)", () => {
     const probe = parseClientError(wild('app/sonarr-basic-auth-startup-probe-401.log'));
     expect(probe?.response.status).toBe(401);

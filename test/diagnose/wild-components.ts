@@ -17,6 +17,8 @@ export interface ExpectedComponent {
 }
 
 const NGINX_FORKS = ['nginx', 'OpenResty', 'Tengine'];
+/** An AWS service named only as the API its SDK's error message names (aws-sdk-errors.yaml): the same box, less precisely. */
+const AWS_SDK = "AWS API (named in its SDK's error)";
 
 // SaaS platforms' and cloud APIs' own errors (held-out set 41) are their applications': 'the application' names them
 // less precisely.
@@ -93,26 +95,31 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   // Cloud services' own APIs and runtimes (held-out set 67): the service is the application that answered.
-  'aws-appsync': { names: ['AWS AppSync'], framework: true },
-  'aws-bedrock': { names: ['Amazon Bedrock'], framework: true },
-  'aws-codeartifact': { names: ['AWS CodeArtifact'], framework: true },
-  'aws-codecommit': { names: ['AWS CodeCommit'], framework: true },
-  'aws-cognito': { names: ['Amazon Cognito'], framework: true },
-  'aws-dynamodb': { names: ['Amazon DynamoDB'], framework: true },
-  'aws-ec2': { names: ['Amazon EC2 API'], broader: ['AWS API (Query protocol XML error)'], framework: true },
-  'aws-ecr': { names: ['Amazon ECR'], broader: ['Docker Registry (Distribution)'], framework: true },
-  'aws-eks': { names: ['Amazon EKS'], framework: true },
+  'aws-appsync': { names: ['AWS AppSync'], broader: [AWS_SDK], framework: true },
+  'aws-bedrock': { names: ['Amazon Bedrock'], broader: [AWS_SDK], framework: true },
+  'aws-cloudformation': { names: ['AWS CloudFormation'], broader: [AWS_SDK], framework: true },
+  'aws-cloudwatch-logs': { names: ['Amazon CloudWatch Logs'], broader: [AWS_SDK], framework: true },
+  'aws-codeartifact': { names: ['AWS CodeArtifact'], broader: [AWS_SDK], framework: true },
+  'aws-codecommit': { names: ['AWS CodeCommit'], broader: [AWS_SDK], framework: true },
+  'aws-cognito': { names: ['Amazon Cognito'], broader: [AWS_SDK], framework: true },
+  'aws-datapipeline': { names: ['AWS Data Pipeline'], broader: [AWS_SDK], framework: true },
+  'aws-dynamodb': { names: ['Amazon DynamoDB'], broader: [AWS_SDK], framework: true },
+  'aws-ec2': { names: ['Amazon EC2 API'], broader: ['AWS API (Query protocol XML error)', AWS_SDK], framework: true },
+  'aws-ecr': { names: ['Amazon ECR'], broader: ['Docker Registry (Distribution)', AWS_SDK], framework: true },
+  'aws-eks': { names: ['Amazon EKS'], broader: [AWS_SDK], framework: true },
   'aws-elb': { names: ['AWS Classic Load Balancer'] },
-  'aws-iam': { names: ['AWS IAM'], broader: ['AWS API (Query protocol XML error)'], framework: true },
-  'aws-iot': { names: ['AWS IoT'], framework: true },
-  'aws-lambda': { names: ['AWS Lambda'] },
+  'aws-emr': { names: ['Amazon EMR'], broader: [AWS_SDK], framework: true },
+  'aws-iam': { names: ['AWS IAM'], broader: ['AWS API (Query protocol XML error)', AWS_SDK], framework: true },
+  'aws-iot': { names: ['AWS IoT'], broader: [AWS_SDK], framework: true },
+  'aws-lambda': { names: ['AWS Lambda'], broader: [AWS_SDK] },
   'aws-opensearch': { names: ['Amazon OpenSearch Service'], broader: ['Elasticsearch or OpenSearch'], framework: true },
+  'aws-rds': { names: ['Amazon RDS'], broader: ['AWS API (Query protocol XML error)', AWS_SDK], framework: true },
   'aws-s3': { names: ['Amazon S3'], broader: ['Object storage (S3-style XML error)'] },
   // `sam local start-api` emulates API Gateway's answers word for word: naming API Gateway names the role it plays.
   'aws-sam-cli': { names: ['AWS SAM CLI'], broader: ['Amazon API Gateway'] },
-  'aws-ses': { names: ['Amazon SES'], framework: true },
-  'aws-sns': { names: ['Amazon SNS'], framework: true },
-  'aws-sts': { names: ['AWS STS'], broader: ['AWS API (Query protocol XML error)'] },
+  'aws-ses': { names: ['Amazon SES'], broader: [AWS_SDK], framework: true },
+  'aws-sns': { names: ['Amazon SNS'], broader: [AWS_SDK], framework: true },
+  'aws-sts': { names: ['AWS STS'], broader: ['AWS API (Query protocol XML error)', AWS_SDK] },
   // AWS WAF runs inside the CloudFront distribution, ALB or API Gateway it protects, whose own 403 page says so.
   'aws-waf': { names: ['AWS WAF'], broader: ['Amazon CloudFront', 'AWS Application Load Balancer', 'Amazon API Gateway'] },
   'azure-ad-app-proxy': { names: ['Microsoft Entra application proxy'] },
