@@ -87,10 +87,12 @@ function entryOf(record: AccessRecord, at: PastedLine, error: LoggedError | null
     method,
     path,
   };
-  // A 4xx is not judged: its line does not say who refused, unless an app server wrote it for a request it answered.
+  // A 4xx is not judged: its line does not say who refused, unless an app server wrote it for a request it answered,
+  // or the proxy's own fields say it refused itself (Envoy's NR, UAEX, RL flags).
   const { signal } = record;
   if (!judged(status) && signal?.evidence.kind === 'app-status') return { ...base, issuer: 'app', cause: signal.cause, confidence: signal.confidence, evidence: [signal.evidence] };
-  if (!judged(status)) return status >= 400 ? { ...base, issuer: 'unknown', cause: 'unknown', confidence: 'low', evidence: [] } : null;
+  const ownRefusal = status >= 400 && signal?.decisive === true && issuerClassOf(signal.cause) === 'proxy';
+  if (!judged(status) && !ownRefusal) return status >= 400 ? { ...base, issuer: 'unknown', cause: 'unknown', confidence: 'low', evidence: [] } : null;
   const verdict = classify({ record, error: error?.event ?? null, app: null, coverage: 'none' });
   return { ...base, issuer: issuerClassOf(verdict.cause), cause: verdict.cause, confidence: verdict.confidence, evidence: verdict.evidence };
 }
