@@ -97,7 +97,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Cloud services' own APIs and runtimes (held-out set 67): the service is the application that answered.
   'aws-appsync': { names: ['AWS AppSync'], broader: [AWS_SDK], framework: true },
   'aws-bedrock': { names: ['Amazon Bedrock'], broader: [AWS_SDK], framework: true },
-  'aws-cloudformation': { names: ['AWS CloudFormation'], broader: [AWS_SDK], framework: true },
+  'aws-cloudformation': { names: ['AWS CloudFormation'], broader: ['AWS API (Query protocol XML error)', AWS_SDK], framework: true },
   'aws-cloudwatch-logs': { names: ['Amazon CloudWatch Logs'], broader: [AWS_SDK], framework: true },
   'aws-codeartifact': { names: ['AWS CodeArtifact'], broader: [AWS_SDK], framework: true },
   'aws-codecommit': { names: ['AWS CodeCommit'], broader: [AWS_SDK], framework: true },
@@ -149,6 +149,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
   bamboo: { names: ['Bamboo'], broader: ['Apache Tomcat'], framework: true },
     'banco-inter-api': { names: ['Banco Inter API'], framework: true },
+  'bamboohr-api': { names: ['BambooHR API'], framework: true },
   bandit: { names: ['Bandit'], framework: true },
   barracuda: { names: ['Barracuda Web Application Firewall'] },
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
@@ -200,6 +201,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   circleci: { names: ['CircleCI'], framework: true },
   // Cisco Multicloud Defense (formerly Valtix) proxies with nginx, whose name its answers carry.
   'cisco-multicloud-defense': { names: ['Cisco Multicloud Defense'], broader: ['nginx'] },
+  'cisco-panoptica-api': { names: ['Cisco Panoptica API'], framework: true },
   'citrix-netscaler': { names: ['Citrix NetScaler'] },
   ckan: { names: ['CKAN'], framework: true },
   clickhouse: { names: ['ClickHouse'], framework: true },
@@ -246,6 +248,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'crates-io': { names: ['crates.io'], framework: true },
   'crossref-api': { names: ['Crossref REST API'], framework: true },
   crowdsec: { names: ['CrowdSec'] },
+  'crowdsec-appsec': { names: ['CrowdSec'] },
+  'crowdstrike-api': { names: ['CrowdStrike API'], framework: true },
   'crystal-http-server': { names: ['Crystal HTTP::Server'], framework: true },
   'curseforge-api': { names: ['CurseForge API'], framework: true },
   dahua: { names: ['Dahua device web server'], framework: true },
@@ -262,8 +266,10 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   deno: { names: ['Deno'], framework: true },
   'dev-tunnels': { names: ['Microsoft Dev Tunnels'] },
     devguard: { names: ['DevGuard'], framework: true },
+  'device42-api': { names: ['Device42 API'], framework: true },
   devpi: { names: ['devpi'], framework: true },
   dex: { names: ['Dex'], framework: true },
+  'digicert-api': { names: ['DigiCert API'], framework: true },
   'digitalocean-api': { names: ['DigitalOcean API'], framework: true },
   'digitalocean-load-balancer': { names: ['DigitalOcean Load Balancer'] },
   'diladele-websafety': { names: ['Diladele Web Safety'], broader: ['Squid'] },
@@ -295,6 +301,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   druid: { names: ['Apache Druid'], broader: ['Jetty'], framework: true },
   drupal: { names: ['Drupal'], framework: true },
   duckduckgo: { names: ['DuckDuckGo'], framework: true },
+  'duo-admin-api': { names: ['Duo Admin API'], framework: true },
   dynatrace: { names: ['Dynatrace'], framework: true },
   e2guardian: { names: ['E2Guardian'], broader: ['Forward proxy (HTTP CONNECT)'] },
   echo: { names: ['Echo'], framework: true },
@@ -343,6 +350,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fiber: { names: ['Fiber'], framework: true },
   fiddler: { names: ['Fiddler'], broader: ['Forward proxy (HTTP CONNECT)'] },
   figma: { names: ['Figma API'], framework: true },
+  // Its recorded answers carry X-Powered-By: Express: the API's own Express app.
+  'finch-api': { names: ['Finch API'], broader: ['Express'], framework: true },
   'firebase-cloud-messaging': { names: ['Firebase Cloud Messaging'], broader: ['Google Front End', 'Google APIs'], framework: true },
   'firebase-emulator': { names: ['Firebase Local Emulator Suite'] },
   'firebase-hosting': { names: ['Firebase Hosting'] },
@@ -380,7 +389,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Workhorse is GitLab's own smart proxy in front of its Rails application, shipped with it: "the application" whose
   // server wrote the request line is GitLab's, named less precisely (held-out set 165).
   'gitlab-workhorse': { names: ['GitLab Workhorse'], broader: ['GitLab'], framework: true },
-  gloo: { names: ['Gloo Gateway'], broader: ['Envoy'] },
+  // Gloo Platform's gateway is an Istio ingress gateway (server: istio-envoy): Istio's Envoy is the same box.
+  gloo: { names: ['Gloo Gateway'], broader: ['Envoy', 'Istio (Envoy)'] },
   'go-json-rest': { names: ['go-json-rest'], framework: true },
   'go-module-proxy': { names: ['Go module proxy'], framework: true },
   'go-sumdb': { names: ['Go checksum database'], framework: true },
@@ -636,6 +646,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'mojang-authserver': { names: ['Mojang API (or a Yggdrasil-compatible server)'], framework: true },
   mollie: { names: ['Mollie'], framework: true },
   'moneyforward-expense-api': { names: ['Money Forward Expense API'], framework: true },
+  'mongodb-atlas-api': { names: ['MongoDB Atlas API'], framework: true },
   moonraker: { names: ['Moonraker'], broader: ['Tornado'], framework: true },
   mosn: { names: ['MOSN'] },
   'moysklad-api': { names: ['MoySklad API'], framework: true },
@@ -699,7 +710,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   nuxt: { names: ['Nuxt'], framework: true },
   ollama: { names: ['Ollama'], broader: ['Gin'], framework: true },
   'one-api': { names: ['one-api'] },
-  onelogin: { names: ['OneLogin'], framework: true },
+  // OneLogin's API answers with Rails' X-Runtime and X-Request-Id: its own Rails application.
+  onelogin: { names: ['OneLogin'], broader: ['Ruby on Rails'], framework: true },
   'opa-gatekeeper': { names: ['OPA Gatekeeper'], framework: true },
   openai: { names: ['OpenAI API'], framework: true },
   openhab: { names: ['openHAB'], framework: true },
@@ -734,6 +746,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Rust nodes answer their RPC refusals through Parity's JSON-RPC server library: that server is theirs.
   pantheon: { names: ['Pantheon'] },
   'pantheon-api': { names: ['Pantheon API'], framework: true },
+  'paperless-ngx': { names: ['Paperless-ngx'], broader: ['Django'], framework: true },
   'parity-ethereum': { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
   'parse-server': { names: ['Parse Server'], framework: true },
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
@@ -762,6 +775,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   poem: { names: ['Poem'], framework: true },
   polipo: { names: ['Polipo'], broader: ['Forward proxy (HTTP CONNECT)'] },
   polkadot: { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
+  // Its recorded answers carry X-Powered-By: PHP.
+  'polymer-api': { names: ['Polymer API'], broader: ['PHP'], framework: true },
   pomerium: { names: ['Pomerium'], broader: ['Envoy'] },
     portainer: { names: ['Portainer'], framework: true },
   postgraphile: { names: ['PostGraphile'], framework: true },
@@ -838,6 +853,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   routstr: { names: ['Routstr'] },
   'rstudio-server': { names: ['RStudio Server'], framework: true },
   'rubygems-org': { names: ['RubyGems.org'], framework: true },
+  'runzero-api': { names: ['runZero API'], framework: true },
   safeline: { names: ['SafeLine WAF'] },
     'sakura-ai-engine': { names: ['Sakura AI Engine'], framework: true },
   salesforce: { names: ['Salesforce'], framework: true },
@@ -894,6 +910,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   surfpool: { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
   surge: { names: ['Surge'], broader: ['HAProxy'] },
   sveltekit: { names: ['SvelteKit'], broader: ['SvelteKit or Astro'], framework: true },
+  // SwiperProxy is built on Python's BaseHTTPServer, whose send_error page it answers with.
+  swiperproxy: { names: ['SwiperProxy'], broader: ['Python http.server'] },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   synapse: { names: ['Synapse'], broader: ['Matrix homeserver'], framework: true },
   syncthing: { names: ['Syncthing'], broader: ['Go net/http'], framework: true },
@@ -948,6 +966,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   vault: { names: ['HashiCorp Vault'], framework: true },
   // `vercel dev` serves Vercel's own error templates locally.
   vaultwarden: { names: ['Vaultwarden'], broader: ['Rocket'], framework: true },
+  'veracode-api': { names: ['Veracode API'], framework: true },
   'vercel-cli': { names: ['Vercel CLI'], broader: ['Vercel'] },
   verdaccio: { names: ['Verdaccio'], broader: ['Express'], framework: true },
   vertx: { names: ['Vert.x'], framework: true },
@@ -1030,6 +1049,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   xendit: { names: ['Xendit'], framework: true },
   // Yandex Cloud's services: its object storage answers in S3's XML error shape, named less precisely by it.
   xero: { names: ['Xero API'], framework: true },
+  'xm-cyber-api': { names: ['XM Cyber API'], framework: true },
   'yahoo-finance': { names: ['Yahoo Finance'], broader: ['Apache Traffic Server'], framework: true },
   'yandex-cloud-api': { names: ['Yandex Cloud API'], broader: ['grpc-gateway'], framework: true },
   'yandex-cloud-functions': { names: ['Yandex Cloud Functions'] },
