@@ -230,4 +230,14 @@ describe('the proxy a client was told to use', () => {
   it("names mitmproxy from an iOS app's log of the response", () => {
     expect(first('mitmproxy/ios-502-headers-3.0.3.log')?.issuer?.component).toBe('mitmproxy');
   });
+
+  // Its 502 page's words as people copy them (held-out set 196 and an earlier set): a server certificate that did not
+  // verify, and a request to its own address. Words only: one step less than its page.
+  it.each([
+    ['mitmproxy/mitm-it-over-https-502-hostname-mismatch.txt'],
+    ['mitmproxy/corporate-vpn-502-self-signed-chain.txt'],
+    ['mitmproxy/browser-502-destination-unknown.txt'],
+  ])("names mitmproxy from its own sentence in copied page text (%s)", (path) => {
+    expect(first(path)).toMatchObject({ status: 502, issuer: { component: 'mitmproxy', fingerprint: 'mitmproxy-error-response' }, confidence: 'medium' });
+  });
 });
