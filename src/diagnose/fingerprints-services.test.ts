@@ -68,6 +68,9 @@ describe('diagnose: services by their own words', () => {
     // JavaScript SDK v2 from its JSON protocol's extractError (tested here on the corpus's botocore forms; held-out set 197 has the others).
     ['aws-eks/eks-ug-describecluster-accessdenied.txt', "AWS API (named in its SDK's error)", 'aws-sdk-service-error'],
     ['aws-bedrock/marrvel-botocore-invokemodel-throttling.txt', "AWS API (named in its SDK's error)", 'aws-sdk-service-error'],
+    // CrowdSec's bouncer ban page (its specification's template) and its AppSec component's answer (its docs).
+    ['crowdsec/bouncer-ban-page-template.html', 'CrowdSec', 'crowdsec-ban-page'],
+    ['crowdsec/appsec-component-ban-response.http', 'CrowdSec', 'crowdsec-appsec-action'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
