@@ -71,6 +71,13 @@ describe('diagnose: services by their own words', () => {
     // CrowdSec's bouncer ban page (its specification's template) and its AppSec component's answer (its docs).
     ['crowdsec/bouncer-ban-page-template.html', 'CrowdSec', 'crowdsec-ban-page'],
     ['crowdsec/appsec-component-ban-response.http', 'CrowdSec', 'crowdsec-appsec-action'],
+    // ModSecurity's own log line in nginx's error log; Home Assistant's and Portainer's refusals of a request through a
+    // proxy they do not trust, as their logs and UI say it (held-out sets 194 and 195, and an earlier Portainer report).
+    ['modsecurity/nginx-error-log-949110-purge-denied.log', 'ModSecurity', 'modsecurity-access-denied-log'],
+    ['home-assistant/homeassistant-io-26721-not-setup-for-reverse-proxies.log', 'Home Assistant', 'home-assistant-untrusted-proxy'],
+    ['home-assistant/core-73885-untrusted-proxy-x-forwarded-for.log', 'Home Assistant', 'home-assistant-untrusted-proxy'],
+    ['portainer/portainer-12783-tailscale-origin-invalid.log', 'Portainer', 'portainer-origin-invalid'],
+    ['app/portainer13062-forbidden-origin-invalid.txt', 'Portainer', 'portainer-origin-invalid'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
