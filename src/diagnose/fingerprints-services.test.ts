@@ -78,6 +78,12 @@ describe('diagnose: services by their own words', () => {
     ['home-assistant/core-73885-untrusted-proxy-x-forwarded-for.log', 'Home Assistant', 'home-assistant-untrusted-proxy'],
     ['portainer/portainer-12783-tailscale-origin-invalid.log', 'Portainer', 'portainer-origin-invalid'],
     ['app/portainer13062-forbidden-origin-invalid.txt', 'Portainer', 'portainer-origin-invalid'],
+    // Public sites' refusals of clients that do not identify themselves or come from an excluded place, in their own
+    // sentences (held-out set 192 and an earlier ccxt report).
+    ['wikimedia/dracor-api-332-wikidata-robot-policy-403.txt', 'Wikimedia', 'wikimedia-user-agent-policy'],
+    ['sec-edgar/securitytr8ker-2-undeclared-automated-tool-403.txt', 'SEC EDGAR', 'sec-edgar-undeclared-automated-tool'],
+    ['osm-tiles/ha-map-card-184-403r-access-blocked.txt', 'OpenStreetMap tile servers', 'openstreetmap-tile-policy-blocked'],
+    ['app/ccxt-16044-binance-restricted-location-451.log', 'Binance API', 'binance-restricted-location'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
