@@ -43,6 +43,13 @@ describe('diagnose: services by their own words', () => {
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],
+    // Google's client libraries and CLIs printing an API's error (held-out set 197): the .NET client's RequestError,
+    // gcloud's "Could not fetch resource:", Vertex AI's and BigQuery's links; the Gemini CLI's object after its words.
+    ['google-apis/calendar-backend-error-503-dotnet.txt', 'Google APIs', 'google-apis-error-printed-words'],
+    ['google-apis/gcloud-compute-internal-error-could-not-fetch.txt', 'Google APIs', 'google-apis-error-printed-words'],
+    ['google-apis/python-genai-vertex-429-resource-exhausted.txt', 'Google APIs', 'google-apis-error-printed-words'],
+    ['google-apis/bigquery-python-concurrent-queries-403.log', 'Google APIs', 'google-apis-error-printed-words'],
+    ['google-apis/gemini-cli-api-key-503-unavailable-overloaded.txt', 'Google APIs', 'google-apis-error-model'],
     ['quickbooks-online/quickbooks-ruby-fixture-customer-duplicate-name.txt', 'QuickBooks Online API', 'quickbooks-online-fault'],
     ['quickbooks-online/quickbooks-ruby-fixture-taxservice-duplicate-json.json', 'QuickBooks Online API', 'quickbooks-online-fault'],
     ['intercom/intercom-php-get-users-401-token-unauthorized.txt', 'Intercom API', 'intercom-error-list'],
