@@ -15,7 +15,7 @@
  * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`, the AWS SDK for Go v2's
- *   `https response error StatusCode: 403, RequestID: …`;
+ *   `https response error StatusCode: 403, RequestID: …`, Go API clients' `POST https://api.example.com/v2/x: 422 <message>`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
  *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
@@ -299,6 +299,13 @@ const WORDINGS: readonly ClientWording[] = [
   {
     pattern: /\boperation error (?=[^\n]*?\bhttps response error StatusCode: (\d{3}), RequestID: )/,
     read: (m) => line(m[1]),
+    bodyAfter: (after) => ({ body: after.split('\n', 1)[0] as string, unquoted: false }),
+  },
+  // Go API clients' ErrorResponse (go-github, godo, go-gitlab and their kind): "<METHOD> <url>: <status> <the API's
+  // message>", godo with its request id in between; the message is kept as the body.
+  {
+    pattern: new RegExp(String.raw`(?:^|[\s:])${METHOD} (${URL_TEXT}): ([45]\d\d) (?:\(request "[^"\n]{0,100}"\) )?`),
+    read: (m) => line(m[3], '', m[1], m[2]),
     bodyAfter: (after) => ({ body: after.split('\n', 1)[0] as string, unquoted: false }),
   },
   // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".

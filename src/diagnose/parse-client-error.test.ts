@@ -69,6 +69,15 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(read(text)).toMatchObject({ status, reason, method, url });
   });
 
+  it("reads a Go API client's '<METHOD> <url>: <status> <message>' (godo, in Packer's output), the message kept as the body (corpus: digitalocean-api/packer-422-droplet-limit.txt)", () => {
+    expect(read(wild('digitalocean-api/packer-422-droplet-limit.txt'))).toMatchObject({
+      status: 422,
+      method: 'POST',
+      url: 'https://api.digitalocean.com/v2/droplets',
+      body: 'creating this/these droplet(s) will exceed your droplet limit',
+    });
+  });
+
   it("reads the AWS SDK for Go v2's status, and keeps its service, operation and error code as the body (corpus: garage/webui-listobjectsv2-403-invalid-signature.txt)", () => {
     expect(read(wild('garage/webui-listobjectsv2-403-invalid-signature.txt'))).toMatchObject({
       status: 403,
