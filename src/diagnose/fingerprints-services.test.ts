@@ -91,6 +91,10 @@ describe('diagnose: services by their own words', () => {
     ['sec-edgar/securitytr8ker-2-undeclared-automated-tool-403.txt', 'SEC EDGAR', 'sec-edgar-undeclared-automated-tool'],
     ['osm-tiles/ha-map-card-184-403r-access-blocked.txt', 'OpenStreetMap tile servers', 'openstreetmap-tile-policy-blocked'],
     ['app/ccxt-16044-binance-restricted-location-451.log', 'Binance API', 'binance-restricted-location'],
+    // Apache's own refusals in its error log's words (held-out set 198, and a ModSecurity thread's audit of mod_authz_host).
+    ['apache/fail2ban-apache24-file-does-not-exist.log', 'Apache httpd', 'apache-error-message-not-found'],
+    ['apache/fail2ban-apache22-mod-php-script-not-found.log', 'Apache httpd', 'apache-error-message-not-found'],
+    ['apache/httpd-docs-server-status-403-access-compat.log', 'Apache httpd', 'apache-error-message-client-denied'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });

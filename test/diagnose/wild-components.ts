@@ -651,6 +651,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   mollie: { names: ['Mollie'], framework: true },
   'moneyforward-expense-api': { names: ['Money Forward Expense API'], framework: true },
   'mongodb-atlas-api': { names: ['MongoDB Atlas API'], framework: true },
+  'monitorix-httpd': { names: ['Monitorix httpd'] },
   moonraker: { names: ['Moonraker'], broader: ['Tornado'], framework: true },
   mosn: { names: ['MOSN'] },
   'moysklad-api': { names: ['MoySklad API'], framework: true },
