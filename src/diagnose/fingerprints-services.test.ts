@@ -95,6 +95,8 @@ describe('diagnose: services by their own words', () => {
     ['apache/fail2ban-apache24-file-does-not-exist.log', 'Apache httpd', 'apache-error-message-not-found'],
     ['apache/fail2ban-apache22-mod-php-script-not-found.log', 'Apache httpd', 'apache-error-message-not-found'],
     ['apache/httpd-docs-server-status-403-access-compat.log', 'Apache httpd', 'apache-error-message-client-denied'],
+    // IIS's detailed error heading copied with its error code instead of its reason (held-out set 198).
+    ['iis/cset-500-19-missing-url-rewrite.txt', 'IIS', 'iis-detailed-error-heading'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
