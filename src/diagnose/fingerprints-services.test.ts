@@ -97,6 +97,12 @@ describe('diagnose: services by their own words', () => {
     ['apache/httpd-docs-server-status-403-access-compat.log', 'Apache httpd', 'apache-error-message-client-denied'],
     // IIS's detailed error heading copied with its error code instead of its reason (held-out set 198).
     ['iis/cset-500-19-missing-url-rewrite.txt', 'IIS', 'iis-detailed-error-heading'],
+    // Elasticsearch's error object after a client's words, and its own reasons without it (held-out set 200 and an
+    // earlier Logstash report); Go's plain-HTTP-on-TLS sentence copied without its period (held-out set 201).
+    ['elasticsearch/nextcloud-fulltextsearch-forbidden403exception-disk-full.txt', 'Elasticsearch or OpenSearch', 'elasticsearch-error-words'],
+    ['elasticsearch/elastalert-writeback-429-bulk-queue-rejected.log', 'Elasticsearch or OpenSearch', 'elasticsearch-error-words'],
+    ['elasticsearch/logstash-bulk-rejected-429.log', 'Elasticsearch or OpenSearch', 'elasticsearch-error-words'],
+    ['go-net-http/gophish-admin-http-to-https-400.txt', 'Go net/http', 'go-http-to-https'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
