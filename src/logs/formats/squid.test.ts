@@ -22,6 +22,12 @@ describe('SquidParser', () => {
     });
   });
 
+  it('reads a line whose time keeps whole seconds only (corpus: squid/dodancs-5eps-gaps.log, held-out set 85)', () => {
+    const p = new SquidParser();
+    expect(parseLine(p, corpus('dodancs-5eps-gaps.log')[2] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 200, timeMs: 1579776395000, method: 'GET', path: 'http://detectportal.firefox.com/success.txt' });
+  });
+
   it("reads Squid's own 503 (TCP_MISS, HIER_NONE/-) as Squid's, cause left generic", () => {
     const p = new SquidParser();
     expect(parseLine(p, corpus('acabe10-squid3-buster-503.log')[0] as string)).toBe(KIND.access);

@@ -14,9 +14,9 @@ import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 
 /**
  * Other programs write the format too, less strictly: e2guardian logs a status without padding (`TCP_MISS/0`) and an
- * empty server after the hierarchy code (`DEFAULT_PARENT/ -`).
+ * empty server after the hierarchy code (`DEFAULT_PARENT/ -`); some logs keep whole seconds only (`1579776395 43 …`).
  */
-const LINE = /^ *(\d+)\.(\d{3}) +(-?\d+) (\S+) ([A-Z_]+)\/(\d{1,3}) (\d+) (\S+) (\S+) (\S+) (?:TIMEOUT_)?([A-Z_]+)\/(\S*)(?: (.*))?$/;
+const LINE = /^ *(\d+)(?:\.(\d{3}))? +(-?\d+) (\S+) ([A-Z_]+)\/(\d{1,3}) (\d+) (\S+) (\S+) (\S+) (?:TIMEOUT_)?([A-Z_]+)\/(\S*)(?: (.*))?$/;
 /** Hierarchy codes (src/hier_code.h) that name a cache peer (a parent or sibling proxy), not the origin. */
 const PEER = /PARENT|SIBLING|CARP|STANDBY_POOL/;
 
@@ -88,7 +88,7 @@ export class SquidParser extends BaseParser {
     return this.accessLine(
       {
         status,
-        timeMs: Number(m[1]) * 1000 + Number(m[2]),
+        timeMs: Number(m[1]) * 1000 + Number(m[2] ?? 0),
         tzOffsetMin: 0,
         client: m[4] as string,
         method,
