@@ -103,6 +103,10 @@ describe('diagnose: services by their own words', () => {
     ['elasticsearch/elastalert-writeback-429-bulk-queue-rejected.log', 'Elasticsearch or OpenSearch', 'elasticsearch-error-words'],
     ['elasticsearch/logstash-bulk-rejected-429.log', 'Elasticsearch or OpenSearch', 'elasticsearch-error-words'],
     ['go-net-http/gophish-admin-http-to-https-400.txt', 'Go net/http', 'go-http-to-https'],
+    // Tomcat's own answers (held-out set 200): its manager application's realm, and Coyote's refusal of a target whose
+    // brackets hold brackets.
+    ['tomcat/centreon-lwp-manager-status-401-basic-realm.http', 'Apache Tomcat', 'tomcat-manager-realm'],
+    ['tomcat/dhis2-embedded-tomcat-400-brackets.txt', 'Apache Tomcat', 'tomcat-invalid-request-line'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
