@@ -144,6 +144,20 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(diagnose(line).diagnoses[0]).toMatchObject({ status, verdict: 'identified', issuer: { component: 'nginx', fingerprint } });
   });
 
+  // Proxies' own 4xx in their lines' fields: HAProxy's 408 to a client too slow to send its request (state cR, no
+  // server) and Envoy's 404 with NR (no route); the log analyzer explains 5xx only.
+  it.each([
+    ['haproxy/hadoc-408-cR.log', 408, 'HAProxy'],
+  ])("names the proxy for its own 4xx in a pasted line (diagnose corpus: %s)", (path, status, component) => {
+    const text = readFileSync(new URL(`../../test/fixtures/diagnose/wild/${path}`, import.meta.url), 'utf8');
+    expect(diagnose(text).diagnoses[0]).toMatchObject({ status, verdict: 'identified', issuer: { component } });
+  });
+
+  it("names Envoy for its own 404 NR in Istio's line (logs corpus: envoy-text/integrations-istio-access-failed.log)", () => {
+    const line = wild('envoy-text/integrations-istio-access-failed.log').split('\n').find((l) => l.includes(' 404 NR ')) as string;
+    expect(diagnose(line).diagnoses[0]).toMatchObject({ status: 404, verdict: 'identified', issuer: { fingerprint: 'envoy-log-line-own-answer' } });
+  });
+
   it("does not read nginx's start-up message about a missing file as a 404: no request's context follows it", () => {
     const line = wild('nginx-error/zapper-dapp-replit-nginx-error.log').split('\n').find((l) => l.includes('[emerg]') && l.includes('open()')) as string;
     expect(line).toMatch(/failed \(2: No such file or directory\)$/);

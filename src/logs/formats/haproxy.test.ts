@@ -71,7 +71,7 @@ function readAll(p: HaproxyParser, lines: string[]): Array<[number, string | und
 }
 
 describe('HaproxyParser on the manual’s examples (§8.9) and the variants of option httplog', () => {
-  it('reads logasap values, a request never completed, a 408 before any server, and a TCP session the client let idle as no failure', () => {
+  it("reads logasap values, a request never completed, a 408 before any server (HAProxy's own answer to a slow client), and a TCP session the client let idle as no failure", () => {
     const p = new HaproxyParser(UTC);
     // haproxy/haproxy@50872daa6a857e82afc40b1c5161924aef4172d7:doc/configuration.txt §8.9, as printed there on one line.
     const lines = [
@@ -81,7 +81,7 @@ describe('HaproxyParser on the manual’s examples (§8.9) and the variants of o
       'haproxy[18113]: 127.0.0.1:34549 [15/Oct/2003:15:19:06.103] px-http px-http/<NOSRV> -1/-1/-1/-1/50001 408 0 - - cR-- 2/2/2/0/0 0/0 ""',
       'haproxy[18989]: 127.0.0.1:34550 [15/Oct/2003:15:24:28.312] px-tcp px-tcp/srv1 0/0/5007 0 cD 0/0/0/0/0 0/0',
     ];
-    expect(readAll(p, lines)).toEqual([[200, undefined, '/image.iso'], [502, 'invalid-response', '/cgi-bin/bug.cgi?'], [0, 'client-closed', ''], [408, undefined, ''], [0, undefined, '']]);
+    expect(readAll(p, lines)).toEqual([[200, undefined, '/image.iso'], [502, 'invalid-response', '/cgi-bin/bug.cgi?'], [0, 'client-closed', ''], [408, 'client-closed', ''], [0, undefined, '']]);
     parseLine(p, lines[0] as string);
     expect(p.access().requestTime).toBe(0.03);
   });

@@ -39,6 +39,13 @@ export function haproxySignal(status: number, state: string, server: string, res
   const detail = `${state} ${server}`;
   const evidence = { kind: 'haproxy-termination' as const, detail };
   const pair = state.slice(0, 2);
+  // A 4xx whose state's first letter says HAProxy ended the session itself (P: a deny rule or a bad request, R: a
+  // resource limit, I: an internal error, c: the client's timeout, answered 408) is its own refusal; the log analyzer
+  // explains 5xx only, a pasted line's 4xx is named by it.
+  if (status >= 400 && status < 500) {
+    const own = 'PRIc'.includes(state[0] ?? '-') ? FIRST[state[0] as string] : undefined;
+    return own ? { cause: own, confidence: 'high', decisive: true, evidence } : null;
+  }
   if (status < 500 && status !== 0) return null;
   if (status === 0 && pair === '--') return null;
   if (server === '<NOSRV>' && (pair === '--' || pair === 'SC')) return { cause: 'no-live-upstream', confidence: 'high', decisive: true, evidence };
