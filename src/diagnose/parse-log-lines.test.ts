@@ -101,13 +101,14 @@ describe('a pasted access log, read with the log analyzer', () => {
     expect(d?.notes).toContain('The error-log line names no status; 503 is what that proxy answers for the failure it names (its source), so the confidence is one step lower.');
   });
 
-  it("says what a line of a log no fingerprint names decided (authentik's outpost after its warning): its writer answered, and why, not that its fields are silent", () => {
-    const [d] = diagnose(wild('authentik-outpost-json/authentik-4731-proxy-502.log')).diagnoses;
-    expect(d).toMatchObject({ status: 502, verdict: 'unknown', issuer: null });
-    expect(d?.summary).toMatch(/^The log line says the component that wrote it answered 502 itself \(log format authentik-outpost\)/);
-    expect(d?.causes[0]).toMatch(/^Connection reset or closed before the response \(proxy error log: EOF\)/);
-    const [id] = diagnose(wild('authentik-outpost-json/authentik-4731-proxy-502.log'), { locale: 'id' }).diagnoses;
-    expect(id?.summary).toMatch(/^Baris log ini menyebut bahwa komponen yang menulisnya menjawab 502 sendiri \(format log authentik-outpost\)/);
+  it("says what a line of a log no fingerprint names decided (a 499 in a combined line, nginx's or Apache's): its writer answered, and why, not that its fields are silent", () => {
+    const line = wild('nginx-combined/wx-flask-nlp-apps-nginx.log').split('\n').find((l) => l.includes('" 499 ')) as string;
+    const [d] = diagnose(line).diagnoses;
+    expect(d).toMatchObject({ status: 499, verdict: 'unknown', issuer: null });
+    expect(d?.summary).toMatch(/^The log line says the component that wrote it answered 499 itself \(log format combined\)/);
+    expect(d?.causes[0]).toMatch(/^Client closed the connection \(the client closed the connection first: 499\)/);
+    const [id] = diagnose(line, { locale: 'id' }).diagnoses;
+    expect(id?.summary).toMatch(/^Baris log ini menyebut bahwa komponen yang menulisnya menjawab 499 sendiri \(format log combined\)/);
   });
 
   it.each([
@@ -127,6 +128,11 @@ describe('a pasted access log, read with the log analyzer', () => {
     ['cloudflared/fastlayne-justlayme-cloudflared.log', 502, 'Cloudflare Tunnel', 'cloudflared-log-own-answer', /^Connection refused \(proxy error log: Unable to reach the origin service/],
     ['krakend-gin/krakend-ce-836-500-context-canceled-1m.log', 500, 'KrakenD', 'krakend-log-own-answer', /Error #01: context canceled/],
     ['aws-apigateway-execution/todayweather-2033-malformed-lambda-proxy-response-502.log', 502, 'Amazon API Gateway', 'apigw-execution-log-own-answer', /Malformed Lambda proxy response/],
+    // Vercel's runtime line with its own error code, API Management's gateway record with its lastError, and
+    // authentik's outpost's 502 after its own error record.
+    ['vercel-runtime-log/vercel-examples-674-edge-invocation-timeout-504.log', 504, 'Vercel', 'vercel-log-line-own-answer', /^Upstream timeout/],
+    ['azure-apim-gatewaylogs/apim-shgw-230-v2.0.4-500-backendconnectionfailure-split.json', 500, 'Azure API Management', 'azure-apim-log-own-answer', /^Connection reset or closed before the response/],
+    ['authentik-outpost-json/authentik-4731-proxy-502.log', 502, 'authentik', 'authentik-outpost-log-own-answer', /^Connection reset or closed before the response \(proxy error log: EOF\)/],
   ])("names the writer of %s from its own line, with the line's cause first", (path, status, component, fingerprint, cause) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ status, verdict: 'identified', issuer: { component, fingerprint } });
