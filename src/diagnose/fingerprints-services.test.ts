@@ -107,6 +107,9 @@ describe('diagnose: services by their own words', () => {
     // brackets hold brackets.
     ['tomcat/centreon-lwp-manager-status-401-basic-realm.http', 'Apache Tomcat', 'tomcat-manager-realm'],
     ['tomcat/dhis2-embedded-tomcat-400-brackets.txt', 'Apache Tomcat', 'tomcat-invalid-request-line'],
+    // Oracle Cloud's APIs by the opc-request-id their SDKs print with the error (held-out set 197).
+    ['oci-api/go-sdk-servicefailure-429-getip.txt', 'Oracle Cloud Infrastructure API', 'oci-api-service-error'],
+    ['oci-api/python-sdk-serviceerror-429-list-instances.txt', 'Oracle Cloud Infrastructure API', 'oci-api-service-error'],
   ])('%s: %s', (path, component, fingerprint) => {
     const [d] = diagnose(wild(path)).diagnoses;
     expect(d).toMatchObject({ verdict: 'identified', issuer: { component, fingerprint } });
