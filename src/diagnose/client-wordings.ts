@@ -276,8 +276,16 @@ const WORDINGS: readonly ClientWording[] = [
   // Java's HttpURLConnection: "Server returned HTTP response code: 502 for URL: https://...".
   { pattern: new RegExp(String.raw`\bServer returned HTTP response code: (\d{3}) for URL:\s+(${URL_TEXT})`), read: (m) => line(m[1], '', null, m[2]) },
   // .NET's WebException (HttpWebRequest, WebClient, PowerShell's Invoke-WebRequest on Windows PowerShell):
-  // "The remote server returned an error: (502) Bad Gateway."
-  { pattern: /\bThe remote server returned an error: \((\d{3})\)(?: ([^.\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  // "The remote server returned an error: (502) Bad Gateway." A server's longer status description goes on after the
+  // reason's period ("(403) Forbidden. Please comply with the User-Agent policy: …", Wikimedia's): kept as the body.
+  {
+    pattern: /\bThe remote server returned an error: \((\d{3})\)(?: ([^.\n]{0,100}))?/,
+    read: (m) => line(m[1], m[2]),
+    bodyAfter: (after) => {
+      const rest = /^\. +([^\n]+)/.exec(after)?.[1];
+      return rest === undefined ? null : { body: rest, unquoted: false };
+    },
+  },
   // apt (apt-pkg/acquire-item.cc "Failed to fetch %s  %s", the http method's "%u  %s" of the status line's code and
   // reason, then the server's address): "E: Failed to fetch <url>  503  Service Unavailable [IP: 1.2.3.4 80]".
   // A cache in front may put a sentence of its own there (apt-cacher-ng: "503  DNS error for hostname …").

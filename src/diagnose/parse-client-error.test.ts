@@ -69,6 +69,17 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(read(text)).toMatchObject({ status, reason, method, url });
   });
 
+  it("keeps a server's longer status description after .NET's reason as the body (corpus: wikimedia/israelhikingmap-1573-user-agent-policy-403.log)", () => {
+    expect(read(wild('wikimedia/israelhikingmap-1573-user-agent-policy-403.log'))).toMatchObject({
+      status: 403,
+      reason: 'Forbidden',
+      body: expect.stringMatching(/^Please comply with the User-Agent policy: https:\/\/meta\.wikimedia\.org\/wiki\/User-Agent_policy/),
+    });
+    // The usual message ends at its reason's period: no body (corpus: azure-app-service/500-request-timed-out-powershell.txt).
+    const usual = wild('azure-app-service/500-request-timed-out-powershell.txt').split('\n').find((l) => l.includes('The remote server returned an error')) as string;
+    expect(read(usual)).toMatchObject({ status: 500, body: null });
+  });
+
   it("reads a Go API client's '<METHOD> <url>: <status> <message>' (godo, in Packer's output), the message kept as the body (corpus: digitalocean-api/packer-422-droplet-limit.txt)", () => {
     expect(read(wild('digitalocean-api/packer-422-droplet-limit.txt'))).toMatchObject({
       status: 422,
