@@ -189,6 +189,8 @@ const ISSUED: [string, string, string][] = [
   ['fastly/warehouse-6071-pypi-outage-page-mumbai-pop.txt', 'Fastly', 'fastly-pypi-outage-page'],
   // Kong's router refusing plain HTTP on an HTTPS-only Route (held-out set 189).
   ['kong/426-please-use-https-protocol.http', 'Kong Gateway', 'kong-https-required'],
+  // Meteor Galaxy's proxy with no healthy container, as its troubleshooting docs quote it (held-out set 187).
+  ['meteor-galaxy/503-no-healthy-endpoints.txt', 'Meteor Galaxy', 'meteor-galaxy-no-healthy-endpoints'],
 ];
 
 describe('edge and platform fingerprints on real captures', () => {
