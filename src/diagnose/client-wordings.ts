@@ -121,6 +121,12 @@ function xmlErrorBody(after: string): QuotedBody | null {
 }
 
 /** The JSON object the rest of the line opens with, as the client printed it (the body as received). */
+/** The rest of the message's line, where a tool prints the server's own words after the status; null when empty. */
+function restOfLineBody(after: string): QuotedBody | null {
+  const rest = after.split('\n', 1)[0] as string;
+  return rest === '' ? null : { body: rest, unquoted: false };
+}
+
 function jsonObjectBody(after: string): QuotedBody | null {
   const body = after.startsWith('{') ? objectTextAt(after, 0) : undefined;
   return body === undefined ? null : { body, unquoted: false };
@@ -281,10 +287,7 @@ const WORDINGS: readonly ClientWording[] = [
   {
     pattern: /\bThe remote server returned an error: \((\d{3})\)(?: ([^.\n]{0,100}))?/,
     read: (m) => line(m[1], m[2]),
-    bodyAfter: (after) => {
-      const rest = /^\. +([^\n]+)/.exec(after)?.[1];
-      return rest === undefined ? null : { body: rest, unquoted: false };
-    },
+    bodyAfter: (after) => (/^\. +\S/.test(after) ? restOfLineBody(after.replace(/^\. +/, '')) : null),
   },
   // apt (apt-pkg/acquire-item.cc "Failed to fetch %s  %s", the http method's "%u  %s" of the status line's code and
   // reason, then the server's address): "E: Failed to fetch <url>  503  Service Unavailable [IP: 1.2.3.4 80]".
@@ -307,14 +310,14 @@ const WORDINGS: readonly ClientWording[] = [
   {
     pattern: /\boperation error (?=[^\n]*?\bhttps response error StatusCode: (\d{3}), RequestID: )/,
     read: (m) => line(m[1]),
-    bodyAfter: (after) => ({ body: after.split('\n', 1)[0] as string, unquoted: false }),
+    bodyAfter: restOfLineBody,
   },
   // Go API clients' ErrorResponse (go-github, godo, go-gitlab and their kind): "<METHOD> <url>: <status> <the API's
   // message>", godo with its request id in between; the message is kept as the body.
   {
     pattern: new RegExp(String.raw`(?:^|[\s:])${METHOD} (${URL_TEXT}): ([45]\d\d) (?:\(request "[^"\n]{0,100}"\) )?`),
     read: (m) => line(m[3], '', m[1], m[2]),
-    bodyAfter: (after) => ({ body: after.split('\n', 1)[0] as string, unquoted: false }),
+    bodyAfter: restOfLineBody,
   },
   // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
   { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },

@@ -56,6 +56,9 @@ const PASTES = [
   fill('> `a`\n'),
   fill('[2019-04-30T06:23:58.601Z] "GET / HTTP/2" 503 UC 0 57 0 - "'),
   fill('{"status":502,"upstream_status":"'),
+  // Objects as Node's util.inspect prints them (printed-object.ts): one huge object of bare keys, and its stand-ins.
+  `{${fill(" k: 'v',")} }`,
+  `AirtableError {${fill(' a: [Object], b: undefined,')} }`,
   // Apache HttpClient's wire log (wire-log.ts): many chunks, and an unclosed quote on a long line.
   fill('a << "HTTP/1.1 502 x[\\r][\\n]"\n'),
   `x << "${fill('[0x1b]')}`,

@@ -155,7 +155,7 @@ describe('parseInput, responses inside logs, traces and printouts', () => {
     expect(statusOrRefusal(input)).toBeNull();
   });
 
-  it('reads an object util.inspect printed (keys without quotes) as the same object in JSON reads', () => {
+  it('reads an object util.inspect printed (keys without quotes) as the same object in JSON reads (mechanics)', () => {
     const inspected = "{\n  level: 'error',\n  status: 502,\n  msg: 'upstream failed'\n}";
     const json = '{\n  "level": "error",\n  "status": 502,\n  "msg": "upstream failed"\n}';
     expect(responseOf(inspected)).toEqual(responseOf(json));

@@ -23,6 +23,9 @@ const SYMBOL_KEY = /:([A-Za-z_]\w*)(?=\s*=>)/y;
 export function printedObjectToJson(text: string): string | null {
   let out = '';
   let printed = false;
+  // Whether the last mark written was `{` or `,` (blanks aside): a bare word there is a key. Kept as the loop goes,
+  // so that no pass over `out` is needed per token.
+  let keyNext = false;
   for (let at = 0; at < text.length; ) {
     const c = text[at] as string;
     if (c === "'" || c === '"') {
@@ -31,6 +34,7 @@ export function printedObjectToJson(text: string): string | null {
       printed ||= c === "'";
       out += JSON.stringify(literal.value);
       at = literal.end;
+      keyNext = false;
       continue;
     }
     HASH_ROCKET.lastIndex = at;
@@ -39,15 +43,17 @@ export function printedObjectToJson(text: string): string | null {
       printed = true;
       out += ':';
       at += rocket[0].length;
+      keyNext = false;
       continue;
     }
-    if (/[{,]\s*$/.test(out)) {
+    if (keyNext) {
       BARE_KEY.lastIndex = at;
       const key = BARE_KEY.exec(text);
       if (key) {
         printed = true;
         out += `${JSON.stringify(key[1])}:`;
         at += key[0].length;
+        keyNext = false;
         continue;
       }
     }
@@ -56,7 +62,10 @@ export function printedObjectToJson(text: string): string | null {
     const standIn = INSPECT_STAND_IN.exec(text) ?? INSPECT_REF.exec(text);
     if (standIn) {
       printed = true;
-      if (standIn[0].startsWith('[')) out += 'null';
+      if (standIn[0].startsWith('[')) {
+        out += 'null';
+        keyNext = false;
+      }
       at += standIn[0].length;
       continue;
     }
@@ -65,6 +74,7 @@ export function printedObjectToJson(text: string): string | null {
     if (symbol) {
       out += JSON.stringify(symbol[1]);
       at += symbol[0].length;
+      keyNext = false;
       continue;
     }
     WORD.lastIndex = at;
@@ -74,10 +84,13 @@ export function printedObjectToJson(text: string): string | null {
       printed ||= constant !== undefined;
       out += constant ?? word;
       at += word.length;
+      keyNext = false;
       continue;
     }
     out += c;
     at += 1;
+    if (c === '{' || c === ',') keyNext = true;
+    else if (!/\s/.test(c)) keyNext = false;
   }
   return printed ? out : null;
 }

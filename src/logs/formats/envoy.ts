@@ -83,21 +83,17 @@ const MESH_HOP_STATUSES = new Set([502, 503, 504]);
 
 /**
  * The flags of a 4xx Envoy sent itself, no upstream asked: no route (NR, 404), its external authorization denying (UAEX,
- * 403), its rate limit (RL, 429; RLSE when the rate-limit service failed), a fault it injected (FI). The log analyzer
- * explains only 5xx; a pasted line's 4xx is named by these.
+ * 403), its rate limit (RL, 429; RLSE when the rate-limit service failed), a fault it injected (FI); their causes are
+ * FLAGS'. The log analyzer explains only 5xx; a pasted line's 4xx is named by these.
  */
-const OWN_REFUSALS: ReadonlyArray<[string, Cause]> = [
-  ['NR', 'proxy-config'],
-  ['UAEX', 'proxy-config'],
-  ['FI', 'proxy-config'],
-  ['RL', 'load-shed'],
-  ['RLSE', 'load-shed'],
-];
+const OWN_REFUSALS = new Set(['NR', 'UAEX', 'FI', 'RL', 'RLSE']);
 
 export function envoySignal({ status, flags, details, transportFailure, tcp, upstreamServiceTime = '', cluster = '' }: EnvoyOutcome): Signal | null {
   if (status >= 400 && status < 500) {
+    // Most 4xx carry no flag: no work for them on the log analyzer's path.
+    if (!given(flags)) return null;
     const set = new Set(flags.split(','));
-    const own = OWN_REFUSALS.find(([flag]) => set.has(flag));
+    const own = FLAGS.find(([flag]) => OWN_REFUSALS.has(flag) && set.has(flag));
     return own ? { cause: own[1], confidence: 'high', decisive: true, evidence: { kind: 'envoy-flags', detail: flags } } : null;
   }
   if (status < 500 && status !== 0) return null;
