@@ -97,6 +97,7 @@ export {
   type LineExample,
   type LineOrigin,
   type LogEvidence,
+  type LogWriter,
   type SkipReason,
   type Tally,
   type IssuerClass,

@@ -60,6 +60,7 @@ describe('bad input exits 2 with one clear line', () => {
     [['compare', '500'], /missing required argument 'b'/],
     [['502', '--lang', 'fr'], /Unknown language "fr"/],
     [['list', '--class', '6xx'], /Allowed choices/],
+    [['logs', 'access.log', '--written-by', 'proxy'], /'proxy' is invalid\. Allowed choices are app/],
     [['frobnicate', 'x'], /too many arguments/],
     [['frobnicate'], /not an HTTP status code/],
     [['search', 'x', '--limit', '0'], /--limit must be/],

@@ -167,7 +167,7 @@ export const enLogs = {
     },
   },
   reasons: {
-    'no-signals': 'the access log has no upstream fields, and no error log or app log says more',
+    'no-signals': 'the access log has no upstream fields, and no error log or app log says more (if the application server wrote it, say so with --written-by app)',
     'ambiguous-upstream-status': '$upstream_status shows 502 or 504, which nginx also writes for its own failures (add $upstream_header_time)',
     'app-log-no-coverage': 'the app log does not cover that time',
     'app-log-errors-only': 'the app log does not record every request, so a missing line proves nothing',
@@ -182,6 +182,7 @@ export const enLogs = {
     'error-log': 'proxy error log',
     'app-error': 'app logged an error',
     'app-status': 'app logged status',
+    'log-writer': 'log written by the application server',
     'app-seen': 'app logged the request without an error',
     'app-absent': 'the app has no line for this request, so the proxy never reached it',
     'haproxy-termination': 'HAProxy termination state',

@@ -168,7 +168,7 @@ export const idLogs: Messages['logs'] = {
     },
   },
   reasons: {
-    'no-signals': 'access log tidak punya field upstream, dan tidak ada error log atau log aplikasi yang menjelaskan lebih jauh',
+    'no-signals': 'access log tidak punya field upstream, dan tidak ada error log atau log aplikasi yang menjelaskan lebih jauh (kalau server aplikasi yang menulisnya, sebutkan dengan --written-by app)',
     'ambiguous-upstream-status': '$upstream_status berisi 502 atau 504, yang juga ditulis nginx untuk kegagalannya sendiri (tambahkan $upstream_header_time)',
     'app-log-no-coverage': 'log aplikasi tidak mencakup waktu tersebut',
     'app-log-errors-only': 'log aplikasi tidak mencatat setiap request, jadi baris yang tidak ada tidak membuktikan apa pun',
@@ -183,6 +183,7 @@ export const idLogs: Messages['logs'] = {
     'error-log': 'error log proxy',
     'app-error': 'aplikasi mencatat error',
     'app-status': 'aplikasi mencatat status',
+    'log-writer': 'log ditulis oleh server aplikasi',
     'app-seen': 'aplikasi mencatat request ini tanpa error',
     'app-absent': 'aplikasi tidak punya baris untuk request ini, jadi proxy tidak pernah sampai ke aplikasi',
     'haproxy-termination': 'termination state HAProxy',

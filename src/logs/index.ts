@@ -20,7 +20,7 @@ export { followLogs, type FollowOptions } from './follow.ts';
 export type { InputCounts, LiveCounts } from './live-counts.ts';
 export { progressBar } from './progress.ts';
 export { readPastedLogLines, type PastedLogEntry } from './pasted-lines.ts';
-export { LOG_GAPS, type CauseSummary, type Example, type LogGap, type Ranked, type VerdictEvent } from './analysis/index.ts';
+export { LOG_GAPS, type CauseSummary, type Example, type LogGap, type LogWriter, type Ranked, type VerdictEvent } from './analysis/index.ts';
 export {
   crossedThresholds,
   parseFailOn,

@@ -25,6 +25,24 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+const classes = (r: LogReport) => Object.fromEntries(r.causes.map((c) => [c.class, c.count]));
+
+describe('--written-by app', () => {
+  // gunicorn's default access lines are the combined format (wild corpus, jasurdev-gunicorn-access.log: seven 500s).
+  const gunicorn = '../logs/wild/gunicorn-access/jasurdev-gunicorn-access.log';
+  it("names an application server's own 5xx the application's, with the user's word as evidence", async () => {
+    expect(classes(await run([gunicorn]))).toEqual({ unknown: 7 });
+    const told = await run([gunicorn], { writtenBy: 'app' });
+    expect(classes(told)).toEqual({ app: 7 });
+    expect(told.causes[0]?.examples[0]?.evidence).toEqual([{ kind: 'log-writer', detail: '--written-by app' }]);
+  });
+
+  it('leaves what a proxy\'s own fields say as they say it', async () => {
+    const told = await run(['nginx/access.log', 'nginx/error.log'], { writtenBy: 'app' });
+    expect(causeByPath(told)['/connection-refused']).toBe('refused');
+  });
+});
+
 describe('analyzeLogs on logs captured from real proxies', () => {
   it('nginx: access (inferred format) + error log + app log', async () => {
     const r = await run(['nginx/access.log', 'nginx/error.log'], { appFiles: ['nginx/app.log'] });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { assertCodeGeneration } from '../code-generation.ts';
 import { HttpwhyError } from '../errors.ts';
-import { Analysis, DEFAULT_WINDOW_SECONDS, type AnalysisTap, type VerdictEvent } from './analysis/index.ts';
+import { Analysis, DEFAULT_WINDOW_SECONDS, type AnalysisTap, type LogWriter, type VerdictEvent } from './analysis/index.ts';
 import { FileSink } from './file-sink.ts';
 import { formatMismatch } from './format-mismatch.ts';
 import { detectInput, detectWrappers, hasAppLines, isAppFormat, parsersFor, parseTimeZone, readsLogFormat, resolveFormat, roleOf, type CompiledFormat, type ParserOptions } from './formats/index.ts';
@@ -24,6 +24,11 @@ export interface AnalyzeOptions {
   appFiles?: string[];
   /** Format of `files`: a format id or an nginx `log_format` string. Detected per file when absent. */
   format?: string;
+  /**
+   * Who wrote `files`, when the user knows: `app` for an application server's own access log (gunicorn, morgan,
+   * Tomcat's AccessLogValve), whose 5xx are then the application's where no field says otherwise.
+   */
+  writtenBy?: LogWriter;
   /** Format of `appFiles`: `app-json` or `app-text`. Detected per file when absent. */
   appFormat?: string;
   /** JSON app logs: field holding the request id (dots for nesting). */
@@ -159,6 +164,7 @@ export class LogSession {
       inStream ? 'in-stream' : opened.some((i) => i.stats.role === 'app') ? 'own-files' : 'none',
       (options.windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000,
       tap,
+      options.writtenBy ?? null,
     );
   }
 

@@ -81,6 +81,7 @@ export const EVIDENCE_KINDS = [
   'fastly-state',
   'tyk-flags',
   'varnish-fetch',
+  'log-writer',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

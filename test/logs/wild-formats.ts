@@ -240,3 +240,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Held-out set 72: `linkerd viz tap` output (req, rsp and end events of one request), not read yet (a known gap).
   'linkerd-tap': ['linkerd'],
 };
+
+/**
+ * Corpus format slugs of access logs an application server writes itself (gunicorn's and morgan's combined lines,
+ * Tomcat's and Jetty's NCSA request logs): nothing on a line says so, so their files are analysed as a user who knows
+ * it would, with `--written-by app`.
+ */
+export const WRITTEN_BY_APP: ReadonlySet<string> = new Set(['gunicorn-access', 'morgan-combined', 'morgan-custom', 'tomcat-access', 'jetty-access', 'reactor-netty-clf', 'log4js-access', 'couchbase-http-access']);

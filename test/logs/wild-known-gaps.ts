@@ -34,29 +34,13 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "IIS's native comma-separated log format (not W3C: client, user, date, time, site, server, ... status, win32 status, method, path), one line as a docs page shows it: no format reads it.",
   },
-  'gunicorn-access/simulador-django-login-500.log': {
-    fails: ['classes'],
-    reason: "gunicorn's default access format is the combined one: nothing on a line says the application server wrote it, so its 500s stay undecided (the collector knew the file's origin).",
-  },
-  'gunicorn-access/pyteur3-flask-docker-500.log': {
-    fails: ['classes'],
-    reason: "The same: gunicorn's access lines in the combined format, its 500s undecided without knowing who wrote the file.",
-  },
-  'gunicorn-access/binance-bot-api-500.log': {
-    fails: ['classes'],
-    reason: "The same: gunicorn's combined-format access lines; the 500s stay undecided.",
-  },
   'gunicorn-access/shopping-website-duration-field-500.log': {
-    fails: ['format', 'classes'],
-    reason: "gunicorn's access format with a duration field added: read as an inferred nginx format, and its 500s, the application server's own, stay undecided.",
+    fails: ['format'],
+    reason: "gunicorn's access format with a duration field added: read as an inferred nginx format (its 500s are the application server's with `--written-by app`).",
   },
   'morgan-combined/msomi-express-resources-500.log': {
-    fails: ['requests', 'classes'],
-    reason: "Express's morgan `combined` lines: the combined format itself, so the 500s stay undecided; its lines with `-` for a status (no response sent) are not read as requests.",
-  },
-  'morgan-combined/todo-backend-express-500.log': {
-    fails: ['classes'],
-    reason: "morgan's `combined` lines are the combined format: the application's 500s stay undecided.",
+    fails: ['requests'],
+    reason: "Express's morgan `combined` lines (read with `--written-by app`): its lines with `-` for a status (no response sent) are not read as requests.",
   },
   'morgan-combined/node-restful-api-dash-status.log': {
     fails: ['requests'],
@@ -86,10 +70,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format', 'classes'],
     reason: "Heroku's router line of 2012 (`GET host/path dyno=web.1 queue=0 wait=0ms service=…ms status=500`), before `at=info method=`: read as the common format, and its 500 stays undecided.",
   },
-  'tomcat-access/springboot-observability-lines1-48.log': {
-    fails: ['classes'],
-    reason: "Spring Boot's embedded Tomcat access log in the common format: nothing on a line says the application server wrote it, so its 500s stay undecided.",
-  },
   'tomcat-access/springboot-custom-pattern-ipv6.log': {
     fails: ['requests', 'format'],
     reason: "A custom Tomcat AccessLogValve pattern (IPv6 clients first) whose pattern the file does not give: read as an app's text, none of its requests counted.",
@@ -105,10 +85,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'caddy-json/caddy-docs-logging-pretty.log': {
     fails: ['requests', 'format'],
     reason: "One Caddy JSON entry pretty-printed over 38 lines as Caddy's docs show it: the log reader takes one record per line.",
-  },
-  'gunicorn-access/vocabtrainer-tts-500.log': {
-    fails: ['classes'],
-    reason: "gunicorn's access lines in the combined format: nothing says the application server wrote them, so the 74 500s stay undecided.",
   },
   'apache-custom/lnav-regexp-access-log-vhost-duration.log': {
     fails: ['format'],
@@ -179,10 +155,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'combined/duckdb-httpserver-pr25-500.log': {
     fails: ['classes'],
     reason: "The DuckDB HTTP server's own request log in nginx's `main` layout: nothing on the line says no proxy wrote it, so its 500 stays undecided (the collector gave it to the server, which has no proxy in front).",
-  },
-  'tomcat-access/bikramsamal-extraa-banneradmin-localhost-access-500.log': {
-    fails: ['classes'],
-    reason: "Tomcat's localhost_access_log in the common format: as for the other Tomcat and gunicorn logs, nothing on a line says the application server wrote it, so its 500s stay undecided.",
   },
   'common/starlitsupper-webserver-c-access-501.log': {
     fails: ['classes'],
@@ -472,8 +444,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: "Azure App Service's HTTP log records (AppServiceHTTPLogs, as Elastic's test file keeps them): not read as an access log yet, so its 3 requests are not counted.",
   },
   'couchbase-http-access/ops-agent-couchbase-http-access-input.log': {
-    fails: ['format', 'classes'],
-    reason: "Couchbase's own HTTP access log (the origin's, not a proxy's): read through an inferred format, which leaves its 500 undecided instead of the application's.",
+    fails: ['format'],
+    reason: "Couchbase's own HTTP access log (the origin's, not a proxy's): read through an inferred format, not as a format of its own; with `--written-by app` its 500 is the application's.",
   },
   'kong-file-log-json/lnav-logfile_json3-kong-style-500.log': {
     fails: ['requests', 'format', 'classes'],
@@ -496,27 +468,15 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "Spring Boot's embedded Tomcat with its own access-log pattern (found in the repository's configuration, not given here): without --format the lines read as an app's text.",
   },
-  'tomcat-access/williamgoossen-epsos-gnomonportal-tomcat-access.log': {
-    fails: ['classes'],
-    reason: "Tomcat's access log in the common format: nothing on the line says it was the application server's own log rather than a proxy's, so its 500 stays undecided.",
-  },
 
 
   'cloudfront/rahulazad-testrpofortechsupport-cloudfront-2012.log': {
     fails: ['requests', 'format'],
     reason: "CloudFront's 2012 log layout with its tabs turned into spaces by the copy: the tab-separated fields cannot be told apart.",
   },
-  'gunicorn-access/lekiaanonim-kineticmodelssite-gunicorn-access.log': {
-    fails: ['classes'],
-    reason: "gunicorn's access log in its default format, which is the combined format itself: nothing on a line says it was written by the app server rather than a proxy, so its 500s stay undecided (the collector knew the file's origin).",
-  },
-  'gunicorn-access/ibercivis-agora-quiz-gunicorn-access.log': {
-    fails: ['classes'],
-    reason: "The same: gunicorn's default access format is the combined one, and its 500s stay undecided without knowing the file came from the app server.",
-  },
   'morgan-combined/1511ish-expense-tracker-aws-access.log': {
-    fails: ['requests', 'classes'],
-    reason: "Express's morgan `combined` lines: the combined format itself, so the 500s stay undecided; its 42 lines with `-` for a status (no response sent) are not read as requests.",
+    fails: ['requests'],
+    reason: "Express's morgan `combined` lines (read with `--written-by app`): its 42 lines with `-` for a status (no response sent) are not read as requests.",
   },
   'gin-logger/nekruzrakhimov-admin-panel-gin-custom.log': {
     fails: ['requests', 'classes'],
@@ -969,12 +929,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: "Rails' production.log: a request that ended in a RoutingError logs its `Started` line and the error but no `Completed` line; only the completed requests and the errors read with their status are counted (50 of 110).",
   },
   'gunicorn-access/edfcatalogo-gunicorn-xff-access.log': {
-    fails: ['format', 'classes'],
-    reason: "gunicorn's access log with an X-Forwarded-For chain in front: its lines are nginx's combined shape, so nothing in them says an application server wrote them, and its 500 (the application's own, as gunicorn logs what it sent) stays unknown.",
-  },
-  'gunicorn-access/jasurdev-gunicorn-access.log': {
-    fails: ['classes'],
-    reason: "gunicorn's default access format is Apache's combined, field for field: read as combined, nothing says the lines are the application server's own, so its seven 500s (the application's) stay unknown.",
+    fails: ['format'],
+    reason: "gunicorn's access log with an X-Forwarded-For chain in front: read through an inferred format, not as the combined one it otherwise is (its 500 is the application's with `--written-by app`).",
   },
   'puma/homeworkbot-puma-access.log': {
     fails: ['format'],

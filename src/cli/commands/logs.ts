@@ -4,6 +4,8 @@ import { Argument, Option, type CommandDeclaration } from '../command.ts';
 export interface LogsOptions {
   app?: string[];
   format?: string;
+  /** `app`; the choices are checked by commander. */
+  writtenBy?: 'app';
   appFormat?: string;
   requestIdField?: string;
   messageField?: string;
@@ -44,6 +46,7 @@ export const logsCommand: CommandDeclaration<[files: string[]], LogsOptions> = {
   options: [
     new Option('--app <files...>', 'application logs to join (JSON lines or text with request ids)'),
     new Option('--format <format>', 'format of FILES (combined, nginx-error, haproxy, alb, envoy, caddy, traefik-json, ..., an nginx log_format or a HAProxy log-format string); detected when absent'),
+    new Option('--written-by <writer>', "who wrote FILES, when a line cannot say: app for the application server's own access log (gunicorn, morgan, Tomcat's access valve), whose 5xx are then the application's").choices(['app']),
     new Option('--app-format <format>', 'app-json or app-text (detected when absent)'),
     new Option('--request-id-field <field>', 'JSON app logs: field with the request id, dots for nesting'),
     new Option('--message-field <field>', 'JSON app logs: field with the message'),

@@ -92,6 +92,7 @@ export async function runLogsOnClickHouse(where: string, files: string[], option
       ['follow', '--follow'],
       ['app', '--app'],
       ['format', '--format'],
+      ['writtenBy', '--written-by'],
       ['appFormat', '--app-format'],
       ['host', '--host'],
       ...METRICS_FLAGS,

@@ -63,6 +63,7 @@ export function analyzeOptionsOf(files: string[], options: LogsRunOptions, io: C
     files,
     appFiles: options.app,
     format: options.format,
+    writtenBy: options.writtenBy,
     appFormat: options.appFormat,
     requestIdField: options.requestIdField,
     messageField: options.messageField,

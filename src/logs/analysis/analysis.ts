@@ -106,6 +106,20 @@ const LATE_ERROR_MS = 2000;
 const MAX_LATE = 1000;
 
 /** 1 for the statuses that get a verdict (VERDICT_STATUSES), by status: one load per line on the hot path. */
+/** Who wrote an access log, when the user says: `app`, the application server itself (gunicorn, morgan, Tomcat's valve). */
+export type LogWriter = 'app';
+
+/**
+ * A line the application server wrote for a request it answered: a 5xx no field of the line explains is the
+ * application's own, since nothing stood between it and the log (gunicorn's and morgan's default lines are the
+ * combined format, with nothing on them that says who wrote them).
+ */
+function writtenByApp(record: AccessRecord): AccessRecord {
+  if (record.signal !== null || record.tcp || record.status < 500) return record;
+  const cause = record.status === 503 ? 'app-overload' : 'app-error';
+  return { ...record, signal: { cause, confidence: 'medium', decisive: true, evidence: { kind: 'log-writer', detail: '--written-by app' } } };
+}
+
 const NEEDS_VERDICT = Uint8Array.from({ length: 1000 }, (_, status) => (status >= VERDICT_STATUSES.from || (VERDICT_STATUSES.also as readonly number[]).includes(status) ? 1 : 0));
 
 /** Where app log lines come from, if anywhere. */
@@ -126,6 +140,8 @@ export class Analysis {
   onVerdict: ((verdict: VerdictEvent) => void) | null = null;
   private readonly holdForApp: boolean;
   private readonly tap: AnalysisTap | null;
+  /** `--written-by app`: the application server wrote the access lines, so a 5xx no field explains is its own. */
+  private readonly writtenByApp: boolean;
   private pending: Pending[] = [];
   private late: Late[] = [];
 
@@ -133,9 +149,10 @@ export class Analysis {
    * `appLines`: whether app log lines will be read, so entries wait for them: in their own files (read after the
    * access logs), or in the access lines' own stream (`heroku logs`), where an app line may come before its entry.
    */
-  constructor(appLines: AppLines, windowMs: number, tap: AnalysisTap | null = null) {
+  constructor(appLines: AppLines, windowMs: number, tap: AnalysisTap | null = null, writtenBy: LogWriter | null = null) {
     this.holdForApp = appLines !== 'none';
     this.tap = tap;
+    this.writtenByApp = writtenBy === 'app';
     this.join = new AppJoin(windowMs, appLines === 'in-stream');
     this.findings = new Findings(this.timeline);
   }
@@ -149,7 +166,7 @@ export class Analysis {
     if (t === t) this.timeline.add(t);
     const tap = this.tap;
     if (NEEDS_VERDICT[status] === 1) {
-      const record = p.access();
+      const record = this.writtenByApp ? writtenByApp(p.access()) : p.access();
       const ref = { file, line };
       // A TCP session logs no status; only a failed one (its fields say so) is explained.
       if (record.tcp) this.noStatus++;

@@ -6,7 +6,7 @@
  * of weak verdicts lack (field-gaps.ts). The combining rules are data (verdict-rules.ts, join-rules.ts, in the
  * expression language of rule-expr.ts), so the fleet domain compiles the same rules to SQL.
  */
-export { Analysis, errorRecord, type AnalysisTap, type LinkedEvent, type VerdictEvent } from './analysis.ts';
+export { Analysis, errorRecord, type AnalysisTap, type LinkedEvent, type LogWriter, type VerdictEvent } from './analysis.ts';
 export { LOG_GAPS, type FileGaps, type LogGap } from './field-gaps.ts';
 export { APP_MESSAGE_KEY_CHARS, compareCauses, MAX_EXAMPLES, statusKey, type CauseSummary, type Example } from './findings.ts';
 export type { Ranked } from './top-k.ts';
