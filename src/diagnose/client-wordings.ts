@@ -254,7 +254,15 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   // docker's registry client (distribution, registry/client/errors.go): "error parsing HTTP 413 response body: <parse error>: %q".
   { pattern: /\berror parsing HTTP (\d{3}) response body: [^\n]{0,300}?(?=: ")/, read: (m) => line(m[1]), bodyInline: true, bodyQuoted: true },
-  { pattern: /\bunexpected (?:HTTP )?status code:? (\d{3})\b/i, read: (m) => line(m[1]) },
+  // Go clients go on with the body they got: "unexpected status code: 413, body: {...}" (langchaingo and others).
+  {
+    pattern: /\bunexpected (?:HTTP )?status code:? (\d{3})\b/i,
+    read: (m) => line(m[1]),
+    bodyAfter: (after) => {
+      const labelled = /^,? (?:response )?body: (?=\S)/.exec(after);
+      return labelled ? restOfLineBody(after.slice(labelled[0].length)) : null;
+    },
+  },
   // git over HTTP (its curl underneath): "RPC failed; HTTP 502 curl 22 ...", "unable to access '<url>': The requested URL returned error: 502".
   { pattern: /\bRPC failed; HTTP (\d{3}) curl \d+(?: The requested URL returned error: \d{3}\b ?([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
   { pattern: new RegExp(String.raw`unable to access '(${URL_TEXT})': The requested URL returned error: (\d{3})`), read: (m) => line(m[2], '', null, m[1]) },
