@@ -135,8 +135,17 @@ function jsonObjectBody(after: string): QuotedBody | null {
 const WORDINGS: readonly ClientWording[] = [
   // requests: f"{status} Client Error: {reason} for url: {url}" (also "Server Error").
   { pattern: new RegExp(String.raw`\b(\d{3}) (?:Client|Server) Error: (.{0,200}?) for url: (${URL_TEXT})`), read: (m) => line(m[1], m[2], null, m[3]) },
-  // urllib: "HTTP Error %s: %s"; pip: "HTTP error 503 while getting <url>".
-  { pattern: /\bHTTP Error (\d{3}): ([^\n"'`]{0,100})/, read: (m) => line(m[1], m[2]) },
+  // urllib: "HTTP Error %s: %s"; pip: "HTTP error 503 while getting <url>". Raven (Sentry's old Python client) goes on
+  // with the URL and the body as a bytes literal: "HTTP Error 413: Request Entity Too Large (url: <url>, body: b'<html>…')".
+  {
+    pattern: /\bHTTP Error (\d{3}): ((?:(?! \(url: )[^\n"'`]){0,100})/,
+    read: (m) => line(m[1], m[2]),
+    bodyAfter: (after) => {
+      const labelled = /^ \(url: [^,\s]+, body: (?=[bu]?['"])/.exec(after);
+      const literal = labelled ? literalAt(after, labelled[0].length) : null;
+      return literal ? { body: literal.value, unquoted: true } : null;
+    },
+  },
   { pattern: new RegExp(String.raw`\bHTTP error (\d{3}) while getting (${URL_TEXT})`), read: (m) => line(m[1], '', 'GET', m[2]) },
   // GNU wget (src/http.c): "HTTP request sent, awaiting response... 503 Backend is unhealthy" (or "Proxy request
   // sent, ..."), the status line's code and reason as the server sent them.

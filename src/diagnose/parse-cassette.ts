@@ -1,6 +1,7 @@
 /**
  * Recorded HTTP interactions, as test suites keep them and people paste them from there: Ruby's VCR and Python's
- * vcrpy cassettes (YAML, `response: {status: {code, message}, headers: {Name: [value]}, body: {string}}`), Betamax's
+ * vcrpy cassettes (YAML, `response: {status: {code, message}, headers: {Name: [value]}, body: {string}}`, or a JSON
+ * body as YAML under `parsed_body`), Betamax's
  * JSON with the same keys, and nock's recordings (its definitions `{scope, method, path, status, response, rawHeaders}`,
  * and the `.reply(status, body, headers)` calls its recorder prints).
  * Each recorded response is a whole message as the service sent it (the recorder's own filters aside): its status,
@@ -31,11 +32,15 @@ function headersOf(raw: unknown): HeaderField[] {
   return Object.entries(raw).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => ({ name, value: String(v) })));
 }
 
-/** The recorded body: VCR's and Betamax's `{string}` (none for a base64 one), or a plain string. */
-function bodyOf(raw: unknown): string | null {
+/**
+ * The recorded body: VCR's and Betamax's `{string}` (none for a base64 one), or a plain string; else a JSON body kept
+ * as YAML under `parsed_body` (pydantic-ai's cassette serializer), written back as the JSON it was.
+ */
+function bodyOf(response: Json): string | null {
+  const raw = response.body;
   if (typeof raw === 'string') return raw;
   if (isObject(raw) && typeof raw.string === 'string') return raw.string;
-  return null;
+  return isObject(response.parsed_body) || Array.isArray(response.parsed_body) ? JSON.stringify(response.parsed_body) : null;
 }
 
 function message(status: number, reason: string, headers: HeaderField[], body: string | null): ParsedResponse {
@@ -48,7 +53,7 @@ function recorded(obj: Json): ParsedResponse | null {
   // VCR, vcrpy, Betamax.
   if (isObject(response) && isObject(response.status) && typeof response.status.code === 'number') {
     const reason = typeof response.status.message === 'string' ? response.status.message : '';
-    return message(response.status.code, reason, headersOf(response.headers), bodyOf(response.body));
+    return message(response.status.code, reason, headersOf(response.headers), bodyOf(response));
   }
   // nock: the status beside the response, which is the body (a string, or the JSON it sent).
   if (typeof obj.status === 'number' && 'response' in obj && ('rawHeaders' in obj || 'scope' in obj)) {

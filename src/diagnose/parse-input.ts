@@ -125,10 +125,11 @@ const readsAsResponse = (text: string) => STATUS_LINE_START.test(text) || /^< HT
 
 /**
  * A log line's bracketed tag and a blank after it ("[debug] ** (...)", "[Mon Jan 01 10:00:00 2024] [proxy:error]",
- * "[2024-01-01 10:00:00 +0000] [7]"), or a letter right after it (Fly's "[error]instance refused connection"): no JSON
- * array opens that way, so the text is read as words, not as broken JSON.
+ * "[2024-01-01 10:00:00 +0000] [7]"), or a letter right after it (Fly's "[error]instance refused connection"), or the
+ * next tag ("[2021-03-03 22:59:27][spellbot.tasks][INFO]"): no JSON array opens that way, so the text is read as
+ * words, not as broken JSON.
  */
-const LOG_TAG = /^\[([^\]"{}[\n]{1,200})\](?:[ \t]|(?=\p{L}))/u;
+const LOG_TAG = /^\[([^\]"{}[\n]{1,200})\](?:[ \t]|(?=[\p{L}[]))/u;
 /** Bounded, and the letter looked for in the match alone: an unclosed `[` before a megabyte line must not backtrack. */
 const opensWithLogTag = (text: string) => /[\p{L}\d]/u.test(LOG_TAG.exec(text)?.[1] ?? '');
 
