@@ -261,6 +261,9 @@ const WORDINGS: readonly ClientWording[] = [
   // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
   { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  // gRPC-Go's client, when the answer is no gRPC response (internal/transport/http2_client.go): "unexpected HTTP status
+  // code received from server: 464 (); malformed header: missing HTTP content-type", the status and reason as sent.
+  { pattern: /\bunexpected HTTP status code received from server: (\d{3}) \(([^)\n]{0,100})\)/, read: (m) => line(m[1], m[2]) },
   // docker's registry client (distribution, registry/client/errors.go): "error parsing HTTP 413 response body: <parse error>: %q".
   { pattern: /\berror parsing HTTP (\d{3}) response body: [^\n]{0,300}?(?=: ")/, read: (m) => line(m[1]), bodyInline: true, bodyQuoted: true },
   // Go clients go on with the body they got: "unexpected status code: 413, body: {...}" (langchaingo and others).
