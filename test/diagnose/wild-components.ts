@@ -352,6 +352,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fiddler: { names: ['Fiddler'], broader: ['Forward proxy (HTTP CONNECT)'] },
   figma: { names: ['Figma API'], framework: true },
   // Its recorded answers carry X-Powered-By: Express: the API's own Express app.
+  filebrowser: { names: ['File Browser'], framework: true },
   'finch-api': { names: ['Finch API'], broader: ['Express'], framework: true },
   'firebase-cloud-messaging': { names: ['Firebase Cloud Messaging'], broader: ['Google Front End', 'Google APIs'], framework: true },
   'firebase-emulator': { names: ['Firebase Local Emulator Suite'] },
@@ -536,6 +537,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jolokia: { names: ['Jolokia'], framework: true },
   jooby: { names: ['Jooby'], framework: true },
   joomla: { names: ['Joomla'], framework: true },
+  'joplin-server': { names: ['Joplin Server'], framework: true },
   jsdelivr: { names: ['jsDelivr'] },
   'jupyter-server': { names: ['Jupyter Server', 'Jupyter Server (or JupyterHub)'], broader: ['Tornado'], framework: true },
   jupyterhub: { names: ['JupyterHub', 'Jupyter Server (or JupyterHub)'], broader: ['Tornado'], framework: true },
@@ -614,6 +616,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   mattermost: { names: ['Mattermost'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
   'mcafee-web-gateway': { names: ['McAfee Web Gateway'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  mealie: { names: ['Mealie'], framework: true },
   mediamtx: { names: ['MediaMTX'], broader: ['Gin'], framework: true },
   medusa: { names: ['Medusa'], broader: ['Express'], framework: true },
   meilisearch: { names: ['Meilisearch'], framework: true },
@@ -909,6 +912,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   square: { names: ['Square'], framework: true },
   squidclamav: { names: ['SquidClamav'], broader: ['c-icap'] },
   stalwart: { names: ['Stalwart Mail Server'], framework: true },
+  stargate: { names: ['Stargate'], framework: true },
   starlette: { names: ['Starlette'], broader: ['FastAPI'], framework: true },
   'steam-web-api': { names: ['Steam Web API'], framework: true },
   stormwall: { names: ['StormWall'] },
@@ -920,6 +924,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   surge: { names: ['Surge'], broader: ['HAProxy'] },
   sveltekit: { names: ['SvelteKit'], broader: ['SvelteKit or Astro'], framework: true },
   // SwiperProxy is built on Python's BaseHTTPServer, whose send_error page it answers with.
+  swag: { names: ['SWAG'], broader: NGINX_FORKS },
   swiperproxy: { names: ['SwiperProxy'], broader: ['Python http.server'] },
   'symantec-bluecoat': { names: ['Blue Coat ProxySG (Symantec)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   synapse: { names: ['Synapse'], broader: ['Matrix homeserver'], framework: true },
@@ -997,6 +1002,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Create React App's dev server is webpack-dev-server with its own proxy error handler (react-dev-utils).
   'webpack-dev-server': { names: ['webpack-dev-server', 'http-proxy-middleware', 'Create React App dev server'] },
   webrick: { names: ['WEBrick'], framework: true },
+  websocat: { names: ['websocat'], framework: true },
   websocketpp: { names: ['WebSocket++'], framework: true },
   websockify: { names: ['websockify'], broader: ['Python http.server'], framework: true },
   wikimedia: { names: ['Wikimedia'], broader: ['Varnish', 'Apache Traffic Server'] },

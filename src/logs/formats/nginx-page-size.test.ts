@@ -40,6 +40,13 @@ describe('nginxPageSignal', () => {
     expect(nginxPageSignal(502, '157', undefined)).toMatchObject({ cause: 'upstream-failed', confidence: 'medium', decisive: true, evidence: { kind: 'error-page-size' } });
     expect(nginxPageSignal(504, '569', 'Chrome/135.0.0.0')).toMatchObject({ cause: 'timeout' });
     expect(nginxPageSignal(504, '569', 'curl/7.29.0')).toBeNull();
+    // APISIX 3.x's page signed "Powered by APISIX": Content-Length 229 in apache/apisix#10287 (wild corpus:
+    // apisix/apisix-10287-502.http), 631 with the padding for Chrome.
+    const apisixPage = readFileSync(new URL('../../../test/fixtures/diagnose/wild/apisix/apisix-10287-502.http', import.meta.url), 'utf8');
+    const length = /^Content-Length: (\d+)$/m.exec(apisixPage)?.[1];
+    expect(length).toBe('229');
+    expect(nginxPageSignal(502, length, 'curl/8.5.0')).toMatchObject({ cause: 'upstream-failed' });
+    expect(nginxPageSignal(502, '631', 'Mozilla/5.0 Chrome/138.0.0.0 Safari/537.36')).toMatchObject({ cause: 'upstream-failed' });
     expect(nginxPageSignal(502, '612', undefined)).toBeNull();
     expect(nginxPageSignal(502, '-', undefined)).toBeNull();
   });

@@ -2,7 +2,7 @@
  * nginx's own 502, 503 and 504 pages by their size: a line of a format without upstream fields (combined, `main`) still
  * logs `$body_bytes_sent`, and nginx's built-in page for these statuses has a size that only its footer's version and
  * two options change (ngx_http_special_response.c; the same bytes as data/fingerprints/default-pages.yaml, which
- * nginx-page-size.test.ts checks them against): the head for the status, then `<hr><center>{server}</center>\r\n
+ * nginx-page-size.test.ts checks them against; APISIX's signed variant below): the head for the status, then `<hr><center>{server}</center>\r\n
  * </body>\r\n</html>\r\n` with `nginx` (server_tokens off) or `nginx/<version>` (OpenResty's name and version
  * instead), `<body bgcolor="white">` before 1.15.4, and msie_padding's 402 bytes after it for MSIE and Chrome
  * clients. An application rarely answers 502 or 504 with exactly such a body; an nginx behind this one would (it is a
@@ -25,6 +25,13 @@ const PADDING_BYTES = 402;
  * `openresty/1.21.4.1`), as Nginx Proxy Manager and Kong's nginx do.
  */
 const SERVER_LENGTHS = [5, 11, 12, 13, 14, 9, 18, 19];
+/**
+ * APISIX's OpenResty build (apisix-runtime, 3.x) signs the same pages with a line before `</body>`, `<p><em>Powered by
+ * <a href="https://apisix.apache.org/">APISIX</a>.</em></p>`, after the `openresty` footer (a 502 of 229 bytes in
+ * APISIX 3.5.0's answer, apache/apisix#10287).
+ */
+const APISIX_LINE_BYTES = 75;
+const OPENRESTY_BYTES = 'openresty'.length;
 /** ngx_http_request.c's tests of the User-Agent for msie_padding. */
 const PADDED_CLIENT = /MSIE |Chrome\//;
 
@@ -32,7 +39,7 @@ const PADDED_CLIENT = /MSIE |Chrome\//;
 export function nginxPageSizes(status: number, userAgent: string | undefined): number[] {
   const head = HEAD_BYTES[status];
   if (head === undefined) return [];
-  const bare = SERVER_LENGTHS.flatMap((server) => [head + TAIL_BYTES + server, head + TAIL_BYTES + server + BGCOLOR_BYTES]);
+  const bare = [...SERVER_LENGTHS.flatMap((server) => [head + TAIL_BYTES + server, head + TAIL_BYTES + server + BGCOLOR_BYTES]), head + TAIL_BYTES + OPENRESTY_BYTES + APISIX_LINE_BYTES];
   if (userAgent === undefined) return [...bare, ...bare.map((size) => size + PADDING_BYTES)];
   return PADDED_CLIENT.test(userAgent) ? bare.map((size) => size + PADDING_BYTES) : bare;
 }
