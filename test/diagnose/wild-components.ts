@@ -450,7 +450,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   groq: { names: ['Groq API'], framework: true },
   'grpc-gateway': { names: ['grpc-gateway'], framework: true },
   'grpc-go': { names: ['gRPC-Go'], broader: ['Go net/http'], framework: true },
-  grpcwebproxy: { names: ['grpcwebproxy'] },
+  // It serves through a wrapped gRPC-Go server, whose own refusals ("gRPC requires HTTP/2") it answers with.
+  grpcwebproxy: { names: ['grpcwebproxy'], broader: ['gRPC-Go'] },
   gunicorn: { names: ['Gunicorn'] },
   h2o: { names: ['H2O'] },
   h3: { names: ['h3 (Nitro)'], framework: true },

@@ -36,12 +36,15 @@ describe('ZoraxyParser', () => {
     expect(q.access().signal).toMatchObject({ decisive: false, reason: 'ambiguous-upstream-status' });
   });
 
-  it('521 on a proxying router is Zoraxy failing to reach the upstream; other 5xx are the upstream’s (source, mechanics)', () => {
+  it('521 on a proxying router is Zoraxy failing to reach the upstream; other 5xx are the upstream’s; a router that does not proxy answers itself (source, mechanics)', () => {
     expect(zoraxySignal(521, 'host-http', null)).toMatchObject({ cause: 'upstream-failed', confidence: 'high', decisive: true });
     expect(zoraxySignal(500, 'vdir-http', null)).toMatchObject({ cause: 'app-error', decisive: true });
     expect(zoraxySignal(503, 'subdomain-http', null)).toMatchObject({ cause: 'app-overload' });
     expect(zoraxySignal(502, 'root-no_resp', null)).toMatchObject({ cause: 'proxy-config', confidence: 'medium' });
-    expect(zoraxySignal(444, 'root-no_resp', null)).toBeNull();
+    // Its own 4xx where no upstream was asked (the default site set to No Response), not a proxied route's.
+    expect(zoraxySignal(444, 'root-no_resp', null)).toMatchObject({ cause: 'proxy-config', decisive: true });
+    expect(zoraxySignal(404, 'host-http', null)).toBeNull();
+    expect(zoraxySignal(200, 'root-no_resp', null)).toBeNull();
     const p = new ZoraxyParser(UTC);
     const failed = '[2026-01-18 13:17:57.000001] [router:host-http] [origin:cloud.example] [client: 192.168.1.200] [useragent: curl/8.0] GET /status.php';
     expect(parseLine(p, `${failed} 521`)).toBe(KIND.access);

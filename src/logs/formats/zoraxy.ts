@@ -29,9 +29,12 @@ const FAILED_PROXYING: Record<number, Cause> = { 521: 'upstream-failed', 408: 'c
 /** The first line and the 502 of one failed request are logged within this (both right after the failure). */
 const PAIR_MS = 1000;
 
-/** Why Zoraxy logged a 5xx: its own answer, the upstream's, or (a 502 alone) either; null below 500. */
+/**
+ * Why Zoraxy logged an error status: its own answer, the upstream's, or (a 502 alone) either. A 4xx is known only
+ * when no upstream was asked (a router that does not proxy: `root-no_resp`'s 444); null below 400.
+ */
 export function zoraxySignal(status: number, router: string, pairedWith: number | null): Signal | null {
-  if (status < 500) return null;
+  if (status < 400 || (status < 500 && PROXYING.has(router))) return null;
   const evidence = { kind: 'zoraxy-router' as const, detail: `router=${router} status=${status}${pairedWith === null ? '' : ` after ${pairedWith}`}` };
   if (!PROXYING.has(router)) return { cause: 'proxy-config', confidence: 'medium', decisive: true, evidence };
   const own = FAILED_PROXYING[status];
