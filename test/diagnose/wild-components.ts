@@ -95,6 +95,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'aws-alb': { names: ['AWS Application Load Balancer'] },
   'aws-api-gateway': { names: ['Amazon API Gateway'] },
   // Cloud services' own APIs and runtimes (held-out set 67): the service is the application that answered.
+  // App Runner's front end is Envoy: its own 503s are Envoy's local replies.
+  'aws-app-runner': { names: ['AWS App Runner'], broader: ['Envoy'] },
   'aws-appsync': { names: ['AWS AppSync'], broader: [AWS_SDK], framework: true },
   'aws-bedrock': { names: ['Amazon Bedrock'], broader: [AWS_SDK], framework: true },
   'aws-cloudformation': { names: ['AWS CloudFormation'], broader: ['AWS API (Query protocol XML error)', AWS_SDK], framework: true },
@@ -357,6 +359,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'firebase-cloud-messaging': { names: ['Firebase Cloud Messaging'], broader: ['Google Front End', 'Google APIs'], framework: true },
   'firebase-emulator': { names: ['Firebase Local Emulator Suite'] },
   'firebase-hosting': { names: ['Firebase Hosting'] },
+  'firebase-management-api': { names: ['Firebase Management API'], broader: ['Google APIs'], framework: true },
   'firebase-realtime-database': { names: ['Firebase Realtime Database'], broader: ['Google APIs'], framework: true },
   'firebase-storage': { names: ['Cloud Storage for Firebase'], broader: ['Google APIs', 'Google Cloud Storage'], framework: true },
   flaresolverr: { names: ['FlareSolverr'], framework: true },
