@@ -514,7 +514,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   immich: { names: ['Immich'], framework: true },
   imperva: { names: ['Imperva (Incapsula)'] },
   'huggingface-spaces': { names: ['Hugging Face Spaces'] },
-  imunify360: { names: ['Imunify360'] },
+  // Its WAF rules run in the host's ModSecurity: naming the engine names it less precisely.
+  imunify360: { names: ['Imunify360'], broader: ['ModSecurity'] },
   indusface: { names: ['Indusface AppTrana'] },
   // InfluxDB is a Go server: net/http's own 404 page is the same box named less precisely (held-out set 161).
   influxdb: { names: ['InfluxDB'], broader: ['Go net/http'], framework: true },
