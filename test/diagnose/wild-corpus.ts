@@ -55,7 +55,7 @@ const ROLES_OF_AN_APPLICATION: readonly string[] = ['OAuth 2.0 authorization ser
 
 /**
  * An application server's own request-log line, whose fingerprint says the application it runs answered (`issued:
- * app`): for the application's own error it names the box the application runs in, less precisely.
+ * app`): for the application's (or its framework's) own error it names the box the application runs in, less precisely.
  */
 const APP_SERVERS_REQUEST_LOGS: readonly string[] = ['uvicorn-access-log', 'uwsgi-request-log'];
 
@@ -67,6 +67,8 @@ function judge(expect: string, d: Diagnosis): Outcome {
   const expected = WILD_COMPONENTS[expect];
   if (!expected) return 'wrong';
   if (expected.names.includes(issuer.component)) return 'right';
+  // The framework's own answer, logged by the server it runs in: the line names the server, the framework less precisely.
+  if (expected.framework && APP_SERVERS_REQUEST_LOGS.includes(issuer.fingerprint ?? '')) return 'less-specific';
   const asApplication = issuer.component === APPLICATION || ROLES_OF_AN_APPLICATION.includes(issuer.component);
   if (expected.broader?.includes(issuer.component) || (expected.framework && asApplication)) return 'less-specific';
   return 'wrong';
