@@ -261,6 +261,14 @@ const WORDINGS: readonly ClientWording[] = [
   // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
   { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  // Prometheus's remote-write client and the agents that copy it (Grafana Agent, Alloy): "server returned HTTP status
+  // 400 Bad Request: <the first line of the body>". Promtail's form repeats the code ("… 429 Too Many Requests (429):
+  // …") and is read as the page's words, which its fingerprints expect.
+  {
+    pattern: /\bserver returned HTTP status (\d{3})(?: ([A-Za-z][A-Za-z' -]{0,60}?))?: (?=\S)/,
+    read: (m) => line(m[1], m[2]),
+    bodyAfter: restOfLineBody,
+  },
   // gRPC-Go's client, when the answer is no gRPC response (internal/transport/http2_client.go): "unexpected HTTP status
   // code received from server: 464 (); malformed header: missing HTTP content-type", the status and reason as sent.
   { pattern: /\bunexpected HTTP status code received from server: (\d{3}) \(([^)\n]{0,100})\)/, read: (m) => line(m[1], m[2]) },
