@@ -42,8 +42,9 @@ const SHAPES: readonly Shape[] = [
   // Gin's default logger: `[GIN] 2024/01/02 - 15:04:05 | 500 |   1.2ms |   127.0.0.1 | GET      "/path"`.
   { pattern: new RegExp(`\\[GIN\\] [\\d/]+ - [\\d:]+ \\|\\s*(\\d{3}) \\|[^|]*\\|\\s*(\\S+) \\|\\s*${METHOD}\\s+"([^"]*)"`), method: 3, path: 4, status: 1, client: 2 },
   // Express's morgan `dev` format (`:method :url :status :response-time ms - :res[content-length]`), also behind the
-  // app's own words in a custom format (`API Request (port 3001): GET /api 304 3.982 ms - -`).
-  { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-)$`), method: 1, path: 2, status: 3, client: 0 },
+  // app's own words in a custom format (`API Request (port 3001): GET /api 304 3.982 ms - -`), or with a token of its
+  // own after the dash (`… 200 48.767 ms - 2024-03-23T10:52:04.886Z`, `:date[iso]`).
+  { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-|\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z)$`), method: 1, path: 2, status: 3, client: 0 },
   // Tornado's access log (`RequestHandler._request_summary`, as Jupyter's servers log it too): `[E 11:19:25.167
   // LabApp] 500 POST /path (1.2.3.4) 2.93ms` under Tornado's LogFormatter, `ERROR:tornado.access:500 GET / (::1)
   // 27.54ms` under Python's default one.
@@ -72,6 +73,9 @@ const SHAPES: readonly Shape[] = [
   // HTTP/1.1 GET http://host/path - - - 500 0 - 672.1ms` (5.0, 6.0), `… - 500 - text/html 12.3ms` (7.0 and later).
   { pattern: /\bRequest finished in [\d.]+ms (\d{3})\b/, method: 0, path: 0, status: 1, client: 0 },
   { pattern: new RegExp(`\\bRequest finished HTTP\\/[\\d.]+ ${METHOD} (\\S+)(?: -){1,3} (\\d{3})\\b`), method: 1, path: 2, status: 3, client: 0 },
+  // The same with the request's own content type and length before the dash (a request with a body: `… /net/Test
+  // application/soap+msbin1 161 - 500 0 - 1789.7733ms`).
+  { pattern: new RegExp(`\\bRequest finished HTTP\\/[\\d.]+ ${METHOD} (\\S+) [\\w.+-]+\\/[\\w.+-]+(?:;[^ ]*)? \\d+ - (\\d{3})\\b`), method: 1, path: 2, status: 3, client: 0 },
 ];
 
 /**
