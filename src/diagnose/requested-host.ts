@@ -15,7 +15,8 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`\bfor url:\s*${URL_HOST}`, 'gi'),
   // `url` or `uri` alone (a recorded cassette's) or `request_url`, not `documentation_url` (a link inside an error body).
   new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?ur[il]["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
-  new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for))\s+${URL_HOST}`, 'gi'),
+  // Homebrew's "==> Downloading <url>" and "Download failed: <url>" around curl's error.
+  new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for)|download failed:|==> downloading)\s+${URL_HOST}`, 'gi'),
   // A status and its reason phrase, then where it came from: twine's "400 Bad Request from https://upload.pypi.org/…".
   new RegExp(String.raw`\b[1-5]\d\d [A-Z][A-Za-z' -]{1,40} from ${URL_HOST}`, 'g'),
 ];
