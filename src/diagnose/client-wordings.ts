@@ -164,6 +164,9 @@ const WORDINGS: readonly ClientWording[] = [
     read: (m) => line(m[1], m[2], m[4] ?? null, m[5] ?? null),
     bodyInline: true,
   },
+  // Spring's RestTemplate before 5 logged the answer before its error handler ran: `GET request for "<url>" resulted in
+  // 404 (Not Found); invoking error handler`.
+  { pattern: new RegExp(String.raw`\b${METHOD} request for "(${URL_TEXT})" resulted in (\d{3}) \(([^)\n]{0,100})\)`), read: (m) => line(m[3], m[4], m[1], m[2]) },
   // OpenFeign's FeignException: "[502 Bad Gateway] during [POST] to [<url>] [Client#method()]: [<body>]".
   {
     pattern: new RegExp(String.raw`FeignException(?:\$\w+)?: \[(\d{3})(?: ([^\]\n]{0,100}))?\] during \[${METHOD}\] to \[(${URL_TEXT})\](?: \[[^\]\n]{0,200}\])?`),
