@@ -148,6 +148,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
   axum: { names: ['axum'], framework: true },
   'azure-swa-cli': { names: ['Azure Static Web Apps CLI'] },
+  // Microsoft's Azure Storage emulator answers in Azure Storage's words.
+  azurite: { names: ['Azurite'], broader: ['Azure Storage', 'Object storage (S3-style XML error)'] },
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
   bamboo: { names: ['Bamboo'], broader: ['Apache Tomcat'], framework: true },
   'banco-inter-api': { names: ['Banco Inter API'], framework: true },
@@ -491,6 +493,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'http-server': { names: ['http-server (Node)'], framework: true },
   'http-sys': { names: ['HTTP.sys'], broader: ['IIS'] },
   'http-zig': { names: ['http.zig'], framework: true },
+  httpbin: { names: ['httpbin'], framework: true },
+  'httpstat-us': { names: ['httpstat.us'], framework: true },
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
   'huawei-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
@@ -560,6 +564,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   keycloak: { names: ['Keycloak'], broader: ['RESTEasy'], framework: true },
   // kgateway is the open-source Gloo Gateway, on Envoy.
   kgateway: { names: ['kgateway', 'Gloo Gateway'], broader: ['Envoy'] },
+  kiali: { names: ['Kiali'], framework: true },
   kibana: { names: ['Kibana'], broader: ['Boom (hapi)'], framework: true },
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
@@ -583,6 +588,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   kyverno: { names: ['Kyverno'], framework: true },
   laminas: { names: ['Laminas'], framework: true },
   laravel: { names: ['Laravel'], framework: true },
+  'laravel-china-packagist-mirror': { names: ['packagist.laravel-china.org'] },
   'laravel-valet': { names: ['Laravel Valet'], broader: ['nginx'], framework: true },
   'lastfm-api': { names: ['Last.fm API'], framework: true },
   lidarr: { names: ['Servarr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr)'], framework: true },
@@ -595,6 +601,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // not the application behind them. LiteLLM's proxy is itself a FastAPI application run by uvicorn: "the application"
   // (behind uvicorn, or a JSON body alone) is LiteLLM's own process, named less precisely (held-out set 158).
   'linode-api': { names: ['Linode API'], framework: true },
+  'linode-object-storage': { names: ['Linode Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   litellm: { names: ['LiteLLM'], framework: true },
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
@@ -617,6 +624,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   mapserver: { names: ['MapServer'], framework: true },
   maptiler: { names: ['MapTiler'], framework: true },
   'mailru-cloud-api': { names: ['Mail.ru Cloud API'], framework: true },
+  'marvel-api': { names: ['Marvel Comics API'], framework: true },
   mastodon: { names: ['Mastodon'], broader: ['Ruby on Rails'], framework: true },
   mattermost: { names: ['Mattermost'], framework: true },
   'maven-central': { names: ['Maven Central'], framework: true },
@@ -628,6 +636,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   membrane: { names: ['Membrane API Gateway'] },
   // A hosted OpenAI-compatible relay: the service the client called, an application of its own, like the SaaS APIs.
   'memofun-relay': { names: ['memofun relay'], framework: true },
+  memos: { names: ['memos'], framework: true },
   metabase: { names: ['Metabase'], framework: true },
   'meteored-api': { names: ['Meteored API'], framework: true },
   'mercado-pago-api': { names: ['Mercado Pago API'], framework: true },
@@ -651,6 +660,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   mistral: { names: ['Mistral API'], framework: true },
   mitmproxy: { names: ['mitmproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   mlflow: { names: ['MLflow AI Gateway'] },
+  // Apache's module running the WSGI application: its errors are in Apache's error log.
+  'mod-wsgi': { names: ['mod_wsgi'], broader: ['Apache httpd'], framework: true },
   modprox: { names: ['modprox'], framework: true },
   modrinth: { names: ['Modrinth API'], framework: true },
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed', 'nginx', 'Plesk (its web server\'s error page)'] },
@@ -698,6 +709,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'nginx-unit': { names: ['NGINX Unit'] },
   'nginx-proxy-manager': { names: ['Nginx Proxy Manager'], broader: NGINX_FORKS },
   'ngx-lua-waf': { names: ['ngx_lua_waf'], broader: ['OpenResty', 'nginx'] },
+  'nimbus-cumulus': { names: ['Nimbus Cumulus'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'noaa-cdo-api': { names: ['NOAA CDO API'], framework: true },
   'noaa-coops-api': { names: ['NOAA CO-OPS API'], framework: true },
   'node-http': { names: ['Node.js http'], framework: true },
@@ -728,6 +740,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'opa-gatekeeper': { names: ['OPA Gatekeeper'], framework: true },
   openai: { names: ['OpenAI API'], framework: true },
   openhab: { names: ['openHAB'], framework: true },
+  openobserve: { names: ['OpenObserve'], framework: true },
   openrouter: { names: ['OpenRouter'] },
   opensearch: { names: ['OpenSearch'], broader: ['Elasticsearch or OpenSearch'], framework: true },
   'opensearch-dashboards': { names: ['OpenSearch Dashboards'], broader: ['Boom (hapi)'], framework: true },
@@ -955,6 +968,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tiktok: { names: ['TikTok'], framework: true },
   timelinize: { names: ['Timelinize'], framework: true },
   'tinkoff-acquiring': { names: ['Tinkoff Acquiring API'], framework: true },
+  'tinkoff-invest-api': { names: ['Tinkoff Invest API'], framework: true },
   'tiny-ssl-reverse-proxy': { names: ['tiny-ssl-reverse-proxy'], broader: ['Go httputil.ReverseProxy'] },
   'together-ai': { names: ['Together AI'], framework: true },
   'tower-http': { names: ['tower-http'], broader: ['axum'], framework: true },

@@ -16,6 +16,11 @@ export interface AppRequestLine {
 }
 
 const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|REPORT)';
+/**
+ * uWSGI logs the HTTP/2 preface (`PRI *`) it got on its HTTP/1 socket as a request its application answered; in other
+ * servers' lines (a proxy's access line read here by mistake) a PRI is the server refusing it, never an application.
+ */
+const UWSGI_METHOD = METHOD.replace('(GET|', '(GET|PRI|');
 
 interface Shape {
   pattern: RegExp;
@@ -38,7 +43,7 @@ const SHAPES: readonly Shape[] = [
   { pattern: new RegExp(`"${METHOD} (\\S+) HTTP\\/[\\d.]+" (\\d{3})\\b`, 'i'), method: 1, path: 2, status: 3, client: 0 },
   // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
   // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
-  { pattern: new RegExp(`^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+\\/\\d+\\] (\\S+) .*?\\] ${METHOD} (\\S+) => generated .*?\\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 2, path: 3, status: 4, client: 1 },
+  { pattern: new RegExp(`^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+\\/\\d+\\] (\\S+) .*?\\] ${UWSGI_METHOD} (\\S+) => generated .*?\\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 2, path: 3, status: 4, client: 1 },
   // Gin's default logger: `[GIN] 2024/01/02 - 15:04:05 | 500 |   1.2ms |   127.0.0.1 | GET      "/path"`.
   { pattern: new RegExp(`\\[GIN\\] [\\d/]+ - [\\d:]+ \\|\\s*(\\d{3}) \\|[^|]*\\|\\s*(\\S+) \\|\\s*${METHOD}\\s+"([^"]*)"`), method: 3, path: 4, status: 1, client: 2 },
   // Express's morgan `dev` format (`:method :url :status :response-time ms - :res[content-length]`), also behind the
