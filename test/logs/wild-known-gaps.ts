@@ -1032,4 +1032,20 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "Heroku's router line of 2011 (`GET host/path dyno=web.1 queue=0 wait=0ms service=…ms status=500 bytes=…`), before `at=info method=`: read as the common format, so five of its six requests go unread and the 500 stays undecided (as for the 2012 file).",
   },
+  'traefik-json/kaansk-juiceshop-waf-502.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Two Traefik JSON records on one line, the file saved without a newline between them: the JSON reader takes one record per line, so neither is read.",
+  },
+  'nginx-proxy-manager/scaccofranco-npm-ssl-upstream-502.log': {
+    fails: ['classes'],
+    reason: "A HEAD's 502 (`- 502 502`) sends no body, so its size cannot name nginx's own page as it does for the eleven others; the paired error log's SSL handshake failure at that second decided it for the hand count.",
+  },
+  'nginx-combined/llayton-swag-heimdall-access.log': {
+    fails: ['classes'],
+    reason: "SWAG's combined lines: three 500s the hand count gives the application from Heimdall's Laravel log in another file; the access line alone cannot tell them from nginx's.",
+  },
+  'nginx-combined/thibsito-swag-mattermost-plik.log': {
+    fails: ['classes'],
+    reason: "SWAG's combined lines: two 501s the hand count gives Mattermost (no entry in the paired error log, a JSON-sized body); the access line alone cannot tell them from nginx's.",
+  },
 };

@@ -149,11 +149,12 @@ export class NginxFormatParser extends BaseParser {
   }
 
   /**
-   * A 502 or 504 whose upstream fields (when logged) say nothing or leave it open: nginx's own page, told by its size.
+   * A 500, 502, 503 or 504 whose upstream fields (when logged) say nothing or leave it open: nginx's own page, told by
+   * its size.
    * The fields past the last one the analysis reads were not scanned: the line is scanned whole for them, only here.
    */
   private pageSignal(status: number) {
-    if (status < 502 || status > 504 || this.bodyBytesVar < 0) return null;
+    if (status < 500 || status > 504 || status === 501 || this.bodyBytesVar < 0) return null;
     if (!this.strict && Math.max(this.bodyBytesVar, this.userAgentVar) > this.compiled.lastUsed) {
       const scan = (this.scanAll ??= scannerFor(this.compiled, true));
       if (scan(this.buf, this.text, this.start, this.end, this.offsets, true) < 0) return null;

@@ -29,7 +29,9 @@ describe('nginxPageSizes', () => {
   });
 
   it('knows no page for a status nginx does not answer this way here', () => {
-    expect(nginxPageSizes(500, undefined)).toEqual([]);
+    expect(nginxPageSizes(501, undefined)).toEqual([]);
+    // nginx's 500 only with the padding: never for a client that gets none.
+    expect(nginxPageSizes(500, 'curl/8.0.1')).toEqual([]);
   });
 });
 
@@ -48,6 +50,11 @@ describe('nginxPageSignal', () => {
     expect(nginxPageSignal(502, length, 'curl/8.5.0')).toMatchObject({ cause: 'upstream-failed' });
     expect(nginxPageSignal(502, '631', 'Mozilla/5.0 Chrome/138.0.0.0 Safari/537.36')).toMatchObject({ cause: 'upstream-failed' });
     expect(nginxPageSignal(502, '612', undefined)).toBeNull();
+    // Its 500 only with the padding: 572 bytes for a Chrome client (wild corpus: nginx-combined/defless-swag-access.log,
+    // an auth_request whose subrequest failed, its error log beside it), never the bare 170.
+    expect(nginxPageSignal(500, '572', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/113.0.0.0 Safari/537.36')).toMatchObject({ cause: 'proxy-config' });
+    expect(nginxPageSignal(500, '170', 'curl/8.0.1')).toBeNull();
+    expect(nginxPageSignal(500, '170', undefined)).toBeNull();
     expect(nginxPageSignal(502, '-', undefined)).toBeNull();
   });
 });

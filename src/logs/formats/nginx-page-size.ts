@@ -7,13 +7,18 @@
  * instead), `<body bgcolor="white">` before 1.15.4, and msie_padding's 402 bytes after it for MSIE and Chrome
  * clients. An application rarely answers 502 or 504 with exactly such a body; an nginx behind this one would (it is a
  * proxy too), so the verdict is the proxy's. nginx's own 503 comes from its configuration (limit_req and limit_conn
- * reject with it, `return 503` for a maintenance or a default server with no site, as nginx-proxy's is). Its 500 is
- * left out: applications answer 500 with bodies of any size, and nginx's own is rare.
+ * reject with it, `return 503` for a maintenance or a default server with no site, as nginx-proxy's is). Its 500
+ * counts only with the padding (PADDED_ONLY): applications answer 500 with bodies of any size.
  */
 import type { Signal } from '../types.ts';
 
 /** Bytes of the page's head, from `<html>` to the heading's line end, per status. */
-const HEAD_BYTES: Readonly<Record<number, number>> = { 502: 104, 503: 144, 504: 114 };
+const HEAD_BYTES: Readonly<Record<number, number>> = { 500: 124, 502: 104, 503: 144, 504: 114 };
+/**
+ * Statuses whose page counts only with msie_padding's 402 bytes after it (a client naming Chrome or MSIE): an
+ * application's 500 of exactly the bare page's size is not rare enough to tell them apart; with the padding it is.
+ */
+const PADDED_ONLY: ReadonlySet<number> = new Set([500]);
 /** The tail without its server string. */
 const TAIL_BYTES = 41;
 /** `<body bgcolor="white">` instead of `<body>` (releases before 1.15.4). */
@@ -40,16 +45,19 @@ export function nginxPageSizes(status: number, userAgent: string | undefined): n
   const head = HEAD_BYTES[status];
   if (head === undefined) return [];
   const bare = [...SERVER_LENGTHS.flatMap((server) => [head + TAIL_BYTES + server, head + TAIL_BYTES + server + BGCOLOR_BYTES]), head + TAIL_BYTES + OPENRESTY_BYTES + APISIX_LINE_BYTES];
-  if (userAgent === undefined) return [...bare, ...bare.map((size) => size + PADDING_BYTES)];
-  return PADDED_CLIENT.test(userAgent) ? bare.map((size) => size + PADDING_BYTES) : bare;
+  const padded = bare.map((size) => size + PADDING_BYTES);
+  if (PADDED_ONLY.has(status)) return userAgent === undefined || PADDED_CLIENT.test(userAgent) ? padded : [];
+  if (userAgent === undefined) return [...bare, ...padded];
+  return PADDED_CLIENT.test(userAgent) ? padded : bare;
 }
 
-/** nginx answered this 502, 503 or 504 itself when its body is the size of nginx's own page; else null. */
+/** nginx answered this 500, 502, 503 or 504 itself when its body is the size of nginx's own page; else null. */
 export function nginxPageSignal(status: number, bodyBytes: string | undefined, userAgent: string | undefined): Signal | null {
   if (bodyBytes === undefined || !/^\d+$/.test(bodyBytes)) return null;
   if (!nginxPageSizes(status, userAgent).includes(Number(bodyBytes))) return null;
   return {
-    cause: status === 504 ? 'timeout' : status === 503 ? 'proxy-config' : 'upstream-failed',
+    // nginx's own 500 is its configuration's (an auth_request whose subrequest failed, a rewrite cycle).
+    cause: status === 504 ? 'timeout' : status === 503 || status === 500 ? 'proxy-config' : 'upstream-failed',
     confidence: 'medium',
     decisive: true,
     evidence: { kind: 'error-page-size', detail: `${status} ${bodyBytes} bytes` },
