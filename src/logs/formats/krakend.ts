@@ -17,8 +17,11 @@ import { durationSeconds, localTime } from './log-time.ts';
 import { requestKey } from './nginx-error.ts';
 import { inZone, type TimeZone } from './time-zone.ts';
 
-/** Gin's default logger line (gin logger.go defaultLogFormatter), its colour codes off. */
-const GIN_LINE = /^\[GIN\] (\d{4})\/(\d\d)\/(\d\d) - (\d\d):(\d\d):(\d\d) \|\s*(\d{3})\s*\|\s*(\S+)\s*\|\s*(\S*)\s*\|\s*([A-Z]+)\s+"([^"]*)"$/;
+/**
+ * Gin's default logger line (gin logger.go defaultLogFormatter), its colour codes off; before Gin 1.3 the path was not
+ * quoted, and a request that got no status (Lura's early releases on an invalid backend status) logs 0.
+ */
+const GIN_LINE = /^\[GIN\] (\d{4})\/(\d\d)\/(\d\d) - (\d\d):(\d\d):(\d\d) \|\s*(\d{1,3})\s*\|\s*(\S+)\s*\|\s*(\S*)\s*\|\s*([A-Z]+)\s+(?:"([^"]*)"|([^\s"]+))$/;
 /** The errors Gin's logger appends under the line (gin errors.go: `Error #%02d: %s`). */
 const GIN_ERROR = /^Error #\d+: (.+)$/;
 /** Lura's error for a backend status outside 200/201: the gateway's own 500. */
@@ -61,7 +64,8 @@ export class KrakendParser extends BaseParser {
     const n = (i: number): number => Number(m[i]);
     const wall = localTime(n(1), n(2) - 1, n(3), n(4), n(5), n(6));
     const time = inZone(wall, this.zone);
-    const [method, path] = [m[10] as string, (m[11] as string).split('?')[0] as string];
+    const target = (m[11] ?? m[12]) as string;
+    const [method, path] = [m[10] as string, target.split('?')[0] as string];
     this.last = { status: n(7), time, client: m[9] as string, request: requestKey(method, path) };
     return this.accessLine(
       {
@@ -70,7 +74,7 @@ export class KrakendParser extends BaseParser {
         tzOffsetMin: this.zone.offsetAt(wall.ms),
         client: m[9] as string,
         method,
-        path: m[11] as string,
+        path: target,
         requestId: '',
         upstream: '',
         connection: '',
