@@ -78,7 +78,7 @@ export class RowWriter implements AnalysisTap {
     this.buffer = '';
   }
 
-  request(record: AccessRecord, ref: LineRef, format: FormatId, linked: LinkedEvent | null, truncated: LogEvidence | null): void {
+  request(record: AccessRecord, ref: LineRef, format: FormatId, linked: LinkedEvent | null, truncated: LogEvidence | null, errorCovered = false): void {
     this.writeApp();
     const row = this.base('request', ref, format);
     const time = timeValue(record.timeMs);
@@ -94,7 +94,7 @@ export class RowWriter implements AnalysisTap {
     setText(row, 'upstream', record.upstream);
     setText(row, 'connection', record.connection);
     if (record.requestTime > 0) row.request_time = record.requestTime;
-    setFacts(row, verdictFacts({ record, error: linked?.event ?? null, app: null, coverage: 'none' }));
+    setFacts(row, verdictFacts({ record, error: linked?.event ?? null, app: null, coverage: 'none', errorCovered }));
     if (linked) {
       row.error_file = linked.ref.file;
       row.error_line = linked.ref.line;

@@ -25,6 +25,7 @@ export const ROW_FACTS = [
   'errorNamesRequest',
   'errorMessage',
   'errorAppMessage',
+  'errorCovered',
 ] as const satisfies readonly VerdictFact[];
 export type RowFact = (typeof ROW_FACTS)[number];
 
@@ -42,6 +43,7 @@ const FACT_DOCS: Record<RowFact, string> = {
   errorNamesRequest: 'the event names a client or connection (else it may be about a neighbouring request)',
   errorMessage: 'the event as logged',
   errorAppMessage: "the app's own text the proxy relayed (FastCGI stderr)",
+  errorCovered: "request: the host's proxy error log was being written at its time (its first and last events around it)",
 };
 
 /** `signalCause` → `signal_cause`. */

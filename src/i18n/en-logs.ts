@@ -183,6 +183,7 @@ export const enLogs = {
     'app-error': 'app logged an error',
     'app-status': 'app logged status',
     'log-writer': 'log written by the application server',
+    'error-log-silent': "the proxy's error log has no failure for it",
     'app-seen': 'app logged the request without an error',
     'app-absent': 'the app has no line for this request, so the proxy never reached it',
     'haproxy-termination': 'HAProxy termination state',

@@ -184,6 +184,7 @@ export const idLogs: Messages['logs'] = {
     'app-error': 'aplikasi mencatat error',
     'app-status': 'aplikasi mencatat status',
     'log-writer': 'log ditulis oleh server aplikasi',
+    'error-log-silent': 'error log proxy tidak mencatat kegagalan untuknya',
     'app-seen': 'aplikasi mencatat request ini tanpa error',
     'app-absent': 'aplikasi tidak punya baris untuk request ini, jadi proxy tidak pernah sampai ke aplikasi',
     'haproxy-termination': 'termination state HAProxy',

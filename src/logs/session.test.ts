@@ -43,6 +43,28 @@ describe('--written-by app', () => {
   });
 });
 
+/** The 5xx by class (a file's 499s left out). */
+function fiveXx(r: LogReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of r.causes) for (const [status, n] of Object.entries(c.byStatus)) if (status.startsWith('5')) counts[c.class] = (counts[c.class] ?? 0) + n;
+  return counts;
+}
+
+describe("a proxy's error log beside its access log", () => {
+  // nginx in front of gunicorn, both logs committed (wild corpus): the error log has connect() failed for the two
+  // 502s and nothing for the Flask app's own 500s (their bodies the app's sizes).
+  const access = '../logs/wild/combined/aoiths-nginx-gunicorn-access.log';
+  const error = '../logs/wild/nginx-error/aoiths-nginx-gunicorn-error.log';
+
+  it("names the 5xx it has no failure for the application's, at low confidence, inside the time it covers", async () => {
+    expect(fiveXx(await run([access]))).toEqual({ unknown: 16 });
+    const paired = await run([access, error]);
+    expect(fiveXx(paired)).toEqual({ app: 13, proxy: 2, unknown: 1 });
+    const silent = paired.causes.find((c) => c.class === 'app');
+    expect(silent?.examples[0]?.evidence).toEqual([{ kind: 'error-log-silent', detail: '' }]);
+  });
+});
+
 describe('analyzeLogs on logs captured from real proxies', () => {
   it('nginx: access (inferred format) + error log + app log', async () => {
     const r = await run(['nginx/access.log', 'nginx/error.log'], { appFiles: ['nginx/app.log'] });

@@ -82,6 +82,7 @@ export const EVIDENCE_KINDS = [
   'tyk-flags',
   'varnish-fetch',
   'log-writer',
+  'error-log-silent',
 ] as const;
 /** What kind of log fact backs a classification: one of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

@@ -52,8 +52,8 @@ const APPS = [
 ] as const;
 
 export function verdictGrid(): VerdictFacts[] {
-  return product({ status: [0, 9, 460, 499, 500, 502, 503, 504], signal: SIGNALS, error: ERRORS, app: APPS, coverage: ['none', 'outside', 'errors-only', 'covered'] }).map(
-    ({ status, signal, error, app, coverage }) => ({ status, ...signal, ...error, ...app, coverage }),
+  return product({ status: [0, 9, 460, 499, 500, 502, 503, 504], signal: SIGNALS, error: ERRORS, app: APPS, coverage: ['none', 'outside', 'errors-only', 'covered'], errorCovered: [false, true] }).map(
+    ({ status, signal, error, app, coverage, errorCovered }) => ({ status, ...signal, ...error, ...app, coverage, errorCovered }),
   );
 }
 

@@ -74,7 +74,7 @@ export interface AnalysisTap {
    * Every access entry, with the error-log event linked to it (header phase for a 5xx, 499 or 009; body phase
    * behind a 2xx or 3xx) and the evidence of a body cut short, if any.
    */
-  request(record: AccessRecord, ref: LineRef, format: FormatId, linked: LinkedEvent | null, truncated: LogEvidence | null): void;
+  request(record: AccessRecord, ref: LineRef, format: FormatId, linked: LinkedEvent | null, truncated: LogEvidence | null, errorCovered?: boolean): void;
   error(event: ProxyErrorEvent, ref: LineRef, format: FormatId): void;
   /** An app event; its `stack` may still grow with the lines that follow it. */
   app(event: AppEvent, ref: LineRef, format: FormatId): void;
@@ -258,12 +258,14 @@ export class Analysis {
   }
 
   private conclude(record: AccessRecord, ref: LineRef, format: FormatId, error: IndexedEvent | null, waiting: Waiting | null): void {
-    this.tap?.request(record, ref, format, error, null);
+    const errorCovered = this.errors.covers(record, ref.file);
+    this.tap?.request(record, ref, format, error, null, errorCovered);
     const verdict = classify({
       record,
       error: error?.event ?? null,
       app: waiting ? this.join.linkOf(waiting) : null,
       coverage: waiting ? this.join.coverage(record, (from, to) => this.timeline.totalBetween(from, to)) : 'none',
+      errorCovered,
     });
     this.verdict(record, ref, verdict, error === null ? 'access' : 'access-and-error');
   }

@@ -46,6 +46,10 @@ describe('classify', () => {
     ['ambiguous nginx fields and nothing else', { record: accessRecord({ signal: hint }) }, 'unknown', 'ambiguous-upstream-status'],
     ['app log logs only errors', { coverage: 'errors-only' }, 'unknown', 'app-log-errors-only'],
     ['app log elsewhere in time', { coverage: 'outside' }, 'unknown', 'app-log-no-coverage'],
+    ['the error log was written then and says nothing of it: 500', { record: accessRecord({ status: 500 }), errorCovered: true }, 'app-error', null],
+    ['the same for an ambiguous 502', { record: accessRecord({ signal: hint }), errorCovered: true }, 'app-error', null],
+    ['not a 503: a `return 503` logs nothing', { record: accessRecord({ status: 503 }), errorCovered: true }, 'unknown', 'no-signals'],
+    ['an error event decides, not the silence', { record: accessRecord({ status: 502 }), error: errorEvent('refused'), errorCovered: true }, 'refused', null],
     ['nothing at all', {}, 'unknown', 'no-signals'],
   ])('%s', (_name, over, cause, reason) => {
     const v = classify(input(over));

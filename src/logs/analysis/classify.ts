@@ -25,6 +25,8 @@ export interface ClassifyInput {
   error: ProxyErrorEvent | null;
   app: AppLink | null;
   coverage: AppCoverage;
+  /** A proxy error log was read and covers the entry's time (error-index.ts `covers`). */
+  errorCovered?: boolean;
 }
 
 /** The facts about an error-log event (those of a verdict, and of an upstream-error row of the fleet domain). */
@@ -40,7 +42,7 @@ export function errorFacts(error: ProxyErrorEvent | null): Pick<VerdictFacts, 'h
 }
 
 /** What the verdict table decides from; the fleet domain writes the record's and error's part into each row. */
-export function verdictFacts({ record, error, app, coverage }: ClassifyInput): VerdictFacts {
+export function verdictFacts({ record, error, app, coverage, errorCovered = false }: ClassifyInput): VerdictFacts {
   const { signal } = record;
   const e = errorFacts(error);
   return {
@@ -58,6 +60,7 @@ export function verdictFacts({ record, error, app, coverage }: ClassifyInput): V
     errorNamesRequest: e.errorNamesRequest,
     errorMessage: e.errorMessage,
     errorAppMessage: e.errorAppMessage,
+    errorCovered,
     hasApp: app !== null,
     appError: app?.isError ?? false,
     appStatus: app?.status ?? 0,

@@ -40,10 +40,26 @@ class BySecond {
     }
   }
 
+  /** Events of the `seconds` before an entry at `timeMs` (a slow request's access line is written at its end). */
+  *before(timeMs: number, tzOffsetMin: number, seconds: number): Generator<IndexedEvent> {
+    const epochSecond = Math.floor(timeMs / 1000);
+    const localSecond = Math.floor((timeMs + tzOffsetMin * 60_000) / 1000);
+    for (let d = 0; d <= seconds; d++) {
+      yield* this.epoch.get(epochSecond - d) ?? [];
+      yield* this.local.get(localSecond - d) ?? [];
+    }
+  }
+
   has(timeMs: number, tzOffsetMin: number): boolean {
     return !this.near(timeMs, tzOffsetMin).next().done;
   }
 }
+
+/** How far back an earlier event about the same request still breaks the error log's silence. */
+const SILENCE_LOOKBACK_S = 120;
+
+/** A second within a span of seconds, two either side (the events' window, OFFSETS). */
+const inside = (span: readonly number[], second: number) => second >= (span[0] as number) - 2 && second <= (span[1] as number) + 2;
 
 /** 2: same connection or client, 1: the event names no client (Apache's AH00940), 0: not this entry. */
 function matchQuality(event: ProxyErrorEvent, record: AccessRecord): number {
@@ -59,6 +75,11 @@ export class ErrorIndex {
   private readonly all: IndexedEvent[] = [];
   /** Events that stand for their response (`status` set), oldest first, until settled. */
   private responses: IndexedEvent[] = [];
+  /**
+   * Per error-log file, the first and last second of its header-phase events, per clock (wall clock and epoch): what
+   * the log covers.
+   */
+  private readonly spans = new Map<string, { local: number[]; epoch: number[] }>();
   /** Events not kept because the index was full. */
   dropped = 0;
   bodyEvents = 0;
@@ -81,7 +102,31 @@ export class ErrorIndex {
       this.body.add(stored);
     } else {
       this.header.add(stored);
+      let spans = this.spans.get(ref.file);
+      if (!spans) this.spans.set(ref.file, (spans = { local: [Infinity, -Infinity], epoch: [Infinity, -Infinity] }));
+      const span = event.time.local ? spans.local : spans.epoch;
+      const second = Math.floor(event.time.ms / 1000);
+      if (second < (span[0] as number)) span[0] = second;
+      if (second > (span[1] as number)) span[1] = second;
     }
+  }
+
+  /**
+   * Whether an error log of its own file was being written when this entry was logged: its time falls between the
+   * first and the last failure that log recorded (a few seconds either side). Outside that span a missing event proves
+   * nothing, nor do error lines in the access line's own stream (a compose log mixes other servers' lines).
+   */
+  covers(record: AccessRecord, accessFile: string): boolean {
+    if (Number.isNaN(record.timeMs)) return false;
+    const epoch = Math.floor(record.timeMs / 1000);
+    const local = Math.floor((record.timeMs + record.tzOffsetMin * 60_000) / 1000);
+    let covered = false;
+    for (const [file, spans] of this.spans) if (file !== accessFile && (inside(spans.epoch, epoch) || inside(spans.local, local))) covered = true;
+    if (!covered) return false;
+    // An event naming this client and request a little earlier (a slow request logged at its end, out of the link's
+    // window) is no silence.
+    for (const stored of this.header.before(record.timeMs, record.tzOffsetMin, SILENCE_LOOKBACK_S)) if (matchQuality(stored.event, record) === 2) return false;
+    return true;
   }
 
   /** Cheap pre-check for 2xx/3xx lines: is there any body-phase event near this time? */

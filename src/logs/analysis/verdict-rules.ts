@@ -29,6 +29,8 @@ export const VERDICT_FACTS = {
   errorMessage: 'string',
   /** The app's text the proxy relayed (FastCGI stderr). */
   errorAppMessage: 'string',
+  /** A proxy error log was read and was being written at the entry's time (its first and last events around it). */
+  errorCovered: 'boolean',
   /** An app line was joined to the entry. */
   hasApp: 'boolean',
   appError: 'boolean',
@@ -113,6 +115,12 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   // The app handled the request without an error, yet the client got a 5xx: the hop back failed.
   rule('app-handled', app, pick([[eq(status, 504), 'timeout'], [fact('hasSignal'), signalCause]], 'upstream-failed'), pick([[eq(appConfidence, 'high'), 'medium']], 'low')),
   rule('app-silent', eq(coverage, 'covered'), unreachedCause, 'medium', { evidence: 'app-absent' }),
+  // The proxy's error log was being written and has no failure for the request: nginx and Apache log every upstream
+  // failure they answer 500, 502 or 504 for (connect() failed, timed out, no live upstreams, a rewrite cycle, AH01102…),
+  // so the status came from behind. Not 503 nor 501: a `return 503` (maintenance, a default server) and nginx's 501
+  // for an unknown transfer coding log nothing at the error level. Low: an error log filtered above its failures'
+  // level would make it wrong.
+  rule('error-log-silent', and(fact('errorCovered'), not(fact('hasError')), isIn(status, [500, 502, 504])), appCause, 'low', { evidence: 'error-log-silent' }),
   rule('unknown', true, 'unknown', 'low', {
     reason: pick(
       [

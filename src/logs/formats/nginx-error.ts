@@ -12,8 +12,14 @@ import { SLASHED_TIME, slashedTime } from './log-time.ts';
 const LINE = new RegExp(String.raw`^(?:(${SLASHED_TIME}) )?\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*(\d+) )?(.*)$`);
 
 /** `GET /x HTTP/1.1` → `GET /x`, the key error events and access entries share. */
+/** A request target in absolute form (`http://host:80/x`, a proxy request or a scanner's), as its path. */
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
 export function requestKey(method: string, path: string): string {
-  return method === '' && path === '' ? '' : `${method} ${path}`;
+  if (method === '' && path === '') return '';
+  // The access line's path and the error line's request may name the same target in two forms.
+  const target = ABSOLUTE_FORM.test(path) ? path.replace(ABSOLUTE_FORM, '') || '/' : path;
+  return `${method} ${target}`;
 }
 
 function requestLineKey(line: string): string {
