@@ -3,8 +3,8 @@
  * balancers (`lb1/`, `lb2/`: access and error logs) in front of one app host (`app/app.log`, a text log with request
  * ids and stack traces). lb1 logs the upstream timings (its 5xx are decided by its own fields); lb2 logs only the
  * upstream status and address, so its 5xx need the error log or the app log. A few requests carry no id, so the
- * app join by time window runs too; the app log ends before the proxies' (rotated away), so the last 5xx of lb2
- * have nothing to go by and stay unknown. Synthetic lines in the shapes of the captures in
+ * app join by time window runs too; the app log and the error logs end before the access logs (rotated away), so the
+ * last 5xx of lb2 have nothing to go by and stay unknown. Synthetic lines in the shapes of the captures in
  * test/fixtures/logs/nginx (same log_format keys, nginx's own error messages), for the fleet tests and benchmarks;
  * not real captures. Plain erasable TypeScript so `node bench/clickhouse.ts` can import it.
  */
@@ -132,7 +132,8 @@ export function generateFleetLogs(dir: string, requests: number, seed = 7): Flee
           : `${head} ${rid} us="${mode.upstreamStatus}" ua="${upstream}" rt=${took}`,
       );
       connection++;
-      if (mode.error) {
+      // The error log is rotated away with the app log: the last 5xx of lb2 have neither to go by.
+      if (mode.error && i < requests * APP_LOG_SHARE) {
         const target = upstream.includes(':') ? `, upstream: "http://${upstream}${path}"` : '';
         out[lb].error.write(`${errorTime(time)} [error] 1201#1201: *${connection} ${mode.error}, client: ${client}, server: shop, request: "GET ${path} HTTP/1.1"${target}, host: "shop.example"`);
       }
