@@ -123,9 +123,9 @@ export class ErrorIndex {
     let covered = false;
     for (const [file, spans] of this.spans) if (file !== accessFile && (inside(spans.epoch, epoch) || inside(spans.local, local))) covered = true;
     if (!covered) return false;
-    // An event naming this client and request a little earlier (a slow request logged at its end, out of the link's
-    // window) is no silence.
-    for (const stored of this.header.before(record.timeMs, record.tzOffsetMin, SILENCE_LOOKBACK_S)) if (matchQuality(stored.event, record) === 2) return false;
+    // An event no entry claimed that names this client and request a little earlier (a slow request logged at its
+    // end, out of the link's window) is no silence.
+    for (const stored of this.header.before(record.timeMs, record.tzOffsetMin, SILENCE_LOOKBACK_S)) if (!stored.linked && matchQuality(stored.event, record) === 2) return false;
     return true;
   }
 
