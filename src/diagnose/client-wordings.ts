@@ -264,6 +264,8 @@ const WORDINGS: readonly ClientWording[] = [
   // containerd: "unexpected status from GET request to <url>: 502 Bad Gateway"; docker: "received unexpected HTTP status: 502 Bad Gateway".
   { pattern: new RegExp(String.raw`\bunexpected status from ${METHOD} request to (${URL_TEXT}): (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[3], m[4], m[1], m[2]) },
   { pattern: /\breceived unexpected HTTP status: (\d{3})(?: ([^\n]{0,100}))?/, read: (m) => line(m[1], m[2]) },
+  // docker login (docker/registry/auth.go): "login attempt to https://registry-1.docker.io/v2/ failed with status: 429 Too Many Requests".
+  { pattern: new RegExp(String.raw`\blogin attempt to (${URL_TEXT}) failed with status: (\d{3})(?: ([^\n]{0,100}))?`), read: (m) => line(m[2], m[3], 'GET', m[1]) },
   // Prometheus's remote-write client and the agents that copy it (Grafana Agent, Alloy): "server returned HTTP status
   // 400 Bad Request: <the first line of the body>". Promtail's form repeats the code ("… 429 Too Many Requests (429):
   // …") and is read as the page's words, which its fingerprints expect.
