@@ -57,6 +57,8 @@ describe('rows out of the streaming analysis', () => {
       has_error: 1,
       error_phase: 'header',
       error_cause: 'refused',
+      // The error log beside it was being written at that time.
+      error_covered: 1,
       error_names_request: 1,
       error_message: 'connect() failed (111: Connection refused) while connecting to upstream',
       error_file: 'nginx/error.log',
