@@ -293,7 +293,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   discord: { names: ['Discord API'], framework: true },
   discourse: { names: ['Discourse'], broader: ['Ruby on Rails'], framework: true },
   'dispatch-proxy': { names: ['dispatch-proxy'] },
-  django: { names: ['Django'], framework: true },
+  // Its runserver is http.server's (through wsgiref): that server's own refusals name Django less precisely.
+  django: { names: ['Django'], broader: ['Python http.server'], framework: true },
   'django-ninja': { names: ['Django Ninja'], broader: ['Django'], framework: true },
   'django-tastypie': { names: ['Tastypie'], broader: ['Django'], framework: true },
   'dnspod-api': { names: ['DNSPod API'], broader: NGINX_FORKS, framework: true },
@@ -371,7 +372,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'firebase-realtime-database': { names: ['Firebase Realtime Database'], broader: ['Google APIs'], framework: true },
   'firebase-storage': { names: ['Cloud Storage for Firebase'], broader: ['Google APIs', 'Google Cloud Storage'], framework: true },
   flaresolverr: { names: ['FlareSolverr'], framework: true },
-  flask: { names: ['Flask (Werkzeug)'], framework: true },
+  // Werkzeug's development server is http.server's: that server's own refusals name Flask less precisely.
+  flask: { names: ['Flask (Werkzeug)'], broader: ['Python http.server'], framework: true },
   'flask-restful': { names: ['Flask-RESTful'], broader: ['Flask (Werkzeug)'], framework: true },
   'flask-restx': { names: ['Flask-RESTX'], broader: ['Flask (Werkzeug)'], framework: true },
   'fluent-bit': { names: ['Fluent Bit'], framework: true },

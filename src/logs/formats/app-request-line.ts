@@ -44,6 +44,8 @@ const SHAPES: readonly Shape[] = [
   // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
   // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
   { pattern: new RegExp(`^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+\\/\\d+\\] (\\S+) .*?\\] ${UWSGI_METHOD} (\\S+) => generated .*?\\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 2, path: 3, status: 4, client: 1 },
+  // The same uWSGI line cut to its request part by a paste: `GET / => generated 143 bytes in 85 msecs (HTTP/1.1 400)`.
+  { pattern: new RegExp(`^${UWSGI_METHOD} (\\S+) => generated \\d+ bytes in \\d+ msecs \\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 1, path: 2, status: 3, client: 0 },
   // Gin's default logger: `[GIN] 2024/01/02 - 15:04:05 | 500 |   1.2ms |   127.0.0.1 | GET      "/path"`, the path
   // unquoted before Gin 1.3 (`| POST     /api/v1/users`).
   { pattern: new RegExp(`\\[GIN\\] [\\d/]+ - [\\d:]+ \\|\\s*(\\d{3}) \\|[^|]*\\|\\s*(\\S+) \\|\\s*${METHOD}\\s+"?([^"\\s]*)"?`), method: 3, path: 4, status: 1, client: 2 },
