@@ -10,7 +10,8 @@ describe('OAuth2ProxyParser', () => {
     const p = new OAuth2ProxyParser();
     const [first] = wildLines(file);
     expect(parse(p, first as string)).toBe(KIND.access);
-    expect(p.access()).toMatchObject({ status: 401, method: 'GET', path: '/oauth2/auth', requestId: '0a3eebb0eb3a17bf61d7ef3cd28ef157', upstream: '', timeMs: Date.UTC(2024, 8, 18, 12, 21, 27), signal: null });
+    // Its auth endpoint's own 401 (no upstream): the proxy's refusal.
+    expect(p.access()).toMatchObject({ status: 401, method: 'GET', path: '/oauth2/auth', requestId: '0a3eebb0eb3a17bf61d7ef3cd28ef157', upstream: '', timeMs: Date.UTC(2024, 8, 18, 12, 21, 27), signal: { cause: 'proxy-config' } });
   });
 
   it("gives a 5xx with no upstream to OAuth2 Proxy, leaves a 502 or 504 through an upstream undecided, and any other 5xx through one to the upstream", () => {
@@ -19,6 +20,8 @@ describe('OAuth2ProxyParser', () => {
     expect(oauth2ProxySignal(504, 'httpbin')).toBeNull();
     expect(oauth2ProxySignal(500, 'httpbin')).toMatchObject({ cause: 'app-error' });
     expect(oauth2ProxySignal(200, '-')).toBeNull();
+    expect(oauth2ProxySignal(403, '-')).toMatchObject({ cause: 'proxy-config' });
+    expect(oauth2ProxySignal(404, 'httpbin')).toBeNull();
   });
 
   it('mechanics (lines in the layouts of releases before v7 and of bitly/oauth2_proxy): no request id, or a CLF time', () => {

@@ -4,8 +4,8 @@
  * {{.Protocol}} {{.UserAgent}} {{.StatusCode}} {{.ResponseSize}} {{.RequestDuration}}`, the URI and agent quoted, the
  * time `2006/01/02 15:04:05` on the proxy's clock; releases before v7 had no request id, and bitly's oauth2_proxy wrote
  * the time as the Common Log Format does.
- * Who made a 5xx: the upstream field is `-` when OAuth2 Proxy answered itself (its sign-in, callback and auth
- * endpoints), so a 5xx there is its own; with an upstream, a 502 or 504 may be the proxy's answer for an upstream it
+ * Who made an error status: the upstream field is `-` when OAuth2 Proxy answered itself (its sign-in, callback and
+ * auth endpoints), so a 4xx or 5xx there is its own; with an upstream, a 502 or 504 may be the proxy's answer for an upstream it
  * could not reach (logged as `http: proxy error` or `Error proxying to upstream server`), any other 5xx the
  * upstream's.
  */
@@ -18,10 +18,11 @@ const LINE =
   new RegExp(String.raw`^(\S+) - (?:(\S+) - )?(\S+) \[(?:(${SLASHED_TIME})|(\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}))\] (\S+) ([A-Z]+) (\S+) "((?:[^"\\]|\\.)*)" (\S+) "((?:[^"\\]|\\.)*)" (\d{3}) (\d+) (\d+(?:\.\d+)?)$`);
 
 export function oauth2ProxySignal(status: number, upstream: string): Signal | null {
-  if (status < 500) return null;
+  if (status < 400) return null;
   const evidence = { kind: 'upstream-fields' as const, detail: `upstream ${upstream}` };
+  // Its own endpoints' answers, a refusal (401, 403) as much as a failure.
   if (upstream === '-') return { cause: 'proxy-config', confidence: 'medium', decisive: true, evidence };
-  if (status === 502 || status === 504) return null;
+  if (status < 500 || status === 502 || status === 504) return null;
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'medium', decisive: true, evidence };
 }
 
