@@ -17,6 +17,8 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?ur[il]["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
   // Homebrew's "==> Downloading <url>" and "Download failed: <url>" around curl's error.
   new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for)|download failed:|==> downloading)\s+${URL_HOST}`, 'gi'),
+  // PHP's stream functions name the URL they opened: "file_get_contents(http://…): failed to open stream".
+  new RegExp(String.raw`\b(?:file_get_contents|fopen)\(${URL_HOST}`, 'gi'),
   // A status and its reason phrase, then where it came from: twine's "400 Bad Request from https://upload.pypi.org/…".
   new RegExp(String.raw`\b[1-5]\d\d [A-Z][A-Za-z' -]{1,40} from ${URL_HOST}`, 'g'),
 ];
