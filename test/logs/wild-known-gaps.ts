@@ -1108,4 +1108,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "An Envoy line pasted inside a markdown table row under a quote (`>   | [time] \"GET …\" 503 UC …`, its pipes escaped as `\\|`): no wrapper takes that off, so the line is not read.",
   },
+  'apache-error/sury-896.log': {
+    fails: ['format'],
+    reason: "Two Apache mod_proxy lines pasted without their time, level and module (`AH01084: pass request body failed to …`): no apache-error line, so no format names the file (it logs no request either way).",
+  },
 };

@@ -33,6 +33,9 @@ interface Shape {
   fixedStatus?: number;
 }
 
+/** ANSI colour codes a terminal's copy keeps, with or without their escape character. */
+const ANSI = String.raw`(?:\x1b?\[\d{1,3}(?:;\d{1,3})*m)*`;
+
 /** Each shape with the server that writes it. The first that matches reads the line. */
 const SHAPES: readonly Shape[] = [
   // The quoted request line then the status, as Python's http.server and Werkzeug (`127.0.0.1 - - [date] "GET /
@@ -40,7 +43,9 @@ const SHAPES: readonly Shape[] = [
   // HTTP/1.1" 500 Internal Server Error`), actix-web and gunicorn's custom access formats write it. Not with a
   // zoned time in brackets (CLF_TIME): such a line is more likely a proxy's access line in the same stream
   // (supervisord running nginx beside the app, a router's line cut by a paste), whose 5xx may be the proxy's own.
-  { pattern: new RegExp(`"${METHOD} (\\S+) HTTP\\/[\\d.]+" (\\d{3})\\b`, 'i'), method: 1, path: 2, status: 3, client: 0 },
+  // Werkzeug colours the request of a 4xx or 5xx with ANSI codes (`"\x1b[35m\x1b[1mPOST /login HTTP/1.1\x1b[0m" 500 -`),
+  // kept by a copy from a terminal, or left without their escape character.
+  { pattern: new RegExp(`"${ANSI}${METHOD} (\\S+) HTTP\\/[\\d.]+${ANSI}" (\\d{3})\\b`, 'i'), method: 1, path: 2, status: 3, client: 0 },
   // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
   // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
   { pattern: new RegExp(`^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+\\/\\d+\\] (\\S+) .*?\\] ${UWSGI_METHOD} (\\S+) => generated .*?\\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 2, path: 3, status: 4, client: 1 },
