@@ -231,12 +231,14 @@ describe('the proxy a client was told to use', () => {
     expect(first('mitmproxy/ios-502-headers-3.0.3.log')?.issuer?.component).toBe('mitmproxy');
   });
 
-  // Its 502 page's words as people copy them (held-out set 196 and an earlier set): a server certificate that did not
-  // verify, and a request to its own address. Words only: one step less than its page.
+  // Its 502 page's words as people copy them (held-out sets 196 and 224 and an earlier set): a server certificate that
+  // did not verify, a request to its own address, an HTTP/2 peer's protocol violation. Words only: one step less than
+  // its page.
   it.each([
     ['mitmproxy/mitm-it-over-https-502-hostname-mismatch.txt'],
     ['mitmproxy/corporate-vpn-502-self-signed-chain.txt'],
     ['mitmproxy/browser-502-destination-unknown.txt'],
+    ['mitmproxy/k6-studio-recorder-h2-header-whitespace-502.txt'],
   ])("names mitmproxy from its own sentence in copied page text (%s)", (path) => {
     expect(first(path)).toMatchObject({ status: 502, issuer: { component: 'mitmproxy', fingerprint: 'mitmproxy-error-response' }, confidence: 'medium' });
   });

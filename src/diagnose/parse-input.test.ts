@@ -86,6 +86,12 @@ describe('parseInput refusals say what was understood', () => {
     expect(unreadableMessage('{"log": {"entries": [{"response": {"sta')).toMatch(/not valid JSON.*39 characters/s);
   });
 
+  it('refuses a status line cut after its version, and reads a version followed by words as prose (held-out set 224)', () => {
+    expect(unreadableMessage('HTTP/1.1\nServer: nginx\n\n')).toMatch(/status line "HTTP\/1\.1" is incomplete/);
+    const mitmproxy = "502 Bad Gateway  \nHTTP/2 protocol error: Received header value surrounded by whitespace b'0.53952317.1762942187.340ef524 '\n";
+    expect(parseInput(mitmproxy).observations[0]?.response).toMatchObject({ status: 502, form: 'page-text' });
+  });
+
   it('refuses JSON that is not an object', () => {
     expect(unreadableMessage('[1, 2]')).toContain('array');
   });

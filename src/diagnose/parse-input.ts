@@ -29,7 +29,8 @@ import { linesOfArray, pageLiteral, unwrapPaste } from './unwrap-paste.ts';
 import { requestLabel, RESPONSE_LABEL } from './observation-label.ts';
 import { looksLikeHtml } from './visible-text.ts';
 
-const STATUS_LINE_START = /^HTTP\/\d/m;
+// Not a version followed by words (mitmproxy's page says `HTTP/2 protocol error: …`): that is prose, not a cut status line.
+const STATUS_LINE_START = /^HTTP\/\d(?!(?:\.\d)? +[a-z])/m;
 /** A status line at a line's start, also after curl -v's `< ` or some indentation. */
 const STATUS_LINE_ANYWHERE = /^\s*(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/m;
 /**
