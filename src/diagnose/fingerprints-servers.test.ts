@@ -35,7 +35,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['apisix/zh-key-auth-401-missing.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   // hmac-auth's sentence with the reason after it (held-out set 189)
   ['apisix/hmac-auth-401-missing-authorization-header.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
+  // jwe-decrypt's refusal (held-out set 229)
+  ['apisix/jwe-decrypt-400-jwe-token-invalid.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   ['envoy/envoy-507-retry-buffer.txt', 'Envoy', 'envoy-retry-buffer-exceeded', 'medium'],
+  // The health check filter's 503 while this Envoy fails its checks, behind kgateway (held-out set 229)
+  ['kgateway/healthcheck-fail-503-immediate-health-check-fail.http', 'Envoy', 'envoy-health-check-failed', 'high'],
   ['envoy/eg-apikey-auth-401.txt', 'Envoy', 'envoy-api-key-auth', 'medium'],
   ['traefik/tpl-ratelimit-429.txt', 'Traefik', 'traefik-rate-limited', 'medium'],
   ['openfaas/faas-swarm-cant-reach-service.txt', 'OpenFaaS', 'openfaas-cant-reach-service', 'medium'],
