@@ -1,6 +1,6 @@
 /**
  * Rows of the wild corpus whose hand count was made with the proxy's error log beside the access log (the collectors
- * of held-out sets 90 and 92 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
+ * of held-out sets 90, 92 and 96 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
  * ACCESS ERROR` would read them, the error log (a row of its own) given too. Older rows were counted from the access
  * line alone and are measured alone.
  */
@@ -23,4 +23,9 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-custom/magento2-status-first-502.log': 'nginx-error/magento2-fastcgi-error.log',
   'nginx-custom/magento2-status-first-fpm.log': 'nginx-error/magento2-fastcgi-error.log',
   'nginx-custom/nginx-text-reqtime.log': 'nginx-error/nginx-text-error.log',
+  'nginx-proxy-manager/websoft9-proxy-host-3-access.log': 'nginx-error/websoft9-proxy-host-3-error.log',
+  'nginx-proxy-manager/baothi-proxy-host-2-access.log': 'nginx-error/baothi-proxy-host-2-error.log',
+  'nginx-proxy-manager/mvalverdevs-proxy-host-1-access-2960-2985.log': 'nginx-error/mvalverdevs-npm-fallback-error.log',
+  'nginx-combined/ayman-swag-access-115-645.log': 'nginx-error/ayman-swag-error-1-20.log',
+  'gunicorn-access/walkerling-detection-acess.log': 'gunicorn-error/walkerling-detection-error.log',
 };

@@ -56,6 +56,14 @@ describe('HerokuRouterParser', () => {
     expect(parseLine(p, 'Error H12 without the arrow')).toBe(KIND.none);
   });
 
+  it('reads the pre-2013 request form, passed on to a dyno (corpus: heroku/sample-app2-2012-router-app-500.log)', () => {
+    const p = new HerokuRouterParser();
+    const line = readFileSync(new URL('sample-app2-2012-router-app-500.log', WILD), 'utf8').split('\n').find((l) => l.includes('heroku[router]: ')) as string;
+    expect(parseLine(p, line.slice(line.indexOf(']: ') + 3))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 500, method: 'GET', path: '/pages/help', upstream: 'web.1', signal: { cause: 'app-error' } });
+    expect(parseLine(p, 'GET example.com/ status=500')).toBe(KIND.none);
+  });
+
   it.each([
     ['H10', 'app-start-failed'],
     ['H11', 'load-shed'],

@@ -17,6 +17,11 @@ import { durationSeconds } from './log-time.ts';
  * host/path dyno=web.1 queue= wait= service=30000ms status=503 bytes=0`): code, description, method, host and path.
  */
 const LEGACY_ERROR = /^Error (H\d\d) \(([^)]*)\) -> ([A-Z]+) ([^/\s]+)(\/\S*) /;
+/**
+ * The router's line for a request it passed on, before 2013 (`GET host/path dyno=web.1 queue=0 wait=0ms service=103ms
+ * status=500 bytes=822`, in committed `heroku logs` dumps of 2012): method, host and path, then the pairs.
+ */
+const LEGACY_REQUEST = /^([A-Z]+) ([^/\s]+)(\/\S*) (?=dyno=|queue=)/;
 
 /** The router's error codes ("Heroku Error Codes") by what they say happened. */
 const CODE_CAUSES: Record<string, Cause> = {
@@ -69,13 +74,19 @@ export class HerokuRouterParser extends BaseParser {
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
     const legacy = text.startsWith('Error H', start);
-    if (!legacy && !text.startsWith('at=', start) && !text.startsWith('sock=', start)) return KIND.none;
+    const first = text.charCodeAt(start);
+    const legacyRequest = !legacy && first >= 65 && first <= 90;
+    if (!legacy && !legacyRequest && !text.startsWith('at=', start) && !text.startsWith('sock=', start)) return KIND.none;
     const line = buf.toString('utf8', start, end);
     const pairs = new Map<string, string>();
     if (legacy) {
       const m = LEGACY_ERROR.exec(line);
       if (!m) return KIND.none;
       pairs.set('code', m[1] as string).set('desc', m[2] as string).set('method', m[3] as string).set('host', m[4] as string).set('path', m[5] as string);
+    } else if (legacyRequest) {
+      const m = LEGACY_REQUEST.exec(line);
+      if (!m) return KIND.none;
+      pairs.set('method', m[1] as string).set('host', m[2] as string).set('path', m[3] as string);
     }
     for (const [, key, value] of line.matchAll(LOGFMT_PAIR)) pairs.set(key as string, value as string);
     const statusText = pairs.get('status') ?? '';
