@@ -22,6 +22,13 @@ describe('parseCassette', () => {
     expect(JSON.parse(nock?.body ?? '')).toMatchObject({ message: 'Validation Failed' });
   });
 
+  it("reads a Betamax interaction copied without its braces, its status thousands of characters after `\"response\": {` (held-out set 228)", () => {
+    const [response] = parseCassette(wild('reddit/prawcore-wiki-edit-415-special-errors.txt')) ?? [];
+    expect(response).toMatchObject({ status: 415, reason: 'Unsupported Media Type', form: 'message' });
+    expect(response?.headers).toContainEqual({ name: 'Server', value: 'snooserv' });
+    expect(JSON.parse(response?.body ?? '')).toMatchObject({ reason: 'SPECIAL_ERRORS' });
+  });
+
   it("reads nock's printed .reply(status, body, headers) call", () => {
     const [reply] = parseCassette(wild('azure-key-vault/azure-node-keyvault-403-disabled-secret.log')) ?? [];
     expect(reply).toMatchObject({ status: 403 });

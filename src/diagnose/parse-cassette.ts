@@ -8,11 +8,19 @@
  * its headers and its body.
  */
 import { parse as parseYaml } from 'yaml';
+import { objectFromFragment } from './json-in-prose.ts';
 import { jsonValueOf } from './json-walk.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
 
-/** A cassette's marks, looked for before anything is parsed: its `response:` key, or nock's `rawHeaders`. */
-const CASSETTE_MARK = /^[ \t]*(?:-[ \t]+)?response:[ \t]*$|"response"\s*:\s*\{[\s\S]{0,2000}?"status"\s*:\s*\{\s*"code"|"rawHeaders"\s*:\s*\[/m;
+/**
+ * A cassette's marks, looked for before anything is parsed: its YAML `response:` key, nock's `rawHeaders`, or a JSON
+ * `"response": {` with a `"status": {"code"` somewhere after it (Betamax puts the headers, often thousands of characters,
+ * between them).
+ */
+const CASSETTE_MARK = /^[ \t]*(?:-[ \t]+)?response:[ \t]*$|"rawHeaders"\s*:\s*\[/m;
+const JSON_RESPONSE_MARK = /"response"\s*:\s*\{/;
+const JSON_STATUS_CODE_MARK = /"status"\s*:\s*\{\s*"code"/;
+const hasCassetteMark = (text: string): boolean => CASSETTE_MARK.test(text) || (JSON_RESPONSE_MARK.test(text) && JSON_STATUS_CODE_MARK.test(text));
 /** Cassettes hold whole bodies, base64 ones too; a paste beyond this is no cassette worth a YAML parse. */
 const MAX_CASSETTE_LENGTH = 512 * 1024;
 /** A paste holds a few interactions; past this many `response:` blocks the rest is left unread. */
@@ -111,14 +119,15 @@ function nockReply(text: string): ParsedResponse | null {
 /** The responses a pasted cassette records, in order; null when the text is no cassette. */
 export function parseCassette(text: string): ParsedResponse[] | null {
   if (text.length > MAX_CASSETTE_LENGTH) return null;
-  if (!CASSETTE_MARK.test(text)) {
+  if (!hasCassetteMark(text)) {
     const reply = text.includes('.reply(') ? nockReply(text) : null;
     return reply ? [reply] : null;
   }
   const trimmed = text.trim();
   // JSON (Betamax, nock) by JSON's own parser, which gives up on broken input at once where YAML's flow parser would
-  // not; YAML cassettes block by block.
-  const parsed = /^[[{]/.test(trimmed) ? jsonValueOf(trimmed) : responseBlocks(text);
+  // not, also an interaction's members copied without its braces (`"response": {…}, "url": …`); YAML cassettes block
+  // by block.
+  const parsed = /^[[{]/.test(trimmed) ? jsonValueOf(trimmed) : trimmed.startsWith('"') ? objectFromFragment(trimmed) : responseBlocks(text);
   if (parsed === undefined) return null;
   const found: ParsedResponse[] = [];
   // Walked with a stack, not by recursion: a pasted document may nest deeper than the call stack.
