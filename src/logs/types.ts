@@ -206,6 +206,7 @@ export const FORMAT_IDS = [
   'nginx-proxy-manager',
   'npmplus',
   'apisix',
+  'bunkerweb',
   'nginx-proxy',
   'ingress-nginx',
   'traefik-clf',

@@ -211,7 +211,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'vercel-runtime-log': ['vercel'],
   'aws-alb-athena-table': ['alb'],
   'aws-waf': ['aws-waf'],
-  'bunkerweb-access': ['nginx-custom', 'combined'],
+  'bunkerweb-access': ['bunkerweb'],
   'mixed-uwsgi-nginx': ['nginx-proxy', 'app-text'],
   'modsecurity-json': ['modsecurity'],
   'modsecurity-native': ['modsecurity'],

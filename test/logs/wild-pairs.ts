@@ -1,6 +1,6 @@
 /**
  * Rows of the wild corpus whose hand count was made with the proxy's error log beside the access log (the collectors
- * of held-out sets 90, 92 and 96 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
+ * of held-out sets 90, 92, 95 and 96 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
  * ACCESS ERROR` would read them, the error log (a row of its own) given too. Older rows were counted from the access
  * line alone and are measured alone.
  */
@@ -28,4 +28,7 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-proxy-manager/mvalverdevs-proxy-host-1-access-2960-2985.log': 'nginx-error/mvalverdevs-npm-fallback-error.log',
   'nginx-combined/ayman-swag-access-115-645.log': 'nginx-error/ayman-swag-error-1-20.log',
   'gunicorn-access/walkerling-detection-acess.log': 'gunicorn-error/walkerling-detection-error.log',
+  'nginx-proxy-manager/homoakin619-proxy-host-1.log': 'nginx-error/homoakin619-proxy-host-1-error.log',
+  'nginx-combined/jankinshi-ncov-nginx.log': 'nginx-error/jankinshi-ncov-nginx-error.log',
+  'nginx-combined/screem92-igdb-nginx.log': 'nginx-error/screem92-igdb-fastcgi-error.log',
 };

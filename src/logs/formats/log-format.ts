@@ -78,6 +78,9 @@ export const PRESET_FORMATS = {
   // `%v:%p %h %l %u %t "%r" %>s %O "%{Referer}i" "%{User-Agent}i"`, the virtual host and its port first.
   'apache-vhost-combined':
     '$server_name:$server_port $remote_addr $remote_ident $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',
+  // BunkerWeb's default LOG_FORMAT (src/common/settings.json at bunkerity/bunkerweb@2ae80bbbe46e7253fd080df807dceb9d20a60a77):
+  // nginx-proxy's with its request id between the dash and the user.
+  bunkerweb: '$host $remote_addr - $request_id $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',
   // nginx-proxy (jwilder/nginx-proxy, nginx.tmpl `log_format vhost`): the virtual host first. Its releases since 2021
   // add ` "$upstream_addr"` at the end, which a line of this preset may carry (fields after the last one read are not checked).
   'nginx-proxy': '$host $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"',

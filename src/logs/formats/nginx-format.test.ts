@@ -50,6 +50,14 @@ describe('NginxFormatParser', () => {
     expect(parse(parserFor(PRESET_FORMATS.combined, true), cri)).toBe(KIND.none);
   });
 
+  it("reads BunkerWeb's default format, its request id before the user, which nginx-proxy's strict preset refuses (CrowdSec hub's test log)", () => {
+    const [line] = wildLines('bunkerweb-access/crowdsec-hub-bunkerweb-sensitive-files.log');
+    const p = parserFor(PRESET_FORMATS.bunkerweb, true);
+    expect(parse(p, line as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 404, client: '127.0.0.1', requestId: 'req001', path: '/.bash_history' });
+    expect(parse(parserFor(PRESET_FORMATS['nginx-proxy'], true), line as string)).toBe(KIND.none);
+  });
+
   it('reads 009, an Apache-escaped quote and a request line that is not HTTP', () => {
     const p = parserFor(PRESET_FORMATS.combined, true);
     expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /a\\"b HTTP/1.1" 009 76 "-" "curl"')).toBe(KIND.access);

@@ -18,7 +18,7 @@ describe('resolveFormat', () => {
     expect(() => resolveFormat(name)).toThrow(
       expect.objectContaining({
         code: 'HW_ERR_LOGS_UNKNOWN_FORMAT',
-        message: `Unknown log format "${name}". Use one of: combined, common, apache-vhost-combined, nginx-main, nginx-proxy-manager, npmplus, apisix, nginx-proxy, ingress-nginx, traefik-clf, nginx-error, apache-error, lighttpd-error, litespeed-error, haproxy-alert, fly-proxy, go-httputil, haproxy, squid, alb, aws-elb, aws-apigateway, aws-apigateway-execution, cloudfront, iis-w3c, envoy, envoy-json, caddy, traefik-json, kong, tyk, linkerd, skipper, krakend, gorouter, heroku-router, vercel, cloudflare-logpush, cloudflared, traefik-log, varnishlog, pound, oauth2-proxy, fastly, bunny-cdn, gcp-lb, azure-appgw, azure-frontdoor, azure-apim, zoraxy, kamal-proxy, authentik-outpost, app-json, app-text, or an nginx log_format or HAProxy log-format string.`,
+        message: `Unknown log format "${name}". Use one of: combined, common, apache-vhost-combined, nginx-main, nginx-proxy-manager, npmplus, apisix, bunkerweb, nginx-proxy, ingress-nginx, traefik-clf, nginx-error, apache-error, lighttpd-error, litespeed-error, haproxy-alert, fly-proxy, go-httputil, haproxy, squid, alb, aws-elb, aws-apigateway, aws-apigateway-execution, cloudfront, iis-w3c, envoy, envoy-json, caddy, traefik-json, kong, tyk, linkerd, skipper, krakend, gorouter, heroku-router, vercel, cloudflare-logpush, cloudflared, traefik-log, varnishlog, pound, oauth2-proxy, fastly, bunny-cdn, gcp-lb, azure-appgw, azure-frontdoor, azure-apim, zoraxy, kamal-proxy, authentik-outpost, app-json, app-text, or an nginx log_format or HAProxy log-format string.`,
       }),
     );
   });
@@ -26,7 +26,7 @@ describe('resolveFormat', () => {
 
 describe('the registry', () => {
   it('tries proxy formats most specific first, and never nginx-custom without a log_format', () => {
-    expect(PROXY_FORMATS).toEqual(['ingress-nginx', 'traefik-clf', 'skipper', 'krakend', 'nginx-main', 'nginx-proxy-manager', 'npmplus', 'apisix', 'apache-vhost-combined', 'nginx-proxy', 'combined', 'common', 'nginx-error', 'apache-error', 'lighttpd-error', 'litespeed-error', 'haproxy-alert', 'fly-proxy', 'go-httputil', 'haproxy', 'squid', 'alb', 'aws-elb', 'aws-apigateway', 'aws-apigateway-execution', 'cloudfront', 'iis-w3c', 'envoy', 'envoy-json', 'caddy', 'traefik-json', 'kong', 'tyk', 'linkerd', 'gorouter', 'heroku-router', 'vercel', 'cloudflare-logpush', 'cloudflared', 'traefik-log', 'varnishlog', 'pound', 'oauth2-proxy', 'fastly', 'bunny-cdn', 'gcp-lb', 'azure-appgw', 'azure-frontdoor', 'azure-apim', 'zoraxy', 'kamal-proxy', 'authentik-outpost']);
+    expect(PROXY_FORMATS).toEqual(['ingress-nginx', 'traefik-clf', 'skipper', 'krakend', 'nginx-main', 'nginx-proxy-manager', 'npmplus', 'apisix', 'apache-vhost-combined', 'bunkerweb', 'nginx-proxy', 'combined', 'common', 'nginx-error', 'apache-error', 'lighttpd-error', 'litespeed-error', 'haproxy-alert', 'fly-proxy', 'go-httputil', 'haproxy', 'squid', 'alb', 'aws-elb', 'aws-apigateway', 'aws-apigateway-execution', 'cloudfront', 'iis-w3c', 'envoy', 'envoy-json', 'caddy', 'traefik-json', 'kong', 'tyk', 'linkerd', 'gorouter', 'heroku-router', 'vercel', 'cloudflare-logpush', 'cloudflared', 'traefik-log', 'varnishlog', 'pound', 'oauth2-proxy', 'fastly', 'bunny-cdn', 'gcp-lb', 'azure-appgw', 'azure-frontdoor', 'azure-apim', 'zoraxy', 'kamal-proxy', 'authentik-outpost']);
     expect(APP_FORMATS).toEqual(['app-json', 'app-text']);
   });
 

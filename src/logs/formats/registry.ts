@@ -119,6 +119,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   apisix: { role: 'access', aliases: ['apache-apisix'], create: () => presetParser('apisix') },
   // Before nginx-proxy, whose `$host` field would read Apache's `%v:%p` too.
   'apache-vhost-combined': { role: 'access', aliases: ['vhost_combined', 'vcombined'], create: () => presetParser('apache-vhost-combined') },
+  // Before nginx-proxy, which would take BunkerWeb's request id and user for one user field.
+  bunkerweb: { role: 'access', aliases: ['bunkerweb-access'], create: () => presetParser('bunkerweb') },
   'nginx-proxy': { role: 'access', aliases: ['vhost'], create: () => presetParser('nginx-proxy') },
   combined: { role: 'access', aliases: ['nginx', 'nginx-combined', 'apache', 'apache-combined'], create: () => presetParser('combined') },
   common: { role: 'access', aliases: ['apache-common', 'clf'], create: () => presetParser('common') },
