@@ -51,12 +51,15 @@ function literalCarriageReturns(text: string): string {
 /** Where a string literal holding a page opens: its quote, after a key, a paren or a blank (`responseBody: '<html>\r\n' +`). */
 const PAGE_LITERAL = /(?:^|[\s:=(,[])(['"`])(?=\s*<(?:!doctype\s+html|html)\b)/i;
 const MIN_PAGE_LITERAL = 40;
+const PAGE_SOURCE_START = /^\s*<(?:!doctype\s+html|html)\b/i;
 
 /**
  * A page an error object printed as one string literal, or several joined by `+` (Node's util.inspect of a long
  * string), among other properties; null when there is none, or it holds no escape (then it was no printed literal).
  */
 export function pageLiteral(text: string): string | null {
+  // A page's own source is the answer, not a page its scripts write (Cloudflare's challenge page document.write()s one).
+  if (PAGE_SOURCE_START.test(text)) return null;
   const m = PAGE_LITERAL.exec(text);
   if (!m) return null;
   // A page that is a member of a JSON object (a gateway's error envelope quoting its upstream's page, `{"error":
