@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // jwe-decrypt's refusal (held-out set 229)
   ['apisix/jwe-decrypt-400-jwe-token-invalid.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   ['envoy/envoy-507-retry-buffer.txt', 'Envoy', 'envoy-retry-buffer-exceeded', 'medium'],
+  // API Umbrella's web app page (held-out set 227) and its default message as a client printed it.
+  ['api-umbrella/web-app-public-500.html', 'API Umbrella', 'api-umbrella-web-app-page', 'high'],
+  ['api-umbrella/epa-cam-api-invalid-key.txt', 'API Umbrella', 'api-umbrella-error-message', 'low'],
   // The health check filter's 503 while this Envoy fails its checks, behind kgateway (held-out set 229)
   ['kgateway/healthcheck-fail-503-immediate-health-check-fail.http', 'Envoy', 'envoy-health-check-failed', 'high'],
   ['envoy/eg-apikey-auth-401.txt', 'Envoy', 'envoy-api-key-auth', 'medium'],
