@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // jwe-decrypt's refusal (held-out set 229)
   ['apisix/jwe-decrypt-400-jwe-token-invalid.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   ['envoy/envoy-507-retry-buffer.txt', 'Envoy', 'envoy-retry-buffer-exceeded', 'medium'],
+  // Hosting control panels' error documents for their sites (held-out set 227 and earlier sets), from their templates.
+  ['vestacp/skel-document-errors-404.html', 'VestaCP', 'vestacp-error-document', 'medium'],
+  ['hestiacp/skel-document-errors-410-gone.html', 'HestiaCP', 'hestiacp-error-document', 'medium'],
   // API Umbrella's web app page (held-out set 227) and its default message as a client printed it.
   ['api-umbrella/web-app-public-500.html', 'API Umbrella', 'api-umbrella-web-app-page', 'high'],
   ['api-umbrella/epa-cam-api-invalid-key.txt', 'API Umbrella', 'api-umbrella-error-message', 'low'],
@@ -472,7 +475,8 @@ describe("Plesk's error_docs page over Apache's sentence", () => {
   it("names Plesk's page, which refines Apache's (its default stack serves it), and leaves Apache's own page Apache's", () => {
     expect(diagnosisOf('plesk/vhost-error-docs-500.html')).toMatchObject({ confidence: 'high', issuer: { component: "Plesk (its web server's error page)" } });
     expect(diagnosisOf('apache/laravel-subdomain-500-errordocument.txt')).toMatchObject({ issuer: { component: 'Apache httpd' } });
-    expect(diagnosisOf('hestiacp/hestiacp-document-errors-50x.html')).toMatchObject({ issuer: { component: 'Apache httpd' } });
+    // HestiaCP's page quotes Apache's sentence too: its own footer names it, not Plesk's.
+    expect(diagnosisOf('hestiacp/hestiacp-document-errors-50x.html')).toMatchObject({ issuer: { component: 'HestiaCP' } });
   });
 });
 
