@@ -64,6 +64,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Forward proxies' and filters' own pages, from their templates at pinned commits (held-out set 53).
   ['dansguardian/tpl-ukenglish-template-2013.html', 'DansGuardian', 'dansguardian-denied', 'medium'],
   ['e2guardian/tpl-ukenglish-template.html', 'E2Guardian', 'e2guardian-block-page', 'medium'],
+  // Its language templates by their titles (German, held-out set 227), and its page for a site it could not load.
+  ['e2guardian/german-access-denied-template.html', 'E2Guardian', 'e2guardian-block-page', 'medium'],
+  ['e2guardian/tpl-ukenglish-neterr.html', 'E2Guardian', 'e2guardian-network-error', 'medium'],
   ['c-icap/tpl-virus-found.html', 'c-icap', 'c-icap-message', 'medium'],
   ['smokescreen/tpl-deny-msg.txt', 'Smokescreen', 'smokescreen-denied', 'medium'],
   // apt's one-line "Invalid response from proxy:" with the proxy's head in it.
