@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // jwe-decrypt's refusal (held-out set 229)
   ['apisix/jwe-decrypt-400-jwe-token-invalid.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   ['envoy/envoy-507-retry-buffer.txt', 'Envoy', 'envoy-retry-buffer-exceeded', 'medium'],
+  // BunkerWeb's own error and antibot pages by the campaign tag of their link to its site (held-out sets 194 and 228).
+  ['bunkerweb/default-error-page-template.html', 'BunkerWeb', 'bunkerweb-own-page', 'medium'],
+  ['bunkerweb/antibot-javascript-bot-detection-template.html', 'BunkerWeb', 'bunkerweb-own-page', 'medium'],
   // Hosting control panels' error documents for their sites (held-out set 227 and earlier sets), from their templates.
   ['vestacp/skel-document-errors-404.html', 'VestaCP', 'vestacp-error-document', 'medium'],
   ['hestiacp/skel-document-errors-410-gone.html', 'HestiaCP', 'hestiacp-error-document', 'medium'],
@@ -64,7 +67,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Forward proxies' and filters' own pages, from their templates at pinned commits (held-out set 53).
   ['dansguardian/tpl-ukenglish-template-2013.html', 'DansGuardian', 'dansguardian-denied', 'medium'],
   ['e2guardian/tpl-ukenglish-template.html', 'E2Guardian', 'e2guardian-block-page', 'medium'],
-  // Its language templates by their titles (German, held-out set 227), and its page for a site it could not load.
+  // Its language templates by their titles (German, held-out set 228), and its page for a site it could not load.
   ['e2guardian/german-access-denied-template.html', 'E2Guardian', 'e2guardian-block-page', 'medium'],
   ['e2guardian/tpl-ukenglish-neterr.html', 'E2Guardian', 'e2guardian-network-error', 'medium'],
   ['c-icap/tpl-virus-found.html', 'c-icap', 'c-icap-message', 'medium'],
