@@ -205,6 +205,8 @@ export const FORMAT_IDS = [
   'nginx-main',
   'nginx-proxy-manager',
   'npmplus',
+  'atlassian-access',
+  'atlassian-access-xff',
   'apisix',
   'bunkerweb',
   'nginx-proxy',

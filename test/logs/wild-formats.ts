@@ -37,7 +37,7 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'gloo-json': ['envoy-json'],
   'kong-file-log-json': ['kong'],
   'jetty-access': ['combined', 'common'],
-  'tomcat-access': ['common', 'combined'],
+  'tomcat-access': ['common', 'combined', 'atlassian-access', 'atlassian-access-xff'],
   // Held-out sets 88 and 89: Apache's access and error lines in one file; gunicorn's error log at debug level and its
   // access lines in one file; morgan's `common` format. Bitbucket Server's access log (` | `-separated fields) is not
   // read yet (a known gap).

@@ -992,14 +992,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests'],
     reason: "A #Fields: directive naming six fields over a line with seventeen (lnav's test of a mismatch): the W3C reader takes no line whose fields do not fit its directive.",
   },
-  'tomcat-access/plaso-confluence-access.log': {
-    fails: ['requests', 'format'],
-    reason: "Confluence's Tomcat access log in Atlassian's own AccessLogValve pattern (`[time] user thread client METHOD path protocol status Nms bytes referer agent`, the request line unquoted): no format reads it yet.",
-  },
-  'tomcat-access/plaso-jira-access.log': {
-    fails: ['requests', 'format'],
-    reason: "Jira's Tomcat access log in the same Atlassian pattern as Confluence's: no format reads it yet.",
-  },
   'bitbucket-access/plaso-bitbucket-access.log': {
     fails: ['requests', 'format'],
     reason: "Bitbucket Server's access log (` | `-separated fields: client, protocol, request id, user, time, quoted request, agents, status…): no format reads it yet.",

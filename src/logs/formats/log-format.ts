@@ -68,6 +68,14 @@ export const PRESET_FORMATS = {
   // NPMplus, Nginx Proxy Manager's fork (ZoeyVid/NPMplus rootfs/usr/local/nginx/conf/nginx.conf, `log_format log`,
   // written to /data/nginx/access.log when its access log is on): the host first, no upstream fields.
   npmplus: '[$time_local] $host $remote_addr $request_time "$request" $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent',
+  // Confluence's and Jira's Tomcat access log in Atlassian's AccessLogValve pattern (`%t %{X-AUSERNAME}o %I %h %r %s %Dms
+  // %b %{Referer}i %{User-Agent}i`; from Confluence 7.11 `%{X-Forwarded-For}i` after the time), as plaso's parsers
+  // read it (log2timeline/plaso@4ea03ef9a48dad5284c371ac9b537a184b3eea9c plaso/parsers/text_plugins/confluence_access.py):
+  // the request, the referer and the user agent unquoted, the thread's name before the client, the time in ms.
+  'atlassian-access':
+    '[$time_local] $remote_user $thread $remote_addr $request_method $request_uri $server_protocol $status ${request_ms}ms $body_bytes_sent $http_referer $http_user_agent',
+  'atlassian-access-xff':
+    '[$time_local] $http_x_forwarded_for $remote_user $thread $remote_addr $request_method $request_uri $server_protocol $status ${request_ms}ms $body_bytes_sent $http_referer $http_user_agent',
   // Apache APISIX's default `nginx_config.http.access_log_format` (conf/config-default.yaml, the same from 2.x to 3.x:
   // apache/apisix@0028b08d4e8c10c06a65d353cd8a3c8e7ccd3903): the Host after the time, the upstream's fields at the end.
   // Its last field, `"$upstream_scheme://$upstream_host$upstream_uri"`, joins two variables nothing separates, so it

@@ -58,6 +58,19 @@ describe('NginxFormatParser', () => {
     expect(parse(parserFor(PRESET_FORMATS['nginx-proxy'], true), line as string)).toBe(KIND.none);
   });
 
+  it("reads Atlassian's access log, before and after the forwarded-for field, each preset refusing the other's line (plaso's test files)", () => {
+    const [before] = wildLines('tomcat-access/plaso-jira-access.log');
+    const [after] = wildLines('tomcat-access/plaso-jira-access-post94.log');
+    const old = parserFor(PRESET_FORMATS['atlassian-access'], true);
+    expect(parse(old, before as string)).toBe(KIND.access);
+    expect(old.access()).toMatchObject({ status: 200, method: 'GET', path: '/secure/Dashboard.jspa', client: '192.168.1.10' });
+    const xff = parserFor(PRESET_FORMATS['atlassian-access-xff'], true);
+    expect(parse(xff, after as string)).toBe(KIND.access);
+    expect(xff.access()).toMatchObject({ status: 200, path: '/secure/Dashboard.jspa', client: '192.168.1.10' });
+    expect(parse(parserFor(PRESET_FORMATS['atlassian-access'], true), after as string)).toBe(KIND.none);
+    expect(parse(parserFor(PRESET_FORMATS['atlassian-access-xff'], true), before as string)).toBe(KIND.none);
+  });
+
   it('reads 009, an Apache-escaped quote and a request line that is not HTTP', () => {
     const p = parserFor(PRESET_FORMATS.combined, true);
     expect(parse(p, '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /a\\"b HTTP/1.1" 009 76 "-" "curl"')).toBe(KIND.access);

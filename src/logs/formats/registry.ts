@@ -116,6 +116,8 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: nginxProxyManagerParser },
   npmplus: { role: 'access', create: () => presetParser('npmplus') },
+  'atlassian-access': { role: 'access', aliases: ['confluence-access', 'jira-access'], create: () => presetParser('atlassian-access') },
+  'atlassian-access-xff': { role: 'access', create: () => presetParser('atlassian-access-xff') },
   apisix: { role: 'access', aliases: ['apache-apisix'], create: () => presetParser('apisix') },
   // Before nginx-proxy, whose `$host` field would read Apache's `%v:%p` too.
   'apache-vhost-combined': { role: 'access', aliases: ['vhost_combined', 'vcombined'], create: () => presetParser('apache-vhost-combined') },
