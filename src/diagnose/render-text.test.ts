@@ -22,6 +22,14 @@ describe('renderDiagnosisText', () => {
     expect(text).toContain('Periksa lebih dulu:');
   });
 
+  it("labels curl's own report of a failure with no HTTP response as reported, not issued, in both languages", () => {
+    const text = renderDiagnosisText(diagnose(fixture('curl/empty-reply.http')));
+    expect(text).toContain('Reported by (no HTTP response): curl (client tooling)');
+    expect(text).toContain('[reported here]');
+    expect(text).not.toContain('Issued by');
+    expect(renderDiagnosisText(diagnose(fixture('curl/empty-reply.http'), { locale: 'id' }))).toContain('Dilaporkan oleh (tanpa respons HTTP): curl');
+  });
+
   it('lists what a proxy in front would answer for a network failure', () => {
     expect(renderDiagnosisText(diagnose(fixture('curl/refused-old.http')))).toContain('A proxy in front would answer: nginx 502, HAProxy 503');
     expect(renderDiagnosisText(diagnose(fixture('curl/truncated-body.http')))).toContain('nginx (status already sent, body cut short)');

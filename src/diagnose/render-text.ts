@@ -62,6 +62,14 @@ export function componentName(component: string, layer: string, chain: readonly 
   return component === APPLICATION ? applicationName(chain, msg) : `${component} (${layer})`;
 }
 
+/**
+ * The label before the issuer: a client's own report of a failure that brought no HTTP response (curl's exit code) is
+ * the client reporting, not a component that answered.
+ */
+export function issuerLabel(d: Diagnosis, msg: Messages['diagnose']): string {
+  return d.issuer?.layer === 'client-tooling' ? msg.label.reporter : msg.label.issuer;
+}
+
 function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const { diagnose: msg, issuer: layers, confidence: confidenceLabel } = m;
   const head = d.seen.statusLine ?? d.seen.clientError ?? (d.status === null ? `(${msg.label.noStatus})` : String(d.status));
@@ -70,9 +78,9 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', d.chain, msg) : msg.verdict.unknown;
   const inferred = d.evidence.some((e) => e.kind === 'request') ? msg.label.inferredFromHost : msg.label.inferred;
   const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${inferred})` : ''}` : '';
-  out.push(`${s.bold(`${msg.label.issuer}:`)} ${issuer}${confidence}`);
+  out.push(`${s.bold(`${issuerLabel(d, msg)}:`)} ${issuer}${confidence}`);
   if (d.chain.length > 0) {
-    const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', d.chain, msg)}${l.role === 'issuer' ? ` [${msg.label.issuedHere}]` : ''}`);
+    const path = d.chain.map((l) => `${componentName(l.component, layers[l.layer] ?? '', d.chain, msg)}${l.role === 'issuer' ? ` [${l.layer === 'client-tooling' ? msg.label.reportedHere : msg.label.issuedHere}]` : ''}`);
     out.push(s.wrap(`${s.bold(`${msg.label.path}:`)} ${path.join(' → ')}`, '  '));
   }
   out.push('', s.wrap(d.summary, ''));

@@ -63,6 +63,8 @@ export const enDiagnose = {
     request: (request: string) => `response to ${request}`,
     logLine: (n: number, request: string) => `log line ${n}${request ? `: ${request}` : ''}`,
     issuer: 'Issued by',
+    /** For a client's own report of a failure with no HTTP response (curl's exit code): it names no server component. */
+    reporter: 'Reported by (no HTTP response)',
     application: 'the application behind them (or the next hop)',
     applicationBehindOne: 'the application behind it (or the next hop)',
     /** The same with nothing else in the path (a JSON error pasted alone). */
@@ -72,6 +74,7 @@ export const enDiagnose = {
     confidence: 'confidence',
     path: 'Path',
     issuedHere: 'issued here',
+    reportedHere: 'reported here',
     evidence: 'Evidence',
     noStatus: 'no status shown',
     emptyBody: 'empty body',

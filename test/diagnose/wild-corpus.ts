@@ -62,6 +62,9 @@ const APP_SERVERS_REQUEST_LOGS: readonly string[] = ['uvicorn-access-log', 'uwsg
 function judge(expect: string, d: Diagnosis): Outcome {
   const issuer = d.issuer;
   if (issuer === null || d.verdict === 'unknown' || d.verdict === 'no-error') return expect === 'unknown' ? 'right' : 'unknown';
+  // A client's own report of a failure with no HTTP response (curl's exit code) names no component that answered:
+  // whoever closed or reset the connection stays unnamed.
+  if (issuer.layer === 'client-tooling') return expect === 'unknown' ? 'right' : 'unknown';
   if (expect === 'app' && APP_SERVERS_REQUEST_LOGS.includes(issuer.fingerprint ?? '')) return 'less-specific';
   if (expect === 'app') return issuer.component === APPLICATION || issuer.layer === 'origin-app' ? 'right' : 'wrong';
   const expected = WILD_COMPONENTS[expect];

@@ -84,6 +84,11 @@ describe('HerokuRouterParser', () => {
     expect(herokuSignal(503, code, '')).toMatchObject({ cause, confidence: 'high', decisive: true });
   });
 
+  it("leaves a dyno's status below 499 the dyno's when the client went away after it (H27 with status=404, held-out set 233)", () => {
+    expect(herokuSignal(404, 'H27', 'Client Request Interrupted', 'client')).toBeNull();
+    expect(herokuSignal(499, 'H27', 'Client Request Interrupted', 'client')).toMatchObject({ cause: 'client-closed' });
+  });
+
   it("an unknown H code is still the router's, with less confidence; at=info 5xx is the dyno's", () => {
     expect(herokuSignal(503, 'H98', '')).toMatchObject({ cause: 'upstream-failed', confidence: 'medium' });
     expect(herokuSignal(500, '', '')).toMatchObject({ cause: 'app-error', decisive: true });

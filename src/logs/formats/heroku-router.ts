@@ -59,6 +59,10 @@ const CODE_CAUSES: Record<string, Cause> = {
  * Interrupted", `sock=backend`, the dyno's side.
  */
 export function herokuSignal(status: number, code: string, desc: string, sock = ''): Signal | null {
+  // The client going away (H27, H28, H18 on the client's socket) after the dyno answered below 500: the router logs
+  // the dyno's status, not its own 499 or 503 (a Rails 404 whose browser hung up mid-response), and nothing failed.
+  const clientGone = code === 'H27' || code === 'H28' || (code === 'H18' && sock === 'client');
+  if (clientGone && status > 0 && status < 499) return null;
   if (code !== '') {
     const evidence = { kind: 'heroku-code' as const, detail: `${sock === '' ? '' : `sock=${sock} `}code=${code} desc="${desc}" status=${status}` };
     if (code === 'H18' && sock === 'client') return { cause: 'client-closed', confidence: 'high', decisive: true, evidence };
