@@ -1047,7 +1047,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   weaviate: { names: ['Weaviate'], framework: true },
   // webpack-dev-server's proxy is http-proxy-middleware: its error text names the same box.
   // Create React App's dev server is webpack-dev-server with its own proxy error handler (react-dev-utils).
-  'webpack-dev-server': { names: ['webpack-dev-server', 'http-proxy-middleware', 'Create React App dev server'] },
+  // Its own 404 is the Express app it is built on (finalhandler's "Cannot GET"): the engine names it less precisely.
+  'webpack-dev-server': { names: ['webpack-dev-server', 'http-proxy-middleware', 'Create React App dev server'], broader: ['Express'] },
   webrick: { names: ['WEBrick'], framework: true },
   websocat: { names: ['websocat'], framework: true },
   websocketpp: { names: ['WebSocket++'], framework: true },

@@ -1108,4 +1108,20 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: "KrakenD's documentation writes `yyyy/mm/dd` where Gin's line has its date: no format reads a line without a time.",
   },
+  'nginx-proxy-manager/giangnam-cv-scanner-501-502.log': {
+    fails: ['classes'],
+    reason: "Six of its 501s are the upstream's own (a Python server's \"Unsupported method\" page, by their size): the error log's silence decides only 500, 502 and 504, so they stay undecided.",
+  },
+  'heroku/4sight-vespa-temp-logs-utf16-h12.log': {
+    fails: ['requests', 'format'],
+    reason: "A Heroku stream saved as UTF-16 by PowerShell (decoded) whose app lines include gunicorn's own access lines: those seven are counted as requests beside the router's six, and the file is named for them.",
+  },
+  'haproxy-http/sekoia-docs-haproxy-non-standard-uri-503.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "A documentation page's HAProxy line whose `<NOSRV>` its markdown rendering dropped (`PROD_A/ -1/-1/…`): no HAProxy layout reads an empty server name.",
+  },
+  's3-server-access/opensearch-catalog-amazon-s3-raw.log': {
+    fails: ['requests', 'format'],
+    reason: 'Amazon S3 server access logs: no format reads them yet (no 5xx in this sample).',
+  },
 };

@@ -1,6 +1,6 @@
 /**
  * Rows of the wild corpus whose hand count was made with the proxy's error log beside the access log (the collectors
- * of held-out sets 90, 92, 95 and 96 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
+ * of held-out sets 90, 92 and 95 to 98 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
  * ACCESS ERROR` would read them, the error log (a row of its own) given too. Older rows were counted from the access
  * line alone and are measured alone.
  */
@@ -31,4 +31,17 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-proxy-manager/homoakin619-proxy-host-1.log': 'nginx-error/homoakin619-proxy-host-1-error.log',
   'nginx-combined/jankinshi-ncov-nginx.log': 'nginx-error/jankinshi-ncov-nginx-error.log',
   'nginx-combined/screem92-igdb-nginx.log': 'nginx-error/screem92-igdb-fastcgi-error.log',
+  'nginx-proxy-manager/giangnam-minictf-worker-connections-500.log': 'nginx-error/giangnam-minictf-worker-connections-error.log',
+  'nginx-proxy-manager/giangnam-cv-scanner-501-502.log': 'nginx-error/giangnam-cv-ssl-handshake-error.log',
+  'nginx-proxy-manager/giangnam-proxy-host-6-timeout-504.log': 'nginx-error/giangnam-proxy-host-6-timeout-error.log',
+  'nginx-proxy-manager/giangnam-register-refused-502.log': 'nginx-error/giangnam-register-refused-error.log',
+  'nginx-proxy-manager/omoseke-proxy-host-1-ssl-502.log': 'nginx-error/omoseke-proxy-host-1-ssl-error.log',
+  'nginx-proxy-manager/omoseke-proxy-host-2-refused-502.log': 'nginx-error/omoseke-proxy-host-2-refused-error.log',
+  'nginx-proxy-manager/sgaudet-proxy-host-2-rot3-502.log': 'nginx-error/sgaudet-proxy-host-2-rot3-error.log',
+  'nginx-proxy-manager/giangnam-code-refused-502-head.log': 'nginx-error/giangnam-code-refused-error.log',
+  'nginx-proxy-manager/dbwg2009-proxy-host-19-access.log': 'nginx-error/dbwg2009-proxy-host-19-error.log',
+  'nginx-proxy-manager/dbwg2009-proxy-host-20-access.log': 'nginx-error/dbwg2009-proxy-host-20-error.log',
+  'nginx-proxy-manager/dbwg2009-proxy-host-7-access.log': 'nginx-error/dbwg2009-proxy-host-7-error.log',
+  'nginx-proxy-manager/dbwg2009-proxy-host-17-access.log': 'nginx-error/dbwg2009-proxy-host-17-error.log',
+  'nginx-proxy-manager/dbwg2009-proxy-host-21-access.log': 'nginx-error/dbwg2009-proxy-host-21-error.log',
 };
