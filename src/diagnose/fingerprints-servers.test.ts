@@ -35,6 +35,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['apisix/zh-key-auth-401-missing.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   // hmac-auth's sentence with the reason after it (held-out set 189)
   ['apisix/hmac-auth-401-missing-authorization-header.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
+  // Its error.log's line for a plugin that ended the request (held-out set 231)
+  ['apisix/404-public-api-plugin-exit.log', 'Apache APISIX', 'apisix-plugin-exit-log', 'high'],
   // jwe-decrypt's refusal (held-out set 229)
   ['apisix/jwe-decrypt-400-jwe-token-invalid.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   ['envoy/envoy-507-retry-buffer.txt', 'Envoy', 'envoy-retry-buffer-exceeded', 'medium'],
@@ -47,6 +49,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // API Umbrella's web app page (held-out set 227) and its default message as a client printed it.
   ['api-umbrella/web-app-public-500.html', 'API Umbrella', 'api-umbrella-web-app-page', 'high'],
   ['api-umbrella/epa-cam-api-invalid-key.txt', 'API Umbrella', 'api-umbrella-error-message', 'low'],
+  // kgateway's direct response for a route it found invalid (held-out sets 193 and 231).
+  ['kgateway/500-invalid-route-configuration-direct-response.http', 'kgateway', 'kgateway-invalid-route-replaced', 'high'],
   // The health check filter's 503 while this Envoy fails its checks, behind kgateway (held-out set 229)
   ['kgateway/healthcheck-fail-503-immediate-health-check-fail.http', 'Envoy', 'envoy-health-check-failed', 'high'],
   ['envoy/eg-apikey-auth-401.txt', 'Envoy', 'envoy-api-key-auth', 'medium'],

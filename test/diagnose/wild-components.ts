@@ -408,7 +408,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // server wrote the request line is GitLab's, named less precisely (held-out set 165).
   'gitlab-workhorse': { names: ['GitLab Workhorse'], broader: ['GitLab'], framework: true },
   // Gloo Platform's gateway is an Istio ingress gateway (server: istio-envoy): Istio's Envoy is the same box.
-  gloo: { names: ['Gloo Gateway'], broader: ['Envoy', 'Istio (Envoy)'] },
+  // kgateway is Gloo Gateway's open-source edition under its new name (Solo.io gave it to the CNCF in 2024).
+  gloo: { names: ['Gloo Gateway', 'kgateway'], broader: ['Envoy', 'Istio (Envoy)'] },
   'go-httputil-reverseproxy': { names: ['Go httputil.ReverseProxy'] },
   'go-json-rest': { names: ['go-json-rest'], framework: true },
   'go-module-proxy': { names: ['Go module proxy'], framework: true },
