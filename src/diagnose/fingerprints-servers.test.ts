@@ -35,6 +35,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['apisix/zh-key-auth-401-missing.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
   // hmac-auth's sentence with the reason after it (held-out set 189)
   ['apisix/hmac-auth-401-missing-authorization-header.json', 'Apache APISIX', 'apisix-plugin-message', 'low'],
+  // Kong's features' own messages as its documentation quotes them (held-out set 233).
+  ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
+  ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   // Its error.log's line for a plugin that ended the request (held-out set 231)
   ['apisix/404-public-api-plugin-exit.log', 'Apache APISIX', 'apisix-plugin-exit-log', 'high'],
   // jwe-decrypt's refusal (held-out set 229)
