@@ -361,6 +361,9 @@ describe("diagnose: a reason phrase only one component writes, as a client print
     expect(first(wild('kubernetes-apiserver/gk-3538-webhook-dial-timeout.txt'))).toMatchObject({ status: 500, issuer: { fingerprint: 'kubernetes-apiserver-webhook-call-failed' } });
     expect(first(wild('kubernetes-apiserver/k8s-62511-exec-dial-kubelet-no-route.txt'))).toMatchObject({ issuer: { fingerprint: 'kubernetes-apiserver-dialing-backend' } });
     expect(first(wild('kyverno/kyverno-validate-ns-purpose-blocked.txt'))).toMatchObject({ issuer: { component: 'Kyverno' } });
+    // istiod's and Gloo Federation's webhooks by their names (held-out set 232)
+    expect(first(wild('istio/kubectl-create-envoyfilter-pilot-validation-denied.txt'))).toMatchObject({ issuer: { component: 'Istio (istiod)', fingerprint: 'istio-admission-denied' } });
+    expect(first(wild('gloo/kubectl-gloo-fed-rbac-validating-webhook-denied.txt'))).toMatchObject({ issuer: { component: 'Gloo Gateway', fingerprint: 'gloo-admission-denied' } });
     // client-go's words for any 5xx without a Status body: no status, no issuer.
     expect(() => first('Error from server (InternalError): an error on the server ("") has prevented the request from succeeding')).toThrow(/not a response httpwhy can read/);
   });

@@ -543,7 +543,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   instagram: { names: ['Instagram'], framework: true },
   intercom: { names: ['Intercom API'], framework: true },
   'internet-archive': { names: ['Internet Archive'], framework: true },
-  istio: { names: ['Istio (Envoy)'], broader: ['Envoy'] },
+  istio: { names: ['Istio (Envoy)', 'Istio (istiod)'], broader: ['Envoy'] },
   'istio-ext-authz': { names: ['Istio ext-authz sample'], framework: true },
   'itch-io': { names: ['itch.io'], framework: true },
   jackett: { names: ['Jackett'], framework: true },
@@ -757,6 +757,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'one-api': { names: ['one-api'] },
   // OneLogin's API answers with Rails' X-Runtime and X-Request-Id: its own Rails application.
   onelogin: { names: ['OneLogin'], broader: ['Ruby on Rails'], framework: true },
+  opa: { names: ['Open Policy Agent'], broader: ['Kubernetes admission webhook'] },
   'opa-gatekeeper': { names: ['OPA Gatekeeper'], framework: true },
   openai: { names: ['OpenAI API'], framework: true },
   openhab: { names: ['openHAB'], framework: true },
