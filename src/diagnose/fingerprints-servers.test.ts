@@ -46,6 +46,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // BunkerWeb's own error and antibot pages by the campaign tag of their link to its site (held-out sets 194 and 228).
   ['bunkerweb/default-error-page-template.html', 'BunkerWeb', 'bunkerweb-own-page', 'medium'],
   ['bunkerweb/antibot-javascript-bot-detection-template.html', 'BunkerWeb', 'bunkerweb-own-page', 'medium'],
+  // aaPanel's site pages and SWAG's 502 page until 2022, from their repositories (held-out set 232).
+  ['aapanel/site-default-502-bad-gateway.html', 'aaPanel', 'aapanel-site-page', 'medium'],
+  ['swag/default-site-502-nginx-can-not-connect.html', 'SWAG', 'swag-502-page', 'high'],
   // Hosting control panels' error documents for their sites (held-out set 227 and earlier sets), from their templates.
   ['vestacp/skel-document-errors-404.html', 'VestaCP', 'vestacp-error-document', 'medium'],
   ['hestiacp/skel-document-errors-410-gone.html', 'HestiaCP', 'hestiacp-error-document', 'medium'],
