@@ -202,6 +202,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ceph-rgw': { names: ['Ceph RGW'], broader: ['Object storage (S3-style XML error)'], framework: true },
   chalice: { names: ['Chalice'], framework: true },
   chartmuseum: { names: ['ChartMuseum'], framework: true },
+  // An ASP.NET application on IIS: the framework names it less precisely.
+  checkmarx: { names: ['Checkmarx'], broader: ['ASP.NET', 'IIS'], framework: true },
   cherrypy: { names: ['CherryPy'], framework: true },
   chi: { names: ['chi'], broader: ['Go net/http'], framework: true },
   chproxy: { names: ['chproxy'] },
@@ -558,6 +560,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Jenkins runs in Jetty: its own message in Jetty's error page (the crumb check) names the same box more precisely.
   jetty: { names: ['Jetty', 'Jenkins'] },
   jiasule: { names: ['Knownsec Jiasule'] },
+  jira: { names: ['Jira'], broader: ['Apache Tomcat'], framework: true },
   jolokia: { names: ['Jolokia'], framework: true },
   jooby: { names: ['Jooby'], framework: true },
   joomla: { names: ['Joomla'], framework: true },
@@ -887,7 +890,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   razorpay: { names: ['Razorpay'], framework: true },
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
   'red-shield': { names: ['Red Shield'] },
-  reddit: { names: ['Reddit API'], framework: true },
+  // Reddit's stack answers some requests with HAProxy's own pages (behind Fastly): HAProxy names a box inside it.
+  reddit: { names: ['Reddit API'], broader: ['HAProxy'], framework: true },
   redmine: { names: ['Redmine'], broader: ['Ruby on Rails'], framework: true },
   redpanda: { names: ['Redpanda'], framework: true },
   'redpanda-cloud-api': { names: ['Redpanda Cloud API'], broader: ['grpc-gateway'], framework: true },
@@ -1042,6 +1046,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   voila: { names: ['Voilà'], broader: ['Tornado'], framework: true },
   'vouch-proxy': { names: ['Vouch Proxy'] },
   voyageai: { names: ['Voyage AI API'], framework: true },
+  // AppsCode's ingress controller is HAProxy: its own pages are HAProxy's.
+  voyager: { names: ['Voyager'], broader: ['HAProxy'] },
   'vultr-api': { names: ['Vultr API'], framework: true },
   wangsu: { names: ['Wangsu CDN'] },
   wasabi: { names: ['Wasabi'], broader: ['Object storage (S3-style XML error)'], framework: true },
