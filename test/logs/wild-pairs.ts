@@ -1,6 +1,6 @@
 /**
  * Rows of the wild corpus whose hand count was made with the proxy's error log beside the access log (the collectors
- * of held-out sets 90, 92 and 95 to 98 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
+ * of held-out sets 90, 92 and 95 to 100 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
  * ACCESS ERROR` would read them, the error log (a row of its own) given too. Older rows were counted from the access
  * line alone and are measured alone.
  */
@@ -44,4 +44,11 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-proxy-manager/dbwg2009-proxy-host-7-access.log': 'nginx-error/dbwg2009-proxy-host-7-error.log',
   'nginx-proxy-manager/dbwg2009-proxy-host-17-access.log': 'nginx-error/dbwg2009-proxy-host-17-error.log',
   'nginx-proxy-manager/dbwg2009-proxy-host-21-access.log': 'nginx-error/dbwg2009-proxy-host-21-error.log',
+  'nginx-proxy-manager/websoft9-data-proxy-host-1-access.log': 'nginx-error/websoft9-data-proxy-host-1-error.log',
+  'nginx-proxy-manager/websoft9-proxy-host-1-rotated-access.log': 'nginx-error/websoft9-proxy-host-1-rotated-error.log',
+  'nginx-proxy-manager/zenitugo-proxy-host-6-access.log': 'nginx-error/zenitugo-proxy-host-6-error.log',
+  'nginx-proxy-manager/franzopl-proxy-host-4-access.log': 'nginx-error/franzopl-proxy-host-4-error.log',
+  'nginx-proxy-manager/franzopl-proxy-host-2-access.log': 'nginx-error/franzopl-proxy-host-2-error.log',
+  'nginx-proxy-manager/rayhanegar-proxy-host-1-access.log': 'nginx-error/rayhanegar-proxy-host-1-error.log',
+  'nginx-combined/delcionelopes-datacenter-access.log': 'nginx-error/delcionelopes-datacenter-error.log',
 };

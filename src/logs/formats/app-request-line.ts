@@ -46,6 +46,9 @@ const SHAPES: readonly Shape[] = [
   // Werkzeug colours the request of a 4xx or 5xx with ANSI codes (`"\x1b[35m\x1b[1mPOST /login HTTP/1.1\x1b[0m" 500 -`),
   // kept by a copy from a terminal, or left without their escape character.
   { pattern: new RegExp(`"${ANSI}${METHOD} (\\S+) HTTP\\/[\\d.]+${ANSI}" (\\d{3})\\b`, 'i'), method: 1, path: 2, status: 3, client: 0 },
+  // Uvicorn hands the HTTP/2 preface it got on its HTTP/1 port to the application (Starlette's router answers 404)
+  // and logs it with its target percent-encoded: `1.2.3.4:5 - "PRI %2A HTTP/2.0" 404`.
+  { pattern: /^(?:INFO:\s+)?(\S+):\d+ - "(PRI) (%2A) HTTP\/2\.0" (\d{3})\b/, method: 2, path: 3, status: 4, client: 1 },
   // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
   // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
   { pattern: new RegExp(`^\\[pid: \\d+\\|app: [-\\d]+\\|req: [-\\d]+\\/\\d+\\] (\\S+) .*?\\] ${UWSGI_METHOD} (\\S+) => generated .*?\\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 2, path: 3, status: 4, client: 1 },
