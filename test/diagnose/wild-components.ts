@@ -28,6 +28,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   '1panel': { names: ['1Panel'], broader: ['OpenResty', 'nginx'] },
   '3proxy': { names: ['3proxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'a10-thunder': { names: ['A10 Thunder'], framework: true },
+  'aad-pod-identity': { names: ['AAD Pod Identity'], framework: true },
   aapanel: { names: ['aaPanel'], broader: ['OpenResty', 'nginx'] },
   'acquia-cloud-api': { names: ['Acquia Cloud API'], framework: true },
   'actix-web': { names: ['actix-web'], framework: true },
@@ -383,6 +384,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'flask-restx': { names: ['Flask-RESTX'], broader: ['Flask (Werkzeug)'], framework: true },
   'fluent-bit': { names: ['Fluent Bit'], framework: true },
   'fly-proxy': { names: ['Fly Proxy'] },
+  'fly-registry': { names: ['Fly.io registry'], broader: ['Docker Registry (Distribution)'] },
   freenginx: { names: ['freenginx'], broader: ['nginx'] },
   'fly-io': { names: ['Fly Proxy'] },
   forcepoint: { names: ['Forcepoint Web Security (Websense)'], broader: ['Forward proxy (HTTP CONNECT)'] },
@@ -514,7 +516,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huawei-cloud-apig': { names: ['Huawei Cloud API Gateway'] },
   'huawei-cloud-waf': { names: ['Huawei Cloud WAF'] },
   'huawei-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
-  hubspot: { names: ['HubSpot'], framework: true },
+  // Its forms service answered with the Jetty it runs on (Jetty's own error page): the engine names it less precisely.
+  hubspot: { names: ['HubSpot'], broader: ['Jetty'], framework: true },
   huggingface: { names: ['Hugging Face Hub', 'Hugging Face Inference API'], framework: true },
   'hugo-server': { names: ['Hugo server'], broader: ['Go net/http'], framework: true },
   hummingbird: { names: ['Hummingbird'], framework: true },
@@ -756,7 +759,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   okta: { names: ['Okta'], framework: true },
   okteto: { names: ['Okteto'] },
   nuxt: { names: ['Nuxt'], framework: true },
-  ollama: { names: ['Ollama'], broader: ['Gin'], framework: true },
+  // Its server is Gin on Go's net/http: a route it does not have gets net/http's "404 page not found".
+  ollama: { names: ['Ollama'], broader: ['Gin', 'Go net/http'], framework: true },
   'one-api': { names: ['one-api'] },
   // OneLogin's API answers with Rails' X-Runtime and X-Request-Id: its own Rails application.
   onelogin: { names: ['OneLogin'], broader: ['Ruby on Rails'], framework: true },
@@ -994,6 +998,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'terraform-cloud': { names: ['Terraform Cloud'], framework: true },
   'tesla-powerwall-gateway': { names: ['Tesla Powerwall gateway'], framework: true },
   thanos: { names: ['Thanos'], framework: true },
+  thehive: { names: ['TheHive'], framework: true },
   thingsboard: { names: ['ThingsBoard'], broader: ['Spring Boot'], framework: true },
   'threads-api': { names: ['Threads API'], framework: true },
   tiktok: { names: ['TikTok'], framework: true },
