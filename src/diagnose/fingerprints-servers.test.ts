@@ -38,6 +38,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Kong's features' own messages as its documentation quotes them (held-out set 233).
   ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
+  // Its Admin API's error object (held-out sets 233 and 234).
+  ['kong/admin-config-declarative-invalid-400.json', 'Kong Gateway', 'kong-admin-api-error', 'low'],
   // Its error.log's line for a plugin that ended the request (held-out set 231)
   ['apisix/404-public-api-plugin-exit.log', 'Apache APISIX', 'apisix-plugin-exit-log', 'high'],
   // jwe-decrypt's refusal (held-out set 229)
