@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Kong's features' own messages as its documentation quotes them (held-out set 233).
   ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
+  // BIG-IP's automation toolchain (AS3, Declarative Onboarding) refusing a declaration (held-out sets 228 and 235).
+  ['f5-big-ip/as3-declare-422-sharenodes-pool-member-conflicts.json', 'F5 BIG-IP', 'f5-automation-toolchain-error', 'medium'],
+  ['f5-big-ip/declarative-onboarding-400-bad-declaration.json', 'F5 BIG-IP', 'f5-automation-toolchain-error', 'medium'],
   // Its Admin API's error object (held-out sets 233 and 234).
   ['kong/admin-config-declarative-invalid-400.json', 'Kong Gateway', 'kong-admin-api-error', 'low'],
   // Its error.log's line for a plugin that ended the request (held-out set 231)
