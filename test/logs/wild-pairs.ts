@@ -51,4 +51,7 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-proxy-manager/franzopl-proxy-host-2-access.log': 'nginx-error/franzopl-proxy-host-2-error.log',
   'nginx-proxy-manager/rayhanegar-proxy-host-1-access.log': 'nginx-error/rayhanegar-proxy-host-1-error.log',
   'nginx-combined/delcionelopes-datacenter-access.log': 'nginx-error/delcionelopes-datacenter-error.log',
+  'nginx-proxy-manager/egbedo-proxy-host-4-access.log': 'nginx-error/egbedo-proxy-host-4-error.log',
+  'nginx-proxy-manager/mvalverdevs-proxy-host-2-access.log': 'nginx-error/mvalverdevs-proxy-host-2-error.log',
+  'nginx-proxy-manager/mvalverdevs-proxy-host-2-access-rotated1.log': 'nginx-error/mvalverdevs-proxy-host-2-error-rotated1.log',
 };
