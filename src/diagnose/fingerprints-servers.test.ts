@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Kong's features' own messages as its documentation quotes them (held-out set 233).
   ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
+  // Exchange Server on premises: Outlook on the web's error details and EWS's SOAP header (Microsoft's documentation).
+  ['exchange-server/owa-signin-quota-exceeded-something-went-wrong.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'medium'],
+  ['exchange-server/ews-getuseroofsettings-soap-fault-not-mailbox-owner.txt', 'Microsoft Exchange Server', 'exchange-server-ews-soap', 'low'],
   // BIG-IP's automation toolchain (AS3, Declarative Onboarding) refusing a declaration (held-out sets 228 and 235).
   ['f5-big-ip/as3-declare-422-sharenodes-pool-member-conflicts.json', 'F5 BIG-IP', 'f5-automation-toolchain-error', 'medium'],
   ['f5-big-ip/declarative-onboarding-400-bad-declaration.json', 'F5 BIG-IP', 'f5-automation-toolchain-error', 'medium'],
@@ -489,6 +492,12 @@ describe('"Bad Request - Invalid Hostname": HTTP.sys, or ASP.NET Core host filte
     const d = diagnosisOf('http-sys/sharphttpserver-invalid-hostname.txt');
     expect([d.issuer?.component, d.issuer?.fingerprint, d.confidence]).toEqual(['HTTP.sys', 'httpsys-invalid-hostname-words', 'low']);
     expect(d.summary).toContain('ASP.NET Core');
+  });
+});
+
+describe("Exchange's front-end headers", () => {
+  it("leave a 401 Negotiate or NTLM challenge to IIS's Windows authentication, not Exchange (corpus: iis/mhewedy-ews4-exchange-401-ntlm.http)", () => {
+    expect(diagnosisOf('iis/mhewedy-ews4-exchange-401-ntlm.http').issuer?.component).not.toBe('Microsoft Exchange Server');
   });
 });
 
