@@ -39,7 +39,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   // Exchange Server on premises: Outlook on the web's error details and EWS's SOAP header (Microsoft's documentation).
-  ['exchange-server/owa-signin-quota-exceeded-something-went-wrong.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'medium'],
+  ['exchange-server/owa-signin-quota-exceeded-something-went-wrong.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'low'],
+  ['exchange-server/owa-after-security-update-something-went-wrong-500.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'medium'],
   ['exchange-server/ews-getuseroofsettings-soap-fault-not-mailbox-owner.txt', 'Microsoft Exchange Server', 'exchange-server-ews-soap', 'low'],
   // BIG-IP's automation toolchain (AS3, Declarative Onboarding) refusing a declaration (held-out sets 228 and 235).
   ['f5-big-ip/as3-declare-422-sharenodes-pool-member-conflicts.json', 'F5 BIG-IP', 'f5-automation-toolchain-error', 'medium'],
