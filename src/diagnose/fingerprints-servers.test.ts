@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Kong's features' own messages as its documentation quotes them (held-out set 233).
   ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
+  // Keycloak's bare error object (keycloak/keycloak#25843) and its older themes' "We're sorry..." page.
+  ['keycloak/admin-api-get-users-403-unknown-error.json', 'Keycloak', 'keycloak-unknown-error', 'low'],
+  ['keycloak/activiti79-invalid-redirect-uri.txt', 'Keycloak', 'keycloak-error-page', 'low'],
   // Exchange Server on premises: Outlook on the web's error details and EWS's SOAP header (Microsoft's documentation).
   ['exchange-server/owa-signin-quota-exceeded-something-went-wrong.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'low'],
   ['exchange-server/owa-after-security-update-something-went-wrong-500.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'medium'],
