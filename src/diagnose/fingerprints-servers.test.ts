@@ -38,6 +38,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Kong's features' own messages as its documentation quotes them (held-out set 233).
   ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
+  // Nexus Repository's own words: Nexus 3's redeploy refusal as a reason phrase, Nexus 2's group 404.
+  ['nexus/composer-push-guzzle-400-does-not-allow-updating-assets.txt', 'Sonatype Nexus Repository', 'nexus-own-words', 'medium'],
+  ['nexus/npm-group-path-not-found-404.txt', 'Sonatype Nexus Repository', 'nexus-own-words', 'medium'],
   // Keycloak's bare error object (keycloak/keycloak#25843) and its older themes' "We're sorry..." page.
   ['keycloak/admin-api-get-users-403-unknown-error.json', 'Keycloak', 'keycloak-unknown-error', 'low'],
   ['keycloak/activiti79-invalid-redirect-uri.txt', 'Keycloak', 'keycloak-error-page', 'low'],
