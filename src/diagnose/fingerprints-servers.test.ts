@@ -38,6 +38,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Kong's features' own messages as its documentation quotes them (held-out set 233).
   ['kong/admin-api-rbac-401-invalid-rbac-credentials.json', 'Kong Gateway', 'kong-feature-message', 'low'],
   ['kong/aws-lambda-plugin-sanitized-invoke-failure.json', 'Kong Gateway', 'kong-feature-message', 'low'],
+  // Plex Media Server's protocol header in a client's printout of its 401.
+  ['plex-media-server/sickrage-1335-401.log', 'Plex Media Server', 'plex-protocol-header', 'low'],
   // Nexus Repository's own words: Nexus 3's redeploy refusal as a reason phrase, Nexus 2's group 404.
   ['nexus/composer-push-guzzle-400-does-not-allow-updating-assets.txt', 'Sonatype Nexus Repository', 'nexus-own-words', 'medium'],
   ['nexus/npm-group-path-not-found-404.txt', 'Sonatype Nexus Repository', 'nexus-own-words', 'medium'],
