@@ -46,8 +46,10 @@ function backend(route: Route, i: number, dir: string): string {
 function haproxyConfig(routes: Route[], port: number, dir: string): string {
   const uses = routes.map((r, i) => `  use_backend be_${i} if { path ${r.path} }`);
   const backends = routes.map((r, i) => backend(r, i, dir));
+  // noreuseport: without it a Caddy or HAProxy of a test running beside this one could bind the same port.
   return `global
   log stdout format raw local0 info
+  noreuseport
 
 defaults
   mode http

@@ -64,12 +64,17 @@ function holdsSocket(pid: number, inodes: ReadonlySet<string>): boolean {
 }
 
 /**
- * Whether a process of the group led by `leader` holds a socket listening on `port`: true or false on Linux, null
- * where /proc cannot tell (the caller then falls back to connecting to the port).
+ * Who listens on `port`, seen from the group led by `leader`: `group` when only its processes do, `shared` when
+ * another process listens there too (SO_REUSEPORT lets Caddy and HAProxy bind a port another of them holds, and the
+ * kernel then splits connections between them), `others` when only other processes do, `none` when nobody does;
+ * null where /proc cannot tell (the caller then falls back to connecting to the port).
  */
-export function groupHoldsListener(leader: number, port: number): boolean | null {
+export function listenerOwner(leader: number, port: number): 'group' | 'shared' | 'others' | 'none' | null {
   const inodes = listeningInodes(port);
   if (inodes === null) return null;
-  if (inodes.size === 0) return false;
-  return groupMembers(leader).some((pid) => holdsSocket(pid, inodes));
+  if (inodes.size === 0) return 'none';
+  const members = groupMembers(leader);
+  const held = [...inodes].filter((inode) => members.some((pid) => holdsSocket(pid, new Set([inode]))));
+  if (held.length === 0) return 'others';
+  return held.length === inodes.size ? 'group' : 'shared';
 }

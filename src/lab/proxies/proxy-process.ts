@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { groupHoldsListener } from './listener-owner.ts';
+import { listenerOwner } from './listener-owner.ts';
 
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -104,10 +104,14 @@ export async function spawnProxy(options: SpawnOptions): Promise<ProxyProcess> {
   const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
   for (;;) {
     // The port was free when chosen, but another process (a test running beside this one) may have bound it before
-    // the proxy did: then that process would answer a connection test, so ready means the proxy holds the listener.
-    const held = child.pid === undefined ? false : groupHoldsListener(child.pid, options.port);
-    if (held === true) break;
-    if (held === null && (await accepts(options.port))) {
+    // the proxy did: then that process would answer a connection test, so ready means the proxy alone holds the listener.
+    const owner = child.pid === undefined ? 'none' : listenerOwner(child.pid, options.port);
+    if (owner === 'group') break;
+    if (owner === 'shared') {
+      await stop();
+      throw new PortTakenError(options.port);
+    }
+    if (owner === null && (await accepts(options.port))) {
       // Where /proc cannot tell, a moment's wait lets a proxy that could not bind say so (nginx retries for seconds).
       await sleep(SETTLE_MS);
       if (gone || PORT_TAKEN.test(stderr)) await fail('exited right after it started');
