@@ -23,12 +23,14 @@
  *   `Error from server (ServiceUnavailable): ...`, apt `E: Failed to fetch <url>  503  first byte timeout` (the
  *   status line's code and reason as the server sent them), Composer's `"<url>" file could not be downloaded (HTTP/1.1
  *   404 Not Found)`, pnpm's `ERR_PNPM_FETCH_401  GET <url>: Unauthorized - 401`; and `<url> 503 Service Unavailable` (the code with its own
- *   reason phrase); the kubelet's `Readiness probe failed: HTTP probe failed with statuscode: 503`.
+ *   reason phrase); the kubelet's `Readiness probe failed: HTTP probe failed with statuscode: 503`; container registry
+ *   clients' error codes (registry-error.ts).
  * The status is only taken from the place the tool's wording puts it: a port, a line number, a byte count or an exit
  * code elsewhere on the line never counts. A page or JSON printed after the message is the response's body.
  */
 import { objectTextAt } from './json-in-prose.ts';
 import { kubectlError } from './kubectl-wording.ts';
+import { registryError } from './registry-error.ts';
 import { isOwnReason, startsWithOwnReason } from './status-in-page.ts';
 import { literalAt } from './string-literal.ts';
 import type { HeaderField } from './types.ts';
@@ -377,7 +379,8 @@ export function readLine(text: string): ReadLine | null {
     }
   }
   const kube = kubectlError(text);
-  if (!kube) return null;
-  return { found: line(String(kube.status), kube.reason), inline: null, quoted: false, body: kube.message === '' ? null : { body: kube.message, unquoted: false } };
+  if (kube) return { found: line(String(kube.status), kube.reason), inline: null, quoted: false, body: kube.message === '' ? null : { body: kube.message, unquoted: false } };
+  const registry = registryError(text);
+  return registry ? { found: registry.found, inline: null, quoted: false, body: { body: registry.body, unquoted: false } } : null;
 }
 
