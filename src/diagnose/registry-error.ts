@@ -7,8 +7,6 @@
  * daemon: ". Registries send each code with the status the distribution spec gives it (distribution's
  * registry/api/errcode/register.go and registry/api/v2/errors.go), which is the status read here.
  */
-import type { ClientErrorLine } from './client-wordings.ts';
-
 const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   UNAUTHORIZED: 401,
   DENIED: 403,
@@ -51,7 +49,7 @@ const ALONE = new RegExp(String.raw`^(?:Error response from daemon: |(?:Error|ER
 const registryHost = (host: string) => (host === 'docker.io' ? 'registry-1.docker.io' : host);
 
 export interface RegistryErrorLine {
-  found: ClientErrorLine;
+  found: { status: number; reason: string; method: string | null; url: string | null };
   /** The code and the registry's message, as the client printed them: what the error body said. */
   body: string;
 }
