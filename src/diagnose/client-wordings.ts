@@ -12,7 +12,7 @@
  *   response``, Python's httpx `Server error '502 Bad Gateway' for url '...'`, Rust's reqwest `HTTP status server error
  *   (502 Bad Gateway) for url (...)`, Go's and web3.js's `429 Too Many Requests: {...}` (the status line, then the JSON body);
  * - a browser console's failed fetch, `GET http://localhost:4200/api 504 (Gateway Timeout)`;
- * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
+ * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor, React Native's bundle download; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
  * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`, the AWS SDK for Go v2's
  *   `https response error StatusCode: 403, RequestID: …`, Go API clients' `POST https://api.example.com/v2/x: 422 <message>`;
@@ -228,11 +228,15 @@ const WORDINGS: readonly ClientWording[] = [
   // Gradle's HttpErrorStatusCodeException: "Could not GET '<url>'. Received status code 501 from server: HTTPS Required".
   { pattern: /\bReceived status code (\d{3}) from server: ([^\n]{0,100})/, read: (m) => line(m[1], m[2]) },
   // A browser console's line for a failed fetch (Chrome: "GET http://localhost:4200/api/x 504 (Gateway Timeout)", after
-  // the script's location or alone, the method left out for a page's own loads): the reason phrase as received.
+  // the script's location or alone, the method left out for a page's own loads; `net::ERR_ABORTED` before the status
+  // for a module or resource load): the reason phrase as received.
   {
-    pattern: new RegExp(String.raw`(?:^|\s)(?:${METHOD} )?(${URL_TEXT}) (\d{3}) \(([^()\n]{0,100})\)\s*$`),
+    pattern: new RegExp(String.raw`(?:^|\s)(?:${METHOD} )?(${URL_TEXT}) (?:net::ERR_[A-Z_]+ )?(\d{3}) \(([^()\n]{0,100})\)\s*$`),
     read: (m) => line(m[3], m[4], m[1] ?? null, m[2]),
   },
+  // React Native's BundleDownloader, for the bundle its development server (Metro) refused: "The development server
+  // returned response error code: 500", then the URL and the body on lines of their own.
+  { pattern: /\bThe development server returned response error code: (\d{3})\b/, read: (m) => line(m[1]) },
   // npm's 401 (npm-registry-fetch's HttpErrorAuthUnknown): "Unable to authenticate, need: <the WWW-Authenticate it got>".
   {
     pattern: /\bUnable to authenticate, need: ([^\n]{1,300})/,

@@ -250,7 +250,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['nexus/tf-provider-security-ssl-404.log', 'Sonatype Nexus Repository', 'nexus-error-page', 'high'],
   ['nexus/composer-404-remote-auto-blocked.log', 'Sonatype Nexus Repository', 'nexus-remote-auto-blocked', 'high'],
   // Harbor: its registry's refusal as docker printed it, and its API's error object with Harbor's own word (the body alone)
-  ['harbor/docker-push-unauthorized.txt', 'Harbor', 'harbor-repository-access', 'medium'],
+  ['harbor/docker-push-unauthorized.txt', 'Harbor', 'harbor-repository-access', 'high'],
   ['harbor/harbor16504-401-api-v2-unauthorized.json', 'Harbor', 'harbor-unauthorized-error', 'low'],
   // Thanos Receive's refusal of a remote write, in the OpenTelemetry exporter's and vmagent's logs
   ['thanos/otel-prw-receive-alreadyexists-409.log', 'Thanos', 'thanos-receive-write-error', 'high'],

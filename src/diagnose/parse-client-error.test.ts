@@ -249,6 +249,23 @@ describe('parseClientError: the body printed with the message', () => {
   });
 });
 
+describe("parseClientError: React Native's bundle download", () => {
+  it('reads the status, and the body under "Body:" after the URL line', () => {
+    const text = [
+      'com.facebook.react.common.DebugServerException: The development server returned response error code: 500',
+      '',
+      'URL: http://10.0.2.2:8081/index.bundle?platform=android',
+      '',
+      'Body:',
+      '{"type":"InternalError","errors":[],"message":"internal"}',
+      '    at com.facebook.react.devsupport.BundleDownloader.processBundleResult(BundleDownloader.java:296)',
+    ].join('\n');
+    const parsed = parseClientError(text);
+    expect(parsed?.response.status).toBe(500);
+    expect(parsed?.response.body).toBe('{"type":"InternalError","errors":[],"message":"internal"}');
+  });
+});
+
 describe('parseClientError: a number that is no response status', () => {
   it.each([
     'listen tcp 0.0.0.0:502: bind: address already in use',

@@ -43,12 +43,19 @@ function inlineBody(first: string, rest: readonly string[]): string | null {
   return inner === 'no body' || inner.trim() === '' ? null : inner;
 }
 
+/** A body's label alone on its line, the body on the lines after it. */
+const LABEL_ALONE = /^\s*(?:Response body|Body|body):\s*$/;
+
 /**
  * What was printed on the lines after the message (after "Response body:" or alone), up to a stack trace: a page, JSON,
  * or the page's words (a browser's or a tool's rendering of it).
  */
 function followingBody(rest: readonly string[]): string | null {
-  const start = rest.findIndex((l) => l.trim() !== '');
+  const nextText = (from: number) => rest.findIndex((l, i) => i >= from && l.trim() !== '');
+  let start = nextText(0);
+  // React Native's BundleDownloader names the URL on a line of its own, then "Body:" alone on a line above the body.
+  if (start >= 0 && /^\s*URL: \S+\s*$/.test(rest[start] ?? '')) start = nextText(start + 1);
+  if (start >= 0 && LABEL_ALONE.test(rest[start] ?? '')) start = nextText(start + 1);
   if (start < 0 || AFTER_BODY.test(rest[start] ?? '')) return null;
   const first = (rest[start] ?? '').replace(/^\s*(?:Response body|Body|body):\s*/, '');
   const end = rest.findIndex((l, i) => i > start && AFTER_BODY.test(l));
