@@ -147,6 +147,14 @@ describe('parseClientDump, Foundation', () => {
       { name: 'Server', value: 'mitmproxy 3.0.3' },
     ]);
   });
+
+  it('keeps the headers a paste shows when it was cut before the closing braces', () => {
+    const text = ['{ Status Code: 403, Headers {', '    Server =     (', '        cloudflare', '    );', '    "cf-ray" =     (', '        "6781eb3cdbdf368a-LAX"', '    );'].join('\n');
+    expect(parseClientDump(text)?.headers).toEqual([
+      { name: 'Server', value: 'cloudflare' },
+      { name: 'cf-ray', value: '6781eb3cdbdf368a-LAX' },
+    ]);
+  });
 });
 
 describe('parseClientDump, .NET', () => {

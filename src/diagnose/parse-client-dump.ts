@@ -239,10 +239,11 @@ function alamofireResultBody(text: string, from: number): string | null {
 /**
  * Foundation's description of an `NSHTTPURLResponse` (an iOS or macOS app's log, NSLog or print, Alamofire's debug
  * description): `{ Status Code: 502, Headers {` (`{ status code: 403, headers {` before iOS 13) then each header over
- * lines (quoted when not a plain word), `} }`; Alamofire's `[Result]: SUCCESS: {...}` after it is the body, when JSON.
+ * lines (quoted when not a plain word), `} }` (or the paste's end); Alamofire's `[Result]: SUCCESS: {...}` after it is the body, when JSON.
  */
 function nsHttpUrlResponse(text: string): ParsedResponse | null {
-  const m = /\{ [Ss]tatus [Cc]ode: (\d{3}), [Hh]eaders \{([\s\S]*?)\n\s*\} \}/.exec(text);
+  // A paste cut before the closing `} }` keeps the headers it shows.
+  const m = /\{ [Ss]tatus [Cc]ode: (\d{3}), [Hh]eaders \{([\s\S]*?)(?:\n\s*\} \}|\s*$(?![\s\S]))/.exec(text);
   if (!m) return null;
   const headers = [...(m[2] ?? '').matchAll(FOUNDATION_HEADER)].map((h) => ({
     name: unquoteFoundation(h[1] ?? ''),
