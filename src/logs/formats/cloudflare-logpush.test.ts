@@ -104,6 +104,18 @@ describe('cloudflareSignal', () => {
     expect(cloudflareSignal(fields({ edge: 500, origin: 0, cache: 'hit' }))).toMatchObject({ cause: 'app-error', confidence: 'medium' });
   });
 
+  it("names the edge for a security rule's 403, and says nothing of another 4xx", () => {
+    expect(cloudflareSignal(fields({ edge: 403, origin: 0, security: 'Action=block' }))).toMatchObject({ cause: 'proxy-config', confidence: 'high' });
+    expect(cloudflareSignal(fields({ edge: 403, origin: 403 }))).toBeNull();
+  });
+
+  it("reads the firewall events dataset's Action as a security action", () => {
+    const line = '{"Action":"block","ClientIP":"192.0.2.1","ClientRequestMethod":"GET","ClientRequestPath":"/x","EdgeResponseStatus":403,"RayID":"1"}';
+    const p = new CloudflareLogpushParser();
+    expect(parseLine(p, line)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 403, signal: { cause: 'proxy-config', evidence: { detail: 'EdgeResponseStatus=403 OriginResponseStatus=- Action=block' } } });
+  });
+
   it('trusts the 52x code alone less, and says nothing of a 502 when the job logs no origin fields', () => {
     expect(cloudflareSignal(fields({ edge: 522 }))).toMatchObject({ cause: 'connect-failed', confidence: 'medium' });
     expect(cloudflareSignal(fields({ edge: 502 }))).toBeNull();

@@ -35,7 +35,7 @@ const EDGE_GENERIC: Record<number, Cause> = { 502: 'upstream-failed', 504: 'time
 /** `CacheCacheStatus` values of a response served from Cloudflare's cache, i.e. an origin answer stored earlier. */
 const FROM_CACHE = new Set(['hit', 'stale', 'updating', 'revalidated']);
 /** Security actions that end a request at the edge (`SecurityActions` in the field reference). */
-const TERMINATING = new Set(['block', 'challenge', 'jschallenge', 'managedChallenge', 'connectionClose', 'forceConnectionClose', 'drop']);
+const TERMINATING = new Set(['block', 'challenge', 'jschallenge', 'managedChallenge', 'managed_challenge', 'connectionClose', 'forceConnectionClose', 'drop']);
 
 export interface CloudflareFields {
   edge: number;
@@ -60,12 +60,14 @@ function describe(f: CloudflareFields): string {
   return parts.join(' ');
 }
 
-/** Who made a 5xx (or 499): the origin when it returned that status, else Cloudflare's edge, with the cause its code names. */
+/** Who made a 5xx (or 499, or a security rule's 4xx): the origin when it returned that status, else Cloudflare's edge, with the cause its code names. */
 export function cloudflareSignal(f: CloudflareFields): Signal | null {
   const { edge, origin } = f;
-  if (edge < 500 && edge !== 499) return null;
   const evidence = { kind: 'cloudflare-status' as const, detail: describe(f) };
   const edgeMade = (cause: Cause, confidence: Signal['confidence']): Signal => ({ cause, confidence, decisive: true, evidence });
+  // A security rule's block or challenge is the edge's own answer at any status (403, a challenge page).
+  if (f.security && edge >= 400 && edge < 500) return edgeMade('proxy-config', 'high');
+  if (edge < 500 && edge !== 499) return null;
   if (edge === 499) return edgeMade('client-closed', 'high');
   if (origin === edge) return { cause: edge === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
   if (f.rateLimit) return edgeMade('load-shed', 'high');
@@ -88,7 +90,8 @@ export function logpushTime(value: unknown): number {
 }
 
 function securityOf(obj: JsonObject): string {
-  for (const field of ['SecurityAction', 'WAFAction']) {
+  // `Action` is the firewall events dataset's, the others the HTTP requests dataset's.
+  for (const field of ['SecurityAction', 'WAFAction', 'Action']) {
     const action = firstString(obj, [field]);
     if (TERMINATING.has(action)) return `${field}=${action}`;
   }
