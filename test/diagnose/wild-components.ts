@@ -157,6 +157,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Microsoft's Azure Storage emulator answers in Azure Storage's words.
   azurite: { names: ['Azurite'], broader: ['Azure Storage', 'Object storage (S3-style XML error)'] },
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
+  'baidu-netdisk': { names: ['Baidu Netdisk'], framework: true },
   bamboo: { names: ['Bamboo'], broader: ['Apache Tomcat'], framework: true },
   'banco-inter-api': { names: ['Banco Inter API'], framework: true },
   'bamboohr-api': { names: ['BambooHR API'], framework: true },
@@ -276,6 +277,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   datadog: { names: ['Datadog'], framework: true },
   'datadog-agent': { names: ['Datadog Agent'], broader: ['Go net/http'], framework: true },
   datadome: { names: ['DataDome'] },
+  dataease: { names: ['DataEase'], broader: ['Spring Boot'], framework: true },
+  datasette: { names: ['Datasette'], framework: true },
   ddev: { names: ['DDEV'], broader: [...NGINX_FORKS, 'Apache httpd'] },
   deepseek: { names: ['DeepSeek API'], framework: true },
   deno: { names: ['Deno'], framework: true },
@@ -1089,6 +1092,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   sanic: { names: ['Sanic'], framework: true },
   shopify: { names: ['Shopify'], framework: true },
   sinatra: { names: ['Sinatra'], framework: true },
+  // Sinopia, the npm registry Verdaccio was forked from: Verdaccio's words are its words, less precisely.
+  sinopia: { names: ['Sinopia'], broader: ['Verdaccio', 'Express'], framework: true },
   skipper: { names: ['Skipper'] },
   'spring-boot': { names: ['Spring Boot'], framework: true },
   // Spring Cloud Gateway's failures are rendered by Spring Boot's WebFlux error handling: Spring Boot is the same box, less precise.
@@ -1139,6 +1144,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'yandex-cloud-functions': { names: ['Yandex Cloud Functions'] },
   'yandex-metrika-api': { names: ['Yandex Metrica API'], framework: true },
   'yandex-object-storage': { names: ['Yandex Object Storage'], broader: ['Object storage (S3-style XML error)'] },
+  'yandex-weather-api': { names: ['Yandex Weather API'], framework: true },
   yarp: { names: ['YARP'], broader: ['ASP.NET Core'] },
   yaz: { names: ['YAZ'], framework: true },
   yii: { names: ['Yii'], framework: true },
