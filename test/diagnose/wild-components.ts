@@ -1036,6 +1036,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'unifi-controller': { names: ['UniFi Network application'], broader: ['Apache Tomcat'], framework: true },
   'unifi-os': { names: ['UniFi OS'], framework: true },
   'unixhot-waf': { names: ['unixhot WAF'], broader: ['ngx_lua_waf', 'OpenResty', 'nginx'] },
+  unpkg: { names: ['unpkg'] },
   upsun: { names: ['Upsun'] },
   uptrace: { names: ['Uptrace'], framework: true },
   upyun: { names: ['UPYUN'] },
