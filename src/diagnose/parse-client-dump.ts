@@ -14,10 +14,12 @@
  *   key: `{null=[HTTP/1.1 503 Service Temporarily Unavailable], Server=[nginx/1.14.0 (Ubuntu)], ...}`;
  * - Foundation's description of an `NSHTTPURLResponse` (`{ Status Code: 502, Headers { Server = ( nginx ); } }`);
  * - .NET's `HttpResponseMessage.ToString()` (`StatusCode: 503, ReasonPhrase: 'Service Unavailable', …, Headers:` and a block);
- * - ethers.js's `bad response (status=502, headers={...}, body="...", ...)` (ethers-error.ts).
+ * - ethers.js's `bad response (status=502, headers={...}, body="...", ...)` (ethers-error.ts);
+ * - the ApiException of OpenAPI-generated Python clients, Kubernetes' among them (openapi-exception.ts).
  * The status is only ever taken from the field that holds the response's status, never from a number elsewhere.
  */
 import { ethersBadResponse } from './ethers-error.ts';
+import { openApiException } from './openapi-exception.ts';
 import { objectTextAt } from './json-in-prose.ts';
 import { toResponse } from './parse-http.ts';
 import { concatenatedAt, literalAt } from './string-literal.ts';
@@ -266,5 +268,5 @@ function dotnetResponseMessage(text: string): ParsedResponse | null {
 
 /** The response a client library's printout holds, or null when the text is no such printout. */
 export function parseClientDump(text: string): ParsedResponse | null {
-  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? goPlainResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text) ?? nsHttpUrlResponse(text) ?? dotnetResponseMessage(text) ?? ethersBadResponse(text);
+  return nodeInspect(text) ?? pythonRequests(text) ?? goResponse(text) ?? goPlainResponse(text) ?? okHttpResponse(text) ?? javaHeaderMap(text) ?? nsHttpUrlResponse(text) ?? dotnetResponseMessage(text) ?? ethersBadResponse(text) ?? openApiException(text);
 }
