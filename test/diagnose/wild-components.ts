@@ -27,6 +27,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // nginx in front of Apache; Sentora: Apache): that server is the same box named less precisely.
   '1panel': { names: ['1Panel'], broader: ['OpenResty', 'nginx'] },
   '3proxy': { names: ['3proxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  '3scale-apicast': { names: ['3scale APIcast'], broader: NGINX_FORKS },
   'a10-thunder': { names: ['A10 Thunder'], framework: true },
   'aad-pod-identity': { names: ['AAD Pod Identity'], framework: true },
   aapanel: { names: ['aaPanel'], broader: ['OpenResty', 'nginx'] },
@@ -620,6 +621,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'lastfm-api': { names: ['Last.fm API'], framework: true },
   lidarr: { names: ['Servarr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr)'], framework: true },
   lighttpd: { names: ['lighttpd'] },
+  limnoria: { names: ['Limnoria'], broader: ['Python http.server'], framework: true },
   'line-messaging-api': { names: ['LINE Messaging API'], framework: true },
   'linear-api': { names: ['Linear API'], framework: true },
   linkedin: { names: ['LinkedIn'], framework: true },
@@ -773,6 +775,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   opa: { names: ['Open Policy Agent'], broader: ['Kubernetes admission webhook'] },
   'opa-gatekeeper': { names: ['OPA Gatekeeper'], framework: true },
   openai: { names: ['OpenAI API'], framework: true },
+  opencollective: { names: ['Open Collective'], broader: ['Next.js'], framework: true },
   openhab: { names: ['openHAB'], framework: true },
   opennds: { names: ['openNDS'] },
   openobserve: { names: ['OpenObserve'], framework: true },
