@@ -95,6 +95,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // Emissary (Ambassador) writes Envoy's text format after an `ACCESS ` prefix.
   emissary: ['envoy'],
   'envoy-json': ['envoy-json'],
+  // Kuma's MeshAccessLog default: Envoy's text format with the mesh's name after the time (held-out set 101).
+  'kuma-access': ['envoy'],
   'envoy-text': ['envoy'],
   'gcp-lb': ['gcp-lb'],
   gorouter: ['gorouter'],

@@ -1136,4 +1136,92 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: "No error log at that commit: its collector took the one 500 (1,954 bytes) for the application's by its size, which no page-size rule of nginx's own pages decides.",
   },
+  'caddy-v1-error/jjcc-laravel-caddy-error.log': {
+    fails: ['format'],
+    reason: 'Caddy 1\'s error log (`07/Mar/2020:02:23:59 +0000 [ERROR 0 /index.php] Primary script unknown`, its fastcgi errors): no format reads it; it logs no request, so nothing is miscounted.',
+  },
+  'envoy-text/elastic-envoyproxy-sample-logfile.log': {
+    fails: ['requests'],
+    reason: 'Elastic\'s Envoy sample mixes bare access lines, an `ACCESS`-prefixed line and docker-json records with a Kubernetes block around the same lines: httpwhy reads 7 request lines where the collector counted 5 requests.',
+  },
+  'kuma-access/kuma-website-meshhttproute-counter-200.log': {
+    fails: ['requests', 'format'],
+    reason: 'Kuma\'s MeshAccessLog default format: Envoy\'s text format with the mesh\'s name (`default`) after the time, which the Envoy format does not expect; no format reads it.',
+  },
+  'nginx-combined/ibas-backend-nginx-access.log': {
+    fails: ['classes'],
+    reason: 'Its four 500s fall outside what the paired error log covers, so the error log\'s silence says nothing; the collector gave them to the app by their bodies\' sizes, which httpwhy does not read as evidence.',
+  },
+  'nginx-combined/lix1s-muz-swag-access.log': {
+    fails: ['classes'],
+    reason: 'Its 67 500s fall outside what the paired error log covers (or beside its upstream errors), so its silence says nothing; the collector gave them to the app by their bodies\' sizes, which httpwhy does not read as evidence.',
+  },
+  'nginx-combined/artempleskachov-api-users-access.log': {
+    fails: ['classes'],
+    reason: 'An access log with no error log beside it: its 101 500s carry no upstream field, so nothing in the log says who made them; the collector gave them to the app by their bodies.',
+  },
+  'nginx-combined/laradock-liaofeng-analysis-access.log': {
+    fails: ['classes'],
+    reason: 'Its 255 500s (Laravel pages of 3 KB to 650 KB) fall before or outside what the paired error log covers, and that log\'s FastCGI stderr lines are the app\'s warnings, not these requests\': the collector judged them by their bodies\' sizes.',
+  },
+  'nginx-combined/tarurata-sample2app-access.log': {
+    fails: ['classes'],
+    reason: 'Its 274 500s come after the paired nginx error log ends; the collector matched them to the `app error` lines of unicorn\'s own log (a third file), which httpwhy does not join to the access log.',
+  },
+  'nginx-custom/lbrito1-android-analytics-jun-access.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'An nginx log_format of quoted, comma-separated fields (`"52.29.177.64","1593366219.728","POST /x HTTP/1.1","200",…`): no format reads it, and the inferred formats do not learn comma-separated ones.',
+  },
+  'fastly/crates-io-unrelated-traffic.log': {
+    fails: ['format'],
+    reason: 'A Fastly logging endpoint\'s custom JSON (crates.io\'s: bytes, date_time, ip, method, status, url) under syslog: read as an app\'s JSON lines, since Fastly\'s log has no fixed shape; it holds no 5xx.',
+  },
+  'nginx-combined/cra9had-boolmath-access.log': {
+    fails: ['classes'],
+    reason: 'Its one 500 has no line in the paired error log at that time, and the error log\'s span does not cover it: the collector gave it to the app from gunicorn\'s log, which httpwhy does not join.',
+  },
+  'nginx-combined/noman-urban-access.log': {
+    fails: ['classes'],
+    reason: 'Its 15 500s are Django\'s (the collector matched them to the gunicorn error file\'s tracebacks, a third file httpwhy does not join); the paired nginx error log does not cover them.',
+  },
+  'app-text/noman-urban-gunicorn-error.log': {
+    fails: ['format'],
+    reason: 'gunicorn\'s error file holding Django\'s log output (tracebacks, `Internal Server Error: /path`) with no line httpwhy\'s app formats read as a record: read as nothing; it logs no request.',
+  },
+  'nginx-combined/bobort-cheese-access.log': {
+    fails: ['classes'],
+    reason: '25 of its 26 500s fall outside what the paired error log covers; the collector matched them to the Django tracebacks in gunicorn\'s error file, which httpwhy does not join.',
+  },
+  'heroku/drf-pp5-heroku-logs.log': {
+    fails: ['requests', 'classes'],
+    reason: 'A `heroku logs` stream with both the router\'s line and the app server\'s own access line for each request: httpwhy counts each request twice (52 for 26), and the app\'s copies of the six 500s stay unknown.',
+  },
+  'fly-logs/campo-fly-logs-utf16.log': {
+    fails: ['format'],
+    reason: '`fly logs` output (saved by PowerShell as UTF-16) whose proxy lines are error messages with no status field: read as app text; it holds no request.',
+  },
+  'fly-logs/smart-land-fly-logs-utf16.log': {
+    fails: ['format'],
+    reason: '`fly logs` output (saved by PowerShell as UTF-16) whose proxy lines are error messages with no status field: read as app text; it holds no request.',
+  },
+  'gcp-cloudrun-request/pmomax-cloudrun-logs.json.log': {
+    fails: ['requests', 'format'],
+    reason: '`gcloud logging read` output: a pretty-printed JSON array of Cloud Run request log entries (httpRequest, resource cloud_run_revision); the Google load balancer\'s reader does not take Cloud Run\'s entries, so it reads as an app\'s JSON.',
+  },
+  'envoy-json/redback-tms-istio-ingressgateway.log': {
+    fails: ['classes'],
+    reason: 'The collector did not count a response code 0 entry with a downstream failure flag as a failure; httpwhy counts Envoy\'s 0 with a failure flag as the proxy\'s, as the collectors\' brief does.',
+  },
+  'envoy-json/redback-tms-keycloak-sidecar.log': {
+    fails: ['classes'],
+    reason: 'The collector did not count a response code 0 entry with a downstream failure flag as a failure; httpwhy counts Envoy\'s 0 with a failure flag as the proxy\'s, as the collectors\' brief does.',
+  },
+  'envoy-json/redback-ts-travel-plan-sidecar.log': {
+    fails: ['classes'],
+    reason: 'The collector did not count three response code 0 entries with DC (downstream_remote_disconnect, the client gave up) as failures; httpwhy counts Envoy\'s 0 with a flag as the proxy\'s.',
+  },
+  'nginx-main/gorenel-fly-compose-utf16.log': {
+    fails: ['requests', 'format'],
+    reason: 'nginx\'s lines behind docker compose\'s prefix inside `fly logs` output (saved as UTF-16): the two wrappers nested are not taken off together, so the lines read as app text; it holds no 5xx.',
+  },
 };

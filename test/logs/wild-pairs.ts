@@ -1,6 +1,6 @@
 /**
  * Rows of the wild corpus whose hand count was made with the proxy's error log beside the access log (the collectors
- * of held-out sets 90, 92 and 95 to 100 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
+ * of held-out sets 90, 92, 95 to 100 and 101 to 102 matched each 5xx to the same commit's error log): they are measured as `httpwhy logs
  * ACCESS ERROR` would read them, the error log (a row of its own) given too. Older rows were counted from the access
  * line alone and are measured alone.
  */
@@ -54,4 +54,18 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-proxy-manager/egbedo-proxy-host-4-access.log': 'nginx-error/egbedo-proxy-host-4-error.log',
   'nginx-proxy-manager/mvalverdevs-proxy-host-2-access.log': 'nginx-error/mvalverdevs-proxy-host-2-error.log',
   'nginx-proxy-manager/mvalverdevs-proxy-host-2-access-rotated1.log': 'nginx-error/mvalverdevs-proxy-host-2-error-rotated1.log',
+  'nginx-combined/8pockets-docker-phpfpm-app-access.log': 'nginx-error/8pockets-docker-phpfpm-app-error.log',
+  'nginx-combined/djangochatbotai-nginx-access.log': 'nginx-error/djangochatbotai-nginx-error.log',
+  'nginx-combined/ibas-backend-nginx-access.log': 'nginx-error/ibas-backend-nginx-error.log',
+  'nginx-combined/laradock-liaofeng-analysis-access.log': 'nginx-error/laradock-liaofeng-analysis-error.log',
+  'nginx-combined/lix1s-muz-swag-access.log': 'nginx-error/lix1s-muz-swag-error.log',
+  'nginx-combined/richiesong-my-flask-access.log': 'nginx-error/richiesong-my-flask-error.log',
+  'nginx-combined/tarurata-sample2app-access.log': 'nginx-error/tarurata-sample2app-error.log',
+  'nginx-combined/errkk-bus-early-access.log': 'nginx-error/errkk-bus-early-error.log',
+  'nginx-combined/errkk-bus-access.log': 'nginx-error/errkk-bus-error.log',
+  'nginx-combined/lbrito1-android-analytics-feb-access.log': 'nginx-error/lbrito1-android-analytics-feb-error.log',
+  'nginx-custom/lbrito1-android-analytics-jun-access.log': 'nginx-error/lbrito1-android-analytics-jun-error.log',
+  'nginx-combined/cra9had-boolmath-access.log': 'nginx-error/cra9had-boolmath-error.log',
+  'nginx-combined/noman-urban-access.log': 'nginx-error/noman-urban-error.log',
+  'nginx-combined/bobort-cheese-access.log': 'nginx-error/bobort-cheese-error.log',
 };

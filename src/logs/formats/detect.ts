@@ -207,10 +207,10 @@ function brokenEntries(found: Detection | null, sample: readonly LineView[], opt
 }
 
 /**
- * Wrappers that name a platform's one log stream, and the format of its router's lines: a `heroku logs` file whose
- * first lines are all the app's (start-up output) still has the router's lines further on, read with the app's.
+ * Wrappers that name a platform's one log stream, and the format of its router's lines: a `heroku logs` (or `cf logs`)
+ * file whose first lines are all the app's (start-up output) still has the router's lines further on, read with the app's.
  */
-const STREAM_FORMATS: Partial<Record<WrapperId, FormatId>> = { heroku: 'heroku-router' };
+const STREAM_FORMATS: Partial<Record<WrapperId, FormatId>> = { heroku: 'heroku-router', 'cf-logs': 'gorouter' };
 
 function platformStream(found: Detection | null, sample: readonly LineView[]): Detection | null {
   if (found && !isAppFormat(found.format)) return found;
