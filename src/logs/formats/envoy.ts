@@ -67,7 +67,7 @@ const DOWNSTREAM_RESET = new Set(['http2.remote_reset', 'http2.remote_refuse']);
 
 /** The cause an Envoy response code detail names when Envoy answered without a flag. */
 function ownDetailsCause(details: string): Cause {
-  if (/^(?:direct_response|route_not_found|cluster_not_found|filter_chain_not_found|rbac_access_denied|ext_authz)/.test(details)) return 'proxy-config';
+  if (/^(?:direct_response|route_not_found|cluster_not_found|filter_chain_not_found|rbac_access_denied|ext_authz|jwt_authn_access_denied|request_rate_limited|local_rate_limited)/.test(details)) return 'proxy-config';
   if (/timeout/.test(details)) return 'timeout';
   // The reset reasons Envoy names in braces (`upstream_reset_before_response_started{connection_failure}`).
   if (/\{(?:connection_failure|local_connection_failure|remote_connection_failure)/.test(details)) return 'connect-failed';
@@ -90,8 +90,12 @@ const OWN_REFUSALS = new Set(['NR', 'UAEX', 'FI', 'RL', 'RLSE']);
 
 export function envoySignal({ status, flags, details, transportFailure, tcp, upstreamServiceTime = '', cluster = '' }: EnvoyOutcome): Signal | null {
   if (status >= 400 && status < 500) {
-    // Most 4xx carry no flag: no work for them on the log analyzer's path.
-    if (!given(flags)) return null;
+    if (!given(flags)) {
+      // No flag, but details other than via_upstream: one of Envoy's filters answered (rbac_access_denied_matched_policy[…],
+      // jwt_authn_access_denied{…}, ext_authz_denied, direct_response). Most 4xx carry neither: the upstream's.
+      const own = given(details) && details !== 'via_upstream' && !DOWNSTREAM_RESET.has(details);
+      return own ? { cause: ownDetailsCause(details), confidence: 'medium', decisive: true, evidence: { kind: 'envoy-flags', detail: details } } : null;
+    }
     const set = new Set(flags.split(','));
     const own = FLAGS.find(([flag]) => OWN_REFUSALS.has(flag) && set.has(flag));
     return own ? { cause: own[1], confidence: 'high', decisive: true, evidence: { kind: 'envoy-flags', detail: flags } } : null;
