@@ -45,6 +45,17 @@ describe('ApiGatewayParser', () => {
     expect(p.access().signal).toBeNull();
   });
 
+  // Held-out set 250: fhir-works-on-aws's access log format (no resource path; unset variables logged as "-").
+  it("names the gateway's own 4xx: the integration never called, an error of its own", () => {
+    const line = (status: string, integration: string, error: string) =>
+      `{"error.message":"${error}","extendedRequestId":"MVULgEY2PHcFlcA=","httpMethod":"POST","integration.error":"-","integration.status":"${integration}","path":"/dev/Patient","requestId":"a4","status":"${status}"}`;
+    const p = new ApiGatewayParser();
+    expect(parseLine(p, line('401', '-', 'Unauthorized'))).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 401, signal: { cause: 'proxy-config', confidence: 'medium', evidence: { detail: 'integrationStatus=- error=Unauthorized' } } });
+    expect(parseLine(p, line('404', '404', '-'))).toBe(KIND.access);
+    expect(p.access().signal).toBeNull();
+  });
+
   it("does not read another JSON log's line", () => {
     expect(parseLine(new ApiGatewayParser(), '{"status":200,"method":"GET","path":"/"}')).toBe(KIND.none);
   });

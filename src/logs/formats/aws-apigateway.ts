@@ -35,9 +35,26 @@ const MESSAGE_CAUSES: Array<[RegExp, Cause]> = [
 /** What an API Gateway error message says happened; a failure it does not name is the integration's. */
 export const gatewayCause = (message: string): Cause => MESSAGE_CAUSES.find(([pattern]) => pattern.test(message))?.[1] ?? 'upstream-failed';
 
+/**
+ * A 4xx with the integration's status logged as not set and an error of API Gateway's own (an authorizer's
+ * "Unauthorized", "Missing Authentication Token", a WAF or throttling refusal): the gateway refused before calling
+ * the integration. The analyzer explains only 5xx; a pasted line's 4xx is named by this.
+ */
+/** The first of `keys` the record sets (API Gateway logs an unset variable as "-"), else ''. */
+const setValue = (obj: JsonObject, keys: readonly string[]): string => keys.map((key) => firstString(obj, [key])).find((v) => v !== '' && v !== '-') ?? '';
+
+function ownRefusal(obj: JsonObject): Signal | null {
+  if (!INTEGRATION_STATUS.some((key) => key in obj)) return null;
+  const integration = setValue(obj, INTEGRATION_STATUS);
+  const message = setValue(obj, ERROR_MESSAGE);
+  if (integration !== '' || message === '') return null;
+  return { cause: 'proxy-config', confidence: 'medium', decisive: true, evidence: { kind: 'apigateway-integration', detail: `integrationStatus=- error=${message}` } };
+}
+
 /** Who made a 5xx, from the integration's fields the format logs; null when it logs none of them. */
 function apigatewaySignal(status: number, obj: JsonObject): Signal | null {
-  if (status < 500) return null;
+  if (status < 400) return null;
+  if (status < 500) return ownRefusal(obj);
   const logged = INTEGRATION_STATUS.some((key) => firstString(obj, [key]) !== '') || ERROR_MESSAGE.some((key) => firstString(obj, [key]) !== '');
   if (!logged) return null;
   const integration = firstString(obj, INTEGRATION_STATUS);
@@ -61,7 +78,9 @@ export class ApiGatewayParser extends BaseParser {
     const websocket = line.includes('"connectionId"') && line.includes('"eventType"') && line.includes('"routeKey"');
     // The same variables under snake_case keys, as some deployments name them (AWS's Centralized Logging with OpenSearch).
     const snake = line.includes('"http_method"') && (line.includes('"resource_path"') || line.includes('"route_key"'));
-    if (!websocket && !snake && (!line.includes('"httpMethod"') || !(line.includes('"resourcePath"') || line.includes('"routeKey"')))) return KIND.none;
+    // `extendedRequestId` is API Gateway's own variable: a format without the resource path still names the gateway.
+    const rest = line.includes('"resourcePath"') || line.includes('"routeKey"') || line.includes('"extendedRequestId"');
+    if (!websocket && !snake && (!line.includes('"httpMethod"') || !rest)) return KIND.none;
     const obj = parseJsonObject(line);
     if (!obj) return KIND.none;
     const status = Number(firstString(obj, ['status', 'status_code']));
