@@ -6,6 +6,10 @@ import { KIND } from './line-parser.ts';
 // elastic/integrations' API Gateway test file: REST API records in the console's JSON format (CloudWatch), all 2xx.
 const REST = 'aws-apigateway-json/elastic-integrations-test-apigateway-rest.log';
 
+/** fhir-works-on-aws's access log format (no resource path; unset variables logged as "-"). */
+const apigwLine = (status: string, integration: string, error: string) =>
+  `{"error.message":"${error}","extendedRequestId":"MVULgEY2PHcFlcA=","httpMethod":"POST","integration.error":"-","integration.status":"${integration}","path":"/dev/Patient","requestId":"a4","status":"${status}"}`;
+
 describe('ApiGatewayParser', () => {
   it('is detected from its keys', () => {
     expect(detectWild(REST)).toBe('aws-apigateway');
@@ -47,12 +51,10 @@ describe('ApiGatewayParser', () => {
 
   // Held-out set 250: fhir-works-on-aws's access log format (no resource path; unset variables logged as "-").
   it("names the gateway's own 4xx: the integration never called, an error of its own", () => {
-    const line = (status: string, integration: string, error: string) =>
-      `{"error.message":"${error}","extendedRequestId":"MVULgEY2PHcFlcA=","httpMethod":"POST","integration.error":"-","integration.status":"${integration}","path":"/dev/Patient","requestId":"a4","status":"${status}"}`;
     const p = new ApiGatewayParser();
-    expect(parseLine(p, line('401', '-', 'Unauthorized'))).toBe(KIND.access);
+    expect(parseLine(p, apigwLine('401', '-', 'Unauthorized'))).toBe(KIND.access);
     expect(p.access()).toMatchObject({ status: 401, signal: { cause: 'proxy-config', confidence: 'medium', evidence: { detail: 'integrationStatus=- error=Unauthorized' } } });
-    expect(parseLine(p, line('404', '404', '-'))).toBe(KIND.access);
+    expect(parseLine(p, apigwLine('404', '404', '-'))).toBe(KIND.access);
     expect(p.access().signal).toBeNull();
   });
 
