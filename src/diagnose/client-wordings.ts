@@ -2,7 +2,7 @@
  * Reads the one line an HTTP client or tool prints when a request got an error status, in that tool's own wording:
  * - Python requests `502 Server Error: Bad Gateway for url: https://...` (models.py `raise_for_status`), urllib
  *   `HTTP Error 503: Service Unavailable`, aiohttp `502, message='Bad Gateway', url=URL('https://...')`, pip
- *   `HTTP error 503 while getting https://...`;
+ *   `HTTP error 503 while getting https://...`, Google's API client `<HttpError 403 when requesting <url> returned "…">`;
  * - Spring's `HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable: [<html>...]` (RestTemplate, the
  *   body in `[...]` or `"..."`) and `WebClientResponseException$BadGateway: 502 Bad Gateway from GET https://...`;
  * - OpenFeign's `FeignException$BadGateway: [502 Bad Gateway] during [POST] to [http://...] [Client#call()]: [<body>]`;
@@ -325,6 +325,16 @@ const WORDINGS: readonly ClientWording[] = [
   { pattern: new RegExp(String.raw`\b(?:Client|Server) error: \x60${METHOD} ([a-z][\w+.-]*://[^\x60\s]{1,2000})\x60 resulted in a \x60(\d{3})(?: ([^\x60\n]{0,100}))?\x60 response`), read: (m) => line(m[3], m[4], m[1], m[2]), bodyAfter: guzzleBody },
   // Python's httpx (Response.raise_for_status): "Server error '502 Bad Gateway' for url 'https://...'".
   { pattern: new RegExp(String.raw`\b(?:Client|Server) error '(\d{3})(?: ([^'\n]{0,100}))?' for url '(${URL_TEXT})'`), read: (m) => line(m[1], m[2], null, m[3]) },
+  // Google's API client for Python (googleapiclient.errors.HttpError's repr): `<HttpError 403 when requesting <url>
+  // returned "Rate Limit Exceeded">`, the API's message in quotes (then `. Details: "…"` in newer releases).
+  {
+    pattern: new RegExp(String.raw`<HttpError (\d{3}) when requesting (${URL_TEXT}) returned "`),
+    read: (m) => line(m[1], '', null, m[2]),
+    bodyAfter: (after) => {
+      const end = after.search(/">|"\. Details: /);
+      return end <= 0 ? null : { body: after.slice(0, end), unquoted: true };
+    },
+  },
   // Java's HttpURLConnection: "Server returned HTTP response code: 502 for URL: https://...".
   { pattern: new RegExp(String.raw`\bServer returned HTTP response code: (\d{3}) for URL:\s+(${URL_TEXT})`), read: (m) => line(m[1], '', null, m[2]) },
   // .NET's WebException (HttpWebRequest, WebClient, PowerShell's Invoke-WebRequest on Windows PowerShell):

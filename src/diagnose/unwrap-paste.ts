@@ -189,6 +189,15 @@ function reversedArrows(lines: string[]): string[] {
   return lines.filter((l) => !/^<(?: |$)/.test(l)).map((l) => l.replace(/^>(?: |$)/, ''));
 }
 
+/**
+ * R's httr with verbose() marks the request's lines `-> ` and the response's head `<- `: the request's lines go, the
+ * response's lose their mark.
+ */
+function httrVerbose(lines: string[]): string[] {
+  if (!lines.some((l) => /^<- HTTP\/\d(?:\.\d)? \d{3}\b/.test(l))) return lines;
+  return lines.filter((l) => !/^->(?: |$)/.test(l)).map((l) => l.replace(/^<-(?: |$)/, ''));
+}
+
 /** Where a page's source starts in a line: its doctype or its html tag. */
 const PAGE_START = /<(?:!DOCTYPE\s+html|html)\b/i;
 
@@ -261,7 +270,7 @@ export function unwrapPaste(raw: string): string {
   const wired = wireLogResponse(unglued);
   if (wired) return wired.join('\n');
   // Commands go before and after a quote is taken off: "> $ curl -i ..." is a command once unquoted.
-  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(phpHeaderArray(unflattenHead(dropToolMarks(dropLogPrefix(reversedArrows(httpClientDebug(nghttpVerbose(dropCommands(unglued)))))))))));
+  const lines = dropCommands(dropCommonPrefix(dropStatusPrefix(phpHeaderArray(unflattenHead(dropToolMarks(dropLogPrefix(reversedArrows(httrVerbose(httpClientDebug(nghttpVerbose(dropCommands(unglued))))))))))));
   return dedentPage(loggedResponse(lines) ?? lines).join('\n');
 }
 

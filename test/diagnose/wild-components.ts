@@ -397,7 +397,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   forcepoint: { names: ['Forcepoint Web Security (Websense)'], broader: ['Forward proxy (HTTP CONNECT)'] },
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
   freshdesk: { names: ['Freshdesk API'], framework: true },
-  frp: { names: ['frp'] },
+  // frps proxies HTTP with Go's httputil.ReverseProxy, whose words it logs: the same box, named less precisely.
+  frp: { names: ['frp'], broader: ['Go httputil.ReverseProxy'] },
   garage: { names: ['Garage'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'gateway-api-admission-webhook': { names: ['Gateway API admission webhook'], broader: ['Kubernetes admission webhook'] },
   'gcp-load-balancer': { names: ['Google Front End', 'Google Cloud Load Balancing'] },
