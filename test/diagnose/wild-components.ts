@@ -204,6 +204,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'census-api': { names: ['Census Data API'], framework: true },
   'ceph-rgw': { names: ['Ceph RGW'], broader: ['Object storage (S3-style XML error)'], framework: true },
   chalice: { names: ['Chalice'], framework: true },
+  charles: { names: ['Charles Proxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   chartmuseum: { names: ['ChartMuseum'], framework: true },
   // An ASP.NET application on IIS: the framework names it less precisely.
   checkmarx: { names: ['Checkmarx'], broader: ['ASP.NET', 'IIS'], framework: true },
@@ -315,6 +316,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'docker-sbx': { names: ['Docker Sandboxes proxy'] },
   dokku: { names: ['Dokku'], broader: ['nginx'] },
   dosarrest: { names: ['DOSarrest'] },
+  'dotnet-httplistener': { names: ['.NET HttpListener'], framework: true },
   douban: { names: ['Douban'] },
   dribbble: { names: ['Dribbble'], broader: ['Ruby on Rails'], framework: true },
   drone: { names: ['Drone'], broader: ['Go net/http'], framework: true },
@@ -421,6 +423,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'gitlab-workhorse': { names: ['GitLab Workhorse'], broader: ['GitLab'], framework: true },
   // Gloo Platform's gateway is an Istio ingress gateway (server: istio-envoy): Istio's Envoy is the same box.
   // kgateway is Gloo Gateway's open-source edition under its new name (Solo.io gave it to the CNCF in 2024).
+  gitpod: { names: ['Gitpod'] },
   gloo: { names: ['Gloo Gateway', 'kgateway'], broader: ['Envoy', 'Istio (Envoy)'] },
   'go-httputil-reverseproxy': { names: ['Go httputil.ReverseProxy'] },
   'go-json-rest': { names: ['go-json-rest'], framework: true },
@@ -432,6 +435,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gocenter: { names: ['GoCenter'], framework: true },
   'gog-api': { names: ['GOG API'], framework: true },
   'gog-gamesdb': { names: ['GOG GamesDB'], framework: true },
+  gogs: { names: ['Gogs'], framework: true },
   gondor: { names: ['Gondor router'], framework: true },
   'google-accounts': { names: ['Google Accounts'], broader: ['Google Front End'], framework: true },
   'google-apis': { names: ['Google APIs'], broader: ['Google Front End'], framework: true },
@@ -464,6 +468,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   gotosocial: { names: ['GoToSocial'], framework: true },
   govway: { names: ['GovWay'] },
   goweb: { names: ['goweb'], framework: true },
+  'gpt-load': { names: ['GPT-Load'] },
   gradio: { names: ['Gradio'], broader: ['FastAPI', 'uvicorn'], framework: true },
   // Grafana's data source proxy is Go's httputil.ReverseProxy inside Grafana.
   grafana: { names: ['Grafana'], broader: ['Go httputil.ReverseProxy'], framework: true },
@@ -639,6 +644,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'llama-cpp-server': { names: ['llama.cpp server'], framework: true },
   // lnd's and Yandex Cloud's REST APIs are grpc-gateway in front of their gRPC services.
   lnd: { names: ['lnd'], broader: ['grpc-gateway'], framework: true },
+  localai: { names: ['LocalAI'], framework: true },
   localstack: { names: ['LocalStack'], framework: true },
   localtunnel: { names: ['localtunnel'] },
   'lotus-domino': { names: ['HCL Domino'] },
@@ -1008,6 +1014,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tenderly: { names: ['Tenderly'], framework: true },
   'terraform-cloud': { names: ['Terraform Cloud'], framework: true },
   'tesla-powerwall-gateway': { names: ['Tesla Powerwall gateway'], framework: true },
+  'text-generation-inference': { names: ['Text Generation Inference'], framework: true },
   thanos: { names: ['Thanos'], framework: true },
   thehive: { names: ['TheHive'], framework: true },
   thingsboard: { names: ['ThingsBoard'], broader: ['Spring Boot'], framework: true },
@@ -1050,6 +1057,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   vault: { names: ['HashiCorp Vault'], framework: true },
   // `vercel dev` serves Vercel's own error templates locally.
   vaultwarden: { names: ['Vaultwarden'], broader: ['Rocket'], framework: true },
+  vector: { names: ['Vector'], framework: true },
   'veracode-api': { names: ['Veracode API'], framework: true },
   'vercel-cli': { names: ['Vercel CLI'], broader: ['Vercel'] },
   verdaccio: { names: ['Verdaccio'], broader: ['Express'], framework: true },
@@ -1154,6 +1162,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   yaz: { names: ['YAZ'], framework: true },
   yii: { names: ['Yii'], framework: true },
   youtube: { names: ['YouTube', 'Google APIs'], broader: ['Google Front End'], framework: true },
+  // YunoHost's own pages are served by the nginx it runs in front of the apps: the same box, named less precisely.
+  yunohost: { names: ['YunoHost'], broader: ['nginx'] },
   zabbix: { names: ['Zabbix'], framework: true },
   zap: { names: ['Zap'], framework: true },
   zaproxy: { names: ['ZAP'], broader: ['Forward proxy (HTTP CONNECT)'] },
