@@ -1224,4 +1224,20 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: 'nginx\'s lines behind docker compose\'s prefix inside `fly logs` output (saved as UTF-16): the two wrappers nested are not taken off together, so the lines read as app text; it holds no 5xx.',
   },
+  'mod-jk-log/lod-docker-tomcat-down-mod_jk.log': {
+    fails: ['requests', 'format'],
+    reason: 'mod_jk\'s own log, with its per-request lines (worker, host, seconds; no status) that the collector counted as 24 requests: no format of its own; its lines read as Apache\'s error log, and its requests are not counted.',
+  },
+  'mod-jk-log/proxy-reverso-lb-failover-mod_jk.log': {
+    fails: ['requests', 'format'],
+    reason: 'mod_jk\'s own log, with its per-request lines (worker, host, seconds; no status) that the collector counted as 32 requests: no format of its own; its lines read as Apache\'s error log, and its requests are not counted.',
+  },
+  'mod-jk-log/docker-environment-mod_jk.log': {
+    fails: ['format'],
+    reason: 'mod_jk\'s own log (`[time] [pid:tid] [level] function::file.c (line): message`): no format of its own; its lines read as Apache\'s error log. It logs no request.',
+  },
+  'mod-jk-log/simple-mvc-mod_jk.log': {
+    fails: ['format'],
+    reason: 'mod_jk\'s own log (`[time] [pid:tid] [level] function::file.c (line): message`): no format of its own; its lines read as Apache\'s error log. It logs no request.',
+  },
 };
