@@ -61,6 +61,9 @@ const SHAPES: readonly Shape[] = [
   // app's own words in a custom format (`API Request (port 3001): GET /api 304 3.982 ms - -`), or with a token of its
   // own after the dash (`… 200 48.767 ms - 2024-03-23T10:52:04.886Z`, `:date[iso]`).
   { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-|\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z)$`), method: 1, path: 2, status: 3, client: 0 },
+  // morgan's `tiny` format (`:method :url :status :res[content-length] - :response-time ms`), alone, after a prefix or
+  // with tokens of a custom format after it (`… 1.686 ms -IP ::1`).
+  { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) (?:\\d+|-) - [\\d.]+ ms(?:\\s.*)?$`), method: 1, path: 2, status: 3, client: 0 },
   // Tornado's access log (`RequestHandler._request_summary`, as Jupyter's servers log it too): `[E 11:19:25.167
   // LabApp] 500 POST /path (1.2.3.4) 2.93ms` under Tornado's LogFormatter, `ERROR:tornado.access:500 GET / (::1)
   // 27.54ms` under Python's default one.
@@ -108,8 +111,11 @@ const CLF_TIME = /\[(?:\d\d\/(?:\w{3}|\d\d)\/\d{4}:\d\d:\d\d:\d\d(?:\.\d+)? [+-]
  */
 export const URLLIB3_RESPONSE = /(?:\b(https?):\/\/([^\s:/"]+):\d+ |\burllib3\.connectionpool\]?(?:\[\w+\])?:?\s*)"([A-Z]+) (\S+) HTTP\/[\d.]+" (\d{3}) (?:\d+|None)\b/;
 const group = (m: RegExpExecArray, n: number): string => (n === 0 ? '' : (m[n] ?? ''));
-/** The client's address where a shape has no place for it: the first IP address before the request. */
-const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|[\da-f]{0,4}(?::[\da-f]{0,4}){2,7})(?=[\s:',)\]]|$)/i;
+/**
+ * The client's address where a shape has no place for it: the first IP address before the request. A time of day
+ * (`17:01:11`) is no IPv6 address.
+ */
+const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|(?!\d{1,2}:\d\d:\d\d(?![\da-f]*:))[\da-f]{0,4}(?::[\da-f]{0,4}){2,7})(?=[\s:',)\]]|$)/i;
 
 /** The request an app-log line records, or null when the line is not one of the request lines above. */
 export function appRequestLine(line: string): AppRequestLine | null {
