@@ -61,6 +61,8 @@ const SHAPES: readonly Shape[] = [
   // app's own words in a custom format (`API Request (port 3001): GET /api 304 3.982 ms - -`), or with a token of its
   // own after the dash (`… 200 48.767 ms - 2024-03-23T10:52:04.886Z`, `:date[iso]`).
   { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-|\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z)$`), method: 1, path: 2, status: 3, client: 0 },
+  // Grafana's router log (logfmt, logger=context): `msg="Request Completed" … method=GET path=/api/x status=403`.
+  { pattern: /\bmsg="Request Completed" logger=context\b.*?\bmethod=([A-Z]+) path=(\S+) status=(\d{3})\b/, method: 1, path: 2, status: 3, client: 0 },
   // morgan's `tiny` format (`:method :url :status :res[content-length] - :response-time ms`), alone, after a prefix or
   // with tokens of a custom format after it (`… 1.686 ms -IP ::1`).
   { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) (?:\\d+|-) - [\\d.]+ ms(?:\\s.*)?$`), method: 1, path: 2, status: 3, client: 0 },
