@@ -43,8 +43,9 @@ function inlineBody(first: string, rest: readonly string[]): string | null {
   return inner === 'no body' || inner.trim() === '' ? null : inner;
 }
 
-/** A body's label alone on its line, the body on the lines after it. */
-const LABEL_ALONE = /^\s*(?:Response body|Body|body):\s*$/;
+/** A body's label before it on its line; alone on its line, the body is on the lines after it. */
+const BODY_LABEL = /^\s*(?:Response body|Body|body):\s*/;
+const LABEL_ALONE = new RegExp(`${BODY_LABEL.source}$`);
 
 /**
  * What was printed on the lines after the message (after "Response body:" or alone), up to a stack trace: a page, JSON,
@@ -57,7 +58,7 @@ function followingBody(rest: readonly string[]): string | null {
   if (start >= 0 && /^\s*URL: \S+\s*$/.test(rest[start] ?? '')) start = nextText(start + 1);
   if (start >= 0 && LABEL_ALONE.test(rest[start] ?? '')) start = nextText(start + 1);
   if (start < 0 || AFTER_BODY.test(rest[start] ?? '')) return null;
-  const first = (rest[start] ?? '').replace(/^\s*(?:Response body|Body|body):\s*/, '');
+  const first = (rest[start] ?? '').replace(BODY_LABEL, '');
   const end = rest.findIndex((l, i) => i > start && AFTER_BODY.test(l));
   const body = [first, ...rest.slice(start + 1, end < 0 ? undefined : end)].join('\n').trimEnd();
   return body.trim() === '' ? null : body;

@@ -30,8 +30,9 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
 
 const CODES = Object.keys(STATUS_OF_CODE);
 /** A code as the clients print it: distribution's lower case with spaces, or the code itself. */
-const PRINTED_CODE = `(${CODES.map((c) => c.toLowerCase().replaceAll('_', ' ')).join('|')})`;
-const CODE = `(${[...CODES.map((c) => c.toLowerCase().replaceAll('_', ' ')), ...CODES].join('|')})`;
+const PRINTED_CODES = CODES.map((c) => c.toLowerCase().replaceAll('_', ' '));
+const PRINTED_CODE = `(${PRINTED_CODES.join('|')})`;
+const CODE = `(${[...PRINTED_CODES, ...CODES].join('|')})`;
 const MESSAGE = String.raw`(\S[^\n]{0,500})`;
 const METHOD = '(Get|Head|Post|Put|Patch|Delete|GET|HEAD|POST|PUT|PATCH|DELETE)';
 

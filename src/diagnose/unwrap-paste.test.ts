@@ -93,9 +93,10 @@ describe('pageLiteral', () => {
     expect(unwrapPaste(text)).toContain('"type": "upstream_error", "code": 502');
   });
 
-  // cloudscraper's fixture via held-out set 226: Cloudflare's 2019 captcha page, whose script document.write()s a page.
+  // cloudflare-scrape's fixture (cloudscraper keeps the same file): Cloudflare's 2019 captcha page, whose script
+  // document.write()s a page.
   it("leaves a page's own source whole: a page its script writes is not the answer", () => {
-    const text = wild('cloudflare/cloudscraper-fixture-attention-required-recaptcha-2019-04-403.html');
+    const text = wild('cloudflare/one-more-step-recaptcha-2019-04.html');
     expect(text).toContain('"<!DOCTYPE HTML>');
     expect(pageLiteral(text)).toBeNull();
     expect(unwrapPaste(text)).toContain('<title>Attention Required! | Cloudflare</title>');

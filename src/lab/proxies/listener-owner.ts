@@ -46,19 +46,20 @@ function groupMembers(group: number): number[] {
   return members;
 }
 
-function holdsSocket(pid: number, inodes: ReadonlySet<string>): boolean {
+/** The inodes of the sockets process `pid` holds open; none when its descriptors cannot be read. */
+function socketInodes(pid: number): string[] {
   let fds: string[];
   try {
     fds = readdirSync(`/proc/${pid}/fd`);
   } catch {
-    return false;
+    return [];
   }
-  return fds.some((fd) => {
+  return fds.flatMap((fd) => {
     try {
       const target = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      return target !== null && inodes.has(target[1] as string);
+      return target ? [target[1] as string] : [];
     } catch {
-      return false;
+      return [];
     }
   });
 }
@@ -73,8 +74,9 @@ export function listenerOwner(leader: number, port: number): 'group' | 'shared' 
   const inodes = listeningInodes(port);
   if (inodes === null) return null;
   if (inodes.size === 0) return 'none';
-  const members = groupMembers(leader);
-  const held = [...inodes].filter((inode) => members.some((pid) => holdsSocket(pid, new Set([inode]))));
-  if (held.length === 0) return 'others';
-  return held.length === inodes.size ? 'group' : 'shared';
+  // Each member's descriptors read once, not once per listening socket.
+  const groupSockets = new Set(groupMembers(leader).flatMap(socketInodes));
+  const held = [...inodes].filter((inode) => groupSockets.has(inode)).length;
+  if (held === 0) return 'others';
+  return held === inodes.size ? 'group' : 'shared';
 }

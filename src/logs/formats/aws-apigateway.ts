@@ -35,14 +35,14 @@ const MESSAGE_CAUSES: Array<[RegExp, Cause]> = [
 /** What an API Gateway error message says happened; a failure it does not name is the integration's. */
 export const gatewayCause = (message: string): Cause => MESSAGE_CAUSES.find(([pattern]) => pattern.test(message))?.[1] ?? 'upstream-failed';
 
+/** The first of `keys` the record sets (API Gateway logs an unset variable as "-"), else ''. */
+const setValue = (obj: JsonObject, keys: readonly string[]): string => keys.map((key) => firstString(obj, [key])).find((v) => v !== '' && v !== '-') ?? '';
+
 /**
  * A 4xx with the integration's status logged as not set and an error of API Gateway's own (an authorizer's
  * "Unauthorized", "Missing Authentication Token", a WAF or throttling refusal): the gateway refused before calling
  * the integration. The analyzer explains only 5xx; a pasted line's 4xx is named by this.
  */
-/** The first of `keys` the record sets (API Gateway logs an unset variable as "-"), else ''. */
-const setValue = (obj: JsonObject, keys: readonly string[]): string => keys.map((key) => firstString(obj, [key])).find((v) => v !== '' && v !== '-') ?? '';
-
 function ownRefusal(obj: JsonObject): Signal | null {
   if (!INTEGRATION_STATUS.some((key) => key in obj)) return null;
   const integration = setValue(obj, INTEGRATION_STATUS);
@@ -51,7 +51,7 @@ function ownRefusal(obj: JsonObject): Signal | null {
   return { cause: 'proxy-config', confidence: 'medium', decisive: true, evidence: { kind: 'apigateway-integration', detail: `integrationStatus=- error=${message}` } };
 }
 
-/** Who made a 5xx, from the integration's fields the format logs; null when it logs none of them. */
+/** Who made a 4xx or 5xx, from the integration's fields the format logs; null when it logs none of them. */
 function apigatewaySignal(status: number, obj: JsonObject): Signal | null {
   if (status < 400) return null;
   if (status < 500) return ownRefusal(obj);
