@@ -205,6 +205,7 @@ export const FORMAT_IDS = [
   'nginx-main',
   'nginx-proxy-manager',
   'npmplus',
+  'aws-eb-healthd',
   'atlassian-access',
   'atlassian-access-xff',
   'apisix',

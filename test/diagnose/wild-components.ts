@@ -43,6 +43,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   airtable: { names: ['Airtable API'], framework: true },
   airtel: { names: ['Airtel'] },
   akamai: { names: ['Akamai'] },
+  'akamai-api': { names: ['Akamai API gateway'], framework: true },
   'akka-http': { names: ['Akka HTTP'], framework: true },
   alchemy: { names: ['Alchemy'], framework: true },
   alertmanager: { names: ['Alertmanager'], broader: ['Go net/http'], framework: true },
@@ -223,6 +224,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'clickhouse-cloud': { names: ['ClickHouse Cloud'], framework: true },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
   'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
+  'cloud-functions-emulator': { names: ['Cloud Functions Emulator'] },
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
   // R2, Cloudflare's object store, answers with the S3-style XML error.
   cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'], broader: ['Object storage (S3-style XML error)'] },
@@ -564,6 +566,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   instagram: { names: ['Instagram'], framework: true },
   intercom: { names: ['Intercom API'], framework: true },
   'internet-archive': { names: ['Internet Archive'], framework: true },
+  ipinfo: { names: ['IPinfo API'], framework: true },
   ispconfig: { names: ['ISPConfig'], framework: true },
   istio: { names: ['Istio (Envoy)', 'Istio (istiod)'], broader: ['Envoy'] },
   'istio-ext-authz': { names: ['Istio ext-authz sample'], framework: true },
@@ -625,6 +628,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   krakend: { names: ['KrakenD'], broader: ['Gin', 'Go net/http'] },
   'kubernetes-apiserver': { names: ['Kubernetes API server'] },
   kyverno: { names: ['Kyverno'], framework: true },
+  laeproxy: { names: ['laeproxy'] },
   laminas: { names: ['Laminas'], framework: true },
   laravel: { names: ['Laravel'], framework: true },
   'laravel-china-packagist-mirror': { names: ['packagist.laravel-china.org'] },
@@ -642,6 +646,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // (behind uvicorn, or a JSON body alone) is LiteLLM's own process, named less precisely (held-out set 158).
   'linode-api': { names: ['Linode API'], framework: true },
   'linode-object-storage': { names: ['Linode Object Storage'], broader: ['Object storage (S3-style XML error)'] },
+  'litefs-proxy': { names: ['LiteFS proxy'] },
   litellm: { names: ['LiteLLM'], framework: true },
   // LiteSpeed's PHP SAPI (LSAPI) writes CloudLinux LVE's 508 "Resource Limit Is Reached" page on LiteSpeed hosts: a 508
   // expected as LiteSpeed and named CloudLinux LVE is the same box seen through its resource limiter.
@@ -699,7 +704,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   minder: { names: ['Minder'], broader: ['grpc-gateway'], framework: true },
   'minecraft-services': { names: ['Minecraft Services API'], framework: true },
   miniflare: { names: ['Miniflare'], broader: ['Cloudflare'] },
-  minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'] },
+  // The object store is the application behind its proxy: 'the application' names it less precisely.
+  minio: { names: ['MinIO'], broader: ['Object storage (S3-style XML error)'], framework: true },
   mistral: { names: ['Mistral API'], framework: true },
   mitmproxy: { names: ['mitmproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   mlflow: { names: ['MLflow AI Gateway'] },
@@ -840,7 +846,9 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   perimeterx: { names: ['HUMAN (PerimeterX)'] },
   'philips-hue-bridge': { names: ['Philips Hue bridge'], framework: true },
   'php-builtin-server': { names: ['PHP built-in web server'] },
-  'php-fpm': { names: ['PHP-FPM'] },
+  // PHP-FPM runs the PHP application behind the web server: its own refusals (security.limit_extensions, a missing
+  // script) come from the application's box, which 'the application' names less precisely.
+  'php-fpm': { names: ['PHP-FPM'], framework: true },
   phoenix: { names: ['Phoenix'], framework: true },
   phpmyadmin: { names: ['phpMyAdmin'], framework: true },
   pihole: { names: ['Pi-hole'], framework: true },
@@ -915,6 +923,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'rack-attack': { names: ['Rack::Attack'], broader: ['Ruby on Rails'], framework: true },
   radarr: { names: ['Servarr app (Sonarr, Radarr, Lidarr, Readarr, Prowlarr)'], framework: true },
   'rajaongkir-api': { names: ['RajaOngkir API'], framework: true },
+  rancher: { names: ['Rancher'], framework: true },
   'rapid7-insight-api': { names: ['Rapid7 Insight API'], framework: true },
   razorpay: { names: ['Razorpay'], framework: true },
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.

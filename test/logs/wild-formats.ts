@@ -79,6 +79,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'azure-frontdoor': ['azure-frontdoor'],
   zoraxy: ['zoraxy'],
   npmplus: ['npmplus'],
+  // Held-out set 107: Elastic Beanstalk's enhanced health log (its nginx's `log_format healthd`).
+  'aws-eb-healthd': ['aws-eb-healthd'],
   fastly: ['fastly'],
   // Caddy's access and error lines are one JSON format, told apart by their logger.
   'caddy-error': ['caddy'],
@@ -159,6 +161,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'lighttpd-custom': ['nginx-custom'],
   // Held-out set 57: Akamai DataStream 2's JSON records, read by no format yet (a known gap).
   'akamai-datastream2': ['akamai-datastream2'],
+  // Held-out set 108: Akamai's older Cloud Monitor JSON records and Transparent Edge's CDN access lines, read by no
+  // format yet (known gaps).
+  'akamai-cloud-monitor': ['akamai-cloud-monitor'],
+  'transparentedge-cdn': ['transparentedge-cdn'],
   // Held-out set 58: PHP-FPM's and Puma's own logs (no requests in them), app servers' lines.
   'php-fpm-error': ['app-text'],
   puma: ['app-text'],

@@ -920,10 +920,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "Puma's stderr log holds only its start-up banner and `HTTP parse error, malformed request` lines, none of them a request: no format claims them.",
   },
-  'iis-w3c/elastic-iis-xff-extended-bigip.log': {
-    fails: ['requests', 'format'],
-    reason: "IIS W3C lines without their `#Fields:` header, in a layout other than IIS's default (site name, computer name, cookie, host, bytes and a trailing X-Forwarded-For): without the header the fields cannot be placed.",
-  },
   'nginx-access-error-mixed/caprover-2028-docker-service-logs-502.log': {
     fails: ['requests', 'classes'],
     reason: "CapRover's nginx writes `\"$host\"` between the time and the request, a log_format of its own; two access lines beside an error line are too few to infer it from, so the two 502s (one with its connect() failure beside it) are not read as requests.",
@@ -979,10 +975,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'ztunnel/cre-2025-0109-ztunnel-httpbin-503.log': {
     fails: ['requests', 'format', 'classes'],
     reason: "Istio ambient's ztunnel lines with an HTTP status in them: no format reads ztunnel's records yet.",
-  },
-  'iis-w3c/elastic-iis-access-mixed-layouts.log': {
-    fails: ['requests'],
-    reason: "Eight IIS lines in as many layouts with no #Fields: directive (a test file of Elastic's IIS module): the layout inferred from the first lines reads seven of them.",
   },
   'iis-w3c/lnav-w3c-5-fields-mismatch.log': {
     fails: ['requests'],
@@ -1279,5 +1271,49 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'nginx-combined/laradock-bbs-access.log.30.log': {
     fails: ['classes'],
     reason: 'labels differ: the collector counted by upstream fields alone, which combined lacks, and left every 5xx unknown (its note names some bodies as nginx\'s own pages); httpwhy\'s page-size rule reads its 256 502s (150 bytes) as the proxy\'s.',
+  },
+  'nginx-combined/testovoe-project-access.log': {
+    fails: ['classes'],
+    reason: "labels differ: the collector counted by upstream fields alone, which combined lacks, and left every 5xx unknown; httpwhy's page-size rule reads its six 502s (559 bytes, nginx's page with its padding) as the proxy's. No error log came with it.",
+  },
+  'nginx-combined/pocketbase-833-nginx-504-499.log': {
+    fails: ['classes'],
+    reason: "labels differ: the collector counted by upstream fields alone and left the 504 unknown; httpwhy's page-size rule reads its 562 bytes (nginx's 504 page with its padding) as the proxy's.",
+  },
+  'nginx-combined/raspberrypi-access.log': {
+    fails: ['classes'],
+    reason: "labels differ: the collector counted by upstream fields alone and left the ten 502s unknown; httpwhy's page-size rule reads their 172 bytes (nginx's 502 page with a version in its footer) as the proxy's. The paired error log has no line at those times.",
+  },
+  'ingress-nginx/ingress-nginx-5401-kubectl-logs-startup.log': {
+    fails: ['format'],
+    reason: "The controller's start-up lines (klog and its configuration dump) under `kubectl logs`: no request line, so no access format is detected (the report says no request was read).",
+  },
+  'haproxy-http/haproxy-2311-bold-status.log': {
+    fails: ['requests', 'format'],
+    reason: 'The poster typed markdown bold around the status inside the code block (`**200**`), so the line as published is no HAProxy line.',
+  },
+  'traefik-log/traefik-library-image-46-json-debug.log': {
+    fails: ['format'],
+    reason: 'Traefik 2\'s own debug lines as JSON ("Creating middleware", "Creating load-balancer"): no request and no error of Traefik\'s, so nothing marks the file as Traefik\'s and it is read as an application\'s JSON log.',
+  },
+  'transparentedge-cdn/log-formats-web-caching-line14.log': {
+    fails: ['format'],
+    reason: "Transparent Edge's CDN access line (combined plus cache status, layer, country and a TCDN- debug code): not a format httpwhy knows; its inferred nginx format reads the request and status.",
+  },
+  'transparentedge-cdn/formato-de-logs-line15.log': {
+    fails: ['format'],
+    reason: "Transparent Edge's CDN access line (the Spanish docs' copy of the same layout): not a format httpwhy knows; its inferred nginx format reads the request and status.",
+  },
+  'envoy-label-fragment/tsb-troubleshooting-503-nr.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'A fragment of an Envoy access line as the docs show it (`HTTP/2" 503 NR`): no line to read.',
+  },
+  'envoy-label-fragment/tsb-troubleshooting-503-lr-urx.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'A fragment of an Envoy access line as the docs show it (`HTTP/2" 503 LR,URX`): no line to read.',
+  },
+  'akamai-cloud-monitor/sumo-fer-template-sample.log': {
+    fails: ['requests', 'format'],
+    reason: "Akamai's older Cloud Monitor JSON record (message.status inside nested objects): not a format httpwhy knows, read as an application's JSON log with no request.",
   },
 };

@@ -68,4 +68,9 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-combined/cra9had-boolmath-access.log': 'nginx-error/cra9had-boolmath-error.log',
   'nginx-combined/noman-urban-access.log': 'nginx-error/noman-urban-error.log',
   'nginx-combined/bobort-cheese-access.log': 'nginx-error/bobort-cheese-error.log',
+  'nginx-main/vara-eb-access.log': 'nginx-error/vara-eb-error.log',
+  'nginx-main/nd0067-eb-access.log': 'nginx-error/nd0067-eb-error.log',
+  'nginx-main/ebs-dep-eb-access.log': 'nginx-error/ebs-dep-eb-error.log',
+  'nginx-main/website2020-eb-access.log': 'nginx-error/website2020-eb-error.log',
+  'nginx-combined/mtc-bookclub-access.log': 'nginx-error/mtc-bookclub-error.log',
 };

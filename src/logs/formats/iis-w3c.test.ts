@@ -111,6 +111,16 @@ describe('IisW3cParser', () => {
     expect(parseLine(new IisW3cParser(), (line as string).replace(/ 4786 194110 552$/, ' 194110 552'))).toBe(KIND.none);
   });
 
+  it('reads a headerless line whose standard fields are followed by a custom X-Forwarded-For field', () => {
+    // Elastic's IIS test file: the default fields, then the address the custom field logged (`200 0 0 26 192.168.198.23`).
+    const [line] = wildLines('iis-w3c/elastic-test-x-forward-for.log');
+    const p = new IisW3cParser();
+    expect(parseLine(p, line as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 200, client: '192.168.7.63', method: 'POST', requestTime: 0.026 });
+    // The same line with a word in place of the address: no custom field IIS writes there, so no layout is guessed.
+    expect(parseLine(new IisW3cParser(), (line as string).replace(/ 192\.168\.198\.23$/, ' word'))).toBe(KIND.none);
+  });
+
   it("leaves CloudFront's W3C files and other lines alone", () => {
     const p = new IisW3cParser();
     const [version, fields, entry] = wildLines('cloudfront/integrations-test-cloudfront.log');

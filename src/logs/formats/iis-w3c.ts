@@ -110,7 +110,8 @@ export function httpSysSignal(status: number, reason: string): Signal | null {
  * sc-bytes cs-bytes time-taken` (IIS Manager's "W3C Logging Fields" list). The request's fields are found by their
  * shape (a method, then a path); the statuses by the run of numbers that ends the line, read only where the run's
  * length names its fields: `sc-status time-taken` (2), the default `sc-status sc-substatus sc-win32-status
- * time-taken` (4), or with `sc-bytes cs-bytes` (6).
+ * time-taken` (4), or with `sc-bytes cs-bytes` (6); one custom field after them (X-Forwarded-For: an address, a list
+ * of them or `-`) is left unread.
  */
 const TRAILING_FIELDS: Record<number, string[]> = {
   2: ['sc-status', 'time-taken'],
@@ -120,6 +121,10 @@ const TRAILING_FIELDS: Record<number, string[]> = {
 const METHOD = /^(?:GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|SEARCH|REPORT|RPC_IN_DATA|RPC_OUT_DATA|BITS_POST)$/;
 const DIGITS = /^\d+$/;
 const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)$/;
+/** How many custom fields may follow the standard ones, tried in this order. */
+const CUSTOM_AT_END = [0, 1];
+/** A custom field's value read as such: a forwarded-for address or list, or `-` for none. */
+const FORWARDED_VALUE = /^(?:-|(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(?:,(?:\+|%20)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*))*)$/;
 const headerlessLayouts = new Map<string, W3cFields>();
 
 /** The fields of a line read before any `#Fields:` directive, or null when its shape names none. */
@@ -127,19 +132,23 @@ function headerlessFieldsOf(values: readonly string[]): W3cFields | null {
   // date, time, up to three of s-sitename s-computername s-ip, then the method and its path.
   const method = values.findIndex((value, i) => i >= 2 && i <= 5 && METHOD.test(value));
   if (method < 0 || !/^[/*]/.test(values[method + 1] ?? '') || !DIGITS.test(values[method + 3] ?? '')) return null;
+  // Custom fields (IIS 8.5's "Add Field", most often X-Forwarded-For) are written after the standard ones.
+  const custom = CUSTOM_AT_END.findIndex((n) => n < values.length && values.slice(values.length - n).every((v) => FORWARDED_VALUE.test(v)) && DIGITS.test(values[values.length - 1 - n] as string));
+  if (custom < 0) return null;
   let run = 0;
-  while (run < values.length && DIGITS.test(values[values.length - 1 - run] as string)) run++;
+  while (run + custom < values.length && DIGITS.test(values[values.length - 1 - custom - run] as string)) run++;
   const trailing = TRAILING_FIELDS[run];
-  const middle = values.length - run - (method + 4);
+  const middle = values.length - custom - run - (method + 4);
   if (!trailing || middle < 0) return null;
   // After s-port: cs-username (when selected), then c-ip; the values after them are not read.
   const clientAt = [0, 1].find((i) => i < middle && IP_ADDRESS.test(values[method + 4 + i] as string)) ?? -1;
-  const key = `${method} ${middle} ${run} ${clientAt}`;
+  const key = `${method} ${middle} ${run} ${clientAt} ${custom}`;
   let fields = headerlessLayouts.get(key);
   if (!fields) {
     const between = Array.from({ length: middle }, (_, i) => (i === clientAt ? 'c-ip' : i < clientAt ? 'cs-username' : `x-field-${i}`));
     const before = Array.from({ length: method - 2 }, (_, i) => `x-server-${i}`);
-    fields = new W3cFields(['date', 'time', ...before, 'cs-method', 'cs-uri-stem', 'cs-uri-query', 's-port', ...between, ...trailing]);
+    const after = Array.from({ length: custom }, (_, i) => `x-custom-${i}`);
+    fields = new W3cFields(['date', 'time', ...before, 'cs-method', 'cs-uri-stem', 'cs-uri-query', 's-port', ...between, ...trailing, ...after]);
     headerlessLayouts.set(key, fields);
   }
   return fields;

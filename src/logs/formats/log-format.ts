@@ -68,6 +68,11 @@ export const PRESET_FORMATS = {
   // NPMplus, Nginx Proxy Manager's fork (ZoeyVid/NPMplus rootfs/usr/local/nginx/conf/nginx.conf, `log_format log`,
   // written to /data/nginx/access.log when its access log is on): the host first, no upstream fields.
   npmplus: '[$time_local] $host $remote_addr $request_time "$request" $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent',
+  // Elastic Beanstalk's enhanced health log, which its nginx writes for the health agent to every instance's
+  // /var/log/nginx/healthd/application.log.<yyyy-mm-dd-hh> (`log_format healthd`, documented in "Enhanced health log
+  // format": https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-serverlogs.html): double quotes
+  // between the fields, no method, no upstream status.
+  'aws-eb-healthd': '$msec"$uri"$status"$request_time"$upstream_response_time"$http_x_forwarded_for',
   // Confluence's and Jira's Tomcat access log in Atlassian's AccessLogValve pattern (`%t %{X-AUSERNAME}o %I %h %r %s %Dms
   // %b %{Referer}i %{User-Agent}i`; from Confluence 7.11 `%{X-Forwarded-For}i` after the time), as plaso's parsers
   // read it (log2timeline/plaso@4ea03ef9a48dad5284c371ac9b537a184b3eea9c plaso/parsers/text_plugins/confluence_access.py):

@@ -24,6 +24,18 @@ describe('NginxFormatParser', () => {
     expect([r.client, r.method, r.path, r.requestId, r.upstream, r.signal]).toEqual(['203.0.113.9', 'GET', '/apache_pb.gif?x=1', '', '', null]);
   });
 
+  it("reads Elastic Beanstalk's enhanced health log: the time in seconds with milliseconds, the path, the status", () => {
+    // A whole hourly file committed with an instance's logs (wild corpus): four 502s while the app did not start.
+    expect(detectWild('aws-eb-healthd/ebs-dep-healthd-2026-06-23-06.log')).toBe('aws-eb-healthd');
+    const [line] = wildLines('aws-eb-healthd/ebs-dep-healthd-2026-06-23-06.log');
+    const p = new NginxFormatParser('aws-eb-healthd', compileLogFormat(PRESET_FORMATS['aws-eb-healthd']));
+    expect(parse(p, line as string)).toBe(KIND.access);
+    expect(p.status).toBe(502);
+    expect(p.timeMs).toBe(1782195463290);
+    expect(p.access()).toMatchObject({ path: '/', upstream: '' });
+    expect(parse(p, '1782195463.290 "/" 502')).toBe(KIND.none);
+  });
+
   it('rejects lines that do not fit, and only strict mode checks fields after the last one used', () => {
     const lax = new NginxFormatParser('combined', compileLogFormat(PRESET_FORMATS.combined));
     expect(parse(lax, '203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 20 1 "-" "-"')).toBe(KIND.none);

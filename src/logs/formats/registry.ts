@@ -116,6 +116,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'nginx-main': { role: 'access', create: () => presetParser('nginx-main') },
   'nginx-proxy-manager': { role: 'access', aliases: ['npm'], create: nginxProxyManagerParser },
   npmplus: { role: 'access', create: () => presetParser('npmplus') },
+  'aws-eb-healthd': { role: 'access', aliases: ['healthd', 'elastic-beanstalk'], create: () => presetParser('aws-eb-healthd') },
   'atlassian-access': { role: 'access', aliases: ['confluence-access', 'jira-access'], create: () => presetParser('atlassian-access') },
   'atlassian-access-xff': { role: 'access', create: () => presetParser('atlassian-access-xff') },
   apisix: { role: 'access', aliases: ['apache-apisix'], create: () => presetParser('apisix') },
