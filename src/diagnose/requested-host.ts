@@ -17,6 +17,8 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?ur[il]["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
   // Homebrew's "==> Downloading <url>" and "Download failed: <url>" around curl's error.
   new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for)|download failed:|==> downloading)\s+${URL_HOST}`, 'gi'),
+  // git's (libcurl's) "fatal: unable to access '<url>': The requested URL returned error: 503".
+  new RegExp(String.raw`\bunable to access\s+${URL_HOST}`, 'gi'),
   // NuGet's (and dotnet restore's) "Unable to load the service index for source <url>".
   new RegExp(String.raw`\bservice index for source\s+${URL_HOST}`, 'gi'),
   // PHP's stream functions name the URL they opened: "file_get_contents(http://…): failed to open stream".

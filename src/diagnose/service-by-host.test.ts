@@ -15,6 +15,8 @@ describe('requestedHost', () => {
     ["npm's request line with the whole URL", 'npm-registry/npm-cli-7298-publish-429.log', 'registry.npmjs.org'],
     ["Octokit's logged response object", 'github/skipdup301-502-octokit-server-error.log', 'api.github.com'],
     ["twine's status, reason and the URL it came from", 'pypi/twine-upload-400-file-already-exists.txt', 'upload.pypi.org'],
+    ["git's unable to access '<url>'", 'bitbucket/github-desktop-push-bitbucket-503.txt', 'bitbucket.org'],
+    ["Elixir Tesla's logged request line, beside a documentation link in the body", 'tesla-api/teslamate-owner-api-403-forbidden-see-fleet-api.log', 'owner-api.teslamotors.com'],
   ])('reads the host from %s', (_case, path, host) => {
     expect(requestedHost(wild(path))).toBe(host);
   });
@@ -32,6 +34,10 @@ describe('diagnose: the service by its host', () => {
     expect(d?.summary).toMatch(/^GitHub answered 502 itself \(inferred from the host\)/);
     // Its own causes, not a proxy's: nothing in the path points at an upstream of the user's.
     expect(d?.causes[0]).toMatch(/^A failure or an overload inside GitHub/);
+  });
+
+  it("names Bitbucket for the 503 git got from bitbucket.org (Bitbucket's own front servers)", () => {
+    expect(first(wild('bitbucket/github-desktop-push-bitbucket-503.txt'))).toMatchObject({ verdict: 'inferred', status: 503, issuer: { component: 'Bitbucket' } });
   });
 
   it("names the npm registry for npm's 429, a refusal Cloudflare in front does not make for it", () => {

@@ -42,6 +42,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   airsonic: { names: ['Airsonic'], broader: ['Spring Boot'], framework: true },
   airtable: { names: ['Airtable API'], framework: true },
   airtel: { names: ['Airtel'] },
+  'airthings-api': { names: ['Airthings API'], framework: true },
   akamai: { names: ['Akamai'] },
   'akamai-api': { names: ['Akamai API gateway'], framework: true },
   'akka-http': { names: ['Akka HTTP'], framework: true },
@@ -159,6 +160,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Microsoft's Azure Storage emulator answers in Azure Storage's words.
   azurite: { names: ['Azurite'], broader: ['Azure Storage', 'Object storage (S3-style XML error)'] },
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
+  'baidu-ai-cloud-api': { names: ['Baidu AI Cloud API'], framework: true },
   'baidu-netdisk': { names: ['Baidu Netdisk'], framework: true },
   bamboo: { names: ['Bamboo'], broader: ['Apache Tomcat'], framework: true },
   'banco-inter-api': { names: ['Banco Inter API'], framework: true },
@@ -305,6 +307,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   discord: { names: ['Discord API'], framework: true },
   discourse: { names: ['Discourse'], broader: ['Ruby on Rails'], framework: true },
   'dispatch-proxy': { names: ['dispatch-proxy'] },
+  distil: { names: ['Distil Networks'] },
   // Its runserver is http.server's (through wsgiref): that server's own refusals name Django less precisely.
   django: { names: ['Django'], broader: ['Python http.server'], framework: true },
   'django-ninja': { names: ['Django Ninja'], broader: ['Django'], framework: true },
@@ -519,6 +522,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   hikvision: { names: ['Hikvision device web server'], framework: true },
   // Home Assistant's web server is aiohttp: aiohttp's own error text is Home Assistant's, named less precisely.
   'home-assistant': { names: ['Home Assistant'], broader: ['aiohttp'], framework: true },
+  'home-connect-api': { names: ['Home Connect API'], framework: true },
   honeycomb: { names: ['Honeycomb'], framework: true },
   hono: { names: ['Hono'], framework: true },
   'hostinger-api': { names: ['Hostinger API'], framework: true },
@@ -641,6 +645,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'linear-api': { names: ['Linear API'], framework: true },
   linkedin: { names: ['LinkedIn'], framework: true },
   linkerd: { names: ['Linkerd proxy'] },
+  'linkerd-policy-controller': { names: ['Linkerd policy controller'], broader: ['Kubernetes admission webhook'] },
   // LLM gateways and relays (LiteLLM, new-api, one-api, OpenRouter, Routstr, MLflow's gateway) answering for themselves:
   // not the application behind them. LiteLLM's proxy is itself a FastAPI application run by uvicorn: "the application"
   // (behind uvicorn, or a JSON body alone) is LiteLLM's own process, named less precisely (held-out set 158).
@@ -731,6 +736,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   navidrome: { names: ['Navidrome'], framework: true },
   'ncbi-eutils': { names: ['NCBI E-utilities'], framework: true },
   neo4j: { names: ['Neo4j'], framework: true },
+  'nest-api': { names: ['Nest API'], framework: true },
   netatmo: { names: ['Netatmo API'], framework: true },
   // Zuul 1 in Spring Cloud Netflix renders its failures through Spring Boot's error handling.
   'netflix-zuul': { names: ['Netflix Zuul'], broader: ['Spring Boot'] },
@@ -845,6 +851,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'percona-clustercheck': { names: ['Percona clustercheck'] },
   perimeterx: { names: ['HUMAN (PerimeterX)'] },
   'philips-hue-bridge': { names: ['Philips Hue bridge'], framework: true },
+  'philips-hue-cloud': { names: ['Philips Hue cloud'], framework: true },
   'php-builtin-server': { names: ['PHP built-in web server'] },
   // PHP-FPM runs the PHP application behind the web server: its own refusals (security.limit_extensions, a missing
   // script) come from the application's box, which 'the application' names less precisely.
@@ -940,6 +947,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'riak-cs': { names: ['Riak CS'], broader: ['Object storage (S3-style XML error)'] },
   goproxy: { names: ['goproxy'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'ms-isa-server': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  'ring-api': { names: ['Ring API'], broader: ['OpenResty'], framework: true },
   'riot-games-api': { names: ['Riot Games API'], framework: true },
   // Roblox's Open Cloud answers validation errors with ASP.NET Core's own ValidationProblemDetails: its engine.
   'roblox-api': { names: ['Roblox API'], broader: ['ASP.NET Core'], framework: true },
@@ -953,6 +961,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'sakura-ai-engine': { names: ['Sakura AI Engine'], framework: true },
   salesforce: { names: ['Salesforce'], framework: true },
   'salesforce-edge': { names: ['Salesforce Edge'], broader: ['Salesforce'] },
+  samwaf: { names: ['SamWaf'] },
   sanity: { names: ['Sanity'], framework: true },
   // SAP API Management runs on Apigee Edge: Apigee's answer names that box less precisely.
   'sap-api-management': { names: ['SAP API Management'], broader: ['Apigee'] },
@@ -971,6 +980,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   sentora: { names: ['Sentora'], broader: ['Apache httpd'] },
   'sentry-relay': { names: ['Sentry Relay'], framework: true },
   serve: { names: ['serve'] },
+  'serverless-offline': { names: ['Serverless Offline'] },
   servicenow: { names: ['ServiceNow'], framework: true },
   sharepoint: { names: ['SharePoint'], broader: ['IIS', 'ASP.NET'], framework: true },
   shelly: { names: ['Shelly device'], framework: true },
@@ -1005,6 +1015,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'steam-web-api': { names: ['Steam Web API'], framework: true },
   stormwall: { names: ['StormWall'] },
   storybook: { names: ['Storybook dev server'], broader: ['Express'], framework: true },
+  storyden: { names: ['Storyden'], broader: ['Go httputil.ReverseProxy'], framework: true },
   'strimzi-kafka-bridge': { names: ['Strimzi Kafka Bridge'], broader: ['Vert.x'], framework: true },
   stripe: { names: ['Stripe API'], framework: true },
   superset: { names: ['Apache Superset'], broader: ['Flask (Werkzeug)'], framework: true },
@@ -1031,6 +1042,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tencent-stgw': { names: ['Tencent Cloud STGW'] },
   tenderly: { names: ['Tenderly'], framework: true },
   'terraform-cloud': { names: ['Terraform Cloud'], framework: true },
+  'tesla-api': { names: ['Tesla Fleet API'], framework: true },
   'tesla-powerwall-gateway': { names: ['Tesla Powerwall gateway'], framework: true },
   'text-generation-inference': { names: ['Text Generation Inference'], framework: true },
   thanos: { names: ['Thanos'], framework: true },
@@ -1174,6 +1186,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'yahoo-finance': { names: ['Yahoo Finance'], broader: ['Apache Traffic Server'], framework: true },
   'yandex-cloud-api': { names: ['Yandex Cloud API'], broader: ['grpc-gateway'], framework: true },
   'yandex-cloud-functions': { names: ['Yandex Cloud Functions'] },
+  'yandex-disk-api': { names: ['Yandex Disk API'], framework: true },
   'yandex-metrika-api': { names: ['Yandex Metrica API'], framework: true },
   'yandex-object-storage': { names: ['Yandex Object Storage'], broader: ['Object storage (S3-style XML error)'] },
   'yandex-weather-api': { names: ['Yandex Weather API'], framework: true },
@@ -1198,4 +1211,5 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   zoraxy: { names: ['Zoraxy'] },
   zrok: { names: ['zrok'] },
   zscaler: { names: ['Zscaler Internet Access'], broader: ['Forward proxy (HTTP CONNECT)'] },
+  zuplo: { names: ['Zuplo'] },
 };

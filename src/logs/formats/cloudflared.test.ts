@@ -33,6 +33,18 @@ describe('CloudflaredParser', () => {
     expect(p.access()).toMatchObject({ status: 0, signal: { cause: 'client-closed' } });
   });
 
+  it("reads the HTTP/2 connection's prefixed words for a client that went away, or its canceled context alone", () => {
+    // A quick tunnel's log committed with its gunicorn origin (held-out set 109): clients that left, no origin failure.
+    const lines = wildLines('cloudflared/alturaigi-senior-project-public-tunnel.log').filter((l) => l.includes('failed to serve incoming request'));
+    const abrupt = lines.find((l) => l.includes('Incoming request ended abruptly')) as string;
+    const canceled = lines.find((l) => l.endsWith('error="Failed to proxy HTTP: context canceled"') || l.includes('error="Failed to proxy HTTP: context canceled" ')) as string;
+    for (const line of [abrupt, canceled]) {
+      const p = new CloudflaredParser();
+      expect(parseLine(p, line)).toBe(KIND.access);
+      expect(p.access()).toMatchObject({ status: 0, signal: { cause: 'client-closed' } });
+    }
+  });
+
   it("marks a file by the tunnel's lines only, not by any program's zerolog console line", () => {
     const lines = wildLines(LOG);
     expect(isCloudflaredMark(lines[0] as string)).toBe(true);

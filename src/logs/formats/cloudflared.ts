@@ -22,8 +22,12 @@ const FAILED_REQUEST = /^(?:Request failed|failed to serve incoming request) err
 const ORIGIN_ERROR = /^\s*error="(?:[^"\\]|\\.)*".*\boriginService=(\S+)/;
 const DEST = /\bdest=(\S+)/;
 const CF_RAY = /\bcfRay=(\S+)/;
-/** The client went away before the origin answered: cloudflared's 502 reached no one. */
-const CLIENT_GONE = /^Incoming request ended abruptly/;
+/**
+ * The client went away before the origin answered: cloudflared's 502 reached no one. Its words may follow the HTTP/2
+ * connection's own prefix (`Failed to proxy HTTP: Incoming request ended abruptly: context canceled`), or be the
+ * request's canceled context alone (`Failed to proxy HTTP: context canceled`).
+ */
+const CLIENT_GONE = /(?:^|: )(?:Incoming request ended abruptly\b|context canceled$)/;
 
 /** A line of cloudflared's own that no other program writes: a tunnel's start, or a request it failed. */
 export function isCloudflaredMark(line: string): boolean {
