@@ -131,6 +131,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // AWS WAF runs inside the CloudFront distribution, ALB or API Gateway it protects, whose own 403 page says so.
   'aws-waf': { names: ['AWS WAF'], broader: ['Amazon CloudFront', 'AWS Application Load Balancer', 'Amazon API Gateway'] },
   'azure-ad-app-proxy': { names: ['Microsoft Entra application proxy'] },
+  'azure-ad-graph': { names: ['Azure AD Graph API'], framework: true },
   'azure-api-management': { names: ['Azure API Management'] },
   'azure-app-configuration': { names: ['Azure App Configuration'], framework: true },
   'azure-app-gateway': { names: ['Azure Application Gateway'] },
@@ -370,9 +371,11 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   express: { names: ['Express'], framework: true },
   // Express Gateway runs on Express: Express's own answer is the same process named less precisely.
   'express-gateway': { names: ['Express Gateway'], broader: ['Express'] },
+  'f5-as3': { names: ['F5 BIG-IP'] },
   'f5-big-ip': { names: ['F5 BIG-IP', 'F5 WAF (BIG-IP ASM / NGINX App Protect)'] },
   // F5's web application firewall module (ASM, Advanced WAF) answers with the BIG-IP's own block page.
   'f5-big-ip-asm': { names: ['F5 WAF (BIG-IP ASM / NGINX App Protect)'], broader: ['F5 BIG-IP'] },
+  'f5-declarative-onboarding': { names: ['F5 BIG-IP'] },
   'facebook-graph-api': { names: ['Facebook Graph API'], framework: true },
   // FastAPI runs inside Uvicorn: the server's request line for the app's answer names the same process less precisely.
   fastapi: { names: ['FastAPI'], broader: ['Uvicorn'], framework: true },
@@ -549,6 +552,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'ibm-cloudant': { names: ['IBM Cloudant'], broader: ['Apache CouchDB'], framework: true },
   'ibm-code-engine': { names: ['IBM Cloud Code Engine'], broader: ['Knative Serving', 'Envoy'] },
   'ibm-cos': { names: ['IBM Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'] },
+  'ibm-datapower': { names: ['IBM DataPower Gateway'] },
   icecast: { names: ['Icecast'], framework: true },
   icloud: { names: ['iCloud'], framework: true },
   iis: { names: ['IIS'], broader: ['HTTP.sys', 'IIS Application Request Routing', 'ASP.NET Core Module (IIS)'] },
@@ -662,6 +666,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   localai: { names: ['LocalAI'], framework: true },
   localstack: { names: ['LocalStack'], framework: true },
   localtunnel: { names: ['localtunnel'] },
+  loopback: { names: ['LoopBack'], broader: ['Express'], framework: true },
   'lotus-domino': { names: ['HCL Domino'] },
   luci: { names: ['LuCI (OpenWrt)'], framework: true },
   lumen: { names: ['Lumen'], broader: ['Laravel'], framework: true },
@@ -966,6 +971,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // SAP API Management runs on Apigee Edge: Apigee's answer names that box less precisely.
   'sap-api-management': { names: ['SAP API Management'], broader: ['Apigee'] },
   'sap-gateway': { names: ['SAP Gateway'], framework: true },
+  'sap-netweaver': { names: ['SAP NetWeaver'], framework: true },
   'saucelabs-forwarder': { names: ['Sauce Labs Forwarder'], broader: ['Forward proxy (HTTP CONNECT)'] },
   'scaleway-api': { names: ['Scaleway API'], framework: true },
   'scaleway-object-storage': { names: ['Scaleway Object Storage'], broader: ['Object storage (S3-style XML error)'], framework: true },

@@ -165,6 +165,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   // format yet (known gaps).
   'akamai-cloud-monitor': ['akamai-cloud-monitor'],
   'transparentedge-cdn': ['transparentedge-cdn'],
+  // Held-out sets 111 and 112: Traefik's stdout with its own log lines and access lines interleaved (either of its
+  // log formats beside CLF or JSON); a log parser's made-up Akamai records, read by no format yet (a known gap).
+  'traefik-mixed': ['traefik-clf', 'traefik-json', 'traefik-log'],
+  'akamai-fixture-json': ['akamai-datastream2'],
   // Held-out set 58: PHP-FPM's and Puma's own logs (no requests in them), app servers' lines.
   'php-fpm-error': ['app-text'],
   puma: ['app-text'],

@@ -73,4 +73,5 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-main/ebs-dep-eb-access.log': 'nginx-error/ebs-dep-eb-error.log',
   'nginx-main/website2020-eb-access.log': 'nginx-error/website2020-eb-error.log',
   'nginx-combined/mtc-bookclub-access.log': 'nginx-error/mtc-bookclub-error.log',
+  'nginx-combined/lilitasa-todo-access.log': 'nginx-error/lilitasa-todo-error_log',
 };
