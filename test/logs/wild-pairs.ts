@@ -74,4 +74,6 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-main/website2020-eb-access.log': 'nginx-error/website2020-eb-error.log',
   'nginx-combined/mtc-bookclub-access.log': 'nginx-error/mtc-bookclub-error.log',
   'nginx-combined/lilitasa-todo-access.log': 'nginx-error/lilitasa-todo-error_log',
+  'nginx-main/lempangular-access.log': 'nginx-error/lempangular-error.log',
+  'nginx-combined/ccsaiagnet-access.log': 'nginx-error/ccsaiagnet-error.log',
 };

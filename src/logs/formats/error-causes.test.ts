@@ -15,6 +15,8 @@ describe('causeOfMessage', () => {
     ['recv() failed (104: Connection reset by peer) while reading response header from upstream', 'reset'],
     ['upstream sent too big header while reading response header from upstream', 'header-too-big'],
     ['upstream sent invalid header: "Bad\\x01..." while reading response header from upstream', 'invalid-response'],
+    // nginx's error log committed with a LEMP example (held-out set 114): an HTTP server behind fastcgi_pass.
+    ['upstream sent unsupported FastCGI protocol version: 72 while reading response header from upstream', 'invalid-response'],
     ['upstream sent no valid HTTP/1.0 header while reading response header from upstream', 'non-http-reply'],
     ['no live upstreams while connecting to upstream', 'no-live-upstream'],
     // AzuraCast/AzuraCast#4534 (held-out logs set 52): the warn line for the first of two 502s

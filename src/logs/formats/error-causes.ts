@@ -22,7 +22,9 @@ const RULES: Array<[RegExp, Cause]> = [
   [/No route to host|Network is unreachable|Host is unreachable/i, 'unreachable'],
   [/too big header/, 'header-too-big'],
   [/no valid HTTP\/1\.0 header/, 'non-http-reply'],
-  [/invalid header|invalid chunked|data after final chunk|"Content-Length" and "Transfer-Encoding"|duplicate header|malformed HTTP|invalid response/i, 'invalid-response'],
+  // FastCGI's records in nginx's words when the upstream speaks something else (an HTTP server behind fastcgi_pass):
+  // "upstream sent unsupported FastCGI protocol version: 72" (ngx_http_fastcgi_module.c), which nginx answers with 502.
+  [/invalid header|invalid chunked|data after final chunk|"Content-Length" and "Transfer-Encoding"|duplicate header|malformed HTTP|invalid response|unsupported FastCGI protocol version|invalid FastCGI record type/i, 'invalid-response'],
   // Go's io.EOF in capitals: a debug line's "eof=0" is no error.
   [/prematurely closed connection|Connection reset by peer|broken pipe|error reading (?:status line|response)/i, 'reset'],
   [/\bEOF\b/, 'reset'],
