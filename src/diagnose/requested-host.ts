@@ -15,8 +15,9 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`\bfor url:\s*${URL_HOST}`, 'gi'),
   // `url` or `uri` alone (a recorded cassette's) or `request_url`, not `documentation_url` (a link inside an error body).
   new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?ur[il]["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
-  // Homebrew's "==> Downloading <url>" and "Download failed: <url>" around curl's error.
-  new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for)|download failed:|==> downloading)\s+${URL_HOST}`, 'gi'),
+  // Homebrew's "==> Downloading <url>" and "Download failed: <url>" around curl's error; Qt's QNetworkReply "Error
+  // transferring <url> - server replied: <reason>" (any Qt application's).
+  new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for)|download failed:|==> downloading|error transferring)\s+${URL_HOST}`, 'gi'),
   // git's (libcurl's) "fatal: unable to access '<url>': The requested URL returned error: 503".
   new RegExp(String.raw`\bunable to access\s+${URL_HOST}`, 'gi'),
   // NuGet's (and dotnet restore's) "Unable to load the service index for source <url>".

@@ -16,6 +16,7 @@ describe('requestedHost', () => {
     ["Octokit's logged response object", 'github/skipdup301-502-octokit-server-error.log', 'api.github.com'],
     ["twine's status, reason and the URL it came from", 'pypi/twine-upload-400-file-already-exists.txt', 'upload.pypi.org'],
     ["git's unable to access '<url>'", 'bitbucket/github-desktop-push-bitbucket-503.txt', 'bitbucket.org'],
+    ["Qt's Error transferring <url> (Prism Launcher's log)", 'minecraft-services/prism-launcher-login-429.log', 'api.minecraftservices.com'],
     ["Elixir Tesla's logged request line, beside a documentation link in the body", 'tesla-api/teslamate-owner-api-403-forbidden-see-fleet-api.log', 'owner-api.teslamotors.com'],
   ])('reads the host from %s', (_case, path, host) => {
     expect(requestedHost(wild(path))).toBe(host);
