@@ -21,6 +21,8 @@ const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND|P
  * servers' lines (a proxy's access line read here by mistake) a PRI is the server refusing it, never an application.
  */
 const UWSGI_METHOD = METHOD.replace('(GET|', '(GET|PRI|');
+/** uWSGI's request logger's start: `[pid: 24|app: 0|req: 1/1] `. */
+const UWSGI_PREFIX = String.raw`^\[pid: \d+\|app: [-\d]+\|req: [-\d]+\/\d+\] `;
 
 interface Shape {
   pattern: RegExp;
@@ -52,11 +54,11 @@ const SHAPES: readonly Shape[] = [
   // uWSGI's request logger: `[pid: 24|app: 0|req: 1/1] 172.18.0.34 () {58 vars in 1233 bytes} [date] GET /x =>
   // generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (...)`.
   // Its method is whatever the client sent, a scanner's made-up one too (`OPTION /`): the line's shape is uWSGI's alone.
-  { pattern: /^\[pid: \d+\|app: [-\d]+\|req: [-\d]+\/\d+\] (\S+) .*?\] ([A-Z][A-Z_-]{2,15}) (\S+) => generated .*?\(HTTP\/[\d.]+ (\d{3})\)/, method: 2, path: 3, status: 4, client: 1 },
+  { pattern: new RegExp(String.raw`${UWSGI_PREFIX}(\S+) .*?\] ([A-Z][A-Z_-]{2,15}) (\S+) => generated .*?\(HTTP\/[\d.]+ (\d{3})\)`), method: 2, path: 3, status: 4, client: 1 },
   // uWSGI's line for a request whose variables named no method, path or protocol (a front end that passed none of the
   // usual uwsgi_params): `[pid: 8709|app: 0|req: 1/1]  () {16 vars in 489 bytes} [date]   => generated 0 bytes in 5
   // msecs ( 500)`.
-  { pattern: /^\[pid: \d+\|app: [-\d]+\|req: [-\d]+\/\d+\] (\S*) \(\) \{\d+ vars in \d+ bytes\} \[[^\]]+\]\s+=> generated \d+ bytes in \d+ msecs \( (\d{3})\)/, method: 0, path: 0, status: 2, client: 1 },
+  { pattern: new RegExp(String.raw`${UWSGI_PREFIX}(\S*) \(\) \{\d+ vars in \d+ bytes\} \[[^\]]+\]\s+=> generated \d+ bytes in \d+ msecs \( (\d{3})\)`), method: 0, path: 0, status: 2, client: 1 },
   // The same uWSGI line cut to its request part by a paste: `GET / => generated 143 bytes in 85 msecs (HTTP/1.1 400)`.
   { pattern: new RegExp(`^${UWSGI_METHOD} (\\S+) => generated \\d+ bytes in \\d+ msecs \\(HTTP\\/[\\d.]+ (\\d{3})\\)`), method: 1, path: 2, status: 3, client: 0 },
   // Gin's default logger: `[GIN] 2024/01/02 - 15:04:05 | 500 |   1.2ms |   127.0.0.1 | GET      "/path"`, the path

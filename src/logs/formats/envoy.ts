@@ -89,13 +89,12 @@ const MESH_HOP_STATUSES = new Set([502, 503, 504]);
 const OWN_REFUSALS = new Set(['NR', 'UAEX', 'FI', 'RL', 'RLSE']);
 
 export function envoySignal({ status, flags, details, transportFailure, tcp, upstreamServiceTime = '', cluster = '' }: EnvoyOutcome): Signal | null {
+  // Details other than via_upstream and a client's reset: Envoy set the status itself, from one of its filters
+  // (rbac_access_denied_matched_policy[…], jwt_authn_access_denied{…}, ext_authz_denied) or a route's direct_response.
+  const ownDetails = given(details) && details !== 'via_upstream' && !DOWNSTREAM_RESET.has(details);
   if (status >= 400 && status < 500) {
-    if (!given(flags)) {
-      // No flag, but details other than via_upstream: one of Envoy's filters answered (rbac_access_denied_matched_policy[…],
-      // jwt_authn_access_denied{…}, ext_authz_denied, direct_response). Most 4xx carry neither: the upstream's.
-      const own = given(details) && details !== 'via_upstream' && !DOWNSTREAM_RESET.has(details);
-      return own ? { cause: ownDetailsCause(details), confidence: 'medium', decisive: true, evidence: { kind: 'envoy-flags', detail: details } } : null;
-    }
+    // Without a flag, only such details make a 4xx Envoy's: most carry neither, the upstream's.
+    if (!given(flags)) return ownDetails ? { cause: ownDetailsCause(details), confidence: 'medium', decisive: true, evidence: { kind: 'envoy-flags', detail: details } } : null;
     const set = new Set(flags.split(','));
     const own = FLAGS.find(([flag]) => OWN_REFUSALS.has(flag) && set.has(flag));
     return own ? { cause: own[1], confidence: 'high', decisive: true, evidence: { kind: 'envoy-flags', detail: flags } } : null;
@@ -125,7 +124,7 @@ export function envoySignal({ status, flags, details, transportFailure, tcp, ups
   }
   // No flag but details other than via_upstream: Envoy set the status itself, from its route's direct_response (a
   // mesh blocking unknown hosts, Istio's REGISTRY_ONLY) or one of its filters.
-  if (!given(flags) && given(details) && status !== 0 && !DOWNSTREAM_RESET.has(details)) return { cause: ownDetailsCause(details), confidence: 'medium', decisive: true, evidence };
+  if (!given(flags) && ownDetails && status !== 0) return { cause: ownDetailsCause(details), confidence: 'medium', decisive: true, evidence };
   if (!given(flags) && status !== 0) return passedOn;
   // The client reset its HTTP/2 stream before any response: what Envoy later flags DR ("the response details are
   // http2.remote_reset or http2.remote_refuse", Envoy's access-log docs); older Envoys logged the details alone.

@@ -120,11 +120,10 @@ const TRAILING_FIELDS: Record<number, string[]> = {
 };
 const METHOD = /^(?:GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|SEARCH|REPORT|RPC_IN_DATA|RPC_OUT_DATA|BITS_POST)$/;
 const DIGITS = /^\d+$/;
-const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)$/;
-/** How many custom fields may follow the standard ones, tried in this order. */
-const CUSTOM_AT_END = [0, 1];
-/** A custom field's value read as such: a forwarded-for address or list, or `-` for none. */
-const FORWARDED_VALUE = /^(?:-|(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(?:,(?:\+|%20)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*))*)$/;
+const IP = String.raw`\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*`;
+const IP_ADDRESS = new RegExp(`^(?:${IP})$`);
+/** A custom field's value read as such: a forwarded-for address or list (IIS writes `, ` as `,+`), or `-` for none. */
+const FORWARDED_VALUE = new RegExp(`^(?:-|(?:${IP})(?:,(?:\\+|%20)?(?:${IP}))*)$`);
 const headerlessLayouts = new Map<string, W3cFields>();
 
 /** The fields of a line read before any `#Fields:` directive, or null when its shape names none. */
@@ -132,8 +131,9 @@ function headerlessFieldsOf(values: readonly string[]): W3cFields | null {
   // date, time, up to three of s-sitename s-computername s-ip, then the method and its path.
   const method = values.findIndex((value, i) => i >= 2 && i <= 5 && METHOD.test(value));
   if (method < 0 || !/^[/*]/.test(values[method + 1] ?? '') || !DIGITS.test(values[method + 3] ?? '')) return null;
-  // Custom fields (IIS 8.5's "Add Field", most often X-Forwarded-For) are written after the standard ones.
-  const custom = CUSTOM_AT_END.findIndex((n) => n < values.length && values.slice(values.length - n).every((v) => FORWARDED_VALUE.test(v)) && DIGITS.test(values[values.length - 1 - n] as string));
+  // A custom field (IIS 8.5's "Add Field", most often X-Forwarded-For) is written after the standard ones.
+  const last = values.at(-1) ?? '';
+  const custom = DIGITS.test(last) ? 0 : FORWARDED_VALUE.test(last) ? 1 : -1;
   if (custom < 0) return null;
   let run = 0;
   while (run + custom < values.length && DIGITS.test(values[values.length - 1 - custom - run] as string)) run++;
