@@ -688,8 +688,8 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: "The app's own request lines in `fly logs` (`POST /api/asr/temp-key - 200 (1117ms)`) are its own layout, which no app-log shape reads; Fly Proxy's error lines are read.",
   },
   'gcp-cloudrun-request/telegram-signals-functions-gen2-scheduler-500x12.json': {
-    fails: ['requests', 'format', 'classes'],
-    reason: 'Cloud Run request entries mixed with Cloud Scheduler\'s records of the same calls, which the detector reads first as an app\'s JSON; and Cloud Run entries\' 5xx stay undecided by design (no statusDetails), where the hand count gives them to the function.',
+    fails: ['requests', 'classes'],
+    reason: 'Cloud Run request entries mixed with Cloud Scheduler\'s records of the same calls: the hand count counts the scheduler\'s records as requests too, and gives the Cloud Run entries\' 5xx to the function, which the reader leaves undecided by design (a Cloud Run entry names no statusDetails).',
   },
   'varnishlog/tinykvm-repro-bereq-503-vm-exception.txt': {
     fails: ['requests', 'classes'],
@@ -1192,10 +1192,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: '`fly logs` output (saved by PowerShell as UTF-16) whose proxy lines are error messages with no status field: read as app text; it holds no request.',
   },
-  'gcp-cloudrun-request/pmomax-cloudrun-logs.json.log': {
-    fails: ['requests', 'format'],
-    reason: '`gcloud logging read` output: a pretty-printed JSON array of Cloud Run request log entries (httpRequest, resource cloud_run_revision); the Google load balancer\'s reader does not take Cloud Run\'s entries, so it reads as an app\'s JSON.',
-  },
+
   'envoy-json/redback-tms-istio-ingressgateway.log': {
     fails: ['classes'],
     reason: 'The collector did not count a response code 0 entry with a downstream failure flag as a failure; httpwhy counts Envoy\'s 0 with a failure flag as the proxy\'s, as the collectors\' brief does.',

@@ -115,6 +115,14 @@ describe('detectInput and detectWrappers: the wrappers and the format together',
     expect(detectInput(wild('envoy-text/istio-29109-kubectl-timestamps.log'), true, false, options)).toMatchObject({ format: 'envoy', wrappers: ['timestamps'] });
   });
 
+  it("takes a platform's request entries over the app's JSON lines they are mixed with (corpus: gcp-cloudrun-request/pmomax-cloudrun-logs.json.log)", () => {
+    // The export is one JSON array; its reader hands the entries on one per line, as here.
+    const entries = JSON.parse(wild('gcp-cloudrun-request/pmomax-cloudrun-logs.json.log').toString('utf8')) as object[];
+    const lines = Buffer.from(`${entries.map((entry) => JSON.stringify(entry)).join('\n')}\n`);
+    expect(detectFormat(sampleLines(lines, true), ['app-json'], options)).toMatchObject({ format: 'app-json', matched: 50 });
+    expect(detectFormat(sampleLines(lines, true), proxy, options)).toMatchObject({ format: 'gcp-lb', matched: 28 });
+  });
+
   it("finds a proxy's lines past the first 50 when those read as an app's (corpus: compose/kong-8531-plugins-compose.log)", () => {
     const head = wild('compose/kong-8531-plugins-compose.log');
     expect(detectInput(head.subarray(0, head.indexOf('\nkong_8531-kong-1')), true, false, options)).toMatchObject({ format: 'app-text' });

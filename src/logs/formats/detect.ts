@@ -61,11 +61,12 @@ export interface Detection {
 }
 
 /** 3 points per line read, 2 when an nginx-style format left text over; 0 when the parser reads none. */
-function score(parser: LineParser, lines: readonly LineView[]): { score: number; matched: number; events: number; errorsOnly: boolean } {
+function score(parser: LineParser, lines: readonly LineView[]): { score: number; matched: number; events: number; accesses: number; errorsOnly: boolean } {
   const fieldChecking = parser instanceof NginxFormatParser || parser instanceof NginxVariantsParser ? parser : null;
   if (fieldChecking) fieldChecking.strict = true;
   let matched = 0;
   let events = 0;
+  let accesses = 0;
   let points = 0;
   const kinds = new Set<number>();
   for (const { buf, text, start, end } of lines) {
@@ -74,10 +75,18 @@ function score(parser: LineParser, lines: readonly LineView[]): { score: number;
     kinds.add(kind);
     matched++;
     if (kind === KIND.access || kind === KIND.proxyError || kind === KIND.app) events++;
+    if (kind === KIND.access) accesses++;
     points += fieldChecking && fieldChecking.trailing > 0 ? 2 : 3;
   }
-  return { score: points, matched, events, errorsOnly: kinds.has(KIND.proxyError) && !kinds.has(KIND.access) };
+  return { score: points, matched, events, accesses, errorsOnly: kinds.has(KIND.proxyError) && !kinds.has(KIND.access) };
 }
+
+/**
+ * Share of the sample a proxy format must read as requests to beat an app format that reads more of it: a platform's
+ * export mixes its request entries with the app's own JSON lines (Cloud Run's request log beside the container's
+ * stdout), which the app reader, taking any JSON, always reads more of.
+ */
+const MIXED_STREAM_SHARE = 1 / 3;
 
 /**
  * The candidate that reads most sample lines (exact fits of nginx-style formats break ties, and a proxy format
@@ -87,14 +96,20 @@ function score(parser: LineParser, lines: readonly LineView[]): { score: number;
 export function detectFormat(lines: readonly LineView[], candidates: readonly FormatId[], options: ParserOptions, infer = false): Detection | null {
   let best: Detection | null = null;
   let bestScore = 0;
+  // The best is a proxy format that reads a share of the lines as requests: no app format, reading more, replaces it.
+  let heldByRequests = false;
   /** Keeps the format if it reads the sample best so far; returns how many lines it read. */
   const consider = (format: FormatId, parser: LineParser, custom?: CompiledFormat): number => {
     const result = score(parser, lines);
     const current = best as Detection | null;
-    const beatsApp = result.score === bestScore && current !== null && isAppFormat(current.format) && !isAppFormat(format);
-    if (result.score > bestScore || beatsApp) {
+    const app = isAppFormat(format);
+    // A log_format inferred from a line reads any JSON with a status key: it has no hold of its own.
+    const requests = !app && !custom && result.accesses >= lines.length * MIXED_STREAM_SHARE;
+    const overApp = !app && current !== null && isAppFormat(current.format) && (result.score === bestScore || requests);
+    if (!(app && heldByRequests) && (result.score > bestScore || overApp)) {
       best = { format, custom, matched: result.matched, events: result.events, sampled: lines.length, errorsOnly: result.errorsOnly, score: result.score, wrappers: [] };
       bestScore = result.score;
+      heldByRequests = requests;
     }
     return result.matched;
   };
