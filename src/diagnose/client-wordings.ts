@@ -16,6 +16,7 @@
  * - Go tools: the go command's `reading <url>: 410 Gone`, `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`, the AWS SDK for Go v2's
  *   `https response error StatusCode: 403, RequestID: …`, Go API clients' `POST https://api.example.com/v2/x: 422 <message>`;
+ * - Google's Python clients (google-api-core) `404 GET https://storage.googleapis.com/…: No such object: …`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
  *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
@@ -377,6 +378,15 @@ const WORDINGS: readonly ClientWording[] = [
     read: (m) => line(m[3], '', m[1], m[2]),
     bodyAfter: restOfLineBody,
   },
+  // Google's Python clients (google-api-core's format_http_response_error): "<status> <METHOD> <url>: <the API's message>",
+  // behind the exception's class ("google.api_core.exceptions.NotFound: 404 GET https://storage.googleapis.com/…: No
+  // such object: …"); the message is kept as the body. Their releases of 2017 wrote "<status> <message> (<METHOD> <url>)".
+  {
+    pattern: new RegExp(String.raw`(?:^|[\s:])([45]\d\d) ${METHOD} (${URL_TEXT}): `),
+    read: (m) => line(m[1], '', m[2], m[3]),
+    bodyAfter: restOfLineBody,
+  },
+  { pattern: new RegExp(String.raw`\b([45]\d\d) ([A-Za-z][^\n()]{0,200}?) \(${METHOD} (${URL_TEXT})\)`), read: (m) => line(m[1], m[2], m[3], m[4]) },
   // GitHub's gh (go-gh HTTPError): "HTTP 502: 502 Bad Gateway (https://api.github.com/...)".
   { pattern: new RegExp(String.raw`\bHTTP (\d{3})(?:: ([^\n]{0,200}?))? \((${URL_TEXT})\)?`), read: (m) => line(m[1], m[2]?.replace(/^\d{3} /, ''), null, m[3]) },
   // npm (npm-registry-fetch): "npm ERR! 502 Bad Gateway - GET https://registry..." (the prefix may be unwrapped already).

@@ -18,6 +18,9 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/1020-access-denied-frapsoft-badges.txt', 'Cloudflare', 'cloudflare-1020'],
   ['cloudflare/1034-edge-ip-restricted-fruition.txt', 'Cloudflare', 'cloudflare-dns-config'],
   ['cloudflare/1101-worker-threw-exception-bpb.txt', 'Cloudflare', 'cloudflare-1101'],
+  // The heading and the code as people quote them, in either order (held-out set 290).
+  ['cloudflare/edtunnel-1101-worker-threw-exception.txt', 'Cloudflare', 'cloudflare-1101-named'],
+  ['cloudflare/v2ray-worker-1101-worker-threw-exception.txt', 'Cloudflare', 'cloudflare-1101-named'],
   ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
   // anthropics/claude-code#3197: the CLI printed the page after the status, cut after its head ("[...]")
   ['cloudflare/claudecode3197-520-api-error.log', 'Cloudflare', 'cloudflare-520'],
@@ -32,6 +35,8 @@ const ISSUED: [string, string, string][] = [
   ['apisix/apisix-4754-failed-to-match.json', 'Apache APISIX', 'apisix-route-not-found'],
   // a bug-bounty recon capture of Netlify's plain 404 with its older request id (a UUID and a number)
   ['netlify/bb-k8sdocs-not-found-request-id.txt', 'Netlify', 'netlify-not-found-request-id'],
+  // The body in a script's quotes (`Response: "Not Found - Request ID: …"`).
+  ['netlify/final-banner-site-not-found-404-probe.txt', 'Netlify', 'netlify-not-found-request-id'],
   // kubernetes/ingress-gce#141: the front end's two sentences as an issue title quotes them, without the last period
   ['google-cloud-lb/ingress-gce-141-temporary-error.txt', 'Google Front End', 'google-frontend-502'],
   // azureossd's App Service blog: the Linux middleware's message when it cannot reach the app's container

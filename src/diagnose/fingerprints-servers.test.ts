@@ -239,6 +239,14 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['microsoft-graph/graph-sites-429-activitylimitreached.http', 'Microsoft Graph', 'microsoft-graph-error', 'medium'],
   // OpenWrt's uhttpd for a LuCI handler that wrote nothing, as the router's page text was copied (proc.c's words)
   ['uhttpd/lede12473-bad-gateway.txt', 'uhttpd', 'uhttpd-cgi-no-response', 'high'],
+  // Servers' built-in pages as their source writes them (held-out set 291): Hiawatha's styled page, Yaws's bare one,
+  // CivetWeb's text ("Error 404: Not Found" and the call's message); a client's words for a proxy that refused CONNECT.
+  ['hiawatha/builtin-404.html', 'Hiawatha', 'hiawatha-own-error-page', 'high'],
+  ['yaws/deliver-403.html', 'Yaws', 'yaws-bare-error', 'medium'],
+  ['civetweb/static-file-not-found-404.txt', 'CivetWeb', 'civetweb-default-error', 'medium'],
+  ['civetweb/document-root-404.txt', 'CivetWeb', 'civetweb-default-error', 'medium'],
+  ['corporate-proxy/aws-cli-s3-tunnel-connection-failed-403.txt', 'Forward proxy (HTTP CONNECT)', 'forward-proxy-tunnel-refused', 'high'],
+  ['corporate-proxy/azurecli-task-tunnel-connection-failed-302.txt', 'Forward proxy (HTTP CONNECT)', 'forward-proxy-tunnel-refused', 'high'],
   // Optimism's proxyd with no healthy node, its JSON-RPC error escaped in a Go client's log line
   ['proxyd/base-rpc-503-xlayer.log', 'proxyd', 'proxyd-backend-error', 'high'],
   // ModSecurity's shared-hosting page copied without its last period
@@ -424,6 +432,26 @@ describe("H2O's own errors (lib/core/request.c, lib/core/proxy.c)", () => {
 
   it('names H2O for its own 404 reason phrase on a HEAD answer (h2o/h2o#78)', () => {
     expect(diagnosisOf('h2o/404-file-not-found-head-78.headers').issuer).toMatchObject({ component: 'H2O', fingerprint: 'h2o-own-error' });
+  });
+});
+
+describe("Cherokee's own pages (cherokee/handler_error.c, build_hardcoded_response_page)", () => {
+  // Built from the source: the HTML 2.0 page, its 403 sentence and the server string with its port (version.c), at
+  // two of the server_tokens levels.
+  const page = (signature: string) =>
+    `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html>\r\n<head><title>403 Forbidden</title>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\r\n</head>\r\n<body>\r\n<h1>403 Forbidden</h1>\r\nYou have no access to the requested URL\r\n<p><hr>\r\n${signature}\r\n</body>\r\n</html>\r\n`;
+
+  it.each(['Cherokee web server, Port 80', 'Cherokee web server 1.2.104 (UNIX), Port 8080'])('names Cherokee for its page signed "%s", as source and as copied text', (signature) => {
+    const source = diagnose(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\n\r\n${page(signature)}`).diagnoses[0];
+    expect(source?.issuer).toMatchObject({ component: 'Cherokee', fingerprint: 'cherokee-own-error-page' });
+    const text = diagnose(`403 Forbidden\nYou have no access to the requested URL\n${signature}`).diagnoses[0];
+    expect(text?.issuer?.component).toBe('Cherokee');
+  });
+});
+
+describe("CivetWeb's default error text (src/civetweb.c, mg_send_http_error_impl)", () => {
+  it("does not take WebSphere Liberty's one-line \"Error 404: <exception>\" for CivetWeb's", () => {
+    expect(diagnosisOf('websphere/openliberty-srve0190e-404-docker.txt').issuer?.component).not.toBe('CivetWeb');
   });
 });
 

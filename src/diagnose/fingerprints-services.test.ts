@@ -40,6 +40,10 @@ describe('diagnose: services by their own words', () => {
     ['hasura/mysql-preview-console-login-admin-secret-not-found.txt', 'Hasura', 'hasura-api-error'],
     ['pantheon/styx-502-routing-failure.txt', 'Pantheon', 'pantheon-platform-page'],
     ['mollie/laravelmollie190-422-account-suspended.log', 'Mollie', 'mollie-api-error'],
+    // Midtrans: its official clients' words for an error status (Python's, PHP's), and the Core API's status in its body.
+    ['midtrans/python-snap-production-token-401.txt', 'Midtrans', 'midtrans-api-error'],
+    ['midtrans/php-notification-unauthorized-payload.txt', 'Midtrans', 'midtrans-api-error'],
+    ['midtrans/midtrans-node22-core-401.json', 'Midtrans', 'midtrans-core-api-status'],
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],

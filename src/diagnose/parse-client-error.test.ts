@@ -92,6 +92,22 @@ describe('parseClientError: each tool by its own wording', () => {
     });
   });
 
+  it("reads Google's Python clients: google-api-core's '<status> <METHOD> <url>: <message>' and the 2017 '<status> <message> (<METHOD> <url>)' (corpus: google-cloud-storage/python-get-blob-503-service-unavailable.txt)", () => {
+    // Built from google-api-core's _format_rest_error_message ("{method} {url}: {error}") after the exception's code.
+    expect(read('google.api_core.exceptions.NotFound: 404 GET https://storage.googleapis.com/storage/v1/b/x/o/y?alt=media: No such object: x/y')).toMatchObject({
+      status: 404,
+      method: 'GET',
+      url: 'https://storage.googleapis.com/storage/v1/b/x/o/y?alt=media',
+      body: 'No such object: x/y',
+    });
+    expect(read(wild('google-cloud-storage/python-get-blob-503-service-unavailable.txt'))).toMatchObject({
+      status: 503,
+      reason: 'Service Unavailable',
+      method: 'GET',
+      url: 'https://www.googleapis.com/storage/v1/b/xxx/yyy.zzz',
+    });
+  });
+
   it("reads the AWS SDK for Go v2's status, and keeps its service, operation and error code as the body (corpus: garage/webui-listobjectsv2-403-invalid-signature.txt)", () => {
     expect(read(wild('garage/webui-listobjectsv2-403-invalid-signature.txt'))).toMatchObject({
       status: 403,

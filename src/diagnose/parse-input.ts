@@ -15,6 +15,7 @@ import { parseFirebaseDebug } from './parse-firebase-debug.ts';
 import { parseCargoError } from './parse-cargo-error.ts';
 import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, libcurlProxyRefusal, parseCurlOutput } from './parse-curl.ts';
+import { clientProxyRefusal } from './proxy-tunnel-refusal.ts';
 import { parseHttpText } from './parse-http.ts';
 import { isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
 import { parseToolResult } from './parse-tool-result.ts';
@@ -199,6 +200,9 @@ function parseText(pasted: string): ParsedInput {
   // after CONNECT`), where no status line or curl line of its own is there.
   const refusal = noResponseShown ? libcurlProxyRefusal(text) : null;
   if (refusal) return { format: 'curl-error', observations: [refusal] };
+  // Python's, Java's or .NET's words for the same refusal.
+  const tunnel = noResponseShown ? clientProxyRefusal(text) : null;
+  if (tunnel) return { format: 'client-message', observations: [tunnel] };
   const client = clientMessage();
   if (client) return client;
   // curl -v prints "< HTTP/1.1 ..."; "*" and ">" lines before any bare status line are curl's too.

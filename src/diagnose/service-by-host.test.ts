@@ -41,6 +41,12 @@ describe('diagnose: the service by its host', () => {
     expect(first(wild('bitbucket/github-desktop-push-bitbucket-503.txt'))).toMatchObject({ verdict: 'inferred', status: 503, issuer: { component: 'Bitbucket' } });
   });
 
+  it("names Amazon ECR for the 403 a registry push got from an account's registry host (corpus: aws-ecr/buildx-push-manifest-403-image-limit.txt)", () => {
+    // `*.dkr.ecr.*.amazonaws.com`: the account and the region are labels of their own in the host.
+    expect(first(wild('aws-ecr/buildx-push-manifest-403-image-limit.txt'))).toMatchObject({ verdict: 'inferred', status: 403, issuer: { component: 'Amazon ECR' } });
+    expect(first("containerd: unexpected status from PUT request to https://ecr.example.com/v2/x/manifests/y: 403 Forbidden")?.issuer?.component).not.toBe('Amazon ECR');
+  });
+
   it("names the npm registry for npm's 429, a refusal Cloudflare in front does not make for it", () => {
     expect(first(wild('npm-registry/npm-cli-7298-publish-429.log'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'npm registry' } });
   });

@@ -11,7 +11,14 @@ import type { ChainLink, Observation } from './types.ts';
 
 export const SERVICE_HOST_RULE = 'service-host';
 
-const servedAt = (host: string, pattern: string): boolean => (pattern.startsWith('*') ? host.endsWith(pattern.slice(1)) : host === pattern);
+/** `*.x` and `*-x` match any host that ends so; a `*` label further in stands for one label (`*.dkr.ecr.*.amazonaws.com`). */
+function servedAt(host: string, pattern: string): boolean {
+  const open = pattern.startsWith('*');
+  const rest = open ? pattern.slice(1) : pattern;
+  if (!rest.includes('*')) return open ? host.endsWith(rest) : host === rest;
+  const labels = rest.split('.').map((label) => (label === '*' ? '[^.]+' : label));
+  return new RegExp(`^${open ? '.*' : ''}${labels.join('\\.')}$`).test(host);
+}
 
 function serviceAt(host: string, data: ServiceHostsData): ServiceByHost | undefined {
   return data.services.find((s) => s.hosts.some((pattern) => servedAt(host, pattern)));

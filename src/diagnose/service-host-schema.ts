@@ -9,7 +9,9 @@ import { readYaml, validated } from './read-data-file.ts';
 export const SERVICE_HOSTS_FILE = 'service-hosts.yaml';
 
 /** A host name, or `*.` and a domain for any host under it (`*-` and a name: any host whose first label ends so). */
-const hostPattern = z.string().regex(/^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'a lower-case host name, or *. (or *-) and a domain');
+const hostPattern = z
+  .string()
+  .regex(/^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.(\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?))+$/, 'a lower-case host name, or *. (or *-) and a domain; * may stand for one label further in');
 const line = z.string().min(3).max(400);
 /** `{service}`, `{host}` and `{status}` are filled in. */
 const PLACEHOLDERS = new Set(['service', 'host', 'status']);

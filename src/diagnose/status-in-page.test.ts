@@ -32,6 +32,8 @@ describe('statusInPage', () => {
     ['  <Data Name="HttpStatus">502</Data>', 502, ''],
     // configurable-http-proxy's page titles (jupyterhub/configurable-http-proxy lib/error/503.html).
     ['503: Proxy Target Missing', 503, 'Proxy Target Missing'],
+    // midtrans-python-client's error, the code in backticks (midtrans/python-snap-production-token-401 of set 292).
+    ['Midtrans API is returning API error. HTTP status code: `401`. API response: `{"error_messages":[]}`', 401, ''],
   ])('reads %j as %i', (line, status, reason) => {
     expect(statusInPage([line])).toEqual({ status, reason });
   });

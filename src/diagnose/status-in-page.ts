@@ -19,9 +19,9 @@ export interface PageStatus {
 
 /** "<code> <Capitalised Words>", "<code>: <Words>" (configurable-http-proxy's titles) or "<code>." at the start of a line. */
 const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|(?::\s+|\s+(?:[-:|]\s*)?)([A-Z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,5}))\s*[.!,]?(?:\s|$)/;
-/** A code inside a phrase that names it as the status. */
+/** A code inside a phrase that names it as the status, bare or in a client's backticks ("HTTP status code: `401`"). */
 /** Not ClickHouse's exception number ("Code: 516. DB::Exception: …"), which is no HTTP status. */
-const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|(?:error_)?code["']?\s*[:=]?)\s*(\d{3})(?:\.\d+)?\b(?!(?:\. |, e\.displayText\(\) = )DB::Exception)/i;
+const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|(?:error_)?code["']?\s*[:=]?)\s*`?(\d{3})(?:\.\d+)?\b(?!(?:\. |, e\.displayText\(\) = )DB::Exception)/i;
 /** The same in the languages IIS and Tomcat write their pages in: "HTTP 错误 404.0", "HTTP状态 404", "HTTP-Fehler 500.19". */
 const NAMED_CODE_TRANSLATED = /(?:HTTP ?(?:错误|錯誤|状态|狀態|エラー|ステータス|오류|상태)|HTTP-Fehler|Erreur HTTP|Error HTTP|Errore HTTP|Erro HTTP|Estado HTTP|[ÉE]tat HTTP|Ошибка HTTP)\s*(\d{3})(?:\.\d+)?(?!\d)/i;
 /** A reason phrase a page labels as such, at the end of its line: Jetty's "Problem accessing /x. Reason: Not Found". */
