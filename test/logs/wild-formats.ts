@@ -254,6 +254,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'kamal-proxy-json': ['kamal-proxy'],
   'go-httputil-proxy-error': ['go-httputil'],
   'envoy-label-fragment': ['envoy'],
+  // Envoy's own component log (`[2019-10-14 10:56:06.963][326][debug][router] …`), not its access log: no reader yet.
+  'envoy-debug-log': ['envoy-log'],
+  // nghttpx's access log: CLF-like by default (accesslog-format), read as combined or common.
+  'nghttpx-access': ['combined', 'common'],
   'oauth2-proxy-access': ['oauth2-proxy'],
   'pomerium-json': ['envoy-json'],
   'tsdproxy-zerolog': ['tsdproxy'],

@@ -1397,4 +1397,36 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests'],
     reason: "CloudFront's streaming (RTMP) distribution log: its events (connect, play, stop) carry no HTTP status, so no request is read; the collector counted its six events.",
   },
+  'app-text/contour-397-logrus-start.log': {
+    fails: ['format'],
+    reason: "Contour's own logrus start-up lines (`time=… level=info msg=…`): no request, error or request id in them, so no format is taken and the report says no request was read; the collector named them an app's text.",
+  },
+  'app-text/nghttpx-ingress-80-routing-info.log': {
+    fails: ['format'],
+    reason: "nghttpx ingress controller's klog lines about its routing configuration: nothing a request or an error shows, so no format is taken (the report says no request was read).",
+  },
+  'nghttpx-access/nghttpx-ingress-80-grpc-404.log': {
+    fails: ['format'],
+    reason: "An nghttpx access line as the issue quotes it, cut before the client address and time (it starts at the request): read as an app's request line, not as nghttpx's CLF-like access log.",
+  },
+  'envoy-text/kserve-749-diff-404nr.log': {
+    fails: ['requests', 'format'],
+    reason: 'Two Envoy access lines inside a pull request\'s diff, each behind its `+`: no wrapper takes a diff\'s mark off.',
+  },
+  'envoy-debug-log/contour-3775-no-healthy-upstream.log': {
+    fails: ['format'],
+    reason: "Envoy's own component log (`[time][thread][level][component]`), here its xDS client's warnings about Contour's config stream: no reader of Envoy's own log yet, and no request in it either way.",
+  },
+  'envoy-debug-log/envoy-8639-grep-router-debug.log': {
+    fails: ['format'],
+    reason: "Envoy's own debug log behind grep's line numbers (router and pool lines of requests that succeeded): no reader of Envoy's own log yet.",
+  },
+  'envoy-debug-log/envoy-9050-startup-info.log': {
+    fails: ['format'],
+    reason: "Envoy's own start-up log (its list of extensions): no reader of Envoy's own log yet, and no request in it.",
+  },
+  'envoy-debug-log/istio-5700-ingressgateway-cds.log': {
+    fails: ['format'],
+    reason: "Envoy's own log of cluster updates at start-up (Istio's ingress gateway): no reader of Envoy's own log yet, and no request in it.",
+  },
 };
