@@ -435,14 +435,14 @@ describe("H2O's own errors (lib/core/request.c, lib/core/proxy.c)", () => {
   });
 });
 
-describe("Cherokee's own pages (cherokee/handler_error.c, build_hardcoded_response_page)", () => {
-  // Built from the source: the HTML 2.0 page, its 403 sentence and the server string with its port (version.c), at
-  // two of the server_tokens levels.
-  const page = (signature: string) =>
-    `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html>\r\n<head><title>403 Forbidden</title>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\r\n</head>\r\n<body>\r\n<h1>403 Forbidden</h1>\r\nYou have no access to the requested URL\r\n<p><hr>\r\n${signature}\r\n</body>\r\n</html>\r\n`;
+// Built from the source: the HTML 2.0 page, its 403 sentence and the server string with its port (version.c), at
+// two of the server_tokens levels.
+const cherokeePage = (signature: string) =>
+  `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html>\r\n<head><title>403 Forbidden</title>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\r\n</head>\r\n<body>\r\n<h1>403 Forbidden</h1>\r\nYou have no access to the requested URL\r\n<p><hr>\r\n${signature}\r\n</body>\r\n</html>\r\n`;
 
+describe("Cherokee's own pages (cherokee/handler_error.c, build_hardcoded_response_page)", () => {
   it.each(['Cherokee web server, Port 80', 'Cherokee web server 1.2.104 (UNIX), Port 8080'])('names Cherokee for its page signed "%s", as source and as copied text', (signature) => {
-    const source = diagnose(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\n\r\n${page(signature)}`).diagnoses[0];
+    const source = diagnose(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\n\r\n${cherokeePage(signature)}`).diagnoses[0];
     expect(source?.issuer).toMatchObject({ component: 'Cherokee', fingerprint: 'cherokee-own-error-page' });
     const text = diagnose(`403 Forbidden\nYou have no access to the requested URL\n${signature}`).diagnoses[0];
     expect(text?.issuer?.component).toBe('Cherokee');

@@ -254,8 +254,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'kamal-proxy-json': ['kamal-proxy'],
   'go-httputil-proxy-error': ['go-httputil'],
   'envoy-label-fragment': ['envoy'],
-  // Envoy's own component log (`[2019-10-14 10:56:06.963][326][debug][router] …`), not its access log: no reader yet.
-  'envoy-debug-log': ['envoy-log'],
+  // Envoy's own component log (`[2019-10-14 10:56:06.963][326][debug][router] …`): read by Envoy's reader beside its
+  // access lines, whose local replies for an upstream's failure it counts.
+  'envoy-debug-log': ['envoy'],
   // nghttpx's access log: CLF-like by default (accesslog-format), read as combined or common.
   'nghttpx-access': ['combined', 'common'],
   'oauth2-proxy-access': ['oauth2-proxy'],

@@ -1413,20 +1413,12 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: 'Two Envoy access lines inside a pull request\'s diff, each behind its `+`: no wrapper takes a diff\'s mark off.',
   },
-  'envoy-debug-log/contour-3775-no-healthy-upstream.log': {
-    fails: ['format'],
-    reason: "Envoy's own component log (`[time][thread][level][component]`), here its xDS client's warnings about Contour's config stream: no reader of Envoy's own log yet, and no request in it either way.",
-  },
+
   'envoy-debug-log/envoy-8639-grep-router-debug.log': {
     fails: ['format'],
-    reason: "Envoy's own debug log behind grep's line numbers (router and pool lines of requests that succeeded): no reader of Envoy's own log yet.",
+    reason: "Envoy's own debug log behind `grep -C`'s context prefixes (`3236741-`), which the grep wrapper does not take off (it takes `N:` match lines); no request in it either way.",
   },
-  'envoy-debug-log/envoy-9050-startup-info.log': {
-    fails: ['format'],
-    reason: "Envoy's own start-up log (its list of extensions): no reader of Envoy's own log yet, and no request in it.",
-  },
-  'envoy-debug-log/istio-5700-ingressgateway-cds.log': {
-    fails: ['format'],
-    reason: "Envoy's own log of cluster updates at start-up (Istio's ingress gateway): no reader of Envoy's own log yet, and no request in it.",
-  },
+
+
+
 };

@@ -106,7 +106,11 @@ export function detectFormat(lines: readonly LineView[], candidates: readonly Fo
     // A log_format inferred from a line reads any JSON with a status key: it has no hold of its own.
     const requests = !app && !custom && result.accesses >= lines.length * MIXED_STREAM_SHARE;
     const overApp = !app && current !== null && isAppFormat(current.format) && (result.score === bestScore || requests);
-    if (!(app && heldByRequests) && (result.score > bestScore || overApp)) {
+    // Between two proxy formats, one that reads something to analyse beats one whose lines carry nothing, whatever
+    // their numbers (Envoy's own start-up and config lines beside the JSON access lines of its sidecar).
+    const eventsDecide = !app && current !== null && !isAppFormat(current.format) && result.events > 0 !== current.events > 0;
+    const better = eventsDecide ? result.events > 0 : result.score > bestScore || overApp;
+    if (!(app && heldByRequests) && better) {
       best = { format, custom, matched: result.matched, events: result.events, sampled: lines.length, errorsOnly: result.errorsOnly, score: result.score, wrappers: [] };
       bestScore = result.score;
       heldByRequests = requests;

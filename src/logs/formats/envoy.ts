@@ -5,6 +5,7 @@
  * `%RESPONSE_FLAGS%` "-" on a 5xx means the upstream sent it; the flags name Envoy's own failures (Envoy's access-log
  * docs, `envoyproxy/envoy:docs/root/configuration/observability/access_log/usage.rst`, "%RESPONSE_FLAGS%").
  */
+import { EnvoyOwnLog, ownDetailsCause } from './envoy-own-log.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 import { splitFields, splitRequestLine } from './split-fields.ts';
@@ -64,17 +65,6 @@ export interface EnvoyOutcome {
 
 const given = (value: string): boolean => value !== '' && value !== '-';
 const DOWNSTREAM_RESET = new Set(['http2.remote_reset', 'http2.remote_refuse']);
-
-/** The cause an Envoy response code detail names when Envoy answered without a flag. */
-function ownDetailsCause(details: string): Cause {
-  if (/^(?:direct_response|route_not_found|cluster_not_found|filter_chain_not_found|rbac_access_denied|ext_authz|jwt_authn_access_denied|request_rate_limited|local_rate_limited)/.test(details)) return 'proxy-config';
-  if (/timeout/.test(details)) return 'timeout';
-  // The reset reasons Envoy names in braces (`upstream_reset_before_response_started{connection_failure}`).
-  if (/\{(?:connection_failure|local_connection_failure|remote_connection_failure)/.test(details)) return 'connect-failed';
-  if (/\{protocol_error/.test(details)) return 'invalid-response';
-  if (/\{(?:connection_termination|remote_reset|local_reset)/.test(details)) return 'reset';
-  return 'upstream-failed';
-}
 
 /** An outbound cluster of a Kubernetes service in the mesh (`outbound|8000||httpbin.default.svc.cluster.local`), not an external host's. */
 const MESH_SERVICE = /^outbound\|\d+\|[^|]*\|[^|\s]+\.svc(?:\.|$)/;
@@ -157,8 +147,18 @@ const FAILURE_BEFORE = new Set([6, 7]);
 
 export class EnvoyParser extends BaseParser {
   readonly format = 'envoy' as const;
+  /** Envoy's own log lines among its access lines (a sidecar's `kubectl logs`), or alone. */
+  private readonly ownLog = new EnvoyOwnLog();
 
-  parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
+  parse(buf: Buffer, text: string, start: number, end: number): LineKind {
+    const kind = this.accessEntry(buf, text, start, end);
+    if (kind !== KIND.none) return kind;
+    const own = this.ownLog.read(buf.toString('utf8', start, end));
+    if (own === KIND.proxyError) this.errorEvent = this.ownLog.errorEvent;
+    return own;
+  }
+
+  private accessEntry(buf: Buffer, _text: string, start: number, end: number): LineKind {
     // `[%START_TIME%]` first, as both defaults have it; a line that starts at the quoted request had it cut (a line
     // pasted from a report, a format without the time) and is read the same, with no time.
     const timed = buf[start] === 0x5b;
