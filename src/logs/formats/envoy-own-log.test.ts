@@ -28,7 +28,7 @@ describe("EnvoyParser: Envoy's own log beside its access lines", () => {
     expect(parseLine(p, epoch)).toBe(KIND.proxyError);
     expect(p.errorEvent?.cause).toBe('reset');
     expect(parseLine(p, '2023-02-04T18:37:09.390558Z\tdebug\tenvoy http\t[C5639][S7201] Sending local reply with details no_healthy_upstream')).toBe(KIND.proxyError);
-    expect(p.errorEvent).toMatchObject({ status: 503 });
+    expect(p.errorEvent).toMatchObject({ status: 503, cause: 'no-live-upstream' });
   });
 
   it('recognises its other lines as carrying nothing, and a local reply that is no upstream failure too', () => {
