@@ -1414,10 +1414,7 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: 'Two Envoy access lines inside a pull request\'s diff, each behind its `+`: no wrapper takes a diff\'s mark off.',
   },
 
-  'envoy-debug-log/envoy-8639-grep-router-debug.log': {
-    fails: ['format'],
-    reason: "Envoy's own debug log behind `grep -C`'s context prefixes (`3236741-`), which the grep wrapper does not take off (it takes `N:` match lines); no request in it either way.",
-  },
+
 
 
 

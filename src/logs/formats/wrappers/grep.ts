@@ -1,7 +1,7 @@
 /**
  * Lines found with grep and pasted as grep printed them: `-H` (the default with several files) writes the file name
  * and `:` before each line, `-n` the line number and `:` (after the name when both are on): `access.log:12:<line>`,
- * `/var/log/nginx/error.log:<line>`, `12:<line>`. A name is taken for one only when it looks like a log file's (no
+ * `/var/log/nginx/error.log:<line>`, `12:<line>`; with `-C`, its context lines have a `-` instead (`12-<line>`). A name is taken for one only when it looks like a log file's (no
  * space or colon, and `log` in it or a text file's ending: AWS names its load balancers' log objects
  * `<account>_elasticloadbalancing_<region>_..._<ip>_<random>.txt`), and a bare number only when a colon follows. A line may begin with digits and a
  * colon itself (an IPv6 address, a time of day), so the wrapper is loose (see Wrapper).
@@ -11,11 +11,19 @@ import type { WrappedLine, Wrapper } from './wrapped-line.ts';
 /** A log file's name or path: `log` in it, or a text file's ending (`.txt`, `.out`, `.gz`, `.json`, `.jsonl`, `.csv`). */
 const LOG_FILE_NAME = /^[\w./~-]*(?:log[\w./~-]*|\.(?:txt|out|gz|json|jsonl|csv))$/i;
 
-/** After `pos`: digits then `:`, the position past that colon; else -1. */
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * After `pos`: digits then `:` (a match line), or `-` before anything but a digit (a context line of `grep -n -C`, whose
+ * separator is a dash: `3236741-[2019-10-14 …`; a date's `2019-10` is no line number), the position past it; else -1.
+ */
 function lineNumberEnd(text: string, pos: number, end: number): number {
   let at = pos;
-  while (at < end && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
-  return at > pos && text.charCodeAt(at) === 58 ? at + 1 : -1;
+  while (at < end && isDigit(text.charCodeAt(at))) at++;
+  if (at === pos) return -1;
+  const separator = text.charCodeAt(at);
+  if (separator === 58) return at + 1;
+  return separator === 45 && at + 1 < end && !isDigit(text.charCodeAt(at + 1)) ? at + 1 : -1;
 }
 
 export const grep: Wrapper = {

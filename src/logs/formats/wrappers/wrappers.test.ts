@@ -297,6 +297,9 @@ describe('grep -H / -n', () => {
     expect(unwrap(`/var/log/nginx/access.log:12:${inner}`, ['grep'])).toMatchObject({ inner, host: '/var/log/nginx/access.log' });
     expect(unwrap(`access.log.1:${inner}`, ['grep'])).toMatchObject({ inner, host: 'access.log.1' });
     expect(unwrap(`12:${inner}`, ['grep']).inner).toBe(inner);
+    // A context line of `grep -n -C` (a dash); a line that starts with a date keeps it.
+    expect(unwrap(`3236741-${inner}`, ['grep']).inner).toBe(inner);
+    expect(unwrap('2019-10-14 10:56:06 x', ['grep']).inner).toBe('2019-10-14 10:56:06 x');
   });
 
   it("takes a text file's name too: AWS's load balancer log objects end in .txt (elb-log-analyzer#14)", () => {
