@@ -13,9 +13,12 @@ const LOG_FILE_NAME = /^[\w./~-]*(?:log[\w./~-]*|\.(?:txt|out|gz|json|jsonl|csv)
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+/** A date's next part after its first dash (`2019-10-14`, `14-05-2020`): the dash is the date's, no grep's. */
+const DATE_GOES_ON = /^\d{1,2}-/;
+
 /**
- * After `pos`: digits then `:` (a match line), or `-` before anything but a digit (a context line of `grep -n -C`, whose
- * separator is a dash: `3236741-[2019-10-14 …`; a date's `2019-10` is no line number), the position past it; else -1.
+ * After `pos`: digits then `:` (a match line), or `-` (a context line of `grep -n -C`: `3236741-[2019-10-14 …`) unless
+ * a date goes on after it, the position past it; else -1.
  */
 function lineNumberEnd(text: string, pos: number, end: number): number {
   let at = pos;
@@ -23,7 +26,7 @@ function lineNumberEnd(text: string, pos: number, end: number): number {
   if (at === pos) return -1;
   const separator = text.charCodeAt(at);
   if (separator === 58) return at + 1;
-  return separator === 45 && at + 1 < end && !isDigit(text.charCodeAt(at + 1)) ? at + 1 : -1;
+  return separator === 45 && at + 1 < end && !DATE_GOES_ON.test(text.slice(at + 1, at + 4)) ? at + 1 : -1;
 }
 
 export const grep: Wrapper = {

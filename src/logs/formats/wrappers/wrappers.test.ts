@@ -300,6 +300,7 @@ describe('grep -H / -n', () => {
     // A context line of `grep -n -C` (a dash); a line that starts with a date keeps it.
     expect(unwrap(`3236741-${inner}`, ['grep']).inner).toBe(inner);
     expect(unwrap('2019-10-14 10:56:06 x', ['grep']).inner).toBe('2019-10-14 10:56:06 x');
+    expect(unwrap('14-05-2020 10:56:06 x', ['grep']).inner).toBe('14-05-2020 10:56:06 x');
   });
 
   it("takes a text file's name too: AWS's load balancer log objects end in .txt (elb-log-analyzer#14)", () => {
