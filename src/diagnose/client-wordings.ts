@@ -16,7 +16,8 @@
  * - Go tools: the go command's `reading <url>: 410 Gone`, `unexpected status code: 502`, docker's `received unexpected HTTP status: 502 Bad Gateway`,
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`, the AWS SDK for Go v2's
  *   `https response error StatusCode: 403, RequestID: …`, Go API clients' `POST https://api.example.com/v2/x: 422 <message>`;
- * - Google's Python clients (google-api-core) `404 GET https://storage.googleapis.com/…: No such object: …`;
+ * - Google's Python clients (google-api-core) `404 GET https://storage.googleapis.com/…: No such object: …`; PHP's stream
+ *   wrapper `file_get_contents(<url>): failed to open stream: HTTP request failed! HTTP/1.0 403 Forbidden`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
  *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
@@ -377,6 +378,12 @@ const WORDINGS: readonly ClientWording[] = [
     pattern: new RegExp(String.raw`(?:^|[\s:])${METHOD} (${URL_TEXT}): ([45]\d\d) (?:\(request "[^"\n]{0,100}"\) )?`),
     read: (m) => line(m[3], '', m[1], m[2]),
     bodyAfter: restOfLineBody,
+  },
+  // PHP's http:// stream wrapper (file_get_contents, fopen): "file_get_contents(<url>): failed to open stream: HTTP request
+  // failed! HTTP/1.0 403 Forbidden" (ext/standard/http_fopen_wrapper.c, the status line as received; "Failed" since PHP 8).
+  {
+    pattern: new RegExp(String.raw`(?:\b\w+\((${URL_TEXT})\): )?[Ff]ailed to open stream: HTTP request failed! HTTP\/\d(?:\.\d)? ([1-5]\d\d)(?: ([^\n\\]{0,100}?))?(?=\\r\\n|\s+in \/|\s*$)`, 'm'),
+    read: (m) => line(m[2], m[3], null, m[1] ?? null),
   },
   // Google's Python clients (google-api-core's format_http_response_error): "<status> <METHOD> <url>: <the API's message>",
   // behind the exception's class ("google.api_core.exceptions.NotFound: 404 GET https://storage.googleapis.com/…: No

@@ -20,6 +20,8 @@ const ISSUED: [string, string, string][] = [
   ['cloudflare/1101-worker-threw-exception-bpb.txt', 'Cloudflare', 'cloudflare-1101'],
   // The heading and the code as people quote them, in either order (held-out set 290).
   ['cloudflare/edtunnel-1101-worker-threw-exception.txt', 'Cloudflare', 'cloudflare-1101-named'],
+  // The plain-text 1xxx body quoted in a sentence as the whole answer.
+  ['cloudflare/1003-error-code-line-in-prose-workers-docs.txt', 'Cloudflare', 'cloudflare-1xxx-plain'],
   ['cloudflare/v2ray-worker-1101-worker-threw-exception.txt', 'Cloudflare', 'cloudflare-1101-named'],
   ['cloudflare/522-dayzmod-lynx-dump.txt', 'Cloudflare', 'cloudflare-522'],
   // anthropics/claude-code#3197: the CLI printed the page after the status, cut after its head ("[...]")

@@ -108,6 +108,11 @@ describe('parseClientError: each tool by its own wording', () => {
     });
   });
 
+  it("reads PHP's stream wrapper: the URL the function opened and the status line it got (corpus: steam-web-api/laravel-steam-auth-getplayersummaries-403.log, cloudflare/avideo-live-test-521.log)", () => {
+    expect(read(wild('steam-web-api/laravel-steam-auth-getplayersummaries-403.log'))).toMatchObject({ status: 403, reason: 'Forbidden', url: expect.stringMatching(/^http:\/\/api\.steampowered\.com\/ISteamUser\//) });
+    expect(read(wild('cloudflare/avideo-live-test-521.log'))).toMatchObject({ status: 521, url: null });
+  });
+
   it("reads the AWS SDK for Go v2's status, and keeps its service, operation and error code as the body (corpus: garage/webui-listobjectsv2-403-invalid-signature.txt)", () => {
     expect(read(wild('garage/webui-listobjectsv2-403-invalid-signature.txt'))).toMatchObject({
       status: 403,
