@@ -84,7 +84,7 @@ function resetCause(reason: string): Cause {
 /** The cause an Envoy response code detail names when Envoy answered without a flag. */
 export function ownDetailsCause(details: string): Cause {
   if (/^(?:direct_response|route_not_found|cluster_not_found|filter_chain_not_found|rbac_access_denied|ext_authz|jwt_authn_access_denied|request_rate_limited|local_rate_limited)/.test(details)) return 'proxy-config';
-  if (/^no_healthy_upstream/.test(details)) return 'no-live-upstream';
+  if (details.startsWith('no_healthy_upstream')) return 'no-live-upstream';
   if (/timeout/.test(details)) return 'timeout';
   // The reset reasons Envoy names in braces (`upstream_reset_before_response_started{connection_failure}`).
   if (/\{(?:connection_failure|local_connection_failure|remote_connection_failure)/.test(details)) return 'connect-failed';
