@@ -27,6 +27,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['express/express-default-handler-syntaxerror-pre.html', 'Express', 'express-stack-trace', 'medium'],
   ['sinatra/sinatra-404-error-highlight.txt', 'Sinatra', 'sinatra-not-found-cascade', 'medium'],
   ['puma/puma-caught-error-500.http', 'Puma', 'puma-lowlevel-error', 'high'],
+  // Fastify's own errors by their FST_ERR_* code: the default handler's body, and its pino log's FastifyError.
+  ['fastify/body-too-large-413-fst-err-ctp.json', 'Fastify', 'fastify-own-error-code', 'medium'],
+  ['fastify/pino-log-413-body-too-large.log', 'Fastify', 'fastify-own-error-code', 'low'],
+  // IIS's own 4xx by its sub-status in a pasted W3C line (403.7: client certificate required).
+  ['iis/w3c-log-403-7-client-cert.log', 'IIS', 'iis-log-line-own-answer', 'high'],
   // Django's CSRF page copied without its heading; a Nextcloud OCS pattern's XML must not read "failure" in it.
   ['django/csrf-403-debug-help.txt', 'Django', 'django-csrf-failure', 'high'],
   ['tomcat/exhibitor158-notfound-page-text.txt', 'Apache Tomcat', 'tomcat-status-report-words', 'low'],

@@ -91,6 +91,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   artifactory: { names: ['JFrog Artifactory'], framework: true },
   'aruba-cloud-object-storage': { names: ['Aruba Cloud Object Storage'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'arvancloud-api': { names: ['ArvanCloud API'], framework: true },
+  asmttpd: { names: ['asmttpd'] },
   aspnet: { names: ['ASP.NET'], broader: ['IIS'], framework: true },
   'aspnet-core': { names: ['ASP.NET Core'], framework: true },
   // SvelteKit and Astro refuse a cross-site form with the same words: named together, less precisely.
@@ -738,6 +739,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   modsecurity: { names: ['ModSecurity'], broader: ['Apache httpd', 'LiteSpeed', 'nginx', 'Plesk (its web server\'s error page)'] },
   'mojang-api': { names: ['Mojang API (or a Yggdrasil-compatible server)'], framework: true },
   'mojang-authserver': { names: ['Mojang API (or a Yggdrasil-compatible server)'], framework: true },
+  mokey: { names: ['mokey'], framework: true },
   mollie: { names: ['Mollie'], framework: true },
   'moneyforward-expense-api': { names: ['Money Forward Expense API'], framework: true },
   'mongodb-atlas-api': { names: ['MongoDB Atlas API'], framework: true },

@@ -68,11 +68,16 @@ const FORWARDER_ERRORS: Record<string, Cause> = {
   '64': 'reset', // ERROR_NETNAME_DELETED
 };
 
-/** Who made a 5xx, from IIS's `sc-status`, `sc-substatus` and `sc-win32-status` ('' when not logged). */
+/** Who made a 4xx or 5xx, from IIS's `sc-status`, `sc-substatus` and `sc-win32-status` ('' when not logged). */
 export function iisSignal(status: number, subStatus: string, win32Status: string): Signal | null {
-  if (status < 500 || subStatus === '') return null;
+  if (status < 400 || subStatus === '') return null;
   const code = `${status}.${subStatus}`;
   const evidence = { kind: 'iis-status' as const, detail: win32Status === '' ? code : `${code} sc-win32-status=${win32Status}` };
+  // A 4xx with a sub-status is a refusal of IIS's own modules ("The HTTP status code in IIS": 401.1-401.5
+  // authentication, 403.x access and SSL settings such as 403.7 "client certificate required", 404.x request filtering
+  // and the static file handler): its configuration decided, not the application. The analyzer explains only 5xx; a
+  // pasted line's 4xx is named by it.
+  if (status < 500) return subStatus === '0' ? null : { cause: 'proxy-config', confidence: 'high', decisive: true, evidence };
   // Sub-status 0: the status came from the handler, the application in most cases (a module may also set x.0). Not
   // for 503: 503.0 is IIS's own "Application pool unavailable" (a stopped or rapid-fail-protected pool) and the ASP.NET
   // Core Module's "503.0 - Server has been shutdown" (dotnet/aspnetcore#41771), as often as an application's 503.
