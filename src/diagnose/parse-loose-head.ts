@@ -16,18 +16,18 @@ import { toResponse } from './parse-http.ts';
 import { statusInPage } from './status-in-page.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
 
-/** `Status: 404 Not Found`, `Status code: 403`, `Status Code:500 Internal Server Error`, `Status = [500 ...],`. */
-const STATUS_STATEMENT = /^\s*(?:Status(?:[ -]?Code)?|:status)\s*[:=]\s*\[?\s*(\d{3})\b(.*)$/i;
+/** `Status: 404 Not Found`, `Status code: 403`, `Status Code:500 Internal Server Error`, `Status = [500 ...],`, `Status → 500 …` (Postman). */
+const STATUS_STATEMENT = /^\s*(?:Status(?:[ -]?Code)?|:status)\s*(?:[:=]|→)\s*\[?\s*(\d{3})\b(.*)$/i;
 /**
  * The request line in quotes, then the status, anywhere in a line: urllib3's debug log (`"HEAD /key HTTP/1.1" 404 0`,
  * under requests and botocore), an access log line in the common format.
  */
 const REQUEST_THEN_STATUS = /"[A-Z]+ [^"\s]+ HTTP\/\d(?:\.\d)?" (\d{3})\b/;
 /**
- * `Name: value`, `Name:value`, `Name = [value],` (a Java map), `name: 'value',` (a JavaScript object). A name starts
- * with a letter: a log line's time (`2022-02-20T10:25:08`) is no header.
+ * `Name: value`, `Name:value`, `Name = [value],` (a Java map), `name: 'value',` (a JavaScript object), `Name →value`
+ * (Postman's older header view). A name starts with a letter: a log line's time (`2022-02-20T10:25:08`) is no header.
  */
-const HEADER_LIKE = /^\s*([A-Za-z][!#$%&'*+.^_`|~0-9A-Za-z-]*)\s*(?::|\s=)(.*)$/;
+const HEADER_LIKE = /^\s*([A-Za-z][!#$%&'*+.^_`|~0-9A-Za-z-]*)\s*(?::|\s=|→)(.*)$/;
 /** `Response headers: [`, `Response Headers`, `Headers:`. */
 const HEADERS_LABEL = /^\s*(?:response\s+)?headers\s*(?::\s*)?(?:[[{(]\s*)?$/i;
 /** `Response Headers`, also at the end of a log line (`... - botocore.response - DEBUG - Response Headers:`). */
@@ -45,7 +45,7 @@ const BODY_LABEL = /^\s*(?:response\s+)?body\s*:\s?|^.*\sresponse\s+body\s*:\s*$
  * What a tool prints before a head: a request line ("GET http://example.com HTTP/1.1"), a comment's edge, a labelled
  * field ("Request URL:http://...", DevTools' General section).
  */
-const BEFORE_HEAD = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?\s*$|<!--|-->|[A-Za-z][\w -]{0,40}:)/;
+const BEFORE_HEAD = /^\s*(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?\s*$|<!--|-->|[A-Za-z][\w -]{0,40}(?::|→))/;
 /** More lines of prose than this before the head: the paste is a page. */
 const MAX_PROSE_BEFORE = 1;
 
@@ -188,7 +188,8 @@ function headWithoutStatus(lines: readonly string[]): ParsedResponse | null {
     if (!isBareHead(run.headers) && !isShortHead(run.headers, lines, run.end)) return null;
   }
   const bodyLines = bodyAfter(lines, run.end);
-  const named = statusInPage(bodyLines.slice(0, MAX_BODY_LINES_FOR_STATUS));
+  // The body's words, or else the line the report put above its headers' label (`StatusCode:` then `400 bad request`).
+  const named = statusInPage(bodyLines.slice(0, MAX_BODY_LINES_FOR_STATUS)) ?? (label > 0 ? statusInPage(lines.slice(0, label)) : null);
   return toResponse({ httpVersion: null, status: named?.status ?? null, reason: named?.reason ?? '', headers: run.headers }, bodyText(bodyLines));
 }
 
