@@ -13,7 +13,7 @@ import { CHECKS, KNOWN_GAPS, type Check } from './wild-known-gaps.ts';
 
 export { CHECKS, type Check };
 import { WILD_FORMATS, WRITTEN_BY_APP } from './wild-formats.ts';
-import { WITH_ERROR_LOG } from './wild-pairs.ts';
+import { WITH_APP_LOG, WITH_ERROR_LOG } from './wild-pairs.ts';
 
 export const WILD_DIR = new URL('../fixtures/logs/wild/', import.meta.url).pathname;
 export const ACCURACY_DOC = new URL('../../docs/logs-accuracy.md', import.meta.url).pathname;
@@ -78,7 +78,14 @@ const isErrorLog = (format: string): boolean => format !== '' && format !== 'non
 export async function measure(row: CorpusRow, dir = WILD_DIR): Promise<Measured> {
   const writtenBy = WRITTEN_BY_APP.has(row.format) ? 'app' : undefined;
   const errorLog = WITH_ERROR_LOG[row.file];
-  const report = await analyzeLogs({ files: errorLog === undefined ? [row.file] : [row.file, errorLog], cwd: dir, stdin: Readable.from([]), writtenBy });
+  const appLog = WITH_APP_LOG[row.file];
+  const report = await analyzeLogs({
+    files: errorLog === undefined ? [row.file] : [row.file, errorLog],
+    ...(appLog === undefined ? {} : { appFiles: [appLog] }),
+    cwd: dir,
+    stdin: Readable.from([]),
+    writtenBy,
+  });
   const file = report.files[0];
   const others = Object.entries(file?.otherFormats ?? {});
   const own = (file?.parsed ?? 0) - others.reduce((sum, [, n]) => sum + n, 0);
@@ -130,8 +137,8 @@ export function renderAccuracy(measured: Measured[]): string {
 Each file of \`test/fixtures/logs/wild/\` (published logs, provenance in its \`corpus.tsv\` and README) analysed as
 \`httpwhy logs FILE\` would, format detected, against the hand count in \`corpus.tsv\`; the access logs an application server
 wrote itself (the formats \`WRITTEN_BY_APP\` of \`test/logs/wild-formats.ts\` lists) as a user who knows it would, with
-\`--written-by app\`, and the rows whose hand count was made with the proxy's error log beside them
-(\`test/logs/wild-pairs.ts\`) with that file too. **${right} of ${measured.length}** files are read right.
+\`--written-by app\`, and the rows whose hand count was made with the proxy's error log or the application's request
+log beside them (\`test/logs/wild-pairs.ts\`) with that file too (the application's as \`--app\`). **${right} of ${measured.length}** files are read right.
 
 - *Formats read*: the format httpwhy named for the file, then, for a mixed file, the other formats that read lines of
   it (lines read by each in brackets); right when the named one is an id \`test/logs/wild-formats.ts\` gives for the

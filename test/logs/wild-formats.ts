@@ -259,6 +259,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'envoy-debug-log': ['envoy'],
   // nghttpx's access log: CLF-like by default (accesslog-format), read as combined or common.
   'nghttpx-access': ['combined', 'common'],
+  // istiod's own log (Istio's control plane): an application's log, with no request in it.
+  'istio-ctrl-log': ['app-text'],
+  // Flynn's router logging in logfmt through Flynn's log aggregator (`app[…]: t=… lvl=eror msg="retriable dial error"
+  // app=router`): a router's own error lines, which no reader takes yet.
+  'flynn-router-logfmt': ['flynn-router'],
   'oauth2-proxy-access': ['oauth2-proxy'],
   'pomerium-json': ['envoy-json'],
   'tsdproxy-zerolog': ['tsdproxy'],

@@ -89,4 +89,19 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-main/smartwatch-iot-access.log': 'nginx-error/smartwatch-iot-error.log',
   'nginx-custom/isucon9-access.log': 'nginx-error/isucon9-error.log',
   'nginx-combined/rasta-site-access.log': 'nginx-error/rasta-error.log',
+  'nginx-combined/pdb-django-nginx-access.log': 'nginx-error/pdb-django-nginx-error.log',
+  'nginx-combined/docker-lemp-montree-nginx-access.log': 'nginx-error/docker-lemp-montree-nginx-error.log',
+  'nginx-combined/php-docker-lemp-moo8inw-nginx-access.log': 'nginx-error/php-docker-lemp-moo8inw-nginx-error.log',
+};
+
+/**
+ * Rows whose hand count was made with the application's own request log from the same source beside the proxy's
+ * (held-out set 119: PHP-FPM's pool access log, gunicorn's access log): measured as `httpwhy logs ACCESS [ERROR] --app
+ * APP` would read them.
+ */
+export const WITH_APP_LOG: Readonly<Record<string, string>> = {
+  'nginx-combined/pdb-django-nginx-access.log': 'gunicorn-access/pdb-django-gunicorn-access.log',
+  'nginx-combined/docker-lemp-montree-nginx-access.log': 'php-fpm-access/docker-lemp-montree-fpm-access.log',
+  'nginx-combined/php-docker-lemp-moo8inw-nginx-access.log': 'php-fpm-access/php-docker-lemp-moo8inw-fpm-access.log',
+  'nginx-combined/zen-tools-uwsgi-webapp-access.log': 'uwsgi/zen-tools-uwsgi-webapp-uwsgi.log',
 };

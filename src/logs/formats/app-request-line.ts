@@ -85,8 +85,11 @@ const SHAPES: readonly Shape[] = [
   { pattern: new RegExp(`^\\[[^\\]]+\\] (\\S+):\\d+ \\[(\\d{3})\\]: (?:${METHOD} |\\(null\\) )?(\\/\\S*)`), method: 3, path: 4, status: 2, client: 1 },
   // PHP-FPM's pool access log in its default format (sapi/fpm/fpm/fpm_log.c, `%R - %u %t "%m %r" %s`): the client, an
   // empty user, the time without brackets, the method and the script's URI in quotes, then the status the script set:
-  // `172.19.0.4 -  21/Oct/2018:08:41:27 +0000 "GET /index.php" 500`.
-  { pattern: new RegExp(`^(\\S+) - \\S* ?\\d{2}\\/[A-Z][a-z]{2}\\/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4} "${METHOD} (\\S+)" (\\d{3})\\s*$`), method: 2, path: 3, status: 4, client: 1 },
+  // `172.19.0.4 -  21/Oct/2018:08:41:27 +0000 "GET /index.php" 500`. Pools often log more after the status (www.conf's
+  // example adds `%f %{mili}d %{kilo}M %C%%`) or start at the time: `10/May/2018:04:09:27 +0000 "GET /index.php" 404
+  // 1.818ms 2048kb 0.00%`. Its time is not read: the URI it logs is the script's (`/index.php` behind a front
+  // controller), so beside the proxy's log a time would make a request the proxy logged under another path look missing.
+  { pattern: new RegExp(`^(?:(\\S+) - \\S* ?)?\\d{2}\\/[A-Z][a-z]{2}\\/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4} "${METHOD} (\\S+)" (\\d{3})(?:\\s+\\S+){0,6}\\s*$`), method: 2, path: 3, status: 4, client: 1 },
   // Rails' (ActionController) and Phoenix's (Plug.Logger) line at the end of a request: `Completed 500 Internal
   // Server Error in 27ms`, `Sent 500 in 12ms`; the method and path are on the request's first line.
   { pattern: /\b(?:Completed|Sent) (\d{3}) (?:[A-Za-z' -]+ )?in [\d.]+ ?(?:ms|µs|s)\b/, method: 0, path: 0, status: 1, client: 0 },
