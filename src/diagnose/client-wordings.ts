@@ -17,7 +17,8 @@
  *   containerd's `unexpected status from GET request to https://...: 502 Bad Gateway`, the AWS SDK for Go v2's
  *   `https response error StatusCode: 403, RequestID: …`, Go API clients' `POST https://api.example.com/v2/x: 422 <message>`;
  * - Google's Python clients (google-api-core) `404 GET https://storage.googleapis.com/…: No such object: …`; PHP's stream
- *   wrapper `file_get_contents(<url>): failed to open stream: HTTP request failed! HTTP/1.0 403 Forbidden`;
+ *   wrapper `file_get_contents(<url>): failed to open stream: HTTP request failed! HTTP/1.0 403 Forbidden`; cargo's
+ *   registry client `the remote server responded with an error (status 403 Forbidden): <the registry's words>`;
  * - git `RPC failed; HTTP 502 curl 22 ...` and `unable to access 'https://...': The requested URL returned error: 502`,
  *   urllib3's debug line `https://host:443 "GET /x HTTP/1.1" 403 898`, libcurl's `The requested URL returned error: 403` around other wording (git in another language, pacman),
  *   npm `npm ERR! 502 Bad Gateway - GET https://...`, wget `HTTP request sent, awaiting response... 503 Backend is
@@ -101,6 +102,12 @@ export interface QuotedBody {
 function npmErrorField(after: string): QuotedBody | null {
   const m = /^ - ([^\n]*\S)/.exec(after);
   return m?.[1] ? { body: m[1], unquoted: true, jsonErrorField: true } : null;
+}
+
+/** Cargo's message after the status: the `detail` of each of the registry's JSON errors, joined (crates-io's Error::Api). */
+function registryErrorsField(after: string): QuotedBody | null {
+  const rest = restOfLineBody(after);
+  return rest ? { ...rest, unquoted: true, jsonErrorField: true } : null;
 }
 
 /** The body Guzzle printed on the message's own line after "response:" (up to its "(truncated...)" mark); on the next lines it is read as any body after a message. */
@@ -378,6 +385,14 @@ const WORDINGS: readonly ClientWording[] = [
     pattern: new RegExp(String.raw`(?:^|[\s:])${METHOD} (${URL_TEXT}): ([45]\d\d) (?:\(request "[^"\n]{0,100}"\) )?`),
     read: (m) => line(m[3], '', m[1], m[2]),
     bodyAfter: restOfLineBody,
+  },
+  // Cargo's registry client (the crates-io crate, Error::Api): "the remote server responded with an error (status 403
+  // Forbidden): <the registry's errors>", which it prints only for a body of the registry API's JSON errors (their
+  // details joined): the registry's own words, kept as the body of a JSON answer.
+  {
+    pattern: /\bthe remote server responded with an error \(status (\d{3})(?: ([^)\n]{0,60}))?\): /,
+    read: (m) => line(m[1], m[2]),
+    bodyAfter: registryErrorsField,
   },
   // PHP's http:// stream wrapper (file_get_contents, fopen): "file_get_contents(<url>): failed to open stream: HTTP request
   // failed! HTTP/1.0 403 Forbidden" (ext/standard/http_fopen_wrapper.c, the status line as received; "Failed" since PHP 8).

@@ -47,6 +47,9 @@ describe('diagnose: services by their own words', () => {
     // Ory Oathkeeper's herodot errors: its /decisions body (held-out set 291) and its own log line for a refused token.
     ['ory-oathkeeper/decisions-no-rule-404.json', 'Ory Oathkeeper', 'ory-oathkeeper-error'],
     ['ory-oathkeeper/access-credentials-invalid-401.log', 'Ory Oathkeeper', 'ory-oathkeeper-error'],
+    // GitHub Container Registry's DENIED error in its own words, with no host in the paste.
+    ['ghcr/buildx-denied-permission-denied-write-package.txt', 'GitHub Container Registry', 'ghcr-package-permission-denied'],
+    ['ghcr/denied-installation-not-allowed-create-org-package.txt', 'GitHub Container Registry', 'ghcr-package-permission-denied'],
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],

@@ -113,6 +113,11 @@ describe('parseClientError: each tool by its own wording', () => {
     expect(read(wild('cloudflare/avideo-live-test-521.log'))).toMatchObject({ status: 521, url: null });
   });
 
+  it("reads cargo's registry error: the status it names and the registry's own words, kept as a JSON answer's (corpus: crates-io/cargo-publish-403-token-lacks-permissions.txt)", () => {
+    const found = parseClientError(wild('crates-io/cargo-publish-403-token-lacks-permissions.txt'));
+    expect(found?.response).toMatchObject({ status: 403, reason: 'Forbidden', body: 'this token does not have the required permissions to perform this action', bodyNote: 'json-error-field' });
+  });
+
   it("reads the AWS SDK for Go v2's status, and keeps its service, operation and error code as the body (corpus: garage/webui-listobjectsv2-403-invalid-signature.txt)", () => {
     expect(read(wild('garage/webui-listobjectsv2-403-invalid-signature.txt'))).toMatchObject({
       status: 403,

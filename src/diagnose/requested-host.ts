@@ -24,6 +24,11 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`\bservice index for source\s+${URL_HOST}`, 'gi'),
   // PHP's stream functions name the URL they opened: "file_get_contents(http://…): failed to open stream".
   new RegExp(String.raw`\b(?:file_get_contents|fopen)\(${URL_HOST}`, 'gi'),
+  // An image's registry as docker and buildx name it: "The push refers to repository [ghcr.io/…]", "pushing ghcr.io/…
+  // with docker", "failed to push <registry>/…" (a registry's host has a dot; Docker Hub's short names have none).
+  new RegExp(String.raw`(?:\bthe push refers to repository \[|\bpushing |\bfailed to push )${HOST}/`, 'gi'),
+  // Cargo's "failed to publish to registry at https://crates.io".
+  new RegExp(String.raw`\bfailed to publish to registry at\s+${URL_HOST}`, 'gi'),
   // A status and its reason phrase, then where it came from: twine's "400 Bad Request from https://upload.pypi.org/…".
   new RegExp(String.raw`\b[1-5]\d\d [A-Z][A-Za-z' -]{1,40} from ${URL_HOST}`, 'g'),
 ];

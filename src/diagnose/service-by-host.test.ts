@@ -18,6 +18,9 @@ describe('requestedHost', () => {
     ["git's unable to access '<url>'", 'bitbucket/github-desktop-push-bitbucket-503.txt', 'bitbucket.org'],
     ["Qt's Error transferring <url> (Prism Launcher's log)", 'minecraft-services/prism-launcher-login-429.log', 'api.minecraftservices.com'],
     ["Elixir Tesla's logged request line, beside a documentation link in the body", 'tesla-api/teslamate-owner-api-403-forbidden-see-fleet-api.log', 'owner-api.teslamotors.com'],
+    ["docker's \"The push refers to repository [<registry>/…]\"", 'ghcr/actions-push-permission-denied-write-package.txt', 'ghcr.io'],
+    ["buildx's \"pushing <registry>/… with docker\"", 'ghcr/buildx-push-denied-permission-denied-write-package.txt', 'ghcr.io'],
+    ["cargo's \"failed to publish to registry at <url>\"", 'crates-io/cargo-publish-403-must-be-logged-in.txt', 'crates.io'],
   ])('reads the host from %s', (_case, path, host) => {
     expect(requestedHost(wild(path))).toBe(host);
   });
