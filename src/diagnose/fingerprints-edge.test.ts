@@ -39,6 +39,8 @@ const ISSUED: [string, string, string][] = [
   ['netlify/bb-k8sdocs-not-found-request-id.txt', 'Netlify', 'netlify-not-found-request-id'],
   // The body in a script's quotes (`Response: "Not Found - Request ID: …"`).
   ['netlify/final-banner-site-not-found-404-probe.txt', 'Netlify', 'netlify-not-found-request-id'],
+  // Edgecast's lighttpd-shaped page under its ECLF server code, in Postman's older header view.
+  ['edgecast/nugetgallery-5614-flatcontainer-502-eclf.txt', 'Edgecast', 'edgecast-error-page'],
   // kubernetes/ingress-gce#141: the front end's two sentences as an issue title quotes them, without the last period
   ['google-cloud-lb/ingress-gce-141-temporary-error.txt', 'Google Front End', 'google-frontend-502'],
   // azureossd's App Service blog: the Linux middleware's message when it cannot reach the app's container

@@ -15,6 +15,15 @@ describe('parseLooseHead, on real pastes', () => {
     ]);
   });
 
+  it("reads Postman's older header view (`Name → value`), its Status among the headers or none at all", () => {
+    const travis = parseLooseHead(wild('travis-ci/travis5643-hooks-500.http'));
+    expect(travis).toMatchObject({ status: 500, reason: 'Internal Server Error' });
+    expect(travis?.headers).toContainEqual({ name: 'Via', value: '1.1 vegur' });
+    // The status only in the page below (Edgecast's ECLF server over lighttpd's page).
+    const edgecast = parseLooseHead(wild('edgecast/nugetgallery-5614-flatcontainer-502-eclf.txt'));
+    expect(edgecast?.headers).toContainEqual({ name: 'Server', value: 'ECLF (frc/8F0E)' });
+  });
+
   it("reads a scanner's Status code line after the request line, headers only", () => {
     const response = parseLooseHead(wild('squid/403-sipgate-access-denied.headers').replace('HTTP/1.0 403 Forbidden', 'Status code: 403'));
     expect(response).toMatchObject({ status: 403, body: null });
