@@ -212,6 +212,12 @@ describe('diagnose: no confidently wrong issuer', () => {
     expect(d.summary).toContain('(Gunicorn)');
   });
 
+  it("names nobody for an access line cut before its client and time: a proxy's as much as an app server's (corpus: ingress-nginx/cert-manager-656-acme-challenge-404-access.log)", () => {
+    // ingress-nginx's own 404 for a host no Ingress rule took, in the thread; the line alone reads like a web framework's.
+    const d = first(wild('ingress-nginx/cert-manager-656-acme-challenge-404-access.log'));
+    expect(d).toMatchObject({ verdict: 'unknown', status: 404 });
+  });
+
   it("does not read a sentence that runs from a status to a component's name as that component's page footer", () => {
     // Sentences as people write them around an error (constructed; the shape is what matters, not the words).
     for (const sentence of [

@@ -503,6 +503,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   grape: { names: ['Grape'], framework: true },
   graphhopper: { names: ['GraphHopper'], framework: true },
   gravitee: { names: ['Gravitee API gateway'] },
+  gravity: { names: ['Gravity'], framework: true },
   grizzly: { names: ['Grizzly'], broader: ['Eclipse GlassFish'] },
   gromox: { names: ['Gromox'], framework: true },
   groq: { names: ['Groq API'], framework: true },
@@ -720,7 +721,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   micronaut: { names: ['Micronaut'], framework: true },
   microsandbox: { names: ['microsandbox'] },
   'microsoft-defender-endpoint': { names: ['Microsoft Defender for Endpoint API'], framework: true },
-  'microsoft-graph': { names: ['Microsoft Graph'], framework: true },
+  'microsoft-graph': { names: ['Microsoft Graph'], broader: ['HTTP.sys'], framework: true },
   'microsoft-purview': { names: ['Microsoft Purview'], framework: true },
   'microsoft-teams-webhook': { names: ['Microsoft Teams'], framework: true },
   'microsoft-tmg': { names: ['Microsoft ISA Server / Forefront TMG'], broader: ['Forward proxy (HTTP CONNECT)'] },
@@ -869,6 +870,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'parity-ethereum': { names: ['Parity JSON-RPC server (jsonrpc-http-server, jsonrpsee)'], framework: true },
   'parse-server': { names: ['Parse Server'], framework: true },
   // Payara Server is a fork of GlassFish that keeps its error report: GlassFish is the same box named less precisely.
+  patroni: { names: ['Patroni'], framework: true },
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'openstack-swift': { names: ['OpenStack Swift'] },
   paypal: { names: ['PayPal'], framework: true },
@@ -1128,6 +1130,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // `vercel dev` serves Vercel's own error templates locally.
   vaultwarden: { names: ['Vaultwarden'], broader: ['Rocket'], framework: true },
   vector: { names: ['Vector'], framework: true },
+  'venafi-tpp': { names: ['Venafi Trust Protection Platform'], framework: true },
   'veracode-api': { names: ['Veracode API'], framework: true },
   'vercel-cli': { names: ['Vercel CLI'], broader: ['Vercel'] },
   verdaccio: { names: ['Verdaccio'], broader: ['Express'], framework: true },

@@ -261,6 +261,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'nghttpx-access': ['combined', 'common'],
   // istiod's own log (Istio's control plane): an application's log, with no request in it.
   'istio-ctrl-log': ['app-text'],
+  // Cloudflare Logpush's HTTP requests in its CSV output: no reader yet.
+  'cloudflare-logpush-csv': ['cloudflare-logpush'],
   // Flynn's router logging in logfmt through Flynn's log aggregator (`app[…]: t=… lvl=eror msg="retriable dial error"
   // app=router`): a router's own error lines, which no reader takes yet.
   'flynn-router-logfmt': ['flynn-router'],
