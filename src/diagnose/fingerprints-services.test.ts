@@ -50,6 +50,9 @@ describe('diagnose: services by their own words', () => {
     // GitHub Container Registry's DENIED error in its own words, with no host in the paste.
     ['ghcr/buildx-denied-permission-denied-write-package.txt', 'GitHub Container Registry', 'ghcr-package-permission-denied'],
     ['ghcr/denied-installation-not-allowed-create-org-package.txt', 'GitHub Container Registry', 'ghcr-package-permission-denied'],
+    // Let's Encrypt's Boulder by its problem detail (its message, " :: ", the cause), as cert-manager and lego print it.
+    ['boulder/cert-manager-663-authz-ratelimited-429.log', "Boulder (Let's Encrypt ACME)", 'boulder-problem-detail'],
+    ['boulder/evilginx-new-order-429-ratelimited.log', "Boulder (Let's Encrypt ACME)", 'boulder-problem-detail'],
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],

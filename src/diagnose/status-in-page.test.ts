@@ -34,6 +34,9 @@ describe('statusInPage', () => {
     ['503: Proxy Target Missing', 503, 'Proxy Target Missing'],
     // midtrans-python-client's error, the code in backticks (midtrans/python-snap-production-token-401 of set 292).
     ['Midtrans API is returning API error. HTTP status code: `401`. API response: `{"error_messages":[]}`', 401, ''],
+    // ACME problems as cert-manager and lego print them (boulder/ of set 302 and earlier).
+    ['Failed to update ACME account:400 urn:ietf:params:acme:error:invalidEmail: Unable to update account :: invalid contact domain.', 400, ''],
+    ['acme: error: 429 :: POST :: https://acme-v02.api.letsencrypt.org/acme/new-order :: urn:ietf:params:acme:error:rateLimited :: Error creating new order', 429, ''],
   ])('reads %j as %i', (line, status, reason) => {
     expect(statusInPage([line])).toEqual({ status, reason });
   });

@@ -24,6 +24,11 @@ const LEADING_CODE = /^(\d{3})(?:\.(?=\s|$)|(?::\s+|\s+(?:[-:|]\s*)?)([A-Z][A-Za
 const NAMED_CODE = /\b(?:HTTP ERROR:?|HTTP Error|HTTP Status|HTTP|Error reference number:?|Error code:?|Error|Status code:?|Status:|status=|(?:error_)?code["']?\s*[:=]?)\s*`?(\d{3})(?:\.\d+)?\b(?!(?:\. |, e\.displayText\(\) = )DB::Exception)/i;
 /** The same in the languages IIS and Tomcat write their pages in: "HTTP 错误 404.0", "HTTP状态 404", "HTTP-Fehler 500.19". */
 const NAMED_CODE_TRANSLATED = /(?:HTTP ?(?:错误|錯誤|状态|狀態|エラー|ステータス|오류|상태)|HTTP-Fehler|Erreur HTTP|Error HTTP|Errore HTTP|Erro HTTP|Estado HTTP|[ÉE]tat HTTP|Ошибка HTTP)\s*(\d{3})(?:\.\d+)?(?!\d)/i;
+/**
+ * An ACME problem as clients print it, the status before its type: cert-manager's `429 urn:ietf:params:acme:error:
+ * rateLimited: …`, lego's `429 :: POST :: <url> :: urn:ietf:params:acme:error:rateLimited :: …`.
+ */
+const ACME_PROBLEM_STATUS = /\b([45]\d\d)(?: :: [A-Z]+ :: \S+ ::)? urn:(?:ietf:params:)?acme:error:/;
 /** A reason phrase a page labels as such, at the end of its line: Jetty's "Problem accessing /x. Reason: Not Found". */
 const LABELLED_REASON = /\bReason:\s+([A-Za-z][A-Za-z' -]{2,60}?)\s*$/;
 /** An access log's request and the status after it (CLF and the servers that copy it): `"GET / HTTP/1.1" 400 26`. */
@@ -103,6 +108,8 @@ function fromLine(line: string): PageStatus | null {
   if (traced && isStatus(Number(traced[1]))) return { status: Number(traced[1]), reason: '' };
   const request = LOGGED_REQUEST_STATUS.exec(line);
   if (request && isStatus(Number(request[1]))) return { status: Number(request[1]), reason: '' };
+  const acme = ACME_PROBLEM_STATUS.exec(line);
+  if (acme && isStatus(Number(acme[1]))) return { status: Number(acme[1]), reason: '' };
   const labelled = LABELLED_REASON.exec(line)?.[1];
   const byReason = labelled === undefined ? undefined : reasonPhrases().get(wordsOf(labelled));
   if (byReason) return byReason;
