@@ -32,6 +32,12 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['fastify/pino-log-413-body-too-large.log', 'Fastify', 'fastify-own-error-code', 'low'],
   // IIS's own 4xx by its sub-status in a pasted W3C line (403.7: client certificate required).
   ['iis/w3c-log-403-7-client-cert.log', 'IIS', 'iis-log-line-own-answer', 'high'],
+  // The kubelet's authorizer in its own words (through kubectl logs and the API server's node proxy), and its answers as
+  // metrics-server logs them, in its older and newer wording.
+  ['kubelet/kubectl-139-logs-forbidden-anonymous-nodes-proxy.txt', 'Kubelet', 'kubelet-authorizer-forbidden', 'high'],
+  ['kubelet/k8s-55872-logs-nodes-proxy-forbidden.txt', 'Kubelet', 'kubelet-authorizer-forbidden', 'high'],
+  ['kubelet/metrics-server-105-summary-401.log', 'Kubelet', 'kubelet-answer-in-metrics-server-log', 'high'],
+  ['kubelet/rancher-44039-metrics-server-scrape-node-401.log', 'Kubelet', 'kubelet-answer-in-metrics-server-log', 'high'],
   // Django's CSRF page copied without its heading; a Nextcloud OCS pattern's XML must not read "failure" in it.
   ['django/csrf-403-debug-help.txt', 'Django', 'django-csrf-failure', 'high'],
   ['tomcat/exhibitor158-notfound-page-text.txt', 'Apache Tomcat', 'tomcat-status-report-words', 'low'],
