@@ -271,6 +271,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Harbor: its registry's refusal as docker printed it, and its API's error object with Harbor's own word (the body alone)
   ['harbor/docker-push-unauthorized.txt', 'Harbor', 'harbor-repository-access', 'high'],
   ['harbor/harbor16504-401-api-v2-unauthorized.json', 'Harbor', 'harbor-unauthorized-error', 'low'],
+  // Harbor's read-only mode sentence after docker's registry error code (its docs' example).
+  ['harbor/harbor-docs-read-only-mode-push-denied.txt', 'Harbor', 'harbor-read-only-mode', 'high'],
   // Thanos Receive's refusal of a remote write, in the OpenTelemetry exporter's and vmagent's logs
   ['thanos/otel-prw-receive-alreadyexists-409.log', 'Thanos', 'thanos-receive-write-error', 'high'],
   ['thanos/vmagent-to-receive-conflict-409.log', 'Thanos', 'thanos-receive-write-error', 'high'],
