@@ -60,6 +60,7 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // Exchange Server on premises: Outlook on the web's error details and EWS's SOAP header (Microsoft's documentation).
   ['exchange-server/owa-signin-quota-exceeded-something-went-wrong.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'low'],
   ['exchange-server/owa-after-security-update-something-went-wrong-500.txt', 'Microsoft Exchange Server', 'exchange-server-owa-error', 'medium'],
+  ['exchange-server/eac-hybrid-412-cookies-are-disabled.txt', 'Microsoft Exchange Server', 'exchange-server-eac-cookies-disabled', 'high'],
   ['exchange-server/ews-getuseroofsettings-soap-fault-not-mailbox-owner.txt', 'Microsoft Exchange Server', 'exchange-server-ews-soap', 'low'],
   // BIG-IP's automation toolchain (AS3, Declarative Onboarding) refusing a declaration (held-out sets 228 and 235).
   ['f5-big-ip/as3-declare-422-sharenodes-pool-member-conflicts.json', 'F5 BIG-IP', 'f5-automation-toolchain-error', 'medium'],
