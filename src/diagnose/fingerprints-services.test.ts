@@ -53,6 +53,8 @@ describe('diagnose: services by their own words', () => {
     // Let's Encrypt's Boulder by its problem detail (its message, " :: ", the cause), as cert-manager and lego print it.
     ['boulder/cert-manager-663-authz-ratelimited-429.log', "Boulder (Let's Encrypt ACME)", 'boulder-problem-detail'],
     ['boulder/evilginx-new-order-429-ratelimited.log', "Boulder (Let's Encrypt ACME)", 'boulder-problem-detail'],
+    // Claude Code's own line for an API error, pointing to Anthropic's status page.
+    ['anthropic/claude-code-61365-529-overloaded-message.txt', 'Anthropic API', 'anthropic-claude-code-api-error'],
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],
