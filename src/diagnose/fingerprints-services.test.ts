@@ -55,6 +55,9 @@ describe('diagnose: services by their own words', () => {
     ['boulder/evilginx-new-order-429-ratelimited.log', "Boulder (Let's Encrypt ACME)", 'boulder-problem-detail'],
     // Claude Code's own line for an API error, pointing to Anthropic's status page.
     ['anthropic/claude-code-61365-529-overloaded-message.txt', 'Anthropic API', 'anthropic-claude-code-api-error'],
+    // Text Generation Inference's error object and its validation words (as chat-ui printed them).
+    ['text-generation-inference/tgi-openapi-429-model-overloaded.json', 'Text Generation Inference', 'tgi-error-response'],
+    ['text-generation-inference/chat-ui-340-inputs-plus-max-new-tokens-1512.txt', 'Text Generation Inference', 'tgi-error-response'],
     ['dropbox/looker-action-upload-409-path-conflict.log', 'Dropbox API', 'dropbox-api-error'],
     ['google-apis/calendarsync-insert-403-quota-exceeded.txt', 'Google APIs', 'google-apis-error-printed-words'],
     ['google-apis/tizonia-youtube-403-quota.txt', 'Google APIs', 'google-apis-error-printed-words'],

@@ -558,7 +558,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'huawei-obs': { names: ['Huawei Cloud OBS'], broader: ['Object storage (S3-style XML error)'] },
   // Its forms service answered with the Jetty it runs on (Jetty's own error page): the engine names it less precisely.
   hubspot: { names: ['HubSpot'], broader: ['Jetty'], framework: true },
-  huggingface: { names: ['Hugging Face Hub', 'Hugging Face Inference API'], framework: true },
+  huggingface: { names: ['Hugging Face Hub', 'Hugging Face Inference API'], broader: ['Text Generation Inference'], framework: true },
   'hugo-server': { names: ['Hugo server'], broader: ['Go net/http'], framework: true },
   hummingbird: { names: ['Hummingbird'], framework: true },
   hyper: { names: ['hyper'], framework: true },
