@@ -71,13 +71,6 @@ function isStatusText(body: string, status: number): boolean {
 
 /** A line of an app's own log (its server's request line), not a proxy's. */
 const isAppServerLine = (obs: Observation) => obs.logged?.format === 'app-text' || obs.logged?.format === 'app-json';
-/**
- * A line that starts at its quoted request and goes on with the combined format's size, referer and user agent: a
- * proxy's access line cut before its client and time as much as an app server's (actix-web writes the same tail after
- * its client's address). Cut so, it names no server, and says nothing of who answered.
- */
-const CUT_COMBINED_LINE = /^\s*"[A-Z]+ \S+ HTTP\/[\d.]+" \d{3} (?:\d+|-) "[^"]*" "[^"]*"/;
-const isCutCombinedLine = (obs: Observation) => CUT_COMBINED_LINE.test(obs.logged?.text ?? '');
 
 /** The forms whose body (or log fields) was seen whole: a page's text or a client's message shows too little of it. */
 const ELIMINATED_FORMS = new Set(['message', 'body', 'log-line']);
@@ -128,7 +121,7 @@ function applies(rule: EliminationRule, seen: Seen): boolean {
   if ((logged !== undefined) !== (response.form === 'log-line')) return false;
   if (direct && obs.directClient === undefined) return false;
   if (seen.reasonOnly && reason === undefined && !direct) return false;
-  if (logged !== undefined && (obs.logged?.issuer !== 'app' || isCutCombinedLine(obs) || (logged === 'app-server') !== isAppServerLine(obs))) return false;
+  if (logged !== undefined && (obs.logged?.issuer !== 'app' || (logged === 'app-server') !== isAppServerLine(obs))) return false;
   if ((noStatus === true) !== (status === null)) return false;
   if (statuses && (status === null || !statuses.includes(status))) return false;
   if (appInPath && app.length === 0) return false;

@@ -11,13 +11,21 @@ import type { ChainLink, Observation } from './types.ts';
 
 export const SERVICE_HOST_RULE = 'service-host';
 
+/** The patterns with a `*` label further in, compiled once each. */
+const innerWildcards = new Map<string, RegExp>();
+
 /** `*.x` and `*-x` match any host that ends so; a `*` label further in stands for one label (`*.dkr.ecr.*.amazonaws.com`). */
 function servedAt(host: string, pattern: string): boolean {
   const open = pattern.startsWith('*');
   const rest = open ? pattern.slice(1) : pattern;
   if (!rest.includes('*')) return open ? host.endsWith(rest) : host === rest;
-  const labels = rest.split('.').map((label) => (label === '*' ? '[^.]+' : label));
-  return new RegExp(`^${open ? '.*' : ''}${labels.join('\\.')}$`).test(host);
+  let compiled = innerWildcards.get(pattern);
+  if (!compiled) {
+    const labels = rest.split('.').map((label) => (label === '*' ? '[^.]+' : label));
+    compiled = new RegExp(`^${open ? '.*' : ''}${labels.join('\\.')}$`);
+    innerWildcards.set(pattern, compiled);
+  }
+  return compiled.test(host);
 }
 
 function serviceAt(host: string, data: ServiceHostsData): ServiceByHost | undefined {

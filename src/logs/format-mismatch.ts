@@ -33,7 +33,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'aws-elb': 'AWS Classic Load Balancer entries: ISO time, name, client:port, backend:port or -, three timings, elb_status_code backend_status_code …',
   cloudfront: 'AWS CloudFront standard log lines (tab-separated, after a #Fields: line with x-edge-… fields, or in the legacy field order)',
   'iis-w3c': 'IIS W3C extended log lines, after a #Fields: line (or in IIS\'s default field order)',
-  envoy: 'Envoy or Istio default text lines: [time] "METHOD path protocol" code flags … bytes duration …',
+  envoy: 'Envoy or Istio default text lines: [time] "METHOD path protocol" code flags … bytes duration …, or Envoy\'s own log: [time][thread][level][component] message',
   'envoy-json': 'Envoy JSON access-log lines with response_code and response_flags, response_code_details, upstream_cluster or upstream_host',
   caddy: 'Caddy JSON lines with a numeric "ts" and a "logger" of http.log.access… or http.log.error…',
   'traefik-json': 'Traefik JSON access-log lines (DownstreamStatus, OriginStatus, RequestMethod, RequestPath…)',

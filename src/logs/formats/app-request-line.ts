@@ -129,6 +129,18 @@ const group = (m: RegExpExecArray, n: number): string => (n === 0 ? '' : (m[n] ?
  */
 const ADDRESS = /(?:^|[\s('[])(\d{1,3}(?:\.\d{1,3}){3}|(?!\d{1,2}:\d\d:\d\d(?![\da-f]*:))[\da-f]{0,4}(?::[\da-f]{0,4}){2,7})(?=[\s:',)\]]|$)/i;
 
+/** What follows the status in the combined format: the size, then the referer and the user agent in quotes. */
+const COMBINED_TAIL = /^ (?:\d+|-) "[^"]*" "[^"]*"/;
+
+/**
+ * A line that starts at its quoted request and goes on with the combined format's size, referer and user agent: a
+ * proxy's access line cut before its client and time as much as an app server's (actix-web writes the same tail, after
+ * its client's address). Cut so, it names no server, and is read as no app server's line.
+ */
+function isCutCombinedLine(line: string, m: RegExpExecArray): boolean {
+  return line.slice(0, m.index).trim() === '' && COMBINED_TAIL.test(line.slice(m.index + m[0].length));
+}
+
 /** The request an app-log line records, or null when the line is not one of the request lines above. */
 export function appRequestLine(line: string): AppRequestLine | null {
   const clf = CLF_TIME.test(line);
@@ -136,6 +148,7 @@ export function appRequestLine(line: string): AppRequestLine | null {
     if (shape === SHAPES[0] && (clf || URLLIB3_RESPONSE.test(line))) continue;
     const m = shape.pattern.exec(line);
     if (!m) continue;
+    if (shape === SHAPES[0] && isCutCombinedLine(line, m)) continue;
     const status = shape.fixedStatus ?? Number(group(m, shape.status));
     if (status < 100) continue;
     const client = shape.client === 0 ? (ADDRESS.exec(line.slice(0, m.index))?.[1] ?? '') : group(m, shape.client);

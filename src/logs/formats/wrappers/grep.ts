@@ -13,8 +13,12 @@ const LOG_FILE_NAME = /^[\w./~-]*(?:log[\w./~-]*|\.(?:txt|out|gz|json|jsonl|csv)
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-/** A date's next part after its first dash (`2019-10-14`, `14-05-2020`): the dash is the date's, no grep's. */
-const DATE_GOES_ON = /^\d{1,2}-/;
+/** After a dash at `at`, one or two digits and another dash (`2019-10-14`, `14-05-2020`): the dash is a date's, no grep's. */
+function dateGoesOn(text: string, at: number): boolean {
+  let digits = 0;
+  while (digits < 3 && isDigit(text.charCodeAt(at + 1 + digits))) digits++;
+  return digits > 0 && digits < 3 && text.charCodeAt(at + 1 + digits) === 45;
+}
 
 /**
  * After `pos`: digits then `:` (a match line), or `-` (a context line of `grep -n -C`: `3236741-[2019-10-14 …`) unless
@@ -26,7 +30,7 @@ function lineNumberEnd(text: string, pos: number, end: number): number {
   if (at === pos) return -1;
   const separator = text.charCodeAt(at);
   if (separator === 58) return at + 1;
-  return separator === 45 && at + 1 < end && !DATE_GOES_ON.test(text.slice(at + 1, at + 4)) ? at + 1 : -1;
+  return separator === 45 && at + 1 < end && !dateGoesOn(text, at) ? at + 1 : -1;
 }
 
 export const grep: Wrapper = {
