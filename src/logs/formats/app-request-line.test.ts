@@ -22,6 +22,12 @@ describe('appRequestLine', () => {
     expect(appRequestLine(line)).toBeNull();
   });
 
+  it("marks a line cut before its client, with the combined format's tail, as deciding nothing (cert-manager/cert-manager#656), not a server's with its client first (actix-web's)", () => {
+    const cut = rows.find((r) => r.source.includes('cert-manager/cert-manager/issues/656'));
+    expect(appRequestLine(cut?.line ?? '')).toMatchObject({ status: 404, cut: true });
+    expect(appRequestLine(`127.0.0.1 ${cut?.line ?? ''}`)?.cut).toBeUndefined();
+  });
+
   it("does not take urllib3's debug line for a response it received for a server's request line (mikf/gallery-dl#7738)", () => {
     expect(appRequestLine('[urllib3.connectionpool][debug] https://imx.to:443 "GET URL HTTP/1.1" 403 898')).toBeNull();
     expect(appRequestLine('DEBUG:urllib3.connectionpool:"GET /v1/items HTTP/1.1" 502 166')).toBeNull();

@@ -13,6 +13,8 @@ export interface AppRequestLine {
   client: string;
   /** The part of the line that carries the status, shown as evidence. */
   detail: string;
+  /** A proxy's line as much as an app server's, cut before its client (isCutCombinedLine): its status decides nothing. */
+  cut?: true;
 }
 
 const METHOD = '(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|REPORT)';
@@ -135,7 +137,7 @@ const COMBINED_TAIL = /^ (?:\d+|-) "[^"]*" "[^"]*"/;
 /**
  * A line that starts at its quoted request and goes on with the combined format's size, referer and user agent: a
  * proxy's access line cut before its client and time as much as an app server's (actix-web writes the same tail, after
- * its client's address). Cut so, it names no server, and is read as no app server's line.
+ * its client's address). Cut so, it names no server: its request counts, and its status is nobody's in particular.
  */
 function isCutCombinedLine(line: string, m: RegExpExecArray): boolean {
   return line.slice(0, m.index).trim() === '' && COMBINED_TAIL.test(line.slice(m.index + m[0].length));
@@ -148,11 +150,11 @@ export function appRequestLine(line: string): AppRequestLine | null {
     if (shape === SHAPES[0] && (clf || URLLIB3_RESPONSE.test(line))) continue;
     const m = shape.pattern.exec(line);
     if (!m) continue;
-    if (shape === SHAPES[0] && isCutCombinedLine(line, m)) continue;
     const status = shape.fixedStatus ?? Number(group(m, shape.status));
     if (status < 100) continue;
     const client = shape.client === 0 ? (ADDRESS.exec(line.slice(0, m.index))?.[1] ?? '') : group(m, shape.client);
-    return { method: group(m, shape.method).toUpperCase(), path: group(m, shape.path), status, client, detail: m[0].trim() };
+    const request = { method: group(m, shape.method).toUpperCase(), path: group(m, shape.path), status, client, detail: m[0].trim() };
+    return shape === SHAPES[0] && isCutCombinedLine(line, m) ? { ...request, cut: true } : request;
   }
   return null;
 }
@@ -163,7 +165,7 @@ export function appRequestLine(line: string): AppRequestLine | null {
  */
 export function appRequestRecord(request: AppRequestLine, time: LoggedTime, requestId: string): AccessRecord {
   const signal: Signal | null =
-    request.status >= 400
+    request.status >= 400 && request.cut !== true
       ? { cause: request.status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence: { kind: 'app-status', detail: request.detail } }
       : null;
   return {
