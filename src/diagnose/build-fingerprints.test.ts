@@ -51,7 +51,7 @@ describe('data/fingerprints', () => {
   });
 });
 
-const serviceText = `    summary: 'A service answered {status} itself, by its host {host}.'\n    causes4xx: ['a bad token']\n    causes5xx: ['an outage']\n    whereToLook: ['its status page']\n    nextSteps: ['retry later']\n`;
+const serviceText = `    summary: 'A service answered {status} itself, by its host {host}.'\n    clientSummary: 'A service answered {status} itself, by its client {client}.'\n    causes4xx: ['a bad token']\n    causes5xx: ['an outage']\n    whereToLook: ['its status page']\n    nextSteps: ['retry later']\n`;
 /** service-hosts.yaml with these services (YAML list items). */
 const serviceHosts = (services: string) => `behindEdgeStatuses: [404]\ntext:\n  en:\n${serviceText}  id:\n${serviceText}services:\n${services}`;
 const SERVICE = (component: string, host: string) => `  - component: ${component}\n    hosts: [${host}]\n    ownEdge: true\n    source: https://example.org/api\n`;

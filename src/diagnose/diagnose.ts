@@ -4,7 +4,7 @@ import { closeCutObject } from './cut-json.ts';
 import { diagnoseObservation, type EngineData } from './diagnose-observation.ts';
 import { loadDefaultPages, loadElimination, loadFingerprints, loadServiceHosts } from './load-fingerprints.ts';
 import { requestedHost } from './requested-host.ts';
-import { SERVICE_HOST_RULE } from './service-by-host.ts';
+import { requestedClient, SERVICE_HOST_RULE } from './service-by-host.ts';
 import { notAPage, parseInput } from './parse-input.ts';
 import { parsePage } from './parse-page.ts';
 import { parseLogLines } from './parse-log-lines.ts';
@@ -23,13 +23,16 @@ function clientFailureInput(input: string | object): ParsedInput | null {
 
 /**
  * Each observation with the host its request went to: a HAR entry's own URL (its label), else, for a paste of one
- * response, the host the paste's words name.
+ * response, the host the paste's words name, or else the public service whose own client library it names.
  */
-function withRequestHosts(parsed: ParsedInput, input: string | object): ParsedInput {
-  const pasted = typeof input === 'string' && parsed.observations.length === 1 ? requestedHost(input) : null;
+function withRequestHosts(parsed: ParsedInput, input: string | object, data: EngineData): ParsedInput {
+  const one = typeof input === 'string' && parsed.observations.length === 1 ? input : null;
+  const pasted = one === null ? null : requestedHost(one);
   const observations = parsed.observations.map((obs) => {
     const host = requestedHost(obs.label) ?? pasted;
-    return host === null ? obs : { ...obs, requestHost: host };
+    if (host !== null) return { ...obs, requestHost: host };
+    const client = one === null ? null : requestedClient(one, data.serviceHosts);
+    return client === null ? obs : { ...obs, requestClient: client };
   });
   return { ...parsed, observations };
 }
@@ -43,12 +46,12 @@ const isUnreadable = (error: unknown) => error instanceof HttpwhyError && error.
  */
 function readInput(input: string | object, data: EngineData, locale: Locale): ParsedInput {
   try {
-    return withRequestHosts(parseInput(input), input);
+    return withRequestHosts(parseInput(input), input, data);
   } catch (error) {
     if (typeof input !== 'string' || !isUnreadable(error)) throw error;
     const logged = parseLogLines(input);
     if (logged) return logged;
-    const words = withRequestHosts(parsePage(input), input);
+    const words = withRequestHosts(parsePage(input), input, data);
     // Words a component's fingerprint names, or the status a public service at the request's host answered.
     const named = (obs: Observation) => {
       const d = diagnoseObservation(obs, data, locale);

@@ -120,6 +120,10 @@ const ISSUED: [string, string, string][] = [
   ['railway/502-application-failed-to-respond-dialoqbase.txt', 'Railway', 'railway-application-failed-to-respond'],
   ['railway/502-application-failed-to-respond-aurora.txt', 'Railway', 'railway-application-failed-to-respond-heading'],
   ['render/xxx-suspended-by-owner-ythls.txt', 'Render', 'render-suspended-by-owner'],
+  // X-Render-Routing naming the status after its error (dynamic-hibernate-error-503).
+  ['render/compliancecopilot-503-hibernate.http', 'Render', 'render-routing-error'],
+  // Akamai's own head on a 503 (curl -I: no page), as on its Access Denied.
+  ['akamai/503-head-request-eia-curl-I.headers', 'Akamai', 'akamai-error-head'],
   ['fly-io/xxx-proxy-refused-hello-fly-log.txt', 'Fly Proxy', 'fly-proxy-log'],
   ['fly-io/xxx-proxy-refused-shopify-message.txt', 'Fly Proxy', 'fly-proxy-log'],
   ['vercel/402-deployment-disabled-interstellar-page-text.txt', 'Vercel', 'vercel-deployment-disabled'],

@@ -180,7 +180,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['go-net-http/404-curl-7513-not-found.curl', 'Go net/http', 'go-not-found', 'low'],
   ['puma/400-template-error-response.http', 'Puma', 'puma-error-response', 'low'],
   ['puma/500-template-error-response.http', 'Puma', 'puma-error-response', 'low'],
-  ['laravel/500-framework-20320-whoops.txt', 'Laravel', 'laravel-symfony-debug-page', 'low'],
+  ['laravel/500-framework-20320-whoops.txt', 'Symfony Debug (Symfony or Laravel 5)', 'laravel-symfony-debug-page', 'low'],
+  // Hanami's public pages copy Rails' comment and sentences in a markup of their own (held-out set 311, named Rails at high).
+  ['hanami/cli-generated-public-404.html', 'Hanami', 'hanami-public-page', 'high'],
+  ['hanami/cli-generated-public-500.html', 'Hanami', 'hanami-public-page', 'high'],
+  ['supabase-edge-runtime/500-invalid-worker-response.json', 'Supabase Edge Runtime', 'supabase-edge-runtime-worker-error', 'low'],
   ['laravel/404-starter-site-debug-title.txt', 'Laravel', 'laravel-symfony-debug-exception', 'low'],
   ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
   ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'medium'],

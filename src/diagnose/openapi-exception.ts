@@ -16,8 +16,19 @@ function pythonDictHeaders(text: string): HeaderField[] {
   return [...text.matchAll(PY_PAIR)].map((m) => ({ name: m[2] ?? '', value: (m[3] ?? m[4] ?? '').replace(/\\(.)/g, '$1') }));
 }
 
+/**
+ * Generated clients whose response had no reason phrase print no `Reason:` line: the status, an empty line, then the
+ * body under its label (HubSpot's Python client).
+ */
+const WITHOUT_REASON = /\bApiException: \((\d{3})\)\r?\n\r?\nHTTP response body: ([\s\S]*?)(?=\r?\n\r?\n|$(?![\s\S]))/;
+
 /** The response an OpenAPI-generated Python client's ApiException printed, or null when the text holds none. */
 export function openApiException(text: string): ParsedResponse | null {
+  const bare = WITHOUT_REASON.exec(text);
+  if (bare) {
+    const body = bare[2]?.trim();
+    return toResponse({ httpVersion: null, status: Number(bare[1]), reason: '', headers: [] }, body === undefined || body === '' ? null : body);
+  }
   const m = API_EXCEPTION.exec(text);
   if (!m || (m[3] === undefined && m[4] === undefined)) return null;
   const body = m[4]?.trimEnd();

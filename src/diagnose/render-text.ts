@@ -8,6 +8,14 @@ import { messages, type Messages } from '../i18n/index.ts';
 import { APPLICATION } from './diagnosis-by-elimination.ts';
 import type { ChainLink, Diagnosis, DiagnosisReport, ResponseEvidence } from './types.ts';
 import { observationLabel } from './observation-label.ts';
+import { CLIENT_LIBRARY } from './service-by-host.ts';
+
+/** How an inferred verdict was reached, in words: from the request's host, the client library, or by elimination. */
+export function inferredLabel(d: Pick<Diagnosis, 'evidence'>, label: Messages['diagnose']['label']): string {
+  const request = d.evidence.find((e) => e.kind === 'request');
+  if (!request) return label.inferred;
+  return request.name === CLIENT_LIBRARY ? label.inferredFromClient : label.inferredFromHost;
+}
 
 /** How {@link renderDiagnosisText} styles its output: bold, dim and wrapping (the CLI adds colour and width). */
 export interface TextStyle {
@@ -44,7 +52,7 @@ function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
   if (e.kind === 'status') return `status ${e.value}`;
   // A log line's evidence is named by the log's format (the line) or the kind of fact its fields gave (`envoy-flags`).
   if (e.kind === 'log') return `${e.name ?? ''}: ${clean(e.value)}`;
-  if (e.kind === 'request') return `${msg.label.requestSentTo} ${clean(e.value)}`;
+  if (e.kind === 'request') return `${e.name === CLIENT_LIBRARY ? msg.label.sentByClient : msg.label.requestSentTo} ${clean(e.value)}`;
   return clean(JSON.stringify(e.value));
 }
 
@@ -76,7 +84,7 @@ function renderOne(d: Diagnosis, m: Messages, s: TextStyle): string[] {
   const out = [s.bold(`${clean(observationLabel(d.label, msg))}: ${clean(head)}`)];
   if (d.verdict === 'no-error') return [...out, s.wrap(d.summary, '')];
   const issuer = d.issuer ? componentName(d.issuer.component, layers[d.issuer.layer] ?? '', d.chain, msg) : msg.verdict.unknown;
-  const inferred = d.evidence.some((e) => e.kind === 'request') ? msg.label.inferredFromHost : msg.label.inferred;
+  const inferred = inferredLabel(d, msg.label);
   const confidence = d.confidence ? ` · ${msg.label.confidence}: ${confidenceLabel[d.confidence]}${d.verdict === 'inferred' ? ` (${inferred})` : ''}` : '';
   out.push(`${s.bold(`${issuerLabel(d, msg)}:`)} ${issuer}${confidence}`);
   if (d.chain.length > 0) {

@@ -58,6 +58,26 @@ describe('diagnose: the service by its host', () => {
     expect(first(wild('npm-registry/publish-403-not-owner.log'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'application' } });
   });
 
+  it("names SendGrid for the 401 its Python client raised, by the client's own package (no host in the paste)", () => {
+    const d = first(wild('sendgrid/python-unauthorizederror-401-traceback.txt'));
+    expect(d).toMatchObject({ verdict: 'inferred', status: 401, confidence: 'low', issuer: { component: 'SendGrid', fingerprint: 'service-host' } });
+    expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'request', name: 'Client library' }));
+    expect(d?.summary).toMatch(/^SendGrid answered 401 itself \(inferred from the client library\): the paste names /);
+    expect(renderDiagnosisText(diagnose(wild('sendgrid/python-unauthorizederror-401-traceback.txt')))).toContain('inferred from the client library');
+  });
+
+  it("names HubSpot for the 429 its generated client printed without a reason phrase, a refusal Cloudflare in front does not make", () => {
+    expect(first(wild('hubspot/python-apiexception-429-ten-secondly-rolling.txt'))).toMatchObject({ verdict: 'inferred', status: 429, issuer: { component: 'HubSpot' } });
+  });
+
+  it('names no service when the paste names two services\' clients, or a client a service behind a CDN may not have answered', () => {
+    const sendgrid = wild('sendgrid/python-unauthorizederror-401-traceback.txt');
+    expect(first(`${sendgrid}\ntelegram.error.RetryAfter: Flood control exceeded.`)?.issuer?.fingerprint).not.toBe('service-host');
+    // HubSpot's hosts are behind Cloudflare: a 503 there may be the edge's own.
+    const hubspot = wild('hubspot/python-apiexception-429-ten-secondly-rolling.txt').replace('(429)', '(503)');
+    expect(first(hubspot)?.issuer?.component).not.toBe('HubSpot');
+  });
+
   it("says in the report that the host decided, not elimination", () => {
     const text = renderDiagnosisText(diagnose(wild('github/skipdup301-502-octokit-server-error.log')));
     expect(text).toContain("confidence: low (inferred from the request's host)");

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { readYaml, validated } from './read-data-file.ts';
+import { pattern } from './schema-patterns.ts';
 
 export const SERVICE_HOSTS_FILE = 'service-hosts.yaml';
 
@@ -13,11 +14,13 @@ const hostPattern = z
   .string()
   .regex(/^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.(\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?))+$/, 'a lower-case host name, or *. (or *-) and a domain; * may stand for one label further in');
 const line = z.string().min(3).max(400);
-/** `{service}`, `{host}` and `{status}` are filled in. */
-const PLACEHOLDERS = new Set(['service', 'host', 'status']);
+/** `{service}`, `{host}` (or, in clientSummary, `{client}`) and `{status}` are filled in. */
+const PLACEHOLDERS = new Set(['service', 'host', 'client', 'status']);
 const textSchema = z
   .object({
     summary: z.string().min(20).max(700),
+    /** The summary when the paste names the service's own client library instead of a host. */
+    clientSummary: z.string().min(20).max(700),
     /** Likely causes of a refusal (4xx) and of a failure (5xx) by the service itself. */
     causes4xx: z.array(line).min(1).max(4),
     causes5xx: z.array(line).min(1).max(4),
@@ -36,8 +39,16 @@ const serviceSchema = z
      * that host): any error status there is the service's. Otherwise only `behindEdgeStatuses` are.
      */
     ownEdge: z.boolean(),
+    /**
+     * Patterns (case-sensitive) for the service's own client library in a paste: an exception class in its namespace,
+     * a stack frame in its package. That library calls the service's hosts only, so it stands for the host when the
+     * paste names none; each pattern is backed by `clientSource`, the library's code.
+     */
+    clients: z.array(pattern).min(1).optional(),
+    clientSource: z.url().optional(),
     source: z.url(),
   })
+  .refine((s) => (s.clients === undefined) === (s.clientSource === undefined), 'clients and clientSource go together')
   .strict();
 
 export const serviceHostsFileSchema = z
@@ -68,7 +79,7 @@ export function readServiceHosts(path: string, errors: string[]): ServiceHostsDa
   for (const key of ['causes4xx', 'causes5xx', 'whereToLook', 'nextSteps'] as const) {
     if (data.text.en[key].length !== data.text.id[key].length) errors.push(`${path}: text.id.${key} and text.en.${key} differ in length`);
   }
-  for (const text of [data.text.en, data.text.id].flatMap((t) => [t.summary, ...t.causes4xx, ...t.causes5xx, ...t.whereToLook, ...t.nextSteps])) {
+  for (const text of [data.text.en, data.text.id].flatMap((t) => [t.summary, t.clientSummary, ...t.causes4xx, ...t.causes5xx, ...t.whereToLook, ...t.nextSteps])) {
     for (const [, name] of text.matchAll(/\{([a-z]+)\}/g)) if (!PLACEHOLDERS.has(name ?? '')) errors.push(`${path}: unknown placeholder {${name}}`);
   }
   return data;

@@ -91,6 +91,8 @@ export interface Observation {
   directClient?: string;
   /** The host the paste shows the request went to (requested-host.ts), when it names one. */
   requestHost?: string;
+  /** Else a public service's own client library the paste names (service-by-host.ts), which calls only that service. */
+  requestClient?: { service: string; library: string };
 }
 
 export interface ParsedInput {

@@ -53,6 +53,10 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   uvicorn: ['app-text'],
   uwsgi: ['app-text'],
   'rails-log': ['app-text'],
+  // Grafana's dskit HTTP middleware's request line in logfmt (Loki, Mimir, Pyroscope): the app server's own.
+  'dskit-http-logfmt': ['app-text'],
+  // Traefik 3's own log in JSON (zerolog), not its access log.
+  'traefik-log-json': ['traefik-log'],
   'azure-appservice-http': ['azure-appservice'],
   'couchbase-http-access': ['couchbase'],
   'pino-json': ['app-json'],

@@ -31,6 +31,15 @@ describe('ApacheErrorParser', () => {
     });
   });
 
+  it('reads a line pasted without its time, by its module, level and pid (corpus: apache-error/pix-248-ah01102-reset.log)', () => {
+    const [line] = wildLines('apache-error/pix-248-ah01102-reset.log');
+    const p = new ApacheErrorParser();
+    expect(parse(p, line as string)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ time: { ms: Number.NaN }, cause: 'reset', phase: 'header', client: '189.46.56.5', upstream: 'dict-h.pi.rsfn.net.br:16522' });
+    // The module and level alone, without the pid, are any program's brackets.
+    expect(parse(new ApacheErrorParser(), (line as string).replace(/ \[pid \d+\]/, ''))).toBe(KIND.none);
+  });
+
   it('reads 2.2 lines by their text and ignores lines about other things', () => {
     const p = new ApacheErrorParser();
     expect(parse(p, '[Wed Oct 11 14:32:52 2000] [error] [client 127.0.0.1] (111)Connection refused: proxy: HTTP: attempt to connect to 127.0.0.1:8080 (*) failed')).toBe(KIND.proxyError);

@@ -19,6 +19,8 @@ const LINE = /^\[\w{3} (\w{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (
  */
 const CUSTOM_TIME = /^\[(?:(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?|(\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}))\] /;
 const CUSTOM_REST = /^\[[\w-]*:\w+\] (?:\[pid (\d+(?::tid \d+)?)\] |(?:-|[\d.:a-f]+) (?:-|[\w@+/=-]{10,}) )?(.*)$/;
+/** A line pasted without its time (people cut it as noise): `[module:level] [pid N]` still says it is Apache's. */
+const UNTIMED = /^\[[\w-]*:\w+\] \[pid (\d+(?::tid \d+)?)\] (.*)$/;
 /** Reads the access log's form of the time; one for the module, as its minute cache is only a speed-up. */
 const CLF = new ClfTime();
 const CLIENT = /\[client (\S+?)(?::\d+)?\] ?/;
@@ -57,7 +59,10 @@ function readLine(line: string): { time: LoggedTime; thread: string; rest: strin
   }
   const t = line.charCodeAt(0) === 91 ? CUSTOM_TIME.exec(line) : null;
   const c = t ? CUSTOM_REST.exec(line.slice(t[0].length)) : null;
-  if (!t || !c) return null;
+  if (!t || !c) {
+    const untimed = line.charCodeAt(0) === 91 ? UNTIMED.exec(line) : null;
+    return untimed ? { time: { ms: Number.NaN, local: true }, thread: untimed[1] as string, rest: untimed[2] as string } : null;
+  }
   let time: LoggedTime;
   if (t[8] === undefined) {
     const ms = t[7] ? Math.floor(Number(`0.${t[7]}`) * 1000) : 0;

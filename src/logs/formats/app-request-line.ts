@@ -72,6 +72,9 @@ const SHAPES: readonly Shape[] = [
   { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) [\\d.]+ ms - (?:\\d+|-|\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z)$`), method: 1, path: 2, status: 3, client: 0 },
   // Grafana's router log (logfmt, logger=context): `msg="Request Completed" … method=GET path=/api/x status=403`.
   { pattern: /\bmsg="Request Completed" logger=context\b.*?\bmethod=([A-Z]+) path=(\S+) status=(\d{3})\b/, method: 1, path: 2, status: 3, client: 0 },
+  // Grafana's dskit HTTP middleware (Loki, Mimir, Tempo, Pyroscope; weaveworks/common before it), in logfmt: `msg="POST
+  // /ingester.v1.IngesterService/Push (200) 1.368313ms"`, the status in parentheses, then Go's duration.
+  { pattern: new RegExp(`\\bmsg="${METHOD} (\\S+) \\((\\d{3})\\) \\d[\\d.]*(?:ns|µs|us|ms|s|m[\\d.]+s|h[\\dm.]+s)\\b`), method: 1, path: 2, status: 3, client: 0 },
   // morgan's `tiny` format (`:method :url :status :res[content-length] - :response-time ms`), alone, after a prefix or
   // with tokens of a custom format after it (`… 1.686 ms -IP ::1`).
   { pattern: new RegExp(`(?:^|\\s)${METHOD} (\\/\\S*) (\\d{3}) (?:\\d+|-) - [\\d.]+ ms(?:\\s.*)?$`), method: 1, path: 2, status: 3, client: 0 },

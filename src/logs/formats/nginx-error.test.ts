@@ -13,6 +13,15 @@ describe('NginxErrorParser', () => {
     expect(parse(new NginxErrorParser(), '[error] something else')).toBe(KIND.none);
   });
 
+  it("reads a line pasted from its message on, by the context nginx appends (corpus: nginx-error/nginxproxy-1048-host-unreachable.log)", () => {
+    const [line] = wildLines('nginx-error/nginxproxy-1048-host-unreachable.log');
+    const p = new NginxErrorParser();
+    expect(parse(p, line as string)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ cause: 'unreachable', request: 'GET /feed/', upstream: 'http://172.17.0.7:2368/feed/', time: { ms: Number.NaN } });
+    // Without a failure nginx names, the same context proves nothing: another program's line.
+    expect(parse(new NginxErrorParser(), (line as string).replace(/^connect\(\) failed \(113: Host is unreachable\)/, 'all good'))).toBe(KIND.none);
+  });
+
   it("reads no failure in a debug line's words, \"eof=0\" among them (corpus: test/fixtures/diagnose/wild/envoy/ngx-dynamic-hc-http10-426.log)", () => {
     const text = readFileSync(new URL('../../../test/fixtures/diagnose/wild/envoy/ngx-dynamic-hc-http10-426.log', import.meta.url), 'utf8');
     const line = text.split('\n').find((l) => l.includes('eof=0')) as string;

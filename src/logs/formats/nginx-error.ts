@@ -10,6 +10,11 @@ import { SLASHED_TIME, slashedTime } from './log-time.ts';
 
 /** nginx's levels; a line pasted without its date (people cut it as noise) still starts with one and `PID#TID:`. */
 const LINE = new RegExp(String.raw`^(?:(${SLASHED_TIME}) )?\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*(\d+) )?(.*)$`);
+/**
+ * A line pasted from its message on (date, level and `PID#TID:` cut): taken only with the context nginx itself appends
+ * to a request's error (`, client: <address>, server: <name>`), and only for a message of a known failure.
+ */
+const MESSAGE_ONLY = /^(?:\*(\d+) )?([^\s,][^,]*?, client: [^\s,]+, server: .*)$/;
 
 /** `GET /x HTTP/1.1` → `GET /x`, the key error events and access entries share. */
 /** A request target in absolute form (`http://host:80/x`, a proxy request or a scanner's), as its path. */
@@ -42,26 +47,28 @@ export class NginxErrorParser extends BaseParser {
   readonly format = 'nginx-error' as const;
 
   parse(buf: Buffer, _text: string, start: number, end: number): LineKind {
-    const m = LINE.exec(buf.toString('utf8', start, end));
-    if (!m) return KIND.none;
+    const text = buf.toString('utf8', start, end);
+    const m = LINE.exec(text);
+    const bare = m ? null : MESSAGE_ONLY.exec(text);
+    if (!m && !bare) return KIND.none;
     // A debug line traces what nginx does ("recv: -2, eof=0"), reports no failure; nginx reports a client closing or
     // timing out at info, which explains its 499s.
-    if (m[2] === 'debug') return KIND.other;
-    const rest = m[4] as string;
+    if (m?.[2] === 'debug') return KIND.other;
+    const rest = (m ? m[4] : bare?.[2]) as string;
     const contextAt = rest.search(/, (?:client|server|request|upstream|host): /);
     const message = contextAt < 0 ? rest : rest.slice(0, contextAt);
     const cause = causeOfMessage(message);
-    if (!cause) return KIND.other;
+    if (!cause) return m ? KIND.other : KIND.none;
     const tail = contextAt < 0 ? '' : rest.slice(contextAt);
     const fastcgi = /FastCGI sent in stderr: "(.*?)"(?: while|$)/.exec(message);
     this.errorEvent = {
-      time: slashedTime(m[1]),
+      time: slashedTime(m?.[1]),
       cause,
       phase: phaseOfMessage(message),
       message,
       client: contextValue(tail, 'client'),
       request: requestLineKey(contextValue(tail, 'request')),
-      connection: m[3] ?? '',
+      connection: (m ? m[3] : bare?.[1]) ?? '',
       upstream: contextValue(tail, 'upstream'),
       appMessage: cause === 'app-error' && fastcgi ? (fastcgi[1] as string) : '',
     };

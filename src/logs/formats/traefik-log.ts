@@ -37,6 +37,9 @@ const MARKS: readonly RegExp[] = [
   // The providerName and entryPointName fields of its warnings and errors (`providerName=kubernetes`: "Skipping
   // service: no endpoints found", the cause of Traefik's own 503s; `entryPointName=https`: a listener that failed).
   /^(?:time="[^"]+" level=(?:error|warning) msg=|(?:\d{4}-\d\d-\d\dT\S+ )?(?:WRN|ERR) ).* (?:providerName|entryPointName)=[a-z]/,
+  // Its providers' configuration at debug (1.x and 2.x: "Configuration received from provider docker: {…}"), and 1.x's
+  // wiring of each frontend ("Wiring frontend frontend-x to entryPoint http"): a configuration log with no request.
+  /msg="(?:Configuration received from provider [a-z][\w.-]*: |Wiring frontend \S+ to entryPoint )/,
   // 1.x's and 2.x's proxy error, and oxy's round trip.
   /msg="'\d{3} [^']*' caused by: |msg="vulcand\/oxy\/forward\/http: Round trip: /,
   // Traefik 3's proxy error: with its caller's path, for any status its ErrorHandler writes (a 500 for a backend's TLS

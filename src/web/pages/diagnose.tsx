@@ -1,5 +1,5 @@
 /** /diagnose — paste a response (or pick a HAR file) and get the diagnosis. Every reflected byte is escaped by Preact. */
-import { APPLICATION, applicationName, componentName, issuerLabel, observationLabel, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
+import { APPLICATION, applicationName, componentName, inferredLabel, issuerLabel, observationLabel, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
 import { Layout } from '../views/layout.tsx';
 import { localePath } from '../locale-path.ts';
 import type { PageContext } from '../page-context.ts';
@@ -14,7 +14,7 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
       <p class="lead">{d.summary}</p>
       <dl class="facts">
         {d.issuer ? [<dt key="i">{issuerLabel(d, ctx.m.diagnose)}</dt>, <dd key="id">{componentName(d.issuer.component, ctx.m.issuer[d.issuer.layer], d.chain, ctx.m.diagnose)}</dd>] : null}
-        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{ctx.m.confidence[d.confidence]}{d.verdict === 'inferred' ? ` (${d.evidence.some((e) => e.kind === 'request') ? l.inferredFromHost : l.inferred})` : ''}</dd>] : null}
+        {d.confidence ? [<dt key="c">{l.confidence}</dt>, <dd key="cd">{ctx.m.confidence[d.confidence]}{d.verdict === 'inferred' ? ` (${inferredLabel(d, l)})` : ''}</dd>] : null}
         {d.chain.length > 0 ? [<dt key="p">{l.path}</dt>, <dd key="pd">{d.chain.map((c) => `${c.component === APPLICATION ? applicationName(d.chain, ctx.m.diagnose) : c.component}${c.role === 'issuer' ? ` (${c.layer === 'client-tooling' ? l.reportedHere : l.issuedHere})` : ''}`).join(' → ')}</dd>] : null}
         {d.seen.statusLine ? [<dt key="s">{l.seen}</dt>, <dd key="sd"><code>{d.seen.statusLine}</code></dd>] : null}
       </dl>
