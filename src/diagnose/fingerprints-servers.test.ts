@@ -185,6 +185,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['hanami/cli-generated-public-404.html', 'Hanami', 'hanami-public-page', 'high'],
   ['hanami/cli-generated-public-500.html', 'Hanami', 'hanami-public-page', 'high'],
   ['supabase-edge-runtime/500-invalid-worker-response.json', 'Supabase Edge Runtime', 'supabase-edge-runtime-worker-error', 'low'],
+  // Linkerd's dashboard refusing a Host its DNS-rebinding guard does not allow, as three threads pasted it.
+  ['linkerd-viz-web/400-host-denied-traefik.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
+  ['linkerd-viz-web/400-host-denied-ambassador-curl.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
+  ['emissary/503-check-ready-not-ready.txt', 'Emissary-ingress', 'emissary-health-check-not-ready', 'low'],
+  ['3scale-apicast/401-auth-parameters-missing-default.txt', '3scale APIcast', 'apicast-default-error', 'low'],
   ['laravel/404-starter-site-debug-title.txt', 'Laravel', 'laravel-symfony-debug-exception', 'low'],
   ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
   ['nextjs/404-template-pages-error-text.txt', 'Next.js', 'nextjs-not-found', 'medium'],

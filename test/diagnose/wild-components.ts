@@ -167,6 +167,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   azurite: { names: ['Azurite'], broader: ['Azure Storage', 'Object storage (S3-style XML error)'] },
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'baidu-ai-cloud-api': { names: ['Baidu AI Cloud API'], framework: true },
+  'baidu-bos': { names: ['Baidu Object Storage (BOS)'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'baidu-netdisk': { names: ['Baidu Netdisk'], framework: true },
   bamboo: { names: ['Bamboo'], broader: ['Apache Tomcat'], framework: true },
   'banco-inter-api': { names: ['Banco Inter API'], framework: true },
@@ -176,6 +177,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   beego: { names: ['Beego'], broader: ['Go net/http'], framework: true },
   besu: { names: ['Hyperledger Besu (or Teku, Web3Signer)'], framework: true },
   bigcommerce: { names: ['BigCommerce'], framework: true },
+  'bilibili-api': { names: ['Bilibili API'], framework: true },
   'binance-api': { names: ['Binance API'], framework: true },
   bintray: { names: ['JFrog Bintray'], framework: true },
   bitbucket: { names: ['Bitbucket'], framework: true },
@@ -601,6 +603,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   jackett: { names: ['Jackett'], framework: true },
   jaeger: { names: ['Jaeger'], framework: true },
   janus: { names: ['Janus'] },
+  janusec: { names: ['Janusec Application Gateway'] },
   javalin: { names: ['Javalin'], broader: ['Jetty'], framework: true },
   // JBoss Web is a fork of Tomcat's Catalina (JBoss AS 5-7, EAP 5-6): Tomcat is the same box named less precisely.
   'jboss-web': { names: ['JBoss Web'], broader: ['Apache Tomcat'] },
@@ -671,6 +674,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   linkedin: { names: ['LinkedIn'], framework: true },
   linkerd: { names: ['Linkerd proxy'] },
   'linkerd-policy-controller': { names: ['Linkerd policy controller'], broader: ['Kubernetes admission webhook'] },
+  'linkerd-viz-web': { names: ['Linkerd dashboard (linkerd-web)'], framework: true },
   // LLM gateways and relays (LiteLLM, new-api, one-api, OpenRouter, Routstr, MLflow's gateway) answering for themselves:
   // not the application behind them. LiteLLM's proxy is itself a FastAPI application run by uvicorn: "the application"
   // (behind uvicorn, or a JSON body alone) is LiteLLM's own process, named less precisely (held-out set 158).
@@ -757,6 +761,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   moonraker: { names: ['Moonraker'], broader: ['Tornado'], framework: true },
   mosn: { names: ['MOSN'] },
   'moysklad-api': { names: ['MoySklad API'], framework: true },
+  'mulesoft-anypoint': { names: ['MuleSoft Anypoint Platform'], framework: true },
+  myownfreehost: { names: ['MyOwnFreeHost'] },
   'namecheap-api': { names: ['Namecheap API'], framework: true },
   'namecom-api': { names: ['Name.com API'], framework: true },
   'nass-quickstats-api': { names: ['USDA NASS Quick Stats API'], framework: true },
@@ -893,6 +899,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   pihole: { names: ['Pi-hole'], framework: true },
   pinata: { names: ['Pinata'], broader: ['Express'], framework: true },
   pinecone: { names: ['Pinecone'], broader: ['grpc-gateway'], framework: true },
+  pingora: { names: ['Pingora'] },
   'pingvin-share': { names: ['Pingvin Share'], broader: ['NestJS'], framework: true },
   pinterest: { names: ['Pinterest'], framework: true },
   playerdb: { names: ['PlayerDB'], framework: true },
@@ -1028,6 +1035,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'shinyapps-io': { names: ['shinyapps.io'], framework: true },
   signalfx: { names: ['Splunk Observability (SignalFx)'], framework: true },
   siteground: { names: ['SiteGround'] },
+  siyuan: { names: ['SiYuan'], framework: true },
   slack: { names: ['Slack API'], framework: true },
   slim: { names: ['Slim'], framework: true },
   smartthings: { names: ['SmartThings API'], framework: true },
@@ -1114,6 +1122,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tsuru-planb': { names: ['tsuru planb'] },
   tumblr: { names: ['Tumblr'], framework: true },
   'tuna-mirror': { names: ['TUNA mirror'], framework: true },
+  tunnelmole: { names: ['Tunnelmole'] },
   'tuya-cloud': { names: ['Tuya cloud'], framework: true },
   twilio: { names: ['Twilio'], framework: true },
   'twitch-api': { names: ['Twitch API'], framework: true },
@@ -1153,6 +1162,8 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   vllm: { names: ['vLLM'], framework: true },
   'vmware-vcenter': { names: ['VMware vCenter'], framework: true },
   voila: { names: ['Voilà'], broader: ['Tornado'], framework: true },
+  'volcengine-ark': { names: ['Volcengine Ark API'], framework: true },
+  'volcengine-tos': { names: ['Volcengine TOS'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'vouch-proxy': { names: ['Vouch Proxy'] },
   voyageai: { names: ['Voyage AI API'], framework: true },
   // AppsCode's ingress controller is HAProxy: its own pages are HAProxy's.
@@ -1160,6 +1171,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'vultr-api': { names: ['Vultr API'], framework: true },
   wangsu: { names: ['Wangsu CDN'] },
   wasabi: { names: ['Wasabi'], broader: ['Object storage (S3-style XML error)'], framework: true },
+  'watt-toolkit': { names: ['Watt Toolkit (local accelerator proxy)'] },
   'weather-com-api': { names: ['weather.com API'], framework: true },
   weaviate: { names: ['Weaviate'], framework: true },
   // webpack-dev-server's proxy is http-proxy-middleware: its error text names the same box.
@@ -1235,6 +1247,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   xendit: { names: ['Xendit'], framework: true },
   // Yandex Cloud's services: its object storage answers in S3's XML error shape, named less precisely by it.
   xero: { names: ['Xero API'], framework: true },
+  'xiaomi-galaxy-fds': { names: ['Xiaomi Galaxy FDS'], framework: true },
   'xm-cyber-api': { names: ['XM Cyber API'], framework: true },
   'xx-net': { names: ['XX-Net'], broader: ['Python http.server'] },
   'yahoo-finance': { names: ['Yahoo Finance'], broader: ['Apache Traffic Server'], framework: true },

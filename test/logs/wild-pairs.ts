@@ -92,6 +92,14 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-combined/pdb-django-nginx-access.log': 'nginx-error/pdb-django-nginx-error.log',
   'nginx-combined/docker-lemp-montree-nginx-access.log': 'nginx-error/docker-lemp-montree-nginx-error.log',
   'nginx-combined/php-docker-lemp-moo8inw-nginx-access.log': 'nginx-error/php-docker-lemp-moo8inw-nginx-error.log',
+  'nginx-combined/alaazuhd-django-access.log': 'nginx-error/alaazuhd-django-error.log',
+  'nginx-combined/soundbites-access.log': 'nginx-error/soundbites-error.log',
+  'nginx-combined/ev-charge-thesis-access.log': 'nginx-error/ev-charge-thesis-error.log',
+  'nginx-combined/med-mos-ai-uwsgi-access.log': 'nginx-error/med-mos-ai-uwsgi-error.log',
+  'nginx-combined/redispostgres-php-access.log': 'nginx-error/redispostgres-php-error.log',
+  'nginx-combined/tranditpay-laravel-access.log': 'nginx-error/tranditpay-laravel-error.log',
+  'apache-vhost-combined/clouddockercompose-lamp-access.log': 'apache-error/clouddockercompose-lamp-error.log',
+  'apisix/nursematurhan-apisix-dotnet-access.log': 'nginx-error/nursematurhan-apisix-dotnet-error.log',
 };
 
 /**

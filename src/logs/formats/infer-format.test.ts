@@ -9,6 +9,15 @@ describe('inferLogFormat', () => {
     );
   });
 
+  it("reads a key right after the user agent's closing quote, as the upstream_time format of nginx's blog writes it (corpus: nginx-custom/todo-aspnet-api-timing.log)", () => {
+    const line = readFileSync(new URL('../../../test/fixtures/logs/wild/nginx-custom/todo-aspnet-api-timing.log', import.meta.url), 'utf8').split('\n').find((l) => l.includes('" 500 ')) as string;
+    expect(inferLogFormat(line)).toBe(
+      '$remote_addr $remote_ident $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"rt=$request_time uct="$upstream_connect_time" uht="$upstream_header_time" urt="$upstream_response_time"',
+    );
+    // Only a key may follow a quote with no blank: two quoted strings run together are no two fields.
+    expect(inferLogFormat('10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8.0""x"')).toBeNull();
+  });
+
   it('names unknown fields and keeps brackets, quotes and repeated keys distinct', () => {
     expect(inferLogFormat('10.0.0.1 [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 1 [web-80] 17 foo="a b" rt=1 rt=2')).toBe(
       '$remote_addr [$time_local] "$request" $status $body_bytes_sent [$field_0] $field_1 foo="$field_2" rt=$request_time rt=$field_3',

@@ -19,7 +19,11 @@ const WHO: Record<number, string> = {
   4: '$host $remote_addr $remote_ident $remote_user',
 };
 const ISO_IN_BRACKETS = /^ \[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]/;
-const TOKEN = /\s+(?:([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*")|(\[[^\]]*\])|(\S+))/y;
+/**
+ * One field after the CLF part, after blanks; a `key=` pair may also follow a quoted string with none: nginx's blog's
+ * upstream-timing format joins `"$http_user_agent"` and `'rt=$request_time …'` with no space between the two strings.
+ */
+const TOKEN = /(?:\s+|(?<=")(?=[A-Za-z_][\w.-]*=))(?:([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*")|(\[[^\]]*\])|(\S+))/y;
 
 /** The inferred format, or null when the line does not have that shape (or has nothing after the CLF part). */
 export function inferLogFormat(line: string): string | null {

@@ -28,6 +28,13 @@ describe('nginxSignal on the lab scenarios', () => {
     expect(nginxSignal(status, fields)).toMatchObject({ cause, decisive });
   });
 
+  it("reads a format with the upstream's timings and no $upstream_status: a header time is the upstream's answer, none nginx's own", () => {
+    expect(nginxSignal(500, { connect: '0.030', header: '10.801' })).toMatchObject({ cause: 'app-error', confidence: 'medium', decisive: true });
+    expect(nginxSignal(502, { connect: '-', header: '-' })).toMatchObject({ cause: 'refused', confidence: 'medium', decisive: true });
+    expect(nginxSignal(504, { connect: '0.001', header: '-' })).toMatchObject({ cause: 'timeout', decisive: true });
+    expect(nginxSignal(500, { addr: '127.0.0.1:80' })).toBeNull();
+  });
+
   it('reads no live upstream from a group name in $upstream_addr', () => {
     expect(nginxSignal(502, { status: '502', addr: 'backend' })?.cause).toBe('no-live-upstream');
   });

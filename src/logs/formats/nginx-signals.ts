@@ -61,11 +61,25 @@ function isGroupName(addr: string): boolean {
   return addr !== '' && addr !== '-' && !addr.includes(':');
 }
 
+/**
+ * A format that logs the upstream's timings but not its status (the `upstream_time` format of nginx's blog): a header
+ * time says the upstream answered with that status (medium: an answer nginx intercepted reads the same); none says
+ * nginx made the 5xx itself, whether or not it reached an upstream at all.
+ */
+function timingsSignal(status: number, f: UpstreamFields, header: string): Signal {
+  const detail = describe(f);
+  if (lastAttempt(header) !== '-') return answered(status, detail, 'medium');
+  const connect = f.connect === undefined ? undefined : lastAttempt(f.connect);
+  const cause: Cause = status === 504 ? 'timeout' : status === 503 ? 'load-shed' : status === 500 ? 'proxy-config' : connect === '-' ? 'refused' : 'upstream-failed';
+  return { ...proxyMade(cause, detail), confidence: 'medium' };
+}
+
 /** Reads the upstream fields of one nginx access entry; null when the format logs none of them. */
 export function nginxSignal(status: number, f: UpstreamFields): Signal | null {
   if (status === 9) return { cause: 'non-http-reply', confidence: 'high', decisive: true, evidence: { kind: 'status-009', detail: '009' } };
   if (status === 499) return { cause: 'client-closed', confidence: 'high', decisive: true, evidence: { kind: 'status-499', detail: '499' } };
-  if (f.status === undefined || status < 500) return null;
+  if (status < 500) return null;
+  if (f.status === undefined) return f.header === undefined ? null : timingsSignal(status, f, f.header);
   const detail = describe(f);
   const us = lastAttempt(f.status);
   if (us === '-' || us === '') {
