@@ -189,6 +189,9 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['linkerd-viz-web/400-host-denied-traefik.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
   ['linkerd-viz-web/400-host-denied-ambassador-curl.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
   ['emissary/503-check-ready-not-ready.txt', 'Emissary-ingress', 'emissary-health-check-not-ready', 'low'],
+  // Slim's not-found sentence, behind Apache (LibreNMS's API), and its 4.x error renderer's title.
+  ['app/librenms-api-404.http', 'Slim', 'slim-not-found-page', 'medium'],
+  ['slim/html-error-renderer-default.html', 'Slim', 'slim-application-error', 'low'],
   ['3scale-apicast/401-auth-parameters-missing-default.txt', '3scale APIcast', 'apicast-default-error', 'low'],
   ['laravel/404-starter-site-debug-title.txt', 'Laravel', 'laravel-symfony-debug-exception', 'low'],
   ['php-fpm/404-fcgi-client-raw-fastcgi.http', 'PHP-FPM', 'php-fpm-file-not-found', 'high'],
