@@ -189,6 +189,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['linkerd-viz-web/400-host-denied-traefik.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
   ['linkerd-viz-web/400-host-denied-ambassador-curl.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
   ['emissary/503-check-ready-not-ready.txt', 'Emissary-ingress', 'emissary-health-check-not-ready', 'low'],
+  // Baidu Object Storage's own head on a 403, in an Apache HttpClient wire log.
+  ['baidu-bos/403-doesbucketexist-wire-log.log', 'Baidu Object Storage (BOS)', 'baidu-bos-error', 'medium'],
   // Slim's not-found sentence, behind Apache (LibreNMS's API), and its 4.x error renderer's title.
   ['app/librenms-api-404.http', 'Slim', 'slim-not-found-page', 'medium'],
   ['slim/html-error-renderer-default.html', 'Slim', 'slim-application-error', 'low'],

@@ -57,6 +57,15 @@ describe('parseInput format detection', () => {
     expect(parseInput({ log: { entries: [{ response: { status: 200 } }] } }).format).toBe('har');
   });
 
+  it("reads one HAR entry without the file around it, as a browser's Copy as HAR of one request gives it (corpus: a Polly recording cut to its failing entry)", () => {
+    const parsed = wildInput('azure-resource-manager/403-sql-auditing-settings-authorization-failed-entry.har');
+    expect(parsed.format).toBe('har');
+    expect(parsed.observations[0]?.label).toMatch(/^entry 1: GET https:\/\/management\.azure\.com\//);
+    expect(parsed.observations[0]?.response).toMatchObject({ status: 403 });
+    // An object with a request and a response but no HAR shape (no headers list, no content) stays a JSON body.
+    expect(parseInput({ request: { url: 'https://x.example/' }, response: { status: 403 } }).format).not.toBe('har');
+  });
+
   it('keeps a curl failure printed after curl -i output', () => {
     const [obs] = parseInput('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial\ncurl: (18) transfer closed with 92 bytes remaining to read\n').observations;
     expect(obs?.response?.body).toBe('partial\n');

@@ -135,6 +135,19 @@ function harEntry(entry: unknown, index: number): Observation {
   return { label, response: toResponse(head, body), failure: null, hops: [] };
 }
 
+/**
+ * One HAR entry without the file around it ({request, response} with the response's status and its headers list or
+ * content), as a browser's "Copy as HAR" of one request or a recording cut to its failing entry gives it.
+ */
+export function isHarEntry(data: Dict): boolean {
+  const { request, response } = data;
+  return isDict(request) && typeof request.url === 'string' && isDict(response) && 'status' in response && (Array.isArray(response.headers) || isDict(response.content));
+}
+
+export function parseHarEntry(data: Dict): Observation {
+  return harEntry(data, 0);
+}
+
 export function parseHar(data: Dict): Observation[] {
   const log = isDict(data.log) ? data.log : {};
   if (!Array.isArray(log.entries)) {

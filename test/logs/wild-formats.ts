@@ -53,6 +53,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   uvicorn: ['app-text'],
   uwsgi: ['app-text'],
   'rails-log': ['app-text'],
+  // Apache Traffic Server's custom log formats (its tests' gold files): its squid-like result codes, fields of its own.
+  'apache-traffic-server': ['squid'],
   // Grafana's own server log in JSON (its data-source proxy's line for a 502 among them).
   grafana: ['app-json'],
   // Grafana's dskit HTTP middleware's request line in logfmt (Loki, Mimir, Pyroscope): the app server's own.
