@@ -189,6 +189,11 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['linkerd-viz-web/400-host-denied-traefik.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
   ['linkerd-viz-web/400-host-denied-ambassador-curl.txt', 'Linkerd dashboard (linkerd-web)', 'linkerd-web-host-denied', 'medium'],
   ['emissary/503-check-ready-not-ready.txt', 'Emissary-ingress', 'emissary-health-check-not-ready', 'low'],
+  // 407 with a reason phrase of the proxy's own, and its phrase in a client's words (docker, Python requests).
+  ['corporate-proxy/gradle-httpclient-407-authenticationrequired.log', 'Forward proxy (HTTP CONNECT)', 'forward-proxy-407', 'medium'],
+  ['corporate-proxy/docker-pull-proxy-authentication-required.txt', 'Forward proxy (HTTP CONNECT)', 'forward-proxy-407', 'low'],
+  // mitmproxy's older error page as text: the exception's repr with its server connection's wording.
+  ['mitmproxy/502-protocolexception-name-resolution.txt', 'mitmproxy', 'mitmproxy-error-response', 'medium'],
   // Baidu Object Storage's own head on a 403, in an Apache HttpClient wire log.
   ['baidu-bos/403-doesbucketexist-wire-log.log', 'Baidu Object Storage (BOS)', 'baidu-bos-error', 'medium'],
   // Slim's not-found sentence, behind Apache (LibreNMS's API), and its 4.x error renderer's title.

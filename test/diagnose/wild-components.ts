@@ -1032,7 +1032,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'scaleway-api': { names: ['Scaleway API'], framework: true },
   'scaleway-object-storage': { names: ['Scaleway Object Storage'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'scalingo-api': { names: ['Scalingo API'], framework: true },
-  'scality-cloudserver': { names: ['Scality CloudServer'] },
+  'scality-cloudserver': { names: ['Scality CloudServer'], broader: ['Object storage (S3-style XML error)'], framework: true },
   seafile: { names: ['Seafile'], framework: true },
   seaweedfs: { names: ['SeaweedFS'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'sec-edgar': { names: ['SEC EDGAR'], framework: true },
