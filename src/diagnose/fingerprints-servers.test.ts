@@ -194,6 +194,10 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['corporate-proxy/docker-pull-proxy-authentication-required.txt', 'Forward proxy (HTTP CONNECT)', 'forward-proxy-407', 'low'],
   // mitmproxy's older error page as text: the exception's repr with its server connection's wording.
   ['mitmproxy/502-protocolexception-name-resolution.txt', 'mitmproxy', 'mitmproxy-error-response', 'medium'],
+  // CherryPy's default 500 page copied as text, its footer's link gone (held-out set 327).
+  ['cherrypy/500-sabnzbd-1021.txt', 'CherryPy', 'cherrypy-error-page', 'high'],
+  // Spring Boot 3.0 milestones' WebFlux error JSON, path first (spring-projects/spring-framework#29038).
+  ['spring-boot/418-webflux-default-error-json.json', 'Spring Boot', 'spring-error-json', 'medium'],
   // Baidu Object Storage's own head on a 403, in an Apache HttpClient wire log.
   ['baidu-bos/403-doesbucketexist-wire-log.log', 'Baidu Object Storage (BOS)', 'baidu-bos-error', 'medium'],
   // Slim's not-found sentence, behind Apache (LibreNMS's API), and its 4.x error renderer's title.

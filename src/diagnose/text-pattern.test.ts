@@ -35,6 +35,13 @@ describe('textFormOfRegex', () => {
 
   // data/fingerprints/flask.yaml: Werkzeug's heading must not follow "<code>: " (Rocket's heading, whose 422 sentence is
   // Werkzeug's); a lookbehind's `(?<!` is regex syntax, not a tag left over.
+  it("reads an optional tag, literal or built with regex syntax, as at most a line break (CherryPy's footer link)", () => {
+    const footer = regexOf('Powered by (?:<a [^>]*>)?CherryPy \\d');
+    expect(footer.test('Powered by CherryPy 8.1.2')).toBe(true);
+    expect(footer.test('Powered by Tornado 6')).toBe(false);
+    expect(regexOf('(?:<p>)?Sorry, we could not find it(?:</p>)?').test('Sorry, we could not find it')).toBe(true);
+  });
+
   it('keeps a lookbehind in the text form instead of taking it for a tag', () => {
     const re = regexOf('<h1>(?<!\\d: ?|[A-Za-z] )[A-Z][A-Za-z -]+</h1>\\n\\s*<p>The method is not allowed for the requested URL\\.');
     expect(re.test('Method Not Allowed The method is not allowed for the requested URL.')).toBe(true);

@@ -30,6 +30,11 @@ export interface TextForm {
 
 /** A tag or comment written literally in a regex (no regex syntax inside). */
 const LITERAL_MARKUP = /<!--(?:(?!-->)[^\\()[\]{}|*+?])*-->|<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\\()[\]{}|*+?]*)?\/?>/g;
+/**
+ * An optional group of nothing but tags, literal or written with regex syntax (`(?:<a [^>]*>)?`, `(?:</p>)?`): in the
+ * text a tag is at most a line break, present or not.
+ */
+const OPTIONAL_TAGS = /\(\?:(?:<(?:\[\^>\][*+]|[^<>()|[\]])+>)+\)\?/g;
 /** "Blanks and tags" as patterns write it, `(?:\s|<[^>]+>)*` (an entity may be among them): a line break in the text. */
 const BLANKS_AND_TAGS = /\(\?:\\s\|<\[\^>\][*+]>(?:\|&nbsp;)?\)\*/g;
 /**
@@ -176,7 +181,7 @@ function textFormOfAlternatives(source: string): TextForm | null {
 /** A body regex → a regex over normalized visible text, or null when it cannot be converted or shows nothing. */
 export function textFormOfRegex(source: string): TextForm | null {
   if (isXml(source)) return null;
-  let text = source.replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(BLANKS_AND_TAGS, BREAK_TOKEN).replace(LITERAL_MARKUP, BREAK_TOKEN);
+  let text = source.replace(OPTIONAL_TAGS, BREAK_TOKEN).replace(TITLE_ELEMENT, '').replace(END_OF_PAGE, END_TOKEN).replace(BLANKS_AND_TAGS, BREAK_TOKEN).replace(LITERAL_MARKUP, BREAK_TOKEN);
   if (TAG_LEFT.test(text)) return textFormOfAlternatives(source);
   text = text
     .replace(/\[\^<\]([*+])/g, (_m, q: string) => `[^<]{${q === '+' ? 1 : 0},${MAX_ELEMENT_TEXT}}`)

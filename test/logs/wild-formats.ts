@@ -53,6 +53,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   uvicorn: ['app-text'],
   uwsgi: ['app-text'],
   'rails-log': ['app-text'],
+  // Django's own logging (its logger lines and tracebacks), Mojolicious's development log, and node-restify's bunyan
+  // audit records (JSON): apps' own logs.
+  'django-logging': ['app-text'],
+  mojolicious: ['app-text'],
+  'restify-bunyan-audit': ['app-json'],
   // Apache Traffic Server's custom log formats (its tests' gold files): its squid-like result codes, fields of its own.
   'apache-traffic-server': ['squid'],
   // Grafana's own server log in JSON (its data-source proxy's line for a 502 among them).

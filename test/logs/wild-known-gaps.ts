@@ -1570,4 +1570,24 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format', 'classes'],
     reason: 'A Fastly log format of GOV.UK\'s own (`client "-" "-" <RFC 1123 time> METHOD path status [stale]`): no format reads it.',
   },
+  'iis-w3c/convert-iis-badsamples.log': {
+    fails: ['requests'],
+    reason: "A converter's deliberately broken IIS sample: #Fields headers that do not match the lines under them; only the 2 lines that fit their header are read as requests.",
+  },
+  'uwsgi/django-cmdb-no-app-500.log': {
+    fails: ['classes'],
+    reason: "uWSGI's request lines for a worker with no application loaded (`app: -1`): its 500s are read as the app server's answer, the app's side; the hand count gives them to uWSGI itself, as the application never ran.",
+  },
+  'rails-log/guide-god-production-excerpt.log': {
+    fails: ['requests'],
+    reason: "A Rails 3 production log whose routing error has a `Started` line and no `Completed` line: 11 of the 12 requests read.",
+  },
+  'mojolicious/bivee-crm-development-head.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: 'Mojolicious\'s development log (`[time] [debug] GET "/".`, then `[debug] 500 Internal Server Error`): read as an Apache error log, whose bracketed time and level it shares; its requests are not read.',
+  },
+  'rails-log/splash-rails-tagged.log': {
+    fails: ['requests'],
+    reason: "A log tool's hand-written Rails fixture with a logger's `[time] LEVEL -- :` before each line: its one request is counted twice (its Started and Completed lines taken apart).",
+  },
 };
