@@ -52,7 +52,7 @@ function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
   if (e.kind === 'status') return `status ${e.value}`;
   // A log line's evidence is named by the log's format (the line) or the kind of fact its fields gave (`envoy-flags`).
   if (e.kind === 'log') return `${e.name ?? ''}: ${clean(e.value)}`;
-  if (e.kind === 'request') return `${e.name === CLIENT_LIBRARY ? msg.label.sentByClient : msg.label.requestSentTo} ${clean(e.value)}`;
+  if (e.kind === 'request') return `${e.name === CLIENT_LIBRARY ? msg.label.clientLibrary : msg.label.requestSentTo} ${clean(e.value)}`;
   return clean(JSON.stringify(e.value));
 }
 

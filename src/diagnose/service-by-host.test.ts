@@ -63,7 +63,9 @@ describe('diagnose: the service by its host', () => {
     expect(d).toMatchObject({ verdict: 'inferred', status: 401, confidence: 'low', issuer: { component: 'SendGrid', fingerprint: 'service-host' } });
     expect(d?.evidence).toContainEqual(expect.objectContaining({ kind: 'request', name: 'Client library' }));
     expect(d?.summary).toMatch(/^SendGrid answered 401 itself \(inferred from the client library\): the paste names /);
-    expect(renderDiagnosisText(diagnose(wild('sendgrid/python-unauthorizederror-401-traceback.txt')))).toContain('inferred from the client library');
+    const text = renderDiagnosisText(diagnose(wild('sendgrid/python-unauthorizederror-401-traceback.txt')));
+    expect(text).toContain('inferred from the client library');
+    expect(text).toContain('client library: python_http_client.exceptions.UnauthorizedError');
   });
 
   it("names HubSpot for the 429 its generated client printed without a reason phrase, a refusal Cloudflare in front does not make", () => {

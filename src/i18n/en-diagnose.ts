@@ -80,7 +80,7 @@ export const enDiagnose = {
     noStatus: 'no status shown',
     emptyBody: 'empty body',
     requestSentTo: 'request sent to',
-    sentByClient: 'request sent by',
+    clientLibrary: 'client library:',
     absentHeader: 'no header',
     causes: 'Likely causes',
     where: 'Where to look first',

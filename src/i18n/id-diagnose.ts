@@ -79,7 +79,7 @@ export const idDiagnose: Messages['diagnose'] = {
     noStatus: 'status tidak terlihat',
     emptyBody: 'body kosong',
     requestSentTo: 'request dikirim ke',
-    sentByClient: 'request dikirim oleh',
+    clientLibrary: 'library client:',
     absentHeader: 'tanpa header',
     causes: 'Kemungkinan penyebab',
     where: 'Periksa lebih dulu',
