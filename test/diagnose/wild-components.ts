@@ -246,6 +246,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // R2, Cloudflare's object store, answers with the S3-style XML error.
   cloudflare: { names: ['Cloudflare', 'Cloudflare Tunnel'], broader: ['Object storage (S3-style XML error)'] },
   'cloudflare-access': { names: ['Cloudflare Access'], broader: ['Cloudflare'] },
+  'cloudflare-ai-gateway': { names: ['Cloudflare AI Gateway'], broader: ['Cloudflare API'] },
   'cloudflare-api': { names: ['Cloudflare API'], framework: true },
   'cloudflare-r2': { names: ['Cloudflare R2'], broader: ['Cloudflare', 'Object storage (S3-style XML error)'] },
   cloudflared: { names: ['Cloudflare Tunnel'] },
@@ -499,6 +500,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Google's "unusual traffic" page on its own sites (google.com/sorry), which its front end serves.
   'google-search': { names: ['Google Front End'] },
   'google-translate': { names: ['Google Front End'] },
+  'google-vertex-ai': { names: ['Google Vertex AI'], broader: ['Google APIs'], framework: true },
   goproxyio: { names: ['goproxy (goproxy.io)'], broader: ['Go net/http'], framework: true },
   gotenberg: { names: ['Gotenberg'], framework: true },
   gotify: { names: ['Gotify'], broader: ['Gin'], framework: true },
@@ -906,6 +908,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   payara: { names: ['Payara Server'], broader: ['Eclipse GlassFish'] },
   'openstack-swift': { names: ['OpenStack Swift'] },
   paypal: { names: ['PayPal'], framework: true },
+  paystack: { names: ['Paystack'], framework: true },
   peertube: { names: ['PeerTube'], broader: ['Express'], framework: true },
   'pekko-http': { names: ['Apache Pekko HTTP'], broader: ['Akka HTTP'], framework: true },
   'percona-clustercheck': { names: ['Percona clustercheck'] },
@@ -1126,6 +1129,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'tesla-api': { names: ['Tesla Fleet API'], framework: true },
   'tesla-powerwall-gateway': { names: ['Tesla Powerwall gateway'], framework: true },
   'text-generation-inference': { names: ['Text Generation Inference'], framework: true },
+  'text-generation-webui': { names: ['text-generation-webui'], framework: true },
   thanos: { names: ['Thanos'], framework: true },
   thehive: { names: ['TheHive'], framework: true },
   thingsboard: { names: ['ThingsBoard'], broader: ['Spring Boot'], framework: true },
@@ -1198,6 +1202,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // AppsCode's ingress controller is HAProxy: its own pages are HAProxy's.
   voyager: { names: ['Voyager'], broader: ['HAProxy'] },
   'vultr-api': { names: ['Vultr API'], framework: true },
+  vvveb: { names: ['Vvveb CMS'], framework: true },
   wangsu: { names: ['Wangsu CDN'] },
   wasabi: { names: ['Wasabi'], broader: ['Object storage (S3-style XML error)'], framework: true },
   'watt-toolkit': { names: ['Watt Toolkit (local accelerator proxy)'] },

@@ -53,6 +53,8 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   uvicorn: ['app-text'],
   uwsgi: ['app-text'],
   'rails-log': ['app-text'],
+  // Caddy 1's access log in a custom format of its own (its `log` directive's placeholders).
+  'caddy-v1-custom': ['caddy'],
   // Django's own logging (its logger lines and tracebacks), Mojolicious's development log, and node-restify's bunyan
   // audit records (JSON): apps' own logs.
   'django-logging': ['app-text'],

@@ -100,6 +100,7 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-combined/tranditpay-laravel-access.log': 'nginx-error/tranditpay-laravel-error.log',
   'apache-vhost-combined/clouddockercompose-lamp-access.log': 'apache-error/clouddockercompose-lamp-error.log',
   'apisix/nursematurhan-apisix-dotnet-access.log': 'nginx-error/nursematurhan-apisix-dotnet-error.log',
+  'nginx-main/demodocker-todo-tls-on-http.log': 'nginx-error/demodocker-todo-emerg-then-open.log',
 };
 
 /**
