@@ -198,6 +198,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   ['cherrypy/500-sabnzbd-1021.txt', 'CherryPy', 'cherrypy-error-page', 'high'],
   // Spring Boot 3.0 milestones' WebFlux error JSON, path first (spring-projects/spring-framework#29038).
   ['spring-boot/418-webflux-default-error-json.json', 'Spring Boot', 'spring-error-json', 'medium'],
+  // LiteLLM's proxy refusing with its own rate limiter's sentence (held-out set 332).
+  ['litellm/429-team-rate-limit-handler.txt', 'LiteLLM', 'litellm-proxy-rate-limited', 'medium'],
   // Baidu Object Storage's own head on a 403, in an Apache HttpClient wire log.
   ['baidu-bos/403-doesbucketexist-wire-log.log', 'Baidu Object Storage (BOS)', 'baidu-bos-error', 'medium'],
   // Slim's not-found sentence, behind Apache (LibreNMS's API), and its 4.x error renderer's title.
