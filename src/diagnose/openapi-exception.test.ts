@@ -13,6 +13,13 @@ describe('openApiException', () => {
     expect(response?.body).toMatch(/^\{"kind":"Status",[\s\S]*"code":404\}$/);
   });
 
+  // Held-out set 310: HubSpot's generated Python client, whose 429 came with no reason phrase.
+  it('reads a response printed without its Reason line: the status, an empty line, then the body', () => {
+    const response = openApiException(wild('hubspot/python-apiexception-429-ten-secondly-rolling.txt'));
+    expect(response).toMatchObject({ status: 429, reason: '' });
+    expect(response?.body).toMatch(/^\{\n\s+"status": "error",[\s\S]*"policyName": "TEN_SECONDLY_ROLLING",[\s\S]*\}$/);
+  });
+
   it('needs the headers or the body after the reason: a status in parentheses alone is not one', () => {
     expect(openApiException('retrying (3)\nReason: unknown')).toBeNull();
   });

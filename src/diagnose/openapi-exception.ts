@@ -8,7 +8,8 @@ import { toResponse } from './parse-http.ts';
 import type { HeaderField, ParsedResponse } from './types.ts';
 
 // The header dict and the body may wrap over lines (a terminal's width): each runs to the next label or a blank line.
-const API_EXCEPTION = /\((\d{3})\)\r?\nReason: ([^\r\n]*)(?:\r?\nHTTP response headers: ([\s\S]*?)(?=\r?\nHTTP response body: |\r?\n\r?\n|$(?![\s\S])))?(?:\r?\nHTTP response body: ([\s\S]*?)(?=\r?\n\r?\n|$(?![\s\S])))?/;
+// A response with no reason phrase prints no `Reason:` line, an empty line instead (HubSpot's Python client).
+const API_EXCEPTION = /\((\d{3})\)\r?\n(?:Reason: ([^\r\n]*)|(?=\r?\nHTTP response body: ))(?:\r?\nHTTP response headers: ([\s\S]*?)(?=\r?\nHTTP response body: |\r?\n\r?\n|$(?![\s\S])))?(?:\r?\nHTTP response body: ([\s\S]*?)(?=\r?\n\r?\n|$(?![\s\S])))?/;
 /** A `'name': 'value'` pair of Python's dict repr (single quotes, or double quotes when the value holds one). */
 const PY_PAIR = /(['"])([!#$%&'*+.^_`|~0-9A-Za-z-]+)\1\s*:\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")/g;
 
@@ -16,21 +17,10 @@ function pythonDictHeaders(text: string): HeaderField[] {
   return [...text.matchAll(PY_PAIR)].map((m) => ({ name: m[2] ?? '', value: (m[3] ?? m[4] ?? '').replace(/\\(.)/g, '$1') }));
 }
 
-/**
- * Generated clients whose response had no reason phrase print no `Reason:` line: the status, an empty line, then the
- * body under its label (HubSpot's Python client).
- */
-const WITHOUT_REASON = /\bApiException: \((\d{3})\)\r?\n\r?\nHTTP response body: ([\s\S]*?)(?=\r?\n\r?\n|$(?![\s\S]))/;
-
 /** The response an OpenAPI-generated Python client's ApiException printed, or null when the text holds none. */
 export function openApiException(text: string): ParsedResponse | null {
-  const bare = WITHOUT_REASON.exec(text);
-  if (bare) {
-    const body = bare[2]?.trim();
-    return toResponse({ httpVersion: null, status: Number(bare[1]), reason: '', headers: [] }, body === undefined || body === '' ? null : body);
-  }
   const m = API_EXCEPTION.exec(text);
   if (!m || (m[3] === undefined && m[4] === undefined)) return null;
-  const body = m[4]?.trimEnd();
+  const body = m[4]?.trim();
   return toResponse({ httpVersion: null, status: Number(m[1]), reason: m[2]?.trim() ?? '', headers: pythonDictHeaders(m[3] ?? '') }, body === undefined || body === '' ? null : body);
 }

@@ -17,7 +17,7 @@ import { parseClientError } from './parse-client-error.ts';
 import { extractFailure, hasCurlFailureLine, libcurlProxyRefusal, parseCurlOutput } from './parse-curl.ts';
 import { clientProxyRefusal } from './proxy-tunnel-refusal.ts';
 import { parseHttpText } from './parse-http.ts';
-import { isHarEntry, isResponseObject, parseBodyObject, parseHar, parseHarEntry, parseResponseObject } from './parse-json.ts';
+import { harEntry, isHarEntry, isResponseObject, parseBodyObject, parseHar, parseResponseObject } from './parse-json.ts';
 import { parseToolResult } from './parse-tool-result.ts';
 import { parseDevtoolsColumns } from './parse-devtools-columns.ts';
 import { parseLooseHead } from './parse-loose-head.ts';
@@ -80,7 +80,7 @@ function parseObject(data: unknown): ParsedInput {
   }
   const dict = data as Record<string, unknown>;
   if ('log' in dict) return { format: 'har', observations: parseHar(dict) };
-  if (isHarEntry(dict)) return { format: 'har', observations: [parseHarEntry(dict)] };
+  if (isHarEntry(dict)) return { format: 'har', observations: [harEntry(dict, 0)] };
   const printed = parseToolResult(dict);
   if (printed) return { format: 'json', observations: [printed] };
   if (!isResponseObject(dict)) return parseBody(dict);

@@ -108,7 +108,7 @@ function harVersion(value: unknown): string | null {
   return m?.[1]?.replace(/\.0$/, '') ?? null;
 }
 
-function harEntry(entry: unknown, index: number): Observation {
+export function harEntry(entry: unknown, index: number): Observation {
   const where = `HAR entry ${index + 1}`;
   const request = isDict(entry) && isDict(entry.request) ? entry.request : {};
   const label = harEntryLabel(index, String(request.method ?? '?'), String(request.url ?? '?'));
@@ -142,10 +142,6 @@ function harEntry(entry: unknown, index: number): Observation {
 export function isHarEntry(data: Dict): boolean {
   const { request, response } = data;
   return isDict(request) && typeof request.url === 'string' && isDict(response) && 'status' in response && (Array.isArray(response.headers) || isDict(response.content));
-}
-
-export function parseHarEntry(data: Dict): Observation {
-  return harEntry(data, 0);
 }
 
 export function parseHar(data: Dict): Observation[] {
