@@ -38,14 +38,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "gunicorn's access format with a duration field added: read as an inferred nginx format (its 500s are the application server's with `--written-by app`).",
   },
-  'morgan-combined/msomi-express-resources-500.log': {
-    fails: ['requests'],
-    reason: "Express's morgan `combined` lines (read with `--written-by app`): its lines with `-` for a status (no response sent) are not read as requests.",
-  },
-  'morgan-combined/node-restful-api-dash-status.log': {
-    fails: ['requests'],
-    reason: 'morgan `combined` lines with `-` for a status (the response was never sent): not read as requests.',
-  },
   'heroku/iquiz-h12-split-line.log': {
     fails: ['requests', 'classes'],
     reason: 'One router line split in two as published: its H12 is not read, so 4 of the 5 router 503s are counted.',
@@ -465,10 +457,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'cloudfront/rahulazad-testrpofortechsupport-cloudfront-2012.log': {
     fails: ['requests', 'format'],
     reason: "CloudFront's 2012 log layout with its tabs turned into spaces by the copy: the tab-separated fields cannot be told apart.",
-  },
-  'morgan-combined/1511ish-expense-tracker-aws-access.log': {
-    fails: ['requests'],
-    reason: "Express's morgan `combined` lines (read with `--written-by app`): its 42 lines with `-` for a status (no response sent) are not read as requests.",
   },
   'gin-logger/nekruzrakhimov-admin-panel-gin-custom.log': {
     fails: ['requests', 'classes'],
@@ -983,10 +971,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'bitbucket-access/plaso-bitbucket-access.log': {
     fails: ['requests', 'format'],
     reason: "Bitbucket Server's access log (` | `-separated fields: client, protocol, request id, user, time, quoted request, agents, status…): no format reads it yet.",
-  },
-  'common/dragonfly-morgan-common.log': {
-    fails: ['requests'],
-    reason: "morgan's `common` lines (read with `--written-by app`): its 12 lines with `-` for a status (no response sent) are not read as requests.",
   },
   'rails-log/edools-puma-stdout-rails-500.log': {
     fails: ['requests'],

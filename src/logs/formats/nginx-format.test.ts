@@ -36,6 +36,17 @@ describe('NginxFormatParser', () => {
     expect(parse(p, '1782195463.290 "/" 502')).toBe(KIND.none);
   });
 
+  it("reads morgan's `-` status (a request the app never answered) as a request that logged no status", () => {
+    // An Express app's committed morgan `combined` log (wild corpus): 8 of its 462 lines have `-` for status and size.
+    const line = wildLines('morgan-combined/node-restful-api-dash-status.log')[239] as string;
+    expect(line).toContain('"GET /api/users HTTP/1.1" - - "-"');
+    const p = new NginxFormatParser('combined', compileLogFormat(PRESET_FORMATS.combined));
+    expect(parse(p, line)).toBe(KIND.access);
+    expect(p.status).toBe(0);
+    expect(p.access()).toMatchObject({ status: 0, tcp: true, path: '/api/users', signal: null });
+    expect(parse(p, line.replace('" - - "', '" -- - "'))).toBe(KIND.none);
+  });
+
   it('rejects lines that do not fit, and only strict mode checks fields after the last one used', () => {
     const lax = new NginxFormatParser('combined', compileLogFormat(PRESET_FORMATS.combined));
     expect(parse(lax, '203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 20 1 "-" "-"')).toBe(KIND.none);

@@ -25,6 +25,8 @@ function unescapeJson(raw: string): string {
 const ONE_WORD_VARIABLES = ['remote_addr', 'the_real_ip', 'remote_user', 'remote_ident', 'host', 'server_name'];
 /** Variables whose values are a number, or `-`. */
 const NUMBER_VARIABLES = ['server_port', 'body_bytes_sent', 'bytes_sent'];
+/** `-` as a byte. */
+const DASH = 0x2d;
 
 export class NginxFormatParser extends BaseParser {
   readonly format: FormatId;
@@ -95,12 +97,18 @@ export class NginxFormatParser extends BaseParser {
     }
     const sv = 2 * (byRole[ROLE.status] as number);
     const s = offsets[sv] as number;
-    if (offsets[sv + 1] !== s + 3) return KIND.none;
-    const d0 = (buf[s] as number) - 48;
-    const d1 = (buf[s + 1] as number) - 48;
-    const d2 = (buf[s + 2] as number) - 48;
-    if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return KIND.none;
-    this.status = d0 * 100 + d1 * 10 + d2;
+    if (offsets[sv + 1] === s + 1 && buf[s] === DASH) {
+      // Express's morgan writes `-` for the status of a request it never answered (the client left, the app hung):
+      // a request all the same, counted as one that logged no status. nginx and Apache always log a number.
+      this.status = 0;
+    } else {
+      if (offsets[sv + 1] !== s + 3) return KIND.none;
+      const d0 = (buf[s] as number) - 48;
+      const d1 = (buf[s + 1] as number) - 48;
+      const d2 = (buf[s + 2] as number) - 48;
+      if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return KIND.none;
+      this.status = d0 * 100 + d1 * 10 + d2;
+    }
     if (!this.readTime(buf, text)) return KIND.none;
     this.buf = buf;
     this.text = text;
@@ -192,6 +200,7 @@ export class NginxFormatParser extends BaseParser {
       requestTime: Number(this.field(ROLE.requestTime) ?? Number.NaN),
       signal: fields ?? ownPage(),
       truncatedBy: null,
+      ...(status === 0 ? { tcp: true as const } : {}),
     };
   }
 }
