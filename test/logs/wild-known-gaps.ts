@@ -313,10 +313,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: "The hand count names the two 500s the application's, since only Gunicorn (the app's own server) writes this log; its lines are the combined format and do not say an application server wrote them, so the analyzer leaves them unknown.",
   },
-  'envoy-text/docs-csm-intermittent-503s.log': {
-    fails: ['requests', 'classes'],
-    reason: "The doc's author shortened the first line after the TLS error (bytes, duration, addresses left out): the line no longer reads as Envoy's format, so only the second 503 is counted.",
-  },
   'nginx-custom/hassio-birdnetpi-2162-mixed.log': {
     fails: ['requests', 'format', 'classes'],
     reason: "Three programs' output in one paste (Caddy's JSON first, nginx's error line, then the add-on's nginx access lines in its own log_format, `[time] status client GET / HTTP/1.1 (agent)`): detection reads the first lines as Caddy's and the access lines stay unread.",

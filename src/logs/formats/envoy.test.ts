@@ -109,6 +109,17 @@ describe('EnvoyParser on published lines (test/fixtures/logs/wild/envoy-text)', 
     expect(detectInput(Buffer.from(lines.join('\n')), true, false, { appFields: {} })?.format).toBe('envoy');
   });
 
+  it("reads a line cut after its outcome when the fields left are Envoy's own (a doc's shortened line), and nothing else so short", () => {
+    // The doc's author cut its first line after the transport failure reason (wild corpus).
+    const [cut, whole] = wildLines('envoy-text/docs-csm-intermittent-503s.log');
+    const p = new EnvoyParser();
+    expect(parseLine(p, cut as string)).toBe(KIND.access);
+    expect([p.access().status, p.access().signal?.cause, p.access().path]).toEqual([503, 'refused', '/apis/hbtd/hmi/v1/heartbeat']);
+    expect(parseLine(p, whole as string)).toBe(KIND.access);
+    // Flags outside Envoy's vocabulary, or `-` with neither details nor byte counts after it, are some other line.
+    for (const line of ['"GET / HTTP/1.1" 503 XX "-"', '"GET / HTTP/1.1" 500 -', '"GET / HTTP/1.1" 502 - "-" "curl/8.0"']) expect(parseLine(new EnvoyParser(), line)).toBe(KIND.none);
+  });
+
   it('reads a TCP proxy session that failed to connect as a failure, not an HTTP request', () => {
     // elastic/beats envoyproxy module test (beats-envoy.log), Envoy's default format.
     const [tcp, http] = wildLines('envoy-text/beats-envoy.log');

@@ -134,6 +134,10 @@ export function envoyTruncation(status: number, flags: string): LogEvidence | nu
 }
 
 const DIGITS = /^\d+$/;
+/** Every `%RESPONSE_FLAGS%` short name Envoy logs (its access-log docs), those naming no cause here too. */
+const FLAG_NAMES = new Set([...FLAGS.map(([flag]) => flag), 'DI', 'DPE', 'IH', 'NFCF']);
+/** A `%RESPONSE_CODE_DETAILS%` value: snake_case words, a detail in braces after them (`upstream_reset_before_response_started{…}`). */
+const DETAILS = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\{[^}\s]*\})?$/;
 /**
  * Where `%BYTES_RECEIVED% %BYTES_SENT% %DURATION%` start: Envoy's default has nothing before them; many Envoy configs
  * add %RESPONSE_CODE_DETAILS% alone after the flags (and "%UPSTREAM_TRANSPORT_FAILURE_REASON%" last); Istio 1.5-1.7
@@ -166,9 +170,9 @@ export class EnvoyParser extends BaseParser {
     const f = splitFields(buf.toString('utf8', start, end));
     if (!timed) f.unshift('');
     const timeMs = timed ? parseIsoTime(f[0] ?? '').ms : Number.NaN;
-    if (f.length < 13 || (timed && Number.isNaN(timeMs)) || !/^\d{1,3}$/.test(f[2] as string)) return KIND.none;
-    const at = BYTES_AT.find((i) => DIGITS.test(f[i] ?? '') && DIGITS.test(f[i + 1] ?? '') && DIGITS.test(f[i + 2] ?? ''));
-    if (at === undefined || f.length < at + 9) return KIND.none;
+    if ((timed && Number.isNaN(timeMs)) || !/^\d{1,3}$/.test(f[2] as string)) return KIND.none;
+    const at = f.length < 13 ? undefined : BYTES_AT.find((i) => DIGITS.test(f[i] ?? '') && DIGITS.test(f[i + 1] ?? '') && DIGITS.test(f[i + 2] ?? ''));
+    if (at === undefined || f.length < at + 9) return this.cutEntry(f, timeMs);
     const status = Number(f[2]);
     const flags = f[3] as string;
     // The TCP proxy logs `"%REQ(:METHOD)% %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)% %PROTOCOL%"` as three dashes.
@@ -197,5 +201,27 @@ export class EnvoyParser extends BaseParser {
       },
       truncatedBy !== null,
     );
+  }
+
+  /**
+   * A line cut after its outcome, as people paste one into an issue (`"GET / HTTP/1.1" 503 UC
+   * upstream_reset_before_response_started{…}`, `[time] "POST / HTTP/1.1" 502 - 2287 4 11 11 ...`): read when the
+   * fields after the status are Envoy's own, flags of its vocabulary, its response code details, or `-` then its byte
+   * counts and duration.
+   */
+  private cutEntry(f: string[], timeMs: number): LineKind {
+    const fields = f.at(-1) === '...' ? f.slice(0, -1) : f;
+    const request = splitRequestLine(f[1] ?? '');
+    const flags = fields[3] ?? '';
+    if (fields.length < 4 || fields.length >= 13 || request.method === '' || !/^\d{3}$/.test(f[2] as string)) return KIND.none;
+    const details = DETAILS.test(fields[4] ?? '') ? (fields[4] as string) : '';
+    const counted = fields.slice(4, 7).length === 3 && fields.slice(4, 7).every((v) => DIGITS.test(v));
+    const ownFlags = flags !== '-' && flags.split(',').every((flag) => FLAG_NAMES.has(flag));
+    if (!ownFlags && !(flags === '-' && (details !== '' || counted))) return KIND.none;
+    const status = Number(f[2]);
+    const outcome = { status, flags, details, transportFailure: '', tcp: false, upstreamServiceTime: counted ? (fields[7] ?? '') : '' };
+    const truncatedBy = envoyTruncation(status, flags);
+    const record = { status, timeMs, tzOffsetMin: 0, client: '', method: request.method, path: request.path, requestId: '', upstream: '', connection: '' };
+    return this.accessLine({ ...record, requestTime: counted ? Number(fields[6]) / 1000 : Number.NaN, signal: envoySignal(outcome), truncatedBy }, truncatedBy !== null);
   }
 }
