@@ -10,6 +10,7 @@ const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnos
 
 describe('diagnose: services by their own words', () => {
   it.each([
+    ['verdaccio/404-no-such-package-npm-install.txt', 'Verdaccio', 'verdaccio-no-package'],
     ['proxmox/proxmoxer-401-no-ticket-otp.txt', 'Proxmox VE', 'proxmox-no-ticket'],
     ['proxmox/proxmoxer-401-invalid-ticket-ntp.txt', 'Proxmox VE', 'proxmox-no-ticket'],
     ['proxmox/proxmoxer-596-tls-timeout.txt', 'Proxmox VE', 'proxmox-node-unreachable'],

@@ -12,7 +12,8 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`^\s*>\s*host:\s*${HOST}`, 'gim'),
   new RegExp(String.raw`^\*\s+connected to\s+${HOST}\s`, 'gim'),
   new RegExp(String.raw`\b(?:get|post|put|patch|delete|head|options)\s+${URL_HOST}`, 'gi'),
-  new RegExp(String.raw`\bfor url:\s*${URL_HOST}`, 'gi'),
+  // Rust's reqwest: "HTTP status client error (401 Unauthorized) for url (https://…)".
+  new RegExp(String.raw`\bfor url(?::\s*| \()${URL_HOST}`, 'gi'),
   // `url` or `uri` alone (a recorded cassette's) or `request_url`, not `documentation_url` (a link inside an error body).
   new RegExp(String.raw`(?<![\w-])(?:request[ _-]?)?ur[il]["']?\s*[:=]\s*${URL_HOST}`, 'gi'),
   // Homebrew's "==> Downloading <url>" and "Download failed: <url>" around curl's error; Qt's QNetworkReply "Error
@@ -20,8 +21,11 @@ const REQUEST_PLACES: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:while getting|when requesting|failed to transfer file:|failed to fetch|request (?:to|of|for)|download failed:|==> downloading|error transferring)\s+${URL_HOST}`, 'gi'),
   // git's (libcurl's) "fatal: unable to access '<url>': The requested URL returned error: 503".
   new RegExp(String.raw`\bunable to access\s+${URL_HOST}`, 'gi'),
-  // NuGet's (and dotnet restore's) "Unable to load the service index for source <url>".
-  new RegExp(String.raw`\bservice index for source\s+${URL_HOST}`, 'gi'),
+  // NuGet's (and dotnet restore's) "Unable to load the service index for source <url>", "Retrying 'FindPackagesByIdAsync'
+  // for source '<url>'".
+  new RegExp(String.raw`\bfor source\s+${URL_HOST}`, 'gi'),
+  // Maven's resolver: "Could not transfer artifact <coordinates> from/to central (https://repo.maven.apache.org/maven2)".
+  new RegExp(String.raw`\bfrom\/to [\w.-]+ \(${URL_HOST}`, 'gi'),
   // PHP's stream functions name the URL they opened: "file_get_contents(http://…): failed to open stream".
   new RegExp(String.raw`\b(?:file_get_contents|fopen)\(${URL_HOST}`, 'gi'),
   // An image's registry as docker and buildx name it: "The push refers to repository [ghcr.io/…]", "pushing ghcr.io/…

@@ -21,6 +21,9 @@ describe('requestedHost', () => {
     ["docker's \"The push refers to repository [<registry>/…]\"", 'ghcr/actions-push-permission-denied-write-package.txt', 'ghcr.io'],
     ["buildx's \"pushing <registry>/… with docker\"", 'ghcr/buildx-push-denied-permission-denied-write-package.txt', 'ghcr.io'],
     ["cargo's \"failed to publish to registry at <url>\"", 'crates-io/cargo-publish-403-must-be-logged-in.txt', 'crates.io'],
+    ["reqwest's \"for url (<url>)\" (mise's log)", 'github/mise-reqwest-401-bad-token-releases.txt', 'api.github.com'],
+    ["NuGet's \"for source '<url>'\" while retrying", 'azure-devops/nuget-restore-429-pkgs-dev-azure.log', 'pkgs.dev.azure.com'],
+    ["Maven's \"from/to <repository> (<url>)\"", 'maven-central/mvn-429-kroxylicious.log', 'repo.maven.apache.org'],
   ])('reads the host from %s', (_case, path, host) => {
     expect(requestedHost(wild(path))).toBe(host);
   });
@@ -48,6 +51,16 @@ describe('diagnose: the service by its host', () => {
     // `*.dkr.ecr.*.amazonaws.com`: the account and the region are labels of their own in the host.
     expect(first(wild('aws-ecr/buildx-push-manifest-403-image-limit.txt'))).toMatchObject({ verdict: 'inferred', status: 403, issuer: { component: 'Amazon ECR' } });
     expect(first("containerd: unexpected status from PUT request to https://ecr.example.com/v2/x/manifests/y: 403 Forbidden")?.issuer?.component).not.toBe('Amazon ECR');
+  });
+
+  it.each([
+    ['crates.io', 'crates-io/429-too-many-crates-cargo-release.txt', 429],
+    ['Amazon S3', 'aws-s3/aws-sdk-php-getobject-404-nosuchkey-at-key.txt', 404],
+    ['Google APIs', 'google-apis/googleapiclient-httperror-503-analyticsreporting.txt', 503],
+  ])('names %s for the answer from its own host (corpus: %s)', (component, path, status) => {
+    // S3's older regional host (s3-eu-west-1.amazonaws.com) matches `s3-*.amazonaws.com`; googleapis.com's hosts are
+    // Google's front end, which answers its 503 itself.
+    expect(first(wild(path))).toMatchObject({ verdict: 'inferred', status, issuer: { component, fingerprint: 'service-host' } });
   });
 
   it("names the npm registry for npm's 429, a refusal Cloudflare in front does not make for it", () => {

@@ -16,14 +16,17 @@ export const CLIENT_LIBRARY = 'Client library';
 /** The patterns with a `*` label further in, compiled once each. */
 const innerWildcards = new Map<string, RegExp>();
 
-/** `*.x` and `*-x` match any host that ends so; a `*` label further in stands for one label (`*.dkr.ecr.*.amazonaws.com`). */
+/**
+ * `*.x` and `*-x` match any host that ends so; a `*` label further in stands for one label (`*.dkr.ecr.*.amazonaws.com`),
+ * a label ending in `-*` for one that starts so (`s3-*.amazonaws.com`).
+ */
 function servedAt(host: string, pattern: string): boolean {
   const open = pattern.startsWith('*');
   const rest = open ? pattern.slice(1) : pattern;
   if (!rest.includes('*')) return open ? host.endsWith(rest) : host === rest;
   let compiled = innerWildcards.get(pattern);
   if (!compiled) {
-    const labels = rest.split('.').map((label) => (label === '*' ? '[^.]+' : label));
+    const labels = rest.split('.').map((label) => label.replace('*', '[^.]+'));
     compiled = new RegExp(`^${open ? '.*' : ''}${labels.join('\\.')}$`);
     innerWildcards.set(pattern, compiled);
   }

@@ -9,10 +9,16 @@ import { pattern } from './schema-patterns.ts';
 
 export const SERVICE_HOSTS_FILE = 'service-hosts.yaml';
 
-/** A host name, or `*.` and a domain for any host under it (`*-` and a name: any host whose first label ends so). */
+/**
+ * A host name, or `*.` and a domain for any host under it (`*-` and a name: any host whose first label ends so). Further
+ * in, `*` stands for one label and a label ending in `-*` for any that starts so (S3's `s3-eu-west-1`).
+ */
 const hostPattern = z
   .string()
-  .regex(/^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.(\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?))+$/, 'a lower-case host name, or *. (or *-) and a domain; * may stand for one label further in');
+  .regex(
+    /^(\*[.-])?[a-z0-9]([a-z0-9-]*[a-z0-9])?(-\*)?(\.(\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?(-\*)?))+$/,
+    'a lower-case host name, or *. (or *-) and a domain; * may stand for one label further in, or end one after a -',
+  );
 const line = z.string().min(3).max(400);
 /** `{service}`, `{host}` (or, in clientSummary, `{client}`) and `{status}` are filled in. */
 const PLACEHOLDERS = new Set(['service', 'host', 'client', 'status']);

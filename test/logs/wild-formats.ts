@@ -290,6 +290,13 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'noxis-json': ['noxis'],
   // Held-out set 72: `linkerd viz tap` output (req, rsp and end events of one request), not read yet (a known gap).
   'linkerd-tap': ['linkerd'],
+  // Held-out sets 131 and 132: 3proxy's own log (not read yet, a known gap); APISIX's JSON access record printed over
+  // several lines (its log_format is nginx's JSON); Consul's agent lines (an application's log); Envoy's own trace
+  // lines as Istio's sidecar writes them.
+  '3proxy': ['3proxy'],
+  'apisix-json-pretty': ['nginx-json'],
+  consul: ['app-text'],
+  'istio-proxy-log': ['envoy'],
 };
 
 /**

@@ -25,8 +25,9 @@ function unescapeJson(raw: string): string {
 const ONE_WORD_VARIABLES = ['remote_addr', 'the_real_ip', 'remote_user', 'remote_ident', 'host', 'server_name'];
 /** Variables whose values are a number, or `-`. */
 const NUMBER_VARIABLES = ['server_port', 'body_bytes_sent', 'bytes_sent'];
-/** `-` as a byte. */
+/** `-` and a blank as bytes. */
 const DASH = 0x2d;
+const SPACE = 0x20;
 
 export class NginxFormatParser extends BaseParser {
   readonly format: FormatId;
@@ -52,6 +53,8 @@ export class NginxFormatParser extends BaseParser {
   private end = 0;
   /** `$body_bytes_sent` and `$http_user_agent`, -1 when the format lacks them: nginx's own page is told by its size. */
   private readonly bodyBytesVar: number;
+  /** `$status $body_bytes_sent`, as CLF has them: a request answered with nothing logs `- -` there (morgan). */
+  private readonly sizeFollowsStatus: boolean;
   private readonly userAgentVar: number;
   /** Strict mode checks these fields' shape: values of one word, and numbers (see `shapesFit`). */
   private readonly oneWordVars: number[];
@@ -69,6 +72,8 @@ export class NginxFormatParser extends BaseParser {
     const time = compiled.byRole[ROLE.timeLocal] as number;
     this.guessedTime = time >= 0 && compiled.guesses[time] === CLF_LENGTH ? time : -1;
     this.bodyBytesVar = compiled.variables.indexOf('body_bytes_sent');
+    const status = compiled.byRole[ROLE.status] as number;
+    this.sizeFollowsStatus = status >= 0 && compiled.variables[status + 1] === 'body_bytes_sent' && compiled.literals[status + 1] === ' ';
     this.userAgentVar = compiled.variables.indexOf('http_user_agent');
     const indexesOf = (names: readonly string[]) => compiled.variables.flatMap((name, i) => (names.includes(name) ? [i] : []));
     this.oneWordVars = indexesOf(ONE_WORD_VARIABLES);
@@ -97,9 +102,10 @@ export class NginxFormatParser extends BaseParser {
     }
     const sv = 2 * (byRole[ROLE.status] as number);
     const s = offsets[sv] as number;
-    if (offsets[sv + 1] === s + 1 && buf[s] === DASH) {
-      // Express's morgan writes `-` for the status of a request it never answered (the client left, the app hung):
-      // a request all the same, counted as one that logged no status. nginx and Apache always log a number.
+    if (offsets[sv + 1] === s + 1 && buf[s] === DASH && this.sizeFollowsStatus && buf[s + 1] === SPACE && buf[s + 2] === DASH && (s + 3 === end || buf[s + 3] === SPACE)) {
+      // Express's morgan writes `- -` for the status and size of a request it never answered (the client left, the
+      // app hung): a request all the same, counted as one that logged no status. nginx and Apache always log a
+      // number; a lone `-` where another format has its status is no such request.
       this.status = 0;
     } else {
       if (offsets[sv + 1] !== s + 3) return KIND.none;
