@@ -20,6 +20,8 @@ const ISSUED: [string, string, string, 'high' | 'medium' | 'low'][] = [
   // aiohttp's "<status>: <reason>" copied as the page's text: its shape is its evidence (distinctiveShape).
   ['aiohttp/ha-400-untrusted-proxy-npm-addon-2025.txt', 'aiohttp', 'aiohttp-status-text', 'low'],
   ['aiohttp/lowercase-post-405.txt', 'aiohttp', 'aiohttp-status-text', 'low'],
+  // Drogon's built-in 404 copies nginx's layout; its footer names it (held-out set 344).
+  ['drogon/default-404-notfound-view.html', 'Drogon', 'drogon-not-found', 'high'],
   // Held-out sets 44 to 55 (corpus-y.tsv): frameworks' own answers.
   ['gin/gin-405-no-allow-header.http', 'Gin', 'gin-method-not-allowed', 'medium'],
   // Low: Azure API Management's ip-filter policy answers the same body (held-out set 199).
@@ -395,6 +397,10 @@ describe('pages in other languages and layouts', () => {
     }
     const rejected = diagnose('The change you wanted was rejected.\nMaybe you tried to change something you didn\'t have access to.').diagnoses[0];
     expect(rejected).toMatchObject({ status: 422, issuer: { component: 'Ruby on Rails', fingerprint: 'rails-public-page-words-422' } });
+  });
+
+  it("does not take WebOb's plain-text page (Pyramid's default 404, held-out set 344) for OpenStack Swift's, whose words copied as text are the same", () => {
+    expect(diagnosisOf('pyramid/404-default-notfound-unicode-path.txt').issuer?.component).not.toBe('OpenStack Swift');
   });
 
   it('does not read a sentence naming an error and Apache as its page', () => {

@@ -11,6 +11,9 @@ const wild = (path: string) => readFileSync(new URL(`../../test/fixtures/diagnos
 describe('diagnose: services by their own words', () => {
   it.each([
     ['verdaccio/404-no-such-package-npm-install.txt', 'Verdaccio', 'verdaccio-no-package'],
+    ['tencent-scf/invoke-timeout-3s-tsdm.json', 'Tencent Cloud SCF', 'tencent-scf-timeout'],
+    // Lambda's sentence has two decimals: SCF's whole seconds are not Lambda's (held-out set 341).
+    ['tencent-scf/task-timeout-onedrivefly.json', 'Tencent Cloud SCF', 'tencent-scf-timeout'],
     ['proxmox/proxmoxer-401-no-ticket-otp.txt', 'Proxmox VE', 'proxmox-no-ticket'],
     ['proxmox/proxmoxer-401-invalid-ticket-ntp.txt', 'Proxmox VE', 'proxmox-no-ticket'],
     ['proxmox/proxmoxer-596-tls-timeout.txt', 'Proxmox VE', 'proxmox-node-unreachable'],

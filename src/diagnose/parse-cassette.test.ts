@@ -14,6 +14,13 @@ describe('parseCassette', () => {
     expect(response?.body).toContain('invalid_api_key');
   });
 
+  it("reads go-vcr's response (`code` beside `status: 503 Service Unavailable`), with its headers and body", () => {
+    const [response] = parseCassette(wild('linode-api/linodego-vcr-503-lke-api-endpoints-not-ready.txt')) ?? [];
+    expect(response).toMatchObject({ status: 503, reason: 'Service Unavailable', form: 'message' });
+    expect(response?.headers.length).toBeGreaterThan(3);
+    expect(response?.body).toContain('errors');
+  });
+
   it("reads vcrpy's JSON and nock's recorded definitions (a status beside its response, rawHeaders in pairs)", () => {
     expect(parseCassette(wild('google/sheets-api-404-esf-cassette.json'))?.[0]).toMatchObject({ status: 404, form: 'message' });
     const [nock] = parseCassette(wild('github/api-422-validation-failed-nock.json')) ?? [];

@@ -1,7 +1,7 @@
 /**
  * Recorded HTTP interactions, as test suites keep them and people paste them from there: Ruby's VCR and Python's
  * vcrpy cassettes (YAML, `response: {status: {code, message}, headers: {Name: [value]}, body: {string}}`, or a JSON
- * body as YAML under `parsed_body`), Betamax's
+ * body as YAML under `parsed_body`), go-vcr's (`response: {status: "404 Not Found", code: 404, headers, body}`), Betamax's
  * JSON with the same keys, and nock's recordings (its definitions `{scope, method, path, status, response, rawHeaders}`,
  * and the `.reply(status, body, headers)` calls its recorder prints).
  * Each recorded response is a whole message as the service sent it (the recorder's own filters aside): its status,
@@ -62,6 +62,11 @@ function recorded(obj: Json): ParsedResponse | null {
   if (isObject(response) && isObject(response.status) && typeof response.status.code === 'number') {
     const reason = typeof response.status.message === 'string' ? response.status.message : '';
     return message(response.status.code, reason, headersOf(response.headers), bodyOf(response));
+  }
+  // go-vcr (Go's recorder, in Terraform providers' and SDKs' tests): `code: 429` beside `status: 429 Too Many Requests`.
+  if (isObject(response) && typeof response.code === 'number' && (typeof response.status === 'string' || response.status === undefined)) {
+    const reason = typeof response.status === 'string' ? response.status.replace(/^\d{3}\s*/, '') : '';
+    return message(response.code, reason, headersOf(response.headers), bodyOf(response));
   }
   // nock: the status beside the response, which is the body (a string, or the JSON it sent).
   if (typeof obj.status === 'number' && 'response' in obj && ('rawHeaders' in obj || 'scope' in obj)) {

@@ -250,6 +250,7 @@ export const FORMAT_IDS = [
   'oauth2-proxy',
   'fastly',
   'bunny-cdn',
+  's3-access',
   'gcp-lb',
   'azure-appgw',
   'azure-frontdoor',

@@ -43,6 +43,7 @@ import { TraefikJsonParser } from './traefik-json.ts';
 import { KongParser } from './kong.ts';
 import { FastlyParser } from './fastly.ts';
 import { BunnyCdnParser } from './bunny-cdn.ts';
+import { S3AccessParser } from './s3-access.ts';
 import { GorouterParser } from './gorouter.ts';
 import { ZoraxyParser } from './zoraxy.ts';
 import { HerokuRouterParser } from './heroku-router.ts';
@@ -164,6 +165,7 @@ const FORMATS: Record<FormatId, FormatEntry> = {
   'oauth2-proxy': { role: 'access', aliases: ['oauth2_proxy'], create: () => new OAuth2ProxyParser() },
   fastly: { role: 'access', aliases: ['fastly-json'], create: () => new FastlyParser() },
   'bunny-cdn': { role: 'access', aliases: ['bunny', 'bunnycdn'], create: () => new BunnyCdnParser() },
+  's3-access': { role: 'access', aliases: ['s3', 'aws-s3'], create: () => new S3AccessParser() },
   'gcp-lb': { role: 'access', aliases: ['gcp', 'google-lb'], create: () => new GcpLbParser() },
   'azure-appgw': { role: 'access', aliases: ['application-gateway'], create: () => new AzureAppGatewayParser() },
   'azure-frontdoor': { role: 'access', aliases: ['front-door'], create: () => new AzureFrontDoorParser() },
