@@ -59,6 +59,8 @@ export class FileSink implements LineSink {
   /** Reads the broken entry still held and skips the unread lines still kept (at the end of the input). */
   end(): void {
     this.settleBroken();
+    const parser = this.primary;
+    while (parser.nextHeldRequest?.()) this.analysis.access(parser, this.stats.name, 0);
   }
 
   /** Reads the held broken entry, now complete, and skips the unread lines kept after it. */

@@ -332,3 +332,19 @@ describe('analyzeLogs on an application server log', () => {
     expect(both.correlation.appLines).toBeGreaterThan(0);
   });
 });
+
+describe("analyzeLogs: Rails' requests that never completed", () => {
+  it("counts a Started line with no Completed line after it as a request that logged no status (wild corpus: gitlab-ctl tail)", async () => {
+    // Seven `Started GET` lines whose requests never finished, and nothing else that answers them.
+    const r = await run(['wild/rails-log/gitlabhq-8558-gitlab-ctl-tail.log']);
+    expect(r.totals).toMatchObject({ requests: 7, noStatus: 7 });
+  });
+
+  it("pairs a Started line with the RoutingError that ends it, its path without the trailing slash (wild corpus: a Rails 3.1 production log)", async () => {
+    // 18 Started lines: 17 Completed, one PROPFIND "/principals/" ended by `No route matches [PROPFIND] "/principals"`.
+    const r = await run(['wild/rails-log/inventory-production-excerpt.log']);
+    expect(r.totals).toMatchObject({ requests: 18, noStatus: 0 });
+    expect(r.totals.byStatus).toMatchObject({ '404': 1, '500': 3 });
+  });
+});
+

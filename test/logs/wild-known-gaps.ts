@@ -112,10 +112,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     reason: 'As for sumologic-fer-iis-sample.log: the hand count leaves a 500 with sub-status 0 and win32 status 0 unknown; the analyzer names a handler\'s status the application\'s, at medium confidence.',
   },
 
-  'rails-log/request-log-analyzer-rails3_failure.log': {
-    fails: ['requests'],
-    reason: "A Rails 3 request that raised: its `Started` and the exception are there, but no `Completed` line with a status, so the app-text reader counts no request; the hand count counts the one started.",
-  },
   'envoy-text/istio-troubleshoot-data-plane.log': {
     fails: ['classes'],
     reason: "The gateway's `503 URX via_upstream` to an in-mesh service (`outbound|8000||httpbin.default.svc.cluster.local`): its upstream is the service's sidecar, whose own 503 comes back the same way, so the line leaves it undecided; the collector gave it to httpbin by the path it called (`/status/503`).",
@@ -542,10 +538,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "Puma's own lines about restarting its workers: no format reads them; they name no request.",
   },
-  'rails-log/gitlabhq-8558-gitlab-ctl-tail.log': {
-    fails: ['requests'],
-    reason: "Rails' `Started GET` lines with no `Completed` line after them (the requests never finished): the app's request lines are read from `Completed`, so the seven are not counted.",
-  },
   'iis-httperr/benperk-lab13-httperr1.log': {
     fails: ['requests'],
     reason: "HTTP.sys's HTTPERR lines for connections with no request (`Timer_ConnectionIdle`, every request field `-`) are skipped, not counted as entries with no status as the hand count does.",
@@ -892,10 +884,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "ingress-nginx's controller process log (its start-up banner, then klog lines `E0925 \u2026] \u2026` and a Go goroutine dump): a format httpwhy does not read yet; it holds no requests.",
   },
-  'rails-log/idvs-production.log': {
-    fails: ['requests'],
-    reason: "Rails' production.log: a request that ended in a RoutingError logs its `Started` line and the error but no `Completed` line; only the completed requests and the errors read with their status are counted (50 of 110).",
-  },
   'gunicorn-access/edfcatalogo-gunicorn-xff-access.log': {
     fails: ['format'],
     reason: "gunicorn's access log with an X-Forwarded-For chain in front: read through an inferred format, not as the combined one it otherwise is (its 500 is the application's with `--written-by app`).",
@@ -967,10 +955,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'bitbucket-access/plaso-bitbucket-access.log': {
     fails: ['requests', 'format'],
     reason: "Bitbucket Server's access log (` | `-separated fields: client, protocol, request id, user, time, quoted request, agents, status…): no format reads it yet.",
-  },
-  'rails-log/edools-puma-stdout-rails-500.log': {
-    fails: ['requests'],
-    reason: "Puma's stdout carrying a Rails development log: the hand count counts 178 `Started` lines, the reader the 112 requests that logged a `Completed` status (the 44 500s among them).",
   },
   'traefik-json/kaansk-juiceshop-waf-502.log': {
     fails: ['requests', 'format', 'classes'],
@@ -1289,10 +1273,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['requests', 'format'],
     reason: "Akamai's older Cloud Monitor JSON record (message.status inside nested objects): not a format httpwhy knows, read as an application's JSON log with no request.",
   },
-  'rails-log/hikobend-ec2-cicd-puma-stdout.log': {
-    fails: ['requests'],
-    reason: "Eight of Rails' `Started` lines have no `Completed` line after them (a routing error or an exception logged FATAL before a controller answered): httpwhy counts a request by the line that gives its status, so 48 of the 56 are read.",
-  },
   'rails-log/kailer89-isefcrm-heroku-app.log': {
     fails: ['requests'],
     reason: "Rails' lines under Heroku's app prefix: httpwhy reads one request more than the collector counted (20 for 19), the same request's lines read twice.",
@@ -1434,14 +1414,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: "Three 500s the collector gave to the app by PHP-FPM's pool access log (`--app`), which logs the script's URI (`HEAD /index.php` for the proxy's `HEAD /`) and whose time is not read: no line joins, and they stay undecided.",
   },
-  'rails-log/orlandorocks-inventory-development.log': {
-    fails: ['requests'],
-    reason: 'A Rails development log: 43 `Started` lines, 24 with a `Completed` line; the reader counts a request at its `Completed` line, the collector counted every `Started`.',
-  },
-  'rails-log/bookmanager-docker-development.log': {
-    fails: ['requests'],
-    reason: 'A Rails development log with one `Started` line and no `Completed` for it: the reader counts a request at its `Completed` line.',
-  },
   'rails-log/so77059919-heroku-rails-500.log': {
     fails: ['requests', 'format', 'classes'],
     reason: "A Rails 500 under Heroku's drain prefix on every line but the first (`Completed 500 …` published without it): the request's lines are split between two readings, and its `Completed` line, bare, is not the one read as Heroku's.",
@@ -1553,10 +1525,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'uwsgi/django-cmdb-no-app-500.log': {
     fails: ['classes'],
     reason: "uWSGI's request lines for a worker with no application loaded (`app: -1`): its 500s are read as the app server's answer, the app's side; the hand count gives them to uWSGI itself, as the application never ran.",
-  },
-  'rails-log/guide-god-production-excerpt.log': {
-    fails: ['requests'],
-    reason: "A Rails 3 production log whose routing error has a `Started` line and no `Completed` line: 11 of the 12 requests read.",
   },
   'mojolicious/bivee-crm-development-head.log': {
     fails: ['requests', 'format', 'classes'],

@@ -7,6 +7,7 @@ import { appRequestLine, appRequestRecord } from './app-request-line.ts';
 import { emptyStack, StackGroup } from './app-stack.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
+import { StartedRequests } from './started-requests.ts';
 import { inZone, type TimeZone } from './time-zone.ts';
 
 export const DEFAULT_ID_PATTERN =
@@ -42,6 +43,8 @@ export class AppTextParser extends BaseParser {
   private readonly group = new StackGroup();
   private readonly zone: TimeZone | undefined;
   private readonly requests: boolean;
+  /** Rails' Started lines waiting for the line with their status (read as requests only). */
+  private readonly started = new StartedRequests();
 
   /**
    * `zone` (`--tz`) places times logged without a zone; without it they are matched on the proxy's wall clock.
@@ -64,23 +67,27 @@ export class AppTextParser extends BaseParser {
     // Only a line that names a request or a protocol may be a server's request line (app-request-line.ts): the
     // shapes are not tried on every line of an app log.
     const served = this.requests || request || line.includes('HTTP/') ? appRequestLine(line) : null;
+    const logged = time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false };
+    const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
     if (served && this.requests) {
       this.group.start(line, null);
-      const logged = time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false };
-      return this.accessLine(appRequestRecord(served, logged, id ? (id.slice(1).find((g) => g !== undefined) ?? '') : ''), false);
+      // The Started line it ends gives what a Completed line does not: the method, the path, the client.
+      const opened = this.started.ends(served, requestId);
+      const whole = opened ? { ...served, method: served.method || opened.method, path: served.path || opened.path, client: served.client || opened.client } : served;
+      return this.accessLine(appRequestRecord(whole, Number.isNaN(logged.ms) && opened ? opened.time : logged, requestId), false);
     }
+    if (this.requests) this.started.started(line, logged, requestId);
     const status = STATUS.exec(line);
     // A server's request line names its status where the generic patterns may not see it (a 200 after the request).
     const statusCode = served?.status ?? (status ? Number(status.slice(1).find((g) => g !== undefined)) : 0);
     const isError = LEVEL.test(line) || statusCode >= 500;
-    const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
     // A line that names the request, its id or its status is the app's record of a request.
     if (!requestId && !request && !isError && statusCode === 0) {
       this.group.start(line, null);
       return KIND.other;
     }
     this.appEvent = {
-      time: time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false },
+      time: logged,
       requestId,
       method: request?.[1] ?? served?.method ?? '',
       path: request?.[2] ?? served?.path ?? PATH.exec(line)?.[1] ?? '',
@@ -91,5 +98,14 @@ export class AppTextParser extends BaseParser {
     };
     this.group.start(line, this.appEvent);
     return KIND.app;
+  }
+
+  /** A Started line whose status line never came: a request that logged no status. */
+  nextHeldRequest(): boolean {
+    const s = this.started.unfinished();
+    if (!s) return false;
+    const record = appRequestRecord({ method: s.method, path: s.path, status: 0, client: s.client, detail: '' }, s.time, s.requestId);
+    this.accessLine({ ...record, tcp: true }, false);
+    return true;
   }
 }

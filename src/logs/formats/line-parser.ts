@@ -29,6 +29,11 @@ export interface LineParser {
   errorEvent: ProxyErrorEvent | null;
   /** After an app line. */
   appEvent: AppEvent | null;
+  /**
+   * At the end of the input: the next request the parser held back until then (one whose status line never came),
+   * read into the fields above as an access line; false when none is left.
+   */
+  nextHeldRequest?(): boolean;
 }
 
 /** Defaults for parsers that read only some kinds of line. */

@@ -50,6 +50,16 @@ export class UnwrappingParser implements LineParser {
     return kind;
   }
 
+  nextHeldRequest(): boolean {
+    const inner = this.inner;
+    if (!inner.nextHeldRequest?.()) return false;
+    this.status = inner.status;
+    this.flagged = inner.flagged;
+    this.timeMs = inner.timeMs;
+    this.tzOffsetMin = inner.tzOffsetMin;
+    return true;
+  }
+
   access(): AccessRecord {
     const record = this.inner.access();
     record.timeMs = this.timeMs;
