@@ -12,6 +12,11 @@ describe('diagnose: services by their own words', () => {
   it.each([
     ['verdaccio/404-no-such-package-npm-install.txt', 'Verdaccio', 'verdaccio-no-package'],
     ['tencent-scf/invoke-timeout-3s-tsdm.json', 'Tencent Cloud SCF', 'tencent-scf-timeout'],
+    // API Gateway's own sentence for an authorizer's Deny (AWS's troubleshooting page, held-out set 349).
+    ['aws-api-gateway/403-lambda-authorizer-explicit-deny.json', 'Amazon API Gateway', 'apigw-authorizer-deny'],
+    // Downloaders' words for a challenge they saw in the response (yt-dlp, gallery-dl; held-out set 350).
+    ['cloudflare/parabolic-1532-ytdlp-cf-antibot-403.txt', 'Cloudflare', 'cloudflare-challenge-client-words'],
+    ['ddos-guard/gallery-dl-kemonoparty-extractor-403.log', 'DDoS-Guard', 'ddos-guard-challenge-client-words'],
     // Lambda's sentence has two decimals: SCF's whole seconds are not Lambda's (held-out set 341).
     ['tencent-scf/task-timeout-onedrivefly.json', 'Tencent Cloud SCF', 'tencent-scf-timeout'],
     ['proxmox/proxmoxer-401-no-ticket-otp.txt', 'Proxmox VE', 'proxmox-no-ticket'],
@@ -138,6 +143,10 @@ describe('diagnose: services by their own words', () => {
   });
 
   // An S3-compatible store answers through the AWS SDK in AWS's words: S3's operations name no AWS service.
+  it("does not take serverless-offline's imitation (the same sentence in hapi's Boom object) for API Gateway's own answer", () => {
+    expect(diagnose(wild('serverless-offline/custom-authorizer-deny-boom-403.json')).diagnoses[0]?.issuer?.component).not.toBe('Amazon API Gateway');
+  });
+
   it("names no AWS service for an S3 operation's error, which S3-compatible stores answer in the same words (Garage)", () => {
     const [d] = diagnose(wild('garage/webui-listobjectsv2-403-invalid-signature.txt')).diagnoses;
     expect(d).toMatchObject({ status: 403, verdict: 'unknown', issuer: null });

@@ -203,6 +203,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Braintree is a PayPal service: PayPal's Paypal-Debug-Id on its answers names the same side less precisely.
   box: { names: ['Box API'], framework: true },
   braintree: { names: ['Braintree API'], broader: ['Ruby on Rails', 'PayPal'], framework: true },
+  brevo: { names: ['Brevo'], framework: true },
   btcd: { names: ['btcd'], framework: true },
   buildkite: { names: ['Buildkite'], framework: true },
   'buildkite-package-registry': { names: ['Buildkite Package Registries'], framework: true },
@@ -508,6 +509,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'google-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['Envoy'] },
   'google-frontend': { names: ['Google Front End'] },
   'google-iap': { names: ['Google Cloud IAP'], broader: ['Google Front End'] },
+  'google-maps-platform': { names: ['Google Maps Platform'], broader: ['Google APIs'], framework: true },
   // Google's "unusual traffic" page on its own sites (google.com/sorry), which its front end serves.
   'google-search': { names: ['Google Front End'] },
   'google-translate': { names: ['Google Front End'] },
@@ -673,6 +675,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   kgateway: { names: ['kgateway', 'Gloo Gateway'], broader: ['Envoy'] },
   kiali: { names: ['Kiali'], framework: true },
   kibana: { names: ['Kibana'], broader: ['Boom (hapi)'], framework: true },
+  klarna: { names: ['Klarna'], framework: true },
   // Knative's ingress (Kourier, Istio's gateway) is Envoy: Envoy's own answer names that box less precisely.
   knative: { names: ['Knative Serving'], broader: ['Envoy'] },
   koa: { names: ['Koa'], framework: true },
@@ -736,6 +739,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   mailgun: { names: ['Mailgun'], broader: ['Flask (Werkzeug)'], framework: true },
   mailjet: { names: ['Mailjet'], framework: true },
   mailu: { names: ['Mailu'], broader: ['nginx'], framework: true },
+  mandrill: { names: ['Mandrill'], framework: true },
   mapbox: { names: ['Mapbox'], broader: ['Express'], framework: true },
   mapserver: { names: ['MapServer'], framework: true },
   maptiler: { names: ['MapTiler'], framework: true },
@@ -757,6 +761,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // A hosted OpenAI-compatible relay: the service the client called, an application of its own, like the SaaS APIs.
   'memofun-relay': { names: ['memofun relay'], framework: true },
   memos: { names: ['memos'], framework: true },
+  messagebird: { names: ['MessageBird'], framework: true },
   metabase: { names: ['Metabase'], framework: true },
   'meteored-api': { names: ['Meteored API'], framework: true },
   'mercado-pago-api': { names: ['Mercado Pago API'], framework: true },
@@ -1232,6 +1237,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   voila: { names: ['Voilà'], broader: ['Tornado'], framework: true },
   'volcengine-ark': { names: ['Volcengine Ark API'], framework: true },
   'volcengine-tos': { names: ['Volcengine TOS'], broader: ['Object storage (S3-style XML error)'], framework: true },
+  vonage: { names: ['Vonage'], framework: true },
   'vouch-proxy': { names: ['Vouch Proxy'] },
   voyageai: { names: ['Voyage AI API'], framework: true },
   // AppsCode's ingress controller is HAProxy: its own pages are HAProxy's.

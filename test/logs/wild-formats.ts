@@ -301,6 +301,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'zeek-http': ['zeek-http'],
   shoutcast: ['iis-w3c'],
   'azure-cdn': ['azure-frontdoor'],
+  // Held-out sets 135 and 136: true-log's JSON request lines and a Spring Boot application's log (apps' logs), a Node
+  // app's own request log with no status field (not read as requests, a known gap).
+  'true-log-json': ['app-json'],
+  'spring-boot': ['app-text'],
+  'nodejs-custom': ['app-text'],
 };
 
 /**

@@ -101,6 +101,19 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'apache-vhost-combined/clouddockercompose-lamp-access.log': 'apache-error/clouddockercompose-lamp-error.log',
   'apisix/nursematurhan-apisix-dotnet-access.log': 'nginx-error/nursematurhan-apisix-dotnet-error.log',
   'nginx-main/demodocker-todo-tls-on-http.log': 'nginx-error/demodocker-todo-emerg-then-open.log',
+  // Held-out sets 135 and 136: access and error logs committed together.
+  'nginx-combined/iaxax-education-nginx-access.log': 'nginx-error/iaxax-education-nginx-error.log',
+  'nginx-combined/faisolp-lempw-nginx-access.log': 'nginx-error/faisolp-lempw-nginx-error.log',
+  'gunicorn-access/drandrewcosta-lili-dicom-gunicorn-access.log': 'gunicorn-error/drandrewcosta-lili-dicom-gunicorn-error.log',
+  'gunicorn-access/rendjey-god-backend-gunicorn-access.log': 'gunicorn-error/rendjey-god-backend-gunicorn-error.log',
+  'nginx-main/minigameservice-access-0814.log': 'nginx-error/minigameservice-error-0814.log',
+  'nginx-combined/nodejs-blog-win-access.log': 'nginx-error/nodejs-blog-win-error.log',
+  'nginx-combined/sky-takeout-win-access-0917.log': 'nginx-error/sky-takeout-win-error-0917.log',
+  'nginx-combined/smart-pdf-ratelimit-access-0115.log': 'nginx-error/smart-pdf-ratelimit-error-0115.log',
+  'nginx-combined/kustomsports-proxy-loop-access.log': 'nginx-error/kustomsports-proxy-loop-error.log',
+  'nginx-combined/personal-homepage-win-access-0218.log': 'nginx-error/personal-homepage-win-error-0218.log',
+  'nginx-combined/mirea-php-nginx-access-1205.log': 'nginx-error/mirea-php-nginx-error-1205.log',
+  'apache-combined/mirea-php-apache-access-1205.log': 'apache-error/mirea-php-apache-error-1205.log',
 };
 
 /**
@@ -113,4 +126,6 @@ export const WITH_APP_LOG: Readonly<Record<string, string>> = {
   'nginx-combined/docker-lemp-montree-nginx-access.log': 'php-fpm-access/docker-lemp-montree-fpm-access.log',
   'nginx-combined/php-docker-lemp-moo8inw-nginx-access.log': 'php-fpm-access/php-docker-lemp-moo8inw-fpm-access.log',
   'nginx-combined/zen-tools-uwsgi-webapp-access.log': 'uwsgi/zen-tools-uwsgi-webapp-uwsgi.log',
+  'nginx-combined/iaxax-education-nginx-access.log': 'uwsgi/iaxax-education-uwsgi.log',
+  'nginx-combined/faisolp-lempw-nginx-access.log': 'php-fpm-access/faisolp-lempw-php-fpm-access.log',
 };

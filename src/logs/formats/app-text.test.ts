@@ -55,6 +55,17 @@ describe('AppTextParser', () => {
     expect(p.appEvent?.isError).toBe(true);
   });
 
+  it("takes the local time uWSGI's and Werkzeug's request lines put in brackets, so they join the proxy's lines (held-out logs set 135)", () => {
+    const p = new AppTextParser();
+    const line = wildLines('uwsgi/iaxax-education-uwsgi.log').find((l) => l.startsWith('[pid:')) as string;
+    expect(line).toMatch(/\} \[Sat Jun 10 \d\d:\d\d:\d\d 2017\] /);
+    expect(parseLine(p, line)).toBe(KIND.app);
+    expect(p.appEvent?.time).toMatchObject({ local: true });
+    expect(new Date(p.appEvent?.time.ms ?? 0).toISOString().slice(0, 10)).toBe('2017-06-10');
+    expect(parseLine(p, '127.0.0.1 - - [10/Jun/2017 17:18:43] "GET / HTTP/1.1" 500 -')).toBe(KIND.app);
+    expect(p.appEvent?.time).toEqual({ ms: Date.UTC(2017, 5, 10, 17, 18, 43), local: true });
+  });
+
   it("reads Gin's request line, its method padded and its path quoted, as the app's record of a request", () => {
     // The diagnose corpus's Ollama server log (test/fixtures/diagnose/wild/corpus-zb.tsv has its provenance).
     const text = readFileSync(new URL('../../../test/fixtures/diagnose/wild/ollama/pdl-generate-503.log', import.meta.url), 'utf8');

@@ -9,6 +9,7 @@ import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { parseIsoTime } from './log-time.ts';
 import { StartedRequests } from './started-requests.ts';
 import { inZone, type TimeZone } from './time-zone.ts';
+import type { LoggedTime } from '../types.ts';
 
 export const DEFAULT_ID_PATTERN =
   /(?:request[_-]?id|req[_-]?id|rid|trace[_-]?id|correlation[_-]?id)["']?\s*[=:]\s*["']?([\w.:-]{6,})|\b([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
@@ -28,6 +29,24 @@ const STATUS = /\bstatus(?:[_-]?code)?["']?\s*[=:]\s*(\d{3})\b|\bCompleted (\d{3
 const REQUEST = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?: | +")(\/[^\s"]*)/;
 const PATH = /\bpath=["']?(\/[^\s"']*)/;
 const TIME = /^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)\]?\s*/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * The local time app servers put in brackets inside their request lines, with no zone: uWSGI's C asctime (`[Sat Jun
+ * 10 17:18:43 2017]`), Werkzeug's and Django runserver's (`[10/Jun/2017 17:18:43]`). Groups: day, month, year, clock.
+ */
+const BRACKET_TIME = /\[(?:[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d:\d\d:\d\d) (\d{4})|(\d\d)\/([A-Z][a-z]{2})\/(\d{4})[ :](\d\d:\d\d:\d\d))\]/;
+
+/** The time a line logs: ISO 8601 at its start, else a request line's bracketed local time; NaN when none. */
+function timeOf(line: string, zone: TimeZone | undefined): LoggedTime {
+  const iso = TIME.exec(line);
+  if (iso) return inZone(parseIsoTime(iso[1] as string), zone);
+  const b = BRACKET_TIME.exec(line);
+  const month = b ? MONTHS.indexOf((b[1] ?? b[6]) as string) : -1;
+  if (!b || month < 0) return { ms: Number.NaN, local: false };
+  const day = (b[2] ?? b[5]) as string;
+  const iso8601 = `${b[4] ?? b[7]}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}T${b[3] ?? b[8]}`;
+  return inZone(parseIsoTime(iso8601), zone);
+}
 const MAX_MESSAGE = 300;
 
 /** The line without the parts already shown elsewhere: leading level, request id, request line, status. */
@@ -67,7 +86,7 @@ export class AppTextParser extends BaseParser {
     // Only a line that names a request or a protocol may be a server's request line (app-request-line.ts): the
     // shapes are not tried on every line of an app log.
     const served = this.requests || request || line.includes('HTTP/') ? appRequestLine(line) : null;
-    const logged = time ? inZone(parseIsoTime(time[1] as string), this.zone) : { ms: Number.NaN, local: false };
+    const logged = timeOf(line, this.zone);
     const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
     if (served && this.requests) {
       this.group.start(line, null);

@@ -38,6 +38,10 @@ describe('causeOfMessage', () => {
     ['context canceled', 'client-closed'],
     ['no upstreams available', 'no-live-upstream'],
     ['(111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (localhost) failed', 'refused'],
+    // nginx for Windows prints Winsock's codes and words (held-out logs set 136, a Node blog's nginx on Windows).
+    ['connect() failed (10061: No connection could be made because the target machine actively refused it) while connecting to upstream', 'refused'],
+    ['upstream timed out (10060: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond) while reading response header from upstream', 'timeout'],
+    ['WSARecv() failed (10054: An existing connection was forcibly closed by the remote host) while reading response header from upstream', 'reset'],
     ['(70007)The timeout specified has expired: AH01102: error reading status line from remote server localhost:8080', 'timeout'],
     ['(104)Connection reset by peer: AH01102: error reading status line from remote server localhost:8080', 'reset'],
     // Apache 2.2 writes mod_proxy's messages without AH codes.

@@ -14,19 +14,21 @@ const RULES: Array<[RegExp, Cause]> = [
   // nginx marks a peer failed (max_fails reached) as it frees it after a failed attempt (ngx_http_upstream_round_robin.c,
   // a warn line); "while connecting" places the failure at the connection, whose own error line may be elsewhere.
   [/upstream server temporarily disabled while connecting to upstream/, 'connect-failed'],
-  [/upstream timed out|failed \(110:|\(70007\)|deadline exceeded|timeout awaiting|i\/o timeout/i, 'timeout'],
+  // nginx and Apache on Windows print Winsock's codes and words: 10060 (WSAETIMEDOUT), 10061 (WSAECONNREFUSED, "actively
+  // refused it"), 10054 (WSAECONNRESET, "forcibly closed by the remote host"), 10051 and 10065 (unreachable).
+  [/upstream timed out|failed \((?:110|10060):|\(70007\)|deadline exceeded|timeout awaiting|i\/o timeout/i, 'timeout'],
   // Kong's balancer (kong/runloop/balancer): "DNS resolution failed: dns server error: 3 name error".
   [/could not be resolved|no resolver defined|no such host|DNS lookup failure|DNS resolution failed/i, 'dns'],
   [/SSL|TLS handshake|certificate/, 'tls'],
-  [/connect\(\) (?:to \S+ )?failed \((?:2|11|13|111):|Connection refused/i, 'refused'],
-  [/No route to host|Network is unreachable|Host is unreachable/i, 'unreachable'],
+  [/connect\(\) (?:to \S+ )?failed \((?:2|11|13|111|10061):|Connection refused|target machine actively refused it/i, 'refused'],
+  [/No route to host|Network is unreachable|Host is unreachable|failed \((?:10051|10065):/i, 'unreachable'],
   [/too big header/, 'header-too-big'],
   [/no valid HTTP\/1\.0 header/, 'non-http-reply'],
   // FastCGI's records in nginx's words when the upstream speaks something else (an HTTP server behind fastcgi_pass):
   // "upstream sent unsupported FastCGI protocol version: 72" (ngx_http_fastcgi_module.c), which nginx answers with 502.
   [/invalid header|invalid chunked|data after final chunk|"Content-Length" and "Transfer-Encoding"|duplicate header|malformed HTTP|invalid response|unsupported FastCGI protocol version|invalid FastCGI record type/i, 'invalid-response'],
   // Go's io.EOF in capitals: a debug line's "eof=0" is no error.
-  [/prematurely closed connection|Connection reset by peer|broken pipe|error reading (?:status line|response)/i, 'reset'],
+  [/prematurely closed connection|Connection reset by peer|broken pipe|error reading (?:status line|response)|failed \(10054:|forcibly closed by the remote host/i, 'reset'],
   [/\bEOF\b/, 'reset'],
   [/FastCGI sent in stderr: "PHP message: PHP (?:Fatal|Parse) error|uwsgi.*(?:exception|error)/i, 'app-error'],
 ];
@@ -34,7 +36,7 @@ const RULES: Array<[RegExp, Cause]> = [
 /**
  * Causes of the errno an error log prints before a message (Apache `(111)Connection refused: …`): Linux errno
  * (ECONNREFUSED, ETIMEDOUT, ECONNRESET, EPIPE, ENETUNREACH, EHOSTUNREACH; ENOENT, EAGAIN, EACCES for a unix
- * socket, as nginx's rules above) and APR's (APR_TIMEUP 70007, APR_EOF 70014, apr_errno.h).
+ * socket, as nginx's rules above), APR's (APR_TIMEUP 70007, APR_EOF 70014, apr_errno.h) and Winsock's.
  */
 const ERRNO_CAUSES: Record<number, Cause> = {
   2: 'refused',
@@ -48,6 +50,13 @@ const ERRNO_CAUSES: Record<number, Cause> = {
   70014: 'reset',
   101: 'unreachable',
   113: 'unreachable',
+  // Winsock's, as Apache on Windows prints them (`(OS 10061)No connection could be made…`).
+  10061: 'refused',
+  10060: 'timeout',
+  10054: 'reset',
+  10053: 'reset',
+  10051: 'unreachable',
+  10065: 'unreachable',
 };
 
 export function causeOfErrno(errno: number): Cause | null {
