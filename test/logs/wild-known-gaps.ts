@@ -38,22 +38,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format'],
     reason: "gunicorn's access format with a duration field added: read as an inferred nginx format (its 500s are the application server's with `--written-by app`).",
   },
-  'heroku/iquiz-h12-split-line.log': {
-    fails: ['requests', 'classes'],
-    reason: 'One router line split in two as published: its H12 is not read, so 4 of the 5 router 503s are counted.',
-  },
-  'heroku/crushit-compiler-h13.log': {
-    fails: ['requests'],
-    reason: 'One router line split in two as published: 56 of the 57 requests read.',
-  },
-  'heroku/wpcc-dsg-h10-then-up.log': {
-    fails: ['requests'],
-    reason: 'One router line split in two as published: 12 of the 13 requests read.',
-  },
-  'heroku/foodswatch-rails-app-500.log': {
-    fails: ['requests', 'classes'],
-    reason: "Two router lines split in two as published: 217 of 219 requests read, one of the app's 500s among the lost.",
-  },
   'tomcat-access/springboot-custom-pattern-ipv6.log': {
     fails: ['requests', 'format'],
     reason: "A custom Tomcat AccessLogValve pattern (IPv6 clients first) whose pattern the file does not give: read as an app's text, none of its requests counted.",
@@ -61,10 +45,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'traefik-json/adeo-summit-v1-json.log': {
     fails: ['classes'],
     reason: "Traefik 1.x's JSON log: its own 502s and 504s are told by their bodies' sizes (its plain `Bad Gateway`, `Gateway Timeout`), but its three 500s carry `Internal Server Error`, the size an application's plain 500 has too, so they stay undecided (the collector counted them Traefik's from Traefik's PR that its own errors show in OriginStatus).",
-  },
-  'heroku/beer-challenge-h10.log': {
-    fails: ['requests'],
-    reason: 'One router line split in two as published: 59 of the 60 requests read.',
   },
   'caddy-json/caddy-docs-logging-pretty.log': {
     fails: ['requests', 'format'],

@@ -22,6 +22,17 @@ describe('HerokuRouterParser', () => {
     expect(p.access()).toMatchObject({ status: 200, method: 'GET', path: '/', client: '204.204.204.204', upstream: 'web.1', requestTime: 0.019, signal: null });
   });
 
+  it('joins a router line cut before its status with the next line, when that line starts no record (corpus: heroku/iquiz-h12-split-line.log)', () => {
+    const p = new HerokuRouterParser();
+    const lines = readFileSync(new URL('iquiz-h12-split-line.log', WILD), 'utf8').split('\n');
+    expect(parseLine(p, corpusMessage('iquiz-h12-split-line.log', 100))).toBe(KIND.none);
+    expect(parseLine(p, lines[100] as string)).toBe(KIND.access);
+    expect(p.access()).toMatchObject({ status: 503, path: '/quizes', signal: { cause: 'timeout' } });
+    // A cut line followed by a record of its own is left cut: the record is read alone.
+    expect(parseLine(p, 'at=info method=GET path="/" host=a.herokuapp.com dyno=web.1 c')).toBe(KIND.none);
+    expect(parseLine(p, corpusMessage('iquiz-h12-split-line.log', 100))).toBe(KIND.none);
+  });
+
   it("reads the doc's H12 line as the router's own timeout", () => {
     const p = new HerokuRouterParser();
     expect(parseLine(p, DOC_ERROR)).toBe(KIND.access);

@@ -73,15 +73,36 @@ export function herokuSignal(status: number, code: string, desc: string, sock = 
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
 }
 
+/** A router line's pairs begin so; a line that does not is no record of its own. */
+const RECORD_START = /^(?:at=|sock=|Error H|[A-Z])/;
+
 export class HerokuRouterParser extends BaseParser {
   readonly format = 'heroku-router' as const;
+  /**
+   * A router line cut before its status, as a terminal or a paste wraps one (`… dyno=web.1 c` then `onnect=31ms
+   * service=66ms status=200 bytes=3905`): kept for one line, which completes it when it starts no record of its own.
+   */
+  private cut: string | null = null;
 
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
+    const cut = this.cut;
+    this.cut = null;
+    if (cut !== null) {
+      const rest = buf.toString('utf8', start, end);
+      if (!RECORD_START.test(rest)) return this.read(cut + rest, false);
+    }
     const legacy = text.startsWith('Error H', start);
     const first = text.charCodeAt(start);
     const legacyRequest = !legacy && first >= 65 && first <= 90;
     if (!legacy && !legacyRequest && !text.startsWith('at=', start) && !text.startsWith('sock=', start)) return KIND.none;
-    const line = buf.toString('utf8', start, end);
+    return this.read(buf.toString('utf8', start, end), true);
+  }
+
+  /** One router line's record; `whole` when the line may be cut (then held for the next). */
+  private read(line: string, whole: boolean): LineKind {
+    const legacy = line.startsWith('Error H');
+    const first = line.charCodeAt(0);
+    const legacyRequest = !legacy && first >= 65 && first <= 90;
     const pairs = new Map<string, string>();
     if (legacy) {
       const m = LEGACY_ERROR.exec(line);
@@ -95,6 +116,7 @@ export class HerokuRouterParser extends BaseParser {
     for (const [, key, value] of line.matchAll(LOGFMT_PAIR)) pairs.set(key as string, value as string);
     const statusText = pairs.get('status') ?? '';
     const method = pairs.get('method');
+    if (statusText === '' && whole && line.startsWith('at=')) this.cut = line;
     if (method === undefined || !/^\d{3}$/.test(statusText)) return KIND.none;
     const status = Number(statusText);
     const code = pairs.get('code') ?? '';
