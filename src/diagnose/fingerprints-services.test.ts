@@ -17,6 +17,8 @@ describe('diagnose: services by their own words', () => {
     // Downloaders' words for a challenge they saw in the response (yt-dlp, gallery-dl; held-out set 350).
     ['cloudflare/parabolic-1532-ytdlp-cf-antibot-403.txt', 'Cloudflare', 'cloudflare-challenge-client-words'],
     ['ddos-guard/gallery-dl-kemonoparty-extractor-403.log', 'DDoS-Guard', 'ddos-guard-challenge-client-words'],
+    // Envoy's local reply as the grpc-message a Java client prints (held-out set 352).
+    ['envoy/grpc-java-stream-upstream-request-timeout.txt', 'Envoy', 'envoy-upstream-request-timeout'],
     // Lambda's sentence has two decimals: SCF's whole seconds are not Lambda's (held-out set 341).
     ['tencent-scf/task-timeout-onedrivefly.json', 'Tencent Cloud SCF', 'tencent-scf-timeout'],
     ['proxmox/proxmoxer-401-no-ticket-otp.txt', 'Proxmox VE', 'proxmox-no-ticket'],

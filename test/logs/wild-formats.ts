@@ -306,6 +306,9 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   'true-log-json': ['app-json'],
   'spring-boot': ['app-text'],
   'nodejs-custom': ['app-text'],
+  // Held-out sets 137 and 138: Laravel's own log (an app's text), HAProxy's connection lines under syslog (its own log).
+  'laravel-log': ['app-text'],
+  'haproxy-connect': ['haproxy-alert'],
 };
 
 /**

@@ -114,6 +114,12 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-combined/personal-homepage-win-access-0218.log': 'nginx-error/personal-homepage-win-error-0218.log',
   'nginx-combined/mirea-php-nginx-access-1205.log': 'nginx-error/mirea-php-nginx-error-1205.log',
   'apache-combined/mirea-php-apache-access-1205.log': 'apache-error/mirea-php-apache-error-1205.log',
+  // Held-out set 137.
+  'nginx-main/app2-nginx-access.log': 'nginx-error/app2-nginx-error.log',
+  'apache-combined/app2-apache-access.log': 'apache-error/app2-apache-error.log',
+  'apache-combined/brewery-apache-access.log': 'apache-error/brewery-apache-error.log',
+  'apache-combined/sacura-apache-access-1006.log': 'apache-error/sacura-apache-error-1006.log',
+  'apache-vhost-combined/pract6-vhost-access-1021.log': 'apache-error/pract6-apache-error-1021.log',
 };
 
 /**
@@ -128,4 +134,5 @@ export const WITH_APP_LOG: Readonly<Record<string, string>> = {
   'nginx-combined/zen-tools-uwsgi-webapp-access.log': 'uwsgi/zen-tools-uwsgi-webapp-uwsgi.log',
   'nginx-combined/iaxax-education-nginx-access.log': 'uwsgi/iaxax-education-uwsgi.log',
   'nginx-combined/faisolp-lempw-nginx-access.log': 'php-fpm-access/faisolp-lempw-php-fpm-access.log',
+  'apache-combined/brewery-apache-access.log': 'laravel-log/brewery-laravel-0310.log',
 };

@@ -38,6 +38,10 @@ describe('causeOfMessage', () => {
     ['context canceled', 'client-closed'],
     ['no upstreams available', 'no-live-upstream'],
     ['(111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (localhost) failed', 'refused'],
+    // PHP's fatal error first, whatever failure its message quotes (the app's own database refusing it).
+    ['FastCGI sent in stderr: "PHP message: PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /app/db.php:12" while reading response header from upstream', 'app-error'],
+    // Apache's mod_php (wild corpus: apache-error/app2-apache-error.log).
+    ["PHP Parse error:  syntax error, unexpected '}', expecting end of file in /var/www/html/connection.php on line 13, referer: http://192.168.1.9:8832/login.php", 'app-error'],
     // nginx for Windows prints Winsock's codes and words (held-out logs set 136, a Node blog's nginx on Windows).
     ['connect() failed (10061: No connection could be made because the target machine actively refused it) while connecting to upstream', 'refused'],
     ['upstream timed out (10060: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond) while reading response header from upstream', 'timeout'],

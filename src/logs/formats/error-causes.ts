@@ -6,6 +6,10 @@
 import type { Cause, ErrorPhase } from '../types.ts';
 
 const RULES: Array<[RegExp, Cause]> = [
+  // PHP's own fatal error, relayed by FastCGI to nginx or logged by Apache's mod_php (`[php7:error] … PHP Parse error:`):
+  // the script failed. First: its message often quotes another failure of the app's own (a database's "Connection
+  // refused"), which is no failure of the proxy's upstream.
+  [/FastCGI sent in stderr: "PHP message: PHP (?:Fatal|Parse) error|\bPHP (?:Fatal|Parse) error:/, 'app-error'],
   [/limiting (?:requests|connections)/, 'load-shed'],
   // nginx's own 500 for its configuration: a rewrite or try_files loop, a named location that does not exist.
   [/rewrite or internal redirection cycle|could not find named location/, 'proxy-config'],
@@ -30,7 +34,7 @@ const RULES: Array<[RegExp, Cause]> = [
   // Go's io.EOF in capitals: a debug line's "eof=0" is no error.
   [/prematurely closed connection|Connection reset by peer|broken pipe|error reading (?:status line|response)|failed \(10054:|forcibly closed by the remote host/i, 'reset'],
   [/\bEOF\b/, 'reset'],
-  [/FastCGI sent in stderr: "PHP message: PHP (?:Fatal|Parse) error|uwsgi.*(?:exception|error)/i, 'app-error'],
+  [/uwsgi.*(?:exception|error)/i, 'app-error'],
 ];
 
 /**
