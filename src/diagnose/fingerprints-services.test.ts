@@ -19,6 +19,8 @@ describe('diagnose: services by their own words', () => {
     ['ddos-guard/gallery-dl-kemonoparty-extractor-403.log', 'DDoS-Guard', 'ddos-guard-challenge-client-words'],
     // Envoy's local reply as the grpc-message a Java client prints (held-out set 352).
     ['envoy/grpc-java-stream-upstream-request-timeout.txt', 'Envoy', 'envoy-upstream-request-timeout'],
+    // frps's own warning for the 404 it answered (held-out set 359).
+    ['frp/frps-no-such-domain-example.log', 'frp', 'frp-no-such-domain-log'],
     // Lambda's sentence has two decimals: SCF's whole seconds are not Lambda's (held-out set 341).
     ['tencent-scf/task-timeout-onedrivefly.json', 'Tencent Cloud SCF', 'tencent-scf-timeout'],
     ['proxmox/proxmoxer-401-no-ticket-otp.txt', 'Proxmox VE', 'proxmox-no-ticket'],

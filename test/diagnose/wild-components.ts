@@ -146,11 +146,13 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-app-gateway-containers': { names: ['Azure Application Gateway for Containers'], broader: ['Azure Application Gateway', 'Envoy'] },
   'azure-app-service': { names: ['Azure App Service'], broader: ['IIS Application Request Routing', 'IIS', 'HTTP.sys'] },
   'azure-cognitive-search': { names: ['Azure AI Search'], framework: true },
+  'azure-communication-services': { names: ['Azure Communication Services'], framework: true },
   // Container Apps' ingress is Envoy: Envoy's own local reply is the same box named less precisely.
   'azure-container-apps': { names: ['Azure Container Apps'], broader: ['Envoy'] },
   'azure-container-registry': { names: ['Azure Container Registry'], broader: ['Docker Registry (Distribution)'], framework: true },
   'azure-cosmos-db': { names: ['Azure Cosmos DB'], framework: true },
   'azure-devops': { names: ['Azure DevOps Services'], framework: true },
+  'azure-form-recognizer': { names: ['Azure AI Document Intelligence (Form Recognizer)'], framework: true },
   'azure-functions': { names: ['Azure Functions host'], broader: ['Azure App Service'] },
   'azure-front-door': { names: ['Azure Front Door'] },
   // Key Vault's API answers from ASP.NET on IIS (its X-AspNet-Version): that is the service named less precisely.
@@ -196,6 +198,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'bml-connect': { names: ['BML Connect'], framework: true },
   boa: { names: ['Boa'] },
   bonsai: { names: ['Bonsai'] },
+  bore: { names: ['bore'] },
   bottle: { names: ['Bottle'], framework: true },
   boulder: { names: ['Boulder (Let\'s Encrypt ACME)'], framework: true },
   boundary: { names: ['HashiCorp Boundary'] },
@@ -298,6 +301,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'crowdstrike-api': { names: ['CrowdStrike API'], framework: true },
   'crystal-http-server': { names: ['Crystal HTTP::Server'], framework: true },
   'curseforge-api': { names: ['CurseForge API'], framework: true },
+  cyberpanel: { names: ['CyberPanel'], broader: ['OpenLiteSpeed', 'LiteSpeed'], framework: true },
   dahua: { names: ['Dahua device web server'], framework: true },
   dansguardian: { names: ['DansGuardian'] },
   'daocloud-mirror': { names: ['DaoCloud mirror'], broader: ['Docker Registry (Distribution)'] },
@@ -448,6 +452,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   fortinet: { names: ['Fortinet FortiGate', 'Fortinet FortiWeb'] },
   fresh: { names: ['Fresh'], framework: true },
   freshdesk: { names: ['Freshdesk API'], framework: true },
+  froxlor: { names: ['Froxlor'], framework: true },
   // frps proxies HTTP with Go's httputil.ReverseProxy, whose words it logs: the same box, named less precisely.
   frp: { names: ['frp'], broader: ['Go httputil.ReverseProxy'] },
   'gandi-api': { names: ['Gandi API'], framework: true },
@@ -483,6 +488,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'go-sumdb': { names: ['Go checksum database'], framework: true },
   'go-x-net-websocket': { names: ['golang.org/x/net/websocket'], broader: ['Go net/http'], framework: true },
   'go-zero': { names: ['go-zero'], framework: true },
+  goahead: { names: ['GoAhead'] },
   'gobwas-ws': { names: ['gobwas/ws'], framework: true },
   gocd: { names: ['GoCD'], broader: ['Jetty'], framework: true },
   gocenter: { names: ['GoCenter'], framework: true },
@@ -731,12 +737,14 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // lnd's and Yandex Cloud's REST APIs are grpc-gateway in front of their gRPC services.
   lnd: { names: ['lnd'], broader: ['grpc-gateway'], framework: true },
   localai: { names: ['LocalAI'], framework: true },
+  'localhost-run': { names: ['localhost.run'] },
   localstack: { names: ['LocalStack'], framework: true },
   localtunnel: { names: ['localtunnel'] },
   loopback: { names: ['LoopBack'], broader: ['Express'], framework: true },
   'lotus-domino': { names: ['HCL Domino'] },
   luci: { names: ['LuCI (OpenWrt)'], framework: true },
   lumen: { names: ['Lumen'], broader: ['Laravel'], framework: true },
+  'lwip-httpd': { names: ['lwIP httpd'] },
   magento: { names: ['Magento'], framework: true },
   // Mailgun's API is a Flask application: Werkzeug's own page from it names that box less precisely.
   mailcow: { names: ['mailcow'], broader: ['nginx'], framework: true },
@@ -933,6 +941,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   owncloud: { names: ['ownCloud'], broader: ['SabreDAV (the application\'s WebDAV server)'], framework: true },
   packagist: { names: ['Packagist'], framework: true },
   paddle: { names: ['Paddle API'], framework: true },
+  pagekite: { names: ['PageKite'] },
   'palo-alto': { names: ['Palo Alto Networks firewall'] },
   // Rust nodes answer their RPC refusals through Parity's JSON-RPC server library: that server is theirs.
   pantheon: { names: ['Pantheon'] },
@@ -950,6 +959,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'pekko-http': { names: ['Apache Pekko HTTP'], broader: ['Akka HTTP'], framework: true },
   'percona-clustercheck': { names: ['Percona clustercheck'] },
   perimeterx: { names: ['HUMAN (PerimeterX)'] },
+  pfsense: { names: ['pfSense web GUI'], broader: ['nginx'], framework: true },
   'philips-hue-bridge': { names: ['Philips Hue bridge'], framework: true },
   'philips-hue-cloud': { names: ['Philips Hue cloud'], framework: true },
   'php-builtin-server': { names: ['PHP built-in web server'] },
@@ -1205,6 +1215,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tumblr: { names: ['Tumblr'], framework: true },
   'tuna-mirror': { names: ['TUNA mirror'], framework: true },
   tunnelmole: { names: ['Tunnelmole'] },
+  tunnelto: { names: ['tunnelto'] },
   'tuya-cloud': { names: ['Tuya cloud'], framework: true },
   twilio: { names: ['Twilio'], framework: true },
   'twitch-api': { names: ['Twitch API'], framework: true },
@@ -1260,6 +1271,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'watt-toolkit': { names: ['Watt Toolkit (local accelerator proxy)'] },
   'weather-com-api': { names: ['weather.com API'], framework: true },
   weaviate: { names: ['Weaviate'], framework: true },
+  'webmin-miniserv': { names: ['Webmin (miniserv)'], framework: true },
   // webpack-dev-server's proxy is http-proxy-middleware: its error text names the same box.
   // Create React App's dev server is webpack-dev-server with its own proxy error handler (react-dev-utils).
   // Its own 404 is the Express app it is built on (finalhandler's "Cannot GET"): the engine names it less precisely.

@@ -120,6 +120,11 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'apache-combined/brewery-apache-access.log': 'apache-error/brewery-apache-error.log',
   'apache-combined/sacura-apache-access-1006.log': 'apache-error/sacura-apache-error-1006.log',
   'apache-vhost-combined/pract6-vhost-access-1021.log': 'apache-error/pract6-apache-error-1021.log',
+  // Held-out set 139.
+  'kong/kong-antoine-access.log': 'nginx-error/kong-antoine-error.log',
+  'nginx-main/lnmp-php-fpm-access.log': 'nginx-error/lnmp-php-fpm-error.log',
+  'nginx-combined/djaler-uwsgi-access.log': 'nginx-error/djaler-uwsgi-error.log',
+  'apache-combined/moviedb-modphp-access.log': 'apache-error/moviedb-modphp-error.log',
 };
 
 /**

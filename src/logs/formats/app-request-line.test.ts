@@ -44,6 +44,12 @@ describe('appRequestLine', () => {
     expect(appRequestLine(line)).toBeNull();
   });
 
+  it("leaves a proxy's line whose CLF time the paste blanked out, its zone kept, to the proxy formats (held-out logs set 139)", () => {
+    const line = readFileSync(new URL('../../../test/fixtures/logs/wild/ingress-nginx/album-store-connrefused-a.log', import.meta.url), 'utf8').split('\n')[1] as string;
+    expect(line).toContain('[---------- +0000] "GET /albums/ HTTP/1.1" 502 ');
+    expect(appRequestLine(line)).toBeNull();
+  });
+
   it('leaves a proxy access line with a zoned CLF time to the proxy formats, even inside an app log', () => {
     const nginx = readFileSync(new URL('../../../test/fixtures/logs/wild/nginx-combined/piped-docker-17-main-502.log', import.meta.url), 'utf8').split('\n')[0] as string;
     expect(nginx).toMatch(/\[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/);

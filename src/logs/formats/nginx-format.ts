@@ -25,6 +25,8 @@ function unescapeJson(raw: string): string {
 const ONE_WORD_VARIABLES = ['remote_addr', 'the_real_ip', 'remote_user', 'remote_ident', 'host', 'server_name'];
 /** Variables whose values are a number, or `-`. */
 const NUMBER_VARIABLES = ['server_port', 'body_bytes_sent', 'bytes_sent'];
+/** A time field whose digits were replaced by dashes, x's or stars, its zone kept or not. */
+const REDACTED_TIME = /^[-xX*]+(?:[/:][-xX*]+)*(?: [+-]\d{4})?$/;
 /** `-` and a blank as bytes. */
 const DASH = 0x2d;
 const SPACE = 0x20;
@@ -140,9 +142,16 @@ export class NginxFormatParser extends BaseParser {
     const o = this.offsets;
     let v = byRole[ROLE.timeLocal] as number;
     if (v >= 0) {
-      if (!this.clf.parse(buf, o[2 * v] as number, o[2 * v + 1] as number)) return false;
-      this.timeMs = this.clf.ms;
-      this.tzOffsetMin = this.clf.offsetMin;
+      if (this.clf.parse(buf, o[2 * v] as number, o[2 * v + 1] as number)) {
+        this.timeMs = this.clf.ms;
+        this.tzOffsetMin = this.clf.offsetMin;
+        return true;
+      }
+      // A time the person who pasted the line blanked out (`[---------- +0000]`, `[xx/xxx/xxxx:xx:xx:xx +0000]`): the
+      // line is read without one.
+      if (!REDACTED_TIME.test(text.slice(o[2 * v], o[2 * v + 1]))) return false;
+      this.timeMs = Number.NaN;
+      this.tzOffsetMin = 0;
       return true;
     }
     v = Math.max(byRole[ROLE.timeIso] as number, byRole[ROLE.timeMsec] as number);
