@@ -21,6 +21,8 @@ describe('diagnose: services by their own words', () => {
     ['envoy/grpc-java-stream-upstream-request-timeout.txt', 'Envoy', 'envoy-upstream-request-timeout'],
     // frps's own warning for the 404 it answered (held-out set 359).
     ['frp/frps-no-such-domain-example.log', 'frp', 'frp-no-such-domain-log'],
+    // LiteLLM as a client library re-raising Groq's own 429 (its exception's class path before it): Groq answered.
+    ['groq/429-tpm-litellm-openinterpreter.txt', 'Groq API', 'groq-error'],
     // Lambda's sentence has two decimals: SCF's whole seconds are not Lambda's (held-out set 341).
     ['tencent-scf/task-timeout-onedrivefly.json', 'Tencent Cloud SCF', 'tencent-scf-timeout'],
     ['proxmox/proxmoxer-401-no-ticket-otp.txt', 'Proxmox VE', 'proxmox-no-ticket'],

@@ -317,6 +317,11 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   gravitee: ['gravitee'],
   'logstash-log': ['app-text'],
   'fauna-query-log': ['app-json'],
+  // Held-out set 141: self-hosted apps' own logs (Gitea's router log, Immich's NestJS lines, Jellyfin's, authentik's JSON).
+  gitea: ['app-text'],
+  nestjs: ['app-text'],
+  jellyfin: ['app-text'],
+  authentik: ['app-json'],
 };
 
 /**
