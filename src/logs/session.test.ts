@@ -348,3 +348,12 @@ describe("analyzeLogs: Rails' requests that never completed", () => {
   });
 });
 
+describe("analyzeLogs: Apache's error lines logged while the request ran", () => {
+  it("links a PHP fatal error seconds after the access line's time (the request's start) to it by its client (wild corpus: held-out set 136)", async () => {
+    // Apache with mod_php: each of the 21 500s has a PHP Fatal error 2 to 3 s after its access line's time.
+    const r = await run(['wild/apache-combined/mirea-php-apache-access-1205.log', 'wild/apache-error/mirea-php-apache-error-1205.log']);
+    expect(r.totals.byStatus['500']).toBe(21);
+    expect(r.classes).toMatchObject({ app: 21, proxy: 0, unknown: 0 });
+  });
+});
+

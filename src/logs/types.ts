@@ -161,6 +161,11 @@ export interface ProxyErrorEvent {
    * `http.log.error` at level error): with no access entry for the request, the event is that response's verdict.
    */
   status?: number;
+  /**
+   * Logged while the request ran, by a server whose access line carries the request's start (Apache's `%t`): it may
+   * come seconds after that line's time.
+   */
+  duringRequest?: true;
   /** For a line read inside a wrapper: where it came from. */
   origin?: LineOrigin;
 }

@@ -1642,10 +1642,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: "nginx in front of Apache and mod_php: its 20 500s have no line in nginx's error log, which in that window holds only `directory index … is forbidden` lines, no failure of an upstream, so its silence is not read; the collector gave them to the app by Apache's logs (other files).",
   },
-  'apache-combined/mirea-php-apache-access-1205.log': {
-    fails: ['classes'],
-    reason: "Apache with mod_php: each of its 21 500s has a PHP Fatal error in the paired error log 2 to 3 s after the access line's time (Apache logs the request's start, the error its moment): further apart than httpwhy links an error line to a request, so they stay unknown.",
-  },
   'nginx-main/app2-nginx-access.log': {
     fails: ['classes'],
     reason: "nginx in front of Apache with mod_php: its 500 (a PHP Parse error in Apache's error log, another file) has no line in nginx's error log, whose lines around it are hours apart, so its silence decides nothing and the 500 stays unknown.",

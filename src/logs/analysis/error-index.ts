@@ -50,6 +50,16 @@ class BySecond {
     }
   }
 
+  /** Events of the seconds `from` to `to` after an entry at `timeMs`. */
+  *after(timeMs: number, tzOffsetMin: number, from: number, to: number): Generator<IndexedEvent> {
+    const epochSecond = Math.floor(timeMs / 1000);
+    const localSecond = Math.floor((timeMs + tzOffsetMin * 60_000) / 1000);
+    for (let d = from; d <= to; d++) {
+      yield* this.epoch.get(epochSecond + d) ?? [];
+      yield* this.local.get(localSecond + d) ?? [];
+    }
+  }
+
   has(timeMs: number, tzOffsetMin: number): boolean {
     return !this.near(timeMs, tzOffsetMin).next().done;
   }
@@ -57,6 +67,11 @@ class BySecond {
 
 /** How far back an earlier event about the same request still breaks the error log's silence. */
 const SILENCE_LOOKBACK_S = 120;
+/**
+ * How long after an Apache access line's time (the request's start) a line Apache logged while the request ran still
+ * belongs to it, when it names the same client: a PHP fatal error seconds into a slow script.
+ */
+const DURING_REQUEST_S = 5;
 
 /** A second within a span of seconds, two either side (the events' window, OFFSETS). */
 const inside = (span: readonly number[], second: number) => second >= (span[0] as number) - 2 && second <= (span[1] as number) + 2;
@@ -149,6 +164,13 @@ export class ErrorIndex {
         break;
       }
       if (quality === 1) best ??= stored;
+    }
+    if (!best && record.client !== '') {
+      for (const stored of (body ? this.body : this.header).after(record.timeMs, record.tzOffsetMin, 2, DURING_REQUEST_S)) {
+        if (stored.linked || stored.event.duringRequest !== true || matchQuality(stored.event, record) !== 2) continue;
+        best = stored;
+        break;
+      }
     }
     if (best) {
       best.linked = true;

@@ -125,7 +125,7 @@ export class ApacheErrorParser extends BaseParser {
 
   private event(time: LoggedTime, thread: string, cause: Cause, phase: ErrorPhase, message: string, client: string, upstream: string): LineKind {
     remember(this.events, thread, { time, cause, message, upstream });
-    this.errorEvent = { time, cause, phase: phase === 'body' ? 'body' : 'header', message, client, request: '', connection: '', upstream, appMessage: '' };
+    this.errorEvent = { time, cause, phase: phase === 'body' ? 'body' : 'header', message, client, request: '', connection: '', upstream, appMessage: '', duringRequest: true };
     return KIND.proxyError;
   }
 }
