@@ -58,7 +58,7 @@ const EXPECTED: Record<Exclude<FormatId, LogFormatId>, string> = {
   'azure-apim': 'Azure API Management GatewayLogs records: JSON with "category": "GatewayLogs" and responseCode (in properties, at the top level, or as ApiManagementGatewayLogs columns)',
   fastly: 'Fastly JSON log lines: a status and a key named for Fastly (fastly_server…) or response_state (fastly_info.state)',
   'bunny-cdn': 'Bunny CDN log lines (Logging API v1): cache status|status|timestamp ms|bytes|pull zone|ip|referer|url|edge|user agent|request id|country',
-  's3-access': 'Amazon S3 server access log lines: bucket owner, bucket, [time], remote IP, requester, request id, operation (REST.GET.OBJECT), key, "request-uri", status, error code, …',
+  's3-access': 'Amazon S3 server access log lines: bucket owner, bucket, [time], remote IP, requester, request id, operation (REST.GET.OBJECT), key, "request-uri", status, error code',
   zoraxy: 'Zoraxy request lines: [yyyy-mm-dd hh:mm:ss.micro] [router:…] [origin:…] [client: …] [useragent: …] METHOD path status',
   'authentik-outpost': 'authentik outposts\' JSON records: {"event":<path>,"host":…,"logger":"authentik.outpost.proxyv2.application","method":…,"status":…}',
   'kamal-proxy': 'kamal-proxy\'s JSON records: {"time":…,"level":"INFO","msg":"Request","host":…,"port":…,"path":…,"status":…,"service":…,"target":…}',

@@ -30,34 +30,22 @@ class BySecond {
     else map.set(second, [stored]);
   }
 
-  /** Events within the window of an entry at `timeMs` (epoch) logged with offset `tzOffsetMin`. */
-  *near(timeMs: number, tzOffsetMin: number): Generator<IndexedEvent> {
+  /**
+   * Events of the seconds `offsets` relative to an entry at `timeMs` (epoch) logged with offset `tzOffsetMin`, in that
+   * order: each second on both clocks, the epoch's and the entry's wall clock.
+   */
+  *at(timeMs: number, tzOffsetMin: number, offsets: Iterable<number>): Generator<IndexedEvent> {
     const epochSecond = Math.floor(timeMs / 1000);
     const localSecond = Math.floor((timeMs + tzOffsetMin * 60_000) / 1000);
-    for (const d of OFFSETS) {
+    for (const d of offsets) {
       yield* this.epoch.get(epochSecond + d) ?? [];
       yield* this.local.get(localSecond + d) ?? [];
     }
   }
 
-  /** Events of the `seconds` before an entry at `timeMs` (a slow request's access line is written at its end). */
-  *before(timeMs: number, tzOffsetMin: number, seconds: number): Generator<IndexedEvent> {
-    const epochSecond = Math.floor(timeMs / 1000);
-    const localSecond = Math.floor((timeMs + tzOffsetMin * 60_000) / 1000);
-    for (let d = 0; d <= seconds; d++) {
-      yield* this.epoch.get(epochSecond - d) ?? [];
-      yield* this.local.get(localSecond - d) ?? [];
-    }
-  }
-
-  /** Events of the seconds `from` to `to` after an entry at `timeMs`. */
-  *after(timeMs: number, tzOffsetMin: number, from: number, to: number): Generator<IndexedEvent> {
-    const epochSecond = Math.floor(timeMs / 1000);
-    const localSecond = Math.floor((timeMs + tzOffsetMin * 60_000) / 1000);
-    for (let d = from; d <= to; d++) {
-      yield* this.epoch.get(epochSecond + d) ?? [];
-      yield* this.local.get(localSecond + d) ?? [];
-    }
+  /** Events within the window of an entry. */
+  near(timeMs: number, tzOffsetMin: number): Generator<IndexedEvent> {
+    return this.at(timeMs, tzOffsetMin, OFFSETS);
   }
 
   has(timeMs: number, tzOffsetMin: number): boolean {
@@ -65,13 +53,14 @@ class BySecond {
   }
 }
 
-/** How far back an earlier event about the same request still breaks the error log's silence. */
-const SILENCE_LOOKBACK_S = 120;
+/** Seconds back, nearest first, in which an earlier event about the same request still breaks the error log's silence. */
+const SILENCE_LOOKBACK = Array.from({ length: 121 }, (_, d) => -d);
 /**
- * How long after an Apache access line's time (the request's start) a line Apache logged while the request ran still
- * belongs to it, when it names the same client: a PHP fatal error seconds into a slow script.
+ * Seconds after an Apache access line's time (the request's start) in which a line Apache logged while the request ran
+ * still belongs to it, when it names the same client (a PHP fatal error seconds into a slow script); the nearer ones
+ * are OFFSETS'.
  */
-const DURING_REQUEST_S = 5;
+const DURING_REQUEST = [2, 3, 4, 5];
 
 /** A second within a span of seconds, two either side (the events' window, OFFSETS). */
 const inside = (span: readonly number[], second: number) => second >= (span[0] as number) - 2 && second <= (span[1] as number) + 2;
@@ -140,7 +129,7 @@ export class ErrorIndex {
     if (!covered) return false;
     // An event no entry claimed that names this client and request a little earlier (a slow request logged at its
     // end, out of the link's window) is no silence.
-    for (const stored of this.header.before(record.timeMs, record.tzOffsetMin, SILENCE_LOOKBACK_S)) if (!stored.linked && matchQuality(stored.event, record) === 2) return false;
+    for (const stored of this.header.at(record.timeMs, record.tzOffsetMin, SILENCE_LOOKBACK)) if (!stored.linked && matchQuality(stored.event, record) === 2) return false;
     return true;
   }
 
@@ -166,7 +155,7 @@ export class ErrorIndex {
       if (quality === 1) best ??= stored;
     }
     if (!best && record.client !== '') {
-      for (const stored of (body ? this.body : this.header).after(record.timeMs, record.tzOffsetMin, 2, DURING_REQUEST_S)) {
+      for (const stored of (body ? this.body : this.header).at(record.timeMs, record.tzOffsetMin, DURING_REQUEST)) {
         if (stored.linked || stored.event.duringRequest !== true || matchQuality(stored.event, record) !== 2) continue;
         best = stored;
         break;

@@ -4,6 +4,7 @@
  * beside a proxy log the same lines are the app's side of the join.
  */
 import type { AccessRecord, LoggedTime, Signal } from '../types.ts';
+import { BLANKED_CLF_TIME } from './log-time.ts';
 
 /** What one request line of an app log says. '' where it does not say. */
 export interface AppRequestLine {
@@ -120,7 +121,9 @@ const SHAPES: readonly Shape[] = [
  * CLF's with its digits blanked out by the person who pasted it (`[---------- +0000]`).
  * Application servers' request lines carry none (Werkzeug and Django write `[05/Dec/2018 10:07:24]`).
  */
-const CLF_TIME = /\[(?:\d\d\/(?:\w{3}|\d\d)\/\d{4}:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)|[-xX*/:]+ [+-]\d{4})\]/;
+const CLF_TIME = new RegExp(
+  String.raw`\[(?:\d\d\/(?:\w{3}|\d\d)\/\d{4}:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)|${BLANKED_CLF_TIME} [+-]\d{4})\]`,
+);
 /**
  * urllib3's debug line for each response it received (connectionpool.py `_make_request`): `https://host:443 "GET /x
  * HTTP/1.1" 403 898` in later 1.x releases and since, `"GET /x HTTP/1.1" 403 898` under the `urllib3.connectionpool`

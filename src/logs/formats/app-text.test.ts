@@ -62,8 +62,10 @@ describe('AppTextParser', () => {
     expect(parseLine(p, line)).toBe(KIND.app);
     expect(p.appEvent?.time).toMatchObject({ local: true });
     expect(new Date(p.appEvent?.time.ms ?? 0).toISOString().slice(0, 10)).toBe('2017-06-10');
-    expect(parseLine(p, '127.0.0.1 - - [10/Jun/2017 17:18:43] "GET / HTTP/1.1" 500 -')).toBe(KIND.app);
-    expect(p.appEvent?.time).toEqual({ ms: Date.UTC(2017, 5, 10, 17, 18, 43), local: true });
+    const werkzeug = wildLines('werkzeug/logcrux-werkzeug.log')[3] as string;
+    expect(werkzeug).toContain('[20/Jun/2026 10:15:04] "POST /api/pay HTTP/1.1" 500 -');
+    expect(parseLine(p, werkzeug)).toBe(KIND.app);
+    expect(p.appEvent?.time).toEqual({ ms: Date.UTC(2026, 5, 20, 10, 15, 4), local: true });
   });
 
   it("reads Gin's request line, its method padded and its path quoted, as the app's record of a request", () => {

@@ -6,7 +6,7 @@
 import { appRequestLine, appRequestRecord } from './app-request-line.ts';
 import { emptyStack, StackGroup } from './app-stack.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
-import { parseIsoTime } from './log-time.ts';
+import { localTime, monthIndex, parseIsoTime } from './log-time.ts';
 import { StartedRequests } from './started-requests.ts';
 import { inZone, type TimeZone } from './time-zone.ts';
 import type { LoggedTime } from '../types.ts';
@@ -29,23 +29,21 @@ const STATUS = /\bstatus(?:[_-]?code)?["']?\s*[=:]\s*(\d{3})\b|\bCompleted (\d{3
 const REQUEST = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?: | +")(\/[^\s"]*)/;
 const PATH = /\bpath=["']?(\/[^\s"']*)/;
 const TIME = /^\[?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)\]?\s*/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /**
  * The local time app servers put in brackets inside their request lines, with no zone: uWSGI's C asctime (`[Sat Jun
- * 10 17:18:43 2017]`), Werkzeug's and Django runserver's (`[10/Jun/2017 17:18:43]`). Groups: day, month, year, clock.
+ * 10 17:18:43 2017]`), Werkzeug's and Django runserver's (`[10/Jun/2017 17:18:43]`). Groups: month, day, clock, year;
+ * day, month, year, clock.
  */
-const BRACKET_TIME = /\[(?:[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d:\d\d:\d\d) (\d{4})|(\d\d)\/([A-Z][a-z]{2})\/(\d{4})[ :](\d\d:\d\d:\d\d))\]/;
+const BRACKET_TIME = /\[(?:[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})|(\d\d)\/([A-Z][a-z]{2})\/(\d{4})[ :](\d\d):(\d\d):(\d\d))\]/;
 
-/** The time a line logs: ISO 8601 at its start, else a request line's bracketed local time; NaN when none. */
-function timeOf(line: string, zone: TimeZone | undefined): LoggedTime {
-  const iso = TIME.exec(line);
+/** The time a line logs: its ISO 8601 start (`TIME`'s match), else a request line's bracketed local time; NaN when none. */
+function timeOf(line: string, iso: RegExpExecArray | null, zone: TimeZone | undefined): LoggedTime {
   if (iso) return inZone(parseIsoTime(iso[1] as string), zone);
   const b = BRACKET_TIME.exec(line);
-  const month = b ? MONTHS.indexOf((b[1] ?? b[6]) as string) : -1;
+  const month = b ? monthIndex((b[1] ?? b[8]) as string) : -1;
   if (!b || month < 0) return { ms: Number.NaN, local: false };
-  const day = (b[2] ?? b[5]) as string;
-  const iso8601 = `${b[4] ?? b[7]}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}T${b[3] ?? b[8]}`;
-  return inZone(parseIsoTime(iso8601), zone);
+  const [day, hour, minute, second, year] = b[1] === undefined ? [b[7], b[10], b[11], b[12], b[9]] : [b[2], b[3], b[4], b[5], b[6]];
+  return inZone(localTime(Number(year), month, Number(day), Number(hour), Number(minute), Number(second)), zone);
 }
 const MAX_MESSAGE = 300;
 
@@ -86,7 +84,7 @@ export class AppTextParser extends BaseParser {
     // Only a line that names a request or a protocol may be a server's request line (app-request-line.ts): the
     // shapes are not tried on every line of an app log.
     const served = this.requests || request || line.includes('HTTP/') ? appRequestLine(line) : null;
-    const logged = timeOf(line, this.zone);
+    const logged = timeOf(line, time, this.zone);
     const requestId = id ? (id.slice(1).find((g) => g !== undefined) ?? '') : '';
     if (served && this.requests) {
       this.group.start(line, null);

@@ -210,15 +210,17 @@ export class EnvoyParser extends BaseParser {
    * counts and duration.
    */
   private cutEntry(f: string[], timeMs: number): LineKind {
+    // A paste's own mark of the cut (`...`) is no field.
     const fields = f.at(-1) === '...' ? f.slice(0, -1) : f;
-    const request = splitRequestLine(f[1] ?? '');
-    const flags = fields[3] ?? '';
-    if (fields.length < 4 || fields.length >= 13 || request.method === '' || !/^\d{3}$/.test(f[2] as string)) return KIND.none;
-    const details = DETAILS.test(fields[4] ?? '') ? (fields[4] as string) : '';
-    const counted = fields.slice(4, 7).length === 3 && fields.slice(4, 7).every((v) => DIGITS.test(v));
+    const request = splitRequestLine(fields[1] ?? '');
+    const [, , statusText = '', flags = '', next = ''] = fields;
+    if (fields.length < 4 || fields.length >= 13 || request.method === '' || !/^\d{3}$/.test(statusText)) return KIND.none;
+    const details = DETAILS.test(next) ? next : '';
+    const bytesAndDuration = fields.slice(4, 7);
+    const counted = bytesAndDuration.length === 3 && bytesAndDuration.every((v) => DIGITS.test(v));
     const ownFlags = flags !== '-' && flags.split(',').every((flag) => FLAG_NAMES.has(flag));
     if (!ownFlags && !(flags === '-' && (details !== '' || counted))) return KIND.none;
-    const status = Number(f[2]);
+    const status = Number(statusText);
     const outcome = { status, flags, details, transportFailure: '', tcp: false, upstreamServiceTime: counted ? (fields[7] ?? '') : '' };
     const truncatedBy = envoyTruncation(status, flags);
     const record = { status, timeMs, tzOffsetMin: 0, client: '', method: request.method, path: request.path, requestId: '', upstream: '', connection: '' };

@@ -38,7 +38,8 @@ describe('causeOfMessage', () => {
     ['context canceled', 'client-closed'],
     ['no upstreams available', 'no-live-upstream'],
     ['(111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:8080 (localhost) failed', 'refused'],
-    // PHP's fatal error first, whatever failure its message quotes (the app's own database refusing it).
+    // PHP's fatal error first, whatever failure its message quotes (mechanics, a synthetic line: nginx's FastCGI relay of
+    // a fatal error whose message quotes the app's own database refusing it).
     ['FastCGI sent in stderr: "PHP message: PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /app/db.php:12" while reading response header from upstream', 'app-error'],
     // Apache's mod_php (wild corpus: apache-error/app2-apache-error.log).
     ["PHP Parse error:  syntax error, unexpected '}', expecting end of file in /var/www/html/connection.php on line 13, referer: http://192.168.1.9:8832/login.php", 'app-error'],

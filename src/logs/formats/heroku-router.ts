@@ -73,8 +73,11 @@ export function herokuSignal(status: number, code: string, desc: string, sock = 
   return { cause: status === 503 ? 'app-overload' : 'app-error', confidence: 'high', decisive: true, evidence };
 }
 
-/** A router line's pairs begin so; a line that does not is no record of its own. */
-const RECORD_START = /^(?:at=|sock=|Error H|[A-Z])/;
+/** Whether the line at `start` begins as a router record does: its pairs, an `Error H…` or a legacy request's method. */
+function startsRecord(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  return (first >= 65 && first <= 90) || text.startsWith('at=', start) || text.startsWith('sock=', start);
+}
 
 export class HerokuRouterParser extends BaseParser {
   readonly format = 'heroku-router' as const;
@@ -87,15 +90,9 @@ export class HerokuRouterParser extends BaseParser {
   parse(buf: Buffer, text: string, start: number, end: number): LineKind {
     const cut = this.cut;
     this.cut = null;
-    if (cut !== null) {
-      const rest = buf.toString('utf8', start, end);
-      if (!RECORD_START.test(rest)) return this.read(cut + rest, false);
-    }
-    const legacy = text.startsWith('Error H', start);
-    const first = text.charCodeAt(start);
-    const legacyRequest = !legacy && first >= 65 && first <= 90;
-    if (!legacy && !legacyRequest && !text.startsWith('at=', start) && !text.startsWith('sock=', start)) return KIND.none;
-    return this.read(buf.toString('utf8', start, end), true);
+    const record = startsRecord(text, start);
+    if (cut !== null && !record) return this.read(cut + buf.toString('utf8', start, end), false);
+    return record ? this.read(buf.toString('utf8', start, end), true) : KIND.none;
   }
 
   /** One router line's record; `whole` when the line may be cut (then held for the next). */

@@ -143,6 +143,12 @@ export function anyTime(value: unknown): LoggedTime {
   return { ms: Number.NaN, local: false };
 }
 
+/**
+ * A CLF time whose digits the person who pasted the line replaced by dashes, x's or stars (`----------`,
+ * `xx/xxx/xxxx:xx:xx:xx`), before its zone if that was kept.
+ */
+export const BLANKED_CLF_TIME = String.raw`[-xX*]+(?:[/:][-xX*]+)*`;
+
 /** Go's standard logger's and nginx's error log's wall clock, `2006/01/02 15:04:05`, with a fraction when one is set. */
 export const SLASHED_TIME = String.raw`\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})?`;
 

@@ -7,7 +7,7 @@ import type { AccessRecord, FormatId } from '../types.ts';
 import { scannerFor, type Scanner } from './format-scanner.ts';
 import { BaseParser, KIND, type LineKind } from './line-parser.ts';
 import { CLF_LENGTH, ROLE, type CompiledFormat } from './log-format.ts';
-import { ClfTime, anyTime } from './log-time.ts';
+import { BLANKED_CLF_TIME, ClfTime, anyTime } from './log-time.ts';
 import { nginxPageSignal } from './nginx-page-size.ts';
 import { nginxSignal } from './nginx-signals.ts';
 import { splitRequestLine } from './split-fields.ts';
@@ -25,8 +25,8 @@ function unescapeJson(raw: string): string {
 const ONE_WORD_VARIABLES = ['remote_addr', 'the_real_ip', 'remote_user', 'remote_ident', 'host', 'server_name'];
 /** Variables whose values are a number, or `-`. */
 const NUMBER_VARIABLES = ['server_port', 'body_bytes_sent', 'bytes_sent'];
-/** A time field whose digits were replaced by dashes, x's or stars, its zone kept or not. */
-const REDACTED_TIME = /^[-xX*]+(?:[/:][-xX*]+)*(?: [+-]\d{4})?$/;
+/** A time field blanked out by whoever pasted the line, its zone kept or not. */
+const REDACTED_TIME = new RegExp(String.raw`^${BLANKED_CLF_TIME}(?: [+-]\d{4})?$`);
 /** `-` and a blank as bytes. */
 const DASH = 0x2d;
 const SPACE = 0x20;

@@ -26,13 +26,12 @@ export interface StartedRequest {
 export class StartedRequests {
   private readonly waiting: StartedRequest[] = [];
 
-  /** Reads a Started line into the queue; false for any other line. */
-  started(line: string, time: LoggedTime, requestId: string): boolean {
+  /** Reads a Started line into the queue; any other line is left alone. */
+  started(line: string, time: LoggedTime, requestId: string): void {
     const m = STARTED.exec(line);
-    if (!m) return false;
+    if (!m) return;
     this.waiting.push({ method: m[1] as string, path: m[2] as string, client: m[3] as string, time, requestId });
     if (this.waiting.length > MAX_WAITING) this.waiting.shift();
-    return true;
   }
 
   /**
