@@ -99,6 +99,13 @@ describe('detectInput', () => {
     expect(input('just some words\nand more of them\n')).toBeNull();
   });
 
+  it("reads an app server's request lines over a log_format inferred from one logger line (corpus: uvicorn/ai-stock-advisor-uvicorn.log)", () => {
+    // Line 8 (`rid=/api/portfolio/ method=GET status_code=401 …`) infers a format that reads 1 of the first 50 lines.
+    expect(detectInput(wild('uvicorn/ai-stock-advisor-uvicorn.log'), false, false, options)?.format).toBe('app-text');
+    // A log_format that reads most lines keeps them although the app's text counts its error line too.
+    expect(detectInput(wild('nginx-custom/deer-flow-3882-nginx-rt-uht-504-timeout.log'), true, false, options)?.format).toMatch(/^nginx-custom/);
+  });
+
   it('detects --app inputs among app formats only, without inferring a log_format', () => {
     expect(input('10.0.0.1 [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 502 1 rt=1\n', true)?.format).toBe('app-text');
   });

@@ -148,10 +148,16 @@ function inferFromSample(lines: readonly LineView[]): string | null {
 function detectLines(lines: readonly LineView[], app: boolean, options: ParserOptions): Detection | null {
   if (app) return detectFormat(lines, APP_FORMATS, options);
   const detected = detectFormat(lines, [...PROXY_FORMATS, 'app-json'], options, true);
-  if (detected) return detected;
+  if (detected && !detected.custom) return detected;
   // Taken only when some lines carry a request id, a request line or an error, since the plain-text app parser
-  // accepts any line as one it has nothing to say about.
+  // accepts any line as one it has nothing to say about. A log_format inferred from one line yields to it when that
+  // format reads few of the lines and the app's text holds well over as many requests and errors: an app server's
+  // request lines among its app's logger lines, one of which has labelled fields (`rid=… method=GET status_code=401`).
   const asApp = detectFormat(lines, ['app-text'], options);
+  if (detected) {
+    const few = detected.matched < detected.sampled * MIXED_STREAM_SHARE;
+    return few && asApp && asApp.events > 2 * detected.matched ? asApp : detected;
+  }
   return asApp && asApp.events > 0 ? asApp : null;
 }
 
