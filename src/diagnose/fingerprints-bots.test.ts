@@ -174,10 +174,8 @@ describe('what an application says in its own words', () => {
   });
 
   // fastify/json-schema-ref-resolver#9: npm printed the registry's JSON error field after the URL
-  it("names the application, with low confidence, for npm's quote of the registry's own JSON error, and says what it saw", () => {
-    const d = first('npm-registry/publish-403-not-owner.log');
-    expect(d).toMatchObject({ status: 403, verdict: 'inferred', confidence: 'low', issuer: { component: 'application' } });
-    expect(d?.notes.join(' ')).toContain('error message of the JSON body');
+  it("names the npm registry for npm's quote of the registry's own publish refusal, its sentence with the package's name", () => {
+    expect(first('npm-registry/publish-403-not-owner.log')).toMatchObject({ status: 403, verdict: 'identified', issuer: { component: 'npm registry', fingerprint: 'npm-registry-publish-forbidden' } });
   });
 
   // pypi/warehouse#8167: twine quotes requests' message, whose reason is PyPI's own sentence (forklift's _exc_with_message)

@@ -68,7 +68,8 @@ describe('diagnose: the service by its host', () => {
   });
 
   it("keeps elimination's verdict for a 403 from a host behind a CDN, which may be the CDN's own refusal", () => {
-    expect(first(wild('npm-registry/publish-403-not-owner.log'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'application' } });
+    // twine's upload to upload.pypi.org, behind Fastly: a 403 is a refusal the CDN makes too.
+    expect(first(wild('pypi/twine-upload-403-invalid-auth.log'))).toMatchObject({ verdict: 'inferred', issuer: { component: 'application' } });
   });
 
   it("names SendGrid for the 401 its Python client raised, by the client's own package (no host in the paste)", () => {
