@@ -43,9 +43,27 @@ describe('parseCassette', () => {
     expect(JSON.parse(reply?.body ?? '')).toMatchObject({ error: { code: 'Forbidden' } });
   });
 
+  it("reads Java's and .NET's recorded stubs: a WireMock mapping, a MockServer expectation, an EasyVCR interaction (held-out set 375)", () => {
+    const [wiremock] = parseCassette(wild('github/503-unicorn-service-down-wiremock-mapping.json')) ?? [];
+    expect(wiremock).toMatchObject({ status: 503, form: 'message' });
+    expect(wiremock?.headers).toContainEqual({ name: 'Server', value: 'GitHub.com' });
+    expect(wiremock?.body).toContain('<title>Unicorn! &middot; GitHub</title>');
+    const [mockserver] = parseCassette(wild('datadog/422-mute-findings-expiration-mockserver-java.json')) ?? [];
+    expect(mockserver).toMatchObject({ status: 422, reason: 'Unprocessable Entity' });
+    expect(mockserver?.headers).toContainEqual({ name: 'Content-Type', value: 'application/vnd.api+json' });
+    expect(JSON.parse(mockserver?.body ?? '')).toMatchObject({ errors: [{ status: '422', title: 'Invalid Request' }] });
+    const [easyvcr] = parseCassette(wild('easypost-api/403-apikey-inactive-easyvcr-csharp.json')) ?? [];
+    expect(easyvcr).toMatchObject({ status: 403, reason: 'Forbidden' });
+    expect(easyvcr?.headers).toContainEqual({ name: 'x-backend', value: 'easypost' });
+    expect(easyvcr?.headers).toContainEqual({ name: 'Content-Length', value: '149' });
+    expect(JSON.parse(easyvcr?.body ?? '')).toMatchObject({ error: { code: 'APIKEY.INACTIVE' } });
+  });
+
   it('is read as a cassette by parseInput, and leaves other YAML and JSON alone', () => {
     expect(parseInput(wild('openai/conversations-401-invalid-api-key-cassette.txt')).format).toBe('cassette');
     expect(parseCassette('response: 502\n')).toBeNull();
     expect(parseCassette('{"status": 502, "body": "x"}')).toBeNull();
+    // A JSON log record with a request and a status is no WireMock mapping unless its response holds the status.
+    expect(parseCassette('{"request": {"method": "GET"}, "response": {"bytes": 12}, "status": 502}')).toBeNull();
   });
 });

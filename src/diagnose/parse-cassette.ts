@@ -3,7 +3,10 @@
  * vcrpy cassettes (YAML, `response: {status: {code, message}, headers: {Name: [value]}, body: {string}}`, or a JSON
  * body as YAML under `parsed_body`), go-vcr's (`response: {status: "404 Not Found", code: 404, headers, body}`), Betamax's
  * JSON with the same keys, and nock's recordings (its definitions `{scope, method, path, status, response, rawHeaders}`,
- * and the `.reply(status, body, headers)` calls its recorder prints).
+ * and the `.reply(status, body, headers)` calls its recorder prints); the stubs that Java's and .NET's recorders save:
+ * WireMock's mappings (`{request, response: {status, headers, body | jsonBody}}`), MockServer's expectations
+ * (`{httpRequest, httpResponse: {statusCode, reasonPhrase, headers, body}}`) and EasyVCR's cassettes (`{Request,
+ * Response: {Status: {Code, Message}, ResponseHeaders, ContentHeaders, Body}}`).
  * Each recorded response is a whole message as the service sent it (the recorder's own filters aside): its status,
  * its headers and its body.
  */
@@ -14,13 +17,20 @@ import type { HeaderField, ParsedResponse } from './types.ts';
 
 /**
  * A cassette's marks, looked for before anything is parsed: its YAML `response:` key, nock's `rawHeaders`, or a JSON
- * `"response": {` with a `"status": {"code"` somewhere after it (Betamax puts the headers, often thousands of characters,
- * between them).
+ * `"response": {` with a `"status": {"code"` somewhere (Betamax puts the headers, often thousands of characters, between
+ * them; EasyVCR capitalises both) or a WireMock mapping's marks, or MockServer's `"httpResponse"`. Each mark is looked
+ * for on its own, in one pass over the text.
  */
 const CASSETTE_MARK = /^[ \t]*(?:-[ \t]+)?response:[ \t]*$|"rawHeaders"\s*:\s*\[/m;
-const JSON_RESPONSE_MARK = /"response"\s*:\s*\{/;
-const JSON_STATUS_CODE_MARK = /"status"\s*:\s*\{\s*"code"/;
-const hasCassetteMark = (text: string): boolean => CASSETTE_MARK.test(text) || (JSON_RESPONSE_MARK.test(text) && JSON_STATUS_CODE_MARK.test(text));
+const JSON_RESPONSE_MARK = /"response"\s*:\s*\{/i;
+const JSON_STATUS_CODE_MARK = /"status"\s*:\s*\{\s*"code"/i;
+/** WireMock's mapping: a request matcher, and a response whose `"status"` is a number. */
+const WIREMOCK_MARKS = [/"request"\s*:\s*\{/, /"status"\s*:\s*\d{3}\b/];
+const MOCKSERVER_MARK = /"httpResponse"\s*:\s*\{/;
+const hasCassetteMark = (text: string): boolean =>
+  CASSETTE_MARK.test(text) ||
+  MOCKSERVER_MARK.test(text) ||
+  (JSON_RESPONSE_MARK.test(text) && (JSON_STATUS_CODE_MARK.test(text) || WIREMOCK_MARKS.every((mark) => mark.test(text))));
 /** Cassettes hold whole bodies, base64 ones too; a paste beyond this is no cassette worth a YAML parse. */
 const MAX_CASSETTE_LENGTH = 512 * 1024;
 /** A paste holds a few interactions; past this many `response:` blocks the rest is left unread. */
@@ -72,6 +82,33 @@ function recorded(obj: Json): ParsedResponse | null {
   if (typeof obj.status === 'number' && 'response' in obj && ('rawHeaders' in obj || 'scope' in obj)) {
     const body = typeof response === 'string' ? response : response === undefined ? null : JSON.stringify(response);
     return message(obj.status, '', headersOf(obj.rawHeaders ?? obj.headers), body);
+  }
+  return stubbed(obj);
+}
+
+const jsonText = (value: unknown): string | null => (typeof value === 'string' ? value : value === undefined || value === null ? null : JSON.stringify(value));
+
+/** A Java or .NET recorder's stub: WireMock's mapping, MockServer's expectation, EasyVCR's interaction. */
+function stubbed(obj: Json): ParsedResponse | null {
+  const { response, httpResponse, Response } = obj;
+  // WireMock: the request matcher beside a response whose status is a number; a base64 body is left unread. A HAR
+  // entry has the same two, its response's headers a list of {name, value} and its body under content (read as HAR).
+  const har = isObject(response) && (Array.isArray(response.headers) || 'content' in response || 'statusText' in response);
+  if (isObject(obj.request) && isObject(response) && typeof response.status === 'number' && !har) {
+    return message(response.status, '', headersOf(response.headers), jsonText(response.body ?? response.jsonBody));
+  }
+  // MockServer: its body a string or `{type, json | string}`, its headers `{Name: [values]}`.
+  if (isObject(httpResponse) && typeof httpResponse.statusCode === 'number') {
+    const raw = httpResponse.body;
+    const body = isObject(raw) ? jsonText(raw.json ?? raw.string) : jsonText(raw);
+    const reason = typeof httpResponse.reasonPhrase === 'string' ? httpResponse.reasonPhrase : '';
+    return message(httpResponse.statusCode, reason, headersOf(httpResponse.headers), body);
+  }
+  // EasyVCR: the content headers (Content-Type, Content-Length) kept apart from the others.
+  if (isObject(Response) && isObject(Response.Status) && typeof Response.Status.Code === 'number') {
+    const reason = typeof Response.Status.Message === 'string' ? Response.Status.Message : '';
+    const headers = [...headersOf(Response.ResponseHeaders), ...headersOf(Response.ContentHeaders)];
+    return message(Response.Status.Code, reason, headers, jsonText(Response.Body));
   }
   return null;
 }
