@@ -322,6 +322,13 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   nestjs: ['app-text'],
   jellyfin: ['app-text'],
   authentik: ['app-json'],
+  // Held-out sets 142 to 145: Apache's LogFormat written as JSON (read by a log_format inferred from its lines, so
+  // under nginx-json, the id of every inferred JSON format); Fastify's pino lines; Citrix ADC's syslog events (no
+  // request lines; not read yet); Undertow's (Spring Boot's) NCSA request log.
+  'apache-json': ['nginx-json'],
+  fastify: ['app-json'],
+  'citrix-netscaler': ['citrix-netscaler'],
+  undertow: ['common', 'combined'],
 };
 
 /**
@@ -329,4 +336,4 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
  * Tomcat's and Jetty's NCSA request logs): nothing on a line says so, so their files are analysed as a user who knows
  * it would, with `--written-by app`.
  */
-export const WRITTEN_BY_APP: ReadonlySet<string> = new Set(['gunicorn-access', 'gunicorn-mixed', 'morgan-combined', 'morgan-common', 'morgan-custom', 'tomcat-access', 'jetty-access', 'reactor-netty-clf', 'log4js-access', 'couchbase-http-access']);
+export const WRITTEN_BY_APP: ReadonlySet<string> = new Set(['gunicorn-access', 'gunicorn-mixed', 'morgan-combined', 'morgan-common', 'morgan-custom', 'tomcat-access', 'jetty-access', 'reactor-netty-clf', 'log4js-access', 'couchbase-http-access', 'undertow']);

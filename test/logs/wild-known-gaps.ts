@@ -478,10 +478,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['format', 'classes'],
     reason: "One request logged twice (vhost_combined and a custom `[httpd:access]` line) beside proxy_fcgi's AH01067/AH01075 lines in a compose stream: the vhost line falls to nginx's `main` preset (the virtual host and the address taken as one address), so the error lines link to neither entry.",
   },
-  'heroku/heroku-buildpack-php-177-router-apache-fcgi-503.log': {
-    fails: ['format'],
-    reason: "Heroku's router line with the dyno's Apache access and error lines in one stream: the 5xx are told right, but the file reads as Apache's error log with the router's line beside it, not as a Heroku log.",
-  },
   'lighttpd-custom/crowdsec-hub-637-pihole-pipe-format.log': {
     fails: ['requests', 'format'],
     reason: "Pi-hole's lighttpd accesslog.format with pipes between the fields (`%{%s}t|%V|%r|%s|%b`): no format reads it, and a log_format cannot be inferred from it.",
@@ -1040,10 +1036,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     fails: ['classes'],
     reason: "Six of its 501s are the upstream's own (a Python server's \"Unsupported method\" page, by their size): the error log's silence decides only 500, 502 and 504, so they stay undecided.",
   },
-  'heroku/4sight-vespa-temp-logs-utf16-h12.log': {
-    fails: ['requests', 'format'],
-    reason: "A Heroku stream saved as UTF-16 by PowerShell (decoded) whose app lines include gunicorn's own access lines: those seven are counted as requests beside the router's six, and the file is named for them.",
-  },
   'haproxy-http/sekoia-docs-haproxy-non-standard-uri-503.log': {
     fails: ['requests', 'format', 'classes'],
     reason: "A documentation page's HAProxy line whose `<NOSRV>` its markdown rendering dropped (`PROD_A/ -1/-1/…`): no HAProxy layout reads an empty server name.",
@@ -1115,10 +1107,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'nginx-combined/bobort-cheese-access.log': {
     fails: ['classes'],
     reason: '25 of its 26 500s fall outside what the paired error log covers; the collector matched them to the Django tracebacks in gunicorn\'s error file, which httpwhy does not join.',
-  },
-  'heroku/drf-pp5-heroku-logs.log': {
-    fails: ['requests', 'classes'],
-    reason: 'A `heroku logs` stream with both the router\'s line and the app server\'s own access line for each request: httpwhy counts each request twice (52 for 26), and the app\'s copies of the six 500s stay unknown.',
   },
   'fly-logs/campo-fly-logs-utf16.log': {
     fails: ['format'],
@@ -1781,5 +1769,65 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
   'authentik/authentik-14464-server-json-startup.log': {
     fails: ['requests'],
     reason: "authentik's server JSON log at start-up with one request line among its own records: read as an app's JSON, its request line not counted as a request.",
+  },
+  'nginx-combined/highload-lb-access-101-357.log': {
+    fails: ['classes'],
+    reason: "Its three 500s have no line in the paired error log (which holds only PHP warnings on FastCGI's stderr for them) and bodies no built-in page has: httpwhy leaves them unknown; the collector, reading the warnings as the app's, counted them for the app.",
+  },
+  'nginx-combined/submarine-uwsgi-access-1775-1860.log': {
+    fails: ['classes'],
+    reason: "Thirty of its 500s (32- and 290-byte bodies, the Flask app's own text) fall outside the failures the paired error log records, so nothing on their lines or in the error log names the app: unknown; the collector counted them for the app by their bodies.",
+  },
+  'nginx-combined/openresty-tutorial-access.log': {
+    fails: ['classes'],
+    reason: "OpenResty's own 500s for Lua content handlers that threw (`lua entry thread aborted: runtime error` in the paired error log): httpwhy counts them as the server's, as it would for a gateway's Lua plugin; the collector counted them for the app, the Lua code being the site's application.",
+  },
+  'nginx-combined/volga22-fpm-access-1125-1160.log': {
+    fails: ['classes'],
+    reason: "Its last 500 (a 368,968-byte Symfony page) has no line in the paired error log, which ends before it: unknown, where the collector counted it for the app by its body; its other eleven are told right (five by Symfony's uncaught exceptions on FastCGI's stderr, six by nginx's rewrite cycle).",
+  },
+  'nginx-combined/graid-fpm-access-170-215.log': {
+    fails: ['classes'],
+    reason: "Its five 500s (1.2 MB Laravel error pages) fall after the failures the paired error-log excerpt records: unknown; the collector counted them for the app by their bodies. Its three 502s are told right by the error log's refused socket.",
+  },
+  'emissary/emissary-3136-diagd-500-devportal.log': {
+    fails: ['requests', 'format', 'classes'],
+    reason: "Emissary's diagd request line (`127.0.0.1 \"GET /ambassador/v0/diag/\" 0ms 500 failure`) among its sidecar's logrus lines and client-go's: no format reads diagd's line, so the file is read as app text with no request.",
+  },
+  'kong/kong-7503-grpc-upstream-header-15s.log': {
+    fails: ['requests', 'format'],
+    reason: "One line of a custom Kong log_format (two blanks before the status, the upstream status quoted, four timings): no inferred format reads it, so it reads as app text.",
+  },
+  'f5-big-ip/elastic-f5-bigip-ltm-telemetry.log': {
+    fails: ['requests', 'format'],
+    reason: "F5 BIG-IP Telemetry Streaming's LTM request records as JSON lines (`event_source: request_logging`, `http_method`, `http_uri`, no status): a format httpwhy does not read; read as an app's JSON.",
+  },
+  'cloudfront-rtmp/logstash-input-s3-uncompressed.log': {
+    fails: ['format'],
+    reason: "CloudFront's RTMP (streaming) access log, space-aligned and without its #Fields header: a format httpwhy does not read; it holds no HTTP request.",
+  },
+  'azure-frontdoor/otel-frontdoor-health-probe-log.json.log': {
+    fails: ['requests'],
+    reason: "Front Door's FrontDoorHealthProbeLog record (a probe to the origin, with its status 400) inside a pretty-printed `records` array: read as Front Door's, but a health probe is no request, so it is not counted; the collector counted it.",
+  },
+  'azure-appservice-http/otel-appservice-http-log.json.log': {
+    fails: ['requests', 'format'],
+    reason: "App Service's HTTP log record (AppServiceHTTPLogs) inside a pretty-printed `records` array: the pretty-printed array is not taken apart into records, so it reads as app JSON.",
+  },
+  'citrix-netscaler/elastic-citrix-adc-sample-lines1-16.log': {
+    fails: ['format'],
+    reason: "Citrix ADC's syslog events (SSL handshakes, TCP and firewall events, no request lines): a format httpwhy does not read; read as app text with nothing to count.",
+  },
+  'aws-alb/otel-alb-al-invalid-syntax.log': {
+    fails: ['requests', 'format'],
+    reason: "OpenTelemetry's deliberately invalid ALB line (`invalid` where the type belongs): httpwhy reads it as no format, as it should; the collector counted its one request.",
+  },
+  'aws-nlb/beats-example-nlb-tcp.log': {
+    fails: ['format'],
+    reason: "Network Load Balancer's TLS access log (`tls 1.0 …`): a format httpwhy does not read; it holds no HTTP request.",
+  },
+  'php-fpm-error/gsa-platform-php-fpm.log': {
+    fails: ['format'],
+    reason: "PHP-FPM's master log with only NOTICE lines (start, ready, reload): no line says anything about a request, so the file reads as no format.",
   },
 };

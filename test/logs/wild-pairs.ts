@@ -125,6 +125,22 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-main/lnmp-php-fpm-access.log': 'nginx-error/lnmp-php-fpm-error.log',
   'nginx-combined/djaler-uwsgi-access.log': 'nginx-error/djaler-uwsgi-error.log',
   'apache-combined/moviedb-modphp-access.log': 'apache-error/moviedb-modphp-error.log',
+  // Held-out set 142.
+  'nginx-combined/nginx-prox-access.log': 'nginx-error/nginx-prox-error.log',
+  'nginx-combined/chicony-valuator-access.log': 'nginx-error/chicony-valuator-error.log',
+  'nginx-combined/highload-lb-access-101-357.log': 'nginx-error/highload-lb-error.log',
+  'nginx-combined/risto-win-access-1-300.log': 'nginx-error/risto-win-error.log',
+  'nginx-combined/submarine-uwsgi-access-1-60.log': 'nginx-error/submarine-uwsgi-error.log',
+  'nginx-combined/submarine-uwsgi-access-1775-1860.log': 'nginx-error/submarine-uwsgi-error.log',
+  'nginx-combined/openresty-tutorial-access.log': 'nginx-error/openresty-tutorial-error.log',
+  'apache-json/izaan-frontend_access.log': 'apache-error/izaan-frontend_error.log',
+  'apache-json/izaan-api_access.log': 'apache-error/izaan-api_error.log',
+  'apache-common/flighttracker-custom-1-320.log': 'apache-error/flighttracker-error_log.log',
+  'nginx-combined/volga22-fpm-access-80-150.log': 'nginx-error/volga22-fpm-error.log',
+  'nginx-combined/volga22-fpm-access-1125-1160.log': 'nginx-error/volga22-fpm-error.log',
+  'nginx-combined/graid-fpm-access-170-215.log': 'nginx-error/graid-fpm-error-1170-1250.log',
+  // Held-out set 145.
+  'nginx-combined/envirment-nginx-access.log': 'nginx-error/envirment-nginx-error.log',
 };
 
 /**

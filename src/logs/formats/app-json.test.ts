@@ -77,6 +77,12 @@ describe('AppJsonParser, a request in two records', () => {
     expect(p.access()).toMatchObject({ status: 503, method: 'GET', path: '/v1', requestId: 'req-1', signal: { cause: 'app-overload' } });
   });
 
+  it("reads an error's record with its request and status as the request, and the same id's \"request completed\" after it as an app line (corpus: fastify/holmesgpt-minishop-backend-checkout500.log)", () => {
+    const p = new AppJsonParser({}, undefined, true);
+    const lines = wildLines('fastify/holmesgpt-minishop-backend-checkout500.log').filter((l) => l.includes('"reqId":"req-2"'));
+    expect(lines.map((l) => parseLine(p, l))).toEqual([KIND.app, KIND.access, KIND.app]);
+  });
+
   it('reads a closing record alone as an app line: no request without its opening one', () => {
     const p = new AppJsonParser({}, undefined, true);
     expect(parseLine(p, wildLines(FASTIFY)[3] as string)).toBe(KIND.app);

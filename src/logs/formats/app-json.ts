@@ -131,6 +131,12 @@ export class AppJsonParser extends BaseParser {
       this.opened.set(requestId, { method, path });
       return { method, path };
     }
+    // A record with all three closes the request too: Fastify logs an error's record with `req`, `res` and `err`,
+    // then its "request completed" for the same id, one request.
+    if (method !== '' && path !== '') {
+      this.opened.delete(requestId);
+      return { method, path };
+    }
     const opened = method === '' && path === '' && code !== 0 ? this.opened.get(requestId) : undefined;
     if (!opened) return { method, path };
     this.opened.delete(requestId);

@@ -106,6 +106,10 @@ describe('detectInput', () => {
     expect(detectInput(wild('nginx-custom/deer-flow-3882-nginx-rt-uht-504-timeout.log'), true, false, options)?.format).toMatch(/^nginx-custom/);
   });
 
+  it("takes the router's lines of a Heroku stream as its requests, also where the dyno's server logs each of them too (corpus: heroku/drf-pp5-heroku-logs.log)", () => {
+    expect(detectInput(wild('heroku/drf-pp5-heroku-logs.log'), true, false, options)).toMatchObject({ format: 'heroku-router', wrappers: ['heroku'] });
+  });
+
   it('detects --app inputs among app formats only, without inferring a log_format', () => {
     expect(input('10.0.0.1 [01/May/2024:10:00:00 +0000] "GET / HTTP/1.1" 502 1 rt=1\n', true)?.format).toBe('app-text');
   });

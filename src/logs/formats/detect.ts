@@ -197,7 +197,7 @@ export function detectInput(head: Buffer, complete: boolean, app: boolean, optio
   const sample = sampleLines(head, complete);
   const found = bestReading(sample, (lines) => detectLines(lines, app, options));
   if (app) return found;
-  const detected = brokenEntries(platformStream(found, sample), sample, options) ?? wrappedText(sample, options);
+  const detected = brokenEntries(platformStream(found, sample, options), sample, options) ?? wrappedText(sample, options);
   if (detected && !isAppFormat(detected.format)) return detected;
   // Lines further into the head than the sample: a proxy's where the sample read as an app's text or as nothing (a
   // `docker compose up` log opens with other services' start-up output, a plugin build's shell trace); an app's
@@ -233,17 +233,23 @@ function brokenEntries(found: Detection | null, sample: readonly LineView[], opt
 
 /**
  * Wrappers that name a platform's one log stream, and the format of its router's lines: a `heroku logs` (or `cf logs`)
- * file whose first lines are all the app's (start-up output) still has the router's lines further on, read with the app's.
+ * file whose first lines are all the app's (start-up output) still has the router's lines further on, read with the
+ * app's. Where the sample reads as a proxy's lines inside the stream (the nginx or Apache a PHP buildpack runs in the
+ * dyno, logging each request the router logs too), the router's lines, when the sample holds some, are the requests
+ * and the dyno's are the app's.
  */
 const STREAM_FORMATS: Partial<Record<WrapperId, FormatId>> = { heroku: 'heroku-router', 'cf-logs': 'gorouter' };
 
-function platformStream(found: Detection | null, sample: readonly LineView[]): Detection | null {
-  if (found && !isAppFormat(found.format)) return found;
+function platformStream(found: Detection | null, sample: readonly LineView[], options: ParserOptions): Detection | null {
   const chain = found?.wrappers ?? wrapperChain(sample);
   const at = chain.findIndex((id) => STREAM_FORMATS[id] !== undefined);
   const format = at < 0 ? undefined : STREAM_FORMATS[chain[at] as WrapperId];
-  if (!format) return found;
-  return { format, matched: 0, events: 0, sampled: sample.length, errorsOnly: false, score: 0, wrappers: chain.slice(0, at + 1) };
+  if (!format || found?.format === format) return found;
+  const wrappers = chain.slice(0, at + 1);
+  const stream: Detection = { format, matched: 0, events: 0, sampled: sample.length, errorsOnly: false, score: 0, wrappers };
+  if (!found || isAppFormat(found.format)) return stream;
+  const router = detectFormat(unwrapSample(sample, wrappers), [format], options);
+  return router && router.events > 0 ? { ...router, sampled: sample.length, wrappers } : found;
 }
 
 const CONTAINER_WRAPPERS: ReadonlySet<WrapperId> = new Set(['docker-json', 'cri', 'compose', 'kubectl-prefix', 'docker-details']);

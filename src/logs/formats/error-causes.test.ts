@@ -28,6 +28,10 @@ describe('causeOfMessage', () => {
     ['limiting requests, excess: 1.000 by zone "rl"', 'load-shed'],
     // nginx's own 500 for a try_files loop (held-out logs set 47, soozookaizokuhunter's docker logs)
     ['rewrite or internal redirection cycle while internally redirecting to "/index.html"', 'proxy-config'],
+    // Apache 2.2's own 500 for a mod_rewrite loop (held-out logs set 142, flighttracker's error_log)
+    ["Request exceeded the limit of 10 internal redirects due to probable configuration error. Use 'LimitInternalRecursion' to increase the limit if necessary. Use 'LogLevel debug' to get a backtrace.", 'proxy-config'],
+    // Symfony's uncaught exception on PHP-FPM's stderr, relayed by nginx (held-out logs set 142, volga22's error log)
+    ['FastCGI sent in stderr: "PHP message: 2022-03-23T18:12:32+00:00 [critical] Uncaught Exception: The path "security.providers" should have at least 1 element(s) defined" while reading upstream', 'app-error'],
     ['epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too', 'client-closed'],
     ['FastCGI sent in stderr: "PHP message: PHP Fatal error:  Uncaught Error: boom" while reading response header from upstream', 'app-error'],
     ['dial tcp 127.0.0.1:8080: connect: connection refused', 'refused'],
@@ -69,6 +73,12 @@ describe('phaseOfMessage', () => {
     ['connect() failed (111: Connection refused) while connecting to upstream', 'header'],
     ['limiting requests, excess: 1.000 by zone "rl"', 'none'],
   ])('%s', (message, phase) => expect(phaseOfMessage(message)).toBe(phase));
+
+  it("gives the app's message on FastCGI's stderr no body phase, whenever nginx read it (corpus: volga22's and magento2's error logs)", () => {
+    const stderr = (file: string) => (wildLines(file).find((l) => l.includes('FastCGI sent in stderr: "PHP message:') && l.includes(' while ')) ?? '').replace(/^.*?\*\d+ /, '');
+    expect(phaseOfMessage(stderr('nginx-error/volga22-fpm-error.log'))).toBe('none');
+    expect(phaseOfMessage(stderr('nginx-error/magento2-fastcgi-error.log'))).toBe('header');
+  });
 });
 
 describe('causeOfErrno', () => {

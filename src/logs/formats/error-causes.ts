@@ -9,10 +9,15 @@ const RULES: Array<[RegExp, Cause]> = [
   // PHP's own fatal error, relayed by FastCGI to nginx or logged by Apache's mod_php (`[php7:error] … PHP Parse error:`):
   // the script failed. First: its message often quotes another failure of the app's own (a database's "Connection
   // refused"), which is no failure of the proxy's upstream.
-  [/FastCGI sent in stderr: "PHP message: PHP (?:Fatal|Parse) error|\bPHP (?:Fatal|Parse) error:/, 'app-error'],
+  // So is an uncaught exception a framework's logger wrote to stderr (Symfony's and Monolog's `[critical] Uncaught
+  // Exception`, `request.CRITICAL: Uncaught PHP Exception`); its warnings and notices there are no failure.
+  [/FastCGI sent in stderr: "PHP message: (?:PHP (?:Fatal|Parse) error|[^"]*?(?:\[critical\] Uncaught|\.CRITICAL: Uncaught))|\bPHP (?:Fatal|Parse) error:/, 'app-error'],
   [/limiting (?:requests|connections)/, 'load-shed'],
   // nginx's own 500 for its configuration: a rewrite or try_files loop, a named location that does not exist.
   [/rewrite or internal redirection cycle|could not find named location/, 'proxy-config'],
+  // Apache's (AH00124 since 2.4, the same words in 2.2): mod_rewrite's rules sent the request round more than
+  // LimitInternalRecursion times, and Apache answered 500 itself.
+  [/exceeded the limit of \d+ internal redirects due to probable configuration error/, 'proxy-config'],
   [/client prematurely closed|client closed|context canceled/i, 'client-closed'],
   [/no live upstreams|no upstreams available|proxy: \w+: disabled connection for/, 'no-live-upstream'],
   // nginx marks a peer failed (max_fails reached) as it frees it after a failed attempt (ngx_http_upstream_round_robin.c,
@@ -88,6 +93,8 @@ export function causeOfMessage(message: string): Cause | null {
  * Caddy's "aborting with incomplete response" is a body-phase failure (Apache's codes: apache-proxy-codes.ts).
  */
 export function phaseOfMessage(message: string): ErrorPhase {
+  // The app's own error on FastCGI's stderr tells of the response it sent, when nginx read it: no failure of the body.
+  if (/^FastCGI sent in stderr:/.test(message)) return /while reading response header/.test(message) ? 'header' : 'none';
   if (/while reading upstream|while sending to client|incomplete response/.test(message)) return 'body';
   if (/while (?:connecting to|sending request to|reading response header from|SSL handshaking to) upstream/.test(message)) return 'header';
   return 'none';

@@ -46,6 +46,13 @@ describe('inferJsonLogFormat', () => {
     );
   });
 
+  // Apache's LogFormat written as JSON (held-out set 142): `%t` keeps its brackets inside the quotes.
+  it("reads Apache's bracketed time inside a JSON value as the time (corpus: apache-json/izaan-api_access.log)", () => {
+    expect(inferJsonLogFormat(wild('apache-json/izaan-api_access.log'))).toBe(
+      '{"time":"[$time_local]", "remoteIP":"$remote_addr", "host":"$host", "request":"$request", "status":"$status", "userAgent":"$field_0"}',
+    );
+  });
+
   it('leaves app JSON, nested access records and arrays alone', () => {
     expect(inferJsonLogFormat('{"level":30,"time":1714557600000,"msg":"request completed","res":{"statusCode":500},"responseTime":3}')).toBeNull();
     expect(inferJsonLogFormat('{"time":"2024-05-01T10:00:00Z","status":500,"method":"GET","url":"/x","duration":12}')).toBeNull();

@@ -173,8 +173,11 @@ class Template {
     const quoted = c === '"';
     const m = this.take(quoted ? STRING : BARE, false);
     if (!m) return false;
-    const v = this.variable(key === undefined ? undefined : variableOf(key, quoted ? (m[1] as string) : m[0], this.line));
-    this.text += quoted ? `"${v}"` : v;
+    const raw = quoted ? (m[1] as string) : m[0];
+    // Apache's `%t` keeps its brackets inside the quotes (`"time":"[03/Dec/2025:14:25:56 +0000]"`).
+    const bracketed = quoted && key !== undefined && TIME_KEYS.has(normalise(key)) && /^\[.*\]$/.test(raw);
+    const v = this.variable(key === undefined ? undefined : variableOf(key, bracketed ? raw.slice(1, -1) : raw, this.line));
+    this.text += bracketed ? `"[${v}]"` : quoted ? `"${v}"` : v;
     return true;
   }
 }
