@@ -65,6 +65,9 @@ describe('causeOfMessage', () => {
   });
 });
 
+/** The message of a corpus error log's first line with PHP's message on FastCGI's stderr and a phase. */
+const stderrMessage = (file: string) => (wildLines(file).find((l) => l.includes('FastCGI sent in stderr: "PHP message:') && l.includes(' while ')) ?? '').replace(/^.*?\*\d+ /, '');
+
 describe('phaseOfMessage', () => {
   it.each([
     ['upstream prematurely closed connection while reading upstream', 'body'],
@@ -75,9 +78,8 @@ describe('phaseOfMessage', () => {
   ])('%s', (message, phase) => expect(phaseOfMessage(message)).toBe(phase));
 
   it("gives the app's message on FastCGI's stderr no body phase, whenever nginx read it (corpus: volga22's and magento2's error logs)", () => {
-    const stderr = (file: string) => (wildLines(file).find((l) => l.includes('FastCGI sent in stderr: "PHP message:') && l.includes(' while ')) ?? '').replace(/^.*?\*\d+ /, '');
-    expect(phaseOfMessage(stderr('nginx-error/volga22-fpm-error.log'))).toBe('none');
-    expect(phaseOfMessage(stderr('nginx-error/magento2-fastcgi-error.log'))).toBe('header');
+    expect(phaseOfMessage(stderrMessage('nginx-error/volga22-fpm-error.log'))).toBe('none');
+    expect(phaseOfMessage(stderrMessage('nginx-error/magento2-fastcgi-error.log'))).toBe('header');
   });
 });
 

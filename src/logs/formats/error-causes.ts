@@ -94,7 +94,7 @@ export function causeOfMessage(message: string): Cause | null {
  */
 export function phaseOfMessage(message: string): ErrorPhase {
   // The app's own error on FastCGI's stderr tells of the response it sent, when nginx read it: no failure of the body.
-  if (/^FastCGI sent in stderr:/.test(message)) return /while reading response header/.test(message) ? 'header' : 'none';
+  if (message.startsWith('FastCGI sent in stderr:')) return /while reading response header/.test(message) ? 'header' : 'none';
   if (/while reading upstream|while sending to client|incomplete response/.test(message)) return 'body';
   if (/while (?:connecting to|sending request to|reading response header from|SSL handshaking to) upstream/.test(message)) return 'header';
   return 'none';
