@@ -168,6 +168,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'azure-storage': { names: ['Azure Storage'], broader: ['Object storage (S3-style XML error)'] },
   axum: { names: ['axum'], framework: true },
   'azure-swa-cli': { names: ['Azure Static Web Apps CLI'] },
+  'azure-wireserver': { names: ['Azure WireServer'] },
   // Microsoft's Azure Storage emulator answers in Azure Storage's words.
   azurite: { names: ['Azurite'], broader: ['Azure Storage', 'Object storage (S3-style XML error)'] },
   'backblaze-b2': { names: ['Backblaze B2'], broader: ['Object storage (S3-style XML error)'], framework: true },
@@ -252,7 +253,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   clickhouse: { names: ['ClickHouse'], framework: true },
   'clickhouse-cloud': { names: ['ClickHouse Cloud'], framework: true, broader: ['ClickHouse'] },
   'cloud-foundry-gorouter': { names: ['Cloud Foundry Gorouter'] },
-  'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'] },
+  'cloud-endpoints-esp': { names: ['Cloud Endpoints ESP', 'Cloud Endpoints ESPv2'], broader: ['nginx'] },
   'cloud-functions-emulator': { names: ['Cloud Functions Emulator'] },
   'cloudamqp-api': { names: ['CloudAMQP API'], framework: true },
   // cloudflared, Cloudflare's Tunnel connector, runs beside the origin: a 502 it makes is Cloudflare's product's too.
@@ -387,6 +388,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // ESPv2 is an Envoy build: naming it is naming Envoy more precisely.
   edgecast: { names: ['Edgecast'] },
   easegress: { names: ['Easegress'] },
+  'edgio-origin-storage': { names: ['Edgio Origin Storage'] },
   'elastic-apm-server': { names: ['Elastic APM Server'], framework: true },
   // Elastic Cloud's front proxy in front of a deployment (its own JSON errors), not the cluster behind it.
   'elastic-cloud-proxy': { names: ['Elastic Cloud proxy'] },
@@ -484,6 +486,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'github-codespaces': { names: ['GitHub Codespaces port forwarding'], broader: ['nginx'] },
   // GitLab is a Rails application: Rails named for its answer is the same box, named less precisely.
   gitlab: { names: ['GitLab'], broader: ['GitLab Workhorse', 'Ruby on Rails'], framework: true },
+  'gitlab-pages': { names: ['GitLab Pages'], broader: ['GitLab'] },
   // GitLab's own reverse proxy in front of its Rails application: a proxy, not the application.
   // Workhorse is GitLab's own smart proxy in front of its Rails application, shipped with it: "the application" whose
   // server wrote the request line is GitLab's, named less precisely (held-out set 165).
@@ -588,7 +591,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   hiawatha: { names: ['Hiawatha'] },
   highwinds: { names: ['Highwinds CDN'] },
   // Alibaba's Higress gateway runs on Envoy.
-  higress: { names: ['Higress'], broader: ['Envoy'] },
+  higress: { names: ['Higress'], broader: ['Envoy', 'Istio (Envoy)'] },
   hikvision: { names: ['Hikvision device web server'], framework: true },
   // Home Assistant's web server is aiohttp: aiohttp's own error text is Home Assistant's, named less precisely.
   'home-assistant': { names: ['Home Assistant'], broader: ['aiohttp'], framework: true },
@@ -676,6 +679,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   joomla: { names: ['Joomla'], framework: true },
   'joplin-server': { names: ['Joplin Server'], framework: true },
   jsdelivr: { names: ['jsDelivr'] },
+  'jupyter-notebook': { names: ['Jupyter Notebook'], broader: ['Tornado', 'Jupyter Server', 'Jupyter Server (or JupyterHub)'], framework: true },
   'jupyter-server': { names: ['Jupyter Server', 'Jupyter Server (or JupyterHub)'], broader: ['Tornado'], framework: true },
   jupyterhub: { names: ['JupyterHub', 'Jupyter Server (or JupyterHub)'], broader: ['Tornado'], framework: true },
   // The 404 server an ingress routes unmatched requests to (held-out set 49's name for it).
@@ -703,6 +707,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   koa: { names: ['Koa'], framework: true },
   'kong-ingress-controller': { names: ['Kong Ingress Controller'], broader: ['Kubernetes admission webhook'] },
   konnectivity: { names: ['Konnectivity'] },
+  kserve: { names: ['KServe'], framework: true },
   ktor: { names: ['Ktor'], framework: true },
   'kube-oidc-proxy': { names: ['kube-oidc-proxy'] },
   'kube-proxy': { names: ['kube-proxy'] },
@@ -720,6 +725,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   kyverno: { names: ['Kyverno'], framework: true },
   laeproxy: { names: ['laeproxy'] },
   laminas: { names: ['Laminas'], framework: true },
+  'lantern-proxy': { names: ['Lantern proxy'] },
   laravel: { names: ['Laravel'], broader: ['Symfony Debug (Symfony or Laravel 5)'], framework: true },
   'laravel-china-packagist-mirror': { names: ['packagist.laravel-china.org'] },
   'laravel-octane': { names: ['Laravel Octane'], broader: ['Laravel'], framework: true },
@@ -1073,6 +1079,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'rajaongkir-api': { names: ['RajaOngkir API'], framework: true },
   rancher: { names: ['Rancher'], framework: true },
   'rapid7-insight-api': { names: ['Rapid7 Insight API'], framework: true },
+  'ray-serve': { names: ['Ray Serve'], framework: true },
   razorpay: { names: ['Razorpay'], framework: true },
   // Riak CS answers S3's XML errors: without S3's ids no fingerprint can tell it from S3 or other S3-compatible stores.
   'red-shield': { names: ['Red Shield'] },
@@ -1099,6 +1106,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   routstr: { names: ['Routstr'] },
   'rstudio-server': { names: ['RStudio Server'], framework: true },
   'rubygems-org': { names: ['RubyGems.org'], framework: true },
+  'runpod-serverless': { names: ['RunPod Serverless'] },
   'runzero-api': { names: ['runZero API'], framework: true },
   rustfs: { names: ['RustFS'], broader: ['Object storage (S3-style XML error)'], framework: true },
   safeline: { names: ['SafeLine WAF'] },
@@ -1224,6 +1232,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   tinyweb: { names: ['tinyweb'], framework: true },
   'together-ai': { names: ['Together AI'], framework: true },
   'tonutils-reverse-proxy': { names: ['tonutils-reverse-proxy'], broader: ['Go httputil.ReverseProxy'] },
+  torchserve: { names: ['TorchServe'], framework: true },
   'tower-http': { names: ['tower-http'], broader: ['axum'], framework: true },
   'transip-api': { names: ['TransIP API'], framework: true },
   transmission: { names: ['Transmission'], framework: true },
@@ -1231,6 +1240,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   trello: { names: ['Trello API'], framework: true },
   trino: { names: ['Trino'], framework: true, broader: ['Jetty'] },
   'trino-gateway': { names: ['Trino Gateway'] },
+  'triton-inference-server': { names: ['Triton Inference Server'], framework: true },
   trongrid: { names: ['TronGrid'], framework: true },
   trpc: { names: ['tRPC'], framework: true },
   'truefoundry-ai-gateway': { names: ['TrueFoundry AI Gateway'] },
@@ -1306,6 +1316,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   websocat: { names: ['websocat'], framework: true },
   websocketpp: { names: ['WebSocket++'], framework: true },
   websockify: { names: ['websockify'], broader: ['Python http.server'], framework: true },
+  werkzeug: { names: ['Flask (Werkzeug)'], broader: ['Python http.server'], framework: true },
   wikimedia: { names: ['Wikimedia'], broader: ['Varnish', 'Apache Traffic Server'] },
   wildfly: { names: ['WildFly'], broader: ['Undertow (WildFly)'] },
   wix: { names: ['Wix'] },
