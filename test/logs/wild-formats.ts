@@ -329,6 +329,15 @@ export const WILD_FORMATS: Record<string, readonly string[]> = {
   fastify: ['app-json'],
   'citrix-netscaler': ['citrix-netscaler'],
   undertow: ['common', 'combined'],
+  // Held-out sets 146 to 150: Apache Traffic Control's Traffic Router access log and PingAccess's log (not read yet);
+  // Harbor's proxy (nginx with a log_format of its own, no time); harbor-core's Beego router lines, Synapse's log and
+  // Ghost's bunyan JSON, an app's text and JSON.
+  'traffic-router-access': ['traffic-router-access'],
+  'pingaccess-log': ['pingaccess-log'],
+  harbor: ['nginx-custom'],
+  beego: ['app-text'],
+  synapse: ['app-text'],
+  'ghost-bunyan-json': ['app-json'],
 };
 
 /**

@@ -141,6 +141,20 @@ export const WITH_ERROR_LOG: Readonly<Record<string, string>> = {
   'nginx-combined/graid-fpm-access-170-215.log': 'nginx-error/graid-fpm-error-1170-1250.log',
   // Held-out set 145.
   'nginx-combined/envirment-nginx-access.log': 'nginx-error/envirment-nginx-error.log',
+  // Held-out set 148.
+  'nginx-proxy-manager/dientoandammay-proxy-host-1_access.log': 'nginx-error/dientoandammay-proxy-host-1_error.log',
+  'nginx-proxy-manager/investtrack-proxy-host-2_access.log': 'nginx-error/investtrack-proxy-host-2_error.log',
+  'nginx-proxy-manager/teeny-proxy-host-1_access.log': 'nginx-error/teeny-proxy-host-1_error.log',
+  'nginx-proxy-manager/teeny-proxy-host-5_access.log': 'nginx-error/teeny-proxy-host-5_error.log',
+  'nginx-proxy-manager/teeny-proxy-host-7_access.log': 'nginx-error/teeny-proxy-host-7_error.log',
+  'nginx-proxy-manager/sgaudet-proxy-host-1_access-3241-3540.log': 'nginx-error/sgaudet-proxy-host-1_error.log',
+  'nginx-proxy-manager/sgaudet-proxy-host-2_access.log': 'nginx-error/sgaudet-proxy-host-2_error.log',
+  'nginx-proxy-manager/vicous6-proxy-host-2_access.log': 'nginx-error/vicous6-proxy-host-2_error.log',
+  'nginx-proxy-manager/rotluanvan-proxy-host-1_access-1-120.log': 'nginx-error/rotluanvan-proxy-host-1_error-1-67.log',
+  // Held-out set 150.
+  'nginx-combined/yellowsub-uwsgi-access-1776-1831.log': 'nginx-error/yellowsub-uwsgi-error.log',
+  'nginx-proxy-manager/investtrack-proxy-host-1-access-206-255.log': 'nginx-error/investtrack-npm-proxy-host-1-error.log',
+  'nginx-proxy-manager/teeny-proxy-host-3-access-215-264.log': 'nginx-error/teeny-npm-proxy-host-3-error.log',
 };
 
 /**
