@@ -19,6 +19,16 @@ describe('diagnose: services by their own words', () => {
     ['ddos-guard/gallery-dl-kemonoparty-extractor-403.log', 'DDoS-Guard', 'ddos-guard-challenge-client-words'],
     // Envoy's local reply as the grpc-message a Java client prints (held-out set 352).
     ['envoy/grpc-java-stream-upstream-request-timeout.txt', 'Envoy', 'envoy-upstream-request-timeout'],
+    // the same through C#'s Grpc.Core, its status and detail in its own words (held-out set 384)
+    ['istio/grpc-csharp-unavailable-no-healthy-upstream.txt', 'Envoy', 'envoy-no-healthy-upstream'],
+    // The thirty-seventh session's held-out sets: the Functions v1 host's error-id body (378), Envoy's local reply in its
+    // debug log for a route it has not (365), its empty 403 of an RBAC or ext_authz denial (corpus), Supabase's gateway
+    // refusing an API key (367 and the corpus), the npm registry's own publish refusal (366).
+    ['azure-functions/v1-host-500-error-id.json', 'Azure Functions host', 'azure-functions-host-error-id'],
+    ['envoy/404-route-not-found-debug-local-reply.log', 'Envoy', 'envoy-local-reply-log-refusal'],
+    ['envoy/sandbox-ext-authz-opa-deny-403.txt', 'Envoy', 'envoy-local-denial'],
+    ['supabase/gateway-invalid-api-key-hint.json', 'Supabase', 'supabase-gateway-invalid-api-key'],
+    ['npm-registry/403-publish-no-permission-put.txt', 'npm registry', 'npm-registry-publish-forbidden'],
     // frps's own warning for the 404 it answered (held-out set 359).
     ['frp/frps-no-such-domain-example.log', 'frp', 'frp-no-such-domain-log'],
     // LiteLLM as a client library re-raising Groq's own 429 (its exception's class path before it): Groq answered.

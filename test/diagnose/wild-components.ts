@@ -70,7 +70,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   // Angie and freenginx are nginx forks that keep nginx's pages with their own footer: nginx is the same box named less precisely.
   angie: { names: ['Angie'], broader: ['nginx'] },
   'apex-up': { names: ['Apex Up'] },
-  'api-umbrella': { names: ['API Umbrella'] },
+  'api-umbrella': { names: ['API Umbrella'], broader: ['nginx', 'OpenResty'] },
   apiaxle: { names: ['ApiAxle'] },
   apigee: { names: ['Apigee'] },
   // APISIX runs on OpenResty and signs OpenResty's own pages; OpenResty is the same box, less precise.
@@ -326,6 +326,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   datasette: { names: ['Datasette'], framework: true },
   ddev: { names: ['DDEV'], broader: [...NGINX_FORKS, 'Apache httpd'] },
   deepseek: { names: ['DeepSeek API'], framework: true },
+  'deis-router': { names: ['Deis router'], broader: ['nginx'] },
   delegate: { names: ['DeleGate'], broader: ['Forward proxy (HTTP CONNECT)'] },
   deno: { names: ['Deno'], framework: true },
   'desec-api': { names: ['deSEC API'], broader: ['Django'], framework: true },
@@ -346,6 +347,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'digitalocean-app-platform': { names: ['DigitalOcean App Platform'], broader: ['Envoy'] },
   'digitalocean-spaces': { names: ['DigitalOcean Spaces'], broader: ['Object storage (S3-style XML error)'] },
   daphne: { names: ['Daphne'], framework: true },
+  'dingo-api': { names: ['Dingo API'], framework: true, broader: ['Laravel'] },
   directus: { names: ['Directus'], framework: true },
   discord: { names: ['Discord API'], framework: true },
   discourse: { names: ['Discourse'], broader: ['Ruby on Rails'], framework: true },
@@ -937,6 +939,7 @@ export const WILD_COMPONENTS: Readonly<Record<string, ExpectedComponent>> = {
   'openstack-cinder': { names: ['OpenStack Cinder'], framework: true },
   'openstack-glance': { names: ['OpenStack Glance'], framework: true },
   'openstack-keystone': { names: ['OpenStack Keystone'], framework: true },
+  openuserjs: { names: ['OpenUserJS.org'], framework: true },
   openweathermap: { names: ['OpenWeatherMap API'], framework: true },
   openwhisk: { names: ['Apache OpenWhisk'], framework: true },
   'openwhisk-apigateway': { names: ['Apache OpenWhisk API Gateway'], broader: ['OpenResty', 'nginx'] },

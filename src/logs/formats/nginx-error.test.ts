@@ -22,6 +22,13 @@ describe('NginxErrorParser', () => {
     expect(parse(new NginxErrorParser(), (line as string).replace(/^connect\(\) failed \(113: Host is unreachable\)/, 'all good'))).toBe(KIND.none);
   });
 
+  it("reads OpenSSL's message pasted alone, capital first (corpus: test/fixtures/diagnose/wild/apisix/upstream-ssl-handshake-failure.log)", () => {
+    const text = readFileSync(new URL('../../../test/fixtures/diagnose/wild/apisix/upstream-ssl-handshake-failure.log', import.meta.url), 'utf8');
+    const p = new NginxErrorParser();
+    expect(parse(p, text.split('\n')[0] as string)).toBe(KIND.proxyError);
+    expect(p.errorEvent).toMatchObject({ cause: 'tls', request: 'PUT /accounts/v1/ids' });
+  });
+
   it("reads no failure in a debug line's words, \"eof=0\" among them (corpus: test/fixtures/diagnose/wild/envoy/ngx-dynamic-hc-http10-426.log)", () => {
     const text = readFileSync(new URL('../../../test/fixtures/diagnose/wild/envoy/ngx-dynamic-hc-http10-426.log', import.meta.url), 'utf8');
     const line = text.split('\n').find((l) => l.includes('eof=0')) as string;

@@ -11,12 +11,12 @@ import { SLASHED_TIME, slashedTime } from './log-time.ts';
 /** nginx's levels; a line pasted without its date (people cut it as noise) still starts with one and `PID#TID:`. */
 const LINE = new RegExp(String.raw`^(?:(${SLASHED_TIME}) )?\[(debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*(\d+) )?(.*)$`);
 /**
- * A line pasted from its message on (date, level and `PID#TID:` cut): nginx's words start it in lower case (`connect()
- * failed`, `upstream timed out`), taken only with the context nginx itself appends to a request's error (`, client:
- * <address>, server: <name>`) and only for a message of a known failure. A line that still has a level in brackets is
- * another shape (a wrapper's or a redaction's start), read as such or not at all.
+ * A line pasted from its message on (date, level and `PID#TID:` cut): nginx's words start it (`connect() failed`,
+ * `upstream timed out`, OpenSSL's `SSL_do_handshake() failed`), taken only with the context nginx itself appends to a
+ * request's error (`, client: <address>, server: <name>`) and only for a message of a known failure. A line that still
+ * has a level in brackets is another shape (a wrapper's or a redaction's start), read as such or not at all.
  */
-const MESSAGE_ONLY = /^(?:\*(\d+) )?([a-z][^,[]*?, client: [^\s,]+, server: .*)$/;
+const MESSAGE_ONLY = /^(?:\*(\d+) )?([A-Za-z][^,[]*?, client: [^\s,]+, server: .*)$/;
 
 /** `GET /x HTTP/1.1` → `GET /x`, the key error events and access entries share. */
 /** A request target in absolute form (`http://host:80/x`, a proxy request or a scanner's), as its path. */
