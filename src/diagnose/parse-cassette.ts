@@ -88,13 +88,14 @@ function recorded(obj: Json): ParsedResponse | null {
 
 const jsonText = (value: unknown): string | null => (typeof value === 'string' ? value : value === undefined || value === null ? null : JSON.stringify(value));
 
+/** A HAR entry's response, read as HAR: its headers a list of {name, value}, its body under content, its statusText. */
+const isHarResponse = (response: Json): boolean => Array.isArray(response.headers) || 'content' in response || 'statusText' in response;
+
 /** A Java or .NET recorder's stub: WireMock's mapping, MockServer's expectation, EasyVCR's interaction. */
 function stubbed(obj: Json): ParsedResponse | null {
   const { response, httpResponse, Response } = obj;
-  // WireMock: the request matcher beside a response whose status is a number; a base64 body is left unread. A HAR
-  // entry has the same two, its response's headers a list of {name, value} and its body under content (read as HAR).
-  const har = isObject(response) && (Array.isArray(response.headers) || 'content' in response || 'statusText' in response);
-  if (isObject(obj.request) && isObject(response) && typeof response.status === 'number' && !har) {
+  // WireMock: the request matcher beside a response whose status is a number; a base64 body is left unread.
+  if (isObject(obj.request) && isObject(response) && typeof response.status === 'number' && !isHarResponse(response)) {
     return message(response.status, '', headersOf(response.headers), jsonText(response.body ?? response.jsonBody));
   }
   // MockServer: its body a string or `{type, json | string}`, its headers `{Name: [values]}`.

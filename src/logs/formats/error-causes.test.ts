@@ -57,6 +57,15 @@ describe('causeOfMessage', () => {
     ['proxy: HTTP: disabled connection for (localhost)', 'no-live-upstream'],
   ])('%s', (message, cause) => expect(causeOfMessage(message)).toBe(cause));
 
+  it("reads PHP-FPM's stderr as the script's words only: a warning is no failure, whatever it quotes (corpus: nginx-error/namthanh-eftk-wp-error.log)", () => {
+    const warning = wildLines('nginx-error/namthanh-eftk-wp-error.log').find((l) => l.includes('FastCGI sent in stderr: "PHP message: PHP Warning'));
+    const message = (warning ?? '').replace(/^.*?\*\d+ /, '');
+    expect(message.startsWith('FastCGI sent in stderr:')).toBe(true);
+    expect(causeOfMessage(message)).toBeNull();
+    // Mechanics: a warning quoting a database's refused connection is still the script's, not the upstream's.
+    expect(causeOfMessage('FastCGI sent in stderr: "PHP message: PHP Warning:  mysqli::__construct(): (HY000/2002): Connection refused in /app/db.php on line 3" while reading response header from upstream')).toBeNull();
+  });
+
   it('ignores lines that are not about a request failing upstream', () => {
     expect(causeOfMessage('open() "/var/www/favicon.ico" failed (2: No such file or directory)')).toBeNull();
     expect(causeOfMessage('start worker process 29')).toBeNull();

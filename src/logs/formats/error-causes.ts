@@ -5,13 +5,19 @@
  */
 import type { Cause, ErrorPhase } from '../types.ts';
 
+/**
+ * PHP's own fatal error, relayed by FastCGI to nginx or logged by Apache's mod_php (`[php7:error] … PHP Parse error:`),
+ * or an uncaught exception a framework's logger wrote to stderr (Symfony's and Monolog's `[critical] Uncaught
+ * Exception`, `request.CRITICAL: Uncaught PHP Exception`): the script failed.
+ */
+const PHP_FAILED = /FastCGI sent in stderr: "PHP message: (?:PHP (?:Fatal|Parse) error|[^"]*?(?:\[critical\] Uncaught|\.CRITICAL: Uncaught))|\bPHP (?:Fatal|Parse) error:/;
+/** What PHP-FPM's script wrote to stderr, which nginx relays: the app's own words, whatever failure they quote. */
+const FASTCGI_STDERR = 'FastCGI sent in stderr:';
+
 const RULES: Array<[RegExp, Cause]> = [
-  // PHP's own fatal error, relayed by FastCGI to nginx or logged by Apache's mod_php (`[php7:error] … PHP Parse error:`):
-  // the script failed. First: its message often quotes another failure of the app's own (a database's "Connection
-  // refused"), which is no failure of the proxy's upstream.
-  // So is an uncaught exception a framework's logger wrote to stderr (Symfony's and Monolog's `[critical] Uncaught
-  // Exception`, `request.CRITICAL: Uncaught PHP Exception`); its warnings and notices there are no failure.
-  [/FastCGI sent in stderr: "PHP message: (?:PHP (?:Fatal|Parse) error|[^"]*?(?:\[critical\] Uncaught|\.CRITICAL: Uncaught))|\bPHP (?:Fatal|Parse) error:/, 'app-error'],
+  // First: a PHP error's message often quotes another failure of the app's own (a database's "Connection refused"),
+  // which is no failure of the proxy's upstream.
+  [PHP_FAILED, 'app-error'],
   [/limiting (?:requests|connections)/, 'load-shed'],
   // nginx's own 500 for its configuration: a rewrite or try_files loop, a named location that does not exist.
   [/rewrite or internal redirection cycle|could not find named location/, 'proxy-config'],
@@ -84,6 +90,8 @@ export function causeOfMessage(message: string): Cause | null {
   // ModSecurity's lines (Apache's module, nginx's connector) quote the request's own data, its cookies and arguments:
   // their words ("SSL", "timeout" in a matched value) are no failure of a backend.
   if (MODSECURITY.test(message) || BETWEEN_REQUESTS.test(message)) return null;
+  // The script's stderr tells only of the script: a failure it names or nothing (its warnings and notices are none).
+  if (message.startsWith(FASTCGI_STDERR)) return PHP_FAILED.test(message) ? 'app-error' : null;
   for (const [pattern, cause] of RULES) if (pattern.test(message)) return cause;
   return null;
 }
@@ -94,7 +102,7 @@ export function causeOfMessage(message: string): Cause | null {
  */
 export function phaseOfMessage(message: string): ErrorPhase {
   // The app's own error on FastCGI's stderr tells of the response it sent, when nginx read it: no failure of the body.
-  if (message.startsWith('FastCGI sent in stderr:')) return /while reading response header/.test(message) ? 'header' : 'none';
+  if (message.startsWith(FASTCGI_STDERR)) return /while reading response header/.test(message) ? 'header' : 'none';
   if (/while reading upstream|while sending to client|incomplete response/.test(message)) return 'body';
   if (/while (?:connecting to|sending request to|reading response header from|SSL handshaking to) upstream/.test(message)) return 'header';
   return 'none';
