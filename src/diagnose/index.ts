@@ -11,7 +11,7 @@ export { diagnose } from './diagnose.ts';
 export { proxyAnswersFor } from './proxy-answers.ts';
 export { FAILURE_PHASES, NETWORK_FAILURE_KINDS, type FailureDetail, type FailurePhase } from './network-failure.ts';
 export { APPLICATION } from './diagnosis-by-elimination.ts';
-export { applicationName, componentName, inferredLabel, issuerLabel, renderDiagnosisText, type TextStyle } from './render-text.ts';
+export { applicationName, componentName, evidenceLine, inferredLabel, issuerLabel, renderDiagnosisText, type TextStyle } from './render-text.ts';
 export { observationLabel } from './observation-label.ts';
 export { headerValue } from './headers.ts';
 export type {

@@ -45,7 +45,8 @@ function clean(text: string): string {
   return out;
 }
 
-function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
+/** One piece of evidence as the text and the web page show it: a header with its value, a header that is absent, the body. */
+export function evidenceLine(e: ResponseEvidence, msg: Messages['diagnose']): string {
   if (e.kind === 'header') return `${e.name}: ${clean(e.value)}`;
   if (e.kind === 'header-absent') return `${msg.label.absentHeader} ${e.name}`;
   if (e.kind === 'body' && e.value === '') return msg.label.emptyBody;

@@ -143,7 +143,7 @@ export const en = {
     badRequestTitle: 'Bad request',
     diagnose: {
       title: 'Diagnose a failing response',
-      intro: 'Paste a raw response, curl -i or curl -v output, a curl error line or another client\'s network error (connect ECONNREFUSED, a Go dial error), a HAR file, {status, headers, body} JSON, a test suite\'s recorded response (a VCR cassette, nock), a response body alone, the error page itself (its source or the text copied from the browser), an HTTP client\'s printout or log of the response, or its error message for the status (such as "502 Server Error: Bad Gateway for url: …"), or a proxy\'s access-log and error-log lines for the request. httpwhy says which component issued it and why. Nothing is stored.',
+      intro: 'Paste a raw response, curl -i or curl -v output, a curl error line or another client\'s network error (connect ECONNREFUSED, a Go dial error), a HAR file, {status, headers, body} JSON, a test suite\'s recorded response (a VCR cassette, nock, a WireMock or MockServer stub), a response body alone, the error page itself (its source or the text copied from the browser), an HTTP client\'s printout or log of the response, or its error message for the status (such as "502 Server Error: Bad Gateway for url: …"), or a proxy\'s access-log and error-log lines for the request. httpwhy says which component issued it and why. Nothing is stored.',
       inputLabel: 'Response, curl output, HAR, JSON, the error page or log lines',
       fileLabel: 'Or choose a HAR or text file',
       submit: 'Diagnose',

@@ -144,7 +144,7 @@ export const id: Messages = {
     badRequestTitle: 'Request tidak valid',
     diagnose: {
       title: 'Diagnosis respons yang gagal',
-      intro: 'Tempel respons mentah, output curl -i atau curl -v, baris error curl atau error jaringan client lain (connect ECONNREFUSED, error dial Go), file HAR, JSON {status, headers, body}, respons yang direkam test suite (cassette VCR, nock), body respons saja, halaman error itu sendiri (source-nya atau teks yang disalin dari browser), cetakan maupun log respons dari client HTTP, atau pesan error-nya untuk status itu (misalnya "502 Server Error: Bad Gateway for url: …"), atau baris access log dan error log proxy untuk request itu. httpwhy akan menunjukkan komponen mana yang mengeluarkannya dan kenapa. Tidak ada yang disimpan.',
+      intro: 'Tempel respons mentah, output curl -i atau curl -v, baris error curl atau error jaringan client lain (connect ECONNREFUSED, error dial Go), file HAR, JSON {status, headers, body}, respons yang direkam test suite (cassette VCR, nock, stub WireMock atau MockServer), body respons saja, halaman error itu sendiri (source-nya atau teks yang disalin dari browser), cetakan maupun log respons dari client HTTP, atau pesan error-nya untuk status itu (misalnya "502 Server Error: Bad Gateway for url: …"), atau baris access log dan error log proxy untuk request itu. httpwhy akan menunjukkan komponen mana yang mengeluarkannya dan kenapa. Tidak ada yang disimpan.',
       inputLabel: 'Respons, output curl, HAR, JSON, halaman error, atau baris log',
       fileLabel: 'Atau pilih file HAR atau teks',
       submit: 'Diagnosis',

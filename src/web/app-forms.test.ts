@@ -27,6 +27,13 @@ describe('diagnose on the web', () => {
     }
   });
 
+  it("names a header the evidence needs absent as absent, as the CLI does (corpus: envoy's empty 403 of an ext_authz denial)", async () => {
+    const paste = wild('envoy/sandbox-ext-authz-opa-deny-403.txt');
+    const res = await app.inject({ method: 'POST', url: '/diagnose', payload: new URLSearchParams({ input: paste }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.body).toContain('<code>no header x-envoy-upstream-service-time</code>');
+    expect(res.body).not.toContain('<code>x-envoy-upstream-service-time: </code>');
+  });
+
   it('escapes hostile response bodies it reflects', async () => {
     const hostile = 'HTTP/1.1 500 Internal Server Error\r\nX-Evil: <script>alert(1)</script>\r\n\r\n<script>alert(2)</script><img src=x onerror=alert(3)>';
     const res = await app.inject({ method: 'POST', url: '/diagnose', payload: new URLSearchParams({ input: hostile }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });

@@ -1,5 +1,5 @@
 /** /diagnose — paste a response (or pick a HAR file) and get the diagnosis. Every reflected byte is escaped by Preact. */
-import { APPLICATION, applicationName, componentName, inferredLabel, issuerLabel, observationLabel, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
+import { APPLICATION, applicationName, componentName, evidenceLine, inferredLabel, issuerLabel, observationLabel, type Diagnosis, type DiagnosisReport } from '../../diagnose/index.ts';
 import { Layout } from '../views/layout.tsx';
 import { localePath } from '../locale-path.ts';
 import type { PageContext } from '../page-context.ts';
@@ -24,7 +24,7 @@ export function DiagnosisResult({ ctx, d }: { ctx: PageContext; d: Diagnosis }) 
           <ul>
             {d.evidence.map((e, i) => (
               <li key={i}>
-                <code>{e.name ? `${e.name}: ${e.value}` : e.value || l.emptyBody}</code> → {e.component}{' '}
+                <code>{evidenceLine(e, ctx.m.diagnose)}</code> → {e.component}{' '}
                 <a href={e.source} rel="noopener nofollow">{ctx.m.confidence[e.confidence]}</a>
               </li>
             ))}
